@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text decodes a text document: UTF-8 with or without BOM, UTF-16 with BOM, or a legacy
+// single-byte encoding (Windows-1252, which is a superset of ISO-8859-1's printable range and
+// agrees with ISO-8859-15 on French letters except €/œ, which 1252 places at 0x80/0x9C) when the
+// bytes are not valid UTF-8. Line endings become \n, the text is put in NFC, form feeds start a
+// new page. HTML exports (LibreOffice .doc → .html) are reduced to their text.
+func Text(data []byte) (*Source, error) {
+	s, enc, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if looksHTML(s) {
+		s = htmlText(s)
+		enc += "+html"
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = norm.NFC.String(s)
+	src := &Source{Format: "text", Pages: 1, Encoding: enc}
+	page, line := 1, 0
+	for _, pageText := range strings.Split(s, "\f") {
+		if line > 0 {
+			page++
+		}
+		for _, l := range strings.Split(pageText, "\n") {
+			line++
+			src.Lines = append(src.Lines, Line{Pos: Pos{Page: page, Line: line}, Text: cleanLine(l)})
+		}
+	}
+	src.Pages = page
+	if strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == "" {
+		return nil, ErrEmpty
+	}
+	return src, nil
+}
+
+// cleanLine drops characters that carry no text (U+FFFD, control characters other than tab).
+func cleanLine(l string) string {
+	clean := true
+	for _, r := range l {
+		if r == utf8.RuneError || (r < 0x20 && r != '\t') || r == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return l
+	}
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || (r < 0x20 && r != '\t') || r == 0x7f {
+			return -1
+		}
+		return r
+	}, l)
+}
+
+// decode picks the encoding: a BOM wins, then valid UTF-8, then Windows-1252. NUL bytes in a file
+// without a UTF-16 BOM mean binary.
+func decode(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", fmt.Errorf("%w: UTF-8 byte order mark but invalid UTF-8", ErrEncoding)
+		}
+		return string(data), "utf-8", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
+		name := "utf-16le"
+		if data[0] == 0xFE {
+			dec = xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
+			name = "utf-16be"
+		}
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+		}
+		return string(out), name, nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", "", ErrBinary
+	}
+	if utf8.Valid(data) {
+		return string(data), "utf-8", nil
+	}
+	if !mostlyText(data) {
+		return "", "", ErrBinary
+	}
+	out, err := decodeWith(charmap.Windows1252, data)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	return out, "windows-1252", nil
+}
+
+func decodeWith(e encoding.Encoding, data []byte) (string, error) {
+	out, err := e.NewDecoder().Bytes(data)
+	return string(out), err
+}
+
+// mostlyText rejects bytes that would decode as single-byte text but are plainly not: many C0
+// control characters, or bytes undefined in Windows-1252.
+func mostlyText(data []byte) bool {
+	bad := 0
+	for _, c := range data {
+		switch {
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f':
+			bad++
+		case c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D:
+			bad++
+		}
+	}
+	return bad*100 <= len(data)
+}
+
+var (
+	reHTMLHead  = regexp.MustCompile(`(?is)<(head|script|style)\b.*?</(head|script|style)\s*>`)
+	reHTMLBlock = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/h[1-6]|/li|/tr|/table|p|div|h[1-6]|li|tr)\b[^>]*>`)
+	reHTMLCell  = regexp.MustCompile(`(?i)</t[dh]\s*>`)
+	reHTMLTag   = regexp.MustCompile(`(?s)<[^>]*>`)
+	reSpaces    = regexp.MustCompile(`[ \t\x{00A0}]*\n[ \t\x{00A0}]*`)
+	reBlankRun  = regexp.MustCompile(`\n{3,}`)
+)
+
+func looksHTML(s string) bool {
+	head := s
+	if len(head) > 2048 {
+		head = head[:2048]
+	}
+	head = strings.ToLower(head)
+	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html")
+}
+
+// htmlText keeps the text of an HTML document, a paragraph per block element and a tab between
+// table cells, so that the parser sees it as it would a text export.
+func htmlText(s string) string {
+	s = reHTMLHead.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, "\r", "")
+	// Inside a paragraph, a source line break is only wrapping.
+	s = strings.ReplaceAll(s, "\n", " ")
+	s = reHTMLCell.ReplaceAllString(s, "\t")
+	s = reHTMLBlock.ReplaceAllString(s, "\n")
+	s = reHTMLTag.ReplaceAllString(s, "")
+	s = html.UnescapeString(s)
+	s = strings.Map(func(r rune) rune {
+		if r == '\u00a0' {
+			return ' '
+		}
+		return r
+	}, s)
+	s = reSpaces.ReplaceAllString(s, "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRightFunc(collapse(l), unicode.IsSpace)
+	}
+	s = strings.Join(lines, "\n")
+	s = reBlankRun.ReplaceAllString(s, "\n\n")
+	return strings.TrimSpace(s) + "\n"
+}
+
+// collapse squeezes runs of spaces (not tabs) to one.
+func collapse(l string) string {
+	if !strings.Contains(l, "  ") {
+		return l
+	}
+	var b strings.Builder
+	prev := false
+	for _, r := range l {
+		if r == ' ' {
+			if prev {
+				continue
+			}
+			prev = true
+		} else {
+			prev = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,148 @@
+// Package parse reads the structure of a minutes document — header, attendance, counts, agenda,
+// sections, decisions, debate, tables — from the lines that extract produced, and builds the
+// Record. Parsing is total: every line lands somewhere, and what cannot be settled becomes a
+// diagnostic rather than an error.
+package parse
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"minutes/extract"
+	"minutes/normalize"
+)
+
+// Version identifies the parser's behaviour; stored with each document so that archives parsed
+// by an older parser can be found and re-parsed.
+const Version = "0.1.0"
+
+// doc is the working state of one parse, shared by the segmenters (header.go, attendance.go,
+// body.go, tables.go). Each segmenter reads lines and fills part of rec.
+type doc struct {
+	src    *extract.Source
+	lines  []extract.Line
+	folded []string // normalize.Fold of each line, computed once
+	rec    *Record
+	people normalize.People
+	// used marks lines consumed by the header and attendance segmenters, so that the body does
+	// not read them again as prose.
+	used []bool
+}
+
+// Minutes parses one extracted document into a record. It never fails: a part that cannot be
+// read leaves its fields empty and a diagnostic; an internal panic becomes an error diagnostic
+// and the record keeps what was read before it.
+func Minutes(src *extract.Source) (rec *Record) {
+	d := newDoc(src)
+	defer func() {
+		if r := recover(); r != nil {
+			d.diag(SevError, "internal", extract.Pos{}, fmt.Sprintf("parser failure: %v\n%s", r, debug.Stack()))
+		}
+		d.finish()
+		rec = d.rec
+	}()
+	d.header()
+	d.attendance()
+	d.body()
+	d.tables()
+	d.checks()
+	return d.rec
+}
+
+func newDoc(src *extract.Source) *doc {
+	d := &doc{
+		src:    src,
+		lines:  src.Lines,
+		folded: make([]string, len(src.Lines)),
+		used:   make([]bool, len(src.Lines)),
+		rec: &Record{
+			Schema: Schema,
+			Source: Source{Name: src.Name, SHA256: src.SHA256, Format: src.Format, Pages: src.Pages},
+		},
+	}
+	for i, l := range src.Lines {
+		d.folded[i] = normalize.Fold(l.Text)
+	}
+	for _, f := range src.Furniture {
+		d.rec.Furniture = append(d.rec.Furniture, Text{Pos: f.Pos, Text: f.Text})
+	}
+	return d
+}
+
+// diag records a diagnostic.
+func (d *doc) diag(sev, code string, pos extract.Pos, msg string) {
+	d.rec.Diagnostics = append(d.rec.Diagnostics, Diagnostic{Severity: sev, Code: code, Message: msg, Pos: pos})
+}
+
+// finish copies the people registry into the record and makes every list non-nil, so that JSON
+// shows [] rather than null for empty lists, as the contract asks.
+func (d *doc) finish() {
+	r := d.rec
+	r.People = r.People[:0]
+	for _, p := range d.people.List {
+		r.People = append(r.People, personOf(p))
+	}
+	if r.People == nil {
+		r.People = []Person{}
+	}
+	if r.Attendance == nil {
+		r.Attendance = []Attendance{}
+	}
+	if r.Proxies == nil {
+		r.Proxies = []Proxy{}
+	}
+	if r.Agenda == nil {
+		r.Agenda = []AgendaItem{}
+	}
+	if r.Items == nil {
+		r.Items = []Item{}
+	}
+	for i := range r.Items {
+		it := &r.Items[i]
+		if it.Decisions == nil {
+			it.Decisions = []Decision{}
+		}
+		if it.Exchanges == nil {
+			it.Exchanges = []Exchange{}
+		}
+		if it.Amounts == nil {
+			it.Amounts = []Amount{}
+		}
+	}
+	if r.Tables == nil {
+		r.Tables = []Table{}
+	}
+	for i := range r.Tables {
+		if r.Tables[i].Columns == nil {
+			r.Tables[i].Columns = []string{}
+		}
+		if r.Tables[i].Rows == nil {
+			r.Tables[i].Rows = []Row{}
+		}
+	}
+	if r.Diagnostics == nil {
+		r.Diagnostics = []Diagnostic{}
+	}
+}
+
+func personOf(p *normalize.Person) Person {
+	return Person{
+		ID:       p.ID,
+		Civility: strp(p.Civility),
+		Given:    strp(p.Given),
+		Family:   strp(p.Family),
+		Key:      p.Key(),
+		Text:     p.Raw,
+	}
+}
+
+// strp returns a pointer to s, or nil when s is empty (the contract's null).
+func strp(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// intp returns a pointer to n.
+func intp(n int) *int { return &n }

@@ -1,0 +1,2 @@
+// Package store saves records in SQLite and reads them back.
+package store
