@@ -171,7 +171,7 @@ func htmlText(s string) string {
 	}
 	s = strings.Join(lines, "\n")
 	s = reBlankRun.ReplaceAllString(s, "\n\n")
-	return strings.TrimSpace(s) + "\n"
+	return strings.TrimSpace(s)
 }
 
 // collapse squeezes runs of spaces (not tabs) to one.
