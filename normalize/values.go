@@ -8,6 +8,7 @@ type Money struct {
 	Digits   string          // exact decimal string as written: "1051236.00", "-1200.00", "77000"
 	Currency string          // ISO 4217 ("EUR"), or "" when the text names none
 	Raw      string          // the text as written, "1 051 236,00 €"
+	Unit     string          // "%" for a percentage read by Number, else ""
 }
 
 // Match is a value found in running text: its byte offsets in the text searched.
@@ -16,12 +17,18 @@ type Match struct {
 	Money      Money
 }
 
-// Amount reads one French amount ("1 051 236,00 €", "(1 200,00)", "77 000€", "2,5 M€").
-func Amount(raw string) (Money, error) { return Money{}, ErrNotValue }
+// Amount reads one French amount ("1 051 236,00 €", "(1 200,00)", "77 000€", "2,5 M€",
+// "- 1.697€", "2 millions d'euros"). The whole of raw must be the amount. A bare number is
+// accepted with Currency ""; a number in parentheses is negative, as in accounts. Spaces
+// (U+0020, U+00A0, U+202F, U+2009), dots and apostrophes group thousands when each group has
+// exactly three digits; the comma, or a dot not grouping, is the decimal point.
+func Amount(raw string) (Money, error) { return amount(raw) }
 
 // FindAmounts returns the money amounts in running text, in order. Only numbers that carry a
-// currency (€, euros, EUR, k€, M€) count as money in prose.
-func FindAmounts(text string) []Match { return nil }
+// currency (€, euros, EUR, k€, M€, "millions d'euros", or a lone HT/TTC) count as money in prose,
+// and parentheses are asides there, not signs. In a range ("entre 60 et 400€", "de 1 à 2 M€")
+// the first bound takes the currency of the second.
+func FindAmounts(text string) []Match { return findAmounts(text) }
 
 // Date reads a French date ("15 décembre 2023", "1er janvier 2024", "01/01/2024",
 // "lundi 6 février 2024", "Le vingt trois Juillet deux mille vingt") as YYYY-MM-DD.

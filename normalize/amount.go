@@ -1,0 +1,581 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// The amount reader is a hand-written byte scanner rather than a regular expression: FindAmounts
+// runs over whole documents many times, and the French rules (which separator groups, which one is
+// the decimal point, whether a dash is a sign or a bullet) read more clearly as code than as one
+// large pattern. The vocabulary it recognises sits in the tables below.
+
+// currencyWords are the currency markers that may follow a number, longest first so that
+// "euros" wins over "euro". Matching ignores case; every one must end at a word boundary.
+// mult is the power of ten the marker multiplies the number by (k€ = thousands of euros).
+var currencyWords = []struct {
+	word string
+	mult int32
+}{
+	{"€uros", 0}, {"€uro", 0}, {"€", 0},
+	{"euros", 0}, {"euro", 0}, {"eur", 0},
+	{"keuros", 3}, {"keuro", 3}, {"keur", 3},
+	{"meuros", 6}, {"meuro", 6}, {"meur", 6},
+}
+
+// multiplierWords are words or letters that scale the number when a currency marker follows them
+// ("986 K €", "2 millions d'euros", "1,2 Md€"). Single letters are matched case-sensitively for
+// M (million) and case-insensitively for k; whole words ignore case.
+var multiplierWords = []struct {
+	word string
+	mult int32
+}{
+	{"milliards", 9}, {"milliard", 9}, {"mds", 9}, {"md", 9},
+	{"millions", 6}, {"million", 6},
+	{"mille", 3},
+	{"k", 3}, {"M", 6},
+}
+
+// ofEuros are the links between a word multiplier and its currency: "millions d'euros".
+var ofEuros = []string{"d'", "d’", "de "}
+
+// taxWords are the tax qualifiers written after an amount (hors taxes, toutes taxes comprises).
+// They are kept in the span; alone after a number ("16 098,16 TTC") they mark it as euros too.
+var taxWords = []string{"h.t.", "t.t.c.", "h.t", "t.t.c", "ht", "ttc"}
+
+// Separator kinds inside one number: a number groups its thousands with one kind only.
+const (
+	sepNone = iota
+	sepSpace
+	sepDot
+	sepQuote
+)
+
+// groupSep reports the thousands separator starting at s[i] and its length in bytes.
+func groupSep(s string, i int) (kind, n int) {
+	if i >= len(s) {
+		return sepNone, 0
+	}
+	switch s[i] {
+	case ' ':
+		return sepSpace, 1
+	case '.':
+		return sepDot, 1
+	case '\'':
+		return sepQuote, 1
+	case 0xC2: // U+00A0 no-break space
+		if i+1 < len(s) && s[i+1] == 0xA0 {
+			return sepSpace, 2
+		}
+	case 0xE2:
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0xAF, 0x89: // U+202F narrow no-break space, U+2009 thin space
+				return sepSpace, 3
+			case 0x99: // U+2019 right single quotation mark, the Swiss grouping "1’697"
+				return sepQuote, 3
+			}
+		}
+	}
+	return sepNone, 0
+}
+
+// hspace returns the length of the horizontal space run at s[i:] (spaces, no-break spaces, thin
+// spaces; never a tab or a line break, which separate table cells and lines).
+func hspace(s string, i int) int {
+	j := i
+	for {
+		if k, n := groupSep(s, j); k == sepSpace {
+			j += n
+			continue
+		}
+		return j - i
+	}
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitRun returns the number of ASCII digits at s[i:].
+func digitRun(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	return j - i
+}
+
+// number is the span of one number in the text.
+type number struct {
+	start, end int // the number's bytes, sign and currency excluded
+	intEnd     int // end of the integer part (groups included)
+	fracStart  int // start of the decimal digits, or -1
+	commaSpace bool
+}
+
+// scanNumber reads the French number starting with the digit at s[i]. ok is false when the digits
+// run on into something that is not a number ("01.01.2024", "1.2.3"); end then points past it so
+// that the caller does not restart in the middle.
+func scanNumber(s string, i int) (n number, ok bool) {
+	n.start, n.fracStart = i, -1
+	lead := digitRun(s, i)
+	j := i + lead
+	kind := sepNone
+	// A thousands group leader has 1 to 3 digits and no leading zero: "2023 1 200 €" is a year and
+	// an amount, "011 250" a budget chapter and a number.
+	if lead <= 3 && s[i] != '0' {
+		for {
+			k, w := groupSep(s, j)
+			if k == sepNone || (kind != sepNone && k != kind) {
+				break
+			}
+			if digitRun(s, j+w) != 3 {
+				break
+			}
+			kind = k
+			j += w + 3
+		}
+	}
+	n.intEnd = j
+	switch {
+	case j+1 < len(s) && s[j] == ',' && isDigit(s[j+1]):
+		n.fracStart = j + 1
+		j = n.fracStart + digitRun(s, n.fracStart)
+	case j+1 < len(s) && s[j] == '.' && kind != sepDot && isDigit(s[j+1]):
+		// A dot not taken as a thousands separator above is a decimal point ("699.92€", "273 769.28 €").
+		n.fracStart = j + 1
+		j = n.fracStart + digitRun(s, n.fracStart)
+	case j+3 < len(s) && s[j] == ',' && s[j+1] == ' ' && digitRun(s, j+2) == 2:
+		// "405, 59 €": a typed space after the decimal comma. The caller accepts it only when a
+		// currency follows, since "articles 405, 59" is a list.
+		n.fracStart = j + 2
+		n.commaSpace = true
+		j += 4
+	}
+	n.end = j
+	// The number must end here: "1.2.3", "27.06.2008" and "1,234.56" are not one French number.
+	if j+1 < len(s) && (s[j] == '.' || s[j] == ',') && isDigit(s[j+1]) && !n.commaSpace {
+		for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
+			j++
+		}
+		n.end = j
+		return n, false
+	}
+	return n, true
+}
+
+// digits writes the number as a plain decimal string: digits only, "." before the decimals.
+func (n number) digits(s string, neg bool) string {
+	var b strings.Builder
+	b.Grow(n.end - n.start + 2)
+	if neg {
+		b.WriteByte('-')
+	}
+	for k := n.start; k < n.intEnd; k++ {
+		if isDigit(s[k]) {
+			b.WriteByte(s[k])
+		}
+	}
+	if n.fracStart >= 0 {
+		b.WriteByte('.')
+		b.WriteString(s[n.fracStart:n.end])
+	}
+	return b.String()
+}
+
+// hasFoldPrefix reports whether s[i:] starts with word, ignoring ASCII case.
+func hasFoldPrefix(s string, i int, word string) bool {
+	return len(s)-i >= len(word) && strings.EqualFold(s[i:i+len(word)], word)
+}
+
+// wordEnd reports whether no letter or digit starts at s[i] (a word boundary).
+func wordEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return !(isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z')
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// letterBefore reports whether a letter or digit ends at s[:i].
+func letterBefore(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z'
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// currencyAt reads a currency marker at s[i:] (after the number and its spaces): it returns the end
+// of the marker, the power of ten it multiplies by, and whether it names euros (a tax word alone
+// does not, but still marks money).
+func currencyAt(s string, i int) (end int, mult int32, ok bool) {
+	for _, c := range currencyWords {
+		// "€" may be glued to what follows ("4 000 €HT"); a word must end.
+		if hasFoldPrefix(s, i, c.word) && (c.word == "€" || wordEnd(s, i+len(c.word))) {
+			return i + len(c.word), c.mult, true
+		}
+	}
+	for _, m := range multiplierWords {
+		if len(m.word) == 1 {
+			if i >= len(s) || (s[i] != m.word[0] && !(m.word == "k" && s[i] == 'K')) {
+				continue
+			}
+		} else if !hasFoldPrefix(s, i, m.word) || !wordEnd(s, i+len(m.word)) {
+			continue
+		}
+		j := i + len(m.word)
+		j += hspace(s, j)
+		if len(m.word) > 2 { // "millions d'euros"
+			for _, of := range ofEuros {
+				if hasFoldPrefix(s, j, of) {
+					j += len(of)
+					j += hspace(s, j)
+					break
+				}
+			}
+		}
+		for _, c := range currencyWords {
+			if c.mult == 0 && hasFoldPrefix(s, j, c.word) && (c.word == "€" || wordEnd(s, j+len(c.word))) {
+				return j + len(c.word), m.mult, true
+			}
+		}
+	}
+	return i, 0, false
+}
+
+// taxAt reads a tax qualifier (HT, TTC, H.T.) at s[i:].
+func taxAt(s string, i int) (end int, ok bool) {
+	for _, w := range taxWords {
+		if hasFoldPrefix(s, i, w) && (w[len(w)-1] == '.' || wordEnd(s, i+len(w))) {
+			return i + len(w), true
+		}
+	}
+	return i, false
+}
+
+// dashBefore reports a minus sign ending at s[:i]: '-', '–' (en dash) or '−' (minus), and its start.
+func dashBefore(s string, i int) (int, bool) {
+	if i >= 1 && s[i-1] == '-' {
+		return i - 1, true
+	}
+	if i >= 3 && s[i-3] == 0xE2 && (s[i-2] == 0x80 && s[i-1] == 0x93 || s[i-2] == 0x88 && s[i-1] == 0x92) {
+		return i - 3, true
+	}
+	return i, false
+}
+
+// lineStartBefore reports whether only horizontal space separates s[i] from the line start.
+func lineStartBefore(s string, i int) bool {
+	for i > 0 {
+		switch c := s[i-1]; c {
+		case ' ', '\t':
+			i--
+		case '\n', '\r', '\f':
+			return true
+		default:
+			if c >= utf8.RuneSelf {
+				r, w := utf8.DecodeLastRuneInString(s[:i])
+				if unicode.IsSpace(r) {
+					i -= w
+					continue
+				}
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// signBefore looks for a sign written before the number starting at s[i]: "-500 €", "– 430 000 €",
+// "+20’000 €". In prose a sign followed by a space that opens a line is a list bullet; a dash
+// glued to a word or number ("2013-500") is a hyphen.
+func signBefore(s string, i int, strict bool) (start int, neg bool) {
+	sign := func(j int) (int, bool, bool) {
+		if j >= 1 && s[j-1] == '+' {
+			return j - 1, false, true
+		}
+		d, ok := dashBefore(s, j)
+		return d, true, ok
+	}
+	if d, neg, ok := sign(i); ok {
+		if letterBefore(s, d) {
+			return i, false
+		}
+		return d, neg
+	}
+	// One space between sign and number.
+	k, w := lastSpace(s, i)
+	if w == 0 {
+		return i, false
+	}
+	if d, neg, ok := sign(k); ok && !letterBefore(s, d) && (strict || !lineStartBefore(s, d)) {
+		return d, neg
+	}
+	return i, false
+}
+
+// lastSpace returns the start of the single space-class separator ending at s[:i] and its width.
+func lastSpace(s string, i int) (int, int) {
+	for _, w := range [...]int{1, 2, 3} {
+		if i-w >= 0 {
+			if k, n := groupSep(s, i-w); k == sepSpace && n == w {
+				return i - w, w
+			}
+		}
+	}
+	return i, 0
+}
+
+// currencyBefore looks for a currency written before the number at s[i] ("€ 1 200", "EUR 500"),
+// not earlier than floor.
+func currencyBefore(s string, i, floor int) (int, bool) {
+	j := i
+	for j > floor {
+		k, w := lastSpace(s, j)
+		if w == 0 {
+			break
+		}
+		j = k
+	}
+	if j-3 >= floor && s[j-3:j] == "€" {
+		return j - 3, true
+	}
+	if j-3 >= floor && strings.EqualFold(s[j-3:j], "eur") && !letterBefore(s, j-3) {
+		return j - 3, true
+	}
+	return i, false
+}
+
+// amountAt is one amount read at a position.
+type amountAt struct {
+	start, end int
+	num        number
+	neg        bool
+	currency   string
+	mult       int32
+	percent    bool
+}
+
+// money builds the value of a scanned amount.
+func (a amountAt) money(s string) (Money, error) {
+	digits := a.num.digits(s, a.neg)
+	v, err := decimal.NewFromString(digits)
+	if err != nil {
+		return Money{}, fmt.Errorf("%w: amount %q: %v", ErrNotValue, s[a.start:a.end], err)
+	}
+	m := Money{Value: v, Digits: digits, Currency: a.currency, Raw: s[a.start:a.end]}
+	if a.mult != 0 {
+		m.Value = v.Shift(a.mult)
+		m.Digits = m.Value.String()
+	}
+	if a.percent {
+		m.Unit = "%"
+	}
+	return m, nil
+}
+
+// readAmount reads an amount whose number starts with the digit at s[i]. floor is the end of the
+// previous amount found, so that a currency is not used twice. strict (for Amount and Number)
+// accepts a bare number and a percentage; in prose, money needs a currency. next is where the
+// caller should go on scanning when ok is false.
+func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok bool) {
+	n, ok := scanNumber(s, i)
+	if !ok {
+		return a, n.end, false
+	}
+	a.num, a.start, a.end = n, i, n.end
+	j := n.end + hspace(s, n.end)
+	if end, mult, found := currencyAt(s, j); found {
+		a.currency, a.mult, a.end = "EUR", mult, end
+		if t, ok := taxAt(s, end+hspace(s, end)); ok {
+			a.end = t
+		}
+	} else if t, ok := taxAt(s, j); ok && j > n.end {
+		// "16 098,16 TTC": a tax word alone marks euros.
+		a.currency, a.end = "EUR", t
+	} else if n.commaSpace {
+		// "405, 59" is an amount only with its currency; read the integer alone.
+		n.end, n.fracStart, n.commaSpace = n.intEnd, -1, false
+		a.num, a.end = n, n.intEnd
+	}
+	if a.currency == "" {
+		if st, found := currencyBefore(s, i, floor); found {
+			a.currency, a.start = "EUR", st
+		}
+	}
+	if a.currency == "" && strict && j < len(s) && s[j] == '%' {
+		a.percent, a.end = true, j+1
+	}
+	if a.currency == "" && !strict {
+		return a, n.end, false
+	}
+	if st, neg := signBefore(s, a.start, strict); st != a.start && st >= floor {
+		a.start, a.neg = st, neg
+	}
+	return a, a.end, true
+}
+
+// Number reads one French number as written in a table cell or a figure: a bare number
+// ("1 051 236,00", "343.908.000"), a percentage ("12,5 %", Unit "%") or an amount of money
+// ("77 000€", Currency "EUR"). A number in parentheses is negative, as in accounts.
+func Number(raw string) (Money, error) {
+	s := strings.TrimSpace(raw)
+	neg := false
+	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
+		neg = true
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	start := 0
+	// A currency or sign before the number: "€ 1 200", "- 1.697€", "+500 €".
+	for start < len(s) && !isDigit(s[start]) {
+		start++
+	}
+	if start == len(s) {
+		return Money{}, fmt.Errorf("%w: number %q", ErrNotValue, raw)
+	}
+	a, _, ok := readAmount(s, start, 0, true)
+	if !ok || a.start != 0 || a.end != len(s) {
+		return Money{}, fmt.Errorf("%w: number %q", ErrNotValue, raw)
+	}
+	if neg {
+		if a.neg {
+			return Money{}, fmt.Errorf("%w: number %q has two signs", ErrNotValue, raw)
+		}
+		a.neg = true
+	}
+	m, err := a.money(s)
+	if err != nil {
+		return Money{}, err
+	}
+	m.Raw = raw
+	return m, nil
+}
+
+// amount implements Amount: Number without percentages.
+func amount(raw string) (Money, error) {
+	m, err := Number(raw)
+	if err != nil {
+		return Money{}, err
+	}
+	if m.Unit != "" {
+		return Money{}, fmt.Errorf("%w: %q is a percentage, not an amount", ErrNotValue, raw)
+	}
+	return m, nil
+}
+
+// rangeOpeners pair the word that opens a range of amounts with the word between its bounds:
+// "entre 60 et 400 €", "de 2 à 5 M€". The first bound takes the currency of the second.
+var rangeOpeners = []struct{ open, link string }{
+	{"entre", "et"},
+	{"de", "à"},
+	{"de", "a"},
+}
+
+// rangeStart checks whether the bare number n (no currency of its own) opens a range whose second
+// bound is the amount starting at next: "entre 1 et 2 millions €".
+func rangeStart(s string, n number, next int) bool {
+	for _, r := range rangeOpeners {
+		j := n.end + hspace(s, n.end)
+		if !hasFoldPrefix(s, j, r.link) || !wordEnd(s, j+len(r.link)) {
+			continue
+		}
+		j += len(r.link)
+		if h := hspace(s, j); h == 0 || j+h != next {
+			continue
+		}
+		k, w := lastSpace(s, n.start)
+		if w == 0 {
+			continue
+		}
+		if k >= len(r.open) && strings.EqualFold(s[k-len(r.open):k], r.open) && !letterBefore(s, k-len(r.open)) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelWords are the words after which a short number is a label (an account, an article, a
+// chapter), not the leading group of the amount that follows it: "Compte 11 273 769.28 €".
+var labelWords = map[string]bool{
+	"compte": true, "comptes": true, "article": true, "art": true, "chapitre": true, "chap": true,
+	"n°": true, "no": true, "numero": true, "operation": true, "ligne": true, "code": true,
+	"fonction": true, "nature": true, "imputation": true,
+}
+
+// labelBefore reports whether the word just before the number at s[i] is a label word.
+func labelBefore(s string, i int) bool {
+	k, w := lastSpace(s, i)
+	if w == 0 {
+		return false
+	}
+	j := k
+	for j > 0 && k-j < 24 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if unicode.IsSpace(r) || r == '(' || r == ':' {
+			break
+		}
+		j -= n
+	}
+	if j == k {
+		return false
+	}
+	return labelWords[strings.TrimRight(Fold(s[j:k]), ".")]
+}
+
+// findAmounts implements FindAmounts.
+func findAmounts(text string) []Match {
+	var out []Match
+	floor := 0
+	var bare number // the last number read without a currency, a possible range opener
+	bare.end = -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !isDigit(c) {
+			i++
+			continue
+		}
+		if letterBefore(text, i) {
+			// "m3", "A4", "n°2": a digit glued to a word is no amount; skip the run.
+			i += digitRun(text, i)
+			continue
+		}
+		if lead := digitRun(text, i); lead <= 3 {
+			// "Compte 11 273 769.28 €": the label's number is not a thousands group.
+			if k, w := groupSep(text, i+lead); k == sepSpace && digitRun(text, i+lead+w) == 3 && labelBefore(text, i) {
+				i += lead
+				continue
+			}
+		}
+		a, next, ok := readAmount(text, i, floor, false)
+		if !ok {
+			if n, ok := scanNumber(text, i); ok {
+				bare = n
+			}
+			i = next
+			continue
+		}
+		if bare.end >= floor && bare.end < a.start && rangeStart(text, bare, a.start) {
+			first := amountAt{start: bare.start, end: bare.end, num: bare, currency: a.currency, mult: a.mult}
+			if m, err := first.money(text); err == nil {
+				out = append(out, Match{Start: first.start, End: first.end, Money: m})
+			}
+		}
+		if m, err := a.money(text); err == nil {
+			out = append(out, Match{Start: a.start, End: a.end, Money: m})
+		}
+		floor = a.end
+		bare.end = -1
+		i = next
+	}
+	return out
+}
