@@ -213,6 +213,9 @@ type Table struct {
 	Section  *string  `json:"section"`
 	Columns  []string `json:"columns"`
 	Rows     []Row    `json:"rows"`
+	// Units gives each value column's unit when the header or the cells state one: "EUR" or
+	// "%" (percentages and counts are numbers, not money); "" where none is stated.
+	Units []string `json:"units,omitempty"`
 	Pos
 }
 

@@ -1,0 +1,215 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file reads the cells of a table line: how a line splits into cells (tabs, or runs of
+// spaces in PDF and OCR text) and how one cell reads as an exact number. Amounts in tables are
+// French in every form: "1 051 236,00 €", "343.908.000", "(1 200,00)", "- 1.697€", "22,49 %",
+// "76.15%", "1’697€"; counts ("49") and percentages are numbers too.
+
+// cellValue is what one cell holds when it is a number.
+type cellValue struct {
+	// Digits is the exact decimal: optional "-", digits, optional "." and the fraction digits as
+	// written ("1051236.00", "-1697", "22.49"). No grouping, no leading zeros.
+	Digits string
+	// Unit is "EUR" or "%" when the cell says so, else "".
+	Unit string
+}
+
+// Units that a number cell may carry after (or, for the euro, before) the digits. Folded to
+// lower case before matching; "ht"/"ttc" (before/after tax) may follow the currency.
+var (
+	reCellSuffix = regexp.MustCompile(`(?i)\s*(€|eur|euros?|%|pts?)?\s*(h\.?t\.?|t\.?t\.?c\.?)?\s*$`)
+	// A number: a group of 1 to 3 digits followed by groups of 3 (separated by a space of any
+	// kind, a dot or an apostrophe), or a run of digits; then an optional decimal part. A stray
+	// space before the decimal comma ("353 000 ,00") is tolerated.
+	reCellNumber = regexp.MustCompile(`^(\d{1,3}(?:[ .'’]\d{3})+|\d+)(?: ?[,.](\d+))?$`)
+	// A budget code: chapter, article or account ("011", "65", "002", "74833", "6411").
+	reCellCode = regexp.MustCompile(`^\d{2,6}$`)
+	// A year used as a column header ("2023", "BP 2024" is text anyway).
+	reCellYear = regexp.MustCompile(`^(19|20)\d{2}$`)
+)
+
+// spaceLike maps the spaces PDF and word processors use inside numbers to a plain space.
+var spaceLike = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "\u2007", " ")
+
+// minusLike maps the dashes used as a minus sign to "-".
+var minusLike = strings.NewReplacer("–", "-", "—", "-", "−", "-", "‐", "-")
+
+// readCell reads raw as a number, or reports false. It never guesses: a cell with words in it
+// ("On le met en place", "Néant") is not a number, and the caller keeps its text.
+func readCell(raw string) (cellValue, bool) {
+	s := strings.TrimSpace(minusLike.Replace(spaceLike.Replace(raw)))
+	if s == "" || len(s) > 64 {
+		return cellValue{}, false
+	}
+	neg := false
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg = true
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	unit := ""
+	if strings.HasPrefix(s, "€") {
+		unit = "EUR"
+		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
+	}
+	switch {
+	case strings.HasPrefix(s, "-"):
+		if neg {
+			return cellValue{}, false
+		}
+		neg = true
+		s = strings.TrimSpace(s[1:])
+	case strings.HasPrefix(s, "+"):
+		s = strings.TrimSpace(s[1:])
+	}
+	if strings.HasPrefix(s, "€") && unit == "" {
+		unit = "EUR"
+		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
+	}
+	if m := reCellSuffix.FindStringSubmatchIndex(s); m != nil && m[0] < len(s) {
+		if m[2] >= 0 {
+			switch u := strings.ToLower(s[m[2]:m[3]]); {
+			case u == "%" || strings.HasPrefix(u, "pt"):
+				unit = "%"
+			default:
+				unit = "EUR"
+			}
+		}
+		s = s[:m[0]]
+	}
+	// A parenthesised amount may carry its currency inside or outside: "(1 200,00 €)".
+	if !neg && strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg = true
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	m := reCellNumber.FindStringSubmatch(s)
+	if m == nil {
+		return cellValue{}, false
+	}
+	intPart, frac := m[1], m[2]
+	sep := strings.IndexAny(s[len(m[1]):], ",.")
+	decSep := byte(0)
+	if sep >= 0 {
+		decSep = s[len(m[1])+sep]
+	}
+	// A single dot followed by exactly three digits is a thousands separator in French
+	// ("1.697€", "343.908"), unless the whole part is zero ("0.445") or the cell is a rate.
+	if decSep == '.' && len(frac) == 3 && intPart != "0" && !strings.ContainsAny(intPart, " .'’") && len(intPart) <= 3 && unit != "%" {
+		intPart, frac = intPart+"."+frac, ""
+	}
+	// Groups separated by dots are thousands only when the decimal mark is a comma or absent.
+	if strings.Contains(intPart, ".") && decSep == '.' && frac != "" {
+		return cellValue{}, false
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	digits := strings.TrimLeft(strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, intPart), "0")
+	if digits == "" {
+		digits = "0"
+	}
+	b.WriteString(digits)
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	v := b.String()
+	if v == "-0" || (neg && strings.Trim(v, "-0.") == "") {
+		v = strings.TrimPrefix(v, "-")
+	}
+	return cellValue{Digits: v, Unit: unit}, true
+}
+
+// isCode reports whether a cell is a budget code (chapter, article, account).
+func isCode(s string) bool { return reCellCode.MatchString(strings.TrimSpace(s)) }
+
+// isYear reports whether a cell is a bare year, as in a header "Libellé 2023 2024".
+func isYear(s string) bool { return reCellYear.MatchString(strings.TrimSpace(s)) }
+
+// isText reports whether a cell holds words: at least one letter.
+func isText(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// reSpaceGap is the gap between columns in PDF layout or OCR text: two spaces or more.
+var reSpaceGap = regexp.MustCompile(`\s{2,}`)
+
+// bulletLead opens a list item; a line that starts with one is prose, not a table row.
+var bulletLead = regexp.MustCompile(`^\s*(?:[-–—•*·\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}➢✓▪►o]\s|\d+[.)/]\s|[a-z][.)]\s)`)
+
+// splitTabs splits a tab-separated line into trimmed cells; trailing empty cells are kept so
+// that a row keeps its width (they are dropped later where the width is known).
+func splitTabs(line string) []string {
+	cells := strings.Split(line, "\t")
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(c)
+	}
+	return cells
+}
+
+// splitSpaces splits a line of PDF or OCR text on runs of two or more spaces, the only column
+// separator such text keeps. It reports false when the line does not look like a table row:
+// a bulleted line, a single cell, or cells after the label that are not all numbers (justified
+// prose has double spaces between words).
+func splitSpaces(line string) ([]string, bool) {
+	s := strings.TrimSpace(spaceLike.Replace(line))
+	if s == "" || bulletLead.MatchString(line) {
+		return nil, false
+	}
+	cells := reSpaceGap.Split(s, -1)
+	if len(cells) < 2 {
+		return nil, false
+	}
+	label := 0
+	if isCode(cells[0]) && len(cells) > 2 {
+		label = 1
+	}
+	if !isText(cells[label]) || utf8.RuneCountInString(cells[label]) > 80 {
+		return nil, false
+	}
+	for _, c := range cells[label+1:] {
+		if _, ok := readCell(c); !ok {
+			return nil, false
+		}
+	}
+	return cells, true
+}
+
+// splitHeaderSpaces splits a possible header line of space-aligned text: at least two cells,
+// all of them words.
+func splitHeaderSpaces(line string) ([]string, bool) {
+	s := strings.TrimSpace(spaceLike.Replace(line))
+	if s == "" || bulletLead.MatchString(line) {
+		return nil, false
+	}
+	cells := reSpaceGap.Split(s, -1)
+	if len(cells) < 2 || len(cells) > 12 {
+		return nil, false
+	}
+	for _, c := range cells {
+		if _, ok := readCell(c); ok && !isYear(c) {
+			return nil, false
+		}
+		if utf8.RuneCountInString(c) > 60 {
+			return nil, false
+		}
+	}
+	return cells, true
+}

@@ -1,0 +1,276 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"minutes/normalize"
+)
+
+// build lays the rows of each entry out in columns and returns the table entries, or nil when
+// the block is not a table after all.
+func (r *blockReader) build() []Table {
+	numbered, hasHeader, hasCode, maxLabel := 0, false, false, 0
+	for _, e := range r.entries {
+		if e.header != nil {
+			hasHeader = true
+		}
+		for _, p := range e.rows {
+			if lineShape(p.cells) == shapeData {
+				numbered++
+			}
+			li := labelIndex(p.cells)
+			if li > 0 && isCode(p.cells[li-1]) {
+				hasCode = true
+			}
+			if li >= 0 {
+				maxLabel = max(maxLabel, utf8.RuneCountInString(p.cells[li]))
+			}
+		}
+	}
+	if numbered == 0 {
+		return nil
+	}
+	// Without a header row or a code column, a block is a table only when its cells are
+	// tab-separated (a bordered table) with short labels and two rows or more: a list of
+	// subsidies or a sentence ending in an amount is prose.
+	if !hasHeader && !hasCode && (!r.blk[0].tabs || numbered < 2 || maxLabel > 60) {
+		return nil
+	}
+	var out []Table
+	for n, e := range r.entries {
+		if len(e.rows) == 0 {
+			continue
+		}
+		idx := e.idx
+		if n == 0 {
+			idx = min(idx, r.blk[0].idx)
+		}
+		t := Table{Title: r.title, Section: e.section, Pos: r.d.lines[idx].Pos}
+		t.ItemPath = r.d.itemPathAt(t.Pos)
+		r.d.layout(&t, e)
+		out = append(out, t)
+	}
+	return out
+}
+
+// trimCells drops the empty cells at the end of a line.
+func trimCells(cells []string) []string {
+	n := len(cells)
+	for n > 0 && cells[n-1] == "" {
+		n--
+	}
+	return cells[:n]
+}
+
+// mode returns the most frequent value, the first one on a tie; def when xs is empty.
+func mode(xs []int, def int) int {
+	best, bestN := def, 0
+	count := map[int]int{}
+	for _, x := range xs {
+		count[x]++
+		if count[x] > bestN {
+			best, bestN = x, count[x]
+		}
+	}
+	return best
+}
+
+// layout places the cells of each row of e in the table's value columns. The header gives the
+// columns when its width matches the rows; rows narrower than the table (empty cells the
+// extraction dropped) have their values aligned on the right, where totals and last columns sit.
+func (d *doc) layout(t *Table, e *entry) {
+	var lens, lis []int
+	for _, p := range e.rows {
+		if lineShape(p.cells) != shapeData {
+			continue
+		}
+		lens = append(lens, len(trimCells(p.cells)))
+		lis = append(lis, labelIndex(p.cells))
+	}
+	rowLen, li := mode(lens, 0), mode(lis, 0)
+	h := trimCells(e.header)
+	width := 0
+	for _, p := range e.rows {
+		if l := labelIndex(p.cells); l >= 0 {
+			width = max(width, len(trimCells(p.cells))-l-1)
+		}
+	}
+	var names []string
+	positional := false
+	switch {
+	case h == nil:
+	case len(h) == rowLen && rowLen > li+1:
+		names, positional = h[li+1:], true
+	case len(h) == rowLen-li-1:
+		names = h
+	default:
+		hl := -1
+		for i, c := range h {
+			f := normalize.Fold(c)
+			if reHeaderLabel.MatchString(f) {
+				hl = i
+				break
+			}
+		}
+		switch {
+		case hl >= 0:
+			names = h[hl+1:]
+		case len(h) > width && width > 0:
+			names = h[len(h)-width:]
+		default:
+			names = h
+		}
+	}
+	width = max(width, len(names))
+	cols := make([]string, width)
+	copy(cols[width-len(names):], names)
+	if len(names) == width {
+		copy(cols, names)
+	}
+	t.Columns = cols
+	for _, p := range e.rows {
+		row := Row{Pos: d.lines[p.idx].Pos}
+		cells := p.cells
+		l := labelIndex(cells)
+		var vals []string
+		if positional && l == li && len(trimCells(cells)) <= len(e.header) {
+			full := make([]string, max(len(cells), len(h)))
+			copy(full, cells)
+			vals = full[li+1 : li+1+len(names)]
+		} else {
+			vals = trimCells(cells)[l+1:]
+		}
+		for i := l - 1; i >= 0; i-- {
+			if isCode(cells[i]) {
+				c := cells[i]
+				row.Code = &c
+				break
+			}
+		}
+		row.Label = cells[l]
+		for _, m := range p.more {
+			row.Label = joinLabel(row.Label, m)
+		}
+		if len(vals) < width {
+			vals = append(make([]string, width-len(vals)), vals...)
+		}
+		for len(vals) > width {
+			// More values than columns: a column the header does not name.
+			t.Columns = append(t.Columns, "")
+			width++
+		}
+		row.Values = make([]*string, width)
+		row.Cells = make([]*string, width)
+		for i, c := range vals {
+			if c == "" {
+				continue
+			}
+			raw := c
+			row.Cells[i] = &raw
+			if v, ok := readCell(c); ok {
+				digits := v.Digits
+				row.Values[i] = &digits
+			}
+		}
+		row.Kind = rowKind(row.Label)
+		t.Rows = append(t.Rows, row)
+	}
+	// Earlier rows are as wide as the table came to be.
+	for i := range t.Rows {
+		for len(t.Rows[i].Values) < len(t.Columns) {
+			t.Rows[i].Values = append(t.Rows[i].Values, nil)
+			t.Rows[i].Cells = append(t.Rows[i].Cells, nil)
+		}
+	}
+	t.Units = columnUnits(t)
+}
+
+// rowKind tells a line from a subtotal (Total …, Sous-total …) and a total (Totaux, Total
+// général, a bare Total).
+func rowKind(label string) string {
+	f := strings.TrimSpace(normalize.Fold(label))
+	switch {
+	case reTableTotal.MatchString(f):
+		return RowTotal
+	case reTableSubtotal.MatchString(f):
+		return RowSubtotal
+	}
+	return RowLine
+}
+
+// columnUnits gives each value column its unit: "%" or "EUR" when the header names it
+// ("Taux", "en €", "%") or when every number of the column carries it; nil when no column has
+// one.
+func columnUnits(t *Table) []string {
+	units := make([]string, len(t.Columns))
+	any := false
+	for i, c := range t.Columns {
+		f := normalize.Fold(c)
+		switch {
+		case strings.Contains(f, "%") || strings.HasPrefix(f, "taux") || strings.Contains(f, " taux"):
+			units[i] = "%"
+		case strings.Contains(f, "€") || strings.Contains(f, "euro"):
+			units[i] = "EUR"
+		default:
+			seen := ""
+			for _, r := range t.Rows {
+				if i >= len(r.Cells) || r.Cells[i] == nil || r.Values[i] == nil {
+					continue
+				}
+				v, _ := readCell(*r.Cells[i])
+				if seen == "" {
+					seen = v.Unit
+				} else if v.Unit != seen {
+					seen = "-"
+				}
+				if v.Unit == "" {
+					seen = "-"
+				}
+			}
+			if seen != "-" {
+				units[i] = seen
+			}
+		}
+		if units[i] != "" {
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	return units
+}
+
+// itemPathAt returns the path of the deepest section whose lines contain pos, or nil.
+func (d *doc) itemPathAt(pos Pos) *string {
+	var best *Item
+	for i := range d.rec.Items {
+		it := &d.rec.Items[i]
+		if it.Pos.Line == 0 || it.Pos.Line > pos.Line {
+			continue
+		}
+		end := it.End.Line
+		if end == 0 {
+			// No end given: the section runs to the next one.
+			end = int(^uint(0) >> 1)
+			for j := i + 1; j < len(d.rec.Items); j++ {
+				if d.rec.Items[j].Pos.Line > it.Pos.Line {
+					end = d.rec.Items[j].Pos.Line - 1
+					break
+				}
+			}
+		}
+		if pos.Line > end {
+			continue
+		}
+		if best == nil || it.Pos.Line > best.Pos.Line || (it.Pos.Line == best.Pos.Line && it.Level > best.Level) {
+			best = it
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	p := best.Path
+	return &p
+}

@@ -1,0 +1,312 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"minutes/normalize"
+)
+
+// rowShape is how a line of a block reads.
+type rowShape int
+
+const (
+	shapeEmpty  rowShape = iota // no cell holds anything
+	shapeSingle                 // one cell of words: a title, a section heading or a wrapped label
+	shapeText                   // several cells, all words: a header, or a row without numbers
+	shapeData                   // a row with at least one number after its label
+)
+
+// lineShape classifies the cells of a line.
+func lineShape(cells []string) rowShape {
+	nonEmpty, numbers := 0, 0
+	label := -1
+	for i, c := range cells {
+		if c == "" {
+			continue
+		}
+		nonEmpty++
+		if label < 0 {
+			if isCode(c) && hasTextAfter(cells, i) {
+				continue
+			}
+			if isText(c) {
+				label = i
+			}
+			continue
+		}
+		if _, ok := readCell(c); ok {
+			numbers++
+		}
+	}
+	switch {
+	case nonEmpty == 0:
+		return shapeEmpty
+	case numbers > 0:
+		return shapeData
+	case nonEmpty == 1:
+		return shapeSingle
+	default:
+		return shapeText
+	}
+}
+
+// hasTextAfter reports whether the next non-empty cell after i holds words (so that cell i
+// may be a code).
+func hasTextAfter(cells []string, i int) bool {
+	for _, c := range cells[i+1:] {
+		if c != "" {
+			return isText(c)
+		}
+	}
+	return false
+}
+
+// firstCell returns the first non-empty cell of a line.
+func firstCell(cells []string) string {
+	for _, c := range cells {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// labelIndex returns the index of a row's label: the first cell of words, a code before it
+// aside; -1 when the row has none.
+func labelIndex(cells []string) int {
+	for i, c := range cells {
+		if c == "" {
+			continue
+		}
+		if isCode(c) && hasTextAfter(cells, i) {
+			continue
+		}
+		if isText(c) {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// pendingRow is a row read but not yet laid out in columns.
+type pendingRow struct {
+	idx   int
+	cells []string
+	more  []string // continuation lines of a wrapped label
+}
+
+// entry is a table entry being read: a title, a section, a header and rows.
+type entry struct {
+	idx     int // line where the entry starts
+	section *string
+	header  []string
+	rows    []pendingRow
+}
+
+// blockReader reads one block of tabular lines into table entries.
+type blockReader struct {
+	d       *doc
+	blk     []tableLine
+	title   *string
+	entries []*entry
+	cur     *entry
+	header  []string // header in force, carried to later sections
+	lastHdr int      // position in blk of the last header line, -1 when none
+}
+
+// readBlock turns one block into table entries, or none when the block is not a table.
+func (d *doc) readBlock(blk []tableLine) []Table {
+	r := &blockReader{d: d, blk: blk, lastHdr: -2}
+	start := 0
+	// The title: a lone cell of words at the top of the block, or else the line just above the
+	// block when it reads as a caption.
+	if lineShape(blk[0].cells) == shapeSingle && !isSection(firstCell(blk[0].cells)) {
+		s := firstCell(blk[0].cells)
+		r.title = &s
+		start = 1
+	} else if t := d.caption(blk[0].idx); t != "" {
+		r.title = &t
+	}
+	for k := start; k < len(blk); k++ {
+		switch lineShape(blk[k].cells) {
+		case shapeSingle:
+			r.single(k)
+		case shapeText:
+			r.text(k)
+		case shapeData:
+			r.ensure(blk[k].idx).rows = append(r.cur.rows, pendingRow{idx: blk[k].idx, cells: blk[k].cells})
+		}
+	}
+	return r.build()
+}
+
+// ensure returns the entry in progress, opening one at line idx when there is none.
+func (r *blockReader) ensure(idx int) *entry {
+	if r.cur == nil {
+		r.cur = &entry{idx: idx, header: r.header}
+		r.entries = append(r.entries, r.cur)
+	}
+	return r.cur
+}
+
+// single handles a line with one cell of words. A section heading starts a new entry; after a
+// row, a line that carries on its label (lowercase start, label left open) is joined to it;
+// otherwise the line names a new part of the table.
+func (r *blockReader) single(k int) {
+	s := firstCell(r.blk[k].cells)
+	idx := r.blk[k].idx
+	if !isSection(s) && r.cur != nil && len(r.cur.rows) > 0 {
+		prev := &r.cur.rows[len(r.cur.rows)-1]
+		if continues(prev.label(), s) {
+			prev.more = append(prev.more, s)
+			return
+		}
+	}
+	if !isSection(s) && r.cur == nil && r.title == nil {
+		r.title = &s
+		return
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+	if r.cur != nil && len(r.cur.rows) == 0 && r.cur.section == nil {
+		r.cur.section = &s
+		r.cur.idx = idx
+		return
+	}
+	r.cur = &entry{idx: idx, section: &s, header: r.header}
+	r.entries = append(r.entries, r.cur)
+}
+
+// text handles a line of several cells of words: a header (joined with the line above when
+// the header wraps), a repeated header after a page break, or a row without numbers.
+func (r *blockReader) text(k int) {
+	cells := r.blk[k].cells
+	idx := r.blk[k].idx
+	if r.header != nil && sameCells(cells, r.header) {
+		if r.cur == nil || len(r.cur.rows) > 0 {
+			r.lastHdr = k
+		}
+		return
+	}
+	nextData := k+1 < len(r.blk) && lineShape(r.blk[k+1].cells) != shapeSingle
+	if r.cur != nil && len(r.cur.rows) > 0 && !(nextData && nonEmpty(cells) >= 3) {
+		r.cur.rows = append(r.cur.rows, pendingRow{idx: idx, cells: cells})
+		return
+	}
+	if r.lastHdr == k-1 && r.cur != nil && len(r.cur.rows) == 0 {
+		r.header = joinHeader(r.header, cells)
+	} else {
+		r.header = append([]string(nil), cells...)
+		if r.cur != nil && len(r.cur.rows) > 0 {
+			r.cur = &entry{idx: idx, section: r.cur.section}
+			r.entries = append(r.entries, r.cur)
+		}
+	}
+	r.lastHdr = k
+	r.ensure(idx).header = r.header
+}
+
+// nonEmpty counts the cells that hold something.
+func nonEmpty(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if c != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// sameCells reports whether two lines hold the same words.
+func sameCells(a, b []string) bool {
+	return normalize.Fold(strings.Join(a, " ")) == normalize.Fold(strings.Join(b, " "))
+}
+
+// joinHeader joins a header wrapped over two lines, column by column when both lines have the
+// same width, else aligning the shorter line on the right (value columns are on the right).
+func joinHeader(a, b []string) []string {
+	out := append([]string(nil), a...)
+	if len(b) > len(out) {
+		out = append(make([]string, len(b)-len(out)), out...)
+	}
+	off := len(out) - len(b)
+	for i, c := range b {
+		out[off+i] = strings.TrimSpace(joinLabel(out[off+i], c))
+	}
+	return out
+}
+
+// label returns the row's label cell as first read.
+func (p *pendingRow) label() string {
+	if i := labelIndex(p.cells); i >= 0 {
+		return p.cells[i]
+	}
+	return ""
+}
+
+// isSection reports whether a lone cell is a budget section heading (Dépenses, Recettes…).
+func isSection(s string) bool {
+	return reTableSection.MatchString(normalize.Fold(strings.TrimSpace(s)))
+}
+
+// caption returns the line just above a table when it reads as its caption: not blank, short,
+// not the end of a sentence, and not itself tabular.
+func (d *doc) caption(idx int) string {
+	if idx == 0 {
+		return ""
+	}
+	s := strings.TrimSpace(d.lines[idx-1].Text)
+	if s == "" || strings.Contains(s, "\t") || utf8.RuneCountInString(s) > 100 {
+		return ""
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+		return ""
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	if !isText(s) {
+		return ""
+	}
+	return s
+}
+
+// continues reports whether next carries on the label prev (a label wrapped over two lines).
+func continues(prev, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(r) || r == '(' {
+		return true
+	}
+	p := strings.TrimSpace(prev)
+	if p == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if strings.ContainsRune(",(-–'’/&", last) {
+		return true
+	}
+	f := normalize.Fold(p)
+	for _, w := range labelOpenEnds {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelOpenEnds are the folded endings of a label that goes on over the next line.
+var labelOpenEnds = []string{" de", " des", " du", " et", " a", " au", " aux", " la", " le", " les", " en", " sur", " pour", " par", " d'", " l'"}
+
+// joinLabel joins two lines of a wrapped label.
+func joinLabel(a, b string) string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	case strings.HasSuffix(a, "'") || strings.HasSuffix(a, "’"):
+		return a + b
+	}
+	return a + " " + b
+}
