@@ -62,6 +62,9 @@ type Source struct {
 	// Furniture holds running headers, footers and page numbers that were taken out of Lines
 	// (PDFs only); they are kept so that nothing is lost.
 	Furniture []Line
+	// Warnings holds problems that cost text without failing the document (PDF pages that could
+	// not be read), each at the page it concerns.
+	Warnings []Line
 	// Encoding names the text encoding that was detected ("utf-8", "utf-16le", "windows-1252"…).
 	Encoding string
 }

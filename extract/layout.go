@@ -1,0 +1,329 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Layout thresholds, in ems of the font size, chosen on the corpus (LibreOffice, Word, cairo,
+// Print To PDF, iText): what gap between two glyphs is a space, what gap between two runs on one
+// baseline is a column break (a tab), and what vertical gap is a paragraph break.
+const (
+	joinGap       = 0.12 // a gap below this joins glyphs into one word
+	tabGap        = 1.2  // a gap at least this wide is a column break
+	tabGapNarrow  = 0.55 // ... or at least this wide when it is 2.2× the line's usual word gap
+	baselineTol   = 0.45 // words whose baselines differ by less than this are on one line
+	paragraphGap  = 1.5  // a line gap above this × the page's usual line pitch is a blank line
+	minGutterPts  = 10.0 // narrowest white gutter between a margin column and the body
+	gutterStepPts = 2.0
+)
+
+// word is a run of glyphs with no space inside, in page space.
+type word struct {
+	x0, x1, y, size float64
+	text            string
+}
+
+// pline is one rebuilt line of a page, before furniture is taken out.
+type pline struct {
+	y, x0, x1, size float64
+	text            string
+	// cells is the number of tab-separated cells.
+	cells     int
+	furniture bool
+}
+
+// layoutBuf holds buffers reused from page to page.
+type layoutBuf struct {
+	words []word
+	sb    strings.Builder
+	tmp   []byte
+}
+
+// pageLines turns a page's glyphs into lines in reading order.
+func (lb *layoutBuf) pageLines(glyphs []glyph) []pline {
+	words := lb.words[:0]
+	var rot []word
+	var cur *word
+	var buf []byte = lb.tmp[:0]
+	var curRot bool
+	flush := func() {
+		if cur != nil && len(buf) > 0 {
+			cur.text = string(buf)
+			if curRot {
+				rot = append(rot, *cur)
+			} else {
+				words = append(words, *cur)
+			}
+		}
+		cur = nil
+		buf = buf[:0]
+	}
+	var cw word
+	for i := range glyphs {
+		g := &glyphs[i]
+		if isBlank(g.s) {
+			flush()
+			continue
+		}
+		if cur != nil && g.rot == curRot && (g.rot || sameRun(cur, g)) {
+			buf = append(buf, g.s...)
+			if g.x+g.w > cur.x1 {
+				cur.x1 = g.x + g.w
+			}
+			if g.size > cur.size {
+				cur.size = g.size
+			}
+			continue
+		}
+		flush()
+		cw = word{x0: g.x, x1: g.x + g.w, y: g.y, size: g.size}
+		cur = &cw
+		curRot = g.rot
+		buf = append(buf, g.s...)
+	}
+	flush()
+	lb.tmp = buf
+	lb.words = words
+	lines := lb.buildLines(words)
+	for _, r := range rot {
+		lines = append(lines, pline{y: r.y, x0: r.x0, x1: r.x1, size: r.size, text: r.text, cells: 1})
+	}
+	return lines
+}
+
+// sameRun reports whether glyph g continues word w: same baseline, starting where w ends.
+func sameRun(w *word, g *glyph) bool {
+	em := math.Max(w.size, g.size)
+	if math.Abs(g.y-w.y) > 0.3*em {
+		return false
+	}
+	gap := g.x - w.x1
+	return gap < joinGap*em && gap > -0.6*em
+}
+
+func isBlank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// buildLines groups words into lines, reading a margin column beside the body (two-column
+// blocks) column by column.
+func (lb *layoutBuf) buildLines(words []word) []pline {
+	if len(words) == 0 {
+		return nil
+	}
+	sort.SliceStable(words, func(i, j int) bool { return words[i].y > words[j].y })
+	groups := groupLines(words)
+	start, end, gx := findColumnBlock(groups)
+	var out []pline
+	emit := func(gs [][]word) {
+		for _, g := range gs {
+			out = append(out, lb.joinLine(g))
+		}
+	}
+	if start < 0 {
+		emit(groups)
+		return out
+	}
+	emit(groups[:start])
+	var left, right []word
+	for _, g := range groups[start:end] {
+		for _, w := range g {
+			if w.x1 <= gx {
+				left = append(left, w)
+			} else {
+				right = append(right, w)
+			}
+		}
+	}
+	emit(groupLines(left))
+	emit(groupLines(right))
+	emit(groups[end:])
+	return out
+}
+
+// groupLines splits words sorted by descending baseline into lines, each sorted by x.
+func groupLines(words []word) [][]word {
+	var groups [][]word
+	i := 0
+	for i < len(words) {
+		j := i + 1
+		y0, s0 := words[i].y, words[i].size
+		for j < len(words) && math.Abs(words[j].y-y0) < baselineTol*math.Min(s0, words[j].size) {
+			j++
+		}
+		g := words[i:j:j]
+		sort.SliceStable(g, func(a, b int) bool { return g[a].x0 < g[b].x0 })
+		// drop overprinted duplicates (fake bold draws the same text twice)
+		k := 0
+		for _, w := range g {
+			if k > 0 && g[k-1].text == w.text && math.Abs(g[k-1].x0-w.x0) < 0.2*w.size {
+				continue
+			}
+			g[k] = w
+			k++
+		}
+		groups = append(groups, g[:k])
+		i = j
+	}
+	return groups
+}
+
+// joinLine joins the words of one line: nothing between fragments of one word, a space between
+// words, a tab where the gap is a column break.
+func (lb *layoutBuf) joinLine(ws []word) pline {
+	l := pline{y: ws[0].y, x0: ws[0].x0, x1: ws[0].x1, cells: 1}
+	// the line's usual word gap tells justified prose from table cells
+	var gaps [16]float64
+	ng := 0
+	for i := 1; i < len(ws) && ng < len(gaps); i++ {
+		em := math.Max(ws[i].size, ws[i-1].size)
+		if g := (ws[i].x0 - ws[i-1].x1) / em; g >= joinGap {
+			gaps[ng] = g
+			ng++
+		}
+	}
+	usual := 0.25
+	if ng >= 3 {
+		s := gaps[:ng]
+		sort.Float64s(s)
+		usual = s[ng/2]
+	}
+	sb := &lb.sb
+	sb.Reset()
+	for i, w := range ws {
+		if w.size > l.size {
+			l.size = w.size
+		}
+		if i > 0 {
+			prev := ws[i-1]
+			em := math.Max(w.size, prev.size)
+			gap := (w.x0 - prev.x1) / em
+			switch {
+			case gap < joinGap && gap > -0.6:
+			case gap >= tabGap || (gap >= tabGapNarrow && gap >= 2.2*usual):
+				sb.WriteByte('\t')
+				l.cells++
+			default:
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(w.text)
+		if w.x1 > l.x1 {
+			l.x1 = w.x1
+		}
+	}
+	l.text = normalizePDFText(sb.String())
+	return l
+}
+
+// findColumnBlock looks for a run of lines split by a vertical white gutter into a narrow margin
+// column (service, register number) and a prose body, and returns the run [start, end) and the
+// gutter's x, or start = -1. A run qualifies when the gutter crosses no word, the left side has
+// lines of its own (not just a bullet or a first table cell on each body line) and the right side
+// reads as prose.
+func findColumnBlock(groups [][]word) (int, int, float64) {
+	if len(groups) < 6 {
+		return -1, -1, 0
+	}
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, g := range groups {
+		for _, w := range g {
+			minX = math.Min(minX, w.x0)
+			maxX = math.Max(maxX, w.x1)
+		}
+	}
+	width := maxX - minX
+	if width < 100 {
+		return -1, -1, 0
+	}
+	bestStart, bestEnd, bestX := -1, -1, 0.0
+	for x := minX + 0.08*width; x < minX+0.5*width; x += gutterStepPts {
+		i := 0
+		for i < len(groups) {
+			if crosses(groups[i], x) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(groups) && !crosses(groups[j], x) {
+				j++
+			}
+			if j-i > bestEnd-bestStart && columnRun(groups[i:j], x) {
+				bestStart, bestEnd, bestX = i, j, x
+			}
+			i = j
+		}
+	}
+	return bestStart, bestEnd, bestX
+}
+
+// crosses reports whether a word of the line covers x or comes within half a gutter of it.
+func crosses(g []word, x float64) bool {
+	for _, w := range g {
+		if w.x0-minGutterPts/2 < x && x < w.x1+minGutterPts/2 {
+			return true
+		}
+	}
+	return false
+}
+
+// columnRun decides whether lines not crossed at x form a margin column beside a body.
+func columnRun(gs [][]word, x float64) bool {
+	leftLines, leftOnly, shared, prose := 0, 0, 0, 0
+	for _, g := range gs {
+		l, r := 0, 0
+		for _, w := range g {
+			if w.x1 <= x {
+				l++
+			} else {
+				r++
+			}
+		}
+		if l > 0 {
+			leftLines++
+			if r == 0 {
+				leftOnly++
+			} else {
+				shared++
+			}
+		}
+		if r >= 5 {
+			prose++
+		}
+	}
+	return leftLines >= 3 && leftOnly >= 2 && prose >= 5 && float64(shared) <= 0.7*float64(leftLines)
+}
+
+// normalizePDFText puts a line in the form the parser expects: NFC, the exotic spaces
+// (no-break, narrow no-break, figure, thin) as plain spaces, no U+FFFD.
+func normalizePDFText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case 0x00A0, 0x202F, 0x2007, 0x2009, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x200A:
+			return ' '
+		case 0xFFFD, 0x200B, 0xFEFF:
+			return -1
+		}
+		return r
+	}, s)
+	return nfc(s)
+}
