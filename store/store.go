@@ -1,2 +1,166 @@
 // Package store saves records in SQLite and reads them back.
+//
+// The schema lives in embedded SQL migrations (migrations/*.sql, documented there); each is
+// applied once, in its own transaction, and recorded in schema_migrations. Every document is
+// saved in one transaction keyed by the SHA-256 of its bytes, so re-saving unchanged content is
+// a no-op and a changed file at a known path replaces its old document atomically. The tables
+// are the truth: Export rebuilds each record from them, field for field.
 package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the "sqlite3" database/sql driver (cgo)
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// timeFormat is how times are stored: UTC ISO 8601 with milliseconds, so that text order is time
+// order.
+const timeFormat = "2006-01-02T15:04:05.000Z"
+
+// DB is an open minutes database. It is safe for concurrent use; several DBs (or processes) may
+// share one file, writers taking turns through SQLite's lock and busy timeout.
+type DB struct {
+	db    *sql.DB
+	clock func() time.Time
+}
+
+// Option configures Open.
+type Option func(*DB)
+
+// WithClock sets the clock that stamps ingested_at, seen_at and applied_at. Open uses time.Now
+// by default; tests pass a fixed clock.
+func WithClock(clock func() time.Time) Option {
+	return func(d *DB) { d.clock = clock }
+}
+
+// dsnParams are the connection settings. They go in the DSN, not in PRAGMA statements, because
+// database/sql pools connections and a PRAGMA reaches only the one connection that ran it.
+// _txlock=immediate makes every write transaction take the write lock at BEGIN, so two writers
+// wait for each other (busy timeout) instead of failing on a lock upgrade; synchronous=NORMAL is
+// safe against corruption in WAL mode and loses at most the last commits on power loss, never on
+// a process crash.
+const dsnParams = "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
+
+// Open opens (creating if needed) the database file at path and applies any migrations not yet
+// applied.
+func Open(path string, opts ...Option) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("store: empty database path")
+	}
+	sqldb, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?"+dsnParams)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	d := &DB{db: sqldb, clock: time.Now}
+	for _, o := range opts {
+		o(d)
+	}
+	if err := d.migrate(context.Background()); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// escapePath escapes the characters that a SQLite file: URI gives a meaning to.
+func escapePath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.db.Close() }
+
+// now returns the clock's time as stored.
+func (d *DB) now() string { return formatTime(d.clock()) }
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+// migration is one embedded schema step, 0001_init.sql → version 1.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, n := range names { // fs.Glob returns names in lexical order
+		base := path.Base(n)
+		num, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration %s: name must start with a version number and _", base)
+		}
+		if len(ms) > 0 && ms[len(ms)-1].version >= v {
+			return nil, fmt.Errorf("migration %s: version %d out of order", base, v)
+		}
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: base, sql: string(b)})
+	}
+	return ms, nil
+}
+
+// migrate applies the migrations not yet recorded in schema_migrations, each in its own
+// transaction. The check happens inside the (immediate) transaction, so two processes opening a
+// new file at once apply each migration exactly once.
+func (d *DB) migrate(ctx context.Context) error {
+	if _, err := d.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL
+)`); err != nil {
+		return fmt.Errorf("schema_migrations: %w", err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if err := d.apply(ctx, m); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+func (d *DB) apply(ctx context.Context, m migration) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, d.now()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,732 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"minutes/extract"
+	"minutes/parse"
+)
+
+var testClock = func() time.Time { return time.Date(2026, 11, 26, 23, 0, 0, 0, time.UTC) }
+
+// openTest opens a fresh database file in a temporary directory.
+func openTest(t testing.TB) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "minutes.db")
+	db, err := Open(path, WithClock(testClock))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+// fullRecord reads testdata/full-record.json, a record that fills every field.
+func fullRecord(t testing.TB) *parse.Record {
+	t.Helper()
+	b, err := os.ReadFile("testdata/full-record.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var rec parse.Record
+	if err := dec.Decode(&rec); err != nil {
+		t.Fatalf("testdata/full-record.json: %v", err)
+	}
+	return &rec
+}
+
+// withSHA returns a copy of rec (through JSON) with another sha256 and name.
+func withSHA(t testing.TB, rec *parse.Record, sha, name string) *parse.Record {
+	t.Helper()
+	var c parse.Record
+	if err := json.Unmarshal([]byte(jsonOf(t, rec)), &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Source.SHA256, c.Source.Name = sha, name
+	return &c
+}
+
+func jsonOf(t testing.TB, v any) string {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// sameJSON fails the test with the first differing line when got and want marshal differently.
+func sameJSON(t *testing.T, what string, got, want any) {
+	t.Helper()
+	g, w := jsonOf(t, got), jsonOf(t, want)
+	if g == w {
+		return
+	}
+	gl, wl := strings.Split(g, "\n"), strings.Split(w, "\n")
+	for i := 0; i < min(len(gl), len(wl)); i++ {
+		if gl[i] != wl[i] {
+			t.Fatalf("%s: JSON differs at line %d:\n got: %s\nwant: %s", what, i+1, gl[i], wl[i])
+		}
+	}
+	t.Fatalf("%s: JSON differs in length: got %d lines, want %d", what, len(gl), len(wl))
+}
+
+// unset lists the fields of v's type (by path) that are zero in every instance within v: a
+// field the fixture does not exercise, so a store bug there would go unseen.
+func unset(v any) []string {
+	set := map[string]bool{}
+	var walk func(path string, v reflect.Value)
+	walk = func(path string, v reflect.Value) {
+		if _, ok := set[path]; !ok {
+			set[path] = false
+		}
+		if !v.IsZero() {
+			set[path] = true
+		}
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(path, v.Elem())
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				walk(path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(path+"[]", v.Index(i))
+			}
+			if v.Len() == 0 {
+				walk(path+"[]", reflect.Zero(v.Type().Elem()))
+			}
+		case reflect.Map:
+			for _, k := range v.MapKeys() {
+				walk(path+"{}", v.MapIndex(k))
+			}
+			if v.Len() == 0 {
+				walk(path+"{}", reflect.Zero(v.Type().Elem()))
+			}
+		}
+	}
+	walk("Record", reflect.ValueOf(v).Elem())
+	var out []string
+	for p, ok := range set {
+		if !ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func TestFullRecordFillsEveryField(t *testing.T) {
+	if missing := unset(fullRecord(t)); len(missing) > 0 {
+		t.Errorf("testdata/full-record.json leaves fields unset (add them there, and store them): %v", missing)
+	}
+}
+
+func TestMigrationsApplyOnce(t *testing.T) {
+	db, path := openTest(t)
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(db *DB) [][]string {
+		_, rows, err := db.Query(`SELECT version, name, applied_at FROM schema_migrations ORDER BY version`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	first := read(db)
+	if len(first) != len(ms) {
+		t.Fatalf("schema_migrations has %d rows, want %d", len(first), len(ms))
+	}
+	db.Close()
+	later := func() time.Time { return testClock().Add(time.Hour) }
+	db2, err := Open(path, WithClock(later))
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer db2.Close()
+	if again := read(db2); !reflect.DeepEqual(again, first) {
+		t.Errorf("after reopen schema_migrations = %v, want %v (unchanged)", again, first)
+	}
+	var fk, mode string
+	if _, rows, err := db2.Query(`PRAGMA foreign_keys`); err != nil || len(rows) != 1 {
+		t.Fatalf("PRAGMA foreign_keys: %v %v", rows, err)
+	} else {
+		fk = rows[0][0]
+	}
+	if _, rows, err := db2.Query(`PRAGMA journal_mode`); err != nil || len(rows) != 1 {
+		t.Fatalf("PRAGMA journal_mode: %v %v", rows, err)
+	} else {
+		mode = rows[0][0]
+	}
+	if fk != "1" || mode != "wal" {
+		t.Errorf("foreign_keys = %s, journal_mode = %s; want 1, wal", fk, mode)
+	}
+}
+
+func TestSaveExportFullRecord(t *testing.T) {
+	db, _ := openTest(t)
+	rec := fullRecord(t)
+	out, err := db.Save("archive/cr-2023-12-15.txt", rec)
+	if err != nil {
+		t.Fatalf("Save: %v", err)
+	}
+	if out != Added {
+		t.Errorf("Save outcome = %v, want added", out)
+	}
+	got, err := db.ExportOne(rec.Source.SHA256)
+	if err != nil {
+		t.Fatalf("ExportOne: %v", err)
+	}
+	sameJSON(t, "ExportOne", got, rec)
+	all, err := db.Export()
+	if err != nil {
+		t.Fatalf("Export: %v", err)
+	}
+	if len(all) != 1 {
+		t.Fatalf("Export returned %d records, want 1", len(all))
+	}
+	sameJSON(t, "Export", all[0], rec)
+	if _, err := db.ExportOne("nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("ExportOne(unknown) error = %v, want ErrNotFound", err)
+	}
+	status, version, ok, err := db.Lookup(rec.Source.SHA256)
+	if err != nil || !ok || status != "loaded" || version != parse.Version {
+		t.Errorf("Lookup = %q, %q, %v, %v; want loaded, %q, true, nil", status, version, ok, err, parse.Version)
+	}
+	if _, _, ok, err := db.Lookup("unknown"); ok || err != nil {
+		t.Errorf("Lookup(unknown) = ok %v, err %v; want false, nil", ok, err)
+	}
+}
+
+// TestSaveExportEmptyRecord checks the other end: a record with nothing but its source.
+func TestSaveExportEmptyRecord(t *testing.T) {
+	db, _ := openTest(t)
+	rec := &parse.Record{Schema: parse.Schema, Source: parse.Source{Name: "empty.txt", SHA256: "e0", Format: "text", Pages: 1},
+		People: []parse.Person{}, Attendance: []parse.Attendance{}, Proxies: []parse.Proxy{}, Agenda: []parse.AgendaItem{},
+		Items: []parse.Item{}, Tables: []parse.Table{}, Diagnostics: []parse.Diagnostic{}}
+	if _, err := db.Save("empty.txt", rec); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.ExportOne("e0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameJSON(t, "ExportOne", got, rec)
+}
+
+func TestExportOrder(t *testing.T) {
+	db, _ := openTest(t)
+	base := fullRecord(t)
+	for i, c := range []struct{ sha, name, date string }{
+		{"a1", "b.txt", "2024-01-01"}, {"a2", "a.txt", "2024-01-01"}, {"a3", "z.txt", "2020-05-05"}, {"a4", "undated.txt", ""},
+	} {
+		r := withSHA(t, base, c.sha, c.name)
+		r.Meeting.Date = nil
+		if c.date != "" {
+			r.Meeting.Date = &c.date
+		}
+		if _, err := db.Save(fmt.Sprintf("p%d", i), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := db.Export()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range all {
+		got = append(got, r.Source.Name)
+	}
+	want := []string{"undated.txt", "z.txt", "a.txt", "b.txt"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Export order = %v, want %v", got, want)
+	}
+}
+
+// tableCounts counts the rows of every table of the schema (and checks the FTS index).
+func tableCounts(t *testing.T, db *DB) map[string]string {
+	t.Helper()
+	_, names, err := db.Query(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+AND name NOT LIKE 'search_%' AND name NOT IN ('search', 'schema_migrations', 'runs') ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]string{}
+	for _, n := range names {
+		_, rows, err := db.Query(`SELECT count(*) FROM "` + n[0] + `"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts[n[0]] = rows[0][0]
+	}
+	_, rows, err := db.Query(`SELECT count(*) FROM search_text`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts["search_text"] = rows[0][0]
+	if _, err := db.db.Exec(`INSERT INTO search(search, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Errorf("FTS index out of sync with search_text: %v", err)
+	}
+	return counts
+}
+
+func TestOutcomes(t *testing.T) {
+	full := fullRecord(t)
+	v1 := withSHA(t, full, "v1", "cr.txt")
+	v2 := withSHA(t, full, "v2", "cr.txt")
+	v2.Items = v2.Items[:1] // the edited file has fewer rows: replacing must drop the old ones
+	v2.Tables = v2.Tables[1:]
+	other := withSHA(t, full, "o1", "other.txt")
+	type step struct {
+		path string
+		rec  *parse.Record
+		opts []SaveOption
+		want Outcome
+	}
+	for _, c := range []struct {
+		name  string
+		steps []step
+		// docs and paths are the documents (sha) and locations (path=sha) at the end.
+		docs, paths string
+	}{
+		{"first save", []step{{"a/cr.txt", v1, nil, Added}}, "v1", "a/cr.txt=v1"},
+		{"same again", []step{{"a/cr.txt", v1, nil, Added}, {"a/cr.txt", v1, nil, Unchanged}}, "v1", "a/cr.txt=v1"},
+		{"changed file at same path", []step{{"a/cr.txt", v1, nil, Added}, {"a/cr.txt", v2, nil, Replaced}}, "v2", "a/cr.txt=v2"},
+		{"same content, second path", []step{{"a/cr.txt", v1, nil, Added}, {"b/copy.txt", v1, nil, Unchanged}}, "v1", "a/cr.txt=v1 b/copy.txt=v1"},
+		{"changed at one of two paths keeps the old for the other",
+			[]step{{"a/cr.txt", v1, nil, Added}, {"b/copy.txt", v1, nil, Unchanged}, {"a/cr.txt", v2, nil, Replaced}},
+			"v1 v2", "a/cr.txt=v2 b/copy.txt=v1"},
+		{"path now holds content known elsewhere",
+			[]step{{"a/cr.txt", v1, nil, Added}, {"b/other.txt", other, nil, Added}, {"a/cr.txt", other, nil, Replaced}},
+			"o1", "a/cr.txt=o1 b/other.txt=o1"},
+		{"forced re-save keeps locations",
+			[]step{{"a/cr.txt", v1, nil, Added}, {"b/copy.txt", v1, nil, Unchanged}, {"a/cr.txt", v1, []SaveOption{Force()}, Replaced}},
+			"v1", "a/cr.txt=v1 b/copy.txt=v1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			db, _ := openTest(t)
+			for i, s := range c.steps {
+				got, err := db.Save(s.path, s.rec, s.opts...)
+				if err != nil {
+					t.Fatalf("step %d: Save(%s): %v", i, s.path, err)
+				}
+				if got != s.want {
+					t.Errorf("step %d: Save(%s, %s) = %v, want %v", i, s.path, s.rec.Source.SHA256, got, s.want)
+				}
+			}
+			_, docs, err := db.Query(`SELECT group_concat(sha256, ' ') FROM (SELECT sha256 FROM documents ORDER BY sha256)`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, paths, err := db.Query(`SELECT group_concat(path || '=' || sha256, ' ') FROM
+ (SELECT l.path, d.sha256 FROM locations l JOIN documents d ON d.id = l.document_id ORDER BY l.path)`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if docs[0][0] != c.docs || paths[0][0] != c.paths {
+				t.Errorf("documents = %q, locations = %q; want %q, %q", docs[0][0], paths[0][0], c.docs, c.paths)
+			}
+			for _, sha := range strings.Fields(c.docs) {
+				got, err := db.ExportOne(sha)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := map[string]*parse.Record{"v1": v1, "v2": v2, "o1": other}[sha]
+				sameJSON(t, "export "+sha, got, want)
+			}
+		})
+	}
+}
+
+// TestReplaceLeavesNoOrphans compares the row count of every table after a replacement with
+// the counts of a database that only ever saw the new content.
+func TestReplaceLeavesNoOrphans(t *testing.T) {
+	full := fullRecord(t)
+	v1 := withSHA(t, full, "v1", "cr.txt")
+	v2 := withSHA(t, full, "v2", "cr.txt")
+	v2.Items = v2.Items[1:2]
+	v2.Tables = v2.Tables[:1]
+	v2.People = v2.People[:2]
+
+	replaced, _ := openTest(t)
+	if _, err := replaced.Save("cr.txt", v1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := replaced.Save("cr.txt", v2); err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := openTest(t)
+	if _, err := fresh.Save("cr.txt", v2); err != nil {
+		t.Fatal(err)
+	}
+	got, want := tableCounts(t, replaced), tableCounts(t, fresh)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("row counts after replace = %v\nwant (fresh save of the new content) %v", got, want)
+	}
+	if got["items"] != "1" || got["decisions"] != "2" || got["table_cells"] != "9" {
+		t.Errorf("items, decisions, table_cells = %s, %s, %s; want 1, 2, 9", got["items"], got["decisions"], got["table_cells"])
+	}
+}
+
+func TestFailedThenLoaded(t *testing.T) {
+	db, _ := openTest(t)
+	rec := withSHA(t, fullRecord(t), "f1", "cr.pdf")
+	if err := db.SaveFailed("in/cr.pdf", "f1", "extract", errors.New("corrupt or unreadable PDF")); err != nil {
+		t.Fatalf("SaveFailed: %v", err)
+	}
+	// Again, say the nightly run: still one to-do entry, with the latest error.
+	if err := db.SaveFailed("in/cr.pdf", "f1", "parse", errors.New("second failure")); err != nil {
+		t.Fatalf("SaveFailed again: %v", err)
+	}
+	if err := db.SaveFailed("in/gone.txt", "", "read", errors.New("permission denied")); err != nil {
+		t.Fatalf("SaveFailed without sha: %v", err)
+	}
+	if err := db.SaveFailed("in/gone.txt", "", "read", errors.New("permission denied")); err != nil {
+		t.Fatalf("SaveFailed without sha again: %v", err)
+	}
+	_, rows, err := db.Query(`SELECT d.name, d.sha256, d.stage, d.error, l.path FROM documents d JOIN locations l ON l.document_id = d.id
+WHERE d.status = 'failed' ORDER BY l.path`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"cr.pdf", "f1", "parse", "second failure", "in/cr.pdf"}, {"gone.txt", "NULL", "read", "permission denied", "in/gone.txt"}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("failed documents = %v, want %v", rows, want)
+	}
+	if status, _, ok, _ := db.Lookup("f1"); !ok || status != "failed" {
+		t.Errorf("Lookup(f1) = %q, %v; want failed, true", status, ok)
+	}
+	if recs, err := db.Export(); err != nil || len(recs) != 0 {
+		t.Errorf("Export of failed documents = %d records, %v; want none", len(recs), err)
+	}
+	out, err := db.Save("in/cr.pdf", rec)
+	if err != nil || out != Added {
+		t.Fatalf("Save after failure = %v, %v; want added", out, err)
+	}
+	_, rows, err = db.Query(`SELECT status, stage, error FROM documents WHERE sha256 = 'f1'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"loaded", "NULL", "NULL"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("document f1 = %v, want %v", rows, want)
+	}
+	// A failure never overwrites a loaded record.
+	if err := db.SaveFailed("in/copy.pdf", "f1", "extract", errors.New("flaky")); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, _, _ := db.Lookup("f1"); status != "loaded" {
+		t.Errorf("after a failure of loaded content, status = %q, want loaded", status)
+	}
+}
+
+func TestSaveLocation(t *testing.T) {
+	db, _ := openTest(t)
+	rec := fullRecord(t)
+	if _, err := db.SaveLocation("x.txt", rec.Source.SHA256); err == nil {
+		t.Errorf("SaveLocation of unknown content succeeded, want an error")
+	}
+	if _, err := db.Save("a.txt", rec); err != nil {
+		t.Fatal(err)
+	}
+	out, err := db.SaveLocation("b.txt", rec.Source.SHA256)
+	if err != nil || out != Unchanged {
+		t.Fatalf("SaveLocation = %v, %v; want unchanged", out, err)
+	}
+	_, rows, err := db.Query(`SELECT count(*), count(DISTINCT document_id) FROM locations`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"2", "1"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("locations, documents = %v, want %v", rows, want)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	db, _ := openTest(t)
+	rec := fullRecord(t)
+	if _, err := db.Save("cr.txt", rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query string
+		kinds string // kinds of the hits, in order
+		want  string // a substring of the first snippet
+	}{
+		{"deliberation", "decision", "[Délibération] adoptée"},
+		{"DÉLIBÉRATION", "decision", "[Délibération]"},
+		{"coeur", "item", "[coeur]"},
+		{"cœur", "item", "[coeur]"},
+		{"oeuvre", "item", "[oeuvre]"},
+		{"aegide", "exchange", "[AEgide]"},
+		{"budget", "item", "[budget]"},
+		{"desaccord repartition", "exchange", "un [désaccord] sur la [répartition]"},
+		{"unanim*", "decision", "[unanimité]"},
+		{"absent-word", "", ""},
+		{`"`, "", ""},
+		{`-`, "", ""},
+		{`cœur" OR (`, "", ""},
+		{`NEAR(budget`, "", ""}, // one word, the phrase "near budget"
+		{"\x00budget\x1f", "item", "[budget]"},
+		{"", "", ""},
+	} {
+		hits, err := db.Search(c.query, 10)
+		if err != nil {
+			t.Errorf("Search(%q): %v", c.query, err)
+			continue
+		}
+		var kinds []string
+		for _, h := range hits {
+			kinds = append(kinds, h.Kind)
+		}
+		if got := strings.Join(kinds, " "); got != c.kinds {
+			t.Errorf("Search(%q) kinds = %q, want %q", c.query, got, c.kinds)
+			continue
+		}
+		if len(hits) > 0 && !strings.Contains(hits[0].Snippet, c.want) {
+			t.Errorf("Search(%q) snippet = %q, want it to contain %q", c.query, hits[0].Snippet, c.want)
+		}
+	}
+	hits, err := db.Search("deliberation", 1)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("Search = %v, %v", hits, err)
+	}
+	h := hits[0]
+	want := Hit{Document: "cr-2023-12-15.txt", SHA256: rec.Source.SHA256, Date: "2023-12-15", Body: "Syndicat Mixte Exemple",
+		ItemPath: "I.1", ItemTitle: "Budget primitif 2024 – le cœur du projet", Kind: "decision", Snippet: h.Snippet, Page: 2, Line: 30}
+	if h != want {
+		t.Errorf("hit = %+v\nwant %+v", h, want)
+	}
+}
+
+func TestBudgetCellsSum(t *testing.T) {
+	db, _ := openTest(t)
+	rec := fullRecord(t)
+	if _, err := db.Save("cr.txt", rec); err != nil {
+		t.Fatal(err)
+	}
+	// The lines of column "Budget 2023" add up to the stated total, to the cent.
+	_, rows, err := db.Query(`SELECT
+ (SELECT SUM(cents) FROM budget_cells WHERE column_name = 'Budget 2023' AND row_kind = 'line'),
+ (SELECT cents FROM budget_cells WHERE column_name = 'Budget 2023' AND row_kind = 'total'),
+ (SELECT value FROM budget_cells WHERE column_name = 'Budget 2023' AND row_kind = 'total')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"105123601", "105123601", "1051236.01"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("sum, total cents, total value = %v, want %v", rows, want)
+	}
+	_, rows, err = db.Query(`SELECT meeting_date, body, table_title, section, item_path, item_title, row_code, label, row_kind, column_name, unit, value, cents, raw
+FROM budget_cells WHERE row_code = '65' ORDER BY column_position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"2023-12-15", "Syndicat Mixte Exemple", "Budget primitif 2024", "Dépenses", "I.1", "Budget primitif 2024 – le cœur du projet", "65", "Autres charges", "line", "Budget 2023", "EUR", "0.01", "1", "0,01"},
+		{"2023-12-15", "Syndicat Mixte Exemple", "Budget primitif 2024", "Dépenses", "I.1", "Budget primitif 2024 – le cœur du projet", "65", "Autres charges", "line", "Budget 2024", "", "NULL", "NULL", "NULL"},
+		{"2023-12-15", "Syndicat Mixte Exemple", "Budget primitif 2024", "Dépenses", "I.1", "Budget primitif 2024 – le cœur du projet", "65", "Autres charges", "line", "Évolution %", "%", "-12.345", "NULL", "-12,345"},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("budget_cells for code 65 =\n%v\nwant\n%v", rows, want)
+	}
+}
+
+func TestCents(t *testing.T) {
+	s := func(v string) *string { return &v }
+	for _, c := range []struct {
+		name string
+		in   *string
+		want any
+	}{
+		{"null", nil, nil},
+		{"integer", s("77000"), int64(7700000)},
+		{"two decimals", s("1051236.00"), int64(105123600)},
+		{"one decimal", s("1234.5"), int64(123450)},
+		{"negative", s("-1200.00"), int64(-120000)},
+		{"finer than a cent", s("12.345"), nil},
+		{"not a number", s("n/a"), nil},
+		{"too large", s("999999999999999999999"), nil},
+	} {
+		if got := cents(c.in); got != c.want {
+			t.Errorf("%s: cents = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestQuery(t *testing.T) {
+	db, _ := openTest(t)
+	cols, rows, err := db.Query(`SELECT 1 AS n, NULL AS none, 'é' AS s, 2.5 AS f, x'6869' AS b WHERE ? = 1`, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"n", "none", "s", "f", "b"}; !reflect.DeepEqual(cols, want) {
+		t.Errorf("columns = %v, want %v", cols, want)
+	}
+	if want := [][]string{{"1", "NULL", "é", "2.5", "hi"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows = %v, want %v", rows, want)
+	}
+	if _, _, err := db.Query(`DELETE FROM documents`); err == nil {
+		t.Errorf("Query(DELETE) succeeded, want a read-only error")
+	}
+	if _, _, err := db.Query(`SELEC nonsense`); err == nil {
+		t.Errorf("Query(syntax error) succeeded, want an error")
+	}
+	// The read-only switch must not stay on the pooled connection.
+	if _, err := db.Save("cr.txt", fullRecord(t)); err != nil {
+		t.Errorf("Save after Query: %v", err)
+	}
+}
+
+func TestRuns(t *testing.T) {
+	db, _ := openTest(t)
+	start := testClock()
+	id, err := db.StartRun([]string{"ingest", "--db", "x.db", "archive/"}, parse.Version, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Save("cr.txt", fullRecord(t), InRun(id)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.EndRun(id, start.Add(1500*time.Millisecond), RunCounts{Added: 1, Unchanged: 2, Replaced: 3, Failed: 4}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.EndRun(id+1, start, RunCounts{}); err == nil {
+		t.Errorf("EndRun of an unknown run succeeded, want an error")
+	}
+	_, rows, err := db.Query(`SELECT r.started_at, r.ended_at, r.arguments, r.parser_version, r.added, r.unchanged, r.replaced, r.failed,
+ (SELECT count(*) FROM documents d WHERE d.run_id = r.id) FROM runs r`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"2026-11-26T23:00:00.000Z", "2026-11-26T23:00:01.500Z", `["ingest","--db","x.db","archive/"]`, parse.Version, "1", "2", "3", "4", "1"}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("runs = %v, want %v", rows, want)
+	}
+}
+
+// TestConcurrentSaves saves from two handles on one file at once: WAL, the busy timeout and
+// immediate transactions must let both finish.
+func TestConcurrentSaves(t *testing.T) {
+	_, path := openTest(t)
+	full := fullRecord(t)
+	const perWriter = 15
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*perWriter)
+	for w := 0; w < 2; w++ {
+		db, err := Open(path, WithClock(testClock))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		recs := make([]*parse.Record, perWriter)
+		for i := range recs {
+			recs[i] = withSHA(t, full, fmt.Sprintf("w%d-%d", w, i), "cr.txt")
+		}
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i, r := range recs {
+				// Both writers also hit one shared path, to contend on the same rows.
+				p := fmt.Sprintf("w%d/%d.txt", w, i)
+				if i == 0 {
+					p = "shared.txt"
+				}
+				if _, err := db.Save(p, r); err != nil {
+					errs <- err
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent Save: %v", err)
+	}
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, rows, err := db.Query(`SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM locations)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// shared.txt holds one of the two first documents; the other was replaced and deleted.
+	if want := [][]string{{"29", "29"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("documents, locations = %v, want %v", rows, want)
+	}
+	_, rows, err = db.Query(`PRAGMA integrity_check`)
+	if err != nil || rows[0][0] != "ok" {
+		t.Errorf("integrity_check = %v, %v", rows, err)
+	}
+}
+
+// TestCorpusRoundTrip saves every dev corpus document and reads it back: export must equal
+// parse, whatever the parser fills in.
+func TestCorpusRoundTrip(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "dev")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	db, _ := openTest(t)
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.EqualFold(name, "SOURCES.md") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			src, err := extract.File(filepath.Join(dir, name))
+			if err != nil {
+				t.Skipf("extract: %v", err)
+			}
+			rec := parse.Minutes(src)
+			if _, err := db.Save(filepath.Join(dir, name), rec); err != nil {
+				t.Fatalf("Save: %v", err)
+			}
+			got, err := db.ExportOne(rec.Source.SHA256)
+			if err != nil {
+				t.Fatalf("ExportOne: %v", err)
+			}
+			sameJSON(t, name, got, rec)
+			n++
+		})
+	}
+	t.Logf("%d corpus documents round-tripped", n)
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"deliberation", `"`, "-", `a" OR "b`, "NEAR(x y", "col:val", "*", "^start", "œ*", "AND", "\x00"} {
+		f.Add(s)
+	}
+	path := filepath.Join(f.TempDir(), "fuzz.db")
+	db, err := Open(path, WithClock(testClock))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Save("cr.txt", fullRecord(f)); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := db.Search(q, 5); err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+		}
+	})
+}
