@@ -30,9 +30,12 @@ func Amount(raw string) (Money, error) { return amount(raw) }
 // the first bound takes the currency of the second.
 func FindAmounts(text string) []Match { return findAmounts(text) }
 
-// Date reads a French date ("15 décembre 2023", "1er janvier 2024", "01/01/2024",
-// "lundi 6 février 2024", "Le vingt trois Juillet deux mille vingt") as YYYY-MM-DD.
-func Date(raw string) (string, error) { return "", ErrNotValue }
+// Date reads a French date ("15 décembre 2023", "1er janvier 2024", "01/01/2024", "1/1/24",
+// "lundi 6 février 2024", "15 DECEMBRE 2023", "sept. 2023" abbreviations, "2023-12-15",
+// "Le vingt trois Juillet deux mille vingt", "L'an deux mil treize, le huit du mois d'avril")
+// as YYYY-MM-DD. Besides the date, raw may hold only punctuation and the words le, du, au, en,
+// date, ce. A date that does not exist (31 février) is an error.
+func Date(raw string) (string, error) { return date(raw) }
 
 // DateMatch is a date found in running text.
 type DateMatch struct {
@@ -40,8 +43,9 @@ type DateMatch struct {
 	ISO        string
 }
 
-// FindDates returns the dates in running text, in order.
-func FindDates(text string) []DateMatch { return nil }
+// FindDates returns the dates in running text, in order: a day, a month and a year (a month and
+// year alone, "janvier 2013", is not a date); impossible dates are left out.
+func FindDates(text string) []DateMatch { return findDates(text) }
 
 // Time reads a French time of day ("10h00", "18H30", "17 h 30", "9h", "10:00") as HH:MM.
 func Time(raw string) (string, error) { return "", ErrNotValue }
