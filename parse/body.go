@@ -1,4 +1,332 @@
 package parse
 
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"minutes/normalize"
+)
+
 // body reads the agenda and the sections of the body with their decisions, debate and amounts.
-func (d *doc) body() {}
+// Lines consumed by the header and attendance segmenters (d.used) are skipped; body lines that
+// fall in no section are kept in rec.Unplaced.
+func (d *doc) body() {
+	start := d.agenda()
+	heads := d.sections(start)
+	if len(heads) == 0 {
+		if h, ok := d.singleDeliberation(start); ok {
+			heads = []heading{h}
+		}
+	}
+	parents := d.buildItems(heads, start)
+	d.linkAgenda(parents)
+}
+
+// sections finds the section headings from line start on, in document order, keeping only those
+// that continue the document's running numbering.
+func (d *doc) sections(start int) []heading {
+	var o outline
+	var out []heading
+	for i := start; i < len(d.lines); i++ {
+		if d.used[i] {
+			continue
+		}
+		raw := d.lines[i].Text
+		if strings.ContainsRune(raw, '\t') {
+			continue
+		}
+		h, ok := matchHeading(raw)
+		if !ok {
+			continue
+		}
+		// Try the outline on a copy: a rejected line must leave it as it was.
+		trial := outline{stack: append([]frame(nil), o.stack...)}
+		if !trial.place(&h) {
+			continue
+		}
+		d.continueTitle(&h, i, len(d.lines))
+		if h.title == "" {
+			continue
+		}
+		o = trial
+		out = append(out, h)
+		i = h.last
+	}
+	return out
+}
+
+// singleDeliberation reads a document holding one unnumbered deliberation (an extract of the
+// register): its title is the first paragraph of the body.
+func (d *doc) singleDeliberation(start int) (heading, bool) {
+	width := d.typicalWidth(start)
+	for i := start; i < len(d.lines); i++ {
+		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" || strings.ContainsRune(d.lines[i].Text, '\t') {
+			continue
+		}
+		var b strings.Builder
+		j := i
+		for ; j < len(d.lines) && j < i+8; j++ {
+			t := strings.TrimSpace(d.lines[j].Text)
+			if t == "" || d.used[j] {
+				j--
+				break
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t)
+			if endsParagraph(t, width) {
+				break
+			}
+		}
+		if j >= len(d.lines) {
+			j = len(d.lines) - 1
+		}
+		title := cleanTitle(b.String())
+		if title == "" || utf8.RuneCountInString(title) > 500 || j+1 >= len(d.lines) {
+			return heading{}, false
+		}
+		return heading{line: i, last: j, title: title, level: 1, path: "1"}, true
+	}
+	return heading{}, false
+}
+
+// typicalWidth is the length of a full line of prose in the document (the 90th percentile of
+// line lengths), used to tell a paragraph's last, short line in text without blank lines.
+func (d *doc) typicalWidth(start int) int {
+	var hist [256]int
+	n := 0
+	for i := start; i < len(d.lines); i++ {
+		l := utf8.RuneCountInString(strings.TrimSpace(d.lines[i].Text))
+		if l == 0 {
+			continue
+		}
+		if l > 255 {
+			l = 255
+		}
+		hist[l]++
+		n++
+	}
+	target, seen := n*9/10, 0
+	for l, c := range hist {
+		seen += c
+		if seen > target {
+			return l
+		}
+	}
+	return 80
+}
+
+// endsParagraph reports whether a line ends a paragraph in text without blank lines: it ends a
+// sentence and stops well short of the full width.
+func endsParagraph(t string, width int) bool {
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '.', ':', '!', '?':
+		return utf8.RuneCountInString(t) < width*85/100
+	}
+	return false
+}
+
+// buildItems turns the accepted headings into items: the text between one heading and the next
+// is the section's own text, read for decisions, debate and amounts. It returns the index of
+// each item's parent item (-1 at the top).
+func (d *doc) buildItems(heads []heading, start int) []int {
+	parents := make([]int, len(heads))
+	first := len(d.lines)
+	if len(heads) > 0 {
+		first = heads[0].line
+	}
+	d.unplaced(start, first)
+	var stack []int // indexes of open items by level
+	for k, h := range heads {
+		end := len(d.lines) - 1
+		if k+1 < len(heads) {
+			end = heads[k+1].line - 1
+		}
+		for len(stack) > 0 && heads[stack[len(stack)-1]].level >= h.level {
+			stack = stack[:len(stack)-1]
+		}
+		parents[k] = -1
+		if len(stack) > 0 {
+			parents[k] = stack[len(stack)-1]
+		}
+		stack = append(stack, k)
+		it := Item{Path: h.path, Title: h.title, Level: h.level, Pos: d.lines[h.line].Pos, End: d.lines[h.last].Pos}
+		if h.number != "" {
+			n := h.number
+			it.Number = &n
+		}
+		d.fillItem(&it, h.last+1, end)
+		d.rec.Items = append(d.rec.Items, it)
+	}
+	// Kinds: a section with a decision is a deliberation; one that only groups others is a heading.
+	for k := range d.rec.Items {
+		it := &d.rec.Items[k]
+		hasChild := k+1 < len(heads) && heads[k+1].level > heads[k].level
+		switch {
+		case len(it.Decisions) > 0:
+			it.Kind = KindDeliberation
+		case hasChild:
+			it.Kind = KindHeading
+		case reProceduralTitle.MatchString(normalize.Fold(it.Title)):
+			it.Kind = KindOther
+		default:
+			it.Kind = KindInformation
+		}
+	}
+	return parents
+}
+
+// unplaced keeps the body lines from a to b (exclusive) that no segmenter consumed.
+func (d *doc) unplaced(a, b int) {
+	for _, p := range d.paragraphs(a, b) {
+		d.rec.Unplaced = append(d.rec.Unplaced, Text{Pos: d.lines[p.lines[0]].Pos, Text: d.paraText(p)})
+	}
+}
+
+// para is a paragraph: consecutive non-blank lines of the body (indexes into d.lines).
+type para struct {
+	lines []int
+	table bool // every line is a table row (tab-separated)
+}
+
+// paragraphs splits lines a..b-1 into paragraphs: at blank lines, and before a line that opens a
+// speaker's turn, a debate block or a vote, so that a turn does not swallow what follows it.
+func (d *doc) paragraphs(a, b int) []para {
+	var out []para
+	var cur para
+	flush := func() {
+		if len(cur.lines) > 0 {
+			cur.table = true
+			for _, i := range cur.lines {
+				if !strings.ContainsRune(d.lines[i].Text, '\t') {
+					cur.table = false
+					break
+				}
+			}
+			out = append(out, cur)
+		}
+		cur = para{}
+	}
+	if b > len(d.lines) {
+		b = len(d.lines)
+	}
+	for i := a; i < b; i++ {
+		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" {
+			flush()
+			continue
+		}
+		tab := strings.ContainsRune(d.lines[i].Text, '\t')
+		if len(cur.lines) > 0 {
+			prevTab := strings.ContainsRune(d.lines[cur.lines[len(cur.lines)-1]].Text, '\t')
+			if tab != prevTab || d.opensBlock(i) {
+				flush()
+			}
+		}
+		cur.lines = append(cur.lines, i)
+	}
+	flush()
+	return out
+}
+
+// opensBlock reports whether line i starts a new paragraph even without a blank line before it.
+func (d *doc) opensBlock(i int) bool {
+	f := strings.TrimLeft(d.folded[i], " -•*")
+	if reDebateMarker.MatchString(f) || strings.HasPrefix(f, "decision") {
+		return true
+	}
+	if sp, ok := d.speakerAt(cleanHeadingText(d.lines[i].Text), false); ok && sp.form == formDirect {
+		return true
+	}
+	return false
+}
+
+// paraText joins a paragraph's lines with newlines, as written.
+func (d *doc) paraText(p para) string {
+	var b strings.Builder
+	for k, i := range p.lines {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.TrimRight(d.lines[i].Text, " "))
+	}
+	return b.String()
+}
+
+// fillItem reads the lines a..b of a section: its text, debate, decisions and amounts.
+func (d *doc) fillItem(it *Item, a, b int) {
+	if b >= a {
+		for i := b; i >= a; i-- {
+			if !d.used[i] && strings.TrimSpace(d.lines[i].Text) != "" {
+				it.End = d.lines[i].Pos
+				break
+			}
+		}
+	}
+	paras := d.paragraphs(a, b+1)
+	texts := make([]string, 0, len(paras))
+	for _, p := range paras {
+		texts = append(texts, d.paraText(p))
+	}
+	it.Text = strings.Join(texts, "\n\n")
+	debate := d.debate(it, paras)
+	var prose []para
+	for k, p := range paras {
+		if !debate[k] && !p.table {
+			prose = append(prose, p)
+		}
+	}
+	it.Decisions = d.decisions(prose)
+	d.amounts(it, paras)
+}
+
+// amounts collects the money amounts of a section's prose and debate (table rows excluded).
+func (d *doc) amounts(it *Item, paras []para) {
+	for _, p := range paras {
+		if p.table {
+			continue
+		}
+		// Join the paragraph so that an amount wrapped over two lines is read whole; offsets map
+		// each match back to its line.
+		var b strings.Builder
+		starts := make([]int, 0, len(p.lines))
+		var lines []int
+		for _, i := range p.lines {
+			if strings.ContainsRune(d.lines[i].Text, '\t') {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			starts = append(starts, b.Len())
+			lines = append(lines, i)
+			b.WriteString(strings.TrimSpace(d.lines[i].Text))
+		}
+		text := b.String()
+		for _, m := range normalize.FindAmounts(text) {
+			li := 0
+			for li+1 < len(starts) && starts[li+1] <= m.Start {
+				li++
+			}
+			a := Amount{Value: m.Money.Digits, Text: m.Money.Raw, Pos: d.lines[lines[li]].Pos}
+			if a.Text == "" && m.Start >= 0 && m.End <= len(text) && m.Start < m.End {
+				a.Text = text[m.Start:m.End]
+			}
+			if m.Money.Currency != "" {
+				c := m.Money.Currency
+				a.Currency = &c
+			}
+			if a.Value == "" {
+				a.Value = m.Money.Value.String()
+			}
+			it.Amounts = append(it.Amounts, a)
+		}
+	}
+}
+
+// itoa is strconv.Itoa, short for paths.
+func itoa(n int) string { return strconv.Itoa(n) }

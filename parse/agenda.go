@@ -1,0 +1,268 @@
+package parse
+
+import (
+	"fmt"
+
+	"minutes/extract"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// agendaScanLimit bounds how far into the document the ordre du jour is looked for: it is
+// announced before the body, and a later "ordre du jour" is a mention in prose.
+const agendaScanFraction = 2 // the first half of the lines
+
+// agenda finds the announced ordre du jour and fills d.rec.Agenda. It returns the index of the
+// first line after the agenda block (0 when there is none), where the body starts.
+func (d *doc) agenda() int {
+	limit := len(d.lines) / agendaScanFraction
+	if limit < 40 {
+		limit = len(d.lines)
+	}
+	for i := 0; i < limit; i++ {
+		if d.used[i] {
+			continue
+		}
+		f := strings.Trim(d.folded[i], " *#_")
+		m := reAgendaMarker.FindStringSubmatch(f)
+		if m == nil {
+			continue
+		}
+		entries, end := d.agendaEntries(i, m[1])
+		if len(entries) >= 2 {
+			d.rec.Agenda = entries
+			return end
+		}
+		return 0
+	}
+	return 0
+}
+
+// agendaEntries reads the entries that follow the marker line i (or that sit on it, after the
+// colon: inline is the folded rest of the marker line).
+func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
+	var out []AgendaItem
+	var o outline
+	children := map[string]int{} // path → number of unnumbered sub-points so far
+	lastNumbered := -1           // index in out of the last numbered entry
+	numbered := false
+	if inline != "" {
+		out = inlineAgenda(d.lines[i], d.lines[i].Text)
+		if len(out) >= 2 {
+			return out, i + 1
+		}
+		out = nil
+	}
+	j := i + 1
+	blankRun := 0
+	for ; j < len(d.lines); j++ {
+		if d.used[j] {
+			break
+		}
+		raw := d.lines[j].Text
+		t := cleanHeadingText(raw)
+		if t == "" {
+			blankRun++
+			if blankRun > 3 && len(out) > 0 {
+				break
+			}
+			continue
+		}
+		blankRun = 0
+		f := d.folded[j]
+		if reAgendaStop.MatchString(f) || strings.ContainsRune(raw, '\t') {
+			break
+		}
+		if isPageNumber(t) {
+			continue
+		}
+		if h, ok := matchHeading(t); ok {
+			if !o.place(&h) {
+				break
+			}
+			d.continueTitle(&h, j, len(d.lines))
+			if h.title == "" {
+				break
+			}
+			num := h.number
+			out = append(out, AgendaItem{Path: h.path, Number: &num, Title: h.title, Level: h.level, Pos: d.lines[j].Pos})
+			lastNumbered = len(out) - 1
+			numbered = true
+			j = h.last
+			continue
+		}
+		if loc := reBullet.FindStringIndex(t); loc != nil && lastNumbered >= 0 {
+			parent := out[lastNumbered]
+			children[parent.Path]++
+			title := cleanTitle(t[loc[1]:])
+			if title == "" {
+				continue
+			}
+			out = append(out, AgendaItem{
+				Path:  parent.Path + "." + strconv.Itoa(children[parent.Path]),
+				Title: title, Level: parent.Level + 1, Pos: d.lines[j].Pos,
+			})
+			continue
+		}
+		// Unnumbered entries, one a line, only in an agenda that numbers none.
+		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") {
+			title := cleanTitle(t)
+			if loc := reBullet.FindStringIndex(title); loc != nil {
+				title = cleanTitle(title[loc[1]:])
+			}
+			out = append(out, AgendaItem{Path: strconv.Itoa(len(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
+			continue
+		}
+		break
+	}
+	return out, j
+}
+
+// inlineAgenda splits an agenda written on the marker line: "Ordre du jour : 1. X 2. Y".
+func inlineAgenda(l extract.Line, text string) []AgendaItem {
+	k := strings.Index(strings.ToLower(text), "jour")
+	if k < 0 {
+		return nil
+	}
+	rest := text[k+len("jour"):]
+	rest = strings.TrimLeft(rest, " :")
+	locs := reInlineAgendaNum.FindAllStringSubmatchIndex(rest, -1)
+	var out []AgendaItem
+	want := 1
+	for n, loc := range locs {
+		num := rest[loc[2]:loc[3]]
+		v, _ := strconv.Atoi(num)
+		if v != want {
+			continue
+		}
+		want++
+		end := len(rest)
+		if n+1 < len(locs) {
+			end = locs[n+1][0]
+		}
+		title := cleanTitle(rest[loc[1]:end])
+		if title == "" {
+			continue
+		}
+		nm := num
+		out = append(out, AgendaItem{Path: num, Number: &nm, Title: title, Level: 1, Pos: l.Pos})
+	}
+	return out
+}
+
+// isPageNumber reports whether a line is a bare page number ("3", "- 3 -", "Page 2/6").
+func isPageNumber(t string) bool {
+	t = strings.Trim(t, " -–")
+	if t == "" {
+		return false
+	}
+	if _, err := strconv.Atoi(t); err == nil && len(t) <= 3 {
+		return true
+	}
+	lt := strings.ToLower(t)
+	if strings.HasPrefix(lt, "page ") {
+		rest := strings.Fields(lt[5:])
+		if len(rest) >= 1 {
+			if _, err := strconv.Atoi(strings.Split(rest[0], "/")[0]); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkAgenda links each section to the agenda entry it answers, by title first (minutes reword,
+// renumber and misspell) and by number and place in the outline as tie-breakers, then reports the
+// entries and sections left without a partner.
+func (d *doc) linkAgenda(parents []int) {
+	ag := d.rec.Agenda
+	if len(ag) == 0 {
+		return
+	}
+	agGrams := make([]map[string]struct{}, len(ag))
+	agParent := make([]string, len(ag))
+	for k, a := range ag {
+		agGrams[k] = trigrams(a.Title)
+		agParent[k] = parentPath(a.Path)
+	}
+	used := make([]bool, len(ag))
+	for i := range d.rec.Items {
+		it := &d.rec.Items[i]
+		grams := trigrams(it.Title)
+		parentLink := ""
+		if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
+			parentLink = *d.rec.Items[p].AgendaPath
+		}
+		best, bestScore := -1, 0.0
+		for k, a := range ag {
+			if used[k] {
+				continue
+			}
+			s := dice(grams, agGrams[k])
+			if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
+				s += 0.1
+			}
+			if agParent[k] == parentLink {
+				s += 0.15
+			}
+			if a.Level == it.Level {
+				s += 0.05
+			}
+			if s > bestScore {
+				best, bestScore = k, s
+			}
+		}
+		if best >= 0 && bestScore >= 0.55 {
+			used[best] = true
+			p := ag[best].Path
+			it.AgendaPath = &p
+		}
+	}
+	// Entries without a section: an unnumbered sub-point is covered by its parent's section, and
+	// a grouping entry by any of its descendants.
+	linked := map[string]bool{}
+	for k, a := range ag {
+		if used[k] {
+			for p := a.Path; p != ""; p = parentPath(p) {
+				linked[p] = true
+			}
+		}
+	}
+	for k, a := range ag {
+		if used[k] || linked[a.Path] {
+			continue
+		}
+		if a.Number == nil && linked[parentPath(a.Path)] {
+			continue
+		}
+		d.diag(SevWarning, "agenda-unmatched", a.Pos, fmt.Sprintf("agenda entry %s has no section in the body", a.Path))
+	}
+	for i, it := range d.rec.Items {
+		if it.AgendaPath != nil || it.Kind == KindHeading {
+			continue
+		}
+		if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
+			continue // a sub-section of a point on the agenda
+		}
+		d.diag(SevWarning, "section-unmatched", it.Pos, fmt.Sprintf("section %s (%s) has no entry in the agenda", it.Path, shorten(it.Title, 60)))
+	}
+}
+
+// parentPath drops the last component of a path.
+func parentPath(p string) string {
+	i := strings.LastIndexByte(p, '.')
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+// shorten cuts s to n runes with an ellipsis.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,51 @@
+package parse
+
+import "minutes/normalize"
+
+// trigrams is the set of character trigrams of a title's folded words, the unit of the fuzzy
+// title match: robust to a typo ("Orientaion"), a plural or a reworded end, and linear in the
+// title's length.
+func trigrams(s string) map[string]struct{} {
+	f := normalize.Fold(s)
+	b := make([]byte, 0, len(f)+2)
+	b = append(b, ' ')
+	space := true
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		alnum := (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80
+		if !alnum {
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+			continue
+		}
+		b = append(b, c)
+		space = false
+	}
+	if !space {
+		b = append(b, ' ')
+	}
+	out := make(map[string]struct{}, len(b))
+	for i := 0; i+3 <= len(b); i++ {
+		out[string(b[i:i+3])] = struct{}{}
+	}
+	return out
+}
+
+// dice is the Sørensen–Dice coefficient of two trigram sets, 0 to 1.
+func dice(a, b map[string]struct{}) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for g := range a {
+		if _, ok := b[g]; ok {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}

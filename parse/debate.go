@@ -1,0 +1,237 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"minutes/normalize"
+)
+
+// Exchange forms.
+const (
+	formDirect   = "direct"   // "Monsieur X : …"
+	formReported = "reported" // "Monsieur X demande …", or narrative
+)
+
+// speaker is who opens a paragraph of debate, as written.
+type speaker struct {
+	text string // the mention as written: "Monsieur Jean-Luc Chaumont", "Monsieur le Maire"
+	role bool   // a role naming the president of the meeting
+	form string
+}
+
+// speakerAt reads the speaker who opens a line. Outside a debate block (loose), only the direct
+// form counts ("X : …"); inside one, a mention followed by any verb opens reported speech.
+func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
+	if t == "" {
+		return speaker{}, false
+	}
+	if m := reRole.FindStringIndex(t); m != nil {
+		return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
+	}
+	if m := reSpeakerCiv.FindStringSubmatchIndex(t); m != nil {
+		name := strings.TrimSpace(t[m[2]:m[3]])
+		end := m[3]
+		// The name stops before a trailing particle ("Monsieur Dupont le …").
+		for _, p := range []string{" de la", " de", " du", " le", " la", " van", " von"} {
+			if strings.HasSuffix(name, p) {
+				name = strings.TrimSuffix(name, p)
+				end = m[2] + len(name)
+			}
+		}
+		if name == "" {
+			return speaker{}, false
+		}
+		return d.speakerTail(speaker{text: strings.TrimSpace(t[:end])}, t[end:], loose)
+	}
+	if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
+		return speaker{text: strings.TrimSpace(t[m[2]:m[3]]), form: formDirect}, true
+	}
+	if loose {
+		if m := reSpeakerGiven.FindStringSubmatchIndex(t); m != nil {
+			name := t[m[2]:m[3]]
+			verb := normalize.Fold(t[m[4]:m[5]])
+			if reportingVerbs[verb] && d.knownName(name) {
+				return speaker{text: name, form: formReported}, true
+			}
+		}
+	}
+	return speaker{}, false
+}
+
+// speakerTail decides the form from what follows the speaker's name.
+func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
+	r := strings.TrimLeft(rest, " \u00a0*")
+	r = strings.TrimPrefix(r, ")")
+	// "Monsieur le Maire (Jean DUPONT) :" or a function after a comma: skip a short aside.
+	if strings.HasPrefix(r, "(") {
+		if k := strings.IndexByte(r, ')'); k > 0 && k < 80 {
+			r = strings.TrimLeft(r[k+1:], " ")
+		}
+	}
+	if strings.HasPrefix(r, ":") {
+		sp.form = formDirect
+		return sp, true
+	}
+	if !loose {
+		return speaker{}, false
+	}
+	if strings.HasPrefix(r, ",") {
+		r = strings.TrimLeft(r[1:], " ")
+		// "Monsieur X, adjoint aux finances, précise …": skip the apposition.
+		if k := strings.IndexByte(r, ','); k > 0 && k < 100 {
+			r = strings.TrimLeft(r[k+1:], " ")
+		}
+	}
+	w := r
+	if k := strings.IndexFunc(w, func(c rune) bool { return c == ' ' || c == ',' }); k >= 0 {
+		w = w[:k]
+	}
+	c, _ := utf8.DecodeRuneInString(w)
+	if w == "" || !unicode.IsLower(c) {
+		return speaker{}, false
+	}
+	sp.form = formReported
+	return sp, true
+}
+
+// knownName reports whether a bare word names exactly one listed person (given or family name).
+func (d *doc) knownName(name string) bool {
+	_, ok := d.matchPerson(normalize.Name{Family: name, Raw: name})
+	return ok
+}
+
+// debate reads the exchanges of a section into it.Exchanges and marks which paragraphs they are.
+// Inside a debate block (after "Temps d'échange :", "Débat", "Interventions"…) every paragraph is
+// an exchange, with a null speaker for narrative; elsewhere only speaker-prefixed turns
+// ("Monsieur X : …") are.
+func (d *doc) debate(it *Item, paras []para) []bool {
+	is := make([]bool, len(paras))
+	inBlock := false
+	for k, p := range paras {
+		if p.table {
+			continue
+		}
+		first := cleanHeadingText(d.lines[p.lines[0]].Text)
+		f := strings.TrimLeft(d.folded[p.lines[0]], " -•*")
+		if reDebateMarker.MatchString(strings.TrimRight(f, " *")) && len(p.lines) == 1 {
+			inBlock = true
+			is[k] = true
+			continue
+		}
+		sp, ok := d.speakerAt(first, inBlock)
+		if !ok && inBlock && d.startsDecision(p) {
+			// A vote after the debate closes it.
+			inBlock = false
+			continue
+		}
+		if !ok && !inBlock {
+			continue
+		}
+		is[k] = true
+		ex := Exchange{Form: formReported, Text: d.paraText(p), Pos: d.lines[p.lines[0]].Pos}
+		if ok {
+			ex.Form = sp.form
+			st := sp.text
+			ex.SpeakerText = &st
+			ex.Speaker = d.resolveSpeaker(sp, ex.Pos)
+			if sp.form == formDirect {
+				if i := strings.IndexByte(ex.Text, ':'); i >= 0 {
+					ex.Text = strings.TrimSpace(ex.Text[i+1:])
+				}
+			}
+		}
+		it.Exchanges = append(it.Exchanges, ex)
+	}
+	return is
+}
+
+// startsDecision reports whether a paragraph states a vote or an outcome (which ends a debate).
+func (d *doc) startsDecision(p para) bool {
+	for _, i := range p.lines {
+		if t := lineTrigger(d.folded[i], d.lines[i].Text); t.trigger && (t.unanimous || t.counts() || t.explicit) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveSpeaker links a speaker to a person of the meeting: a role to the president, a name to
+// the one listed person it can only mean, or to a new person when nobody listed matches.
+func (d *doc) resolveSpeaker(sp speaker, pos Pos) *string {
+	if sp.role {
+		if d.rec.Meeting.President != nil {
+			id := *d.rec.Meeting.President
+			return &id
+		}
+		d.diag(SevInfo, "speaker-unresolved", pos, fmt.Sprintf("speaker %q: the meeting's president is not known", sp.text))
+		return nil
+	}
+	n, ok := normalize.PersonName(sp.text)
+	if !ok {
+		d.diag(SevInfo, "speaker-unresolved", pos, fmt.Sprintf("speaker %q is not a name", sp.text))
+		return nil
+	}
+	if p, ok := d.matchPerson(n); ok {
+		id := p.ID
+		return &id
+	}
+	if n.Family == "" && n.Given == "" {
+		d.diag(SevInfo, "speaker-unresolved", pos, fmt.Sprintf("speaker %q is not a name", sp.text))
+		return nil
+	}
+	p := d.people.Add(n)
+	id := p.ID
+	return &id
+}
+
+// matchPerson finds the single listed person a mention can only mean: the registry's own
+// resolution first, then the family name alone, a family name that starts a compound one
+// ("DUPERRAY" for "DUPERRAY BARDEAU"), or a given name alone.
+func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
+	if p, ok := d.people.Resolve(n); ok {
+		return p, true
+	}
+	fam, giv := normalize.Fold(n.Family), normalize.Fold(n.Given)
+	if fam == "" && giv == "" {
+		return nil, false
+	}
+	var hit *normalize.Person
+	count := 0
+	try := func(pred func(pf, pg string) bool) bool {
+		hit, count = nil, 0
+		for _, p := range d.people.List {
+			pf, pg := normalize.Fold(p.Family), normalize.Fold(p.Given)
+			if pred(pf, pg) {
+				if hit != p {
+					count++
+				}
+				hit = p
+			}
+		}
+		return count == 1
+	}
+	compatible := func(pg string) bool {
+		return giv == "" || pg == "" || pg == giv || strings.HasPrefix(pg, strings.TrimSuffix(giv, ".")) || strings.HasPrefix(giv, pg)
+	}
+	if fam != "" {
+		if try(func(pf, pg string) bool { return pf == fam && compatible(pg) }) {
+			return hit, true
+		}
+		if count > 1 {
+			return nil, false
+		}
+		if try(func(pf, pg string) bool { return strings.HasPrefix(pf, fam+" ") && compatible(pg) }) {
+			return hit, true
+		}
+		if giv == "" && try(func(pf, pg string) bool { return pg == fam }) {
+			return hit, true
+		}
+	}
+	if fam == "" && giv != "" && try(func(pf, pg string) bool { return pg == giv }) {
+		return hit, true
+	}
+	return nil, false
+}

@@ -1,0 +1,339 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"minutes/normalize"
+)
+
+// trig is what one line says about a vote: the evidence a decision is built from.
+type trig struct {
+	trigger   bool
+	outcome   string // Adopted, Rejected, Noted, Deferred, or "" when the line names none
+	explicit  bool   // the outcome is written, not implied by counts
+	unanimous bool
+	dissent   bool // majority, abstainers or members not voting are named
+	forN      *int
+	againstN  *int
+	abstN     *int
+	colon     bool // the line ends with ":" and introduces a list (the decision's content)
+}
+
+func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abstN != nil }
+
+// lineTrigger reads one line (folded f, original raw) for vote evidence.
+func lineTrigger(f, raw string) trig {
+	var t trig
+	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
+	if f == "" || reVisa.MatchString(f) {
+		return t
+	}
+	t.colon = strings.HasSuffix(f, ":")
+	t.unanimous = reUnanimous.MatchString(f)
+	t.dissent = reMajority.MatchString(f) || reDissent.MatchString(f)
+	voteLine := reVoteLine.MatchString(f)
+	if voteLine || reVoteWord.MatchString(f) || t.unanimous {
+		t.forN = firstCount(reCountFor, f)
+		t.againstN = firstCount(reCountAgainst, f)
+		t.abstN = firstCount(reCountAbst, f)
+		// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
+		if !voteLine && !t.unanimous {
+			n := 0
+			for _, p := range []*int{t.forN, t.againstN, t.abstN} {
+				if p != nil {
+					n++
+				}
+			}
+			if n < 2 && !strings.Contains(f, "voix") && !strings.Contains(f, "vote") {
+				t.forN, t.againstN, t.abstN = nil, nil, nil
+			}
+		}
+	}
+	if m := reVotersTotal.FindStringSubmatch(f); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		t.forN = &n
+	}
+	switch {
+	case reRejected.MatchString(f):
+		t.outcome, t.explicit = Rejected, true
+	case reDeferred.MatchString(f):
+		t.outcome, t.explicit = Deferred, true
+	case reNoted.MatchString(f):
+		t.outcome, t.explicit = Noted, true
+	case reAdopted.MatchString(f):
+		if reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || upperVerb(raw) || t.unanimous || t.counts() {
+			t.outcome, t.explicit = Adopted, true
+		}
+	}
+	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (reCouncil.MatchString(f) || reVoteWord.MatchString(f)))
+	return t
+}
+
+// upperVerb reports whether a line carries a decision verb in capitals ("ACCEPTE", "DECIDE",
+// "ADOPTE"), the way many registers print the operative words.
+func upperVerb(raw string) bool {
+	for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) < 5 || strings.ToUpper(w) != w {
+			continue
+		}
+		if reAdopted.MatchString(normalize.Fold(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstCount(re *regexp.Regexp, f string) *int {
+	m := re.FindStringSubmatch(f)
+	if m == nil {
+		return nil
+	}
+	for _, g := range m[1:] {
+		if g != "" {
+			n, err := strconv.Atoi(g)
+			if err == nil {
+				return &n
+			}
+		}
+	}
+	return nil
+}
+
+// draft is a decision being assembled from the trigger lines that state it.
+type draft struct {
+	trig
+	first, last int      // line indexes
+	lines       []int    // trigger lines, for the text
+	content     []string // list items the decision introduces
+	split       bool     // each list item is its own deliberation
+}
+
+// decisions reads the decisions of a section from its prose paragraphs (debate and tables left
+// out). Lines that state a vote are grouped when they are close and agree (a "DECIDE à
+// l'unanimité" line and the "Pour 9 / Contre 0" block under it are one decision); a list that a
+// decision introduces is its content, split into one decision per item when each item is a
+// délibération of its own ("DM n°3, n°4, n°5").
+func (d *doc) decisions(prose []para) []Decision {
+	var lines []int
+	for _, p := range prose {
+		lines = append(lines, p.lines...)
+	}
+	var drafts []*draft
+	var cur *draft
+	gap := 0 // prose lines since the current draft's last line
+	inList := false
+	for _, i := range lines {
+		raw := d.lines[i].Text
+		f := d.folded[i]
+		t := strings.TrimSpace(cleanHeadingText(raw))
+		if isPageNumber(t) || t == "-" || t == "•" {
+			continue
+		}
+		bullet := reBullet.MatchString(t)
+		if cur != nil && cur.colon && (bullet || (inList && !endsSentence(d.lines[prevLine(lines, i)].Text))) && gap <= 1 {
+			// The list a decision introduces: its content, not new triggers.
+			if bullet {
+				cur.content = append(cur.content, strings.TrimSpace(reBullet.ReplaceAllString(t, "")))
+			} else if len(cur.content) > 0 {
+				cur.content[len(cur.content)-1] += " " + t
+			}
+			inList = true
+			gap = 0
+			continue
+		}
+		inList = false
+		tr := lineTrigger(f, raw)
+		if !tr.trigger {
+			if bullet && cur != nil && gap == 0 {
+				continue // a list under a vote line: still close to it
+			}
+			gap++
+			continue
+		}
+		if cur != nil && gap <= 3 && compatible(cur, tr) {
+			cur.merge(tr, i)
+			gap = 0
+			continue
+		}
+		cur = &draft{trig: tr, first: i, last: i, lines: []int{i}}
+		drafts = append(drafts, cur)
+		gap = 0
+	}
+	var out []Decision
+	for _, dr := range drafts {
+		out = append(out, d.finishDraft(dr)...)
+	}
+	return out
+}
+
+func prevLine(lines []int, i int) int {
+	for k, l := range lines {
+		if l == i && k > 0 {
+			return lines[k-1]
+		}
+	}
+	return i
+}
+
+// endsSentence reports whether a line ends with a full stop or a semicolon (a list item's end).
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " *")
+	return s != "" && strings.ContainsRune(".;!?", rune(s[len(s)-1]))
+}
+
+// compatible reports whether trigger t continues draft dr: neither restates a count the other
+// gives, nor writes a different outcome.
+func compatible(dr *draft, t trig) bool {
+	if (dr.forN != nil && t.forN != nil) || (dr.againstN != nil && t.againstN != nil) || (dr.abstN != nil && t.abstN != nil) {
+		return false
+	}
+	o1, o2 := dr.outcome, t.outcome
+	if o1 == "" && dr.counts() {
+		o1 = Adopted
+	}
+	if o2 == "" && t.counts() {
+		o2 = Adopted
+	}
+	if o1 != "" && o2 != "" && o1 != o2 {
+		return false
+	}
+	return true
+}
+
+func (dr *draft) merge(t trig, i int) {
+	if dr.outcome == "" {
+		dr.outcome, dr.explicit = t.outcome, t.explicit
+	}
+	dr.unanimous = dr.unanimous || t.unanimous
+	dr.dissent = dr.dissent || t.dissent
+	if dr.forN == nil {
+		dr.forN = t.forN
+	}
+	if dr.againstN == nil {
+		dr.againstN = t.againstN
+	}
+	if dr.abstN == nil {
+		dr.abstN = t.abstN
+	}
+	dr.colon = t.colon
+	dr.last = i
+	dr.lines = append(dr.lines, i)
+}
+
+// finishDraft turns a draft into one decision, or one per délibération its list names.
+func (d *doc) finishDraft(dr *draft) []Decision {
+	dec := Decision{Outcome: dr.outcome, For: dr.forN, Against: dr.againstN, Abstention: dr.abstN, Pos: d.lines[dr.first].Pos}
+	if dec.Outcome == "" {
+		dec.Outcome = Adopted
+	}
+	switch {
+	case dr.unanimous:
+		dec.Unanimous = true
+	case dr.dissent:
+	case dr.forN != nil && *dr.forN > 0 && (dr.againstN == nil || *dr.againstN == 0) && (dr.abstN == nil || *dr.abstN == 0):
+		dec.Unanimous = true
+	}
+	var parts []string
+	for _, i := range dr.lines {
+		parts = append(parts, strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", "")))
+	}
+	dec.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	dec.Voters = d.voters(dr)
+	split := 0
+	for _, c := range dr.content {
+		if strings.Contains(normalize.Fold(c), "deliberation") {
+			split++
+		}
+	}
+	if split >= 2 && split == len(dr.content) {
+		out := make([]Decision, 0, split)
+		for _, c := range dr.content {
+			x := dec
+			x.Text = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
+			out = append(out, x)
+		}
+		return out
+	}
+	if len(dr.content) == 1 {
+		dec.Text = strings.TrimSpace(strings.ReplaceAll(dr.content[0], "**", ""))
+	} else if len(dr.content) > 1 {
+		dec.Text += " " + strings.Join(dr.content, " ")
+	}
+	return []Decision{dec}
+}
+
+// Names of members voting against, abstaining or not taking part, as printed.
+var (
+	reVoterParen  = regexp.MustCompile(`(?i)(contre|abstentions?|ne prenant pas part au vote|non[- ]participations? au vote)\s*:?\s*\d*\s*\(([^)]{3,300})\)`)
+	reVoterAfter  = regexp.MustCompile(`(?i)^(?:[-•]\s*)?(contre|abstentions?)\s*:?\s*\d{1,3}\s+(\p{Lu}.{2,200})$`)
+	reVoterExcept = regexp.MustCompile(`(?i)a l'exception de (.{3,300}?) qui s'abstien`)
+	reVoterNotVot = regexp.MustCompile(`(?i)(?:,|^)\s*((?:madame|monsieur|mme|m\.)\s+[^,]{3,80}?)\s+ne prenant pas part au vote`)
+	reNameSplit   = regexp.MustCompile(`\s*(?:,|;|\bet\b|&)\s*`)
+	reGroupCiv    = regexp.MustCompile(`^(?i:messieurs|mesdames|mm\.?|mmes)\s+`)
+)
+
+// voters reads the names printed beside a vote and links them to people.
+func (d *doc) voters(dr *draft) []Voter {
+	var out []Voter
+	add := func(vote, list string) {
+		for _, name := range reNameSplit.Split(list, -1) {
+			name = strings.TrimSpace(reGroupCiv.ReplaceAllString(strings.TrimSpace(name), ""))
+			if name == "" || strings.ContainsAny(name, "0123456789") || len(strings.Fields(name)) > 5 {
+				continue
+			}
+			if lf := normalize.Fold(name); strings.HasPrefix(lf, "groupe") || strings.HasPrefix(lf, "la ") || strings.HasPrefix(lf, "le ") {
+				continue
+			}
+			n, ok := normalize.PersonName(name)
+			if !ok {
+				continue
+			}
+			p, ok := d.matchPerson(n)
+			if !ok {
+				p = d.people.Add(n)
+			}
+			out = append(out, Voter{Person: p.ID, Vote: vote})
+		}
+	}
+	voteOf := func(w string) string {
+		w = normalize.Fold(w)
+		switch {
+		case strings.HasPrefix(w, "contre"):
+			return "against"
+		case strings.HasPrefix(w, "abst"):
+			return "abstention"
+		}
+		return "not_voting"
+	}
+	for _, i := range dr.lines {
+		raw := strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", ""))
+		f := normalize.Fold(raw)
+		if m := reVoterParen.FindAllStringSubmatch(raw, -1); m != nil {
+			for _, g := range m {
+				add(voteOf(g[1]), g[2])
+			}
+			continue
+		}
+		if m := reVoterAfter.FindStringSubmatch(raw); m != nil {
+			add(voteOf(m[1]), m[2])
+			continue
+		}
+		if m := reVoterExcept.FindStringSubmatch(f); m != nil {
+			// Read the names from the original line at the same place.
+			if k := strings.Index(strings.ToLower(raw), "exception de "); k >= 0 {
+				rest := raw[k+len("exception de "):]
+				if e := strings.Index(strings.ToLower(rest), " qui s"); e > 0 {
+					add("abstention", rest[:e])
+				}
+			}
+			continue
+		}
+		if m := reVoterNotVot.FindStringSubmatch(raw); m != nil {
+			add("not_voting", m[1])
+		}
+	}
+	return out
+}

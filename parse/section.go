@@ -1,0 +1,315 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// heading is a numbered line that opens a section (or an agenda entry): its number as written,
+// its title (joined over wrapped lines), and its place in the outline once accepted.
+type heading struct {
+	line, last int // index of the first line and of the last title line
+	style      string
+	seq        seqKind
+	number     string
+	ord        int // the running value of the number in its family (1 for "A", 4 for "IV")
+	title      string
+	level      int
+	path       string
+}
+
+// maxTitleRunes bounds the first line of a heading: longer numbered lines are prose (a numbered
+// list inside an exposé) rather than section titles.
+const maxTitleRunes = 180
+
+// matchHeading reads a line as a numbered heading, without context: ok is false when the line
+// does not have the shape of one. The running numbering is checked later, by outline.place.
+func matchHeading(text string) (h heading, ok bool) {
+	t := cleanHeadingText(text)
+	if t == "" || len(t) > 600 {
+		return h, false
+	}
+	for _, f := range headingForms {
+		m := f.re.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(m[1]), title: cleanTitle(m[2])}
+		if !titleShapeOK(h) {
+			return h, false
+		}
+		h.ord = ordinal(h)
+		if h.ord < 0 {
+			return h, false
+		}
+		return h, true
+	}
+	return h, false
+}
+
+// cleanHeadingText removes the markup a text export leaves around a heading (Markdown bold and
+// hashes, leading spaces).
+func cleanHeadingText(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "#")
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	return strings.TrimSpace(s)
+}
+
+// cleanTitle trims a title: spaces squeezed, the colon that often ends a heading dropped.
+func cleanTitle(s string) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "**", "")), " ")
+	s = strings.TrimRight(s, " :")
+	return strings.TrimSpace(s)
+}
+
+// titleShapeOK rejects numbered lines whose title does not look like one: it starts in lower
+// case, runs on like a sentence, or ends like a list item.
+func titleShapeOK(h heading) bool {
+	t := h.title
+	if t == "" {
+		// A number alone on its line ("10)" with the title on the next line) or a deliberation
+		// number whose title follows.
+		return h.seq == seqNone || h.style == "arabic)"
+	}
+	if utf8.RuneCountInString(t) > maxTitleRunes {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if unicode.IsLower(r) {
+		return false
+	}
+	if !strings.ContainsFunc(t, unicode.IsLetter) {
+		return false
+	}
+	switch t[len(t)-1] {
+	case ';', ',':
+		return false
+	}
+	// A number then a unit or a money sign is a quantity, not a heading.
+	if r == '€' || r == '%' {
+		return false
+	}
+	return true
+}
+
+// ordinal is the running value of a heading number within its family.
+func ordinal(h heading) int {
+	switch h.seq {
+	case seqArabic:
+		n, err := strconv.Atoi(h.number)
+		if err != nil {
+			return -1
+		}
+		return n
+	case seqRoman:
+		return romanValue(h.number)
+	case seqLetter:
+		return int(h.number[0]-'A') + 1
+	case seqDotted:
+		i := strings.LastIndexByte(h.number, '.')
+		n, err := strconv.Atoi(h.number[i+1:])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	return 0
+}
+
+// romanValue reads a roman numeral up to 39, or -1.
+func romanValue(s string) int {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v, ok := vals[s[i]]
+		if !ok {
+			return -1
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if total <= 0 {
+		return -1
+	}
+	return total
+}
+
+// prefixOf is the part of a dotted number before its last component ("6.5" of "6.5.1").
+func prefixOf(number string) string {
+	i := strings.LastIndexByte(number, '.')
+	if i < 0 {
+		return ""
+	}
+	return number[:i]
+}
+
+// frame is one open level of an outline.
+type frame struct {
+	style  string
+	ord    int
+	number string
+	path   string
+}
+
+// outline follows the running numbering of a document: which families of numbers are open at
+// which level. It is what tells a section heading from a numbered list in an exposé: a list
+// restarts at 1 where the sections run on.
+type outline struct {
+	stack []frame
+}
+
+// place decides whether h continues the outline, and if so sets its level and path.
+func (o *outline) place(h *heading) bool {
+	// A family already open: the number must follow on (deliberation numbers follow no order).
+	for k := len(o.stack) - 1; k >= 0; k-- {
+		f := o.stack[k]
+		if f.style != h.style {
+			continue
+		}
+		switch h.seq {
+		case seqNone:
+		case seqDotted:
+			if prefixOf(h.number) != prefixOf(f.number) || !(h.ord == f.ord+1 || (h.ord == f.ord+2 && isUpperTitle(h.title))) {
+				return false
+			}
+		default:
+			if !(h.ord == f.ord+1 || (h.ord == f.ord+2 && isUpperTitle(h.title))) {
+				return false
+			}
+		}
+		o.stack = o.stack[:k]
+		o.push(h)
+		return true
+	}
+	// A dotted number opens under the heading whose number is its prefix.
+	if h.seq == seqDotted {
+		p := prefixOf(h.number)
+		for k := len(o.stack) - 1; k >= 0; k-- {
+			if o.stack[k].number == p {
+				if h.ord != 1 && h.ord != 0 {
+					return false
+				}
+				o.stack = o.stack[:k+1]
+				o.push(h)
+				return true
+			}
+		}
+		// A dotted number with no parent heading: only at the top of a document.
+		if len(o.stack) > 0 || h.ord != 1 {
+			return false
+		}
+		o.push(h)
+		return true
+	}
+	// A new family opens one level deeper, and must start at its first value.
+	switch h.seq {
+	case seqArabic:
+		if h.ord > 1 {
+			return false
+		}
+	case seqRoman, seqLetter:
+		if h.ord != 1 {
+			return false
+		}
+	}
+	o.push(h)
+	return true
+}
+
+func (o *outline) push(h *heading) {
+	comp := h.number
+	if h.style == "delib-date" {
+		// "2013.04.08 - 1": the date is the session's, the ordinal is the section's.
+		if i := strings.LastIndexAny(comp, "- "); i >= 0 {
+			comp = strings.TrimSpace(comp[i+1:])
+		}
+	}
+	path := comp
+	if len(o.stack) > 0 {
+		parent := o.stack[len(o.stack)-1]
+		if h.seq == seqDotted && prefixOf(h.number) == parent.number {
+			comp = h.number[len(parent.number)+1:]
+		}
+		path = parent.path + "." + comp
+	}
+	h.path = path
+	o.stack = append(o.stack, frame{style: h.style, ord: h.ord, number: h.number, path: path})
+	h.level = len(o.stack)
+}
+
+// isUpperTitle reports whether a title is written in capitals (a strong sign of a heading).
+func isUpperTitle(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 3 && upper*10 >= letters*9
+}
+
+// continueTitle joins the lines that a wrapped heading title runs onto, and returns the index
+// of its last line.
+func (d *doc) continueTitle(h *heading, i, limit int) {
+	h.line, h.last = i, i
+	for n := 0; n < 4; n++ {
+		j := h.last + 1
+		if j >= limit || d.used[j] {
+			return
+		}
+		next := cleanHeadingText(d.lines[j].Text)
+		if next == "" || strings.ContainsRune(d.lines[j].Text, '\t') {
+			return
+		}
+		if _, ok := matchHeading(next); ok {
+			return
+		}
+		if !joinsTitle(h.title, next) {
+			return
+		}
+		h.title = cleanTitle(h.title + " " + next)
+		h.last = j
+	}
+}
+
+// joinsTitle reports whether next continues a heading title: the title is empty, both are in
+// capitals, or the title stops on a word that needs a continuation.
+func joinsTitle(title, next string) bool {
+	if utf8.RuneCountInString(next) > 140 {
+		return false
+	}
+	if title == "" {
+		return true
+	}
+	if isUpperTitle(title) && isUpperTitle(next) {
+		return true
+	}
+	last := title[len(title)-1]
+	if last == '.' || last == ':' || last == ';' || last == '?' || last == '!' {
+		return false
+	}
+	words := strings.Fields(title)
+	lw := strings.ToLower(words[len(words)-1])
+	switch lw {
+	case "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "pour", "sur", "par", "-", "–", "avec", "entre":
+		return true
+	}
+	// A single short token (a year that wrapped: "… Projet BAN DOÏ" / "2016").
+	f := strings.Fields(next)
+	if len(f) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
+		r, _ := utf8.DecodeRuneInString(next)
+		return unicode.IsDigit(r) || unicode.IsUpper(r)
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return r == '(' || (unicode.IsLower(r) && !strings.ContainsAny(title, ".:"))
+}

@@ -1,0 +1,142 @@
+package parse
+
+import "regexp"
+
+// French vocabulary of the body of the minutes: section numbering, agenda markers, vote wording,
+// debate markers and reporting verbs. Patterns run on folded text (normalize.Fold: lower case,
+// no accents, typographic apostrophes folded to '), except where a pattern says it reads the
+// original line.
+
+// headingForm is one way of numbering a section. num captures the number as written, title the
+// rest of the line. style names the numbering family, so that the outline can tell levels apart;
+// seq tells how the running order of that family is checked.
+type headingForm struct {
+	style string
+	re    *regexp.Regexp // on the original line (case matters: roman numerals, letters)
+	seq   seqKind
+}
+
+// seqKind is how the numbers of a heading family follow each other.
+type seqKind int
+
+const (
+	seqNone   seqKind = iota // deliberation numbers: any value, in any order
+	seqArabic                // 1, 2, 3 (0 allowed first)
+	seqRoman                 // I, II, III
+	seqLetter                // A, B, C
+	seqDotted                // 6.1, 6.2 under 6; the last component counts
+)
+
+// headingForms are tried in order; the first that matches wins.
+var headingForms = []headingForm{
+	// Deliberation numbers: "N° 2016.02.16 - Subvention…", "DÉLIBÉRATION N° 2014/155",
+	// "2013.04.08 - 1 ADOPTION…", "DL-061-07-13 - Travaux…", "D2018-66 …", "2020-038 SUBVENTION…",
+	// "23-02/001 – Rapport…", "24-07/059 …", "2014/25 – DECISIONS…", "2008/1 – …".
+	{"delib-no", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?(?i:n[°o]\.?)\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
+	{"delib-date", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone},
+	{"delib-dl", regexp.MustCompile(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
+	{"delib-d", regexp.MustCompile(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
+	{"delib-slash", regexp.MustCompile(`^(\d{2}-\d{2}/\d{3})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
+	{"delib-year", regexp.MustCompile(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone},
+	{"delib-year", regexp.MustCompile(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone},
+	// "Point n° 1 : Finances Communales"
+	{"point", regexp.MustCompile(`^(?i:point)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic},
+	// "I.2 DÉLIBÉRATIONS": a roman part and an arabic sub-number.
+	{"roman.arabic", regexp.MustCompile(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted},
+	// "I. VIE DU SYNDICAT", "II – COMMUNAUTE DE COMMUNES", "IV) PERSONNEL"
+	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]|\s[-–—]|[-–—]|/)\s*(.+)$`), seqRoman},
+	// "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes"
+	{"dotted", regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted},
+	// "1. Modification…", "1) Vote…", "1 - AFFECTATION…", "1/ la prise…", "1° …"
+	{"arabic.", regexp.MustCompile(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic},
+	{"arabic)", regexp.MustCompile(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic},
+	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—]\s+(.+)$`), seqArabic},
+	{"arabic/", regexp.MustCompile(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic},
+	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:]?\s*(.+)$`), seqArabic},
+	// "A. Direction Générale des services", "B) Pôle…"
+	{"letter", regexp.MustCompile(`^([A-H])\s*[.)]\s+(.+)$`), seqLetter},
+}
+
+var (
+	// reAgendaMarker is a line announcing the ordre du jour (agenda), alone or with the list after it.
+	reAgendaMarker = regexp.MustCompile(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?)\s*(?:de la seance|de la reunion|du conseil)?\s*(?::\s*(.*))?$`)
+	// reAgendaStop is a line that ends an agenda block: the header or the attendance resuming.
+	reAgendaStop = regexp.MustCompile(`^(?:l'an |presents?\b|presents? :|etaient presents|absents?\b|excuses?\b|secretaire|le conseil municipal|le conseil syndical|le conseil communautaire|le comite|seance du|conseil municipal du|conseil syndical du|proces[- ]verbal|compte[- ]rendu de la)`)
+	// reAddedItem is the wording of an item added to the agenda during the meeting.
+	reAddedItem = regexp.MustCompile(`(?:ajout|rajout|inscri)\w* (?:a|de) l'ordre du jour|(?:ajout|rajout)\w* (?:un point|une question|une deliberation)`)
+	// reBullet starts a list item.
+	reBullet = regexp.MustCompile(`^\s*(?:[-–—•·▪►➢✓→*]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`)
+	// reInlineAgendaNum splits an agenda written on one line ("1. X 2. Y 3. Z").
+	reInlineAgendaNum = regexp.MustCompile(`(?:^|\s)(\d{1,2})\s*[.)]\s+`)
+)
+
+// Kinds of section decided from the title: procedural points that are neither deliberations nor
+// information (the roll call, the secretary of the session).
+var reProceduralTitle = regexp.MustCompile(`secretaire de seance|appel nominal|ouverture de (?:la )?seance|quorum|installation du conseil`)
+
+// Decisions. A decision is read where one of these triggers appears in a section's own prose.
+var (
+	reUnanimous = regexp.MustCompile(`unanimit|unanimement`)
+	reMajority  = regexp.MustCompile(`a la majorite|majorite absolue|majorite des (?:voix|suffrages|membres)`)
+	// reDissent names members who did not vote for: abstainers, members not taking part.
+	reDissent = regexp.MustCompile(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote|a l'exception de`)
+	// Outcomes, most specific first.
+	reRejected = regexp.MustCompile(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b`)
+	reDeferred = regexp.MustCompile(`\b(?:report|ajourn)(?:e|ee|es|ees|ent)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\best retire(?:e)?\b|\bsursis a statuer\b`)
+	reNoted    = regexp.MustCompile(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
+	reAdopted  = regexp.MustCompile(`\b(?:adopt|approuv|accept|valid)(?:e|ee|es|ees|ent)\b|\badopte\b|\bdecide\b|\bdecident\b|\bautorise\b`)
+	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
+	// "→ adopté", "Délibération adoptée", "ADOPTÉ À L'UNANIMITÉ", "Le Conseil adopte.".
+	reStrongVerb = regexp.MustCompile(`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b`)
+	// reCouncil is the subject of a decision.
+	reCouncil = regexp.MustCompile(`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`)
+	// reVisa opens a visa or considérant: the legal grounds cited before a decision, never one.
+	reVisa = regexp.MustCompile(`^(?:[-•]\s*)?(?:vu |vus |considerant|attendu|apres avis|sur (?:le )?rapport|il est (?:propose|demande)|il vous est propose|je vous propose|propose(?:s)? (?:au|de)|proposition de)`)
+	// Vote counts in every form: "Pour : 23", "23 pour", "Par 13 voix POUR", "Pour 9".
+	reCountFor     = regexp.MustCompile(`\bpour\s*[:=]?\s*(\d{1,3})\b(?:\s*(?:voix|votes?))?|\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
+	reCountAgainst = regexp.MustCompile(`\bcontre\s*[:=]?\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
+	reCountAbst    = regexp.MustCompile(`\babstentions?\s*[:=]?\s*(\d{1,3})\b|\b(\d{1,3})\s*abstentions?\b`)
+	// reVotersTotal is "(31 voix)" after "unanimité des votants": all the votes cast were for.
+	reVotersTotal = regexp.MustCompile(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
+	// reVoteLine is a line that holds a vote count and little else: a vote block line.
+	reVoteLine = regexp.MustCompile(`^(?:[-•]\s*)?(?:vote\s*:?\s*)?(?:(?:pour|contre|abstentions?|nuls?|blancs?)\s*[:=]?\s*\d{0,3}\b|\d{1,3}\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b)`)
+	reVoteWord = regexp.MustCompile(`\b(?:vote|voix|votants|contre|abstentions?|scrutin)\b`)
+)
+
+// Debate. A debate block opens with one of these lines; every paragraph in it is an exchange.
+var reDebateMarker = regexp.MustCompile(`^(?:[-•]\s*)?(?:temps d'echanges?|echanges?|debats?|discussions?|interventions?|questions?[- ]reponses?|observations?|remarques?)(?: (?:des|du|avec les) [a-z ]+)?\s*:?\s*$`)
+
+// Speakers: a civility, then a name or a role. The civility forms are matched on the original
+// line, case-insensitively.
+var (
+	reCivility = `(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?|MM\.?|Messieurs|Mesdames)`
+	// Roles that name the president of the meeting: "Monsieur le Maire", "Madame la Présidente".
+	reRole = regexp.MustCompile(`^(?i:(?:Monsieur|Madame|M\.|Mme)\s+)?(?i:l[ea]\s+|l')(?i:maire|pr[ée]sidente?|pr[ée]sident\s+de\s+s[ée]ance|d[ée]put[ée]-maire|maire-adjointe?)\b`)
+	// reSpeakerCiv is a speaker opening a paragraph with a civility: "Monsieur Jean-Luc Chaumont",
+	// "Mme Reynaud", "Monsieur MAHUET". Name words start with a capital letter or are particles.
+	reSpeakerCiv = regexp.MustCompile(`^(?i:` + reCivility + `)\s+((?:(?:\p{Lu}[\p{L}'’.-]*|d[eu]|de la|van|von|le|la|Mc)\s*){1,4})`)
+	// reSpeakerBare is "Max LEVITA" or "Jean-Pierre GAUTHIER": a given name then a family name in
+	// capitals, directly followed by a colon.
+	reSpeakerBare = regexp.MustCompile(`^(\p{Lu}[\p{Ll}'’-]+(?:[- ]\p{Lu}[\p{Ll}'’-]+)?\s+\p{Lu}{2,}[\p{Lu}' -]*?)\s*:`)
+	// reSpeakerGiven is a given name alone, then a reporting verb: "Anthony précise…".
+	reSpeakerGiven = regexp.MustCompile(`^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}\p{Lu}-]+)?)\s+(\p{Ll}[\p{Ll}'’]+)`)
+)
+
+// reportingVerbs open reported speech after a speaker: "Monsieur X demande…". Only the first
+// word after the name is checked.
+var reportingVerbs = map[string]bool{
+	"demande": true, "precise": true, "repond": true, "indique": true, "souligne": true, "ajoute": true,
+	"note": true, "mentionne": true, "annonce": true, "exprime": true, "observe": true, "propose": true,
+	"suggere": true, "estime": true, "rappelle": true, "explique": true, "s'interroge": true,
+	"s'informe": true, "interroge": true, "souleve": true, "plaide": true, "est": true, "a": true,
+	"insiste": true, "remarque": true, "signale": true, "declare": true, "affirme": true,
+	"regrette": true, "souhaite": true, "pense": true, "considere": true, "constate": true,
+	"informe": true, "revoit": true, "evoque": true, "confirme": true, "rejoint": true, "partage": true,
+	"s'etonne": true, "craint": true, "releve": true, "intervient": true, "prend": true, "reprend": true,
+	"approuve": true, "conclut": true, "complete": true, "expose": true, "presente": true,
+	"fait": true, "invite": true, "se": true, "s'inquiete": true, "reconnait": true, "admet": true,
+	"questionne": true, "sollicite": true, "renchérit": true, "encherit": true, "deplore": true,
+	"salue": true, "remercie": true, "termine": true, "repete": true, "lit": true, "donne": true,
+}
+
+// Money amounts count in prose lines only; a line with a tab is a table row.
