@@ -47,8 +47,11 @@ type DateMatch struct {
 // year alone, "janvier 2013", is not a date); impossible dates are left out.
 func FindDates(text string) []DateMatch { return findDates(text) }
 
-// Time reads a French time of day ("10h00", "18H30", "17 h 30", "9h", "10:00") as HH:MM.
-func Time(raw string) (string, error) { return "", ErrNotValue }
+// Time reads a French time of day ("10h00", "18H30", "17 h 30", "9h", "10:00", "20 heures 30",
+// "19 heures", "dix-huit heures trente", "vingt heures et zéro minute", "midi") as HH:MM.
+// Besides the time, raw may hold only punctuation and the words à, vers, de, dès, le. Hours
+// above 23 and minutes above 59 are errors.
+func Time(raw string) (string, error) { return timeOfDay(raw) }
 
 // TimeMatch is a time found in running text.
 type TimeMatch struct {
@@ -56,5 +59,7 @@ type TimeMatch struct {
 	HHMM       string
 }
 
-// FindTimes returns the times of day in running text, in order.
-func FindTimes(text string) []TimeMatch { return nil }
+// FindTimes returns the times of day in running text, in order. A duration reads like a time
+// ("7h par semaine" gives 07:00; "35 heures" is left out only because 35 is no hour): callers
+// choose by context ("à 10h00", "levée à 12h47"). Midi and minuit count only after "à".
+func FindTimes(text string) []TimeMatch { return findTimes(text) }
