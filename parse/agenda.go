@@ -71,7 +71,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 		}
 		blankRun = 0
 		f := d.folded[j]
-		if reAgendaStop.MatchString(f) || strings.ContainsRune(raw, '\t') {
+		if reAgendaStop.MatchString(f) || d.isTableLine(j) {
 			break
 		}
 		if isPageNumber(t) {
@@ -187,36 +187,44 @@ func (d *doc) linkAgenda(parents []int) {
 		agParent[k] = parentPath(a.Path)
 	}
 	used := make([]bool, len(ag))
-	for i := range d.rec.Items {
-		it := &d.rec.Items[i]
-		grams := trigrams(it.Title)
-		parentLink := ""
-		if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
-			parentLink = *d.rec.Items[p].AgendaPath
-		}
-		best, bestScore := -1, 0.0
-		for k, a := range ag {
-			if used[k] {
+	// Two passes: near-certain links first (the same title, give or take a typo), so that a
+	// renumbered or moved section does not take the entry of one that follows it; then the
+	// remaining sections against the remaining entries, with a looser bar.
+	for _, bar := range []float64{0.85, 0.55} {
+		for i := range d.rec.Items {
+			it := &d.rec.Items[i]
+			if it.AgendaPath != nil {
 				continue
 			}
-			s := dice(grams, agGrams[k])
-			if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
-				s += 0.1
+			grams := trigrams(it.Title)
+			parentLink := ""
+			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
+				parentLink = *d.rec.Items[p].AgendaPath
 			}
-			if agParent[k] == parentLink {
-				s += 0.15
+			best, bestScore := -1, 0.0
+			for k, a := range ag {
+				if used[k] {
+					continue
+				}
+				s := dice(grams, agGrams[k])
+				if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
+					s += 0.1
+				}
+				if agParent[k] == parentLink {
+					s += 0.15
+				}
+				if a.Level == it.Level {
+					s += 0.05
+				}
+				if s > bestScore {
+					best, bestScore = k, s
+				}
 			}
-			if a.Level == it.Level {
-				s += 0.05
+			if best >= 0 && bestScore >= bar {
+				used[best] = true
+				p := ag[best].Path
+				it.AgendaPath = &p
 			}
-			if s > bestScore {
-				best, bestScore = k, s
-			}
-		}
-		if best >= 0 && bestScore >= 0.55 {
-			used[best] = true
-			p := ag[best].Path
-			it.AgendaPath = &p
 		}
 	}
 	// Entries without a section: an unnumbered sub-point is covered by its parent's section, and

@@ -33,7 +33,7 @@ func (d *doc) sections(start int) []heading {
 			continue
 		}
 		raw := d.lines[i].Text
-		if strings.ContainsRune(raw, '\t') {
+		if d.isTableLine(i) {
 			continue
 		}
 		h, ok := matchHeading(raw)
@@ -61,7 +61,7 @@ func (d *doc) sections(start int) []heading {
 func (d *doc) singleDeliberation(start int) (heading, bool) {
 	width := d.typicalWidth(start)
 	for i := start; i < len(d.lines); i++ {
-		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" || strings.ContainsRune(d.lines[i].Text, '\t') {
+		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" || d.isTableLine(i) {
 			continue
 		}
 		var b strings.Builder
@@ -203,7 +203,7 @@ func (d *doc) paragraphs(a, b int) []para {
 		if len(cur.lines) > 0 {
 			cur.table = true
 			for _, i := range cur.lines {
-				if !strings.ContainsRune(d.lines[i].Text, '\t') {
+				if !d.isTableLine(i) {
 					cur.table = false
 					break
 				}
@@ -220,9 +220,9 @@ func (d *doc) paragraphs(a, b int) []para {
 			flush()
 			continue
 		}
-		tab := strings.ContainsRune(d.lines[i].Text, '\t')
+		tab := d.isTableLine(i)
 		if len(cur.lines) > 0 {
-			prevTab := strings.ContainsRune(d.lines[cur.lines[len(cur.lines)-1]].Text, '\t')
+			prevTab := d.isTableLine(cur.lines[len(cur.lines)-1])
 			if tab != prevTab || d.opensBlock(i) {
 				flush()
 			}
@@ -296,7 +296,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 		starts := make([]int, 0, len(p.lines))
 		var lines []int
 		for _, i := range p.lines {
-			if strings.ContainsRune(d.lines[i].Text, '\t') {
+			if d.isTableLine(i) {
 				continue
 			}
 			if b.Len() > 0 {
@@ -304,7 +304,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			starts = append(starts, b.Len())
 			lines = append(lines, i)
-			b.WriteString(strings.TrimSpace(d.lines[i].Text))
+			b.WriteString(strings.TrimSpace(untab(d.lines[i].Text)))
 		}
 		text := b.String()
 		for _, m := range normalize.FindAmounts(text) {

@@ -63,7 +63,7 @@ func lineTrigger(f, raw string) trig {
 		t.outcome, t.explicit = Deferred, true
 	case reNoted.MatchString(f):
 		t.outcome, t.explicit = Noted, true
-	case reAdopted.MatchString(f):
+	case reAdopted.MatchString(f) || upperVerb(raw):
 		if reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || upperVerb(raw) || t.unanimous || t.counts() {
 			t.outcome, t.explicit = Adopted, true
 		}
@@ -79,7 +79,7 @@ func upperVerb(raw string) bool {
 		if len(w) < 5 || strings.ToUpper(w) != w {
 			continue
 		}
-		if reAdopted.MatchString(normalize.Fold(w)) {
+		if reUpperVerb.MatchString(normalize.Fold(w)) {
 			return true
 		}
 	}

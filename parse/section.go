@@ -52,11 +52,32 @@ func matchHeading(text string) (h heading, ok bool) {
 // cleanHeadingText removes the markup a text export leaves around a heading (Markdown bold and
 // hashes, leading spaces).
 func cleanHeadingText(s string) string {
+	s = untab(s)
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeft(s, "#")
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
 	return strings.TrimSpace(s)
+}
+
+// untab turns the tab after a list marker into plain text ("1\tSubventions" → "1. Subventions"),
+// so that a numbered list of a word processor reads as numbered lines and not as table rows.
+func untab(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	if m := reNumberTab.FindStringSubmatchIndex(s); m != nil {
+		return s[m[2]:m[3]] + ". " + s[m[1]:]
+	}
+	if m := reMarkerTab.FindStringSubmatchIndex(s); m != nil {
+		return s[m[2]:m[3]] + " " + s[m[1]:]
+	}
+	return s
+}
+
+// isTableLine reports whether line i is a table row: it holds a tab that is not a list indent.
+func (d *doc) isTableLine(i int) bool {
+	return strings.IndexByte(untab(d.lines[i].Text), '\t') >= 0
 }
 
 // cleanTitle trims a title: spaces squeezed, the colon that often ends a heading dropped.
@@ -268,7 +289,7 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 			return
 		}
 		next := cleanHeadingText(d.lines[j].Text)
-		if next == "" || strings.ContainsRune(d.lines[j].Text, '\t') {
+		if next == "" || d.isTableLine(j) {
 			return
 		}
 		if _, ok := matchHeading(next); ok {

@@ -66,6 +66,10 @@ var (
 	reAddedItem = regexp.MustCompile(`(?:ajout|rajout|inscri)\w* (?:a|de) l'ordre du jour|(?:ajout|rajout)\w* (?:un point|une question|une deliberation)`)
 	// reBullet starts a list item.
 	reBullet = regexp.MustCompile(`^\s*(?:[-–—•·▪►➢✓→*]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`)
+	// reNumberTab is a list number followed by a tab (word processors' numbered lists): the tab
+	// is the list's indent, not a table column.
+	reNumberTab = regexp.MustCompile(`^(\s*\d{1,2}(?:\.\d{1,2})*)[.)]?\t+`)
+	reMarkerTab = regexp.MustCompile(`^(\s*(?:[IVX]{1,5}[.)]|[A-H][.)]|[-–—•·▪►➢✓→*o]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}))\t+`)
 	// reInlineAgendaNum splits an agenda written on one line ("1. X 2. Y 3. Z").
 	reInlineAgendaNum = regexp.MustCompile(`(?:^|\s)(\d{1,2})\s*[.)]\s+`)
 )
@@ -79,12 +83,14 @@ var (
 	reUnanimous = regexp.MustCompile(`unanimit|unanimement`)
 	reMajority  = regexp.MustCompile(`a la majorite|majorite absolue|majorite des (?:voix|suffrages|membres)`)
 	// reDissent names members who did not vote for: abstainers, members not taking part.
-	reDissent = regexp.MustCompile(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote|a l'exception de`)
+	reDissent = regexp.MustCompile(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote`)
 	// Outcomes, most specific first.
 	reRejected = regexp.MustCompile(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b`)
 	reDeferred = regexp.MustCompile(`\b(?:report|ajourn)(?:e|ee|es|ees|ent)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\best retire(?:e)?\b|\bsursis a statuer\b`)
 	reNoted    = regexp.MustCompile(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
-	reAdopted  = regexp.MustCompile(`\b(?:adopt|approuv|accept|valid)(?:e|ee|es|ees|ent)\b|\badopte\b|\bdecide\b|\bdecident\b|\bautorise\b`)
+	reAdopted  = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
+	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE").
+	reUpperVerb = regexp.MustCompile(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
 	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
 	// "→ adopté", "Délibération adoptée", "ADOPTÉ À L'UNANIMITÉ", "Le Conseil adopte.".
 	reStrongVerb = regexp.MustCompile(`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b`)
