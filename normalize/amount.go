@@ -84,9 +84,9 @@ func groupSep(s string, i int) (kind, n int) {
 	return sepNone, 0
 }
 
-// hspace returns the length of the horizontal space run at s[i:] (spaces, no-break spaces, thin
+// hspaceLen returns the length of the horizontal space run at s[i:] (spaces, no-break spaces, thin
 // spaces; never a tab or a line break, which separate table cells and lines).
-func hspace(s string, i int) int {
+func hspaceLen(s string, i int) int {
 	j := i
 	for {
 		if k, n := groupSep(s, j); k == sepSpace {
@@ -97,29 +97,57 @@ func hspace(s string, i int) int {
 	}
 }
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func digitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // digitRun returns the number of ASCII digits at s[i:].
 func digitRun(s string, i int) int {
 	j := i
-	for j < len(s) && isDigit(s[j]) {
+	for j < len(s) && digitByte(s[j]) {
 		j++
 	}
 	return j - i
 }
 
-// number is the span of one number in the text.
-type number struct {
+// numSpan is the span of one number in the text.
+type numSpan struct {
 	start, end int // the number's bytes, sign and currency excluded
 	intEnd     int // end of the integer part (groups included)
 	fracStart  int // start of the decimal digits, or -1
-	commaSpace bool
+	loose      bool
+}
+
+// Loose numbers are read only when a currency follows them, since without it the looser reading
+// is more often wrong: a spaced decimal comma ("405, 59 €", "353 000 ,00 €": "articles 405, 59"
+// is a list) and a line break between two groups of a justified paragraph ("contre 3 900⏎747 €").
+
+// groupRun returns the kind and width of the thousands separator at s[j:]: one separator, or in
+// justified text a run of up to three spaces ("1 070  000  €"); with loose, also a line break
+// with its surrounding spaces.
+func groupRun(s string, j int, loose bool) (kind, w int, broken bool) {
+	kind, w = groupSep(s, j)
+	if kind != sepSpace {
+		return kind, w, false
+	}
+	if h := hspaceLen(s, j); h <= 9 {
+		w = h
+	}
+	if loose {
+		k := j + w
+		if k < len(s) && s[k] == '\r' {
+			k++
+		}
+		if k < len(s) && s[k] == '\n' {
+			k++
+			return sepSpace, k + hspaceLen(s, k) - j, true
+		}
+	}
+	return kind, w, false
 }
 
 // scanNumber reads the French number starting with the digit at s[i]. ok is false when the digits
 // run on into something that is not a number ("01.01.2024", "1.2.3"); end then points past it so
 // that the caller does not restart in the middle.
-func scanNumber(s string, i int) (n number, ok bool) {
+func scanNumber(s string, i int, loose bool) (n numSpan, ok bool) {
 	n.start, n.fracStart = i, -1
 	lead := digitRun(s, i)
 	j := i + lead
@@ -128,7 +156,8 @@ func scanNumber(s string, i int) (n number, ok bool) {
 	// an amount, "011 250" a budget chapter and a number.
 	if lead <= 3 && s[i] != '0' {
 		for {
-			k, w := groupSep(s, j)
+			// A line break may part groups only after a first group on the same line.
+			k, w, broken := groupRun(s, j, loose && kind != sepNone)
 			if k == sepNone || (kind != sepNone && k != kind) {
 				break
 			}
@@ -136,29 +165,40 @@ func scanNumber(s string, i int) (n number, ok bool) {
 				break
 			}
 			kind = k
+			n.loose = n.loose || broken
 			j += w + 3
 		}
 	}
 	n.intEnd = j
 	switch {
-	case j+1 < len(s) && s[j] == ',' && isDigit(s[j+1]):
+	case j+1 < len(s) && s[j] == ',' && digitByte(s[j+1]):
 		n.fracStart = j + 1
 		j = n.fracStart + digitRun(s, n.fracStart)
-	case j+1 < len(s) && s[j] == '.' && kind != sepDot && isDigit(s[j+1]):
+	case j+1 < len(s) && s[j] == '.' && kind != sepDot && digitByte(s[j+1]):
 		// A dot not taken as a thousands separator above is a decimal point ("699.92€", "273 769.28 €").
 		n.fracStart = j + 1
 		j = n.fracStart + digitRun(s, n.fracStart)
-	case j+3 < len(s) && s[j] == ',' && s[j+1] == ' ' && digitRun(s, j+2) == 2:
-		// "405, 59 €": a typed space after the decimal comma. The caller accepts it only when a
-		// currency follows, since "articles 405, 59" is a list.
-		n.fracStart = j + 2
-		n.commaSpace = true
-		j += 4
+	case loose:
+		// A spaced decimal comma with two decimals: "405, 59 €", "353 000 ,00 €".
+		k := j
+		if h := hspaceLen(s, k); h <= 3 {
+			k += h
+		}
+		if k < len(s) && s[k] == ',' {
+			k++
+			if h := hspaceLen(s, k); h <= 3 {
+				k += h
+			}
+			if k-j > 1 && digitRun(s, k) == 2 {
+				n.fracStart, n.loose = k, true
+				j = k + 2
+			}
+		}
 	}
 	n.end = j
 	// The number must end here: "1.2.3", "27.06.2008" and "1,234.56" are not one French number.
-	if j+1 < len(s) && (s[j] == '.' || s[j] == ',') && isDigit(s[j+1]) && !n.commaSpace {
-		for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
+	if j+1 < len(s) && (s[j] == '.' || s[j] == ',') && digitByte(s[j+1]) {
+		for j < len(s) && (digitByte(s[j]) || s[j] == '.' || s[j] == ',') {
 			j++
 		}
 		n.end = j
@@ -168,14 +208,14 @@ func scanNumber(s string, i int) (n number, ok bool) {
 }
 
 // digits writes the number as a plain decimal string: digits only, "." before the decimals.
-func (n number) digits(s string, neg bool) string {
+func (n numSpan) digits(s string, neg bool) string {
 	var b strings.Builder
 	b.Grow(n.end - n.start + 2)
 	if neg {
 		b.WriteByte('-')
 	}
 	for k := n.start; k < n.intEnd; k++ {
-		if isDigit(s[k]) {
+		if digitByte(s[k]) {
 			b.WriteByte(s[k])
 		}
 	}
@@ -191,25 +231,25 @@ func hasFoldPrefix(s string, i int, word string) bool {
 	return len(s)-i >= len(word) && strings.EqualFold(s[i:i+len(word)], word)
 }
 
-// wordEnd reports whether no letter or digit starts at s[i] (a word boundary).
-func wordEnd(s string, i int) bool {
+// wordEndsAt reports whether no letter or digit starts at s[i] (a word boundary).
+func wordEndsAt(s string, i int) bool {
 	if i >= len(s) {
 		return true
 	}
 	if c := s[i]; c < utf8.RuneSelf {
-		return !(isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z')
+		return !(digitByte(c) || 'a' <= c|0x20 && c|0x20 <= 'z')
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
-// letterBefore reports whether a letter or digit ends at s[:i].
-func letterBefore(s string, i int) bool {
+// alnumBefore reports whether a letter or digit ends at s[:i].
+func alnumBefore(s string, i int) bool {
 	if i == 0 {
 		return false
 	}
 	if c := s[i-1]; c < utf8.RuneSelf {
-		return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z'
+		return digitByte(c) || 'a' <= c|0x20 && c|0x20 <= 'z'
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -221,7 +261,7 @@ func letterBefore(s string, i int) bool {
 func currencyAt(s string, i int) (end int, mult int32, ok bool) {
 	for _, c := range currencyWords {
 		// "€" may be glued to what follows ("4 000 €HT"); a word must end.
-		if hasFoldPrefix(s, i, c.word) && (c.word == "€" || wordEnd(s, i+len(c.word))) {
+		if hasFoldPrefix(s, i, c.word) && (c.word == "€" || wordEndsAt(s, i+len(c.word))) {
 			return i + len(c.word), c.mult, true
 		}
 	}
@@ -230,22 +270,22 @@ func currencyAt(s string, i int) (end int, mult int32, ok bool) {
 			if i >= len(s) || (s[i] != m.word[0] && !(m.word == "k" && s[i] == 'K')) {
 				continue
 			}
-		} else if !hasFoldPrefix(s, i, m.word) || !wordEnd(s, i+len(m.word)) {
+		} else if !hasFoldPrefix(s, i, m.word) || !wordEndsAt(s, i+len(m.word)) {
 			continue
 		}
 		j := i + len(m.word)
-		j += hspace(s, j)
+		j += hspaceLen(s, j)
 		if len(m.word) > 2 { // "millions d'euros"
 			for _, of := range ofEuros {
 				if hasFoldPrefix(s, j, of) {
 					j += len(of)
-					j += hspace(s, j)
+					j += hspaceLen(s, j)
 					break
 				}
 			}
 		}
 		for _, c := range currencyWords {
-			if c.mult == 0 && hasFoldPrefix(s, j, c.word) && (c.word == "€" || wordEnd(s, j+len(c.word))) {
+			if c.mult == 0 && hasFoldPrefix(s, j, c.word) && (c.word == "€" || wordEndsAt(s, j+len(c.word))) {
 				return j + len(c.word), m.mult, true
 			}
 		}
@@ -256,7 +296,7 @@ func currencyAt(s string, i int) (end int, mult int32, ok bool) {
 // taxAt reads a tax qualifier (HT, TTC, H.T.) at s[i:].
 func taxAt(s string, i int) (end int, ok bool) {
 	for _, w := range taxWords {
-		if hasFoldPrefix(s, i, w) && (w[len(w)-1] == '.' || wordEnd(s, i+len(w))) {
+		if hasFoldPrefix(s, i, w) && (w[len(w)-1] == '.' || wordEndsAt(s, i+len(w))) {
 			return i + len(w), true
 		}
 	}
@@ -308,7 +348,7 @@ func signBefore(s string, i int, strict bool) (start int, neg bool) {
 		return d, true, ok
 	}
 	if d, neg, ok := sign(i); ok {
-		if letterBefore(s, d) {
+		if alnumBefore(s, d) {
 			return i, false
 		}
 		return d, neg
@@ -318,7 +358,7 @@ func signBefore(s string, i int, strict bool) (start int, neg bool) {
 	if w == 0 {
 		return i, false
 	}
-	if d, neg, ok := sign(k); ok && !letterBefore(s, d) && (strict || !lineStartBefore(s, d)) {
+	if d, neg, ok := sign(k); ok && !alnumBefore(s, d) && (strict || !lineStartBefore(s, d)) {
 		return d, neg
 	}
 	return i, false
@@ -350,7 +390,7 @@ func currencyBefore(s string, i, floor int) (int, bool) {
 	if j-3 >= floor && s[j-3:j] == "€" {
 		return j - 3, true
 	}
-	if j-3 >= floor && strings.EqualFold(s[j-3:j], "eur") && !letterBefore(s, j-3) {
+	if j-3 >= floor && strings.EqualFold(s[j-3:j], "eur") && !alnumBefore(s, j-3) {
 		return j - 3, true
 	}
 	return i, false
@@ -359,7 +399,7 @@ func currencyBefore(s string, i, floor int) (int, bool) {
 // amountAt is one amount read at a position.
 type amountAt struct {
 	start, end int
-	num        number
+	num        numSpan
 	neg        bool
 	currency   string
 	mult       int32
@@ -389,30 +429,25 @@ func (a amountAt) money(s string) (Money, error) {
 // accepts a bare number and a percentage; in prose, money needs a currency. next is where the
 // caller should go on scanning when ok is false.
 func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok bool) {
-	n, ok := scanNumber(s, i)
+	n, ok := scanNumber(s, i, true)
 	if !ok {
 		return a, n.end, false
 	}
 	a.num, a.start, a.end = n, i, n.end
-	j := n.end + hspace(s, n.end)
-	if end, mult, found := currencyAt(s, j); found {
-		a.currency, a.mult, a.end = "EUR", mult, end
-		if t, ok := taxAt(s, end+hspace(s, end)); ok {
-			a.end = t
+	a.currency, a.mult, a.end = currencyAfter(s, n.end)
+	if a.currency == "" && n.loose {
+		if n, ok = scanNumber(s, i, false); !ok {
+			return a, n.end, false
 		}
-	} else if t, ok := taxAt(s, j); ok && j > n.end {
-		// "16 098,16 TTC": a tax word alone marks euros.
-		a.currency, a.end = "EUR", t
-	} else if n.commaSpace {
-		// "405, 59" is an amount only with its currency; read the integer alone.
-		n.end, n.fracStart, n.commaSpace = n.intEnd, -1, false
-		a.num, a.end = n, n.intEnd
+		a.num, a.end = n, n.end
+		a.currency, a.mult, a.end = currencyAfter(s, n.end)
 	}
 	if a.currency == "" {
 		if st, found := currencyBefore(s, i, floor); found {
 			a.currency, a.start = "EUR", st
 		}
 	}
+	j := n.end + hspaceLen(s, n.end)
 	if a.currency == "" && strict && j < len(s) && s[j] == '%' {
 		a.percent, a.end = true, j+1
 	}
@@ -423,6 +458,36 @@ func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok b
 		a.start, a.neg = st, neg
 	}
 	return a, a.end, true
+}
+
+// currencyAfter reads the currency written after a number ending at s[i]: after spaces, or at
+// the start of the next line ("(183 870⏎€)"), with its tax qualifier. It returns "" and i when
+// there is none.
+func currencyAfter(s string, i int) (cur string, mult int32, end int) {
+	j := i + hspaceLen(s, i)
+	if e, m, found := currencyAt(s, j); found {
+		end = e
+		if t, ok := taxAt(s, e+hspaceLen(s, e)); ok {
+			end = t
+		}
+		return "EUR", m, end
+	}
+	if t, ok := taxAt(s, j); ok && j > i {
+		// "16 098,16 TTC": a tax word alone marks euros.
+		return "EUR", 0, t
+	}
+	k := j
+	if k < len(s) && s[k] == '\r' {
+		k++
+	}
+	if k < len(s) && s[k] == '\n' {
+		k++
+		k += hspaceLen(s, k)
+		if e, m, found := currencyAt(s, k); found {
+			return "EUR", m, e
+		}
+	}
+	return "", 0, i
 }
 
 // Number reads one French number as written in a table cell or a figure: a bare number
@@ -437,7 +502,7 @@ func Number(raw string) (Money, error) {
 	}
 	start := 0
 	// A currency or sign before the number: "€ 1 200", "- 1.697€", "+500 €".
-	for start < len(s) && !isDigit(s[start]) {
+	for start < len(s) && !digitByte(s[start]) {
 		start++
 	}
 	if start == len(s) {
@@ -483,21 +548,21 @@ var rangeOpeners = []struct{ open, link string }{
 
 // rangeStart checks whether the bare number n (no currency of its own) opens a range whose second
 // bound is the amount starting at next: "entre 1 et 2 millions €".
-func rangeStart(s string, n number, next int) bool {
+func rangeStart(s string, n numSpan, next int) bool {
 	for _, r := range rangeOpeners {
-		j := n.end + hspace(s, n.end)
-		if !hasFoldPrefix(s, j, r.link) || !wordEnd(s, j+len(r.link)) {
+		j := n.end + hspaceLen(s, n.end)
+		if !hasFoldPrefix(s, j, r.link) || !wordEndsAt(s, j+len(r.link)) {
 			continue
 		}
 		j += len(r.link)
-		if h := hspace(s, j); h == 0 || j+h != next {
+		if h := hspaceLen(s, j); h == 0 || j+h != next {
 			continue
 		}
 		k, w := lastSpace(s, n.start)
 		if w == 0 {
 			continue
 		}
-		if k >= len(r.open) && strings.EqualFold(s[k-len(r.open):k], r.open) && !letterBefore(s, k-len(r.open)) {
+		if k >= len(r.open) && strings.EqualFold(s[k-len(r.open):k], r.open) && !alnumBefore(s, k-len(r.open)) {
 			return true
 		}
 	}
@@ -536,15 +601,15 @@ func labelBefore(s string, i int) bool {
 func findAmounts(text string) []Match {
 	var out []Match
 	floor := 0
-	var bare number // the last number read without a currency, a possible range opener
+	var bare numSpan // the last number read without a currency, a possible range opener
 	bare.end = -1
 	for i := 0; i < len(text); {
 		c := text[i]
-		if !isDigit(c) {
+		if !digitByte(c) {
 			i++
 			continue
 		}
-		if letterBefore(text, i) {
+		if alnumBefore(text, i) {
 			// "m3", "A4", "n°2": a digit glued to a word is no amount; skip the run.
 			i += digitRun(text, i)
 			continue
@@ -558,7 +623,7 @@ func findAmounts(text string) []Match {
 		}
 		a, next, ok := readAmount(text, i, floor, false)
 		if !ok {
-			if n, ok := scanNumber(text, i); ok {
+			if n, ok := scanNumber(text, i, false); ok {
 				bare = n
 			}
 			i = next
