@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"minutes/normalize"
 )
 
 // This file reads the cells of a table line: how a line splits into cells (tabs, or runs of
@@ -42,8 +44,25 @@ var spaceLike = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ",
 var minusLike = strings.NewReplacer("–", "-", "—", "-", "−", "-", "‐", "-")
 
 // readCell reads raw as a number, or reports false. It never guesses: a cell with words in it
-// ("On le met en place", "Néant") is not a number, and the caller keeps its text.
+// ("On le met en place", "Néant") is not a number, and the caller keeps its text. The French
+// number reader of normalize decides first; the forms only tables show (a stray space before
+// the decimal comma, "353 000 ,00 €") are read here.
 func readCell(raw string) (cellValue, bool) {
+	if m, err := normalize.Number(raw); err == nil {
+		v := cellValue{Digits: m.Digits}
+		switch {
+		case m.Unit == "%":
+			v.Unit = "%"
+		case m.Currency != "":
+			v.Unit = m.Currency
+		}
+		return v, true
+	}
+	return readCellTable(raw)
+}
+
+// readCellTable is the table's own reading of a number cell (see readCell).
+func readCellTable(raw string) (cellValue, bool) {
 	s := strings.TrimSpace(minusLike.Replace(spaceLike.Replace(raw)))
 	if s == "" || len(s) > 64 {
 		return cellValue{}, false

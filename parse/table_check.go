@@ -1,4 +1,215 @@
 package parse
 
-// checkTable runs the arithmetic checks of one table (filled in below).
-func (d *doc) checkTable(t *Table) {}
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// The arithmetic of a table is checked where its structure shows it: lines add up to the
+// subtotal that follows them, subtotals (and lines after the last of them) add up to the
+// total, and a column that is the sum of two others on every row is so on each row. A check
+// that fails is reported only when other checks of the same table pass, so that a table whose
+// structure was misread (a "Total" that is not a sum) raises no false alarm. Percentages are
+// not summed: rates do not add up.
+
+// Diagnostic code of a table whose figures do not add up.
+const codeTableSum = "table-sum-mismatch"
+
+// sumCheck is the outcome of one comparison of a cell with the sum it should equal.
+type sumCheck struct {
+	row, col int
+	ok       bool
+	got      decimal.Decimal
+	want     decimal.Decimal
+	what     string // what the cell should equal, for the message
+}
+
+// checkTable runs the arithmetic checks of one table and reports each row that fails, once,
+// with every column where it fails.
+func (d *doc) checkTable(t *Table) {
+	vals := tableDecimals(t)
+	var checks []sumCheck
+	for c := range t.Columns {
+		if columnIsRate(t, c) {
+			continue
+		}
+		checks = append(checks, sumChecks(t, vals, c)...)
+	}
+	checks = append(checks, relationChecks(t, vals)...)
+	pass, fail := 0, 0
+	for _, ch := range checks {
+		if ch.ok {
+			pass++
+		} else {
+			fail++
+		}
+	}
+	if fail == 0 || pass == 0 || pass < fail {
+		return
+	}
+	byRow := map[int][]sumCheck{}
+	for _, ch := range checks {
+		if !ch.ok {
+			byRow[ch.row] = append(byRow[ch.row], ch)
+		}
+	}
+	rows := make([]int, 0, len(byRow))
+	for r := range byRow {
+		rows = append(rows, r)
+	}
+	sort.Ints(rows)
+	for _, r := range rows {
+		var parts []string
+		seen := map[int]bool{}
+		for _, ch := range byRow[r] {
+			if seen[ch.col] {
+				continue
+			}
+			seen[ch.col] = true
+			parts = append(parts, fmt.Sprintf("column %q: %s, but %s is %s", columnName(t, ch.col), ch.got.String(), ch.what, ch.want.String()))
+		}
+		d.diag(SevWarning, codeTableSum, t.Rows[r].Pos,
+			fmt.Sprintf("table %s, row %q: %s", tableName(t), t.Rows[r].Label, strings.Join(parts, "; ")))
+	}
+}
+
+// tableDecimals reads the values of a table as decimals; nil where a cell is empty or not a
+// number.
+func tableDecimals(t *Table) [][]*decimal.Decimal {
+	out := make([][]*decimal.Decimal, len(t.Rows))
+	for i, r := range t.Rows {
+		out[i] = make([]*decimal.Decimal, len(t.Columns))
+		for c := range t.Columns {
+			if c >= len(r.Values) || r.Values[c] == nil {
+				continue
+			}
+			if v, err := decimal.NewFromString(*r.Values[c]); err == nil {
+				out[i][c] = &v
+			}
+		}
+	}
+	return out
+}
+
+// columnIsRate reports whether a column holds percentages, which are not summed.
+func columnIsRate(t *Table, c int) bool {
+	return c < len(t.Units) && t.Units[c] == "%"
+}
+
+// sumChecks checks column c of the rows against its subtotals and totals. A subtotal is the
+// sum of the lines since the previous subtotal (or, for a cumulative subtotal, since the
+// previous total); a total is the sum of the subtotals since the previous total, with the lines
+// after the last subtotal, or the sum of all the lines since the previous total.
+func sumChecks(t *Table, vals [][]*decimal.Decimal, c int) []sumCheck {
+	var out []sumCheck
+	var group, run, subs decimal.Decimal
+	groupN, runN, subN := 0, 0, 0
+	for i, r := range t.Rows {
+		v := vals[i][c]
+		switch r.Kind {
+		case RowLine:
+			if v != nil {
+				group, run = group.Add(*v), run.Add(*v)
+				groupN++
+				runN++
+			}
+		case RowSubtotal:
+			if v != nil && groupN > 0 {
+				ok := v.Equal(group) || v.Equal(run)
+				out = append(out, sumCheck{row: i, col: c, ok: ok, got: *v, want: group, what: "the sum of the lines above it"})
+			}
+			if v != nil {
+				subs = subs.Add(*v)
+				subN++
+			}
+			group, groupN = decimal.Zero, 0
+		case RowTotal:
+			if v != nil && (subN > 0 || runN > 0) {
+				want := subs.Add(group)
+				what := "the sum of the subtotals"
+				if subN == 0 {
+					want, what = run, "the sum of the lines"
+				}
+				ok := v.Equal(want) || v.Equal(subs) || (runN > 0 && v.Equal(run))
+				out = append(out, sumCheck{row: i, col: c, ok: ok, got: *v, want: want, what: what})
+			}
+			group, run, subs = decimal.Zero, decimal.Zero, decimal.Zero
+			groupN, runN, subN = 0, 0, 0
+		}
+	}
+	return out
+}
+
+// relationChecks finds a column that is the sum of two others (SM + EPIC = total) on every row
+// but one, and reports that row. Three rows at least must show the relation, rows of zeros
+// aside, so that chance does not make one.
+func relationChecks(t *Table, vals [][]*decimal.Decimal) []sumCheck {
+	var out []sumCheck
+	n := len(t.Columns)
+	if n < 3 {
+		return nil
+	}
+	for tc := 0; tc < n; tc++ {
+		if columnIsRate(t, tc) {
+			continue
+		}
+		for a := 0; a < n; a++ {
+			for b := a + 1; b < n; b++ {
+				if a == tc || b == tc || columnIsRate(t, a) || columnIsRate(t, b) {
+					continue
+				}
+				var holds []int
+				var fails []sumCheck
+				for i := range t.Rows {
+					x, y, z := vals[i][a], vals[i][b], vals[i][tc]
+					if x == nil || y == nil || z == nil {
+						continue
+					}
+					if x.IsZero() && y.IsZero() && z.IsZero() {
+						continue
+					}
+					want := x.Add(*y)
+					if z.Equal(want) {
+						holds = append(holds, i)
+					} else {
+						fails = append(fails, sumCheck{row: i, col: tc, got: *z, want: want,
+							what: fmt.Sprintf("%q + %q", columnName(t, a), columnName(t, b))})
+					}
+				}
+				if len(holds) >= 2 && len(holds)+len(fails) >= 3 && len(fails) <= 1 {
+					for _, i := range holds {
+						out = append(out, sumCheck{row: i, col: tc, ok: true})
+					}
+					out = append(out, fails...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// columnName names a value column for messages.
+func columnName(t *Table, c int) string {
+	if c < len(t.Columns) && t.Columns[c] != "" {
+		return t.Columns[c]
+	}
+	return fmt.Sprintf("#%d", c+1)
+}
+
+// tableName names a table for messages: its title and section, or its position.
+func tableName(t *Table) string {
+	var parts []string
+	if t.Title != nil {
+		parts = append(parts, *t.Title)
+	}
+	if t.Section != nil {
+		parts = append(parts, *t.Section)
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("at %s", t.Pos)
+	}
+	return fmt.Sprintf("%q", strings.Join(parts, " / "))
+}

@@ -10,7 +10,8 @@ import (
 // build lays the rows of each entry out in columns and returns the table entries, or nil when
 // the block is not a table after all.
 func (r *blockReader) build() []Table {
-	numbered, hasHeader, hasCode, maxLabel := 0, false, false, 0
+	numbered, hasHeader, hasCode, maxLabel, bullets := 0, false, false, 0, false
+	numbers, words := 0, 0
 	for _, e := range r.entries {
 		if e.header != nil {
 			hasHeader = true
@@ -25,16 +26,26 @@ func (r *blockReader) build() []Table {
 			}
 			if li >= 0 {
 				maxLabel = max(maxLabel, utf8.RuneCountInString(p.cells[li]))
+				bullets = bullets || bulletLead.MatchString(p.cells[li]+" ")
+			}
+			for _, c := range p.cells[li+1:] {
+				if _, ok := readCell(c); ok {
+					numbers++
+				} else if c != "" {
+					words++
+				}
 			}
 		}
 	}
-	if numbered == 0 {
+	// A table holds numbers: a block whose value cells are mostly words (a list of names
+	// with a count here and there) is a layout of text.
+	if numbered == 0 || words > numbers {
 		return nil
 	}
 	// Without a header row or a code column, a block is a table only when its cells are
-	// tab-separated (a bordered table) with short labels and two rows or more: a list of
-	// subsidies or a sentence ending in an amount is prose.
-	if !hasHeader && !hasCode && (!r.blk[0].tabs || numbered < 2 || maxLabel > 60) {
+	// tab-separated (a bordered table) with short labels and two rows or more: a bulleted list,
+	// a list of subsidies or a sentence ending in an amount is prose.
+	if !hasHeader && !hasCode && (!r.blk[0].tabs || numbered < 2 || maxLabel > 60 || bullets) {
 		return nil
 	}
 	var out []Table
@@ -141,17 +152,14 @@ func (d *doc) layout(t *Table, e *entry) {
 		} else {
 			vals = trimCells(cells)[l+1:]
 		}
-		for i := l - 1; i >= 0; i-- {
+		for i := l - 1; i >= 0 && i < len(cells); i-- {
 			if isCode(cells[i]) {
 				c := cells[i]
 				row.Code = &c
 				break
 			}
 		}
-		row.Label = cells[l]
-		for _, m := range p.more {
-			row.Label = joinLabel(row.Label, m)
-		}
+		row.Label = p.fullLabel()
 		if len(vals) < width {
 			vals = append(make([]string, width-len(vals)), vals...)
 		}

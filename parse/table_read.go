@@ -20,7 +20,7 @@ const (
 
 // lineShape classifies the cells of a line.
 func lineShape(cells []string) rowShape {
-	nonEmpty, numbers := 0, 0
+	nonEmpty, numbers, bare := 0, 0, 0
 	label := -1
 	for i, c := range cells {
 		if c == "" {
@@ -33,6 +33,8 @@ func lineShape(cells []string) rowShape {
 			}
 			if isText(c) {
 				label = i
+			} else if _, ok := readCell(c); ok {
+				bare++
 			}
 			continue
 		}
@@ -43,7 +45,9 @@ func lineShape(cells []string) rowShape {
 	switch {
 	case nonEmpty == 0:
 		return shapeEmpty
-	case numbers > 0:
+	case numbers > 0 || (label < 0 && bare >= 2 && bare == nonEmpty):
+		// A row of numbers without a label is a row whose label the extraction put on the
+		// lines around it (a label centred on a cell of several lines).
 		return shapeData
 	case nonEmpty == 1:
 		return shapeSingle
@@ -95,6 +99,7 @@ func labelIndex(cells []string) int {
 type pendingRow struct {
 	idx   int
 	cells []string
+	pre   []string // lines of a wrapped label above the row's values
 	more  []string // continuation lines of a wrapped label
 }
 
@@ -115,6 +120,8 @@ type blockReader struct {
 	cur     *entry
 	header  []string // header in force, carried to later sections
 	lastHdr int      // position in blk of the last header line, -1 when none
+	pre     []string // label lines waiting for the row below them
+	preIdx  int      // line of the first of them
 }
 
 // readBlock turns one block into table entries, or none when the block is not a table.
@@ -127,8 +134,19 @@ func (d *doc) readBlock(blk []tableLine) []Table {
 		s := firstCell(blk[0].cells)
 		r.title = &s
 		start = 1
-	} else if t := d.caption(blk[0].idx); t != "" {
-		r.title = &t
+	} else {
+		// Above the block, a heading row the extraction left without columns (Dépenses), and
+		// the caption above it.
+		at := blk[0].idx
+		if at > 0 && !strings.Contains(d.lines[at-1].Text, "\t") && isSection(d.lines[at-1].Text) {
+			s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(d.lines[at-1].Text), ":"))
+			r.cur = &entry{idx: at - 1, section: &s}
+			r.entries = append(r.entries, r.cur)
+			at--
+		}
+		if t := d.caption(at); t != "" {
+			r.title = &t
+		}
 	}
 	for k := start; k < len(blk); k++ {
 		switch lineShape(blk[k].cells) {
@@ -137,9 +155,11 @@ func (d *doc) readBlock(blk []tableLine) []Table {
 		case shapeText:
 			r.text(k)
 		case shapeData:
-			r.ensure(blk[k].idx).rows = append(r.cur.rows, pendingRow{idx: blk[k].idx, cells: blk[k].cells})
+			r.ensure(blk[k].idx).rows = append(r.cur.rows, pendingRow{idx: blk[k].idx, cells: blk[k].cells, pre: r.pre})
+			r.pre = nil
 		}
 	}
+	r.flushPre()
 	return r.build()
 }
 
@@ -158,13 +178,36 @@ func (r *blockReader) ensure(idx int) *entry {
 func (r *blockReader) single(k int) {
 	s := firstCell(r.blk[k].cells)
 	idx := r.blk[k].idx
+	if r.lastHdr == k-1 && r.header != nil && !isSection(s) && (r.cur == nil || len(r.cur.rows) == 0) {
+		// The end of a header cell wrapped onto a line of its own.
+		r.header = joinHeaderCell(r.header, s)
+		r.lastHdr = k
+		r.ensure(idx).header = r.header
+		return
+	}
 	if !isSection(s) && r.cur != nil && len(r.cur.rows) > 0 {
 		prev := &r.cur.rows[len(r.cur.rows)-1]
-		if continues(prev.label(), s) {
+		// A label wrapped below the values, or the lower half of a label centred on the
+		// values (as many lines below as above).
+		if len(r.pre) == 0 && (continues(prev.fullLabel(), s) || len(prev.more) < len(prev.pre)) {
 			prev.more = append(prev.more, s)
 			return
 		}
+		// The upper half of the next row's label: the next row has no label of its own, or
+		// this line runs on into it.
+		if next := r.nextRow(k); next >= 0 {
+			cells := r.blk[next].cells
+			li := labelIndex(cells)
+			if li < 0 || continues(strings.Join(append(r.pre, s), " "), cells[li]) {
+				if len(r.pre) == 0 {
+					r.preIdx = idx
+				}
+				r.pre = append(r.pre, s)
+				return
+			}
+		}
 	}
+	r.flushPre()
 	if !isSection(s) && r.cur == nil && r.title == nil {
 		r.title = &s
 		return
@@ -182,6 +225,7 @@ func (r *blockReader) single(k int) {
 // text handles a line of several cells of words: a header (joined with the line above when
 // the header wraps), a repeated header after a page break, or a row without numbers.
 func (r *blockReader) text(k int) {
+	r.flushPre()
 	cells := r.blk[k].cells
 	idx := r.blk[k].idx
 	if r.header != nil && sameCells(cells, r.header) {
@@ -234,6 +278,46 @@ func joinHeader(a, b []string) []string {
 	off := len(out) - len(b)
 	for i, c := range b {
 		out[off+i] = strings.TrimSpace(joinLabel(out[off+i], c))
+	}
+	return out
+}
+
+// nextRow returns the position in the block of the first line after k that is not a lone
+// cell, when it is a data row; -1 otherwise.
+func (r *blockReader) nextRow(k int) int {
+	for j := k + 1; j < len(r.blk); j++ {
+		switch lineShape(r.blk[j].cells) {
+		case shapeSingle:
+			continue
+		case shapeData:
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// flushPre turns label lines that found no row into a heading of the table: the lines were
+// not a label after all.
+func (r *blockReader) flushPre() {
+	if len(r.pre) == 0 {
+		return
+	}
+	s := strings.Join(r.pre, " ")
+	r.pre = nil
+	r.cur = &entry{idx: r.preIdx, section: &s, header: r.header}
+	r.entries = append(r.entries, r.cur)
+}
+
+// fullLabel returns the row's label with its wrapped lines.
+func (p *pendingRow) fullLabel() string {
+	out := ""
+	for _, s := range p.pre {
+		out = joinLabel(out, s)
+	}
+	out = joinLabel(out, p.label())
+	for _, s := range p.more {
+		out = joinLabel(out, s)
 	}
 	return out
 }
@@ -309,4 +393,22 @@ func joinLabel(a, b string) string {
 		return a + b
 	}
 	return a + " " + b
+}
+
+// joinHeaderCell joins a lone wrapped piece to the header cell it ends: the one left open (an
+// unclosed bracket, a trailing connector), else the last one.
+func joinHeaderCell(h []string, piece string) []string {
+	out := append([]string(nil), h...)
+	at := len(out) - 1
+	for i, c := range out {
+		if strings.Count(c, "(") > strings.Count(c, ")") || (c != "" && continues(c, "X")) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return []string{piece}
+	}
+	out[at] = joinLabel(out[at], piece)
+	return out
 }

@@ -3,6 +3,8 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Tables are read in three steps: find blocks of tabular lines (tab-separated cells, or
@@ -70,6 +72,17 @@ func (d *doc) tableBlocks() [][]tableLine {
 					continue
 				}
 			}
+			// A blank line between two rows of the same width (a row the extraction merged
+			// from a wrapped cell leaves one) does not end the block.
+			if len(cur) > 0 && strings.TrimSpace(text) == "" && d.rowGap(i, cur[len(cur)-1]) {
+				continue
+			}
+			// Inside a block, a short line without columns is a label or header wrapped over
+			// two lines, or a heading row (Recettes) whose cells the extraction merged.
+			if len(cur) > 0 && d.wrappedCell(i) {
+				cur = append(cur, tableLine{idx: i, cells: []string{strings.TrimSpace(text)}, tabs: cur[0].tabs})
+				continue
+			}
 			flush()
 		}
 	}
@@ -77,3 +90,48 @@ func (d *doc) tableBlocks() [][]tableLine {
 	return blocks
 }
 
+// wrappedCell reports whether line i, a line without columns inside a block, belongs to the
+// block: short, not a sentence, and followed (after at most a few such lines: a label wrapped
+// over several lines) by another line of the block — or, at the end of the block, the
+// lowercase end of the last row's label.
+func (d *doc) wrappedCell(i int) bool {
+	for j := i; j < len(d.lines) && j < i+4; j++ {
+		s := strings.TrimSpace(d.lines[j].Text)
+		if !isText(s) && !isYear(s) {
+			return false
+		}
+		if utf8.RuneCountInString(s) > 60 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") || bulletLead.MatchString(d.lines[j].Text) {
+			return false
+		}
+		if j+1 == len(d.lines) || strings.TrimSpace(d.lines[j+1].Text) == "" {
+			r, _ := utf8.DecodeRuneInString(s)
+			return j == i && unicode.IsLower(r) && utf8.RuneCountInString(s) <= 40
+		}
+		next := d.lines[j+1].Text
+		if strings.Contains(next, "\t") {
+			return true
+		}
+		if _, ok := splitSpaces(next); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// rowGap reports whether blank line i sits between last, a data row of the block, and a data
+// row of the same width.
+func (d *doc) rowGap(i int, last tableLine) bool {
+	if i+1 >= len(d.lines) || lineShape(last.cells) != shapeData {
+		return false
+	}
+	next := d.lines[i+1].Text
+	var cells []string
+	if strings.Contains(next, "\t") {
+		cells = splitTabs(next)
+	} else if c, ok := splitSpaces(next); ok {
+		cells = c
+	} else {
+		return false
+	}
+	return lineShape(cells) == shapeData && len(trimCells(cells)) == len(trimCells(last.cells))
+}
