@@ -1,8 +1,11 @@
 package normalize
 
 import (
-	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Name is a person's name as read from one mention: "M. Jean-Luc CHAUMONT",
@@ -20,70 +23,482 @@ func (n Name) Key() string { return Key(n.Given, n.Family) }
 
 // Key builds a person key from a given and a family name.
 func Key(given, family string) string {
-	return strings.TrimSpace(Fold(strings.TrimSpace(given + " " + family)))
+	return Fold(strings.TrimSpace(given + " " + family))
 }
 
-// PersonName reads one mention of a person. ok is false when raw is not a name.
+// Civility is a civility word: the canonical form ("M." or "Mme") and whether it is a plural
+// that heads a group of names ("MM. LEBRUN, LE ROUX", "Messieurs Yves LELONG, Claude BUSSY").
+type Civility struct {
+	Canon  string
+	Plural bool
+}
+
+// civilities maps the folded civility words (trailing dot removed) to their canonical form.
+var civilities = map[string]Civility{
+	"m": {"M.", false}, "mr": {"M.", false}, "monsieur": {"M.", false}, "mon": {"M.", false},
+	"mm": {"M.", true}, "messieurs": {"M.", true}, "mrs": {"M.", true},
+	"mme": {"Mme", false}, "madame": {"Mme", false}, "mlle": {"Mme", false}, "melle": {"Mme", false},
+	"mademoiselle": {"Mme", false}, "mmes": {"Mme", true}, "mesdames": {"Mme", true},
+	"mlles": {"Mme", true}, "mesdemoiselles": {"Mme", true},
+}
+
+// CivilityOf reads a civility word ("M.", "Mme", "Madame", "MM.", "Messieurs"…).
+func CivilityOf(word string) (Civility, bool) {
+	w := strings.TrimSuffix(Fold(word), ".")
+	if w == "mon" { // only "Mon." abbreviations, never the possessive
+		if !strings.HasSuffix(word, ".") {
+			return Civility{}, false
+		}
+	}
+	c, ok := civilities[w]
+	return c, ok
+}
+
+// particles are the lower-case (or capitalised) words that belong to a family name written
+// before it: "de la Tour", "Le Roux", "Mc CARRON".
+var particles = map[string]bool{
+	"de": true, "du": true, "des": true, "la": true, "le": true, "d'": true, "van": true,
+	"von": true, "der": true, "den": true, "di": true, "da": true, "del": true, "della": true,
+	"dos": true, "mc": true, "mac": true, "ben": true, "el": true, "al": true, "ter": true,
+}
+
+// notNameWords are words that a person's name does not hold but that lists and headings put
+// beside names: roles ("Député-Maire", "adjoints") and heading words ("ORDRE DU JOUR").
+var notNameWords = map[string]bool{
+	"maire": true, "depute-maire": true, "senateur-maire": true, "adjoint": true, "adjoints": true,
+	"adjointe": true, "adjointes": true, "conseiller": true, "conseillers": true, "conseillere": true,
+	"conseilleres": true, "municipal": true, "municipaux": true, "municipale": true,
+	"president": true, "presidente": true, "vice-president": true, "vice-presidente": true,
+	"secretaire": true, "delegue": true, "deleguee": true, "delegues": true,
+	"ordre": true, "jour": true, "seance": true, "conseil": true, "compte": true, "rendu": true,
+	"proces-verbal": true, "proces": true, "verbal": true, "deliberation": true, "deliberations": true,
+	"objet": true, "point": true, "points": true, "vote": true, "votes": true, "budget": true,
+	"session": true, "date": true, "nombre": true, "presents": true, "absents": true,
+	"excuses": true, "pouvoirs": true, "pouvoir": true, "procuration": true, "procurations": true,
+	"convocation": true, "rapporteur": true, "expose": true, "questions": true, "diverses": true,
+	"sommaire": true, "syndical": true, "communautaire": true, "commune": true, "ville": true,
+	"pour": true, "contre": true, "abstention": true, "abstentions": true, "unanimite": true,
+	"total": true, "page": true, "mairie": true, "elus": true, "membres": true, "invites": true,
+}
+
+var (
+	// "M.CHARRIER" → "M. CHARRIER"; "J.F.PINONCELY" → "J.F. PINONCELY".
+	reGluedDot = regexp.MustCompile(`^((?:\p{L}\.)+)(\p{Lu}[\p{L}'’-]+)`)
+	// "Jean- Claude" (a line break inside a compound name) → "Jean-Claude".
+	reHyphenSpace = regexp.MustCompile(`(\p{L})- +(\p{L})`)
+	// An initial: "A.", "J.F.", "J.-P.", "Ph.", "Ch.".
+	reInitial = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
+	reParens  = regexp.MustCompile(`\([^)]*\)?`)
+)
+
+// PersonName reads one mention of a person. ok is false when raw is not a name: empty, a
+// civility alone, or words that no name holds (digits, lower-case words other than particles).
 func PersonName(raw string) (n Name, ok bool) {
-	// Placeholder until the name reader lands: "Civility Given FAMILY".
-	n.Raw = raw
-	f := strings.Fields(raw)
+	n.Raw = strings.TrimSpace(raw)
+	s := reParens.ReplaceAllString(n.Raw, " ")
+	s = strings.Trim(s, " \t,;:·•*-–—_\"«»")
+	s = reHyphenSpace.ReplaceAllString(s, "$1-$2")
+	f := strings.Fields(s)
 	if len(f) == 0 {
 		return n, false
 	}
-	switch Fold(f[0]) {
-	case "m.", "m", "monsieur", "mr", "mr.":
-		n.Civility, f = "M.", f[1:]
-	case "mme", "mme.", "madame", "mlle", "mademoiselle":
-		n.Civility, f = "Mme", f[1:]
+	// A civility, possibly glued to the name ("M.CHARRIER").
+	if c, ok := CivilityOf(f[0]); ok {
+		n.Civility, f = c.Canon, f[1:]
+	} else if m := reGluedDot.FindStringSubmatch(f[0]); m != nil {
+		if c, ok := CivilityOf(m[1]); ok {
+			n.Civility = c.Canon
+			f[0] = m[2]
+		}
 	}
-	if len(f) == 0 {
+	// Glued initials ("J.F.PINONCELY") become two tokens.
+	var toks []string
+	for _, t := range f {
+		if m := reGluedDot.FindStringSubmatch(t); m != nil && len(m[0]) == len(t) {
+			toks = append(toks, m[1], m[2])
+			continue
+		}
+		toks = append(toks, t)
+	}
+	// Trailing punctuation of the last word, except the dot of an initial.
+	if k := len(toks) - 1; k >= 0 {
+		t := strings.TrimRight(toks[k], ",;:")
+		if strings.HasSuffix(t, ".") && !reInitial.MatchString(t) {
+			t = strings.TrimRight(t, ".")
+		}
+		toks[k] = t
+		if t == "" {
+			toks = toks[:k]
+		}
+	}
+	if len(toks) == 0 || len(toks) > 6 {
 		return n, false
 	}
-	if len(f) == 1 {
-		n.Family = f[0]
+	for _, t := range toks {
+		if notNameWords[strings.Trim(Fold(t), ".,")] {
+			return n, false
+		}
+	}
+	kinds := make([]tokKind, len(toks))
+	caps := 0
+	for i, t := range toks {
+		kinds[i] = kindOf(t, i, toks)
+		switch kinds[i] {
+		case tokBad:
+			return n, false
+		case tokCaps:
+			caps++
+		}
+	}
+	if caps > 0 {
+		// The all-caps words are the family name, wherever they stand; particles directly
+		// before them join it ("Mc CARRON", "de LA TOUR").
+		first := -1
+		for i, k := range kinds {
+			if k == tokCaps {
+				first = i
+				break
+			}
+		}
+		for first > 0 && kinds[first-1] == tokParticle {
+			first--
+		}
+		var given, family []string
+		for i, t := range toks {
+			if i >= first && (kinds[i] == tokCaps || (kinds[i] == tokParticle && i < len(toks)-1)) {
+				family = append(family, t)
+			} else {
+				given = append(given, t)
+			}
+		}
+		n.Given, n.Family = strings.Join(given, " "), strings.Join(family, " ")
 		return n, true
 	}
-	n.Given, n.Family = f[0], strings.Join(f[1:], " ")
+	if len(toks) == 1 {
+		if kinds[0] == tokInitial {
+			return n, false
+		}
+		if n.Civility != "" {
+			n.Family = toks[0]
+		} else {
+			n.Given = toks[0]
+		}
+		return n, true
+	}
+	// Mixed case, given first: the given name is the leading word (or the initials), the rest
+	// is the family name ("Marc Baïetto", "Henri de la Tour", "J. Orsatelli").
+	k := 1
+	for k < len(toks)-1 && kinds[k] == tokInitial {
+		k++
+	}
+	n.Given, n.Family = strings.Join(toks[:k], " "), strings.Join(toks[k:], " ")
 	return n, true
+}
+
+type tokKind int
+
+const (
+	tokWord     tokKind = iota // a capitalised word: "Jean-Luc", "Baïetto"
+	tokCaps                    // an all-caps word: "CHAUMONT", "LE", "BARAC'H"
+	tokInitial                 // "J.", "J.-P.", "ML"
+	tokParticle                // "de", "la", "Mc"
+	tokBad                     // not part of a name
+)
+
+func kindOf(t string, i int, toks []string) tokKind {
+	letters, upper, lower := 0, 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLower(r) {
+				lower++
+			}
+		case r == '-' || r == '\'' || r == '’' || r == '.':
+		default:
+			return tokBad
+		}
+	}
+	if letters == 0 {
+		return tokBad
+	}
+	if reInitial.MatchString(t) {
+		return tokInitial
+	}
+	f := Fold(t)
+	if particles[f] && lower > 0 && i < len(toks)-1 {
+		return tokParticle // "de", "la", "Mc", "Le" before the rest of the family name
+	}
+	if lower == 0 && upper >= 1 {
+		// Two capitals before a capitalised word are initials ("JF Orsatelli", "ML Castelli").
+		if letters <= 2 && i == 0 && len(toks) > 1 && !kindOfCapsOnly(toks[1]) {
+			return tokInitial
+		}
+		if letters == 1 {
+			return tokInitial
+		}
+		return tokCaps
+	}
+	if upper == 0 {
+		return tokBad // a lower-case word: "adjoints", "donne"
+	}
+	return tokWord
+}
+
+// kindOfCapsOnly reports whether t is written in capitals only.
+func kindOfCapsOnly(t string) bool {
+	has := false
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			has = true
+		}
+	}
+	return has
 }
 
 // Person is one identity of a meeting, with the most complete name seen.
 type Person struct {
 	ID string
 	Name
+	// Page and Line locate the first mention (0 when unknown).
+	Page, Line int
 }
 
 // People links the mentions of one document to identities. Listed people (attendance, proxies)
 // are added; later partial mentions ("Monsieur Chaumont", "Anthony") resolve to the one listed
-// person they can only mean.
+// person they can only mean. Roles ("le Maire", "la Présidente") are registered for the people
+// who hold them, so that a debate speaker named by role links to them too.
 type People struct {
 	List  []*Person
 	byKey map[string]*Person
+	roles map[string]*Person
 }
 
-// Add records a listed person, or returns the one already known under the same key.
+// Add records a listed person, or returns the one already known under the same key or the
+// single known person the mention is compatible with ("M. HUET" and "Monsieur Guénhaël HUET");
+// the known person then takes the fuller parts of the new mention.
 func (p *People) Add(n Name) *Person {
 	if p.byKey == nil {
 		p.byKey = map[string]*Person{}
 	}
-	k := n.Key()
-	if old, ok := p.byKey[k]; ok {
-		return old
-	}
 	if old, ok := p.Resolve(n); ok {
+		p.merge(old, n)
 		return old
 	}
-	np := &Person{ID: fmt.Sprintf("p%d", len(p.List)+1), Name: n}
+	np := &Person{ID: "p" + strconv.Itoa(len(p.List)+1), Name: n}
 	p.List = append(p.List, np)
-	p.byKey[k] = np
+	p.byKey[n.Key()] = np
 	return np
 }
 
-// Resolve finds the single known person a (possibly partial) mention can only mean.
+// merge completes a known person with the parts a new mention adds.
+func (p *People) merge(old *Person, n Name) {
+	changed := false
+	if old.Civility == "" && n.Civility != "" {
+		old.Civility, changed = n.Civility, true
+	}
+	if n.Given != "" && (old.Given == "" || isInitials(old.Given) && !isInitials(n.Given)) {
+		old.Given, changed = n.Given, true
+	}
+	if old.Family == "" && n.Family != "" {
+		old.Family, changed = n.Family, true
+	}
+	if changed {
+		if len(n.Raw) > len(old.Raw) {
+			old.Raw = n.Raw
+		}
+		p.byKey[old.Key()] = old
+	}
+}
+
+// Resolve finds the single known person a (possibly partial) mention can only mean: the same
+// key, or else exactly one known person whose name agrees with every part the mention gives
+// (family alone, given alone, civility and family, initials and family).
 func (p *People) Resolve(n Name) (*Person, bool) {
-	if old, ok := p.byKey[n.Key()]; ok {
-		return old, true
+	if k := n.Key(); k != "" {
+		if old, ok := p.byKey[k]; ok && civilityAgrees(old.Civility, n.Civility) {
+			return old, true
+		}
+	}
+	var found *Person
+	for _, q := range p.List {
+		if compatible(q.Name, n) {
+			if found != nil && found != q {
+				return nil, false // ambiguous
+			}
+			found = q
+		}
+	}
+	return found, found != nil
+}
+
+func civilityAgrees(a, b string) bool { return a == "" || b == "" || a == b }
+
+// compatible reports whether mention m can name known person q.
+func compatible(q, m Name) bool {
+	if !civilityAgrees(q.Civility, m.Civility) {
+		return false
+	}
+	qf, qg := Fold(q.Family), Fold(q.Given)
+	mf, mg := Fold(m.Family), Fold(m.Given)
+	switch {
+	case mf != "" && qf != "":
+		return mf == qf && (mg == "" || qg == "" || givenAgrees(qg, mg))
+	case mf == "" && qf == "":
+		return mg != "" && mg == qg
+	case mf == "" && qf != "":
+		// A single word without civility reads as a given name; it may be the family name.
+		return mg != "" && (mg == qg || !strings.Contains(mg, " ") && mg == qf && m.Civility == "")
+	default: // the mention has a family name, the known person only a given name
+		return mf == qg && mg == ""
+	}
+}
+
+// givenAgrees compares two folded given names: equal, or one gives the initials of the other
+// ("a." and "anthony", "j.-p." and "jean-pierre", "ph." and "philippe").
+func givenAgrees(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ia, ib := isInitials(a), isInitials(b)
+	switch {
+	case ia && ib:
+		return initials(a) == initials(b)
+	case ia:
+		return abbreviates(a, b)
+	case ib:
+		return abbreviates(b, a)
+	}
+	return false
+}
+
+// isInitials reports whether a given name is written as initials ("J.", "J.-P.", "JF", "Ph.").
+func isInitials(g string) bool {
+	if g == "" {
+		return false
+	}
+	for _, w := range strings.Fields(g) {
+		if !reInitial.MatchString(w) && !(utf8.RuneCountInString(w) <= 2 && kindOfCapsOnly(w)) && !reInitial.MatchString(strings.ToUpper(w[:1])+w[1:]) {
+			return false
+		}
+	}
+	return true
+}
+
+// initials returns the letters of initials, lower case: "J.-P." → "jp".
+func initials(g string) string {
+	var b strings.Builder
+	for _, r := range Fold(g) {
+		if unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// abbreviates reports whether initials abbr fits the full given name: "j.-p." fits
+// "jean-pierre", "a." fits "anthony", "ph." fits "philippe".
+func abbreviates(abbr, full string) bool {
+	parts := strings.FieldsFunc(Fold(abbr), func(r rune) bool { return r == '.' || r == '-' || r == ' ' })
+	words := strings.FieldsFunc(Fold(full), func(r rune) bool { return r == '-' || r == ' ' })
+	if len(parts) == 1 && len(parts[0]) == 2 && len(words) == 2 && !strings.Contains(abbr, ".") {
+		parts = []string{parts[0][:1], parts[0][1:]} // "JF" = J. F.
+	}
+	if len(parts) == 0 || len(parts) > len(words) {
+		return false
+	}
+	if len(parts) < len(words) && len(parts) != 1 {
+		return false
+	}
+	for i, pt := range parts {
+		if !strings.HasPrefix(words[i], pt) {
+			return false
+		}
+	}
+	return true
+}
+
+// Roles a person may be named by in the minutes: "Monsieur le Maire", "Madame la Présidente",
+// "le Secrétaire de séance". Keys are the folded masculine forms.
+var roleWords = map[string]string{
+	"maire": "maire", "mairesse": "maire", "depute-maire": "maire", "senateur-maire": "maire",
+	"president": "president", "presidente": "president",
+	"secretaire": "secretaire", "secretaire de seance": "secretaire",
+	"vice-president": "vice-president", "vice-presidente": "vice-president",
+	"premier adjoint": "premier adjoint", "premiere adjointe": "premier adjoint",
+	"1er adjoint": "premier adjoint", "1ere adjointe": "premier adjoint",
+	"doyen": "doyen", "doyenne": "doyen", "doyen d'age": "doyen", "doyenne d'age": "doyen",
+}
+
+// RoleKey reads a role as written ("le Maire", "Madame la Présidente", "Président") and returns
+// its key ("maire", "president"), or "" when the text names no known role.
+func RoleKey(text string) string {
+	f := strings.Trim(Fold(text), " .,:;")
+	fs := strings.Fields(f)
+	if len(fs) > 0 {
+		if _, ok := CivilityOf(fs[0]); ok {
+			fs = fs[1:]
+		}
+	}
+	if len(fs) > 0 {
+		switch fs[0] {
+		case "le", "la", "l'":
+			fs = fs[1:]
+		}
+	}
+	if len(fs) == 1 && strings.HasPrefix(fs[0], "l'") {
+		fs[0] = fs[0][2:]
+	}
+	return roleWords[strings.Join(fs, " ")]
+}
+
+// SetRole records that person q holds role ("maire", "president", or text such as "le Maire").
+func (p *People) SetRole(role string, q *Person) {
+	if q == nil {
+		return
+	}
+	k := RoleKey(role)
+	if k == "" {
+		k = Fold(role)
+	}
+	if p.roles == nil {
+		p.roles = map[string]*Person{}
+	}
+	if _, ok := p.roles[k]; !ok {
+		p.roles[k] = q
+	}
+}
+
+// Role returns the person registered for a role key ("maire", "president") or role text.
+func (p *People) Role(role string) (*Person, bool) {
+	k := RoleKey(role)
+	if k == "" {
+		k = Fold(role)
+	}
+	q, ok := p.roles[k]
+	return q, ok
+}
+
+// ResolveRole resolves a mention by role ("Monsieur le Maire", "Madame la Présidente") to the
+// person registered for it. The maire and the president of a conseil municipal are one person
+// unless the document said otherwise.
+func (p *People) ResolveRole(text string) (*Person, bool) {
+	k := RoleKey(text)
+	if k == "" {
+		return nil, false
+	}
+	if q, ok := p.roles[k]; ok {
+		return q, true
+	}
+	if k == "maire" {
+		if q, ok := p.roles["president"]; ok {
+			return q, true
+		}
 	}
 	return nil, false
 }

@@ -1,4 +1,676 @@
 package parse
 
-// attendance reads the attendance lists, substitutes and proxies, and adds people.
-func (d *doc) attendance() {}
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"minutes/normalize"
+)
+
+// headerState is what the header and attendance readers share while they run.
+type headerState struct {
+	mentions []mention      // people named by the meeting fields, linked once the lists are read
+	status   map[string]int // person id → index in rec.Attendance
+	box      []string       // count fields whose numbers come on later lines (scattered box)
+	absent   *int           // "Absents : 6": stated, but not a field of Counts
+	absentAt Pos
+	// presentOrRepresented is "25 Conseillers étaient Présents ou Représentés".
+	presentOrRepresented *int
+	started              bool // an attendance list was seen
+	// lineRole marks the lines that state the president or the secretary.
+	lineRole map[int]bool
+}
+
+// mention is a person named by a meeting field (president, secretary), with the role to record.
+type mention struct {
+	field string // "president" or "secretary"
+	name  normalize.Name
+	role  string
+	ev    Evidence
+}
+
+// attendanceScanLimit bounds how far into the document the attendance lists are looked for:
+// they open the minutes, after at most a title page and the agenda.
+func (d *doc) attendanceScanLimit() int {
+	n := len(d.lines)
+	lim := n * 6 / 10
+	if lim < 150 {
+		lim = 150
+	}
+	if lim > 600 {
+		lim = 600
+	}
+	if lim > n {
+		lim = n
+	}
+	return lim
+}
+
+// attendance reads the attendance lists, substitutes, proxies and the meeting-level counts of
+// the header, and adds people. It walks the lines once: before the first list it only picks up
+// counts; from the first list on, it reads the cluster of lists, counts and secretary lines and
+// stops at the first stretch of other text, which is where the body begins.
+func (d *doc) attendance() {
+	h := &d.hdr
+	if h.status == nil {
+		h.status = map[string]int{}
+	}
+	lim := d.attendanceScanLimit()
+	last := -1 // last line consumed
+	misses := 0
+	for i := 0; i < lim; i++ {
+		f := strings.TrimSpace(d.folded[i])
+		if f == "" || reRuleLine.MatchString(f) {
+			continue
+		}
+		if h.started && misses > 2 {
+			break
+		}
+		switch {
+		case d.countLine(i, h.started):
+			d.used[i], last, misses = true, i, 0
+		case d.boxLabel(i):
+			misses = 0
+		case d.boxNumber(i):
+			d.used[i], misses = true, 0
+		default:
+			if end, ok := d.list(i); ok {
+				h.started = true
+				last, misses = end, 0
+				i = end
+				continue
+			}
+			if d.secretaryLine(i) || d.presidentLine(i) {
+				d.used[i], last, misses = true, i, 0
+				continue
+			}
+			if strings.HasPrefix(f, "date d") {
+				misses = 0
+				continue
+			}
+			if h.started {
+				misses++
+			}
+		}
+	}
+	if last >= 0 && h.started {
+		d.headerEnd = last + 1
+	}
+	d.linkMentions()
+}
+
+// linkMentions adds the people that the meeting fields named (president, secretary) now that the
+// lists have given everyone their ids, so that the president listed third keeps id p3.
+func (d *doc) linkMentions() {
+	m := &d.rec.Meeting
+	for _, mt := range d.hdr.mentions {
+		p := d.addPerson(mt.name, mt.ev.Pos)
+		if p == nil {
+			continue
+		}
+		if mt.role != "" {
+			d.people.SetRole(mt.role, p)
+		}
+		id := p.ID
+		switch mt.field {
+		case "president":
+			if m.President == nil {
+				m.President = &id
+				d.evidence("president", mt.ev)
+				d.people.SetRole("president", p)
+			}
+		case "secretary":
+			if m.Secretary == nil {
+				m.Secretary = &id
+				d.evidence("secretary", mt.ev)
+				d.people.SetRole("secretaire", p)
+			}
+		}
+	}
+	d.hdr.mentions = nil
+}
+
+// addPerson adds a listed person and records where they were first seen.
+func (d *doc) addPerson(n normalize.Name, pos Pos) *normalize.Person {
+	if n.Given == "" && n.Family == "" {
+		return nil
+	}
+	p := d.people.Add(n)
+	if p.Page == 0 && p.Line == 0 {
+		p.Page, p.Line = pos.Page, pos.Line
+	}
+	return p
+}
+
+// labelOf reads an attendance label at the start of line i: its status ("" for a list of proxies
+// alone), whether it names proxies, and the text after it.
+func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol int, ok bool) {
+	t := d.lines[i].Text
+	s := strings.TrimLeft(t, " \t+-–•*·>")
+	off := len(t) - len(s)
+	var label string
+	if c := strings.IndexAny(s, ":"); c >= 0 {
+		label, rest, restCol = s[:c], s[c+1:], off+c+1
+	} else {
+		label = strings.TrimRight(s, " .")
+		restCol = len(t)
+	}
+	fl := strings.TrimSpace(reGenderMarks.ReplaceAllString(normalize.Fold(label), ""))
+	if fl == "" || len(strings.Fields(fl)) > 10 || !reLabelHead.MatchString(fl) {
+		return "", false, "", 0, false
+	}
+	if strings.Contains(fl, "nombre") || strings.Contains(fl, "secretaire") || strings.ContainsAny(fl, "0123456789") {
+		return "", false, "", 0, false
+	}
+	for _, w := range proxyWords {
+		if strings.Contains(fl, w) {
+			proxies = true
+		}
+	}
+	for _, w := range attendanceWords {
+		if strings.Contains(fl, w.word) {
+			status = w.status
+			break
+		}
+	}
+	if status == "" && !proxies {
+		return "", false, "", 0, false
+	}
+	if proxies && status == Absent && !strings.Contains(fl, "non excuse") && !strings.Contains(fl, "sans pouvoir") {
+		status = Excused // "Absents représentés": absent with a proxy, i.e. excused
+	}
+	if proxies && status == Present {
+		status = Excused // "présents ou représentés" is a count; a list naming proxies is of absents
+	}
+	return status, proxies, rest, restCol, true
+}
+
+// blockLine is one line of an attendance list, with its text.
+type blockLine struct {
+	text string
+	pos  Pos
+}
+
+// list reads an attendance list that starts at line i and returns its last line.
+func (d *doc) list(i int) (end int, ok bool) {
+	status, proxies, rest, _, ok := d.labelOf(i)
+	if !ok {
+		return 0, false
+	}
+	var block []blockLine
+	if strings.TrimSpace(rest) != "" {
+		block = append(block, blockLine{rest, d.lines[i].Pos})
+	} else {
+		// A label alone on its line: a list only if names follow (not a box's figures).
+		j := d.nextNonBlank(i+1, 3)
+		if j < 0 || !d.namesLike(j, proxies) {
+			return 0, false
+		}
+	}
+	d.used[i] = true
+	end = i
+	blanks := 0
+	for j := i + 1; j < len(d.lines); j++ {
+		f := strings.TrimSpace(d.folded[j])
+		if f == "" || reRuleLine.MatchString(f) && !strings.ContainsAny(f, "-–") {
+			blanks++
+			if len(block) == 0 && blanks <= 3 || len(block) > 0 && endsWithSeparator(block[len(block)-1].text) && blanks <= 4 {
+				continue
+			}
+			break
+		}
+		if _, _, _, _, isLabel := d.labelOf(j); isLabel {
+			break
+		}
+		if d.countLine(j, true) {
+			d.used[j] = true
+			end = j
+			continue
+		}
+		if d.secretaryLine(j) || d.presidentLine(j) {
+			break
+		}
+		cont := len(block) > 0 && joinSep(block[len(block)-1].text, d.lines[j].Text) != "\n"
+		if !cont && !d.namesLike(j, proxies) {
+			break
+		}
+		blanks = 0
+		block = append(block, blockLine{d.lines[j].Text, d.lines[j].Pos})
+		d.used[j] = true
+		end = j
+	}
+	d.readList(block, status, proxies)
+	return end, true
+}
+
+func (d *doc) nextNonBlank(i, max int) int {
+	for j := i; j < len(d.lines) && j < i+max+1; j++ {
+		f := strings.TrimSpace(d.folded[j])
+		if f != "" && !reRuleLine.MatchString(f) {
+			return j
+		}
+	}
+	return -1
+}
+
+// endsWithSeparator reports whether a list line ends with a separator, so that the list goes on
+// after a blank line ("…, MME GILBERT, adjoints,").
+func endsWithSeparator(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if strings.HasSuffix(s, " et") || strings.HasSuffix(s, " ET") {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(",;-–—/&", r)
+}
+
+// joinSep decides how a list line joins the next: "" (a word cut by a hyphen), " " (the same
+// entry goes on) or "\n" (a new entry).
+func joinSep(prev, next string) string {
+	p, n := strings.TrimSpace(prev), strings.TrimSpace(next)
+	if p == "" || n == "" {
+		return "\n"
+	}
+	if strings.HasSuffix(p, "-") && len(p) > 1 {
+		r, _ := utf8.DecodeLastRuneInString(p[:len(p)-1])
+		if unicode.IsLetter(r) {
+			return ""
+		}
+	}
+	if endsWithSeparator(p) {
+		return "\n"
+	}
+	if strings.ContainsAny(n[:1], "-–•*+·") {
+		return "\n"
+	}
+	pf := strings.Fields(p)
+	lastTok := pf[len(pf)-1]
+	lf := normalize.Fold(lastTok)
+	if _, ok := normalize.CivilityOf(lastTok); ok || joinWords[lf] {
+		return " "
+	}
+	nf := strings.Fields(n)
+	first := nf[0]
+	if _, ok := normalize.CivilityOf(first); ok {
+		return "\n"
+	}
+	r, _ := utf8.DecodeRuneInString(first)
+	if first[0] == '(' || unicode.IsLower(r) {
+		return " "
+	}
+	// "Eric" / "DUCLOS": a given name at the end of a line, its family name on the next.
+	lastItem := p
+	if k := strings.LastIndexAny(p, ",;–—/&"); k >= 0 {
+		lastItem = p[k+1:]
+	}
+	if !hasCapsWord(lastItem) && capsWord(strings.Trim(first, ",;.")) && !strings.Contains(normalize.Fold(lastItem), " a ") {
+		return " "
+	}
+	return "\n"
+}
+
+// joinWords end a line in the middle of an entry.
+var joinWords = map[string]bool{
+	"a": true, "par": true, "de": true, "du": true, "le": true, "la": true, "des": true,
+	"mc": true, "donne": true, "pouvoir": true, "procuration": true, "van": true, "d'": true,
+}
+
+func capsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+func hasCapsWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if _, ok := normalize.CivilityOf(w); ok {
+			continue
+		}
+		if capsWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesLike reports whether line j reads as a continuation of a list of names.
+func (d *doc) namesLike(j int, proxies bool) bool {
+	items := splitItems(d.lines[j].Text)
+	names, bad := 0, 0
+	for _, it := range items {
+		e := parseEntry(it.text, proxies)
+		switch {
+		case e.ok:
+			names++
+		case e.role:
+		default:
+			bad++
+		}
+	}
+	return names > 0 && names >= 2*bad
+}
+
+// listItem is one entry of a list, with its byte offset in the joined text.
+type listItem struct {
+	text string
+	off  int
+}
+
+// splitItems splits list text on the separators of French lists: commas, semicolons, line
+// breaks, spaced dashes and slashes, "et", "&", and bullets; never inside parentheses.
+func splitItems(s string) []listItem {
+	var out []listItem
+	depth, start := 0, 0
+	emit := func(end, next int) {
+		t := strings.TrimSpace(s[start:end])
+		t = strings.Trim(t, " .;,")
+		if t != "" {
+			out = append(out, listItem{t, start})
+		}
+		start = next
+	}
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0:
+		case r == ',' || r == ';' || r == '\n':
+			emit(i, i+w)
+		case (r == '-' || r == '–' || r == '—' || r == '/' || r == '&' || r == '•') && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && (i+w >= len(s) || s[i+w] == ' '):
+			emit(i, i+w)
+		case r == ' ' && (strings.HasPrefix(s[i:], " et ") || strings.HasPrefix(s[i:], " ET ")):
+			emit(i, i+4)
+			i += 4
+			continue
+		}
+		i += w
+	}
+	emit(len(s), len(s))
+	return out
+}
+
+// listEntry is one list entry read: a person, possibly giving a proxy or replacing a member.
+type listEntry struct {
+	name, holder, replaced normalize.Name
+	hasHolder, hasReplaced bool
+	inlineProxy            bool // "(procuration à Mario)" inside a list of present members
+	role                   bool // a grouping or role word ("adjoints", "Député-Maire"), not a name
+	roleText               string
+	civPlural              *normalize.Civility
+	ok                     bool
+}
+
+// parseEntry reads one list entry; proxies says the list names proxies ("X à Y", "X par Y").
+func parseEntry(s string, proxies bool) listEntry {
+	var e listEntry
+	s = strings.TrimSpace(s)
+	// Parentheticals: a proxy, a substitute, or a note to drop.
+	for {
+		a := strings.IndexByte(s, '(')
+		if a < 0 {
+			break
+		}
+		b := strings.IndexByte(s[a:], ')')
+		inner := ""
+		if b < 0 {
+			inner, s = s[a+1:], s[:a]
+		} else {
+			inner, s = s[a+1:a+b], s[:a]+" "+s[a+b+1:]
+		}
+		fi := normalize.Fold(inner)
+		if m := reInlineProxy.FindStringSubmatchIndex(fi); m != nil {
+			if n, ok := normalize.PersonName(sliceFolded(inner, fi, m[2], m[3])); ok {
+				e.holder, e.hasHolder, e.inlineProxy = n, true, true
+			}
+		} else if m := reSubstitute.FindStringSubmatchIndex(fi); m != nil {
+			if n, ok := normalize.PersonName(sliceFolded(inner, fi, m[2], m[3])); ok {
+				e.replaced, e.hasReplaced = n, true
+			}
+		} else if role := normalize.RoleKey(inner); role != "" {
+			e.roleText = role
+		}
+	}
+	s = strings.TrimSpace(s)
+	f := normalize.Fold(s)
+	giver := s
+	if m := reGiveProxy.FindStringSubmatchIndex(f); m != nil {
+		giver = sliceFolded(s, f, 0, m[0])
+		if n, ok := normalize.PersonName(sliceFolded(s, f, m[2], m[3])); ok {
+			e.holder, e.hasHolder = n, true
+		}
+	} else if proxies {
+		if m := reProxyPair.FindStringSubmatchIndex(f); m != nil {
+			giver = sliceFolded(s, f, m[2], m[3])
+			if n, ok := normalize.PersonName(sliceFolded(s, f, m[4], m[5])); ok {
+				e.holder, e.hasHolder = n, true
+			}
+		}
+	}
+	// A plural civility heads a group: "MM LECARDONNEL", "Messieurs Yves LELONG".
+	if fs := strings.Fields(giver); len(fs) > 0 {
+		if c, ok := normalize.CivilityOf(fs[0]); ok && c.Plural {
+			e.civPlural = &c
+			giver = "M. " + strings.Join(fs[1:], " ")
+			if c.Canon == "Mme" {
+				giver = "Mme " + strings.Join(fs[1:], " ")
+			}
+			if len(fs) == 1 {
+				e.role = true
+				return e
+			}
+		}
+	}
+	n, ok := normalize.PersonName(giver)
+	if !ok {
+		if roleOnly(f) {
+			e.role = true
+			e.roleText = normalize.RoleKey(s)
+		}
+		return e
+	}
+	e.name, e.ok = n, true
+	return e
+}
+
+// roleOnly reports whether a list item is a grouping or role ("adjoints", "conseillers
+// municipaux", "Député-Maire", "Maire") rather than a name.
+func roleOnly(f string) bool {
+	for _, w := range strings.Fields(f) {
+		if !roleItemWords[strings.Trim(w, ".,;:")] {
+			return false
+		}
+	}
+	return f != ""
+}
+
+var roleItemWords = map[string]bool{
+	"adjoint": true, "adjoints": true, "adjointe": true, "adjointes": true, "maire": true,
+	"depute-maire": true, "conseiller": true, "conseillers": true, "conseillere": true,
+	"conseilleres": true, "municipal": true, "municipaux": true, "municipale": true,
+	"municipales": true, "delegue": true, "delegues": true, "deleguee": true, "deleguees": true,
+	"communautaire": true, "communautaires": true, "titulaire": true, "titulaires": true,
+	"suppleant": true, "suppleants": true, "president": true, "presidente": true,
+	"vice-president": true, "vice-presidente": true, "1er": true, "2eme": true, "3eme": true,
+	"4eme": true, "5eme": true, "6eme": true, "7eme": true, "8eme": true, "premier": true,
+	"premiere": true, "de": true, "la": true, "le": true, "l'opposition": true, "majorite": true,
+	"secretaire": true, "senateur-maire": true, "doyen": true, "doyenne": true,
+}
+
+// sliceFolded returns the original text of the byte span [a, b) of folded, which must be
+// normalize.Fold(orig): folding removes accents and changes byte lengths, so spans found by
+// patterns on folded text are mapped back to the text as written.
+func sliceFolded(orig, folded string, a, b int) string {
+	f, offs := foldMap(orig)
+	if f != folded || a < 0 || b > len(f) || a > b {
+		return ""
+	}
+	return strings.TrimSpace(orig[offs[a]:offs[b]])
+}
+
+// foldMap folds s like normalize.Fold and returns, for every byte of the result, the offset of
+// the byte of s it comes from (plus one final entry, len(s)).
+func foldMap(s string) (string, []int) {
+	var b strings.Builder
+	offs := make([]int, 0, len(s)+1)
+	space := false
+	var buf [utf8.UTFMax]byte
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		fr := normalize.Fold(string(buf[:n]))
+		if fr == "" {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			offs = append(offs, i)
+			space = false
+		}
+		b.WriteString(fr)
+		for k := 0; k < len(fr); k++ {
+			offs = append(offs, i)
+		}
+	}
+	offs = append(offs, len(s))
+	return b.String(), offs
+}
+
+// readList turns the lines of one list into people, attendance entries and proxies.
+func (d *doc) readList(block []blockLine, status string, proxies bool) {
+	if len(block) == 0 {
+		return
+	}
+	var b strings.Builder
+	offs := make([]int, len(block))
+	for k, bl := range block {
+		if k > 0 {
+			b.WriteString(joinSep(block[k-1].text, bl.text))
+		}
+		offs[k] = b.Len()
+		b.WriteString(strings.TrimSpace(bl.text))
+	}
+	text := b.String()
+	posAt := func(off int) Pos {
+		k := 0
+		for k+1 < len(offs) && offs[k+1] <= off {
+			k++
+		}
+		return block[k].pos
+	}
+	var group *normalize.Civility
+	var prev *normalize.Person
+	for _, it := range splitItems(text) {
+		e := parseEntry(it.text, proxies)
+		pos := posAt(it.off)
+		if e.civPlural != nil {
+			group = e.civPlural
+		}
+		if e.role || !e.ok {
+			if e.roleText != "" && prev != nil {
+				d.people.SetRole(e.roleText, prev)
+			}
+			if !e.ok {
+				continue
+			}
+		}
+		n := e.name
+		if n.Civility == "" && group != nil && !startsWithCivility(it.text) {
+			n.Civility = group.Canon
+		} else if startsWithCivility(it.text) && e.civPlural == nil {
+			group = nil
+		}
+		p := d.addPerson(n, pos)
+		if p == nil {
+			continue
+		}
+		prev = p
+		if e.roleText != "" {
+			d.people.SetRole(e.roleText, p)
+		}
+		st := status
+		if e.hasHolder && e.inlineProxy && status == Present {
+			st = Excused
+			d.diag(SevWarning, "proxy-giver-in-present-list", pos,
+				"\""+it.text+"\" is listed as present but gives a proxy; read as excused")
+		}
+		var sub *string
+		if e.hasReplaced {
+			if r := d.addPerson(e.replaced, pos); r != nil {
+				id := r.ID
+				sub = &id
+			}
+		}
+		if st == "" { // a list of proxies alone: the giver is excused unless listed already
+			st = Excused
+		}
+		d.setStatus(p, st, sub, pos)
+		if e.hasHolder || proxies {
+			pr := Proxy{From: p.ID, Text: it.text, Pos: pos}
+			if e.hasHolder {
+				if h := d.addPerson(e.holder, pos); h != nil {
+					pr.To = h.ID
+				}
+			}
+			d.rec.Proxies = append(d.rec.Proxies, pr)
+		}
+	}
+}
+
+func startsWithCivility(s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) == 0 {
+		return false
+	}
+	if _, ok := normalize.CivilityOf(fs[0]); ok {
+		return true
+	}
+	if m := reGluedCiv.FindString(fs[0]); m != "" {
+		return true
+	}
+	return false
+}
+
+// setStatus records a person's attendance; a person already listed keeps the status the
+// document gave them first.
+func (d *doc) setStatus(p *normalize.Person, status string, sub *string, pos Pos) {
+	if _, ok := d.hdr.status[p.ID]; ok {
+		return
+	}
+	d.hdr.status[p.ID] = len(d.rec.Attendance)
+	d.rec.Attendance = append(d.rec.Attendance, Attendance{Person: p.ID, Status: status, SubstituteFor: sub, Pos: pos})
+}
+
+// evidence records the evidence of a meeting field.
+func (d *doc) evidence(field string, ev Evidence) {
+	m := &d.rec.Meeting
+	if m.Evidence == nil {
+		m.Evidence = map[string]Evidence{}
+	}
+	if _, ok := m.Evidence[field]; !ok {
+		m.Evidence[field] = ev
+	}
+}
+
+// ev builds the evidence of line i.
+func (d *doc) ev(i int) Evidence {
+	return Evidence{Pos: d.lines[i].Pos, Text: strings.Join(strings.Fields(d.lines[i].Text), " ")}
+}

@@ -1,5 +1,674 @@
 package parse
 
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"minutes/normalize"
+)
+
 // header reads the meeting fields (body, assembly, date, times, place, convocation, president,
-// secretary, previous minutes, next meeting) and the meeting-level counts.
-func (d *doc) header() {}
+// secretary, previous minutes, next meeting). The counts and the lists are read by attendance;
+// the people named here are linked there, once the lists have given everyone an id.
+func (d *doc) header() {
+	if d.hdr.status == nil {
+		d.hdr.status = map[string]int{}
+	}
+	lim := d.attendanceScanLimit()
+	d.meetingAssembly(lim)
+	d.meetingBody(lim)
+	d.meetingWhen(lim)
+	d.meetingConvened(lim)
+	d.meetingPresident(lim)
+	d.meetingSecretary()
+	d.meetingPrevious()
+	d.meetingEndAndNext()
+}
+
+// join returns the text of line i and the next non-blank line, joined by a space, folded and
+// as written: a sentence of the header often runs over two lines.
+func (d *doc) join(i int) (orig, folded string) {
+	orig = strings.TrimSpace(d.lines[i].Text)
+	if j := d.nextNonBlank(i+1, 1); j > 0 {
+		next := strings.TrimSpace(d.lines[j].Text)
+		if strings.HasSuffix(orig, "-") {
+			orig += next
+		} else {
+			orig += " " + next
+		}
+	}
+	return orig, normalize.Fold(orig)
+}
+
+func (d *doc) meetingAssembly(lim int) {
+	for i := 0; i < lim && i < 80; i++ {
+		if m := reAssembly.FindStringSubmatch(d.folded[i]); m != nil {
+			a := assemblyNames[m[1]]
+			d.rec.Meeting.Assembly = &a
+			d.evidence("assembly", d.ev(i))
+			return
+		}
+	}
+}
+
+var assemblyNames = map[string]string{
+	"conseil municipal": "Conseil Municipal", "conseil syndical": "Conseil Syndical",
+	"conseil communautaire": "Conseil Communautaire", "conseil metropolitain": "Conseil Métropolitain",
+	"conseil d'administration": "Conseil d'Administration", "conseil departemental": "Conseil Départemental",
+	"conseil regional": "Conseil Régional", "comite syndical": "Comité Syndical",
+	"bureau communautaire": "Bureau", "bureau syndical": "Bureau", "bureau municipal": "Bureau",
+	"assemblee generale": "Assemblée Générale",
+}
+
+var reBodyCut = regexp.MustCompile(`\s{2,}|\s[-–—]\s|\(|\s+du\s+\d|,`)
+
+func (d *doc) meetingBody(lim int) {
+	set := func(name string, i int, ev Evidence) {
+		name = strings.TrimSpace(strings.Trim(strings.TrimSpace(name), ".,;:"))
+		if name == "" {
+			return
+		}
+		name = titleCase(name)
+		d.rec.Meeting.Body = &name
+		if i >= 0 {
+			ev = d.ev(i)
+		}
+		d.evidence("body", ev)
+	}
+	// A title line: "VILLE D'EYBENS", "Commune de CHEMERE (44 680)".
+	seen := 0
+	for i := 0; i < lim && seen < 12; i++ {
+		t := strings.TrimSpace(d.lines[i].Text)
+		if t == "" {
+			continue
+		}
+		seen++
+		f := strings.TrimSpace(d.folded[i])
+		if reBodyLine.MatchString(f) && len(strings.Fields(f)) >= 2 && len(strings.Fields(f)) <= 8 {
+			if loc := reBodyCut.FindStringIndex(t); loc != nil {
+				t = t[:loc[0]]
+			}
+			if len(strings.Fields(t)) >= 2 {
+				set(t, i, Evidence{})
+				return
+			}
+		}
+	}
+	// Running headers and footers of a PDF: "Ville de BOURG-EN-BRESSE - Conseil Municipal du …".
+	for _, fu := range d.src.Furniture {
+		f := normalize.Fold(strings.TrimSpace(fu.Text))
+		if reBodyLine.MatchString(f) {
+			t := strings.TrimSpace(fu.Text)
+			if loc := reBodyCut.FindStringIndex(t); loc != nil {
+				t = t[:loc[0]]
+			}
+			if len(strings.Fields(t)) >= 2 {
+				set(t, -1, Evidence{Pos: fu.Pos, Text: strings.TrimSpace(fu.Text)})
+				return
+			}
+		}
+	}
+	// "le conseil municipal de la commune d'Eybens", "siège du SYNDICAT MIXTE NUMÉRIAN".
+	for i := 0; i < lim; i++ {
+		if !strings.Contains(d.folded[i], "conseil") && !strings.Contains(d.folded[i], "siege") && !strings.Contains(d.folded[i], "comite") {
+			continue
+		}
+		o, f := d.join(i)
+		if m := reBodyPhrase.FindStringSubmatchIndex(f); m != nil && m[2] >= 0 {
+			kind := titleCase(f[m[2]:m[3]])
+			name := cutName(sliceFolded(o, f, m[1], len(f)))
+			if name != "" {
+				sep := " de "
+				if strings.HasPrefix(f[m[1]-2:m[1]], "d'") {
+					sep = " d'"
+				}
+				set(kind+sep+name, i, Evidence{})
+				return
+			}
+		}
+		if m := reSeat.FindStringIndex(f); m != nil {
+			if name := cutName(sliceFolded(o, f, m[1], len(f))); name != "" {
+				set(name, i, Evidence{})
+				return
+			}
+		}
+	}
+	// Last resort: the commune the council acts for, named in the text ("la commune de
+	// Saint-Apollinaire doit …").
+	for i := range d.lines {
+		if m := reLaCommune.FindStringIndex(d.folded[i]); m != nil {
+			o, f := d.join(i)
+			m = reLaCommune.FindStringIndex(f)
+			if m == nil {
+				continue
+			}
+			name := cutName(sliceFolded(o, f, m[1], len(f)))
+			if name != "" && unicode.IsUpper([]rune(name)[0]) {
+				set("Commune de "+name, i, Evidence{})
+				return
+			}
+		}
+	}
+}
+
+// cutName keeps the leading proper name of s: capitalised words and their particles and hyphens.
+func cutName(s string) string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		w2 := strings.TrimRight(w, ",.;:)")
+		r := []rune(w2)
+		if len(r) == 0 {
+			break
+		}
+		if unicode.IsUpper(r[0]) || (len(out) > 0 && (w2 == "de" || w2 == "du" || w2 == "la" || w2 == "sur" || w2 == "en" || w2 == "les")) {
+			out = append(out, w2)
+			if w2 != w {
+				break
+			}
+			continue
+		}
+		break
+	}
+	for len(out) > 0 {
+		switch out[len(out)-1] {
+		case "de", "du", "la", "sur", "en", "les":
+			out = out[:len(out)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(out, " ")
+}
+
+// titleCase rewrites an all-caps name in title case ("VILLE D'EYBENS" → "Ville d'Eybens");
+// names written in mixed case are kept.
+func titleCase(s string) string {
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for k, w := range words {
+		switch {
+		case k > 0 && (w == "de" || w == "du" || w == "des" || w == "la" || w == "le" || w == "sur" || w == "en" || w == "et"):
+			continue
+		case k > 0 && (strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’") || strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "l’")):
+			i := strings.IndexAny(w, "'’")
+			words[k] = w[:i+1] + capitalise(w[i+1:])
+		default:
+			words[k] = capitalise(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func capitalise(w string) string {
+	parts := strings.Split(w, "-")
+	for i, p := range parts {
+		r := []rune(p)
+		if len(r) > 0 {
+			r[0] = unicode.ToUpper(r[0])
+			parts[i] = string(r)
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// notMeetingAt returns the offset in folded line f where words about another date begin
+// (convocation, affichage), or len(f).
+func notMeetingAt(f string) int {
+	if m := reNotMeeting.FindStringIndex(f); m != nil {
+		return m[0]
+	}
+	return len(f)
+}
+
+// meetingWhen reads the date and start time (and the place of the same sentence).
+func (d *doc) meetingWhen(lim int) {
+	m := &d.rec.Meeting
+	dateLine := -1
+	var dateEnd int
+	for pass := 0; pass < 2 && dateLine < 0; pass++ {
+		nonBlank := 0
+		for i := 0; i < lim; i++ {
+			f := d.folded[i]
+			if strings.TrimSpace(f) == "" {
+				continue
+			}
+			nonBlank++
+			if pass == 1 && nonBlank > 15 {
+				break
+			}
+			if !strings.ContainsAny(f, "0123456789") && !strings.Contains(f, "l'an ") {
+				continue
+			}
+			if pass == 0 && !reMeetingWords.MatchString(f) && (i == 0 || !reMeetingWords.MatchString(d.folded[i-1])) {
+				continue
+			}
+			stop := notMeetingAt(f)
+			for _, dm := range normalize.FindDates(d.lines[i].Text) {
+				if len(normalize.Fold(d.lines[i].Text[:dm.Start])) > stop {
+					break
+				}
+				iso := dm.ISO
+				m.Date = &iso
+				d.evidence("date", d.ev(i))
+				dateLine, dateEnd = i, dm.End
+				break
+			}
+			if dateLine >= 0 {
+				break
+			}
+		}
+	}
+	if dateLine < 0 {
+		return
+	}
+	// The start time: after the date on its line, or in the sentence that follows.
+	for k, i := 0, dateLine; k < 4 && i >= 0 && i < len(d.lines); k++ {
+		t := d.lines[i].Text
+		from := 0
+		if i == dateLine {
+			from = dateEnd
+		}
+		if from <= len(t) {
+			f := normalize.Fold(t[from:])
+			stop := notMeetingAt(f)
+			for _, tm := range normalize.FindTimes(t[from:]) {
+				if len(normalize.Fold(t[from:][:tm.Start])) > stop {
+					break
+				}
+				hh := tm.HHMM
+				m.StartTime = &hh
+				d.evidence("start_time", d.ev(i))
+				break
+			}
+		}
+		if m.StartTime != nil {
+			break
+		}
+		i = d.nextNonBlank(i+1, 2)
+	}
+	d.meetingPlace(dateLine, lim)
+}
+
+var (
+	rePlacePrep = regexp.MustCompile(`(?:^|[\s,])(a|au|en|dans)\s+`)
+	rePlaceEnd  = regexp.MustCompile(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
+	rePlaceSkip = regexp.MustCompile(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d|mairie,)`)
+)
+
+// meetingPlace reads where the meeting sat: the place after "s'est réuni", "se sont réunis",
+// "s'est assemblé" in the meeting sentence, or "A LA MAIRIE" in a title.
+func (d *doc) meetingPlace(dateLine, lim int) {
+	for i := 0; i < lim; i++ {
+		if !rePlaceVerb.MatchString(d.folded[i]) {
+			continue
+		}
+		o, f := d.join(i)
+		loc := rePlaceVerb.FindStringIndex(f)
+		if loc == nil {
+			continue
+		}
+		rest := f[loc[1]:]
+		// Drop the date and time the sentence gives before the place.
+		for _, p := range rePlacePrep.FindAllStringSubmatchIndex(rest, -1) {
+			start := loc[1] + p[1]
+			tail := f[start:]
+			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(sliceFolded(o, f, start, len(f))) {
+				continue
+			}
+			end := len(tail)
+			if e := rePlaceEnd.FindStringIndex(tail + " "); e != nil && e[0] < end {
+				end = e[0]
+			}
+			if end == 0 || end > 80 {
+				continue
+			}
+			place := sliceFolded(o, f, start, start+end)
+			place = dropArticle(place)
+			if place == "" {
+				continue
+			}
+			d.rec.Meeting.Place = &place
+			d.evidence("place", d.ev(i))
+			return
+		}
+	}
+	// A title: "DU VENDREDI 22 MAI 2015 A 20H00 A LA MAIRIE".
+	if dateLine >= 0 {
+		f := d.folded[dateLine]
+		if k := strings.LastIndex(f, " a la "); k > 0 {
+			o := d.lines[dateLine].Text
+			place := dropArticle(sliceFolded(o, f, k+3, len(f)))
+			if place != "" && !startsWithDateOrTime(place) {
+				place = titleCase(place)
+				d.rec.Meeting.Place = &place
+				d.evidence("place", d.ev(dateLine))
+			}
+		}
+	}
+}
+
+func startsWithDateOrTime(s string) bool {
+	for _, t := range normalize.FindTimes(s) {
+		if t.Start <= 3 {
+			return true
+		}
+		break
+	}
+	for _, dm := range normalize.FindDates(s) {
+		if dm.Start <= 3 {
+			return true
+		}
+		break
+	}
+	return false
+}
+
+// dropArticle removes a lower-case article before a place ("la Mairie" → "Mairie"), not a
+// capitalised one that belongs to the name ("Le Pouzin").
+func dropArticle(s string) string {
+	s = strings.TrimSpace(s)
+	for _, a := range []string{"la ", "le ", "l'", "l’", "les "} {
+		if strings.HasPrefix(s, a) {
+			return strings.TrimSpace(s[len(a):])
+		}
+	}
+	return s
+}
+
+// meetingConvened reads the date of the convocation.
+func (d *doc) meetingConvened(lim int) {
+	for i := 0; i < lim; i++ {
+		f := d.folded[i]
+		loc := reConvocation.FindStringIndex(f)
+		if loc == nil {
+			continue
+		}
+		t := d.lines[i].Text
+		for _, dm := range normalize.FindDates(t) {
+			if len(normalize.Fold(t[:dm.End])) <= loc[0] {
+				continue
+			}
+			iso := dm.ISO
+			d.rec.Meeting.ConvenedOn = &iso
+			d.evidence("convened_on", d.ev(i))
+			return
+		}
+		// A label whose date is on a later line: "Date de l'avis de convocation :" / "2 avril 2013".
+		if strings.HasSuffix(strings.TrimSpace(f), ":") || len(strings.Fields(f)) <= 6 {
+			if j := d.nextNonBlank(i+1, 3); j > 0 {
+				if ds := normalize.FindDates(d.lines[j].Text); len(ds) > 0 && ds[0].Start <= 12 {
+					iso := ds[0].ISO
+					d.rec.Meeting.ConvenedOn = &iso
+					d.evidence("convened_on", d.ev(j))
+					return
+				}
+			}
+		}
+	}
+}
+
+// takeName reads the person's name at the start of s ("M. Jérôme BERNARD en date du…",
+// "Marc Baïetto, Maire.") and returns it with the text that follows.
+func takeName(s string) (normalize.Name, string, bool) {
+	fs := strings.Fields(s)
+	var toks []string
+	k := 0
+	for ; k < len(fs) && len(toks) < 6; k++ {
+		w := fs[k]
+		core := strings.TrimRight(w, ",;:().")
+		if strings.HasSuffix(w, ".") && (reInitialTok.MatchString(w) || isCivility(w)) {
+			core = w
+		}
+		if core == "" {
+			break
+		}
+		r := []rune(core)
+		ok := unicode.IsUpper(r[0]) || isCivility(core)
+		if !ok && len(toks) > 0 {
+			switch normalize.Fold(core) {
+			case "de", "du", "la", "le", "des", "d'":
+				ok = k+1 < len(fs) && unicode.IsUpper([]rune(fs[k+1])[0])
+			}
+		}
+		if !ok {
+			break
+		}
+		toks = append(toks, core)
+		if core != w {
+			k++
+			break
+		}
+	}
+	if len(toks) == 0 {
+		return normalize.Name{}, s, false
+	}
+	n, ok := normalize.PersonName(strings.Join(toks, " "))
+	return n, strings.Join(fs[k:], " "), ok
+}
+
+var reInitialTok = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
+
+func isCivility(w string) bool { _, ok := normalize.CivilityOf(w); return ok }
+
+// nameBefore reads the person's name that ends s ("… Monsieur A. PIQUET").
+func nameBefore(s string) (normalize.Name, bool) {
+	fs := strings.Fields(s)
+	start := len(fs)
+	for start > 0 && len(fs)-start < 6 {
+		w := strings.Trim(fs[start-1], ",;:")
+		if w == "" {
+			break
+		}
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) && !isCivility(w) {
+			break
+		}
+		start--
+		if isCivility(w) {
+			break
+		}
+	}
+	if start == len(fs) {
+		return normalize.Name{}, false
+	}
+	return normalize.PersonName(strings.Join(fs[start:], " "))
+}
+
+// roleAfter reads a role written right after a name: ", Maire", "(Maire)", ", Député-Maire de …".
+func roleAfter(rest string) string {
+	r := strings.TrimLeft(rest, " ,(")
+	fs := strings.Fields(r)
+	if len(fs) == 0 {
+		return ""
+	}
+	w := normalize.Fold(strings.Trim(fs[0], ",.;:()"))
+	switch w {
+	case "maire", "depute-maire", "senateur-maire":
+		return "maire"
+	case "president", "presidente":
+		return "president"
+	}
+	return ""
+}
+
+func (d *doc) meetingPresident(lim int) {
+	for i := 0; i < lim; i++ {
+		if !strings.Contains(d.folded[i], "presid") {
+			continue
+		}
+		o, f := d.join(i)
+		for _, loc := range rePresident.FindAllStringIndex(f, -1) {
+			after := sliceFolded(o, f, loc[1], len(f))
+			role := ""
+			if strings.Contains(f[loc[0]:loc[1]], "president") && !strings.Contains(f[loc[0]:loc[1]], "presidence") {
+				role = "president"
+			}
+			// "sous la présidence de Monsieur le Maire, Philippe Saurel".
+			fa := normalize.Fold(after)
+			if rk := leadingRole(fa); rk != "" {
+				role = rk
+				if c := strings.IndexByte(after, ','); c >= 0 && c < 30 {
+					after = after[c+1:]
+				} else {
+					continue
+				}
+			}
+			n, rest, ok := takeName(after)
+			if !ok {
+				continue
+			}
+			if r := roleAfter(rest); r != "" {
+				role = r
+			}
+			d.hdr.mentions = append(d.hdr.mentions, mention{field: "president", name: n, role: role, ev: d.ev(i)})
+			d.hdr.lineRole = setLine(d.hdr.lineRole, i)
+			return
+		}
+	}
+}
+
+var reLeadingRole = regexp.MustCompile(`^(?:monsieur|madame|m\.|mme) (?:le |la )?(maire|president|presidente)\b`)
+
+func leadingRole(f string) string {
+	if m := reLeadingRole.FindStringSubmatch(f); m != nil {
+		return normalize.RoleKey(m[1])
+	}
+	return ""
+}
+
+func setLine(m map[int]bool, i int) map[int]bool {
+	if m == nil {
+		m = map[int]bool{}
+	}
+	m[i] = true
+	return m
+}
+
+// meetingSecretary finds the secrétaire de séance in the first part of the document.
+func (d *doc) meetingSecretary() {
+	lim := len(d.lines)
+	if lim > 300 {
+		lim = 300
+	}
+	for i := 0; i < lim; i++ {
+		if !strings.Contains(d.folded[i], "secretaire") {
+			continue
+		}
+		o, f := d.join(i)
+		var n normalize.Name
+		ok := false
+		if loc := reSecretaryLabel.FindStringIndex(f); loc != nil && !strings.Contains(f[loc[0]:loc[1]], "est") {
+			n, _, ok = takeName(sliceFolded(o, f, loc[1], len(f)))
+		}
+		if !ok {
+			for _, re := range []*regexp.Regexp{reSecretaryAfter, reSecretaryCommeAny} {
+				if loc := re.FindStringIndex(f); loc != nil {
+					n, ok = nameBefore(sliceFolded(o, f, 0, loc[0]))
+					if ok {
+						break
+					}
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		d.hdr.mentions = append(d.hdr.mentions, mention{field: "secretary", name: n, ev: d.ev(i)})
+		d.hdr.lineRole = setLine(d.hdr.lineRole, i)
+		return
+	}
+}
+
+var reSecretaryCommeAny = regexp.MustCompile(`\s*,?\s+(?:comme|en tant que|en qualite de|pour remplir les fonctions de) (?:\w+ )?secretaire`)
+
+// secretaryLine reports whether line i states the secretary (or is the label of a box that does).
+func (d *doc) secretaryLine(i int) bool {
+	f := strings.TrimSpace(d.folded[i])
+	return d.hdr.lineRole[i] || strings.HasPrefix(f, "secretaire") && len(strings.Fields(f)) <= 8
+}
+
+// presidentLine reports whether line i states who presided ("Présidence : M. Hubert BRIGAND").
+func (d *doc) presidentLine(i int) bool {
+	f := strings.TrimSpace(d.folded[i])
+	return d.hdr.lineRole[i] && (strings.HasPrefix(f, "presid") || strings.HasPrefix(f, "le president") || strings.HasPrefix(f, "la president"))
+}
+
+// meetingPrevious reads the date of the earlier minutes approved in this meeting.
+func (d *doc) meetingPrevious() {
+	lim := len(d.lines) / 2
+	if lim < 200 {
+		lim = len(d.lines)
+	}
+	for i := 0; i < lim; i++ {
+		loc := rePrevMinutes.FindStringIndex(d.folded[i])
+		if loc == nil {
+			continue
+		}
+		o, f := d.join(i)
+		// The date must follow the words "compte rendu" on the line (or the next one).
+		var iso string
+		for _, dm := range normalize.FindDates(o) {
+			if len(normalize.Fold(o[:dm.End])) > loc[1] {
+				iso = dm.ISO
+				break
+			}
+		}
+		if iso == "" {
+			continue
+		}
+		ctx := f
+		for k, j := 0, i; k < 4; k++ {
+			if j = d.nextNonBlank(j+1, 2); j < 0 {
+				break
+			}
+			ctx += " " + d.folded[j]
+		}
+		if reRejection.MatchString(f) {
+			continue
+		}
+		if !reApproval.MatchString(ctx) {
+			continue
+		}
+		d.rec.Meeting.PreviousMinutesDate = &iso
+		d.evidence("previous_minutes_date", d.ev(i))
+		return
+	}
+}
+
+// meetingEndAndNext reads the end time ("La séance est levée à 12h47") and the next meeting.
+func (d *doc) meetingEndAndNext() {
+	m := &d.rec.Meeting
+	for i := len(d.lines) - 1; i >= 0; i-- {
+		f := d.folded[i]
+		if m.EndTime == nil && reEndOfMeeting.MatchString(f) {
+			o, _ := d.join(i)
+			if ts := normalize.FindTimes(o); len(ts) > 0 {
+				hh := ts[0].HHMM
+				m.EndTime = &hh
+				d.evidence("end_time", d.ev(i))
+			}
+		}
+		if m.NextMeeting == nil && reNextMeeting.MatchString(f) {
+			o, _ := d.join(i)
+			loc := reNextMeeting.FindStringIndex(f)
+			for _, dm := range normalize.FindDates(o) {
+				if len(normalize.Fold(o[:dm.End])) <= loc[0] {
+					continue
+				}
+				nm := &NextMeeting{}
+				iso := dm.ISO
+				nm.Date = &iso
+				if ts := normalize.FindTimes(o[dm.End:]); len(ts) > 0 && ts[0].Start < 12 {
+					hh := ts[0].HHMM
+					nm.Time = &hh
+				}
+				m.NextMeeting = nm
+				d.evidence("next_meeting", d.ev(i))
+				break
+			}
+		}
+	}
+}

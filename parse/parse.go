@@ -27,6 +27,10 @@ type doc struct {
 	// used marks lines consumed by the header and attendance segmenters, so that the body does
 	// not read them again as prose.
 	used []bool
+	// headerEnd is the index of the first line after the header's attendance lists and counts
+	// (0 when the document has none); hdr is the header readers' shared state.
+	headerEnd int
+	hdr       headerState
 }
 
 // Minutes parses one extracted document into a record. It never fails: a part that cannot be
@@ -133,6 +137,7 @@ func personOf(p *normalize.Person) Person {
 		Family:   strp(p.Family),
 		Key:      p.Key(),
 		Text:     p.Raw,
+		Pos:      Pos{Page: p.Page, Line: p.Line},
 	}
 }
 

@@ -1,0 +1,189 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// countHit is one count read from a line: the field, the value and the label text.
+type countHit struct {
+	field      string
+	value      int
+	start, end int // span in the folded line
+}
+
+// reCountFiller are the words a line of counts may hold besides its labels and numbers.
+var reCountFiller = regexp.MustCompile(`\b(?:soit|dont|et|nombre|de|d'|des|du|le|la|les|l'|conseillers?|conseilleres?|membres?|elus?|municipaux|titulaires|total|au|conseil|qui|ont|ou)\b|[^\p{L}]`)
+
+// countsIn finds the counts stated in folded line f.
+func countsIn(f string, inCluster bool) []countHit {
+	var hits []countHit
+	for _, m := range reCountAfter.FindAllStringSubmatchIndex(f, -1) {
+		label := f[m[2]:m[3]]
+		field := countField(label, m[2] == 0 || strings.TrimLeft(f[:m[2]], " -•*+") == "")
+		if field == "" {
+			continue
+		}
+		if (field == "for" || field == "against" || field == "abstention") && !inCluster {
+			continue
+		}
+		v, _ := strconv.Atoi(f[m[4]:m[5]])
+		hits = append(hits, countHit{field, v, m[0], m[1]})
+	}
+	for _, m := range reCountBefore.FindAllStringSubmatchIndex(f, -1) {
+		label := f[m[4]:m[5]]
+		if strings.Contains(label, " ou ") {
+			continue // "présents ou représentés": no field holds it
+		}
+		field := countField(label, false)
+		if field == "" || overlapsHits(hits, m[2], m[1]) {
+			continue
+		}
+		v, _ := strconv.Atoi(f[m[2]:m[3]])
+		hits = append(hits, countHit{field, v, m[2], m[1]})
+	}
+	return hits
+}
+
+func overlapsHits(hits []countHit, a, b int) bool {
+	for _, h := range hits {
+		if a < h.end && h.start < b {
+			return true
+		}
+	}
+	return false
+}
+
+// countField maps a count label to its field; atStart says the label opens the line, which
+// "Pour", "Contre" and "Abstention" must.
+func countField(label string, atStart bool) string {
+	for _, cf := range countFields {
+		if cf.re.MatchString(label) {
+			switch cf.field {
+			case "for", "against", "abstention":
+				if !atStart {
+					return ""
+				}
+			}
+			if cf.field == "present" && strings.Contains(label, "represent") {
+				return "represented"
+			}
+			return cf.field
+		}
+	}
+	return ""
+}
+
+// countLine reads line i as a line of counts ("Nombre de membres en exercice : 40",
+// "en exercice : 15- Présents 14 - Votants 14", "Soit 31 présents, 2 procurations") and
+// records them. inCluster allows the vote counts (Pour, Contre, Abstention), which are
+// meeting-level only among the attendance lists.
+func (d *doc) countLine(i int, inCluster bool) bool {
+	f := strings.TrimSpace(d.folded[i])
+	if !strings.ContainsAny(f, "0123456789") {
+		return false
+	}
+	hits := countsIn(f, inCluster)
+	if len(hits) == 0 {
+		return false
+	}
+	// Nothing but labels, numbers and filler words: a count line. Otherwise the numbers belong
+	// to a sentence (or a list of names) and are not read as counts.
+	var rest strings.Builder
+	prev := 0
+	for _, h := range hits {
+		if h.start > prev {
+			rest.WriteString(f[prev:h.start])
+		}
+		if h.end > prev {
+			prev = h.end
+		}
+	}
+	rest.WriteString(f[prev:])
+	if len(strings.TrimSpace(reCountFiller.ReplaceAllString(rest.String(), ""))) > 3 {
+		return false
+	}
+	for _, h := range hits {
+		d.setCount(h.field, h.value, i)
+	}
+	return true
+}
+
+// setCount records a count unless the document already stated it.
+func (d *doc) setCount(field string, v, i int) {
+	c := &d.rec.Counts
+	var dst **int
+	switch field {
+	case "in_office":
+		dst = &c.InOffice
+	case "present":
+		dst = &c.Present
+	case "represented":
+		dst = &c.Represented
+	case "voters":
+		dst = &c.Voters
+	case "votes_cast":
+		dst = &c.VotesCast
+	case "for":
+		dst = &c.For
+	case "against":
+		dst = &c.Against
+	case "abstention":
+		dst = &c.Abstention
+	case "absent":
+		if d.hdr.absent == nil {
+			d.hdr.absent = intp(v)
+			d.hdr.absentAt = d.lines[i].Pos
+		}
+		return
+	default:
+		return
+	}
+	if *dst != nil {
+		return
+	}
+	*dst = intp(v)
+	if c.Evidence == nil {
+		c.Evidence = map[string]Evidence{}
+	}
+	c.Evidence[field] = d.ev(i)
+}
+
+// boxLabel reads a count label whose number comes later (a scattered box): "en exercice :",
+// "Nombre de conseillers" / "en séance :", "Pouvoirs :" followed by no names.
+func (d *doc) boxLabel(i int) bool {
+	f := strings.TrimSpace(d.folded[i])
+	if reCountBoxHead.MatchString(f) {
+		return true
+	}
+	m := reCountLabelOnly.FindStringSubmatch(f)
+	if m == nil {
+		return false
+	}
+	if j := d.nextNonBlank(i+1, 3); j > 0 && d.namesLike(j, true) {
+		return false // "Pouvoirs :" heading a list of proxies
+	}
+	field := countField(m[1], false)
+	if field == "" {
+		return false
+	}
+	d.hdr.box = append(d.hdr.box, field)
+	d.used[i] = true
+	return true
+}
+
+// boxNumber assigns a number alone on its line to the oldest count label still waiting.
+func (d *doc) boxNumber(i int) bool {
+	if len(d.hdr.box) == 0 {
+		return false
+	}
+	m := reNumberOnly.FindStringSubmatch(d.folded[i])
+	if m == nil {
+		return false
+	}
+	v, _ := strconv.Atoi(m[1])
+	d.setCount(d.hdr.box[0], v, i)
+	d.hdr.box = d.hdr.box[1:]
+	return true
+}
