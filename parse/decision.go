@@ -72,6 +72,27 @@ func lineTrigger(f, raw string) trig {
 	return t
 }
 
+// rewrap reads the outcome again over line i and the start of the next line, for an outcome
+// that wraps ("… à l'unanimité, prend" / "acte du Rapport …").
+func (t *trig) rewrap(d *doc, i int) {
+	if i+1 >= len(d.lines) || d.used[i+1] {
+		return
+	}
+	next := d.folded[i+1]
+	if len(next) > 40 {
+		next = next[:40]
+	}
+	f := d.folded[i] + " " + next
+	switch {
+	case reRejected.MatchString(f):
+		t.outcome, t.explicit = Rejected, true
+	case reDeferred.MatchString(f):
+		t.outcome, t.explicit = Deferred, true
+	case reNoted.MatchString(f) && t.outcome != Noted && !reAdopted.MatchString(d.folded[i]):
+		t.outcome, t.explicit = Noted, true
+	}
+}
+
 // upperVerb reports whether a line carries a decision verb in capitals ("ACCEPTE", "DECIDE",
 // "ADOPTE"), the way many registers print the operative words.
 func upperVerb(raw string) bool {
@@ -146,6 +167,9 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		inList = false
 		tr := lineTrigger(f, raw)
+		if tr.trigger {
+			tr.rewrap(d, i)
+		}
 		if !tr.trigger {
 			if bullet && cur != nil && gap == 0 {
 				continue // a list under a vote line: still close to it

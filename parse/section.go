@@ -283,8 +283,17 @@ func isUpperTitle(s string) bool {
 // of its last line.
 func (d *doc) continueTitle(h *heading, i, limit int) {
 	h.line, h.last = i, i
+	rawEnd := strings.TrimRight(strings.ReplaceAll(d.lines[i].Text, "**", ""), " ")
 	for n := 0; n < 4; n++ {
 		j := h.last + 1
+		// A title in capitals may wrap past one blank line ("… DU CODE GENERAL" / "" /
+		// "DES COLLECTIVITES TERRITORIALES").
+		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && isUpperTitle(h.title) &&
+			!strings.HasSuffix(rawEnd, ":") && !strings.HasSuffix(rawEnd, ".") && j+1 < limit {
+			if nx := cleanHeadingText(d.lines[j+1].Text); nx != "" && isUpperTitle(nx) && utf8.RuneCountInString(nx) <= 80 {
+				j++
+			}
+		}
 		if j >= limit || d.used[j] {
 			return
 		}
@@ -300,6 +309,7 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		}
 		h.title = cleanTitle(h.title + " " + next)
 		h.last = j
+		rawEnd = strings.TrimRight(strings.ReplaceAll(d.lines[j].Text, "**", ""), " ")
 	}
 }
 
@@ -332,5 +342,5 @@ func joinsTitle(title, next string) bool {
 		return unicode.IsDigit(r) || unicode.IsUpper(r)
 	}
 	r, _ := utf8.DecodeRuneInString(next)
-	return r == '(' || (unicode.IsLower(r) && !strings.ContainsAny(title, ".:"))
+	return r == '(' || unicode.IsLower(r)
 }
