@@ -60,6 +60,11 @@ func (d *doc) sections(start int) []heading {
 // register): its title is the first paragraph of the body.
 func (d *doc) singleDeliberation(start int) (heading, bool) {
 	width := d.typicalWidth(start)
+	for i := start; i < len(d.lines)*2/3; i++ {
+		if d.used[i] || reAttendanceEnd.MatchString(d.folded[i]) {
+			start = i + 1
+		}
+	}
 	for i := start; i < len(d.lines); i++ {
 		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" || d.isTableLine(i) {
 			continue

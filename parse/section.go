@@ -40,6 +40,10 @@ func matchHeading(text string) (h heading, ok bool) {
 		if !titleShapeOK(h) {
 			return h, false
 		}
+		if h.seq == seqDotted && h.style == "dotted" {
+			// Each depth of dotted numbers is its own family: 6.5 and 6.5.1 sit at two levels.
+			h.style += strconv.Itoa(strings.Count(h.number, "."))
+		}
 		h.ord = ordinal(h)
 		if h.ord < 0 {
 			return h, false
@@ -100,7 +104,7 @@ func titleShapeOK(h heading) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
-	if unicode.IsLower(r) {
+	if unicode.IsLower(r) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("«\"'“(", r)) {
 		return false
 	}
 	if !strings.ContainsFunc(t, unicode.IsLetter) {
