@@ -220,13 +220,13 @@ func (d *doc) list(i int) (end int, ok bool) {
 			}
 			break
 		}
-		if _, _, _, _, isLabel := d.labelOf(j); isLabel {
-			break
-		}
 		if d.countLine(j, true) {
 			d.used[j] = true
 			end = j
 			continue
+		}
+		if _, _, _, _, isLabel := d.labelOf(j); isLabel {
+			break
 		}
 		if d.secretaryLine(j) || d.presidentLine(j) {
 			break
@@ -307,7 +307,12 @@ func joinSep(prev, next string) string {
 	if k := strings.LastIndexAny(p, ",;–—/&"); k >= 0 {
 		lastItem = p[k+1:]
 	}
-	if !hasCapsWord(lastItem) && capsWord(strings.Trim(first, ",;.")) && !strings.Contains(normalize.Fold(lastItem), " a ") {
+	for _, w := range []string{" à ", " par "} {
+		if k := strings.LastIndex(lastItem, w); k >= 0 {
+			lastItem = lastItem[k+len(w):]
+		}
+	}
+	if !hasCapsWord(lastItem) && capsWord(strings.Trim(first, ",;.")) {
 		return " "
 	}
 	return "\n"
@@ -392,17 +397,44 @@ func splitItems(s string) []listItem {
 		case depth > 0:
 		case r == ',' || r == ';' || r == '\n':
 			emit(i, i+w)
-		case (r == '-' || r == '–' || r == '—' || r == '/' || r == '&' || r == '•') && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && (i+w >= len(s) || s[i+w] == ' '):
+		case (r == '-' || r == '–' || r == '—' || r == '/' || r == '&' || r == '•') && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && (i+w >= len(s) || s[i+w] == ' ' || s[i+w] == '\n'):
 			emit(i, i+w)
-		case r == ' ' && (strings.HasPrefix(s[i:], " et ") || strings.HasPrefix(s[i:], " ET ")):
-			emit(i, i+4)
-			i += 4
+		case r == ' ' && (strings.HasPrefix(s[i:], " et") || strings.HasPrefix(s[i:], " ET")) && (i+3 == len(s) || s[i+3] == ' ' || s[i+3] == '\n'):
+			emit(i, i+3)
+			i += 3
 			continue
+		case r == ' ' && depth == 0 && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
+			// "M. Jean-Charles MANRIQUE M. Brice THIEBAUD": a comma missing between two names.
+			emit(i, i+1)
 		}
 		i += w
 	}
 	emit(len(s), len(s))
 	return out
+}
+
+// civilityStartsAt reports whether a singular civility word ("M.", "Mme", "Madame") starts at s[i:].
+func civilityStartsAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	w := s[i:]
+	if k := strings.IndexAny(w, " \n,"); k >= 0 {
+		w = w[:k]
+	}
+	c, ok := normalize.CivilityOf(w)
+	return ok && !c.Plural && (strings.HasSuffix(w, ".") || len(w) > 3)
+}
+
+// familyEndsAt reports whether the word ending at s[:i] is an all-caps family name of at
+// least three letters (so that "M. MMES" or initials do not split).
+func familyEndsAt(s string, i int) bool {
+	k := strings.LastIndexAny(s[:i], " \n,")
+	w := s[k+1 : i]
+	if _, ok := normalize.CivilityOf(w); ok {
+		return false
+	}
+	return capsWord(w) && utf8.RuneCountInString(w) >= 3
 }
 
 // listEntry is one list entry read: a person, possibly giving a proxy or replacing a member.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"minutes/normalize"
 )
@@ -116,7 +117,7 @@ func (d *doc) meetingBody(lim int) {
 		}
 		o, f := d.join(i)
 		if m := reBodyPhrase.FindStringSubmatchIndex(f); m != nil && m[2] >= 0 {
-			kind := titleCase(f[m[2]:m[3]])
+			kind := capitalise(f[m[2]:m[3]])
 			name := cutName(sliceFolded(o, f, m[1], len(f)))
 			if name != "" {
 				sep := " de "
@@ -194,7 +195,8 @@ func titleCase(s string) string {
 			continue
 		case k > 0 && (strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’") || strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "l’")):
 			i := strings.IndexAny(w, "'’")
-			words[k] = w[:i+1] + capitalise(w[i+1:])
+			_, size := utf8.DecodeRuneInString(w[i:])
+			words[k] = w[:i+size] + capitalise(w[i+size:])
 		default:
 			words[k] = capitalise(w)
 		}
@@ -326,7 +328,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 				continue
 			}
 			place := sliceFolded(o, f, start, start+end)
-			place = dropArticle(place)
+			place = strings.Join(strings.Fields(dropArticle(place)), " ")
 			if place == "" {
 				continue
 			}
@@ -560,7 +562,10 @@ func (d *doc) meetingSecretary() {
 		o, f := d.join(i)
 		var n normalize.Name
 		ok := false
-		if loc := reSecretaryLabel.FindStringIndex(f); loc != nil && !strings.Contains(f[loc[0]:loc[1]], "est") {
+		if loc := reSecretaryLabel.FindStringIndex(d.folded[i]); loc != nil && !strings.Contains(d.folded[i][loc[0]:loc[1]], "est") {
+			n, _, ok = takeName(sliceFolded(d.lines[i].Text, d.folded[i], loc[1], len(d.folded[i])))
+		}
+		if loc := reSecretaryLabel.FindStringIndex(f); !ok && loc != nil && !strings.Contains(f[loc[0]:loc[1]], "est") {
 			n, _, ok = takeName(sliceFolded(o, f, loc[1], len(f)))
 		}
 		if !ok {

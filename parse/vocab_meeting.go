@@ -87,7 +87,7 @@ var (
 	// rePlaceVerb is the verb after which the place of the meeting is named.
 	rePlaceVerb = regexp.MustCompile(`(?:reunie?s?|assemblee?s?|se tiendra|s'est tenue?|siegeant|tenue?)\b`)
 	// rePresidentFolded finds who presided: the name follows the match.
-	rePresident = regexp.MustCompile(`sous la presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
+	rePresident = regexp.MustCompile(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
 	// reSecretaryLabel is "Secrétaire de séance : X", "Secrétaire : X", "A été élue secrétaire
 	// de séance : X": the name follows the match.
 	reSecretaryLabel = regexp.MustCompile(`secretaire(?: de (?:la )?seance)?\s*(?:[:\-–]|est)\s*`)
