@@ -75,6 +75,13 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 		sp.form = formDirect
 		return sp, true
 	}
+	// "Madame ROJON, Directrice générale des services : …": a function between name and colon.
+	if strings.HasPrefix(r, ",") {
+		if k := strings.IndexByte(r, ':'); k > 0 && k < 90 && !strings.ContainsAny(r[:k], ".;!?") && isFunction(r[1:k]) {
+			sp.form = formDirect
+			return sp, true
+		}
+	}
 	if !loose {
 		return speaker{}, false
 	}
@@ -95,6 +102,17 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 	}
 	sp.form = formReported
 	return sp, true
+}
+
+// isFunction reports whether an apposition names a function ("Directrice générale des
+// services", "adjoint aux finances"), not a verb phrase ("rappelle au conseil municipal").
+func isFunction(s string) bool {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsUpper(r) || unicode.IsDigit(r) {
+		return true
+	}
+	return reFunctionWord.MatchString(normalize.Fold(s))
 }
 
 // knownName reports whether a bare word names exactly one listed person (given or family name).

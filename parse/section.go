@@ -292,9 +292,13 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		j := h.last + 1
 		// A title in capitals may wrap past one blank line ("… DU CODE GENERAL" / "" /
 		// "DES COLLECTIVITES TERRITORIALES").
-		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && isUpperTitle(h.title) &&
-			!strings.HasSuffix(rawEnd, ":") && !strings.HasSuffix(rawEnd, ".") && j+1 < limit {
-			if nx := cleanHeadingText(d.lines[j+1].Text); nx != "" && isUpperTitle(nx) && utf8.RuneCountInString(nx) <= 80 {
+		// A title may wrap past one blank line: in capitals ("… DU CODE GENERAL" / "" /
+		// "DES COLLECTIVITES TERRITORIALES"), or mid-phrase ("… de 1ère classe à" / "" / "temps
+		// complet …"), as PDF extraction spaces out the lines of a heading.
+		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && h.title != "" &&
+			!strings.HasSuffix(rawEnd, ":") && !strings.HasSuffix(rawEnd, ".") && j+1 < limit && !d.used[j+1] {
+			nx := cleanHeadingText(d.lines[j+1].Text)
+			if nx != "" && utf8.RuneCountInString(nx) <= 100 && ((isUpperTitle(h.title) && isUpperTitle(nx)) || danglingEnd(h.title) || startsLower(nx)) {
 				j++
 			}
 		}
@@ -302,7 +306,7 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 			return
 		}
 		next := cleanHeadingText(d.lines[j].Text)
-		if next == "" || d.isTableLine(j) {
+		if next == "" || d.isTableLine(j) || isPageNumber(next) {
 			return
 		}
 		if _, ok := matchHeading(next); ok {
@@ -315,6 +319,25 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		h.last = j
 		rawEnd = strings.TrimRight(strings.ReplaceAll(d.lines[j].Text, "**", ""), " ")
 	}
+}
+
+// danglingEnd reports whether a title stops on a word that needs a continuation.
+func danglingEnd(title string) bool {
+	words := strings.Fields(title)
+	if len(words) == 0 {
+		return false
+	}
+	switch strings.ToLower(words[len(words)-1]) {
+	case "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "pour", "sur", "par", "-", "–", "avec", "entre", "dans", "ou":
+		return true
+	}
+	return false
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // joinsTitle reports whether next continues a heading title: the title is empty, both are in
@@ -333,10 +356,7 @@ func joinsTitle(title, next string) bool {
 	if last == '.' || last == ':' || last == ';' || last == '?' || last == '!' {
 		return false
 	}
-	words := strings.Fields(title)
-	lw := strings.ToLower(words[len(words)-1])
-	switch lw {
-	case "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "pour", "sur", "par", "-", "–", "avec", "entre":
+	if danglingEnd(title) || strings.Count(title, "«") > strings.Count(title, "»") || strings.Count(title, "(") > strings.Count(title, ")") {
 		return true
 	}
 	// A single short token (a year that wrapped: "… Projet BAN DOÏ" / "2016").

@@ -50,9 +50,37 @@ func (d *doc) checkTable(t *Table) {
 	if fail == 0 || pass == 0 || pass < fail {
 		return
 	}
+	// A failure is reported when the structure it relies on is confirmed next to it: the same
+	// row adds up in another column, or the same column adds up on another row.
+	okRow, okCol := map[int]map[int]bool{}, map[int]map[int]bool{}
+	for _, ch := range checks {
+		if ch.ok {
+			if okRow[ch.row] == nil {
+				okRow[ch.row] = map[int]bool{}
+			}
+			if okCol[ch.col] == nil {
+				okCol[ch.col] = map[int]bool{}
+			}
+			okRow[ch.row][ch.col] = true
+			okCol[ch.col][ch.row] = true
+		}
+	}
+	confirmed := func(ch sumCheck) bool {
+		for c := range okRow[ch.row] {
+			if c != ch.col {
+				return true
+			}
+		}
+		for r := range okCol[ch.col] {
+			if r != ch.row {
+				return true
+			}
+		}
+		return false
+	}
 	byRow := map[int][]sumCheck{}
 	for _, ch := range checks {
-		if !ch.ok {
+		if !ch.ok && confirmed(ch) {
 			byRow[ch.row] = append(byRow[ch.row], ch)
 		}
 	}

@@ -59,7 +59,11 @@ func (r *blockReader) build() []Table {
 		}
 		t := Table{Title: r.title, Section: e.section, Pos: r.d.lines[idx].Pos}
 		t.ItemPath = r.d.itemPathAt(t.Pos)
-		r.d.layout(&t, e)
+		// The arithmetic is checked where the columns are certain: every row as wide as the
+		// table, and no words among the numbers (two tables side by side, a note in a cell).
+		if sure := r.d.layout(&t, e); sure {
+			r.d.checkTable(&t)
+		}
 		out = append(out, t)
 	}
 	return out
@@ -90,7 +94,11 @@ func mode(xs []int, def int) int {
 // layout places the cells of each row of e in the table's value columns. The header gives the
 // columns when its width matches the rows; rows narrower than the table (empty cells the
 // extraction dropped) have their values aligned on the right, where totals and last columns sit.
-func (d *doc) layout(t *Table, e *entry) {
+//
+// It reports whether every row filled the columns without guessing: as wide as the table and
+// holding only numbers (or nothing) in its value cells.
+func (d *doc) layout(t *Table, e *entry) (sure bool) {
+	sure = true
 	var lens, lis []int
 	for _, p := range e.rows {
 		if lineShape(p.cells) != shapeData {
@@ -161,6 +169,9 @@ func (d *doc) layout(t *Table, e *entry) {
 		}
 		row.Label = p.fullLabel()
 		if len(vals) < width {
+			if lineShape(cells) == shapeData {
+				sure = false
+			}
 			vals = append(make([]string, width-len(vals)), vals...)
 		}
 		for len(vals) > width {
@@ -179,6 +190,8 @@ func (d *doc) layout(t *Table, e *entry) {
 			if v, ok := readCell(c); ok {
 				digits := v.Digits
 				row.Values[i] = &digits
+			} else if lineShape(cells) == shapeData {
+				sure = false
 			}
 		}
 		row.Kind = rowKind(row.Label)
@@ -192,6 +205,7 @@ func (d *doc) layout(t *Table, e *entry) {
 		}
 	}
 	t.Units = columnUnits(t)
+	return sure
 }
 
 // rowKind tells a line from a subtotal (Total …, Sous-total …) and a total (Totaux, Total

@@ -234,6 +234,22 @@ func (r *blockReader) text(k int) {
 		}
 		return
 	}
+	if r.cur != nil && len(r.cur.rows) > 0 {
+		// The lowercase end of the previous row's label, spread over cells by the extraction
+		// ("municipaux	délégués").
+		prev := &r.cur.rows[len(r.cur.rows)-1]
+		first, _ := utf8.DecodeRuneInString(firstCell(cells))
+		if unicode.IsLower(first) && continues(prev.fullLabel(), firstCell(cells)) {
+			var words []string
+			for _, c := range cells {
+				if c != "" {
+					words = append(words, c)
+				}
+			}
+			prev.more = append(prev.more, strings.Join(words, " "))
+			return
+		}
+	}
 	nextData := k+1 < len(r.blk) && lineShape(r.blk[k+1].cells) != shapeSingle
 	if r.cur != nil && len(r.cur.rows) > 0 && !(nextData && nonEmpty(cells) >= 3) {
 		r.cur.rows = append(r.cur.rows, pendingRow{idx: idx, cells: cells})

@@ -39,9 +39,6 @@ func (d *doc) tables() {
 	for _, blk := range d.tableBlocks() {
 		d.rec.Tables = append(d.rec.Tables, d.readBlock(blk)...)
 	}
-	for i := range d.rec.Tables {
-		d.checkTable(&d.rec.Tables[i])
-	}
 }
 
 // tableBlocks finds the runs of consecutive tabular lines. A blank line or a line of prose
@@ -92,46 +89,74 @@ func (d *doc) tableBlocks() [][]tableLine {
 
 // wrappedCell reports whether line i, a line without columns inside a block, belongs to the
 // block: short, not a sentence, and followed (after at most a few such lines: a label wrapped
-// over several lines) by another line of the block — or, at the end of the block, the
-// lowercase end of the last row's label.
+// over several lines, one blank line apart at most) by another line of the block — or, at the
+// end of the block, the lowercase end of the last row's label.
 func (d *doc) wrappedCell(i int) bool {
-	for j := i; j < len(d.lines) && j < i+4; j++ {
+	for j, n := i, 0; j < len(d.lines) && n < 4; j, n = j+1, n+1 {
 		s := strings.TrimSpace(d.lines[j].Text)
+		if s == "" {
+			return false
+		}
 		if !isText(s) && !isYear(s) {
 			return false
 		}
 		if utf8.RuneCountInString(s) > 60 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") || bulletLead.MatchString(d.lines[j].Text) {
 			return false
 		}
-		if j+1 == len(d.lines) || strings.TrimSpace(d.lines[j+1].Text) == "" {
+		next := d.nextLine(j)
+		if next < 0 {
 			r, _ := utf8.DecodeRuneInString(s)
 			return j == i && unicode.IsLower(r) && utf8.RuneCountInString(s) <= 40
 		}
-		next := d.lines[j+1].Text
-		if strings.Contains(next, "\t") {
-			return true
-		}
-		if _, ok := splitSpaces(next); ok {
+		if d.tabular(next) {
 			return true
 		}
 	}
 	return false
 }
 
-// rowGap reports whether blank line i sits between last, a data row of the block, and a data
-// row of the same width.
+// nextLine returns the index of the line after i; -1 at the end of the text or of a
+// paragraph.
+func (d *doc) nextLine(i int) int {
+	if i+1 < len(d.lines) && strings.TrimSpace(d.lines[i+1].Text) != "" {
+		return i + 1
+	}
+	return -1
+}
+
+// tabular reports whether line i has columns: tabs, or a row of space-aligned text.
+func (d *doc) tabular(i int) bool {
+	t := d.lines[i].Text
+	if strings.Contains(t, "\t") {
+		return true
+	}
+	_, ok := splitSpaces(t)
+	return ok
+}
+
+// rowGap reports whether blank line i sits inside a block: between two data rows of the same
+// width, or between a header and a data row that fits it (PDF extraction leaves a blank line
+// where rows are far apart).
 func (d *doc) rowGap(i int, last tableLine) bool {
-	if i+1 >= len(d.lines) || lineShape(last.cells) != shapeData {
+	if i+1 >= len(d.lines) || !d.tabular(i+1) {
 		return false
 	}
 	next := d.lines[i+1].Text
 	var cells []string
 	if strings.Contains(next, "\t") {
 		cells = splitTabs(next)
-	} else if c, ok := splitSpaces(next); ok {
-		cells = c
 	} else {
+		cells, _ = splitSpaces(next)
+	}
+	if lineShape(cells) != shapeData {
 		return false
 	}
-	return lineShape(cells) == shapeData && len(trimCells(cells)) == len(trimCells(last.cells))
+	n, m := len(trimCells(cells)), len(trimCells(last.cells))
+	switch lineShape(last.cells) {
+	case shapeData:
+		return n == m
+	case shapeText:
+		return n == m || n == m+1
+	}
+	return false
 }

@@ -131,6 +131,9 @@ var (
 	reSpeakerGiven = regexp.MustCompile(`^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}\p{Lu}-]+)?)\s+(\p{Ll}[\p{Ll}'’]+)`)
 )
 
+// reFunctionWord opens a speaker's function written after the name.
+var reFunctionWord = regexp.MustCompile(`^(?:(?:1er|premier|deuxieme|\d+e(?:me)?)\s+)?(?:adjoint|conseill|maire|president|vice|direct|rapporteur|secretaire|delegue|charge)`)
+
 // reportingVerbs open reported speech after a speaker: "Monsieur X demande…". Only the first
 // word after the name is checked.
 var reportingVerbs = map[string]bool{
