@@ -55,7 +55,7 @@ func (d *doc) tableBlocks() [][]tableLine {
 	for i, l := range d.lines {
 		text := l.Text
 		switch {
-		case strings.Contains(text, "\t"):
+		case strings.Contains(text, "\t") && !numberedLine(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
 			if cells, ok := splitSpaces(text); ok {
@@ -85,6 +85,30 @@ func (d *doc) tableBlocks() [][]tableLine {
 	}
 	flush()
 	return blocks
+}
+
+// reNumbering is the number or bullet of a heading or a list item ("6.5.2", "1.", "II", "a)",
+// "–"), which text extraction separates from its text by a tab.
+var reNumbering = regexp.MustCompile(`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—•*·➢✓▪►\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}])$`)
+
+// numberedLine reports whether a tab-separated line is a numbered heading or a list item: a
+// number or bullet, then words (no amounts), not a row of a table.
+func numberedLine(text string) bool {
+	var cells []string
+	for _, c := range splitTabs(text) {
+		if c != "" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) < 2 || !reNumbering.MatchString(cells[0]) {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if _, ok := readCell(c); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // wrappedCell reports whether line i, a line without columns inside a block, belongs to the
