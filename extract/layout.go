@@ -16,7 +16,7 @@ const (
 	tabGap        = 1.2  // a gap at least this wide is a column break
 	tabGapNarrow  = 0.55 // ... or at least this wide when it is 2.2× the line's usual word gap
 	baselineTol   = 0.45 // words whose baselines differ by less than this are on one line
-	paragraphGap  = 1.5  // a line gap above this × the page's usual line pitch is a blank line
+	paragraphGap  = 1.3  // a line gap above this × the page's usual line pitch is a blank line
 	minGutterPts  = 10.0 // narrowest white gutter between a margin column and the body
 	gutterStepPts = 2.0
 )
@@ -24,15 +24,22 @@ const (
 // word is a run of glyphs with no space inside, in page space.
 type word struct {
 	x0, x1, y, size float64
-	text            string
+	// space is the width of a space in the word's font, in ems.
+	space float64
+	text  string
 }
 
 // pline is one rebuilt line of a page, before furniture is taken out.
 type pline struct {
 	y, x0, x1, size float64
-	text            string
-	// cells is the number of tab-separated cells.
+	// bottom is the baseline of the line's last text row (below y when wrapped table cells
+	// were merged into it).
+	bottom float64
+	text   string
+	// cells is the number of tab-separated cells; cellX holds their extents (x0, x1 pairs) when
+	// there are several.
 	cells     int
+	cellX     []float64
 	furniture bool
 }
 
@@ -80,7 +87,7 @@ func (lb *layoutBuf) pageLines(glyphs []glyph) []pline {
 			continue
 		}
 		flush()
-		cw = word{x0: g.x, x1: g.x + g.w, y: g.y, size: g.size}
+		cw = word{x0: g.x, x1: g.x + g.w, y: g.y, size: g.size, space: g.space}
 		cur = &cw
 		curRot = g.rot
 		buf = append(buf, g.s...)
@@ -89,8 +96,9 @@ func (lb *layoutBuf) pageLines(glyphs []glyph) []pline {
 	lb.tmp = buf
 	lb.words = words
 	lines := lb.buildLines(words)
+	lines = alignTables(lines)
 	for _, r := range rot {
-		lines = append(lines, pline{y: r.y, x0: r.x0, x1: r.x1, size: r.size, text: r.text, cells: 1})
+		lines = append(lines, pline{y: r.y, bottom: r.y, x0: r.x0, x1: r.x1, size: r.size, text: r.text, cells: 1})
 	}
 	return lines
 }
@@ -180,7 +188,7 @@ func groupLines(words []word) [][]word {
 // joinLine joins the words of one line: nothing between fragments of one word, a space between
 // words, a tab where the gap is a column break.
 func (lb *layoutBuf) joinLine(ws []word) pline {
-	l := pline{y: ws[0].y, x0: ws[0].x0, x1: ws[0].x1, cells: 1}
+	l := pline{y: ws[0].y, bottom: ws[0].y, x0: ws[0].x0, x1: ws[0].x1, cells: 1}
 	// the line's usual word gap tells justified prose from table cells
 	var gaps [16]float64
 	ng := 0
@@ -191,7 +199,11 @@ func (lb *layoutBuf) joinLine(ws []word) pline {
 			ng++
 		}
 	}
-	usual := 0.25
+	space := ws[0].space
+	if space <= 0 || space > 0.7 {
+		space = 0.28
+	}
+	usual := space
 	if ng >= 3 {
 		s := gaps[:ng]
 		sort.Float64s(s)
@@ -209,8 +221,14 @@ func (lb *layoutBuf) joinLine(ws []word) pline {
 			gap := (w.x0 - prev.x1) / em
 			switch {
 			case gap < joinGap && gap > -0.6:
-			case gap >= tabGap || (gap >= tabGapNarrow && gap >= 2.2*usual):
+			case gap >= math.Max(tabGap, 2.5*space) || (gap >= math.Max(tabGapNarrow, 1.8*space) && gap >= 2.2*usual):
 				sb.WriteByte('\t')
+				if l.cells == 1 {
+					l.cellX = append(l.cellX, l.x0, prev.x1)
+				} else {
+					l.cellX[len(l.cellX)-1] = prev.x1
+				}
+				l.cellX = append(l.cellX, w.x0, w.x1)
 				l.cells++
 			default:
 				sb.WriteByte(' ')
@@ -220,6 +238,9 @@ func (lb *layoutBuf) joinLine(ws []word) pline {
 		if w.x1 > l.x1 {
 			l.x1 = w.x1
 		}
+	}
+	if l.cells > 1 {
+		l.cellX[len(l.cellX)-1] = l.x1
 	}
 	l.text = normalizePDFText(sb.String())
 	return l
@@ -326,4 +347,220 @@ func normalizePDFText(s string) string {
 		return r
 	}, s)
 	return nfc(s)
+}
+
+// alignTables lines up the rows of a table block (consecutive lines with several cells): a row
+// with fewer cells gets empty cells where its cells do not start (a "Total" row under a code
+// column), and a line that only continues wrapped text cells of the row above is merged into it.
+func alignTables(lines []pline) []pline {
+	out := lines[:0]
+	for i := 0; i < len(lines); {
+		if lines[i].cells < 2 {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && (lines[j].cells >= 2 || (j > i && j+1 < len(lines) && lines[j+1].cells >= 2 && lines[j-1].y-lines[j].y < 1.4*lines[j].size)) {
+			j++
+		}
+		out = append(out, alignBlock(lines[i:j])...)
+		i = j
+	}
+	return out
+}
+
+// alignBlock aligns one table block to the columns of its widest rows.
+func alignBlock(rows []pline) []pline {
+	n := 0
+	for _, r := range rows {
+		n = max(n, r.cells)
+	}
+	full := 0
+	cols := make([]float64, 2*n)
+	for _, r := range rows {
+		if r.cells != n {
+			continue
+		}
+		for k := 0; k < n; k++ {
+			if full == 0 || r.cellX[2*k] < cols[2*k] {
+				cols[2*k] = r.cellX[2*k]
+			}
+			if full == 0 || r.cellX[2*k+1] > cols[2*k+1] {
+				cols[2*k+1] = r.cellX[2*k+1]
+			}
+		}
+		full++
+	}
+	if full < 2 {
+		return rows
+	}
+	// widen each column to the middle of the gutters around it, so that a left-aligned header
+	// above right-aligned amounts still falls in its column
+	regions := make([]float64, 2*n)
+	for k := 0; k < n; k++ {
+		regions[2*k], regions[2*k+1] = cols[2*k], cols[2*k+1]
+		if k > 0 && cols[2*k-1] < cols[2*k] {
+			regions[2*k] = (cols[2*k-1] + cols[2*k]) / 2
+		}
+		if k+1 < n && cols[2*k+1] < cols[2*k+2] {
+			regions[2*k+1] = (cols[2*k+1] + cols[2*k+2]) / 2
+		}
+	}
+	cols = regions
+	var out []pline
+	for _, r := range rows {
+		slots, ext, ok := assignColumns(r, cols)
+		if !ok {
+			out = append(out, r)
+			continue
+		}
+		if len(out) > 0 && slots[0] == "" && continuesRow(&out[len(out)-1], r, slots, ext) {
+			continue
+		}
+		r.text = strings.Join(slots, "\t")
+		r.cells = n
+		r.cellX = ext
+		out = append(out, r)
+	}
+	return out
+}
+
+// assignColumns places a row's cells in the block's columns by horizontal overlap, in order.
+func assignColumns(r pline, cols []float64) ([]string, []float64, bool) {
+	n := len(cols) / 2
+	cells := strings.Split(r.text, "\t")
+	ext := r.cellX
+	if r.cells == 1 {
+		ext = []float64{r.x0, r.x1}
+	}
+	if len(cells)*2 != len(ext) {
+		return nil, nil, false
+	}
+	slots := make([]string, n)
+	slotX := make([]float64, 2*n)
+	next := 0
+	for c, text := range cells {
+		x0, x1 := ext[2*c], ext[2*c+1]
+		first, last, best, bestOv := -1, -1, -1, 0.0
+		for k := next; k < n; k++ {
+			ov := math.Min(x1, cols[2*k+1]) - math.Max(x0, cols[2*k])
+			if ov > 2 {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+			if ov > bestOv {
+				best, bestOv = k, ov
+			}
+		}
+		if best < 0 {
+			return nil, nil, false
+		}
+		if last > first && first >= 0 {
+			// one run spanning several columns ("Code Libellé" with a narrow gap): split it at
+			// the spaces nearest the columns' starts
+			if parts := splitAt(text, x0, x1, cols, first, last); parts != nil {
+				copy(slots[first:], parts)
+				for k := first; k <= last; k++ {
+					slotX[2*k], slotX[2*k+1] = math.Max(x0, cols[2*k]), math.Min(x1, cols[2*k+1])
+				}
+				next = last + 1
+				continue
+			}
+		}
+		slots[best] = text
+		slotX[2*best], slotX[2*best+1] = x0, x1
+		next = best + 1
+	}
+	return slots, slotX, true
+}
+
+// continuesRow merges into prev a line whose first column is empty when it only continues wrapped
+// text cells of prev: close below it, each of its cells under a non-empty, non-numeric cell of
+// prev (matched by drawn extent, so that a centred "Annexe)" joins the header it is under).
+func continuesRow(prev *pline, r pline, slots []string, ext []float64) bool {
+	if prev.bottom-r.y > 1.4*r.size {
+		return false
+	}
+	pc := strings.Split(prev.text, "\t")
+	if len(pc) != len(slots) || len(prev.cellX) != 2*len(pc) {
+		return false
+	}
+	target := make([]int, len(slots))
+	for k, s := range slots {
+		target[k] = -1
+		if s == "" {
+			continue
+		}
+		best, bestOv := k, 0.0
+		for j := range pc {
+			if pc[j] == "" {
+				continue
+			}
+			ov := math.Min(ext[2*k+1], prev.cellX[2*j+1]) - math.Max(ext[2*k], prev.cellX[2*j])
+			if ov > bestOv {
+				best, bestOv = j, ov
+			}
+		}
+		if pc[best] == "" || isNumeric(pc[best]) || isNumeric(s) {
+			return false
+		}
+		target[k] = best
+	}
+	for k, s := range slots {
+		if t := target[k]; t >= 0 {
+			pc[t] += " " + s
+		}
+	}
+	prev.text = strings.Join(pc, "\t")
+	prev.bottom = r.bottom
+	return true
+}
+
+// isNumeric reports whether a cell is an amount or a count ("1 051 236,00 €", "25%").
+func isNumeric(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" ,.%€-+()", r):
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// splitAt cuts text, drawn from x0 to x1, into one piece per column first..last, at the spaces
+// nearest to where each column starts (glyph positions estimated in proportion to the text).
+func splitAt(text string, x0, x1 float64, cols []float64, first, last int) []string {
+	rs := []rune(text)
+	if x1 <= x0 {
+		return nil
+	}
+	parts := make([]string, 0, last-first+1)
+	from := 0
+	for b := first + 1; b <= last; b++ {
+		target := int(math.Round((cols[2*b] - x0) / (x1 - x0) * float64(len(rs))))
+		cut := -1
+		for d := 0; d < len(rs); d++ {
+			if i := target - d; i > from && i < len(rs) && rs[i] == ' ' {
+				cut = i
+				break
+			}
+			if i := target + d; i > from && i < len(rs) && rs[i] == ' ' {
+				cut = i
+				break
+			}
+		}
+		if cut < 0 {
+			return nil
+		}
+		parts = append(parts, string(rs[from:cut]))
+		from = cut + 1
+	}
+	return append(parts, string(rs[from:]))
 }

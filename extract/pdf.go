@@ -363,7 +363,7 @@ func assemble(src *Source, pages [][]pline) {
 		for i, l := range body {
 			if i > 0 {
 				prev := body[i-1]
-				dy := prev.y - l.y
+				dy := prev.bottom - l.y
 				if dy > paragraphGap*pitch*math.Max(1, l.size/size) || dy < -2*l.size {
 					lineNo++
 					src.Lines = append(src.Lines, Line{Pos: Pos{Page: page, Line: lineNo}})
@@ -385,11 +385,11 @@ func assemble(src *Source, pages [][]pline) {
 	dehyphenate(src.Lines)
 }
 
-// linePitch is the page's usual distance between consecutive baselines.
+// linePitch is the page's usual distance between consecutive baselines of one paragraph.
 func linePitch(ls []pline) float64 {
 	var ds []float64
 	for i := 1; i < len(ls); i++ {
-		dy := ls[i-1].y - ls[i].y
+		dy := ls[i-1].bottom - ls[i].y
 		if dy > 0.5*ls[i].size && dy < 2.5*ls[i].size {
 			ds = append(ds, dy)
 		}
@@ -400,8 +400,16 @@ func linePitch(ls []pline) float64 {
 		}
 		return 12
 	}
+	// the smallest spacing that recurs: lines inside a paragraph are the closest, and on pages
+	// of short paragraphs or table rows the median would already be a paragraph gap
 	sort.Float64s(ds)
-	return ds[len(ds)/2]
+	need := max(2, len(ds)/10)
+	for i := 0; i+need-1 < len(ds); i++ {
+		if ds[i+need-1]-ds[i] <= 0.5 {
+			return ds[i+need-1]
+		}
+	}
+	return ds[len(ds)/4]
 }
 
 func medianSize(ls []pline) float64 {

@@ -6,7 +6,9 @@ import "math"
 // advance w and rendered font size, all in points with y growing upwards.
 type glyph struct {
 	x, y, w, size float64
-	s             string
+	// space is the width of a space in the glyph's font, in ems.
+	space float64
+	s     string
 	// rot is set for text whose baseline is not horizontal (rotated margin notes).
 	rot bool
 }
@@ -496,6 +498,7 @@ func (w *contentWalker) show(s []byte) {
 	if f.twoByte {
 		step = 2
 	}
+	space := f.spaceEm()
 	tx := 0.0
 	for i := 0; i+step <= len(s); i += step {
 		code := int(s[i])
@@ -511,7 +514,7 @@ func (w *contentWalker) show(s []byte) {
 		x := m[4] + tx*ax + g.trise*m[2]
 		y := m[5] + tx*ay + g.trise*m[3]
 		if text != "" {
-			w.glyphs = append(w.glyphs, glyph{x: x, y: y, w: w0 * g.fsize * g.th * math.Hypot(ax, ay), size: size, s: text, rot: rot})
+			w.glyphs = append(w.glyphs, glyph{x: x, y: y, w: w0 * g.fsize * g.th * math.Hypot(ax, ay), size: size, space: space, s: text, rot: rot})
 		}
 		tx += adv
 	}

@@ -28,6 +28,7 @@ type pdfFont struct {
 	std int
 	// estimated reports that widths are guesses (no /Widths and not a known core font).
 	estimated bool
+	space     float64 // width of a space in ems, 0 until computed
 	dec1      [256]string
 	done1     [256]bool
 	dec2      map[uint16]string
@@ -327,3 +328,19 @@ func (c *fontCache) fonts(res pdf.Value) map[string]*pdfFont {
 
 // fontSize returns the vertical scale of a text rendering matrix (the rendered font size).
 func fontSize(b, d float64) float64 { return math.Hypot(b, d) }
+
+// spaceEm returns the width of the font's space in ems (a quarter em when the font has none).
+func (f *pdfFont) spaceEm() float64 {
+	if f.space == 0 {
+		f.space = 0.25
+		if !f.twoByte {
+			if w := f.width(32, " ") / 1000; w > 0.05 && w < 1 {
+				f.space = w
+			}
+		} else if f.cidW != nil {
+			// Type0 codes are glyph ids; guess from the widths' median instead
+			f.space = 0.25
+		}
+	}
+	return f.space
+}
