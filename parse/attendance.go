@@ -81,6 +81,12 @@ func (d *doc) attendance() {
 				i = end
 				continue
 			}
+			if end, ok := d.inlineLists(i); ok {
+				h.started = true
+				last, misses = end, 0
+				i = end
+				continue
+			}
 			if d.secretaryLine(i) || d.presidentLine(i) {
 				d.used[i], last, misses = true, i, 0
 				continue
@@ -289,6 +295,9 @@ func joinSep(prev, next string) string {
 	}
 	pf := strings.Fields(p)
 	lastTok := pf[len(pf)-1]
+	if reInitialTok.MatchString(lastTok) && len(pf) > 1 {
+		return " " // "JF Orsatelli J." / "Orsatelli": initials, then their name
+	}
 	lf := normalize.Fold(lastTok)
 	if _, ok := normalize.CivilityOf(lastTok); ok || joinWords[lf] {
 		return " "
@@ -403,6 +412,9 @@ func splitItems(s string) []listItem {
 			emit(i, i+3)
 			i += 3
 			continue
+		case r == ' ' && depth == 0 && initialNameStartsAt(s, i+1) && wordsSince(s[start:i]) >= 2 && !initialEndsAt(s, i):
+			// "JF Orsatelli J. Orsatelli": a second name that opens with initials.
+			emit(i, i+1)
 		case r == ' ' && depth == 0 && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
 			// "M. Jean-Charles MANRIQUE M. Brice THIEBAUD": a comma missing between two names.
 			emit(i, i+1)
@@ -412,6 +424,24 @@ func splitItems(s string) []listItem {
 	emit(len(s), len(s))
 	return out
 }
+
+// initialNameStartsAt reports whether s[i:] opens with an initial followed by a capitalised
+// word ("J. Orsatelli").
+func initialNameStartsAt(s string, i int) bool {
+	fs := strings.Fields(s[i:])
+	if len(fs) < 2 || !reInitialTok.MatchString(fs[0]) || isCivility(fs[0]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(fs[1])
+	return unicode.IsUpper(r)
+}
+
+func initialEndsAt(s string, i int) bool {
+	k := strings.LastIndexAny(s[:i], " \n,")
+	return reInitialTok.MatchString(s[k+1:i]) || isCivility(s[k+1:i])
+}
+
+func wordsSince(s string) int { return len(strings.Fields(s)) }
 
 // civilityStartsAt reports whether a singular civility word ("M.", "Mme", "Madame") starts at s[i:].
 func civilityStartsAt(s string, i int) bool {
@@ -610,6 +640,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	}
 	var group *normalize.Civility
 	var prev *normalize.Person
+	inBlock := map[string]bool{}
 	for _, it := range splitItems(text) {
 		e := parseEntry(it.text, proxies)
 		pos := posAt(it.off)
@@ -634,6 +665,12 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		if p == nil {
 			continue
 		}
+		if inBlock[p.ID] && normalize.Key(n.Given, n.Family) != p.Key() {
+			// Two entries of one list are two people ("M. Luciani", "F. Luciani").
+			p = d.people.New(n)
+			p.Page, p.Line = pos.Page, pos.Line
+		}
+		inBlock[p.ID] = true
 		prev = p
 		if e.roleText != "" {
 			d.people.SetRole(e.roleText, p)
@@ -705,4 +742,72 @@ func (d *doc) evidence(field string, ev Evidence) {
 // ev builds the evidence of line i.
 func (d *doc) ev(i int) Evidence {
 	return Evidence{Pos: d.lines[i].Pos, Text: strings.Join(strings.Fields(d.lines[i].Text), " ")}
+}
+
+// inlineLists reads lists opened inside a sentence, each with its count: "25 Conseillers étaient
+// Présents ou Représentés (07 Procurations : ML Castelli, …) et 04 Absents : JT Albertini, …".
+func (d *doc) inlineLists(i int) (end int, ok bool) {
+	if !reInlineLabel.MatchString(d.folded[i]) {
+		return 0, false
+	}
+	// The sentence runs until a line ends with a full stop.
+	var b strings.Builder
+	end = i
+	for j := i; j < len(d.lines) && j < i+4; j++ {
+		t := strings.TrimSpace(d.lines[j].Text)
+		if t == "" {
+			break
+		}
+		if j > i {
+			b.WriteString(joinSep(d.lines[j-1].Text, t))
+		}
+		b.WriteString(t)
+		end = j
+		if strings.HasSuffix(t, ".") {
+			break
+		}
+	}
+	o := b.String()
+	f := normalize.Fold(o)
+	ms := reInlineLabel.FindAllStringSubmatchIndex(f, -1)
+	if len(ms) == 0 {
+		return 0, false
+	}
+	for k, m := range ms {
+		label := f[m[4]:m[5]]
+		n := 0
+		for _, c := range f[m[2]:m[3]] {
+			n = n*10 + int(c-'0')
+		}
+		stop := len(f)
+		if k+1 < len(ms) {
+			stop = ms[k+1][0]
+		}
+		if m[0] > 0 && strings.HasSuffix(strings.TrimSpace(f[:m[0]]), "(") {
+			if c := strings.IndexByte(f[m[1]:], ')'); c >= 0 && m[1]+c < stop {
+				stop = m[1] + c
+			}
+		}
+		list := sliceFolded(o, f, m[1], stop)
+		list = strings.TrimRight(strings.TrimSpace(list), ".")
+		list = strings.TrimSuffix(strings.TrimSuffix(list, " et"), " ET")
+		status, proxies := Absent, false
+		switch {
+		case strings.HasPrefix(label, "procuration") || strings.HasPrefix(label, "pouvoir"):
+			status, proxies = Excused, true
+			d.setCount("represented", n, i)
+		case strings.HasPrefix(label, "excuse"):
+			status = Excused
+		case strings.HasPrefix(label, "present"):
+			status = Present
+			d.setCount("present", n, i)
+		default:
+			d.setCount("absent", n, i)
+		}
+		d.readList([]blockLine{{list, d.lines[i].Pos}}, status, proxies)
+	}
+	for j := i; j <= end; j++ {
+		d.used[j] = true
+	}
+	return end, true
 }

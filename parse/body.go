@@ -140,18 +140,29 @@ func endsParagraph(t string, width int) bool {
 // is the section's own text, read for decisions, debate and amounts. It returns the index of
 // each item's parent item (-1 at the top).
 func (d *doc) buildItems(heads []heading, start int) []int {
-	parents := make([]int, len(heads))
 	first := len(d.lines)
 	if len(heads) > 0 {
 		first = heads[0].line
 	}
 	d.unplaced(start, first)
-	var stack []int // indexes of open items by level
+	items := make([]Item, 0, len(heads))
 	for k, h := range heads {
 		end := len(d.lines) - 1
 		if k+1 < len(heads) {
 			end = heads[k+1].line - 1
 		}
+		it := Item{Path: h.path, Title: h.title, Level: h.level, Pos: d.lines[h.line].Pos, End: d.lines[h.last].Pos}
+		if h.number != "" {
+			n := h.number
+			it.Number = &n
+		}
+		d.fillItem(&it, h.last+1, end)
+		items = append(items, it)
+	}
+	heads, items = d.foldSubheadings(heads, items)
+	parents := make([]int, len(heads))
+	var stack []int // indexes of open items by level
+	for k, h := range heads {
 		for len(stack) > 0 && heads[stack[len(stack)-1]].level >= h.level {
 			stack = stack[:len(stack)-1]
 		}
@@ -160,17 +171,10 @@ func (d *doc) buildItems(heads []heading, start int) []int {
 			parents[k] = stack[len(stack)-1]
 		}
 		stack = append(stack, k)
-		it := Item{Path: h.path, Title: h.title, Level: h.level, Pos: d.lines[h.line].Pos, End: d.lines[h.last].Pos}
-		if h.number != "" {
-			n := h.number
-			it.Number = &n
-		}
-		d.fillItem(&it, h.last+1, end)
-		d.rec.Items = append(d.rec.Items, it)
 	}
 	// Kinds: a section with a decision is a deliberation; one that only groups others is a heading.
-	for k := range d.rec.Items {
-		it := &d.rec.Items[k]
+	for k := range items {
+		it := &items[k]
 		hasChild := k+1 < len(heads) && heads[k+1].level > heads[k].level
 		switch {
 		case len(it.Decisions) > 0:
@@ -183,7 +187,63 @@ func (d *doc) buildItems(heads []heading, start int) []int {
 			it.Kind = KindInformation
 		}
 	}
+	d.rec.Items = append(d.rec.Items, items...)
 	return parents
+}
+
+// foldSubheadings puts back into their section the numbered sub-headings of an exposé ("1.
+// RESTAURATION DE 3 MANUSCRITS", "1.1 – Section de fonctionnement"): when a section without a
+// decision of its own has several sub-sections and only the last one carries a decision, that
+// decision is the section's, voted on the whole exposé, and the sub-headings are its prose.
+// Numbered deliberations are never folded.
+func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item) {
+	var oh []heading
+	var oi []Item
+	for k := 0; k < len(heads); k++ {
+		e := k + 1
+		for e < len(heads) && heads[e].level > heads[k].level {
+			e++
+		}
+		withDec, count, delib := -1, 0, false
+		for j := k + 1; j < e; j++ {
+			if strings.HasPrefix(heads[j].style, "delib") {
+				delib = true
+			}
+			if len(items[j].Decisions) > 0 {
+				count++
+				withDec = j
+			}
+		}
+		if e-k-1 < 2 || delib || len(items[k].Decisions) > 0 || count != 1 || withDec != e-1 {
+			oh = append(oh, heads[k])
+			oi = append(oi, items[k])
+			continue
+		}
+		it := items[k]
+		var b strings.Builder
+		b.WriteString(it.Text)
+		for j := k + 1; j < e; j++ {
+			for i := heads[j].line; i <= heads[j].last; i++ {
+				if b.Len() > 0 {
+					b.WriteString("\n\n")
+				}
+				b.WriteString(strings.TrimSpace(d.lines[i].Text))
+			}
+			if items[j].Text != "" {
+				b.WriteString("\n\n")
+				b.WriteString(items[j].Text)
+			}
+			it.Decisions = append(it.Decisions, items[j].Decisions...)
+			it.Exchanges = append(it.Exchanges, items[j].Exchanges...)
+			it.Amounts = append(it.Amounts, items[j].Amounts...)
+		}
+		it.Text = b.String()
+		it.End = items[e-1].End
+		oh = append(oh, heads[k])
+		oi = append(oi, it)
+		k = e - 1
+	}
+	return oh, oi
 }
 
 // unplaced keeps the body lines from a to b (exclusive) that no segmenter consumed.

@@ -108,19 +108,44 @@ func upperVerb(raw string) bool {
 }
 
 func firstCount(re *regexp.Regexp, f string) *int {
-	m := re.FindStringSubmatch(f)
-	if m == nil {
-		return nil
-	}
-	for _, g := range m[1:] {
-		if g != "" {
-			n, err := strconv.Atoi(g)
+	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] < 0 {
+				continue
+			}
+			if !isCount(f, m[g+1]) {
+				break
+			}
+			n, err := strconv.Atoi(f[m[g]:m[g+1]])
 			if err == nil {
 				return &n
 			}
 		}
 	}
 	return nil
+}
+
+// isCount reports whether the number ending at end is a whole count of votes, not the start of a
+// larger amount ("contre 2 350 000 €", "pour 1,5 %").
+func isCount(f string, end int) bool {
+	rest := f[end:]
+	if len(rest) >= 4 && rest[0] == ' ' && isDigits(rest[1:4]) {
+		return false
+	}
+	if len(rest) >= 2 && (rest[0] == ',' || rest[0] == '.') && rest[1] >= '0' && rest[1] <= '9' {
+		return false
+	}
+	r := strings.TrimLeft(rest, " ")
+	return !strings.HasPrefix(r, "€") && !strings.HasPrefix(r, "%") && !strings.HasPrefix(r, "euro")
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // draft is a decision being assembled from the trigger lines that state it.

@@ -89,7 +89,7 @@ var (
 	reDissent = regexp.MustCompile(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote`)
 	// Outcomes, most specific first.
 	reRejected = regexp.MustCompile(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b`)
-	reDeferred = regexp.MustCompile(`\b(?:report|ajourn)(?:e|ee|es|ees|ent)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\best retire(?:e)?\b|\bsursis a statuer\b`)
+	reDeferred = regexp.MustCompile(`\bajourn(?:e|ee|es|ees|ent|ement)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet)\b[^.;]{0,40}?\b(?:est|sont|sera|seront)\s+(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b|\breporte(?:e|s|es)? (?:a|au|lors d'|lors de) (?:une|un|la|le) (?:prochaine?|ulterieure?|autre|seance|conseil)|\bsursis a statuer\b`)
 	reNoted    = regexp.MustCompile(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
 	reAdopted  = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
 	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE").

@@ -77,8 +77,8 @@ var (
 	reLaCommune  = regexp.MustCompile(`\b(?:la|notre) commune (?:de |d')`)
 	// reMeetingWords mark a line that dates the meeting itself.
 	reMeetingWords = regexp.MustCompile(`seance|reuni|reunion|conseil|comite|assemble|session|l'an |deliberation|proces|compte rendu|compte-rendu|^du |^le |^\s*\w+ \d|bureau`)
-	reNotMeeting   = regexp.MustCompile(`convoc|affich|publi|transmis|prefecture|recu le|envoye`)
-	reConvocation  = regexp.MustCompile(`convoc`)
+	reNotMeeting   = regexp.MustCompile(`convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
+	reConvocation  = regexp.MustCompile(`convo[cq]`)
 	reEndOfMeeting = regexp.MustCompile(`seance (?:est |a ete )?(?:levee|close|cloturee)|leve la seance|cloture la seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
 	reNextMeeting  = regexp.MustCompile(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
 	rePrevMinutes  = regexp.MustCompile(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
@@ -111,3 +111,7 @@ var (
 	// reGluedCiv is a civility glued to the name: "M.CHARRIER".
 	reGluedCiv = regexp.MustCompile(`^(?:M|Mme|Mr|MM|Mmes)\.\p{Lu}`)
 )
+
+// reInlineLabel is a list opened inside a sentence, with its count: "(07 Procurations : ML
+// Castelli, …) et 04 Absents : JT Albertini, …". Group 1 is the number, 2 the label.
+var reInlineLabel = regexp.MustCompile(`(\d{1,3})\s+(procurations?|pouvoirs?|absente?s?|excusee?s?|presente?s?)\s*:\s*`)
