@@ -1,0 +1,467 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"minutes/extract"
+	"minutes/parse"
+	"minutes/store"
+)
+
+// Statuses of one file in an ingest run, as printed by --log json and counted in the summary.
+const (
+	stAdded     = "added"
+	stUnchanged = "unchanged"
+	stReplaced  = "replaced"
+	stFailed    = "failed"
+	stSkipped   = "skipped" // not a format we read
+)
+
+// readable lists the extensions read without looking; other files are read when their content
+// says PDF. Case is ignored.
+var readable = map[string]bool{".pdf": true, ".txt": true, ".md": true, ".text": true, ".html": true, ".htm": true}
+
+// job is one file to ingest, numbered in walk order so that the writer commits in that order
+// whatever the order workers finish in: two runs over the same tree give the same database.
+type job struct {
+	seq  int
+	path string
+}
+
+// outcome is what a worker made of a job.
+type outcome struct {
+	job
+	status  string
+	stage   string // where a failure happened: read, extract, parse, store
+	err     error
+	sha     string
+	rec     *parse.Record // nil when the file was unchanged or failed
+	force   bool          // re-parsed on request: replace the stored record of the same content
+	elapsed time.Duration
+}
+
+// ingestOptions are the flags of `minutes ingest`.
+type ingestOptions struct {
+	db      string
+	jobs    int
+	reparse bool
+	quiet   bool
+	logJSON bool
+}
+
+func cmdIngest(e *env, args []string) int {
+	fs := e.flags("ingest")
+	var o ingestOptions
+	var logFmt string
+	fs.StringVar(&o.db, "db", "", "SQLite database file (created if missing)")
+	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "number of files extracted and parsed in parallel")
+	fs.BoolVar(&o.reparse, "reparse", false, "re-parse documents stored by another parser version")
+	fs.BoolVar(&o.quiet, "quiet", false, "no progress line")
+	fs.StringVar(&logFmt, "log", "", `per-file log on stdout: "json" for one JSON object per line`)
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	switch {
+	case o.db == "":
+		e.errorf("minutes ingest: --db is required")
+		fs.Usage()
+		return exitUsage
+	case fs.NArg() == 0:
+		e.errorf("minutes ingest: no PATH given")
+		fs.Usage()
+		return exitUsage
+	case logFmt != "" && logFmt != "json":
+		e.errorf("minutes ingest: --log takes only \"json\"")
+		return exitUsage
+	case o.jobs < 1:
+		o.jobs = 1
+	}
+	o.logJSON = logFmt == "json"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return ingest(ctx, e, o, fs.Args())
+}
+
+// ingest walks paths, extracts and parses files on a pool of workers, and saves them from one
+// writer (SQLite takes one writer at a time; one transaction per document).
+func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
+	db, err := store.Open(o.db)
+	if err != nil {
+		e.errorf("%s:0: %v", o.db, err)
+		return exitFail
+	}
+	defer db.Close()
+	start := time.Now()
+	runID, err := db.StartRun(append([]string{"ingest"}, paths...), parse.Version, start)
+	if err != nil {
+		e.errorf("%s:0: %v", o.db, err)
+		return exitFail
+	}
+
+	jobs := make(chan job, o.jobs*2)
+	results := make(chan outcome, o.jobs*2)
+	// window bounds the files between walk and commit, so that memory stays flat however large
+	// the archive and however slow one file is.
+	window := make(chan struct{}, o.jobs*8)
+	var walked struct {
+		sync.Mutex
+		total   int
+		done    bool
+		skipped int
+	}
+	go func() {
+		defer close(jobs)
+		seq := 0
+		for _, p := range paths {
+			walk(p, func(path string, werr error) bool {
+				if ctx.Err() != nil {
+					return false
+				}
+				select {
+				case window <- struct{}{}:
+				case <-ctx.Done():
+					return false
+				}
+				j := job{seq: seq, path: path}
+				seq++
+				walked.Lock()
+				walked.total++
+				walked.Unlock()
+				if werr != nil {
+					// A path that cannot be walked is a failed file, reported in its turn.
+					results <- outcome{job: j, status: stFailed, stage: "read", err: werr}
+					return true
+				}
+				jobs <- j
+				return true
+			}, func() {
+				walked.Lock()
+				walked.skipped++
+				walked.Unlock()
+			})
+		}
+		walked.Lock()
+		walked.done = true
+		walked.Unlock()
+	}()
+
+	var wg sync.WaitGroup
+	for i := 0; i < o.jobs; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- work(db, j, o.reparse)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	counts := map[string]int{}
+	failedBy := map[string]int{}
+	progress := newProgress(e.stderr, o.quiet, start)
+	pending := map[int]outcome{}
+	next := 0
+	commit := func(r outcome) {
+		if r.err == nil && r.status != stFailed {
+			r = save(db, r)
+		}
+		if r.status == stFailed {
+			if r.sha != "" || r.stage != "read" {
+				if serr := db.SaveFailed(r.path, r.sha, r.stage, r.err); serr != nil {
+					e.errorf("%s:0: recording the failure: %v", r.path, serr)
+				}
+			}
+			failedBy[r.stage+": "+reason(r.err)]++
+			progress.clear()
+			e.fileError(r.path, r.err)
+		}
+		counts[r.status]++
+		if o.logJSON {
+			logLine(e.stdout, r)
+		}
+		walked.Lock()
+		total, done := walked.total, walked.done
+		walked.Unlock()
+		progress.update(counts, total, done)
+		<-window
+	}
+	for r := range results {
+		pending[r.seq] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			commit(r)
+		}
+	}
+	progress.clear()
+	walked.Lock()
+	counts[stSkipped] = walked.skipped
+	walked.Unlock()
+	end := time.Now()
+	rc := store.RunCounts{Added: counts[stAdded], Unchanged: counts[stUnchanged], Replaced: counts[stReplaced], Failed: counts[stFailed]}
+	if err := db.EndRun(runID, end, rc); err != nil {
+		e.errorf("%s:0: %v", o.db, err)
+	}
+	summary(e, o, counts, failedBy, end.Sub(start), ctx.Err() != nil)
+	if counts[stFailed] > 0 || ctx.Err() != nil {
+		return exitFail
+	}
+	return exitOK
+}
+
+// walk calls visit for every file under root in lexical order; a file given by name is read
+// whatever its extension, a file found in a folder only when its extension or content is one we
+// read (others call skip). Symbolic links to folders are not followed, so no loop is possible.
+func walk(root string, visit func(path string, err error) bool, skip func()) {
+	fi, err := os.Stat(root)
+	if err != nil {
+		visit(root, err)
+		return
+	}
+	if !fi.IsDir() {
+		visit(root, nil)
+		return
+	}
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !visit(path, err) {
+				return filepath.SkipAll
+			}
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+			skip()
+			return nil
+		}
+		if !readable[strings.ToLower(filepath.Ext(path))] && !sniffPDF(path) {
+			skip()
+			return nil
+		}
+		if !visit(path, nil) {
+			return filepath.SkipAll
+		}
+		return nil
+	})
+}
+
+// sniffPDF reports whether a file without a known extension is a PDF by its first bytes.
+func sniffPDF(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	return extract.IsPDF(head[:n])
+}
+
+// work reads, hashes and — unless the database already has this content — extracts and parses
+// one file. It runs on a worker; it never writes.
+func work(db *store.DB, j job, reparse bool) (r outcome) {
+	t0 := time.Now()
+	r.job = j
+	defer func() { r.elapsed = time.Since(t0) }()
+	fail := func(stage string, err error) outcome {
+		r.status, r.stage, r.err = stFailed, stage, err
+		return r
+	}
+	fi, err := os.Stat(j.path)
+	if err != nil {
+		return fail("read", err)
+	}
+	if fi.IsDir() {
+		return fail("read", errors.New("is a directory"))
+	}
+	data, err := os.ReadFile(j.path)
+	if err != nil {
+		return fail("read", err)
+	}
+	r.sha = extract.Hash(data)
+	status, version, ok, err := db.Lookup(r.sha)
+	if err != nil {
+		return fail("store", err)
+	}
+	if ok && status == "loaded" {
+		if !reparse || version == parse.Version {
+			r.status = stUnchanged
+			return r
+		}
+		r.force = true
+	}
+	src, err := extract.Bytes(j.path, data)
+	if err != nil {
+		return fail("extract", err)
+	}
+	r.rec = parse.Minutes(src)
+	return r
+}
+
+// save commits one outcome from the writer.
+func save(db *store.DB, r outcome) outcome {
+	if r.rec == nil {
+		// Unchanged content: only make sure this path is one of its locations.
+		out, err := db.SaveLocation(r.path, r.sha)
+		if err != nil {
+			r.status, r.stage, r.err = stFailed, "store", err
+			return r
+		}
+		r.status = statusOf(out)
+		return r
+	}
+	var opts []store.SaveOption
+	if r.force {
+		opts = append(opts, store.Force())
+	}
+	out, err := db.Save(r.path, r.rec, opts...)
+	if err != nil {
+		r.status, r.stage, r.err = stFailed, "store", err
+		return r
+	}
+	r.status = statusOf(out)
+	r.rec = nil
+	return r
+}
+
+func statusOf(o store.Outcome) string {
+	switch o {
+	case store.Added:
+		return stAdded
+	case store.Replaced:
+		return stReplaced
+	default:
+		return stUnchanged
+	}
+}
+
+// reason shortens an error to what groups failures in the summary ("PDF is encrypted").
+func reason(err error) string {
+	for _, known := range []error{extract.ErrNoText, extract.ErrEncrypted, extract.ErrCorrupt, extract.ErrBinary, extract.ErrEmpty, extract.ErrEncoding, fs.ErrNotExist, fs.ErrPermission} {
+		if errors.Is(err, known) {
+			return known.Error()
+		}
+	}
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	return msg
+}
+
+func logLine(w io.Writer, r outcome) {
+	type line struct {
+		Path   string  `json:"path"`
+		SHA256 string  `json:"sha256,omitempty"`
+		Status string  `json:"status"`
+		Stage  string  `json:"stage,omitempty"`
+		Error  string  `json:"error,omitempty"`
+		Millis float64 `json:"ms"`
+	}
+	l := line{Path: r.path, SHA256: r.sha, Status: r.status, Stage: r.stage, Millis: float64(r.elapsed.Microseconds()) / 1000}
+	if r.err != nil {
+		l.Error = r.err.Error()
+	}
+	b, _ := json.Marshal(l)
+	fmt.Fprintf(w, "%s\n", b)
+}
+
+func summary(e *env, o ingestOptions, counts, failedBy map[string]int, took time.Duration, interrupted bool) {
+	n := counts[stAdded] + counts[stUnchanged] + counts[stReplaced] + counts[stFailed]
+	rate := float64(n) / took.Seconds()
+	if o.logJSON {
+		b, _ := json.Marshal(map[string]any{
+			"summary": true, "added": counts[stAdded], "unchanged": counts[stUnchanged],
+			"replaced": counts[stReplaced], "failed": counts[stFailed], "skipped": counts[stSkipped],
+			"failed_by": failedBy, "seconds": took.Seconds(), "interrupted": interrupted,
+		})
+		fmt.Fprintf(e.stdout, "%s\n", b)
+		return
+	}
+	w := e.stderr
+	fmt.Fprintf(w, "ingested %d files in %s (%.1f files/s): %d added, %d unchanged, %d replaced, %d failed, %d skipped\n",
+		n, took.Round(time.Millisecond), rate, counts[stAdded], counts[stUnchanged], counts[stReplaced], counts[stFailed], counts[stSkipped])
+	keys := make([]string, 0, len(failedBy))
+	for k := range failedBy {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "  failed: %d × %s\n", failedBy[k], k)
+	}
+	if interrupted {
+		fmt.Fprintf(w, "interrupted: run the same command again to finish\n")
+	}
+}
+
+// progress draws a one-line progress report on a terminal, and nothing elsewhere (cron, pipes).
+type progress struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	last  time.Time
+}
+
+func newProgress(w io.Writer, quiet bool, start time.Time) *progress {
+	p := &progress{w: w, start: start}
+	if f, ok := w.(*os.File); ok && !quiet {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			p.on = true
+		}
+	}
+	return p
+}
+
+func (p *progress) update(counts map[string]int, total int, walkDone bool) {
+	if !p.on {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	done := counts[stAdded] + counts[stUnchanged] + counts[stReplaced] + counts[stFailed]
+	rate := float64(done) / now.Sub(p.start).Seconds()
+	of, eta := "?", "?"
+	if walkDone {
+		of = fmt.Sprint(total)
+		if rate > 0 {
+			eta = (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second).String()
+		}
+	}
+	fmt.Fprintf(p.w, "\r\033[K%d/%s files, %.1f/s, ETA %s, %d failed", done, of, rate, eta, counts[stFailed])
+}
+
+func (p *progress) clear() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
