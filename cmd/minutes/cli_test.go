@@ -204,7 +204,6 @@ func firstDiff(a, b string) string {
 	return "(same lines)"
 }
 
-
 // TestIngestTwice: ingesting the same folder twice leaves the same database, and the second run
 // reports every file unchanged.
 func TestIngestTwice(t *testing.T) {
