@@ -351,6 +351,7 @@ func (d *doc) fillItem(it *Item, a, b int) {
 
 // amounts collects the money amounts of a section's prose and debate (table rows excluded).
 func (d *doc) amounts(it *Item, paras []para) {
+	cells := d.detachedCells(paras)
 	for _, p := range paras {
 		if p.table {
 			continue
@@ -361,7 +362,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 		starts := make([]int, 0, len(p.lines))
 		var lines []int
 		for _, i := range p.lines {
-			if d.isTableLine(i) {
+			if d.isTableLine(i) || cells[i] {
 				continue
 			}
 			if b.Len() > 0 {
@@ -391,6 +392,37 @@ func (d *doc) amounts(it *Item, paras []para) {
 			it.Amounts = append(it.Amounts, a)
 		}
 	}
+}
+
+// detachedCells finds the table cells that an extraction wrote one per line, column by column:
+// runs of two or more lines that hold a bare number each (blank lines between them allowed). A
+// bare amount alone between labels ("Ski-club" / "200 €") stays prose.
+func (d *doc) detachedCells(paras []para) map[int]bool {
+	var bare []int
+	for _, p := range paras {
+		for _, i := range p.lines {
+			if reBareNumber.MatchString(d.folded[i]) {
+				bare = append(bare, i)
+			}
+		}
+	}
+	cells := map[int]bool{}
+	for k, i := range bare {
+		if (k > 0 && d.onlyBlankBetween(bare[k-1], i)) || (k+1 < len(bare) && d.onlyBlankBetween(i, bare[k+1])) {
+			cells[i] = true
+		}
+	}
+	return cells
+}
+
+// onlyBlankBetween reports whether only blank lines separate lines a < b.
+func (d *doc) onlyBlankBetween(a, b int) bool {
+	for i := a + 1; i < b; i++ {
+		if strings.TrimSpace(d.lines[i].Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // itoa is strconv.Itoa, short for paths.

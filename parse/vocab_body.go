@@ -151,4 +151,6 @@ var reportingVerbs = map[string]bool{
 	"salue": true, "remercie": true, "termine": true, "repete": true, "lit": true, "donne": true,
 }
 
-// Money amounts count in prose lines only; a line with a tab is a table row.
+// reBareNumber is a line holding one number and nothing else (a unit at most): a table cell
+// when the extraction laid a table out column by column.
+var reBareNumber = regexp.MustCompile(`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`)
