@@ -268,7 +268,7 @@ func (d *doc) paragraphs(a, b int) []para {
 		if len(cur.lines) > 0 {
 			cur.table = true
 			for _, i := range cur.lines {
-				if !d.isTableLine(i) {
+				if !d.tableRow(i) {
 					cur.table = false
 					break
 				}
@@ -285,9 +285,9 @@ func (d *doc) paragraphs(a, b int) []para {
 			flush()
 			continue
 		}
-		tab := d.isTableLine(i)
+		tab := d.tableRow(i)
 		if len(cur.lines) > 0 {
-			prevTab := d.isTableLine(cur.lines[len(cur.lines)-1])
+			prevTab := d.tableRow(cur.lines[len(cur.lines)-1])
 			if tab != prevTab || d.opensBlock(i) {
 				flush()
 			}
@@ -298,14 +298,40 @@ func (d *doc) paragraphs(a, b int) []para {
 	return out
 }
 
-// opensBlock reports whether line i starts a new paragraph even without a blank line before it.
+// opensBlock reports whether line i starts a new paragraph even without a blank line before it:
+// a debate marker, a decision, a speaker's turn, or reported speech after a finished sentence
+// (a page break often hides the blank line between two paragraphs).
 func (d *doc) opensBlock(i int) bool {
 	f := strings.TrimLeft(d.folded[i], " -•*")
 	if reDebateMarker.MatchString(f) || strings.HasPrefix(f, "decision") {
 		return true
 	}
-	if sp, ok := d.speakerAt(cleanHeadingText(d.lines[i].Text), false); ok && sp.form == formDirect {
+	t := cleanHeadingText(d.lines[i].Text)
+	if sp, ok := d.speakerAt(t, false); ok && sp.form == formDirect {
 		return true
+	}
+	if i > 0 && endsSentence(d.lines[i-1].Text) {
+		if _, ok := d.speakerAt(t, true); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tableRow reports whether line i belongs to a table: a row with tabs, or a short caption line
+// ("Situation budget comptable 2023", "Dépenses") directly above the rows.
+func (d *doc) tableRow(i int) bool {
+	if d.isTableLine(i) {
+		return true
+	}
+	for k := i; k < len(d.lines) && k < i+3; k++ {
+		t := strings.TrimSpace(d.lines[k].Text)
+		if t == "" || d.used[k] || utf8.RuneCountInString(t) > 60 || endsSentence(t) || strings.HasSuffix(t, ":") {
+			return false
+		}
+		if k+1 < len(d.lines) && d.isTableLine(k+1) {
+			return true
+		}
 	}
 	return false
 }
@@ -362,7 +388,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 		starts := make([]int, 0, len(p.lines))
 		var lines []int
 		for _, i := range p.lines {
-			if d.isTableLine(i) || cells[i] {
+			if d.tableRow(i) || cells[i] {
 				continue
 			}
 			if b.Len() > 0 {

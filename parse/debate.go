@@ -28,6 +28,12 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	if t == "" {
 		return speaker{}, false
 	}
+	if loose {
+		// "Ensuite, Monsieur X demande …": a linking word before the speaker.
+		if m := reLinkWord.FindStringIndex(t); m != nil {
+			t = t[m[1]:]
+		}
+	}
 	if m := reRole.FindStringIndex(t); m != nil {
 		return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
 	}

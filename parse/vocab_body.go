@@ -131,6 +131,9 @@ var (
 	reSpeakerGiven = regexp.MustCompile(`^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}\p{Lu}-]+)?)\s+(\p{Ll}[\p{Ll}'’]+)`)
 )
 
+// reLinkWord is a linking word that may precede a speaker at the start of a paragraph.
+var reLinkWord = regexp.MustCompile(`^(?i:ensuite|puis|enfin|alors|de plus|par ailleurs|en r[ée]ponse|en outre|d'autre part|pour sa part|quant [àa] lui|quant [àa] elle)\s*,?\s+`)
+
 // reFunctionWord opens a speaker's function written after the name.
 var reFunctionWord = regexp.MustCompile(`^(?:(?:1er|premier|deuxieme|\d+e(?:me)?)\s+)?(?:adjoint|conseill|maire|president|vice|direct|rapporteur|secretaire|delegue|charge)`)
 
