@@ -661,7 +661,18 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		} else if startsWithCivility(it.text) && e.civPlural == nil {
 			group = nil
 		}
-		p := d.addPerson(n, pos)
+		var p *normalize.Person
+		if q, ok := d.people.Resolve(n); ok && !proxies && q.Key() != n.Key() {
+			if _, listed := d.hdr.status[q.ID]; listed || inBlock[q.ID] {
+				// Listed already under a compatible name: another person ("M. Luciani",
+				// then "F. Luciani" among the absents).
+				p = d.people.New(n)
+				p.Page, p.Line = pos.Page, pos.Line
+			}
+		}
+		if p == nil {
+			p = d.addPerson(n, pos)
+		}
 		if p == nil {
 			continue
 		}
@@ -763,7 +774,7 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 		}
 		b.WriteString(t)
 		end = j
-		if strings.HasSuffix(t, ".") {
+		if fs := strings.Fields(t); strings.HasSuffix(t, ".") && !reInitialTok.MatchString(fs[len(fs)-1]) {
 			break
 		}
 	}

@@ -41,7 +41,7 @@ func (d *doc) sections(start int) []heading {
 			continue
 		}
 		// Try the outline on a copy: a rejected line must leave it as it was.
-		trial := outline{stack: append([]frame(nil), o.stack...)}
+		trial := outline{stack: append([]frame(nil), o.stack...), seen: o.seen}
 		if !trial.place(&h) {
 			continue
 		}
@@ -206,7 +206,7 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 		}
 		withDec, count, delib := -1, 0, false
 		for j := k + 1; j < e; j++ {
-			if strings.HasPrefix(heads[j].style, "delib") {
+			if heads[j].style == "delib" {
 				delib = true
 			}
 			if len(items[j].Decisions) > 0 {

@@ -188,10 +188,24 @@ type frame struct {
 // restarts at 1 where the sections run on.
 type outline struct {
 	stack []frame
+	seen  map[string]bool // deliberation numbers already used: a second one is a reference
 }
 
 // place decides whether h continues the outline, and if so sets its level and path.
 func (o *outline) place(h *heading) bool {
+	if h.seq == seqNone {
+		if o.seen[h.number] {
+			return false
+		}
+		defer func() {
+			if h.path != "" {
+				if o.seen == nil {
+					o.seen = map[string]bool{}
+				}
+				o.seen[h.number] = true
+			}
+		}()
+	}
 	// A family already open: the number must follow on (deliberation numbers follow no order).
 	for k := len(o.stack) - 1; k >= 0; k-- {
 		f := o.stack[k]
@@ -250,7 +264,7 @@ func (o *outline) place(h *heading) bool {
 
 func (o *outline) push(h *heading) {
 	comp := h.number
-	if h.style == "delib-date" {
+	if reDateNumber.MatchString(comp) {
 		// "2013.04.08 - 1": the date is the session's, the ordinal is the section's.
 		if i := strings.LastIndexAny(comp, "- "); i >= 0 {
 			comp = strings.TrimSpace(comp[i+1:])

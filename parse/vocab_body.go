@@ -32,13 +32,13 @@ var headingForms = []headingForm{
 	// Deliberation numbers: "N° 2016.02.16 - Subvention…", "DÉLIBÉRATION N° 2014/155",
 	// "2013.04.08 - 1 ADOPTION…", "DL-061-07-13 - Travaux…", "D2018-66 …", "2020-038 SUBVENTION…",
 	// "23-02/001 – Rapport…", "24-07/059 …", "2014/25 – DECISIONS…", "2008/1 – …".
-	{"delib-no", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
-	{"delib-date", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone},
-	{"delib-dl", regexp.MustCompile(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
-	{"delib-d", regexp.MustCompile(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
-	{"delib-slash", regexp.MustCompile(`^(\d{2}-\d{2}/\d{3})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
-	{"delib-year", regexp.MustCompile(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone},
-	{"delib-year", regexp.MustCompile(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone},
+	{"delib", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
+	{"delib", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone},
+	{"delib", regexp.MustCompile(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
+	{"delib", regexp.MustCompile(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
+	{"delib", regexp.MustCompile(`^(\d{2}-\d{2}/\d{3})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
+	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone},
+	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone},
 	// "Point n° 1 : Finances Communales"
 	{"point", regexp.MustCompile(`^(?i:point)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic},
 	// "I.2 DÉLIBÉRATIONS": a roman part and an arabic sub-number.
@@ -62,6 +62,8 @@ var (
 	reAgendaMarker = regexp.MustCompile(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?)\s*(?:de la seance|de la reunion|du conseil)?\s*(?::\s*(.*))?$`)
 	// reAgendaStop is a line that ends an agenda block: the header or the attendance resuming.
 	reAgendaStop = regexp.MustCompile(`^(?:l'an |presents?\b|presents? :|etaient presents|absents?\b|excuses?\b|secretaire|le conseil municipal|le conseil syndical|le conseil communautaire|le comite|seance du|conseil municipal du|conseil syndical du|proces[- ]verbal|compte[- ]rendu de la)`)
+	// reDateNumber is a deliberation number made of the session's date and an ordinal.
+	reDateNumber = regexp.MustCompile(`^\d{4}\.\d{2}\.\d{2}\s*-`)
 	// reAttendanceEnd is a header or attendance line: an unnumbered deliberation's title comes
 	// after the last of them.
 	reAttendanceEnd = regexp.MustCompile(`^(?:secretaire|presents?\b|absents?\b|excuses?\b|pouvoirs?\b|procurations?\b|elus |nombre de|ont donne pouvoir|etaient? presents?|etai(?:en)?t absents?|date de (?:la )?convocation|rapporteur)`)
