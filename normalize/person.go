@@ -296,6 +296,20 @@ func (p *People) Add(n Name) *Person {
 	return np
 }
 
+// New records a person who is certainly not one already known (another entry of the same
+// list, say), even when the names are compatible ("M. Luciani" and "F. Luciani").
+func (p *People) New(n Name) *Person {
+	if p.byKey == nil {
+		p.byKey = map[string]*Person{}
+	}
+	np := &Person{ID: "p" + strconv.Itoa(len(p.List)+1), Name: n}
+	p.List = append(p.List, np)
+	if _, ok := p.byKey[n.Key()]; !ok {
+		p.byKey[n.Key()] = np
+	}
+	return np
+}
+
 // merge completes a known person with the parts a new mention adds.
 func (p *People) merge(old *Person, n Name) {
 	changed := false

@@ -69,7 +69,7 @@ var (
 var (
 	reAssembly = regexp.MustCompile(`\b(conseil municipal|conseil syndical|conseil communautaire|conseil metropolitain|conseil d'administration|conseil departemental|conseil regional|comite syndical|bureau communautaire|bureau syndical|bureau municipal|assemblee generale)\b`)
 	// reBodyLine is a title line naming the body: "VILLE D'EYBENS", "Commune de CHEMERE (44 680)".
-	reBodyLine = regexp.MustCompile(`^(?:ville|commune|mairie|syndicat|communaute|metropole|departement|region|sivu|sivom|sictom|smictom|smeta|syndicat mixte|etablissement public|ccas|centre communal)\b`)
+	reBodyLine = regexp.MustCompile(`^(?:(?:ville|commune|mairie|communaute(?: de communes| d'agglomeration| urbaine)?|metropole|departement|region|centre communal d'action sociale) (?:de |d'|du |des )|(?:syndicat|sivu|sivom|sictom|smictom|ccas|etablissement public)\b)`)
 	// reBodyPhrase is "le conseil municipal de la commune d'Eybens", "Conseil Municipal de la
 	// Ville de Montpellier", "siège du SYNDICAT MIXTE NUMÉRIAN".
 	reBodyPhrase = regexp.MustCompile(`(?:conseil municipal|conseil syndical|conseil communautaire|comite syndical|conseil metropolitain) (?:de cette commune|de la (ville|commune) (?:de |d')|du (syndicat|sivu|sivom)|de la (communaute|metropole))`)
