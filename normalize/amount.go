@@ -124,15 +124,9 @@ type numSpan struct {
 // justified text a run of up to three spaces ("1 070  000  €"); with loose, also a line break
 // with its surrounding spaces.
 func groupRun(s string, j int, loose bool) (kind, w int, broken bool) {
-	kind, w = groupSep(s, j)
-	if kind != sepSpace {
-		return kind, w, false
-	}
-	if h := hspaceLen(s, j); h <= 9 {
-		w = h
-	}
+	h := hspaceLen(s, j)
 	if loose {
-		k := j + w
+		k := j + h
 		if k < len(s) && s[k] == '\r' {
 			k++
 		}
@@ -141,7 +135,14 @@ func groupRun(s string, j int, loose bool) (kind, w int, broken bool) {
 			return sepSpace, k + hspaceLen(s, k) - j, true
 		}
 	}
-	return kind, w, false
+	if h == 0 {
+		kind, w = groupSep(s, j)
+		return kind, w, false
+	}
+	if h > 9 {
+		return sepNone, 0, false
+	}
+	return sepSpace, h, false
 }
 
 // scanNumber reads the French number starting with the digit at s[i]. ok is false when the digits
@@ -226,6 +227,37 @@ func (n numSpan) digits(s string, neg bool) string {
 	return b.String()
 }
 
+// decimalOf converts a plain decimal string ("-1200.50"). Up to 18 digits the coefficient fits an
+// int64 and is built directly, which is several times faster than decimal.NewFromString.
+func decimalOf(digits string) (decimal.Decimal, error) {
+	var coef int64
+	exp, n := int32(0), 0
+	neg, frac := false, false
+	for k := 0; k < len(digits); k++ {
+		switch c := digits[k]; {
+		case c == '-' && k == 0:
+			neg = true
+		case c == '.' && !frac:
+			frac = true
+		case digitByte(c) && n < 18:
+			coef = coef*10 + int64(c-'0')
+			n++
+			if frac {
+				exp--
+			}
+		default:
+			return decimal.NewFromString(digits)
+		}
+	}
+	if n == 0 {
+		return decimal.NewFromString(digits) // its error
+	}
+	if neg {
+		coef = -coef
+	}
+	return decimal.New(coef, exp), nil
+}
+
 // hasFoldPrefix reports whether s[i:] starts with word, ignoring ASCII case.
 func hasFoldPrefix(s string, i int, word string) bool {
 	return len(s)-i >= len(word) && strings.EqualFold(s[i:i+len(word)], word)
@@ -259,6 +291,27 @@ func alnumBefore(s string, i int) bool {
 // of the marker, the power of ten it multiplies by, and whether it names euros (a tax word alone
 // does not, but still marks money).
 func currencyAt(s string, i int) (end int, mult int32, ok bool) {
+	// Every marker starts with €, e, k or m: most numbers are rejected on their next byte.
+	if i >= len(s) {
+		return i, 0, false
+	}
+	switch s[i] | 0x20 {
+	case 0xE2:
+		if !strings.HasPrefix(s[i:], "€") {
+			return i, 0, false
+		}
+		// The common case, without the table walk: "€", or "€uro(s)" as some write it.
+		end = i + len("€")
+		if hasFoldPrefix(s, end, "uros") && wordEndsAt(s, end+4) {
+			end += 4
+		} else if hasFoldPrefix(s, end, "uro") && wordEndsAt(s, end+3) {
+			end += 3
+		}
+		return end, 0, true
+	case 'e', 'k', 'm':
+	default:
+		return i, 0, false
+	}
 	for _, c := range currencyWords {
 		// "€" may be glued to what follows ("4 000 €HT"); a word must end.
 		if hasFoldPrefix(s, i, c.word) && (c.word == "€" || wordEndsAt(s, i+len(c.word))) {
@@ -295,6 +348,9 @@ func currencyAt(s string, i int) (end int, mult int32, ok bool) {
 
 // taxAt reads a tax qualifier (HT, TTC, H.T.) at s[i:].
 func taxAt(s string, i int) (end int, ok bool) {
+	if i >= len(s) || s[i]|0x20 != 'h' && s[i]|0x20 != 't' {
+		return i, false
+	}
 	for _, w := range taxWords {
 		if hasFoldPrefix(s, i, w) && (w[len(w)-1] == '.' || wordEndsAt(s, i+len(w))) {
 			return i + len(w), true
@@ -409,7 +465,7 @@ type amountAt struct {
 // money builds the value of a scanned amount.
 func (a amountAt) money(s string) (Money, error) {
 	digits := a.num.digits(s, a.neg)
-	v, err := decimal.NewFromString(digits)
+	v, err := decimalOf(digits)
 	if err != nil {
 		return Money{}, fmt.Errorf("%w: amount %q: %v", ErrNotValue, s[a.start:a.end], err)
 	}
@@ -594,12 +650,14 @@ func labelBefore(s string, i int) bool {
 	if j == k {
 		return false
 	}
-	return labelWords[strings.TrimRight(Fold(s[j:k]), ".")]
+	var buf [32]byte
+	return labelWords[strings.TrimRight(string(foldWord(buf[:0], s[j:k])), ".")]
 }
 
 // findAmounts implements FindAmounts.
 func findAmounts(text string) []Match {
-	var out []Match
+	// Matches are large; sizing the slice once from the euro signs saves most of its regrowth.
+	out := make([]Match, 0, strings.Count(text, "€")+1)
 	floor := 0
 	var bare numSpan // the last number read without a currency, a possible range opener
 	bare.end = -1

@@ -190,6 +190,13 @@ func TestFindAmounts(t *testing.T) {
 		{"percent is not money", "25% soit 1 282,00 €", "1 282,00 €=1282.00"},
 		{"one euro", "1 €uro symbolique", "1 €uro=1"},
 		{"EUR", "500 EUR par an", "500 EUR=500"},
+		{"justified double spaces", "Une somme de  1 070  000  €  serait", "1 070  000  €=1070000"},
+		{"currency on the next line", "(avec 183 870\n€)", "183 870\n€=183870"},
+		{"group on the next line", "contre 3 900\n747 € au budget", "3 900\n747 €=3900747"},
+		{"line break needs a first group", "COMPUTER 60\n3 921,25 €", "3 921,25 €=3921.25"},
+		{"line break needs a currency", "3 900\n747 agents", ""},
+		{"space before decimal comma", "353 000 ,00 €", "353 000 ,00 €=353000.00"},
+		{"glued date and amount", "le 16janvier2025 pour 12 €", "12 €=12"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

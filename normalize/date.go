@@ -56,7 +56,14 @@ type dateAt struct {
 
 // monthAt returns the month named by token k, and whether it is an abbreviation.
 func (w *vwords) monthAt(k int) (month int, abbrev bool) {
-	if w.toks[k].kind != vtWord || w.toks[k].end-w.toks[k].start > 20 {
+	t := w.toks[k]
+	if t.kind != vtWord || t.end-t.start < 3 || t.end-t.start > 10 {
+		return 0, false
+	}
+	// Month names start with one of these letters; most words are rejected without folding.
+	switch w.text[t.start] | 0x20 {
+	case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd':
+	default:
 		return 0, false
 	}
 	f := w.fold(k)
@@ -207,7 +214,7 @@ func (w *vwords) numericDateAt(k int) (dateAt, bool) {
 		if !ok {
 			return -1, 0
 		}
-		return v, w.toks[i].end - w.toks[i].start
+		return v, w.toks[i].size()
 	}
 	a, la := n(k)
 	b, lb := n(k + 2)
@@ -269,7 +276,7 @@ func findDates(text string) []DateMatch {
 		if d.bad {
 			continue
 		}
-		out = append(out, DateMatch{Start: w.toks[d.first].start, End: w.toks[d.last].end, ISO: d.iso})
+		out = append(out, DateMatch{Start: int(w.toks[d.first].start), End: int(w.toks[d.last].end), ISO: d.iso})
 	}
 	return out
 }

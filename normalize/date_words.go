@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math"
 	"unicode"
 	"unicode/utf8"
 )
@@ -62,14 +63,20 @@ const (
 
 // vtoken is one word, number or punctuation mark of a text, by byte offsets.
 type vtoken struct {
-	start, end int
+	start, end int32 // int32 halves the token slice of a long document
 	kind       uint8
 }
+
+// size is the length of the token in bytes.
+func (t vtoken) size() int { return int(t.end - t.start) }
 
 // vtokenize splits text into tokens. Spaces separate tokens and are dropped; letters and digits
 // never share a token ("10h00" is 10, h, 00).
 func vtokenize(text string) []vtoken {
-	toks := make([]vtoken, 0, len(text)/5)
+	if len(text) > math.MaxInt32 {
+		text = text[:math.MaxInt32] // offsets are int32; no document comes near
+	}
+	toks := make([]vtoken, 0, len(text)/4+1)
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -77,14 +84,14 @@ func vtokenize(text string) []vtoken {
 			i++
 		case digitByte(c):
 			j := i + digitRun(text, i)
-			toks = append(toks, vtoken{i, j, vtNum})
+			toks = append(toks, vtoken{int32(i), int32(j), vtNum})
 			i = j
 		case c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z'):
 			j := letterRun(text, i)
-			toks = append(toks, vtoken{i, j, vtWord})
+			toks = append(toks, vtoken{int32(i), int32(j), vtWord})
 			i = j
 		case c < utf8.RuneSelf:
-			toks = append(toks, vtoken{i, i + 1, vtPunct})
+			toks = append(toks, vtoken{int32(i), int32(i + 1), vtPunct})
 			i++
 		default:
 			r, w := utf8.DecodeRuneInString(text[i:])
@@ -93,10 +100,10 @@ func vtokenize(text string) []vtoken {
 				i += w
 			case unicode.IsLetter(r):
 				j := letterRun(text, i)
-				toks = append(toks, vtoken{i, j, vtWord})
+				toks = append(toks, vtoken{int32(i), int32(j), vtWord})
 				i = j
 			default:
-				toks = append(toks, vtoken{i, i + w, vtPunct})
+				toks = append(toks, vtoken{int32(i), int32(i + w), vtPunct})
 				i += w
 			}
 		}
@@ -186,7 +193,7 @@ func (w *vwords) is(k int, word string) bool {
 		return false
 	}
 	t := w.toks[k]
-	if t.end-t.start > 2*len(word)+2 {
+	if t.size() > 2*len(word)+2 {
 		return false
 	}
 	return string(w.fold(k)) == word
@@ -213,7 +220,7 @@ func (w *vwords) num(k, maxDigits int) (int, bool) {
 		return 0, false
 	}
 	t := w.toks[k]
-	if t.end-t.start > maxDigits {
+	if t.size() > maxDigits {
 		return 0, false
 	}
 	v := 0

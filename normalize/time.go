@@ -161,7 +161,8 @@ func (w *vwords) times(named bool) []timeAt {
 		case vtNum:
 			t, ok = w.timeFrom(k)
 		case vtWord:
-			if w.toks[k].end-w.toks[k].start > 8 {
+			// Hour words and named hours start with h or m; skip other words without folding.
+			if w.toks[k].end-w.toks[k].start > 8 || w.text[w.toks[k].start]|0x20 != 'h' && w.text[w.toks[k].start]|0x20 != 'm' {
 				continue
 			}
 			f := string(w.fold(k))
@@ -190,7 +191,7 @@ func findTimes(text string) []TimeMatch {
 	w := newVWords(text)
 	var out []TimeMatch
 	for _, t := range w.times(false) {
-		out = append(out, TimeMatch{Start: w.toks[t.first].start, End: w.toks[t.last].end, HHMM: hhmm(t.hour, t.minute)})
+		out = append(out, TimeMatch{Start: int(w.toks[t.first].start), End: int(w.toks[t.last].end), HHMM: hhmm(t.hour, t.minute)})
 	}
 	return out
 }
