@@ -10,7 +10,7 @@ import (
 // build lays the rows of each entry out in columns and returns the table entries, or nil when
 // the block is not a table after all.
 func (r *blockReader) build() []Table {
-	numbered, hasHeader, hasCode, maxLabel, bullets := 0, false, false, 0, false
+	numbered, hasHeader, hasCode, maxLabel, bullets := 0, false, false, 0, 0
 	numbers, words := 0, 0
 	for _, e := range r.entries {
 		if e.header != nil {
@@ -26,7 +26,9 @@ func (r *blockReader) build() []Table {
 			}
 			if li >= 0 {
 				maxLabel = max(maxLabel, utf8.RuneCountInString(p.cells[li]))
-				bullets = bullets || bulletLead.MatchString(p.cells[li]+" ")
+				if bulletLead.MatchString(p.cells[li] + " ") {
+					bullets++
+				}
 			}
 			for _, c := range p.cells[li+1:] {
 				if _, ok := readCell(c); ok {
@@ -42,10 +44,14 @@ func (r *blockReader) build() []Table {
 	if numbered == 0 || words > numbers {
 		return nil
 	}
+	// Rows labelled as list items (a., b., -, •) are an enumeration in prose.
+	if 2*bullets > numbered {
+		return nil
+	}
 	// Without a header row or a code column, a block is a table only when its cells are
 	// tab-separated (a bordered table) with short labels and two rows or more: a bulleted list,
 	// a list of subsidies or a sentence ending in an amount is prose.
-	if !hasHeader && !hasCode && (!r.blk[0].tabs || numbered < 2 || maxLabel > 60 || bullets) {
+	if !hasHeader && !hasCode && (!r.blk[0].tabs || numbered < 2 || maxLabel > 60 || bullets > 0) {
 		return nil
 	}
 	var out []Table

@@ -178,6 +178,14 @@ func (r *blockReader) ensure(idx int) *entry {
 func (r *blockReader) single(k int) {
 	s := firstCell(r.blk[k].cells)
 	idx := r.blk[k].idx
+	if next := r.nextRow(k); next == k+1 && labelIndex(r.blk[next].cells) < 0 && !isYear(s) && !isSection(s) {
+		// The first line of a label centred on a row of numbers.
+		if len(r.pre) == 0 {
+			r.preIdx = idx
+		}
+		r.pre = append(r.pre, s)
+		return
+	}
 	if r.lastHdr == k-1 && r.header != nil && !isSection(s) && (r.cur == nil || len(r.cur.rows) == 0) {
 		// The end of a header cell wrapped onto a line of its own.
 		r.header = joinHeaderCell(r.header, s)
@@ -253,6 +261,10 @@ func (r *blockReader) text(k int) {
 	nextData := k+1 < len(r.blk) && lineShape(r.blk[k+1].cells) != shapeSingle
 	if r.cur != nil && len(r.cur.rows) > 0 && !(nextData && nonEmpty(cells) >= 3) {
 		r.cur.rows = append(r.cur.rows, pendingRow{idx: idx, cells: cells})
+		return
+	}
+	if !headerCells(cells) {
+		// Words split by a tab that do not name columns: a sentence, not a header.
 		return
 	}
 	if r.lastHdr == k-1 && r.cur != nil && len(r.cur.rows) == 0 {
@@ -427,4 +439,15 @@ func joinHeaderCell(h []string, piece string) []string {
 	}
 	out[at] = joinLabel(out[at], piece)
 	return out
+}
+
+// headerCells reports whether the cells of a line of words can name columns: short cells,
+// none ending as the lead-in of a sentence or a list (":" or ",").
+func headerCells(cells []string) bool {
+	for _, c := range cells {
+		if utf8.RuneCountInString(c) > 50 || strings.HasSuffix(c, ":") || strings.HasSuffix(c, ",") {
+			return false
+		}
+	}
+	return true
 }
