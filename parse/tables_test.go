@@ -101,7 +101,6 @@ func firstDiff(got, want string) string {
 	return ""
 }
 
-
 // cellsOf flattens the tables into "label|column|value" facts, the unit the scorer counts.
 func cellsOf(rec *Record) map[string]int {
 	out := map[string]int{}
