@@ -392,9 +392,19 @@ func lineStartBefore(s string, i int) bool {
 	return true
 }
 
+// signLeaders are the words after which a spaced dash is a minus sign ("le delta était de
+// - 1.697€", "soit – 1’697€", "ou – 430 000 €"). After other words the spaced dash separates
+// a label from its amount ("attribution du conseil municipal - 230€"), and at a line start it
+// is a bullet. ":", "=" and "(" lead a sign too.
+var signLeaders = map[string]bool{
+	"de": true, "soit": true, "ou": true, "a": true, "est": true, "etait": true,
+	"sera": true, "serait": true, "et": true, "du": true, "par": true, "environ": true,
+	"solde": true, "delta": true, "ecart": true, "variation": true, "resultat": true,
+}
+
 // signBefore looks for a sign written before the number starting at s[i]: "-500 €", "– 430 000 €",
-// "+20’000 €". In prose a sign followed by a space that opens a line is a list bullet; a dash
-// glued to a word or number ("2013-500") is a hyphen.
+// "+20’000 €". A dash glued to a word or number ("2013-500") is a hyphen; a dash followed by a
+// space is a sign in prose only after a signLeaders word.
 func signBefore(s string, i int, strict bool) (start int, neg bool) {
 	sign := func(j int) (int, bool, bool) {
 		if j >= 1 && s[j-1] == '+' {
@@ -414,10 +424,43 @@ func signBefore(s string, i int, strict bool) (start int, neg bool) {
 	if w == 0 {
 		return i, false
 	}
-	if d, neg, ok := sign(k); ok && !alnumBefore(s, d) && (strict || !lineStartBefore(s, d)) {
+	d, neg, ok := sign(k)
+	if !ok || alnumBefore(s, d) {
+		return i, false
+	}
+	if strict || signLed(s, d) {
 		return d, neg
 	}
 	return i, false
+}
+
+// signLed reports whether the word before the dash at s[d], on the same line, is a signLeaders
+// word or one of ":", "=", "(".
+func signLed(s string, d int) bool {
+	j := d
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	if j == 0 {
+		return false
+	}
+	switch s[j-1] {
+	case ':', '=', '(':
+		return true
+	}
+	k := j
+	for k > 0 && j-k < 24 {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= n
+	}
+	if k == j {
+		return false
+	}
+	var buf [32]byte
+	return signLeaders[string(foldWord(buf[:0], s[k:j]))]
 }
 
 // lastSpace returns the start of the single space-class separator ending at s[:i] and its width.
