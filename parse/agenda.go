@@ -74,7 +74,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 		if reAgendaStop.MatchString(f) || d.isTableLine(j) {
 			break
 		}
-		if isPageNumber(t) {
+		if isPageNumber(t) || reSuperscript.MatchString(f) {
 			continue
 		}
 		if h, ok := matchHeading(t); ok {
@@ -106,7 +106,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 			continue
 		}
 		// Unnumbered entries, one a line, only in an agenda that numbers none.
-		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") {
+		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && startsUpper(t) {
 			title := cleanTitle(t)
 			if loc := reBullet.FindStringIndex(title); loc != nil {
 				title = cleanTitle(title[loc[1]:])
@@ -207,6 +207,9 @@ func (d *doc) linkAgenda(parents []int) {
 					continue
 				}
 				s := dice(grams, agGrams[k])
+				if s < 0.7 && contained(it.Title, a.Title) {
+					s = 0.7
+				}
 				if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
 					s += 0.1
 				}

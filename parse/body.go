@@ -15,6 +15,9 @@ func (d *doc) body() {
 	start := d.agenda()
 	heads := d.sections(start)
 	if len(heads) == 0 {
+		heads = d.unnumberedSections(start)
+	}
+	if len(heads) == 0 {
 		if h, ok := d.singleDeliberation(start); ok {
 			heads = []heading{h}
 		}
@@ -46,12 +49,55 @@ func (d *doc) sections(start int) []heading {
 			continue
 		}
 		d.continueTitle(&h, i, len(d.lines))
-		if h.title == "" {
+		if h.title == "" || reMoneyInTitle.MatchString(h.title) || reTOCLine.MatchString(h.title) {
 			continue
 		}
 		o = trial
 		out = append(out, h)
 		i = h.last
+	}
+	return out
+}
+
+// unnumberedSections finds the headings of a document that numbers none: lines in capitals, or
+// opening with a theme in capitals and a dash, standing alone and followed by prose. At least two
+// are needed for the document to count as sectioned this way.
+func (d *doc) unnumberedSections(start int) []heading {
+	var out []heading
+	for i := start; i < len(d.lines); i++ {
+		if d.used[i] || d.tableRow(i) {
+			continue
+		}
+		t := cleanHeadingText(d.lines[i].Text)
+		if t == "" || utf8.RuneCountInString(t) > 150 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
+			continue
+		}
+		if reBullet.MatchString(t) {
+			continue
+		}
+		caps := isUpperTitle(t) && len(strings.Fields(t)) >= 2
+		if !caps && !reThemeHeading.MatchString(t) {
+			continue
+		}
+		if i > start && strings.TrimSpace(d.lines[i-1].Text) != "" && !endsSentence(d.lines[i-1].Text) && !strings.HasSuffix(strings.TrimSpace(d.lines[i-1].Text), ":") {
+			continue
+		}
+		// The next non-blank line must be prose: not a number, not another line in capitals.
+		j := i + 1
+		for j < len(d.lines) && strings.TrimSpace(d.lines[j].Text) == "" {
+			j++
+		}
+		if j >= len(d.lines) {
+			continue
+		}
+		next := cleanHeadingText(d.lines[j].Text)
+		if reBareNumber.MatchString(d.folded[j]) || isUpperTitle(next) || d.tableRow(j) {
+			continue
+		}
+		out = append(out, heading{line: i, last: i, title: cleanTitle(t), level: 1, path: itoa(len(out) + 1)})
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }

@@ -1,6 +1,10 @@
 package parse
 
-import "minutes/normalize"
+import (
+	"strings"
+
+	"minutes/normalize"
+)
 
 // trigrams is the set of character trigrams of a title's folded words, the unit of the fuzzy
 // title match: robust to a typo ("Orientaion"), a plural or a reworded end, and linear in the
@@ -48,4 +52,33 @@ func dice(a, b map[string]struct{}) float64 {
 		}
 	}
 	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// contained reports whether every word of the shorter title occurs in the longer one ("PADD."
+// and "PADD (Plan d'Aménagement et de Développement Durable)"): a shortened title in the body.
+func contained(a, b string) bool {
+	wa, wb := titleWords(a), titleWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return false
+	}
+	set := make(map[string]bool, len(wb))
+	for _, w := range wb {
+		set[w] = true
+	}
+	for _, w := range wa {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// titleWords splits a folded title into its words of letters and digits.
+func titleWords(s string) []string {
+	return strings.FieldsFunc(normalize.Fold(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80)
+	})
 }

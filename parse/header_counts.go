@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"minutes/normalize"
 )
 
 // countHit is one count read from a line: the field, the value and the label text.
@@ -187,3 +189,6 @@ func (d *doc) boxNumber(i int) bool {
 	d.hdr.box = d.hdr.box[1:]
 	return true
 }
+
+// foldLine folds one line of text as the document's lines are folded.
+func foldLine(s string) string { return normalize.Fold(s) }

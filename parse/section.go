@@ -74,14 +74,36 @@ func untab(s string) string {
 		return s[m[2]:m[3]] + ". " + s[m[1]:]
 	}
 	if m := reMarkerTab.FindStringSubmatchIndex(s); m != nil {
-		return s[m[2]:m[3]] + " " + s[m[1]:]
+		mk := s[m[2]:m[3]]
+		if l := mk[len(mk)-1]; l == 'I' || l == 'V' || l == 'X' {
+			mk += "."
+		}
+		return mk + " " + s[m[1]:]
 	}
 	return s
 }
 
 // isTableLine reports whether line i is a table row: it holds a tab that is not a list indent.
 func (d *doc) isTableLine(i int) bool {
-	return strings.IndexByte(untab(d.lines[i].Text), '\t') >= 0
+	return isTableText(untab(d.lines[i].Text))
+}
+
+// isTableText reports whether a line's tabs separate cells. A tab inside a sentence, where the
+// extraction lifted a superscript out ("du 3\tadjoint", "2\tclasse"), is followed by a lower-case
+// word; a cell starts otherwise.
+func isTableText(s string) bool {
+	for k := strings.IndexByte(s, '\t'); k >= 0; {
+		r, _ := utf8.DecodeRuneInString(s[k+1:])
+		if !unicode.IsLower(r) {
+			return true
+		}
+		n := strings.IndexByte(s[k+1:], '\t')
+		if n < 0 {
+			break
+		}
+		k += n + 1
+	}
+	return false
 }
 
 // cleanTitle trims a title: spaces squeezed, the colon that often ends a heading dropped.
@@ -114,8 +136,7 @@ func titleShapeOK(h heading) bool {
 	case ';', ',':
 		return false
 	}
-	// A number then a unit or a money sign is a quantity, not a heading.
-	if r == '€' || r == '%' {
+	if reMoneyInTitle.MatchString(t) {
 		return false
 	}
 	return true
@@ -346,6 +367,12 @@ func danglingEnd(title string) bool {
 		return true
 	}
 	return false
+}
+
+// startsUpper reports whether s starts with a capital letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // startsLower reports whether s starts with a lower-case letter.

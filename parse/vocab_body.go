@@ -44,7 +44,7 @@ var headingForms = []headingForm{
 	// "I.2 DÉLIBÉRATIONS": a roman part and an arabic sub-number.
 	{"roman.arabic", regexp.MustCompile(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted},
 	// "I. VIE DU SYNDICAT", "II – COMMUNAUTE DE COMMUNES", "IV) PERSONNEL"
-	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]|\s[-–—]|[-–—]|/)\s*(.+)$`), seqRoman},
+	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`), seqRoman},
 	// "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes"
 	{"dotted", regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted},
 	// "1. Modification…", "1) Vote…", "1 - AFFECTATION…", "1/ la prise…", "1° …"
@@ -64,17 +64,28 @@ var (
 	reAgendaStop = regexp.MustCompile(`^(?:l'an |presents?\b|presents? :|etaient presents|absents?\b|excuses?\b|secretaire|le conseil municipal|le conseil syndical|le conseil communautaire|le comite|seance du|conseil municipal du|conseil syndical du|proces[- ]verbal|compte[- ]rendu de la)`)
 	// reDateNumber is a deliberation number made of the session's date and an ordinal.
 	reDateNumber = regexp.MustCompile(`^\d{4}\.\d{2}\.\d{2}\s*-`)
+	// reThemeHeading is an unnumbered heading that opens with a theme in capitals and a dash:
+	// "FINANCES – Budget principal – Compte de gestion 2015".
+	reThemeHeading = regexp.MustCompile(`^\p{Lu}{3,}(?:[ '’-]\p{Lu}{2,})*\s+[-–—:]\s+\S`)
+	// reMoneyInTitle is a decimal amount: a numbered line carrying one is a table row or a list
+	// item, not a heading.
+	reMoneyInTitle = regexp.MustCompile(`\d,\d{2}\b`)
+	// reTOCLine is an entry of a table of contents ("… page 03", "…....... 12"): not a heading.
+	reTOCLine = regexp.MustCompile(`(?i)\bpages?\s+\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$`)
+	// reSuperscript is a line holding only the superscript an extraction lifted out of the line
+	// below ("ème", "er").
+	reSuperscript = regexp.MustCompile(`^(?:e|er|ere|eme|emes|nd|nde|d|e\s*r)$`)
 	// reAttendanceEnd is a header or attendance line: an unnumbered deliberation's title comes
 	// after the last of them.
-	reAttendanceEnd = regexp.MustCompile(`^(?:secretaire|presents?\b|absents?\b|excuses?\b|pouvoirs?\b|procurations?\b|elus |nombre de|ont donne pouvoir|etaient? presents?|etai(?:en)?t absents?|date de (?:la )?convocation|rapporteur)`)
+	reAttendanceEnd = regexp.MustCompile(`^(?:secretaire|presents?\b|absents?\b|excuses?\b|non excuses?\b|pouvoirs?\b|procurations?\b|elus |nombre de|ont donne pouvoir|etaient? presents?|etai(?:en)?t absents?|date de (?:la )?convocation|rapporteur)`)
 	// reAddedItem is the wording of an item added to the agenda during the meeting.
 	reAddedItem = regexp.MustCompile(`(?:ajout|rajout|inscri)\w* (?:a|de) l'ordre du jour|(?:ajout|rajout)\w* (?:un point|une question|une deliberation)`)
 	// reBullet starts a list item.
-	reBullet = regexp.MustCompile(`^\s*(?:[-–—•·▪►➢✓→*]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`)
+	reBullet = regexp.MustCompile(`^\s*(?:[-–—•·▪►➢✓→*Ø§]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`)
 	// reNumberTab is a list number followed by a tab (word processors' numbered lists): the tab
 	// is the list's indent, not a table column.
 	reNumberTab = regexp.MustCompile(`^(\s*\d{1,2}(?:\.\d{1,2})*)[.)]?\t+`)
-	reMarkerTab = regexp.MustCompile(`^(\s*(?:[IVX]{1,5}[.)]|[A-H][.)]|[-–—•·▪►➢✓→*o]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}))\t+`)
+	reMarkerTab = regexp.MustCompile(`^(\s*(?:[IVX]{1,5}[.)]?|[A-H][.)]|[-–—•·▪►➢✓→*o]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}))\t+`)
 	// reInlineAgendaNum splits an agenda written on one line ("1. X 2. Y 3. Z").
 	reInlineAgendaNum = regexp.MustCompile(`(?:^|\s)(\d{1,2})\s*[.)]\s+`)
 )
