@@ -1,0 +1,250 @@
+package parse
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"minutes/extract"
+)
+
+// The -update flag rewrites golden files; the package's tests share one flag, registered here
+// unless another test file of the package registered it first.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// headerOnly runs the header and attendance readers (and the checks) on src.
+func headerOnly(src *extract.Source) *Record {
+	d := newDoc(src)
+	d.header()
+	d.attendance()
+	d.checks()
+	d.finish()
+	return d.rec
+}
+
+// headerView is the part of the record the header readers fill, for golden files.
+type headerView struct {
+	Meeting     Meeting      `json:"meeting"`
+	Counts      Counts       `json:"counts"`
+	People      []Person     `json:"people"`
+	Attendance  []Attendance `json:"attendance"`
+	Proxies     []Proxy      `json:"proxies"`
+	Diagnostics []Diagnostic `json:"diagnostics"`
+}
+
+// TestHeaderGolden reads header excerpts of several councils (testdata/header/*.txt) and
+// compares the meeting, counts, people, attendance and proxies with the golden JSON beside
+// them. Run with -update to rewrite the golden files after checking the differences.
+func TestHeaderGolden(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "header", "*.txt"))
+	if len(files) < 3 {
+		t.Fatalf("want header excerpts of at least three councils, found %d", len(files))
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := extract.Bytes(f, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := headerOnly(src)
+			got, _ := json.MarshalIndent(headerView{r.Meeting, r.Counts, r.People, r.Attendance, r.Proxies, r.Diagnostics}, "", "  ")
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(f, ".txt") + ".json"
+			if updating() {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("missing golden file (run with -update): %v", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from its golden file; got:\n%s", f, got)
+			}
+		})
+	}
+}
+
+func TestSplitItems(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"commas", "M. Francis BARRY, M. Philippe BECHERAS, Mme Stella BSERENI.", []string{"M. Francis BARRY", "M. Philippe BECHERAS", "Mme Stella BSERENI"}},
+		{"dashes", "Marc Baïetto - Dominique Scheiblin - Philippe Loppé", []string{"Marc Baïetto", "Dominique Scheiblin", "Philippe Loppé"}},
+		{"en dash and lines", "M. Louis ARMARY – Mme Maryline LURO\nMme Noëlle RELET", []string{"M. Louis ARMARY", "Mme Maryline LURO", "Mme Noëlle RELET"}},
+		{"slashes", "David (pouvoir donné à Jean-Pierre) / Marielle (pouvoir donné à Agnès)", []string{"David (pouvoir donné à Jean-Pierre)", "Marielle (pouvoir donné à Agnès)"}},
+		{"et and ampersand", "Denis DECHOUX et François STEL, David & Adeline", []string{"Denis DECHOUX", "François STEL", "David", "Adeline"}},
+		{"hyphenated names kept", "Jean-Luc CHAUMONT, Marie-Françoise Laval", []string{"Jean-Luc CHAUMONT", "Marie-Françoise Laval"}},
+		{"missing comma", "M. Jean-Charles MANRIQUE M. Brice THIEBAUD", []string{"M. Jean-Charles MANRIQUE", "M. Brice THIEBAUD"}},
+		{"initials run together", "JF Orsatelli J. Orsatelli, A. Orsini", []string{"JF Orsatelli", "J. Orsatelli", "A. Orsini"}},
+		{"commas inside parentheses", "Mme Colette ROUSSEL (pouvoir à Mme X, adjointe), M. Y", []string{"Mme Colette ROUSSEL (pouvoir à Mme X, adjointe)", "M. Y"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, it := range splitItems(tt.in) {
+				got = append(got, it.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("splitItems(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseEntryProxies(t *testing.T) {
+	tests := []struct {
+		name, in        string
+		proxies         bool
+		giver, holder   string // keys
+		inline, replace bool
+	}{
+		{"donne pouvoir", "Mme Agnès AUDIGIER donne pouvoir à M. Bruno SENECLAUZE.", false, "agnes audigier", "bruno seneclauze", false, false},
+		{"a donné pouvoir", "Madame V. MORIN SOGOBA a donné pouvoir à Monsieur A. MORAZIN", false, "v. morin sogoba", "a. morazin", false, false},
+		{"a donné procuration", "M. Jean DUPONT a donné procuration à Mme Anne MARTIN", false, "jean dupont", "anne martin", false, false},
+		{"pouvoir donné (parenthesis)", "David (pouvoir donné à Jean-Pierre)", false, "david", "jean-pierre", true, false},
+		{"procuration (parenthesis)", "Adeline (procuration à Mario)", false, "adeline", "mario", true, false},
+		{"X à Y in a proxy list", "Guillaume LACROIX à Sylviane CHENE", true, "guillaume lacroix", "sylviane chene", false, false},
+		{"représenté par", "M. LEDRAPPIER par M. PORTEBOIS", true, "ledrappier", "portebois", false, false},
+		{"représenté par (sentence)", "M. Paul DURAND représenté par M. Jean MOREL", false, "paul durand", "jean morel", false, false},
+		{"suppléant", "M. Patrick FRANCOIS (suppléant de M. José ORENES LERMA)", false, "patrick francois", "", false, true},
+		{"no proxy", "M. Francis BARRY", false, "francis barry", "", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := parseEntry(tt.in, tt.proxies)
+			if !e.ok {
+				t.Fatalf("parseEntry(%q) read no name", tt.in)
+			}
+			if got := e.name.Key(); got != tt.giver {
+				t.Errorf("giver = %q, want %q", got, tt.giver)
+			}
+			holder := ""
+			if e.hasHolder {
+				holder = e.holder.Key()
+			}
+			if holder != tt.holder {
+				t.Errorf("holder = %q, want %q", holder, tt.holder)
+			}
+			if e.inlineProxy != tt.inline || e.hasReplaced != tt.replace {
+				t.Errorf("inline %v replaced %v, want %v %v", e.inlineProxy, e.hasReplaced, tt.inline, tt.replace)
+			}
+		})
+	}
+}
+
+func TestCountsIn(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     map[string]int
+	}{
+		{"label colon", "Nombre de membres en exercice : 40", map[string]int{"in_office": 40}},
+		{"suffrages", "Nombre de suffrages exprimés : 23", map[string]int{"votes_cast": 23}},
+		{"one line", "en exercice : 15- Présents 14 - Votants 14", map[string]int{"in_office": 15, "present": 14, "voters": 14}},
+		{"number first", "Soit 31 présents, 2 procurations, 33 votants", map[string]int{"present": 31, "represented": 2, "voters": 33}},
+		{"elus", "Elus en exercice : 29", map[string]int{"in_office": 29}},
+		{"ont donné pouvoir", "Ont donné pouvoir : 6", map[string]int{"represented": 6}},
+		{"registre", "PRÉSENTS 21", map[string]int{"present": 21}},
+		{"pour", "- Pour : 23", map[string]int{"for": 23}},
+		{"présents ou représentés is no field", "25 Conseillers étaient Présents ou Représentés", map[string]int{}},
+		{"représentés", "Nombre de Conseillers représentés : 3", map[string]int{"represented": 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]int{}
+			for _, h := range countsIn(strings.TrimSpace(foldLine(tt.in)), true) {
+				got[h.field] = h.value
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("countsIn(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+			for k, v := range tt.want {
+				if got[k] != v {
+					t.Errorf("countsIn(%q)[%s] = %d, want %d", tt.in, k, got[k], v)
+				}
+			}
+		})
+	}
+}
+
+func TestJoinSep(t *testing.T) {
+	tests := []struct{ name, prev, next, want string }{
+		{"given then family", "Sébastien GUERAUD, Julien LE", "GLOU, Charline LIOTIER", " "},
+		{"given alone then caps", "Véronique ROCHE, Eric", "DUCLOS, Raphaël DURET", " "},
+		{"hyphen cut", "Nadine MALHOMME à Georges CARRET, Jean-", "Claude GROSS", ""},
+		{"separator", "Pierre Villain -", "Antoinette Pirrello", "\n"},
+		{"new civility", "Présents : M. Dominique GOSSET", "M. Louis ARMARY", "\n"},
+		{"plural civility", "MM. VENDERBURE, Mmes", "MARTEAU, PELLARIN", " "},
+		{"holder cut", "Abdallah CHIBI à", "Vasilica CHARNAY", " "},
+		{"next line one per entry", "Marta Chron à Marc Baïetto", "Nelly Maroni à France Mendez", "\n"},
+		{"parenthesis", "Myriam DUBOURG", "(procuration à Eric ROBERT)", " "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := joinSep(tt.prev, tt.next); got != tt.want {
+				t.Errorf("joinSep(%q, %q) = %q, want %q", tt.prev, tt.next, got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzHeader feeds arbitrary text to the header and attendance readers: they must not panic.
+func FuzzHeader(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "header", "*.txt"))
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("Présents :\n(\nPouvoirs :\n- à\n12\n(07 Procurations : ) et 04 Absents :"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src, err := extract.Bytes("fuzz.txt", data)
+		if err != nil {
+			return
+		}
+		r := headerOnly(src)
+		for _, a := range r.Attendance {
+			if a.Person == "" {
+				t.Fatalf("attendance entry without person: %+v", a)
+			}
+		}
+	})
+}
+
+// BenchmarkHeader measures the header and attendance readers on the Numérian minutes.
+func BenchmarkHeader(b *testing.B) {
+	dir := sharedDir(b)
+	data, err := os.ReadFile(filepath.Join(dir, "corpus", "dev", "numerian-2023-12-15.txt"))
+	if err != nil {
+		b.Skip(err)
+	}
+	src, err := extract.Bytes("numerian-2023-12-15.txt", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		headerOnly(src)
+	}
+}
