@@ -15,16 +15,18 @@ import (
 // large pattern. The vocabulary it recognises sits in the tables below.
 
 // currencyWords are the currency markers that may follow a number, longest first so that
-// "euros" wins over "euro". Matching ignores case; every one must end at a word boundary.
-// mult is the power of ten the marker multiplies the number by (k€ = thousands of euros).
+// "euros" wins over "euro", with their ISO 4217 code. Matching ignores case; every one but "€"
+// must end at a word boundary. mult is the power of ten the marker multiplies the number by
+// (k€ = thousands of euros). Francs are for minutes written before 2002.
 var currencyWords = []struct {
-	word string
-	mult int32
+	word, code string
+	mult       int32
 }{
-	{"€uros", 0}, {"€uro", 0}, {"€", 0},
-	{"euros", 0}, {"euro", 0}, {"eur", 0},
-	{"keuros", 3}, {"keuro", 3}, {"keur", 3},
-	{"meuros", 6}, {"meuro", 6}, {"meur", 6},
+	{"€uros", "EUR", 0}, {"€uro", "EUR", 0}, {"€", "EUR", 0},
+	{"euros", "EUR", 0}, {"euro", "EUR", 0}, {"eur", "EUR", 0},
+	{"keuros", "EUR", 3}, {"keuro", "EUR", 3}, {"keur", "EUR", 3},
+	{"meuros", "EUR", 6}, {"meuro", "EUR", 6}, {"meur", "EUR", 6},
+	{"francs", "FRF", 0}, {"franc", "FRF", 0}, {"ff", "FRF", 0}, {"frf", "FRF", 0},
 }
 
 // multiplierWords are words or letters that scale the number when a currency marker follows them
@@ -288,17 +290,16 @@ func alnumBefore(s string, i int) bool {
 }
 
 // currencyAt reads a currency marker at s[i:] (after the number and its spaces): it returns the end
-// of the marker, the power of ten it multiplies by, and whether it names euros (a tax word alone
-// does not, but still marks money).
-func currencyAt(s string, i int) (end int, mult int32, ok bool) {
-	// Every marker starts with €, e, k or m: most numbers are rejected on their next byte.
+// of the marker, the power of ten it multiplies by, and the currency code ("" when there is none).
+func currencyAt(s string, i int) (end int, mult int32, code string) {
+	// Every marker starts with €, e, f, k or m: most numbers are rejected on their next byte.
 	if i >= len(s) {
-		return i, 0, false
+		return i, 0, ""
 	}
 	switch s[i] | 0x20 {
 	case 0xE2:
 		if !strings.HasPrefix(s[i:], "€") {
-			return i, 0, false
+			return i, 0, ""
 		}
 		// The common case, without the table walk: "€", or "€uro(s)" as some write it.
 		end = i + len("€")
@@ -307,15 +308,15 @@ func currencyAt(s string, i int) (end int, mult int32, ok bool) {
 		} else if hasFoldPrefix(s, end, "uro") && wordEndsAt(s, end+3) {
 			end += 3
 		}
-		return end, 0, true
-	case 'e', 'k', 'm':
+		return end, 0, "EUR"
+	case 'e', 'f', 'k', 'm':
 	default:
-		return i, 0, false
+		return i, 0, ""
 	}
 	for _, c := range currencyWords {
 		// "€" may be glued to what follows ("4 000 €HT"); a word must end.
 		if hasFoldPrefix(s, i, c.word) && (c.word == "€" || wordEndsAt(s, i+len(c.word))) {
-			return i + len(c.word), c.mult, true
+			return i + len(c.word), c.mult, c.code
 		}
 	}
 	for _, m := range multiplierWords {
@@ -339,11 +340,11 @@ func currencyAt(s string, i int) (end int, mult int32, ok bool) {
 		}
 		for _, c := range currencyWords {
 			if c.mult == 0 && hasFoldPrefix(s, j, c.word) && (c.word == "€" || wordEndsAt(s, j+len(c.word))) {
-				return j + len(c.word), m.mult, true
+				return j + len(c.word), m.mult, c.code
 			}
 		}
 	}
-	return i, 0, false
+	return i, 0, ""
 }
 
 // taxAt reads a tax qualifier (HT, TTC, H.T.) at s[i:].
@@ -564,12 +565,12 @@ func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok b
 // there is none.
 func currencyAfter(s string, i int) (cur string, mult int32, end int) {
 	j := i + hspaceLen(s, i)
-	if e, m, found := currencyAt(s, j); found {
+	if e, m, code := currencyAt(s, j); code != "" {
 		end = e
 		if t, ok := taxAt(s, e+hspaceLen(s, e)); ok {
 			end = t
 		}
-		return "EUR", m, end
+		return code, m, end
 	}
 	if t, ok := taxAt(s, j); ok && j > i {
 		// "16 098,16 TTC": a tax word alone marks euros.
@@ -582,8 +583,8 @@ func currencyAfter(s string, i int) (cur string, mult int32, end int) {
 	if k < len(s) && s[k] == '\n' {
 		k++
 		k += hspaceLen(s, k)
-		if e, m, found := currencyAt(s, k); found {
-			return "EUR", m, e
+		if e, m, code := currencyAt(s, k); code != "" {
+			return code, m, e
 		}
 	}
 	return "", 0, i

@@ -58,7 +58,7 @@ func FuzzFindAmounts(f *testing.F) {
 			if text[m.Start:m.End] != m.Money.Raw {
 				t.Fatalf("FindAmounts(%q): Raw %q is not the span %q", text, m.Money.Raw, text[m.Start:m.End])
 			}
-			if m.Money.Currency != "EUR" {
+			if m.Money.Currency == "" {
 				t.Fatalf("FindAmounts(%q): %q has no currency", text, m.Money.Raw)
 			}
 			checkMoney(t, "FindAmounts", m.Money)

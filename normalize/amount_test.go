@@ -56,6 +56,8 @@ func TestAmount(t *testing.T) {
 		{name: "milliard", raw: "1,2 milliard d'euros", digits: "1200000000", cur: "EUR"},
 		{name: "comma space decimal", raw: "405, 59 €", digits: "405.59", cur: "EUR"},
 		{name: "bare integer", raw: "2023", digits: "2023"},
+		{name: "francs", raw: "12 500 francs", digits: "12500", cur: "FRF"},
+		{name: "FF", raw: "3 000 FF", digits: "3000", cur: "FRF"},
 		{name: "zero", raw: "0,00", digits: "0.00"},
 		{name: "leading zero kept", raw: "0,3348 €", digits: "0.3348", cur: "EUR"},
 		{name: "negative in parentheses with euro", raw: "(114 471,53 €)", digits: "-114471.53", cur: "EUR"},

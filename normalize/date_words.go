@@ -49,7 +49,7 @@ var frNumberWords = map[string]int{
 }
 
 // ordinalFirst are the words for the first day of a month.
-var ordinalFirst = map[string]bool{"premier": true, "1er": true}
+var ordinalFirst = map[string]bool{"premier": true, "premiere": true}
 
 // ordinalSuffixes follow a day number: "1er", "1 e'" (OCR), "1°".
 var ordinalSuffixes = map[string]bool{"er": true, "re": true, "ere": true, "e": true, "°": true, "º": true}

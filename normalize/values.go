@@ -25,9 +25,9 @@ type Match struct {
 func Amount(raw string) (Money, error) { return amount(raw) }
 
 // FindAmounts returns the money amounts in running text, in order. Only numbers that carry a
-// currency (€, euros, EUR, k€, M€, "millions d'euros", or a lone HT/TTC) count as money in prose,
-// and parentheses are asides there, not signs. In a range ("entre 60 et 400€", "de 1 à 2 M€")
-// the first bound takes the currency of the second.
+// currency (€, euros, EUR, k€, M€, "millions d'euros", a lone HT/TTC; francs as FRF) count as
+// money in prose, and parentheses are asides there, not signs. In a range ("entre 60 et 400€",
+// "de 1 à 2 M€") the first bound takes the currency of the second.
 func FindAmounts(text string) []Match { return findAmounts(text) }
 
 // Date reads a French date ("15 décembre 2023", "1er janvier 2024", "01/01/2024", "1/1/24",
