@@ -1,0 +1,182 @@
+package normalize
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestPersonName(t *testing.T) {
+	tests := []struct {
+		name, in           string
+		civ, given, family string
+		key                string
+		notName            bool
+	}{
+		{"civility given FAMILY", "M. Jean-Luc CHAUMONT", "M.", "Jean-Luc", "CHAUMONT", "jean-luc chaumont", false},
+		{"glued civility, family first", "M.CHARRIER Jean-Paul", "M.", "Jean-Paul", "CHARRIER", "jean-paul charrier", false},
+		{"no civility, mixed case", "Marc Baïetto", "", "Marc", "Baïetto", "marc baietto", false},
+		{"civility and family", "Monsieur Reboulet", "M.", "", "Reboulet", "reboulet", false},
+		{"first name only", "Anthony", "", "Anthony", "", "anthony", false},
+		{"accents in key", "Mme Laëtitia BOURJAT", "Mme", "Laëtitia", "BOURJAT", "laetitia bourjat", false},
+		{"compound family", "M. José ORENES LERMA", "M.", "José", "ORENES LERMA", "jose orenes lerma", false},
+		{"particle family", "Sheila Mc CARRON", "", "Sheila", "Mc CARRON", "sheila mc carron", false},
+		{"lower-case particles", "Henri de la Tour", "", "Henri", "de la Tour", "henri de la tour", false},
+		{"caps particle", "Julien LE GLOU", "", "Julien", "LE GLOU", "julien le glou", false},
+		{"family alone in caps", "LE ROUX", "", "", "LE ROUX", "le roux", false},
+		{"initials glued", "J.F.PINONCELY", "", "J.F.", "PINONCELY", "j.f. pinoncely", false},
+		{"hyphenated initials", "M. J.-P. DUPONT", "M.", "J.-P.", "DUPONT", "j.-p. dupont", false},
+		{"two-letter initials", "JF Orsatelli", "", "JF", "Orsatelli", "jf orsatelli", false},
+		{"madame and initial", "Madame V. MORIN SOGOBA", "Mme", "V.", "MORIN SOGOBA", "v. morin sogoba", false},
+		{"mademoiselle", "Mlle Maud BODKIN", "Mme", "Maud", "BODKIN", "maud bodkin", false},
+		{"Melle", "Melle Anne DURAND", "Mme", "Anne", "DURAND", "anne durand", false},
+		{"Mr", "Mr Paul MARTIN", "M.", "Paul", "MARTIN", "paul martin", false},
+		{"family first, given after", "Mme FLACELIERE Françoise", "Mme", "Françoise", "FLACELIERE", "francoise flaceliere", false},
+		{"line-break hyphen", "Jean- Claude GROSS", "", "Jean-Claude", "GROSS", "jean-claude gross", false},
+		{"trailing full stop", "M. Francis BARRY.", "M.", "Francis", "BARRY", "francis barry", false},
+		{"apostrophe", "Marie Christine BARAC’H", "", "Marie Christine", "BARAC’H", "marie christine barac'h", false},
+		{"grouping word", "adjoints", "", "", "", "", true},
+		{"role", "Député-Maire", "", "", "", "", true},
+		{"heading", "ORDRE DU JOUR", "", "", "", "", true},
+		{"civility alone", "Madame", "", "", "", "", true},
+		{"empty", "  ", "", "", "", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, ok := PersonName(tt.in)
+			if ok == tt.notName {
+				t.Fatalf("PersonName(%q) ok = %v, want %v", tt.in, ok, !tt.notName)
+			}
+			if tt.notName {
+				return
+			}
+			if n.Civility != tt.civ || n.Given != tt.given || n.Family != tt.family {
+				t.Errorf("PersonName(%q) = %q %q %q, want %q %q %q", tt.in, n.Civility, n.Given, n.Family, tt.civ, tt.given, tt.family)
+			}
+			if n.Key() != tt.key {
+				t.Errorf("key = %q, want %q", n.Key(), tt.key)
+			}
+		})
+	}
+}
+
+func mustName(t *testing.T, s string) Name {
+	t.Helper()
+	n, ok := PersonName(s)
+	if !ok {
+		t.Fatalf("PersonName(%q) failed", s)
+	}
+	return n
+}
+
+func TestPeopleLinking(t *testing.T) {
+	var p People
+	huet := p.Add(mustName(t, "M. HUET"))
+	bazin := p.Add(mustName(t, "M. BAZIN"))
+	p.Add(mustName(t, "Mme Christelle REYNAUD"))
+	p.Add(mustName(t, "M. Patrick FRANCOIS"))
+	p.Add(mustName(t, "M. Patrick GAUTHIER"))
+	p.Add(mustName(t, "Mme Anne DUPONT"))
+	p.Add(mustName(t, "M. Paul DUPONT"))
+	p.Add(mustName(t, "Anthony"))
+
+	// A fuller later mention completes the listed person and keeps the id.
+	if got := p.Add(mustName(t, "Monsieur Guénhaël HUET")); got != huet || got.Given != "Guénhaël" || got.ID != "p1" {
+		t.Errorf("Add(Monsieur Guénhaël HUET) = %+v, want p1 completed", got)
+	}
+	if got := p.Add(mustName(t, "Monsieur A. BAZIN")); got != bazin || got.Given != "A." {
+		t.Errorf("Add(Monsieur A. BAZIN) = %+v, want p2 with given A.", got)
+	}
+	tests := []struct {
+		name, mention, want string // want "" = not resolved
+	}{
+		{"family only", "Madame Reynaud", "christelle reynaud"},
+		{"civility disagrees", "Monsieur Reynaud", ""},
+		{"word alone may be the family", "Reynaud", "christelle reynaud"},
+		{"civility and caps family", "Mme REYNAUD", "christelle reynaud"},
+		{"given only", "Patrick", ""}, // two Patricks: ambiguous
+		{"given only, unique", "Anthony", "anthony"},
+		{"ambiguous family", "DUPONT", ""},
+		{"civility settles it", "Madame DUPONT", "anne dupont"},
+		{"initial", "P. GAUTHIER", "patrick gauthier"},
+		{"wrong civility", "Madame GAUTHIER", ""},
+		{"unknown", "M. Nobody", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, ok := p.Resolve(mustName(t, tt.mention))
+			got := ""
+			if ok {
+				got = q.Key()
+			}
+			if got != tt.want {
+				t.Errorf("Resolve(%q) = %q, want %q", tt.mention, got, tt.want)
+			}
+		})
+	}
+	if n := len(p.List); n != 8 {
+		t.Errorf("%d people, want 8 (merged mentions add nobody)", n)
+	}
+}
+
+func TestPeopleNew(t *testing.T) {
+	var p People
+	a := p.Add(mustName(t, "M. Luciani"))
+	b := p.New(mustName(t, "F. Luciani"))
+	if a == b || b.ID != "p2" {
+		t.Errorf("New made %s, want a second person p2", b.ID)
+	}
+}
+
+func TestRoles(t *testing.T) {
+	var p People
+	maire := p.Add(mustName(t, "Marc Baïetto"))
+	p.SetRole("Maire", maire)
+	pres := p.Add(mustName(t, "M. Jérôme BERNARD"))
+	p.SetRole("president", pres)
+	tests := []struct{ text, want string }{
+		{"Monsieur le Maire", "p1"},
+		{"M. le Maire", "p1"},
+		{"le Maire", "p1"},
+		{"Madame la Présidente", "p2"},
+		{"Le Président", "p2"},
+		{"Monsieur le Préfet", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			q, ok := p.ResolveRole(tt.text)
+			got := ""
+			if ok {
+				got = q.ID
+			}
+			if got != tt.want {
+				t.Errorf("ResolveRole(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+	if q, ok := p.Role("maire"); !ok || q != maire {
+		t.Errorf("Role(maire) = %v, %v", q, ok)
+	}
+}
+
+func ExamplePersonName() {
+	n, _ := PersonName("M.CHARRIER Jean-Paul")
+	fmt.Println(n.Civility, n.Given, n.Family, n.Key())
+	// Output: M. Jean-Paul CHARRIER jean-paul charrier
+}
+
+// FuzzPersonName checks that any text is read without panic, and that a name read has a key.
+func FuzzPersonName(f *testing.F) {
+	for _, s := range []string{"M. Jean-Luc CHAUMONT", "M.CHARRIER Jean-Paul", "J.F.PINONCELY", "Jean- Claude", "(", "M. MMES", "d'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, ok := PersonName(s)
+		if ok && n.Key() == "" {
+			t.Errorf("PersonName(%q) ok with an empty key", s)
+		}
+		var p People
+		p.Add(n)
+		p.Resolve(n)
+		p.ResolveRole(s)
+	})
+}
