@@ -165,7 +165,7 @@ func groupLines(words []word) [][]word {
 	for i < len(words) {
 		j := i + 1
 		y0, s0 := words[i].y, words[i].size
-		for j < len(words) && math.Abs(words[j].y-y0) < baselineTol*math.Min(s0, words[j].size) {
+		for j < len(words) && sameLine(y0, s0, words[j]) {
 			j++
 		}
 		g := words[i:j:j]
@@ -563,4 +563,16 @@ func splitAt(text string, x0, x1 float64, cols []float64, first, last int) []str
 		from = cut + 1
 	}
 	return append(parts, string(rs[from:]))
+}
+
+// sameLine reports whether word w sits on the line whose first word has baseline y0 and size s0:
+// baselines within a fraction of the smaller size, or, for a superscript or subscript (a size
+// clearly smaller than the other), within about half the larger size.
+func sameLine(y0, s0 float64, w word) bool {
+	dy := math.Abs(w.y - y0)
+	small, large := math.Min(s0, w.size), math.Max(s0, w.size)
+	if dy < baselineTol*small {
+		return true
+	}
+	return small < 0.85*large && dy < 0.55*large
 }

@@ -29,9 +29,11 @@ type pdfFont struct {
 	// estimated reports that widths are guesses (no /Widths and not a known core font).
 	estimated bool
 	space     float64 // width of a space in ems, 0 until computed
-	dec1      [256]string
-	done1     [256]bool
-	dec2      map[uint16]string
+	// symbol marks the Symbol font, whose bullet (code 0xB7) decodes as a middle dot.
+	symbol bool
+	dec1   [256]string
+	done1  [256]bool
+	dec2   map[uint16]string
 }
 
 // newPDFFont reads a font dictionary. It never panics: a damaged font falls back to estimated
@@ -47,6 +49,7 @@ func newPDFFont(v pdf.Value) (f *pdfFont) {
 	f.enc = safeEncoder(&lf)
 	subtype := v.Key("Subtype").Name()
 	base := v.Key("BaseFont").Name()
+	f.symbol = strings.Contains(base, "Symbol")
 	if subtype == "Type0" {
 		f.twoByte = true
 		f.dec2 = make(map[uint16]string)
@@ -158,7 +161,11 @@ func safeEncoder(f *pdf.Font) (enc pdf.TextEncoding) {
 func (f *pdfFont) decode(code int) string {
 	if !f.twoByte {
 		if !f.done1[code] {
-			f.dec1[code] = f.safeDecode(string([]byte{byte(code)}))
+			s := f.safeDecode(string([]byte{byte(code)}))
+			if f.symbol && s == "·" {
+				s = "•"
+			}
+			f.dec1[code] = s
 			f.done1[code] = true
 		}
 		return f.dec1[code]
