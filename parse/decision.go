@@ -36,9 +36,7 @@ func lineTrigger(f, raw string) trig {
 	t.dissent = reMajority.MatchString(f) || reDissent.MatchString(f)
 	voteLine := reVoteLine.MatchString(f)
 	if voteLine || reVoteWord.MatchString(f) || t.unanimous {
-		t.forN = firstCount(reCountFor, f)
-		t.againstN = firstCount(reCountAgainst, f)
-		t.abstN = firstCount(reCountAbst, f)
+		t.forN, t.againstN, t.abstN = voteCounts(f)
 		// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
 		if !voteLine && !t.unanimous {
 			n := 0
@@ -107,19 +105,35 @@ func upperVerb(raw string) bool {
 	return false
 }
 
+// voteCounts reads the for, against and abstention counts of a line. A line writes them either
+// label first ("Pour : 23 Contre : 0") or number first ("11 pour, 0 contre"); the form that reads
+// more of the three wins, so that "23 Contre" in "Pour : 23 Contre : 0" is not taken as 23 against.
+func voteCounts(f string) (forN, against, abst *int) {
+	var lf, nf [3]*int
+	nl, nn := 0, 0
+	for k, pair := range [3][2]*regexp.Regexp{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
+		if lf[k] = firstCount(pair[0], f); lf[k] != nil {
+			nl++
+		}
+		if nf[k] = firstCount(pair[1], f); nf[k] != nil {
+			nn++
+		}
+	}
+	c := lf
+	if nn > nl {
+		c = nf
+	}
+	return c[0], c[1], c[2]
+}
+
 func firstCount(re *regexp.Regexp, f string) *int {
 	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
-		for g := 2; g+1 < len(m); g += 2 {
-			if m[g] < 0 {
-				continue
-			}
-			if !isCount(f, m[g+1]) {
-				break
-			}
-			n, err := strconv.Atoi(f[m[g]:m[g+1]])
-			if err == nil {
-				return &n
-			}
+		if m[2] < 0 || !isCount(f, m[3]) {
+			continue
+		}
+		n, err := strconv.Atoi(f[m[2]:m[3]])
+		if err == nil {
+			return &n
 		}
 	}
 	return nil
@@ -179,7 +193,8 @@ func (d *doc) decisions(prose []para) []Decision {
 			continue
 		}
 		bullet := reBullet.MatchString(t)
-		if cur != nil && cur.colon && (bullet || (inList && !endsSentence(d.lines[prevLine(lines, i)].Text))) && gap <= 1 {
+		tr := lineTrigger(f, raw)
+		if cur != nil && cur.colon && (bullet || (inList && !tr.trigger && !endsSentence(d.lines[prevLine(lines, i)].Text))) && gap <= 1 {
 			// The list a decision introduces: its content, not new triggers.
 			if bullet {
 				cur.content = append(cur.content, strings.TrimSpace(reBullet.ReplaceAllString(t, "")))
@@ -191,7 +206,6 @@ func (d *doc) decisions(prose []para) []Decision {
 			continue
 		}
 		inList = false
-		tr := lineTrigger(f, raw)
 		if tr.trigger {
 			tr.rewrap(d, i)
 		}

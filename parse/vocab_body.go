@@ -115,9 +115,12 @@ var (
 	// reVisa opens a visa or considérant: the legal grounds cited before a decision, never one.
 	reVisa = regexp.MustCompile(`^(?:[-•]\s*)?(?:vu |vus |considerant|attendu|apres avis|sur (?:le )?rapport|il est (?:propose|demande)|il vous est propose|je vous propose|propose(?:s)? (?:au|de)|proposition de)`)
 	// Vote counts in every form: "Pour : 23", "23 pour", "Par 13 voix POUR", "Pour 9".
-	reCountFor     = regexp.MustCompile(`\bpour\s*[:=]?\s*(\d{1,3})\b(?:\s*(?:voix|votes?))?|\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
-	reCountAgainst = regexp.MustCompile(`\bcontre\s*[:=]?\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
-	reCountAbst    = regexp.MustCompile(`\babstentions?\s*[:=]?\s*(\d{1,3})\b|\b(\d{1,3})\s*abstentions?\b`)
+	reCountForL     = regexp.MustCompile(`\bpour\s*[:=]?\s*(\d{1,3})\b`)
+	reCountForN     = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
+	reCountAgainstL = regexp.MustCompile(`\bcontre\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAgainstN = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
+	reCountAbstL    = regexp.MustCompile(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAbstN    = regexp.MustCompile(`\b(\d{1,3})\s*abstentions?\b`)
 	// reVotersTotal is "(31 voix)" after "unanimité des votants": all the votes cast were for.
 	reVotersTotal = regexp.MustCompile(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
 	// reVoteLine is a line that holds a vote count and little else: a vote block line.

@@ -1,0 +1,488 @@
+package parse
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"minutes/extract"
+	"minutes/normalize"
+)
+
+// The package's tests share one -update flag; whichever test file comes first registers it.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+func bodyUpdating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// bodyDoc builds a doc from text, registers the people an attendance list would have given,
+// and runs the body reader alone (the header and attendance readers are tested on their own).
+func bodyDoc(t testing.TB, text string, people []string, president string) *doc {
+	t.Helper()
+	src, err := extract.Text([]byte(text))
+	if err != nil {
+		t.Fatalf("extract: %v", err)
+	}
+	d := newDoc(src)
+	for _, raw := range people {
+		n, ok := normalize.PersonName(raw)
+		if !ok {
+			t.Fatalf("person %q: not a name", raw)
+		}
+		p := d.people.Add(n)
+		if raw == president {
+			id := p.ID
+			d.rec.Meeting.President = &id
+		}
+	}
+	d.body()
+	d.finish()
+	return d
+}
+
+func TestMatchHeading(t *testing.T) {
+	tests := []struct {
+		name, line    string
+		ok            bool
+		number, title string
+		style         string
+	}{
+		{"roman", "I. VIE DU SYNDICAT MIXTE NUMÉRIAN", true, "I", "VIE DU SYNDICAT MIXTE NUMÉRIAN", "roman"},
+		{"roman with tab", "IV.\tPERSONNEL", true, "IV", "PERSONNEL", "roman"},
+		{"roman dash", "I – COMMUNE :", true, "I", "COMMUNE", "roman"},
+		{"composite", "I.2 DÉLIBÉRATIONS", true, "I.2", "DÉLIBÉRATIONS", "roman.arabic"},
+		{"letter", "A. Direction Générale des services", true, "A", "Direction Générale des services", "letter"},
+		{"arabic dot", "1. Modification des statuts de Numérian et dissolution de l'EPIC Numérian", true, "1", "Modification des statuts de Numérian et dissolution de l'EPIC Numérian", "arabic."},
+		{"arabic paren", "0) Approbation du dernier compte-rendu", true, "0", "Approbation du dernier compte-rendu", "arabic)"},
+		{"arabic paren alone", "10)", true, "10", "", "arabic)"},
+		{"arabic dash", "1- Election du 3 adjoint", true, "1", "Election du 3 adjoint", "arabic-"},
+		{"arabic tab", "1\tSubventions associatives", true, "1", "Subventions associatives", "arabic."},
+		{"dotted", "6.5.1\tEclairage", true, "6.5.1", "Eclairage", "dotted2"},
+		{"deliberation year-number", "2020-038 SUBVENTION AU CLUB", true, "2020-038", "SUBVENTION AU CLUB", "delib"},
+		{"deliberation DL", "DL-061-07-13 - Travaux de réaménagement du gymnase Thimonnier", true, "DL-061-07-13", "Travaux de réaménagement du gymnase Thimonnier", "delib"},
+		{"deliberation D", "D2018-66 Tarifs municipaux", true, "D2018-66", "Tarifs municipaux", "delib"},
+		{"deliberation N°", "DÉLIBÉRATION N° 2014/155 – Instances paritaires", true, "2014/155", "Instances paritaires", "delib"},
+		{"deliberation slash", "24-07/059 – Budget annexe", true, "24-07/059", "Budget annexe", "delib"},
+		{"deliberation date", "2013.04.08 - 1 ADOPTION DU COMPTE-RENDU", true, "2013.04.08 - 1", "ADOPTION DU COMPTE-RENDU", "delib"},
+		{"deliberation year slash", "2014/25 – DECISISIONS MODIFICATIVES", true, "2014/25", "DECISISIONS MODIFICATIVES", "delib"},
+		{"point", "Point n° 1 : Finances Communales", true, "1", "Finances Communales", "point"},
+		{"list item in prose", "1. de mettre à disposition le service", false, "", "", ""},
+		{"list item ending with semicolon", "2. Une compétence en matière de Legaltech ;", false, "", "", ""},
+		{"amount line", "1 476 725,69 € qui se décompose ainsi :", false, "", "", ""},
+		{"initial, not roman", "I.N.E.O.", false, "", "", ""},
+		{"reference in prose", "n°03/2012), il convient de réfléchir", false, "", "", ""},
+		{"bullet", "- DM N°3 Réajustement :", false, "", "", ""},
+		{"quantity", "2 bureaux à préparer", false, "", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h, ok := matchHeading(tc.line)
+			if ok != tc.ok {
+				t.Fatalf("matchHeading(%q) ok = %v, want %v (got %+v)", tc.line, ok, tc.ok, h)
+			}
+			if !ok {
+				return
+			}
+			if h.number != tc.number || h.title != tc.title || h.style != tc.style {
+				t.Errorf("matchHeading(%q) = number %q title %q style %q, want %q %q %q", tc.line, h.number, h.title, h.style, tc.number, tc.title, tc.style)
+			}
+		})
+	}
+}
+
+// TestOutline checks the running numbering: a numbered list inside a section is prose.
+func TestOutline(t *testing.T) {
+	text := "A. Direction\n\n1. Contrat de R&D\n\nTexte.\n\n2. Projet d'innovation\n\nIl fallait 3 compétences :\n\n" +
+		"1. Une compétence dans le domaine des plateformes\n2. Une compétence juridique\n\n3. Adhésion de la commune\n\nB. Pôle\n\n1. Création de la centrale\n"
+	d := bodyDoc(t, text, nil, "")
+	var got []string
+	for _, it := range d.rec.Items {
+		got = append(got, it.Path)
+	}
+	want := "A A.1 A.2 A.3 B B.1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("paths = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestLineTrigger(t *testing.T) {
+	ip := func(n int) *int { return &n }
+	tests := []struct {
+		name, line          string
+		trigger, unanimous  bool
+		outcome             string
+		forN, against, abst *int
+	}{
+		{"counts with colons", "Pour : 23 Contre : 0 Abstention : 0", true, false, "", ip(23), ip(0), ip(0)},
+		{"par N voix", "Par 13 voix POUR – 1 ABSTENTION", true, false, "", ip(13), nil, ip(1)},
+		{"counts reversed", "0 contre, 0 abstention, 11 pour", true, false, "", ip(11), ip(0), ip(0)},
+		{"adoptée par", "Délibération adoptée par 14 voix POUR", true, false, Adopted, ip(14), nil, nil},
+		{"unanimity of voters", "A L'UNANIMITE des votants (31 voix), 8 abstentions", true, true, "", ip(31), nil, ip(8)},
+		{"adopté à l'unanimité", "ADOPTÉ À L'UNANIMITÉ", true, true, Adopted, nil, nil, nil},
+		{"after deliberation", "Le Conseil Municipal après en avoir délibéré à l'unanimité, accepte la proposition", true, true, Adopted, nil, nil, nil},
+		{"vote arrow", "Vote : 14 pour / 0 contre / 0 abstention → adopté", true, false, Adopted, ip(14), ip(0), ip(0)},
+		{"vote line", "Pour 9", true, false, "", ip(9), nil, nil},
+		{"council adopts", "Le Conseil adopte.", true, false, Adopted, nil, nil, nil},
+		{"decision colon", "DECISION : le Conseil Municipal accepte à l'unanimité, les propositions ci-dessus.", true, true, Adopted, nil, nil, nil},
+		{"noted", "Les membres du conseil municipal prennent acte de cette décision.", true, false, Noted, nil, nil, nil},
+		{"rejected", "Le compte-rendu du conseil municipal du 08 avril 2015 n'est pas adopté.", true, false, Rejected, nil, nil, nil},
+		{"not retained", "Proposition non retenue par le conseil municipal.", true, false, Rejected, nil, nil, nil},
+		{"deferred", "la délibération est donc reportée à un prochain conseil.", true, false, Deferred, nil, nil, nil},
+		{"majority", "Le Conseil, à la majorité, Madame X ne prenant pas part au vote.", true, false, "", nil, nil, nil},
+		{"carried-over result", "Résultat de fonctionnement reporté", false, false, "", nil, nil, nil},
+		{"past adoption", "abouti à un avenant adopté en octobre 2011 dont l'objet", false, false, "", nil, nil, nil},
+		{"amount, not a vote", "pour un montant de 2 026 000 € contre 2 350 000 € au budget primitif", false, false, "", nil, nil, nil},
+		{"money for one", "Pour 1€ donnée, la région donne 1€ .", false, false, "", nil, nil, nil},
+		{"visa", "Considérant le tableau des emplois adopté par le Conseil Municipal le 22/05/2015,", false, false, "", nil, nil, nil},
+		{"infinitive proposal", "il est demandé aux membres du conseil municipal de bien vouloir adopter la présente délibération.", false, false, "", nil, nil, nil},
+	}
+	eq := func(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	str := func(p *int) string {
+		if p == nil {
+			return "nil"
+		}
+		return itoa(*p)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := lineTrigger(normalize.Fold(tc.line), tc.line)
+			if got.trigger != tc.trigger {
+				t.Fatalf("lineTrigger(%q).trigger = %v, want %v (%+v)", tc.line, got.trigger, tc.trigger, got)
+			}
+			if !tc.trigger {
+				return
+			}
+			if got.unanimous != tc.unanimous || got.outcome != tc.outcome {
+				t.Errorf("lineTrigger(%q) unanimous %v outcome %q, want %v %q", tc.line, got.unanimous, got.outcome, tc.unanimous, tc.outcome)
+			}
+			if !eq(got.forN, tc.forN) || !eq(got.againstN, tc.against) || !eq(got.abstN, tc.abst) {
+				t.Errorf("lineTrigger(%q) counts %s/%s/%s, want %s/%s/%s", tc.line, str(got.forN), str(got.againstN), str(got.abstN), str(tc.forN), str(tc.against), str(tc.abst))
+			}
+		})
+	}
+}
+
+// TestDecisions checks how vote lines group into decisions.
+func TestDecisions(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // outcome/unanimous per decision
+	}{
+		{"statement and vote block", "1) Vote\n\nLe Conseil Municipal DECIDE à l'unanimité et autorise le versement.\nPour 9\n Abstention 0\n Contre 0\n", []string{"adopted/true"}},
+		{"one decision per délibération", "1. DM\n\nÀ l'unanimité des membres présents, le Conseil Syndical approuve :\n\n- **La délibération n°3 relative au réajustement ;**\n- **La délibération n°4 relative au chapitre 012 ;**\n", []string{"adopted/true", "adopted/true"}},
+		{"list content is one decision", "1. DSP\n\nLe Conseil municipal approuve :\n• l'avenant n°5,\n• le règlement de service,\nDélibération adoptée à l'unanimité\n", []string{"adopted/true"}},
+		{"adopted then deferred", "7) Agriculture\n\nValide la fin du bail\nPour 9\n Abstention 0\n Contre 0\nLa convention de prêt :\nla délibération est donc reportée à un prochain conseil.\n", []string{"adopted/true", "deferred/false"}},
+		{"abstainers named", "3. Eau\n\nLE CONSEIL MUNICIPAL, A L'EXCEPTION DE MESSIEURS GOUEDARD, DROULLOURS ET TACHE QUI S'ABSTIENNENT, ACCEPTE CES PROPOSITIONS\n", []string{"adopted/false"}},
+		{"unanimity with abstentions", "N° 2016.02.16 - Subvention\n\nA L'UNANIMITE des votants (31 voix), 8 abstentions (groupe X et Mme VEILLEROT)\nAPPROUVE l'affectation d'une subvention\n", []string{"adopted/true"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := bodyDoc(t, tc.text, nil, "")
+			if len(d.rec.Items) == 0 {
+				t.Fatalf("no item read from %q", tc.text)
+			}
+			var got []string
+			for _, it := range d.rec.Items {
+				for _, dec := range it.Decisions {
+					u := "false"
+					if dec.Unanimous {
+						u = "true"
+					}
+					got = append(got, dec.Outcome+"/"+u)
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("decisions = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestVoters(t *testing.T) {
+	text := "1. Budget\n\nAdopté :\nCONTRE 1 (Jean Marie SALANON)\n"
+	d := bodyDoc(t, text, []string{"Jean Marie SALANON"}, "")
+	if len(d.rec.Items) != 1 || len(d.rec.Items[0].Decisions) != 1 {
+		t.Fatalf("want one item with one decision, got %+v", d.rec.Items)
+	}
+	v := d.rec.Items[0].Decisions[0].Voters
+	if len(v) != 1 || v[0].Person != "p1" || v[0].Vote != "against" {
+		t.Errorf("voters = %+v, want [{p1 against}]", v)
+	}
+}
+
+func TestSpeakerAt(t *testing.T) {
+	tests := []struct {
+		name, line string
+		loose      bool
+		ok         bool
+		text, form string
+		role       bool
+	}{
+		{"direct full name", "Monsieur Jean-Luc Chaumont : La compétence en innovation ne fait-elle pas partie du domaine numérique ?", false, true, "Monsieur Jean-Luc Chaumont", formDirect, false},
+		{"direct family", "Monsieur MAHUET : Il a toujours des responsabilités syndicales ou pas ?", false, true, "Monsieur MAHUET", formDirect, false},
+		{"direct bare name", "Max LEVITA : Merci Monsieur le Maire.", false, true, "Max LEVITA", formDirect, false},
+		{"direct role", "Monsieur le Maire : Il a commencé ce matin.", false, true, "Monsieur le Maire", formDirect, true},
+		{"direct with function", "Madame ROJON, Directrice générale des services : Ce n'est pas possible", false, true, "Madame ROJON", formDirect, false},
+		{"reported", "Monsieur Jean-Charles Manrique répond que c'est mentionné spécifiquement.", true, true, "Monsieur Jean-Charles Manrique", formReported, false},
+		{"reported short civility", "Mme Reynaud note que le maintien des subventions a apaisé la situation.", true, true, "Mme Reynaud", formReported, false},
+		{"reported after linking word", "Ensuite, Monsieur Chaumont demande quelle réduction de coût pourrait être attendue.", true, true, "Monsieur Chaumont", formReported, false},
+		{"reported outside debate", "M. ZANNETTACCI présente le dossier.", false, false, "", "", false},
+		{"verb phrase is not a function", "Le Maire, rappelle au conseil municipal :", false, false, "", "", false},
+		{"narrative", "Il y a un désaccord concernant la part à payer.", true, false, "", "", false},
+		{"attendance line", "Présents : M. Dominique GOSSET", false, false, "", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := bodyDoc(t, "x\n", nil, "")
+			sp, ok := d.speakerAt(tc.line, tc.loose)
+			if ok != tc.ok {
+				t.Fatalf("speakerAt(%q) ok = %v, want %v (%+v)", tc.line, ok, tc.ok, sp)
+			}
+			if ok && (sp.text != tc.text || sp.form != tc.form || sp.role != tc.role) {
+				t.Errorf("speakerAt(%q) = %+v, want text %q form %q role %v", tc.line, sp, tc.text, tc.form, tc.role)
+			}
+		})
+	}
+}
+
+// TestResolveSpeaker checks the linking of speakers to the people of the meeting.
+func TestResolveSpeaker(t *testing.T) {
+	people := []string{"M. Jean-Luc CHAUMONT", "Mme Christelle REYNAUD", "M. Anthony BARRAULT", "Sylvie DUPERRAY BARDEAU", "M. Jérôme BERNARD"}
+	text := "1. Point\n\nTemps d'échange :\n\nMonsieur Chaumont : Question ?\n\nMme Reynaud note que oui.\n\nAnthony précise que non.\n\nMadame DUPERRAY : Oui.\n\nMonsieur le Président : Merci.\n\nMonsieur Reboulet mentionne le SGC.\n\nIl y a un désaccord.\n"
+	d := bodyDoc(t, text, people, "M. Jérôme BERNARD")
+	if len(d.rec.Items) != 1 {
+		t.Fatalf("items = %d, want 1", len(d.rec.Items))
+	}
+	var got []string
+	for _, e := range d.rec.Items[0].Exchanges {
+		s := "null"
+		if e.Speaker != nil {
+			s = *e.Speaker
+		}
+		got = append(got, s+"/"+e.Form)
+	}
+	want := "p1/direct p2/reported p3/reported p4/direct p5/direct p6/reported null/reported"
+	if strings.Join(got, " ") != want {
+		t.Errorf("exchanges = %q, want %q", strings.Join(got, " "), want)
+	}
+	if n := len(d.people.List); n != 6 || d.people.List[5].Family != "Reboulet" {
+		t.Errorf("people after the debate: %d, want 6 with Reboulet added", n)
+	}
+}
+
+func TestAgendaLinks(t *testing.T) {
+	text := "ORDRE DU JOUR\n\n1. Débat d'Orientaion Budgétaire 2024\n2. Convention de partenariat avec Manche Numérique\n3. Modification du tableau des effectifs\n4. Décisions Modificatives :\n - DM N°3 : Réajustement\n\n" +
+		"Le conseil s'est réuni.\n\n1. Débat d'Orientation Budgétaire 2024\n\nTexte.\n\n2. Modification du tableau des effectifs\n\nTexte.\n\n3. Décisions Modificatives :\n\nTexte.\n\n4. Questions diverses\n\nTexte.\n"
+	d := bodyDoc(t, text, nil, "")
+	if len(d.rec.Agenda) != 5 || d.rec.Agenda[4].Path != "4.1" || d.rec.Agenda[4].Number != nil {
+		t.Fatalf("agenda = %+v, want 5 entries with an unnumbered 4.1", d.rec.Agenda)
+	}
+	var links []string
+	for _, it := range d.rec.Items {
+		l := "null"
+		if it.AgendaPath != nil {
+			l = *it.AgendaPath
+		}
+		links = append(links, it.Path+"→"+l)
+	}
+	if got, want := strings.Join(links, " "), "1→1 2→3 3→4 4→null"; got != want {
+		t.Errorf("links = %q, want %q", got, want)
+	}
+	var codes []string
+	for _, g := range d.rec.Diagnostics {
+		codes = append(codes, g.Code+":"+g.Message)
+	}
+	want := []string{"agenda-unmatched:agenda entry 2 has no section in the body", "section-unmatched:section 4 (Questions diverses) has no entry in the agenda"}
+	if strings.Join(codes, "|") != strings.Join(want, "|") {
+		t.Errorf("diagnostics = %q, want %q", codes, want)
+	}
+}
+
+// bodyView is the part of the record the body reader fills, for golden files.
+type bodyView struct {
+	Agenda      []AgendaItem `json:"agenda"`
+	Items       []Item       `json:"items"`
+	Unplaced    []Text       `json:"unplaced,omitempty"`
+	People      []Person     `json:"people"`
+	Diagnostics []Diagnostic `json:"diagnostics"`
+}
+
+// goldenCases are excerpts of several councils' minutes, each with the people its attendance
+// list gives and its president.
+var goldenCases = []struct {
+	name      string
+	people    []string
+	president string
+}{
+	{"numerian", []string{"M. Jérôme BERNARD", "M. Jean-Luc CHAUMONT", "M. Jean-Charles MANRIQUE", "M. Gilbert MOULIN", "Mme Christelle REYNAUD", "M. Mickaël BOUCHARDON", "M. Anthony BARRAULT"}, "M. Jérôme BERNARD"},
+	{"reallon", []string{"M. Yves LELONG", "M. Denis DECHOUX", "M. Claude BUSSY"}, "M. Yves LELONG"},
+	{"larbresle", []string{"Pierre-Jean ZANNETTACCI", "Jean-Louis MAHUET", "Odile DOYEN", "Simone VENET", "José DOUILLET"}, "Pierre-Jean ZANNETTACCI"},
+	{"couthenans", []string{"Yves", "Marielle", "Mario"}, ""},
+	{"corte", []string{"Marie-Luce CASTELLI-CRISTIANI"}, ""},
+	{"eybens", nil, ""},
+}
+
+func TestBodyGolden(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := filepath.Join("testdata", "body", tc.name+".txt")
+			text, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := bodyDoc(t, string(text), tc.people, tc.president)
+			got, err := json.MarshalIndent(bodyView{d.rec.Agenda, d.rec.Items, d.rec.Unplaced, d.rec.People, d.rec.Diagnostics}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", "body", tc.name+".json")
+			if bodyUpdating() {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s; run with -update and review the diff", tc.name, golden)
+			}
+		})
+	}
+}
+
+// bodyCorpus returns the dev corpus directory, or skips when the clone has none.
+func bodyCorpus(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "corpus", "dev")
+	if env := os.Getenv("MINUTES_SHARED"); env != "" {
+		dir = filepath.Join(env, "corpus", "dev")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no shared corpus at", dir)
+	}
+	return dir
+}
+
+// TestBodyCorpus runs the body reader on every file of the dev corpus: it must not panic, and
+// every item must lie inside the document.
+func TestBodyCorpus(t *testing.T) {
+	dir := bodyCorpus(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		if strings.HasSuffix(f, ".md") && strings.Contains(f, "SOURCES") {
+			continue
+		}
+		src, err := extract.File(f)
+		if err != nil {
+			continue // a scan or an unreadable file: extract's concern
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			d := newDoc(src)
+			d.body()
+			d.finish()
+			last := src.Lines[len(src.Lines)-1].Line
+			for _, it := range d.rec.Items {
+				if it.Line < 1 || it.Line > last || it.End.Line < it.Line {
+					t.Errorf("item %s at line %d, end %d, outside 1..%d", it.Path, it.Line, it.End.Line, last)
+				}
+			}
+		})
+	}
+}
+
+// FuzzSections feeds arbitrary text to the section reader: it must not panic, and items must
+// keep document order.
+func FuzzSections(f *testing.F) {
+	for _, s := range []string{"I. VIE\n\nI.1 APPROBATION\n\nTexte.\n", "1) A\n10)\n SIVU\n0) B\n", "6.1\tEcole\n6.5.1\tX\n", "2013.04.08 - 1 ADOPTION\n\nDES COMPTES\n", "A. x\n1. y ;\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src, err := extract.Text([]byte(s))
+		if err != nil {
+			return
+		}
+		d := newDoc(src)
+		d.body()
+		for k := 1; k < len(d.rec.Items); k++ {
+			if d.rec.Items[k].Line < d.rec.Items[k-1].Line {
+				t.Fatalf("items out of order: %+v", d.rec.Items)
+			}
+		}
+	})
+}
+
+// FuzzDecisions feeds arbitrary lines to the vote reader.
+func FuzzDecisions(f *testing.F) {
+	for _, s := range []string{"Pour : 23 Contre : 0 Abstention : 0", "A L'UNANIMITE des votants (31 voix), 8 abstentions", "CONTRE 1 (Jean Marie SALANON)", "à l'exception de X qui s'abstiennent"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tr := lineTrigger(normalize.Fold(s), s)
+		for _, p := range []*int{tr.forN, tr.againstN, tr.abstN} {
+			if p != nil && *p < 0 {
+				t.Fatalf("negative count from %q", s)
+			}
+		}
+		src, err := extract.Text([]byte("1. Point\n\n" + s + "\n"))
+		if err != nil {
+			return
+		}
+		d := newDoc(src)
+		d.body()
+	})
+}
+
+// FuzzDebate feeds arbitrary paragraphs to the debate reader.
+func FuzzDebate(f *testing.F) {
+	for _, s := range []string{"Monsieur le Maire : Bonjour.", "Mme Reynaud note que", "Max LEVITA : x", "Ensuite, Monsieur X demande", "Madame ROJON, Directrice : y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src, err := extract.Text([]byte("1. Point\n\nTemps d'échange :\n\n" + s + "\n\n" + s + "\n"))
+		if err != nil {
+			return
+		}
+		d := newDoc(src)
+		d.body()
+		for _, it := range d.rec.Items {
+			for _, e := range it.Exchanges {
+				if e.Form != formDirect && e.Form != formReported {
+					t.Fatalf("form %q", e.Form)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkBody measures the body reader on the Numérian minutes.
+func BenchmarkBody(b *testing.B) {
+	dir := bodyCorpus(b)
+	data, err := os.ReadFile(filepath.Join(dir, "numerian-2023-12-15.txt"))
+	if err != nil {
+		b.Skip(err)
+	}
+	src, err := extract.Text(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		d := newDoc(src)
+		d.body()
+	}
+}
