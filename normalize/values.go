@@ -2,13 +2,16 @@ package normalize
 
 import "github.com/shopspring/decimal"
 
-// Money is an amount of money read from French text.
+// Money is an amount of money read from French text (or, from Number, a bare number or a
+// percentage).
 type Money struct {
-	Value    decimal.Decimal // exact value, multiplier (k€, M€) applied
-	Digits   string          // exact decimal string as written: "1051236.00", "-1200.00", "77000"
-	Currency string          // ISO 4217 ("EUR"), or "" when the text names none
-	Raw      string          // the text as written, "1 051 236,00 €"
-	Unit     string          // "%" for a percentage read by Number, else ""
+	Value decimal.Decimal // exact value, multiplier (k€, M€) applied
+	// Digits is the exact decimal string as written, its scale kept: "1051236.00", "-1200.00",
+	// "77000". With a multiplier it is the multiplied value: "2,5 M€" → "2500000".
+	Digits   string
+	Currency string // ISO 4217 ("EUR", "FRF"), or "" when the text names none
+	Raw      string // the text as written, "1 051 236,00 €"
+	Unit     string // "%" for a percentage read by Number, else ""
 }
 
 // Match is a value found in running text: its byte offsets in the text searched.
