@@ -48,6 +48,9 @@ var minusLike = strings.NewReplacer("–", "-", "—", "-", "−", "-", "‐", "
 // number reader of normalize decides first; the forms only tables show (a stray space before
 // the decimal comma, "353 000 ,00 €") are read here.
 func readCell(raw string) (cellValue, bool) {
+	if strings.IndexAny(raw, "0123456789") < 0 {
+		return cellValue{}, false
+	}
 	if m, err := normalize.Number(raw); err == nil {
 		v := cellValue{Digits: m.Digits}
 		switch {

@@ -25,6 +25,7 @@ type sumCheck struct {
 	got      decimal.Decimal
 	want     decimal.Decimal
 	what     string // what the cell should equal, for the message
+	a, b     int    // for a column relation, the two columns that add up to col; else -1
 }
 
 // checkTable runs the arithmetic checks of one table and reports each row that fails, once,
@@ -97,7 +98,12 @@ func (d *doc) checkTable(t *Table) {
 				continue
 			}
 			seen[ch.col] = true
-			parts = append(parts, fmt.Sprintf("column %q: %s, but %s is %s", columnName(t, ch.col), ch.got.String(), ch.what, ch.want.String()))
+			what := ch.what
+			if ch.a >= 0 {
+				what = fmt.Sprintf("%q + %q", columnName(t, ch.a), columnName(t, ch.b))
+			}
+			scale := max(-ch.got.Exponent(), 0)
+			parts = append(parts, fmt.Sprintf("column %q: %s, but %s is %s", columnName(t, ch.col), ch.got.StringFixed(scale), what, ch.want.StringFixed(scale)))
 		}
 		d.diag(SevWarning, codeTableSum, t.Rows[r].Pos,
 			fmt.Sprintf("table %s, row %q: %s", tableName(t), t.Rows[r].Label, strings.Join(parts, "; ")))
@@ -147,7 +153,7 @@ func sumChecks(t *Table, vals [][]*decimal.Decimal, c int) []sumCheck {
 		case RowSubtotal:
 			if v != nil && groupN > 0 {
 				ok := v.Equal(group) || v.Equal(run)
-				out = append(out, sumCheck{row: i, col: c, ok: ok, got: *v, want: group, what: "the sum of the lines above it"})
+				out = append(out, sumCheck{row: i, col: c, ok: ok, got: *v, want: group, what: "the sum of the lines above it", a: -1})
 			}
 			if v != nil {
 				subs = subs.Add(*v)
@@ -162,7 +168,7 @@ func sumChecks(t *Table, vals [][]*decimal.Decimal, c int) []sumCheck {
 					want, what = run, "the sum of the lines"
 				}
 				ok := v.Equal(want) || v.Equal(subs) || (runN > 0 && v.Equal(run))
-				out = append(out, sumCheck{row: i, col: c, ok: ok, got: *v, want: want, what: what})
+				out = append(out, sumCheck{row: i, col: c, ok: ok, got: *v, want: want, what: what, a: -1})
 			}
 			group, run, subs = decimal.Zero, decimal.Zero, decimal.Zero
 			groupN, runN, subN = 0, 0, 0
@@ -203,8 +209,7 @@ func relationChecks(t *Table, vals [][]*decimal.Decimal) []sumCheck {
 					if z.Equal(want) {
 						holds = append(holds, i)
 					} else {
-						fails = append(fails, sumCheck{row: i, col: tc, got: *z, want: want,
-							what: fmt.Sprintf("%q + %q", columnName(t, a), columnName(t, b))})
+						fails = append(fails, sumCheck{row: i, col: tc, got: *z, want: want, a: a, b: b})
 					}
 				}
 				if len(holds) >= 2 && len(holds)+len(fails) >= 3 && len(fails) <= 1 {

@@ -95,6 +95,10 @@ func labelIndex(cells []string) int {
 	return -1
 }
 
+// maxWrap bounds the lines of one wrapped label: a longer run of lines is not a label, and
+// the bound keeps the reading linear.
+const maxWrap = 12
+
 // pendingRow is a row read but not yet laid out in columns.
 type pendingRow struct {
 	idx   int
@@ -122,15 +126,20 @@ type blockReader struct {
 	lastHdr int      // position in blk of the last header line, -1 when none
 	pre     []string // label lines waiting for the row below them
 	preIdx  int      // line of the first of them
+	shapes  []rowShape
+	next    []int // see nextRow
 }
 
 // readBlock turns one block into table entries, or none when the block is not a table.
 func (d *doc) readBlock(blk []tableLine) []Table {
-	r := &blockReader{d: d, blk: blk, lastHdr: -2}
+	r := &blockReader{d: d, blk: blk, lastHdr: -2, shapes: make([]rowShape, len(blk))}
+	for k, ln := range blk {
+		r.shapes[k] = lineShape(ln.cells)
+	}
 	start := 0
 	// The title: a lone cell of words at the top of the block, or else the line just above the
 	// block when it reads as a caption.
-	if lineShape(blk[0].cells) == shapeSingle && !isSection(firstCell(blk[0].cells)) {
+	if r.shapes[0] == shapeSingle && !isSection(firstCell(blk[0].cells)) {
 		s := firstCell(blk[0].cells)
 		r.title = &s
 		start = 1
@@ -149,7 +158,7 @@ func (d *doc) readBlock(blk []tableLine) []Table {
 		}
 	}
 	for k := start; k < len(blk); k++ {
-		switch lineShape(blk[k].cells) {
+		switch r.shapes[k] {
 		case shapeSingle:
 			r.single(k)
 		case shapeText:
@@ -178,7 +187,7 @@ func (r *blockReader) ensure(idx int) *entry {
 func (r *blockReader) single(k int) {
 	s := firstCell(r.blk[k].cells)
 	idx := r.blk[k].idx
-	if next := r.nextRow(k); next == k+1 && labelIndex(r.blk[next].cells) < 0 && !isYear(s) && !isSection(s) {
+	if next := r.nextRow(k); next == k+1 && len(r.pre) < maxWrap && labelIndex(r.blk[next].cells) < 0 && !isYear(s) && !isSection(s) {
 		// The first line of a label centred on a row of numbers.
 		if len(r.pre) == 0 {
 			r.preIdx = idx
@@ -197,7 +206,7 @@ func (r *blockReader) single(k int) {
 		prev := &r.cur.rows[len(r.cur.rows)-1]
 		// A label wrapped below the values, or the lower half of a label centred on the
 		// values (as many lines below as above).
-		if len(r.pre) == 0 && (continues(prev.fullLabel(), s) || len(prev.more) < len(prev.pre)) {
+		if len(r.pre) == 0 && len(prev.more) < maxWrap && (continues(prev.fullLabel(), s) || len(prev.more) < len(prev.pre)) {
 			prev.more = append(prev.more, s)
 			return
 		}
@@ -206,7 +215,7 @@ func (r *blockReader) single(k int) {
 		if next := r.nextRow(k); next >= 0 {
 			cells := r.blk[next].cells
 			li := labelIndex(cells)
-			if li < 0 || continues(strings.Join(append(r.pre, s), " "), cells[li]) {
+			if len(r.pre) < maxWrap && (li < 0 || continues(s, cells[li])) {
 				if len(r.pre) == 0 {
 					r.preIdx = idx
 				}
@@ -247,7 +256,7 @@ func (r *blockReader) text(k int) {
 		// ("municipaux	délégués").
 		prev := &r.cur.rows[len(r.cur.rows)-1]
 		first, _ := utf8.DecodeRuneInString(firstCell(cells))
-		if unicode.IsLower(first) && continues(prev.fullLabel(), firstCell(cells)) {
+		if unicode.IsLower(first) && len(prev.more) < maxWrap && continues(prev.fullLabel(), firstCell(cells)) {
 			var words []string
 			for _, c := range cells {
 				if c != "" {
@@ -258,7 +267,7 @@ func (r *blockReader) text(k int) {
 			return
 		}
 	}
-	nextData := k+1 < len(r.blk) && lineShape(r.blk[k+1].cells) != shapeSingle
+	nextData := k+1 < len(r.blk) && r.shapes[k+1] != shapeSingle
 	if r.cur != nil && len(r.cur.rows) > 0 && !(nextData && nonEmpty(cells) >= 3) {
 		r.cur.rows = append(r.cur.rows, pendingRow{idx: idx, cells: cells})
 		return
@@ -311,18 +320,24 @@ func joinHeader(a, b []string) []string {
 }
 
 // nextRow returns the position in the block of the first line after k that is not a lone
-// cell, when it is a data row; -1 otherwise.
+// cell, when it is a data row; -1 otherwise. The answers are computed once per block, from the
+// end, so that a long run of lone cells costs linear time.
 func (r *blockReader) nextRow(k int) int {
-	for j := k + 1; j < len(r.blk); j++ {
-		switch lineShape(r.blk[j].cells) {
-		case shapeSingle:
-			continue
-		case shapeData:
-			return j
+	if r.next == nil {
+		r.next = make([]int, len(r.blk))
+		after := -1
+		for j := len(r.blk) - 1; j >= 0; j-- {
+			r.next[j] = after
+			switch r.shapes[j] {
+			case shapeSingle:
+			case shapeData:
+				after = j
+			default:
+				after = -1
+			}
 		}
-		return -1
 	}
-	return -1
+	return r.next[k]
 }
 
 // flushPre turns label lines that found no row into a heading of the table: the lines were
