@@ -245,11 +245,11 @@ func (r *reader) record(id int64) (*parse.Record, error) {
 	}
 	if err := r.each(selProxies, id, func(rs *sql.Rows) error {
 		var p parse.Proxy
-		var text sql.NullString
-		if err := rs.Scan(&p.From, &p.To, &text, &p.Page, &p.Line); err != nil {
+		var to, text sql.NullString
+		if err := rs.Scan(&p.From, &to, &text, &p.Page, &p.Line); err != nil {
 			return err
 		}
-		p.Text = text.String
+		p.To, p.Text = to.String, text.String
 		rec.Proxies = append(rec.Proxies, p)
 		return nil
 	}); err != nil {

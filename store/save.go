@@ -418,7 +418,7 @@ func insertRecord(ctx context.Context, tx *sql.Tx, rec *parse.Record, now string
 		}
 	}
 	for i, p := range rec.Proxies {
-		if _, err := in.exec(sqlProxy, doc, i, p.From, p.To, nullIfEmpty(p.Text), p.Page, p.Line); err != nil {
+		if _, err := in.exec(sqlProxy, doc, i, p.From, nullIfEmpty(p.To), nullIfEmpty(p.Text), p.Page, p.Line); err != nil {
 			return 0, fmt.Errorf("proxies: %w", err)
 		}
 	}
@@ -452,6 +452,9 @@ func insertRecord(ctx context.Context, tx *sql.Tx, rec *parse.Record, now string
 			return 0, fmt.Errorf("unplaced: %w", err)
 		}
 	}
+	if _, err := in.exec(sqlIndex, doc); err != nil {
+		return 0, fmt.Errorf("search: %w", err)
+	}
 	return doc, nil
 }
 
@@ -466,7 +469,7 @@ func insertItem(in *inserter, doc int64, pos int, it *parse.Item) error {
 		return err
 	}
 	if it.Title != "" || it.Text != "" {
-		if _, err := in.exec(sqlSearch, doc, item, "item", fold(it.Title), fold(it.Text), it.Page, it.Line); err != nil {
+		if _, err := in.exec(sqlSearch, doc, item, "item", it.Title, it.Text, it.Page, it.Line); err != nil {
 			return fmt.Errorf("search_text: %w", err)
 		}
 	}
@@ -485,7 +488,7 @@ func insertItem(in *inserter, doc int64, pos int, it *parse.Item) error {
 			}
 		}
 		if dc.Text != "" {
-			if _, err := in.exec(sqlSearch, doc, item, "decision", nil, fold(dc.Text), dc.Page, dc.Line); err != nil {
+			if _, err := in.exec(sqlSearch, doc, item, "decision", nil, dc.Text, dc.Page, dc.Line); err != nil {
 				return fmt.Errorf("search_text: %w", err)
 			}
 		}
@@ -495,7 +498,7 @@ func insertItem(in *inserter, doc int64, pos int, it *parse.Item) error {
 			return fmt.Errorf("exchanges: %w", err)
 		}
 		if x.Text != "" {
-			if _, err := in.exec(sqlSearch, doc, item, "exchange", nil, fold(x.Text), x.Page, x.Line); err != nil {
+			if _, err := in.exec(sqlSearch, doc, item, "exchange", nil, x.Text, x.Page, x.Line); err != nil {
 				return fmt.Errorf("search_text: %w", err)
 			}
 		}
@@ -604,12 +607,30 @@ func nullIfEmpty(s string) any {
 	return s
 }
 
-// folder folds what the unicode61 tokenizer leaves alone: the œ and æ ligatures and the
-// typographic ligatures that PDF text may carry. Accents are left to remove_diacritics.
-var folder = strings.NewReplacer(
+// foldPairs are what the unicode61 tokenizer leaves alone: the œ and æ ligatures and the
+// typographic ligatures that PDF text may carry (accents are left to remove_diacritics). Indexed
+// text and queries are folded with them; the schema's search triggers spell the same pairs as
+// nested replace() calls (TestFoldMatchesSQL keeps the two in step).
+var foldPairs = []string{
 	"œ", "oe", "Œ", "OE", "æ", "ae", "Æ", "AE",
 	"ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st",
-)
+}
 
-// fold returns s as indexed and queried.
+var folder = strings.NewReplacer(foldPairs...)
+
+// fold returns s as the search index sees it; queries are folded with it.
 func fold(s string) string { return folder.Replace(s) }
+
+// sqlFold is fold as an SQL expression over column col.
+func sqlFold(col string) string {
+	e := col
+	for i := 0; i < len(foldPairs); i += 2 {
+		e = "replace(" + e + ", '" + foldPairs[i] + "', '" + foldPairs[i+1] + "')"
+	}
+	return e
+}
+
+// sqlIndex indexes the texts of one document, in one statement: per-row inserts into an FTS5
+// table cost several times more.
+var sqlIndex = "INSERT INTO search (rowid, title, body) SELECT id, " + sqlFold("title") + ", " + sqlFold("body") +
+	" FROM search_text WHERE document_id = ? ORDER BY id"

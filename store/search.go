@@ -15,8 +15,8 @@ type Hit struct {
 	ItemPath  string
 	ItemTitle string
 	Kind      string // "item", "decision" or "exchange"
-	// Snippet is the matching passage with the matched words in [brackets] and … where text is
-	// cut. It shows the indexed text, in which œ and æ are spelled oe and ae.
+	// Snippet is the matching passage, as written, with the matched words in [brackets] and …
+	// where text is cut.
 	Snippet string
 	Page    int
 	Line    int

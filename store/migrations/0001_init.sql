@@ -119,12 +119,13 @@ CREATE TABLE attendance (
     PRIMARY KEY (document_id, position)
 ) WITHOUT ROWID;
 
--- Pouvoirs / procurations: from_person gives their vote to to_person.
+-- Pouvoirs / procurations: from_person gives their vote to to_person (NULL when the document
+-- names no holder).
 CREATE TABLE proxies (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     from_person TEXT NOT NULL,
-    to_person   TEXT NOT NULL,
+    to_person   TEXT,
     text        TEXT,
     page        INTEGER NOT NULL,
     line        INTEGER NOT NULL,
@@ -312,18 +313,22 @@ CREATE TABLE unplaced (
 ) WITHOUT ROWID;
 
 -- Full-text search. search_text holds one row per searchable text — an item (its title and
--- text), a decision or an exchange — with the text folded for indexing (œ→oe, æ→ae: the
--- unicode61 tokenizer folds accents but not these ligatures); the original text stays in
--- items, decisions and exchanges. `search` is an external-content FTS5 index over it, kept in
--- sync by the triggers below, so that deleting a document (by cascade) also unindexes it.
--- Query it with the folded, quoted words: SELECT … FROM search WHERE search MATCH '"coeur"'.
+-- text), a decision or an exchange — and `search` is an external-content FTS5 index over it,
+-- kept in sync (deleting a document, by cascade, also unindexes it).
+-- The unicode61 tokenizer folds accents (remove_diacritics 2) but not the œ/æ ligatures nor
+-- the typographic ones (ﬁ, ﬂ…): the triggers index the text with those folded (œ→oe), and the
+-- query must be folded the same way: SELECT … FROM search WHERE search MATCH '"coeur"'.
+-- search_text keeps the original text: folding never changes the number of tokens, only
+-- letters within one, so snippet() and highlight() mark the right words in the original text.
+-- (For the same reason 'integrity-check' with rank 1, which re-tokenizes the content, reports
+-- texts with œ as mismatches; the plain 'integrity-check' applies.)
 CREATE TABLE search_text (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
     kind        TEXT NOT NULL CHECK (kind IN ('item', 'decision', 'exchange')),
-    title       TEXT,                      -- folded item title (kind 'item' only)
-    body        TEXT NOT NULL,             -- folded text
+    title       TEXT,                      -- the item's title (kind 'item' only)
+    body        TEXT NOT NULL,             -- the text, as in items, decisions or exchanges
     page        INTEGER NOT NULL,
     line        INTEGER NOT NULL
 );
@@ -336,15 +341,26 @@ CREATE VIRTUAL TABLE search USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
-CREATE TRIGGER search_text_ai AFTER INSERT ON search_text BEGIN
-    INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
-END;
+-- Every indexed term (folded, accents removed) with the number of texts holding it (doc) and
+-- of its occurrences (cnt): SELECT term, cnt FROM search_vocab ORDER BY cnt DESC.
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, 'row');
+
+-- The program indexes a document's texts with one INSERT INTO search … SELECT … FROM
+-- search_text after saving them (an insert trigger, firing per row, is several times slower);
+-- these triggers keep deletes (also by cascade) and updates in sync. The nested replace() calls
+-- are the folding, the same as foldPairs in store/save.go.
 CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
-    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id,
+        replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(old.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ﬀ', 'ff'), 'ﬁ', 'fi'), 'ﬂ', 'fl'), 'ﬃ', 'ffi'), 'ﬄ', 'ffl'), 'ﬅ', 'st'), 'ﬆ', 'st'),
+        replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(old.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ﬀ', 'ff'), 'ﬁ', 'fi'), 'ﬂ', 'fl'), 'ﬃ', 'ffi'), 'ﬄ', 'ffl'), 'ﬅ', 'st'), 'ﬆ', 'st'));
 END;
 CREATE TRIGGER search_text_au AFTER UPDATE ON search_text BEGIN
-    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-    INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
+    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id,
+        replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(old.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ﬀ', 'ff'), 'ﬁ', 'fi'), 'ﬂ', 'fl'), 'ﬃ', 'ffi'), 'ﬄ', 'ffl'), 'ﬅ', 'st'), 'ﬆ', 'st'),
+        replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(old.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ﬀ', 'ff'), 'ﬁ', 'fi'), 'ﬂ', 'fl'), 'ﬃ', 'ffi'), 'ﬄ', 'ffl'), 'ﬅ', 'st'), 'ﬆ', 'st'));
+    INSERT INTO search(rowid, title, body) VALUES (new.id,
+        replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(new.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ﬀ', 'ff'), 'ﬁ', 'fi'), 'ﬂ', 'fl'), 'ﬃ', 'ffi'), 'ﬄ', 'ffl'), 'ﬅ', 'st'), 'ﬆ', 'st'),
+        replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(new.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ﬀ', 'ff'), 'ﬁ', 'fi'), 'ﬂ', 'fl'), 'ﬃ', 'ffi'), 'ﬄ', 'ffl'), 'ﬅ', 'st'), 'ﬆ', 'st'));
 END;
 
 -- Every table cell with its context: the shape an analyst pivots on. Only loaded documents.
