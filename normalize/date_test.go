@@ -41,6 +41,7 @@ func TestDate(t *testing.T) {
 		{name: "OCR ordinal star", raw: "01\\* janvier 2026", want: "2026-01-01"},
 		{name: "quatre-vingt", raw: "le premier mai mil neuf cent quatre-vingt-dix-neuf", want: "1999-05-01"},
 		{name: "soixante et onze", raw: "trente et un décembre mil neuf cent soixante et onze", want: "1971-12-31"},
+		{name: "hyphenated et", raw: "vingt-et-un mars deux mille vingt-et-un", want: "2021-03-21"},
 		{name: "thirty-first of february", raw: "31 février 2024", wantErr: true},
 		{name: "not leap", raw: "29 février 2023", wantErr: true},
 		{name: "bad numeric", raw: "31/04/2023", wantErr: true},
@@ -118,6 +119,7 @@ func TestNumberWords(t *testing.T) {
 		{"cent", 100}, {"deux cents", 200}, {"cent deux", 102}, {"mil", 1000},
 		{"deux mil treize", 2013}, {"deux mille vingt-trois", 2023}, {"mil neuf cent quatre-vingt-quatre", 1984},
 		{"zéro", 0}, {"Deux-Mil-Vingt-Cing", 2025}, {"septante-cinq", 75},
+		{"vingt-et-un", 21}, {"soixante-et-onze", 71}, {"trente et une", 31},
 	}
 	for _, tc := range tests {
 		w := newVWords(tc.text)

@@ -307,20 +307,23 @@ func (w *vwords) readNumberWords(k int) (val, next int, ok bool) {
 			break
 		}
 		val, next, ok = st.value(), i+1, true
-		// Joiners: a hyphen glued on both sides, or "et" before un/une/onze after a ten.
+		// Joiners: a hyphen glued on both sides, or "et" (spaced or hyphenated, "vingt-et-un")
+		// before un/une/onze after a ten.
 		j := i + 1
-		switch {
-		case w.isPunct(j, "-") && w.glued(i) && w.glued(j):
-			i = j + 1
-		case w.is(j, "et") && st.cur%10 == 0 && st.cur >= 20:
-			if v2, _ := w.numberWord(j + 1); v2 == 1 || v2 == 11 {
-				i = j + 1
-			} else {
-				i = len(w.toks)
-			}
-		default:
-			i = j
+		if w.isPunct(j, "-") && w.glued(i) && w.glued(j) {
+			j++
 		}
+		if w.is(j, "et") {
+			k := j + 1
+			if w.isPunct(k, "-") && w.glued(j) && w.glued(k) {
+				k++
+			}
+			if v2, _ := w.numberWord(k); st.cur%10 != 0 || st.cur < 20 || v2 != 1 && v2 != 11 {
+				break
+			}
+			j = k
+		}
+		i = j
 	}
 	return val, next, ok
 }
@@ -335,13 +338,15 @@ func (w *vwords) numberWordsEndingAt(last, lo, hi int) (val, first int, ok bool)
 			break
 		}
 		first = k
-		switch {
-		case w.isPunct(k-1, "-") && w.glued(k-2) && w.glued(k-1):
-			k -= 2
-		case w.is(k-1, "et"):
-			k -= 2
-		default:
+		k--
+		if w.isPunct(k, "-") && w.glued(k-1) && w.glued(k) {
 			k--
+		}
+		if w.is(k, "et") {
+			k--
+			if w.isPunct(k, "-") && w.glued(k-1) && w.glued(k) {
+				k--
+			}
 		}
 	}
 	for s := first; s <= last; s++ {
