@@ -180,10 +180,12 @@ func (d *doc) linkAgenda(parents []int) {
 	if len(ag) == 0 {
 		return
 	}
-	agGrams := make([]map[string]struct{}, len(ag))
+	agGrams := make([][]uint32, len(ag))
+	agWords := make([][]string, len(ag))
 	agParent := make([]string, len(ag))
 	for k, a := range ag {
 		agGrams[k] = trigrams(a.Title)
+		agWords[k] = titleWords(a.Title)
 		agParent[k] = parentPath(a.Path)
 	}
 	used := make([]bool, len(ag))
@@ -197,6 +199,7 @@ func (d *doc) linkAgenda(parents []int) {
 				continue
 			}
 			grams := trigrams(it.Title)
+			words := titleWords(it.Title)
 			parentLink := ""
 			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
 				parentLink = *d.rec.Items[p].AgendaPath
@@ -207,7 +210,7 @@ func (d *doc) linkAgenda(parents []int) {
 					continue
 				}
 				s := dice(grams, agGrams[k])
-				if s < 0.7 && contained(it.Title, a.Title) {
+				if s < 0.7 && contained(words, agWords[k]) {
 					s = 0.7
 				}
 				if it.Number != nil && a.Number != nil && *it.Number == *a.Number {

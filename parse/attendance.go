@@ -156,13 +156,22 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 	s := strings.TrimLeft(t, " \t+-–•*·>")
 	off := len(t) - len(s)
 	var label string
-	if c := strings.IndexAny(s, ":"); c >= 0 {
+	if c := strings.IndexAny(s, ":"); c > 160 {
+		return "", false, "", 0, false // a sentence, not a label
+	} else if c >= 0 {
 		label, rest, restCol = s[:c], s[c+1:], off+c+1
 	} else {
+		if len(s) > 80 {
+			return "", false, "", 0, false
+		}
 		label = strings.TrimRight(s, " .")
 		restCol = len(t)
 	}
-	fl := strings.TrimSpace(reGenderMarks.ReplaceAllString(normalize.Fold(label), ""))
+	fl := normalize.Fold(label)
+	if strings.ContainsRune(fl, '(') {
+		fl = reGenderMarks.ReplaceAllString(fl, "")
+	}
+	fl = strings.TrimSpace(fl)
 	if fl == "" || len(strings.Fields(fl)) > 10 || !reLabelHead.MatchString(fl) {
 		return "", false, "", 0, false
 	}
@@ -428,7 +437,11 @@ func splitItems(s string) []listItem {
 // initialNameStartsAt reports whether s[i:] opens with an initial followed by a capitalised
 // word ("J. Orsatelli").
 func initialNameStartsAt(s string, i int) bool {
-	fs := strings.Fields(s[i:])
+	rest := s[i:]
+	if len(rest) > 60 {
+		rest = rest[:60] // two words are enough
+	}
+	fs := strings.Fields(rest)
 	if len(fs) < 2 || !reInitialTok.MatchString(fs[0]) || isCivility(fs[0]) {
 		return false
 	}
@@ -597,8 +610,17 @@ func foldMap(s string) (string, []int) {
 			space = b.Len() > 0
 			continue
 		}
-		n := utf8.EncodeRune(buf[:], r)
-		fr := normalize.Fold(string(buf[:n]))
+		var fr string
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf[0] = byte(r)
+			fr = string(buf[:1])
+		} else {
+			n := utf8.EncodeRune(buf[:], r)
+			fr = normalize.Fold(string(buf[:n]))
+		}
 		if fr == "" {
 			continue
 		}

@@ -1,15 +1,16 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"minutes/normalize"
 )
 
-// trigrams is the set of character trigrams of a title's folded words, the unit of the fuzzy
-// title match: robust to a typo ("Orientaion"), a plural or a reworded end, and linear in the
-// title's length.
-func trigrams(s string) map[string]struct{} {
+// trigrams is the set of character trigrams of a title's folded words, sorted and without
+// repeats: the unit of the fuzzy title match, robust to a typo ("Orientaion"), a plural or a
+// reworded end, and linear in the title's length.
+func trigrams(s string) []uint32 {
 	f := normalize.Fold(s)
 	b := make([]byte, 0, len(f)+2)
 	b = append(b, ' ')
@@ -30,25 +31,30 @@ func trigrams(s string) map[string]struct{} {
 	if !space {
 		b = append(b, ' ')
 	}
-	out := make(map[string]struct{}, len(b))
+	out := make([]uint32, 0, len(b))
 	for i := 0; i+3 <= len(b); i++ {
-		out[string(b[i:i+3])] = struct{}{}
+		out = append(out, uint32(b[i])<<16|uint32(b[i+1])<<8|uint32(b[i+2]))
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // dice is the Sørensen–Dice coefficient of two trigram sets, 0 to 1.
-func dice(a, b map[string]struct{}) float64 {
+func dice(a, b []uint32) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	n := 0
-	for g := range a {
-		if _, ok := b[g]; ok {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return 2 * float64(n) / float64(len(a)+len(b))
@@ -56,8 +62,7 @@ func dice(a, b map[string]struct{}) float64 {
 
 // contained reports whether every word of the shorter title occurs in the longer one ("PADD."
 // and "PADD (Plan d'Aménagement et de Développement Durable)"): a shortened title in the body.
-func contained(a, b string) bool {
-	wa, wb := titleWords(a), titleWords(b)
+func contained(wa, wb []string) bool {
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}

@@ -34,10 +34,14 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 			t = t[m[1]:]
 		}
 	}
-	if m := reRole.FindStringIndex(t); m != nil {
+	civ := civilityStart(t)
+	if !civ && !loose && strings.IndexByte(t, ':') < 0 {
+		return speaker{}, false
+	}
+	if m := reRole.FindStringIndex(t); civ && m != nil {
 		return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
 	}
-	if m := reSpeakerCiv.FindStringSubmatchIndex(t); m != nil {
+	if m := reSpeakerCiv.FindStringSubmatchIndex(t); civ && m != nil {
 		name := strings.TrimSpace(t[m[2]:m[3]])
 		end := m[3]
 		// The name stops before a trailing particle ("Monsieur Dupont le …").
@@ -65,6 +69,19 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 		}
 	}
 	return speaker{}, false
+}
+
+// civilityStart reports whether t opens with a civility or an article (the start of every
+// speaker form but the bare name), a cheap test before the speaker patterns.
+func civilityStart(t string) bool {
+	w := t
+	if k := strings.IndexByte(w, ' '); k >= 0 {
+		w = w[:k]
+	}
+	if len(w) > 12 {
+		return false
+	}
+	return civilityWords[strings.ToLower(w)] || strings.HasPrefix(strings.ToLower(w), "l'") || strings.HasPrefix(strings.ToLower(w), "l’")
 }
 
 // speakerTail decides the form from what follows the speaker's name.

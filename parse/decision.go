@@ -28,46 +28,74 @@ func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abs
 func lineTrigger(f, raw string) trig {
 	var t trig
 	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
-	if f == "" || reVisa.MatchString(f) {
+	digit := strings.IndexAny(f, "0123456789") >= 0
+	if f == "" || !(hasAny(f, triggerStems) || (digit && hasAny(f, countStems)) || hasUpperRun(raw)) {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
-	t.unanimous = reUnanimous.MatchString(f)
-	t.dissent = reMajority.MatchString(f) || reDissent.MatchString(f)
-	voteLine := reVoteLine.MatchString(f)
-	if voteLine || reVoteWord.MatchString(f) || t.unanimous {
-		t.forN, t.againstN, t.abstN = voteCounts(f)
-		// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
-		if !voteLine && !t.unanimous {
-			n := 0
-			for _, p := range []*int{t.forN, t.againstN, t.abstN} {
-				if p != nil {
-					n++
+	t.unanimous = strings.Contains(f, "unanim") && reUnanimous.MatchString(f)
+	t.dissent = (strings.Contains(f, "majorit") && reMajority.MatchString(f)) || (hasAny(f, dissentStems) && reDissent.MatchString(f))
+	if digit && hasAny(f, countStems) {
+		voteLine := reVoteLine.MatchString(f)
+		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
+			t.forN, t.againstN, t.abstN = voteCounts(f)
+			// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
+			if !voteLine && !t.unanimous {
+				n := 0
+				for _, p := range []*int{t.forN, t.againstN, t.abstN} {
+					if p != nil {
+						n++
+					}
 				}
-			}
-			if n < 2 && !strings.Contains(f, "voix") && !strings.Contains(f, "vote") {
-				t.forN, t.againstN, t.abstN = nil, nil, nil
+				if n < 2 && !strings.Contains(f, "voix") && !strings.Contains(f, "vote") {
+					t.forN, t.againstN, t.abstN = nil, nil, nil
+				}
 			}
 		}
 	}
-	if m := reVotersTotal.FindStringSubmatch(f); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		t.forN = &n
+	if t.unanimous {
+		if m := reVotersTotal.FindStringSubmatch(f); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			t.forN = &n
+		}
 	}
-	switch {
-	case reRejected.MatchString(f):
-		t.outcome, t.explicit = Rejected, true
-	case reDeferred.MatchString(f):
-		t.outcome, t.explicit = Deferred, true
-	case reNoted.MatchString(f):
-		t.outcome, t.explicit = Noted, true
-	case reAdopted.MatchString(f) || upperVerb(raw):
-		if reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || upperVerb(raw) || t.unanimous || t.counts() {
-			t.outcome, t.explicit = Adopted, true
+	t.outcome, t.explicit = outcomeOf(f)
+	if t.outcome == "" {
+		if upper := upperVerb(raw); upper || (hasAny(f, adoptStems) && reAdopted.MatchString(f)) {
+			if upper || reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || t.unanimous || t.counts() {
+				t.outcome, t.explicit = Adopted, true
+			}
 		}
 	}
 	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (reCouncil.MatchString(f) || reVoteWord.MatchString(f)))
+	if t.trigger && reVisa.MatchString(f) {
+		return trig{}
+	}
 	return t
+}
+
+// outcomeOf reads a written rejection, deferral or acknowledgement. Each pattern runs only when
+// one of its stems is in the line: most prose lines hold none, and the parse stays fast.
+func outcomeOf(f string) (string, bool) {
+	switch {
+	case hasAny(f, rejectStems) && reRejected.MatchString(f):
+		return Rejected, true
+	case hasAny(f, deferStems) && reDeferred.MatchString(f):
+		return Deferred, true
+	case hasAny(f, notedStems) && reNoted.MatchString(f):
+		return Noted, true
+	}
+	return "", false
+}
+
+// hasAny reports whether s contains one of the stems.
+func hasAny(s string, stems []string) bool {
+	for _, st := range stems {
+		if strings.Contains(s, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // rewrap reads the outcome again over line i and the start of the next line, for an outcome
@@ -81,19 +109,19 @@ func (t *trig) rewrap(d *doc, i int) {
 		next = next[:40]
 	}
 	f := d.folded[i] + " " + next
-	switch {
-	case reRejected.MatchString(f):
-		t.outcome, t.explicit = Rejected, true
-	case reDeferred.MatchString(f):
-		t.outcome, t.explicit = Deferred, true
-	case reNoted.MatchString(f) && t.outcome != Noted && !reAdopted.MatchString(d.folded[i]):
-		t.outcome, t.explicit = Noted, true
+	if o, ok := outcomeOf(f); ok && o != t.outcome {
+		if o != Noted || !reAdopted.MatchString(d.folded[i]) {
+			t.outcome, t.explicit = o, true
+		}
 	}
 }
 
 // upperVerb reports whether a line carries a decision verb in capitals ("ACCEPTE", "DECIDE",
 // "ADOPTE"), the way many registers print the operative words.
 func upperVerb(raw string) bool {
+	if !hasUpperRun(raw) {
+		return false
+	}
 	for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if len(w) < 5 || strings.ToUpper(w) != w {
 			continue
@@ -124,6 +152,16 @@ func voteCounts(f string) (forN, against, abst *int) {
 		c = nf
 	}
 	return c[0], c[1], c[2]
+}
+
+// hasUpperRun reports whether s holds two capital ASCII letters in a row (a word in capitals).
+func hasUpperRun(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i+1] >= 'A' && s[i+1] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func firstCount(re *regexp.Regexp, f string) *int {
@@ -194,7 +232,7 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		bullet := reBullet.MatchString(t)
 		tr := lineTrigger(f, raw)
-		if cur != nil && cur.colon && (bullet || (inList && !tr.trigger && !endsSentence(d.lines[prevLine(lines, i)].Text))) && gap <= 1 {
+		if cur != nil && cur.colon && (bullet || (inList && !(tr.trigger && startsUpper(t)) && !endsSentence(d.lines[prevLine(lines, i)].Text))) && gap <= 1 {
 			// The list a decision introduces: its content, not new triggers.
 			if bullet {
 				cur.content = append(cur.content, strings.TrimSpace(reBullet.ReplaceAllString(t, "")))
@@ -304,7 +342,9 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 		parts = append(parts, strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", "")))
 	}
 	dec.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
-	dec.Voters = d.voters(dr)
+	if dr.dissent || dr.counts() {
+		dec.Voters = d.voters(dr)
+	}
 	split := 0
 	for _, c := range dr.content {
 		if strings.Contains(normalize.Fold(c), "deliberation") {

@@ -138,6 +138,9 @@ func (d *doc) meetingBody(lim int) {
 	// Last resort: the commune the council acts for, named in the text ("la commune de
 	// Saint-Apollinaire doit …").
 	for i := range d.lines {
+		if !strings.Contains(d.folded[i], "commune ") {
+			continue
+		}
 		if m := reLaCommune.FindStringIndex(d.folded[i]); m != nil {
 			o, f := d.join(i)
 			m = reLaCommune.FindStringIndex(f)
@@ -216,6 +219,21 @@ func capitalise(w string) string {
 	return strings.Join(parts, "-")
 }
 
+// meetingLine reports whether folded line f dates the meeting itself: it speaks of a séance,
+// a réunion, a conseil… or is a title's "DU …" / "Le …".
+func meetingLine(f string) bool {
+	f = strings.TrimSpace(f)
+	if strings.HasPrefix(f, "du ") || strings.HasPrefix(f, "le ") {
+		return true
+	}
+	for _, w := range meetingWords {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // notMeetingAt returns the offset in folded line f where words about another date begin
 // (convocation, affichage), or len(f).
 func notMeetingAt(f string) int {
@@ -241,10 +259,10 @@ func (d *doc) meetingWhen(lim int) {
 			if pass == 1 && nonBlank > 15 {
 				break
 			}
-			if !strings.ContainsAny(f, "0123456789") && !strings.Contains(f, "l'an ") {
+			if len(f) > 600 || !strings.ContainsAny(f, "0123456789") && !strings.Contains(f, "l'an ") {
 				continue
 			}
-			if pass == 0 && !reMeetingWords.MatchString(f) && (i == 0 || !reMeetingWords.MatchString(d.folded[i-1])) {
+			if pass == 0 && !meetingLine(f) && (i == 0 || !meetingLine(d.folded[i-1])) {
 				continue
 			}
 			stop := notMeetingAt(f)
@@ -304,6 +322,9 @@ var (
 // "s'est assemblé" in the meeting sentence, or "A LA MAIRIE" in a title.
 func (d *doc) meetingPlace(dateLine, lim int) {
 	for i := 0; i < lim; i++ {
+		if !strings.Contains(d.folded[i], "reuni") && !strings.Contains(d.folded[i], "assembl") && !strings.Contains(d.folded[i], "tien") && !strings.Contains(d.folded[i], "tenu") && !strings.Contains(d.folded[i], "siege") {
+			continue
+		}
 		if !rePlaceVerb.MatchString(d.folded[i]) {
 			continue
 		}
@@ -608,6 +629,9 @@ func (d *doc) meetingPrevious() {
 		lim = len(d.lines)
 	}
 	for i := 0; i < lim; i++ {
+		if !strings.Contains(d.folded[i], "compte") && !strings.Contains(d.folded[i], "proces") && !strings.Contains(d.folded[i], "pv") {
+			continue
+		}
 		loc := rePrevMinutes.FindStringIndex(d.folded[i])
 		if loc == nil {
 			continue
@@ -648,6 +672,9 @@ func (d *doc) meetingEndAndNext() {
 	m := &d.rec.Meeting
 	for i := len(d.lines) - 1; i >= 0; i-- {
 		f := d.folded[i]
+		if !strings.Contains(f, "seance") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
+			continue
+		}
 		if m.EndTime == nil && reEndOfMeeting.MatchString(f) {
 			o, _ := d.join(i)
 			if ts := normalize.FindTimes(o); len(ts) > 0 {

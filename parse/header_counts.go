@@ -83,7 +83,8 @@ func countField(label string, atStart bool) string {
 // meeting-level only among the attendance lists.
 func (d *doc) countLine(i int, inCluster bool) bool {
 	f := strings.TrimSpace(d.folded[i])
-	if !strings.ContainsAny(f, "0123456789") {
+	// Count lines are short and hold a count word: most lines are rejected before any pattern.
+	if len(f) > 240 || !strings.ContainsAny(f, "0123456789") || !hasCountWord(f) {
 		return false
 	}
 	hits := countsIn(f, inCluster)
@@ -192,3 +193,16 @@ func (d *doc) boxNumber(i int) bool {
 
 // foldLine folds one line of text as the document's lines are folded.
 func foldLine(s string) string { return normalize.Fold(s) }
+
+// countWords are the words one of which every count label holds.
+var countWords = []string{"exercice", "fonction", "present", "seance", "represent", "pouvoir",
+	"procuration", "votant", "vote", "exprime", "absent", "pour", "contre", "abstention"}
+
+func hasCountWord(f string) bool {
+	for _, w := range countWords {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}

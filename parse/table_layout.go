@@ -130,12 +130,12 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 	case len(h) == rowLen-li-1:
 		names = h
 	default:
+		// The value columns follow the last cell naming a code or a label.
 		hl := -1
 		for i, c := range h {
 			f := normalize.Fold(c)
-			if reHeaderLabel.MatchString(f) {
+			if reHeaderLabel.MatchString(f) || reHeaderCode.MatchString(f) {
 				hl = i
-				break
 			}
 		}
 		switch {

@@ -42,6 +42,10 @@ func lineShape(cells []string) rowShape {
 			numbers++
 		}
 	}
+	if numbers > 0 && label >= 0 && yearHeader(cells, label) {
+		// "Libellé	2023	2024": years naming the columns.
+		return shapeText
+	}
 	switch {
 	case nonEmpty == 0:
 		return shapeEmpty
@@ -56,11 +60,11 @@ func lineShape(cells []string) rowShape {
 	}
 }
 
-// hasTextAfter reports whether the next non-empty cell after i holds words (so that cell i
-// may be a code).
+// hasTextAfter reports whether the next non-empty cell after i that is not a code holds words
+// (so that cell i may be a code: chapter and article may both precede the label).
 func hasTextAfter(cells []string, i int) bool {
 	for _, c := range cells[i+1:] {
-		if c != "" {
+		if c != "" && !isCode(c) {
 			return isText(c)
 		}
 	}
@@ -461,6 +465,20 @@ func joinHeaderCell(h []string, piece string) []string {
 func headerCells(cells []string) bool {
 	for _, c := range cells {
 		if utf8.RuneCountInString(c) > 50 || strings.HasSuffix(c, ":") || strings.HasSuffix(c, ",") {
+			return false
+		}
+	}
+	return true
+}
+
+// yearHeader reports whether a line is a header whose value columns are years: every cell after
+// the label a bare year, and the label a word that names a column (Libellé, Désignation…).
+func yearHeader(cells []string, label int) bool {
+	if !reHeaderLabel.MatchString(normalize.Fold(cells[label])) && !reHeaderCode.MatchString(normalize.Fold(cells[label])) {
+		return false
+	}
+	for _, c := range cells[label+1:] {
+		if c != "" && !isYear(c) {
 			return false
 		}
 	}

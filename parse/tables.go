@@ -24,7 +24,7 @@ var (
 	reTableSubtotal = regexp.MustCompile(`^(?:sous[- ]?totale?|s/total|total|totaux)\b`)
 	// Header cells that name the code column and the label column.
 	reHeaderCode  = regexp.MustCompile(`^(?:code|chap(?:itre|\.)?|art(?:icle|\.)?|compte|c/|n°|no|imputation|nature|fonction|ligne)s?$`)
-	reHeaderLabel = regexp.MustCompile(`^(?:libelles?|designations?|intitules?|objet|nature|postes?|operations?|comptes?|chapitres?)\b`)
+	reHeaderLabel = regexp.MustCompile(`^(?:libelles?|designations?|intitules?|objet|nature|postes?|operations?|comptes?|chapitres?|articles?|annees?|exercices?|fonctions?)\b`)
 )
 
 // tableLine is one line of a block, split into cells.
@@ -55,6 +55,11 @@ func (d *doc) tableBlocks() [][]tableLine {
 	for i, l := range d.lines {
 		text := l.Text
 		switch {
+		case reMarkdownRule.MatchString(text) && len(cur) > 0:
+			// The rule under the header of a Markdown table (OCR output).
+			continue
+		case reMarkdownRow.MatchString(text):
+			cur = append(cur, tableLine{idx: i, cells: splitPipes(text), tabs: true})
 		case strings.Contains(text, "\t") && !numberedLine(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
@@ -85,6 +90,24 @@ func (d *doc) tableBlocks() [][]tableLine {
 	}
 	flush()
 	return blocks
+}
+
+// Markdown tables, as OCR tools write them: "| Chapitre | Libellé | Montant |" rows and a
+// "|---|:---:|" rule under the header.
+var (
+	reMarkdownRow  = regexp.MustCompile(`^\s*\|.*\|.*\|\s*$`)
+	reMarkdownRule = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+)
+
+// splitPipes splits a Markdown table row into trimmed cells, without the outer pipes.
+func splitPipes(line string) []string {
+	s := strings.TrimSpace(line)
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "|"), "|")
+	cells := strings.Split(s, "|")
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(c)
+	}
+	return cells
 }
 
 // reNumbering is the number or bullet of a heading or a list item ("6.5.2", "1.", "II", "a)",
@@ -148,10 +171,10 @@ func (d *doc) nextLine(i int) int {
 	return -1
 }
 
-// tabular reports whether line i has columns: tabs, or a row of space-aligned text.
+// tabular reports whether line i has columns: tabs, pipes, or a row of space-aligned text.
 func (d *doc) tabular(i int) bool {
 	t := d.lines[i].Text
-	if strings.Contains(t, "\t") {
+	if strings.Contains(t, "\t") || reMarkdownRow.MatchString(t) {
 		return true
 	}
 	_, ok := splitSpaces(t)

@@ -187,6 +187,35 @@ func TestTableShapes(t *testing.T) {
 			code:   "68",
 		},
 		{
+			name: "decision modificative with chapter and article",
+			text: "Chapitre\tArticle\tLibellé\tDépenses\tRecettes\n" +
+				"012\t6411\tPersonnel titulaire\t+ 500,00\t\n" +
+				"022\t022\tDépenses imprévues\t- 500,00\t\n" +
+				"\t\tTotal\t0,00\t\n",
+			tables: 1,
+			cols:   []string{"Dépenses", "Recettes"},
+			cells:  []string{"Personnel titulaire|0|500.00", "Dépenses imprévues|0|-500.00", "Total|0|0.00"},
+			code:   "012",
+			kinds:  "llt",
+		},
+		{
+			name:   "years as column names",
+			text:   "Libellé\t2023\t2024\nFonctionnement\t11 630 000\t11 510 000\nInvestissement\t5 400 000\t5 090 000\n",
+			tables: 1,
+			cols:   []string{"2023", "2024"},
+			cells:  []string{"Fonctionnement|1|11510000", "Investissement|0|5400000"},
+			kinds:  "ll",
+		},
+		{
+			name: "markdown table from OCR",
+			text: "| Chapitre | Libellé | Montant |\n|---|---|---:|\n| 011 | Charges à caractère général | 1 200,00 € |\n| 65 | Autres charges | 300,00 € |\n| | Total | 1 500,00 € |\n",
+			tables: 1,
+			cols:   []string{"Montant"},
+			cells:  []string{"Charges à caractère général|0|1200.00", "Total|0|1500.00"},
+			code:   "011",
+			kinds:  "llt",
+		},
+		{
 			name:   "single tabbed line of prose",
 			text:   "Budget \tprincipal :\t\t\t16 172,22 € TTC\n",
 			tables: 0,

@@ -128,6 +128,19 @@ var (
 	reVoteWord = regexp.MustCompile(`\b(?:vote|voix|votants|contre|abstentions?|scrutin)\b`)
 )
 
+// Stems that gate the vote patterns: a line holding none of them cannot state a vote, so the
+// patterns (some with bounded repetition) run on few lines.
+var (
+	triggerStems = []string{"unanim", "majorit", "abst", "adopt", "approuv", "accept", "rejet", "refus", "retenu",
+		"report", "ajourn", "retir", "differ", "acte", "connaissance", "part au", "particip", "sursis"}
+	dissentStems = []string{"abstien", "part au vote", "particip"}
+	countStems   = []string{"pour", "contre", "abst", "vote", "voix", "nul", "blanc", "favorable"}
+	rejectStems  = []string{"adopt", "approuv", "accept", "retenu", "rejet", "refus"}
+	deferStems   = []string{"ajourn", "retir", "report", "differ", "sursis"}
+	notedStems   = []string{"acte", "connaissance"}
+	adoptStems   = []string{"adopt", "approuv", "accept"}
+)
+
 // Debate. A debate block opens with one of these lines; every paragraph in it is an exchange.
 var reDebateMarker = regexp.MustCompile(`^(?:[-•]\s*)?(?:temps d'echanges?|echanges?|debats?|discussions?|interventions?|questions?[- ]reponses?|observations?|remarques?)(?: (?:des|du|avec les) [a-z ]+)?\s*:?\s*$`)
 
@@ -146,6 +159,13 @@ var (
 	// reSpeakerGiven is a given name alone, then a reporting verb: "Anthony précise…".
 	reSpeakerGiven = regexp.MustCompile(`^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}\p{Lu}-]+)?)\s+(\p{Ll}[\p{Ll}'’]+)`)
 )
+
+// civilityWords open a speaker mention: civilities and the article of a role ("Le Maire").
+var civilityWords = map[string]bool{
+	"monsieur": true, "madame": true, "mademoiselle": true, "m.": true, "mme": true, "mme.": true, "mlle": true,
+	"mlle.": true, "mr": true, "mr.": true, "mm.": true, "mm": true, "messieurs": true, "mesdames": true,
+	"le": true, "la": true,
+}
 
 // reLinkWord is a linking word that may precede a speaker at the start of a paragraph.
 var reLinkWord = regexp.MustCompile(`^(?i:ensuite|puis|enfin|alors|de plus|par ailleurs|en r[ée]ponse|en outre|d'autre part|pour sa part|quant [àa] lui|quant [àa] elle)\s*,?\s+`)

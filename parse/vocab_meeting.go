@@ -76,7 +76,8 @@ var (
 	reSeat       = regexp.MustCompile(`siege (?:du |de la |de l')`)
 	reLaCommune  = regexp.MustCompile(`\b(?:la|notre) commune (?:de |d')`)
 	// reMeetingWords mark a line that dates the meeting itself.
-	reMeetingWords = regexp.MustCompile(`seance|reuni|reunion|conseil|comite|assemble|session|l'an |deliberation|proces|compte rendu|compte-rendu|^du |^le |^\s*\w+ \d|bureau`)
+	meetingWords = []string{"seance", "reuni", "conseil", "comite", "assemble", "session",
+		"l'an ", "deliberation", "proces", "compte rendu", "compte-rendu", "bureau"}
 	reNotMeeting   = regexp.MustCompile(`convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
 	reConvocation  = regexp.MustCompile(`convo[cq]`)
 	reEndOfMeeting = regexp.MustCompile(`seance (?:est |a ete )?(?:levee|close|cloturee)|leve la seance|cloture la seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
