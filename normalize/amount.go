@@ -141,8 +141,13 @@ func groupRun(s string, j int, loose bool) (kind, w int, broken bool) {
 		kind, w = groupSep(s, j)
 		return kind, w, false
 	}
-	if h > 9 {
-		return sepNone, 0, false
+	// Wider gaps part the columns of a table laid out with spaces, not the groups of one number.
+	for n, k := 0, j; k < j+h; n++ {
+		if n == 3 {
+			return sepNone, 0, false
+		}
+		_, w := groupSep(s, k)
+		k += w
 	}
 	return sepSpace, h, false
 }

@@ -197,6 +197,7 @@ func TestFindAmounts(t *testing.T) {
 		{"one euro", "1 €uro symbolique", "1 €uro=1"},
 		{"EUR", "500 EUR par an", "500 EUR=500"},
 		{"justified double spaces", "Une somme de  1 070  000  €  serait", "1 070  000  €=1070000"},
+		{"table columns are no groups", "Lot 2    500 €", "500 €=500"},
 		{"currency on the next line", "(avec 183 870\n€)", "183 870\n€=183870"},
 		{"group on the next line", "contre 3 900\n747 € au budget", "3 900\n747 €=3900747"},
 		{"line break needs a first group", "COMPUTER 60\n3 921,25 €", "3 921,25 €=3921.25"},
