@@ -203,7 +203,9 @@ func (w *vwords) numericDateAt(k int) (dateAt, bool) {
 		return dateAt{}, false
 	}
 	// Not part of a longer chain: 1.2.3.4, 12/05/2023/1 (a full stop after the date is fine).
-	if w.glued(k+4) && (w.toks[k+5].kind != vtPunct || w.isPunct(k+5, sep) && w.glued(k+5) && w.toks[k+6].kind == vtNum) {
+	// An ISO date may carry its time: 2023-12-15T10:00.
+	isoTime := sep == "-" && w.toks[k].size() == 4 && k+5 < len(w.toks) && w.raw(k+5) == "T"
+	if w.glued(k+4) && !isoTime && (w.toks[k+5].kind != vtPunct || w.isPunct(k+5, sep) && w.glued(k+5) && w.toks[k+6].kind == vtNum) {
 		return dateAt{}, false
 	}
 	if k > 0 && w.glued(k-1) && w.toks[k-1].kind != vtWord && !w.isPunct(k-1, "(") {

@@ -51,8 +51,11 @@ var frNumberWords = map[string]int{
 // ordinalFirst are the words for the first day of a month.
 var ordinalFirst = map[string]bool{"premier": true, "premiere": true}
 
-// ordinalSuffixes follow a day number: "1er", "1 e'" (OCR), "1°".
-var ordinalSuffixes = map[string]bool{"er": true, "re": true, "ere": true, "e": true, "°": true, "º": true}
+// ordinalSuffixes follow a day number: "1er", "1ᵉʳ" (superscript letters), "1 e'" (OCR), "1°".
+var ordinalSuffixes = map[string]bool{
+	"er": true, "re": true, "ere": true, "e": true, "°": true, "º": true,
+	"ᵉʳ": true, "ʳᵉ": true, "ᵉ": true,
+}
 
 // Token kinds.
 const (
