@@ -524,7 +524,11 @@ func parseEntry(s string, proxies bool) listEntry {
 	s = strings.TrimSpace(s)
 	f := normalize.Fold(s)
 	giver := s
-	if m := reGiveProxy.FindStringSubmatchIndex(f); m != nil {
+	var m []int
+	if hasProxyVerb(f) { // "donne pouvoir", "procuration", "représenté par"
+		m = reGiveProxy.FindStringSubmatchIndex(f)
+	}
+	if m != nil {
 		giver = sliceFolded(s, f, 0, m[0])
 		if n, ok := normalize.PersonName(sliceFolded(s, f, m[2], m[3])); ok {
 			e.holder, e.hasHolder = n, true
@@ -561,6 +565,11 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	e.name, e.ok = n, true
 	return e
+}
+
+func hasProxyVerb(f string) bool {
+	return strings.Contains(f, "pouvoir") || strings.Contains(f, "procuration") ||
+		strings.Contains(f, "represent") || strings.Contains(f, "delegation")
 }
 
 // roleOnly reports whether a list item is a grouping or role ("adjoints", "conseillers
@@ -780,7 +789,7 @@ func (d *doc) ev(i int) Evidence {
 // inlineLists reads lists opened inside a sentence, each with its count: "25 Conseillers étaient
 // Présents ou Représentés (07 Procurations : ML Castelli, …) et 04 Absents : JT Albertini, …".
 func (d *doc) inlineLists(i int) (end int, ok bool) {
-	if !reInlineLabel.MatchString(d.folded[i]) {
+	if !strings.Contains(d.folded[i], ":") || !reInlineLabel.MatchString(d.folded[i]) {
 		return 0, false
 	}
 	// The sentence runs until a line ends with a full stop.

@@ -69,14 +69,15 @@ func contained(wa, wb []string) bool {
 	if len(wa) == 0 {
 		return false
 	}
-	set := make(map[string]bool, len(wb))
-	for _, w := range wb {
-		set[w] = true
-	}
+	// Titles are short: a nested scan beats building a set for every pair of titles.
+outer:
 	for _, w := range wa {
-		if !set[w] {
-			return false
+		for _, x := range wb {
+			if w == x {
+				continue outer
+			}
 		}
+		return false
 	}
 	return true
 }

@@ -80,12 +80,26 @@ func outcomeOf(f string) (string, bool) {
 	switch {
 	case hasAny(f, rejectStems) && reRejected.MatchString(f):
 		return Rejected, true
-	case hasAny(f, deferStems) && reDeferred.MatchString(f):
+	case hasAny(f, deferStems) && (reDeferred.MatchString(f) || deferredVerb(f)):
 		return Deferred, true
 	case hasAny(f, notedStems) && reNoted.MatchString(f):
 		return Noted, true
 	}
 	return "", false
+}
+
+// deferredVerb reports "… la délibération est donc reportée …": a deferral verb with a
+// decision's subject in the 50 bytes before it.
+func deferredVerb(f string) bool {
+	loc := reDeferredVerb.FindStringIndex(f)
+	if loc == nil {
+		return false
+	}
+	from := loc[0] - 50
+	if from < 0 {
+		from = 0
+	}
+	return reDeferSubject.MatchString(f[from:loc[0]])
 }
 
 // hasAny reports whether s contains one of the stems.

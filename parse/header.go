@@ -237,6 +237,9 @@ func meetingLine(f string) bool {
 // notMeetingAt returns the offset in folded line f where words about another date begin
 // (convocation, affichage), or len(f).
 func notMeetingAt(f string) int {
+	if !strings.Contains(f, "convo") && !strings.Contains(f, "affich") && !strings.Contains(f, "publi") && !strings.Contains(f, "transmis") && !strings.Contains(f, "prefecture") && !strings.Contains(f, "recu le") && !strings.Contains(f, "envoye") {
+		return len(f)
+	}
 	if m := reNotMeeting.FindStringIndex(f); m != nil {
 		return m[0]
 	}

@@ -32,6 +32,9 @@ func matchHeading(text string) (h heading, ok bool) {
 		return h, false
 	}
 	for _, f := range headingForms {
+		if strings.IndexByte(f.starts, t[0]) < 0 {
+			continue
+		}
 		m := f.re.FindStringSubmatch(t)
 		if m == nil {
 			continue

@@ -122,11 +122,10 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 		}
 	}
 	var names []string
-	positional := false
 	switch {
 	case h == nil:
 	case len(h) == rowLen && rowLen > li+1:
-		names, positional = h[li+1:], true
+		names = h[li+1:]
 	case len(h) == rowLen-li-1:
 		names = h
 	default:
@@ -158,15 +157,14 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 		row := Row{Pos: d.lines[p.idx].Pos}
 		cells := p.cells
 		l := labelIndex(cells)
-		var vals []string
-		if positional && l == li && len(trimCells(cells)) <= len(e.header) {
-			full := make([]string, max(len(cells), len(h)))
-			copy(full, cells)
-			vals = full[li+1 : li+1+len(names)]
-		} else {
-			vals = trimCells(cells)[l+1:]
+		// The cells after the label, in order (a tab-separated row keeps its empty cells);
+		// empty cells beyond the table's width are dropped.
+		vals := cells[l+1:]
+		for len(vals) > width && vals[len(vals)-1] == "" {
+			vals = vals[:len(vals)-1]
 		}
-		for i := l - 1; i >= 0 && i < len(cells); i-- {
+		// The code: the first code before the label (the chapter, when an article follows).
+		for i := 0; i < l; i++ {
 			if isCode(cells[i]) {
 				c := cells[i]
 				row.Code = &c
@@ -174,11 +172,28 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 			}
 		}
 		row.Label = p.fullLabel()
+		shift := 0
 		if len(vals) < width {
 			if lineShape(cells) == shapeData {
 				sure = false
 			}
-			vals = append(make([]string, width-len(vals)), vals...)
+			shift = width - len(vals)
+			vals = append(make([]string, shift), vals...)
+		}
+		// Notes wrapped under the values join the raw text of their cells; a note without a
+		// cell joins the label, so that no text is lost.
+		raws := append([]string(nil), vals...)
+		for _, note := range p.notes {
+			for j, c := range note {
+				if c == "" {
+					continue
+				}
+				if vi := j - (l + 1) + shift; j > l && vi >= 0 && vi < len(raws) {
+					raws[vi] = joinLabel(raws[vi], c)
+				} else {
+					row.Label = joinLabel(row.Label, c)
+				}
+			}
 		}
 		for len(vals) > width {
 			// More values than columns: a column the header does not name.
@@ -188,11 +203,13 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 		row.Values = make([]*string, width)
 		row.Cells = make([]*string, width)
 		for i, c := range vals {
+			if raws[i] != "" {
+				raw := raws[i]
+				row.Cells[i] = &raw
+			}
 			if c == "" {
 				continue
 			}
-			raw := c
-			row.Cells[i] = &raw
 			if v, ok := readCell(c); ok {
 				digits := v.Digits
 				row.Values[i] = &digits

@@ -107,8 +107,9 @@ const maxWrap = 12
 type pendingRow struct {
 	idx   int
 	cells []string
-	pre   []string // lines of a wrapped label above the row's values
-	more  []string // continuation lines of a wrapped label
+	pre   []string   // lines of a wrapped label above the row's values
+	more  []string   // continuation lines of a wrapped label
+	notes [][]string // continuation lines of the value cells, cell by cell
 }
 
 // entry is a table entry being read: a title, a section, a header and rows.
@@ -256,18 +257,30 @@ func (r *blockReader) text(k int) {
 		return
 	}
 	if r.cur != nil && len(r.cur.rows) > 0 {
-		// The lowercase end of the previous row's label, spread over cells by the extraction
-		// ("municipaux	délégués").
+		// The rest of the previous row, wrapped onto a line of its own: the end of its label in
+		// the label's cell, notes under its values in theirs ("(40,30*186) + …", "Pour 198
+		// élèves"). A line with the label's cell empty is all notes.
 		prev := &r.cur.rows[len(r.cur.rows)-1]
-		first, _ := utf8.DecodeRuneInString(firstCell(cells))
-		if unicode.IsLower(first) && len(prev.more) < maxWrap && continues(prev.fullLabel(), firstCell(cells)) {
-			var words []string
-			for _, c := range cells {
-				if c != "" {
-					words = append(words, c)
+		l := labelIndex(prev.cells)
+		head := ""
+		if l >= 0 && l < len(cells) {
+			head = cells[l]
+		}
+		if len(prev.more)+len(prev.notes) < maxWrap && l >= 0 && (head == "" || continues(prev.fullLabel(), head)) {
+			note := append([]string(nil), cells...)
+			if head != "" {
+				// A lone word beside the end of the label is the label's too: the extraction
+				// put it in the wrong cell ("municipaux	délégués").
+				if w := loneWord(note, l); w >= 0 {
+					head = joinLabel(head, note[w])
+					note[w] = ""
 				}
+				prev.more = append(prev.more, head)
+				note[l] = ""
 			}
-			prev.more = append(prev.more, strings.Join(words, " "))
+			if nonEmpty(note) > 0 {
+				prev.notes = append(prev.notes, note)
+			}
 			return
 		}
 	}
@@ -483,4 +496,20 @@ func yearHeader(cells []string, label int) bool {
 		}
 	}
 	return true
+}
+
+// loneWord returns the index of the only other non-empty cell of a line beside the label's
+// cell l, when it is a single word without digits or brackets; -1 otherwise.
+func loneWord(cells []string, l int) int {
+	at := -1
+	for i, c := range cells {
+		if i == l || c == "" {
+			continue
+		}
+		if at >= 0 || strings.ContainsAny(c, " ()[]0123456789:") {
+			return -1
+		}
+		at = i
+	}
+	return at
 }

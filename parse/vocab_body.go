@@ -11,10 +11,13 @@ import "regexp"
 // rest of the line. style names the numbering family, so that the outline can tell levels apart;
 // seq tells how the running order of that family is checked.
 type headingForm struct {
-	style string
-	re    *regexp.Regexp // on the original line (case matters: roman numerals, letters)
-	seq   seqKind
+	style  string
+	re     *regexp.Regexp // on the original line (case matters: roman numerals, letters)
+	seq    seqKind
+	starts string // the bytes a matching line can start with: a cheap test before the pattern
 }
+
+const digits = "0123456789"
 
 // seqKind is how the numbers of a heading family follow each other.
 type seqKind int
@@ -32,29 +35,29 @@ var headingForms = []headingForm{
 	// Deliberation numbers: "N° 2016.02.16 - Subvention…", "DÉLIBÉRATION N° 2014/155",
 	// "2013.04.08 - 1 ADOPTION…", "DL-061-07-13 - Travaux…", "D2018-66 …", "2020-038 SUBVENTION…",
 	// "23-02/001 – Rapport…", "24-07/059 …", "2014/25 – DECISIONS…", "2008/1 – …".
-	{"delib", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
-	{"delib", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone},
-	{"delib", regexp.MustCompile(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
-	{"delib", regexp.MustCompile(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
-	{"delib", regexp.MustCompile(`^(\d{2}-\d{2}/\d{3})\s*(?:[-–—:]\s*)?(.*)$`), seqNone},
-	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone},
-	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone},
+	{"delib", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dDN"},
+	{"delib", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone, digits},
+	{"delib", regexp.MustCompile(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
+	{"delib", regexp.MustCompile(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
+	{"delib", regexp.MustCompile(`^(\d{2}-\d{2}/\d{3})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, digits},
+	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone, digits},
+	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone, digits},
 	// "Point n° 1 : Finances Communales"
-	{"point", regexp.MustCompile(`^(?i:point)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic},
+	{"point", regexp.MustCompile(`^(?i:point)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic, "pP"},
 	// "I.2 DÉLIBÉRATIONS": a roman part and an arabic sub-number.
-	{"roman.arabic", regexp.MustCompile(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted},
+	{"roman.arabic", regexp.MustCompile(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted, "IVX"},
 	// "I. VIE DU SYNDICAT", "II – COMMUNAUTE DE COMMUNES", "IV) PERSONNEL"
-	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`), seqRoman},
+	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`), seqRoman, "IVX"},
 	// "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes"
-	{"dotted", regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted},
+	{"dotted", regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted, digits},
 	// "1. Modification…", "1) Vote…", "1 - AFFECTATION…", "1/ la prise…", "1° …"
-	{"arabic.", regexp.MustCompile(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic},
-	{"arabic)", regexp.MustCompile(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic},
-	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—]\s+(.+)$`), seqArabic},
-	{"arabic/", regexp.MustCompile(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic},
-	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:]?\s*(.+)$`), seqArabic},
+	{"arabic.", regexp.MustCompile(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic, digits},
+	{"arabic)", regexp.MustCompile(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic, digits},
+	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—]\s+(.+)$`), seqArabic, digits},
+	{"arabic/", regexp.MustCompile(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic, digits},
+	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:]?\s*(.+)$`), seqArabic, digits},
 	// "A. Direction Générale des services", "B) Pôle…"
-	{"letter", regexp.MustCompile(`^([A-H])\s*[.)]\s+(.+)$`), seqLetter},
+	{"letter", regexp.MustCompile(`^([A-H])\s*[.)]\s+(.+)$`), seqLetter, "ABCDEFGH"},
 }
 
 var (
@@ -102,9 +105,13 @@ var (
 	reDissent = regexp.MustCompile(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote`)
 	// Outcomes, most specific first.
 	reRejected = regexp.MustCompile(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b`)
-	reDeferred = regexp.MustCompile(`\bajourn(?:e|ee|es|ees|ent|ement)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet)\b[^.;]{0,40}?\b(?:est|sont|sera|seront)\s+(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b|\breporte(?:e|s|es)? (?:a|au|lors d'|lors de) (?:une|un|la|le) (?:prochaine?|ulterieure?|autre|seance|conseil)|\bsursis a statuer\b`)
-	reNoted    = regexp.MustCompile(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
-	reAdopted  = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
+	reDeferred = regexp.MustCompile(`\bajourn(?:e|ee|es|ees|ent|ement)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\breporte(?:e|s|es)? (?:a|au|lors d'|lors de) (?:une|un|la|le) (?:prochaine?|ulterieure?|autre|seance|conseil)|\bsursis a statuer\b`)
+	// reDeferredVerb is "est reporté(e)", "sont retirés": deferral when a decision's subject
+	// (délibération, point, question…) comes shortly before it (see deferSubject).
+	reDeferredVerb = regexp.MustCompile(`\b(?:est|sont|sera|seront)\s+(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`)
+	reDeferSubject = regexp.MustCompile(`\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet)\b`)
+	reNoted        = regexp.MustCompile(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
+	reAdopted      = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
 	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE").
 	reUpperVerb = regexp.MustCompile(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
 	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
@@ -135,9 +142,9 @@ var (
 		"report", "ajourn", "retir", "differ", "acte", "connaissance", "part au", "particip", "sursis"}
 	dissentStems = []string{"abstien", "part au vote", "particip"}
 	countStems   = []string{"pour", "contre", "abst", "vote", "voix", "nul", "blanc", "favorable"}
-	rejectStems  = []string{"adopt", "approuv", "accept", "retenu", "rejet", "refus"}
+	rejectStems  = []string{"n'est pas", "n'a pas", "non adopt", "non approuv", "non retenu", "rejet", "refus"}
 	deferStems   = []string{"ajourn", "retir", "report", "differ", "sursis"}
-	notedStems   = []string{"acte", "connaissance"}
+	notedStems   = []string{" acte", "connaissance"}
 	adoptStems   = []string{"adopt", "approuv", "accept"}
 )
 
