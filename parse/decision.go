@@ -268,7 +268,7 @@ func (d *doc) decisions(prose []para) []Decision {
 			gap++
 			continue
 		}
-		if cur != nil && gap <= 3 && compatible(cur, tr) {
+		if cur != nil && gap <= 5 && compatible(cur, tr) {
 			cur.merge(tr, i)
 			gap = 0
 			continue
