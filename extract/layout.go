@@ -221,6 +221,9 @@ func (lb *layoutBuf) joinLine(ws []word) pline {
 			gap := (w.x0 - prev.x1) / em
 			switch {
 			case gap < joinGap && gap > -0.6:
+			case i == 1 && isBullet(prev.text):
+				// a list bullet and its indented text: one cell, not a table row
+				sb.WriteByte(' ')
 			case gap >= math.Max(tabGap, 2.5*space) || (gap >= math.Max(tabGapNarrow, 1.8*space) && gap >= 2.2*usual):
 				sb.WriteByte('\t')
 				if l.cells == 1 {
@@ -242,8 +245,21 @@ func (lb *layoutBuf) joinLine(ws []word) pline {
 	if l.cells > 1 {
 		l.cellX[len(l.cellX)-1] = l.x1
 	}
-	l.text = normalizePDFText(sb.String())
+	l.text = strings.TrimRight(normalizePDFText(sb.String()), " ")
+	if r, n := utf8.DecodeRuneInString(l.text); (r == '–' || r == '—') && len(l.text) > n && l.text[n] == ' ' {
+		// a dash bullet reads as the hyphen bullet of text exports ("– Pour : 23" → "- Pour : 23")
+		l.text = "-" + l.text[n:]
+	}
 	return l
+}
+
+// isBullet reports whether a word is a lone list bullet.
+func isBullet(s string) bool {
+	switch s {
+	case "-", "–", "—", "•", "·", "▪", "■", "□", "◦", "○", "●", "➢", "►", "o", "*", "":
+		return true
+	}
+	return false
 }
 
 // findColumnBlock looks for a run of lines split by a vertical white gutter into a narrow margin

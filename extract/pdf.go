@@ -342,47 +342,165 @@ func copyStream(b *bytes.Buffer, s pdf.Value) (err error) {
 	return nil
 }
 
+// entry is a body line (or a paragraph break) on its way into Source.Lines.
+type entry struct {
+	page  int
+	blank bool
+	text  string
+	// first and last are the physical lines the entry started and ended with; right is the
+	// right margin of the last line's page.
+	first, last pline
+	right       float64
+}
+
 // assemble numbers the lines of all pages, takes furniture out, inserts blank lines between
-// paragraphs and rejoins words hyphenated at a line end.
+// paragraphs and joins the lines of a paragraph (wrapped lines, also across a page break) into
+// one line, as a text export has it; words hyphenated at a line end are rejoined.
 func assemble(src *Source, pages [][]pline) {
-	lineNo := 0
+	var seq []entry
+	furn := make([][]pline, len(pages))
 	for pi, p := range pages {
 		page := pi + 1
 		body := make([]pline, 0, len(p))
-		var furn []pline
 		for _, l := range p {
 			if l.furniture {
-				furn = append(furn, l)
+				furn[pi] = append(furn[pi], l)
 				continue
 			}
 			body = append(body, l)
 		}
-		first := lineNo + 1
 		pitch := linePitch(body)
 		size := medianSize(body)
+		right := rightMargin(body)
 		for i, l := range body {
 			if i > 0 {
 				prev := body[i-1]
 				dy := prev.bottom - l.y
 				if dy > paragraphGap*pitch*math.Max(1, l.size/size) || dy < -2*l.size {
-					lineNo++
-					src.Lines = append(src.Lines, Line{Pos: Pos{Page: page, Line: lineNo}})
+					seq = append(seq, entry{page: page, blank: true})
 				}
 			}
-			lineNo++
-			src.Lines = append(src.Lines, Line{Pos: Pos{Page: page, Line: lineNo}, Text: l.text})
+			seq = append(seq, entry{page: page, text: l.text, first: l, last: l, right: right})
 		}
-		// furniture keeps the number of the body line next to it: the page's first line for a
-		// header, its last for a footer
-		for _, f := range furn {
-			n := lineNo
-			if len(body) > 0 && f.y > body[0].y {
-				n = first
+	}
+	lineNo := 0
+	for i := 0; i < len(seq); i++ {
+		e := seq[i]
+		for i+1 < len(seq) && !e.blank && wraps(&e, &seq[i+1]) {
+			n := seq[i+1]
+			e.text = joinWrapped(e.text, n.text)
+			e.last, e.right = n.last, n.right
+			i++
+		}
+		lineNo++
+		src.Lines = append(src.Lines, Line{Pos: Pos{Page: e.page, Line: lineNo}, Text: e.text})
+	}
+	// furniture keeps the number of the body line next to it: the page's first line for a
+	// header, its last for a footer
+	firstOn := make([]int, len(pages)+2)
+	lastOn := make([]int, len(pages)+2)
+	for _, l := range src.Lines {
+		if firstOn[l.Page] == 0 {
+			firstOn[l.Page] = l.Line
+		}
+		lastOn[l.Page] = l.Line
+	}
+	for pi, fs := range furn {
+		page := pi + 1
+		for _, f := range fs {
+			n := lastOn[page]
+			if firstOn[page] > 0 && f.y > pageTop(pages[pi]) {
+				n = firstOn[page]
+			}
+			if n == 0 {
+				n = max(lineNo, 1)
 			}
 			src.Furniture = append(src.Furniture, Line{Pos: Pos{Page: page, Line: n}, Text: f.text})
 		}
 	}
 	dehyphenate(src.Lines)
+}
+
+// pageTop is the baseline of the first body line of a page.
+func pageTop(p []pline) float64 {
+	for _, l := range p {
+		if !l.furniture {
+			return l.y
+		}
+	}
+	return math.Inf(1)
+}
+
+// rightMargin is where the page's prose lines end: the rightmost end of a line that is not a
+// table row.
+func rightMargin(ls []pline) float64 {
+	r := math.Inf(-1)
+	for _, l := range ls {
+		if l.cells == 1 && l.x1 > r {
+			r = l.x1
+		}
+	}
+	return r
+}
+
+// listStartRE matches the start of a list item or a numbered heading, which begins a new line
+// even without a paragraph gap.
+var listStartRE = regexp.MustCompile(`^(?:[-–—•·▪■□◦○●➢►*o]\s|\(?\d{1,3}(?:[.)°-]|\s*[-–:])\s|[a-zA-Z][.)]\s|[IVXLC]{1,5}[.)-]\s)`)
+
+// wraps reports whether line b continues line a's paragraph: a reaches the right margin so that
+// b's first word could not have fitted on it, neither is a table row, b starts no list item and
+// both have the same size and left edge (within a few ems, for first-line and hanging indents).
+func wraps(a, b *entry) bool {
+	if b.blank || a.last.cells != 1 || b.first.cells != 1 || b.text == "" || a.text == "" {
+		return false
+	}
+	l, n := a.last, b.first
+	size := math.Max(l.size, n.size)
+	if math.Abs(l.size-n.size) > 0.15*size || math.Abs(n.x0-l.x0) > 4*size {
+		return false
+	}
+	if strings.HasSuffix(a.text, ":") || listStartRE.MatchString(b.text) {
+		return false
+	}
+	if a.page == b.page && (l.y-n.y > 2.5*size || n.y > l.y) {
+		return false
+	}
+	if a.page != b.page {
+		// no gap tells a paragraph end at a page break: a finished sentence followed by a
+		// capital starts a new line
+		r, _ := utf8.DecodeRuneInString(b.text)
+		last, _ := utf8.DecodeLastRuneInString(a.text)
+		if strings.ContainsRune(".!?:;»", last) && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(b.text); unicode.IsLower(r) && hyphenEndRE.MatchString(a.text) {
+		// a word cut by a hyphen continues whatever the margin says
+		return true
+	}
+	first := b.text
+	if k := strings.IndexByte(first, ' '); k >= 0 {
+		first = first[:k]
+	}
+	nr := utf8.RuneCountInString(b.text)
+	if nr == 0 {
+		return false
+	}
+	w := (n.x1 - n.x0) * float64(utf8.RuneCountInString(first)) / float64(nr)
+	return l.x1+0.25*size+w > a.right-0.3*size
+}
+
+// joinWrapped joins a wrapped line to the next: a word cut by a hyphen ("déli-" + "bération")
+// is rejoined, a compound split at its hyphen ("Jean-" + "Luc") keeps it, else one space.
+func joinWrapped(a, b string) string {
+	if strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -") {
+		r, _ := utf8.DecodeRuneInString(b)
+		if hyphenEndRE.MatchString(a) && unicode.IsLower(r) {
+			return a[:len(a)-1] + b
+		}
+		return a + b
+	}
+	return a + " " + b
 }
 
 // linePitch is the page's usual distance between consecutive baselines of one paragraph.

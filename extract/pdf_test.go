@@ -114,15 +114,15 @@ func TestPDFTestdata(t *testing.T) {
 			"",
 			"n° 2014/155",
 			"",
-			"Convoqué le 17 avril 2014, le Conseil Municipal de la Ville",
-			"s'est réuni en mairie, salle du Conseil, le jeudi 24 avril",
+			// the body's lines all reach its right margin: one paragraph
+			"Convoqué le 17 avril 2014, le Conseil Municipal de la Ville s'est réuni en mairie, salle du Conseil, le jeudi 24 avril 2014 à 18h00, sous la présidence de Monsieur le Maire. Présents : Mme Une, M. Deux, Mme Trois, M. Quatre, M. Cinq Mme Six, M. Sept, Mme Huit, M. Neuf, Mme Dix et M. Onze. Absents : M. Douze, Mme Treize et M. Quatorze, excusés.",
 		}},
 		{file: "furniture.pdf", want: []string{
-			"Point 1. Le conseil examine (bud) la délibération",
-			"relative au budget et l'adopte.",
+			// the wrapped line is joined to its paragraph, the cut word rejoined
+			"Point 1. Le conseil examine (bud) la délibération relative au budget et l'adopte.",
 			"",
 			"Un paragraphe sur le budget suit après un blanc.",
-			"Point 2. Le conseil examine (per) la délibération",
+			"Point 2. Le conseil examine (per) la délibération relative au personnel et l'adopte.",
 		}, furniture: []string{
 			"Commune de Nulle-Part - Conseil municipal du 3 mars 2024",
 			"Page 1/3", "Page 3/3",
