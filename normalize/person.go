@@ -267,6 +267,8 @@ type Person struct {
 	Name
 	// Page and Line locate the first mention (0 when unknown).
 	Page, Line int
+	// folded given and family names, kept in step with Name by People.
+	fg, ff string
 }
 
 // People links the mentions of one document to identities. Listed people (attendance, proxies)
@@ -277,36 +279,58 @@ type People struct {
 	List  []*Person
 	byKey map[string]*Person
 	roles map[string]*Person
+	// byWord indexes people by folded family name and by folded given name, so that a
+	// mention is compared with the few people it can name, not with everyone.
+	byWord map[string][]*Person
+}
+
+// index records q under its current names.
+func (p *People) index(q *Person) {
+	if p.byKey == nil {
+		p.byKey = map[string]*Person{}
+	}
+	if p.byWord == nil {
+		p.byWord = map[string][]*Person{}
+	}
+	q.fg, q.ff = Fold(q.Given), Fold(q.Family)
+	if _, ok := p.byKey[q.Key()]; !ok {
+		p.byKey[q.Key()] = q
+	}
+	for _, w := range []string{q.ff, q.fg} {
+		if w == "" {
+			continue
+		}
+		l := p.byWord[w]
+		dup := false
+		for _, x := range l {
+			dup = dup || x == q
+		}
+		if !dup {
+			p.byWord[w] = append(l, q)
+		}
+	}
 }
 
 // Add records a listed person, or returns the one already known under the same key or the
 // single known person the mention is compatible with ("M. HUET" and "Monsieur Guénhaël HUET");
 // the known person then takes the fuller parts of the new mention.
 func (p *People) Add(n Name) *Person {
-	if p.byKey == nil {
-		p.byKey = map[string]*Person{}
-	}
 	if old, ok := p.Resolve(n); ok {
 		p.merge(old, n)
 		return old
 	}
 	np := &Person{ID: "p" + strconv.Itoa(len(p.List)+1), Name: n}
 	p.List = append(p.List, np)
-	p.byKey[n.Key()] = np
+	p.index(np)
 	return np
 }
 
 // New records a person who is certainly not one already known (another entry of the same
 // list, say), even when the names are compatible ("M. Luciani" and "F. Luciani").
 func (p *People) New(n Name) *Person {
-	if p.byKey == nil {
-		p.byKey = map[string]*Person{}
-	}
 	np := &Person{ID: "p" + strconv.Itoa(len(p.List)+1), Name: n}
 	p.List = append(p.List, np)
-	if _, ok := p.byKey[n.Key()]; !ok {
-		p.byKey[n.Key()] = np
-	}
+	p.index(np)
 	return np
 }
 
@@ -326,7 +350,7 @@ func (p *People) merge(old *Person, n Name) {
 		if len(n.Raw) > len(old.Raw) {
 			old.Raw = n.Raw
 		}
-		p.byKey[old.Key()] = old
+		p.index(old)
 	}
 }
 
@@ -339,13 +363,19 @@ func (p *People) Resolve(n Name) (*Person, bool) {
 			return old, true
 		}
 	}
+	mg, mf := Fold(n.Given), Fold(n.Family)
 	var found *Person
-	for _, q := range p.List {
-		if compatible(q.Name, n) {
-			if found != nil && found != q {
-				return nil, false // ambiguous
+	for _, w := range [2]string{mf, mg} {
+		if w == "" {
+			continue
+		}
+		for _, q := range p.byWord[w] {
+			if compatible(q, n.Civility, mg, mf) {
+				if found != nil && found != q {
+					return nil, false // ambiguous
+				}
+				found = q
 			}
-			found = q
 		}
 	}
 	return found, found != nil
@@ -353,13 +383,13 @@ func (p *People) Resolve(n Name) (*Person, bool) {
 
 func civilityAgrees(a, b string) bool { return a == "" || b == "" || a == b }
 
-// compatible reports whether mention m can name known person q.
-func compatible(q, m Name) bool {
-	if !civilityAgrees(q.Civility, m.Civility) {
+// compatible reports whether a mention (civility, folded given and family) can name known
+// person q.
+func compatible(q *Person, civ, mg, mf string) bool {
+	if !civilityAgrees(q.Civility, civ) {
 		return false
 	}
-	qf, qg := Fold(q.Family), Fold(q.Given)
-	mf, mg := Fold(m.Family), Fold(m.Given)
+	qf, qg := q.ff, q.fg
 	switch {
 	case mf != "" && qf != "":
 		return mf == qf && (mg == "" || qg == "" || givenAgrees(qg, mg))
@@ -367,7 +397,7 @@ func compatible(q, m Name) bool {
 		return mg != "" && mg == qg
 	case mf == "" && qf != "":
 		// A single word without civility reads as a given name; it may be the family name.
-		return mg != "" && (mg == qg || !strings.Contains(mg, " ") && mg == qf && m.Civility == "")
+		return mg != "" && (mg == qg || !strings.Contains(mg, " ") && mg == qf && civ == "")
 	default: // the mention has a family name, the known person only a given name
 		return mf == qg && mg == ""
 	}
