@@ -172,4 +172,79 @@ func TestGoldAmounts(t *testing.T) {
 	if float64(hits) < 0.95*float64(total) {
 		t.Errorf("recall on gold amount texts %d/%d is below 95%%", hits, total)
 	}
+	if float64(docHits) < 0.95*float64(docTotal) {
+		t.Errorf("recall on gold amounts in their documents %d/%d is below 95%%", docHits, docTotal)
+	}
+}
+
+// goldMeeting is the meeting part of a gold record: its dates and times.
+type goldMeeting struct {
+	Source struct {
+		Name string `json:"name"`
+	} `json:"source"`
+	Meeting struct {
+		Date        *string `json:"date"`
+		StartTime   *string `json:"start_time"`
+		EndTime     *string `json:"end_time"`
+		ConvenedOn  *string `json:"convened_on"`
+		Previous    *string `json:"previous_minutes_date"`
+		NextMeeting *struct {
+			Date *string `json:"date"`
+			Time *string `json:"time"`
+		} `json:"next_meeting"`
+	} `json:"meeting"`
+}
+
+// TestGoldDatesTimes checks that the dates and times of the gold meetings are among those that
+// FindDates and FindTimes report over the text documents.
+func TestGoldDatesTimes(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(goldDir, "*.json"))
+	if len(files) == 0 {
+		t.Skipf("no gold records in %s", goldDir)
+	}
+	var hits, total int
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g goldMeeting
+		if err := json.Unmarshal(data, &g); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		text, err := os.ReadFile(filepath.Join(corpusDir, g.Source.Name))
+		if err != nil || !strings.HasSuffix(g.Source.Name, ".txt") {
+			continue
+		}
+		found := make(map[string]bool)
+		for _, d := range FindDates(string(text)) {
+			found[d.ISO] = true
+		}
+		for _, tm := range FindTimes(string(text)) {
+			found[tm.HHMM] = true
+		}
+		m := g.Meeting
+		want := []*string{m.Date, m.StartTime, m.EndTime, m.ConvenedOn, m.Previous}
+		if m.NextMeeting != nil {
+			want = append(want, m.NextMeeting.Date, m.NextMeeting.Time)
+		}
+		for _, w := range want {
+			if w == nil {
+				continue
+			}
+			total++
+			if found[*w] {
+				hits++
+			} else {
+				t.Logf("%s: %s not found", g.Source.Name, *w)
+			}
+		}
+	}
+	if total == 0 {
+		t.Skip("no gold meeting values for text documents")
+	}
+	t.Logf("gold meeting dates and times found in their text documents: %d/%d", hits, total)
+	if hits < total {
+		t.Errorf("%d of %d gold meeting dates and times not found", total-hits, total)
+	}
 }
