@@ -484,7 +484,41 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 			cells[i] = true
 		}
 	}
+	// A run whose labels above are list items ("o par l'emprunt,", "Budget annexe … :") is a
+	// list with its amounts set aside, which stays prose.
+	for k := 0; k < len(bare); {
+		e := k + 1
+		for e < len(bare) && d.onlyBlankBetween(bare[e-1], bare[e]) {
+			e++
+		}
+		if e-k >= 2 && d.listLabelsAbove(bare[k]) {
+			for _, i := range bare[k:e] {
+				delete(cells, i)
+			}
+		}
+		k = e
+	}
 	return cells
+}
+
+// listLabelsAbove reports whether the lines above line i (up to twelve, back to the previous
+// number) hold two or more list items or colon-ended labels.
+func (d *doc) listLabelsAbove(i int) bool {
+	n, seen := 0, 0
+	for j := i - 1; j >= 0 && seen < 12; j-- {
+		t := strings.TrimSpace(d.lines[j].Text)
+		if t == "" || d.used[j] {
+			continue
+		}
+		if reBareNumber.MatchString(d.folded[j]) {
+			break
+		}
+		seen++
+		if reBullet.MatchString(t) || strings.HasSuffix(t, ":") {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // onlyBlankBetween reports whether only blank lines separate lines a < b.

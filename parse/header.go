@@ -324,6 +324,10 @@ var (
 // meetingPlace reads where the meeting sat: the place after "s'est réuni", "se sont réunis",
 // "s'est assemblé" in the meeting sentence, or "A LA MAIRIE" in a title.
 func (d *doc) meetingPlace(dateLine, lim int) {
+	// The place is told in the meeting sentence, near the date.
+	if l := dateLine + 20; l < lim {
+		lim = l
+	}
 	for i := 0; i < lim; i++ {
 		if !strings.Contains(d.folded[i], "reuni") && !strings.Contains(d.folded[i], "assembl") && !strings.Contains(d.folded[i], "tien") && !strings.Contains(d.folded[i], "tenu") && !strings.Contains(d.folded[i], "siege") {
 			continue
@@ -348,7 +352,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 			if e := rePlaceEnd.FindStringIndex(tail + " "); e != nil && e[0] < end {
 				end = e[0]
 			}
-			if end == 0 || end > 80 {
+			if end == 0 || end > 80 || start-loc[1] > 120 {
 				continue
 			}
 			place := sliceFolded(o, f, start, start+end)

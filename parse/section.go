@@ -92,12 +92,12 @@ func (d *doc) isTableLine(i int) bool {
 }
 
 // isTableText reports whether a line's tabs separate cells. A tab inside a sentence, where the
-// extraction lifted a superscript out ("du 3\tadjoint", "2\tclasse"), is followed by a lower-case
-// word; a cell starts otherwise.
+// extraction lifted a superscript out ("du 3\tadjoint", "en 6\t, Yves"), is followed by a
+// lower-case word or a punctuation mark; a cell starts otherwise.
 func isTableText(s string) bool {
 	for k := strings.IndexByte(s, '\t'); k >= 0; {
 		r, _ := utf8.DecodeRuneInString(s[k+1:])
-		if !unicode.IsLower(r) {
+		if !unicode.IsLower(r) && !strings.ContainsRune(",.;:)", r) {
 			return true
 		}
 		n := strings.IndexByte(s[k+1:], '\t')

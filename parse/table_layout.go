@@ -157,6 +157,10 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 		row := Row{Pos: d.lines[p.idx].Pos}
 		cells := p.cells
 		l := labelIndex(cells)
+		if l < 0 && len(cells) > 1 && cells[0] == "" {
+			// A row of numbers whose label cell is empty (the label is elsewhere).
+			l = 0
+		}
 		// The cells after the label, in order (a tab-separated row keeps its empty cells);
 		// empty cells beyond the table's width are dropped.
 		vals := cells[l+1:]
@@ -263,7 +267,11 @@ func columnUnits(t *Table) []string {
 				if i >= len(r.Cells) || r.Cells[i] == nil || r.Values[i] == nil {
 					continue
 				}
-				v, _ := readCell(*r.Cells[i])
+				v, ok := readCell(*r.Cells[i])
+				if !ok {
+					// A cell with a note under its number: the note says nothing of the unit.
+					continue
+				}
 				if seen == "" {
 					seen = v.Unit
 				} else if v.Unit != seen {

@@ -451,6 +451,9 @@ func joinLabel(a, b string) string {
 		return a
 	case strings.HasSuffix(a, "'") || strings.HasSuffix(a, "’"):
 		return a + b
+	case strings.HasSuffix(a, "-") && len(a) > 1 && unicode.IsLetter(lastRune(a[:len(a)-1])):
+		// A compound word wrapped at its hyphen ("Loire-" / "Atlantique").
+		return a + b
 	}
 	return a + " " + b
 }
@@ -512,4 +515,10 @@ func loneWord(cells []string, l int) int {
 		at = i
 	}
 	return at
+}
+
+// lastRune returns the last rune of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
