@@ -325,8 +325,13 @@ var (
 // "s'est assemblé" in the meeting sentence, or "A LA MAIRIE" in a title.
 func (d *doc) meetingPlace(dateLine, lim int) {
 	// The place is told in the meeting sentence, near the date.
-	if l := dateLine + 20; l < lim {
-		lim = l
+	for i, nb := dateLine, 0; i >= 0 && i < lim; i++ {
+		if strings.TrimSpace(d.folded[i]) != "" {
+			if nb++; nb > 25 {
+				lim = i
+				break
+			}
+		}
 	}
 	for i := 0; i < lim; i++ {
 		if !strings.Contains(d.folded[i], "reuni") && !strings.Contains(d.folded[i], "assembl") && !strings.Contains(d.folded[i], "tien") && !strings.Contains(d.folded[i], "tenu") && !strings.Contains(d.folded[i], "siege") {
