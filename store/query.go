@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -23,7 +24,12 @@ func (d *DB) Query(query string, args ...any) (columns []string, rows [][]string
 	if _, err := conn.ExecContext(ctx, `PRAGMA query_only = ON`); err != nil {
 		return nil, nil, fmt.Errorf("store: query: %w", err)
 	}
-	defer conn.ExecContext(ctx, `PRAGMA query_only = OFF`)
+	defer func() {
+		if _, err := conn.ExecContext(ctx, `PRAGMA query_only = OFF`); err != nil {
+			// Never hand a read-only connection back to the pool: the next Save would fail on it.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
 	rs, err := conn.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: query: %w", err)

@@ -81,6 +81,13 @@ func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, 
 	if sha == "" || path == "" {
 		return 0, fmt.Errorf("store: save %q: record without sha256 or path", path)
 	}
+	if !cfg.force {
+		if ok, err := d.located(path, sha); err != nil {
+			return 0, fmt.Errorf("store: save %s: %w", path, err)
+		} else if ok {
+			return Unchanged, nil
+		}
+	}
 	ctx := context.Background()
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -170,6 +177,11 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Recor
 // archive is only read and hashed. The outcome is Unchanged, or Replaced when path pointed at
 // another document (deleted unless another path still refers to it).
 func (d *DB) SaveLocation(path, sha string) (Outcome, error) {
+	if ok, err := d.located(path, sha); err != nil {
+		return 0, fmt.Errorf("store: locate %s: %w", path, err)
+	} else if ok {
+		return Unchanged, nil
+	}
 	ctx := context.Background()
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -283,6 +295,15 @@ func (d *DB) Lookup(sha string) (status, parserVersion string, ok bool, err erro
 		return "", "", false, fmt.Errorf("store: lookup %s: %w", sha, err)
 	}
 	return status, parserVersion, true, nil
+}
+
+// located reports whether path already holds the loaded document sha: the common case of a
+// re-run, answered with one read and no write lock, so that concurrent ingests do not queue.
+func (d *DB) located(path, sha string) (bool, error) {
+	var n int
+	err := d.db.QueryRow(`SELECT count(*) FROM locations l JOIN documents d ON d.id = l.document_id
+WHERE l.path = ? AND d.sha256 = ? AND d.status = 'loaded'`, path, sha).Scan(&n)
+	return n > 0, err
 }
 
 func docBySHA(ctx context.Context, tx *sql.Tx, sha string) (id int64, status string, err error) {
