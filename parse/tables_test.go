@@ -207,8 +207,8 @@ func TestTableShapes(t *testing.T) {
 			kinds:  "ll",
 		},
 		{
-			name: "markdown table from OCR",
-			text: "| Chapitre | Libellé | Montant |\n|---|---|---:|\n| 011 | Charges à caractère général | 1 200,00 € |\n| 65 | Autres charges | 300,00 € |\n| | Total | 1 500,00 € |\n",
+			name:   "markdown table from OCR",
+			text:   "| Chapitre | Libellé | Montant |\n|---|---|---:|\n| 011 | Charges à caractère général | 1 200,00 € |\n| 65 | Autres charges | 300,00 € |\n| | Total | 1 500,00 € |\n",
 			tables: 1,
 			cols:   []string{"Montant"},
 			cells:  []string{"Charges à caractère général|0|1200.00", "Total|0|1500.00"},
