@@ -32,9 +32,8 @@ func (d *doc) sections(start int) []heading {
 	var o outline
 	var out []heading
 	for i := start; i < len(d.lines); i++ {
-		if d.used[i] {
-			continue
-		}
+		// A numbered heading is read even on a line the header consumed ("I. DESIGNATION D'UN
+		// SECRETAIRE DE SEANCE" also names the secretary): the outline needs every number.
 		raw := d.lines[i].Text
 		if d.isTableLine(i) {
 			continue
