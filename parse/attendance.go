@@ -541,6 +541,10 @@ func parseEntry(s string, proxies bool) listEntry {
 			}
 		}
 	}
+	// "M. MMES Marie-Jo BATARD": civilities of a mixed group; the person's own is unknown.
+	if fs := strings.Fields(giver); len(fs) > 2 && isCivility(fs[0]) && isCivility(fs[1]) {
+		giver = strings.Join(fs[2:], " ")
+	}
 	// A plural civility heads a group: "MM LECARDONNEL", "Messieurs Yves LELONG".
 	if fs := strings.Fields(giver); len(fs) > 0 {
 		if c, ok := normalize.CivilityOf(fs[0]); ok && c.Plural {
@@ -795,14 +799,19 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 	// The sentence runs until a line ends with a full stop.
 	var b strings.Builder
 	end = i
-	for j := i; j < len(d.lines) && j < i+4; j++ {
+	prev := ""
+	for j := i; j < len(d.lines) && j < i+6; j++ {
 		t := strings.TrimSpace(d.lines[j].Text)
 		if t == "" {
+			if endsWithSeparator(prev) {
+				continue // the list goes on after a blank line ("F.\nLUCIANI,\n\nA. ORSINI")
+			}
 			break
 		}
 		if j > i {
-			b.WriteString(joinSep(d.lines[j-1].Text, t))
+			b.WriteString(joinSep(prev, t))
 		}
+		prev = t
 		b.WriteString(t)
 		end = j
 		if fs := strings.Fields(t); strings.HasSuffix(t, ".") && !reInitialTok.MatchString(fs[len(fs)-1]) {

@@ -62,7 +62,7 @@ var assemblyNames = map[string]string{
 	"assemblee generale": "Assemblée Générale",
 }
 
-var reBodyCut = regexp.MustCompile(`\s{2,}|\s[-–—]\s|\(|\s+du\s+\d|,`)
+var reBodyCut = regexp.MustCompile(`\s{2,}|\t|\s[-–—]\s|\(|\s+du\s+\d|,`)
 
 func (d *doc) meetingBody(lim int) {
 	set := func(name string, i int, ev Evidence) {
@@ -165,6 +165,9 @@ func cutName(s string) string {
 		if len(r) == 0 {
 			break
 		}
+		if nameStop[normalize.Fold(w2)] {
+			break
+		}
 		if unicode.IsUpper(r[0]) || (len(out) > 0 && (w2 == "de" || w2 == "du" || w2 == "la" || w2 == "sur" || w2 == "en" || w2 == "les")) {
 			out = append(out, w2)
 			if w2 != w {
@@ -184,6 +187,11 @@ func cutName(s string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// nameStop are capitalised words that end a body's name: the next line's title or sentence.
+var nameStop = map[string]bool{"seance": true, "conseil": true, "proces-verbal": true, "compte": true,
+	"le": true, "la": true, "les": true, "deliberation": true, "deliberations": true, "reunion": true,
+	"session": true, "extrait": true, "registre": true, "mairie": true, "departement": true}
 
 // titleCase rewrites an all-caps name in title case ("VILLE D'EYBENS" → "Ville d'Eybens");
 // names written in mixed case are kept.
@@ -252,20 +260,22 @@ func (d *doc) meetingWhen(lim int) {
 	dateLine := -1
 	var dateEnd int
 	for pass := 0; pass < 2 && dateLine < 0; pass++ {
-		nonBlank := 0
+		nonBlank, prev := 0, ""
 		for i := 0; i < lim; i++ {
 			f := d.folded[i]
 			if strings.TrimSpace(f) == "" {
 				continue
 			}
 			nonBlank++
+			prevLine := prev
+			prev = f
 			if pass == 1 && nonBlank > 15 {
 				break
 			}
 			if len(f) > 600 || !strings.ContainsAny(f, "0123456789") && !strings.Contains(f, "l'an ") {
 				continue
 			}
-			if pass == 0 && !meetingLine(f) && (i == 0 || !meetingLine(d.folded[i-1])) {
+			if pass == 0 && !meetingLine(f) && !meetingLine(prevLine) {
 				continue
 			}
 			stop := notMeetingAt(f)
@@ -294,7 +304,7 @@ func (d *doc) meetingWhen(lim int) {
 		if i == dateLine {
 			from = dateEnd
 		}
-		if from <= len(t) {
+		if from <= len(t) && (i == dateLine || meetingLine(d.folded[i])) {
 			f := normalize.Fold(t[from:])
 			stop := notMeetingAt(f)
 			for _, tm := range normalize.FindTimes(t[from:]) {

@@ -78,7 +78,7 @@ var (
 	// reMeetingWords mark a line that dates the meeting itself.
 	meetingWords = []string{"seance", "reuni", "conseil", "comite", "assemble", "session",
 		"l'an ", "deliberation", "proces", "compte rendu", "compte-rendu", "bureau"}
-	reNotMeeting   = regexp.MustCompile(`convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
+	reNotMeeting   = regexp.MustCompile(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
 	reConvocation  = regexp.MustCompile(`convo[cq]`)
 	reEndOfMeeting = regexp.MustCompile(`seance (?:est |a ete )?(?:levee|close|cloturee)|leve la seance|cloture la seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
 	reNextMeeting  = regexp.MustCompile(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
@@ -115,4 +115,4 @@ var (
 
 // reInlineLabel is a list opened inside a sentence, with its count: "(07 Procurations : ML
 // Castelli, …) et 04 Absents : JT Albertini, …". Group 1 is the number, 2 the label.
-var reInlineLabel = regexp.MustCompile(`(\d{1,3})\s+(procurations?|pouvoirs?|absente?s?|excusee?s?|presente?s?)\s*:\s*`)
+var reInlineLabel = regexp.MustCompile(`(\d{1,3})\s+(?:(?:conseillers?|membres?|elus?)\s+(?:etaient\s+|sont\s+)?)?(procurations?|pouvoirs?|absente?s?|excusee?s?|presente?s?)\s*:\s*`)
