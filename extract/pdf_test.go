@@ -291,16 +291,17 @@ func FuzzPDF(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		done := make(chan struct{})
+		// a hang is a failure too: the library loops on some damaged files
+		done := make(chan bool, 1)
 		go func() {
-			defer close(done)
 			src, err := PDF(data)
-			if err == nil && src == nil {
-				t.Error("nil Source without error")
-			}
+			done <- err == nil && src == nil
 		}()
 		select {
-		case <-done:
+		case bad := <-done:
+			if bad {
+				t.Fatal("nil Source without error")
+			}
 		case <-time.After(10 * time.Second):
 			t.Fatal("extraction did not finish in 10 s")
 		}
