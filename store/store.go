@@ -123,16 +123,21 @@ func migrations() ([]migration, error) {
 // transaction. The check happens inside the (immediate) transaction, so two processes opening a
 // new file at once apply each migration exactly once.
 func (d *DB) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	return d.migrateTo(ctx, ms)
+}
+
+// migrateTo applies ms (all migrations, or the first few in tests of upgrades).
+func (d *DB) migrateTo(ctx context.Context, ms []migration) error {
 	if _, err := d.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version    INTEGER PRIMARY KEY,
 	name       TEXT NOT NULL,
 	applied_at TEXT NOT NULL
 )`); err != nil {
 		return fmt.Errorf("schema_migrations: %w", err)
-	}
-	ms, err := migrations()
-	if err != nil {
-		return err
 	}
 	for _, m := range ms {
 		if err := d.apply(ctx, m); err != nil {

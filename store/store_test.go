@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -821,4 +823,70 @@ func FuzzSaveExport(f *testing.F) {
 			t.Errorf("Search(%q): %v", text, err)
 		}
 	})
+}
+
+func TestViews(t *testing.T) {
+	db, _ := openTest(t)
+	if _, err := db.Save("cr.txt", fullRecord(t)); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, query string
+		want        [][]string
+	}{
+		{"person across meetings", `SELECT meeting_date, person_id, status, substitute_for, is_president, is_secretary FROM person_meetings
+WHERE key IN ('jean-luc chaumont', 'laetitia bourjat', 'reboulet') ORDER BY person_id`,
+			[][]string{{"2023-12-15", "p1", "present", "NULL", "1", "0"}, {"2023-12-15", "p2", "present", "p4", "0", "1"}, {"2023-12-15", "p3", "NULL", "NULL", "0", "0"}}},
+		{"decisions", `SELECT meeting_date, item_path, outcome, unanimous, votes_for, votes_against, abstention FROM decision_list ORDER BY item_path, position`,
+			[][]string{{"2023-12-15", "I.1", "adopted", "0", "15", "1", "1"}, {"2023-12-15", "I.1", "noted", "1", "NULL", "NULL", "NULL"}}},
+		{"exchanges", `SELECT item_path, speaker, speaker_key, form FROM exchange_list ORDER BY item_path, position`,
+			[][]string{{"I.1", "p3", "reboulet", "direct"}, {"I.1", "NULL", "NULL", "reported"}}},
+	} {
+		_, rows, err := db.Query(c.query)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if !reflect.DeepEqual(rows, c.want) {
+			t.Errorf("%s: rows = %v, want %v", c.name, rows, c.want)
+		}
+	}
+}
+
+// TestMigrationsUpgrade opens a database left at version 1 and checks that Open brings it to the
+// latest version, keeping its data.
+func TestMigrationsUpgrade(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) < 2 {
+		t.Skip("a single migration")
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite3", "file:"+path+"?"+dsnParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &DB{db: raw, clock: testClock}
+	if err := old.migrateTo(context.Background(), ms[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Save("cr.txt", fullRecord(t)); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	db, err := Open(path, WithClock(testClock))
+	if err != nil {
+		t.Fatalf("Open of a version 1 database: %v", err)
+	}
+	defer db.Close()
+	_, rows, err := db.Query(`SELECT max(version), count(*), (SELECT count(*) FROM decision_list) FROM schema_migrations`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{fmt.Sprint(ms[len(ms)-1].version), fmt.Sprint(len(ms)), "2"}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("version, migrations, decisions = %v, want %v", rows, want)
+	}
 }
