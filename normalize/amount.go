@@ -631,10 +631,15 @@ func Number(raw string) (Money, error) {
 	return m, nil
 }
 
-// amount implements Amount: Number without percentages.
+// amount implements Amount: Number without percentages, or an amount in words.
 func amount(raw string) (Money, error) {
 	m, err := Number(raw)
 	if err != nil {
+		if ms := addWordAmounts(raw, nil); len(ms) == 1 && strings.TrimSpace(raw[:ms[0].Start]) == "" && strings.TrimSpace(raw[ms[0].End:]) == "" {
+			m = ms[0].Money
+			m.Raw = raw
+			return m, nil
+		}
 		return Money{}, err
 	}
 	if m.Unit != "" {
@@ -749,5 +754,5 @@ func findAmounts(text string) []Match {
 		bare.end = -1
 		i = next
 	}
-	return out
+	return addWordAmounts(text, out)
 }

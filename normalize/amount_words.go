@@ -1,0 +1,126 @@
+package normalize
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Amounts written in words ("un euro symbolique", "cinq cents euros", "deux millions d'euros")
+// are found from their currency back: the digit scanner never sees them, and they are rare
+// enough that looking only around "euro" and "€" keeps FindAmounts fast.
+
+// wordMultipliers scale a number in words when written between it and the currency.
+var wordMultipliers = map[string]int32{"million": 6, "millions": 6, "milliard": 9, "milliards": 9}
+
+// wordAmountWindow is how far before a currency the words of its number are looked for.
+const wordAmountWindow = 160
+
+// currencyMarks returns the starts and ends of the currency words in text that no digit amount
+// has used: "€", "euro", "euros" (any case).
+func currencyMarks(text string) (starts, ends []int) {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == 0xE2 && strings.HasPrefix(text[i:], "€"):
+			starts, ends = append(starts, i), append(ends, i+len("€"))
+			i += len("€") - 1
+		case c|0x20 == 'e' && hasFoldPrefix(text, i, "euro") && !alnumBefore(text, i):
+			e := i + 4
+			if e < len(text) && text[e]|0x20 == 's' {
+				e++
+			}
+			if wordEndsAt(text, e) {
+				starts, ends = append(starts, i), append(ends, e)
+			}
+			i = e - 1
+		}
+	}
+	return starts, ends
+}
+
+// wordAmountBefore reads a number in words that ends just before the currency at text[cur:]:
+// "un euro", "deux millions d'euros". It returns the start of its first word.
+func wordAmountBefore(text string, cur int) (start int, v int64, mult int32, ok bool) {
+	from := max(0, cur-wordAmountWindow)
+	// Start the window at a word boundary so that no token is cut.
+	for from > 0 && from < cur && alnumBefore(text, from) {
+		from++
+	}
+	w := newVWords(text[from:cur])
+	k := len(w.toks) - 1
+	linked := false // "d'euros", "de €": only after millions
+	if w.isPunct(k, "'") && w.is(k-1, "d") {
+		k, linked = k-2, true
+	} else if w.is(k, "de") {
+		k, linked = k-1, true
+	}
+	if k >= 0 && w.toks[k].kind == vtWord {
+		if m, isMult := wordMultipliers[string(w.fold(k))]; isMult {
+			mult = m
+			k--
+		}
+	}
+	if linked && mult == 0 {
+		return 0, 0, 0, false
+	}
+	val, first, ok := w.numberWordsEndingAt(k, 0, 999999999)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	return from + int(w.toks[first].start), int64(val), mult, true
+}
+
+// restateWindow is how far after a digit amount its restatement in words may start.
+const restateWindow = 200
+
+// restates reports whether the amount in words starting at text[start:] only restates the digit
+// amount prev, as deeds do: "254 600,00 € (deux-cent-cinquante-quatre-mille six-cents euros)",
+// "134 000 € cent-trente-quatre mille euros". Inside the parenthesis after a digit amount the
+// words are a restatement even when they read differently (a cut line, centimes left out).
+func restates(text string, prev Match, start int, val decimal.Decimal) bool {
+	if start-prev.End > restateWindow {
+		return false
+	}
+	gap := text[prev.End:start]
+	if strings.Contains(gap, "(") && !strings.Contains(gap, ")") {
+		return true
+	}
+	return prev.Money.Value.Truncate(0).Equal(val)
+}
+
+// addWordAmounts adds to out, in order, the amounts written in words in text.
+func addWordAmounts(text string, out []Match) []Match {
+	starts, ends := currencyMarks(text)
+	n := len(out)
+	used := 0 // index of the next digit match that may overlap
+	for c := range starts {
+		for used < n && out[used].End <= starts[c] {
+			used++
+		}
+		if used < n && out[used].Start < ends[c] {
+			continue // the currency of a digit amount
+		}
+		start, v, mult, ok := wordAmountBefore(text, starts[c])
+		if !ok || used > 0 && out[used-1].End > start {
+			continue
+		}
+		digits := strconv.FormatInt(v, 10)
+		val, err := decimalOf(digits)
+		if err != nil {
+			continue
+		}
+		val = val.Shift(mult)
+		if used > 0 && restates(text, out[used-1], start, val) {
+			continue
+		}
+		out = append(out, Match{Start: start, End: ends[c], Money: Money{
+			Value: val, Digits: val.String(), Currency: "EUR", Raw: text[start:ends[c]],
+		}})
+	}
+	if len(out) > n {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
+}
