@@ -890,3 +890,38 @@ func TestMigrationsUpgrade(t *testing.T) {
 		t.Errorf("version, migrations, decisions = %v, want %v", rows, want)
 	}
 }
+
+// TestConcurrentOpen opens one new file from several handles at once: each migration must be
+// applied exactly once and every Open succeed.
+func TestConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db, err := Open(path, WithClock(testClock))
+			if err != nil {
+				errs <- err
+				return
+			}
+			db.Close()
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent Open: %v", err)
+	}
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ms, _ := migrations()
+	_, rows, err := db.Query(`SELECT count(*) FROM schema_migrations`)
+	if err != nil || rows[0][0] != fmt.Sprint(len(ms)) {
+		t.Errorf("schema_migrations rows = %v, %v; want %d", rows, err, len(ms))
+	}
+}
