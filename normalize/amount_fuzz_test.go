@@ -13,6 +13,7 @@ var amountSeeds = []string{
 	"986 K €", "500K€", "€ 1 200", "+20’000 €", "-22'973,41€", "405, 59 €", "353 000 ,00 €",
 	"entre 1 et 2 millions €", "contre 3 900\n747 € au", "(183 870\n€)", "12,5 %", "1\u00a0282,00\u00a0€",
 	"Compte 11 273 769.28 €", "le 27.06.2008 500 €", "16 098,16 TTC", "\n- 500 €", "1 €uro symbolique",
+	"un euro symbolique", "deux millions d'euros", "134 000 € (cent-trente-quatre-mille euros)",
 }
 
 // checkMoney verifies the invariant of every Money: Digits is an exact decimal equal to Value.
