@@ -132,14 +132,65 @@ func openPDF(data []byte) (r *pdf.Reader, err error) {
 			r, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, x)
 		}
 	}()
+	if xrefLoops(data) {
+		// the library follows /Prev without a limit and would never return
+		return nil, fmt.Errorf("%w: the cross-reference chain (/Prev) loops", ErrCorrupt)
+	}
 	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || isEncrypted(data) {
-			return nil, fmt.Errorf("%w: %v (a password is needed)", ErrEncrypted, err)
+			return nil, fmt.Errorf("%w: %v", ErrEncrypted, err)
 		}
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	return r, nil
+}
+
+// xrefLoops reports whether two cross-reference sections name the same previous section, or one
+// names the last: a /Prev chain that loops.
+func xrefLoops(data []byte) bool {
+	seen := map[int64]bool{}
+	if i := bytes.LastIndex(data, []byte("startxref")); i >= 0 {
+		if v, _, ok := readInt(data, i+len("startxref")); ok {
+			seen[v] = true
+		}
+	}
+	key := []byte("/Prev")
+	for i := 0; ; {
+		k := bytes.Index(data[i:], key)
+		if k < 0 {
+			return false
+		}
+		i += k + len(key)
+		v, j, ok := readInt(data, i)
+		if !ok {
+			continue
+		}
+		if _, k, ok := readInt(data, j); ok {
+			if rest := bytes.TrimLeft(data[k:min(k+4, len(data))], " \r\n\t"); len(rest) > 0 && rest[0] == 'R' {
+				continue // an outline item's /Prev reference, not an xref offset
+			}
+		}
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+	}
+}
+
+// readInt reads an unsigned integer after optional white space at data[i:]; it returns the value,
+// the index after it and whether there was one.
+func readInt(data []byte, i int) (int64, int, bool) {
+	for i < len(data) && isWhite(data[i]) {
+		i++
+	}
+	start := i
+	var v int64
+	for i < len(data) && data[i] >= '0' && data[i] <= '9' && i-start < 18 {
+		v = v*10 + int64(data[i]-'0')
+		i++
+	}
+	return v, i, i > start
 }
 
 var encryptRE = regexp.MustCompile(`/Encrypt\s*(?:\d+\s+\d+\s+R|<<)`)

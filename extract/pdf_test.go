@@ -90,6 +90,7 @@ func TestPDFTestdata(t *testing.T) {
 	}{
 		{file: "truncated.pdf", wantErr: ErrCorrupt},
 		{file: "corrupt.pdf", wantErr: ErrCorrupt},
+		{file: "xref-loop.pdf", wantErr: ErrCorrupt},
 		{file: "empty.pdf", wantErr: ErrCorrupt},
 		{file: "encrypted.pdf", wantErr: ErrEncrypted},
 		{file: "image-only.pdf", wantErr: ErrNoText},

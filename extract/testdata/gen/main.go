@@ -182,6 +182,11 @@ func main() {
 	// corrupt: a PDF header, then noise, then a trailer pointing nowhere
 	out["corrupt.pdf"] = []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\ngarbage (((\nstartxref\n99999\n%%EOF\n")
 
+	// a trailer whose /Prev names its own cross-reference table (the library would loop)
+	loop := pages([]string{content([]text{{72, 760, 10, "Boucle"}})}, "").bytes("")
+	xref := bytes.LastIndex(loop, []byte("xref\n"))
+	out["xref-loop.pdf"] = bytes.Replace(loop, []byte("<< /Size"), []byte(fmt.Sprintf("<< /Prev %d /Size", xref)), 1)
+
 	for name, b := range out {
 		if err := os.WriteFile(name, b, 0o644); err != nil {
 			log.Fatal(err)
