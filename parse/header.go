@@ -77,7 +77,9 @@ func (d *doc) meetingBody(lim int) {
 		}
 		d.evidence("body", ev)
 	}
-	// A title line: "VILLE D'EYBENS", "Commune de CHEMERE (44 680)".
+	// A title line: "VILLE D'EYBENS", "Commune de CHEMERE (44 680)". A département or région
+	// named above the commune is where it lies, not who meets: it is taken only alone.
+	var fallback = -1
 	seen := 0
 	for i := 0; i < lim && seen < 12; i++ {
 		t := strings.TrimSpace(d.lines[i].Text)
@@ -91,11 +93,26 @@ func (d *doc) meetingBody(lim int) {
 				t = t[:loc[0]]
 			}
 			if len(strings.Fields(t)) >= 2 {
+				if strings.HasPrefix(f, "departement") || strings.HasPrefix(f, "region") {
+					if fallback < 0 {
+						fallback = i
+					}
+					continue
+				}
 				set(t, i, Evidence{})
 				return
 			}
 		}
 	}
+	defer func() {
+		if d.rec.Meeting.Body == nil && fallback >= 0 {
+			t := strings.TrimSpace(d.lines[fallback].Text)
+			if loc := reBodyCut.FindStringIndex(t); loc != nil {
+				t = t[:loc[0]]
+			}
+			set(t, fallback, Evidence{})
+		}
+	}()
 	// Running headers and footers of a PDF: "Ville de BOURG-EN-BRESSE - Conseil Municipal du …".
 	for _, fu := range d.src.Furniture {
 		f := normalize.Fold(strings.TrimSpace(fu.Text))
@@ -245,7 +262,7 @@ func meetingLine(f string) bool {
 // notMeetingAt returns the offset in folded line f where words about another date begin
 // (convocation, affichage), or len(f).
 func notMeetingAt(f string) int {
-	if !strings.Contains(f, "convo") && !strings.Contains(f, "affich") && !strings.Contains(f, "publi") && !strings.Contains(f, "transmis") && !strings.Contains(f, "prefecture") && !strings.Contains(f, "recu le") && !strings.Contains(f, "envoye") {
+	if !strings.Contains(f, "convo") && !strings.Contains(f, "affich") && !strings.Contains(f, "depart") && !strings.Contains(f, "arrive") && !strings.Contains(f, "quitte") && !strings.Contains(f, "publi") && !strings.Contains(f, "transmis") && !strings.Contains(f, "prefecture") && !strings.Contains(f, "recu le") && !strings.Contains(f, "envoye") {
 		return len(f)
 	}
 	if m := reNotMeeting.FindStringIndex(f); m != nil {
