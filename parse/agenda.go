@@ -30,7 +30,7 @@ func (d *doc) agenda() int {
 			continue
 		}
 		entries, end := d.agendaEntries(i, m[1])
-		if len(entries) >= 2 {
+		if len(entries) >= 2 || (len(entries) == 1 && entries[0].Number == nil && reAddedItem.MatchString(d.folded[i+1])) {
 			d.rec.Agenda = entries
 			return end
 		}
@@ -47,6 +47,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 	children := map[string]int{} // path → number of unnumbered sub-points so far
 	lastNumbered := -1           // index in out of the last numbered entry
 	numbered := false
+	added := false
 	if inline != "" {
 		out = inlineAgenda(d.lines[i], d.lines[i].Text)
 		if len(out) >= 2 {
@@ -105,6 +106,18 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 			})
 			continue
 		}
+		// Points added in session ("propose d'y ajouter le point suivant :") follow as a list.
+		if reAddedItem.MatchString(f) {
+			added = true
+			continue
+		}
+		if added && reBullet.MatchString(t) {
+			loc := reBullet.FindStringIndex(t)
+			if title := cleanTitle(t[loc[1]:]); title != "" {
+				out = append(out, AgendaItem{Path: strconv.Itoa(topLevel(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
+				continue
+			}
+		}
 		// Unnumbered entries, one a line, only in an agenda that numbers none.
 		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && startsUpper(t) {
 			title := cleanTitle(t)
@@ -117,6 +130,17 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 		break
 	}
 	return out, j
+}
+
+// topLevel counts the level-1 entries of an agenda.
+func topLevel(out []AgendaItem) int {
+	n := 0
+	for _, a := range out {
+		if a.Level == 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // inlineAgenda splits an agenda written on the marker line: "Ordre du jour : 1. X 2. Y".

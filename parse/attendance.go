@@ -20,6 +20,38 @@ type headerState struct {
 	started              bool // an attendance list was seen
 	// lineRole marks the lines that state the president or the secretary.
 	lineRole map[int]bool
+	// marks pairs the givers and holders of proxies keyed by a mark ("Jean-Pierre (Pr*)" among
+	// the present, "David (Pr*)" among the excused).
+	marks map[string]*proxyMark
+}
+
+type proxyMark struct {
+	giver, holder string
+	pos           Pos
+	text          string
+}
+
+// markProxy records one side of a proxy keyed by a mark, and the proxy once both sides are known.
+func (d *doc) markProxy(mark string, p *normalize.Person, present bool, pos Pos, text string) {
+	if d.hdr.marks == nil {
+		d.hdr.marks = map[string]*proxyMark{}
+	}
+	m := d.hdr.marks[mark]
+	if m == nil {
+		m = &proxyMark{}
+		d.hdr.marks[mark] = m
+	}
+	switch {
+	case present && m.holder == "":
+		m.holder = p.ID
+	case !present && m.giver == "":
+		m.giver, m.pos, m.text = p.ID, pos, text
+	default:
+		return
+	}
+	if m.giver != "" && m.holder != "" {
+		d.rec.Proxies = append(d.rec.Proxies, Proxy{From: m.giver, To: m.holder, Text: m.text, Pos: m.pos})
+	}
 }
 
 // mention is a person named by a meeting field (president, secretary), with the role to record.
@@ -487,6 +519,7 @@ type listEntry struct {
 	inlineProxy            bool // "(procuration à Mario)" inside a list of present members
 	role                   bool // a grouping or role word ("adjoints", "Député-Maire"), not a name
 	roleText               string
+	mark                   string // a proxy key shared by giver and holder: "(Pr**)", "(P2)"
 	civPlural              *normalize.Civility
 	ok                     bool
 }
@@ -517,6 +550,8 @@ func parseEntry(s string, proxies bool) listEntry {
 			if n, ok := normalize.PersonName(sliceFolded(inner, fi, m[2], m[3])); ok {
 				e.replaced, e.hasReplaced = n, true
 			}
+		} else if m := reProxyMark.FindStringSubmatch(fi); m != nil {
+			e.mark = m[1]
 		} else if role := normalize.RoleKey(inner); role != "" {
 			e.roleText = role
 		}
@@ -738,6 +773,9 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 			st = Excused
 		}
 		d.setStatus(p, st, sub, pos)
+		if e.mark != "" {
+			d.markProxy(e.mark, p, st == Present, pos, it.text)
+		}
 		if e.hasHolder || proxies {
 			pr := Proxy{From: p.ID, Text: it.text, Pos: pos}
 			if e.hasHolder {

@@ -355,6 +355,12 @@ func (d *doc) opensBlock(i int) bool {
 	if sp, ok := d.speakerAt(t, false); ok && sp.form == formDirect {
 		return true
 	}
+	// A vote after a speaker's turn, with no blank line between them, is not part of the turn.
+	if startsUpper(t) {
+		if tr := lineTrigger(d.folded[i], d.lines[i].Text); tr.trigger && (tr.unanimous || tr.counts() || tr.dissent) {
+			return true
+		}
+	}
 	if i > 0 && endsSentence(d.lines[i-1].Text) {
 		if _, ok := d.speakerAt(t, true); ok {
 			return true
@@ -417,6 +423,12 @@ func (d *doc) fillItem(it *Item, a, b int) {
 		}
 	}
 	it.Decisions = d.decisions(prose)
+	if len(it.Decisions) == 0 {
+		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.
+		if o, ok := outcomeOf(normalize.Fold(it.Title)); ok && o == Deferred || reWithdrawnTitle.MatchString(normalize.Fold(it.Title)) {
+			it.Decisions = []Decision{{Outcome: Deferred, Text: it.Title, Pos: it.Pos}}
+		}
+	}
 	d.amounts(it, paras)
 }
 

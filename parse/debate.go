@@ -100,7 +100,7 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 	}
 	// "Madame ROJON, Directrice générale des services : …": a function between name and colon.
 	if strings.HasPrefix(r, ",") {
-		if k := strings.IndexByte(r, ':'); k > 0 && k < 90 && !strings.ContainsAny(r[:k], ".;!?") && isFunction(r[1:k]) {
+		if k := strings.IndexByte(r, ':'); k > 0 && k < 90 && !strings.ContainsAny(r[:k], ".;!?") && !strings.Contains(r[1:k], ",") && isFunction(r[1:k]) {
 			sp.form = formDirect
 			return sp, true
 		}

@@ -31,6 +31,13 @@ func matchHeading(text string) (h heading, ok bool) {
 	if t == "" || len(t) > 600 {
 		return h, false
 	}
+	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
+	if loc := reBullet.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+		if h, ok := matchHeading(t[loc[1]:]); ok && h.style == "delib" {
+			return h, true
+		}
+		return h, false
+	}
 	for _, f := range headingForms {
 		if strings.IndexByte(f.starts, t[0]) < 0 {
 			continue
@@ -39,7 +46,14 @@ func matchHeading(text string) (h heading, ok bool) {
 		if m == nil {
 			continue
 		}
-		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(m[1]), title: cleanTitle(m[2])}
+		title := ""
+		for _, g := range m[2:] {
+			if g != "" {
+				title = g
+				break
+			}
+		}
+		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(m[1]), title: cleanTitle(title)}
 		if !titleShapeOK(h) {
 			return h, false
 		}

@@ -141,7 +141,7 @@ func numberedLine(text string) bool {
 func (d *doc) wrappedCell(i int) bool {
 	for j, n := i, 0; j < len(d.lines) && n < 4; j, n = j+1, n+1 {
 		s := strings.TrimSpace(d.lines[j].Text)
-		if s == "" {
+		if s == "" || strings.Contains(s, "\t") {
 			return false
 		}
 		if !isText(s) && !isYear(s) {
@@ -152,15 +152,23 @@ func (d *doc) wrappedCell(i int) bool {
 		}
 		next := d.nextLine(j)
 		if next < 0 {
-			r, _ := utf8.DecodeRuneInString(s)
-			return j == i && unicode.IsLower(r) && utf8.RuneCountInString(s) <= 40
+			// One blank line (a vertical gap the PDF extraction kept) may separate the pieces
+			// of a row; two end the block.
+			if j+2 < len(d.lines) && strings.TrimSpace(d.lines[j+1].Text) == "" && strings.TrimSpace(d.lines[j+2].Text) != "" {
+				next = j + 2
+			} else {
+				r, _ := utf8.DecodeRuneInString(s)
+				return j == i && unicode.IsLower(r) && utf8.RuneCountInString(s) <= 40
+			}
 		}
 		if d.tabular(next) {
 			return true
 		}
+		j = next - 1
 	}
 	return false
 }
+
 
 // nextLine returns the index of the line after i; -1 at the end of the text or of a
 // paragraph.
@@ -174,7 +182,7 @@ func (d *doc) nextLine(i int) int {
 // tabular reports whether line i has columns: tabs, pipes, or a row of space-aligned text.
 func (d *doc) tabular(i int) bool {
 	t := d.lines[i].Text
-	if strings.Contains(t, "\t") || reMarkdownRow.MatchString(t) {
+	if reMarkdownRow.MatchString(t) || (strings.Contains(t, "\t") && !numberedLine(t)) {
 		return true
 	}
 	_, ok := splitSpaces(t)
@@ -185,8 +193,12 @@ func (d *doc) tabular(i int) bool {
 // width, or between a header and a data row that fits it (PDF extraction leaves a blank line
 // where rows are far apart).
 func (d *doc) rowGap(i int, last tableLine) bool {
-	if i+1 >= len(d.lines) || !d.tabular(i+1) {
+	if i+1 >= len(d.lines) || strings.TrimSpace(d.lines[i+1].Text) == "" {
 		return false
+	}
+	if !d.tabular(i + 1) {
+		// A piece of a wrapped label after the gap, when the block goes on below it.
+		return d.wrappedCell(i + 1)
 	}
 	next := d.lines[i+1].Text
 	var cells []string
@@ -200,8 +212,8 @@ func (d *doc) rowGap(i int, last tableLine) bool {
 	}
 	n, m := len(trimCells(cells)), len(trimCells(last.cells))
 	switch lineShape(last.cells) {
-	case shapeData:
-		return n == m
+	case shapeData, shapeSingle:
+		return true
 	case shapeText:
 		return n == m || n == m+1
 	}

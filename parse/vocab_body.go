@@ -53,7 +53,7 @@ var headingForms = []headingForm{
 	// "1. Modification…", "1) Vote…", "1 - AFFECTATION…", "1/ la prise…", "1° …"
 	{"arabic.", regexp.MustCompile(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic, digits},
 	{"arabic)", regexp.MustCompile(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic, digits},
-	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—]\s+(.+)$`), seqArabic, digits},
+	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`), seqArabic, digits},
 	{"arabic/", regexp.MustCompile(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic, digits},
 	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:]?\s*(.+)$`), seqArabic, digits},
 	// "A. Direction Générale des services", "B) Pôle…"
@@ -78,11 +78,13 @@ var (
 	// reSuperscript is a line holding only the superscript an extraction lifted out of the line
 	// below ("ème", "er").
 	reSuperscript = regexp.MustCompile(`^(?:e|er|ere|eme|emes|nd|nde|d|e\s*r)$`)
+	// reWithdrawnTitle is a section title that says the point was withdrawn or adjourned.
+	reWithdrawnTitle = regexp.MustCompile(`\b(?:retiree?s?|ajournee?s?|reportee?s?)\s*$|^(?:affaire|point|question|dossier) (?:retire|ajourne|reporte)`)
 	// reAttendanceEnd is a header or attendance line: an unnumbered deliberation's title comes
 	// after the last of them.
 	reAttendanceEnd = regexp.MustCompile(`^(?:secretaire|presents?\b|absents?\b|excuses?\b|non excuses?\b|pouvoirs?\b|procurations?\b|elus |nombre de|ont donne pouvoir|etaient? presents?|etai(?:en)?t absents?|date de (?:la )?convocation|rapporteur)`)
 	// reAddedItem is the wording of an item added to the agenda during the meeting.
-	reAddedItem = regexp.MustCompile(`(?:ajout|rajout|inscri)\w* (?:a|de) l'ordre du jour|(?:ajout|rajout)\w* (?:un point|une question|une deliberation)`)
+	reAddedItem = regexp.MustCompile(`(?:ajout|rajout|inscri)\w* (?:a|de) l'ordre du jour|(?:ajout|rajout)\w* (?:un point|une question|une deliberation|(?:le|les) points? suivants?)`)
 	// reBullet starts a list item.
 	reBullet = regexp.MustCompile(`^\s*(?:[-–—•·▪►➢✓→*Ø§]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`)
 	// reNumberTab is a list number followed by a tab (word processors' numbered lists): the tab

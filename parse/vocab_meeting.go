@@ -116,3 +116,7 @@ var (
 // reInlineLabel is a list opened inside a sentence, with its count: "(07 Procurations : ML
 // Castelli, …) et 04 Absents : JT Albertini, …". Group 1 is the number, 2 the label.
 var reInlineLabel = regexp.MustCompile(`(\d{1,3})\s+(?:(?:conseillers?|membres?|elus?)\s+(?:etaient\s+|sont\s+)?)?(procurations?|pouvoirs?|absente?s?|excusee?s?|presente?s?)\s*:\s*`)
+
+// reProxyMark is a mark pairing a proxy's giver and holder across the lists: "(Pr*)",
+// "(Pr**)", "(P1)", "(*)".
+var reProxyMark = regexp.MustCompile(`^\s*(?:pr|p|pouvoir|procuration)?\s*(\*+|\d{1,2})\s*$`)
