@@ -21,21 +21,47 @@ const wordAmountWindow = 160
 // currencyMarks returns the starts and ends of the currency words in text that no digit amount
 // has used: "€", "euro", "euros" (any case).
 func currencyMarks(text string) (starts, ends []int) {
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == 0xE2 && strings.HasPrefix(text[i:], "€"):
-			starts, ends = append(starts, i), append(ends, i+len("€"))
-			i += len("€") - 1
-		case c|0x20 == 'e' && hasFoldPrefix(text, i, "euro") && !alnumBefore(text, i):
-			e := i + 4
-			if e < len(text) && text[e]|0x20 == 's' {
-				e++
-			}
-			if wordEndsAt(text, e) {
-				starts, ends = append(starts, i), append(ends, e)
-			}
-			i = e - 1
+	// Substring search is much faster than a byte loop here: look for "€", then "uro"/"URO".
+	for i := 0; ; {
+		j := strings.Index(text[i:], "€")
+		if j < 0 {
+			break
 		}
+		i += j
+		starts, ends = append(starts, i), append(ends, i+len("€"))
+		i += len("€")
+	}
+	n := len(starts)
+	for _, stem := range [...]string{"uro", "URO"} {
+		for i := 1; i < len(text); {
+			j := strings.Index(text[i:], stem)
+			if j < 0 {
+				break
+			}
+			i += j
+			e := i + 3
+			if text[i-1]|0x20 == 'e' && !alnumBefore(text, i-1) {
+				if e < len(text) && text[e]|0x20 == 's' {
+					e++
+				}
+				if wordEndsAt(text, e) {
+					starts, ends = append(starts, i-1), append(ends, e)
+				}
+			}
+			i = e
+		}
+	}
+	if len(starts) > n {
+		idx := make([]int, len(starts))
+		for k := range idx {
+			idx[k] = k
+		}
+		sort.Slice(idx, func(a, b int) bool { return starts[idx[a]] < starts[idx[b]] })
+		s2, e2 := make([]int, len(idx)), make([]int, len(idx))
+		for k, x := range idx {
+			s2[k], e2[k] = starts[x], ends[x]
+		}
+		starts, ends = s2, e2
 	}
 	return starts, ends
 }
