@@ -313,17 +313,30 @@ func crosses(g []word, x float64) bool {
 	return false
 }
 
-// columnRun decides whether lines not crossed at x form a margin column beside a body.
+// columnRun decides whether lines not crossed at x form a margin column beside a body: the left
+// side has lines of its own, does not mostly share baselines with the right side (as bullets and
+// first table cells do), and the right side reads as prose — several lines of at least five
+// words, four with letters, and no column-wide gap between them (tables have those).
 func columnRun(gs [][]word, x float64) bool {
-	leftLines, leftOnly, shared, prose := 0, 0, 0, 0
+	leftLines, leftOnly, shared, prose, rightLines := 0, 0, 0, 0, 0
 	for _, g := range gs {
-		l, r := 0, 0
-		for _, w := range g {
+		l, r, alpha := 0, 0, 0
+		gapped := false
+		var prev *word
+		for i := range g {
+			w := &g[i]
 			if w.x1 <= x {
 				l++
-			} else {
-				r++
+				continue
 			}
+			r++
+			if hasLetter(w.text) {
+				alpha++
+			}
+			if prev != nil && (w.x0-prev.x1) >= tabGap*math.Max(w.size, prev.size) {
+				gapped = true
+			}
+			prev = w
 		}
 		if l > 0 {
 			leftLines++
@@ -333,11 +346,24 @@ func columnRun(gs [][]word, x float64) bool {
 				shared++
 			}
 		}
-		if r >= 5 {
+		if r > 0 {
+			rightLines++
+		}
+		if r >= 5 && alpha >= 4 && !gapped {
 			prose++
 		}
 	}
-	return leftLines >= 3 && leftOnly >= 2 && prose >= 5 && float64(shared) <= 0.7*float64(leftLines)
+	return leftLines >= 3 && leftOnly >= 2 && prose >= 5 && 2*prose >= rightLines &&
+		float64(shared) <= 0.7*float64(leftLines)
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // normalizePDFText puts a line in the form the parser expects: NFC, the exotic spaces
