@@ -169,7 +169,6 @@ func (d *doc) wrappedCell(i int) bool {
 	return false
 }
 
-
 // nextLine returns the index of the line after i; -1 at the end of the text or of a
 // paragraph.
 func (d *doc) nextLine(i int) int {
