@@ -57,7 +57,7 @@ type dateAt struct {
 // monthAt returns the month named by token k, and whether it is an abbreviation.
 func (w *vwords) monthAt(k int) (month int, abbrev bool) {
 	t := w.toks[k]
-	if t.kind != vtWord || t.end-t.start < 3 || t.end-t.start > 10 {
+	if t.kind != vtWord || t.size() < 3 || t.size() > 10 {
 		return 0, false
 	}
 	// Month names start with one of these letters; most words are rejected without folding.
@@ -117,8 +117,11 @@ func (w *vwords) yearAfter(k int) (year, last int, ok bool) {
 	if k >= len(w.toks) {
 		return 0, 0, false
 	}
-	if v, ok := w.num(k, 4); ok && w.toks[k].end-w.toks[k].start == 4 {
-		// "2023" but not "2023,5" or "2023/24"
+	if v, ok := w.num(k, 4); ok && w.toks[k].size() == 4 {
+		// "2023", but not the start of "2023/24" or "2023.5"
+		if w.glued(k) && w.glued(k+1) && w.toks[k+2].kind == vtNum && (w.isPunct(k+1, "/") || w.isPunct(k+1, ".") || w.isPunct(k+1, ",")) {
+			return 0, 0, false
+		}
 		return v, k, true
 	}
 	if v, next, ok := w.readNumberWords(k); ok && v >= minYear {

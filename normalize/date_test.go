@@ -92,6 +92,7 @@ func TestFindDates(t *testing.T) {
 		{"dotted with full stop", "le 27.06.2008.", "27.06.2008=2008-06-27"},
 		{"decree number", "Décret n° 2004-878 du 26 août 2004", "26 août 2004=2004-08-26"},
 		{"section numbers", "voir 1.2.3 et 2.3.4", ""},
+		{"season is no year", "le 15 septembre 2023/24", ""},
 		{"iso with time", "créé le 2023-12-15T10:00:00Z", "2023-12-15=2023-12-15"},
 		{"impossible skipped", "le 31 février 2024 puis le 1er mars 2024", "1er mars 2024=2024-03-01"},
 		{"legal formula", "L'an deux mil onze, le dix-sept juin, à dix-neuf heures, le", "L'an deux mil onze, le dix-sept juin=2011-06-17"},
