@@ -259,6 +259,11 @@ func columnUnits(t *Table) []string {
 		switch {
 		case strings.Contains(f, "%") || strings.HasPrefix(f, "taux") || strings.Contains(f, " taux"):
 			units[i] = "%"
+		case strings.Contains(f, "k€") || strings.Contains(f, "keur") || strings.Contains(f, "milliers d'euros"):
+			// Values stay as written; the unit says they count thousands.
+			units[i] = "kEUR"
+		case strings.Contains(f, "m€") || strings.Contains(f, "millions d'euros"):
+			units[i] = "MEUR"
 		case strings.Contains(f, "€") || strings.Contains(f, "euro"):
 			units[i] = "EUR"
 		default:

@@ -453,3 +453,58 @@ func BenchmarkTables(b *testing.B) {
 		d.tables()
 	}
 }
+
+func TestTableVocabulary(t *testing.T) {
+	sections := []struct {
+		text string
+		want bool
+	}{
+		{"Dépenses", true},
+		{"RECETTES", true},
+		{"Section de fonctionnement", true},
+		{"Section d'investissement :", true},
+		{"Investissement", true},
+		{"Dépenses de fonctionnement", true},
+		{"1.1.2. Dépenses", true},
+		{"Situation budget comptable 2023", false},
+		{"Arche Football Club", false},
+	}
+	for _, tc := range sections {
+		if got := isSection(tc.text); got != tc.want {
+			t.Errorf("isSection(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	kinds := []struct{ label, want string }{
+		{"Totaux", RowTotal},
+		{"Total général", RowTotal},
+		{"TOTAL", RowTotal},
+		{"Total :", RowTotal},
+		{"Total Investissement", RowSubtotal},
+		{"Sous-total chapitre 011", RowSubtotal},
+		{"Total des recettes de fonctionnement", RowSubtotal},
+		{"Totalisation des heures", RowLine},
+		{"Charges à caractère général", RowLine},
+	}
+	for _, tc := range kinds {
+		if got := rowKind(tc.label); got != tc.want {
+			t.Errorf("rowKind(%q) = %q, want %q", tc.label, got, tc.want)
+		}
+	}
+	units := []struct{ header, want string }{
+		{"Montant (€ HT)", "EUR"},
+		{"BP 2024 (en k€)", "kEUR"},
+		{"Taux d’imposition 2014", "%"},
+		{"Évolution %", "%"},
+		{"Nombre", ""},
+	}
+	for _, tc := range units {
+		tb := &Table{Columns: []string{tc.header}}
+		got := ""
+		if u := columnUnits(tb); u != nil {
+			got = u[0]
+		}
+		if got != tc.want {
+			t.Errorf("unit of column %q = %q, want %q", tc.header, got, tc.want)
+		}
+	}
+}
