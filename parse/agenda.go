@@ -177,6 +177,9 @@ func inlineAgenda(l extract.Line, text string) []AgendaItem {
 
 // isPageNumber reports whether a line is a bare page number ("3", "- 3 -", "Page 2/6").
 func isPageNumber(t string) bool {
+	if len(t) > 24 {
+		return false
+	}
 	t = strings.Trim(t, " -–")
 	if t == "" {
 		return false

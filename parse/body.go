@@ -357,7 +357,7 @@ func (d *doc) opensBlock(i int) bool {
 	}
 	// A vote after a speaker's turn, with no blank line between them, is not part of the turn.
 	if startsUpper(t) {
-		if tr := lineTrigger(d.folded[i], d.lines[i].Text); tr.trigger && (tr.unanimous || tr.counts() || tr.dissent) {
+		if tr := d.trigAt(i); tr.trigger && (tr.unanimous || tr.counts() || tr.dissent) {
 			return true
 		}
 	}

@@ -95,6 +95,9 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 		}
 	}
 	if strings.HasPrefix(r, ":") {
+		if reVoteResult.MatchString(r[1:]) {
+			return speaker{}, false // "M. Paul LE BIHAN : 27 voix" is a ballot result
+		}
 		sp.form = formDirect
 		return sp, true
 	}
@@ -192,7 +195,7 @@ func (d *doc) debate(it *Item, paras []para) []bool {
 // startsDecision reports whether a paragraph states a vote or an outcome (which ends a debate).
 func (d *doc) startsDecision(p para) bool {
 	for _, i := range p.lines {
-		if t := lineTrigger(d.folded[i], d.lines[i].Text); t.trigger && (t.unanimous || t.counts() || t.explicit) {
+		if t := d.trigAt(i); t.trigger && (t.unanimous || t.counts() || t.explicit) {
 			return true
 		}
 	}
@@ -203,6 +206,22 @@ func (d *doc) startsDecision(p para) bool {
 // the one listed person it can only mean, or to a new person when nobody listed matches.
 func (d *doc) resolveSpeaker(sp speaker, pos Pos) *string {
 	if sp.role {
+		return d.resolveRole(sp, pos)
+	}
+	if id, ok := d.bs.speakers[sp.text]; ok {
+		return id
+	}
+	id := d.resolveName(sp, pos)
+	if d.bs.speakers == nil {
+		d.bs.speakers = map[string]*string{}
+	}
+	d.bs.speakers[sp.text] = id
+	return id
+}
+
+// resolveRole links "Monsieur le Maire", "Madame la Présidente" to the meeting's president.
+func (d *doc) resolveRole(sp speaker, pos Pos) *string {
+	{
 		if d.rec.Meeting.President != nil {
 			id := *d.rec.Meeting.President
 			return &id
@@ -210,6 +229,11 @@ func (d *doc) resolveSpeaker(sp speaker, pos Pos) *string {
 		d.diag(SevInfo, "speaker-unresolved", pos, fmt.Sprintf("speaker %q: the meeting's president is not known", sp.text))
 		return nil
 	}
+}
+
+// resolveName links a named speaker to the one listed person the mention can only mean, or adds
+// a new person.
+func (d *doc) resolveName(sp speaker, pos Pos) *string {
 	n, ok := normalize.PersonName(sp.text)
 	if !ok {
 		d.diag(SevInfo, "speaker-unresolved", pos, fmt.Sprintf("speaker %q is not a name", sp.text))

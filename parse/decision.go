@@ -140,7 +140,7 @@ func upperVerb(raw string) bool {
 		if len(w) < 5 || strings.ToUpper(w) != w {
 			continue
 		}
-		if reUpperVerb.MatchString(normalize.Fold(w)) {
+		if reUpperVerb.MatchString(foldUpper(w)) {
 			return true
 		}
 	}
@@ -166,6 +166,28 @@ func voteCounts(f string) (forN, against, abst *int) {
 		c = nf
 	}
 	return c[0], c[1], c[2]
+}
+
+// foldUpper lower-cases a word in capitals and drops the accents French capitals carry, a cheap
+// stand-in for normalize.Fold on the operative words ("DÉCIDE" → "decide").
+func foldUpper(w string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'É', 'È', 'Ê', 'Ë', 'é', 'è', 'ê', 'ë':
+			return 'e'
+		case 'À', 'Â', 'à', 'â':
+			return 'a'
+		case 'Î', 'Ï', 'î', 'ï':
+			return 'i'
+		case 'Ô', 'ô':
+			return 'o'
+		case 'Ù', 'Û', 'Ü', 'ù', 'û', 'ü':
+			return 'u'
+		case 'Ç', 'ç':
+			return 'c'
+		}
+		return unicode.ToLower(r)
+	}, w)
 }
 
 // hasUpperRun reports whether s holds two capital ASCII letters in a row (a word in capitals).
@@ -239,13 +261,12 @@ func (d *doc) decisions(prose []para) []Decision {
 	inList := false
 	for _, i := range lines {
 		raw := d.lines[i].Text
-		f := d.folded[i]
 		t := strings.TrimSpace(cleanHeadingText(raw))
 		if isPageNumber(t) || t == "-" || t == "•" {
 			continue
 		}
 		bullet := reBullet.MatchString(t)
-		tr := lineTrigger(f, raw)
+		tr := d.trigAt(i)
 		if cur != nil && cur.colon && (bullet || (inList && !(tr.trigger && startsUpper(t)) && !endsSentence(d.lines[prevLine(lines, i)].Text))) && gap <= 1 {
 			// The list a decision introduces: its content, not new triggers.
 			if bullet {

@@ -31,6 +31,8 @@ type doc struct {
 	// (0 when the document has none); hdr is the header readers' shared state.
 	headerEnd int
 	hdr       headerState
+	// bs is the body reader's per-document memo (vote readings, speaker links).
+	bs bodyState
 }
 
 // Minutes parses one extracted document into a record. It never fails: a part that cannot be

@@ -176,6 +176,9 @@ var civilityWords = map[string]bool{
 	"le": true, "la": true,
 }
 
+// reVoteResult is what follows a candidate's name in a ballot result ("27 voix", "11 votes").
+var reVoteResult = regexp.MustCompile(`^\s*\d+\s*(?:voix|votes?|suffrages?)\b`)
+
 // reLinkWord is a linking word that may precede a speaker at the start of a paragraph.
 var reLinkWord = regexp.MustCompile(`^(?i:ensuite|puis|enfin|alors|de plus|par ailleurs|en r[ée]ponse|en outre|d'autre part|pour sa part|quant [àa] lui|quant [àa] elle)\s*,?\s+`)
 
