@@ -482,7 +482,7 @@ func lastSpace(s string, i int) (int, int) {
 }
 
 // currencyBefore looks for a currency written before the number at s[i] ("€ 1 200", "EUR 500"),
-// not earlier than floor.
+// not earlier than floor. A unit in a heading ("Montant en € 2023") is not one.
 func currencyBefore(s string, i, floor int) (int, bool) {
 	j := i
 	for j > floor {
@@ -492,13 +492,14 @@ func currencyBefore(s string, i, floor int) (int, bool) {
 		}
 		j = k
 	}
-	if j-3 >= floor && s[j-3:j] == "€" {
-		return j - 3, true
+	c := j - 3
+	if c < floor || !(s[c:j] == "€" || s[c:j] == "EUR" && !alnumBefore(s, c)) {
+		return i, false
 	}
-	if j-3 >= floor && strings.EqualFold(s[j-3:j], "eur") && !alnumBefore(s, j-3) {
-		return j - 3, true
+	if k, w := lastSpace(s, c); w > 0 && k >= 2 && strings.EqualFold(s[k-2:k], "en") && !alnumBefore(s, k-2) {
+		return i, false
 	}
-	return i, false
+	return c, true
 }
 
 // amountAt is one amount read at a position.
