@@ -3,8 +3,11 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
+	"minutes/extract"
 	"minutes/parse"
 )
 
@@ -132,4 +135,43 @@ func TestTypicalRecordRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameJSON(t, "typical record", got, rec)
+}
+
+// BenchmarkSaveCorpus saves the parsed records of the dev corpus (new content each time).
+func BenchmarkSaveCorpus(b *testing.B) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "dev")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Skipf("corpus not available: %v", err)
+	}
+	var recs []*parse.Record
+	var size int64
+	for _, e := range entries {
+		if e.IsDir() || e.Name() == "SOURCES.md" {
+			continue
+		}
+		src, err := extract.File(filepath.Join(dir, e.Name()))
+		if err != nil {
+			continue
+		}
+		rec := parse.Minutes(src)
+		j, _ := json.Marshal(rec)
+		size += int64(len(j))
+		recs = append(recs, rec)
+	}
+	if len(recs) == 0 {
+		b.Skip("no readable corpus document")
+	}
+	db, _ := openTest(b)
+	b.SetBytes(size / int64(len(recs)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		rec := *recs[i%len(recs)]
+		rec.Source.SHA256 = fmt.Sprintf("sha%d", i)
+		if _, err := db.Save(fmt.Sprintf("dir/%d", i), &rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }

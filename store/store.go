@@ -1,10 +1,23 @@
 // Package store saves records in SQLite and reads them back.
 //
-// The schema lives in embedded SQL migrations (migrations/*.sql, documented there); each is
-// applied once, in its own transaction, and recorded in schema_migrations. Every document is
-// saved in one transaction keyed by the SHA-256 of its bytes, so re-saving unchanged content is
-// a no-op and a changed file at a known path replaces its old document atomically. The tables
-// are the truth: Export rebuilds each record from them, field for field.
+// The schema lives in embedded SQL migrations (migrations/*.sql, where every table and column is
+// documented); each is applied once, in its own transaction, and recorded in schema_migrations.
+// Every document is saved in one transaction keyed by the SHA-256 of its bytes: re-saving
+// unchanged content is a no-op, a changed file at a known path replaces its old document
+// atomically, and a file that could not be read or parsed is a document with status 'failed'.
+// The tables are the truth: Export rebuilds each record from them, field for field, equal in
+// JSON to the record that was saved. Search queries an FTS5 index of section, decision and
+// debate text that folds accents and the œ/æ ligatures.
+//
+// A typical ingest:
+//
+//	db, err := store.Open("minutes.db")
+//	run, err := db.StartRun(os.Args[1:], parse.Version, time.Now())
+//	status, version, ok, err := db.Lookup(sha)      // skip parsing known content:
+//	out, err := db.SaveLocation(path, sha)          // … only record where it was seen
+//	out, err := db.Save(path, rec, store.InRun(run)) // Added, Unchanged or Replaced
+//	err = db.SaveFailed(path, sha, "extract", err)   // the archivist's to-do list
+//	err = db.EndRun(run, time.Now(), counts)
 package store
 
 import (
