@@ -135,16 +135,54 @@ type blockReader struct {
 	next    []int // see nextRow
 }
 
-// readBlock turns one block into table entries, or none when the block is not a table.
-func (d *doc) readBlock(blk []tableLine) []Table {
+// readBlock turns one block into table entries, or none when the block is not a table. A
+// block without a header of its own, just below a table whose rows have its width, carries on
+// that table: it takes its header and title.
+func (d *doc) readBlock(blk []tableLine, prev carried) ([]Table, carried) {
 	r := &blockReader{d: d, blk: blk, lastHdr: -2, shapes: make([]rowShape, len(blk))}
+	var lens []int
 	for k, ln := range blk {
 		r.shapes[k] = lineShape(ln.cells)
+		if r.shapes[k] == shapeData {
+			lens = append(lens, len(trimCells(ln.cells)))
+		}
 	}
+	inherit := prev.end > 0 && blk[0].idx-prev.end <= maxCarry && d.sameTable(prev.end, blk[0].idx) && len(lens) > 0 &&
+		mode(lens, 0) == len(trimCells(prev.header)) && !r.ownHeader()
+	if inherit {
+		r.header = prev.header
+		r.title = prev.title
+	}
+	tables := r.read(inherit)
+	if len(tables) == 0 {
+		return nil, carried{}
+	}
+	return tables, carried{header: r.header, title: r.title, end: blk[len(blk)-1].idx}
+}
+
+// ownHeader reports whether the block has a header row before its first data row.
+func (r *blockReader) ownHeader() bool {
+	for k, sh := range r.shapes {
+		switch sh {
+		case shapeText:
+			return headerCells(r.blk[k].cells)
+		case shapeData:
+			return false
+		}
+	}
+	return false
+}
+
+// read reads the lines of the block; with inherit, the title and header came from the table
+// above and the block's first lines are rows or heading rows, not a caption.
+func (r *blockReader) read(inherit bool) []Table {
+	d, blk := r.d, r.blk
 	start := 0
 	// The title: a lone cell of words at the top of the block, or else the line just above the
 	// block when it reads as a caption.
-	if r.shapes[0] == shapeSingle && !isSection(firstCell(blk[0].cells)) {
+	if inherit {
+		// Carried on from the table above.
+	} else if r.shapes[0] == shapeSingle && !isSection(firstCell(blk[0].cells)) {
 		s := firstCell(blk[0].cells)
 		r.title = &s
 		start = 1
@@ -521,4 +559,16 @@ func loneWord(cells []string, l int) int {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// sameTable reports whether the lines between two blocks (a and b, exclusive) leave them one
+// table: no numbered heading (a new point of the agenda) between them.
+func (d *doc) sameTable(a, b int) bool {
+	for i := a + 1; i < b && i < len(d.lines); i++ {
+		t := d.lines[i].Text
+		if numberedLine(t) || reHeadingNumber.MatchString(t) {
+			return false
+		}
+	}
+	return true
 }

@@ -36,10 +36,28 @@ type tableLine struct {
 
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
+	var last carried
 	for _, blk := range d.tableBlocks() {
-		d.rec.Tables = append(d.rec.Tables, d.readBlock(blk)...)
+		tables, c := d.readBlock(blk, last)
+		d.rec.Tables = append(d.rec.Tables, tables...)
+		last = c
 	}
 }
+
+// carried is what a table hands to the block that follows it: a table broken by a line of
+// prose or a page (a note under a row, a heading row the extraction left without columns) goes
+// on under the same header.
+type carried struct {
+	header []string
+	title  *string
+	end    int // index of the block's last line; 0 when the block was not a table
+}
+
+// reHeadingNumber opens a numbered heading: "6.5.2 Panneau Pocket", "II. Finances", "3) Budget".
+var reHeadingNumber = regexp.MustCompile(`^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+\p{L}`)
+
+// maxCarry is how many lines apart two blocks may be and still be one table.
+const maxCarry = 4
 
 // tableBlocks finds the runs of consecutive tabular lines. A blank line or a line of prose
 // ends a block, so a table never swallows the paragraph that follows it.
