@@ -525,7 +525,7 @@ func wraps(a, b *entry) bool {
 			return false
 		}
 	}
-	if r, _ := utf8.DecodeRuneInString(b.text); unicode.IsLower(r) && hyphenEndRE.MatchString(a.text) {
+	if r, _ := utf8.DecodeRuneInString(b.text); unicode.IsLower(r) && cutWordEnd(a.text) {
 		// a word cut by a hyphen continues whatever the margin says
 		return true
 	}
@@ -546,7 +546,7 @@ func wraps(a, b *entry) bool {
 func joinWrapped(a, b string) string {
 	if strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -") {
 		r, _ := utf8.DecodeRuneInString(b)
-		if hyphenEndRE.MatchString(a) && unicode.IsLower(r) {
+		if cutWordEnd(a) && unicode.IsLower(r) {
 			return a[:len(a)-1] + b
 		}
 		return a + b
@@ -596,16 +596,31 @@ func medianSize(ls []pline) float64 {
 	return s[len(s)/2]
 }
 
-// hyphenEndRE matches a line ending in a word cut by a hyphen ("déli-"); the next line must start
-// with a lower-case letter for the word to be rejoined.
-var hyphenEndRE = regexp.MustCompile(`\p{Ll}{2}-$`)
+// cutWordEnd reports whether a line ends in a word cut by a hyphen ("déli-": two lower-case
+// letters and a hyphen); the next line must start with a lower-case letter for the word to be
+// rejoined. (Checked from the end, not with an unanchored regexp, which is quadratic on long
+// paragraphs.)
+func cutWordEnd(s string) bool {
+	if !strings.HasSuffix(s, "-") {
+		return false
+	}
+	s = s[:len(s)-1]
+	for k := 0; k < 2; k++ {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsLower(r) {
+			return false
+		}
+		s = s[:len(s)-n]
+	}
+	return true
+}
 
 // dehyphenate rejoins words cut at a line end: the start of the next line (up to its first space)
 // moves up, so "déli-" / "bération du conseil" becomes "délibération" / "du conseil".
 func dehyphenate(lines []Line) {
 	for i := 0; i+1 < len(lines); i++ {
 		a := lines[i].Text
-		if !strings.HasSuffix(a, "-") || strings.Contains(a, "\t") || !hyphenEndRE.MatchString(a) {
+		if !strings.HasSuffix(a, "-") || strings.Contains(a, "\t") || !cutWordEnd(a) {
 			continue
 		}
 		j := i + 1

@@ -499,6 +499,7 @@ func (w *contentWalker) show(s []byte) {
 		step = 2
 	}
 	space := f.spaceEm()
+	scale := math.Hypot(ax, ay)
 	tx := 0.0
 	for i := 0; i+step <= len(s); i += step {
 		code := int(s[i])
@@ -514,7 +515,7 @@ func (w *contentWalker) show(s []byte) {
 		x := m[4] + tx*ax + g.trise*m[2]
 		y := m[5] + tx*ay + g.trise*m[3]
 		if text != "" {
-			w.glyphs = append(w.glyphs, glyph{x: x, y: y, w: w0 * g.fsize * g.th * math.Hypot(ax, ay), size: size, space: space, s: text, rot: rot})
+			w.glyphs = append(w.glyphs, glyph{x: x, y: y, w: w0 * g.fsize * g.th * scale, size: size, space: space, s: text, rot: rot})
 		}
 		tx += adv
 	}
