@@ -137,7 +137,7 @@ func upperVerb(raw string) bool {
 		return false
 	}
 	for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) < 5 || strings.ToUpper(w) != w {
+		if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || strings.ToUpper(w) != w {
 			continue
 		}
 		if reUpperVerb.MatchString(foldUpper(w)) {

@@ -146,7 +146,7 @@ var (
 	countStems   = []string{"pour", "contre", "abst", "vote", "voix", "nul", "blanc", "favorable"}
 	rejectStems  = []string{"n'est pas", "n'a pas", "non adopt", "non approuv", "non retenu", "rejet", "refus"}
 	deferStems   = []string{"ajourn", "retir", "report", "differ", "sursis"}
-	notedStems   = []string{" acte", "connaissance"}
+	notedStems   = []string{"nd acte", "nent acte", "pris acte", "donne acte", "connaissance du rapport"}
 	adoptStems   = []string{"adopt", "approuv", "accept"}
 )
 
