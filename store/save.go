@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -489,8 +490,8 @@ func insertItem(in *inserter, doc int64, pos int, it *parse.Item) error {
 	if err != nil {
 		return err
 	}
-	if it.Title != "" || it.Text != "" {
-		if _, err := in.exec(sqlSearch, doc, item, "item", it.Title, it.Text, it.Page, it.Line); err != nil {
+	if body := prose(it); it.Title != "" || body != "" {
+		if _, err := in.exec(sqlSearch, doc, item, "item", it.Title, body, it.Page, it.Line); err != nil {
 			return fmt.Errorf("search_text: %w", err)
 		}
 	}
@@ -582,6 +583,62 @@ func insertTable(in *inserter, doc int64, pos int, t *parse.Table) error {
 		}
 	}
 	return nil
+}
+
+// prose is the text of a section without the passages indexed on their own (its decisions and
+// exchanges, which the parser also leaves in the section's text), so that a word of the debate
+// is one hit, of kind "exchange", rather than two.
+func prose(it *parse.Item) string {
+	text := it.Text
+	if len(it.Decisions) == 0 && len(it.Exchanges) == 0 {
+		return text
+	}
+	type span struct{ from, to int }
+	var cut []span
+	overlaps := func(a span) bool {
+		for _, b := range cut {
+			if a.from < b.to && b.from < a.to {
+				return true
+			}
+		}
+		return false
+	}
+	take := func(piece string) {
+		if strings.TrimSpace(piece) == "" {
+			return
+		}
+		for off := 0; off < len(text); {
+			i := strings.Index(text[off:], piece)
+			if i < 0 {
+				return
+			}
+			sp := span{off + i, off + i + len(piece)}
+			if !overlaps(sp) {
+				cut = append(cut, sp)
+				return
+			}
+			off = sp.from + 1
+		}
+	}
+	for _, x := range it.Exchanges {
+		take(x.Text)
+	}
+	for _, dc := range it.Decisions {
+		take(dc.Text)
+	}
+	if len(cut) == 0 {
+		return text
+	}
+	slices.SortFunc(cut, func(a, b span) int { return a.from - b.from })
+	var b strings.Builder
+	last := 0
+	for _, sp := range cut {
+		b.WriteString(text[last:sp.from])
+		b.WriteString("\n")
+		last = sp.to
+	}
+	b.WriteString(text[last:])
+	return strings.TrimSpace(b.String())
 }
 
 // cents is the exact value × 100 as an integer, or NULL when the value is absent, not a number

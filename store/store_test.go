@@ -925,3 +925,23 @@ func TestConcurrentOpen(t *testing.T) {
 		t.Errorf("schema_migrations rows = %v, %v; want %d", rows, err, len(ms))
 	}
 }
+
+func TestProse(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		item parse.Item
+		want string
+	}{
+		{"no parts", parse.Item{Text: "Le Maire expose."}, "Le Maire expose."},
+		{"parts cut out", parse.Item{Text: "Exposé.\n\nM. X : Question ?\n\nAdopté à l'unanimité.",
+			Decisions: []parse.Decision{{Text: "Adopté à l'unanimité."}}, Exchanges: []parse.Exchange{{Text: "M. X : Question ?"}}},
+			"Exposé.\n\n\n\n"},
+		{"part not in the text", parse.Item{Text: "Exposé.", Exchanges: []parse.Exchange{{Text: "Ailleurs."}}}, "Exposé."},
+		{"same words twice", parse.Item{Text: "Pour. Pour.", Decisions: []parse.Decision{{Text: "Pour."}, {Text: "Pour."}}}, ""},
+		{"empty part", parse.Item{Text: "Exposé.", Decisions: []parse.Decision{{Text: ""}}}, "Exposé."},
+	} {
+		if got := prose(&c.item); got != strings.TrimSpace(c.want) {
+			t.Errorf("%s: prose = %q, want %q", c.name, got, strings.TrimSpace(c.want))
+		}
+	}
+}
