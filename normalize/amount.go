@@ -376,28 +376,6 @@ func dashBefore(s string, i int) (int, bool) {
 	return i, false
 }
 
-// lineStartBefore reports whether only horizontal space separates s[i] from the line start.
-func lineStartBefore(s string, i int) bool {
-	for i > 0 {
-		switch c := s[i-1]; c {
-		case ' ', '\t':
-			i--
-		case '\n', '\r', '\f':
-			return true
-		default:
-			if c >= utf8.RuneSelf {
-				r, w := utf8.DecodeLastRuneInString(s[:i])
-				if unicode.IsSpace(r) {
-					i -= w
-					continue
-				}
-			}
-			return false
-		}
-	}
-	return true
-}
-
 // signLeaders are the words after which a spaced dash is a minus sign ("le delta était de
 // - 1.697€", "soit – 1’697€", "ou – 430 000 €"). After other words the spaced dash separates
 // a label from its amount ("attribution du conseil municipal - 230€"), and at a line start it
