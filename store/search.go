@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // Hit is one search result: a section (kind "item"), a decision or an exchange whose text
@@ -15,8 +16,8 @@ type Hit struct {
 	ItemPath  string
 	ItemTitle string
 	Kind      string // "item", "decision" or "exchange"
-	// Snippet is the matching passage, as written, with the matched words in [brackets] and …
-	// where text is cut.
+	// Snippet is the matching passage, as written but on one line, with the matched words in
+	// [brackets] and … where text is cut.
 	Snippet string
 	Page    int
 	Line    int
@@ -58,6 +59,7 @@ func (d *DB) Search(query string, limit int) ([]Hit, error) {
 			return nil, fmt.Errorf("store: search %q: %w", query, err)
 		}
 		h.SHA256, h.Date, h.Body = sha.String, date.String, body.String
+		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {

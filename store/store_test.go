@@ -479,7 +479,8 @@ func TestSearch(t *testing.T) {
 	}{
 		{"deliberation", "decision", "[Délibération] adoptée"},
 		{"DÉLIBÉRATION", "decision", "[Délibération]"},
-		{"coeur", "item", "[cœur]"},
+		{"coeur", "item", "Le [cœur] du projet reste"},
+		{"présente cœur", "item", "[présente] le budget. Le [cœur]"}, // across paragraphs, on one line
 		{"cœur", "item", "[cœur]"},
 		{"oeuvre", "item", "[œuvre]"},
 		{"aegide", "exchange", "[Ægide]"},
@@ -509,6 +510,11 @@ func TestSearch(t *testing.T) {
 		}
 		if len(hits) > 0 && !strings.Contains(hits[0].Snippet, c.want) {
 			t.Errorf("Search(%q) snippet = %q, want it to contain %q", c.query, hits[0].Snippet, c.want)
+		}
+		for _, h := range hits {
+			if strings.ContainsAny(h.Snippet, "\n\t") {
+				t.Errorf("Search(%q) snippet %q spans lines, want one line", c.query, h.Snippet)
+			}
 		}
 	}
 	hits, err := db.Search("deliberation", 1)
