@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -16,7 +18,7 @@ import (
 var wordMultipliers = map[string]int32{"million": 6, "millions": 6, "milliard": 9, "milliards": 9}
 
 // wordAmountWindow is how far before a currency the words of its number are looked for.
-const wordAmountWindow = 160
+const wordAmountWindow = 120
 
 // currencyMarks returns the starts and ends of the currency words in text that no digit amount
 // has used: "€", "euro", "euros" (any case).
@@ -66,10 +68,23 @@ func currencyMarks(text string) (starts, ends []int) {
 	return starts, ends
 }
 
-// wordAmountBefore reads a number in words that ends just before the currency at text[cur:]:
-// "un euro", "deux millions d'euros". It returns the start of its first word.
-func wordAmountBefore(text string, cur int) (start int, v int64, mult int32, ok bool) {
-	from := max(0, cur-wordAmountWindow)
+// wordAmountBefore reads a number in words that ends just before the currency at text[cur:]
+// and starts after floor: "un euro", "deux millions d'euros". It returns the start of its first
+// word.
+func wordAmountBefore(text string, cur, floor int) (start int, v int64, mult int32, ok bool) {
+	// Cheap test first: a word (or the apostrophe of d'euros) must end before the currency.
+	j := cur
+	for j > floor {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsSpace(r) {
+			if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+				return 0, 0, 0, false
+			}
+			break
+		}
+		j -= n
+	}
+	from := max(floor, cur-wordAmountWindow)
 	// Start the window at a word boundary so that no token is cut.
 	for from > 0 && from < cur && alnumBefore(text, from) {
 		from++
@@ -128,8 +143,15 @@ func addWordAmounts(text string, out []Match) []Match {
 		if used < n && out[used].Start < ends[c] {
 			continue // the currency of a digit amount
 		}
-		start, v, mult, ok := wordAmountBefore(text, starts[c])
-		if !ok || used > 0 && out[used-1].End > start {
+		floor := 0
+		if used > 0 {
+			floor = out[used-1].End
+		}
+		if last := len(out) - 1; last >= n && out[last].End > floor {
+			floor = out[last].End // the previous amount in words
+		}
+		start, v, mult, ok := wordAmountBefore(text, starts[c], floor)
+		if !ok {
 			continue
 		}
 		digits := strconv.FormatInt(v, 10)
