@@ -13,6 +13,9 @@ import (
 // announced before the body, and a later "ordre du jour" is a mention in prose.
 const agendaScanFraction = 2 // the first half of the lines
 
+// maxAgendaRunes bounds an agenda entry's first line (entries run longer than headings).
+const maxAgendaRunes = 400
+
 // agenda finds the announced ordre du jour and fills d.rec.Agenda. It returns the index of the
 // first line after the agenda block (0 when there is none), where the body starts.
 func (d *doc) agenda() int {
@@ -72,13 +75,24 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 		}
 		blankRun = 0
 		f := d.folded[j]
-		if reAgendaStop.MatchString(f) || d.isTableLine(j) {
-			break
-		}
 		if isPageNumber(t) || reSuperscript.MatchString(f) {
 			continue
 		}
-		if h, ok := matchHeading(t); ok {
+		// "* 1-1 : Autorisation …": a numbered entry behind a bullet.
+		if loc := reBullet.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+			if _, ok := matchHeadingMax(t[loc[1]:], maxAgendaRunes); ok {
+				t = t[loc[1]:]
+			}
+		}
+		if _, ok := matchHeadingMax(t, maxAgendaRunes); !ok && (reAgendaStop.MatchString(f) || d.isTableLine(j)) {
+			// A line of the marker's block ("SÉANCE DU LUNDI 24 JUILLET 2023") may sit before
+			// the first entry; after it, the header resumes.
+			if len(out) == 0 && j <= i+2 {
+				continue
+			}
+			break
+		}
+		if h, ok := matchHeadingMax(t, maxAgendaRunes); ok {
 			if !o.place(&h) {
 				break
 			}
@@ -86,11 +100,21 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 			if h.title == "" {
 				break
 			}
+			if h.line != j || h.last < j {
+				h.last = j
+			}
 			num := h.number
 			out = append(out, AgendaItem{Path: h.path, Number: &num, Title: h.title, Level: h.level, Pos: d.lines[j].Pos})
 			lastNumbered = len(out) - 1
 			numbered = true
 			j = h.last
+			continue
+		}
+		if m := reSubLetter.FindStringSubmatch(t); m != nil && lastNumbered >= 0 {
+			parent := out[lastNumbered]
+			children[parent.Path]++
+			num := m[1]
+			out = append(out, AgendaItem{Path: parent.Path + "." + num, Number: &num, Title: cleanTitle(m[2]), Level: parent.Level + 1, Pos: d.lines[j].Pos})
 			continue
 		}
 		if loc := reBullet.FindStringIndex(t); loc != nil && lastNumbered >= 0 {
@@ -259,6 +283,11 @@ func (d *doc) linkAgenda(parents []int) {
 				it.AgendaPath = &p
 			}
 		}
+	}
+	if len(d.rec.Items) == 0 {
+		// A convocation: the agenda is the whole document.
+		d.diag(SevInfo, "agenda-only", ag[0].Pos, fmt.Sprintf("the document announces an agenda of %d entries and has no sections", len(ag)))
+		return
 	}
 	// Entries without a section: an unnumbered sub-point is covered by its parent's section, and
 	// a grouping entry by any of its descendants.

@@ -76,6 +76,11 @@ func TestMatchHeading(t *testing.T) {
 		{"deliberation date", "2013.04.08 - 1 ADOPTION DU COMPTE-RENDU", true, "2013.04.08 - 1", "ADOPTION DU COMPTE-RENDU", "delib"},
 		{"deliberation year slash", "2014/25 – DECISISIONS MODIFICATIVES", true, "2014/25", "DECISISIONS MODIFICATIVES", "delib"},
 		{"point", "Point n° 1 : Finances Communales", true, "1", "Finances Communales", "point"},
+		{"hyphen composite", "1-1 : Autorisation à donner au Maire", true, "1-1", "Autorisation à donner au Maire", "hyphen2"},
+		{"hyphen composite spaced", "2- 1 : Autorisation à donner au Maire", true, "2-1", "Autorisation à donner au Maire", "hyphen2"},
+		{"hyphen letter", "1-3 A : Relevés topographiques.", true, "1-3 A", "Relevés topographiques.", "hyphenL"},
+		{"dash without space", "2-Election d'un Adjoint au Maire", true, "2", "Election d'un Adjoint au Maire", "arabic-"},
+		{"deliberation behind a bullet", "- 2008/1 – Implantation de nouveaux caveaux au cimetière", true, "2008/1", "Implantation de nouveaux caveaux au cimetière", "delib"},
 		{"list item in prose", "1. de mettre à disposition le service", false, "", "", ""},
 		{"list item ending with semicolon", "2. Une compétence en matière de Legaltech ;", false, "", "", ""},
 		{"amount line", "1 476 725,69 € qui se décompose ainsi :", false, "", "", ""},
@@ -305,6 +310,24 @@ func TestAgendaLinks(t *testing.T) {
 	want := []string{"agenda-unmatched:agenda entry 2 has no section in the body", "section-unmatched:section 4 (Questions diverses) has no entry in the agenda"}
 	if strings.Join(codes, "|") != strings.Join(want, "|") {
 		t.Errorf("diagnostics = %q, want %q", codes, want)
+	}
+}
+
+// TestAgendaOnly reads a convocation: composite numbers, lettered and unnumbered sub-points, and
+// no body.
+func TestAgendaOnly(t *testing.T) {
+	text := "ORDRE DU JOUR DU CONSEIL MUNICIPAL\nSEANCE DU LUNDI 24 JUILLET 2023 A 17H30\n\n1 - Marchés Publics :\n\n* 1-1 : Autorisation à donner au Maire\n\n" +
+		"* 1-2 : Création d'une voie douce :\n- 1-2 A : Relevés topographiques.\n- 1-2 B : Reconnaissances réseaux.\n\n2- Financements :\n\n* 2- 1 : Adoption de plans de financement pour :\n\na) l'assistance à maîtrise d'ouvrage\n"
+	d := bodyDoc(t, text, nil, "")
+	var got []string
+	for _, a := range d.rec.Agenda {
+		got = append(got, a.Path)
+	}
+	if want := "1 1.1 1.2 1.2.A 1.2.B 2 2.1 2.1.a"; strings.Join(got, " ") != want {
+		t.Errorf("agenda paths = %q, want %q", strings.Join(got, " "), want)
+	}
+	if len(d.rec.Items) != 0 || len(d.rec.Diagnostics) != 1 || d.rec.Diagnostics[0].Code != "agenda-only" {
+		t.Errorf("items %d, diagnostics %+v; want none and one agenda-only", len(d.rec.Items), d.rec.Diagnostics)
 	}
 }
 

@@ -27,13 +27,19 @@ const maxTitleRunes = 180
 // matchHeading reads a line as a numbered heading, without context: ok is false when the line
 // does not have the shape of one. The running numbering is checked later, by outline.place.
 func matchHeading(text string) (h heading, ok bool) {
+	return matchHeadingMax(text, maxTitleRunes)
+}
+
+// matchHeadingMax is matchHeading with a bound on the title's length: an agenda entry may run
+// longer than a section heading.
+func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 	t := cleanHeadingText(text)
 	if t == "" || len(t) > 600 {
 		return h, false
 	}
 	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
 	if loc := reBullet.FindStringIndex(t); loc != nil && loc[1] < len(t) {
-		if h, ok := matchHeading(t[loc[1]:]); ok && h.style == "delib" {
+		if h, ok := matchHeadingMax(t[loc[1]:], maxRunes); ok && h.style == "delib" {
 			return h, true
 		}
 		return h, false
@@ -54,7 +60,11 @@ func matchHeading(text string) (h heading, ok bool) {
 			}
 		}
 		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(m[1]), title: cleanTitle(title)}
-		if !titleShapeOK(h) {
+		if strings.HasPrefix(f.style, "hyphen") {
+			h.number = strings.Join(strings.Fields(strings.ReplaceAll(h.number, " -", "-")), " ")
+			h.number = strings.ReplaceAll(h.number, "- ", "-")
+		}
+		if !titleShapeOK(h, maxRunes) {
 			return h, false
 		}
 		if h.seq == seqDotted && h.style == "dotted" {
@@ -132,14 +142,14 @@ func cleanTitle(s string) string {
 
 // titleShapeOK rejects numbered lines whose title does not look like one: it starts in lower
 // case, runs on like a sentence, or ends like a list item.
-func titleShapeOK(h heading) bool {
+func titleShapeOK(h heading, maxRunes int) bool {
 	t := h.title
 	if t == "" {
 		// A number alone on its line ("10)" with the title on the next line) or a deliberation
 		// number whose title follows.
 		return h.seq == seqNone || h.style == "arabic)"
 	}
-	if utf8.RuneCountInString(t) > maxTitleRunes {
+	if utf8.RuneCountInString(t) > maxRunes {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
@@ -171,9 +181,9 @@ func ordinal(h heading) int {
 	case seqRoman:
 		return romanValue(h.number)
 	case seqLetter:
-		return int(h.number[0]-'A') + 1
+		return int(h.number[len(h.number)-1]-'A') + 1
 	case seqDotted:
-		i := strings.LastIndexByte(h.number, '.')
+		i := strings.LastIndexAny(h.number, ".-")
 		n, err := strconv.Atoi(h.number[i+1:])
 		if err != nil {
 			return -1
@@ -206,7 +216,10 @@ func romanValue(s string) int {
 
 // prefixOf is the part of a dotted number before its last component ("6.5" of "6.5.1").
 func prefixOf(number string) string {
-	i := strings.LastIndexByte(number, '.')
+	if i := strings.LastIndexByte(number, ' '); i >= 0 {
+		return number[:i] // "1-3 A" under "1-3"
+	}
+	i := strings.LastIndexAny(number, ".-")
 	if i < 0 {
 		return ""
 	}
@@ -311,8 +324,8 @@ func (o *outline) push(h *heading) {
 	path := comp
 	if len(o.stack) > 0 {
 		parent := o.stack[len(o.stack)-1]
-		if h.seq == seqDotted && prefixOf(h.number) == parent.number {
-			comp = h.number[len(parent.number)+1:]
+		if (h.seq == seqDotted || h.seq == seqLetter) && prefixOf(h.number) == parent.number && len(h.number) > len(parent.number) {
+			comp = strings.TrimLeft(h.number[len(parent.number):], ". -")
 		}
 		path = parent.path + "." + comp
 	}

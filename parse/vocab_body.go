@@ -49,6 +49,9 @@ var headingForms = []headingForm{
 	// "I. VIE DU SYNDICAT", "II – COMMUNAUTE DE COMMUNES", "IV) PERSONNEL"
 	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`), seqRoman, "IVX"},
 	// "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes"
+	// "1-1 : Autorisation …", "2- 1 : …", "1-3 A : Relevés topographiques." (convocations)
+	{"hyphen2", regexp.MustCompile(`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`), seqDotted, digits},
+	{"hyphenL", regexp.MustCompile(`^(\d{1,2}\s*-\s*\d{1,2}\s+[A-H])\s*[:–—]\s*(\p{L}.*)$`), seqLetter, digits},
 	{"dotted", regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted, digits},
 	// "1. Modification…", "1) Vote…", "1 - AFFECTATION…", "1/ la prise…", "1° …"
 	{"arabic.", regexp.MustCompile(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic, digits},
@@ -62,7 +65,7 @@ var headingForms = []headingForm{
 
 var (
 	// reAgendaMarker is a line announcing the ordre du jour (agenda), alone or with the list after it.
-	reAgendaMarker = regexp.MustCompile(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?)\s*(?:de la seance|de la reunion|du conseil)?\s*(?::\s*(.*))?$`)
+	reAgendaMarker = regexp.MustCompile(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?)\s*(?:(?:de la|du|de l') (?:seance|reunion|conseil|comite|bureau|assemblee)[a-z' ]{0,40})?\s*(?::\s*(.*))?$`)
 	// reAgendaStop is a line that ends an agenda block: the header or the attendance resuming.
 	reAgendaStop = regexp.MustCompile(`^(?:l'an |presents?\b|presents? :|etaient presents|absents?\b|excuses?\b|secretaire|le conseil municipal|le conseil syndical|le conseil communautaire|le comite|seance du|conseil municipal du|conseil syndical du|proces[- ]verbal|compte[- ]rendu de la)`)
 	// reDateNumber is a deliberation number made of the session's date and an ordinal.
@@ -80,6 +83,8 @@ var (
 	reSuperscript = regexp.MustCompile(`^(?:e|er|ere|eme|emes|nd|nde|d|e\s*r)$`)
 	// reWithdrawnTitle is a section title that says the point was withdrawn or adjourned.
 	reWithdrawnTitle = regexp.MustCompile(`\b(?:retiree?s?|ajournee?s?|reportee?s?)\s*$|^(?:affaire|point|question|dossier) (?:retire|ajourne|reporte)`)
+	// reSubLetter is a lettered sub-point of an agenda entry: "a) l'assistance …".
+	reSubLetter = regexp.MustCompile(`^([a-h])\s*[).]\s+(\S.*)$`)
 	// reAttendanceEnd is a header or attendance line: an unnumbered deliberation's title comes
 	// after the last of them.
 	reAttendanceEnd = regexp.MustCompile(`^(?:secretaire|presents?\b|absents?\b|excuses?\b|non excuses?\b|pouvoirs?\b|procurations?\b|elus |nombre de|ont donne pouvoir|etaient? presents?|etai(?:en)?t absents?|date de (?:la )?convocation|rapporteur)`)
