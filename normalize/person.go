@@ -23,7 +23,7 @@ func (n Name) Key() string { return Key(n.Given, n.Family) }
 
 // Key builds a person key from a given and a family name.
 func Key(given, family string) string {
-	return Fold(strings.TrimSpace(given + " " + family))
+	return foldName(strings.TrimSpace(given + " " + family))
 }
 
 // Civility is a civility word: the canonical form ("M." or "Mme") and whether it is a plural
@@ -44,7 +44,10 @@ var civilities = map[string]Civility{
 
 // CivilityOf reads a civility word ("M.", "Mme", "Madame", "MM.", "Messieurs"…).
 func CivilityOf(word string) (Civility, bool) {
-	w := strings.TrimSuffix(Fold(word), ".")
+	if len(word) > 16 || word == "" {
+		return Civility{}, false
+	}
+	w := strings.TrimSuffix(foldNameWord(word), ".")
 	if w == "mon" { // only "Mon." abbreviations, never the possessive
 		if !strings.HasSuffix(word, ".") {
 			return Civility{}, false
@@ -52,6 +55,67 @@ func CivilityOf(word string) (Civility, bool) {
 	}
 	c, ok := civilities[w]
 	return c, ok
+}
+
+// latinFold holds Fold's result for each rune of the Latin-1 Supplement and Latin Extended-A
+// blocks, the letters of French names, so that names fold without a full Unicode
+// decomposition. Built from Fold itself, so both agree.
+var latinFold = func() [0x250]string {
+	var t [0x250]string
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r] = Fold(string(r))
+	}
+	return t
+}()
+
+// foldName is Fold for the short texts of names: the same result, faster on Latin letters.
+func foldName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r < 0x250 && unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		var f string
+		switch {
+		case r == '`' || r == '’' || r == '‘' || r == 'ʼ':
+			r = '\''
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case r < 0x250:
+			f = latinFold[r]
+			if f == "" {
+				continue // a combining mark or a space-like rune Fold drops
+			}
+		default:
+			return Fold(s)
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if f != "" {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// foldNameWord folds one word: lower case for ASCII words (most civilities and particles), Fold
+// for the others.
+func foldNameWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return foldName(w)
+		}
+	}
+	return strings.ToLower(w)
 }
 
 // particles are the lower-case (or capitalised) words that belong to a family name written
@@ -95,9 +159,14 @@ var (
 // civility alone, or words that no name holds (digits, lower-case words other than particles).
 func PersonName(raw string) (n Name, ok bool) {
 	n.Raw = strings.TrimSpace(raw)
-	s := reParens.ReplaceAllString(n.Raw, " ")
+	s := n.Raw
+	if strings.IndexByte(s, '(') >= 0 {
+		s = reParens.ReplaceAllString(s, " ")
+	}
 	s = strings.Trim(s, " \t,;:·•*-–—_\"«»")
-	s = reHyphenSpace.ReplaceAllString(s, "$1-$2")
+	if strings.Contains(s, "- ") {
+		s = reHyphenSpace.ReplaceAllString(s, "$1-$2")
+	}
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return n, false
@@ -135,7 +204,7 @@ func PersonName(raw string) (n Name, ok bool) {
 		return n, false
 	}
 	for _, t := range toks {
-		if notNameWords[strings.Trim(Fold(t), ".,")] {
+		if notNameWords[strings.Trim(foldNameWord(t), ".,")] {
 			return n, false
 		}
 	}
@@ -292,7 +361,7 @@ func (p *People) index(q *Person) {
 	if p.byWord == nil {
 		p.byWord = map[string][]*Person{}
 	}
-	q.fg, q.ff = Fold(q.Given), Fold(q.Family)
+	q.fg, q.ff = foldName(q.Given), foldName(q.Family)
 	if _, ok := p.byKey[q.Key()]; !ok {
 		p.byKey[q.Key()] = q
 	}
@@ -363,7 +432,7 @@ func (p *People) Resolve(n Name) (*Person, bool) {
 			return old, true
 		}
 	}
-	mg, mf := Fold(n.Given), Fold(n.Family)
+	mg, mf := foldName(n.Given), foldName(n.Family)
 	var found *Person
 	for _, w := range [2]string{mf, mg} {
 		if w == "" {

@@ -180,3 +180,19 @@ func FuzzPersonName(f *testing.F) {
 		p.ResolveRole(s)
 	})
 }
+
+// TestFoldNameAgreesWithFold checks that the fast fold of names gives Fold's result for every
+// rune up to U+20FF, in context, and for a few names.
+func TestFoldNameAgreesWithFold(t *testing.T) {
+	for r := rune(0); r < 0x2100; r++ {
+		s := "a" + string(r) + "B é"
+		if got, want := foldName(s), Fold(s); got != want {
+			t.Errorf("foldName(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{" Jérôme  BERNARD ", "Laëtitia", "Œuvre", "Barac’h", "x\u00a0y", "  ", "ÆSIR"} {
+		if got, want := foldName(s), Fold(s); got != want {
+			t.Errorf("foldName(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
