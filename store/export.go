@@ -15,7 +15,21 @@ var ErrNotFound = errors.New("store: no such loaded document")
 // Export reads every loaded document back into its record, ordered by meeting date (undated
 // first), then source name. Each record equals, field for field, the one that was saved.
 func (d *DB) Export() ([]*parse.Record, error) {
-	var recs []*parse.Record
+	recs := []*parse.Record{}
+	err := d.ExportEach(func(rec *parse.Record) error {
+		recs = append(recs, rec)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return recs, nil
+}
+
+// ExportEach is Export one record at a time, in the same order, for archives too large to hold
+// in memory; it stops at the first error f returns and returns it. All records come from one
+// snapshot of the database.
+func (d *DB) ExportEach(f func(*parse.Record) error) error {
 	err := d.read(func(r *reader) error {
 		rows, err := r.conn.QueryContext(r.ctx, `SELECT d.id FROM documents d LEFT JOIN meetings m ON m.document_id = d.id
 WHERE d.status = 'loaded' ORDER BY m.date, d.name, d.sha256`)
@@ -35,21 +49,31 @@ WHERE d.status = 'loaded' ORDER BY m.date, d.name, d.sha256`)
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		recs = make([]*parse.Record, 0, len(ids))
 		for _, id := range ids {
 			rec, err := r.record(id)
 			if err != nil {
 				return err
 			}
-			recs = append(recs, rec)
+			if err := f(rec); err != nil {
+				return callerError{err}
+			}
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("store: export: %w", err)
+	var ce callerError
+	if errors.As(err, &ce) {
+		return ce.err
 	}
-	return recs, nil
+	if err != nil {
+		return fmt.Errorf("store: export: %w", err)
+	}
+	return nil
 }
+
+// callerError carries an error of ExportEach's callback through unchanged.
+type callerError struct{ err error }
+
+func (e callerError) Error() string { return e.err.Error() }
 
 // ExportOne reads the loaded document with content sha back into its record, or ErrNotFound.
 func (d *DB) ExportOne(sha string) (*parse.Record, error) {

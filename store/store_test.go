@@ -260,6 +260,18 @@ func TestExportOrder(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Export order = %v, want %v", got, want)
 	}
+	stop := errors.New("stop")
+	var each []string
+	err = db.ExportEach(func(r *parse.Record) error {
+		each = append(each, r.Source.Name)
+		if len(each) == 2 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || !reflect.DeepEqual(each, want[:2]) {
+		t.Errorf("ExportEach stopped after %v with %v; want %v and the callback's error", each, err, want[:2])
+	}
 }
 
 // tableCounts counts the rows of every table of the schema (and checks the FTS index).
