@@ -11,6 +11,8 @@ import (
 const (
 	furnitureShare = 0.5 // share of pages a line must repeat on
 	furnitureYTol  = 8.0 // points of vertical drift allowed between pages
+	furnitureEdge  = 4   // lines from the top or bottom of a page where headers and footers sit
+	furnitureCore  = 0.8 // share of pages a line away from the edges must repeat on
 )
 
 var (
@@ -77,7 +79,11 @@ func markFurniture(pages [][]pline) {
 		}
 		for _, o := range occs {
 			b := int(math.Floor(o.y / furnitureYTol))
-			if distinctPages(buckets[b-1], buckets[b], buckets[b+1]) >= need {
+			seen := distinctPages(buckets[b-1], buckets[b], buckets[b+1])
+			// away from the page's edges, a repeated line is furniture only when it is on
+			// nearly every page (a stamp); "Pour : 23" twice at one height is body text
+			edge := o.line < furnitureEdge || o.line >= len(pages[o.page])-furnitureEdge
+			if seen >= need && (edge || (n >= 3 && float64(seen) >= furnitureCore*float64(n))) {
 				pages[o.page][o.line].furniture = true
 			}
 		}
