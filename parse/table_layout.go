@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -105,6 +106,8 @@ func mode(xs []int, def int) int {
 // holding only numbers (or nothing) in its value cells.
 func (d *doc) layout(t *Table, e *entry) (sure bool) {
 	sure = true
+	var unread []Diagnostic
+	defer func() { d.rec.Diagnostics = append(d.rec.Diagnostics, unread...) }()
 	var lens, lis []int
 	for _, p := range e.rows {
 		if lineShape(p.cells) != shapeData {
@@ -219,6 +222,11 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 				row.Values[i] = &digits
 			} else if lineShape(cells) == shapeData {
 				sure = false
+				if looksNumber(c) {
+					// Kept as raw text with a null value; said, so that it is not taken for empty.
+					unread = append(unread, Diagnostic{Severity: SevInfo, Code: codeTableCell, Pos: row.Pos,
+						Message: fmt.Sprintf("table %s, row %q, column %q: cell %q is not a number as written; its value is left null", tableName(t), row.Label, columnName(t, i), c)})
+				}
 			}
 		}
 		row.Kind = rowKind(row.Label)
@@ -331,4 +339,23 @@ func (d *doc) itemPathAt(pos Pos) *string {
 	}
 	p := best.Path
 	return &p
+}
+
+// Diagnostic code of a cell that looks like a number but does not read as one.
+const codeTableCell = "table-cell-unread"
+
+// looksNumber reports whether a cell is made of what numbers are made of (digits, spaces,
+// separators, signs, € and %), so that failing to read it is worth saying: "3 4 81,64 €".
+func looksNumber(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" \u00a0\u202f.,'’-–−+()€%", r):
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
