@@ -23,6 +23,7 @@ func (d *doc) header() {
 	d.meetingConvened(lim)
 	d.meetingPresident(lim)
 	d.meetingSecretary()
+	d.meetingSignatures()
 	d.meetingPrevious()
 	d.meetingEndAndNext()
 }
@@ -741,5 +742,66 @@ func (d *doc) meetingEndAndNext() {
 				break
 			}
 		}
+	}
+}
+
+var (
+	reCells = regexp.MustCompile(`\t|\s{3,}`)
+	// reSignRole is the heading of a signature column: "Le Maire", "La Présidente",
+	// "Le Secrétaire de Séance".
+	reSignRole = regexp.MustCompile(`^(?:(?:le|la) )?(maire|presidente?|secretaire(?: de (?:la )?seance)?)\s*[,:]?$`)
+	// reTitle is a title before a name that is no civility: "Dr. Xavier POLI".
+	reTitle = regexp.MustCompile(`^(?:Dr\.?|Docteur|Pr\.?|Professeur|Me|Maître)\s+`)
+)
+
+// meetingSignatures reads the signature block that closes many minutes: a line of role
+// headings ("Le Maire", "Le Secrétaire de Séance") over a line of names in the same columns.
+// The maire who signs presided unless the document named another president.
+func (d *doc) meetingSignatures() {
+	from := len(d.lines) - 40
+	if from < 0 {
+		from = 0
+	}
+	for i := from; i < len(d.lines); i++ {
+		f := strings.TrimSpace(d.folded[i])
+		if f == "" || len(f) > 120 {
+			continue
+		}
+		cells := reCells.Split(strings.TrimSpace(d.lines[i].Text), -1)
+		roles := make([]string, len(cells))
+		ok := true
+		for k, c := range cells {
+			m := reSignRole.FindStringSubmatch(normalize.Fold(strings.TrimSpace(c)))
+			if m == nil {
+				ok = false
+				break
+			}
+			roles[k] = normalize.RoleKey(m[1])
+		}
+		if !ok {
+			continue
+		}
+		j := d.nextNonBlank(i+1, 4)
+		if j < 0 {
+			return
+		}
+		names := reCells.Split(strings.TrimSpace(d.lines[j].Text), -1)
+		if len(names) != len(roles) {
+			continue
+		}
+		for k, c := range names {
+			n, _, ok := takeName(reTitle.ReplaceAllString(strings.TrimSpace(c), ""))
+			if !ok || n.Family == "" {
+				continue
+			}
+			ev := d.ev(j)
+			switch roles[k] {
+			case "maire", "president":
+				d.hdr.mentions = append(d.hdr.mentions, mention{field: "president", name: n, role: roles[k], ev: ev})
+			case "secretaire":
+				d.hdr.mentions = append(d.hdr.mentions, mention{field: "secretary", name: n, ev: ev})
+			}
+		}
+		return
 	}
 }

@@ -248,3 +248,32 @@ func BenchmarkHeader(b *testing.B) {
 		headerOnly(src)
 	}
 }
+
+func TestSignatures(t *testing.T) {
+	text := "Compte-rendu de la réunion du Conseil Municipal du 13 février 2023\n\nLa séance est levée à 20h00.\n\nLe Maire\tLe Secrétaire de Séance\n\nDr. Xavier POLI\tM. Marc-Marie GUGLIELMI\n"
+	src, err := extract.Bytes("sig.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := headerOnly(src)
+	name := func(id *string) string {
+		if id == nil {
+			return ""
+		}
+		for _, p := range r.People {
+			if p.ID == *id {
+				return p.Key
+			}
+		}
+		return "?"
+	}
+	if got := name(r.Meeting.President); got != "xavier poli" {
+		t.Errorf("president = %q, want xavier poli", got)
+	}
+	if got := name(r.Meeting.Secretary); got != "marc-marie guglielmi" {
+		t.Errorf("secretary = %q, want marc-marie guglielmi", got)
+	}
+	if r.Meeting.EndTime == nil || *r.Meeting.EndTime != "20:00" {
+		t.Errorf("end time = %v, want 20:00", r.Meeting.EndTime)
+	}
+}
