@@ -361,9 +361,15 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		// "DES COLLECTIVITES TERRITORIALES"), or mid-phrase ("… de 1ère classe à" / "" / "temps
 		// complet …"), as PDF extraction spaces out the lines of a heading.
 		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && h.title != "" &&
-			!strings.HasSuffix(rawEnd, ":") && !strings.HasSuffix(rawEnd, ".") && j+1 < limit && !d.used[j+1] {
+			!strings.HasSuffix(rawEnd, ".") && j+1 < limit && !d.used[j+1] {
 			nx := cleanHeadingText(d.lines[j+1].Text)
-			if nx != "" && utf8.RuneCountInString(nx) <= 100 && ((isUpperTitle(h.title) && isUpperTitle(nx)) || danglingEnd(h.title) || startsLower(nx)) {
+			caps := isUpperTitle(h.title) && isUpperTitle(nx)
+			// After a colon, only a list in capitals continues the title ("… : / - DUREE DE
+			// LA DELEGATION / - REVISION DU PRIX DE L'EAU").
+			if strings.HasSuffix(rawEnd, ":") {
+				caps = caps && reBullet.MatchString(nx)
+			}
+			if nx != "" && utf8.RuneCountInString(nx) <= 100 && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
 				j++
 			}
 		}
