@@ -118,6 +118,16 @@ func TestPDFTestdata(t *testing.T) {
 			// the body's lines all reach its right margin: one paragraph
 			"Convoqué le 17 avril 2014, le Conseil Municipal de la Ville s'est réuni en mairie, salle du Conseil, le jeudi 24 avril 2014 à 18h00, sous la présidence de Monsieur le Maire. Présents : Mme Une, M. Deux, Mme Trois, M. Quatre, M. Cinq Mme Six, M. Sept, Mme Huit, M. Neuf, Mme Dix et M. Onze. Absents : M. Douze, Mme Treize et M. Quatorze, excusés.",
 		}},
+		{file: "rotated.pdf", want: []string{
+			"Tableau des indemnités",
+			"Maire\t1 051,00",
+			"Adjoints\t2 102,00",
+		}},
+		{file: "form-stamp.pdf", want: []string{
+			"Reçu en préfecture le 12/02/2024",
+			"",
+			"Le conseil adopte.",
+		}},
 		{file: "furniture.pdf", want: []string{
 			// the wrapped line is joined to its paragraph, the cut word rejoined
 			"Point 1. Le conseil examine (bud) la délibération relative au budget et l'adopte.",

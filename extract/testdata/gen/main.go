@@ -187,6 +187,28 @@ func main() {
 	xref := bytes.LastIndex(loop, []byte("xref\n"))
 	out["xref-loop.pdf"] = bytes.Replace(loop, []byte("<< /Size"), []byte(fmt.Sprintf("<< /Prev %d /Size", xref)), 1)
 
+	// a landscape page: /Rotate 90, text drawn turned a quarter so that it reads upright
+	rot := &doc{}
+	rot.add("<< /Type /Catalog /Pages 2 0 R >>")
+	rot.add("<< /Type /Pages /Kids [4 0 R] /Count 1 >>")
+	rot.add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+	rot.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>")
+	rot.add(stream("", "BT /F1 10 Tf 0 1 -1 0 100 72 Tm (Tableau des indemnit\351s) Tj ET\n"+
+		"BT /F1 10 Tf 0 1 -1 0 114 72 Tm (Maire) Tj 0 1 -1 0 114 300 Tm (1 051,00) Tj ET\n"+
+		"BT /F1 10 Tf 0 1 -1 0 128 72 Tm (Adjoints) Tj 0 1 -1 0 128 300 Tm (2 102,00) Tj ET"))
+	out["rotated.pdf"] = rot.bytes("")
+
+	// a préfecture stamp drawn by a form XObject beside the page's own text
+	form := &doc{}
+	form.add("<< /Type /Catalog /Pages 2 0 R >>")
+	form.add("<< /Type /Pages /Kids [4 0 R] /Count 1 >>")
+	form.add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+	form.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>")
+	form.add(stream("", "q 1 0 0 1 300 780 cm /Fm1 Do Q BT /F1 10 Tf 1 0 0 1 72 700 Tm (Le conseil adopte.) Tj ET"))
+	form.add(stream("/Type /XObject /Subtype /Form /BBox [0 0 250 40] /Resources << /Font << /F1 3 0 R >> >>",
+		"BT /F1 8 Tf 1 0 0 1 5 20 Tm (Re\347u en pr\351fecture le 12/02/2024) Tj ET"))
+	out["form-stamp.pdf"] = form.bytes("")
+
 	for name, b := range out {
 		if err := os.WriteFile(name, b, 0o644); err != nil {
 			log.Fatal(err)
