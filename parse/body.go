@@ -484,7 +484,8 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 	var bare []int
 	for _, p := range paras {
 		for _, i := range p.lines {
-			if reBareNumber.MatchString(d.folded[i]) {
+			// A page number ("2") between two amounts does not make them a column.
+			if reBareNumber.MatchString(d.folded[i]) && !isPageNumber(strings.TrimSpace(d.lines[i].Text)) {
 				bare = append(bare, i)
 			}
 		}
