@@ -402,3 +402,32 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// TestPDFRepairs checks the defects the library refuses but readers accept: a %PDF-2.0 header,
+// bytes after %%EOF, junk before the header.
+func TestPDFRepairs(t *testing.T) {
+	orig, err := os.ReadFile(filepath.Join("testdata", "table.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		edit func([]byte) []byte
+	}{
+		{"PDF 2.0 header", func(b []byte) []byte { return append([]byte("%PDF-2.0"), b[len("%PDF-1.4"):]...) }},
+		{"trailing garbage", func(b []byte) []byte { return append(b, bytes.Repeat([]byte("garbage "), 40)...) }},
+		{"junk before header", func(b []byte) []byte { return append([]byte("HTTP junk\r\n"), b...) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := tt.edit(append([]byte(nil), orig...))
+			src, err := PDF(data)
+			if err != nil {
+				t.Fatalf("PDF: %v", err)
+			}
+			if !hasLine(src.Lines, "Budget 2024") {
+				t.Errorf("lines %q lack the title", src.Lines)
+			}
+		})
+	}
+}
