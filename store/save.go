@@ -152,7 +152,7 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Recor
 			return 0, err
 		}
 	}
-	id, err := insertRecord(ctx, tx, rec, now, cfg.run)
+	id, err := d.insertRecord(ctx, tx, rec, now, cfg.run)
 	if err != nil {
 		return 0, err
 	}
@@ -365,9 +365,12 @@ const (
 	sqlSearch     = `INSERT INTO search_text (document_id, item_id, kind, title, body, page, line) VALUES (?, ?, ?, ?, ?, ?, ?)`
 )
 
-// inserter prepares each statement on first use within one transaction.
+// inserter runs the insert statements of one transaction. The statements are prepared once per
+// DB and connection (compiling them, with their foreign-key checks, costs as much as a small
+// document's inserts) and bound to the transaction on first use.
 type inserter struct {
 	ctx   context.Context
+	d     *DB
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 }
@@ -375,13 +378,32 @@ type inserter struct {
 func (in *inserter) exec(query string, args ...any) (sql.Result, error) {
 	st, ok := in.stmts[query]
 	if !ok {
-		var err error
-		if st, err = in.tx.PrepareContext(in.ctx, query); err != nil {
+		ds, err := in.d.prepared(in.ctx, query)
+		if err != nil {
 			return nil, err
 		}
+		st = in.tx.StmtContext(in.ctx, ds)
 		in.stmts[query] = st
 	}
 	return st.ExecContext(in.ctx, args...)
+}
+
+// prepared returns the DB-wide prepared statement for query, preparing it on first use.
+func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if st, ok := d.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := d.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if d.stmts == nil {
+		d.stmts = map[string]*sql.Stmt{}
+	}
+	d.stmts[query] = st
+	return st, nil
 }
 
 func (in *inserter) close() {
@@ -391,8 +413,8 @@ func (in *inserter) close() {
 }
 
 // insertRecord inserts rec as a new loaded document and returns its id.
-func insertRecord(ctx context.Context, tx *sql.Tx, rec *parse.Record, now string, run int64) (int64, error) {
-	in := &inserter{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt, 24)}
+func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, rec *parse.Record, now string, run int64) (int64, error) {
+	in := &inserter{ctx: ctx, d: d, tx: tx, stmts: make(map[string]*sql.Stmt, 24)}
 	defer in.close()
 	var runID any
 	if run != 0 {

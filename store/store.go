@@ -30,6 +30,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the "sqlite3" database/sql driver (cgo)
@@ -47,6 +48,9 @@ const timeFormat = "2006-01-02T15:04:05.000Z"
 type DB struct {
 	db    *sql.DB
 	clock func() time.Time
+
+	mu    sync.Mutex           // guards stmts
+	stmts map[string]*sql.Stmt // prepared inserts, by query
 }
 
 // Option configures Open.
@@ -95,6 +99,12 @@ func escapePath(p string) string {
 // Close closes the database, first letting SQLite refresh its query planner statistics
 // (PRAGMA optimize, cheap, as SQLite recommends before closing).
 func (d *DB) Close() error {
+	d.mu.Lock()
+	for _, st := range d.stmts {
+		st.Close()
+	}
+	d.stmts = nil
+	d.mu.Unlock()
 	d.db.Exec(`PRAGMA optimize`) // an optimisation only: its failure changes nothing
 	return d.db.Close()
 }
