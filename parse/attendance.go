@@ -23,6 +23,8 @@ type headerState struct {
 	// marks pairs the givers and holders of proxies keyed by a mark ("Jean-Pierre (Pr*)" among
 	// the present, "David (Pr*)" among the excused).
 	marks map[string]*proxyMark
+	// spacing is 2 for a double-spaced document, 1 otherwise, 0 before it is measured.
+	spacing int
 }
 
 type proxyMark struct {
@@ -265,6 +267,11 @@ func (d *doc) list(i int) (end int, ok bool) {
 			if len(block) == 0 && blanks <= 3 || len(block) > 0 && endsWithSeparator(block[len(block)-1].text) && blanks <= 4 {
 				continue
 			}
+			// In a document whose every line is followed by a blank line, one blank line
+			// does not end a list.
+			if blanks == 1 && d.doubleSpaced() {
+				continue
+			}
 			break
 		}
 		if d.countLine(j, true) {
@@ -406,7 +413,7 @@ func (d *doc) namesLike(j int, proxies bool) bool {
 	for _, it := range items {
 		e := parseEntry(it.text, proxies)
 		switch {
-		case e.ok:
+		case e.ok || e.proxyOfPrev:
 			names++
 		case e.role:
 		default:
@@ -520,6 +527,9 @@ type listEntry struct {
 	role                   bool // a grouping or role word ("adjoints", "Député-Maire"), not a name
 	roleText               string
 	mark                   string // a proxy key shared by giver and holder: "(Pr**)", "(P2)"
+	// proxyOfPrev is an entry that only gives the previous entry's proxy: "MME Régine
+	// CORMIER, Conseillère municipale, pouvoir donné à M. Jean-Paul LERAY".
+	proxyOfPrev bool
 	civPlural              *normalize.Civility
 	ok                     bool
 }
@@ -558,6 +568,14 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	s = strings.TrimSpace(s)
 	f := normalize.Fold(s)
+	if hasProxyVerb(f) {
+		if m := reInlineProxy.FindStringSubmatchIndex(f); m != nil {
+			if n, ok := normalize.PersonName(sliceFolded(s, f, m[2], m[3])); ok {
+				e.holder, e.hasHolder, e.proxyOfPrev = n, true, true
+			}
+			return e
+		}
+	}
 	giver := s
 	var m []int
 	if hasProxyVerb(f) { // "donne pouvoir", "procuration", "représenté par"
@@ -716,6 +734,14 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		pos := posAt(it.off)
 		if e.civPlural != nil {
 			group = e.civPlural
+		}
+		if e.proxyOfPrev {
+			if prev != nil {
+				if h := d.addPerson(e.holder, pos); h != nil {
+					d.rec.Proxies = append(d.rec.Proxies, Proxy{From: prev.ID, To: h.ID, Text: it.text, Pos: pos})
+				}
+			}
+			continue
 		}
 		if e.role || !e.ok {
 			if e.roleText != "" && prev != nil {
@@ -899,4 +925,23 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 		d.used[j] = true
 	}
 	return end, true
+}
+
+// doubleSpaced reports whether the document's opening lines alternate with blank lines (some
+// HTML and PDF conversions), so that a blank line does not end a list.
+func (d *doc) doubleSpaced() bool {
+	if d.hdr.spacing == 0 {
+		blank, n := 0, 0
+		for i := 0; i < len(d.lines) && n < 60; i++ {
+			n++
+			if strings.TrimSpace(d.folded[i]) == "" {
+				blank++
+			}
+		}
+		d.hdr.spacing = 1
+		if n >= 10 && blank*100 >= n*40 {
+			d.hdr.spacing = 2
+		}
+	}
+	return d.hdr.spacing == 2
 }
