@@ -32,9 +32,14 @@ func (d *doc) agenda() int {
 		if m == nil {
 			continue
 		}
-		entries, end := d.agendaEntries(i, m[1])
+		entries, lines, end := d.agendaEntries(i, m[1])
 		if len(entries) >= 2 || (len(entries) == 1 && entries[0].Number == nil && reAddedItem.MatchString(d.folded[i+1])) {
 			d.rec.Agenda = entries
+			d.bs.agendaLine = make([]bool, len(d.lines))
+			d.bs.agendaLine[i] = true
+			for _, k := range lines {
+				d.bs.agendaLine[k] = true
+			}
 			return end
 		}
 		return 0
@@ -44,8 +49,9 @@ func (d *doc) agenda() int {
 
 // agendaEntries reads the entries that follow the marker line i (or that sit on it, after the
 // colon: inline is the folded rest of the marker line).
-func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
+func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 	var out []AgendaItem
+	var lines []int // the lines the entries were read from
 	var o outline
 	children := map[string]int{} // path → number of unnumbered sub-points so far
 	lastNumbered := -1           // index in out of the last numbered entry
@@ -54,7 +60,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 	if inline != "" {
 		out = inlineAgenda(d.lines[i], d.lines[i].Text)
 		if len(out) >= 2 {
-			return out, i + 1
+			return out, nil, i + 1
 		}
 		out = nil
 	}
@@ -105,6 +111,9 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 			}
 			num := h.number
 			out = append(out, AgendaItem{Path: h.path, Number: &num, Title: h.title, Level: h.level, Pos: d.lines[j].Pos})
+			for k := j; k <= h.last; k++ {
+				lines = append(lines, k)
+			}
 			lastNumbered = len(out) - 1
 			numbered = true
 			j = h.last
@@ -115,6 +124,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 			children[parent.Path]++
 			num := m[1]
 			out = append(out, AgendaItem{Path: parent.Path + "." + num, Number: &num, Title: cleanTitle(m[2]), Level: parent.Level + 1, Pos: d.lines[j].Pos})
+			lines = append(lines, j)
 			continue
 		}
 		if loc := reBullet.FindStringIndex(t); loc != nil && lastNumbered >= 0 {
@@ -128,6 +138,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 				Path:  parent.Path + "." + strconv.Itoa(children[parent.Path]),
 				Title: title, Level: parent.Level + 1, Pos: d.lines[j].Pos,
 			})
+			lines = append(lines, j)
 			continue
 		}
 		// Points added in session ("propose d'y ajouter le point suivant :") follow as a list.
@@ -139,6 +150,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 			loc := reBullet.FindStringIndex(t)
 			if title := cleanTitle(t[loc[1]:]); title != "" {
 				out = append(out, AgendaItem{Path: strconv.Itoa(topLevel(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
+				lines = append(lines, j)
 				continue
 			}
 		}
@@ -149,11 +161,12 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, int) {
 				title = cleanTitle(title[loc[1]:])
 			}
 			out = append(out, AgendaItem{Path: strconv.Itoa(len(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
+			lines = append(lines, j)
 			continue
 		}
 		break
 	}
-	return out, j
+	return out, lines, j
 }
 
 // topLevel counts the level-1 entries of an agenda.

@@ -189,7 +189,10 @@ func (d *doc) buildItems(heads []heading, start int) []int {
 	if len(heads) > 0 {
 		first = heads[0].line
 	}
-	d.unplaced(start, first)
+	// Everything before the first section that no reader took stays in the record: header
+	// lines the header readers left, and the agenda block's own lines that are no entry.
+	_ = start
+	d.unplaced(0, first)
 	items := make([]Item, 0, len(heads))
 	for k, h := range heads {
 		end := len(d.lines) - 1
@@ -326,7 +329,7 @@ func (d *doc) paragraphs(a, b int) []para {
 		b = len(d.lines)
 	}
 	for i := a; i < b; i++ {
-		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" {
+		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
 			flush()
 			continue
 		}

@@ -7,6 +7,8 @@ type bodyState struct {
 	trigs    []trig
 	trigDone []bool
 	speakers map[string]*string
+	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
+	agendaLine []bool
 }
 
 // trigAt is lineTrigger of line i, computed once.

@@ -119,6 +119,7 @@ func (d *doc) isTableLine(i int) bool {
 // extraction lifted a superscript out ("du 3\tadjoint", "en 6\t, Yves"), is followed by a
 // lower-case word or a punctuation mark; a cell starts otherwise.
 func isTableText(s string) bool {
+	s = strings.TrimRight(s, " \t") // an empty last cell is no column
 	for k := strings.IndexByte(s, '\t'); k >= 0; {
 		r, _ := utf8.DecodeRuneInString(s[k+1:])
 		if !unicode.IsLower(r) && !strings.ContainsRune(",.;:)", r) {
