@@ -23,7 +23,7 @@ const (
 	Added Outcome = iota + 1
 	// Unchanged: the content was already loaded; at most a new location was recorded.
 	Unchanged
-	// Replaced: the path pointed at another document, which the new content replaced (the old
+	// Replaced: the path held another loaded document, which the new content replaced (the old
 	// document is deleted when no other path refers to it); or a forced re-save of loaded content.
 	Replaced
 )
@@ -65,9 +65,10 @@ func (d *DB) Replace(path string, rec *parse.Record, opts ...SaveOption) (Outcom
 // rec.Source.SHA256:
 //   - content already loaded: Unchanged, and path is recorded as one more location of it
 //     (Replaced if path pointed at another document before);
-//   - path pointed at another document: the new document is inserted and path moved to it; the
-//     old document is deleted unless another path still refers to it. Replaced;
-//   - otherwise Added (a failed row for the same content is replaced by the loaded one).
+//   - path pointed at another loaded document: the new document is inserted and path moved to
+//     it; the old document is deleted unless another path still refers to it. Replaced;
+//   - otherwise Added (a failed document for the same content or at the same path is replaced
+//     by the loaded one).
 //
 // parse.Version is stored as the parser version.
 func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, error) {
@@ -111,7 +112,7 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Recor
 	if err != nil {
 		return 0, err
 	}
-	pathDoc, err := docAtPath(ctx, tx, path)
+	pathDoc, pathStatus, err := docStatusAtPath(ctx, tx, path)
 	if err != nil {
 		return 0, err
 	}
@@ -119,7 +120,7 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Recor
 		if err := d.locate(ctx, tx, path, existing, pathDoc, now); err != nil {
 			return 0, err
 		}
-		if pathDoc != 0 && pathDoc != existing {
+		if pathDoc != 0 && pathDoc != existing && pathStatus == "loaded" {
 			return Replaced, nil
 		}
 		return Unchanged, nil
@@ -167,7 +168,7 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Recor
 	if err := d.locate(ctx, tx, path, id, pathDoc, now); err != nil {
 		return 0, err
 	}
-	if pathDoc != 0 {
+	if pathDoc != 0 && pathStatus == "loaded" {
 		out = Replaced
 	}
 	return out, nil
@@ -175,8 +176,8 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Recor
 
 // SaveLocation records path as a location of the already loaded document sha, without its
 // record: what an ingest does after Lookup found the content loaded, so that an unchanged
-// archive is only read and hashed. The outcome is Unchanged, or Replaced when path pointed at
-// another document (deleted unless another path still refers to it).
+// archive is only read and hashed. The outcome is Unchanged, or Replaced when path held another
+// loaded document (deleted unless another path still refers to it).
 func (d *DB) SaveLocation(path, sha string) (Outcome, error) {
 	if ok, err := d.located(path, sha); err != nil {
 		return 0, fmt.Errorf("store: locate %s: %w", path, err)
@@ -196,7 +197,7 @@ func (d *DB) SaveLocation(path, sha string) (Outcome, error) {
 	if id == 0 || status != "loaded" {
 		return 0, fmt.Errorf("store: locate %s: no loaded document with sha256 %s", path, sha)
 	}
-	pathDoc, err := docAtPath(ctx, tx, path)
+	pathDoc, pathStatus, err := docStatusAtPath(ctx, tx, path)
 	if err != nil {
 		return 0, fmt.Errorf("store: locate %s: %w", path, err)
 	}
@@ -206,7 +207,7 @@ func (d *DB) SaveLocation(path, sha string) (Outcome, error) {
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("store: locate %s: commit: %w", path, err)
 	}
-	if pathDoc != 0 && pathDoc != id {
+	if pathDoc != 0 && pathDoc != id && pathStatus == "loaded" {
 		return Replaced, nil
 	}
 	return Unchanged, nil
@@ -316,12 +317,18 @@ func docBySHA(ctx context.Context, tx *sql.Tx, sha string) (id int64, status str
 }
 
 func docAtPath(ctx context.Context, tx *sql.Tx, path string) (int64, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT document_id FROM locations WHERE path = ?`, path).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
+	id, _, err := docStatusAtPath(ctx, tx, path)
 	return id, err
+}
+
+// docStatusAtPath returns the document path holds and its status, or 0.
+func docStatusAtPath(ctx context.Context, tx *sql.Tx, path string) (id int64, status string, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT l.document_id, d.status FROM locations l JOIN documents d ON d.id = l.document_id
+WHERE l.path = ?`, path).Scan(&id, &status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	return id, status, err
 }
 
 // locate points path at document id. When path pointed at another document (prev), that one is

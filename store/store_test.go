@@ -447,6 +447,15 @@ WHERE d.status = 'failed' ORDER BY l.path`)
 	if want := [][]string{{"loaded", "NULL", "NULL"}}; !reflect.DeepEqual(rows, want) {
 		t.Errorf("document f1 = %v, want %v", rows, want)
 	}
+	// The unreadable file became readable: its failed entry gives way to the document.
+	out, err = db.Save("in/gone.txt", withSHA(t, rec, "g1", "gone.txt"))
+	if err != nil || out != Added {
+		t.Fatalf("Save at a failed path = %v, %v; want added", out, err)
+	}
+	_, rows, err = db.Query(`SELECT count(*) FROM documents WHERE status = 'failed'`)
+	if err != nil || rows[0][0] != "0" {
+		t.Errorf("failed documents left = %v, %v; want 0", rows, err)
+	}
 	// A failure never overwrites a loaded record.
 	if err := db.SaveFailed("in/copy.pdf", "f1", "extract", errors.New("flaky")); err != nil {
 		t.Fatal(err)
