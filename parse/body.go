@@ -22,7 +22,7 @@ func (d *doc) body() {
 			heads = []heading{h}
 		}
 	}
-	parents := d.buildItems(heads, start)
+	parents := d.buildItems(heads)
 	d.linkAgenda(parents)
 }
 
@@ -184,14 +184,13 @@ func endsParagraph(t string, width int) bool {
 // buildItems turns the accepted headings into items: the text between one heading and the next
 // is the section's own text, read for decisions, debate and amounts. It returns the index of
 // each item's parent item (-1 at the top).
-func (d *doc) buildItems(heads []heading, start int) []int {
+func (d *doc) buildItems(heads []heading) []int {
 	first := len(d.lines)
 	if len(heads) > 0 {
 		first = heads[0].line
 	}
 	// Everything before the first section that no reader took stays in the record: header
 	// lines the header readers left, and the agenda block's own lines that are no entry.
-	_ = start
 	d.unplaced(0, first)
 	items := make([]Item, 0, len(heads))
 	for k, h := range heads {
