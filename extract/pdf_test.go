@@ -372,10 +372,16 @@ func TestNormalizePDFText(t *testing.T) {
 
 // BenchmarkPDF measures full extraction (layout and furniture included) of the Numérian PDF and,
 // when the shared corpus is there, of the 900-page bench file.
+//
+// MINUTES_BENCH_PDF, a list of paths separated by colons, replaces those files (scripts/bench-pdf.sh
+// uses it to time any PDF).
 func BenchmarkPDF(b *testing.B) {
 	files := []string{filepath.Join("testdata", "numerian-2023-12-15.pdf")}
 	if big := filepath.Join("..", "..", "shared", "corpus", "bench", "numerian-x50.pdf"); fileExists(big) {
 		files = append(files, big)
+	}
+	if env := os.Getenv("MINUTES_BENCH_PDF"); env != "" {
+		files = strings.Split(env, ":")
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
