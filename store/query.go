@@ -90,6 +90,7 @@ type RunCounts struct {
 	Unchanged int
 	Replaced  int
 	Failed    int
+	Skipped   int // files not read (formats we do not read)
 }
 
 // StartRun records the start of an ingest run with its command-line arguments and returns the
@@ -112,8 +113,8 @@ func (d *DB) StartRun(args []string, parserVersion string, at time.Time) (runID 
 
 // EndRun records the end of run id and its counts.
 func (d *DB) EndRun(id int64, at time.Time, counts RunCounts) error {
-	res, err := d.db.Exec(`UPDATE runs SET ended_at = ?, added = ?, unchanged = ?, replaced = ?, failed = ? WHERE id = ?`,
-		formatTime(at), counts.Added, counts.Unchanged, counts.Replaced, counts.Failed, id)
+	res, err := d.db.Exec(`UPDATE runs SET ended_at = ?, added = ?, unchanged = ?, replaced = ?, failed = ?, skipped = ? WHERE id = ?`,
+		formatTime(at), counts.Added, counts.Unchanged, counts.Replaced, counts.Failed, counts.Skipped, id)
 	if err != nil {
 		return fmt.Errorf("store: end run %d: %w", id, err)
 	}

@@ -683,18 +683,18 @@ func TestRuns(t *testing.T) {
 	if _, err := db.Save("cr.txt", fullRecord(t), InRun(id)); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.EndRun(id, start.Add(1500*time.Millisecond), RunCounts{Added: 1, Unchanged: 2, Replaced: 3, Failed: 4}); err != nil {
+	if err := db.EndRun(id, start.Add(1500*time.Millisecond), RunCounts{Added: 1, Unchanged: 2, Replaced: 3, Failed: 4, Skipped: 5}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.EndRun(id+1, start, RunCounts{}); err == nil {
 		t.Errorf("EndRun of an unknown run succeeded, want an error")
 	}
-	_, rows, err := db.Query(`SELECT r.started_at, r.ended_at, r.arguments, r.parser_version, r.added, r.unchanged, r.replaced, r.failed,
+	_, rows, err := db.Query(`SELECT r.started_at, r.ended_at, r.arguments, r.parser_version, r.added, r.unchanged, r.replaced, r.failed, r.skipped,
  (SELECT count(*) FROM documents d WHERE d.run_id = r.id) FROM runs r`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := [][]string{{"2026-11-26T23:00:00.000Z", "2026-11-26T23:00:01.500Z", `["ingest","--db","x.db","archive/"]`, parse.Version, "1", "2", "3", "4", "1"}}
+	want := [][]string{{"2026-11-26T23:00:00.000Z", "2026-11-26T23:00:01.500Z", `["ingest","--db","x.db","archive/"]`, parse.Version, "1", "2", "3", "4", "5", "1"}}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("runs = %v, want %v", rows, want)
 	}
