@@ -366,8 +366,12 @@ func hasLetter(s string) bool {
 	return false
 }
 
+// ligatures spells out the Latin ligature characters some fonts map glyphs to, so that words
+// are searchable ("délibération ﬁnale").
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
+
 // normalizePDFText puts a line in the form the parser expects: NFC, the exotic spaces
-// (no-break, narrow no-break, figure, thin) as plain spaces, no U+FFFD.
+// (no-break, narrow no-break, figure, thin) as plain spaces, ligatures spelt out, no U+FFFD.
 func normalizePDFText(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -378,6 +382,9 @@ func normalizePDFText(s string) string {
 	}
 	if ascii {
 		return s
+	}
+	if strings.ContainsAny(s, "ﬀﬁﬂﬃﬄﬅﬆ") {
+		s = ligatures.Replace(s)
 	}
 	s = strings.Map(func(r rune) rune {
 		switch r {

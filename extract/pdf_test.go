@@ -356,6 +356,7 @@ func TestNormalizePDFText(t *testing.T) {
 		{"replacement char", "dé\ufffdlibération", "délibération"},
 		{"decomposed accents", "De\u0301libe\u0301ration", "Délibération"},
 		{"ascii untouched", "Pour : 12", "Pour : 12"},
+		{"ligatures", "afﬁchage ﬂeuri", "affichage fleuri"},
 	}
 	for _, tt := range tests {
 		if got := normalizePDFText(tt.in); got != tt.want {
