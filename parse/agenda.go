@@ -27,6 +27,9 @@ func (d *doc) agenda() int {
 		if d.used[i] {
 			continue
 		}
+		if !strings.Contains(d.folded[i], "ordre du jour") && !strings.Contains(d.folded[i], "odj") && !strings.Contains(d.folded[i], "o.d.j") {
+			continue
+		}
 		f := strings.Trim(d.folded[i], " *#_")
 		m := reAgendaMarker.FindStringSubmatch(f)
 		if m == nil {
@@ -252,6 +255,12 @@ func (d *doc) linkAgenda(parents []int) {
 		agWords[k] = titleWords(a.Title)
 		agParent[k] = parentPath(a.Path)
 	}
+	itGrams := make([][]uint32, len(d.rec.Items))
+	itWords := make([][]string, len(d.rec.Items))
+	for i, it := range d.rec.Items {
+		itGrams[i] = trigrams(it.Title)
+		itWords[i] = titleWords(it.Title)
+	}
 	used := make([]bool, len(ag))
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
 	// renumbered or moved section does not take the entry of one that follows it; then the
@@ -262,8 +271,7 @@ func (d *doc) linkAgenda(parents []int) {
 			if it.AgendaPath != nil {
 				continue
 			}
-			grams := trigrams(it.Title)
-			words := titleWords(it.Title)
+			grams, words := itGrams[i], itWords[i]
 			parentLink := ""
 			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
 				parentLink = *d.rec.Items[p].AgendaPath

@@ -164,7 +164,7 @@ func titleShapeOK(h heading, maxRunes int) bool {
 	case ';', ',':
 		return false
 	}
-	if reMoneyInTitle.MatchString(t) {
+	if strings.IndexByte(t, ',') >= 0 && reMoneyInTitle.MatchString(t) {
 		return false
 	}
 	return true
