@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -272,6 +273,15 @@ func (d *doc) list(i int) (end int, ok bool) {
 			if blanks == 1 && d.doubleSpaced() {
 				continue
 			}
+			// A list resumed after one blank line by a line of names with civilities
+			// ("M. NICOLAS, Maire" / "" / "MME COCHAT, M. DROULLOURS, …").
+			if blanks == 1 && len(block) > 0 {
+				if k := d.nextNonBlank(j+1, 1); k > 0 && startsWithCivility(listText(d.lines[k].Text)) && d.namesLike(k, proxies) {
+					if _, _, _, _, isLabel := d.labelOf(k); !isLabel {
+						continue
+					}
+				}
+			}
 			break
 		}
 		if d.countLine(j, true) {
@@ -290,7 +300,7 @@ func (d *doc) list(i int) (end int, ok bool) {
 			break
 		}
 		blanks = 0
-		block = append(block, blockLine{d.lines[j].Text, d.lines[j].Pos})
+		block = append(block, blockLine{listText(d.lines[j].Text), d.lines[j].Pos})
 		d.used[j] = true
 		end = j
 	}
@@ -406,21 +416,35 @@ func hasCapsWord(s string) bool {
 	return false
 }
 
+// reStrayNumber is a number that a scattered box (or OCR) left at the start of a list line:
+// "20 MME COCHAT, M. DROULLOURS".
+var reStrayNumber = regexp.MustCompile(`^\s*\d{1,3}\s+(?:M\.?|MM\.?|MME|Mme|MMES|Mmes|Madame|Monsieur|Messieurs)\s`)
+
+// listText is the text of a list line, without a stray number before its first name.
+func listText(s string) string {
+	if m := reStrayNumber.FindStringIndex(s); m != nil {
+		s = strings.TrimLeft(strings.TrimSpace(s), "0123456789")
+	}
+	return s
+}
+
 // namesLike reports whether line j reads as a continuation of a list of names.
 func (d *doc) namesLike(j int, proxies bool) bool {
-	items := splitItems(d.lines[j].Text)
-	names, bad := 0, 0
+	items := splitItems(listText(d.lines[j].Text))
+	names, bad, roles := 0, 0, 0
 	for _, it := range items {
 		e := parseEntry(it.text, proxies)
 		switch {
 		case e.ok || e.proxyOfPrev:
 			names++
 		case e.role:
+			roles++
 		default:
 			bad++
 		}
 	}
-	return names > 0 && names >= 2*bad
+	// A line of groupings only ("adjoints,") goes on with the list too.
+	return names > 0 && names >= 2*bad || names == 0 && bad == 0 && roles > 0
 }
 
 // listItem is one entry of a list, with its byte offset in the joined text.
