@@ -554,8 +554,8 @@ type listEntry struct {
 	// proxyOfPrev is an entry that only gives the previous entry's proxy: "MME Régine
 	// CORMIER, Conseillère municipale, pouvoir donné à M. Jean-Paul LERAY".
 	proxyOfPrev bool
-	civPlural              *normalize.Civility
-	ok                     bool
+	civPlural   *normalize.Civility
+	ok          bool
 }
 
 // parseEntry reads one list entry; proxies says the list names proxies ("X à Y", "X par Y").
