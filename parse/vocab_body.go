@@ -36,6 +36,8 @@ var headingForms = []headingForm{
 	// "2013.04.08 - 1 ADOPTION…", "DL-061-07-13 - Travaux…", "D2018-66 …", "2020-038 SUBVENTION…",
 	// "23-02/001 – Rapport…", "24-07/059 …", "2014/25 – DECISIONS…", "2008/1 – …".
 	{"delib", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dDN"},
+	// "Délibération n° 12 : Tarifs", "DÉLIBÉRATION N°2023-45 – Budget"
+	{"delib", regexp.MustCompile(`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dD"},
 	{"delib", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone, digits},
 	{"delib", regexp.MustCompile(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
 	{"delib", regexp.MustCompile(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
@@ -43,7 +45,7 @@ var headingForms = []headingForm{
 	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone, digits},
 	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone, digits},
 	// "Point n° 1 : Finances Communales"
-	{"point", regexp.MustCompile(`^(?i:point)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic, "pP"},
+	{"point", regexp.MustCompile(`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic, "pPqQaAdD"},
 	// "I.2 DÉLIBÉRATIONS": a roman part and an arabic sub-number.
 	{"roman.arabic", regexp.MustCompile(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted, "IVX"},
 	// "I. VIE DU SYNDICAT", "II – COMMUNAUTE DE COMMUNES", "IV) PERSONNEL"
@@ -58,7 +60,7 @@ var headingForms = []headingForm{
 	{"arabic)", regexp.MustCompile(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic, digits},
 	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`), seqArabic, digits},
 	{"arabic/", regexp.MustCompile(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic, digits},
-	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:]?\s*(.+)$`), seqArabic, digits},
+	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`), seqArabic, digits},
 	// "A. Direction Générale des services", "B) Pôle…"
 	{"letter", regexp.MustCompile(`^([A-H])\s*[.)]\s+(.+)$`), seqLetter, "ABCDEFGH"},
 }
@@ -123,7 +125,7 @@ var (
 	reUpperVerb = regexp.MustCompile(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
 	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
 	// "→ adopté", "Délibération adoptée", "ADOPTÉ À L'UNANIMITÉ", "Le Conseil adopte.".
-	reStrongVerb = regexp.MustCompile(`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b`)
+	reStrongVerb = regexp.MustCompile(`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b|[a-z] (?:est|sont) (?:donc )?(?:adoptee?s?|approuvee?s?|acceptee?s?)\b`)
 	// reCouncil is the subject of a decision.
 	reCouncil = regexp.MustCompile(`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`)
 	// reVisa opens a visa or considérant: the legal grounds cited before a decision, never one.
