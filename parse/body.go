@@ -363,6 +363,10 @@ func (d *doc) opensBlock(i int) bool {
 			return true
 		}
 	}
+	// The line after a debate marker opens the first turn.
+	if i > 0 && reDebateMarker.MatchString(strings.TrimLeft(d.folded[i-1], " -•*")) {
+		return true
+	}
 	if i > 0 && endsSentence(d.lines[i-1].Text) {
 		if _, ok := d.speakerAt(t, true); ok {
 			return true
