@@ -972,3 +972,25 @@ func TestProse(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenOddPath opens a file whose name holds the characters a SQLite URI gives a meaning to.
+func TestOpenOddPath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "procès-verbaux ?a=1 #2 %20.db")
+	db, err := Open(path, WithClock(testClock))
+	if err != nil {
+		t.Fatalf("Open(%q): %v", path, err)
+	}
+	if _, err := db.Save("cr.txt", fullRecord(t)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("database not created under its own name: %v", err)
+	}
+	if _, err := Open(""); err == nil {
+		t.Errorf("Open(\"\") succeeded, want an error")
+	}
+	if _, err := Open(t.TempDir()); err == nil {
+		t.Errorf("Open(a directory) succeeded, want an error")
+	}
+}
