@@ -64,7 +64,7 @@ func (d *DB) Replace(path string, rec *parse.Record, opts ...SaveOption) (Outcom
 // Save stores rec, read from the file at path, in one transaction keyed by
 // rec.Source.SHA256:
 //   - content already loaded: Unchanged, and path is recorded as one more location of it
-//     (Replaced if path pointed at another document before);
+//     (Replaced if path held another loaded document before);
 //   - path pointed at another loaded document: the new document is inserted and path moved to
 //     it; the old document is deleted unless another path still refers to it. Replaced;
 //   - otherwise Added (a failed document for the same content or at the same path is replaced
@@ -216,9 +216,16 @@ func (d *DB) SaveLocation(path, sha string) (Outcome, error) {
 // SaveFailed records that the file at path (content sha, empty when it could not even be read)
 // failed at stage ("read", "extract", "parse"…) with cause, so that
 // `SELECT * FROM documents WHERE status = 'failed'` lists what needs attention. A later
-// successful Save of the same content replaces the failed row. Content already loaded is kept
-// (a failure does not overwrite a good record); path is then recorded as its location.
-func (d *DB) SaveFailed(path, sha, stage string, cause error) error {
+// successful Save of the same content (or at the same path) replaces the failed row. Content
+// already loaded is kept (a failure does not overwrite a good record); path is then recorded
+// as its location. Otherwise path now holds the failed entry: like Save, the document it held
+// before is deleted unless another path refers to it, since the database mirrors the archive
+// as last read. InRun is the one option that applies.
+func (d *DB) SaveFailed(path, sha, stage string, cause error, opts ...SaveOption) error {
+	var cfg saveConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	if path == "" {
 		return errors.New("store: save failed document: empty path")
 	}
@@ -232,7 +239,7 @@ func (d *DB) SaveFailed(path, sha, stage string, cause error) error {
 		return fmt.Errorf("store: save failed %s: %w", path, err)
 	}
 	defer tx.Rollback()
-	if err := d.saveFailed(ctx, tx, path, sha, stage, msg); err != nil {
+	if err := d.saveFailed(ctx, tx, path, sha, stage, msg, cfg.run); err != nil {
 		return fmt.Errorf("store: save failed %s: %w", path, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -241,7 +248,7 @@ func (d *DB) SaveFailed(path, sha, stage string, cause error) error {
 	return nil
 }
 
-func (d *DB) saveFailed(ctx context.Context, tx *sql.Tx, path, sha, stage, msg string) error {
+func (d *DB) saveFailed(ctx context.Context, tx *sql.Tx, path, sha, stage, msg string, run int64) error {
 	now := d.now()
 	pathDoc, err := docAtPath(ctx, tx, path)
 	if err != nil {
@@ -268,14 +275,18 @@ func (d *DB) saveFailed(ctx context.Context, tx *sql.Tx, path, sha, stage, msg s
 			id = pathDoc
 		}
 	}
+	var runID any
+	if run != 0 {
+		runID = run
+	}
 	if id != 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET stage = ?, error = ?, parser_version = ?, ingested_at = ? WHERE id = ?`,
-			stage, msg, parse.Version, now, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET stage = ?, error = ?, parser_version = ?, ingested_at = ?, run_id = ? WHERE id = ?`,
+			stage, msg, parse.Version, now, runID, id); err != nil {
 			return err
 		}
 	} else {
-		res, err := tx.ExecContext(ctx, `INSERT INTO documents (sha256, status, stage, error, name, parser_version, ingested_at)
-VALUES (?, 'failed', ?, ?, ?, ?, ?)`, nullIfEmpty(sha), stage, msg, filepath.Base(path), parse.Version, now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO documents (sha256, status, stage, error, name, parser_version, ingested_at, run_id)
+VALUES (?, 'failed', ?, ?, ?, ?, ?, ?)`, nullIfEmpty(sha), stage, msg, filepath.Base(path), parse.Version, now, runID)
 		if err != nil {
 			return err
 		}

@@ -683,6 +683,9 @@ func TestRuns(t *testing.T) {
 	if _, err := db.Save("cr.txt", fullRecord(t), InRun(id)); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.SaveFailed("broken.pdf", "b1", "extract", errors.New("corrupt"), InRun(id)); err != nil {
+		t.Fatal(err)
+	}
 	if err := db.EndRun(id, start.Add(1500*time.Millisecond), RunCounts{Added: 1, Unchanged: 2, Replaced: 3, Failed: 4, Skipped: 5}); err != nil {
 		t.Fatal(err)
 	}
@@ -694,7 +697,7 @@ func TestRuns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := [][]string{{"2026-11-26T23:00:00.000Z", "2026-11-26T23:00:01.500Z", `["ingest","--db","x.db","archive/"]`, parse.Version, "1", "2", "3", "4", "5", "1"}}
+	want := [][]string{{"2026-11-26T23:00:00.000Z", "2026-11-26T23:00:01.500Z", `["ingest","--db","x.db","archive/"]`, parse.Version, "1", "2", "3", "4", "5", "2"}}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("runs = %v, want %v", rows, want)
 	}
