@@ -500,6 +500,9 @@ func splitItems(s string) []listItem {
 // initialNameStartsAt reports whether s[i:] opens with an initial followed by a capitalised
 // word ("J. Orsatelli").
 func initialNameStartsAt(s string, i int) bool {
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' || !strings.Contains(s[i:min(len(s), i+7)], ".") {
+		return false
+	}
 	rest := s[i:]
 	if len(rest) > 60 {
 		rest = rest[:60] // two words are enough
@@ -521,7 +524,7 @@ func wordsSince(s string) int { return len(strings.Fields(s)) }
 
 // civilityStartsAt reports whether a singular civility word ("M.", "Mme", "Madame") starts at s[i:].
 func civilityStartsAt(s string, i int) bool {
-	if i >= len(s) {
+	if i >= len(s) || s[i] != 'M' && s[i] != 'm' {
 		return false
 	}
 	w := s[i:]
@@ -591,8 +594,12 @@ func parseEntry(s string, proxies bool) listEntry {
 		}
 	}
 	s = strings.TrimSpace(s)
-	f := normalize.Fold(s)
-	if hasProxyVerb(f) {
+	// Most entries are a bare name: fold only those that may hold a proxy or a role.
+	f := ""
+	if proxies || mayHoldProxy(s) {
+		f = normalize.Fold(s)
+	}
+	if f != "" && hasProxyVerb(f) {
 		if m := reInlineProxy.FindStringSubmatchIndex(f); m != nil {
 			if n, ok := normalize.PersonName(sliceFolded(s, f, m[2], m[3])); ok {
 				e.holder, e.hasHolder, e.proxyOfPrev = n, true, true
@@ -638,6 +645,9 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	n, ok := normalize.PersonName(giver)
 	if !ok {
+		if f == "" {
+			f = normalize.Fold(s)
+		}
 		if roleOnly(f) {
 			e.role = true
 			e.roleText = normalize.RoleKey(s)
@@ -646,6 +656,16 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	e.name, e.ok = n, true
 	return e
+}
+
+// mayHoldProxy is a cheap test on the text as written, before folding, for the words of
+// hasProxyVerb.
+func mayHoldProxy(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "pouvoir") || strings.Contains(l, "procuration") ||
+		strings.Contains(l, "représent") || strings.Contains(l, "represent") ||
+		strings.Contains(l, "délégation") || strings.Contains(l, "delegation") ||
+		strings.Contains(l, "représent")
 }
 
 func hasProxyVerb(f string) bool {
@@ -688,6 +708,16 @@ func sliceFolded(orig, folded string, a, b int) string {
 	return strings.TrimSpace(orig[offs[a]:offs[b]])
 }
 
+// latinFold holds normalize.Fold of each rune of the Latin-1 Supplement and Latin Extended-A
+// blocks, so that foldMap does not decompose them one by one.
+var latinFold = func() [0x250]string {
+	var t [0x250]string
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r] = normalize.Fold(string(r))
+	}
+	return t
+}()
+
 // foldMap folds s like normalize.Fold and returns, for every byte of the result, the offset of
 // the byte of s it comes from (plus one final entry, len(s)).
 func foldMap(s string) (string, []int) {
@@ -707,6 +737,8 @@ func foldMap(s string) (string, []int) {
 			}
 			buf[0] = byte(r)
 			fr = string(buf[:1])
+		} else if r < rune(len(latinFold)) {
+			fr = latinFold[r]
 		} else {
 			n := utf8.EncodeRune(buf[:], r)
 			fr = normalize.Fold(string(buf[:n]))

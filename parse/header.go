@@ -130,7 +130,7 @@ func (d *doc) meetingBody(lim int) {
 	}
 	// "le conseil municipal de la commune d'Eybens", "siège du SYNDICAT MIXTE NUMÉRIAN".
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "conseil") && !strings.Contains(d.folded[i], "siege") && !strings.Contains(d.folded[i], "comite") {
+		if !bodyPhraseNear(d.folded[i]) {
 			continue
 		}
 		o, f := d.join(i)
@@ -172,6 +172,22 @@ func (d *doc) meetingBody(lim int) {
 			}
 		}
 	}
+}
+
+// bodyPhraseNear is a cheap test for a line that may hold (or begin) a phrase naming the body.
+func bodyPhraseNear(f string) bool {
+	if strings.Contains(f, "siege") || strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
+		strings.Contains(f, "du syndicat") || strings.Contains(f, "cette commune") || strings.Contains(f, "de la communaute") ||
+		strings.Contains(f, "de la metropole") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom") {
+		return true
+	}
+	t := strings.TrimSpace(f)
+	for _, end := range []string{" de la", " de", " du", " commune", " ville", " syndicat", " siege"} {
+		if strings.HasSuffix(t, end) {
+			return strings.Contains(t, "conseil") || strings.Contains(t, "comite") || strings.Contains(t, "siege")
+		}
+	}
+	return false
 }
 
 // cutName keeps the leading proper name of s: capitalised words and their particles and hyphens.
@@ -713,6 +729,9 @@ func (d *doc) meetingEndAndNext() {
 	for i := len(d.lines) - 1; i >= 0; i-- {
 		f := d.folded[i]
 		if !strings.Contains(f, "seance") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
+			continue
+		}
+		if !strings.Contains(f, "leve") && !strings.Contains(f, "clos") && !strings.Contains(f, "clotur") && !strings.Contains(f, "fin de") && !strings.Contains(f, "termin") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
 			continue
 		}
 		if m.EndTime == nil && reEndOfMeeting.MatchString(f) {

@@ -196,7 +196,7 @@ func foldLine(s string) string { return normalize.Fold(s) }
 
 // countWords are the words one of which every count label holds.
 var countWords = []string{"exercice", "fonction", "present", "seance", "represent", "pouvoir",
-	"procuration", "votant", "vote", "exprime", "absent", "pour", "contre", "abstention"}
+	"procuration", "votant", "vote", "exprime", "absent"}
 
 func hasCountWord(f string) bool {
 	for _, w := range countWords {
@@ -204,5 +204,7 @@ func hasCountWord(f string) bool {
 			return true
 		}
 	}
-	return false
+	// The vote words count only at the start of a line ("- Pour : 23").
+	f = strings.TrimLeft(f, " -•*+")
+	return strings.HasPrefix(f, "pour") || strings.HasPrefix(f, "contre") || strings.HasPrefix(f, "abstention")
 }
