@@ -102,6 +102,10 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			break
 		}
 		if h, ok := matchHeadingMax(t, maxAgendaRunes); ok {
+			// A numbered line after unnumbered entries is the body.
+			if len(out) > 0 && !numbered {
+				break
+			}
 			if !o.place(&h) {
 				break
 			}
@@ -158,11 +162,11 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			}
 		}
 		// Unnumbered entries, one a line, only in an agenda that numbers none.
-		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && startsUpper(t) {
-			title := cleanTitle(t)
-			if loc := reBullet.FindStringIndex(title); loc != nil {
-				title = cleanTitle(title[loc[1]:])
-			}
+		title := cleanTitle(t)
+		if loc := reBullet.FindStringIndex(title); loc != nil {
+			title = cleanTitle(title[loc[1]:])
+		}
+		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && startsUpper(title) {
 			out = append(out, AgendaItem{Path: strconv.Itoa(len(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
 			lines = append(lines, j)
 			continue

@@ -335,6 +335,30 @@ func TestAgendaOnly(t *testing.T) {
 	}
 }
 
+// TestBulletAgenda reads an agenda of dash bullets followed by a body numbered in roman figures.
+func TestBulletAgenda(t *testing.T) {
+	text := "ORDRE DU JOUR\n- Travaux de voirie\n- Subventions aux associations\n\nI – TRAVAUX DE VOIRIE\nTexte.\n\nII – SUBVENTIONS AUX ASSOCIATIONS\nAdopté par 4 voix pour et 1 abstention (M. NOIR).\n"
+	d := bodyDoc(t, text, []string{"M. NOIR"}, "")
+	if len(d.rec.Agenda) != 2 || d.rec.Agenda[0].Number != nil {
+		t.Fatalf("agenda = %+v, want two unnumbered entries", d.rec.Agenda)
+	}
+	var got []string
+	for _, it := range d.rec.Items {
+		l := "null"
+		if it.AgendaPath != nil {
+			l = *it.AgendaPath
+		}
+		got = append(got, it.Path+"→"+l)
+	}
+	if want := "I→1 II→2"; strings.Join(got, " ") != want {
+		t.Errorf("items = %q, want %q", strings.Join(got, " "), want)
+	}
+	dec := d.rec.Items[1].Decisions
+	if len(dec) != 1 || dec[0].Unanimous || len(dec[0].Voters) != 1 || dec[0].Voters[0].Vote != "abstention" {
+		t.Errorf("decision = %+v, want one adopted, not unanimous, one abstainer", dec)
+	}
+}
+
 // bodyView is the part of the record the body reader fills, for golden files.
 type bodyView struct {
 	Agenda      []AgendaItem `json:"agenda"`
