@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -72,7 +73,11 @@ func render(v any) string {
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64)
+		// Plain digits (1051236.01, not 1.05123601e+06) unless the number is extreme.
+		if a := math.Abs(x); a != 0 && (a < 1e-6 || a >= 1e21) {
+			return strconv.FormatFloat(x, 'g', -1, 64)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
 	case bool:
 		if x {
 			return "1"

@@ -651,14 +651,14 @@ func TestCents(t *testing.T) {
 
 func TestQuery(t *testing.T) {
 	db, _ := openTest(t)
-	cols, rows, err := db.Query(`SELECT 1 AS n, NULL AS none, 'é' AS s, 2.5 AS f, x'6869' AS b WHERE ? = 1`, 1)
+	cols, rows, err := db.Query(`SELECT 1 AS n, NULL AS none, 'é' AS s, 2.5 AS f, x'6869' AS b, 105123601 / 100.0, 1e300 WHERE ? = 1`, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"n", "none", "s", "f", "b"}; !reflect.DeepEqual(cols, want) {
+	if want := []string{"n", "none", "s", "f", "b", "105123601 / 100.0", "1e300"}; !reflect.DeepEqual(cols, want) {
 		t.Errorf("columns = %v, want %v", cols, want)
 	}
-	if want := [][]string{{"1", "NULL", "é", "2.5", "hi"}}; !reflect.DeepEqual(rows, want) {
+	if want := [][]string{{"1", "NULL", "é", "2.5", "hi", "1051236.01", "1e+300"}}; !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows = %v, want %v", rows, want)
 	}
 	if _, _, err := db.Query(`DELETE FROM documents`); err == nil {
