@@ -997,3 +997,41 @@ func TestOpenOddPath(t *testing.T) {
 		t.Errorf("Open(a directory) succeeded, want an error")
 	}
 }
+
+// TestNumerianBudgetSums sums the budget lines of the Numérian minutes through budget_cells and
+// compares them with the totals the document states ("Totaux 1 449 855,54 …"), to the cent.
+func TestNumerianBudgetSums(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "corpus", "dev", "numerian-2023-12-15.txt")
+	src, err := extract.File(path)
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	db, _ := openTest(t)
+	if _, err := db.Save(path, parse.Minutes(src)); err != nil {
+		t.Fatal(err)
+	}
+	_, rows, err := db.Query(`SELECT table_position, column_name,
+ SUM(CASE WHEN row_kind = 'line' THEN cents END), SUM(CASE WHEN row_kind = 'subtotal' THEN cents END),
+ SUM(CASE WHEN row_kind = 'total' THEN cents END)
+FROM budget_cells GROUP BY table_id, column_position
+HAVING SUM(CASE WHEN row_kind = 'total' THEN 1 END) = 1 ORDER BY table_position, column_position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		t.Skip("the parser reads no table with a total row yet")
+	}
+	for _, r := range rows {
+		if r[2] != r[4] || r[3] != r[4] {
+			t.Errorf("table %s, column %q: lines sum to %s cents, subtotals to %s, stated total %s", r[0], r[1], r[2], r[3], r[4])
+		}
+	}
+	// The stated grand totals, as printed in the minutes.
+	_, rows, err = db.Query(`SELECT DISTINCT value FROM budget_cells WHERE row_kind = 'total' ORDER BY column_position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"1449855.54"}, {"2800528.85"}, {"4250384.39"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("totals = %v, want %v", rows, want)
+	}
+}
