@@ -67,3 +67,32 @@ func (d *DB) Search(query string, limit int) ([]Hit, error) {
 	}
 	return hits, nil
 }
+
+// ftsQuery turns what a user typed into an FTS5 query that cannot be a syntax error: each word
+// folded and quoted (so `"`, `-`, `:`, `(` or AND are plain text), all words required; a word
+// ending in `*` stays a prefix search.
+func ftsQuery(q string) string {
+	var b strings.Builder
+	// Control characters (a NUL ends an FTS5 string early) separate words like spaces.
+	q = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, fold(q))
+	for _, w := range strings.Fields(q) {
+		prefix := strings.HasSuffix(w, "*")
+		w = strings.ReplaceAll(strings.TrimRight(w, "*"), `"`, "")
+		if w == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(`"` + w + `"`)
+		if prefix {
+			b.WriteByte('*')
+		}
+	}
+	return b.String()
+}
