@@ -304,6 +304,9 @@ AND name NOT LIKE 'search_%' AND name NOT IN ('search', 'schema_migrations', 'ru
 		t.Fatal(err)
 	}
 	counts["indexed tokens"] = rows[0][0]
+	if _, rows, err = db.Query(`PRAGMA foreign_key_check`); err != nil || len(rows) > 0 {
+		t.Errorf("foreign_key_check = %v, %v; want no violation", rows, err)
+	}
 	return counts
 }
 
