@@ -93,6 +93,10 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 				t = t[loc[1]:]
 			}
 		}
+		// A column header repeated at a page break ("N°\tObjet") inside an agenda table.
+		if len(out) > 0 && d.isTableLine(j) && len(t) <= 40 && strings.IndexAny(t, "123456789") < 0 {
+			continue
+		}
 		if _, ok := matchHeadingMax(t, maxAgendaRunes); !ok && (reAgendaStop.MatchString(f) || d.isTableLine(j)) {
 			// A line of the marker's block ("SÉANCE DU LUNDI 24 JUILLET 2023") may sit before
 			// the first entry; after it, the header resumes.
