@@ -22,6 +22,7 @@ type trig struct {
 	colon     bool // the line ends with ":" and introduces a list (the decision's content)
 }
 
+// counts reports whether the line states any vote count.
 func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abstN != nil }
 
 // lineTrigger reads one line (folded f, original raw) for vote evidence.
@@ -200,6 +201,7 @@ func hasUpperRun(s string) bool {
 	return false
 }
 
+// firstCount reads the first whole count that re captures in f.
 func firstCount(re *regexp.Regexp, f string) *int {
 	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
 		if m[2] < 0 || !isCount(f, m[3]) {
@@ -227,6 +229,7 @@ func isCount(f string, end int) bool {
 	return !strings.HasPrefix(r, "€") && !strings.HasPrefix(r, "%") && !strings.HasPrefix(r, "euro")
 }
 
+// isDigits reports whether s is made of ASCII digits only.
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -305,6 +308,7 @@ func (d *doc) decisions(prose []para) []Decision {
 	return out
 }
 
+// prevLine is the line before i among the prose lines read for decisions.
 func prevLine(lines []int, i int) int {
 	for k, l := range lines {
 		if l == i && k > 0 {
@@ -339,6 +343,7 @@ func compatible(dr *draft, t trig) bool {
 	return true
 }
 
+// merge adds the evidence of trigger line i to the draft.
 func (dr *draft) merge(t trig, i int) {
 	if dr.outcome == "" {
 		dr.outcome, dr.explicit = t.outcome, t.explicit

@@ -314,6 +314,7 @@ func (o *outline) place(h *heading) bool {
 	return true
 }
 
+// push opens h one level below the top of the outline and gives it its path.
 func (o *outline) push(h *heading) {
 	comp := h.number
 	if reDateNumber.MatchString(comp) {
