@@ -202,16 +202,26 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 		label = strings.TrimRight(s, " .")
 		restCol = len(t)
 	}
+	status, proxies, ok = classifyLabel(label)
+	return status, proxies, rest, restCol, ok
+}
+
+// classifyLabel reads the status of an attendance label as written ("Présent(e)s", "Absents
+// excusés", "Pouvoirs", "Présents (12)"), and whether it names proxies.
+func classifyLabel(label string) (status string, proxies bool, ok bool) {
 	fl := normalize.Fold(label)
 	if strings.ContainsRune(fl, '(') {
+		fl = reLabelCount.ReplaceAllString(fl, "") // "Présents (12)"
 		fl = reGenderMarks.ReplaceAllString(fl, "")
 	}
 	fl = strings.TrimSpace(fl)
-	if fl == "" || len(strings.Fields(fl)) > 10 || !reLabelHead.MatchString(fl) {
-		return "", false, "", 0, false
+	if fl == "" || len(strings.Fields(fl)) > 20 || !reLabelHead.MatchString(fl) {
+		return "", false, false
 	}
-	if strings.Contains(fl, "nombre") || strings.Contains(fl, "secretaire") || strings.ContainsAny(fl, "0123456789") {
-		return "", false, "", 0, false
+	// A number opening the label makes it a count ("25 Conseillers étaient présents"); one
+	// further on may cite the law ("… en application de l'article L 2121-20").
+	if strings.Contains(fl, "nombre") || strings.Contains(fl, "secretaire") || fl[0] >= '0' && fl[0] <= '9' {
+		return "", false, false
 	}
 	for _, w := range proxyWords {
 		if strings.Contains(fl, w) {
@@ -225,7 +235,7 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 		}
 	}
 	if status == "" && !proxies {
-		return "", false, "", 0, false
+		return "", false, false
 	}
 	if proxies && status == Absent && !strings.Contains(fl, "non excuse") && !strings.Contains(fl, "sans pouvoir") {
 		status = Excused // "Absents représentés": absent with a proxy, i.e. excused
@@ -233,7 +243,36 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 	if proxies && status == Present {
 		status = Excused // "présents ou représentés" is a count; a list naming proxies is of absents
 	}
-	return status, proxies, rest, restCol, true
+	return status, proxies, true
+}
+
+// splitLabels cuts the text after a label where another list begins on the same line:
+// "M. A, M. B. Absent : M. C." → "M. A, M. B" and the list of absents.
+func splitLabels(rest string) (first string, more []labelled) {
+	locs := reNextLabel.FindAllStringSubmatchIndex(rest, -1)
+	if locs == nil {
+		return rest, nil
+	}
+	first = rest[:locs[0][0]]
+	for k, m := range locs {
+		end := len(rest)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		st, px, ok := classifyLabel(rest[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		more = append(more, labelled{st, px, rest[m[1]:end]})
+	}
+	return first, more
+}
+
+// labelled is a list found after another on the same line.
+type labelled struct {
+	status  string
+	proxies bool
+	text    string
 }
 
 // blockLine is one line of an attendance list, with its text.
@@ -250,6 +289,16 @@ func (d *doc) list(i int) (end int, ok bool) {
 	}
 	var block []blockLine
 	if strings.TrimSpace(rest) != "" {
+		first, more := splitLabels(rest)
+		if len(more) > 0 {
+			// Several lists on one line: all but the last are complete; the last goes on.
+			d.readList([]blockLine{{first, d.lines[i].Pos}}, status, proxies)
+			for _, m := range more[:len(more)-1] {
+				d.readList([]blockLine{{m.text, d.lines[i].Pos}}, m.status, m.proxies)
+			}
+			last := more[len(more)-1]
+			status, proxies, rest = last.status, last.proxies, last.text
+		}
 		block = append(block, blockLine{rest, d.lines[i].Pos})
 	} else {
 		// A label alone on its line: a list only if names follow (not a box's figures).
@@ -608,6 +657,16 @@ func parseEntry(s string, proxies bool) listEntry {
 		}
 	}
 	giver := s
+	// "Procuration de M. X à M. Y".
+	if f != "" {
+		if m := reProxyOf.FindStringSubmatchIndex(f); m != nil {
+			giver = sliceFolded(s, f, m[2], m[3])
+			if n, ok := normalize.PersonName(sliceFolded(s, f, m[4], m[5])); ok {
+				e.holder, e.hasHolder = n, true
+			}
+			f = normalize.Fold(giver)
+		}
+	}
 	var m []int
 	if hasProxyVerb(f) { // "donne pouvoir", "procuration", "représenté par"
 		m = reGiveProxy.FindStringSubmatchIndex(f)

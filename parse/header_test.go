@@ -129,6 +129,7 @@ func TestParseEntryProxies(t *testing.T) {
 		{"représenté par (sentence)", "M. Paul DURAND représenté par M. Jean MOREL", false, "paul durand", "jean morel", false, false},
 		{"suppléant", "M. Patrick FRANCOIS (suppléant de M. José ORENES LERMA)", false, "patrick francois", "", false, true},
 		{"no proxy", "M. Francis BARRY", false, "francis barry", "", false, false},
+		{"procuration de", "Procuration de M. Paul DURAND à Mme Anne MARTIN", true, "paul durand", "anne martin", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -281,5 +282,62 @@ func TestSignatures(t *testing.T) {
 	}
 	if r.Meeting.EndTime == nil || *r.Meeting.EndTime != "20:00" {
 		t.Errorf("end time = %v, want 20:00", r.Meeting.EndTime)
+	}
+}
+
+func TestClassifyLabel(t *testing.T) {
+	tests := []struct {
+		label, status string
+		proxies, ok   bool
+	}{
+		{"Présent(e)s", Present, false, true},
+		{"Étaient présents", Present, false, true},
+		{"PRESENTS", Present, false, true},
+		{"Présents (12)", Present, false, true},
+		{"Absent(e)s", Absent, false, true},
+		{"Absent(e)s excusé(e)s", Excused, false, true},
+		{"Absents-excusés", Excused, false, true},
+		{"Non excusé", Absent, false, true},
+		{"Excusés ayant donné procuration", Excused, true, true},
+		{"Etait absent, excusé et a donné pouvoir", Excused, true, true},
+		{"Absents représentés", Excused, true, true},
+		{"Absents ayant voté par procuration en application de l'article L 2121-20 du Code Général des Collectivités Territoriales", Excused, true, true},
+		{"Pouvoirs", "", true, true}, // givers are excused unless listed already
+		{"Assistaient en tant qu'invités", Guest, false, true},
+		{"Nombre de membres présents", "", false, false},
+		{"Secrétaire de séance", "", false, false},
+		{"Délégation de service public", "", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.label, func(t *testing.T) {
+			st, px, ok := classifyLabel(tt.label)
+			if ok != tt.ok || ok && (st != tt.status || px != tt.proxies) {
+				t.Errorf("classifyLabel(%q) = %q %v %v, want %q %v %v", tt.label, st, px, ok, tt.status, tt.proxies, tt.ok)
+			}
+		})
+	}
+}
+
+func TestSeveralListsOnOneLine(t *testing.T) {
+	text := "Présents : M. Jean DUPONT, Mme Anne MARTIN. Excusé : M. Paul DURAND (pouvoir à M. Jean DUPONT). Absent : M. Luc PETIT.\n"
+	src, err := extract.Bytes("one.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := headerOnly(src)
+	var got []string
+	for _, a := range r.Attendance {
+		for _, p := range r.People {
+			if p.ID == a.Person {
+				got = append(got, p.Key+":"+a.Status)
+			}
+		}
+	}
+	want := "jean dupont:present|anne martin:present|paul durand:excused|luc petit:absent"
+	if strings.Join(got, "|") != want {
+		t.Errorf("attendance = %q, want %q", strings.Join(got, "|"), want)
+	}
+	if len(r.Proxies) != 1 {
+		t.Errorf("%d proxies, want 1", len(r.Proxies))
 	}
 }

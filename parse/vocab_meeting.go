@@ -91,7 +91,7 @@ var (
 	rePresident = regexp.MustCompile(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
 	// reSecretaryLabel is "Secrétaire de séance : X", "Secrétaire : X", "A été élue secrétaire
 	// de séance : X": the name follows the match.
-	reSecretaryLabel = regexp.MustCompile(`secretaire(?: de (?:la )?seance)?\s*(?:[:\-–]|est)\s*`)
+	reSecretaryLabel = regexp.MustCompile(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)
 	// reSecretaryAfter is "X est désigné(e) secrétaire", "désigné X comme secrétaire".
 	reSecretaryAfter  = regexp.MustCompile(`\s*,?\s*(?:est|a ete|ont ete|sont)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+(?:comme |en tant que |pour |en qualite de )?(?:\w+ )?secretaire`)
 	reSecretaryBefore = regexp.MustCompile(`(?:designe|designee|designer|nomme|nommee|elu|elue)(?:\(e\))? `)
@@ -120,3 +120,13 @@ var reInlineLabel = regexp.MustCompile(`(\d{1,3})\s+(?:(?:conseillers?|membres?|
 // reProxyMark is a mark pairing a proxy's giver and holder across the lists: "(Pr*)",
 // "(Pr**)", "(P1)", "(*)".
 var reProxyMark = regexp.MustCompile(`^\s*(?:pr|p|pouvoir|procuration)?\s*(\*+|\d{1,2})\s*$`)
+
+var (
+	// reLabelCount is a count inside a label: "Présents (12)".
+	reLabelCount = regexp.MustCompile(`\(\s*\d{1,3}\s*\)`)
+	// reNextLabel is a second attendance label on the same line, after the end of a list:
+	// "…, M. B. Absent : M. C". Group 1 is the label.
+	reNextLabel = regexp.MustCompile(`[.;]\s+((?i:absente?s?|absent\(e\)s|excus[ée]e?s?|excus[ée]\(e\)s|pouvoirs?|procurations?|pr[ée]sente?s?|invit[ée]e?s?|non excus[ée]e?s?)(?:\s+[^:.;]{0,40})?)\s*:\s*`)
+	// reProxyOf is "procuration de M. X à M. Y", "pouvoir de X à Y" (folded).
+	reProxyOf = regexp.MustCompile(`^(?:procuration|pouvoir|delegation)s?\s+(?:de|d')\s*(.+?)\s+(?:a|au profit de)\s+(.+?)\s*\.?$`)
+)
