@@ -262,7 +262,11 @@ func (d *doc) decisions(prose []para) []Decision {
 	var cur *draft
 	gap := 0 // prose lines since the current draft's last line
 	inList := false
-	for _, i := range lines {
+	for k, i := range lines {
+		prev := i
+		if k > 0 {
+			prev = lines[k-1]
+		}
 		raw := d.lines[i].Text
 		t := strings.TrimSpace(cleanHeadingText(raw))
 		if isPageNumber(t) || t == "-" || t == "•" {
@@ -270,7 +274,7 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		bullet := reBullet.MatchString(t)
 		tr := d.trigAt(i)
-		if cur != nil && cur.colon && (bullet || (inList && !(tr.trigger && startsUpper(t)) && !endsSentence(d.lines[prevLine(lines, i)].Text))) && gap <= 1 {
+		if cur != nil && cur.colon && (bullet || (inList && !(tr.trigger && startsUpper(t)) && !endsSentence(d.lines[prev].Text))) && gap <= 1 {
 			// The list a decision introduces: its content, not new triggers.
 			if bullet {
 				cur.content = append(cur.content, strings.TrimSpace(reBullet.ReplaceAllString(t, "")))
@@ -308,15 +312,6 @@ func (d *doc) decisions(prose []para) []Decision {
 	return out
 }
 
-// prevLine is the line before i among the prose lines read for decisions.
-func prevLine(lines []int, i int) int {
-	for k, l := range lines {
-		if l == i && k > 0 {
-			return lines[k-1]
-		}
-	}
-	return i
-}
 
 // endsSentence reports whether a line ends with a full stop or a semicolon (a list item's end).
 func endsSentence(s string) bool {
