@@ -312,7 +312,6 @@ func (d *doc) decisions(prose []para) []Decision {
 	return out
 }
 
-
 // endsSentence reports whether a line ends with a full stop or a semicolon (a list item's end).
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " *")
