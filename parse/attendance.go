@@ -1003,6 +1003,14 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 	if len(ms) == 0 {
 		return 0, false
 	}
+	if m := rePresentOrRepresented.FindStringSubmatch(f); m != nil && d.hdr.presentOrRepresented == nil {
+		n := 0
+		for _, c := range m[1] {
+			n = n*10 + int(c-'0')
+		}
+		d.hdr.presentOrRepresented = &n
+		d.hdr.absentAt = d.lines[i].Pos
+	}
 	for k, m := range ms {
 		label := f[m[4]:m[5]]
 		n := 0

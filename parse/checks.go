@@ -63,6 +63,14 @@ func (d *doc) checks() {
 		d.diag(SevWarning, "absents-unnamed", d.hdr.absentAt,
 			fmt.Sprintf("%d absent members are stated but none is named", *d.hdr.absent))
 	}
+	if por := d.hdr.presentOrRepresented; por != nil && listed[Present] == 0 {
+		rep := proxies
+		if c.Represented != nil {
+			rep = *c.Represented
+		}
+		d.diag(SevWarning, "present-unnamed", d.hdr.absentAt,
+			fmt.Sprintf("%d members were present or represented, so %d present, but no present member is named", *por, *por-rep))
+	}
 	for _, p := range d.rec.Proxies {
 		if p.To == "" {
 			d.diag(SevInfo, "proxy-holder-unnamed", p.Pos, fmt.Sprintf("the proxy %q names no holder", p.Text))

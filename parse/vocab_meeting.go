@@ -130,3 +130,7 @@ var (
 	// reProxyOf is "procuration de M. X à M. Y", "pouvoir de X à Y" (folded).
 	reProxyOf = regexp.MustCompile(`^(?:procuration|pouvoir|delegation)s?\s+(?:de|d')\s*(.+?)\s+(?:a|au profit de)\s+(.+?)\s*\.?$`)
 )
+
+// rePresentOrRepresented is "25 Conseillers étaient Présents ou Représentés": a total of both,
+// which no count field holds but the checks use.
+var rePresentOrRepresented = regexp.MustCompile(`(\d{1,3})\s+(?:conseillers?|membres?|elus?)?\s*(?:etaient|sont)?\s*presente?s? ou representee?s?`)
