@@ -2,16 +2,18 @@ package parse
 
 import (
 	"fmt"
-
-	"minutes/extract"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"minutes/extract"
+	"minutes/normalize"
 )
 
-// agendaScanLimit bounds how far into the document the ordre du jour is looked for: it is
-// announced before the body, and a later "ordre du jour" is a mention in prose.
-const agendaScanFraction = 2 // the first half of the lines
+// agendaScanFraction bounds how far into the document the ordre du jour is looked for (the
+// first half of the lines): it is announced before the body, and a later "ordre du jour" is a
+// mention in prose.
+const agendaScanFraction = 2
 
 // maxAgendaRunes bounds an agenda entry's first line (entries run longer than headings).
 const maxAgendaRunes = 400
@@ -259,15 +261,17 @@ func (d *doc) linkAgenda(parents []int) {
 	agWords := make([][]string, len(ag))
 	agParent := make([]string, len(ag))
 	for k, a := range ag {
-		agGrams[k] = trigrams(a.Title)
-		agWords[k] = titleWords(a.Title)
+		f := normalize.Fold(a.Title)
+		agGrams[k] = foldedTrigrams(f)
+		agWords[k] = foldedWords(f)
 		agParent[k] = parentPath(a.Path)
 	}
 	itGrams := make([][]uint32, len(d.rec.Items))
 	itWords := make([][]string, len(d.rec.Items))
 	for i, it := range d.rec.Items {
-		itGrams[i] = trigrams(it.Title)
-		itWords[i] = titleWords(it.Title)
+		f := normalize.Fold(it.Title)
+		itGrams[i] = foldedTrigrams(f)
+		itWords[i] = foldedWords(f)
 	}
 	used := make([]bool, len(ag))
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a

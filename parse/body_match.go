@@ -10,8 +10,10 @@ import (
 // trigrams is the set of character trigrams of a title's folded words, sorted and without
 // repeats: the unit of the fuzzy title match, robust to a typo ("Orientaion"), a plural or a
 // reworded end, and linear in the title's length.
-func trigrams(s string) []uint32 {
-	f := normalize.Fold(s)
+func trigrams(s string) []uint32 { return foldedTrigrams(normalize.Fold(s)) }
+
+// foldedTrigrams is trigrams of an already folded title.
+func foldedTrigrams(f string) []uint32 {
 	b := make([]byte, 0, len(f)+2)
 	b = append(b, ' ')
 	space := true
@@ -83,8 +85,11 @@ outer:
 }
 
 // titleWords splits a folded title into its words of letters and digits.
-func titleWords(s string) []string {
-	return strings.FieldsFunc(normalize.Fold(s), func(r rune) bool {
+func titleWords(s string) []string { return foldedWords(normalize.Fold(s)) }
+
+// foldedWords is titleWords of an already folded title.
+func foldedWords(f string) []string {
+	return strings.FieldsFunc(f, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80)
 	})
 }
