@@ -240,3 +240,13 @@ func TestIngestTwice(t *testing.T) {
 		t.Errorf("second ingest changed the export:\n%s", firstDiff(first, second))
 	}
 }
+
+// TestIngestTimeout: a file whose extraction does not end (the PDF library can loop on some
+// damaged files) is given up on and recorded as failed; the batch goes on.
+func TestIngestTimeout(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	code, _, stderr := run(t, "ingest", "--quiet", "--timeout", "1ns", "--db", db, "../../testdata/sample/numerian-2023-12-15.pdf")
+	if code != exitFail || !strings.Contains(stderr, "numerian-2023-12-15.pdf:0: gave up after 1ns") {
+		t.Errorf("exit %d, stderr %q; want a failure naming the file and the timeout", code, stderr)
+	}
+}

@@ -60,6 +60,7 @@ type ingestOptions struct {
 	jobs    int
 	reparse bool
 	quiet   bool
+	timeout time.Duration
 	logJSON bool
 }
 
@@ -71,6 +72,7 @@ func cmdIngest(e *env, args []string) int {
 	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "number of files extracted and parsed in parallel")
 	fs.BoolVar(&o.reparse, "reparse", false, "re-parse documents stored by another parser version")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress line")
+	fs.DurationVar(&o.timeout, "timeout", 2*time.Minute, "give up on a file whose extraction and parsing take longer")
 	fs.StringVar(&logFmt, "log", "", `per-file log on stdout: "json" for one JSON object per line`)
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
@@ -165,7 +167,7 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- work(db, j, o.reparse)
+				results <- work(db, j, o.reparse, o.timeout)
 			}
 		}()
 	}
@@ -286,7 +288,7 @@ func sniffPDF(path string) bool {
 
 // work reads, hashes and — unless the database already has this content — extracts and parses
 // one file. It runs on a worker; it never writes.
-func work(db *store.DB, j job, reparse bool) (r outcome) {
+func work(db *store.DB, j job, reparse bool, timeout time.Duration) (r outcome) {
 	t0 := time.Now()
 	r.job = j
 	defer func() { r.elapsed = time.Since(t0) }()
@@ -317,12 +319,32 @@ func work(db *store.DB, j job, reparse bool) (r outcome) {
 		}
 		r.force = true
 	}
-	src, err := extract.Bytes(j.path, data)
-	if err != nil {
-		return fail("extract", err)
+	type parsed struct {
+		rec   *parse.Record
+		stage string
+		err   error
 	}
-	r.rec = parse.Minutes(src)
-	return r
+	done := make(chan parsed, 1)
+	go func() {
+		src, err := extract.Bytes(j.path, data)
+		if err != nil {
+			done <- parsed{stage: "extract", err: err}
+			return
+		}
+		done <- parsed{rec: parse.Minutes(src)}
+	}()
+	select {
+	case p := <-done:
+		if p.err != nil {
+			return fail(p.stage, p.err)
+		}
+		r.rec = p.rec
+		return r
+	case <-time.After(timeout):
+		// The PDF library can loop forever on some damaged files (deps.md); a goroutine cannot
+		// be stopped, so this one is abandoned and the batch goes on without it.
+		return fail("extract", fmt.Errorf("gave up after %s", timeout))
+	}
 }
 
 // save commits one outcome from the writer.
