@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -43,43 +45,86 @@ func cmdExport(e *env, args []string) int {
 		return code
 	}
 	defer db.Close()
-	var recs []*parse.Record
-	var err error
 	if *doc != "" {
-		var rec *parse.Record
-		if rec, err = db.ExportOne(*doc); err == nil {
-			recs = []*parse.Record{rec}
+		rec, err := db.ExportOne(*doc)
+		if err == nil {
+			err = writeRecords(e.stdout, []*parse.Record{rec}, *indent)
 		}
-	} else {
-		recs, err = db.Export()
+		if err != nil {
+			e.errorf("%s:0: %v", *dbPath, err)
+			return exitFail
+		}
+		return exitOK
+	}
+	// Records stream out one at a time, so that exporting a large archive does not hold it in
+	// memory. A database of one document prints one object, like `minutes parse --json FILE`;
+	// otherwise an array.
+	var first *parse.Record
+	n := 0
+	w := &arrayWriter{w: e.stdout, indent: *indent}
+	err := db.ExportEach(func(rec *parse.Record) error {
+		n++
+		switch n {
+		case 1:
+			first = rec
+			return nil
+		case 2:
+			if err := w.add(first); err != nil {
+				return err
+			}
+		}
+		return w.add(rec)
+	})
+	if err == nil {
+		switch n {
+		case 0:
+			_, err = io.WriteString(e.stdout, "[]\n")
+		case 1:
+			err = writeRecords(e.stdout, []*parse.Record{first}, *indent)
+		default:
+			err = w.close()
+		}
 	}
 	if err != nil {
 		e.errorf("%s:0: %v", *dbPath, err)
 		return exitFail
 	}
-	enc := recs
-	if enc == nil {
-		enc = []*parse.Record{}
-	}
-	if len(enc) == 1 {
-		// One document prints as one object, like `minutes parse --json FILE`.
-		err = writeRecords(e.stdout, enc, *indent)
-	} else {
-		err = writeArray(e.stdout, enc, *indent)
-	}
-	if err != nil {
-		e.errorf("minutes export: %v", err)
-		return exitFail
-	}
 	return exitOK
 }
 
-func writeArray(w io.Writer, recs []*parse.Record, indent bool) error {
-	if len(recs) == 0 {
-		_, err := io.WriteString(w, "[]\n")
+// arrayWriter prints records as the elements of one JSON array, as they come.
+type arrayWriter struct {
+	w      io.Writer
+	indent bool
+	n      int
+}
+
+func (a *arrayWriter) add(rec *parse.Record) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // as writeRecords: "<" stays "<" in French text
+	if a.indent {
+		enc.SetIndent("  ", "  ")
+	}
+	if err := enc.Encode(rec); err != nil {
 		return err
 	}
-	return writeRecords(w, recs, indent)
+	b := bytes.TrimRight(buf.Bytes(), "\n")
+	sep := "[\n  "
+	if a.n > 0 {
+		sep = ",\n  "
+	}
+	a.n++
+	if _, err := io.WriteString(a.w, sep); err != nil {
+		return err
+	}
+	_, err := a.w.Write(b)
+	return err
+}
+
+func (a *arrayWriter) close() error {
+	_, err := io.WriteString(a.w, "\n]\n")
+	return err
 }
 
 func cmdQuery(e *env, args []string) int {

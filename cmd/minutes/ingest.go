@@ -219,7 +219,7 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 	counts[stSkipped] = walked.skipped
 	walked.Unlock()
 	end := time.Now()
-	rc := store.RunCounts{Added: counts[stAdded], Unchanged: counts[stUnchanged], Replaced: counts[stReplaced], Failed: counts[stFailed]}
+	rc := store.RunCounts{Added: counts[stAdded], Unchanged: counts[stUnchanged], Replaced: counts[stReplaced], Failed: counts[stFailed], Skipped: counts[stSkipped]}
 	if err := db.EndRun(runID, end, rc); err != nil {
 		e.errorf("%s:0: %v", o.db, err)
 	}

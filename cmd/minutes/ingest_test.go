@@ -189,7 +189,7 @@ func TestIngestArchive(t *testing.T) {
 		t.Errorf("re-run: exit %d, summary %+v, want %+v", code, sum, want)
 	}
 
-	// A corrected file at a known path replaces its old record (a failed one too).
+	// A corrected file at a known path replaces its old record; a fixed failed file is added.
 	fixed := filepath.Join(a.dir, "broken", "empty.txt")
 	if err := os.WriteFile(fixed, sources(t)[0], 0o644); err != nil {
 		t.Fatal(err)
@@ -198,7 +198,7 @@ func TestIngestArchive(t *testing.T) {
 	if err := os.WriteFile(victim, append(sources(t)[0], "\nErratum.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, "ingest", "--quiet", "--db", dbPath, fixed, victim); code != exitOK || !strings.Contains(stderr, "0 added, 0 unchanged, 2 replaced") {
+	if code, _, stderr := run(t, "ingest", "--quiet", "--db", dbPath, fixed, victim); code != exitOK || !strings.Contains(stderr, "1 added, 0 unchanged, 1 replaced") {
 		t.Errorf("corrections: exit %d, %s", code, stderr)
 	}
 	consistent(t, db)
