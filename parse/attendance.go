@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -835,9 +836,10 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	}
 	text := b.String()
 	posAt := func(off int) Pos {
-		k := 0
-		for k+1 < len(offs) && offs[k+1] <= off {
-			k++
+		// The last line starting at or before off.
+		k := sort.SearchInts(offs, off+1) - 1
+		if k < 0 {
+			k = 0
 		}
 		return block[k].pos
 	}
@@ -998,8 +1000,9 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 		}
 	}
 	o := b.String()
-	f := normalize.Fold(o)
-	ms := reInlineLabel.FindAllStringSubmatchIndex(f, -1)
+	f, offs := foldMap(o)
+	// A sentence holds a few lists, never more: bound the work on odd input.
+	ms := reInlineLabel.FindAllStringSubmatchIndex(f, 6)
 	if len(ms) == 0 {
 		return 0, false
 	}
@@ -1026,7 +1029,7 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 				stop = m[1] + c
 			}
 		}
-		list := sliceFolded(o, f, m[1], stop)
+		list := strings.TrimSpace(o[offs[m[1]]:offs[stop]])
 		list = strings.TrimRight(strings.TrimSpace(list), ".")
 		list = strings.TrimSuffix(strings.TrimSuffix(list, " et"), " ET")
 		status, proxies := Absent, false

@@ -390,11 +390,18 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 			continue
 		}
 		rest := f[loc[1]:]
+		if len(rest) > 300 {
+			rest = rest[:300] // the place follows the verb closely
+		}
+		fm, offs := foldMap(o)
+		if fm != f {
+			continue
+		}
 		// Drop the date and time the sentence gives before the place.
-		for _, p := range rePlacePrep.FindAllStringSubmatchIndex(rest, -1) {
+		for _, p := range rePlacePrep.FindAllStringSubmatchIndex(rest, 12) {
 			start := loc[1] + p[1]
 			tail := f[start:]
-			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(sliceFolded(o, f, start, len(f))) {
+			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(o[offs[start]:min(len(o), offs[start]+40)]) {
 				continue
 			}
 			end := len(tail)
