@@ -261,6 +261,18 @@ func capitalise(w string) string {
 	return strings.Join(parts, "-")
 }
 
+// origOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from.
+func origOffset(s string, fi int) int {
+	_, offs := foldMap(s)
+	if fi < 0 {
+		return 0
+	}
+	if fi >= len(offs) {
+		return len(s)
+	}
+	return offs[fi]
+}
+
 // meetingLine reports whether folded line f dates the meeting itself: it speaks of a séance,
 // a réunion, a conseil… or is a title's "DU …" / "Le …".
 func meetingLine(f string) bool {
@@ -473,8 +485,9 @@ func (d *doc) meetingConvened(lim int) {
 			continue
 		}
 		t := d.lines[i].Text
+		at := origOffset(t, loc[0])
 		for _, dm := range normalize.FindDates(t) {
-			if len(normalize.Fold(t[:dm.End])) <= loc[0] {
+			if dm.End <= at {
 				continue
 			}
 			iso := dm.ISO
@@ -702,8 +715,9 @@ func (d *doc) meetingPrevious() {
 		o, f := d.join(i)
 		// The date must follow the words "compte rendu" on the line (or the next one).
 		var iso string
+		at := origOffset(o, loc[1])
 		for _, dm := range normalize.FindDates(o) {
-			if len(normalize.Fold(o[:dm.End])) > loc[1] {
+			if dm.End > at {
 				iso = dm.ISO
 				break
 			}
@@ -752,8 +766,9 @@ func (d *doc) meetingEndAndNext() {
 		if m.NextMeeting == nil && reNextMeeting.MatchString(f) {
 			o, _ := d.join(i)
 			loc := reNextMeeting.FindStringIndex(f)
+			at := origOffset(o, loc[0])
 			for _, dm := range normalize.FindDates(o) {
-				if len(normalize.Fold(o[:dm.End])) <= loc[0] {
+				if dm.End <= at {
 					continue
 				}
 				nm := &NextMeeting{}
