@@ -626,6 +626,20 @@ func (d *doc) meetingPresident(lim int) {
 			d.hdr.lineRole = setLine(d.hdr.lineRole, i)
 			return
 		}
+		// "M. Jean DUPONT, Maire, préside la séance."
+		if loc := rePresidesAfter.FindStringIndex(f); loc != nil {
+			n, ok := nameBefore(sliceFolded(o, f, 0, loc[0]))
+			if !ok {
+				continue
+			}
+			role := ""
+			if strings.Contains(f[loc[0]:loc[1]], "maire") {
+				role = "maire"
+			}
+			d.hdr.mentions = append(d.hdr.mentions, mention{field: "president", name: n, role: role, ev: d.ev(i)})
+			d.hdr.lineRole = setLine(d.hdr.lineRole, i)
+			return
+		}
 	}
 }
 

@@ -345,3 +345,40 @@ func TestSeveralListsOnOneLine(t *testing.T) {
 		t.Errorf("%d proxies, want 1", len(r.Proxies))
 	}
 }
+
+func TestMeetingSentences(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		president, end string
+	}{
+		{"préside", "Conseil municipal du 5 mars 2024\nM. Jean DUPONT, Maire, préside la séance.\nClôture de la séance à 22h15.\n", "jean dupont", "22:15"},
+		{"présidence", "Séance du 5 mars 2024\nLe Conseil, réuni sous la présidence de Mme Anne MARTIN, Maire.\nLa séance est levée à 21 h 30.\n", "anne martin", "21:30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := extract.Bytes("m.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := headerOnly(src)
+			got := ""
+			if r.Meeting.President != nil {
+				for _, p := range r.People {
+					if p.ID == *r.Meeting.President {
+						got = p.Key
+					}
+				}
+			}
+			if got != tt.president {
+				t.Errorf("president = %q, want %q", got, tt.president)
+			}
+			end := ""
+			if r.Meeting.EndTime != nil {
+				end = *r.Meeting.EndTime
+			}
+			if end != tt.end {
+				t.Errorf("end time = %q, want %q", end, tt.end)
+			}
+		})
+	}
+}

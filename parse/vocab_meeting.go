@@ -80,7 +80,7 @@ var (
 		"l'an ", "deliberation", "proces", "compte rendu", "compte-rendu", "bureau"}
 	reNotMeeting   = regexp.MustCompile(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
 	reConvocation  = regexp.MustCompile(`convo[cq]`)
-	reEndOfMeeting = regexp.MustCompile(`seance (?:est |a ete )?(?:levee|close|cloturee)|leve la seance|cloture la seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
+	reEndOfMeeting = regexp.MustCompile(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
 	reNextMeeting  = regexp.MustCompile(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
 	rePrevMinutes  = regexp.MustCompile(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
 	reApproval     = regexp.MustCompile(`approuv|approbation|adopt|accept|valid|sans observation`)
@@ -134,3 +134,6 @@ var (
 // rePresentOrRepresented is "25 Conseillers étaient Présents ou Représentés": a total of both,
 // which no count field holds but the checks use.
 var rePresentOrRepresented = regexp.MustCompile(`(\d{1,3})\s+(?:conseillers?|membres?|elus?)?\s*(?:etaient|sont)?\s*presente?s? ou representee?s?`)
+
+// rePresidesAfter is "M. Jean DUPONT, Maire, préside la séance": the name comes before.
+var rePresidesAfter = regexp.MustCompile(`\s*,?\s*(?:(?:maire|president(?:e)?|vice-president(?:e)?|doyen(?:ne)? d'age)\s*,\s*)?(?:preside|presidait|a preside|assure la presidence)\b`)
