@@ -288,16 +288,23 @@ func meetingLine(f string) bool {
 	return false
 }
 
-// notMeetingAt returns the offset in folded line f where words about another date begin
-// (convocation, affichage), or len(f).
-func notMeetingAt(f string) int {
+// otherDateSpan returns the byte span of s (as written) taken by a clause about another date
+// or time: the convocation, the posting, a departure ("Convoqué le 17/04/2014, …", "Départ de
+// X à 20H50"). The clause runs to the next comma or the end. a == b when there is none.
+func otherDateSpan(s string) (a, b int) {
+	f, offs := foldMap(s)
 	if !strings.Contains(f, "convo") && !strings.Contains(f, "affich") && !strings.Contains(f, "depart") && !strings.Contains(f, "arrive") && !strings.Contains(f, "quitte") && !strings.Contains(f, "publi") && !strings.Contains(f, "transmis") && !strings.Contains(f, "prefecture") && !strings.Contains(f, "recu le") && !strings.Contains(f, "envoye") {
-		return len(f)
+		return 0, 0
 	}
-	if m := reNotMeeting.FindStringIndex(f); m != nil {
-		return m[0]
+	m := reNotMeeting.FindStringIndex(f)
+	if m == nil {
+		return 0, 0
 	}
-	return len(f)
+	end := len(f)
+	if c := strings.IndexAny(f[m[1]:], ",;"); c >= 0 {
+		end = m[1] + c
+	}
+	return offs[m[0]], offs[end]
 }
 
 // meetingWhen reads the date and start time (and the place of the same sentence).
@@ -324,10 +331,10 @@ func (d *doc) meetingWhen(lim int) {
 			if pass == 0 && !meetingLine(f) && !meetingLine(prevLine) {
 				continue
 			}
-			stop := notMeetingAt(f)
+			a, b := otherDateSpan(d.lines[i].Text)
 			for _, dm := range normalize.FindDates(d.lines[i].Text) {
-				if len(normalize.Fold(d.lines[i].Text[:dm.Start])) > stop {
-					break
+				if dm.Start >= a && dm.Start < b {
+					continue
 				}
 				iso := dm.ISO
 				m.Date = &iso
@@ -351,11 +358,10 @@ func (d *doc) meetingWhen(lim int) {
 			from = dateEnd
 		}
 		if from <= len(t) && (i == dateLine || meetingLine(d.folded[i])) {
-			f := normalize.Fold(t[from:])
-			stop := notMeetingAt(f)
+			a, b := otherDateSpan(t[from:])
 			for _, tm := range normalize.FindTimes(t[from:]) {
-				if len(normalize.Fold(t[from:][:tm.Start])) > stop {
-					break
+				if tm.Start >= a && tm.Start < b {
+					continue
 				}
 				hh := tm.HHMM
 				m.StartTime = &hh
@@ -368,13 +374,44 @@ func (d *doc) meetingWhen(lim int) {
 		}
 		i = d.nextNonBlank(i+1, 2)
 	}
+	if m.StartTime == nil {
+		d.startTimeAtDate(*m.Date, lim)
+	}
 	d.meetingPlace(dateLine, lim)
+}
+
+// startTimeAtDate finds the start time in a later sentence that repeats the meeting date
+// ("… s'est réuni en mairie, le jeudi 24 avril 2014 à 18h00, sous la présidence …").
+func (d *doc) startTimeAtDate(iso string, lim int) {
+	for i := 0; i < lim; i++ {
+		f := d.folded[i]
+		if len(f) > 600 || !strings.ContainsAny(f, "0123456789") || !meetingLine(f) {
+			continue
+		}
+		t := d.lines[i].Text
+		for _, dm := range normalize.FindDates(t) {
+			if dm.ISO != iso {
+				continue
+			}
+			a, b := otherDateSpan(t)
+			if dm.Start >= a && dm.Start < b {
+				continue
+			}
+			rest := t[dm.End:]
+			if ts := normalize.FindTimes(rest); len(ts) > 0 && ts[0].Start <= 8 {
+				hh := ts[0].HHMM
+				d.rec.Meeting.StartTime = &hh
+				d.evidence("start_time", d.ev(i))
+				return
+			}
+		}
+	}
 }
 
 var (
 	rePlacePrep = regexp.MustCompile(`(?:^|[\s,])(a|au|en|dans)\s+`)
 	rePlaceEnd  = regexp.MustCompile(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
-	rePlaceSkip = regexp.MustCompile(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d|mairie,)`)
+	rePlaceSkip = regexp.MustCompile(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d)`)
 )
 
 // meetingPlace reads where the meeting sat: the place after "s'est réuni", "se sont réunis",
@@ -541,11 +578,16 @@ func takeName(s string) (normalize.Name, string, bool) {
 			break
 		}
 	}
-	if len(toks) == 0 {
-		return normalize.Name{}, s, false
+	// The next line may begin with a capitalised word ("Présents :"): drop words from the
+	// end until the rest reads as a name.
+	for len(toks) > 0 {
+		if n, ok := normalize.PersonName(strings.Join(toks, " ")); ok {
+			return n, strings.Join(fs[k:], " "), true
+		}
+		toks = toks[:len(toks)-1]
+		k--
 	}
-	n, ok := normalize.PersonName(strings.Join(toks, " "))
-	return n, strings.Join(fs[k:], " "), ok
+	return normalize.Name{}, s, false
 }
 
 var reInitialTok = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
