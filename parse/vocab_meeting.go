@@ -93,9 +93,7 @@ var (
 	// de séance : X": the name follows the match.
 	reSecretaryLabel = regexp.MustCompile(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)
 	// reSecretaryAfter is "X est désigné(e) secrétaire", "désigné X comme secrétaire".
-	reSecretaryAfter  = regexp.MustCompile(`\s*,?\s*(?:est|a ete|ont ete|sont)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+(?:comme |en tant que |pour |en qualite de )?(?:\w+ )?secretaire`)
-	reSecretaryBefore = regexp.MustCompile(`(?:designe|designee|designer|nomme|nommee|elu|elue)(?:\(e\))? `)
-	reSecretaryComme  = regexp.MustCompile(`^\s*(?:,\s*)?(?:comme|en tant que|en qualite de|pour etre|pour remplir les fonctions de) (?:\w+ )?secretaire`)
+	reSecretaryAfter = regexp.MustCompile(`\s*,?\s*(?:est|a ete|ont ete|sont)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+(?:comme |en tant que |pour |en qualite de )?(?:\w+ )?secretaire`)
 )
 
 // Proxies inside list entries (folded).
