@@ -87,7 +87,7 @@ var (
 	reRejection    = regexp.MustCompile(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
 	// rePlaceVerb is the verb after which the place of the meeting is named.
 	rePlaceVerb = regexp.MustCompile(`(?:reunie?s?|assemblee?s?|se tiendra|se tient|s'est tenue?|siegeant)\b`)
-	// rePresidentFolded finds who presided: the name follows the match.
+	// rePresident finds who presided: the name follows the match.
 	rePresident = regexp.MustCompile(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
 	// reSecretaryLabel is "Secrétaire de séance : X", "Secrétaire : X", "A été élue secrétaire
 	// de séance : X": the name follows the match.
