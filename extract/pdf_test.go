@@ -215,7 +215,7 @@ func quoteLines(ls []string) string {
 // TestPDFGolden compares the Numérian PDF (a LibreOffice export with budget tables and a running
 // footer) with testdata/numerian-2023-12-15.golden; run with -update to rewrite it.
 func TestPDFGolden(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "numerian-2023-12-15.pdf"))
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "numerian-2023-12-15.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func firstDiff(got, want string) string {
 // TestPDFNumerianTable checks the budget table against the tab-separated text minutes: every
 // data row of the two budget tables comes out on one line, cells split by tabs.
 func TestPDFNumerianTable(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "numerian-2023-12-15.pdf"))
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "numerian-2023-12-15.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -377,7 +377,7 @@ func TestNormalizePDFText(t *testing.T) {
 // MINUTES_BENCH_PDF, a list of paths separated by colons, replaces those files (scripts/bench-pdf.sh
 // uses it to time any PDF).
 func BenchmarkPDF(b *testing.B) {
-	files := []string{filepath.Join("testdata", "numerian-2023-12-15.pdf")}
+	files := []string{filepath.Join("..", "testdata", "sample", "numerian-2023-12-15.pdf")}
 	if big := filepath.Join("..", "..", "shared", "corpus", "bench", "numerian-x50.pdf"); fileExists(big) {
 		files = append(files, big)
 	}
