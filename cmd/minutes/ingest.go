@@ -180,11 +180,13 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 	next := 0
 	commit := func(r outcome) {
 		if r.err == nil && r.status != stFailed {
-			r = save(db, r)
+			r = save(db, r, runID)
 		}
 		if r.status == stFailed {
-			if r.sha != "" || r.stage != "read" {
-				if serr := db.SaveFailed(r.path, r.sha, r.stage, r.err); serr != nil {
+			// A path that does not exist is a typo, not a document; anything else that failed
+			// goes on the archivist's to-do list.
+			if !errors.Is(r.err, fs.ErrNotExist) {
+				if serr := db.SaveFailed(r.path, r.sha, r.stage, r.err, store.InRun(runID)); serr != nil {
 					e.errorf("%s:0: recording the failure: %v", r.path, serr)
 				}
 			}
@@ -348,7 +350,7 @@ func work(db *store.DB, j job, reparse bool, timeout time.Duration) (r outcome) 
 }
 
 // save commits one outcome from the writer.
-func save(db *store.DB, r outcome) outcome {
+func save(db *store.DB, r outcome, runID int64) outcome {
 	if r.rec == nil {
 		// Unchanged content: only make sure this path is one of its locations.
 		out, err := db.SaveLocation(r.path, r.sha)
@@ -359,7 +361,7 @@ func save(db *store.DB, r outcome) outcome {
 		r.status = statusOf(out)
 		return r
 	}
-	var opts []store.SaveOption
+	opts := []store.SaveOption{store.InRun(runID)}
 	if r.force {
 		opts = append(opts, store.Force())
 	}
