@@ -250,3 +250,28 @@ func TestIngestTimeout(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want a failure naming the file and the timeout", code, stderr)
 	}
 }
+
+// TestSearch goes through a real database file: accents and œ are ignored on both sides.
+func TestSearch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	if code, _, stderr := run(t, "ingest", "--quiet", "--db", db, "../../testdata/sample/numerian-2023-12-15.txt"); code != exitOK {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	tests := []struct{ query, want string }{
+		{"deliberation", "[délibération]"},
+		{"DÉLIBÉRATION statuts", "[Statuts]"},
+		{"oeuvre", "[œuvre]"},
+	}
+	for _, tt := range tests {
+		code, out, stderr := run(t, "search", "--db", db, "--limit", "50", tt.query)
+		if code != exitOK {
+			t.Fatalf("search %q: exit %d: %s", tt.query, code, stderr)
+		}
+		if !strings.Contains(out, tt.want) || !strings.Contains(out, "numerian-2023-12-15.txt:p1:") {
+			t.Errorf("search %q: output lacks %q with a position:\n%s", tt.query, tt.want, out)
+		}
+	}
+	if code, out, _ := run(t, "search", "--db", db, `"unbalanced -quote NEAR(`); code != exitOK {
+		t.Errorf("a query with FTS syntax in it failed: exit %d, %s", code, out)
+	}
+}
