@@ -1,0 +1,74 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFoldAgreesWithSlow checks Fold's tables against the full decomposition, rune by rune and
+// in the contexts where the tables could go wrong: next to spaces, letters and combining marks.
+func TestFoldAgreesWithSlow(t *testing.T) {
+	var cases []string
+	for r := rune(0); r < 0x2200; r++ {
+		s := string(r)
+		cases = append(cases, s, "a"+s, s+"b", " "+s+" ", "É"+s+"\u0301", "x  "+s+"\u00a0y", s+s)
+	}
+	cases = append(cases,
+		"",
+		"  Le Conseil Municipal, à l’unanimité,  APPROUVE  ",
+		"M. Jean-Luc CHAUMONT\u202fet Mme Œdipe ÆLIS",
+		"e\u0301te\u0301 ",
+		"\xff invalid \xc3",
+		"Ǆemal ǅ ǆ — 12 500,00 € …",
+		"\u0301leading mark",
+		"ＦＵＬＬ width",
+		"Ελληνικά και Кириллица",
+		strings.Repeat("Délibération n° 2023-12 ", 40),
+	)
+	for _, s := range cases {
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFoldNoCopy checks that a string already folded comes back as is.
+func TestFoldNoCopy(t *testing.T) {
+	s := "le conseil municipal approuve a l'unanimite"
+	if got := Fold(s); got != s {
+		t.Fatalf("Fold(%q) = %q", s, got)
+	}
+	if n := testing.AllocsPerRun(10, func() { Fold(s) }); n != 0 {
+		t.Errorf("Fold of a folded string allocates %v times, want 0", n)
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "Été  À l’unanimité", "e\u0301", "Œ\u00a0æ", "\xff\xfe", "ǅ\u2000x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func BenchmarkFold(b *testing.B) {
+	lines := []string{
+		"Le Conseil Municipal, après en avoir délibéré, à l’unanimité des membres présents,",
+		"APPROUVE le budget primitif 2024 du service de l’eau : 12 500,00 € en dépenses.",
+		"M. Jean-Luc CHAUMONT donne pouvoir à Mme Hélène DUPRÉ",
+	}
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			Fold(l)
+		}
+	}
+}
