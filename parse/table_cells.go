@@ -170,8 +170,50 @@ func isText(s string) bool {
 	return false
 }
 
-// reSpaceGap is the gap between columns in PDF layout or OCR text: two spaces or more.
-var reSpaceGap = regexp.MustCompile(`\s{2,}`)
+// isGapSpace reports whether c is white space of a column gap in PDF layout or OCR text (regexp's
+// \s: space, tab, newline, form feed, carriage return); a gap is two of them or more.
+func isGapSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// gapText is line with its Unicode spaces made plain and trimmed, and whether it holds a column
+// gap at all. Every line of a document comes here, most of them prose without a gap, so the
+// spaces are only replaced when the line has one of them.
+func gapText(line string) (string, bool) {
+	s := line
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c == 0xc2 || c == 0xe2 { // lead bytes of U+00A0, U+2007, U+2009, U+202F
+			s = spaceLike.Replace(line)
+			break
+		}
+	}
+	s = strings.TrimSpace(s)
+	for i := 1; i < len(s); i++ {
+		if isGapSpace(s[i]) && isGapSpace(s[i-1]) {
+			return s, true
+		}
+	}
+	return s, false
+}
+
+// splitGaps splits s around every column gap, keeping the empty cells at either end.
+func splitGaps(s string) []string {
+	var cells []string
+	beg := 0
+	for i := 0; i+1 < len(s); i++ {
+		if !isGapSpace(s[i]) || !isGapSpace(s[i+1]) {
+			continue
+		}
+		j := i + 2
+		for j < len(s) && isGapSpace(s[j]) {
+			j++
+		}
+		cells = append(cells, s[beg:i])
+		beg = j
+		i = j - 1
+	}
+	return append(cells, s[beg:])
+}
 
 // bulletLead opens a list item; a line that starts with one is prose, not a table row.
 var bulletLead = regexp.MustCompile(`^\s*(?:[-–—•*·\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}➢✓▪►o]\s|\d+[.)/]\s|[a-z][.)]\s)`)
@@ -191,11 +233,11 @@ func splitTabs(line string) []string {
 // a bulleted line, a single cell, or cells after the label that are not all numbers (justified
 // prose has double spaces between words).
 func splitSpaces(line string) ([]string, bool) {
-	s := strings.TrimSpace(spaceLike.Replace(line))
-	if s == "" || bulletLead.MatchString(line) {
+	s, gap := gapText(line)
+	if !gap || bulletLead.MatchString(line) {
 		return nil, false
 	}
-	cells := reSpaceGap.Split(s, -1)
+	cells := splitGaps(s)
 	if len(cells) < 2 {
 		return nil, false
 	}
@@ -217,11 +259,11 @@ func splitSpaces(line string) ([]string, bool) {
 // splitHeaderSpaces splits a possible header line of space-aligned text: at least two cells,
 // all of them words.
 func splitHeaderSpaces(line string) ([]string, bool) {
-	s := strings.TrimSpace(spaceLike.Replace(line))
-	if s == "" || bulletLead.MatchString(line) {
+	s, gap := gapText(line)
+	if !gap || bulletLead.MatchString(line) {
 		return nil, false
 	}
-	cells := reSpaceGap.Split(s, -1)
+	cells := splitGaps(s)
 	if len(cells) < 2 || len(cells) > 12 {
 		return nil, false
 	}
