@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -468,7 +467,7 @@ func hasCapsWord(s string) bool {
 
 // reStrayNumber is a number that a scattered box (or OCR) left at the start of a list line:
 // "20 MME COCHAT, M. DROULLOURS".
-var reStrayNumber = regexp.MustCompile(`^\s*\d{1,3}\s+(?:M\.?|MM\.?|MME|Mme|MMES|Mmes|Madame|Monsieur|Messieurs)\s`)
+var reStrayNumber = mustRx(`^\s*\d{1,3}\s+(?:M\.?|MM\.?|MME|Mme|MMES|Mmes|Madame|Monsieur|Messieurs)\s`)
 
 // listText is the text of a list line, without a stray number before its first name.
 func listText(s string) string {

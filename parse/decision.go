@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,13 +29,14 @@ func lineTrigger(f, raw string) trig {
 	var t trig
 	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	digit := strings.IndexAny(f, "0123456789") >= 0
-	if f == "" || !(hasAny(f, triggerStems) || (digit && hasAny(f, countStems)) || hasUpperRun(raw)) {
+	m := scanStems(f)
+	if f == "" || !(triggerStems.in(m) || (digit && countStems.in(m)) || hasUpperRun(raw)) {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
-	t.unanimous = strings.Contains(f, "unanim") && reUnanimous.MatchString(f)
-	t.dissent = (strings.Contains(f, "majorit") && reMajority.MatchString(f)) || (hasAny(f, dissentStems) && reDissent.MatchString(f))
-	if digit && hasAny(f, countStems) {
+	t.unanimous = unanimousStems.in(m) && reUnanimous.MatchString(f)
+	t.dissent = (majorityStems.in(m) && reMajority.MatchString(f)) || (dissentStems.in(m) && reDissent.MatchString(f))
+	if digit && countStems.in(m) {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCounts(f)
@@ -60,9 +60,9 @@ func lineTrigger(f, raw string) trig {
 			t.forN = &n
 		}
 	}
-	t.outcome, t.explicit = outcomeOf(f)
+	t.outcome, t.explicit = outcomeStems(f, m)
 	if t.outcome == "" {
-		if upper := upperVerb(raw); upper || (hasAny(f, adoptStems) && reAdopted.MatchString(f)) {
+		if upper := upperVerb(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
 			if upper || reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
@@ -77,13 +77,16 @@ func lineTrigger(f, raw string) trig {
 
 // outcomeOf reads a written rejection, deferral or acknowledgement. Each pattern runs only when
 // one of its stems is in the line: most prose lines hold none, and the parse stays fast.
-func outcomeOf(f string) (string, bool) {
+func outcomeOf(f string) (string, bool) { return outcomeStems(f, scanStems(f)) }
+
+// outcomeStems is outcomeOf for a line whose stems m are already known.
+func outcomeStems(f string, m uint64) (string, bool) {
 	switch {
-	case hasAny(f, rejectStems) && reRejected.MatchString(f):
+	case rejectStems.in(m) && reRejected.MatchString(f):
 		return Rejected, true
-	case hasAny(f, deferStems) && (reDeferred.MatchString(f) || deferredVerb(f)):
+	case deferStems.in(m) && (reDeferred.MatchString(f) || deferredVerb(f)):
 		return Deferred, true
-	case hasAny(f, notedStems) && reNoted.MatchString(f):
+	case notedStems.in(m) && reNoted.MatchString(f):
 		return Noted, true
 	}
 	return "", false
@@ -101,16 +104,6 @@ func deferredVerb(f string) bool {
 		from = 0
 	}
 	return reDeferSubject.MatchString(f[from:loc[0]])
-}
-
-// hasAny reports whether s contains one of the stems.
-func hasAny(s string, stems []string) bool {
-	for _, st := range stems {
-		if strings.Contains(s, st) {
-			return true
-		}
-	}
-	return false
 }
 
 // rewrap reads the outcome again over line i and the start of the next line, for an outcome
@@ -154,7 +147,7 @@ func upperVerb(raw string) bool {
 func voteCounts(f string) (forN, against, abst *int) {
 	var lf, nf [3]*int
 	nl, nn := 0, 0
-	for k, pair := range [3][2]*regexp.Regexp{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
+	for k, pair := range [3][2]*rx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
 		if lf[k] = firstCount(pair[0], f); lf[k] != nil {
 			nl++
 		}
@@ -202,7 +195,7 @@ func hasUpperRun(s string) bool {
 }
 
 // firstCount reads the first whole count that re captures in f.
-func firstCount(re *regexp.Regexp, f string) *int {
+func firstCount(re *rx, f string) *int {
 	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
 		if m[2] < 0 || !isCount(f, m[3]) {
 			continue
@@ -404,12 +397,12 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 
 // Names of members voting against, abstaining or not taking part, as printed.
 var (
-	reVoterParen  = regexp.MustCompile(`(?i)(contre|abstentions?|ne prenant pas part au vote|non[- ]participations? au vote)\s*:?\s*\d*\s*\(([^)]{3,300})\)`)
-	reVoterAfter  = regexp.MustCompile(`(?i)^(?:[-•]\s*)?(contre|abstentions?)\s*:?\s*\d{1,3}\s+(\p{Lu}.{2,200})$`)
-	reVoterExcept = regexp.MustCompile(`(?i)a l'exception de (.{3,300}?) qui s'abstien`)
-	reVoterNotVot = regexp.MustCompile(`(?i)(?:,|^)\s*((?:madame|monsieur|mme|m\.)\s+[^,]{3,80}?)\s+ne prenant pas part au vote`)
-	reNameSplit   = regexp.MustCompile(`\s*(?:,|;|\bet\b|&)\s*`)
-	reGroupCiv    = regexp.MustCompile(`^(?i:messieurs|mesdames|mm\.?|mmes)\s+`)
+	reVoterParen  = mustRx(`(?i)(contre|abstentions?|ne prenant pas part au vote|non[- ]participations? au vote)\s*:?\s*\d*\s*\(([^)]{3,300})\)`)
+	reVoterAfter  = mustRx(`(?i)^(?:[-•]\s*)?(contre|abstentions?)\s*:?\s*\d{1,3}\s+(\p{Lu}.{2,200})$`)
+	reVoterExcept = mustRx(`(?i)a l'exception de (.{3,300}?) qui s'abstien`)
+	reVoterNotVot = mustRx(`(?i)(?:,|^)\s*((?:madame|monsieur|mme|m\.)\s+[^,]{3,80}?)\s+ne prenant pas part au vote`)
+	reNameSplit   = mustRx(`\s*(?:,|;|\bet\b|&)\s*`)
+	reGroupCiv    = mustRx(`^(?i:messieurs|mesdames|mm\.?|mmes)\s+`)
 )
 
 // voters reads the names printed beside a vote and links them to people.

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,7 +62,7 @@ var assemblyNames = map[string]string{
 	"assemblee generale": "Assemblée Générale",
 }
 
-var reBodyCut = regexp.MustCompile(`\s{2,}|\t|\s[-–—]\s|\(|\s+du\s+\d|,`)
+var reBodyCut = mustRx(`\s{2,}|\t|\s[-–—]\s|\(|\s+du\s+\d|,`)
 
 func (d *doc) meetingBody(lim int) {
 	set := func(name string, i int, ev Evidence) {
@@ -409,9 +408,9 @@ func (d *doc) startTimeAtDate(iso string, lim int) {
 }
 
 var (
-	rePlacePrep = regexp.MustCompile(`(?:^|[\s,])(a|au|en|dans)\s+`)
-	rePlaceEnd  = regexp.MustCompile(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
-	rePlaceSkip = regexp.MustCompile(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d)`)
+	rePlacePrep = mustRx(`(?:^|[\s,])(a|au|en|dans)\s+`)
+	rePlaceEnd  = mustRx(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
+	rePlaceSkip = mustRx(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d)`)
 )
 
 // meetingPlace reads where the meeting sat: the place after "s'est réuni", "se sont réunis",
@@ -590,7 +589,7 @@ func takeName(s string) (normalize.Name, string, bool) {
 	return normalize.Name{}, s, false
 }
 
-var reInitialTok = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
+var reInitialTok = mustRx(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
 
 func isCivility(w string) bool { _, ok := normalize.CivilityOf(w); return ok }
 
@@ -685,7 +684,7 @@ func (d *doc) meetingPresident(lim int) {
 	}
 }
 
-var reLeadingRole = regexp.MustCompile(`^(?:monsieur|madame|m\.|mme) (?:le |la )?(maire|president|presidente)\b`)
+var reLeadingRole = mustRx(`^(?:monsieur|madame|m\.|mme) (?:le |la )?(maire|president|presidente)\b`)
 
 func leadingRole(f string) string {
 	if m := reLeadingRole.FindStringSubmatch(f); m != nil {
@@ -722,7 +721,7 @@ func (d *doc) meetingSecretary() {
 			n, _, ok = takeName(sliceFolded(o, f, loc[1], len(f)))
 		}
 		if !ok {
-			for _, re := range []*regexp.Regexp{reSecretaryAfter, reSecretaryCommeAny} {
+			for _, re := range []*rx{reSecretaryAfter, reSecretaryCommeAny} {
 				if loc := re.FindStringIndex(f); loc != nil {
 					n, ok = nameBefore(sliceFolded(o, f, 0, loc[0]))
 					if ok {
@@ -740,7 +739,7 @@ func (d *doc) meetingSecretary() {
 	}
 }
 
-var reSecretaryCommeAny = regexp.MustCompile(`\s*,?\s+(?:comme|en tant que|en qualite de|pour remplir les fonctions de) (?:\w+ )?secretaire`)
+var reSecretaryCommeAny = mustRx(`\s*,?\s+(?:comme|en tant que|en qualite de|pour remplir les fonctions de) (?:\w+ )?secretaire`)
 
 // secretaryLine reports whether line i states the secretary (or is the label of a box that does).
 func (d *doc) secretaryLine(i int) bool {
@@ -843,12 +842,12 @@ func (d *doc) meetingEndAndNext() {
 }
 
 var (
-	reCells = regexp.MustCompile(`\t|\s{3,}`)
+	reCells = mustRx(`\t|\s{3,}`)
 	// reSignRole is the heading of a signature column: "Le Maire", "La Présidente",
 	// "Le Secrétaire de Séance".
-	reSignRole = regexp.MustCompile(`^(?:(?:le|la) )?(maire|presidente?|secretaire(?: de (?:la )?seance)?)\s*[,:]?$`)
+	reSignRole = mustRx(`^(?:(?:le|la) )?(maire|presidente?|secretaire(?: de (?:la )?seance)?)\s*[,:]?$`)
 	// reTitle is a title before a name that is no civility: "Dr. Xavier POLI".
-	reTitle = regexp.MustCompile(`^(?:Dr\.?|Docteur|Pr\.?|Professeur|Me|Maître)\s+`)
+	reTitle = mustRx(`^(?:Dr\.?|Docteur|Pr\.?|Professeur|Me|Maître)\s+`)
 )
 
 // meetingSignatures reads the signature block that closes many minutes: a line of role

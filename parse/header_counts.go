@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -16,7 +15,7 @@ type countHit struct {
 }
 
 // reCountFiller are the words a line of counts may hold besides its labels and numbers.
-var reCountFiller = regexp.MustCompile(`\b(?:soit|dont|et|nombre|de|d'|des|du|le|la|les|l'|conseillers?|conseilleres?|membres?|elus?|municipaux|titulaires|total|au|conseil|qui|ont|ou)\b|[^\p{L}]`)
+var reCountFiller = mustRx(`\b(?:soit|dont|et|nombre|de|d'|des|du|le|la|les|l'|conseillers?|conseilleres?|membres?|elus?|municipaux|titulaires|total|au|conseil|qui|ont|ou)\b|[^\p{L}]`)
 
 // countsIn finds the counts stated in folded line f.
 func countsIn(f string, inCluster bool) []countHit {

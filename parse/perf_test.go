@@ -1,10 +1,13 @@
 package parse
 
 import (
+	"os"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"minutes/normalize"
 )
 
 // reSpaceGapRef is the regular expression that splitGaps replaces, kept as its reference.
@@ -42,4 +45,116 @@ func FuzzSplitGaps(f *testing.F) {
 			t.Errorf("gapText(%q) = %q, %v; want %q", s, g, gap, ref)
 		}
 	})
+}
+
+// rxSamples are lines on which every pattern's prefilter is checked against the regexp alone.
+func rxSamples(t testing.TB) []string {
+	data, err := os.ReadFile("../testdata/sample/numerian-2023-12-15.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		out = append(out, l, normalize.Fold(l))
+	}
+	return append(out, "", "a", "\xff\xfe", "VU le Code général", "Adopté à l'unanimité")
+}
+
+// TestRxPrefilter checks, for every pattern of the package, that the prefilter never turns away
+// a line the regexp matches, and that it does turn some away (else it is only a cost).
+func TestRxPrefilter(t *testing.T) {
+	samples := rxSamples(t)
+	filtered := 0
+	for _, r := range allRx {
+		if r.lits != nil {
+			filtered++
+		}
+		for _, s := range samples {
+			if r.Regexp.MatchString(s) && !r.may(s) {
+				t.Errorf("%s (lits %q): prefilter rejects %q, which matches", r, r.lits, s)
+			}
+		}
+	}
+	if filtered == 0 {
+		t.Errorf("no pattern among %d has a prefilter", len(allRx))
+	}
+}
+
+func TestRequiredLits(t *testing.T) {
+	cases := []struct {
+		expr string
+		want []string
+	}{
+		{`unanimit|unanimement`, []string{"unanimit", "unanimement"}},
+		{`\b(?:vote|voix|votants|contre)\b`, []string{"vote", "voix", "votants", "contre"}},
+		{`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`, []string{"adopte", "approuve", "accepte"}},
+		{`^\s*\d+\.`, nil},
+		{`(?i)present`, nil},
+		{`a(?:bc)?`, nil},
+		{`x+y`, nil},
+		{`(?:est|sont)\s+reporte`, []string{"reporte"}},
+		{`(?:abc|)`, nil},
+		{`(?:ab){2,}`, []string{"ab"}},
+	}
+	for _, tc := range cases {
+		if got := mustRx(tc.expr).lits; !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("requiredLits(%q) = %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func FuzzRxPrefilter(f *testing.F) {
+	for _, s := range []string{"adopte a l'unanimite", "Pour : 12", "VU le code", "1. Budget"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range allRx {
+			if r.Regexp.MatchString(s) && !r.may(s) {
+				t.Errorf("%s (lits %q): prefilter rejects %q, which matches", r, r.lits, s)
+			}
+		}
+	})
+}
+
+func TestRxPrefilterList(t *testing.T) {
+	if !testing.Verbose() {
+		t.Skip("prints the prefilters with -v")
+	}
+	for _, r := range allRx {
+		t.Logf("%-60.60s %q", r.String(), r.lits)
+	}
+}
+
+// containsAny is the plain reading of a stem set, the reference for scanStems.
+func containsAny(s string, set stemSet) bool {
+	for _, st := range set.list {
+		if strings.Contains(s, st) {
+			return true
+		}
+	}
+	return false
+}
+
+var allStemSets = []stemSet{triggerStems, dissentStems, countStems, rejectStems, deferStems, notedStems, adoptStems, majorityStems, unanimousStems}
+
+func checkStems(t *testing.T, s string) {
+	m := scanStems(s)
+	for _, set := range allStemSets {
+		if got, want := set.in(m), containsAny(s, set); got != want {
+			t.Errorf("stems %q in %q = %v, want %v", set.list, s, got, want)
+		}
+	}
+}
+
+func TestScanStems(t *testing.T) {
+	for _, s := range append(rxSamples(t), "acte", "ct", "abstien", "xxabst", "particip", "n'a pas ete", "connaissance du rapport") {
+		checkStems(t, s)
+	}
+}
+
+func FuzzScanStems(f *testing.F) {
+	for _, s := range []string{"adopte a l'unanimite", "pour 12 contre 3", "prend acte", "a"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkStems)
 }

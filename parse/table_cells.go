@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,15 +25,15 @@ type cellValue struct {
 // Units that a number cell may carry after (or, for the euro, before) the digits. Folded to
 // lower case before matching; "ht"/"ttc" (before/after tax) may follow the currency.
 var (
-	reCellSuffix = regexp.MustCompile(`(?i)\s*(€|eur|euros?|%|pts?)?\s*(h\.?t\.?|t\.?t\.?c\.?)?\s*$`)
+	reCellSuffix = mustRx(`(?i)\s*(€|eur|euros?|%|pts?)?\s*(h\.?t\.?|t\.?t\.?c\.?)?\s*$`)
 	// A number: a group of 1 to 3 digits followed by groups of 3 (separated by a space of any
 	// kind, a dot or an apostrophe), or a run of digits; then an optional decimal part. A stray
 	// space before the decimal comma ("353 000 ,00") is tolerated.
-	reCellNumber = regexp.MustCompile(`^(\d{1,3}(?:[ .'’]\d{3})+|\d+)(?: ?[,.](\d+))?$`)
+	reCellNumber = mustRx(`^(\d{1,3}(?:[ .'’]\d{3})+|\d+)(?: ?[,.](\d+))?$`)
 	// A budget code: chapter, article or account ("011", "65", "002", "74833", "6411").
-	reCellCode = regexp.MustCompile(`^\d{2,6}$`)
+	reCellCode = mustRx(`^\d{2,6}$`)
 	// A year used as a column header ("2023", "BP 2024" is text anyway).
-	reCellYear = regexp.MustCompile(`^(19|20)\d{2}$`)
+	reCellYear = mustRx(`^(19|20)\d{2}$`)
 )
 
 // spaceLike maps the spaces PDF and word processors use inside numbers to a plain space.
@@ -216,7 +215,7 @@ func splitGaps(s string) []string {
 }
 
 // bulletLead opens a list item; a line that starts with one is prose, not a table row.
-var bulletLead = regexp.MustCompile(`^\s*(?:[-–—•*·\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}➢✓▪►o]\s|\d+[.)/]\s|[a-z][.)]\s)`)
+var bulletLead = mustRx(`^\s*(?:[-–—•*·\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}➢✓▪►o]\s|\d+[.)/]\s|[a-z][.)]\s)`)
 
 // splitTabs splits a tab-separated line into trimmed cells; trailing empty cells are kept so
 // that a row keeps its width (they are dropped later where the width is known).

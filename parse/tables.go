@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,14 +16,14 @@ import (
 var (
 	// Heading rows inside a table: budget sections. A row holding only one of these starts a
 	// new table entry with that section.
-	reTableSection = regexp.MustCompile(`^(?:[0-9ivx.]+\s*[-.)]?\s*)?(?:section\s+(?:de\s+|d'\s*)?)?(?:depenses|recettes|fonctionnement|investissement|exploitation|charges|produits)(?:\s+(?:de\s+|d'\s*)?(?:la\s+section\s+(?:de\s+|d'\s*)?)?(?:fonctionnement|investissement|exploitation))?\s*:?$`)
+	reTableSection = mustRx(`^(?:[0-9ivx.]+\s*[-.)]?\s*)?(?:section\s+(?:de\s+|d'\s*)?)?(?:depenses|recettes|fonctionnement|investissement|exploitation|charges|produits)(?:\s+(?:de\s+|d'\s*)?(?:la\s+section\s+(?:de\s+|d'\s*)?)?(?:fonctionnement|investissement|exploitation))?\s*:?$`)
 	// Total rows: "Total général", "Totaux", a bare "Total" close the table.
-	reTableTotal = regexp.MustCompile(`^(?:totaux|total(?:\s+general|\s+des\s+budgets|\s+cumule)?|montant\s+total|total\s+ttc|total\s+ht)\s*:?$`)
+	reTableTotal = mustRx(`^(?:totaux|total(?:\s+general|\s+des\s+budgets|\s+cumule)?|montant\s+total|total\s+ttc|total\s+ht)\s*:?$`)
 	// Subtotal rows: "Total Investissement", "Sous-total", "S/total".
-	reTableSubtotal = regexp.MustCompile(`^(?:sous[- ]?totale?|s/total|total|totaux)\b`)
+	reTableSubtotal = mustRx(`^(?:sous[- ]?totale?|s/total|total|totaux)\b`)
 	// Header cells that name the code column and the label column.
-	reHeaderCode  = regexp.MustCompile(`^(?:code|chap(?:itre|\.)?|art(?:icle|\.)?|compte|c/|n°|no|imputation|nature|fonction|ligne)s?$`)
-	reHeaderLabel = regexp.MustCompile(`^(?:libelles?|designations?|intitules?|objet|nature|postes?|operations?|comptes?|chapitres?|articles?|annees?|exercices?|fonctions?)\b`)
+	reHeaderCode  = mustRx(`^(?:code|chap(?:itre|\.)?|art(?:icle|\.)?|compte|c/|n°|no|imputation|nature|fonction|ligne)s?$`)
+	reHeaderLabel = mustRx(`^(?:libelles?|designations?|intitules?|objet|nature|postes?|operations?|comptes?|chapitres?|articles?|annees?|exercices?|fonctions?)\b`)
 )
 
 // tableLine is one line of a block, split into cells.
@@ -54,7 +53,7 @@ type carried struct {
 }
 
 // reHeadingNumber opens a numbered heading: "6.5.2 Panneau Pocket", "II. Finances", "3) Budget".
-var reHeadingNumber = regexp.MustCompile(`^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+\p{L}`)
+var reHeadingNumber = mustRx(`^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+\p{L}`)
 
 // maxCarry is how many lines apart two blocks may be and still be one table.
 const maxCarry = 4
@@ -113,8 +112,8 @@ func (d *doc) tableBlocks() [][]tableLine {
 // Markdown tables, as OCR tools write them: "| Chapitre | Libellé | Montant |" rows and a
 // "|---|:---:|" rule under the header.
 var (
-	reMarkdownRow  = regexp.MustCompile(`^\s*\|.*\|.*\|\s*$`)
-	reMarkdownRule = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	reMarkdownRow  = mustRx(`^\s*\|.*\|.*\|\s*$`)
+	reMarkdownRule = mustRx(`^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )
 
 // splitPipes splits a Markdown table row into trimmed cells, without the outer pipes.
@@ -130,7 +129,7 @@ func splitPipes(line string) []string {
 
 // reNumbering is the number or bullet of a heading or a list item ("6.5.2", "1.", "II", "a)",
 // "–"), which text extraction separates from its text by a tab.
-var reNumbering = regexp.MustCompile(`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—•*·➢✓▪►\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}])$`)
+var reNumbering = mustRx(`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—•*·➢✓▪►\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}])$`)
 
 // numberedLine reports whether a tab-separated line is a numbered heading or a list item: a
 // number or bullet, then words (no amounts), not a row of a table.

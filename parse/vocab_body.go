@@ -1,7 +1,5 @@
 package parse
 
-import "regexp"
-
 // French vocabulary of the body of the minutes: section numbering, agenda markers, vote wording,
 // debate markers and reporting verbs. Patterns run on folded text (normalize.Fold: lower case,
 // no accents, typographic apostrophes folded to '), except where a pattern says it reads the
@@ -12,7 +10,7 @@ import "regexp"
 // seq tells how the running order of that family is checked.
 type headingForm struct {
 	style  string
-	re     *regexp.Regexp // on the original line (case matters: roman numerals, letters)
+	re     *rx // on the original line (case matters: roman numerals, letters)
 	seq    seqKind
 	starts string // the bytes a matching line can start with: a cheap test before the pattern
 }
@@ -35,145 +33,148 @@ var headingForms = []headingForm{
 	// Deliberation numbers: "N° 2016.02.16 - Subvention…", "DÉLIBÉRATION N° 2014/155",
 	// "2013.04.08 - 1 ADOPTION…", "DL-061-07-13 - Travaux…", "D2018-66 …", "2020-038 SUBVENTION…",
 	// "23-02/001 – Rapport…", "24-07/059 …", "2014/25 – DECISIONS…", "2008/1 – …".
-	{"delib", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dDN"},
+	{"delib", mustRx(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dDN"},
 	// "Délibération n° 12 : Tarifs", "DÉLIBÉRATION N°2023-45 – Budget"
-	{"delib", regexp.MustCompile(`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dD"},
-	{"delib", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone, digits},
-	{"delib", regexp.MustCompile(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
-	{"delib", regexp.MustCompile(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
-	{"delib", regexp.MustCompile(`^(\d{2}-\d{2}/\d{3})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, digits},
-	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone, digits},
-	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone, digits},
+	{"delib", mustRx(`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dD"},
+	{"delib", mustRx(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone, digits},
+	{"delib", mustRx(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
+	{"delib", mustRx(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
+	{"delib", mustRx(`^(\d{2}-\d{2}/\d{3})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, digits},
+	{"delib", mustRx(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone, digits},
+	{"delib", mustRx(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone, digits},
 	// "Point n° 1 : Finances Communales"
-	{"point", regexp.MustCompile(`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic, "pPqQaAdD"},
+	{"point", mustRx(`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic, "pPqQaAdD"},
 	// "I.2 DÉLIBÉRATIONS": a roman part and an arabic sub-number.
-	{"roman.arabic", regexp.MustCompile(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted, "IVX"},
+	{"roman.arabic", mustRx(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted, "IVX"},
 	// "I. VIE DU SYNDICAT", "II – COMMUNAUTE DE COMMUNES", "IV) PERSONNEL"
-	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`), seqRoman, "IVX"},
+	{"roman", mustRx(`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`), seqRoman, "IVX"},
 	// "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes"
 	// "1-1 : Autorisation …", "2- 1 : …", "1-3 A : Relevés topographiques." (convocations)
-	{"hyphen2", regexp.MustCompile(`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`), seqDotted, digits},
-	{"hyphenL", regexp.MustCompile(`^(\d{1,2}\s*-\s*\d{1,2}\s+[A-H])\s*[:–—]\s*(\p{L}.*)$`), seqLetter, digits},
-	{"dotted", regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted, digits},
+	{"hyphen2", mustRx(`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`), seqDotted, digits},
+	{"hyphenL", mustRx(`^(\d{1,2}\s*-\s*\d{1,2}\s+[A-H])\s*[:–—]\s*(\p{L}.*)$`), seqLetter, digits},
+	{"dotted", mustRx(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted, digits},
 	// "1. Modification…", "1) Vote…", "1 - AFFECTATION…", "1/ la prise…", "1° …"
-	{"arabic.", regexp.MustCompile(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic, digits},
-	{"arabic)", regexp.MustCompile(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic, digits},
-	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`), seqArabic, digits},
-	{"arabic/", regexp.MustCompile(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic, digits},
-	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`), seqArabic, digits},
+	{"arabic.", mustRx(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic, digits},
+	{"arabic)", mustRx(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic, digits},
+	{"arabic-", mustRx(`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`), seqArabic, digits},
+	{"arabic/", mustRx(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic, digits},
+	{"arabic°", mustRx(`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`), seqArabic, digits},
 	// "A. Direction Générale des services", "B) Pôle…"
-	{"letter", regexp.MustCompile(`^([A-H])\s*[.)]\s+(.+)$`), seqLetter, "ABCDEFGH"},
+	{"letter", mustRx(`^([A-H])\s*[.)]\s+(.+)$`), seqLetter, "ABCDEFGH"},
 }
 
 var (
 	// reAgendaMarker is a line announcing the ordre du jour (agenda), alone or with the list after it.
-	reAgendaMarker = regexp.MustCompile(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?)\s*(?:(?:de la|du|de l') (?:seance|reunion|conseil|comite|bureau|assemblee)[a-z' ]{0,40})?\s*(?::\s*(.*))?$`)
+	reAgendaMarker = mustRx(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?)\s*(?:(?:de la|du|de l') (?:seance|reunion|conseil|comite|bureau|assemblee)[a-z' ]{0,40})?\s*(?::\s*(.*))?$`)
 	// reAgendaStop is a line that ends an agenda block: the header or the attendance resuming.
-	reAgendaStop = regexp.MustCompile(`^(?:l'an |presents?\b|presents? :|etaient presents|absents?\b|excuses?\b|secretaire|le conseil municipal|le conseil syndical|le conseil communautaire|le comite|seance du|conseil municipal du|conseil syndical du|proces[- ]verbal|compte[- ]rendu de la)`)
+	reAgendaStop = mustRx(`^(?:l'an |presents?\b|presents? :|etaient presents|absents?\b|excuses?\b|secretaire|le conseil municipal|le conseil syndical|le conseil communautaire|le comite|seance du|conseil municipal du|conseil syndical du|proces[- ]verbal|compte[- ]rendu de la)`)
 	// reDateNumber is a deliberation number made of the session's date and an ordinal.
-	reDateNumber = regexp.MustCompile(`^\d{4}\.\d{2}\.\d{2}\s*-`)
+	reDateNumber = mustRx(`^\d{4}\.\d{2}\.\d{2}\s*-`)
 	// reThemeHeading is an unnumbered heading that opens with a theme in capitals and a dash:
 	// "FINANCES – Budget principal – Compte de gestion 2015".
-	reThemeHeading = regexp.MustCompile(`^\p{Lu}{3,}(?:[ '’-]\p{Lu}{2,})*\s+[-–—:]\s+\S`)
+	reThemeHeading = mustRx(`^\p{Lu}{3,}(?:[ '’-]\p{Lu}{2,})*\s+[-–—:]\s+\S`)
 	// reMoneyInTitle is a decimal amount: a numbered line carrying one is a table row or a list
 	// item, not a heading.
-	reMoneyInTitle = regexp.MustCompile(`\d,\d{2}\b`)
+	reMoneyInTitle = mustRx(`\d,\d{2}\b`)
 	// reTOCLine is an entry of a table of contents ("… page 03", "…....... 12"): not a heading.
-	reTOCLine = regexp.MustCompile(`(?i)\bpages?\s+\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$`)
+	reTOCLine = mustRx(`(?i)\bpages?\s+\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$`)
 	// reSuperscript is a line holding only the superscript an extraction lifted out of the line
 	// below ("ème", "er").
-	reSuperscript = regexp.MustCompile(`^(?:e|er|ere|eme|emes|nd|nde|d|e\s*r)$`)
+	reSuperscript = mustRx(`^(?:e|er|ere|eme|emes|nd|nde|d|e\s*r)$`)
 	// reWithdrawnTitle is a section title that says the point was withdrawn or adjourned.
-	reWithdrawnTitle = regexp.MustCompile(`\b(?:retiree?s?|ajournee?s?|reportee?s?)\s*$|^(?:affaire|point|question|dossier) (?:retire|ajourne|reporte)`)
+	reWithdrawnTitle = mustRx(`\b(?:retiree?s?|ajournee?s?|reportee?s?)\s*$|^(?:affaire|point|question|dossier) (?:retire|ajourne|reporte)`)
 	// reSubLetter is a lettered sub-point of an agenda entry: "a) l'assistance …".
-	reSubLetter = regexp.MustCompile(`^([a-h])\s*[).]\s+(\S.*)$`)
+	reSubLetter = mustRx(`^([a-h])\s*[).]\s+(\S.*)$`)
 	// reAttendanceEnd is a header or attendance line: an unnumbered deliberation's title comes
 	// after the last of them.
-	reAttendanceEnd = regexp.MustCompile(`^(?:secretaire|presents?\b|absents?\b|excuses?\b|non excuses?\b|pouvoirs?\b|procurations?\b|elus |nombre de|ont donne pouvoir|etaient? presents?|etai(?:en)?t absents?|date de (?:la )?convocation|rapporteur)`)
+	reAttendanceEnd = mustRx(`^(?:secretaire|presents?\b|absents?\b|excuses?\b|non excuses?\b|pouvoirs?\b|procurations?\b|elus |nombre de|ont donne pouvoir|etaient? presents?|etai(?:en)?t absents?|date de (?:la )?convocation|rapporteur)`)
 	// reAddedItem is the wording of an item added to the agenda during the meeting.
-	reAddedItem = regexp.MustCompile(`(?:ajout|rajout|inscri)\w* (?:a|de) l'ordre du jour|(?:ajout|rajout)\w* (?:un point|une question|une deliberation|(?:le|les) points? suivants?)`)
+	reAddedItem = mustRx(`(?:ajout|rajout|inscri)\w* (?:a|de) l'ordre du jour|(?:ajout|rajout)\w* (?:un point|une question|une deliberation|(?:le|les) points? suivants?)`)
 	// reBullet starts a list item.
-	reBullet = regexp.MustCompile(`^\s*(?:[-–—•·▪►➢✓→*Ø§]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`)
+	reBullet = mustRx(`^\s*(?:[-–—•·▪►➢✓→*Ø§]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`)
 	// reNumberTab is a list number followed by a tab (word processors' numbered lists): the tab
 	// is the list's indent, not a table column.
-	reNumberTab = regexp.MustCompile(`^(\s*\d{1,2}(?:\.\d{1,2})*)[.)]?\t+`)
-	reMarkerTab = regexp.MustCompile(`^(\s*(?:[IVX]{1,5}[.)]?|[A-H][.)]|[-–—•·▪►➢✓→*o]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}))\t+`)
+	reNumberTab = mustRx(`^(\s*\d{1,2}(?:\.\d{1,2})*)[.)]?\t+`)
+	reMarkerTab = mustRx(`^(\s*(?:[IVX]{1,5}[.)]?|[A-H][.)]|[-–—•·▪►➢✓→*o]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}))\t+`)
 	// reInlineAgendaNum splits an agenda written on one line ("1. X 2. Y 3. Z").
-	reInlineAgendaNum = regexp.MustCompile(`(?:^|\s)(\d{1,2})\s*[.)]\s+`)
+	reInlineAgendaNum = mustRx(`(?:^|\s)(\d{1,2})\s*[.)]\s+`)
 )
 
 // Kinds of section decided from the title: procedural points that are neither deliberations nor
 // information (the roll call, the secretary of the session).
-var reProceduralTitle = regexp.MustCompile(`secretaire de seance|appel nominal|ouverture de (?:la )?seance|quorum|installation du conseil`)
+var reProceduralTitle = mustRx(`secretaire de seance|appel nominal|ouverture de (?:la )?seance|quorum|installation du conseil`)
 
 // Decisions. A decision is read where one of these triggers appears in a section's own prose.
 var (
-	reUnanimous = regexp.MustCompile(`unanimit|unanimement`)
-	reMajority  = regexp.MustCompile(`a la majorite|majorite absolue|majorite des (?:voix|suffrages|membres)`)
+	reUnanimous = mustRx(`unanimit|unanimement`)
+	reMajority  = mustRx(`a la majorite|majorite absolue|majorite des (?:voix|suffrages|membres)`)
 	// reDissent names members who did not vote for: abstainers, members not taking part.
-	reDissent = regexp.MustCompile(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote`)
+	reDissent = mustRx(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote`)
 	// Outcomes, most specific first.
-	reRejected = regexp.MustCompile(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b`)
-	reDeferred = regexp.MustCompile(`\bajourn(?:e|ee|es|ees|ent|ement)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\breporte(?:e|s|es)? (?:a|au|lors d'|lors de) (?:une|un|la|le) (?:prochaine?|ulterieure?|autre|seance|conseil)|\bsursis a statuer\b`)
+	reRejected = mustRx(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b`)
+	reDeferred = mustRx(`\bajourn(?:e|ee|es|ees|ent|ement)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\breporte(?:e|s|es)? (?:a|au|lors d'|lors de) (?:une|un|la|le) (?:prochaine?|ulterieure?|autre|seance|conseil)|\bsursis a statuer\b`)
 	// reDeferredVerb is "est reporté(e)", "sont retirés": deferral when a decision's subject
 	// (délibération, point, question…) comes shortly before it (see deferSubject).
-	reDeferredVerb = regexp.MustCompile(`\b(?:est|sont|sera|seront)\s+(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`)
-	reDeferSubject = regexp.MustCompile(`\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet)\b`)
-	reNoted        = regexp.MustCompile(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
-	reAdopted      = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
+	reDeferredVerb = mustRx(`\b(?:est|sont|sera|seront)\s+(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`)
+	reDeferSubject = mustRx(`\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet)\b`)
+	reNoted        = mustRx(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
+	reAdopted      = mustRx(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
 	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE").
-	reUpperVerb = regexp.MustCompile(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
+	reUpperVerb = mustRx(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
 	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
 	// "→ adopté", "Délibération adoptée", "ADOPTÉ À L'UNANIMITÉ", "Le Conseil adopte.".
-	reStrongVerb = regexp.MustCompile(`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b|[a-z] (?:est|sont) (?:donc )?(?:adoptee?s?|approuvee?s?|acceptee?s?)\b`)
+	reStrongVerb = mustRx(`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b|[a-z] (?:est|sont) (?:donc )?(?:adoptee?s?|approuvee?s?|acceptee?s?)\b`)
 	// reCouncil is the subject of a decision.
-	reCouncil = regexp.MustCompile(`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`)
+	reCouncil = mustRx(`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`)
 	// reVisa opens a visa or considérant: the legal grounds cited before a decision, never one.
-	reVisa = regexp.MustCompile(`^(?:[-•]\s*)?(?:vu |vus |considerant|attendu|apres avis|sur (?:le )?rapport|il est (?:propose|demande)|il vous est propose|je vous propose|propose(?:s)? (?:au|de)|proposition de)`)
+	reVisa = mustRx(`^(?:[-•]\s*)?(?:vu |vus |considerant|attendu|apres avis|sur (?:le )?rapport|il est (?:propose|demande)|il vous est propose|je vous propose|propose(?:s)? (?:au|de)|proposition de)`)
 	// Vote counts in every form: "Pour : 23", "23 pour", "Par 13 voix POUR", "Pour 9".
-	reCountForL     = regexp.MustCompile(`\bpour\s*[:=]?\s*(\d{1,3})\b`)
-	reCountForN     = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
-	reCountAgainstL = regexp.MustCompile(`\bcontre\s*[:=]?\s*(\d{1,3})\b`)
-	reCountAgainstN = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
-	reCountAbstL    = regexp.MustCompile(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
-	reCountAbstN    = regexp.MustCompile(`\b(\d{1,3})\s*abstentions?\b`)
+	reCountForL     = mustRx(`\bpour\s*[:=]?\s*(\d{1,3})\b`)
+	reCountForN     = mustRx(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
+	reCountAgainstL = mustRx(`\bcontre\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAgainstN = mustRx(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
+	reCountAbstL    = mustRx(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAbstN    = mustRx(`\b(\d{1,3})\s*abstentions?\b`)
 	// reVotersTotal is "(31 voix)" after "unanimité des votants": all the votes cast were for.
-	reVotersTotal = regexp.MustCompile(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
+	reVotersTotal = mustRx(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
 	// reVoteLine is a line that holds a vote count and little else: a vote block line.
-	reVoteLine = regexp.MustCompile(`^(?:[-•]\s*)?(?:vote\s*:?\s*)?(?:(?:pour|contre|abstentions?|nuls?|blancs?)\s*[:=]?\s*\d{0,3}\b|\d{1,3}\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b)`)
-	reVoteWord = regexp.MustCompile(`\b(?:vote|voix|votants|contre|abstentions?|scrutin)\b`)
+	reVoteLine = mustRx(`^(?:[-•]\s*)?(?:vote\s*:?\s*)?(?:(?:pour|contre|abstentions?|nuls?|blancs?)\s*[:=]?\s*\d{0,3}\b|\d{1,3}\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b)`)
+	reVoteWord = mustRx(`\b(?:vote|voix|votants|contre|abstentions?|scrutin)\b`)
 )
 
 // Stems that gate the vote patterns: a line holding none of them cannot state a vote, so the
 // patterns (some with bounded repetition) run on few lines.
 var (
-	triggerStems = []string{"unanim", "majorit", "abst", "adopt", "approuv", "accept", "rejet", "refus", "retenu",
-		"report", "ajourn", "retir", "differ", "acte", "connaissance", "part au", "particip", "sursis"}
-	dissentStems = []string{"abstien", "part au vote", "particip"}
-	countStems   = []string{"pour", "contre", "abst", "vote", "voix", "nul", "blanc", "favorable"}
-	rejectStems  = []string{"n'est pas", "n'a pas", "non adopt", "non approuv", "non retenu", "rejet", "refus"}
-	deferStems   = []string{"ajourn", "retir", "report", "differ", "sursis"}
-	notedStems   = []string{"nd acte", "nent acte", "pris acte", "donne acte", "connaissance du rapport"}
-	adoptStems   = []string{"adopt", "approuv", "accept"}
+	triggerStems = newStems("unanim", "majorit", "abst", "adopt", "approuv", "accept", "rejet", "refus", "retenu",
+		"report", "ajourn", "retir", "differ", "acte", "connaissance", "part au", "particip", "sursis")
+	dissentStems = newStems("abstien", "part au vote", "particip")
+	countStems   = newStems("pour", "contre", "abst", "vote", "voix", "nul", "blanc", "favorable")
+	rejectStems  = newStems("n'est pas", "n'a pas", "non adopt", "non approuv", "non retenu", "rejet", "refus")
+	deferStems   = newStems("ajourn", "retir", "report", "differ", "sursis")
+	notedStems   = newStems("nd acte", "nent acte", "pris acte", "donne acte", "connaissance du rapport")
+	adoptStems   = newStems("adopt", "approuv", "accept")
+	// majorityStems and unanimousStems gate reMajority and reUnanimous.
+	majorityStems  = newStems("majorit")
+	unanimousStems = newStems("unanim")
 )
 
 // Debate. A debate block opens with one of these lines; every paragraph in it is an exchange.
-var reDebateMarker = regexp.MustCompile(`^(?:[-•]\s*)?(?:temps d'echanges?|echanges?|debats?|discussions?|interventions?|questions?[- ]reponses?|observations?|remarques?)(?: (?:des|du|avec les) [a-z ]+)?\s*:?\s*$`)
+var reDebateMarker = mustRx(`^(?:[-•]\s*)?(?:temps d'echanges?|echanges?|debats?|discussions?|interventions?|questions?[- ]reponses?|observations?|remarques?)(?: (?:des|du|avec les) [a-z ]+)?\s*:?\s*$`)
 
 // Speakers: a civility, then a name or a role. The civility forms are matched on the original
 // line, case-insensitively.
 var (
 	reCivility = `(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?|MM\.?|Messieurs|Mesdames)`
 	// Roles that name the president of the meeting: "Monsieur le Maire", "Madame la Présidente".
-	reRole = regexp.MustCompile(`^(?i:(?:Monsieur|Madame|M\.|Mme)\s+)?(?i:l[ea]\s+|l')(?i:maire|pr[ée]sidente?|pr[ée]sident\s+de\s+s[ée]ance|d[ée]put[ée]-maire|maire-adjointe?)\b`)
+	reRole = mustRx(`^(?i:(?:Monsieur|Madame|M\.|Mme)\s+)?(?i:l[ea]\s+|l')(?i:maire|pr[ée]sidente?|pr[ée]sident\s+de\s+s[ée]ance|d[ée]put[ée]-maire|maire-adjointe?)\b`)
 	// reSpeakerCiv is a speaker opening a paragraph with a civility: "Monsieur Jean-Luc Chaumont",
 	// "Mme Reynaud", "Monsieur MAHUET". Name words start with a capital letter or are particles.
-	reSpeakerCiv = regexp.MustCompile(`^(?i:` + reCivility + `)\s+((?:(?:\p{Lu}[\p{L}'’.-]*|d[eu]|de la|van|von|le|la|Mc)\s*){1,4})`)
+	reSpeakerCiv = mustRx(`^(?i:` + reCivility + `)\s+((?:(?:\p{Lu}[\p{L}'’.-]*|d[eu]|de la|van|von|le|la|Mc)\s*){1,4})`)
 	// reSpeakerBare is "Max LEVITA" or "Jean-Pierre GAUTHIER": a given name then a family name in
 	// capitals, directly followed by a colon.
-	reSpeakerBare = regexp.MustCompile(`^(\p{Lu}[\p{Ll}'’-]+(?:[- ]\p{Lu}[\p{Ll}'’-]+)?\s+\p{Lu}{2,}[\p{Lu}' -]*?)\s*:`)
+	reSpeakerBare = mustRx(`^(\p{Lu}[\p{Ll}'’-]+(?:[- ]\p{Lu}[\p{Ll}'’-]+)?\s+\p{Lu}{2,}[\p{Lu}' -]*?)\s*:`)
 	// reSpeakerGiven is a given name alone, then a reporting verb: "Anthony précise…".
-	reSpeakerGiven = regexp.MustCompile(`^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}\p{Lu}-]+)?)\s+(\p{Ll}[\p{Ll}'’]+)`)
+	reSpeakerGiven = mustRx(`^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}\p{Lu}-]+)?)\s+(\p{Ll}[\p{Ll}'’]+)`)
 )
 
 // civilityWords open a speaker mention: civilities and the article of a role ("Le Maire").
@@ -184,13 +185,13 @@ var civilityWords = map[string]bool{
 }
 
 // reVoteResult is what follows a candidate's name in a ballot result ("27 voix", "11 votes").
-var reVoteResult = regexp.MustCompile(`^\s*\d+\s*(?:voix|votes?|suffrages?)\b`)
+var reVoteResult = mustRx(`^\s*\d+\s*(?:voix|votes?|suffrages?)\b`)
 
 // reLinkWord is a linking word that may precede a speaker at the start of a paragraph.
-var reLinkWord = regexp.MustCompile(`^(?i:ensuite|puis|enfin|alors|de plus|par ailleurs|en r[ée]ponse|en outre|d'autre part|pour sa part|quant [àa] lui|quant [àa] elle)\s*,?\s+`)
+var reLinkWord = mustRx(`^(?i:ensuite|puis|enfin|alors|de plus|par ailleurs|en r[ée]ponse|en outre|d'autre part|pour sa part|quant [àa] lui|quant [àa] elle)\s*,?\s+`)
 
 // reFunctionWord opens a speaker's function written after the name.
-var reFunctionWord = regexp.MustCompile(`^(?:(?:1er|premier|deuxieme|\d+e(?:me)?)\s+)?(?:adjoint|conseill|maire|president|vice|direct|rapporteur|secretaire|delegue|charge)`)
+var reFunctionWord = mustRx(`^(?:(?:1er|premier|deuxieme|\d+e(?:me)?)\s+)?(?:adjoint|conseill|maire|president|vice|direct|rapporteur|secretaire|delegue|charge)`)
 
 // reportingVerbs open reported speech after a speaker: "Monsieur X demande…". Only the first
 // word after the name is checked.
@@ -211,4 +212,4 @@ var reportingVerbs = map[string]bool{
 
 // reBareNumber is a line holding one number and nothing else (a unit at most): a table cell
 // when the extraction laid a table out column by column.
-var reBareNumber = regexp.MustCompile(`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`)
+var reBareNumber = mustRx(`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`)

@@ -1,7 +1,5 @@
 package parse
 
-import "regexp"
-
 // The French vocabulary of the meeting header: attendance labels, count labels, meeting
 // phrases. Every pattern runs on folded text (normalize.Fold: lower case, no accents, ’ → ').
 
@@ -28,110 +26,110 @@ var attendanceWords = []struct {
 var proxyWords = []string{"pouvoir", "procuration", "represente", "delegation de vote"}
 
 // reLabelHead recognises the opening word of an attendance or count label.
-var reLabelHead = regexp.MustCompile(`^(?:etai(?:en)?t|presente?s?|absente?s?|excusee?s?|pouvoirs?|procurations?|invitee?s?|assistai(?:en)?t|membres?|elus?|conseillers?|conseilleres?|non|ont|a|representee?s?|nombre|en|suppleants?|se sont|personnes?|egalement)\b`)
+var reLabelHead = mustRx(`^(?:etai(?:en)?t|presente?s?|absente?s?|excusee?s?|pouvoirs?|procurations?|invitee?s?|assistai(?:en)?t|membres?|elus?|conseillers?|conseilleres?|non|ont|a|representee?s?|nombre|en|suppleants?|se sont|personnes?|egalement)\b`)
 
 // reGenderMarks are the inclusive endings "(e)", "(es)", "(s)", "(e)s" removed from labels.
-var reGenderMarks = regexp.MustCompile(`\((?:e|es|s|e\)s|ne)\)?`)
+var reGenderMarks = mustRx(`\((?:e|es|s|e\)s|ne)\)?`)
 
 // countFields maps the words of a count label to the Counts field they state.
 var countFields = []struct {
-	re    *regexp.Regexp
+	re    *rx
 	field string
 }{
-	{regexp.MustCompile(`en exercice|en fonction|composant le conseil`), "in_office"},
-	{regexp.MustCompile(`suffrages? exprimes?|exprimes`), "votes_cast"},
-	{regexp.MustCompile(`votants|pris part (?:au|aux) votes?|prenant part au vote`), "voters"},
-	{regexp.MustCompile(`represente|pouvoirs?|procurations?|ont donne pouvoir`), "represented"},
-	{regexp.MustCompile(`presente?s?|en seance`), "present"},
-	{regexp.MustCompile(`absente?s?`), "absent"},
-	{regexp.MustCompile(`^[-•*]?\s*pour\b`), "for"},
-	{regexp.MustCompile(`^[-•*]?\s*contre\b`), "against"},
-	{regexp.MustCompile(`^[-•*]?\s*abstentions?\b`), "abstention"},
+	{mustRx(`en exercice|en fonction|composant le conseil`), "in_office"},
+	{mustRx(`suffrages? exprimes?|exprimes`), "votes_cast"},
+	{mustRx(`votants|pris part (?:au|aux) votes?|prenant part au vote`), "voters"},
+	{mustRx(`represente|pouvoirs?|procurations?|ont donne pouvoir`), "represented"},
+	{mustRx(`presente?s?|en seance`), "present"},
+	{mustRx(`absente?s?`), "absent"},
+	{mustRx(`^[-•*]?\s*pour\b`), "for"},
+	{mustRx(`^[-•*]?\s*contre\b`), "against"},
+	{mustRx(`^[-•*]?\s*abstentions?\b`), "abstention"},
 }
 
 var (
 	// reCountAfter is "LABEL : 14", "PRÉSENTS 21", "en exercice : 15-": label words, then
 	// the number. Group 1 is the label, 2 the number.
-	reCountAfter = regexp.MustCompile(`((?:nombre (?:de |d')?)?(?:(?:conseillers?|conseilleres?|membres?|elus?|delegues?)(?: municipaux| communautaires| titulaires)? ?)?(?:(?:etaient|sont) )?(?:en exercice|en fonction|presente?s?|en seance|representee?s?|pouvoirs?|procurations?|ont donne pouvoir|ayant donne pouvoir|votants|ayant pris part au vote|qui ont pris part au vote|suffrages exprimes|exprimes|absente?s?|pour|contre|abstentions?))\s*(?:\((?:e|s|es)\)s?)?\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAfter = mustRx(`((?:nombre (?:de |d')?)?(?:(?:conseillers?|conseilleres?|membres?|elus?|delegues?)(?: municipaux| communautaires| titulaires)? ?)?(?:(?:etaient|sont) )?(?:en exercice|en fonction|presente?s?|en seance|representee?s?|pouvoirs?|procurations?|ont donne pouvoir|ayant donne pouvoir|votants|ayant pris part au vote|qui ont pris part au vote|suffrages exprimes|exprimes|absente?s?|pour|contre|abstentions?))\s*(?:\((?:e|s|es)\)s?)?\s*[:=]?\s*(\d{1,3})\b`)
 	// reCountBefore is "Soit 31 présents", "2 procurations", "04 Absents": the number, then
 	// the label. Group 1 is the number, 2 the label.
-	reCountBefore = regexp.MustCompile(`(?:^|[^\d/.,])(\d{1,3})\s+((?:(?:conseillers?|conseilleres?|membres?|elus?) (?:municipaux )?)?(?:(?:etaient|sont) )?(?:en exercice|presente?s?|representee?s?(?: ou presente?s?)?|pouvoirs?|procurations?|votants|absente?s?)(?: ou representee?s?)?)\b`)
+	reCountBefore = mustRx(`(?:^|[^\d/.,])(\d{1,3})\s+((?:(?:conseillers?|conseilleres?|membres?|elus?) (?:municipaux )?)?(?:(?:etaient|sont) )?(?:en exercice|presente?s?|representee?s?(?: ou presente?s?)?|pouvoirs?|procurations?|votants|absente?s?)(?: ou representee?s?)?)\b`)
 	// reCountLabelOnly is a count label waiting for its number on a later line (a box that
 	// the extraction scattered): "en exercice :", "Pouvoirs :", "Nombre de conseillers en séance :".
-	reCountLabelOnly = regexp.MustCompile(`^(?:nombre (?:de |d')?)?(?:(?:conseillers?|membres?|elus?) ?)?(en exercice|presents?|en seance|pouvoirs?|procurations?|votants|representes?|suffrages exprimes)\s*:?\s*$`)
+	reCountLabelOnly = mustRx(`^(?:nombre (?:de |d')?)?(?:(?:conseillers?|membres?|elus?) ?)?(en exercice|presents?|en seance|pouvoirs?|procurations?|votants|representes?|suffrages exprimes)\s*:?\s*$`)
 	// reCountBoxHead is the first line of a label split over two lines: "Nombre de conseillers".
-	reCountBoxHead = regexp.MustCompile(`^nombre (?:de |d')(?:conseillers?|membres?|elus?)\s*$`)
-	reNumberOnly   = regexp.MustCompile(`^\s*(\d{1,3})\s*$`)
-	reRuleLine     = regexp.MustCompile(`^[\s_\-–—=*.~]*$`)
+	reCountBoxHead = mustRx(`^nombre (?:de |d')(?:conseillers?|membres?|elus?)\s*$`)
+	reNumberOnly   = mustRx(`^\s*(\d{1,3})\s*$`)
+	reRuleLine     = mustRx(`^[\s_\-–—=*.~]*$`)
 )
 
 // Meeting phrases (folded).
 var (
-	reAssembly = regexp.MustCompile(`\b(conseil municipal|conseil syndical|conseil communautaire|conseil metropolitain|conseil d'administration|conseil departemental|conseil regional|comite syndical|bureau communautaire|bureau syndical|bureau municipal|assemblee generale)\b`)
+	reAssembly = mustRx(`\b(conseil municipal|conseil syndical|conseil communautaire|conseil metropolitain|conseil d'administration|conseil departemental|conseil regional|comite syndical|bureau communautaire|bureau syndical|bureau municipal|assemblee generale)\b`)
 	// reBodyLine is a title line naming the body: "VILLE D'EYBENS", "Commune de CHEMERE (44 680)".
-	reBodyLine = regexp.MustCompile(`^(?:(?:ville|commune|mairie|communaute(?: de communes| d'agglomeration| urbaine)?|metropole|departement|region|centre communal d'action sociale) (?:de |d'|du |des )|(?:syndicat|sivu|sivom|sictom|smictom|ccas|etablissement public)\b)`)
+	reBodyLine = mustRx(`^(?:(?:ville|commune|mairie|communaute(?: de communes| d'agglomeration| urbaine)?|metropole|departement|region|centre communal d'action sociale) (?:de |d'|du |des )|(?:syndicat|sivu|sivom|sictom|smictom|ccas|etablissement public)\b)`)
 	// reBodyPhrase is "le conseil municipal de la commune d'Eybens", "Conseil Municipal de la
 	// Ville de Montpellier", "siège du SYNDICAT MIXTE NUMÉRIAN".
-	reBodyPhrase = regexp.MustCompile(`(?:conseil municipal|conseil syndical|conseil communautaire|comite syndical|conseil metropolitain) (?:de cette commune|de la (ville|commune) (?:de |d')|du (syndicat|sivu|sivom)|de la (communaute|metropole))`)
-	reSeat       = regexp.MustCompile(`siege (?:du |de la |de l')`)
-	reLaCommune  = regexp.MustCompile(`\b(?:la|notre) commune (?:de |d')`)
+	reBodyPhrase = mustRx(`(?:conseil municipal|conseil syndical|conseil communautaire|comite syndical|conseil metropolitain) (?:de cette commune|de la (ville|commune) (?:de |d')|du (syndicat|sivu|sivom)|de la (communaute|metropole))`)
+	reSeat       = mustRx(`siege (?:du |de la |de l')`)
+	reLaCommune  = mustRx(`\b(?:la|notre) commune (?:de |d')`)
 	// reMeetingWords mark a line that dates the meeting itself.
 	meetingWords = []string{"seance", "reuni", "conseil", "comite", "assemble", "session",
 		"l'an ", "deliberation", "proces", "compte rendu", "compte-rendu", "bureau"}
-	reNotMeeting   = regexp.MustCompile(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
-	reConvocation  = regexp.MustCompile(`convo[cq]`)
-	reEndOfMeeting = regexp.MustCompile(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
-	reNextMeeting  = regexp.MustCompile(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
-	rePrevMinutes  = regexp.MustCompile(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
-	reApproval     = regexp.MustCompile(`approuv|approbation|adopt|accept|valid|sans observation`)
-	reRejection    = regexp.MustCompile(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
+	reNotMeeting   = mustRx(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
+	reConvocation  = mustRx(`convo[cq]`)
+	reEndOfMeeting = mustRx(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
+	reNextMeeting  = mustRx(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
+	rePrevMinutes  = mustRx(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
+	reApproval     = mustRx(`approuv|approbation|adopt|accept|valid|sans observation`)
+	reRejection    = mustRx(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
 	// rePlaceVerb is the verb after which the place of the meeting is named.
-	rePlaceVerb = regexp.MustCompile(`(?:reunie?s?|assemblee?s?|se tiendra|se tient|s'est tenue?|siegeant)\b`)
+	rePlaceVerb = mustRx(`(?:reunie?s?|assemblee?s?|se tiendra|se tient|s'est tenue?|siegeant)\b`)
 	// rePresident finds who presided: the name follows the match.
-	rePresident = regexp.MustCompile(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
+	rePresident = mustRx(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
 	// reSecretaryLabel is "Secrétaire de séance : X", "Secrétaire : X", "A été élue secrétaire
 	// de séance : X": the name follows the match.
-	reSecretaryLabel = regexp.MustCompile(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)
+	reSecretaryLabel = mustRx(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)
 	// reSecretaryAfter is "X est désigné(e) secrétaire", "désigné X comme secrétaire".
-	reSecretaryAfter = regexp.MustCompile(`\s*,?\s*(?:est|a ete|ont ete|sont)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+(?:comme |en tant que |pour |en qualite de )?(?:\w+ )?secretaire`)
+	reSecretaryAfter = mustRx(`\s*,?\s*(?:est|a ete|ont ete|sont)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+(?:comme |en tant que |pour |en qualite de )?(?:\w+ )?secretaire`)
 )
 
 // Proxies inside list entries (folded).
 var (
 	// reGiveProxy is "X donne pouvoir à Y", "X a donné procuration à Y", "X, représenté par Y":
 	// the match starts where the giver's name ends; group 1 is the holder.
-	reGiveProxy = regexp.MustCompile(`\s*,?\s+(?:(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+)?(?:donne|donnant|confie|remis)\s+(?:son\s+|sa\s+|une\s+)?(?:pouvoirs?|procurations?|delegation)(?:\s+de vote)?\s+(?:a|au profit de)|(?:est\s+)?representee?s?\s+par)\s+(.+?)\s*\.?$`)
+	reGiveProxy = mustRx(`\s*,?\s+(?:(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+)?(?:donne|donnant|confie|remis)\s+(?:son\s+|sa\s+|une\s+)?(?:pouvoirs?|procurations?|delegation)(?:\s+de vote)?\s+(?:a|au profit de)|(?:est\s+)?representee?s?\s+par)\s+(.+?)\s*\.?$`)
 	// reProxyPair is an entry of a list of proxies: "X à Y", "M. X par M. Y".
-	reProxyPair = regexp.MustCompile(`^(.+?)\s+(?:a|par|au profit de)\s+(.+?)\s*\.?$`)
+	reProxyPair = mustRx(`^(.+?)\s+(?:a|par|au profit de)\s+(.+?)\s*\.?$`)
 	// reInlineProxy is a parenthetical proxy: "(pouvoir donné à Y)", "(procuration à Mario)".
-	reInlineProxy = regexp.MustCompile(`^\s*(?:a donne |donne |ayant donne )?(?:pouvoirs?|procurations?)(?: donnee?)?\s+(?:a|au profit de)\s+(.+?)\s*\.?$`)
+	reInlineProxy = mustRx(`^\s*(?:a donne |donne |ayant donne )?(?:pouvoirs?|procurations?)(?: donnee?)?\s+(?:a|au profit de)\s+(.+?)\s*\.?$`)
 	// reSubstitute is a parenthetical substitute: "(suppléant de M. José ORENES LERMA)".
-	reSubstitute = regexp.MustCompile(`^\s*(?:suppleante?|remplacante?|remplace|representant|representante)\s+(?:de\s+|d')?(.+?)\s*$`)
+	reSubstitute = mustRx(`^\s*(?:suppleante?|remplacante?|remplace|representant|representante)\s+(?:de\s+|d')?(.+?)\s*$`)
 	// reGluedCiv is a civility glued to the name: "M.CHARRIER".
-	reGluedCiv = regexp.MustCompile(`^(?:M|Mme|Mr|MM|Mmes)\.\p{Lu}`)
+	reGluedCiv = mustRx(`^(?:M|Mme|Mr|MM|Mmes)\.\p{Lu}`)
 )
 
 // reInlineLabel is a list opened inside a sentence, with its count: "(07 Procurations : ML
 // Castelli, …) et 04 Absents : JT Albertini, …". Group 1 is the number, 2 the label.
-var reInlineLabel = regexp.MustCompile(`(\d{1,3})\s+(?:(?:conseillers?|membres?|elus?)\s+(?:etaient\s+|sont\s+)?)?(procurations?|pouvoirs?|absente?s?|excusee?s?|presente?s?)\s*:\s*`)
+var reInlineLabel = mustRx(`(\d{1,3})\s+(?:(?:conseillers?|membres?|elus?)\s+(?:etaient\s+|sont\s+)?)?(procurations?|pouvoirs?|absente?s?|excusee?s?|presente?s?)\s*:\s*`)
 
 // reProxyMark is a mark pairing a proxy's giver and holder across the lists: "(Pr*)",
 // "(Pr**)", "(P1)", "(*)".
-var reProxyMark = regexp.MustCompile(`^\s*(?:pr|p|pouvoir|procuration)?\s*(\*+|\d{1,2})\s*$`)
+var reProxyMark = mustRx(`^\s*(?:pr|p|pouvoir|procuration)?\s*(\*+|\d{1,2})\s*$`)
 
 var (
 	// reLabelCount is a count inside a label: "Présents (12)".
-	reLabelCount = regexp.MustCompile(`\(\s*\d{1,3}\s*\)`)
+	reLabelCount = mustRx(`\(\s*\d{1,3}\s*\)`)
 	// reNextLabel is a second attendance label on the same line, after the end of a list:
 	// "…, M. B. Absent : M. C". Group 1 is the label.
-	reNextLabel = regexp.MustCompile(`[.;]\s+((?i:absente?s?|absent\(e\)s|excus[ée]e?s?|excus[ée]\(e\)s|pouvoirs?|procurations?|pr[ée]sente?s?|invit[ée]e?s?|non excus[ée]e?s?)(?:\s+[^:.;]{0,40})?)\s*:\s*`)
+	reNextLabel = mustRx(`[.;]\s+((?i:absente?s?|absent\(e\)s|excus[ée]e?s?|excus[ée]\(e\)s|pouvoirs?|procurations?|pr[ée]sente?s?|invit[ée]e?s?|non excus[ée]e?s?)(?:\s+[^:.;]{0,40})?)\s*:\s*`)
 	// reProxyOf is "procuration de M. X à M. Y", "pouvoir de X à Y" (folded).
-	reProxyOf = regexp.MustCompile(`^(?:procuration|pouvoir|delegation)s?\s+(?:de|d')\s*(.+?)\s+(?:a|au profit de)\s+(.+?)\s*\.?$`)
+	reProxyOf = mustRx(`^(?:procuration|pouvoir|delegation)s?\s+(?:de|d')\s*(.+?)\s+(?:a|au profit de)\s+(.+?)\s*\.?$`)
 )
 
 // rePresentOrRepresented is "25 Conseillers étaient Présents ou Représentés": a total of both,
 // which no count field holds but the checks use.
-var rePresentOrRepresented = regexp.MustCompile(`(\d{1,3})\s+(?:conseillers?|membres?|elus?)?\s*(?:etaient|sont)?\s*presente?s? ou representee?s?`)
+var rePresentOrRepresented = mustRx(`(\d{1,3})\s+(?:conseillers?|membres?|elus?)?\s*(?:etaient|sont)?\s*presente?s? ou representee?s?`)
 
 // rePresidesAfter is "M. Jean DUPONT, Maire, préside la séance": the name comes before.
-var rePresidesAfter = regexp.MustCompile(`\s*,?\s*(?:(?:maire|president(?:e)?|vice-president(?:e)?|doyen(?:ne)? d'age)\s*,\s*)?(?:preside|presidait|a preside|assure la presidence)\b`)
+var rePresidesAfter = mustRx(`\s*,?\s*(?:(?:maire|president(?:e)?|vice-president(?:e)?|doyen(?:ne)? d'age)\s*,\s*)?(?:preside|presidait|a preside|assure la presidence)\b`)

@@ -1,0 +1,295 @@
+package parse
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// rx is a compiled regular expression with a literal prefilter. Most patterns run on every line
+// and match almost none: Go's backtracker then tries each start position of the line, while a
+// strings.Contains of a word the match cannot do without answers in a few nanoseconds. lits
+// holds such words — every match contains at least one of them — and each search method
+// answers "no match" at once when the text holds none, exactly as the regexp would.
+type rx struct {
+	*regexp.Regexp
+	lits []string // nil when the pattern requires no literal (then the regexp always runs)
+}
+
+// maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
+const maxLits = 12
+
+// mustRx compiles expr (it panics on a bad pattern, as regexp.MustCompile) and derives its
+// prefilter.
+func mustRx(expr string) *rx {
+	r := &rx{Regexp: regexp.MustCompile(expr)}
+	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		r.lits = requiredLits(tree)
+	}
+	allRx = append(allRx, r)
+	return r
+}
+
+// allRx lists every pattern compiled by mustRx, for the tests that check the prefilters.
+var allRx []*rx
+
+// may reports whether s can hold a match.
+func (r *rx) may(s string) bool {
+	if r.lits == nil {
+		return true
+	}
+	for _, l := range r.lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchString is regexp.MatchString behind the prefilter.
+func (r *rx) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(s) }
+
+// FindString is regexp.FindString behind the prefilter.
+func (r *rx) FindString(s string) string {
+	if !r.may(s) {
+		return ""
+	}
+	return r.Regexp.FindString(s)
+}
+
+// FindStringIndex is regexp.FindStringIndex behind the prefilter.
+func (r *rx) FindStringIndex(s string) []int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringIndex(s)
+}
+
+// FindStringSubmatch is regexp.FindStringSubmatch behind the prefilter.
+func (r *rx) FindStringSubmatch(s string) []string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatch(s)
+}
+
+// FindStringSubmatchIndex is regexp.FindStringSubmatchIndex behind the prefilter.
+func (r *rx) FindStringSubmatchIndex(s string) []int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatchIndex(s)
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex behind the prefilter.
+func (r *rx) FindAllStringIndex(s string, n int) [][]int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatch is regexp.FindAllStringSubmatch behind the prefilter.
+func (r *rx) FindAllStringSubmatch(s string, n int) [][]string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringSubmatch(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex behind the prefilter.
+func (r *rx) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+}
+
+// ReplaceAllString is regexp.ReplaceAllString behind the prefilter: without a match, src.
+func (r *rx) ReplaceAllString(src, repl string) string {
+	if !r.may(src) {
+		return src
+	}
+	return r.Regexp.ReplaceAllString(src, repl)
+}
+
+// Split is regexp.Split behind the prefilter: without a match, the whole of s (a pattern with a
+// prefilter never matches the empty string, so the regexp would not split it either).
+func (r *rx) Split(s string, n int) []string {
+	if n == 0 || r.may(s) {
+		return r.Regexp.Split(s, n)
+	}
+	return []string{s}
+}
+
+// requiredLits returns literals of which every match of re contains at least one, or nil when it
+// cannot tell. Literals under (?i) and single characters are not used (too weak to filter).
+func requiredLits(re *syntax.Regexp) []string {
+	lits := required(re)
+	for _, l := range lits {
+		if len(l) < 2 {
+			return nil
+		}
+	}
+	return lits
+}
+
+func required(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return literal(re)
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Each element is required; a run of elements that match a few fixed strings is
+		// required as their concatenations ("a" then "dopt|pprouv" → "adopt", "approuv").
+		var best, run []string
+		for _, sub := range re.Sub {
+			if e, ok := exact(sub); ok {
+				if p := product(run, e); len(p) <= maxLits {
+					run = p
+					continue
+				}
+				best = better(best, minimal(run))
+				run = e
+				continue
+			}
+			best = better(best, minimal(run))
+			run = nil
+			best = better(best, required(sub))
+		}
+		return better(best, minimal(run))
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			r := required(sub)
+			if r == nil {
+				return nil
+			}
+			out = append(out, r...)
+		}
+		return minimal(out)
+	}
+	return nil
+}
+
+// exact returns every string re can match, when they are few (at most maxLits) and known.
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		l := literal(re)
+		return l, l != nil
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		e, ok := exact(re.Sub[0])
+		if !ok || len(e) >= maxLits {
+			return nil, false
+		}
+		return append([]string{""}, e...), true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			e, ok := exact(sub)
+			if !ok || len(out)+len(e) > maxLits {
+				return nil, false
+			}
+			out = append(out, e...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		var out []string
+		for _, sub := range re.Sub {
+			e, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if out = product(out, e); len(out) > maxLits {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// product is every string of a followed by one of b; a nil a is the empty run.
+func product(a, b []string) []string {
+	if a == nil {
+		return b
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// literal is the text of a case-sensitive literal node, or nil.
+func literal(re *syntax.Regexp) []string {
+	if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
+		return nil
+	}
+	return []string{string(re.Rune)}
+}
+
+// minimal drops the literals that contain another one of the set (finding the shorter one is
+// enough), and gives up on sets too large to test quickly.
+func minimal(lits []string) []string {
+	if lits == nil {
+		return nil
+	}
+	var out []string
+	for i, l := range lits {
+		keep := true
+		for j, o := range lits {
+			if j != i && strings.Contains(l, o) && (len(o) < len(l) || j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, l)
+		}
+	}
+	if len(out) > maxLits {
+		return nil
+	}
+	return out
+}
+
+// better picks the stronger of two prefilters: the one whose shortest literal is longer, then
+// the one with fewer literals.
+func better(a, b []string) []string {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	ma, mb := shortest(a), shortest(b)
+	if mb > ma || (mb == ma && len(b) < len(a)) {
+		return b
+	}
+	return a
+}
+
+func shortest(lits []string) int {
+	n := -1
+	for _, l := range lits {
+		if n < 0 || len(l) < n {
+			n = len(l)
+		}
+	}
+	return n
+}
