@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -129,15 +127,6 @@ func mostlyText(data []byte) bool {
 	return bad*100 <= len(data)
 }
 
-var (
-	reHTMLHead  = regexp.MustCompile(`(?is)<(head|script|style)\b.*?</(head|script|style)\s*>`)
-	reHTMLBlock = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/h[1-6]|/li|/tr|/table|p|div|h[1-6]|li|tr)\b[^>]*>`)
-	reHTMLCell  = regexp.MustCompile(`(?i)</t[dh]\s*>`)
-	reHTMLTag   = regexp.MustCompile(`(?s)<[^>]*>`)
-	reSpaces    = regexp.MustCompile(`[ \t\x{00A0}]*\n[ \t\x{00A0}]*`)
-	reBlankRun  = regexp.MustCompile(`\n{3,}`)
-)
-
 func looksHTML(s string) bool {
 	head := s
 	if len(head) > 2048 {
@@ -147,31 +136,85 @@ func looksHTML(s string) bool {
 	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html")
 }
 
+// htmlBreaks are the elements that end a line of text; a table cell ends with a tab, so that
+// tables reach the parser as the tab-separated rows it reads.
+var htmlBreaks = map[string]bool{
+	"br": true, "p": true, "/p": true, "div": true, "/div": true, "li": true, "/li": true,
+	"tr": true, "/tr": true, "/table": true, "h1": true, "/h1": true, "h2": true, "/h2": true,
+	"h3": true, "/h3": true, "h4": true, "/h4": true, "h5": true, "/h5": true, "h6": true, "/h6": true,
+}
+
 // htmlText keeps the text of an HTML document, a paragraph per block element and a tab between
-// table cells, so that the parser sees it as it would a text export.
+// table cells, so that the parser sees it as it would a text export. One pass over the bytes:
+// LibreOffice exports run to hundreds of kilobytes of markup.
 func htmlText(s string) string {
-	s = reHTMLHead.ReplaceAllString(s, "")
-	s = strings.ReplaceAll(s, "\r", "")
-	// Inside a paragraph, a source line break is only wrapping.
-	s = strings.ReplaceAll(s, "\n", " ")
-	s = reHTMLCell.ReplaceAllString(s, "\t")
-	s = reHTMLBlock.ReplaceAllString(s, "\n")
-	s = reHTMLTag.ReplaceAllString(s, "")
-	s = html.UnescapeString(s)
-	s = strings.Map(func(r rune) rune {
-		if r == '\u00a0' {
-			return ' '
+	var b strings.Builder
+	b.Grow(len(s) / 2)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '<' {
+			if c == '\n' || c == '\r' {
+				c = ' ' // inside a paragraph, a source line break is only wrapping
+			}
+			b.WriteByte(c)
+			i++
+			continue
 		}
-		return r
-	}, s)
-	s = reSpaces.ReplaceAllString(s, "\n")
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRightFunc(collapse(l), unicode.IsSpace)
+		end := strings.IndexByte(s[i:], '>')
+		if end < 0 {
+			break
+		}
+		name := tagName(s[i+1 : i+end])
+		i += end + 1
+		switch name {
+		case "head", "script", "style":
+			// Their content is not text: skip to the closing tag.
+			if k := strings.Index(strings.ToLower(s[i:]), "</"+name); k >= 0 {
+				i += k
+			} else {
+				i = len(s)
+			}
+		case "/td", "/th":
+			b.WriteByte('\t')
+		default:
+			if htmlBreaks[name] {
+				b.WriteByte('\n')
+			}
+		}
 	}
-	s = strings.Join(lines, "\n")
-	s = reBlankRun.ReplaceAllString(s, "\n\n")
-	return strings.TrimSpace(s)
+	lines := strings.Split(html.UnescapeString(b.String()), "\n")
+	out := lines[:0]
+	blank := 0
+	for _, l := range lines {
+		l = strings.ReplaceAll(l, "\u00a0", " ")
+		l = collapse(strings.TrimSpace(l))
+		if l == "" {
+			blank++
+			if blank > 1 || len(out) == 0 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
+}
+
+// tagName returns the lower-case name of a tag from its inside ("P class=x" → "p",
+// "/TD" → "/td").
+func tagName(tag string) string {
+	n := 0
+	if n < len(tag) && tag[n] == '/' {
+		n++
+	}
+	for n < len(tag) && (tag[n] >= 'a' && tag[n] <= 'z' || tag[n] >= 'A' && tag[n] <= 'Z' || tag[n] >= '0' && tag[n] <= '9') {
+		n++
+	}
+	return strings.ToLower(tag[:n])
 }
 
 // collapse squeezes runs of spaces (not tabs) to one.
