@@ -160,7 +160,7 @@ func (d *doc) debate(it *Item, paras []para) []bool {
 		}
 		first := cleanHeadingText(d.lines[p.lines[0]].Text)
 		f := strings.TrimLeft(d.folded[p.lines[0]], " -•*")
-		if reDebateMarker.MatchString(strings.TrimRight(f, " *")) && len(p.lines) == 1 {
+		if len(p.lines) == 1 && reDebateMarker.MatchString(strings.TrimRight(f, " *")) {
 			inBlock = true
 			is[k] = true
 			continue

@@ -130,15 +130,30 @@ func upperVerb(raw string) bool {
 	if !hasUpperRun(raw) {
 		return false
 	}
-	for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || strings.ToUpper(w) != w {
+	// The words are the runs of letters, walked in place: most lines with capitals (names)
+	// hold no such verb, and splitting them into a slice of words cost more than the test.
+	start := -1
+	for i, r := range raw {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		if reUpperVerb.MatchString(foldUpper(w)) {
+		if start >= 0 && upperVerbWord(raw[start:i]) {
 			return true
 		}
+		start = -1
 	}
-	return false
+	return start >= 0 && upperVerbWord(raw[start:])
+}
+
+// upperVerbWord reports whether w, a word of letters, is a decision verb in capitals.
+func upperVerbWord(w string) bool {
+	if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || strings.ToUpper(w) != w {
+		return false
+	}
+	return reUpperVerb.MatchString(foldUpper(w))
 }
 
 // voteCounts reads the for, against and abstention counts of a line. A line writes them either

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"minutes/normalize"
 )
@@ -88,10 +89,12 @@ func TestRequiredLits(t *testing.T) {
 		{`unanimit|unanimement`, []string{"unanimit", "unanimement"}},
 		{`\b(?:vote|voix|votants|contre)\b`, []string{"vote", "voix", "votants", "contre"}},
 		{`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`, []string{"adopte", "approuve", "accepte"}},
-		{`^\s*\d+\.`, nil},
+		{`^\s*\d+\.`, []string{"."}},
+		{`^\s*\d+ +\w`, nil},
 		{`(?i)present`, nil},
-		{`a(?:bc)?`, nil},
-		{`x+y`, nil},
+		{`a(?:bc)?`, []string{"a"}},
+		{`x+y`, []string{"x"}},
+		{`x*y?`, nil},
 		{`(?:est|sont)\s+reporte`, []string{"reporte"}},
 		{`(?:abc|)`, nil},
 		{`(?:ab){2,}`, []string{"ab"}},
@@ -157,4 +160,36 @@ func FuzzScanStems(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkStems)
+}
+
+// upperVerbFields is the first reading of upperVerb, through strings.FieldsFunc: its reference.
+func upperVerbFields(raw string) bool {
+	if !hasUpperRun(raw) {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if upperVerbWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestUpperVerb(t *testing.T) {
+	for _, s := range append(rxSamples(t), "DECIDE", "Le Conseil DECIDE:", "ADOPTE", "M. DUPONT ADOPTÉ", "AB DECIDEé", "x\xffDECIDE\xff") {
+		if got, want := upperVerb(s), upperVerbFields(s); got != want {
+			t.Errorf("upperVerb(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzUpperVerb(f *testing.F) {
+	for _, s := range []string{"Le Conseil DECIDE", "ACCEPTE", "VU"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := upperVerb(s), upperVerbFields(s); got != want {
+			t.Errorf("upperVerb(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

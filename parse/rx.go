@@ -125,11 +125,11 @@ func (r *rx) Split(s string, n int) []string {
 }
 
 // requiredLits returns literals of which every match of re contains at least one, or nil when it
-// cannot tell. Literals under (?i) and single characters are not used (too weak to filter).
+// cannot tell. Literals under (?i), empty ones and a lone space are not used (too weak to filter).
 func requiredLits(re *syntax.Regexp) []string {
 	lits := required(re)
 	for _, l := range lits {
-		if len(l) < 2 {
+		if l == "" || l == " " {
 			return nil
 		}
 	}

@@ -72,7 +72,7 @@ func (d *doc) tableBlocks() [][]tableLine {
 	for i, l := range d.lines {
 		text := l.Text
 		switch {
-		case reMarkdownRule.MatchString(text) && len(cur) > 0:
+		case len(cur) > 0 && reMarkdownRule.MatchString(text):
 			// The rule under the header of a Markdown table (OCR output).
 			continue
 		case reMarkdownRow.MatchString(text):
