@@ -761,6 +761,11 @@ var roleItemWords = map[string]bool{
 // patterns on folded text are mapped back to the text as written.
 func sliceFolded(orig, folded string, a, b int) string {
 	f, offs := foldMap(orig)
+	return sliceMapped(orig, folded, f, offs, a, b)
+}
+
+// sliceMapped is sliceFolded once orig is folded: f and offs are foldMap(orig).
+func sliceMapped(orig, folded, f string, offs []int, a, b int) string {
 	if f != folded || a < 0 || b > len(f) || a > b {
 		return ""
 	}
@@ -965,9 +970,42 @@ func (d *doc) evidence(field string, ev Evidence) {
 	}
 }
 
-// ev builds the evidence of line i.
+// ev builds the evidence of line i. Its text is built once per line: a very long line may hold
+// many mentions, and rebuilding it for each would cost the line's length every time.
 func (d *doc) ev(i int) Evidence {
-	return Evidence{Pos: d.lines[i].Pos, Text: strings.Join(strings.Fields(d.lines[i].Text), " ")}
+	t, ok := d.evText[i]
+	if !ok {
+		t = strings.Join(strings.Fields(d.lines[i].Text), " ")
+		if d.evText == nil {
+			d.evText = map[int]string{}
+		}
+		d.evText[i] = t
+	}
+	return Evidence{Pos: d.lines[i].Pos, Text: t}
+}
+
+// foldMapOf is foldMap(s), remembered for the last string asked: the header readers map several
+// matches of one line back to the text as written, and on a very long line each foldMap would
+// cost the line's length again.
+func (d *doc) foldMapOf(s string) (string, []int) {
+	if d.fm.ok && s == d.fm.src {
+		return d.fm.folded, d.fm.offs
+	}
+	f, offs := foldMap(s)
+	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok = s, f, offs, true
+	return f, offs
+}
+
+// sliceFolded is sliceFolded through the document's foldMap memo.
+func (d *doc) sliceFolded(orig, folded string, a, b int) string {
+	f, offs := d.foldMapOf(orig)
+	return sliceMapped(orig, folded, f, offs, a, b)
+}
+
+// origOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from.
+func (d *doc) origOffset(s string, fi int) int {
+	_, offs := d.foldMapOf(s)
+	return mappedOffset(s, offs, fi)
 }
 
 // inlineLists reads lists opened inside a sentence, each with its count: "25 Conseillers étaient

@@ -135,7 +135,7 @@ func (d *doc) meetingBody(lim int) {
 		o, f := d.join(i)
 		if m := reBodyPhrase.FindStringSubmatchIndex(f); m != nil && m[2] >= 0 {
 			kind := capitalise(f[m[2]:m[3]])
-			name := cutName(sliceFolded(o, f, m[1], len(f)))
+			name := cutName(d.sliceFolded(o, f, m[1], len(f)))
 			if name != "" {
 				sep := " de "
 				if strings.HasPrefix(f[m[1]-2:m[1]], "d'") {
@@ -146,7 +146,7 @@ func (d *doc) meetingBody(lim int) {
 			}
 		}
 		if m := reSeat.FindStringIndex(f); m != nil {
-			if name := cutName(sliceFolded(o, f, m[1], len(f))); name != "" {
+			if name := cutName(d.sliceFolded(o, f, m[1], len(f))); name != "" {
 				set(name, i, Evidence{})
 				return
 			}
@@ -164,7 +164,7 @@ func (d *doc) meetingBody(lim int) {
 			if m == nil {
 				continue
 			}
-			name := cutName(sliceFolded(o, f, m[1], len(f)))
+			name := cutName(d.sliceFolded(o, f, m[1], len(f)))
 			if name != "" && unicode.IsUpper([]rune(name)[0]) {
 				set("Commune de "+name, i, Evidence{})
 				return
@@ -260,9 +260,9 @@ func capitalise(w string) string {
 	return strings.Join(parts, "-")
 }
 
-// origOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from.
-func origOffset(s string, fi int) int {
-	_, offs := foldMap(s)
+// mappedOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from;
+// offs is foldMap's map of s.
+func mappedOffset(s string, offs []int, fi int) int {
 	if fi < 0 {
 		return 0
 	}
@@ -459,7 +459,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 			if end == 0 || end > 80 || start-loc[1] > 120 {
 				continue
 			}
-			place := sliceFolded(o, f, start, start+end)
+			place := d.sliceFolded(o, f, start, start+end)
 			place = strings.Join(strings.Fields(dropArticle(place)), " ")
 			if place == "" {
 				continue
@@ -474,7 +474,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 		f := d.folded[dateLine]
 		if k := strings.LastIndex(f, " a la "); k > 0 {
 			o := d.lines[dateLine].Text
-			place := dropArticle(sliceFolded(o, f, k+3, len(f)))
+			place := dropArticle(d.sliceFolded(o, f, k+3, len(f)))
 			if place != "" && !startsWithDateOrTime(place) {
 				place = titleCase(place)
 				d.rec.Meeting.Place = &place
@@ -521,7 +521,7 @@ func (d *doc) meetingConvened(lim int) {
 			continue
 		}
 		t := d.lines[i].Text
-		at := origOffset(t, loc[0])
+		at := d.origOffset(t, loc[0])
 		for _, dm := range normalize.FindDates(t) {
 			if dm.End <= at {
 				continue
@@ -641,7 +641,7 @@ func (d *doc) meetingPresident(lim int) {
 		}
 		o, f := d.join(i)
 		for _, loc := range rePresident.FindAllStringIndex(f, -1) {
-			after := sliceFolded(o, f, loc[1], len(f))
+			after := d.sliceFolded(o, f, loc[1], len(f))
 			role := ""
 			if strings.Contains(f[loc[0]:loc[1]], "president") && !strings.Contains(f[loc[0]:loc[1]], "presidence") {
 				role = "president"
@@ -669,7 +669,7 @@ func (d *doc) meetingPresident(lim int) {
 		}
 		// "M. Jean DUPONT, Maire, préside la séance."
 		if loc := rePresidesAfter.FindStringIndex(f); loc != nil {
-			n, ok := nameBefore(sliceFolded(o, f, 0, loc[0]))
+			n, ok := nameBefore(d.sliceFolded(o, f, 0, loc[0]))
 			if !ok {
 				continue
 			}
@@ -715,15 +715,15 @@ func (d *doc) meetingSecretary() {
 		var n normalize.Name
 		ok := false
 		if loc := reSecretaryLabel.FindStringIndex(d.folded[i]); loc != nil && !strings.Contains(d.folded[i][loc[0]:loc[1]], "est") {
-			n, _, ok = takeName(sliceFolded(d.lines[i].Text, d.folded[i], loc[1], len(d.folded[i])))
+			n, _, ok = takeName(d.sliceFolded(d.lines[i].Text, d.folded[i], loc[1], len(d.folded[i])))
 		}
 		if loc := reSecretaryLabel.FindStringIndex(f); !ok && loc != nil && !strings.Contains(f[loc[0]:loc[1]], "est") {
-			n, _, ok = takeName(sliceFolded(o, f, loc[1], len(f)))
+			n, _, ok = takeName(d.sliceFolded(o, f, loc[1], len(f)))
 		}
 		if !ok {
 			for _, re := range []*rx{reSecretaryAfter, reSecretaryCommeAny} {
 				if loc := re.FindStringIndex(f); loc != nil {
-					n, ok = nameBefore(sliceFolded(o, f, 0, loc[0]))
+					n, ok = nameBefore(d.sliceFolded(o, f, 0, loc[0]))
 					if ok {
 						break
 					}
@@ -770,7 +770,7 @@ func (d *doc) meetingPrevious() {
 		o, f := d.join(i)
 		// The date must follow the words "compte rendu" on the line (or the next one).
 		var iso string
-		at := origOffset(o, loc[1])
+		at := d.origOffset(o, loc[1])
 		for _, dm := range normalize.FindDates(o) {
 			if dm.End > at {
 				iso = dm.ISO
@@ -821,7 +821,7 @@ func (d *doc) meetingEndAndNext() {
 		if m.NextMeeting == nil && reNextMeeting.MatchString(f) {
 			o, _ := d.join(i)
 			loc := reNextMeeting.FindStringIndex(f)
-			at := origOffset(o, loc[0])
+			at := d.origOffset(o, loc[0])
 			for _, dm := range normalize.FindDates(o) {
 				if dm.End <= at {
 					continue

@@ -33,6 +33,13 @@ type doc struct {
 	hdr       headerState
 	// bs is the body reader's per-document memo (vote readings, speaker links).
 	bs bodyState
+	// evText memoizes the evidence text of a line (see ev), fm the last foldMap (see foldMapOf).
+	evText map[int]string
+	fm     struct {
+		src, folded string
+		offs        []int
+		ok          bool
+	}
 }
 
 // Minutes parses one extracted document into a record. It never fails: a part that cannot be

@@ -6,8 +6,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
+	"minutes/extract"
 	"minutes/normalize"
 )
 
@@ -192,4 +194,67 @@ func FuzzUpperVerb(f *testing.F) {
 			t.Errorf("upperVerb(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// pathoLine is the length of the one-line input.
+var pathoLine = 5 << 20
+
+// pathological builds the inputs that would expose quadratic work: the sample's text as one
+// 5 MB line, and the sample repeated to 20 000 lines.
+func pathological(tb testing.TB) map[string][]byte {
+	data, err := os.ReadFile("../testdata/sample/numerian-2023-12-15.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(data)), " ")
+	var line strings.Builder
+	for line.Len() < pathoLine {
+		line.WriteString(flat)
+		line.WriteByte(' ')
+	}
+	n := strings.Count(string(data), "\n") + 1
+	return map[string][]byte{
+		"line-5MB":    []byte(line.String()),
+		"lines-20000": []byte(strings.Repeat(string(data)+"\n", 20000/n+1)),
+	}
+}
+
+// TestPathologicalSizes parses the pathological inputs under a bound far above linear time
+// (about 100 ms a megabyte here) and far below quadratic time (hours).
+func TestPathologicalSizes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("several seconds")
+	}
+	for name, data := range pathological(t) {
+		src, err := extract.Bytes(name+".txt", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		rec := Minutes(src)
+		if el := time.Since(start); el > 60*time.Second {
+			t.Errorf("%s: %d bytes parsed in %v", name, len(data), el)
+		}
+		for _, dg := range rec.Diagnostics {
+			if dg.Code == "internal" {
+				t.Errorf("%s: %s", name, dg.Message)
+			}
+		}
+	}
+}
+
+func BenchmarkPathological(b *testing.B) {
+	for name, data := range pathological(b) {
+		src, err := extract.Bytes(name+".txt", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Minutes(src)
+			}
+		})
+	}
 }
