@@ -117,7 +117,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	for _, o := range opts {
 		o(d)
 	}
-	if err := d.migrate(context.Background()); err != nil {
+	if err := d.migrateRetry(context.Background()); err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -188,6 +188,20 @@ func (d *DB) migrate(ctx context.Context) error {
 		return err
 	}
 	return d.migrateTo(ctx, ms)
+}
+
+// migrateRetry is migrate, tried again for a while when SQLite reports the file busy without
+// waiting (busy_timeout does not cover every case): several processes creating one new file
+// at once meet while the first turns it to WAL mode.
+func (d *DB) migrateRetry(ctx context.Context) error {
+	for wait := time.Millisecond; ; wait *= 2 {
+		err := d.migrate(ctx)
+		var se sqlite3.Error
+		if err == nil || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || wait > time.Second {
+			return err
+		}
+		time.Sleep(wait)
+	}
 }
 
 // migrateTo applies ms (all migrations, or the first few in tests of upgrades).
