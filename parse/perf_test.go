@@ -60,7 +60,8 @@ func rxSamples(t testing.TB) []string {
 	for _, l := range strings.Split(string(data), "\n") {
 		out = append(out, l, normalize.Fold(l))
 	}
-	return append(out, "", "a", "\xff\xfe", "VU le Code général", "Adopté à l'unanimité")
+	return append(out, "", "a", "\xff\xfe", "VU le Code général", "Adopté à l'unanimité", "\xffDÉLIBÉRATION n° 12 : x",
+		"\u212aelvin", "ſession", "Délibération N° 2023-45 – Budget", "1. Budget", "   12  ", "| a | b |", "---|---")
 }
 
 // TestRxPrefilter checks, for every pattern of the package, that the prefilter never turns away
@@ -80,6 +81,42 @@ func TestRxPrefilter(t *testing.T) {
 	}
 	if filtered == 0 {
 		t.Errorf("no pattern among %d has a prefilter", len(allRx))
+	}
+}
+
+func TestFirstBytes(t *testing.T) {
+	cases := []struct {
+		expr     string
+		anchored bool
+		yes, no  string // bytes that may and may not start a match
+	}{
+		{`^(?:vu |considerant)`, true, "vc", "Vx "},
+		{`^\s*\d+\.`, true, " \t0123456789", "a."},
+		{`^(?i:point|question)\s`, true, "pPqQ\xc5", "x1"},
+		{`^[A-H][.)]`, true, "AH", "aI"},
+		{`^\s*$`, false, "", ""},
+		{`^é`, true, "\xc3\xff", "e"},
+		{`(?m)^x`, false, "", ""},
+		{`^a|b`, false, "", ""},
+		{`^a|^b`, true, "ab", "c"},
+		{`^.x`, false, "", ""},
+	}
+	for _, tc := range cases {
+		r := mustRx(tc.expr)
+		if r.anchored != tc.anchored {
+			t.Errorf("%s: anchored = %v, want %v", tc.expr, r.anchored, tc.anchored)
+			continue
+		}
+		for _, c := range []byte(tc.yes) {
+			if !r.first.has(c) {
+				t.Errorf("%s: first lacks %q", tc.expr, c)
+			}
+		}
+		for _, c := range []byte(tc.no) {
+			if r.first.has(c) {
+				t.Errorf("%s: first has %q", tc.expr, c)
+			}
+		}
 	}
 }
 

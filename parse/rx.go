@@ -13,9 +13,17 @@ import (
 // strings.Contains of a word the match cannot do without answers in a few nanoseconds. lits
 // holds such words — every match contains at least one of them — and each search method
 // answers "no match" at once when the text holds none, exactly as the regexp would.
+//
+// A pattern anchored at the start of the text ("^…") also gets the set of bytes its match can
+// start with: the backtracker clears state in proportion to the text's length even when the
+// first character already fails, and one table look-up spares that.
 type rx struct {
 	*regexp.Regexp
 	lits []string // nil when the pattern requires no literal (then the regexp always runs)
+	// anchored is true when every match starts at the start of the text and is not empty;
+	// first then holds the bytes it can start with.
+	anchored bool
+	first    byteSet
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -27,6 +35,9 @@ func mustRx(expr string) *rx {
 	r := &rx{Regexp: regexp.MustCompile(expr)}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		r.lits = requiredLits(tree)
+		if set, nullable, ok := firstBytes(tree); ok && !nullable && anchoredAtStart(tree) {
+			r.anchored, r.first = true, set
+		}
 	}
 	allRx = append(allRx, r)
 	return r
@@ -37,6 +48,9 @@ var allRx []*rx
 
 // may reports whether s can hold a match.
 func (r *rx) may(s string) bool {
+	if r.anchored && (s == "" || !r.first.has(s[0])) {
+		return false
+	}
 	if r.lits == nil {
 		return true
 	}
@@ -292,4 +306,113 @@ func shortest(lits []string) int {
 		}
 	}
 	return n
+}
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
+func (b *byteSet) union(o byteSet) {
+	b[0], b[1], b[2], b[3] = b[0]|o[0], b[1]|o[1], b[2]|o[2], b[3]|o[3]
+}
+func (b *byteSet) addRange(lo, hi int) {
+	for c := lo; c <= hi; c++ {
+		b.add(byte(c))
+	}
+}
+
+// addRune adds the bytes that text matching rune r (case-folded when fold) can start with. Any
+// rune beyond ASCII adds every non-ASCII byte: invalid UTF-8 reads as U+FFFD, and case folding
+// reaches runes such as U+212A (K).
+func (b *byteSet) addRune(r rune, fold bool) {
+	if r >= utf8.RuneSelf || fold {
+		b.addRange(utf8.RuneSelf, 0xff)
+	}
+	if r < utf8.RuneSelf {
+		b.add(byte(r))
+		if fold && 'a' <= r && r <= 'z' {
+			b.add(byte(r - 'a' + 'A'))
+		}
+		if fold && 'A' <= r && r <= 'Z' {
+			b.add(byte(r - 'A' + 'a'))
+		}
+	}
+}
+
+// firstBytes returns the bytes a non-empty match of re can start with and whether re can match
+// the empty string; ok is false when any byte can start it.
+func firstBytes(re *syntax.Regexp) (set byteSet, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return set, false, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return set, true, true
+	case syntax.OpLiteral:
+		set.addRune(re.Rune[0], re.Flags&syntax.FoldCase != 0)
+		return set, false, true
+	case syntax.OpCharClass:
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			lo, hi := re.Rune[k], re.Rune[k+1]
+			if lo < utf8.RuneSelf {
+				set.addRange(int(lo), int(min(hi, utf8.RuneSelf-1)))
+			}
+			if hi >= utf8.RuneSelf {
+				set.addRange(utf8.RuneSelf, 0xff)
+			}
+		}
+		return set, false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstBytes(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		set, _, ok = firstBytes(re.Sub[0])
+		return set, true, ok
+	case syntax.OpRepeat:
+		set, nullable, ok = firstBytes(re.Sub[0])
+		return set, nullable || re.Min == 0, ok
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			s, n, k := firstBytes(sub)
+			if !k {
+				return set, false, false
+			}
+			set.union(s)
+			if !n {
+				return set, false, true
+			}
+		}
+		return set, true, true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, n, k := firstBytes(sub)
+			if !k {
+				return set, false, false
+			}
+			set.union(s)
+			nullable = nullable || n
+		}
+		return set, nullable, true
+	}
+	return set, false, false
+}
+
+// anchoredAtStart reports whether every match of re starts at the start of the text.
+func anchoredAtStart(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpCapture:
+		return anchoredAtStart(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && anchoredAtStart(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !anchoredAtStart(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
