@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"minutes/parse"
@@ -102,6 +103,23 @@ const sqlIndex = `INSERT INTO search (rowid, title, body) SELECT ? + key, value 
 
 const sqlIndexRow = `INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)`
 
+// inserters keeps inserters between saves, so that their argument slices, grown to a
+// document's size, are reused rather than allocated again (and collected) for every document.
+var inserters = sync.Pool{New: func() any {
+	return &inserter{rows: make(map[*table][]any, len(writeOrder))}
+}}
+
+// release empties in (dropping its references to the record) and returns it to the pool.
+func (in *inserter) release() {
+	for t, args := range in.rows {
+		clear(args)
+		in.rows[t] = args[:0]
+	}
+	clear(in.index)
+	*in = inserter{rows: in.rows, index: in.index[:0]}
+	inserters.Put(in)
+}
+
 func (in *inserter) add(t *table, args ...any) {
 	in.rows[t] = append(in.rows[t], args...)
 }
@@ -162,7 +180,9 @@ func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 
 // insertRecord inserts rec as a new loaded document and returns its id.
 func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, rec *parse.Record, now string, run int64) (int64, error) {
-	in := &inserter{ctx: ctx, d: d, tx: tx, rows: make(map[*table][]any, len(writeOrder))}
+	in := inserters.Get().(*inserter)
+	defer in.release()
+	in.ctx, in.d, in.tx = ctx, d, tx
 	var runID any
 	if run != 0 {
 		runID = run
@@ -264,7 +284,7 @@ func (in *inserter) writeIndex() error {
 // addSearch adds one searchable text, to search_text and (folded) to the index.
 func (in *inserter) addSearch(doc, item int64, kind string, title any, body string, pos parse.Pos) {
 	in.search++
-	if in.index == nil {
+	if len(in.index) == 0 {
 		in.firstSearch = in.search
 		in.indexValid = true
 	}
