@@ -99,7 +99,8 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		if len(out) > 0 && d.isTableLine(j) && len(t) <= 40 && strings.IndexAny(t, "123456789") < 0 {
 			continue
 		}
-		if _, ok := matchHeadingMax(t, maxAgendaRunes); !ok && (reAgendaStop.MatchString(f) || d.isTableLine(j)) {
+		h, ok := matchHeadingMax(t, maxAgendaRunes)
+		if !ok && (reAgendaStop.MatchString(f) || d.isTableLine(j)) {
 			// A line of the marker's block ("SÉANCE DU LUNDI 24 JUILLET 2023") may sit before
 			// the first entry; after it, the header resumes.
 			if len(out) == 0 && j <= i+2 {
@@ -107,7 +108,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			}
 			break
 		}
-		if h, ok := matchHeadingMax(t, maxAgendaRunes); ok {
+		if ok {
 			// A numbered line after unnumbered entries is the body.
 			if len(out) > 0 && !numbered {
 				break
@@ -252,6 +253,28 @@ func isPageNumber(t string) bool {
 // linkAgenda links each section to the agenda entry it answers, by title first (minutes reword,
 // renumber and misspell) and by number and place in the outline as tie-breakers, then reports the
 // entries and sections left without a partner.
+// linkBound is the highest score linkAgenda can give a section with na trigrams and an agenda
+// entry a with nb: dice is at most 2·min/(na+nb), a contained title scores 0.7, then the
+// bonuses. The bonuses are added in linkAgenda's order so that the bound is exact in floating
+// point too.
+func linkBound(na, nb int, it *Item, a *AgendaItem, sameParent bool) float64 {
+	s := 0.0
+	if na > 0 && nb > 0 {
+		s = 2 * float64(min(na, nb)) / float64(na+nb)
+	}
+	s = max(s, 0.7)
+	if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
+		s += 0.1
+	}
+	if sameParent {
+		s += 0.15
+	}
+	if a.Level == it.Level {
+		s += 0.05
+	}
+	return s
+}
+
 func (d *doc) linkAgenda(parents []int) {
 	ag := d.rec.Agenda
 	if len(ag) == 0 {
@@ -291,6 +314,11 @@ func (d *doc) linkAgenda(parents []int) {
 			best, bestScore := -1, 0.0
 			for k, a := range ag {
 				if used[k] {
+					continue
+				}
+				// The best score this entry could reach (the bonuses added in the same order),
+				// so that one that cannot beat the best so far is not measured.
+				if linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink) <= bestScore {
 					continue
 				}
 				s := dice(grams, agGrams[k])
