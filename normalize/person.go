@@ -155,6 +155,15 @@ var (
 	reParens  = regexp.MustCompile(`\([^)]*\)?`)
 )
 
+// gluedDot is reGluedDot.FindStringSubmatch(t), skipped for the words without a dot (nearly all
+// of them), which it cannot match.
+func gluedDot(t string) []string {
+	if strings.IndexByte(t, '.') < 0 {
+		return nil
+	}
+	return reGluedDot.FindStringSubmatch(t)
+}
+
 // PersonName reads one mention of a person. ok is false when raw is not a name: empty, a
 // civility alone, or words that no name holds (digits, lower-case words other than particles).
 func PersonName(raw string) (n Name, ok bool) {
@@ -174,7 +183,7 @@ func PersonName(raw string) (n Name, ok bool) {
 	// A civility, possibly glued to the name ("M.CHARRIER").
 	if c, ok := CivilityOf(f[0]); ok {
 		n.Civility, f = c.Canon, f[1:]
-	} else if m := reGluedDot.FindStringSubmatch(f[0]); m != nil {
+	} else if m := gluedDot(f[0]); m != nil {
 		if c, ok := CivilityOf(m[1]); ok {
 			n.Civility = c.Canon
 			f[0] = m[2]
@@ -183,7 +192,7 @@ func PersonName(raw string) (n Name, ok bool) {
 	// Glued initials ("J.F.PINONCELY") become two tokens.
 	var toks []string
 	for _, t := range f {
-		if m := reGluedDot.FindStringSubmatch(t); m != nil && len(m[0]) == len(t) {
+		if m := gluedDot(t); m != nil && len(m[0]) == len(t) {
 			toks = append(toks, m[1], m[2])
 			continue
 		}

@@ -383,7 +383,7 @@ func (d *doc) tableRow(i int) bool {
 	}
 	for k := i; k < len(d.lines) && k < i+3; k++ {
 		t := strings.TrimSpace(d.lines[k].Text)
-		if t == "" || d.used[k] || utf8.RuneCountInString(t) > 60 || endsSentence(t) || strings.HasSuffix(t, ":") {
+		if t == "" || d.used[k] || (len(t) > 60 && utf8.RuneCountInString(t) > 60) || endsSentence(t) || strings.HasSuffix(t, ":") {
 			return false
 		}
 		if k+1 < len(d.lines) && d.isTableLine(k+1) {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"minutes/normalize"
 )
@@ -127,7 +128,7 @@ func (t *trig) rewrap(d *doc, i int) {
 // upperVerb reports whether a line carries a decision verb in capitals ("ACCEPTE", "DECIDE",
 // "ADOPTE"), the way many registers print the operative words.
 func upperVerb(raw string) bool {
-	if !hasUpperRun(raw) {
+	if !hasUpperRun(raw) || !mayUpperVerb(raw) {
 		return false
 	}
 	// The words are the runs of letters, walked in place: most lines with capitals (names)
@@ -146,6 +147,18 @@ func upperVerb(raw string) bool {
 		start = -1
 	}
 	return start >= 0 && upperVerbWord(raw[start:])
+}
+
+// mayUpperVerb reports whether raw can hold a word upperVerbWord accepts: one starting with A, D
+// or V followed by a capital (or a non-ASCII letter, "DÉCIDE"); most lines with capitals hold
+// names, not verbs, and this byte scan spares walking their words.
+func mayUpperVerb(raw string) bool {
+	for i := 0; i+1 < len(raw); i++ {
+		if c, n := raw[i], raw[i+1]; (c == 'A' || c == 'D' || c == 'V') && (n >= utf8.RuneSelf || ('A' <= n && n <= 'Z')) {
+			return true
+		}
+	}
+	return false
 }
 
 // upperVerbWord reports whether w, a word of letters, is a decision verb in capitals.

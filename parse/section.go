@@ -112,7 +112,11 @@ func untab(s string) string {
 
 // isTableLine reports whether line i is a table row: it holds a tab that is not a list indent.
 func (d *doc) isTableLine(i int) bool {
-	return isTableText(untab(d.lines[i].Text))
+	t := d.lines[i].Text
+	if strings.IndexByte(t, '\t') < 0 {
+		return false // no tab, no cell: spares untab and the trimming on most lines
+	}
+	return isTableText(untab(t))
 }
 
 // isTableText reports whether a line's tabs separate cells. A tab inside a sentence, where the
