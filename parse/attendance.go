@@ -992,13 +992,21 @@ func (d *doc) foldMapOf(s string) (string, []int) {
 		return d.fm.folded, d.fm.offs
 	}
 	f, offs := foldMap(s)
-	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok = s, f, offs, true
+	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok, d.fm.same = s, f, offs, true, ""
 	return f, offs
 }
 
-// sliceFolded is sliceFolded through the document's foldMap memo.
+// sliceFolded is sliceFolded through the document's foldMap memo. The check that folded is the
+// fold of orig is made once per pair: the caller passes the same folded string for every match
+// of a line, and comparing it to itself again costs nothing, while comparing two equal copies
+// costs their length each time.
 func (d *doc) sliceFolded(orig, folded string, a, b int) string {
 	f, offs := d.foldMapOf(orig)
+	if folded != "" && folded == d.fm.same {
+		f = folded
+	} else if f == folded {
+		d.fm.same = folded
+	}
 	return sliceMapped(orig, folded, f, offs, a, b)
 }
 

@@ -192,7 +192,7 @@ func bodyPhraseNear(f string) bool {
 // cutName keeps the leading proper name of s: capitalised words and their particles and hyphens.
 func cutName(s string) string {
 	var out []string
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) { // lazily: s may run to the end of a very long line
 		w2 := strings.TrimRight(w, ",.;:)")
 		r := []rune(w2)
 		if len(r) == 0 {
@@ -548,7 +548,10 @@ func (d *doc) meetingConvened(lim int) {
 // takeName reads the person's name at the start of s ("M. Jérôme BERNARD en date du…",
 // "Marc Baïetto, Maire.") and returns it with the text that follows.
 func takeName(s string) (normalize.Name, string, bool) {
-	fs := strings.Fields(s)
+	// The loop below reads at most the first eight words (six name words, one more, and a
+	// look-ahead); the rest of s, which may be the rest of a very long line, is only split when
+	// a name was read.
+	fs, more := leadFields(s, 8)
 	var toks []string
 	k := 0
 	for ; k < len(fs) && len(toks) < 6; k++ {
@@ -581,7 +584,7 @@ func takeName(s string) (normalize.Name, string, bool) {
 	// end until the rest reads as a name.
 	for len(toks) > 0 {
 		if n, ok := normalize.PersonName(strings.Join(toks, " ")); ok {
-			return n, strings.Join(fs[k:], " "), true
+			return n, strings.Join(append(fs[k:len(fs):len(fs)], strings.Fields(more)...), " "), true
 		}
 		toks = toks[:len(toks)-1]
 		k--
@@ -620,7 +623,7 @@ func nameBefore(s string) (normalize.Name, bool) {
 // roleAfter reads a role written right after a name: ", Maire", "(Maire)", ", Député-Maire de …".
 func roleAfter(rest string) string {
 	r := strings.TrimLeft(rest, " ,(")
-	fs := strings.Fields(r)
+	fs, _ := leadFields(r, 1)
 	if len(fs) == 0 {
 		return ""
 	}
@@ -647,8 +650,7 @@ func (d *doc) meetingPresident(lim int) {
 				role = "president"
 			}
 			// "sous la présidence de Monsieur le Maire, Philippe Saurel".
-			fa := normalize.Fold(after)
-			if rk := leadingRole(fa); rk != "" {
+			if rk := leadingRole(foldLead(after)); rk != "" {
 				role = rk
 				if c := strings.IndexByte(after, ','); c >= 0 && c < 30 {
 					after = after[c+1:]
@@ -685,6 +687,57 @@ func (d *doc) meetingPresident(lim int) {
 }
 
 var reLeadingRole = mustRx(`^(?:monsieur|madame|m\.|mme) (?:le |la )?(maire|president|presidente)\b`)
+
+// leadingRoleMax bounds the text reLeadingRole reads: its longest match ("monsieur le
+// presidente") and the character after it.
+const leadingRoleMax = 32
+
+// foldLead is normalize.Fold of the start of s, enough for leadingRole: folding the whole of s
+// for each match would cost, on a very long line, the line's length per match. Fold of a
+// prefix is a prefix of the fold; when spaces squeezed the folded prefix too short, the whole
+// is folded.
+func foldLead(s string) string {
+	w := 256
+	if len(s) <= w {
+		return normalize.Fold(s)
+	}
+	for w > 0 && !utf8.RuneStart(s[w]) {
+		w--
+	}
+	if f := normalize.Fold(s[:w]); len(f) >= leadingRoleMax {
+		return f
+	}
+	return normalize.Fold(s)
+}
+
+// leadFields returns the first n words of s, as strings.Fields splits them, and the text after
+// the n-th word ("" when there is no more).
+func leadFields(s string, n int) (fs []string, more string) {
+	i := 0
+	for len(fs) < n {
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += w
+		}
+		if i >= len(s) {
+			return fs, ""
+		}
+		j := i
+		for j < len(s) {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += w
+		}
+		fs = append(fs, s[i:j])
+		i = j
+	}
+	return fs, s[i:]
+}
 
 func leadingRole(f string) string {
 	if m := reLeadingRole.FindStringSubmatch(f); m != nil {

@@ -39,6 +39,7 @@ type doc struct {
 		src, folded string
 		offs        []int
 		ok          bool
+		same        string // a string found equal to folded (see sliceFolded)
 	}
 }
 

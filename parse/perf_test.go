@@ -4,6 +4,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -237,7 +238,7 @@ func FuzzUpperVerb(f *testing.F) {
 var pathoLine = 5 << 20
 
 // pathological builds the inputs that would expose quadratic work: the sample's text as one
-// 5 MB line, and the sample repeated to 20 000 lines.
+// 5 MB line, the sample repeated to 20 000 lines, and lines of one repeated phrase.
 func pathological(tb testing.TB) map[string][]byte {
 	data, err := os.ReadFile("../testdata/sample/numerian-2023-12-15.txt")
 	if err != nil {
@@ -250,10 +251,19 @@ func pathological(tb testing.TB) map[string][]byte {
 		line.WriteByte(' ')
 	}
 	n := strings.Count(string(data), "\n") + 1
-	return map[string][]byte{
+	out := map[string][]byte{
 		"line-5MB":    []byte(line.String()),
 		"lines-20000": []byte(strings.Repeat(string(data)+"\n", 20000/n+1)),
 	}
+	// One phrase repeated over a 1 MB line: each occurrence is a match that the header readers
+	// examine, so work per match that grows with the rest of the line turns quadratic here.
+	for name, phrase := range map[string]string{
+		"president-1MB": "présidée par x ", "secretary-1MB": "secrétaire de séance : x ",
+		"present-1MB": "Absents excusés : X, Y. ", "proxy-1MB": "Mme X donne pouvoir à M. Y, ",
+	} {
+		out[name] = []byte(strings.Repeat(phrase, 1<<20/len(phrase)))
+	}
+	return out
 }
 
 // TestPathologicalSizes parses the pathological inputs under a bound far above linear time
@@ -294,4 +304,80 @@ func BenchmarkPathological(b *testing.B) {
 			}
 		})
 	}
+}
+
+// takeNameRef is takeName as first written (every word of s split at once): its reference.
+func takeNameRef(s string) (normalize.Name, string, bool) {
+	fs := strings.Fields(s)
+	var toks []string
+	k := 0
+	for ; k < len(fs) && len(toks) < 6; k++ {
+		w := fs[k]
+		core := strings.TrimRight(w, ",;:().")
+		if strings.HasSuffix(w, ".") && (reInitialTok.MatchString(w) || isCivility(w)) {
+			core = w
+		}
+		if core == "" {
+			break
+		}
+		r := []rune(core)
+		ok := unicode.IsUpper(r[0]) || isCivility(core)
+		if !ok && len(toks) > 0 {
+			switch normalize.Fold(core) {
+			case "de", "du", "la", "le", "des", "d'":
+				ok = k+1 < len(fs) && unicode.IsUpper([]rune(fs[k+1])[0])
+			}
+		}
+		if !ok {
+			break
+		}
+		toks = append(toks, core)
+		if core != w {
+			k++
+			break
+		}
+	}
+	// The next line may begin with a capitalised word ("Présents :"): drop words from the
+	// end until the rest reads as a name.
+	for len(toks) > 0 {
+		if n, ok := normalize.PersonName(strings.Join(toks, " ")); ok {
+			return n, strings.Join(fs[k:], " "), true
+		}
+		toks = toks[:len(toks)-1]
+		k--
+	}
+	return normalize.Name{}, s, false
+}
+
+func checkLead(t *testing.T, s string) {
+	all := strings.Fields(s)
+	for _, n := range []int{0, 1, 3, 8} {
+		fs, more := leadFields(s, n)
+		got := append(fs[:len(fs):len(fs)], strings.Fields(more)...)
+		if len(fs) > n || len(fs) > len(all) || !slices.Equal(fs, all[:len(fs)]) || !slices.Equal(got, all) {
+			t.Errorf("leadFields(%q, %d) = %q, %q; Fields = %q", s, n, fs, more, all)
+		}
+	}
+	if got, want := leadingRole(foldLead(s)), leadingRole(normalize.Fold(s)); got != want {
+		t.Errorf("leadingRole(foldLead(%q)) = %q, want %q", s, got, want)
+	}
+	n1, r1, ok1 := takeName(s)
+	n2, r2, ok2 := takeNameRef(s)
+	if ok1 != ok2 || r1 != r2 || !reflect.DeepEqual(n1, n2) {
+		t.Errorf("takeName(%q) = %+v, %q, %v; want %+v, %q, %v", s, n1, r1, ok1, n2, r2, ok2)
+	}
+}
+
+func TestLeadFields(t *testing.T) {
+	long := strings.Repeat("Monsieur le Maire ", 30)
+	for _, s := range append(rxSamples(t), "Monsieur le Maire, Philippe", "  M.  Jean   DUPONT  Maire", "mme la presidente"+long, long, "\u00a0Mme\u2003X") {
+		checkLead(t, s)
+	}
+}
+
+func FuzzLeadFields(f *testing.F) {
+	for _, s := range []string{"Monsieur le Maire, Philippe SAUREL, Maire", "M. Jean de la TOUR (pouvoir)", "  a  b "} {
+		f.Add(s)
+	}
+	f.Fuzz(checkLead)
 }
