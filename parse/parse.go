@@ -33,6 +33,8 @@ type doc struct {
 	hdr       headerState
 	// bs is the body reader's per-document memo (vote readings, speaker links).
 	bs bodyState
+	// flatMemo holds the flattened tables (table_flat.go), found on first use.
+	flatMemo *flatMemo
 }
 
 // Minutes parses one extracted document into a record. It never fails: a part that cannot be

@@ -110,9 +110,10 @@ func untab(s string) string {
 	return s
 }
 
-// isTableLine reports whether line i is a table row: it holds a tab that is not a list indent.
+// isTableLine reports whether line i is a table row: it holds a tab that is not a list indent,
+// or it is a row of a table whose columns the extraction flattened (table_flat.go).
 func (d *doc) isTableLine(i int) bool {
-	return isTableText(untab(d.lines[i].Text))
+	return isTableText(untab(d.lines[i].Text)) || d.flatRow(i)
 }
 
 // isTableText reports whether a line's tabs separate cells. A tab inside a sentence, where the

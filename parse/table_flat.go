@@ -1,0 +1,685 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"minutes/normalize"
+)
+
+// Flattened tables: plain text, HTML and OCR extractions often lose the column gaps and leave a
+// budget table as lines of single-spaced words ending in amounts:
+//
+//	FONCTIONNEMENT : RECETTES DÉPENSES
+//	60633 Fournitures de voirie -565.00
+//	023 Virement à la section
+//	d'investissement -5412.00
+//	TOTAL : 2 698.00 2 698.00
+//
+// A run of three such rows or more, anchored by a code column, a header or section line, or a
+// total row, is a table. The amounts are read from the end of the line; when their grouping by
+// spaces is ambiguous ("12 345 678" as one or two numbers) the cells keep their raw text and a
+// table-cell-unread diagnostic says so. Amounts inside sentences stay prose: a row's label is
+// short, has no sentence punctuation, and bulleted lines are lists, not rows.
+
+// Vocabulary of flattened tables, matched on folded text.
+var (
+	// A row's code: chapter, article or account, with an optional "- 00" function suffix
+	// ("1641 - 00", "21538 - 0").
+	reFlatCode = regexp.MustCompile(`^(\d{2,6})(?:\s*-\s*0{1,3})?\s+(\S.*)$`)
+	// Words that name value columns in a header line ("RECETTES DÉPENSES", "Réalisé").
+	reFlatColumn = regexp.MustCompile(`^(?:recettes|depenses|realise|realisee?s?|prevu|previsions?|montants?|credits|diminution|augmentation|propose|votes?|bp|budget|total|ttc|ht)$`)
+	// A running footer's page number ("Compte-rendu page 11"), not a row.
+	rePageLabel = regexp.MustCompile(`\bpages?(?:\s+n°)?\s*:?$`)
+	// A bare year, which ends labels ("Année 2016") without being an amount.
+	reFlatYear = regexp.MustCompile(`^(?:19|20)\d{2}$`)
+)
+
+// maxFlatLabel bounds a row's label: a longer line before an amount is a sentence.
+const maxFlatLabel = 60
+
+// flatKind is how a line of plain text reads as part of a flattened table.
+type flatKind int
+
+const (
+	flatOther flatKind = iota // prose, blank, or anything else: ends a run
+	flatData                  // [code] label amount…
+	flatOpen                  // code label, the amounts on a following line
+	flatText                  // a short line of words: a wrapped label, or a row without values
+	flatHead                  // a section ("INVESTISSEMENT :") and/or column names
+	flatPage                  // a bare page number (furniture inside a table)
+)
+
+// flatLine is one line read as a piece of a flattened table.
+type flatLine struct {
+	idx     int
+	kind    flatKind
+	code    string
+	label   string
+	amounts []string // raw trailing amounts, in order; nil when their split is ambiguous
+	tail    string   // the raw trailing numbers, kept when amounts is nil
+	section string
+	columns []string
+}
+
+// flatRows marks the lines of the document that are rows of flattened tables, computed once.
+// The body reads it (through isTableLine) so that their amounts leave the prose.
+func (d *doc) flatRowLines() []bool {
+	if d.flatMemo == nil {
+		d.flatMemo = &flatMemo{}
+		d.flatMemo.blocks = d.flatBlocks()
+		d.flatMemo.rows = make([]bool, len(d.lines))
+		for _, b := range d.flatMemo.blocks {
+			for _, l := range b {
+				if l.kind == flatData || l.kind == flatOpen || l.kind == flatText || l.kind == flatHead {
+					d.flatMemo.rows[l.idx] = true
+				}
+			}
+		}
+	}
+	return d.flatMemo.rows
+}
+
+// flatMemo holds the flattened tables found in a document.
+type flatMemo struct {
+	blocks [][]flatLine
+	rows   []bool
+}
+
+// flatRow reports whether line i is a row of a flattened table.
+func (d *doc) flatRow(i int) bool {
+	rows := d.flatRowLines()
+	return i >= 0 && i < len(rows) && rows[i]
+}
+
+// readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
+// line ends in a digit (or a currency or percent sign after one).
+func readFlat(idx int, text string) flatLine {
+	fl := flatLine{idx: idx}
+	s := strings.TrimSpace(spaceLike.Replace(text))
+	if s == "" || strings.ContainsRune(s, '\t') || utf8.RuneCountInString(s) > 120 {
+		return fl
+	}
+	if isPageNumber(s) {
+		fl.kind = flatPage
+		return fl
+	}
+	if _, gap := gapText(s); gap {
+		// Columns kept by the extraction: the space-aligned reader takes the line.
+		if _, ok := splitSpaces(s); ok {
+			return fl
+		}
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if bulletLead.MatchString(s) {
+		// A list item; only a dashed section heading ("- SECTION D'INVESTISSEMENT") counts.
+		if sec, cols, ok := flatHeader(strings.TrimLeft(s, "-–—•* ")); ok {
+			fl.kind, fl.section, fl.columns = flatHead, sec, cols
+		}
+		return fl
+	}
+	if endsInNumber(s) {
+		label, tail := splitTail(s)
+		if tail != "" && isText(label) {
+			code, rest := "", label
+			if m := reFlatCode.FindStringSubmatch(label); m != nil && isText(m[2]) {
+				code, rest = m[1], m[2]
+			}
+			if utf8.RuneCountInString(rest) <= maxFlatLabel && !proseLabel(rest) && !rePageLabel.MatchString(normalize.Fold(rest)) {
+				amounts, ok := splitAmounts(tail)
+				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
+					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
+					if ok {
+						fl.amounts = amounts
+					}
+					return fl
+				}
+			}
+		}
+	}
+	if utf8.RuneCountInString(s) > maxFlatLabel || !isText(s) {
+		return fl
+	}
+	if sec, cols, ok := flatHeader(s); ok {
+		fl.kind, fl.section, fl.columns = flatHead, sec, cols
+		return fl
+	}
+	if proseLabel(s) || strings.HasSuffix(s, ":") {
+		return fl
+	}
+	if m := reFlatCode.FindStringSubmatch(s); m != nil && isText(m[2]) {
+		fl.kind, fl.code, fl.label = flatOpen, m[1], m[2]
+		return fl
+	}
+	fl.kind, fl.label = flatText, s
+	return fl
+}
+
+// proseLabel reports whether the text before an amount reads as a sentence: it holds sentence
+// punctuation. A final dot is no sign of one: labels abbreviate ("non transf.").
+func proseLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	return strings.ContainsAny(s, ";!?«»\"") || strings.Contains(s, ", ")
+}
+
+// endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent
+// sign or a closing bracket.
+func endsInNumber(s string) bool {
+	s = strings.TrimRight(s, " €%)")
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
+
+// splitTail splits a line into its label and the run of numbers that ends it: the tokens from
+// the end that hold only digits, separators, signs and currency.
+func splitTail(s string) (label, tail string) {
+	f := strings.Fields(s)
+	k := len(f)
+	for k > 0 && numberToken(f[k-1]) {
+		k--
+	}
+	if k == len(f) {
+		return s, ""
+	}
+	// A sign or bracket token right after the label belongs to the first amount; a code
+	// suffix ("1641 - 00") is not an amount.
+	return strings.Join(f[:k], " "), strings.Join(f[k:], " ")
+}
+
+// numberToken reports whether a token is a piece of a French number: digits, separators,
+// signs, brackets, € or %.
+func numberToken(t string) bool {
+	for _, r := range t {
+		if !(r >= '0' && r <= '9') && !strings.ContainsRune(".,-–−+()€%", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// reFlatGroup is a token of a number as written with spaces: a sign, a group of digits with an
+// optional decimal part, a currency or percent sign.
+var reFlatGroup = regexp.MustCompile(`^([-–−+(]?)(\d+)(?:[.,](\d+))?(\)?[€%]?\)?)$`)
+
+// splitAmounts splits a run of number tokens into amounts. Groups of three digits after a
+// group may be its thousands; a decimal part ends an amount. It reports false when more than
+// one split is possible ("12 345 678"), so that the caller keeps the text rather than guess.
+func splitAmounts(tail string) ([]string, bool) {
+	toks := strings.Fields(tail)
+	// Glue lone signs and currency signs to their number.
+	var parts []string
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case (t == "-" || t == "–" || t == "−" || t == "+") && i+1 < len(toks):
+			toks[i+1] = t + toks[i+1]
+			continue
+		case (t == "€" || t == "%") && len(parts) > 0:
+			parts[len(parts)-1] += t
+			continue
+		}
+		parts = append(parts, t)
+	}
+	type grp struct {
+		sign, digits, frac, unit string
+	}
+	gs := make([]grp, 0, len(parts))
+	for _, p := range parts {
+		m := reFlatGroup.FindStringSubmatch(p)
+		if m == nil {
+			return nil, false
+		}
+		gs = append(gs, grp{m[1], m[2], m[3], m[4]})
+	}
+	var out []string
+	for i := 0; i < len(gs); {
+		// An amount starts here and takes the following 3-digit groups (no sign of their own)
+		// while it has no decimal part and no unit yet.
+		j := i + 1
+		if gs[i].frac == "" && gs[i].unit == "" && len(gs[i].digits) <= 3 {
+			for j < len(gs) && gs[j].sign == "" && len(gs[j].digits) == 3 && gs[j-1].frac == "" && gs[j-1].unit == "" {
+				j++
+			}
+		}
+		// Ambiguous when the amount ends without a decimal part or unit and groups follow: a
+		// 3-digit group could open the next amount. Decimal amounts settle it.
+		if j-i > 1 && j < len(gs) && gs[j-1].frac == "" && gs[j-1].unit == "" {
+			return nil, false
+		}
+		if j-i > 1 && j == len(gs) && i > 0 && gs[j-1].frac == "" && gs[j-1].unit == "" {
+			return nil, false
+		}
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(parts[k])
+		}
+		out = append(out, b.String())
+		i = j
+	}
+	return out, true
+}
+
+// flatHeader reads a header line of a flattened table: a section ("FONCTIONNEMENT :",
+// "SECTION D'INVESTISSEMENT") and/or column names ("RECETTES DÉPENSES", "Réalisé").
+func flatHeader(s string) (section string, cols []string, ok bool) {
+	s = strings.TrimSpace(s)
+	rest := s
+	if k := strings.IndexByte(s, ':'); k > 0 {
+		if isSection(s[:k]) {
+			section, rest = strings.TrimSpace(s[:k]), strings.TrimSpace(s[k+1:])
+		} else {
+			return "", nil, false
+		}
+	} else if isSection(s) {
+		// "Dépenses" alone is a section, "RECETTES DÉPENSES" names two columns.
+		words := strings.Fields(s)
+		if len(words) < 2 || !allColumnWords(words) {
+			return strings.TrimSpace(s), nil, true
+		}
+	}
+	if rest == "" {
+		return section, nil, section != ""
+	}
+	words := strings.Fields(rest)
+	if !allColumnWords(words) {
+		return "", nil, false
+	}
+	return section, words, true
+}
+
+// allColumnWords reports whether every word names a value column.
+func allColumnWords(words []string) bool {
+	for _, w := range words {
+		if !reFlatColumn.MatchString(normalize.Fold(w)) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// flatBlocks finds the runs of flattened rows, with the header lines just above them.
+func (d *doc) flatBlocks() [][]flatLine {
+	lines := make([]flatLine, len(d.lines))
+	for i, l := range d.lines {
+		lines[i] = readFlat(i, l.Text)
+	}
+	var out [][]flatLine
+	for i := 0; i < len(lines); {
+		if lines[i].kind != flatData && lines[i].kind != flatOpen {
+			i++
+			continue
+		}
+		start := i
+		// Header lines just above (at most two: a section and its column names).
+		for start > 0 && i-start < 2 && lines[start-1].kind == flatHead {
+			start--
+		}
+		end := i
+		for j := i; j < len(lines); j++ {
+			k := lines[j].kind
+			if k == flatData || k == flatOpen || k == flatHead {
+				end = j
+				continue
+			}
+			if k == flatText || k == flatPage || k == flatOther {
+				// A gap of at most two lines (a wrapped label, a row without values, the page
+				// furniture) inside the run; the run goes on only if a row follows.
+				g := j
+				for g < len(lines) && g-j < 3 && lines[g].kind != flatData && lines[g].kind != flatOpen && lines[g].kind != flatHead {
+					if lines[g].kind == flatOther && !(g+1 < len(lines) && lines[g+1].kind == flatPage) {
+						break
+					}
+					g++
+				}
+				if g < len(lines) && g-j < 3 && (lines[g].kind == flatData || lines[g].kind == flatOpen || lines[g].kind == flatHead) {
+					j = g - 1
+					continue
+				}
+				break
+			}
+		}
+		blk := lines[start : end+1]
+		// Trailing header lines open the next table, not this one.
+		for len(blk) > 0 && blk[len(blk)-1].kind == flatHead {
+			blk = blk[:len(blk)-1]
+			end--
+		}
+		if flatIsTable(blk) {
+			out = append(out, blk)
+		}
+		i = max(end+1, i+1)
+	}
+	return out
+}
+
+// flatIsTable reports whether a run of lines is a table: three rows with amounts or more, that
+// look like money or counts in a budget (decimals or four digits), and an anchor: a code on
+// half the rows, a header or section line, or a total row.
+func flatIsTable(blk []flatLine) bool {
+	rows, codes, money, cells, anchored := 0, 0, 0, 0, false
+	for _, l := range blk {
+		switch l.kind {
+		case flatHead:
+			anchored = true
+		case flatData:
+			rows++
+			if l.code != "" {
+				codes++
+			}
+			if rowKind(l.label) != RowLine {
+				anchored = true
+			}
+			if l.amounts == nil {
+				cells++
+				money++
+			}
+			for _, a := range l.amounts {
+				cells++
+				if strings.ContainsAny(a, ",.€") || len(strings.Map(digitsOnly, a)) >= 4 {
+					money++
+				}
+			}
+		}
+	}
+	if 2*codes >= rows {
+		anchored = true
+	}
+	return rows >= 3 && anchored && 2*money > cells
+}
+
+func digitsOnly(r rune) rune {
+	if r >= '0' && r <= '9' {
+		return r
+	}
+	return -1
+}
+
+// flatTables turns the flattened runs into table entries.
+func (d *doc) flatTables() []Table {
+	d.flatRowLines()
+	var out []Table
+	for _, blk := range d.flatMemo.blocks {
+		out = append(out, d.readFlatBlock(blk)...)
+	}
+	return out
+}
+
+// flatEntry is a table entry of a flattened run being read.
+type flatEntry struct {
+	t     Table
+	cols  []string
+	rows  []flatLine // the data lines, label joined
+	pre   []flatLine // for each row, the line its values sit on
+	empty []bool     // rows without values
+}
+
+// readFlatBlock reads one run into entries: a section line opens a new entry; wrapped labels
+// join their row; a short line that neither continues nor opens a label is a row without
+// values.
+func (d *doc) readFlatBlock(blk []flatLine) []Table {
+	var entries []*flatEntry
+	var cur *flatEntry
+	var cols []string
+	title := d.flatCaption(blk[0].idx)
+	open := func(idx int, section string) {
+		cur = &flatEntry{cols: cols}
+		cur.t.Pos = d.lines[idx].Pos
+		if section != "" {
+			s := section
+			cur.t.Section = &s
+		}
+		if title != "" {
+			t := title
+			cur.t.Title = &t
+		}
+		entries = append(entries, cur)
+	}
+	var pending *flatLine // a code line or label lines waiting for their amounts
+	flushPending := func() {
+		if pending != nil {
+			if cur == nil {
+				open(pending.idx, "")
+			}
+			cur.rows = append(cur.rows, *pending)
+			cur.empty = append(cur.empty, true)
+			pending = nil
+		}
+	}
+	for k, l := range blk {
+		switch l.kind {
+		case flatHead:
+			flushPending()
+			if l.columns != nil {
+				cols = l.columns
+			}
+			if l.section != "" || cur == nil || len(cur.rows) > 0 {
+				open(l.idx, l.section)
+			}
+			cur.cols = cols
+		case flatOpen:
+			flushPending()
+			p := l
+			pending = &p
+		case flatText:
+			switch {
+			case pending != nil:
+				pending.label = joinLabel(pending.label, l.label)
+			case cur != nil && len(cur.rows) > 0 && !cur.empty[len(cur.rows)-1] && continues(cur.rows[len(cur.rows)-1].label, l.label):
+				last := &cur.rows[len(cur.rows)-1]
+				last.label = joinLabel(last.label, l.label)
+			default:
+				p := l
+				if k+1 < len(blk) && blk[k+1].kind == flatData && blk[k+1].code == "" && continues(l.label, blk[k+1].label) {
+					pending = &p
+				} else {
+					p.kind = flatData
+					if cur == nil {
+						open(l.idx, "")
+					}
+					cur.rows = append(cur.rows, p)
+					cur.empty = append(cur.empty, true)
+				}
+			}
+		case flatData:
+			row := l
+			if pending != nil {
+				row.idx = pending.idx
+				if row.code == "" {
+					row.code = pending.code
+				}
+				row.label = joinLabel(pending.label, l.label)
+				pending = nil
+			}
+			if cur == nil {
+				open(row.idx, "")
+			}
+			cur.rows = append(cur.rows, row)
+			cur.empty = append(cur.empty, false)
+		}
+	}
+	flushPending()
+	var out []Table
+	for _, e := range entries {
+		if len(e.rows) == 0 {
+			continue
+		}
+		d.layoutFlat(e)
+		e.t.ItemPath = d.itemPathAt(e.t.Pos)
+		out = append(out, e.t)
+	}
+	return out
+}
+
+// layoutFlat places the amounts of each row in the entry's columns. A row with as many amounts
+// as the table has columns fills them in order. A row with fewer leaves its column unknown:
+// when the table is two columns wide and a total row gives both sums, the one split of the
+// lines that matches both totals places them; otherwise the values stay null, the raw text is
+// kept, and a diagnostic says so.
+func (d *doc) layoutFlat(e *flatEntry) {
+	t := &e.t
+	width := 0
+	for i, r := range e.rows {
+		if !e.empty[i] {
+			width = max(width, len(r.amounts))
+		}
+	}
+	if len(e.cols) > width {
+		width = len(e.cols)
+	}
+	if width == 0 {
+		width = 1
+	}
+	t.Columns = make([]string, width)
+	if len(e.cols) == width {
+		copy(t.Columns, e.cols)
+	}
+	place := d.flatPlacement(e, width)
+	sure := true
+	for i, r := range e.rows {
+		row := Row{Label: r.label, Pos: d.lines[r.idx].Pos, Values: make([]*string, width), Cells: make([]*string, width)}
+		if r.code != "" {
+			c := r.code
+			row.Code = &c
+		}
+		row.Kind = rowKind(row.Label)
+		switch {
+		case e.empty[i]:
+		case r.amounts == nil || (len(r.amounts) < width && place[i] < 0):
+			sure = false
+			raw := r.tail
+			if r.amounts != nil {
+				raw = strings.Join(r.amounts, " ")
+			}
+			d.diag(SevInfo, codeTableCell, row.Pos, fmt.Sprintf("table %s, row %q: cells %q cannot be told apart or placed in a column; the values are left null", tableName(t), row.Label, raw))
+		default:
+			off := 0
+			if len(r.amounts) < width {
+				off = place[i]
+			}
+			for j, a := range r.amounts {
+				raw := a
+				row.Cells[off+j] = &raw
+				if v, ok := readCell(a); ok {
+					digits := v.Digits
+					row.Values[off+j] = &digits
+				} else {
+					sure = false
+				}
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Units = columnUnits(t)
+	if sure {
+		d.checkTable(t)
+	}
+}
+
+// maxFlatSplit bounds the rows whose column is found by trying every split (2^n splits).
+const maxFlatSplit = 14
+
+// flatPlacement gives, for each row with a single amount in a two-column table, the column it
+// sits in (0 or 1), found from the total that follows; -1 where unknown.
+func (d *doc) flatPlacement(e *flatEntry, width int) []int {
+	place := make([]int, len(e.rows))
+	for i := range place {
+		place[i] = -1
+	}
+	if width != 2 {
+		return place
+	}
+	var group []int
+	for i, r := range e.rows {
+		if e.empty[i] {
+			continue
+		}
+		if len(r.amounts) == 1 && rowKind(r.label) == RowLine {
+			group = append(group, i)
+			continue
+		}
+		if len(r.amounts) == 2 && rowKind(r.label) != RowLine && len(group) > 0 && len(group) <= maxFlatSplit {
+			if split, ok := uniqueSplit(e.rows, group, r.amounts); ok {
+				for k, gi := range group {
+					place[gi] = split[k]
+				}
+			}
+		}
+		group = nil
+	}
+	return place
+}
+
+// uniqueSplit finds the one way to share the single-amount rows between two columns so that
+// each column adds up to its total; false when there is none or more than one.
+func uniqueSplit(rows []flatLine, group []int, totals []string) ([]int, bool) {
+	vals := make([]decimal.Decimal, len(group))
+	for k, gi := range group {
+		v, ok := readCell(rows[gi].amounts[0])
+		if !ok {
+			return nil, false
+		}
+		dv, err := decimal.NewFromString(v.Digits)
+		if err != nil {
+			return nil, false
+		}
+		vals[k] = dv
+	}
+	var tot [2]decimal.Decimal
+	for c := 0; c < 2; c++ {
+		v, ok := readCell(totals[c])
+		if !ok {
+			return nil, false
+		}
+		dv, err := decimal.NewFromString(v.Digits)
+		if err != nil {
+			return nil, false
+		}
+		tot[c] = dv
+	}
+	found, n := -1, 0
+	for mask := 0; mask < 1<<len(group); mask++ {
+		var s [2]decimal.Decimal
+		for k := range group {
+			c := (mask >> k) & 1
+			s[c] = s[c].Add(vals[k])
+		}
+		if s[0].Equal(tot[0]) && s[1].Equal(tot[1]) {
+			found = mask
+			n++
+			if n > 1 {
+				return nil, false
+			}
+		}
+	}
+	if n != 1 {
+		return nil, false
+	}
+	out := make([]int, len(group))
+	for k := range group {
+		out[k] = (found >> k) & 1
+	}
+	return out, true
+}
+
+// flatCaption returns the line above a flattened table when it reads as a title: a short line
+// that opens with a capital, neither the end of a sentence nor the lead-in of one (":").
+func (d *doc) flatCaption(idx int) string {
+	t := d.caption(idx)
+	if t == "" || utf8.RuneCountInString(t) > maxFlatLabel || strings.HasSuffix(strings.TrimSpace(d.lines[idx-1].Text), ":") {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		return ""
+	}
+	return t
+}
