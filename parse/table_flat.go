@@ -130,7 +130,10 @@ func readFlat(idx int, text string) flatLine {
 			if m := reFlatCode.FindStringSubmatch(label); m != nil && isText(m[2]) {
 				code, rest = m[1], m[2]
 			}
-			if utf8.RuneCountInString(rest) <= maxFlatLabel && !proseLabel(rest) && !rePageLabel.MatchString(normalize.Fold(rest)) {
+			if rePageLabel.MatchString(normalize.Fold(rest)) {
+				return fl
+			}
+			if utf8.RuneCountInString(rest) <= maxFlatLabel && !proseLabel(rest) {
 				amounts, ok := splitAmounts(tail)
 				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
@@ -167,7 +170,8 @@ func proseLabel(s string) bool {
 	if s == "" {
 		return false
 	}
-	return strings.ContainsAny(s, ";!?«»\"") || strings.Contains(s, ", ")
+	// An amount inside the label is a sentence that names several.
+	return strings.ContainsAny(s, ";!?«»\"€") || strings.Contains(s, ", ")
 }
 
 // endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent
@@ -206,65 +210,119 @@ func numberToken(t string) bool {
 
 // reFlatGroup is a token of a number as written with spaces: a sign, a group of digits with an
 // optional decimal part, a currency or percent sign.
-var reFlatGroup = regexp.MustCompile(`^([-–−+(]?)(\d+)(?:[.,](\d+))?(\)?[€%]?\)?)$`)
+var reFlatGroup = regexp.MustCompile(`^([-–−+(]?) ?(\d+)(?:[.,](\d+))?( ?\)?[€%]?\)?)$`)
 
 // splitAmounts splits a run of number tokens into amounts. Groups of three digits after a
 // group may be its thousands; a decimal part ends an amount. It reports false when more than
 // one split is possible ("12 345 678"), so that the caller keeps the text rather than guess.
 func splitAmounts(tail string) ([]string, bool) {
-	toks := strings.Fields(tail)
-	// Glue lone signs and currency signs to their number.
-	var parts []string
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		switch {
-		case (t == "-" || t == "–" || t == "−" || t == "+") && i+1 < len(toks):
-			toks[i+1] = t + toks[i+1]
-			continue
-		case (t == "€" || t == "%") && len(parts) > 0:
-			parts[len(parts)-1] += t
-			continue
-		}
-		parts = append(parts, t)
-	}
-	type grp struct {
-		sign, digits, frac, unit string
-	}
-	gs := make([]grp, 0, len(parts))
-	for _, p := range parts {
-		m := reFlatGroup.FindStringSubmatch(p)
-		if m == nil {
-			return nil, false
-		}
-		gs = append(gs, grp{m[1], m[2], m[3], m[4]})
+	parts, gs, ok := amountGroups(tail)
+	if !ok {
+		return nil, false
 	}
 	var out []string
 	for i := 0; i < len(gs); {
 		// An amount starts here and takes the following 3-digit groups (no sign of their own)
 		// while it has no decimal part and no unit yet.
 		j := i + 1
-		if gs[i].frac == "" && gs[i].unit == "" && len(gs[i].digits) <= 3 {
-			for j < len(gs) && gs[j].sign == "" && len(gs[j].digits) == 3 && gs[j-1].frac == "" && gs[j-1].unit == "" {
-				j++
-			}
+		for j < len(gs) && gs[i].canLead() && gs[j].canFollow() && !gs[j-1].ends() {
+			j++
 		}
-		// Ambiguous when the amount ends without a decimal part or unit and groups follow: a
-		// 3-digit group could open the next amount. Decimal amounts settle it.
-		if j-i > 1 && j < len(gs) && gs[j-1].frac == "" && gs[j-1].unit == "" {
+		// Ambiguous when an amount of several groups ends without a decimal part or unit and
+		// other amounts share the line: any of its 3-digit groups could open an amount.
+		if j-i > 1 && !gs[j-1].ends() && (j < len(gs) || i > 0) {
 			return nil, false
 		}
-		if j-i > 1 && j == len(gs) && i > 0 && gs[j-1].frac == "" && gs[j-1].unit == "" {
-			return nil, false
-		}
-		var b strings.Builder
-		for k := i; k < j; k++ {
-			if k > i {
-				b.WriteByte(' ')
-			}
-			b.WriteString(parts[k])
-		}
-		out = append(out, b.String())
+		out = append(out, strings.Join(parts[i:j], " "))
 		i = j
+	}
+	return out, true
+}
+
+// amountGroup is one space-separated piece of a run of amounts.
+type amountGroup struct {
+	sign, digits, frac, unit string
+}
+
+// canLead reports whether an amount may carry groups of thousands after this one.
+func (g amountGroup) canLead() bool { return len(g.digits) <= 3 }
+
+// canFollow reports whether the group may be the thousands of the group before it.
+func (g amountGroup) canFollow() bool { return g.sign == "" && len(g.digits) == 3 }
+
+// ends reports whether the group ends its amount: a decimal part or a unit follows it.
+func (g amountGroup) ends() bool { return g.frac != "" || g.unit != "" }
+
+// amountGroups splits a run of number tokens into groups, lone signs and units glued to their
+// number.
+func amountGroups(tail string) ([]string, []amountGroup, bool) {
+	toks := strings.Fields(tail)
+	var parts []string
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case (t == "-" || t == "–" || t == "−" || t == "+") && i+1 < len(toks):
+			toks[i+1] = t + " " + toks[i+1]
+			continue
+		case (t == "€" || t == "%") && len(parts) > 0:
+			parts[len(parts)-1] += " " + t
+			continue
+		}
+		parts = append(parts, t)
+	}
+	gs := make([]amountGroup, 0, len(parts))
+	for _, p := range parts {
+		m := reFlatGroup.FindStringSubmatch(p)
+		if m == nil {
+			return nil, nil, false
+		}
+		gs = append(gs, amountGroup{m[1], m[2], m[3], m[4]})
+	}
+	return parts, gs, len(gs) > 0
+}
+
+// maxSplitGroups bounds the groups of a run of amounts split by count (the ways to split grow
+// with them).
+const maxSplitGroups = 16
+
+// splitByCount splits a run of amounts into exactly n amounts when only one way does so
+// ("11 630 000 11 510 000" in a table of two columns); false otherwise.
+func splitByCount(tail string, n int) ([]string, bool) {
+	parts, gs, ok := amountGroups(tail)
+	if !ok || len(gs) > maxSplitGroups || n <= 0 {
+		return nil, false
+	}
+	// ways[i][k]: the number of ways to split groups i.. into k amounts (capped at 2).
+	ways := make([][]int, len(gs)+1)
+	for i := range ways {
+		ways[i] = make([]int, n+1)
+	}
+	ways[len(gs)][0] = 1
+	for i := len(gs) - 1; i >= 0; i-- {
+		for j := i + 1; j <= len(gs); j++ {
+			if j > i+1 && (!gs[i].canLead() || !gs[j-1].canFollow() || gs[j-2].ends()) {
+				break
+			}
+			for k := 1; k <= n; k++ {
+				ways[i][k] = min(2, ways[i][k]+ways[j][k-1])
+			}
+		}
+	}
+	if ways[0][n] != 1 {
+		return nil, false
+	}
+	var out []string
+	for i, k := 0, n; i < len(gs); k-- {
+		for j := i + 1; j <= len(gs); j++ {
+			if j > i+1 && (!gs[i].canLead() || !gs[j-1].canFollow() || gs[j-2].ends()) {
+				return nil, false
+			}
+			if ways[j][k-1] == 1 {
+				out = append(out, strings.Join(parts[i:j], " "))
+				i = j
+				break
+			}
+		}
 	}
 	return out, true
 }
@@ -542,6 +600,13 @@ func (d *doc) layoutFlat(e *flatEntry) {
 	t.Columns = make([]string, width)
 	if len(e.cols) == width {
 		copy(t.Columns, e.cols)
+	}
+	for i := range e.rows {
+		if !e.empty[i] && e.rows[i].amounts == nil {
+			if a, ok := splitByCount(e.rows[i].tail, width); ok {
+				e.rows[i].amounts = a
+			}
+		}
 	}
 	place := d.flatPlacement(e, width)
 	sure := true
