@@ -81,6 +81,26 @@ func (d *doc) flatRowLines() []bool {
 				}
 			}
 		}
+		for _, b := range d.stackBlocks() {
+			taken := false
+			for _, r := range b.rows {
+				for _, i := range r {
+					taken = taken || d.flatMemo.rows[i]
+				}
+			}
+			if taken {
+				continue
+			}
+			d.flatMemo.stacks = append(d.flatMemo.stacks, b)
+			for _, r := range b.rows {
+				for _, i := range r {
+					d.flatMemo.rows[i] = true
+				}
+			}
+			for _, i := range b.more {
+				d.flatMemo.rows[i] = true
+			}
+		}
 	}
 	return d.flatMemo.rows
 }
@@ -88,6 +108,7 @@ func (d *doc) flatRowLines() []bool {
 // flatMemo holds the flattened tables found in a document.
 type flatMemo struct {
 	blocks [][]flatLine
+	stacks []stackBlock
 	rows   []bool
 }
 
@@ -469,7 +490,7 @@ func (d *doc) flatTables() []Table {
 	for _, blk := range d.flatMemo.blocks {
 		out = append(out, d.readFlatBlock(blk)...)
 	}
-	return out
+	return append(out, d.stackTables()...)
 }
 
 // flatEntry is a table entry of a flattened run being read.
@@ -740,11 +761,290 @@ func uniqueSplit(rows []flatLine, group []int, totals []string) ([]int, bool) {
 // that opens with a capital, neither the end of a sentence nor the lead-in of one (":").
 func (d *doc) flatCaption(idx int) string {
 	t := d.caption(idx)
-	if t == "" || utf8.RuneCountInString(t) > maxFlatLabel || strings.HasSuffix(strings.TrimSpace(d.lines[idx-1].Text), ":") {
+	if t == "" || utf8.RuneCountInString(t) > maxFlatLabel || strings.HasSuffix(strings.TrimSpace(d.lines[idx-1].Text), ":") || rePageLabel.MatchString(strings.TrimRight(normalize.Fold(t), " 0123456789")) {
 		return ""
 	}
 	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
 		return ""
 	}
 	return t
+}
+
+// Stacked rows: HTML exports and some PDF extractions write every cell of a table as a
+// paragraph of its own, so that a row comes as its label on one line and its values on the
+// next ones, blank lines between them:
+//
+//	Fonctionnement
+//	11 630 000 €
+//	11 510 000 €
+//	- 120 000 €
+//	- 1,03 %
+//
+// Three such rows or more, with as many values each, make a table when they show it: several
+// values per row, a total row, or a header above them naming an amount ("Montant total annuel
+// TTC"). A lone label and amount ("Ski-club" / "200 €") in a list stays prose.
+
+// reStackHeader is a header line above stacked rows of one value: it names an amount.
+var reStackHeader = regexp.MustCompile(`\b(?:montants?|total|prix|tarifs?|recettes|depenses|realise|budget|taux|credits|couts?)\b`)
+
+// stackBlock is a run of stacked rows: line indexes of each row's label and values.
+type stackBlock struct {
+	header int // the header line above the rows, -1 when none
+	rows   [][]int
+	// For a table written column by column: each row's label and code as read, and the lines
+	// of the labels (rows hold the code or label line and the value line).
+	labels []string
+	codes  []string
+	more   []int
+}
+
+// stackValue reports whether a line holds one number that reads as money or a rate: a decimal
+// part, a currency or percent sign, or four digits (a page number or a count is not one).
+func stackValue(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 40 || isText(strings.NewReplacer("€", "", "HT", "", "TTC", "").Replace(s)) || isPageNumber(s) || isYear(s) {
+		return false
+	}
+	if _, ok := readCell(s); !ok {
+		return false
+	}
+	return strings.ContainsAny(s, ",.€%") || len(strings.Map(digitsOnly, s)) >= 4
+}
+
+// stackLabel reports whether a line can be the label of a stacked row: a short line of words,
+// not a list item, not a sentence or its lead-in, and not itself ending in an amount.
+func stackLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || !isText(s) || utf8.RuneCountInString(s) > maxFlatLabel || bulletLead.MatchString(s) || proseLabel(s) {
+		return false
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") {
+		return false
+	}
+	return !endsInNumber(s) || isYear(s[strings.LastIndexByte(s, ' ')+1:])
+}
+
+// stackBlocks finds the runs of stacked rows.
+func (d *doc) stackBlocks() []stackBlock {
+	var nb []int // the non-blank lines
+	for i, l := range d.lines {
+		if strings.TrimSpace(l.Text) != "" {
+			nb = append(nb, i)
+		}
+	}
+	isVal := make([]bool, len(nb))
+	for p, i := range nb {
+		isVal[p] = stackValue(d.lines[i].Text)
+	}
+	var out []stackBlock
+	for p := 0; p+1 < len(nb); {
+		if isVal[p] || !isVal[p+1] || !stackLabel(d.lines[nb[p]].Text) {
+			p++
+			continue
+		}
+		start := p
+		var rows [][]int
+		for p+1 < len(nb) && !isVal[p] && isVal[p+1] && stackLabel(d.lines[nb[p]].Text) {
+			row := []int{nb[p]}
+			p++
+			for p < len(nb) && isVal[p] {
+				row = append(row, nb[p])
+				p++
+			}
+			rows = append(rows, row)
+		}
+		if blk, ok := d.stackTable(start, nb, rows); ok {
+			out = append(out, blk)
+		}
+		if p == start {
+			p++
+		}
+	}
+	return append(out, d.stackColumns(nb, isVal)...)
+}
+
+// stackTable reports whether stacked rows make a table (see the comment above), and finds the
+// header line above them.
+func (d *doc) stackTable(start int, nb []int, rows [][]int) (stackBlock, bool) {
+	blk := stackBlock{header: -1, rows: rows}
+	if len(rows) < 3 {
+		return blk, false
+	}
+	k, total := len(rows[0])-1, false
+	for _, r := range rows {
+		if len(r)-1 != k {
+			return blk, false
+		}
+		if rowKind(d.lines[r[0]].Text) != RowLine {
+			total = true
+		}
+	}
+	if start > 0 {
+		h := strings.TrimSpace(d.lines[nb[start-1]].Text)
+		if stackLabel(h) && reStackHeader.MatchString(normalize.Fold(h)) {
+			blk.header = nb[start-1]
+		}
+	}
+	return blk, k >= 2 || total || blk.header >= 0
+}
+
+// stackTables turns the runs of stacked rows into tables.
+func (d *doc) stackTables() []Table {
+	var out []Table
+	for _, blk := range d.flatMemo.stacks {
+		k := len(blk.rows[0]) - 1
+		t := Table{Columns: make([]string, k), Pos: d.lines[blk.rows[0][0]].Pos}
+		if blk.header >= 0 {
+			t.Pos = d.lines[blk.header].Pos
+			if k == 1 {
+				t.Columns[0] = strings.TrimSpace(d.lines[blk.header].Text)
+			}
+		}
+		for n, r := range blk.rows {
+			row := Row{Label: strings.TrimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: make([]*string, k), Cells: make([]*string, k)}
+			if blk.labels != nil {
+				row.Label = blk.labels[n]
+				if c := blk.codes[n]; c != "" {
+					row.Code = &c
+				}
+			}
+			row.Kind = rowKind(row.Label)
+			for j, i := range r[1:] {
+				raw := strings.TrimSpace(d.lines[i].Text)
+				row.Cells[j] = &raw
+				if v, ok := readCell(raw); ok {
+					digits := v.Digits
+					row.Values[j] = &digits
+				}
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		t.ItemPath = d.itemPathAt(t.Pos)
+		t.Units = columnUnits(&t)
+		d.checkTable(&t)
+		out = append(out, t)
+	}
+	return out
+}
+
+// Stacked columns: a PDF extraction that reads a table column by column writes the codes, then
+// the labels, then the amounts, each a run of lines:
+//
+//	Chapitre 70
+//	Chapitre 73
+//	Chapitre 74
+//	Produits des services
+//	Impôts et taxes
+//	Dotations et subventions
+//	836 000,00 €
+//	5 265 820,00 €
+//	3 699 906,00 €
+//
+// Three codes or more, as many labels once the wrapped ones are joined, and as many amounts make
+// a table; a label line followed by one amount just after it ("Total opérations réelles") is its
+// last row. Whatever does not add up to the same count is left as prose.
+
+// reStackCode is a line holding only a budget code, with the word that names it.
+var reStackCode = regexp.MustCompile(`^(?:(?:chapitres?|chap\.?|comptes?|articles?|lignes?|c/)\s*)?(\d{2,6})$`)
+
+// stackColumns finds the tables written column by column, among the non-blank lines nb.
+func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
+	code := func(p int) string {
+		if p >= len(nb) {
+			return ""
+		}
+		s := strings.Join(strings.Fields(normalize.Fold(d.lines[nb[p]].Text)), " ")
+		if m := reStackCode.FindStringSubmatch(s); m != nil {
+			return m[1]
+		}
+		return ""
+	}
+	var out []stackBlock
+	for p := 0; p < len(nb); p++ {
+		k := 0
+		for code(p+k) != "" {
+			k++
+		}
+		if k < 3 {
+			p += k
+			continue
+		}
+		// The labels: lines of words up to the first amount.
+		q := p + k
+		for q < len(nb) && !isVal[q] && q-(p+k) < 4*k && stackColumnLabel(d.lines[nb[q]].Text) {
+			q++
+		}
+		v := q
+		for v < len(nb) && isVal[v] && v-q < k {
+			v++
+		}
+		labels := joinStackLabels(d, nb[p+k:q], k)
+		if labels == nil || v-q != k || (v < len(nb) && isVal[v]) {
+			p += k - 1
+			continue
+		}
+		blk := stackBlock{header: -1}
+		for j := 0; j < k; j++ {
+			blk.rows = append(blk.rows, []int{nb[p+j], nb[q+j]})
+			blk.labels = append(blk.labels, labels[j])
+			blk.codes = append(blk.codes, code(p+j))
+		}
+		// A total just below: its label, then its one amount.
+		if v+1 < len(nb) && !isVal[v] && isVal[v+1] && (v+2 >= len(nb) || !isVal[v+2]) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {
+			blk.rows = append(blk.rows, []int{nb[v], nb[v+1]})
+			blk.labels = append(blk.labels, stackText(d.lines[nb[v]].Text))
+			blk.codes = append(blk.codes, "")
+			v += 2
+		}
+		blk.more = nb[p+k : q]
+		out = append(out, blk)
+		p = v - 1
+	}
+	return out
+}
+
+// stackText is a line's text with its spaces squeezed.
+func stackText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// stackColumnLabel reports whether a line can be (a piece of) a label in a column of labels.
+func stackColumnLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	return isText(s) && utf8.RuneCountInString(stackText(s)) <= 80 && !bulletLead.MatchString(s) && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
+}
+
+// joinStackLabels joins the wrapped lines of a column of labels into k labels, or returns nil
+// when they do not come to k: a line that starts in lower case carries on the label above, and
+// so does a line after a wrapped label whose last line is as wide as the column.
+func joinStackLabels(d *doc, lines []int, k int) []string {
+	width := 0
+	for _, i := range lines {
+		width = max(width, utf8.RuneCountInString(stackText(d.lines[i].Text)))
+	}
+	var out []string
+	wrapped, lastLen := false, 0
+	for _, i := range lines {
+		s := stackText(d.lines[i].Text)
+		n := utf8.RuneCountInString(s)
+		switch {
+		case len(out) > 0 && (isLowerStart(s) || continues(out[len(out)-1], "X")):
+			out[len(out)-1] = joinLabel(out[len(out)-1], s)
+			wrapped = true
+		case len(out) > 0 && len(out) >= k && wrapped && 10*lastLen >= 9*width:
+			out[len(out)-1] = joinLabel(out[len(out)-1], s)
+		default:
+			out = append(out, s)
+			wrapped = false
+		}
+		lastLen = n
+	}
+	if len(out) != k {
+		return nil
+	}
+	return out
+}
+
+// isLowerStart reports whether s starts with a lower-case letter.
+func isLowerStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
