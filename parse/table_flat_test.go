@@ -141,6 +141,38 @@ func TestFlatTables(t *testing.T) {
 			values: []string{"100.00|-", "250.00|-", "-|400.00", "350.00|400.00"},
 		},
 		{
+			name:   "one cell per paragraph, a header naming the amount",
+			text:   "Montant total annuel TTC\n\nAnnée 2016\n\n0.00 €\n\nAnnée 2017\n\n1 033.10 €\n\nAnnée 2018\n\n1 657.10 €\n\nUne convention sera signée.\n",
+			tables: 1,
+			rows:   []string{"Année 2016", "Année 2017", "Année 2018"},
+			values: []string{"0.00", "1033.10", "1657.10"},
+		},
+		{
+			name:   "one cell per paragraph, four values and a total",
+			text:   "Fonctionnement\n\n11 630 000 €\n\n- 1,03 %\n\nInvestissement\n\n5 400 000 €\n\n- 5,74 %\n\nTotal\n\n17 030 000 €\n\n- 2,52 %\n",
+			tables: 1,
+			rows:   []string{"Fonctionnement", "Investissement", "Total"},
+			values: []string{"11630000|-1.03", "5400000|-5.74", "17030000|-2.52"},
+		},
+		{
+			name:   "labels and amounts alternating without header stay prose",
+			text:   "Ski-club\n200,00 €\nFoot\n1 500,00 €\nTennis\n300,00 €\n",
+			tables: 0,
+		},
+		{
+			name: "column by column: codes, wrapped labels, amounts",
+			text: "Chapitre 70\nChapitre 73\nChapitre 77\n\nProduits des services\nImpôts et taxes\nProduits exceptionnels, hors cessions (imputées en\nrecettes réelles d'investissement au chapitre 024 depuis\nla réforme M 14 applicable au 1/01/2006) correspondant\naux indemnités de sinistres et aux ventes sur le site\nWebenchères\n\n" +
+				"836 000,00 €\n5 265 820,00 €\n6 756,29 €\n\nTotal opérations réelles\n\n6 108 576,29 €\n\nAu chapitre 74, les dotations suivantes.\n",
+			tables: 1,
+			rows:   []string{"Produits des services", "Impôts et taxes", "Produits exceptionnels, hors cessions (imputées en recettes réelles d'investissement au chapitre 024 depuis la réforme M 14 applicable au 1/01/2006) correspondant aux indemnités de sinistres et aux ventes sur le site Webenchères", "Total opérations réelles"},
+			values: []string{"836000.00", "5265820.00", "6756.29", "6108576.29"},
+		},
+		{
+			name:   "column by column, counts that differ stay prose",
+			text:   "Compte 7411\nCompte 74833\nCompte 74834\n\nDotation forfaitaire\nCompensation CFE\n\n2 279 034 €\n51 668 €\n26 668 €\n",
+			tables: 0,
+		},
+		{
 			name:   "vote counts are no table",
 			text:   "Pour : 15\nContre : 2\nAbstention : 0\n",
 			tables: 0,
