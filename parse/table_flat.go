@@ -146,6 +146,10 @@ func readFlat(idx int, text string) flatLine {
 	}
 	if endsInNumber(s) {
 		label, tail := splitTail(s)
+		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts).
+		if _, _, ok := amountGroups(tail); !ok {
+			tail = ""
+		}
 		if tail != "" && isText(label) {
 			code, rest := "", label
 			if m := reFlatCode.FindStringSubmatch(label); m != nil && isText(m[2]) {

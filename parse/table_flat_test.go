@@ -95,6 +95,7 @@ func TestReadFlat(t *testing.T) {
 		{"bulleted amount", "- le remboursement de la dette : 362 692,98", flatOther, "", ""},
 		{"running footer", "Compte-rendu page 11", flatOther, "", ""},
 		{"date", "Séance du 6 novembre 2014", flatText, "", "Séance du 6 novembre 2014"},
+		{"reference, not an amount", "Délibération n° 2014-25", flatText, "", "Délibération n° 2014-25"},
 		{"lead-in", "décisions modificatives suivantes :", flatOther, "", ""},
 	}
 	for _, tc := range tests {
