@@ -264,3 +264,28 @@ func BenchmarkFlatTables(b *testing.B) {
 		d.tables()
 	}
 }
+
+// TestFlatTableAmounts checks that the amounts of a table found in plain text leave the item's
+// prose amounts, and that those of the sentence around it stay.
+func TestFlatTableAmounts(t *testing.T) {
+	text := "CONSEIL MUNICIPAL\n\n1. Finances - Entretien des cours d'eau\n\nLe coût est de 4 100,00 € sur la période.\n\n" +
+		"Montant total annuel TTC\n\nAnnée 2016\n\n0.00 €\n\nAnnée 2017\n\n1 033.10 €\n\nAnnée 2018\n\n1 657.10 €\n\n" +
+		"Vote favorable à l'unanimité.\n\n2. Questions diverses\n\nRien.\n"
+	src, err := extract.Text([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := Minutes(src)
+	if len(rec.Tables) != 1 {
+		t.Fatalf("got %d tables, want 1", len(rec.Tables))
+	}
+	var got []string
+	for _, it := range rec.Items {
+		for _, a := range it.Amounts {
+			got = append(got, it.Path+":"+a.Value)
+		}
+	}
+	if strings.Join(got, " ") != "1:4100.00" {
+		t.Errorf("item amounts = %q, want only the prose amount [1:4100.00]", got)
+	}
+}
