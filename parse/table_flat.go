@@ -36,6 +36,8 @@ var (
 	reFlatColumn = regexp.MustCompile(`^(?:recettes|depenses|realise|realisee?s?|prevu|previsions?|montants?|credits|diminution|augmentation|propose|votes?|bp|budget|total|ttc|ht)$`)
 	// A running footer's page number ("Compte-rendu page 11"), not a row.
 	rePageLabel = regexp.MustCompile(`\bpages?(?:\s+n°)?\s*:?$`)
+	// The first word of a section line (see reTableSection).
+	reHeadFirst = regexp.MustCompile(`^(?:[0-9ivx.]+[-.)]?|section|depenses|recettes|fonctionnement|investissement|exploitation|charges|produits)$`)
 	// A bare year, which ends labels ("Année 2016") without being an amount.
 	reFlatYear = regexp.MustCompile(`^(?:19|20)\d{2}$`)
 )
@@ -122,15 +124,18 @@ func (d *doc) flatRow(i int) bool {
 // line ends in a digit (or a currency or percent sign after one).
 func readFlat(idx int, text string) flatLine {
 	fl := flatLine{idx: idx}
-	s := strings.TrimSpace(spaceLike.Replace(text))
-	if s == "" || strings.ContainsRune(s, '\t') || utf8.RuneCountInString(s) > 120 {
+	if strings.IndexByte(text, '\t') >= 0 {
+		return fl
+	}
+	s, gap := gapText(text)
+	if s == "" || utf8.RuneCountInString(s) > 120 {
 		return fl
 	}
 	if isPageNumber(s) {
 		fl.kind = flatPage
 		return fl
 	}
-	if _, gap := gapText(s); gap {
+	if gap {
 		// Columns kept by the extraction: the space-aligned reader takes the line.
 		if _, ok := splitSpaces(s); ok {
 			return fl
@@ -356,6 +361,14 @@ func splitByCount(tail string, n int) ([]string, bool) {
 // "SECTION D'INVESTISSEMENT") and/or column names ("RECETTES DÉPENSES", "Réalisé").
 func flatHeader(s string) (section string, cols []string, ok bool) {
 	s = strings.TrimSpace(s)
+	// Most lines fail on their first word, which is checked before anything is split.
+	first := s
+	if k := strings.IndexAny(s, " :"); k >= 0 {
+		first = s[:k]
+	}
+	if f := normalize.Fold(first); !reFlatColumn.MatchString(f) && !reHeadFirst.MatchString(f) {
+		return "", nil, false
+	}
 	rest := s
 	if k := strings.IndexByte(s, ':'); k > 0 {
 		if isSection(s[:k]) {
@@ -802,11 +815,14 @@ type stackBlock struct {
 	more   []int
 }
 
+// stackUnits are the words a value line may hold besides its number.
+var stackUnits = strings.NewReplacer("€", "", "HT", "", "TTC", "")
+
 // stackValue reports whether a line holds one number that reads as money or a rate: a decimal
 // part, a currency or percent sign, or four digits (a page number or a count is not one).
 func stackValue(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 40 || isText(strings.NewReplacer("€", "", "HT", "", "TTC", "").Replace(s)) || isPageNumber(s) || isYear(s) {
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
 		return false
 	}
 	if _, ok := readCell(s); !ok {
@@ -957,7 +973,11 @@ func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
 		if p >= len(nb) {
 			return ""
 		}
-		s := strings.Join(strings.Fields(normalize.Fold(d.lines[nb[p]].Text)), " ")
+		s := strings.TrimSpace(d.folded[nb[p]])
+		if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
+			return ""
+		}
+		s = strings.Join(strings.Fields(s), " ")
 		if m := reStackCode.FindStringSubmatch(s); m != nil {
 			return m[1]
 		}
