@@ -458,11 +458,27 @@ func (d *doc) flatBlocks() [][]flatLine {
 	return out
 }
 
-// flatIsTable reports whether a run of lines is a table: three rows with amounts or more, that
-// look like money or counts in a budget (decimals or four digits), and an anchor: a code on
-// half the rows, a header or section line, or a total row.
+// flatIsTable reports whether a run of lines is a table: three rows with amounts or more, most
+// with the same number of them, that look like money or counts in a budget (decimals or four
+// digits), and an anchor: a code on half the rows, a header or section line, or a total row.
 func flatIsTable(blk []flatLine) bool {
 	rows, codes, money, cells, anchored := 0, 0, 0, 0, false
+	var counts []int
+	for _, l := range blk {
+		if l.kind == flatData {
+			counts = append(counts, len(l.amounts))
+		}
+	}
+	// Most rows have as many amounts (totals may have more: one per column).
+	k, same := mode(counts, 0), 0
+	for _, c := range counts {
+		if c == k {
+			same++
+		}
+	}
+	if 2*same < len(counts) {
+		return false
+	}
 	for _, l := range blk {
 		switch l.kind {
 		case flatHead:

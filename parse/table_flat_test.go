@@ -174,6 +174,11 @@ func TestFlatTables(t *testing.T) {
 			tables: 0,
 		},
 		{
+			name:   "rows without a common width are no table",
+			text:   "Réalisé\nTotal dépenses 2 292 282,65\nRecettes 1,00 2,00 3,00\nSolde 4,00 5,00\nAutre 6,00 7,00 8,00 9,00\n",
+			tables: 0,
+		},
+		{
 			name:   "vote counts are no table",
 			text:   "Pour : 15\nContre : 2\nAbstention : 0\n",
 			tables: 0,
