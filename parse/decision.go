@@ -288,6 +288,12 @@ func (d *doc) decisions(prose []para) []Decision {
 		if k > 0 {
 			prev = lines[k-1]
 		}
+		// A table between two lines of prose parts them as much as prose would.
+		for j := prev + 1; j < i; j++ {
+			if d.isTableLine(j) {
+				gap++
+			}
+		}
 		raw := d.lines[i].Text
 		t := strings.TrimSpace(cleanHeadingText(raw))
 		if isPageNumber(t) || t == "-" || t == "•" {

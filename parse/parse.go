@@ -41,6 +41,8 @@ type doc struct {
 		ok          bool
 		same        string // a string found equal to folded (see sliceFolded)
 	}
+	// flatMemo holds the flattened tables (table_flat.go), found on first use.
+	flatMemo *flatMemo
 }
 
 // Minutes parses one extracted document into a record. It never fails: a part that cannot be

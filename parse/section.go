@@ -110,13 +110,14 @@ func untab(s string) string {
 	return s
 }
 
-// isTableLine reports whether line i is a table row: it holds a tab that is not a list indent.
+// isTableLine reports whether line i is a table row: it holds a tab that is not a list indent,
+// or it is a row of a table whose columns the extraction flattened (table_flat.go).
 func (d *doc) isTableLine(i int) bool {
 	t := d.lines[i].Text
-	if strings.IndexByte(t, '\t') < 0 {
-		return false // no tab, no cell: spares untab and the trimming on most lines
+	if strings.IndexByte(t, '	') < 0 {
+		return d.flatRow(i) // no tab: only a flattened row can be a table line
 	}
-	return isTableText(untab(t))
+	return isTableText(untab(t)) || d.flatRow(i)
 }
 
 // isTableText reports whether a line's tabs separate cells. A tab inside a sentence, where the

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,13 @@ func (d *doc) tables() {
 		tables, c := d.readBlock(blk, last)
 		d.rec.Tables = append(d.rec.Tables, tables...)
 		last = c
+	}
+	if flat := d.flatTables(); len(flat) > 0 {
+		d.rec.Tables = append(d.rec.Tables, flat...)
+		sort.SliceStable(d.rec.Tables, func(a, b int) bool {
+			pa, pb := d.rec.Tables[a].Pos, d.rec.Tables[b].Pos
+			return pa.Page < pb.Page || pa.Page == pb.Page && pa.Line < pb.Line
+		})
 	}
 }
 

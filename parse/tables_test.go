@@ -434,6 +434,8 @@ func FuzzTables(f *testing.F) {
 	f.Add(" Horaires            Nrb\n 22H – 4H            7\n 23H – 5H            30\n")
 	f.Add("Taxe\n343.908.000\t22,49 %\t0%\t77.344.909\nd’habitation\nTaxe sur le\n335.160.000\t31,18 %\t0%\t104.502.888\n")
 	f.Add("\t\t\n\t(1)\t-\n1\t\t\t2\n")
+	f.Add("FONCTIONNEMENT : RECETTES DÉPENSES\n60633 Fournitures de voirie -565.00\n023 Virement à la section\nd'investissement -5412.00\n731 Impôts locaux 510.00\nTOTAL : 2 698.00 2 698.00\n")
+	f.Add("- SECTION D'INVESTISSEMENT\nRéalisé\nTotal dépenses d'investissement 2 292 282,65\nDéficit de l'exercice\nExcédent de l'exercice 826 866,64\nTotal 11 630 000 11 510 000\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		src, err := extract.Text([]byte(text))
 		if err != nil {

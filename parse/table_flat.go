@@ -1,0 +1,1090 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"minutes/normalize"
+)
+
+// Flattened tables: plain text, HTML and OCR extractions often lose the column gaps and leave a
+// budget table as lines of single-spaced words ending in amounts:
+//
+//	FONCTIONNEMENT : RECETTES DÉPENSES
+//	60633 Fournitures de voirie -565.00
+//	023 Virement à la section
+//	d'investissement -5412.00
+//	TOTAL : 2 698.00 2 698.00
+//
+// A run of three such rows or more, anchored by a code column, a header or section line, or a
+// total row, is a table. The amounts are read from the end of the line; when their grouping by
+// spaces is ambiguous ("12 345 678" as one or two numbers) the cells keep their raw text and a
+// table-cell-unread diagnostic says so. Amounts inside sentences stay prose: a row's label is
+// short, has no sentence punctuation, and bulleted lines are lists, not rows.
+
+// Vocabulary of flattened tables, matched on folded text.
+var (
+	// A row's code: chapter, article or account, with an optional "- 00" function suffix
+	// ("1641 - 00", "21538 - 0").
+	reFlatCode = regexp.MustCompile(`^(\d{2,6})(?:\s*-\s*0{1,3})?\s+(\S.*)$`)
+	// Words that name value columns in a header line ("RECETTES DÉPENSES", "Réalisé").
+	reFlatColumn = regexp.MustCompile(`^(?:recettes|depenses|realise|realisee?s?|prevu|previsions?|montants?|credits|diminution|augmentation|propose|votes?|bp|budget|total|ttc|ht)$`)
+	// A running footer's page number ("Compte-rendu page 11"), not a row.
+	rePageLabel = regexp.MustCompile(`\bpages?(?:\s+n°)?\s*:?$`)
+	// The first word of a section line (see reTableSection).
+	reHeadFirst = regexp.MustCompile(`^(?:[0-9ivx.]+[-.)]?|section|depenses|recettes|fonctionnement|investissement|exploitation|charges|produits)$`)
+	// A bare year, which ends labels ("Année 2016") without being an amount.
+	reFlatYear = regexp.MustCompile(`^(?:19|20)\d{2}$`)
+)
+
+// maxFlatLabel bounds a row's label: a longer line before an amount is a sentence.
+const maxFlatLabel = 60
+
+// flatKind is how a line of plain text reads as part of a flattened table.
+type flatKind int
+
+const (
+	flatOther flatKind = iota // prose, blank, or anything else: ends a run
+	flatData                  // [code] label amount…
+	flatOpen                  // code label, the amounts on a following line
+	flatText                  // a short line of words: a wrapped label, or a row without values
+	flatHead                  // a section ("INVESTISSEMENT :") and/or column names
+	flatPage                  // a bare page number (furniture inside a table)
+)
+
+// flatLine is one line read as a piece of a flattened table.
+type flatLine struct {
+	idx     int
+	kind    flatKind
+	code    string
+	label   string
+	amounts []string // raw trailing amounts, in order; nil when their split is ambiguous
+	tail    string   // the raw trailing numbers, kept when amounts is nil
+	section string
+	columns []string
+}
+
+// flatRows marks the lines of the document that are rows of flattened tables, computed once.
+// The body reads it (through isTableLine) so that their amounts leave the prose.
+func (d *doc) flatRowLines() []bool {
+	if d.flatMemo == nil {
+		d.flatMemo = &flatMemo{}
+		d.flatMemo.blocks = d.flatBlocks()
+		d.flatMemo.rows = make([]bool, len(d.lines))
+		for _, b := range d.flatMemo.blocks {
+			for _, l := range b {
+				if l.kind == flatData || l.kind == flatOpen || l.kind == flatText || l.kind == flatHead {
+					d.flatMemo.rows[l.idx] = true
+				}
+			}
+		}
+		for _, b := range d.stackBlocks() {
+			taken := false
+			for _, r := range b.rows {
+				for _, i := range r {
+					taken = taken || d.flatMemo.rows[i]
+				}
+			}
+			if taken {
+				continue
+			}
+			d.flatMemo.stacks = append(d.flatMemo.stacks, b)
+			for _, r := range b.rows {
+				for _, i := range r {
+					d.flatMemo.rows[i] = true
+				}
+			}
+			for _, i := range b.more {
+				d.flatMemo.rows[i] = true
+			}
+		}
+	}
+	return d.flatMemo.rows
+}
+
+// flatMemo holds the flattened tables found in a document.
+type flatMemo struct {
+	blocks [][]flatLine
+	stacks []stackBlock
+	rows   []bool
+}
+
+// flatRow reports whether line i is a row of a flattened table.
+func (d *doc) flatRow(i int) bool {
+	rows := d.flatRowLines()
+	return i >= 0 && i < len(rows) && rows[i]
+}
+
+// readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
+// line ends in a digit (or a currency or percent sign after one).
+func readFlat(idx int, text string) flatLine {
+	fl := flatLine{idx: idx}
+	if strings.IndexByte(text, '\t') >= 0 {
+		return fl
+	}
+	s, gap := gapText(text)
+	if s == "" || utf8.RuneCountInString(s) > 120 {
+		return fl
+	}
+	if isPageNumber(s) {
+		fl.kind = flatPage
+		return fl
+	}
+	if gap {
+		// Columns kept by the extraction: the space-aligned reader takes the line.
+		if _, ok := splitSpaces(s); ok {
+			return fl
+		}
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if bulletLead.MatchString(s) {
+		// A list item; only a dashed section heading ("- SECTION D'INVESTISSEMENT") counts.
+		if sec, cols, ok := flatHeader(strings.TrimLeft(s, "-–—•* ")); ok {
+			fl.kind, fl.section, fl.columns = flatHead, sec, cols
+		}
+		return fl
+	}
+	if endsInNumber(s) {
+		label, tail := splitTail(s)
+		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts).
+		if _, _, ok := amountGroups(tail); !ok {
+			tail = ""
+		}
+		if tail != "" && isText(label) {
+			code, rest := "", label
+			if m := reFlatCode.FindStringSubmatch(label); m != nil && isText(m[2]) {
+				code, rest = m[1], m[2]
+			}
+			if rePageLabel.MatchString(normalize.Fold(rest)) {
+				return fl
+			}
+			if utf8.RuneCountInString(rest) <= maxFlatLabel && !proseLabel(rest) {
+				amounts, ok := splitAmounts(tail)
+				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
+					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
+					if ok {
+						fl.amounts = amounts
+					}
+					return fl
+				}
+			}
+		}
+	}
+	if utf8.RuneCountInString(s) > maxFlatLabel || !isText(s) {
+		return fl
+	}
+	if sec, cols, ok := flatHeader(s); ok {
+		fl.kind, fl.section, fl.columns = flatHead, sec, cols
+		return fl
+	}
+	if proseLabel(s) || strings.HasSuffix(s, ":") {
+		return fl
+	}
+	if m := reFlatCode.FindStringSubmatch(s); m != nil && isText(m[2]) {
+		fl.kind, fl.code, fl.label = flatOpen, m[1], m[2]
+		return fl
+	}
+	fl.kind, fl.label = flatText, s
+	return fl
+}
+
+// proseLabel reports whether the text before an amount reads as a sentence: it holds sentence
+// punctuation. A final dot is no sign of one: labels abbreviate ("non transf.").
+func proseLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	// An amount inside the label is a sentence that names several.
+	return strings.ContainsAny(s, ";!?«»\"€") || strings.Contains(s, ", ")
+}
+
+// endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent
+// sign or a closing bracket.
+func endsInNumber(s string) bool {
+	s = strings.TrimRight(s, " €%)")
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
+
+// splitTail splits a line into its label and the run of numbers that ends it: the tokens from
+// the end that hold only digits, separators, signs and currency.
+func splitTail(s string) (label, tail string) {
+	f := strings.Fields(s)
+	k := len(f)
+	for k > 0 && numberToken(f[k-1]) {
+		k--
+	}
+	if k == len(f) {
+		return s, ""
+	}
+	// A sign or bracket token right after the label belongs to the first amount; a code
+	// suffix ("1641 - 00") is not an amount.
+	return strings.Join(f[:k], " "), strings.Join(f[k:], " ")
+}
+
+// numberToken reports whether a token is a piece of a French number: digits, separators,
+// signs, brackets, € or %.
+func numberToken(t string) bool {
+	for _, r := range t {
+		if !(r >= '0' && r <= '9') && !strings.ContainsRune(".,-–−+()€%", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// reFlatGroup is a token of a number as written with spaces: a sign, a group of digits with an
+// optional decimal part, a currency or percent sign.
+var reFlatGroup = regexp.MustCompile(`^([-–−+(]?) ?(\d+)(?:[.,](\d+))?( ?\)?[€%]?\)?)$`)
+
+// splitAmounts splits a run of number tokens into amounts. Groups of three digits after a
+// group may be its thousands; a decimal part ends an amount. It reports false when more than
+// one split is possible ("12 345 678"), so that the caller keeps the text rather than guess.
+func splitAmounts(tail string) ([]string, bool) {
+	parts, gs, ok := amountGroups(tail)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	for i := 0; i < len(gs); {
+		// An amount starts here and takes the following 3-digit groups (no sign of their own)
+		// while it has no decimal part and no unit yet.
+		j := i + 1
+		for j < len(gs) && gs[i].canLead() && gs[j].canFollow() && !gs[j-1].ends() {
+			j++
+		}
+		// Ambiguous when an amount of several groups ends without a decimal part or unit and
+		// other amounts share the line: any of its 3-digit groups could open an amount.
+		if j-i > 1 && !gs[j-1].ends() && (j < len(gs) || i > 0) {
+			return nil, false
+		}
+		out = append(out, strings.Join(parts[i:j], " "))
+		i = j
+	}
+	return out, true
+}
+
+// amountGroup is one space-separated piece of a run of amounts.
+type amountGroup struct {
+	sign, digits, frac, unit string
+}
+
+// canLead reports whether an amount may carry groups of thousands after this one.
+func (g amountGroup) canLead() bool { return len(g.digits) <= 3 }
+
+// canFollow reports whether the group may be the thousands of the group before it.
+func (g amountGroup) canFollow() bool { return g.sign == "" && len(g.digits) == 3 }
+
+// ends reports whether the group ends its amount: a decimal part or a unit follows it.
+func (g amountGroup) ends() bool { return g.frac != "" || g.unit != "" }
+
+// amountGroups splits a run of number tokens into groups, lone signs and units glued to their
+// number.
+func amountGroups(tail string) ([]string, []amountGroup, bool) {
+	toks := strings.Fields(tail)
+	var parts []string
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case (t == "-" || t == "–" || t == "−" || t == "+") && i+1 < len(toks):
+			toks[i+1] = t + " " + toks[i+1]
+			continue
+		case (t == "€" || t == "%") && len(parts) > 0:
+			parts[len(parts)-1] += " " + t
+			continue
+		}
+		parts = append(parts, t)
+	}
+	gs := make([]amountGroup, 0, len(parts))
+	for _, p := range parts {
+		m := reFlatGroup.FindStringSubmatch(p)
+		if m == nil {
+			return nil, nil, false
+		}
+		gs = append(gs, amountGroup{m[1], m[2], m[3], m[4]})
+	}
+	return parts, gs, len(gs) > 0
+}
+
+// maxSplitGroups bounds the groups of a run of amounts split by count (the ways to split grow
+// with them).
+const maxSplitGroups = 16
+
+// splitByCount splits a run of amounts into exactly n amounts when only one way does so
+// ("11 630 000 11 510 000" in a table of two columns); false otherwise.
+func splitByCount(tail string, n int) ([]string, bool) {
+	parts, gs, ok := amountGroups(tail)
+	if !ok || len(gs) > maxSplitGroups || n <= 0 {
+		return nil, false
+	}
+	// ways[i][k]: the number of ways to split groups i.. into k amounts (capped at 2).
+	ways := make([][]int, len(gs)+1)
+	for i := range ways {
+		ways[i] = make([]int, n+1)
+	}
+	ways[len(gs)][0] = 1
+	for i := len(gs) - 1; i >= 0; i-- {
+		for j := i + 1; j <= len(gs); j++ {
+			if j > i+1 && (!gs[i].canLead() || !gs[j-1].canFollow() || gs[j-2].ends()) {
+				break
+			}
+			for k := 1; k <= n; k++ {
+				ways[i][k] = min(2, ways[i][k]+ways[j][k-1])
+			}
+		}
+	}
+	if ways[0][n] != 1 {
+		return nil, false
+	}
+	var out []string
+	for i, k := 0, n; i < len(gs); k-- {
+		for j := i + 1; j <= len(gs); j++ {
+			if j > i+1 && (!gs[i].canLead() || !gs[j-1].canFollow() || gs[j-2].ends()) {
+				return nil, false
+			}
+			if ways[j][k-1] == 1 {
+				out = append(out, strings.Join(parts[i:j], " "))
+				i = j
+				break
+			}
+		}
+	}
+	return out, true
+}
+
+// flatHeader reads a header line of a flattened table: a section ("FONCTIONNEMENT :",
+// "SECTION D'INVESTISSEMENT") and/or column names ("RECETTES DÉPENSES", "Réalisé").
+func flatHeader(s string) (section string, cols []string, ok bool) {
+	s = strings.TrimSpace(s)
+	// Most lines fail on their first word, which is checked before anything is split.
+	first := s
+	if k := strings.IndexAny(s, " :"); k >= 0 {
+		first = s[:k]
+	}
+	if f := normalize.Fold(first); !reFlatColumn.MatchString(f) && !reHeadFirst.MatchString(f) {
+		return "", nil, false
+	}
+	rest := s
+	if k := strings.IndexByte(s, ':'); k > 0 {
+		if isSection(s[:k]) {
+			section, rest = strings.TrimSpace(s[:k]), strings.TrimSpace(s[k+1:])
+		} else {
+			return "", nil, false
+		}
+	} else if isSection(s) {
+		// "Dépenses" alone is a section, "RECETTES DÉPENSES" names two columns.
+		words := strings.Fields(s)
+		if len(words) < 2 || !allColumnWords(words) {
+			return strings.TrimSpace(s), nil, true
+		}
+	}
+	if rest == "" {
+		return section, nil, section != ""
+	}
+	words := strings.Fields(rest)
+	if !allColumnWords(words) {
+		return "", nil, false
+	}
+	return section, words, true
+}
+
+// allColumnWords reports whether every word names a value column.
+func allColumnWords(words []string) bool {
+	for _, w := range words {
+		if !reFlatColumn.MatchString(normalize.Fold(w)) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// flatBlocks finds the runs of flattened rows, with the header lines just above them.
+func (d *doc) flatBlocks() [][]flatLine {
+	lines := make([]flatLine, len(d.lines))
+	for i, l := range d.lines {
+		lines[i] = readFlat(i, l.Text)
+	}
+	var out [][]flatLine
+	for i := 0; i < len(lines); {
+		if lines[i].kind != flatData && lines[i].kind != flatOpen {
+			i++
+			continue
+		}
+		start := i
+		// Header lines just above (at most two: a section and its column names).
+		for start > 0 && i-start < 2 && lines[start-1].kind == flatHead {
+			start--
+		}
+		end := i
+		for j := i; j < len(lines); j++ {
+			k := lines[j].kind
+			if k == flatData || k == flatOpen || k == flatHead {
+				end = j
+				continue
+			}
+			if k == flatText || k == flatPage || k == flatOther {
+				// A gap of at most two lines (a wrapped label, a row without values, the page
+				// furniture) inside the run; the run goes on only if a row follows.
+				g := j
+				for g < len(lines) && g-j < 3 && lines[g].kind != flatData && lines[g].kind != flatOpen && lines[g].kind != flatHead {
+					if lines[g].kind == flatOther && !(g+1 < len(lines) && lines[g+1].kind == flatPage) {
+						break
+					}
+					g++
+				}
+				if g < len(lines) && g-j < 3 && (lines[g].kind == flatData || lines[g].kind == flatOpen || lines[g].kind == flatHead) {
+					j = g - 1
+					continue
+				}
+				break
+			}
+		}
+		blk := lines[start : end+1]
+		// Trailing header lines open the next table, not this one.
+		for len(blk) > 0 && blk[len(blk)-1].kind == flatHead {
+			blk = blk[:len(blk)-1]
+			end--
+		}
+		if flatIsTable(blk) {
+			out = append(out, blk)
+		}
+		i = max(end+1, i+1)
+	}
+	return out
+}
+
+// flatIsTable reports whether a run of lines is a table: three rows with amounts or more, most
+// with the same number of them, that look like money or counts in a budget (decimals or four
+// digits), and an anchor: a code on half the rows, a header or section line, or a total row.
+func flatIsTable(blk []flatLine) bool {
+	rows, codes, money, cells, anchored := 0, 0, 0, 0, false
+	var counts []int
+	for _, l := range blk {
+		if l.kind == flatData {
+			counts = append(counts, len(l.amounts))
+		}
+	}
+	// Most rows have as many amounts (totals may have more: one per column).
+	k, same := mode(counts, 0), 0
+	for _, c := range counts {
+		if c == k {
+			same++
+		}
+	}
+	if 2*same < len(counts) {
+		return false
+	}
+	for _, l := range blk {
+		switch l.kind {
+		case flatHead:
+			anchored = true
+		case flatData:
+			rows++
+			if l.code != "" {
+				codes++
+			}
+			if rowKind(l.label) != RowLine {
+				anchored = true
+			}
+			if l.amounts == nil {
+				cells++
+				money++
+			}
+			for _, a := range l.amounts {
+				cells++
+				if strings.ContainsAny(a, ",.€") || len(strings.Map(digitsOnly, a)) >= 4 {
+					money++
+				}
+			}
+		}
+	}
+	if 2*codes >= rows {
+		anchored = true
+	}
+	return rows >= 3 && anchored && 2*money > cells
+}
+
+func digitsOnly(r rune) rune {
+	if r >= '0' && r <= '9' {
+		return r
+	}
+	return -1
+}
+
+// flatTables turns the flattened runs into table entries.
+func (d *doc) flatTables() []Table {
+	d.flatRowLines()
+	var out []Table
+	for _, blk := range d.flatMemo.blocks {
+		out = append(out, d.readFlatBlock(blk)...)
+	}
+	return append(out, d.stackTables()...)
+}
+
+// flatEntry is a table entry of a flattened run being read.
+type flatEntry struct {
+	t     Table
+	cols  []string
+	rows  []flatLine // the data lines, label joined
+	pre   []flatLine // for each row, the line its values sit on
+	empty []bool     // rows without values
+}
+
+// readFlatBlock reads one run into entries: a section line opens a new entry; wrapped labels
+// join their row; a short line that neither continues nor opens a label is a row without
+// values.
+func (d *doc) readFlatBlock(blk []flatLine) []Table {
+	var entries []*flatEntry
+	var cur *flatEntry
+	var cols []string
+	title := d.flatCaption(blk[0].idx)
+	open := func(idx int, section string) {
+		cur = &flatEntry{cols: cols}
+		cur.t.Pos = d.lines[idx].Pos
+		if section != "" {
+			s := section
+			cur.t.Section = &s
+		}
+		if title != "" {
+			t := title
+			cur.t.Title = &t
+		}
+		entries = append(entries, cur)
+	}
+	var pending *flatLine // a code line or label lines waiting for their amounts
+	flushPending := func() {
+		if pending != nil {
+			if cur == nil {
+				open(pending.idx, "")
+			}
+			cur.rows = append(cur.rows, *pending)
+			cur.empty = append(cur.empty, true)
+			pending = nil
+		}
+	}
+	for k, l := range blk {
+		switch l.kind {
+		case flatHead:
+			flushPending()
+			if l.columns != nil {
+				cols = l.columns
+			}
+			if l.section != "" || cur == nil || len(cur.rows) > 0 {
+				open(l.idx, l.section)
+			}
+			cur.cols = cols
+		case flatOpen:
+			flushPending()
+			p := l
+			pending = &p
+		case flatText:
+			switch {
+			case pending != nil:
+				pending.label = joinLabel(pending.label, l.label)
+			case cur != nil && len(cur.rows) > 0 && !cur.empty[len(cur.rows)-1] && continues(cur.rows[len(cur.rows)-1].label, l.label):
+				last := &cur.rows[len(cur.rows)-1]
+				last.label = joinLabel(last.label, l.label)
+			default:
+				p := l
+				if k+1 < len(blk) && blk[k+1].kind == flatData && blk[k+1].code == "" && continues(l.label, blk[k+1].label) {
+					pending = &p
+				} else {
+					p.kind = flatData
+					if cur == nil {
+						open(l.idx, "")
+					}
+					cur.rows = append(cur.rows, p)
+					cur.empty = append(cur.empty, true)
+				}
+			}
+		case flatData:
+			row := l
+			if pending != nil {
+				row.idx = pending.idx
+				if row.code == "" {
+					row.code = pending.code
+				}
+				row.label = joinLabel(pending.label, l.label)
+				pending = nil
+			}
+			if cur == nil {
+				open(row.idx, "")
+			}
+			cur.rows = append(cur.rows, row)
+			cur.empty = append(cur.empty, false)
+		}
+	}
+	flushPending()
+	var out []Table
+	for _, e := range entries {
+		if len(e.rows) == 0 {
+			continue
+		}
+		d.layoutFlat(e)
+		e.t.ItemPath = d.itemPathAt(e.t.Pos)
+		out = append(out, e.t)
+	}
+	return out
+}
+
+// layoutFlat places the amounts of each row in the entry's columns. A row with as many amounts
+// as the table has columns fills them in order. A row with fewer leaves its column unknown:
+// when the table is two columns wide and a total row gives both sums, the one split of the
+// lines that matches both totals places them; otherwise the values stay null, the raw text is
+// kept, and a diagnostic says so.
+func (d *doc) layoutFlat(e *flatEntry) {
+	t := &e.t
+	width := 0
+	for i, r := range e.rows {
+		if !e.empty[i] {
+			width = max(width, len(r.amounts))
+		}
+	}
+	if len(e.cols) > width {
+		width = len(e.cols)
+	}
+	if width == 0 {
+		width = 1
+	}
+	t.Columns = make([]string, width)
+	if len(e.cols) == width {
+		copy(t.Columns, e.cols)
+	}
+	for i := range e.rows {
+		if !e.empty[i] && e.rows[i].amounts == nil {
+			if a, ok := splitByCount(e.rows[i].tail, width); ok {
+				e.rows[i].amounts = a
+			}
+		}
+	}
+	place := d.flatPlacement(e, width)
+	sure := true
+	for i, r := range e.rows {
+		row := Row{Label: r.label, Pos: d.lines[r.idx].Pos, Values: make([]*string, width), Cells: make([]*string, width)}
+		if r.code != "" {
+			c := r.code
+			row.Code = &c
+		}
+		row.Kind = rowKind(row.Label)
+		switch {
+		case e.empty[i]:
+		case r.amounts == nil || (len(r.amounts) < width && place[i] < 0):
+			sure = false
+			raw := r.tail
+			if r.amounts != nil {
+				raw = strings.Join(r.amounts, " ")
+			}
+			d.diag(SevInfo, codeTableCell, row.Pos, fmt.Sprintf("table %s, row %q: cells %q cannot be told apart or placed in a column; the values are left null", tableName(t), row.Label, raw))
+		default:
+			off := 0
+			if len(r.amounts) < width {
+				off = place[i]
+			}
+			for j, a := range r.amounts {
+				raw := a
+				row.Cells[off+j] = &raw
+				if v, ok := readCell(a); ok {
+					digits := v.Digits
+					row.Values[off+j] = &digits
+				} else {
+					sure = false
+				}
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Units = columnUnits(t)
+	if sure {
+		d.checkTable(t)
+	}
+}
+
+// maxFlatSplit bounds the rows whose column is found by trying every split (2^n splits).
+const maxFlatSplit = 14
+
+// flatPlacement gives, for each row with a single amount in a two-column table, the column it
+// sits in (0 or 1), found from the total that follows; -1 where unknown.
+func (d *doc) flatPlacement(e *flatEntry, width int) []int {
+	place := make([]int, len(e.rows))
+	for i := range place {
+		place[i] = -1
+	}
+	if width != 2 {
+		return place
+	}
+	var group []int
+	for i, r := range e.rows {
+		if e.empty[i] {
+			continue
+		}
+		if len(r.amounts) == 1 && rowKind(r.label) == RowLine {
+			group = append(group, i)
+			continue
+		}
+		if len(r.amounts) == 2 && rowKind(r.label) != RowLine && len(group) > 0 && len(group) <= maxFlatSplit {
+			if split, ok := uniqueSplit(e.rows, group, r.amounts); ok {
+				for k, gi := range group {
+					place[gi] = split[k]
+				}
+			}
+		}
+		group = nil
+	}
+	return place
+}
+
+// uniqueSplit finds the one way to share the single-amount rows between two columns so that
+// each column adds up to its total; false when there is none or more than one.
+func uniqueSplit(rows []flatLine, group []int, totals []string) ([]int, bool) {
+	vals := make([]decimal.Decimal, len(group))
+	for k, gi := range group {
+		v, ok := readCell(rows[gi].amounts[0])
+		if !ok {
+			return nil, false
+		}
+		dv, err := decimal.NewFromString(v.Digits)
+		if err != nil {
+			return nil, false
+		}
+		vals[k] = dv
+	}
+	var tot [2]decimal.Decimal
+	for c := 0; c < 2; c++ {
+		v, ok := readCell(totals[c])
+		if !ok {
+			return nil, false
+		}
+		dv, err := decimal.NewFromString(v.Digits)
+		if err != nil {
+			return nil, false
+		}
+		tot[c] = dv
+	}
+	found, n := -1, 0
+	for mask := 0; mask < 1<<len(group); mask++ {
+		var s [2]decimal.Decimal
+		for k := range group {
+			c := (mask >> k) & 1
+			s[c] = s[c].Add(vals[k])
+		}
+		if s[0].Equal(tot[0]) && s[1].Equal(tot[1]) {
+			found = mask
+			n++
+			if n > 1 {
+				return nil, false
+			}
+		}
+	}
+	if n != 1 {
+		return nil, false
+	}
+	out := make([]int, len(group))
+	for k := range group {
+		out[k] = (found >> k) & 1
+	}
+	return out, true
+}
+
+// flatCaption returns the line above a flattened table when it reads as a title: a short line
+// that opens with a capital, neither the end of a sentence nor the lead-in of one (":").
+func (d *doc) flatCaption(idx int) string {
+	t := d.caption(idx)
+	if t == "" || utf8.RuneCountInString(t) > maxFlatLabel || strings.HasSuffix(strings.TrimSpace(d.lines[idx-1].Text), ":") || rePageLabel.MatchString(strings.TrimRight(normalize.Fold(t), " 0123456789")) {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		return ""
+	}
+	return t
+}
+
+// Stacked rows: HTML exports and some PDF extractions write every cell of a table as a
+// paragraph of its own, so that a row comes as its label on one line and its values on the
+// next ones, blank lines between them:
+//
+//	Fonctionnement
+//	11 630 000 €
+//	11 510 000 €
+//	- 120 000 €
+//	- 1,03 %
+//
+// Three such rows or more, with as many values each, make a table when they show it: several
+// values per row, a total row, or a header above them naming an amount ("Montant total annuel
+// TTC"). A lone label and amount ("Ski-club" / "200 €") in a list stays prose.
+
+// reStackHeader is a header line above stacked rows of one value: it names an amount.
+var reStackHeader = regexp.MustCompile(`\b(?:montants?|total|prix|tarifs?|recettes|depenses|realise|budget|taux|credits|couts?)\b`)
+
+// stackBlock is a run of stacked rows: line indexes of each row's label and values.
+type stackBlock struct {
+	header int // the header line above the rows, -1 when none
+	rows   [][]int
+	// For a table written column by column: each row's label and code as read, and the lines
+	// of the labels (rows hold the code or label line and the value line).
+	labels []string
+	codes  []string
+	more   []int
+}
+
+// stackUnits are the words a value line may hold besides its number.
+var stackUnits = strings.NewReplacer("€", "", "HT", "", "TTC", "")
+
+// stackValue reports whether a line holds one number that reads as money or a rate: a decimal
+// part, a currency or percent sign, or four digits (a page number or a count is not one).
+func stackValue(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
+		return false
+	}
+	if _, ok := readCell(s); !ok {
+		return false
+	}
+	return strings.ContainsAny(s, ",.€%") || len(strings.Map(digitsOnly, s)) >= 4
+}
+
+// stackLabel reports whether a line can be the label of a stacked row: a short line of words,
+// not a list item, not a sentence or its lead-in, and not itself ending in an amount.
+func stackLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || !isText(s) || utf8.RuneCountInString(s) > maxFlatLabel || bulletLead.MatchString(s) || proseLabel(s) {
+		return false
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") {
+		return false
+	}
+	return !endsInNumber(s) || isYear(s[strings.LastIndexByte(s, ' ')+1:])
+}
+
+// stackBlocks finds the runs of stacked rows.
+func (d *doc) stackBlocks() []stackBlock {
+	var nb []int // the non-blank lines
+	for i, l := range d.lines {
+		if strings.TrimSpace(l.Text) != "" {
+			nb = append(nb, i)
+		}
+	}
+	isVal := make([]bool, len(nb))
+	for p, i := range nb {
+		isVal[p] = stackValue(d.lines[i].Text)
+	}
+	var out []stackBlock
+	for p := 0; p+1 < len(nb); {
+		if isVal[p] || !isVal[p+1] || !stackLabel(d.lines[nb[p]].Text) {
+			p++
+			continue
+		}
+		start := p
+		var rows [][]int
+		for p+1 < len(nb) && !isVal[p] && isVal[p+1] && stackLabel(d.lines[nb[p]].Text) {
+			row := []int{nb[p]}
+			p++
+			for p < len(nb) && isVal[p] {
+				row = append(row, nb[p])
+				p++
+			}
+			rows = append(rows, row)
+		}
+		if blk, ok := d.stackTable(start, nb, rows); ok {
+			out = append(out, blk)
+		}
+		if p == start {
+			p++
+		}
+	}
+	return append(out, d.stackColumns(nb, isVal)...)
+}
+
+// stackTable reports whether stacked rows make a table (see the comment above), and finds the
+// header line above them.
+func (d *doc) stackTable(start int, nb []int, rows [][]int) (stackBlock, bool) {
+	blk := stackBlock{header: -1, rows: rows}
+	if len(rows) < 3 {
+		return blk, false
+	}
+	k, total := len(rows[0])-1, false
+	for _, r := range rows {
+		if len(r)-1 != k {
+			return blk, false
+		}
+		if rowKind(d.lines[r[0]].Text) != RowLine {
+			total = true
+		}
+	}
+	if start > 0 {
+		h := strings.TrimSpace(d.lines[nb[start-1]].Text)
+		if stackLabel(h) && reStackHeader.MatchString(normalize.Fold(h)) {
+			blk.header = nb[start-1]
+		}
+	}
+	return blk, k >= 2 || total || blk.header >= 0
+}
+
+// stackTables turns the runs of stacked rows into tables.
+func (d *doc) stackTables() []Table {
+	var out []Table
+	for _, blk := range d.flatMemo.stacks {
+		k := len(blk.rows[0]) - 1
+		t := Table{Columns: make([]string, k), Pos: d.lines[blk.rows[0][0]].Pos}
+		if blk.header >= 0 {
+			t.Pos = d.lines[blk.header].Pos
+			if k == 1 {
+				t.Columns[0] = strings.TrimSpace(d.lines[blk.header].Text)
+			}
+		}
+		for n, r := range blk.rows {
+			row := Row{Label: strings.TrimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: make([]*string, k), Cells: make([]*string, k)}
+			if blk.labels != nil {
+				row.Label = blk.labels[n]
+				if c := blk.codes[n]; c != "" {
+					row.Code = &c
+				}
+			}
+			row.Kind = rowKind(row.Label)
+			for j, i := range r[1:] {
+				raw := strings.TrimSpace(d.lines[i].Text)
+				row.Cells[j] = &raw
+				if v, ok := readCell(raw); ok {
+					digits := v.Digits
+					row.Values[j] = &digits
+				}
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		t.ItemPath = d.itemPathAt(t.Pos)
+		t.Units = columnUnits(&t)
+		d.checkTable(&t)
+		out = append(out, t)
+	}
+	return out
+}
+
+// Stacked columns: a PDF extraction that reads a table column by column writes the codes, then
+// the labels, then the amounts, each a run of lines:
+//
+//	Chapitre 70
+//	Chapitre 73
+//	Chapitre 74
+//	Produits des services
+//	Impôts et taxes
+//	Dotations et subventions
+//	836 000,00 €
+//	5 265 820,00 €
+//	3 699 906,00 €
+//
+// Three codes or more, as many labels once the wrapped ones are joined, and as many amounts make
+// a table; a label line followed by one amount just after it ("Total opérations réelles") is its
+// last row. Whatever does not add up to the same count is left as prose.
+
+// reStackCode is a line holding only a budget code, with the word that names it.
+var reStackCode = regexp.MustCompile(`^(?:(?:chapitres?|chap\.?|comptes?|articles?|lignes?|c/)\s*)?(\d{2,6})$`)
+
+// stackColumns finds the tables written column by column, among the non-blank lines nb.
+func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
+	code := func(p int) string {
+		if p >= len(nb) {
+			return ""
+		}
+		s := strings.TrimSpace(d.folded[nb[p]])
+		if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
+			return ""
+		}
+		s = strings.Join(strings.Fields(s), " ")
+		if m := reStackCode.FindStringSubmatch(s); m != nil {
+			return m[1]
+		}
+		return ""
+	}
+	var out []stackBlock
+	for p := 0; p < len(nb); p++ {
+		k := 0
+		for code(p+k) != "" {
+			k++
+		}
+		if k < 3 {
+			p += k
+			continue
+		}
+		// The labels: lines of words up to the first amount.
+		q := p + k
+		for q < len(nb) && !isVal[q] && q-(p+k) < 4*k && stackColumnLabel(d.lines[nb[q]].Text) {
+			q++
+		}
+		v := q
+		for v < len(nb) && isVal[v] && v-q < k {
+			v++
+		}
+		labels := joinStackLabels(d, nb[p+k:q], k)
+		if labels == nil || v-q != k || (v < len(nb) && isVal[v]) {
+			p += k - 1
+			continue
+		}
+		blk := stackBlock{header: -1}
+		for j := 0; j < k; j++ {
+			blk.rows = append(blk.rows, []int{nb[p+j], nb[q+j]})
+			blk.labels = append(blk.labels, labels[j])
+			blk.codes = append(blk.codes, code(p+j))
+		}
+		// A total just below: its label, then its one amount.
+		if v+1 < len(nb) && !isVal[v] && isVal[v+1] && (v+2 >= len(nb) || !isVal[v+2]) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {
+			blk.rows = append(blk.rows, []int{nb[v], nb[v+1]})
+			blk.labels = append(blk.labels, stackText(d.lines[nb[v]].Text))
+			blk.codes = append(blk.codes, "")
+			v += 2
+		}
+		blk.more = nb[p+k : q]
+		out = append(out, blk)
+		p = v - 1
+	}
+	return out
+}
+
+// stackText is a line's text with its spaces squeezed.
+func stackText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// stackColumnLabel reports whether a line can be (a piece of) a label in a column of labels.
+func stackColumnLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	return isText(s) && utf8.RuneCountInString(stackText(s)) <= 80 && !bulletLead.MatchString(s) && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
+}
+
+// joinStackLabels joins the wrapped lines of a column of labels into k labels, or returns nil
+// when they do not come to k: a line that starts in lower case carries on the label above, and
+// so does a line after a wrapped label whose last line is as wide as the column.
+func joinStackLabels(d *doc, lines []int, k int) []string {
+	width := 0
+	for _, i := range lines {
+		width = max(width, utf8.RuneCountInString(stackText(d.lines[i].Text)))
+	}
+	var out []string
+	wrapped, lastLen := false, 0
+	for _, i := range lines {
+		s := stackText(d.lines[i].Text)
+		n := utf8.RuneCountInString(s)
+		switch {
+		case len(out) > 0 && (isLowerStart(s) || continues(out[len(out)-1], "X")):
+			out[len(out)-1] = joinLabel(out[len(out)-1], s)
+			wrapped = true
+		case len(out) > 0 && len(out) >= k && wrapped && 10*lastLen >= 9*width:
+			out[len(out)-1] = joinLabel(out[len(out)-1], s)
+		default:
+			out = append(out, s)
+			wrapped = false
+		}
+		lastLen = n
+	}
+	if len(out) != k {
+		return nil
+	}
+	return out
+}
+
+// isLowerStart reports whether s starts with a lower-case letter.
+func isLowerStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
