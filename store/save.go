@@ -103,6 +103,7 @@ func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, 
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("store: save %s: commit: %w", path, err)
 	}
+	d.saved()
 	return out, nil
 }
 
