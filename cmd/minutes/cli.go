@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	"minutes/extract"
@@ -211,17 +210,7 @@ func cmdExtract(e *env, args []string) int {
 	return code
 }
 
-// sortedKeys returns the keys of m in order, for stable output.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// checkPath reports a missing path as the usage-independent failure it is.
+// checkPath reports whether path exists, so that reading commands do not create a database.
 func checkPath(path string) error {
 	_, err := os.Stat(path)
 	return err
