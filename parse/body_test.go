@@ -153,6 +153,15 @@ func TestLineTrigger(t *testing.T) {
 		{"amount, not a vote", "pour un montant de 2 026 000 € contre 2 350 000 € au budget primitif", false, false, "", nil, nil, nil},
 		{"money for one", "Pour 1€ donnée, la région donne 1€ .", false, false, "", nil, nil, nil},
 		{"visa", "Considérant le tableau des emplois adopté par le Conseil Municipal le 22/05/2015,", false, false, "", nil, nil, nil},
+		{"candidate elected", "- Anne-Marie : 11 votes, - Elue", true, false, Adopted, nil, nil, nil},
+		{"proclamation", "ONT ETE PROCLAMES", true, false, Adopted, nil, nil, nil},
+		{"chair of the session", "monsieur Jean-Pierre TOULOUSE, 1er adjoint, est proclamé président de séance.", false, false, "", nil, nil, nil},
+		{"tally with a label", "Pour le changement de prestataire : 13 votes", true, false, "", ip(13), nil, nil},
+		{"quoted labels", "Par 21 voix « Pour» et 5 « Abstentions » (V. B, M. C)", true, false, "", ip(21), nil, ip(5)},
+		{"considérant then decides", "Considérant que l'ADMR exerce une mission d'intérêt général au niveau local, le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décide à l'unanimité des membres présents de restituer à l'ADMR sa caution", true, true, "", nil, nil, nil},
+		{"no follow-up", "Les membres du Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décident que faute d'éléments officiels, ils ne donnent pas suite à cette requête.", true, false, Rejected, nil, nil, nil},
+		{"unfavourable opinion", "Le conseil municipal émet un avis défavorable au projet.", true, false, Rejected, nil, nil, nil},
+		{"passive deferral", "le choix de l'adhésion a donc été reporté.", true, false, Deferred, nil, nil, nil},
 		{"infinitive proposal", "il est demandé aux membres du conseil municipal de bien vouloir adopter la présente délibération.", false, false, "", nil, nil, nil},
 	}
 	eq := func(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
@@ -192,6 +201,13 @@ func TestDecisions(t *testing.T) {
 		{"list content is one decision", "1. DSP\n\nLe Conseil municipal approuve :\n• l'avenant n°5,\n• le règlement de service,\nDélibération adoptée à l'unanimité\n", []string{"adopted/true"}},
 		{"adopted then deferred", "7) Agriculture\n\nValide la fin du bail\nPour 9\n Abstention 0\n Contre 0\nLa convention de prêt :\nla délibération est donc reportée à un prochain conseil.\n", []string{"adopted/true", "deferred/false"}},
 		{"abstainers named", "3. Eau\n\nLE CONSEIL MUNICIPAL, A L'EXCEPTION DE MESSIEURS GOUEDARD, DROULLOURS ET TACHE QUI S'ABSTIENNENT, ACCEPTE CES PROPOSITIONS\n", []string{"adopted/false"}},
+		{"council votes", "1) Crédits\n\nLe Maire invite le conseil municipal à voter ces crédits.\nLe conseil municipal après en avoir délibéré, vote en dépenses les suppléments de crédits\ncompensés par les plus-values de recettes indiquées ci-dessus.\n", []string{"adopted/false"}},
+		{"subject and verb on two lines", "1) Indemnité\n\nLe Conseil Municipal considérant les services rendus par M. Jean-Claude FORGUES Receveur\nMunicipal en sa qualité de conseiller financier de la collectivité décide de lui allouer\nen totalité l'indemnité de conseil.\n", []string{"adopted/false"}},
+		{"takes note", "1) Bureaux\n\nLe Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, prend connaissance de ce dossier.\n", []string{"noted/false"}},
+		{"takes note, then deliberates", "1) Convention\n\nLe conseil municipal prend connaissance de la convention et après en avoir\ndélibéré, celui-ci :\n- ACCEPTE la convention à l'unanimité,\n", []string{"adopted/true"}},
+		{"council as object", "1) Indemnité\n\nMonsieur le Maire expose au Conseil Municipal qu'un arrêté interministériel en date du 16\ndécembre 1983 fixe les conditions d'attribution.\n", nil},
+		{"past decision", "1) Poste\n\nPar délibération du 12 mai 2012, le conseil municipal a décidé de créer un poste.\n", nil},
+		{"article restates the vote", "1) Carte achat\n\nArticle 1\n\nLe conseil municipal décide de doter la commune d'un outil de commande.\n\nArticle 2\n\nLa solution sera mise en place.\nElle sera utilisée par les services.\nLes plafonds sont fixés par arrêté.\nLe règlement est annexé.\nLa durée est de 3 ans.\nUn bilan sera fait.\n\nLE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION\n", []string{"adopted/true"}},
 		{"unanimity with abstentions", "N° 2016.02.16 - Subvention\n\nA L'UNANIMITE des votants (31 voix), 8 abstentions (groupe X et Mme VEILLEROT)\nAPPROUVE l'affectation d'une subvention\n", []string{"adopted/true"}},
 	}
 	for _, tc := range tests {

@@ -194,6 +194,9 @@ func (d *doc) debate(it *Item, paras []para) []bool {
 
 // startsDecision reports whether a paragraph states a vote or an outcome (which ends a debate).
 func (d *doc) startsDecision(p para) bool {
+	if len(d.clauses(p)) > 0 {
+		return true
+	}
 	for _, i := range p.lines {
 		if t := d.trigAt(i); t.trigger && (t.unanimous || t.counts() || t.explicit) {
 			return true

@@ -34,6 +34,10 @@ func lineTrigger(f, raw string) trig {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
+	if strings.ContainsAny(f, "«»\"") {
+		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
+		f = strings.Join(strings.Fields(quoteStrip.Replace(f)), " ")
+	}
 	t.unanimous = strings.Contains(f, "unanim") && reUnanimous.MatchString(f)
 	t.dissent = (strings.Contains(f, "majorit") && reMajority.MatchString(f)) || (hasAny(f, dissentStems) && reDissent.MatchString(f))
 	if digit && hasAny(f, countStems) {
@@ -61,6 +65,9 @@ func lineTrigger(f, raw string) trig {
 		}
 	}
 	t.outcome, t.explicit = outcomeOf(f)
+	if t.outcome == "" && hasAny(f, electStems) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
+		t.outcome, t.explicit = Adopted, true
+	}
 	if t.outcome == "" {
 		if upper := upperVerb(raw); upper || (hasAny(f, adoptStems) && reAdopted.MatchString(f)) {
 			if upper || reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || t.unanimous || t.counts() {
@@ -69,11 +76,14 @@ func lineTrigger(f, raw string) trig {
 		}
 	}
 	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (reCouncil.MatchString(f) || reVoteWord.MatchString(f)))
-	if t.trigger && reVisa.MatchString(f) {
+	if t.trigger && reVisa.MatchString(f) && !hasClause(f) {
 		return trig{}
 	}
 	return t
 }
+
+// quoteStrip removes the quotation marks some registers put around vote labels.
+var quoteStrip = strings.NewReplacer("«", " ", "»", " ", "\"", " ")
 
 // outcomeOf reads a written rejection, deferral or acknowledgement. Each pattern runs only when
 // one of its stems is in the line: most prose lines hold none, and the parse stays fast.
@@ -166,6 +176,9 @@ func voteCounts(f string) (forN, against, abst *int) {
 	if nn > nl {
 		c = nf
 	}
+	if c[0] == nil && strings.HasPrefix(strings.TrimLeft(f, "-• "), "pour") {
+		c[0] = firstCount(reCountForLabel, f)
+	}
 	return c[0], c[1], c[2]
 }
 
@@ -246,6 +259,7 @@ type draft struct {
 	lines       []int    // trigger lines, for the text
 	content     []string // list items the decision introduces
 	split       bool     // each list item is its own deliberation
+	clause      bool     // every trigger is a decision sentence (see clauses)
 }
 
 // decisions reads the decisions of a section from its prose paragraphs (debate and tables left
@@ -258,11 +272,25 @@ func (d *doc) decisions(prose []para) []Decision {
 	for _, p := range prose {
 		lines = append(lines, p.lines...)
 	}
+	// Decision sentences no line states alone, keyed by their first line.
+	cl := map[int]clause{}
+	inClause := map[int]bool{}
+	for _, p := range prose {
+		for _, c := range d.clauses(p) {
+			cl[c.lines[0]] = c
+			for _, i := range c.lines[1:] {
+				inClause[i] = true
+			}
+		}
+	}
 	var drafts []*draft
 	var cur *draft
 	gap := 0 // prose lines since the current draft's last line
 	inList := false
 	for k, i := range lines {
+		if inClause[i] {
+			continue
+		}
 		prev := i
 		if k > 0 {
 			prev = lines[k-1]
@@ -274,6 +302,10 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		bullet := reBullet.MatchString(t)
 		tr := d.trigAt(i)
+		c, isClause := cl[i]
+		if isClause {
+			tr = c.t
+		}
 		if cur != nil && cur.colon && (bullet || (inList && !(tr.trigger && startsUpper(t)) && !endsSentence(d.lines[prev].Text))) && gap <= 1 {
 			// The list a decision introduces: its content, not new triggers.
 			if bullet {
@@ -286,7 +318,7 @@ func (d *doc) decisions(prose []para) []Decision {
 			continue
 		}
 		inList = false
-		if tr.trigger {
+		if tr.trigger && !isClause {
 			tr.rewrap(d, i)
 		}
 		if !tr.trigger {
@@ -298,18 +330,45 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		if cur != nil && gap <= 5 && compatible(cur, tr) {
 			cur.merge(tr, i)
+			cur.clause = cur.clause && isClause
+			if isClause {
+				cur.lines = append(cur.lines, c.lines[1:]...)
+				cur.last = c.lines[len(c.lines)-1]
+			}
 			gap = 0
 			continue
 		}
-		cur = &draft{trig: tr, first: i, last: i, lines: []int{i}}
+		cur = &draft{trig: tr, first: i, last: i, lines: []int{i}, clause: isClause}
+		if isClause {
+			cur.lines = c.lines
+			cur.last = c.lines[len(c.lines)-1]
+		}
 		drafts = append(drafts, cur)
 		gap = 0
 	}
+	// A decision sentence with no vote of its own ("Article 1 : Le conseil municipal décide …")
+	// restates the decision a vote line of the section carries: it is no second decision. Of
+	// several such sentences and no vote, the first stands for the section.
+	strong, weakKept := false, false
+	for _, dr := range drafts {
+		strong = strong || (!dr.weak() && dr.outcome != Rejected && dr.outcome != Deferred && dr.outcome != Noted)
+	}
 	var out []Decision
 	for _, dr := range drafts {
+		if dr.weak() {
+			if strong || weakKept {
+				continue
+			}
+			weakKept = true
+		}
 		out = append(out, d.finishDraft(dr)...)
 	}
 	return out
+}
+
+// weak reports whether a draft is only a decision sentence that adopts, with no vote stated.
+func (dr *draft) weak() bool {
+	return dr.clause && dr.outcome == Adopted && !dr.unanimous && !dr.dissent && !dr.counts()
 }
 
 // endsSentence reports whether a line ends with a full stop or a semicolon (a list item's end).
@@ -474,3 +533,184 @@ func (d *doc) voters(dr *draft) []Voter {
 	}
 	return out
 }
+
+// clause is a decision written as a sentence over one or more lines of a paragraph: "Le Conseil
+// Municipal considérant … décide de lui allouer …".
+type clause struct {
+	lines []int // the lines the sentence covers, in order
+	t     trig
+}
+
+// maxClauseTail bounds how far after its subject a decision sentence's verb is looked for.
+const maxClauseTail = 320
+
+// clauses reads the decision sentences of a paragraph that no line of it states as a vote: the
+// council as subject, then an operative verb (clauseVerbs). The sentence is read whole, so that
+// a subject and a verb on two lines, or a unanimity on the line after the verb, count.
+func (d *doc) clauses(p para) []clause {
+	found := false
+	for _, i := range p.lines {
+		if hasAny(d.folded[i], clauseStems) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	var b strings.Builder
+	starts := make([]int, len(p.lines))
+	for k, i := range p.lines {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		starts[k] = b.Len()
+		b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
+	}
+	f := b.String()
+	lineOf := func(off int) int {
+		k := 0
+		for k+1 < len(starts) && starts[k+1] <= off {
+			k++
+		}
+		return k
+	}
+	var out []clause
+	for from := 0; from < len(f); {
+		loc := reClauseSubject.FindStringIndex(f[from:])
+		if loc == nil {
+			break
+		}
+		s, e := from+loc[0], from+loc[1]
+		ss, se := sentenceStart(f, e), sentenceEnd(f, e)
+		from = se
+		if from <= e {
+			from = e
+		}
+		o, ok := clauseOutcome(f[e:min(se, e+maxClauseTail)])
+		if !ok {
+			continue
+		}
+		// A sentence that began long before its subject (a list or a table without a full
+		// stop) is read from the subject's line.
+		a, z := lineOf(ss), lineOf(max(ss, se-1))
+		if k := lineOf(s); k-a > 2 {
+			a, ss = k, starts[k]
+		}
+		lines := p.lines[a : z+1]
+		triggered := false
+		for _, i := range lines {
+			if d.trigAt(i).trigger {
+				triggered = true
+				break
+			}
+		}
+		if triggered {
+			continue
+		}
+		var raw strings.Builder
+		for _, i := range lines {
+			raw.WriteString(d.lines[i].Text)
+			raw.WriteByte(' ')
+		}
+		t := lineTrigger(f[ss:se], raw.String())
+		if t.outcome == "" || (o != Adopted && t.outcome == Adopted) {
+			t.outcome = o
+		}
+		t.trigger, t.explicit = true, true
+		t.colon = strings.HasSuffix(strings.TrimSpace(f[ss:se]), ":")
+		out = append(out, clause{lines: lines, t: t})
+	}
+	return out
+}
+
+// hasClause reports whether folded text f holds a decision sentence (council subject, then an
+// operative verb): a line that opens "Considérant que …" and then decides is no visa.
+func hasClause(f string) bool {
+	if !hasAny(f, clauseStems) {
+		return false
+	}
+	for _, loc := range reClauseSubject.FindAllStringIndex(f, -1) {
+		e := loc[1]
+		if _, ok := clauseOutcome(f[e:min(sentenceEnd(f, e), e+maxClauseTail)]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOutcome reads the outcome of the part of a sentence after its subject: a refusal
+// anywhere, else the first operative verb, unless an auxiliary or a modal stands before it.
+func clauseOutcome(tail string) (string, bool) {
+	for _, m := range reClauseVerb.FindAllStringSubmatchIndex(tail, 4) {
+		if reClauseBlock.MatchString(tail[:m[0]]) {
+			return "", false
+		}
+		if reClauseRejected.MatchString(tail) {
+			return Rejected, true
+		}
+		for k := range clauseVerbs {
+			if m[2+2*k] < 0 {
+				continue
+			}
+			// "prend connaissance de la convention et après en avoir délibéré, …": reading
+			// before the vote, which comes next.
+			if clauseVerbs[k].outcome == Noted && reClauseGoesOn.MatchString(tail[m[1]:]) {
+				break
+			}
+			return clauseVerbs[k].outcome, true
+		}
+	}
+	return "", false
+}
+
+// sentenceEnd is the offset just after the sentence that holds offset from ends: a full stop
+// (not an abbreviation's: "M.", "H.T."), a semicolon, a colon, "!" or "?" followed by a space or
+// the end of the text.
+func sentenceEnd(f string, from int) int {
+	for k := from; k < len(f); k++ {
+		if isSentenceEnd(f, k) {
+			return k + 1
+		}
+	}
+	return len(f)
+}
+
+// sentenceStart is the offset where the sentence holding offset at begins.
+func sentenceStart(f string, at int) int {
+	for k := at - 1; k >= 0; k-- {
+		if isSentenceEnd(f, k) {
+			for k+1 < at && f[k+1] == ' ' {
+				k++
+			}
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// isSentenceEnd reports whether the byte at k ends a sentence.
+func isSentenceEnd(f string, k int) bool {
+	switch f[k] {
+	case '.', ';', ':', '!', '?':
+	default:
+		return false
+	}
+	if k+1 < len(f) && f[k+1] != ' ' {
+		return false
+	}
+	if f[k] != '.' {
+		return true
+	}
+	// An abbreviation: a word of one letter ("M.", "H.T.") or a civility ("Mme.").
+	w := k
+	for w > 0 && f[w-1] >= 'a' && f[w-1] <= 'z' {
+		w--
+	}
+	word := f[w:k]
+	return !(len(word) == 1 || abbreviations[word])
+}
+
+// abbreviations end in a full stop that ends no sentence.
+var abbreviations = map[string]bool{"mm": true, "mme": true, "mmes": true, "mlle": true, "me": true, "st": true,
+	"ste": true, "no": true, "art": true, "cf": true, "av": true, "bd": true, "dr": true, "ch": true, "ex": true}

@@ -1,6 +1,9 @@
 package parse
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // French vocabulary of the body of the minutes: section numbering, agenda markers, vote wording,
 // debate markers and reporting verbs. Patterns run on folded text (normalize.Fold: lower case,
@@ -113,14 +116,27 @@ var (
 	// reDissent names members who did not vote for: abstainers, members not taking part.
 	reDissent = regexp.MustCompile(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote`)
 	// Outcomes, most specific first.
-	reRejected = regexp.MustCompile(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b`)
+	reRejected = regexp.MustCompile(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b|` +
+		// "ne donnent pas suite", "émet un avis défavorable", "n'accepte pas".
+		`\bne (?:donne|donnent) pas suite\b|\bde ne pas donner suite\b|\bemet(?:tent)? un avis defavorable\b|\bn'(?:accepte|approuve|adopte)(?:nt)? pas\b`)
 	reDeferred = regexp.MustCompile(`\bajourn(?:e|ee|es|ees|ent|ement)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\breporte(?:e|s|es)? (?:a|au|lors d'|lors de) (?:une|un|la|le) (?:prochaine?|ulterieure?|autre|seance|conseil)|\bsursis a statuer\b`)
 	// reDeferredVerb is "est reporté(e)", "sont retirés": deferral when a decision's subject
 	// (délibération, point, question…) comes shortly before it (see deferSubject).
-	reDeferredVerb = regexp.MustCompile(`\b(?:est|sont|sera|seront)\s+(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`)
-	reDeferSubject = regexp.MustCompile(`\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet)\b`)
-	reNoted        = regexp.MustCompile(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
-	reAdopted      = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
+	reDeferredVerb = regexp.MustCompile(`\b(?:(?:est|sont|sera|seront)\s+|(?:a|ont)\s+(?:donc\s+)?ete\s+)(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`)
+	reDeferSubject = regexp.MustCompile(`\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet|choix|examen)\b`)
+	// reNoted is "prend acte", "prennent connaissance de ce dossier": the council takes note.
+	// "Prend connaissance" is read in a sentence only (clauseVerbs): it often opens one that goes
+	// on to deliberate.
+	reNoted = regexp.MustCompile(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
+	// reElectedChair is the choice of who chairs or writes the minutes of the session: no vote
+	// of a deliberation.
+	reElectedChair = regexp.MustCompile(`\b(?:elue?s?|proclamee?s?) (?:pour |comme )?(?:president|presidente|secretaire)s? de (?:la )?seance`)
+	// reElected is the result of an election: a proclamation ("a été proclamé Maire", "ONT ETE
+	// PROCLAMES", "proclamés élus"), or a candidate's count then "Elue" ("Anne-Marie : 11
+	// votes, - Elue"). "Sont élus au scrutin de liste" describes a procedure, and "ont été élus
+	// :" introduces names whose vote comes after: neither is an outcome.
+	reElected = regexp.MustCompile(`\b(?:a ete|ont ete|sont|est) proclamee?s?\b|\b\d{1,3}\s*(?:votes?|voix|suffrages?)\b.{0,20}\belue?s?\b`)
+	reAdopted = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
 	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE").
 	reUpperVerb = regexp.MustCompile(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
 	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
@@ -137,6 +153,9 @@ var (
 	reCountAgainstN = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
 	reCountAbstL    = regexp.MustCompile(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
 	reCountAbstN    = regexp.MustCompile(`\b(\d{1,3})\s*abstentions?\b`)
+	// reCountForLabel is a tally under "Résultat du vote :" whose label opens with "Pour":
+	// "Pour le changement de prestataire : 13 votes".
+	reCountForLabel = regexp.MustCompile(`^(?:[-•]\s*)?pour\b[^:]{0,80}:\s*(\d{1,3})\s*(?:votes?|voix)\b`)
 	// reVotersTotal is "(31 voix)" after "unanimité des votants": all the votes cast were for.
 	reVotersTotal = regexp.MustCompile(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
 	// reVoteLine is a line that holds a vote count and little else: a vote block line.
@@ -148,14 +167,59 @@ var (
 // patterns (some with bounded repetition) run on few lines.
 var (
 	triggerStems = []string{"unanim", "majorit", "abst", "adopt", "approuv", "accept", "rejet", "refus", "retenu",
-		"report", "ajourn", "retir", "differ", "acte", "connaissance", "part au", "particip", "sursis"}
+		"report", "ajourn", "retir", "differ", "acte", "connaissance", "part au", "particip", "sursis",
+		"pas suite", "defavorable", "elu", "proclam"}
 	dissentStems = []string{"abstien", "part au vote", "particip"}
 	countStems   = []string{"pour", "contre", "abst", "vote", "voix", "nul", "blanc", "favorable"}
-	rejectStems  = []string{"n'est pas", "n'a pas", "non adopt", "non approuv", "non retenu", "rejet", "refus"}
+	rejectStems  = []string{"n'est pas", "n'a pas", "non adopt", "non approuv", "non retenu", "rejet", "refus", "pas suite", "defavorable", "n'accept", "n'approuv", "n'adopt"}
 	deferStems   = []string{"ajourn", "retir", "report", "differ", "sursis"}
 	notedStems   = []string{"nd acte", "nent acte", "pris acte", "donne acte", "connaissance du rapport"}
+	electStems   = []string{"elu", "proclam"}
 	adoptStems   = []string{"adopt", "approuv", "accept"}
 )
+
+// Decisions written as a sentence: the council as subject ("Le Conseil municipal", "Les membres
+// du conseil", "l'assemblée", or "après en avoir délibéré,"), then an operative verb in the
+// present tense. The subject must open its sentence or follow a comma ("Considérant que …, le
+// Conseil municipal … décide"), so that "expose au Conseil Municipal qu'un arrêté fixe" is no
+// decision.
+var (
+	reClauseSubject = regexp.MustCompile(`(?:^|[,;:(.!?]\s*|\bdelibere\s+|\bet\s+|> )(?:(?:le|la|les|l')\s*(?:membres?\s+(?:presents?\s+)?(?:du|de l')\s*)?(?:conseil|assemblee|comite|bureau)\b|apres en avoir delibere\b)`)
+	// reClauseBlock is a word between the subject and the verb that makes the verb no decision:
+	// an auxiliary or a modal ("le conseil a décidé en 2012", "le conseil est invité à", "le
+	// conseil devra fixer").
+	reClauseBlock = regexp.MustCompile(`\b(?:a|ont|avait|avaient|aura|auront|est|sont|sera|seront|etait|serait|doit|doivent|devra|devront|devrait|peut|peuvent|pourra|pourront|pourrait|souhaite|souhaitent|invite|appele)\s+(?:\w+\s+)?$|\b(?:doit|doivent|devra|devrait|peut|peuvent|pourra|pourrait|souhaite|souhaitent|envisage|invite|appele)\b`)
+	// reClauseGoesOn is the rest of a sentence that takes note and then deliberates.
+	reClauseGoesOn = regexp.MustCompile(`\b(?:delibere|decide(?:nt)?|vote(?:nt)?)\b`)
+	// reClauseRejected is a refusal anywhere in the sentence after the subject: "décident que,
+	// faute d'éléments, ils ne donnent pas suite à cette requête".
+	reClauseRejected = regexp.MustCompile(`\bne (?:donne|donnent) pas suite\b|\bde ne pas donner suite\b|\brefuse(?:nt)?\b|\brejette(?:nt)?\b|\bemet(?:tent)? un avis defavorable\b|\bn'(?:accepte|approuve|adopte)(?:nt)? pas\b|\bs'oppose(?:nt)?\b`)
+)
+
+// clauseVerbs are the operative verbs of a decision sentence and the outcome each states. The
+// first verb after the subject decides; a refusal anywhere in the sentence wins over it.
+var clauseVerbs = []struct{ outcome, pattern string }{
+	{Deferred, `ajourne(?:nt)?|sursoi(?:t|ent) a statuer|decide(?:nt)? (?:d'ajourner|de surseoir)|reporte(?:nt)? (?:(?:sa|son|leur|le|la|l'|ce|cette)\s*)?(?:decision|vote|examen|point|question|dossier|deliberation)|retire(?:nt)? (?:\S+ ){1,4}de l'ordre du jour`},
+	{Noted, `pr(?:end|ennent) (?:acte|connaissance)|donne(?:nt)? acte`},
+	{Adopted, `decide(?:nt)?|vote(?:nt)?|approuve(?:nt)?|autorise(?:nt)?|accepte(?:nt)?|adopte(?:nt)?|emet(?:tent)? un avis favorable|donne(?:nt)? (?:son|leur) (?:accord|aval)|valide(?:nt)?|fixe(?:nt)?|designe(?:nt)?|elit|elisent|accorde(?:nt)?|arrete(?:nt)?|se prononce(?:nt)? (?:favorablement|pour)|opte(?:nt)?|attribue(?:nt)?`},
+}
+
+// reClauseVerb is clauseVerbs as one pattern: one group per entry, in order.
+var reClauseVerb = func() *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString(`\b(?:`)
+	for k, v := range clauseVerbs {
+		if k > 0 {
+			b.WriteByte('|')
+		}
+		b.WriteString("(" + v.pattern + ")")
+	}
+	b.WriteString(`)\b`)
+	return regexp.MustCompile(b.String())
+}()
+
+// clauseStems gate the decision-sentence patterns: a paragraph naming none has no such sentence.
+var clauseStems = []string{"conseil", "assemblee", "comite", "bureau", "delibere"}
 
 // Debate. A debate block opens with one of these lines; every paragraph in it is an exchange.
 var reDebateMarker = regexp.MustCompile(`^(?:[-•]\s*)?(?:temps d'echanges?|echanges?|debats?|discussions?|interventions?|questions?[- ]reponses?|observations?|remarques?)(?: (?:des|du|avec les) [a-z ]+)?\s*:?\s*$`)
