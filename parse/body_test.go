@@ -208,6 +208,10 @@ func TestDecisions(t *testing.T) {
 		{"council as object", "1) Indemnité\n\nMonsieur le Maire expose au Conseil Municipal qu'un arrêté interministériel en date du 16\ndécembre 1983 fixe les conditions d'attribution.\n", nil},
 		{"past decision", "1) Poste\n\nPar délibération du 12 mai 2012, le conseil municipal a décidé de créer un poste.\n", nil},
 		{"article restates the vote", "1) Carte achat\n\nArticle 1\n\nLe conseil municipal décide de doter la commune d'un outil de commande.\n\nArticle 2\n\nLa solution sera mise en place.\nElle sera utilisée par les services.\nLes plafonds sont fixés par arrêté.\nLe règlement est annexé.\nLa durée est de 3 ans.\nUn bilan sera fait.\n\nLE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION\n", []string{"adopted/true"}},
+		{"two outcomes, two decisions", "III) Adhésions\n\nSHAARL sollicite une subvention par cotisation de 20€/an.\nADOPTÉ à l'unanimité.\n\nACCDM (Association de Citoyens Contre les Déserts Médicaux)\nLa structure locale existe depuis quatre ans.\nADOPTÉ 9 voix pour, 5 abstentions.\n", []string{"adopted/true", "adopted/false"}},
+		{"two favourable votes", "1) Budget\n\nVote favorable à l'unanimité des membres présents du budget primitif 2016.\n\nVote favorable à l'unanimité des membres présents de l'affectation des résultats.\n", []string{"adopted/true", "adopted/true"}},
+		{"majority then unanimity", "25-04/034 — Budget :\n\n> Le Budget Primitif 2025 est adopté, à la Majorité des membres présents et représentés, par 22 voix\nPour, et\n\n5 Abstentions (V. B, M. C),\n\nEn Dépenses au chapitre 65 : Subventions aux Associations : Adopté à l'Unanimité.\n", []string{"adopted/false", "adopted/true"}},
+		{"tally restates the chair", "4) Règlement\n\nJe mets aux voix. Qui est contre ? Qui s'abstient ? Adopté. A l'unanimité moins une abstention.\n\nPour : 64\nContre :\nAbstentions : 1\nAdopté à l'unanimité.\n", []string{"adopted/true"}},
 		{"unanimity with abstentions", "N° 2016.02.16 - Subvention\n\nA L'UNANIMITE des votants (31 voix), 8 abstentions (groupe X et Mme VEILLEROT)\nAPPROUVE l'affectation d'une subvention\n", []string{"adopted/true"}},
 	}
 	for _, tc := range tests {

@@ -16,6 +16,7 @@ type trig struct {
 	explicit  bool   // the outcome is written, not implied by counts
 	unanimous bool
 	dissent   bool // majority, abstainers or members not voting are named
+	majority  bool // "à la majorité"
 	forN      *int
 	againstN  *int
 	abstN     *int
@@ -39,7 +40,8 @@ func lineTrigger(f, raw string) trig {
 		f = strings.Join(strings.Fields(quoteStrip.Replace(f)), " ")
 	}
 	t.unanimous = strings.Contains(f, "unanim") && reUnanimous.MatchString(f)
-	t.dissent = (strings.Contains(f, "majorit") && reMajority.MatchString(f)) || (hasAny(f, dissentStems) && reDissent.MatchString(f))
+	t.majority = strings.Contains(f, "majorit") && reMajority.MatchString(f)
+	t.dissent = t.majority || (hasAny(f, dissentStems) && reDissent.MatchString(f))
 	if digit && hasAny(f, countStems) {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
@@ -66,6 +68,9 @@ func lineTrigger(f, raw string) trig {
 	}
 	t.outcome, t.explicit = outcomeOf(f)
 	if t.outcome == "" && hasAny(f, electStems) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
+		t.outcome, t.explicit = Adopted, true
+	}
+	if t.outcome == "" && strings.Contains(f, "favorable") && reVoteFavourable.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" {
@@ -128,6 +133,18 @@ func hasAny(s string, stems []string) bool {
 func (t *trig) rewrap(d *doc, i int) {
 	if i+1 >= len(d.lines) || d.used[i+1] {
 		return
+	}
+	// "… par 22 voix" / "Pour, et": a count whose label wrapped onto the next line.
+	if end := strings.TrimRight(d.folded[i], " "); t.forN == nil && t.againstN == nil && (strings.HasSuffix(end, "voix") || strings.HasSuffix(end, "votes")) {
+		if m := reCountWrapped.FindStringSubmatch(d.folded[i]); m != nil && strings.TrimSpace(d.folded[i+1]) != "" {
+			n, _ := strconv.Atoi(m[1])
+			switch w := strings.TrimLeft(d.folded[i+1], " «\"-"); {
+			case strings.HasPrefix(w, "pour"):
+				t.forN = &n
+			case strings.HasPrefix(w, "contre"):
+				t.againstN = &n
+			}
+		}
 	}
 	next := d.folded[i+1]
 	if len(next) > 40 {
@@ -328,7 +345,10 @@ func (d *doc) decisions(prose []para) []Decision {
 			gap++
 			continue
 		}
-		if cur != nil && gap <= 5 && compatible(cur, tr) {
+		// A draft whose last line ended its sentence, or that prose followed, is closed to a
+		// second written outcome.
+		closed := cur != nil && (gap > 0 || endsSentence(d.lines[cur.last].Text))
+		if cur != nil && gap <= 5 && compatible(cur, tr, closed) {
 			cur.merge(tr, i)
 			cur.clause = cur.clause && isClause
 			if isClause {
@@ -378,8 +398,8 @@ func endsSentence(s string) bool {
 }
 
 // compatible reports whether trigger t continues draft dr: neither restates a count the other
-// gives, nor writes a different outcome.
-func compatible(dr *draft, t trig) bool {
+// gives, nor writes a different outcome, nor a second vote once the draft is closed.
+func compatible(dr *draft, t trig, closed bool) bool {
 	if (dr.forN != nil && t.forN != nil) || (dr.againstN != nil && t.againstN != nil) || (dr.abstN != nil && t.abstN != nil) {
 		return false
 	}
@@ -393,7 +413,25 @@ func compatible(dr *draft, t trig) bool {
 	if o1 != "" && o2 != "" && o1 != o2 {
 		return false
 	}
+	// Two lines that each write an outcome and its vote ("ADOPTÉ à l'unanimité." then "ADOPTÉ 9
+	// voix pour, 5 abstentions.") are two decisions.
+	// A tally block's own "Adopté à l'unanimité." under the chair's words restates them.
+	if closed && dr.explicit && t.explicit && (dr.unanimous || dr.counts()) && (t.unanimous || t.counts()) {
+		return false
+	}
+	// A unanimity never joins a vote with dissent: "à la majorité … 5 abstentions" then
+	// "Adopté à l'unanimité" are two votes.
+	if (dr.unanimous && t.dissenting()) || (t.unanimous && dr.dissenting()) {
+		return false
+	}
 	return true
+}
+
+// dissenting reports whether a trigger says the vote was carried by a majority, or counts votes
+// against. Abstentions alone do not: "Pour : 62 Abstentions : 3 Adopté à l'unanimité" is one
+// vote, unanimous among the votes cast.
+func (t trig) dissenting() bool {
+	return t.majority || (t.againstN != nil && *t.againstN > 0)
 }
 
 // merge adds the evidence of trigger line i to the draft.
@@ -403,6 +441,7 @@ func (dr *draft) merge(t trig, i int) {
 	}
 	dr.unanimous = dr.unanimous || t.unanimous
 	dr.dissent = dr.dissent || t.dissent
+	dr.majority = dr.majority || t.majority
 	if dr.forN == nil {
 		dr.forN = t.forN
 	}

@@ -136,7 +136,9 @@ var (
 	// votes, - Elue"). "Sont élus au scrutin de liste" describes a procedure, and "ont été élus
 	// :" introduces names whose vote comes after: neither is an outcome.
 	reElected = regexp.MustCompile(`\b(?:a ete|ont ete|sont|est) proclamee?s?\b|\b\d{1,3}\s*(?:votes?|voix|suffrages?)\b.{0,20}\belue?s?\b`)
-	reAdopted = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
+	// reVoteFavourable is "Vote favorable (à l'unanimité…)": an outcome written as a noun.
+	reVoteFavourable = regexp.MustCompile(`(?:^|[-•>:]\s*)votes? favorables?\b`)
+	reAdopted        = regexp.MustCompile(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
 	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE").
 	reUpperVerb = regexp.MustCompile(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
 	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
@@ -153,6 +155,8 @@ var (
 	reCountAgainstN = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
 	reCountAbstL    = regexp.MustCompile(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
 	reCountAbstN    = regexp.MustCompile(`\b(\d{1,3})\s*abstentions?\b`)
+	// reCountWrapped is a count at the end of a line whose label ("Pour", "Contre") wrapped.
+	reCountWrapped = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix|votes)\s*$`)
 	// reCountForLabel is a tally under "Résultat du vote :" whose label opens with "Pour":
 	// "Pour le changement de prestataire : 13 votes".
 	reCountForLabel = regexp.MustCompile(`^(?:[-•]\s*)?pour\b[^:]{0,80}:\s*(\d{1,3})\s*(?:votes?|voix)\b`)
@@ -168,7 +172,7 @@ var (
 var (
 	triggerStems = []string{"unanim", "majorit", "abst", "adopt", "approuv", "accept", "rejet", "refus", "retenu",
 		"report", "ajourn", "retir", "differ", "acte", "connaissance", "part au", "particip", "sursis",
-		"pas suite", "defavorable", "elu", "proclam"}
+		"pas suite", "defavorable", "elu", "proclam", "vote favorable", "votes favorables"}
 	dissentStems = []string{"abstien", "part au vote", "particip"}
 	countStems   = []string{"pour", "contre", "abst", "vote", "voix", "nul", "blanc", "favorable"}
 	rejectStems  = []string{"n'est pas", "n'a pas", "non adopt", "non approuv", "non retenu", "rejet", "refus", "pas suite", "defavorable", "n'accept", "n'approuv", "n'adopt"}
