@@ -354,7 +354,7 @@ func (d *doc) opensBlock(i int) bool {
 		return true
 	}
 	t := cleanHeadingText(d.lines[i].Text)
-	if sp, ok := d.speakerAt(t, false); ok && sp.form == formDirect {
+	if sp, ok := d.speakerAt(t, false); ok && sp.form == formDirect && !(sp.bareEmpty && d.nameRun(i)) {
 		return true
 	}
 	// A vote after a speaker's turn, with no blank line between them, is not part of the turn.

@@ -269,6 +269,10 @@ func TestSpeakerAt(t *testing.T) {
 		{"verb phrase is not a function", "Le Maire, rappelle au conseil municipal :", false, false, "", "", false},
 		{"narrative", "Il y a un désaccord concernant la part à payer.", true, false, "", "", false},
 		{"attendance line", "Présents : M. Dominique GOSSET", false, false, "", "", false},
+		{"label and amount", "Montant HT : 79 819,72 € HT.", false, false, "", "", false},
+		{"signature with status", "Marie-Josèphe BATARD : Excusée", false, false, "", "", false},
+		{"role in a member list", "LE MAIRE : membre de droit", false, false, "", "", false},
+		{"bare name, turn on the next line", "Abdi EL KANDOUSSI:", false, true, "Abdi EL KANDOUSSI", formDirect, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -279,6 +283,30 @@ func TestSpeakerAt(t *testing.T) {
 			}
 			if ok && (sp.text != tc.text || sp.form != tc.form || sp.role != tc.role) {
 				t.Errorf("speakerAt(%q) = %+v, want text %q form %q role %v", tc.line, sp, tc.text, tc.form, tc.role)
+			}
+		})
+	}
+}
+
+// TestSignatureList checks that a run of "Name :" lines (signatures of the register) is no debate,
+// while a bare name whose turn follows on the next line is.
+func TestSignatureList(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int // exchanges
+	}{
+		{"signatures", "1. Clôture\n\nLa séance est levée.\n\nAnnie BARDOUL :\nMarie-Josèphe BATARD : Excusée\nAlice BICZYSKO :\nNicolas BOUCHER :\n", 0},
+		{"turn on the next line", "1. Indemnités\n\nAbdi EL KANDOUSSI:\nConcernant ces indemnités, ce calcul est effectué à partir de la valeur de référence.\n", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := bodyDoc(t, tc.text, nil, "")
+			n := 0
+			for _, it := range d.rec.Items {
+				n += len(it.Exchanges)
+			}
+			if n != tc.want {
+				t.Errorf("exchanges = %d, want %d", n, tc.want)
 			}
 		})
 	}

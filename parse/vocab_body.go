@@ -244,6 +244,10 @@ var (
 	reSpeakerGiven = regexp.MustCompile(`^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}\p{Lu}-]+)?)\s+(\p{Ll}[\p{Ll}'’]+)`)
 )
 
+// reStatusRest is what follows a name and a colon in a list of members or signatures, not in a
+// turn of debate: an attendance status or a seat ("Excusée", "membre de droit", "titulaire").
+var reStatusRest = regexp.MustCompile(`^(?:(?:membres?|president|presidente) de droit|excusee?s?|absente?s?|presente?s?|titulaires?|suppleante?s?|pouvoir(?: a .{0,60})?|procuration(?: a .{0,60})?|represente(?:e|s|es)? par .{0,60})\s*[.,;]?$`)
+
 // civilityWords open a speaker mention: civilities and the article of a role ("Le Maire").
 var civilityWords = map[string]bool{
 	"monsieur": true, "madame": true, "mademoiselle": true, "m.": true, "mme": true, "mme.": true, "mlle": true,
