@@ -244,6 +244,13 @@ var (
 	reSpeakerGiven = regexp.MustCompile(`^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}\p{Lu}-]+)?)\s+(\p{Ll}[\p{Ll}'’]+)`)
 )
 
+// Naming the body outside the title lines (header.go): "Conseil Municipal d'OUZOUS", and "la
+// commune de X" only where it is no preposition's object.
+var (
+	reCouncilOfName    = regexp.MustCompile(`\bconseil municipal (?:de |d')`)
+	reCommuneAfterPrep = regexp.MustCompile(`\b(?:a|au|aux|de|du|des|avec|par|pour|sur|entre|aupres|vers|contre|chez|dont|sans)\s*$`)
+)
+
 // reStatusRest is what follows a name and a colon in a list of members or signatures, not in a
 // turn of debate: an attendance status or a seat ("Excusée", "membre de droit", "titulaire").
 var reStatusRest = regexp.MustCompile(`^(?:(?:membres?|president|presidente) de droit|excusee?s?|absente?s?|presente?s?|titulaires?|suppleante?s?|pouvoir(?: a .{0,60})?|procuration(?: a .{0,60})?|represente(?:e|s|es)? par .{0,60})\s*[.,;]?$`)
