@@ -73,6 +73,11 @@ func TestMatchHeading(t *testing.T) {
 		{"deliberation D", "D2018-66 Tarifs municipaux", true, "D2018-66", "Tarifs municipaux", "delib"},
 		{"deliberation N°", "DÉLIBÉRATION N° 2014/155 – Instances paritaires", true, "2014/155", "Instances paritaires", "delib"},
 		{"deliberation slash", "24-07/059 – Budget annexe", true, "24-07/059", "Budget annexe", "delib"},
+		{"deliberation with letters and a year", "DE-2011/67 – Elections des délégués et des suppléants", true, "DE-2011/67", "Elections des délégués et des suppléants", "delib"},
+		{"deliberation year/number", "2014/25 – DECISIONS MODIFICATIVES", true, "2014/25", "DECISIONS MODIFICATIVES", "delib"},
+		{"outline number is no deliberation", "10.1 – Section de fonctionnement", true, "10.1", "Section de fonctionnement", "dotted1"},
+		{"acknowledgement fragment", "E-25-04-042-D", false, "", "", ""},
+		{"initials are no letter heading", "A. ORSINI, N. PULICANI, M.C. RUIZ,) et 02 conseillers étaient Absents", false, "", "", ""},
 		{"deliberation date", "2013.04.08 - 1 ADOPTION DU COMPTE-RENDU", true, "2013.04.08 - 1", "ADOPTION DU COMPTE-RENDU", "delib"},
 		{"deliberation year slash", "2014/25 – DECISISIONS MODIFICATIVES", true, "2014/25", "DECISISIONS MODIFICATIVES", "delib"},
 		{"point", "Point n° 1 : Finances Communales", true, "1", "Finances Communales", "point"},
@@ -109,6 +114,21 @@ func TestMatchHeading(t *testing.T) {
 }
 
 // TestOutline checks the running numbering: a numbered list inside a section is prose.
+func TestDelibNumberOK(t *testing.T) {
+	tests := []struct {
+		n    string
+		want bool
+	}{
+		{"DE-2011/67", true}, {"23-02/001", true}, {"2014/25", true}, {"D2018-66", true}, {"DL-061-07-13", true},
+		{"10.1", false}, {"12-1", false}, {"12/05/2014", false}, {"2014-2015", false},
+	}
+	for _, tc := range tests {
+		if got := delibNumberOK(tc.n); got != tc.want {
+			t.Errorf("delibNumberOK(%q) = %v, want %v", tc.n, got, tc.want)
+		}
+	}
+}
+
 func TestOutline(t *testing.T) {
 	text := "A. Direction\n\n1. Contrat de R&D\n\nTexte.\n\n2. Projet d'innovation\n\nIl fallait 3 compétences :\n\n" +
 		"1. Une compétence dans le domaine des plateformes\n2. Une compétence juridique\n\n3. Adhésion de la commune\n\nB. Pôle\n\n1. Création de la centrale\n"

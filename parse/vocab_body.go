@@ -18,6 +18,9 @@ type headingForm struct {
 	re     *regexp.Regexp // on the original line (case matters: roman numerals, letters)
 	seq    seqKind
 	starts string // the bytes a matching line can start with: a cheap test before the pattern
+	// bare marks a register number written without "N°" or "Délibération": delibNumberOK must
+	// tell it from an outline number or a date.
+	bare bool
 }
 
 const digits = "0123456789"
@@ -38,37 +41,43 @@ var headingForms = []headingForm{
 	// Deliberation numbers: "N° 2016.02.16 - Subvention…", "DÉLIBÉRATION N° 2014/155",
 	// "2013.04.08 - 1 ADOPTION…", "DL-061-07-13 - Travaux…", "D2018-66 …", "2020-038 SUBVENTION…",
 	// "23-02/001 – Rapport…", "24-07/059 …", "2014/25 – DECISIONS…", "2008/1 – …".
-	{"delib", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dDN"},
+	{"delib", regexp.MustCompile(`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dDN", false},
 	// "Délibération n° 12 : Tarifs", "DÉLIBÉRATION N°2023-45 – Budget"
-	{"delib", regexp.MustCompile(`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dD"},
-	{"delib", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone, digits},
-	{"delib", regexp.MustCompile(`^(DL-\d{2,4}(?:-\d{2}){0,2})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
-	{"delib", regexp.MustCompile(`^(D\d{4}-\d{1,4})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "D"},
-	{"delib", regexp.MustCompile(`^(\d{2}-\d{2}/\d{3})\s*(?:[-–—:]\s*)?(.*)$`), seqNone, digits},
-	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}[/-]\d{1,3})\s*(?:[-–—:]\s*)(.*)$`), seqNone, digits},
-	{"delib", regexp.MustCompile(`^((?:19|20)\d{2}-\d{3})\s+(\p{Lu}.*)$`), seqNone, digits},
+	{"delib", regexp.MustCompile(`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`), seqNone, "dD", false},
+	{"delib", regexp.MustCompile(`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`), seqNone, digits, false},
+	// Any other register number: up to four capitals, then two to four groups of digits joined
+	// by ".", "/" or "-" ("DL-061-07-13", "D2018-66", "DE-2011/67", "23-02/001", "2014/25",
+	// "2020-038"), then a dash or a colon, or a title that opens with a capital. delibNumberOK
+	// tells it from an outline number ("10.1"), a date or a span of years.
+	{"delib", regexp.MustCompile(`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`), seqNone, digits + "ABCDEFGHIJKLMNOPQRSTUVWXYZ", true},
 	// "Point n° 1 : Finances Communales"
-	{"point", regexp.MustCompile(`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic, "pPqQaAdD"},
+	{"point", regexp.MustCompile(`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`), seqArabic, "pPqQaAdD", false},
 	// "I.2 DÉLIBÉRATIONS": a roman part and an arabic sub-number.
-	{"roman.arabic", regexp.MustCompile(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted, "IVX"},
+	{"roman.arabic", regexp.MustCompile(`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`), seqDotted, "IVX", false},
 	// "I. VIE DU SYNDICAT", "II – COMMUNAUTE DE COMMUNES", "IV) PERSONNEL"
-	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`), seqRoman, "IVX"},
+	{"roman", regexp.MustCompile(`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`), seqRoman, "IVX", false},
 	// "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes"
 	// "1-1 : Autorisation …", "2- 1 : …", "1-3 A : Relevés topographiques." (convocations)
-	{"hyphen2", regexp.MustCompile(`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`), seqDotted, digits},
-	{"hyphenL", regexp.MustCompile(`^(\d{1,2}\s*-\s*\d{1,2}\s+[A-H])\s*[:–—]\s*(\p{L}.*)$`), seqLetter, digits},
-	{"dotted", regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted, digits},
+	{"hyphen2", regexp.MustCompile(`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`), seqDotted, digits, false},
+	{"hyphenL", regexp.MustCompile(`^(\d{1,2}\s*-\s*\d{1,2}\s+[A-H])\s*[:–—]\s*(\p{L}.*)$`), seqLetter, digits, false},
+	{"dotted", regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`), seqDotted, digits, false},
 	// "1. Modification…", "1) Vote…", "1 - AFFECTATION…", "1/ la prise…", "1° …"
-	{"arabic.", regexp.MustCompile(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic, digits},
-	{"arabic)", regexp.MustCompile(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic, digits},
-	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`), seqArabic, digits},
-	{"arabic/", regexp.MustCompile(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic, digits},
-	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`), seqArabic, digits},
-	// "A. Direction Générale des services", "B) Pôle…"
-	{"letter", regexp.MustCompile(`^([A-H])\s*[.)]\s+(.+)$`), seqLetter, "ABCDEFGH"},
+	{"arabic.", regexp.MustCompile(`^(\d{1,2})\s*\.\s*(.+)$`), seqArabic, digits, false},
+	{"arabic)", regexp.MustCompile(`^(\d{1,2})\s*\)\s*(.*)$`), seqArabic, digits, false},
+	{"arabic-", regexp.MustCompile(`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`), seqArabic, digits, false},
+	{"arabic/", regexp.MustCompile(`^(\d{1,2})\s*/\s*(.+)$`), seqArabic, digits, false},
+	{"arabic°", regexp.MustCompile(`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`), seqArabic, digits, false},
+	// "A. Direction Générale des services", "B) Pôle…" (not "A. ORSINI, N. PULICANI", a list
+	// of names with their initials: see reInitialsList)
+	{"letter", regexp.MustCompile(`^([A-H])\s*[.)]\s+(.+)$`), seqLetter, "ABCDEFGH", false},
 }
 
 var (
+	// reDateLike is a date or a span of years, which a register number never is.
+	reDateLike = regexp.MustCompile(`^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$|^\d{1,2}-\d{1,2}-(?:\d{2}|\d{4})$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}$`)
+	// reInitialsList is the rest of a line that lists people by initial and surname: "ORSINI,
+	// N. PULICANI, M.C. RUIZ".
+	reInitialsList = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+\s*,\s*(?:\p{Lu}\.\s*){1,3}\p{Lu}`)
 	// reAgendaMarker is a line announcing the ordre du jour (agenda), alone or with the list after it.
 	reAgendaMarker = regexp.MustCompile(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?)\s*(?:(?:de la|du|de l') (?:seance|reunion|conseil|comite|bureau|assemblee)[a-z' ]{0,40})?\s*(?::\s*(.*))?$`)
 	// reAgendaStop is a line that ends an agenda block: the header or the attendance resuming.
