@@ -16,6 +16,8 @@ func (d *doc) body() {
 	heads := d.sections(start)
 	if len(heads) == 0 {
 		heads = d.unnumberedSections(start)
+	} else {
+		heads = d.agendaHeadings(start, heads)
 	}
 	if len(heads) == 0 {
 		if h, ok := d.singleDeliberation(start); ok {
@@ -99,6 +101,113 @@ func (d *doc) unnumberedSections(start int) []heading {
 		return nil
 	}
 	return out
+}
+
+// agendaHeadings adds to the numbered headings of a document the unnumbered ones that answer an
+// agenda entry no numbered heading answers: a short line in capitals, standing alone before
+// prose, whose title matches the entry ("PROJET APPARTEMENTS" for "FAR 2015 : Projet
+// appartements"). Only between top-level sections: a sub-point is left to its section.
+func (d *doc) agendaHeadings(start int, heads []heading) []heading {
+	ag := d.rec.Agenda
+	if len(ag) == 0 {
+		return heads
+	}
+	agGrams := make([][]uint32, len(ag))
+	agWords := make([][]string, len(ag))
+	for k, a := range ag {
+		f := normalize.Fold(a.Title)
+		agGrams[k], agWords[k] = foldedTrigrams(f), foldedWords(f)
+	}
+	taken := make([]bool, len(ag))
+	inHead := map[int]bool{}
+	for _, h := range heads {
+		for i := h.line; i <= h.last; i++ {
+			inHead[i] = true
+		}
+		if k, s := bestEntry(normalize.Fold(h.title), agGrams, agWords, taken); k >= 0 && s >= 0.55 {
+			taken[k] = true
+		}
+	}
+	var added []heading
+	for i := start; i < len(d.lines); i++ {
+		if d.used[i] || inHead[i] || d.tableRow(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
+			continue
+		}
+		t := cleanHeadingText(d.lines[i].Text)
+		if t == "" || utf8.RuneCountInString(t) > 100 || !isUpperTitle(t) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || reBullet.MatchString(t) {
+			continue
+		}
+		if _, ok := matchHeading(t); ok {
+			continue
+		}
+		// Prose must follow: not a number, another line in capitals or a table.
+		j := i + 1
+		for j < len(d.lines) && strings.TrimSpace(d.lines[j].Text) == "" {
+			j++
+		}
+		if j >= len(d.lines) || reBareNumber.MatchString(d.folded[j]) || isUpperTitle(cleanHeadingText(d.lines[j].Text)) || d.tableRow(j) {
+			continue
+		}
+		k, s := bestEntry(d.folded[i], agGrams, agWords, taken)
+		if k < 0 || s < 0.55 {
+			continue
+		}
+		taken[k] = true
+		added = append(added, heading{line: i, last: i, title: cleanTitle(t), level: 1})
+	}
+	if len(added) == 0 {
+		return heads
+	}
+	// Merge in document order; an added heading stands at the top level, after a top-level
+	// section only.
+	out := make([]heading, 0, len(heads)+len(added))
+	paths := map[string]bool{}
+	for _, h := range heads {
+		paths[h.path] = true
+	}
+	a, top := 0, 0
+	for k := 0; k <= len(heads); k++ {
+		for a < len(added) && (k == len(heads) || added[a].line < heads[k].line) {
+			if len(out) == 0 || out[len(out)-1].level == 1 {
+				top++
+				h := added[a]
+				h.path = itoa(top)
+				if paths[h.path] {
+					h.path = "u" + h.path
+				}
+				out = append(out, h)
+			}
+			a++
+		}
+		if k < len(heads) {
+			if heads[k].level == 1 {
+				top++
+			}
+			out = append(out, heads[k])
+		}
+	}
+	return out
+}
+
+// bestEntry is the agenda entry not yet taken whose title is nearest the folded title f, and
+// its score: the Dice coefficient of their trigrams, or 0.7 when every word of f (two words, or
+// one of five letters or more) is in the entry.
+func bestEntry(f string, agGrams [][]uint32, agWords [][]string, taken []bool) (int, float64) {
+	grams, words := foldedTrigrams(f), foldedWords(f)
+	best, bestScore := -1, 0.0
+	for k := range agGrams {
+		if taken[k] {
+			continue
+		}
+		s := dice(grams, agGrams[k])
+		if s < 0.7 && (len(words) >= 2 || (len(words) == 1 && len(words[0]) >= 5)) && contained(words, agWords[k]) && len(words) <= len(agWords[k]) {
+			s = 0.7
+		}
+		if s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	return best, bestScore
 }
 
 // singleDeliberation reads a document holding one unnumbered deliberation (an extract of the

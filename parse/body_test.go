@@ -605,3 +605,26 @@ func BenchmarkBody(b *testing.B) {
 		d.body()
 	}
 }
+
+// TestAgendaHeadings checks that an unnumbered heading in capitals between numbered sections is a
+// section when it answers an agenda entry, and only then.
+func TestAgendaHeadings(t *testing.T) {
+	text := "ORDRE DU JOUR\nDécisions modificatives Budget 2014\nFAR 2015 : Projet appartements\nCompte-rendu du rapport SOCOTEC\nPrévisions travaux SDE 2015\n\n" +
+		"2014/25 – DECISIONS MODIFICATIVES BUDGET 2014\nLe Maire expose les crédits :\nFONCTIONNEMENT\nLes crédits sont ouverts au chapitre 011.\n" +
+		"PROJET APPARTEMENTS\nCompte-tenu de l'acquisition du terrain jouxtant la Salle des Fêtes, ce projet est ajourné.\n" +
+		"SOCOTEC\nLa SOCOTEC n'ayant pas transmis son rapport ce sujet sera abordé ultérieurement.\n" +
+		"2014/28 – TRAVAUX SDE 2015\nLe Conseil Municipal à l'unanimité des membres présents approuve cette demande.\n"
+	d := bodyDoc(t, text, nil, "")
+	var got []string
+	for _, it := range d.rec.Items {
+		a := "-"
+		if it.AgendaPath != nil {
+			a = *it.AgendaPath
+		}
+		got = append(got, it.Path+"="+it.Title+"@"+a)
+	}
+	want := []string{"2014/25=DECISIONS MODIFICATIVES BUDGET 2014@1", "2=PROJET APPARTEMENTS@2", "3=SOCOTEC@3", "2014/28=TRAVAUX SDE 2015@4"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
