@@ -182,6 +182,7 @@ func TestLineTrigger(t *testing.T) {
 		{"no follow-up", "Les membres du Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décident que faute d'éléments officiels, ils ne donnent pas suite à cette requête.", true, false, Rejected, nil, nil, nil},
 		{"unfavourable opinion", "Le conseil municipal émet un avis défavorable au projet.", true, false, Rejected, nil, nil, nil},
 		{"passive deferral", "le choix de l'adhésion a donc été reporté.", true, false, Deferred, nil, nil, nil},
+		{"pour and a noun", "une consultation a donc été lancée pour 2 unités", false, false, "", nil, nil, nil},
 		{"infinitive proposal", "il est demandé aux membres du conseil municipal de bien vouloir adopter la présente délibération.", false, false, "", nil, nil, nil},
 	}
 	eq := func(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }

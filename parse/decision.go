@@ -473,6 +473,19 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 	for _, i := range dr.lines {
 		parts = append(parts, strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", "")))
 	}
+	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
+	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
+		for j := dr.first - 1; j >= 0 && j >= dr.first-2; j-- {
+			t := strings.TrimSpace(strings.ReplaceAll(d.lines[j].Text, "**", ""))
+			if t == "" {
+				continue
+			}
+			if strings.HasSuffix(t, ":") && !d.used[j] && !d.trigAt(j).trigger {
+				parts = append([]string{t}, parts...)
+			}
+			break
+		}
+	}
 	dec.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 	if dr.dissent || dr.counts() {
 		dec.Voters = d.voters(dr)

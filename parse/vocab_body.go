@@ -158,7 +158,8 @@ var (
 	// reVisa opens a visa or considérant: the legal grounds cited before a decision, never one.
 	reVisa = regexp.MustCompile(`^(?:[-•]\s*)?(?:vu |vus |considerant|attendu|apres avis|sur (?:le )?rapport|il est (?:propose|demande)|il vous est propose|je vous propose|propose(?:s)? (?:au|de)|proposition de)`)
 	// Vote counts in every form: "Pour : 23", "23 pour", "Par 13 voix POUR", "Pour 9".
-	reCountForL     = regexp.MustCompile(`\bpour\s*[:=]?\s*(\d{1,3})\b`)
+	// "Pour 8", "Pour : 23 Contre : 0"; not "lancée pour 2 unités" (a word after the number).
+	reCountForL     = regexp.MustCompile(`\bpour\s*[:=]?\s*(\d{1,3})(?:$|[^\w]|\s*$|\s+(?:voix|votes?|contre|abst|bulletin|[^a-z]))`)
 	reCountForN     = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
 	reCountAgainstL = regexp.MustCompile(`\bcontre\s*[:=]?\s*(\d{1,3})\b`)
 	reCountAgainstN = regexp.MustCompile(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
@@ -172,8 +173,8 @@ var (
 	// reVotersTotal is "(31 voix)" after "unanimité des votants": all the votes cast were for.
 	reVotersTotal = regexp.MustCompile(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
 	// reVoteLine is a line that holds a vote count and little else: a vote block line.
-	reVoteLine = regexp.MustCompile(`^(?:[-•]\s*)?(?:vote\s*:?\s*)?(?:(?:pour|contre|abstentions?|nuls?|blancs?)\s*[:=]?\s*\d{0,3}\b|\d{1,3}\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b)`)
-	reVoteWord = regexp.MustCompile(`\b(?:vote|voix|votants|contre|abstentions?|scrutin)\b`)
+	reVoteLine = regexp.MustCompile(`^(?:[-•]\s*)?(?:vote\s*:?\s*)?(?:(?:pour|contre|abstentions?|nuls?|blancs?)\s*[:=]?\s*(?:\d{1,3}\b|$)|\d{1,3}\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b)`)
+	reVoteWord = regexp.MustCompile(`\b(?:votes?|voix|votants|contre|abstentions?|scrutin)\b`)
 )
 
 // Stems that gate the vote patterns: a line holding none of them cannot state a vote, so the
