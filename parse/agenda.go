@@ -29,7 +29,7 @@ func (d *doc) agenda() int {
 		if d.used[i] {
 			continue
 		}
-		if !strings.Contains(d.folded[i], "ordre du jour") && !strings.Contains(d.folded[i], "odj") && !strings.Contains(d.folded[i], "o.d.j") {
+		if !strings.Contains(d.folded[i], "ordre du jour") && !strings.Contains(d.folded[i], "odj") && !strings.Contains(d.folded[i], "o.d.j") && !strings.Contains(d.folded[i], "sommaire") {
 			continue
 		}
 		f := strings.Trim(d.folded[i], " *#_")
@@ -39,6 +39,9 @@ func (d *doc) agenda() int {
 		}
 		entries, lines, end := d.agendaEntries(i, m[1])
 		if len(entries) >= 2 || (len(entries) == 1 && entries[0].Number == nil && reAddedItem.MatchString(d.folded[i+1])) {
+			// Only the points added in session: the rest of the agenda is not in the document,
+			// so unmatched sections say nothing.
+			d.bs.agendaPartial = len(entries) == 1
 			d.rec.Agenda = entries
 			d.bs.agendaLine = make([]bool, len(d.lines))
 			d.bs.agendaLine[i] = true
@@ -116,6 +119,8 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 				break
 			}
 			d.continueTitle(&h, j, len(d.lines))
+			// "1. Observations sur le compte rendu … page 03": a table of contents' page number.
+			h.title = cleanTitle(reTOCLine.ReplaceAllString(h.title, ""))
 			if h.title == "" {
 				break
 			}
@@ -316,6 +321,9 @@ func (d *doc) linkAgenda(parents []int) {
 				it.AgendaPath = &p
 			}
 		}
+	}
+	if d.bs.agendaPartial {
+		return
 	}
 	if len(d.rec.Items) == 0 {
 		// A convocation: the agenda is the whole document.

@@ -9,6 +9,8 @@ type bodyState struct {
 	speakers map[string]*string
 	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
 	agendaLine []bool
+	// agendaPartial is an agenda that lists only the points added in session.
+	agendaPartial bool
 }
 
 // trigAt is lineTrigger of line i, computed once.

@@ -629,3 +629,35 @@ func TestAgendaHeadings(t *testing.T) {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
+
+// TestTableOfContents checks that a SOMMAIRE is read as the agenda, its page numbers dropped, and
+// that an agenda of added points only raises no unmatched diagnostics.
+func TestTableOfContents(t *testing.T) {
+	text := "SOMMAIRE\n1. Observations sur le compte rendu du conseil municipal du 16 décembre 2017 page 03\n2. Compte rendu des décisions prises par le Maire page 03\n\n" +
+		"1. Observation sur le compte-rendu de la séance du conseil municipal du 16 décembre 2017\nAucune observation.\n2. Compte-rendu des décisions prises par le Maire\nLe Maire rend compte de ses décisions.\n"
+	d := bodyDoc(t, text, nil, "")
+	var titles []string
+	for _, a := range d.rec.Agenda {
+		titles = append(titles, a.Title)
+	}
+	want := []string{"Observations sur le compte rendu du conseil municipal du 16 décembre 2017", "Compte rendu des décisions prises par le Maire"}
+	if strings.Join(titles, " | ") != strings.Join(want, " | ") {
+		t.Errorf("agenda = %q, want %q", titles, want)
+	}
+	for _, it := range d.rec.Items {
+		if it.AgendaPath == nil {
+			t.Errorf("item %s (%s) has no agenda link", it.Path, it.Title)
+		}
+	}
+
+	added := "ORDRE DU JOUR :\nMonsieur le Maire propose d'y ajouter le point suivant :\n- Demande du collectif des cheminots\n\n- 2008/1 – Implantation de nouveaux caveaux\nLe Conseil municipal décide à l'unanimité de retenir le géomètre.\n- 2008/2 – Travaux salle de sports\nLe Conseil municipal décide à l'unanimité de remplacer les translucides.\n"
+	d = bodyDoc(t, added, nil, "")
+	if len(d.rec.Agenda) != 1 {
+		t.Fatalf("agenda = %+v, want the one added point", d.rec.Agenda)
+	}
+	for _, dg := range d.rec.Diagnostics {
+		if dg.Code == "section-unmatched" || dg.Code == "agenda-unmatched" {
+			t.Errorf("diagnostic %s: %s, want none for an agenda of added points", dg.Code, dg.Message)
+		}
+	}
+}

@@ -79,7 +79,7 @@ var (
 	// N. PULICANI, M.C. RUIZ".
 	reInitialsList = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+\s*,\s*(?:\p{Lu}\.\s*){1,3}\p{Lu}`)
 	// reAgendaMarker is a line announcing the ordre du jour (agenda), alone or with the list after it.
-	reAgendaMarker = regexp.MustCompile(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?)\s*(?:(?:de la|du|de l') (?:seance|reunion|conseil|comite|bureau|assemblee)[a-z' ]{0,40})?\s*(?::\s*(.*))?$`)
+	reAgendaMarker = regexp.MustCompile(`^(?:[-•*]\s*)?(?:l'\s*)?(?:ordre du jour|o\.?d\.?j\.?|sommaire)\s*(?:(?:de la|du|de l') (?:seance|reunion|conseil|comite|bureau|assemblee)[a-z' ]{0,40})?\s*(?::\s*(.*))?$`)
 	// reAgendaStop is a line that ends an agenda block: the header or the attendance resuming.
 	reAgendaStop = regexp.MustCompile(`^(?:l'an |presents?\b|presents? :|etaient presents|absents?\b|excuses?\b|secretaire|le conseil municipal|le conseil syndical|le conseil communautaire|le comite|seance du|conseil municipal du|conseil syndical du|proces[- ]verbal|compte[- ]rendu de la)`)
 	// reDateNumber is a deliberation number made of the session's date and an ordinal.
