@@ -262,13 +262,9 @@ func (d *doc) linkAgenda(parents []int) {
 	if len(ag) == 0 {
 		return
 	}
-	agGrams := make([][]uint32, len(ag))
-	agWords := make([][]string, len(ag))
+	agGrams, agWords := d.agendaTitles()
 	agParent := make([]string, len(ag))
 	for k, a := range ag {
-		f := normalize.Fold(a.Title)
-		agGrams[k] = foldedTrigrams(f)
-		agWords[k] = foldedWords(f)
 		agParent[k] = parentPath(a.Path)
 	}
 	itGrams := make([][]uint32, len(d.rec.Items))
@@ -358,6 +354,20 @@ func (d *doc) linkAgenda(parents []int) {
 		}
 		d.diag(SevWarning, "section-unmatched", it.Pos, fmt.Sprintf("section %s (%s) has no entry in the agenda", it.Path, shorten(it.Title, 60)))
 	}
+}
+
+// agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once.
+func (d *doc) agendaTitles() ([][]uint32, [][]string) {
+	if d.bs.agGrams == nil {
+		ag := d.rec.Agenda
+		d.bs.agGrams = make([][]uint32, len(ag))
+		d.bs.agWords = make([][]string, len(ag))
+		for k, a := range ag {
+			f := normalize.Fold(a.Title)
+			d.bs.agGrams[k], d.bs.agWords[k] = foldedTrigrams(f), foldedWords(f)
+		}
+	}
+	return d.bs.agGrams, d.bs.agWords
 }
 
 // parentPath drops the last component of a path.

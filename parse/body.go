@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -112,29 +113,21 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	if len(ag) == 0 {
 		return heads
 	}
-	agGrams := make([][]uint32, len(ag))
-	agWords := make([][]string, len(ag))
-	for k, a := range ag {
-		f := normalize.Fold(a.Title)
-		agGrams[k], agWords[k] = foldedTrigrams(f), foldedWords(f)
-	}
-	taken := make([]bool, len(ag))
 	inHead := map[int]bool{}
 	for _, h := range heads {
 		for i := h.line; i <= h.last; i++ {
 			inHead[i] = true
 		}
-		if k, s := bestEntry(normalize.Fold(h.title), agGrams, agWords, taken); k >= 0 && s >= 0.55 {
-			taken[k] = true
-		}
 	}
-	var added []heading
+	// Candidate lines first, with the cheap tests: most documents have none, and the title
+	// matching below is not needed.
+	var cands []int
 	for i := start; i < len(d.lines); i++ {
-		if d.used[i] || inHead[i] || d.tableRow(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
+		if d.used[i] || inHead[i] || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
 			continue
 		}
 		t := cleanHeadingText(d.lines[i].Text)
-		if t == "" || utf8.RuneCountInString(t) > 100 || !isUpperTitle(t) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || reBullet.MatchString(t) {
+		if t == "" || utf8.RuneCountInString(t) > 100 || !isUpperTitle(t) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || reBullet.MatchString(t) || d.tableRow(i) {
 			continue
 		}
 		if _, ok := matchHeading(t); ok {
@@ -148,12 +141,32 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 		if j >= len(d.lines) || reBareNumber.MatchString(d.folded[j]) || isUpperTitle(cleanHeadingText(d.lines[j].Text)) || d.tableRow(j) {
 			continue
 		}
+		cands = append(cands, i)
+	}
+	if len(cands) == 0 {
+		return heads
+	}
+	agGrams, agWords := d.agendaTitles()
+	taken := make([]bool, len(ag))
+	var headGrams [][]uint32 // the numbered titles' trigrams, read at the first candidate
+	var added []heading
+	for _, i := range cands {
 		k, s := bestEntry(d.folded[i], agGrams, agWords, taken)
 		if k < 0 || s < 0.55 {
 			continue
 		}
+		// An entry a numbered section answers as well is that section's.
+		if headGrams == nil {
+			headGrams = make([][]uint32, len(heads))
+			for n, h := range heads {
+				headGrams[n] = trigrams(h.title)
+			}
+		}
+		if slices.ContainsFunc(headGrams, func(g []uint32) bool { return dice(g, agGrams[k]) >= s }) {
+			continue
+		}
 		taken[k] = true
-		added = append(added, heading{line: i, last: i, title: cleanTitle(t), level: 1})
+		added = append(added, heading{line: i, last: i, title: cleanTitle(cleanHeadingText(d.lines[i].Text)), level: 1})
 	}
 	if len(added) == 0 {
 		return heads

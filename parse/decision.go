@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -600,6 +601,19 @@ const maxClauseTail = 320
 // council as subject, then an operative verb (clauseVerbs). The sentence is read whole, so that
 // a subject and a verb on two lines, or a unanimity on the line after the verb, count.
 func (d *doc) clauses(p para) []clause {
+	if c, ok := d.bs.clauses[p.lines[0]]; ok {
+		return c
+	}
+	c := d.readClauses(p)
+	if d.bs.clauses == nil {
+		d.bs.clauses = map[int][]clause{}
+	}
+	d.bs.clauses[p.lines[0]] = c
+	return c
+}
+
+// readClauses is clauses, uncached.
+func (d *doc) readClauses(p para) []clause {
 	found := false
 	for _, i := range p.lines {
 		if hasAny(d.folded[i], clauseStems) {
@@ -628,12 +642,12 @@ func (d *doc) clauses(p para) []clause {
 		return k
 	}
 	var out []clause
-	for from := 0; from < len(f); {
-		loc := reClauseSubject.FindStringIndex(f[from:])
-		if loc == nil {
-			break
+	from := 0
+	for _, loc := range clauseSubjects(f) {
+		if loc[0] < from {
+			continue
 		}
-		s, e := from+loc[0], from+loc[1]
+		s, e := loc[0], loc[1]
 		ss, se := sentenceStart(f, e), sentenceEnd(f, e)
 		from = se
 		if from <= e {
@@ -676,13 +690,79 @@ func (d *doc) clauses(p para) []clause {
 	return out
 }
 
+// clauseSubjects finds, in document order, the subjects of decision sentences in folded text f
+// (start and end offsets): a council noun (clauseNouns) after an article, itself at a sentence
+// boundary. A byte search finds the nouns; the words before them are checked by hand, which is
+// much cheaper than a pattern that opens with no literal.
+func clauseSubjects(f string) [][2]int {
+	var out [][2]int
+	for _, noun := range clauseNouns {
+		for at := 0; ; {
+			k := strings.Index(f[at:], noun)
+			if k < 0 {
+				break
+			}
+			p := at + k
+			at = p + len(noun)
+			if (p > 0 && isWordByte(f[p-1]) && f[p-1] != '\'') || (at < len(f) && isWordByte(f[at])) {
+				continue
+			}
+			q := p
+			if noun != clauseAfterDeliberation {
+				for _, m := range clauseMembers {
+					if strings.HasSuffix(f[:q], m) {
+						q -= len(m)
+						break
+					}
+				}
+				art := false
+				for _, a := range clauseArticles {
+					if strings.HasSuffix(f[:q], a) && (q == len(a) || !isWordByte(f[q-len(a)-1])) {
+						q -= len(a)
+						art = true
+						break
+					}
+				}
+				if !art {
+					continue
+				}
+			}
+			if subjectBoundary(f[:q]) {
+				out = append(out, [2]int{q, at})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// subjectBoundary reports whether the text before a subject ends where a subject may open: the
+// start, a punctuation mark, "délibéré" or "et".
+func subjectBoundary(before string) bool {
+	r := strings.TrimRight(before, " ")
+	if r == "" || strings.IndexByte(",;:(.!?>", r[len(r)-1]) >= 0 {
+		return true
+	}
+	for _, w := range clauseBoundaryWords {
+		if strings.HasSuffix(r, w) && (len(r) == len(w) || r[len(r)-len(w)-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether b is an ASCII letter or digit (folded text).
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
 // hasClause reports whether folded text f holds a decision sentence (council subject, then an
 // operative verb): a line that opens "Considérant que …" and then decides is no visa.
 func hasClause(f string) bool {
 	if !hasAny(f, clauseStems) {
 		return false
 	}
-	for _, loc := range reClauseSubject.FindAllStringIndex(f, -1) {
+	for _, loc := range clauseSubjects(f) {
 		e := loc[1]
 		if _, ok := clauseOutcome(f[e:min(sentenceEnd(f, e), e+maxClauseTail)]); ok {
 			return true
@@ -694,7 +774,17 @@ func hasClause(f string) bool {
 // clauseOutcome reads the outcome of the part of a sentence after its subject: a refusal
 // anywhere, else the first operative verb, unless an auxiliary or a modal stands before it.
 func clauseOutcome(tail string) (string, bool) {
-	for _, m := range reClauseVerb.FindAllStringSubmatchIndex(tail, 4) {
+	for off, n := 0, 0; n < 4 && off < len(tail); n++ {
+		m := reClauseVerb.FindStringSubmatchIndex(tail[off:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += off
+			}
+		}
+		off = m[1]
 		if reClauseBlock.MatchString(tail[:m[0]]) {
 			return "", false
 		}

@@ -198,7 +198,6 @@ var (
 // Conseil municipal … décide"), so that "expose au Conseil Municipal qu'un arrêté fixe" is no
 // decision.
 var (
-	reClauseSubject = regexp.MustCompile(`(?:^|[,;:(.!?]\s*|\bdelibere\s+|\bet\s+|> )(?:(?:le|la|les|l')\s*(?:membres?\s+(?:presents?\s+)?(?:du|de l')\s*)?(?:conseil|assemblee|comite|bureau)\b|apres en avoir delibere\b)`)
 	// reClauseBlock is a word between the subject and the verb that makes the verb no decision:
 	// an auxiliary or a modal ("le conseil a décidé en 2012", "le conseil est invité à", "le
 	// conseil devra fixer").
@@ -231,6 +230,18 @@ var reClauseVerb = func() *regexp.Regexp {
 	b.WriteString(`)\b`)
 	return regexp.MustCompile(b.String())
 }()
+
+// The subject of a decision sentence (see clauseSubjects): an article, optionally "membres
+// du", then a council noun; or "après en avoir délibéré" standing for it. The subject opens its
+// sentence or follows a punctuation mark, "délibéré" or "et".
+const clauseAfterDeliberation = "apres en avoir delibere"
+
+var (
+	clauseNouns         = []string{"conseil", "assemblee", "comite", "bureau", clauseAfterDeliberation}
+	clauseMembers       = []string{"membres du ", "membres presents du ", "membre du ", "membres de l'", "membres presents de l'"}
+	clauseArticles      = []string{"le ", "la ", "les ", "l'", "l' "}
+	clauseBoundaryWords = []string{"delibere", "et"}
+)
 
 // clauseStems gate the decision-sentence patterns: a paragraph naming none has no such sentence.
 var clauseStems = []string{"conseil", "assemblee", "comite", "bureau", "delibere"}
