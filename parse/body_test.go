@@ -547,7 +547,10 @@ func FuzzSections(f *testing.F) {
 
 // FuzzDecisions feeds arbitrary lines to the vote reader.
 func FuzzDecisions(f *testing.F) {
-	for _, s := range []string{"Pour : 23 Contre : 0 Abstention : 0", "A L'UNANIMITE des votants (31 voix), 8 abstentions", "CONTRE 1 (Jean Marie SALANON)", "à l'exception de X qui s'abstiennent"} {
+	for _, s := range []string{"Pour : 23 Contre : 0 Abstention : 0", "A L'UNANIMITE des votants (31 voix), 8 abstentions", "CONTRE 1 (Jean Marie SALANON)", "à l'exception de X qui s'abstiennent",
+		"Considérant que l'ADMR exerce une mission, le Conseil municipal, après avoir délibéré, décide à l'unanimité",
+		"Le conseil municipal prend connaissance de la convention et après en avoir\ndélibéré, celui-ci :", "par 22 voix\nPour, et\n\n5 Abstentions",
+		"Pour le changement de prestataire : 13 votes", "- Anne-Marie : 11 votes, - Elue", "l'assemblée, le comité et le bureau"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -568,7 +571,7 @@ func FuzzDecisions(f *testing.F) {
 
 // FuzzDebate feeds arbitrary paragraphs to the debate reader.
 func FuzzDebate(f *testing.F) {
-	for _, s := range []string{"Monsieur le Maire : Bonjour.", "Mme Reynaud note que", "Max LEVITA : x", "Ensuite, Monsieur X demande", "Madame ROJON, Directrice : y"} {
+	for _, s := range []string{"Monsieur le Maire : Bonjour.", "Mme Reynaud note que", "Max LEVITA : x", "Ensuite, Monsieur X demande", "Madame ROJON, Directrice : y", "Montant HT : 79 819,72 €", "Annie BARDOUL :\nAlice BICZYSKO :", "LE MAIRE : membre de droit"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
