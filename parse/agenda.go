@@ -98,6 +98,15 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 				t = t[loc[1]:]
 			}
 		}
+		// "25 Indemnités de fonction …" after "24\tDéplacement …": a number with a space for
+		// the list's tab, read when it is the next in the running numbering.
+		if numbered && lastNumbered >= 0 {
+			if m := reSpaceNumbered.FindStringSubmatch(t); m != nil && out[lastNumbered].Number != nil {
+				if prev, err := strconv.Atoi(*out[lastNumbered].Number); err == nil && strconv.Itoa(prev+1) == m[1] {
+					t = m[1] + ". " + m[2]
+				}
+			}
+		}
 		// A column header repeated at a page break ("N°\tObjet") inside an agenda table.
 		if len(out) > 0 && d.isTableLine(j) && len(t) <= 40 && strings.IndexAny(t, "123456789") < 0 {
 			continue

@@ -653,6 +653,12 @@ func TestTableOfContents(t *testing.T) {
 		}
 	}
 
+	spaced := "ORDRE DU JOUR\n1\tRestauration du mur de soutènement\n2\tDéplacement d'une partie du marché du jeudi\n3 Indemnités de fonction du Maire\n\nMonsieur le Maire ouvre la séance.\n"
+	d = bodyDoc(t, spaced, nil, "")
+	if len(d.rec.Agenda) != 3 || d.rec.Agenda[2].Title != "Indemnités de fonction du Maire" {
+		t.Errorf("agenda = %+v, want entry 3 read after a space", d.rec.Agenda)
+	}
+
 	added := "ORDRE DU JOUR :\nMonsieur le Maire propose d'y ajouter le point suivant :\n- Demande du collectif des cheminots\n\n- 2008/1 – Implantation de nouveaux caveaux\nLe Conseil municipal décide à l'unanimité de retenir le géomètre.\n- 2008/2 – Travaux salle de sports\nLe Conseil municipal décide à l'unanimité de remplacer les translucides.\n"
 	d = bodyDoc(t, added, nil, "")
 	if len(d.rec.Agenda) != 1 {
