@@ -182,6 +182,8 @@ func TestLineTrigger(t *testing.T) {
 		{"no follow-up", "Les membres du Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décident que faute d'éléments officiels, ils ne donnent pas suite à cette requête.", true, false, Rejected, nil, nil, nil},
 		{"unfavourable opinion", "Le conseil municipal émet un avis défavorable au projet.", true, false, Rejected, nil, nil, nil},
 		{"passive deferral", "le choix de l'adhésion a donc été reporté.", true, false, Deferred, nil, nil, nil},
+		{"OCR diaeresis for T", "LE CONSEIL MUNICIPAL, A L'UNANIMIÏE, ACCEPÏE CES PROPOSITIONS", true, true, Adopted, nil, nil, nil},
+		{"OCR question mark for I", "LE CONSEIL MUNICIPAL, A L'UNANIM?TE, ACCEPÏE CETÏE PROPOSITION", true, true, Adopted, nil, nil, nil},
 		{"pour and a noun", "une consultation a donc été lancée pour 2 unités", false, false, "", nil, nil, nil},
 		{"infinitive proposal", "il est demandé aux membres du conseil municipal de bien vouloir adopter la présente délibération.", false, false, "", nil, nil, nil},
 	}

@@ -30,6 +30,14 @@ func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abs
 // lineTrigger reads one line (folded f, original raw) for vote evidence.
 func lineTrigger(f, raw string) trig {
 	var t trig
+	if strings.ContainsAny(raw, "Ï?") && hasUpperRun(raw) {
+		// OCR reads a capital T as Ï ("A L'UNANIMIÏE, ACCEPÏE") and an I as "?" inside a word in
+		// capitals ("UNANIM?TE"): the line is read again with the letters restored.
+		if r := ocrCapitals(raw); r != raw {
+			raw = r
+			f = normalize.Fold(raw)
+		}
+	}
 	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	digit := strings.IndexAny(f, "0123456789") >= 0
 	if f == "" || !(hasAny(f, triggerStems) || (digit && hasAny(f, countStems)) || hasUpperRun(raw)) {
@@ -86,6 +94,27 @@ func lineTrigger(f, raw string) trig {
 		return trig{}
 	}
 	return t
+}
+
+// ocrCapitals restores the capitals an OCR commonly misreads inside a word in capitals: Ï for T
+// (French capitals rarely carry a diaeresis on I), "?" for I.
+func ocrCapitals(s string) string {
+	r := []rune(s)
+	changed := false
+	for k := 1; k+1 < len(r); k++ {
+		if (r[k] == 'Ï' || r[k] == '?') && unicode.IsUpper(r[k-1]) && unicode.IsUpper(r[k+1]) {
+			if r[k] == 'Ï' {
+				r[k] = 'T'
+			} else {
+				r[k] = 'I'
+			}
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(r)
 }
 
 // quoteStrip removes the quotation marks some registers put around vote labels.
