@@ -21,6 +21,9 @@ func (d *doc) body() {
 		heads = d.agendaHeadings(start, heads)
 	}
 	if len(heads) == 0 {
+		heads = d.listedDeliberations(start)
+	}
+	if len(heads) == 0 {
 		if h, ok := d.singleDeliberation(start); ok {
 			heads = []heading{h}
 		}
@@ -223,6 +226,56 @@ func bestEntry(f string, agGrams [][]uint32, agWords [][]string, taken []bool) (
 	return best, bestScore
 }
 
+// listedDeliberations reads the list of deliberations a council publishes after a meeting
+// ("Liste des délibérations votées", "examinées"): each item of the list under that title is a
+// section. When the title says they were voted, each carries an adopted decision.
+func (d *doc) listedDeliberations(start int) []heading {
+	title := -1
+	for i, seen := start, 0; i < len(d.lines) && seen < 10; i++ {
+		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" {
+			continue
+		}
+		seen++
+		if reDelibListTitle.MatchString(strings.TrimSpace(d.folded[i])) {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		return nil
+	}
+	voted := reDelibListVoted.MatchString(d.folded[title])
+	var out []heading
+	for i := title + 1; i < len(d.lines); i++ {
+		t := cleanHeadingText(d.lines[i].Text)
+		if t == "" || d.used[i] {
+			continue
+		}
+		loc := reBullet.FindStringIndex(t)
+		if loc == nil {
+			if len(out) == 0 {
+				continue // the date of the meeting, between the title and the list
+			}
+			// A wrapped item goes on until a blank line.
+			if last := &out[len(out)-1]; last.last == i-1 {
+				last.title = cleanTitle(last.title + " " + t)
+				last.last = i
+				continue
+			}
+			break
+		}
+		item := cleanTitle(t[loc[1]:])
+		if item == "" {
+			continue
+		}
+		out = append(out, heading{line: i, last: i, title: item, level: 1, path: itoa(len(out) + 1), voted: voted})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
 // singleDeliberation reads a document holding one unnumbered deliberation (an extract of the
 // register): its title is the first paragraph of the body.
 func (d *doc) singleDeliberation(start int) (heading, bool) {
@@ -326,6 +379,9 @@ func (d *doc) buildItems(heads []heading) []int {
 			it.Number = &n
 		}
 		d.fillItem(&it, h.last+1, end)
+		if h.voted && len(it.Decisions) == 0 {
+			it.Decisions = []Decision{{Outcome: Adopted, Text: h.title, Pos: it.Pos}}
+		}
 		items = append(items, it)
 	}
 	heads, items = d.foldSubheadings(heads, items)

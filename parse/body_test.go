@@ -672,3 +672,22 @@ func TestTableOfContents(t *testing.T) {
 		}
 	}
 }
+
+// TestListedDeliberations checks the list of deliberations a council publishes after a meeting:
+// one section per item, adopted when the title says they were voted.
+func TestListedDeliberations(t *testing.T) {
+	text := "Liste des délibérations votées\n\nLe 16 MAI 2025\n\n- Approbation du procès-verbal du 04 avril 2025\n\n- Adhésion à l'association de création d'un parc naturel régional PNR\n\n- Subventions aux associations\n"
+	d := bodyDoc(t, text, nil, "")
+	var got []string
+	for _, it := range d.rec.Items {
+		o := "-"
+		if len(it.Decisions) == 1 {
+			o = it.Decisions[0].Outcome
+		}
+		got = append(got, it.Title+"/"+o)
+	}
+	want := []string{"Approbation du procès-verbal du 04 avril 2025/adopted", "Adhésion à l'association de création d'un parc naturel régional PNR/adopted", "Subventions aux associations/adopted"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}

@@ -18,6 +18,7 @@ type heading struct {
 	title      string
 	level      int
 	path       string
+	voted      bool // an item of a list of deliberations voted (see listedDeliberations)
 }
 
 // maxTitleRunes bounds the first line of a heading: longer numbered lines are prose (a numbered

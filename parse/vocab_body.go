@@ -110,6 +110,10 @@ var (
 	// is the list's indent, not a table column.
 	reNumberTab = regexp.MustCompile(`^(\s*\d{1,2}(?:\.\d{1,2})*)[.)]?\t+`)
 	reMarkerTab = regexp.MustCompile(`^(\s*(?:[IVX]{1,5}[.)]?|[A-H][.)]|[-–—•·▪►➢✓→*o]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}))\t+`)
+	// reDelibListTitle is the title of the list of deliberations published after a meeting;
+	// reDelibListVoted says they were voted.
+	reDelibListTitle = regexp.MustCompile(`^(?:[#*\s]*)liste des (?:deliberations|decisions)\b`)
+	reDelibListVoted = regexp.MustCompile(`\b(?:votee?s|adoptee?s|approuvee?s|prises)\b`)
 	// reSpaceNumbered is a list number followed by a space only, then a capitalised title.
 	reSpaceNumbered = regexp.MustCompile(`^(\d{1,3})\s+(\p{Lu}.*)$`)
 	// reInlineAgendaNum splits an agenda written on one line ("1. X 2. Y 3. Z").
