@@ -29,7 +29,7 @@ func (d *doc) agenda() int {
 		if d.used[i] {
 			continue
 		}
-		if !strings.Contains(d.folded[i], "ordre du jour") && !strings.Contains(d.folded[i], "odj") && !strings.Contains(d.folded[i], "o.d.j") {
+		if !strings.Contains(d.folded[i], "ordre du jour") && !strings.Contains(d.folded[i], "odj") && !strings.Contains(d.folded[i], "o.d.j") && !strings.Contains(d.folded[i], "sommaire") {
 			continue
 		}
 		f := strings.Trim(d.folded[i], " *#_")
@@ -39,6 +39,9 @@ func (d *doc) agenda() int {
 		}
 		entries, lines, end := d.agendaEntries(i, m[1])
 		if len(entries) >= 2 || (len(entries) == 1 && entries[0].Number == nil && reAddedItem.MatchString(d.folded[i+1])) {
+			// Only the points added in session: the rest of the agenda is not in the document,
+			// so unmatched sections say nothing.
+			d.bs.agendaPartial = len(entries) == 1
 			d.rec.Agenda = entries
 			d.bs.agendaLine = make([]bool, len(d.lines))
 			d.bs.agendaLine[i] = true
@@ -95,6 +98,15 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 				t = t[loc[1]:]
 			}
 		}
+		// "25 Indemnités de fonction …" after "24\tDéplacement …": a number with a space for
+		// the list's tab, read when it is the next in the running numbering.
+		if numbered && lastNumbered >= 0 {
+			if m := reSpaceNumbered.FindStringSubmatch(t); m != nil && out[lastNumbered].Number != nil {
+				if prev, err := strconv.Atoi(*out[lastNumbered].Number); err == nil && strconv.Itoa(prev+1) == m[1] {
+					t = m[1] + ". " + m[2]
+				}
+			}
+		}
 		// A column header repeated at a page break ("N°\tObjet") inside an agenda table.
 		if len(out) > 0 && d.isTableLine(j) && len(t) <= 40 && strings.IndexAny(t, "123456789") < 0 {
 			continue
@@ -117,6 +129,8 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 				break
 			}
 			d.continueTitle(&h, j, len(d.lines))
+			// "1. Observations sur le compte rendu … page 03": a table of contents' page number.
+			h.title = cleanTitle(reTOCLine.ReplaceAllString(h.title, ""))
 			if h.title == "" {
 				break
 			}
@@ -280,13 +294,9 @@ func (d *doc) linkAgenda(parents []int) {
 	if len(ag) == 0 {
 		return
 	}
-	agGrams := make([][]uint32, len(ag))
-	agWords := make([][]string, len(ag))
+	agGrams, agWords := d.agendaTitles()
 	agParent := make([]string, len(ag))
 	for k, a := range ag {
-		f := normalize.Fold(a.Title)
-		agGrams[k] = foldedTrigrams(f)
-		agWords[k] = foldedWords(f)
 		agParent[k] = parentPath(a.Path)
 	}
 	itGrams := make([][]uint32, len(d.rec.Items))
@@ -345,6 +355,9 @@ func (d *doc) linkAgenda(parents []int) {
 			}
 		}
 	}
+	if d.bs.agendaPartial {
+		return
+	}
 	if len(d.rec.Items) == 0 {
 		// A convocation: the agenda is the whole document.
 		d.diag(SevInfo, "agenda-only", ag[0].Pos, fmt.Sprintf("the document announces an agenda of %d entries and has no sections", len(ag)))
@@ -378,6 +391,20 @@ func (d *doc) linkAgenda(parents []int) {
 		}
 		d.diag(SevWarning, "section-unmatched", it.Pos, fmt.Sprintf("section %s (%s) has no entry in the agenda", it.Path, shorten(it.Title, 60)))
 	}
+}
+
+// agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once.
+func (d *doc) agendaTitles() ([][]uint32, [][]string) {
+	if d.bs.agGrams == nil {
+		ag := d.rec.Agenda
+		d.bs.agGrams = make([][]uint32, len(ag))
+		d.bs.agWords = make([][]string, len(ag))
+		for k, a := range ag {
+			f := normalize.Fold(a.Title)
+			d.bs.agGrams[k], d.bs.agWords[k] = foldedTrigrams(f), foldedWords(f)
+		}
+	}
+	return d.bs.agGrams, d.bs.agWords
 }
 
 // parentPath drops the last component of a path.

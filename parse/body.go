@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +17,11 @@ func (d *doc) body() {
 	heads := d.sections(start)
 	if len(heads) == 0 {
 		heads = d.unnumberedSections(start)
+	} else {
+		heads = d.agendaHeadings(start, heads)
+	}
+	if len(heads) == 0 {
+		heads = d.listedDeliberations(start)
 	}
 	if len(heads) == 0 {
 		if h, ok := d.singleDeliberation(start); ok {
@@ -94,6 +100,175 @@ func (d *doc) unnumberedSections(start int) []heading {
 			continue
 		}
 		out = append(out, heading{line: i, last: i, title: cleanTitle(t), level: 1, path: itoa(len(out) + 1)})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// agendaHeadings adds to the numbered headings of a document the unnumbered ones that answer an
+// agenda entry no numbered heading answers: a short line in capitals, standing alone before
+// prose, whose title matches the entry ("PROJET APPARTEMENTS" for "FAR 2015 : Projet
+// appartements"). Only between top-level sections: a sub-point is left to its section.
+func (d *doc) agendaHeadings(start int, heads []heading) []heading {
+	ag := d.rec.Agenda
+	if len(ag) == 0 {
+		return heads
+	}
+	inHead := map[int]bool{}
+	for _, h := range heads {
+		for i := h.line; i <= h.last; i++ {
+			inHead[i] = true
+		}
+	}
+	// Candidate lines first, with the cheap tests: most documents have none, and the title
+	// matching below is not needed.
+	var cands []int
+	for i := start; i < len(d.lines); i++ {
+		if d.used[i] || inHead[i] || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
+			continue
+		}
+		t := cleanHeadingText(d.lines[i].Text)
+		if t == "" || utf8.RuneCountInString(t) > 100 || !isUpperTitle(t) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || reBullet.MatchString(t) || d.tableRow(i) {
+			continue
+		}
+		if _, ok := matchHeading(t); ok {
+			continue
+		}
+		// Prose must follow: not a number, another line in capitals or a table.
+		j := i + 1
+		for j < len(d.lines) && strings.TrimSpace(d.lines[j].Text) == "" {
+			j++
+		}
+		if j >= len(d.lines) || reBareNumber.MatchString(d.folded[j]) || isUpperTitle(cleanHeadingText(d.lines[j].Text)) || d.tableRow(j) {
+			continue
+		}
+		cands = append(cands, i)
+	}
+	if len(cands) == 0 {
+		return heads
+	}
+	agGrams, agWords := d.agendaTitles()
+	taken := make([]bool, len(ag))
+	var headGrams [][]uint32 // the numbered titles' trigrams, read at the first candidate
+	var added []heading
+	for _, i := range cands {
+		k, s := bestEntry(d.folded[i], agGrams, agWords, taken)
+		if k < 0 || s < 0.55 {
+			continue
+		}
+		// An entry a numbered section answers as well is that section's.
+		if headGrams == nil {
+			headGrams = make([][]uint32, len(heads))
+			for n, h := range heads {
+				headGrams[n] = trigrams(h.title)
+			}
+		}
+		if slices.ContainsFunc(headGrams, func(g []uint32) bool { return dice(g, agGrams[k]) >= s }) {
+			continue
+		}
+		taken[k] = true
+		added = append(added, heading{line: i, last: i, title: cleanTitle(cleanHeadingText(d.lines[i].Text)), level: 1})
+	}
+	if len(added) == 0 {
+		return heads
+	}
+	// Merge in document order; an added heading stands at the top level, after a top-level
+	// section only.
+	out := make([]heading, 0, len(heads)+len(added))
+	paths := map[string]bool{}
+	for _, h := range heads {
+		paths[h.path] = true
+	}
+	a, top := 0, 0
+	for k := 0; k <= len(heads); k++ {
+		for a < len(added) && (k == len(heads) || added[a].line < heads[k].line) {
+			if len(out) == 0 || out[len(out)-1].level == 1 {
+				top++
+				h := added[a]
+				h.path = itoa(top)
+				if paths[h.path] {
+					h.path = "u" + h.path
+				}
+				out = append(out, h)
+			}
+			a++
+		}
+		if k < len(heads) {
+			if heads[k].level == 1 {
+				top++
+			}
+			out = append(out, heads[k])
+		}
+	}
+	return out
+}
+
+// bestEntry is the agenda entry not yet taken whose title is nearest the folded title f, and
+// its score: the Dice coefficient of their trigrams, or 0.7 when every word of f (two words, or
+// one of five letters or more) is in the entry.
+func bestEntry(f string, agGrams [][]uint32, agWords [][]string, taken []bool) (int, float64) {
+	grams, words := foldedTrigrams(f), foldedWords(f)
+	best, bestScore := -1, 0.0
+	for k := range agGrams {
+		if taken[k] {
+			continue
+		}
+		s := dice(grams, agGrams[k])
+		if s < 0.7 && (len(words) >= 2 || (len(words) == 1 && len(words[0]) >= 5)) && contained(words, agWords[k]) && len(words) <= len(agWords[k]) {
+			s = 0.7
+		}
+		if s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	return best, bestScore
+}
+
+// listedDeliberations reads the list of deliberations a council publishes after a meeting
+// ("Liste des délibérations votées", "examinées"): each item of the list under that title is a
+// section. When the title says they were voted, each carries an adopted decision.
+func (d *doc) listedDeliberations(start int) []heading {
+	title := -1
+	for i, seen := start, 0; i < len(d.lines) && seen < 10; i++ {
+		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" {
+			continue
+		}
+		seen++
+		if reDelibListTitle.MatchString(strings.TrimSpace(d.folded[i])) {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		return nil
+	}
+	voted := reDelibListVoted.MatchString(d.folded[title])
+	var out []heading
+	for i := title + 1; i < len(d.lines); i++ {
+		t := cleanHeadingText(d.lines[i].Text)
+		if t == "" || d.used[i] {
+			continue
+		}
+		loc := reBullet.FindStringIndex(t)
+		if loc == nil {
+			if len(out) == 0 {
+				continue // the date of the meeting, between the title and the list
+			}
+			// A wrapped item goes on until a blank line.
+			if last := &out[len(out)-1]; last.last == i-1 {
+				last.title = cleanTitle(last.title + " " + t)
+				last.last = i
+				continue
+			}
+			break
+		}
+		item := cleanTitle(t[loc[1]:])
+		if item == "" {
+			continue
+		}
+		out = append(out, heading{line: i, last: i, title: item, level: 1, path: itoa(len(out) + 1), voted: voted})
 	}
 	if len(out) < 2 {
 		return nil
@@ -204,6 +379,9 @@ func (d *doc) buildItems(heads []heading) []int {
 			it.Number = &n
 		}
 		d.fillItem(&it, h.last+1, end)
+		if h.voted && len(it.Decisions) == 0 {
+			it.Decisions = []Decision{{Outcome: Adopted, Text: h.title, Pos: it.Pos}}
+		}
 		items = append(items, it)
 	}
 	heads, items = d.foldSubheadings(heads, items)
@@ -354,7 +532,7 @@ func (d *doc) opensBlock(i int) bool {
 		return true
 	}
 	t := cleanHeadingText(d.lines[i].Text)
-	if sp, ok := d.speakerAt(t, false); ok && sp.form == formDirect {
+	if sp, ok := d.speakerAt(t, false); ok && sp.form == formDirect && !(sp.bareEmpty && d.nameRun(i)) {
 		return true
 	}
 	// A vote after a speaker's turn, with no blank line between them, is not part of the turn.

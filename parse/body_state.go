@@ -9,6 +9,13 @@ type bodyState struct {
 	speakers map[string]*string
 	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
 	agendaLine []bool
+	// clauses memoizes the decision sentences of a paragraph, by its first line.
+	clauses map[int][]clause
+	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles).
+	agGrams [][]uint32
+	agWords [][]string
+	// agendaPartial is an agenda that lists only the points added in session.
+	agendaPartial bool
 }
 
 // trigAt is lineTrigger of line i, computed once.

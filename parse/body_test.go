@@ -73,6 +73,11 @@ func TestMatchHeading(t *testing.T) {
 		{"deliberation D", "D2018-66 Tarifs municipaux", true, "D2018-66", "Tarifs municipaux", "delib"},
 		{"deliberation N°", "DÉLIBÉRATION N° 2014/155 – Instances paritaires", true, "2014/155", "Instances paritaires", "delib"},
 		{"deliberation slash", "24-07/059 – Budget annexe", true, "24-07/059", "Budget annexe", "delib"},
+		{"deliberation with letters and a year", "DE-2011/67 – Elections des délégués et des suppléants", true, "DE-2011/67", "Elections des délégués et des suppléants", "delib"},
+		{"deliberation year/number", "2014/25 – DECISIONS MODIFICATIVES", true, "2014/25", "DECISIONS MODIFICATIVES", "delib"},
+		{"outline number is no deliberation", "10.1 – Section de fonctionnement", true, "10.1", "Section de fonctionnement", "dotted1"},
+		{"acknowledgement fragment", "E-25-04-042-D", false, "", "", ""},
+		{"initials are no letter heading", "A. ORSINI, N. PULICANI, M.C. RUIZ,) et 02 conseillers étaient Absents", false, "", "", ""},
 		{"deliberation date", "2013.04.08 - 1 ADOPTION DU COMPTE-RENDU", true, "2013.04.08 - 1", "ADOPTION DU COMPTE-RENDU", "delib"},
 		{"deliberation year slash", "2014/25 – DECISISIONS MODIFICATIVES", true, "2014/25", "DECISISIONS MODIFICATIVES", "delib"},
 		{"point", "Point n° 1 : Finances Communales", true, "1", "Finances Communales", "point"},
@@ -109,6 +114,21 @@ func TestMatchHeading(t *testing.T) {
 }
 
 // TestOutline checks the running numbering: a numbered list inside a section is prose.
+func TestDelibNumberOK(t *testing.T) {
+	tests := []struct {
+		n    string
+		want bool
+	}{
+		{"DE-2011/67", true}, {"23-02/001", true}, {"2014/25", true}, {"D2018-66", true}, {"DL-061-07-13", true},
+		{"10.1", false}, {"12-1", false}, {"12/05/2014", false}, {"2014-2015", false},
+	}
+	for _, tc := range tests {
+		if got := delibNumberOK(tc.n); got != tc.want {
+			t.Errorf("delibNumberOK(%q) = %v, want %v", tc.n, got, tc.want)
+		}
+	}
+}
+
 func TestOutline(t *testing.T) {
 	text := "A. Direction\n\n1. Contrat de R&D\n\nTexte.\n\n2. Projet d'innovation\n\nIl fallait 3 compétences :\n\n" +
 		"1. Une compétence dans le domaine des plateformes\n2. Une compétence juridique\n\n3. Adhésion de la commune\n\nB. Pôle\n\n1. Création de la centrale\n"
@@ -153,6 +173,18 @@ func TestLineTrigger(t *testing.T) {
 		{"amount, not a vote", "pour un montant de 2 026 000 € contre 2 350 000 € au budget primitif", false, false, "", nil, nil, nil},
 		{"money for one", "Pour 1€ donnée, la région donne 1€ .", false, false, "", nil, nil, nil},
 		{"visa", "Considérant le tableau des emplois adopté par le Conseil Municipal le 22/05/2015,", false, false, "", nil, nil, nil},
+		{"candidate elected", "- Anne-Marie : 11 votes, - Elue", true, false, Adopted, nil, nil, nil},
+		{"proclamation", "ONT ETE PROCLAMES", true, false, Adopted, nil, nil, nil},
+		{"chair of the session", "monsieur Jean-Pierre TOULOUSE, 1er adjoint, est proclamé président de séance.", false, false, "", nil, nil, nil},
+		{"tally with a label", "Pour le changement de prestataire : 13 votes", true, false, "", ip(13), nil, nil},
+		{"quoted labels", "Par 21 voix « Pour» et 5 « Abstentions » (V. B, M. C)", true, false, "", ip(21), nil, ip(5)},
+		{"considérant then decides", "Considérant que l'ADMR exerce une mission d'intérêt général au niveau local, le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décide à l'unanimité des membres présents de restituer à l'ADMR sa caution", true, true, "", nil, nil, nil},
+		{"no follow-up", "Les membres du Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décident que faute d'éléments officiels, ils ne donnent pas suite à cette requête.", true, false, Rejected, nil, nil, nil},
+		{"unfavourable opinion", "Le conseil municipal émet un avis défavorable au projet.", true, false, Rejected, nil, nil, nil},
+		{"passive deferral", "le choix de l'adhésion a donc été reporté.", true, false, Deferred, nil, nil, nil},
+		{"OCR diaeresis for T", "LE CONSEIL MUNICIPAL, A L'UNANIMIÏE, ACCEPÏE CES PROPOSITIONS", true, true, Adopted, nil, nil, nil},
+		{"OCR question mark for I", "LE CONSEIL MUNICIPAL, A L'UNANIM?TE, ACCEPÏE CETÏE PROPOSITION", true, true, Adopted, nil, nil, nil},
+		{"pour and a noun", "une consultation a donc été lancée pour 2 unités", false, false, "", nil, nil, nil},
 		{"infinitive proposal", "il est demandé aux membres du conseil municipal de bien vouloir adopter la présente délibération.", false, false, "", nil, nil, nil},
 	}
 	eq := func(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
@@ -192,6 +224,17 @@ func TestDecisions(t *testing.T) {
 		{"list content is one decision", "1. DSP\n\nLe Conseil municipal approuve :\n• l'avenant n°5,\n• le règlement de service,\nDélibération adoptée à l'unanimité\n", []string{"adopted/true"}},
 		{"adopted then deferred", "7) Agriculture\n\nValide la fin du bail\nPour 9\n Abstention 0\n Contre 0\nLa convention de prêt :\nla délibération est donc reportée à un prochain conseil.\n", []string{"adopted/true", "deferred/false"}},
 		{"abstainers named", "3. Eau\n\nLE CONSEIL MUNICIPAL, A L'EXCEPTION DE MESSIEURS GOUEDARD, DROULLOURS ET TACHE QUI S'ABSTIENNENT, ACCEPTE CES PROPOSITIONS\n", []string{"adopted/false"}},
+		{"council votes", "1) Crédits\n\nLe Maire invite le conseil municipal à voter ces crédits.\nLe conseil municipal après en avoir délibéré, vote en dépenses les suppléments de crédits\ncompensés par les plus-values de recettes indiquées ci-dessus.\n", []string{"adopted/false"}},
+		{"subject and verb on two lines", "1) Indemnité\n\nLe Conseil Municipal considérant les services rendus par M. Jean-Claude FORGUES Receveur\nMunicipal en sa qualité de conseiller financier de la collectivité décide de lui allouer\nen totalité l'indemnité de conseil.\n", []string{"adopted/false"}},
+		{"takes note", "1) Bureaux\n\nLe Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, prend connaissance de ce dossier.\n", []string{"noted/false"}},
+		{"takes note, then deliberates", "1) Convention\n\nLe conseil municipal prend connaissance de la convention et après en avoir\ndélibéré, celui-ci :\n- ACCEPTE la convention à l'unanimité,\n", []string{"adopted/true"}},
+		{"council as object", "1) Indemnité\n\nMonsieur le Maire expose au Conseil Municipal qu'un arrêté interministériel en date du 16\ndécembre 1983 fixe les conditions d'attribution.\n", nil},
+		{"past decision", "1) Poste\n\nPar délibération du 12 mai 2012, le conseil municipal a décidé de créer un poste.\n", nil},
+		{"article restates the vote", "1) Carte achat\n\nArticle 1\n\nLe conseil municipal décide de doter la commune d'un outil de commande.\n\nArticle 2\n\nLa solution sera mise en place.\nElle sera utilisée par les services.\nLes plafonds sont fixés par arrêté.\nLe règlement est annexé.\nLa durée est de 3 ans.\nUn bilan sera fait.\n\nLE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION\n", []string{"adopted/true"}},
+		{"two outcomes, two decisions", "III) Adhésions\n\nSHAARL sollicite une subvention par cotisation de 20€/an.\nADOPTÉ à l'unanimité.\n\nACCDM (Association de Citoyens Contre les Déserts Médicaux)\nLa structure locale existe depuis quatre ans.\nADOPTÉ 9 voix pour, 5 abstentions.\n", []string{"adopted/true", "adopted/false"}},
+		{"two favourable votes", "1) Budget\n\nVote favorable à l'unanimité des membres présents du budget primitif 2016.\n\nVote favorable à l'unanimité des membres présents de l'affectation des résultats.\n", []string{"adopted/true", "adopted/true"}},
+		{"majority then unanimity", "25-04/034 — Budget :\n\n> Le Budget Primitif 2025 est adopté, à la Majorité des membres présents et représentés, par 22 voix\nPour, et\n\n5 Abstentions (V. B, M. C),\n\nEn Dépenses au chapitre 65 : Subventions aux Associations : Adopté à l'Unanimité.\n", []string{"adopted/false", "adopted/true"}},
+		{"tally restates the chair", "4) Règlement\n\nJe mets aux voix. Qui est contre ? Qui s'abstient ? Adopté. A l'unanimité moins une abstention.\n\nPour : 64\nContre :\nAbstentions : 1\nAdopté à l'unanimité.\n", []string{"adopted/true"}},
 		{"unanimity with abstentions", "N° 2016.02.16 - Subvention\n\nA L'UNANIMITE des votants (31 voix), 8 abstentions (groupe X et Mme VEILLEROT)\nAPPROUVE l'affectation d'une subvention\n", []string{"adopted/true"}},
 	}
 	for _, tc := range tests {
@@ -249,6 +292,10 @@ func TestSpeakerAt(t *testing.T) {
 		{"verb phrase is not a function", "Le Maire, rappelle au conseil municipal :", false, false, "", "", false},
 		{"narrative", "Il y a un désaccord concernant la part à payer.", true, false, "", "", false},
 		{"attendance line", "Présents : M. Dominique GOSSET", false, false, "", "", false},
+		{"label and amount", "Montant HT : 79 819,72 € HT.", false, false, "", "", false},
+		{"signature with status", "Marie-Josèphe BATARD : Excusée", false, false, "", "", false},
+		{"role in a member list", "LE MAIRE : membre de droit", false, false, "", "", false},
+		{"bare name, turn on the next line", "Abdi EL KANDOUSSI:", false, true, "Abdi EL KANDOUSSI", formDirect, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -259,6 +306,30 @@ func TestSpeakerAt(t *testing.T) {
 			}
 			if ok && (sp.text != tc.text || sp.form != tc.form || sp.role != tc.role) {
 				t.Errorf("speakerAt(%q) = %+v, want text %q form %q role %v", tc.line, sp, tc.text, tc.form, tc.role)
+			}
+		})
+	}
+}
+
+// TestSignatureList checks that a run of "Name :" lines (signatures of the register) is no debate,
+// while a bare name whose turn follows on the next line is.
+func TestSignatureList(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int // exchanges
+	}{
+		{"signatures", "1. Clôture\n\nLa séance est levée.\n\nAnnie BARDOUL :\nMarie-Josèphe BATARD : Excusée\nAlice BICZYSKO :\nNicolas BOUCHER :\n", 0},
+		{"turn on the next line", "1. Indemnités\n\nAbdi EL KANDOUSSI:\nConcernant ces indemnités, ce calcul est effectué à partir de la valeur de référence.\n", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := bodyDoc(t, tc.text, nil, "")
+			n := 0
+			for _, it := range d.rec.Items {
+				n += len(it.Exchanges)
+			}
+			if n != tc.want {
+				t.Errorf("exchanges = %d, want %d", n, tc.want)
 			}
 		})
 	}
@@ -478,7 +549,10 @@ func FuzzSections(f *testing.F) {
 
 // FuzzDecisions feeds arbitrary lines to the vote reader.
 func FuzzDecisions(f *testing.F) {
-	for _, s := range []string{"Pour : 23 Contre : 0 Abstention : 0", "A L'UNANIMITE des votants (31 voix), 8 abstentions", "CONTRE 1 (Jean Marie SALANON)", "à l'exception de X qui s'abstiennent"} {
+	for _, s := range []string{"Pour : 23 Contre : 0 Abstention : 0", "A L'UNANIMITE des votants (31 voix), 8 abstentions", "CONTRE 1 (Jean Marie SALANON)", "à l'exception de X qui s'abstiennent",
+		"Considérant que l'ADMR exerce une mission, le Conseil municipal, après avoir délibéré, décide à l'unanimité",
+		"Le conseil municipal prend connaissance de la convention et après en avoir\ndélibéré, celui-ci :", "par 22 voix\nPour, et\n\n5 Abstentions",
+		"Pour le changement de prestataire : 13 votes", "- Anne-Marie : 11 votes, - Elue", "l'assemblée, le comité et le bureau"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -499,7 +573,7 @@ func FuzzDecisions(f *testing.F) {
 
 // FuzzDebate feeds arbitrary paragraphs to the debate reader.
 func FuzzDebate(f *testing.F) {
-	for _, s := range []string{"Monsieur le Maire : Bonjour.", "Mme Reynaud note que", "Max LEVITA : x", "Ensuite, Monsieur X demande", "Madame ROJON, Directrice : y"} {
+	for _, s := range []string{"Monsieur le Maire : Bonjour.", "Mme Reynaud note que", "Max LEVITA : x", "Ensuite, Monsieur X demande", "Madame ROJON, Directrice : y", "Montant HT : 79 819,72 €", "Annie BARDOUL :\nAlice BICZYSKO :", "LE MAIRE : membre de droit"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -535,5 +609,85 @@ func BenchmarkBody(b *testing.B) {
 	for b.Loop() {
 		d := newDoc(src)
 		d.body()
+	}
+}
+
+// TestAgendaHeadings checks that an unnumbered heading in capitals between numbered sections is a
+// section when it answers an agenda entry, and only then.
+func TestAgendaHeadings(t *testing.T) {
+	text := "ORDRE DU JOUR\nDécisions modificatives Budget 2014\nFAR 2015 : Projet appartements\nCompte-rendu du rapport SOCOTEC\nPrévisions travaux SDE 2015\n\n" +
+		"2014/25 – DECISIONS MODIFICATIVES BUDGET 2014\nLe Maire expose les crédits :\nFONCTIONNEMENT\nLes crédits sont ouverts au chapitre 011.\n" +
+		"PROJET APPARTEMENTS\nCompte-tenu de l'acquisition du terrain jouxtant la Salle des Fêtes, ce projet est ajourné.\n" +
+		"SOCOTEC\nLa SOCOTEC n'ayant pas transmis son rapport ce sujet sera abordé ultérieurement.\n" +
+		"2014/28 – TRAVAUX SDE 2015\nLe Conseil Municipal à l'unanimité des membres présents approuve cette demande.\n"
+	d := bodyDoc(t, text, nil, "")
+	var got []string
+	for _, it := range d.rec.Items {
+		a := "-"
+		if it.AgendaPath != nil {
+			a = *it.AgendaPath
+		}
+		got = append(got, it.Path+"="+it.Title+"@"+a)
+	}
+	want := []string{"2014/25=DECISIONS MODIFICATIVES BUDGET 2014@1", "2=PROJET APPARTEMENTS@2", "3=SOCOTEC@3", "2014/28=TRAVAUX SDE 2015@4"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestTableOfContents checks that a SOMMAIRE is read as the agenda, its page numbers dropped, and
+// that an agenda of added points only raises no unmatched diagnostics.
+func TestTableOfContents(t *testing.T) {
+	text := "SOMMAIRE\n1. Observations sur le compte rendu du conseil municipal du 16 décembre 2017 page 03\n2. Compte rendu des décisions prises par le Maire page 03\n\n" +
+		"1. Observation sur le compte-rendu de la séance du conseil municipal du 16 décembre 2017\nAucune observation.\n2. Compte-rendu des décisions prises par le Maire\nLe Maire rend compte de ses décisions.\n"
+	d := bodyDoc(t, text, nil, "")
+	var titles []string
+	for _, a := range d.rec.Agenda {
+		titles = append(titles, a.Title)
+	}
+	want := []string{"Observations sur le compte rendu du conseil municipal du 16 décembre 2017", "Compte rendu des décisions prises par le Maire"}
+	if strings.Join(titles, " | ") != strings.Join(want, " | ") {
+		t.Errorf("agenda = %q, want %q", titles, want)
+	}
+	for _, it := range d.rec.Items {
+		if it.AgendaPath == nil {
+			t.Errorf("item %s (%s) has no agenda link", it.Path, it.Title)
+		}
+	}
+
+	spaced := "ORDRE DU JOUR\n1\tRestauration du mur de soutènement\n2\tDéplacement d'une partie du marché du jeudi\n3 Indemnités de fonction du Maire\n\nMonsieur le Maire ouvre la séance.\n"
+	d = bodyDoc(t, spaced, nil, "")
+	if len(d.rec.Agenda) != 3 || d.rec.Agenda[2].Title != "Indemnités de fonction du Maire" {
+		t.Errorf("agenda = %+v, want entry 3 read after a space", d.rec.Agenda)
+	}
+
+	added := "ORDRE DU JOUR :\nMonsieur le Maire propose d'y ajouter le point suivant :\n- Demande du collectif des cheminots\n\n- 2008/1 – Implantation de nouveaux caveaux\nLe Conseil municipal décide à l'unanimité de retenir le géomètre.\n- 2008/2 – Travaux salle de sports\nLe Conseil municipal décide à l'unanimité de remplacer les translucides.\n"
+	d = bodyDoc(t, added, nil, "")
+	if len(d.rec.Agenda) != 1 {
+		t.Fatalf("agenda = %+v, want the one added point", d.rec.Agenda)
+	}
+	for _, dg := range d.rec.Diagnostics {
+		if dg.Code == "section-unmatched" || dg.Code == "agenda-unmatched" {
+			t.Errorf("diagnostic %s: %s, want none for an agenda of added points", dg.Code, dg.Message)
+		}
+	}
+}
+
+// TestListedDeliberations checks the list of deliberations a council publishes after a meeting:
+// one section per item, adopted when the title says they were voted.
+func TestListedDeliberations(t *testing.T) {
+	text := "Liste des délibérations votées\n\nLe 16 MAI 2025\n\n- Approbation du procès-verbal du 04 avril 2025\n\n- Adhésion à l'association de création d'un parc naturel régional PNR\n\n- Subventions aux associations\n"
+	d := bodyDoc(t, text, nil, "")
+	var got []string
+	for _, it := range d.rec.Items {
+		o := "-"
+		if len(it.Decisions) == 1 {
+			o = it.Decisions[0].Outcome
+		}
+		got = append(got, it.Title+"/"+o)
+	}
+	want := []string{"Approbation du procès-verbal du 04 avril 2025/adopted", "Adhésion à l'association de création d'un parc naturel régional PNR/adopted", "Subventions aux associations/adopted"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("items = %q, want %q", got, want)
 	}
 }

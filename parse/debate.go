@@ -20,6 +20,9 @@ type speaker struct {
 	text string // the mention as written: "Monsieur Jean-Luc Chaumont", "Monsieur le Maire"
 	role bool   // a role naming the president of the meeting
 	form string
+	// bareEmpty is a bare name and a colon with nothing after it ("Abdi EL KANDOUSSI:"): a turn
+	// when prose follows, a line of a signature list when other names do (see nameRun).
+	bareEmpty bool
 }
 
 // speakerAt reads the speaker who opens a line. Outside a debate block (loose), only the direct
@@ -57,7 +60,13 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 		return d.speakerTail(speaker{text: strings.TrimSpace(t[:end])}, t[end:], loose)
 	}
 	if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
-		return speaker{text: strings.TrimSpace(t[m[2]:m[3]]), form: formDirect}, true
+		// "Montant HT : 79 819,72 €", "Marie-Josèphe BATARD : Excusée": a label and its value,
+		// not a turn.
+		rest := strings.TrimSpace(t[m[1]:])
+		if !turnRest(rest, true) {
+			return speaker{}, false
+		}
+		return speaker{text: strings.TrimSpace(t[m[2]:m[3]]), form: formDirect, bareEmpty: rest == ""}, true
 	}
 	if loose {
 		if m := reSpeakerGiven.FindStringSubmatchIndex(t); m != nil {
@@ -69,6 +78,40 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 		}
 	}
 	return speaker{}, false
+}
+
+// turnRest reports whether what follows a speaker's colon can be the words of a turn: not a
+// status ("Excusée", "membre de droit"), nor, after a bare name, a number or an amount.
+func turnRest(rest string, bare bool) bool {
+	if rest == "" {
+		return true
+	}
+	if bare {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) || strings.ContainsRune("-+€(", r) {
+			return false
+		}
+	}
+	return !reStatusRest.MatchString(normalize.Fold(rest))
+}
+
+// nameRun reports whether line i, a bare name and a colon with nothing after it, stands in a run
+// of such lines: a list of signatures or of members, not a turn.
+func (d *doc) nameRun(i int) bool {
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(d.lines) && j <= i+3 && j >= i-3; j += step {
+			t := cleanHeadingText(d.lines[j].Text)
+			if t == "" {
+				continue
+			}
+			if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
+				if rest := strings.TrimSpace(t[m[1]:]); rest == "" || !turnRest(rest, true) || reSpeakerBare.MatchString(rest) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
 }
 
 // civilityStart reports whether t opens with a civility or an article (the start of every
@@ -97,6 +140,9 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 	if strings.HasPrefix(r, ":") {
 		if reVoteResult.MatchString(r[1:]) {
 			return speaker{}, false // "M. Paul LE BIHAN : 27 voix" is a ballot result
+		}
+		if !turnRest(strings.TrimSpace(r[1:]), false) {
+			return speaker{}, false // "LE MAIRE : membre de droit" is a list of members
 		}
 		sp.form = formDirect
 		return sp, true
@@ -166,6 +212,9 @@ func (d *doc) debate(it *Item, paras []para) []bool {
 			continue
 		}
 		sp, ok := d.speakerAt(first, inBlock)
+		if ok && sp.bareEmpty && d.nameRun(p.lines[0]) {
+			ok = false
+		}
 		if !ok && inBlock && d.startsDecision(p) {
 			// A vote after the debate closes it.
 			inBlock = false
@@ -194,6 +243,9 @@ func (d *doc) debate(it *Item, paras []para) []bool {
 
 // startsDecision reports whether a paragraph states a vote or an outcome (which ends a debate).
 func (d *doc) startsDecision(p para) bool {
+	if len(d.clauses(p)) > 0 {
+		return true
+	}
 	for _, i := range p.lines {
 		if t := d.trigAt(i); t.trigger && (t.unanimous || t.counts() || t.explicit) {
 			return true

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,6 +17,7 @@ type trig struct {
 	explicit  bool   // the outcome is written, not implied by counts
 	unanimous bool
 	dissent   bool // majority, abstainers or members not voting are named
+	majority  bool // "à la majorité"
 	forN      *int
 	againstN  *int
 	abstN     *int
@@ -28,6 +30,14 @@ func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abs
 // lineTrigger reads one line (folded f, original raw) for vote evidence.
 func lineTrigger(f, raw string) trig {
 	var t trig
+	if strings.ContainsAny(raw, "Ï?") && hasUpperRun(raw) {
+		// OCR reads a capital T as Ï ("A L'UNANIMIÏE, ACCEPÏE") and an I as "?" inside a word in
+		// capitals ("UNANIM?TE"): the line is read again with the letters restored.
+		if r := ocrCapitals(raw); r != raw {
+			raw = r
+			f = normalize.Fold(raw)
+		}
+	}
 	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	digit := strings.IndexAny(f, "0123456789") >= 0
 	m := scanStems(f)
@@ -35,8 +45,14 @@ func lineTrigger(f, raw string) trig {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
+	if strings.ContainsAny(f, "«»\"") {
+		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
+		f = strings.Join(strings.Fields(quoteStrip.Replace(f)), " ")
+		m = scanStems(f)
+	}
 	t.unanimous = unanimousStems.in(m) && reUnanimous.MatchString(f)
-	t.dissent = (majorityStems.in(m) && reMajority.MatchString(f)) || (dissentStems.in(m) && reDissent.MatchString(f))
+	t.majority = majorityStems.in(m) && reMajority.MatchString(f)
+	t.dissent = t.majority || (dissentStems.in(m) && reDissent.MatchString(f))
 	if digit && countStems.in(m) {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
@@ -62,6 +78,12 @@ func lineTrigger(f, raw string) trig {
 		}
 	}
 	t.outcome, t.explicit = outcomeStems(f, m)
+	if t.outcome == "" && electStems.in(m) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
+		t.outcome, t.explicit = Adopted, true
+	}
+	if t.outcome == "" && strings.Contains(f, "favorable") && reVoteFavourable.MatchString(f) {
+		t.outcome, t.explicit = Adopted, true
+	}
 	if t.outcome == "" {
 		if upper := upperVerb(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
 			if upper || reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || t.unanimous || t.counts() {
@@ -70,11 +92,35 @@ func lineTrigger(f, raw string) trig {
 		}
 	}
 	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (reCouncil.MatchString(f) || reVoteWord.MatchString(f)))
-	if t.trigger && reVisa.MatchString(f) {
+	if t.trigger && reVisa.MatchString(f) && !hasClause(f) {
 		return trig{}
 	}
 	return t
 }
+
+// ocrCapitals restores the capitals an OCR commonly misreads inside a word in capitals: Ï for T
+// (French capitals rarely carry a diaeresis on I), "?" for I.
+func ocrCapitals(s string) string {
+	r := []rune(s)
+	changed := false
+	for k := 1; k+1 < len(r); k++ {
+		if (r[k] == 'Ï' || r[k] == '?') && unicode.IsUpper(r[k-1]) && unicode.IsUpper(r[k+1]) {
+			if r[k] == 'Ï' {
+				r[k] = 'T'
+			} else {
+				r[k] = 'I'
+			}
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(r)
+}
+
+// quoteStrip removes the quotation marks some registers put around vote labels.
+var quoteStrip = strings.NewReplacer("«", " ", "»", " ", "\"", " ")
 
 // outcomeOf reads a written rejection, deferral or acknowledgement. Each pattern runs only when
 // one of its stems is in the line: most prose lines hold none, and the parse stays fast.
@@ -112,6 +158,18 @@ func deferredVerb(f string) bool {
 func (t *trig) rewrap(d *doc, i int) {
 	if i+1 >= len(d.lines) || d.used[i+1] {
 		return
+	}
+	// "… par 22 voix" / "Pour, et": a count whose label wrapped onto the next line.
+	if end := strings.TrimRight(d.folded[i], " "); t.forN == nil && t.againstN == nil && (strings.HasSuffix(end, "voix") || strings.HasSuffix(end, "votes")) {
+		if m := reCountWrapped.FindStringSubmatch(d.folded[i]); m != nil && strings.TrimSpace(d.folded[i+1]) != "" {
+			n, _ := strconv.Atoi(m[1])
+			switch w := strings.TrimLeft(d.folded[i+1], " «\"-"); {
+			case strings.HasPrefix(w, "pour"):
+				t.forN = &n
+			case strings.HasPrefix(w, "contre"):
+				t.againstN = &n
+			}
+		}
 	}
 	next := d.folded[i+1]
 	if len(next) > 40 {
@@ -186,6 +244,9 @@ func voteCounts(f string) (forN, against, abst *int) {
 	c := lf
 	if nn > nl {
 		c = nf
+	}
+	if c[0] == nil && strings.HasPrefix(strings.TrimLeft(f, "-• "), "pour") {
+		c[0] = firstCount(reCountForLabel, f)
 	}
 	return c[0], c[1], c[2]
 }
@@ -267,6 +328,7 @@ type draft struct {
 	lines       []int    // trigger lines, for the text
 	content     []string // list items the decision introduces
 	split       bool     // each list item is its own deliberation
+	clause      bool     // every trigger is a decision sentence (see clauses)
 }
 
 // decisions reads the decisions of a section from its prose paragraphs (debate and tables left
@@ -279,11 +341,25 @@ func (d *doc) decisions(prose []para) []Decision {
 	for _, p := range prose {
 		lines = append(lines, p.lines...)
 	}
+	// Decision sentences no line states alone, keyed by their first line.
+	cl := map[int]clause{}
+	inClause := map[int]bool{}
+	for _, p := range prose {
+		for _, c := range d.clauses(p) {
+			cl[c.lines[0]] = c
+			for _, i := range c.lines[1:] {
+				inClause[i] = true
+			}
+		}
+	}
 	var drafts []*draft
 	var cur *draft
 	gap := 0 // prose lines since the current draft's last line
 	inList := false
 	for k, i := range lines {
+		if inClause[i] {
+			continue
+		}
 		prev := i
 		if k > 0 {
 			prev = lines[k-1]
@@ -301,6 +377,10 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		bullet := reBullet.MatchString(t)
 		tr := d.trigAt(i)
+		c, isClause := cl[i]
+		if isClause {
+			tr = c.t
+		}
 		if cur != nil && cur.colon && (bullet || (inList && !(tr.trigger && startsUpper(t)) && !endsSentence(d.lines[prev].Text))) && gap <= 1 {
 			// The list a decision introduces: its content, not new triggers.
 			if bullet {
@@ -313,7 +393,7 @@ func (d *doc) decisions(prose []para) []Decision {
 			continue
 		}
 		inList = false
-		if tr.trigger {
+		if tr.trigger && !isClause {
 			tr.rewrap(d, i)
 		}
 		if !tr.trigger {
@@ -323,20 +403,50 @@ func (d *doc) decisions(prose []para) []Decision {
 			gap++
 			continue
 		}
-		if cur != nil && gap <= 5 && compatible(cur, tr) {
+		// A draft whose last line ended its sentence, or that prose followed, is closed to a
+		// second written outcome.
+		closed := cur != nil && (gap > 0 || endsSentence(d.lines[cur.last].Text))
+		if cur != nil && gap <= 5 && compatible(cur, tr, closed) {
 			cur.merge(tr, i)
+			cur.clause = cur.clause && isClause
+			if isClause {
+				cur.lines = append(cur.lines, c.lines[1:]...)
+				cur.last = c.lines[len(c.lines)-1]
+			}
 			gap = 0
 			continue
 		}
-		cur = &draft{trig: tr, first: i, last: i, lines: []int{i}}
+		cur = &draft{trig: tr, first: i, last: i, lines: []int{i}, clause: isClause}
+		if isClause {
+			cur.lines = c.lines
+			cur.last = c.lines[len(c.lines)-1]
+		}
 		drafts = append(drafts, cur)
 		gap = 0
 	}
+	// A decision sentence with no vote of its own ("Article 1 : Le conseil municipal décide …")
+	// restates the decision a vote line of the section carries: it is no second decision. Of
+	// several such sentences and no vote, the first stands for the section.
+	strong, weakKept := false, false
+	for _, dr := range drafts {
+		strong = strong || (!dr.weak() && dr.outcome != Rejected && dr.outcome != Deferred && dr.outcome != Noted)
+	}
 	var out []Decision
 	for _, dr := range drafts {
+		if dr.weak() {
+			if strong || weakKept {
+				continue
+			}
+			weakKept = true
+		}
 		out = append(out, d.finishDraft(dr)...)
 	}
 	return out
+}
+
+// weak reports whether a draft is only a decision sentence that adopts, with no vote stated.
+func (dr *draft) weak() bool {
+	return dr.clause && dr.outcome == Adopted && !dr.unanimous && !dr.dissent && !dr.counts()
 }
 
 // endsSentence reports whether a line ends with a full stop or a semicolon (a list item's end).
@@ -346,8 +456,8 @@ func endsSentence(s string) bool {
 }
 
 // compatible reports whether trigger t continues draft dr: neither restates a count the other
-// gives, nor writes a different outcome.
-func compatible(dr *draft, t trig) bool {
+// gives, nor writes a different outcome, nor a second vote once the draft is closed.
+func compatible(dr *draft, t trig, closed bool) bool {
 	if (dr.forN != nil && t.forN != nil) || (dr.againstN != nil && t.againstN != nil) || (dr.abstN != nil && t.abstN != nil) {
 		return false
 	}
@@ -361,7 +471,25 @@ func compatible(dr *draft, t trig) bool {
 	if o1 != "" && o2 != "" && o1 != o2 {
 		return false
 	}
+	// Two lines that each write an outcome and its vote ("ADOPTÉ à l'unanimité." then "ADOPTÉ 9
+	// voix pour, 5 abstentions.") are two decisions.
+	// A tally block's own "Adopté à l'unanimité." under the chair's words restates them.
+	if closed && dr.explicit && t.explicit && (dr.unanimous || dr.counts()) && (t.unanimous || t.counts()) {
+		return false
+	}
+	// A unanimity never joins a vote with dissent: "à la majorité … 5 abstentions" then
+	// "Adopté à l'unanimité" are two votes.
+	if (dr.unanimous && t.dissenting()) || (t.unanimous && dr.dissenting()) {
+		return false
+	}
 	return true
+}
+
+// dissenting reports whether a trigger says the vote was carried by a majority, or counts votes
+// against. Abstentions alone do not: "Pour : 62 Abstentions : 3 Adopté à l'unanimité" is one
+// vote, unanimous among the votes cast.
+func (t trig) dissenting() bool {
+	return t.majority || (t.againstN != nil && *t.againstN > 0)
 }
 
 // merge adds the evidence of trigger line i to the draft.
@@ -371,6 +499,7 @@ func (dr *draft) merge(t trig, i int) {
 	}
 	dr.unanimous = dr.unanimous || t.unanimous
 	dr.dissent = dr.dissent || t.dissent
+	dr.majority = dr.majority || t.majority
 	if dr.forN == nil {
 		dr.forN = t.forN
 	}
@@ -401,6 +530,19 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 	var parts []string
 	for _, i := range dr.lines {
 		parts = append(parts, strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", "")))
+	}
+	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
+	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
+		for j := dr.first - 1; j >= 0 && j >= dr.first-2; j-- {
+			t := strings.TrimSpace(strings.ReplaceAll(d.lines[j].Text, "**", ""))
+			if t == "" {
+				continue
+			}
+			if strings.HasSuffix(t, ":") && !d.used[j] && !d.trigAt(j).trigger {
+				parts = append([]string{t}, parts...)
+			}
+			break
+		}
 	}
 	dec.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 	if dr.dissent || dr.counts() {
@@ -501,3 +643,273 @@ func (d *doc) voters(dr *draft) []Voter {
 	}
 	return out
 }
+
+// clause is a decision written as a sentence over one or more lines of a paragraph: "Le Conseil
+// Municipal considérant … décide de lui allouer …".
+type clause struct {
+	lines []int // the lines the sentence covers, in order
+	t     trig
+}
+
+// maxClauseTail bounds how far after its subject a decision sentence's verb is looked for.
+const maxClauseTail = 320
+
+// clauses reads the decision sentences of a paragraph that no line of it states as a vote: the
+// council as subject, then an operative verb (clauseVerbs). The sentence is read whole, so that
+// a subject and a verb on two lines, or a unanimity on the line after the verb, count.
+func (d *doc) clauses(p para) []clause {
+	if c, ok := d.bs.clauses[p.lines[0]]; ok {
+		return c
+	}
+	c := d.readClauses(p)
+	if d.bs.clauses == nil {
+		d.bs.clauses = map[int][]clause{}
+	}
+	d.bs.clauses[p.lines[0]] = c
+	return c
+}
+
+// readClauses is clauses, uncached.
+func (d *doc) readClauses(p para) []clause {
+	found := false
+	for _, i := range p.lines {
+		if clauseStems.in(scanStems(d.folded[i])) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	var b strings.Builder
+	starts := make([]int, len(p.lines))
+	for k, i := range p.lines {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		starts[k] = b.Len()
+		b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
+	}
+	f := b.String()
+	lineOf := func(off int) int {
+		k := 0
+		for k+1 < len(starts) && starts[k+1] <= off {
+			k++
+		}
+		return k
+	}
+	var out []clause
+	from := 0
+	for _, loc := range clauseSubjects(f) {
+		if loc[0] < from {
+			continue
+		}
+		s, e := loc[0], loc[1]
+		ss, se := sentenceStart(f, e), sentenceEnd(f, e)
+		from = se
+		if from <= e {
+			from = e
+		}
+		o, ok := clauseOutcome(f[e:min(se, e+maxClauseTail)])
+		if !ok {
+			continue
+		}
+		// A sentence that began long before its subject (a list or a table without a full
+		// stop) is read from the subject's line.
+		a, z := lineOf(ss), lineOf(max(ss, se-1))
+		if k := lineOf(s); k-a > 2 {
+			a, ss = k, starts[k]
+		}
+		lines := p.lines[a : z+1]
+		triggered := false
+		for _, i := range lines {
+			if d.trigAt(i).trigger {
+				triggered = true
+				break
+			}
+		}
+		if triggered {
+			continue
+		}
+		var raw strings.Builder
+		for _, i := range lines {
+			raw.WriteString(d.lines[i].Text)
+			raw.WriteByte(' ')
+		}
+		t := lineTrigger(f[ss:se], raw.String())
+		if t.outcome == "" || (o != Adopted && t.outcome == Adopted) {
+			t.outcome = o
+		}
+		t.trigger, t.explicit = true, true
+		t.colon = strings.HasSuffix(strings.TrimSpace(f[ss:se]), ":")
+		out = append(out, clause{lines: lines, t: t})
+	}
+	return out
+}
+
+// clauseSubjects finds, in document order, the subjects of decision sentences in folded text f
+// (start and end offsets): a council noun (clauseNouns) after an article, itself at a sentence
+// boundary. A byte search finds the nouns; the words before them are checked by hand, which is
+// much cheaper than a pattern that opens with no literal.
+func clauseSubjects(f string) [][2]int {
+	var out [][2]int
+	for _, noun := range clauseNouns {
+		for at := 0; ; {
+			k := strings.Index(f[at:], noun)
+			if k < 0 {
+				break
+			}
+			p := at + k
+			at = p + len(noun)
+			if (p > 0 && isWordByte(f[p-1]) && f[p-1] != '\'') || (at < len(f) && isWordByte(f[at])) {
+				continue
+			}
+			q := p
+			if noun != clauseAfterDeliberation {
+				for _, m := range clauseMembers {
+					if strings.HasSuffix(f[:q], m) {
+						q -= len(m)
+						break
+					}
+				}
+				art := false
+				for _, a := range clauseArticles {
+					if strings.HasSuffix(f[:q], a) && (q == len(a) || !isWordByte(f[q-len(a)-1])) {
+						q -= len(a)
+						art = true
+						break
+					}
+				}
+				if !art {
+					continue
+				}
+			}
+			if subjectBoundary(f[:q]) {
+				out = append(out, [2]int{q, at})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// subjectBoundary reports whether the text before a subject ends where a subject may open: the
+// start, a punctuation mark, "délibéré" or "et".
+func subjectBoundary(before string) bool {
+	r := strings.TrimRight(before, " ")
+	if r == "" || strings.IndexByte(",;:(.!?>", r[len(r)-1]) >= 0 {
+		return true
+	}
+	for _, w := range clauseBoundaryWords {
+		if strings.HasSuffix(r, w) && (len(r) == len(w) || r[len(r)-len(w)-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether b is an ASCII letter or digit (folded text).
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// hasClause reports whether folded text f holds a decision sentence (council subject, then an
+// operative verb): a line that opens "Considérant que …" and then decides is no visa.
+func hasClause(f string) bool {
+	if !clauseStems.in(scanStems(f)) {
+		return false
+	}
+	for _, loc := range clauseSubjects(f) {
+		e := loc[1]
+		if _, ok := clauseOutcome(f[e:min(sentenceEnd(f, e), e+maxClauseTail)]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOutcome reads the outcome of the part of a sentence after its subject: a refusal
+// anywhere, else the first operative verb, unless an auxiliary or a modal stands before it.
+func clauseOutcome(tail string) (string, bool) {
+	for off, n := 0, 0; n < 4 && off < len(tail); n++ {
+		m := reClauseVerb.FindStringSubmatchIndex(tail[off:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += off
+			}
+		}
+		off = m[1]
+		if reClauseBlock.MatchString(tail[:m[0]]) {
+			return "", false
+		}
+		if reClauseRejected.MatchString(tail) {
+			return Rejected, true
+		}
+		for k := range clauseVerbs {
+			if m[2+2*k] < 0 {
+				continue
+			}
+			// "prend connaissance de la convention et après en avoir délibéré, …": reading
+			// before the vote, which comes next.
+			if clauseVerbs[k].outcome == Noted && reClauseGoesOn.MatchString(tail[m[1]:]) {
+				break
+			}
+			return clauseVerbs[k].outcome, true
+		}
+	}
+	return "", false
+}
+
+// sentenceEnd is the offset just after the sentence that holds offset from ends: a full stop
+// (not an abbreviation's: "M.", "H.T."), a semicolon, a colon, "!" or "?" followed by a space or
+// the end of the text.
+func sentenceEnd(f string, from int) int {
+	for k := from; k < len(f); k++ {
+		if isSentenceEnd(f, k) {
+			return k + 1
+		}
+	}
+	return len(f)
+}
+
+// sentenceStart is the offset where the sentence holding offset at begins.
+func sentenceStart(f string, at int) int {
+	for k := at - 1; k >= 0; k-- {
+		if isSentenceEnd(f, k) {
+			for k+1 < at && f[k+1] == ' ' {
+				k++
+			}
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// isSentenceEnd reports whether the byte at k ends a sentence.
+func isSentenceEnd(f string, k int) bool {
+	switch f[k] {
+	case '.', ';', ':', '!', '?':
+	default:
+		return false
+	}
+	if k+1 < len(f) && f[k+1] != ' ' {
+		return false
+	}
+	if f[k] != '.' {
+		return true
+	}
+	// An abbreviation: a word of one letter ("M.", "H.T.") or a civility ("Mme.").
+	w := k
+	for w > 0 && f[w-1] >= 'a' && f[w-1] <= 'z' {
+		w--
+	}
+	word := f[w:k]
+	return !(len(word) == 1 || abbreviations[word])
+}
+
+// abbreviations end in a full stop that ends no sentence.
+var abbreviations = map[string]bool{"mm": true, "mme": true, "mmes": true, "mlle": true, "me": true, "st": true,
+	"ste": true, "no": true, "art": true, "cf": true, "av": true, "bd": true, "dr": true, "ch": true, "ex": true}

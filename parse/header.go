@@ -152,6 +152,24 @@ func (d *doc) meetingBody(lim int) {
 			}
 		}
 	}
+	// "Séance Publique du Conseil Municipal d'OUZOUS du 6 novembre 2014": the council named
+	// after its commune, in the title or the meeting sentence.
+	for i := 0; i < lim; i++ {
+		if !strings.Contains(d.folded[i], "conseil municipal d") {
+			continue
+		}
+		o, f := d.join(i)
+		if m := reCouncilOfName.FindStringIndex(f); m != nil {
+			if name := cutName(sliceFolded(o, f, m[1], len(f))); name != "" && !nameStop[normalize.Fold(strings.Fields(name)[0])] {
+				sep := "Commune de "
+				if strings.HasSuffix(f[:m[1]], "d'") {
+					sep = "Commune d'"
+				}
+				set(sep+name, i, Evidence{})
+				return
+			}
+		}
+	}
 	// Last resort: the commune the council acts for, named in the text ("la commune de
 	// Saint-Apollinaire doit …").
 	for i := range d.lines {
@@ -160,14 +178,18 @@ func (d *doc) meetingBody(lim int) {
 		}
 		if m := reLaCommune.FindStringIndex(d.folded[i]); m != nil {
 			o, f := d.join(i)
-			m = reLaCommune.FindStringIndex(f)
-			if m == nil {
-				continue
-			}
-			name := cutName(d.sliceFolded(o, f, m[1], len(f)))
-			if name != "" && unicode.IsUpper([]rune(name)[0]) {
-				set("Commune de "+name, i, Evidence{})
-				return
+			for _, m := range reLaCommune.FindAllStringIndex(f, -1) {
+				// Only the commune as the subject of a sentence ("… expose que la commune de X
+				// doit …"): after a preposition ("demandée à la Commune de Clairoix", "le PPRI
+				// de la commune de X") it is another party, or a mention in passing.
+				if reCommuneAfterPrep.MatchString(f[:m[0]]) {
+					continue
+				}
+				name := cutName(d.sliceFolded(o, f, m[1], len(f)))
+				if name != "" && unicode.IsUpper([]rune(name)[0]) {
+					set("Commune de "+name, i, Evidence{})
+					return
+				}
 			}
 		}
 	}

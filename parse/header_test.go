@@ -382,3 +382,31 @@ func TestMeetingSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestMeetingBodyFromText checks where the body is read outside the title lines: the council
+// named after its commune in the title, and "la commune de X" only as the subject of a sentence.
+func TestMeetingBodyFromText(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"council of a commune in the title", "Séance Publique du Conseil Municipal d’OUZOUS du 6 novembre 2014\nPrésents : M. Jean DUPONT\n", "Commune d'OUZOUS"},
+		{"commune as subject", "Compte rendu\nPrésents : M. Jean DUPONT\n\n1. Travaux\nMonsieur le Maire expose au conseil municipal que la commune de Saint-Apollinaire doit alimenter le secteur.\n", "Commune de Saint-Apollinaire"},
+		{"commune as a preposition's object", "Compte rendu\nPrésents : M. Jean DUPONT\n\n1. Personnel\nConsidérant que la participation financière de 70 % sera demandée à la Commune de Clairoix, et\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := extract.Bytes("m.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := headerOnly(src)
+			got := ""
+			if r.Meeting.Body != nil {
+				got = *r.Meeting.Body
+			}
+			if got != tt.want {
+				t.Errorf("body = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -18,6 +18,7 @@ type heading struct {
 	title      string
 	level      int
 	path       string
+	voted      bool // an item of a list of deliberations voted (see listedDeliberations)
 }
 
 // maxTitleRunes bounds the first line of a heading: longer numbered lines are prose (a numbered
@@ -60,6 +61,13 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 			}
 		}
 		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(m[1]), title: cleanTitle(title)}
+		if f.bare && (!delibNumberOK(h.number) || (h.title != "" && !hasWord(h.title, 3))) {
+			// "E-25-04-042-D": a fragment of an acknowledgement number, not a title.
+			continue
+		}
+		if f.style == "letter" && reInitialsList.MatchString(h.title) {
+			return h, false
+		}
 		if strings.HasPrefix(f.style, "hyphen") {
 			h.number = strings.Join(strings.Fields(strings.ReplaceAll(h.number, " -", "-")), " ")
 			h.number = strings.ReplaceAll(h.number, "- ", "-")
@@ -78,6 +86,46 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 		return h, true
 	}
 	return h, false
+}
+
+// delibNumberOK reports whether a number read by a deliberation form is a register number: it
+// carries a prefix in capitals or a group of three or four digits, and is no date. "10.1" and
+// "12-1" are outline numbers, "12/05/2014" a date.
+func delibNumberOK(n string) bool {
+	if reDateLike.MatchString(n) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(n); unicode.IsUpper(r) {
+		return true
+	}
+	run := 0
+	for i := 0; i < len(n); i++ {
+		if n[i] >= '0' && n[i] <= '9' {
+			run++
+			if run >= 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// hasWord reports whether s holds a word of at least n letters.
+func hasWord(s string, n int) bool {
+	run := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // cleanHeadingText removes the markup a text export leaves around a heading (Markdown bold and
