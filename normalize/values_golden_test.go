@@ -10,18 +10,8 @@ import (
 	"testing"
 )
 
-func init() {
-	// Other tests of the package may declare -update too; register it once.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata")
-	}
-}
-
-// updating reports whether the test run asked to rewrite golden files.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+// update rewrites the golden files under testdata/ instead of comparing with them.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // TestGoldenValues runs the three finders over short lines of real minutes and compares what they
 // report with testdata/values.golden, so that any change in what is read shows up in review.
@@ -54,7 +44,7 @@ func TestGoldenValues(t *testing.T) {
 	}
 	golden := filepath.Join("testdata", "values.golden")
 	got := b.String()
-	if updating() {
+	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

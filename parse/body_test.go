@@ -3,7 +3,6 @@ package parse
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,18 +11,6 @@ import (
 	"minutes/extract"
 	"minutes/normalize"
 )
-
-// The package's tests share one -update flag; whichever test file comes first registers it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-func bodyUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // bodyDoc builds a doc from text, registers the people an attendance list would have given,
 // and runs the body reader alone (the header and attendance readers are tested on their own).
@@ -469,7 +456,7 @@ func TestBodyGolden(t *testing.T) {
 			}
 			got = append(got, '\n')
 			golden := filepath.Join("testdata", "body", tc.name+".json")
-			if bodyUpdating() {
+			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
 				}

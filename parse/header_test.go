@@ -3,7 +3,6 @@ package parse
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,19 +10,6 @@ import (
 
 	"minutes/extract"
 )
-
-// The -update flag rewrites golden files; the package's tests share one flag, registered here
-// unless another test file of the package registered it first.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // headerOnly runs the header and attendance readers (and the checks) on src.
 func headerOnly(src *extract.Source) *Record {
@@ -67,7 +53,7 @@ func TestHeaderGolden(t *testing.T) {
 			got, _ := json.MarshalIndent(headerView{r.Meeting, r.Counts, r.People, r.Attendance, r.Proxies, r.Diagnostics}, "", "  ")
 			got = append(got, '\n')
 			golden := strings.TrimSuffix(f, ".txt") + ".json"
-			if updating() {
+			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -3,7 +3,6 @@ package parse
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,7 +14,6 @@ import (
 	"minutes/extract"
 )
 
-var updateTables = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // readTables runs the table reader alone on a text: the tables do not depend on the other
 // segmenters, except for item paths, which stay null here.
@@ -66,7 +64,7 @@ func TestTablesGolden(t *testing.T) {
 			}
 			got = append(got, '\n')
 			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
-			if *updateTables {
+			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
 				}
