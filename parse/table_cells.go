@@ -30,10 +30,6 @@ var (
 	// kind, a dot or an apostrophe), or a run of digits; then an optional decimal part. A stray
 	// space before the decimal comma ("353 000 ,00") is tolerated.
 	reCellNumber = mustRx(`^(\d{1,3}(?:[ .'’]\d{3})+|\d+)(?: ?[,.](\d+))?$`)
-	// A budget code: chapter, article or account ("011", "65", "002", "74833", "6411").
-	reCellCode = mustRx(`^\d{2,6}$`)
-	// A year used as a column header ("2023", "BP 2024" is text anyway).
-	reCellYear = mustRx(`^(19|20)\d{2}$`)
 )
 
 // spaceLike maps the spaces PDF and word processors use inside numbers to a plain space.
@@ -153,11 +149,30 @@ func readCellTable(raw string) (cellValue, bool) {
 	return cellValue{Digits: v, Unit: unit}, true
 }
 
-// isCode reports whether a cell is a budget code (chapter, article, account).
-func isCode(s string) bool { return reCellCode.MatchString(strings.TrimSpace(s)) }
+// isCode reports whether a cell is a budget code (chapter, article, account): two to six digits
+// ("011", "65", "002", "74833", "6411").
+func isCode(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 2 && len(s) <= 6 && allDigits(s)
+}
 
-// isYear reports whether a cell is a bare year, as in a header "Libellé 2023 2024".
-func isYear(s string) bool { return reCellYear.MatchString(strings.TrimSpace(s)) }
+// isYear reports whether a cell is a bare year (19xx or 20xx), as in a header "Libellé 2023
+// 2024" ("BP 2024" is text anyway).
+func isYear(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && allDigits(s)
+}
+
+// allDigits reports whether s is made of ASCII digits only (regexp's \d), as a byte test:
+// isCode and isYear run on every cell of every candidate row.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // isText reports whether a cell holds words: at least one letter.
 func isText(s string) bool {

@@ -528,15 +528,14 @@ func headerCells(cells []string) bool {
 // yearHeader reports whether a line is a header whose value columns are years: every cell after
 // the label a bare year, and the label a word that names a column (Libellé, Désignation…).
 func yearHeader(cells []string, label int) bool {
-	if !reHeaderLabel.MatchString(normalize.Fold(cells[label])) && !reHeaderCode.MatchString(normalize.Fold(cells[label])) {
-		return false
-	}
+	// The cheap test first: most rows hold amounts, not years, and need no folding.
 	for _, c := range cells[label+1:] {
 		if c != "" && !isYear(c) {
 			return false
 		}
 	}
-	return true
+	f := normalize.Fold(cells[label])
+	return reHeaderLabel.MatchString(f) || reHeaderCode.MatchString(f)
 }
 
 // loneWord returns the index of the only other non-empty cell of a line beside the label's
