@@ -18,7 +18,7 @@ func (r *blockReader) build() []Table {
 			hasHeader = true
 		}
 		for _, p := range e.rows {
-			if lineShape(p.cells) == shapeData {
+			if p.shape == shapeData {
 				numbered++
 			}
 			li := labelIndex(p.cells)
@@ -110,7 +110,7 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 	defer func() { d.rec.Diagnostics = append(d.rec.Diagnostics, unread...) }()
 	var lens, lis []int
 	for _, p := range e.rows {
-		if lineShape(p.cells) != shapeData {
+		if p.shape != shapeData {
 			continue
 		}
 		lens = append(lens, len(trimCells(p.cells)))
@@ -181,7 +181,7 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 		row.Label = p.fullLabel()
 		shift := 0
 		if len(vals) < width {
-			if lineShape(cells) == shapeData {
+			if p.shape == shapeData {
 				sure = false
 			}
 			shift = width - len(vals)
@@ -220,7 +220,7 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 			if v, ok := readCell(c); ok {
 				digits := v.Digits
 				row.Values[i] = &digits
-			} else if lineShape(cells) == shapeData {
+			} else if p.shape == shapeData {
 				sure = false
 				if looksNumber(c) {
 					// Kept as raw text with a null value; said, so that it is not taken for empty.

@@ -107,6 +107,7 @@ const maxWrap = 12
 type pendingRow struct {
 	idx   int
 	cells []string
+	shape rowShape   // lineShape(cells), read once
 	pre   []string   // lines of a wrapped label above the row's values
 	more  []string   // continuation lines of a wrapped label
 	notes [][]string // continuation lines of the value cells, cell by cell
@@ -207,7 +208,7 @@ func (r *blockReader) read(inherit bool) []Table {
 		case shapeText:
 			r.text(k)
 		case shapeData:
-			r.ensure(blk[k].idx).rows = append(r.cur.rows, pendingRow{idx: blk[k].idx, cells: blk[k].cells, pre: r.pre})
+			r.ensure(blk[k].idx).rows = append(r.cur.rows, pendingRow{idx: blk[k].idx, cells: blk[k].cells, shape: shapeData, pre: r.pre})
 			r.pre = nil
 		}
 	}
@@ -324,7 +325,7 @@ func (r *blockReader) text(k int) {
 	}
 	nextData := k+1 < len(r.blk) && r.shapes[k+1] != shapeSingle
 	if r.cur != nil && len(r.cur.rows) > 0 && !(nextData && nonEmpty(cells) >= 3) {
-		r.cur.rows = append(r.cur.rows, pendingRow{idx: idx, cells: cells})
+		r.cur.rows = append(r.cur.rows, pendingRow{idx: idx, cells: cells, shape: r.shapes[k]})
 		return
 	}
 	if !headerCells(cells) {
