@@ -59,6 +59,31 @@ func readCell(raw string) (cellValue, bool) {
 	return readCellTable(raw)
 }
 
+// cellRead is a cell read once: its value, and whether it is a number.
+type cellRead struct {
+	v  cellValue
+	ok bool
+}
+
+// cellCache remembers the cells of a document already read: a cell is classified with its
+// line, then laid out, checked and given its unit, and each step asks for its number again.
+// Reading a number (normalize.Number) costs far more than a map look-up. A nil cache reads
+// every time.
+type cellCache map[string]cellRead
+
+// read is readCell through the cache.
+func (cc cellCache) read(raw string) (cellValue, bool) {
+	if cc == nil {
+		return readCell(raw)
+	}
+	if r, ok := cc[raw]; ok {
+		return r.v, r.ok
+	}
+	v, ok := readCell(raw)
+	cc[raw] = cellRead{v, ok}
+	return v, ok
+}
+
 // readCellTable is the table's own reading of a number cell (see readCell).
 func readCellTable(raw string) (cellValue, bool) {
 	s := strings.TrimSpace(minusLike.Replace(spaceLike.Replace(raw)))

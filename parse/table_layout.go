@@ -32,7 +32,7 @@ func (r *blockReader) build() []Table {
 				}
 			}
 			for _, c := range p.cells[li+1:] {
-				if _, ok := readCell(c); ok {
+				if _, ok := r.cc.read(c); ok {
 					numbers++
 				} else if c != "" {
 					words++
@@ -68,7 +68,7 @@ func (r *blockReader) build() []Table {
 		t.ItemPath = r.d.itemPathAt(t.Pos)
 		// The arithmetic is checked where the columns are certain: every row as wide as the
 		// table, and no words among the numbers (two tables side by side, a note in a cell).
-		if sure := r.d.layout(&t, e); sure {
+		if sure := r.d.layout(&t, e, r.cc); sure {
 			r.d.checkTable(&t)
 		}
 		out = append(out, t)
@@ -104,7 +104,7 @@ func mode(xs []int, def int) int {
 //
 // It reports whether every row filled the columns without guessing: as wide as the table and
 // holding only numbers (or nothing) in its value cells.
-func (d *doc) layout(t *Table, e *entry) (sure bool) {
+func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 	sure = true
 	var unread []Diagnostic
 	defer func() { d.rec.Diagnostics = append(d.rec.Diagnostics, unread...) }()
@@ -217,7 +217,7 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 			if c == "" {
 				continue
 			}
-			if v, ok := readCell(c); ok {
+			if v, ok := cc.read(c); ok {
 				digits := v.Digits
 				row.Values[i] = &digits
 			} else if p.shape == shapeData {
@@ -239,7 +239,7 @@ func (d *doc) layout(t *Table, e *entry) (sure bool) {
 			t.Rows[i].Cells = append(t.Rows[i].Cells, nil)
 		}
 	}
-	t.Units = columnUnits(t)
+	t.Units = cc.columnUnits(t)
 	return sure
 }
 
@@ -259,7 +259,10 @@ func rowKind(label string) string {
 // columnUnits gives each value column its unit: "%" or "EUR" when the header names it
 // ("Taux", "en €", "%") or when every number of the column carries it; nil when no column has
 // one.
-func columnUnits(t *Table) []string {
+func columnUnits(t *Table) []string { return cellCache(nil).columnUnits(t) }
+
+// columnUnits is columnUnits reading the cells through the cache.
+func (cc cellCache) columnUnits(t *Table) []string {
 	units := make([]string, len(t.Columns))
 	any := false
 	for i, c := range t.Columns {
@@ -280,7 +283,7 @@ func columnUnits(t *Table) []string {
 				if i >= len(r.Cells) || r.Cells[i] == nil || r.Values[i] == nil {
 					continue
 				}
-				v, ok := readCell(*r.Cells[i])
+				v, ok := cc.read(*r.Cells[i])
 				if !ok {
 					// A cell with a note under its number: the note says nothing of the unit.
 					continue

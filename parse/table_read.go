@@ -19,7 +19,10 @@ const (
 )
 
 // lineShape classifies the cells of a line.
-func lineShape(cells []string) rowShape {
+func lineShape(cells []string) rowShape { return cellCache(nil).shape(cells) }
+
+// shape is lineShape reading the cells through the cache.
+func (cc cellCache) shape(cells []string) rowShape {
 	nonEmpty, numbers, bare := 0, 0, 0
 	label := -1
 	for i, c := range cells {
@@ -33,12 +36,12 @@ func lineShape(cells []string) rowShape {
 			}
 			if isText(c) {
 				label = i
-			} else if _, ok := readCell(c); ok {
+			} else if _, ok := cc.read(c); ok {
 				bare++
 			}
 			continue
 		}
-		if _, ok := readCell(c); ok {
+		if _, ok := cc.read(c); ok {
 			numbers++
 		}
 	}
@@ -133,17 +136,18 @@ type blockReader struct {
 	pre     []string // label lines waiting for the row below them
 	preIdx  int      // line of the first of them
 	shapes  []rowShape
-	next    []int // see nextRow
+	next    []int     // see nextRow
+	cc      cellCache // the document's cells already read
 }
 
 // readBlock turns one block into table entries, or none when the block is not a table. A
 // block without a header of its own, just below a table whose rows have its width, carries on
 // that table: it takes its header and title.
-func (d *doc) readBlock(blk []tableLine, prev carried) ([]Table, carried) {
-	r := &blockReader{d: d, blk: blk, lastHdr: -2, shapes: make([]rowShape, len(blk))}
+func (d *doc) readBlock(blk []tableLine, prev carried, cc cellCache) ([]Table, carried) {
+	r := &blockReader{d: d, blk: blk, lastHdr: -2, shapes: make([]rowShape, len(blk)), cc: cc}
 	var lens []int
 	for k, ln := range blk {
-		r.shapes[k] = lineShape(ln.cells)
+		r.shapes[k] = cc.shape(ln.cells)
 		if r.shapes[k] == shapeData {
 			lens = append(lens, len(trimCells(ln.cells)))
 		}

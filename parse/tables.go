@@ -37,8 +37,9 @@ type tableLine struct {
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
 	var last carried
+	cc := cellCache{}
 	for _, blk := range d.tableBlocks() {
-		tables, c := d.readBlock(blk, last)
+		tables, c := d.readBlock(blk, last, cc)
 		d.rec.Tables = append(d.rec.Tables, tables...)
 		last = c
 	}
