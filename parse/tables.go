@@ -81,10 +81,10 @@ func (d *doc) tableBlocks() [][]tableLine {
 	for i, l := range d.lines {
 		text := l.Text
 		switch {
-		case len(cur) > 0 && reMarkdownRule.MatchString(text):
+		case len(cur) > 0 && strings.Contains(text, "---") && reMarkdownRule.MatchString(text):
 			// The rule under the header of a Markdown table (OCR output).
 			continue
-		case reMarkdownRow.MatchString(text):
+		case markdownRow(text):
 			cur = append(cur, tableLine{idx: i, cells: splitPipes(text), tabs: true})
 		case strings.Contains(text, "\t") && !numberedLine(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
@@ -125,6 +125,12 @@ var (
 	reMarkdownRule = mustRx(`^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )
 
+// markdownRow reports whether a line is a row of a Markdown table; a line without a pipe is
+// rejected before the regular expression runs.
+func markdownRow(text string) bool {
+	return strings.IndexByte(text, '|') >= 0 && reMarkdownRow.MatchString(text)
+}
+
 // splitPipes splits a Markdown table row into trimmed cells, without the outer pipes.
 func splitPipes(line string) []string {
 	s := strings.TrimSpace(line)
@@ -143,21 +149,34 @@ var reNumbering = mustRx(`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—�
 // numberedLine reports whether a tab-separated line is a numbered heading or a list item: a
 // number or bullet, then words (no amounts), not a row of a table.
 func numberedLine(text string) bool {
-	var cells []string
-	for _, c := range splitTabs(text) {
-		if c != "" {
-			cells = append(cells, c)
+	// The cells are walked in place, without splitting the line: every tab-separated line of
+	// a document comes here, and most fail on their first cell.
+	rest, more := text, true
+	first := ""
+	for first == "" {
+		if !more {
+			return false
 		}
+		var c string
+		c, rest, more = strings.Cut(rest, "\t")
+		first = strings.TrimSpace(c)
 	}
-	if len(cells) < 2 || !reNumbering.MatchString(cells[0]) {
+	if !more || !reNumbering.MatchString(first) {
 		return false
 	}
-	for _, c := range cells[1:] {
+	words := 0
+	for more {
+		var c string
+		c, rest, more = strings.Cut(rest, "\t")
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
 		if _, ok := readCell(c); ok {
 			return false
 		}
+		words++
 	}
-	return true
+	return words > 0
 }
 
 // wrappedCell reports whether line i, a line without columns inside a block, belongs to the
@@ -207,7 +226,7 @@ func (d *doc) nextLine(i int) int {
 // tabular reports whether line i has columns: tabs, pipes, or a row of space-aligned text.
 func (d *doc) tabular(i int) bool {
 	t := d.lines[i].Text
-	if reMarkdownRow.MatchString(t) || (strings.Contains(t, "\t") && !numberedLine(t)) {
+	if markdownRow(t) || (strings.Contains(t, "\t") && !numberedLine(t)) {
 		return true
 	}
 	_, ok := splitSpaces(t)

@@ -527,3 +527,34 @@ func TestTableVocabulary(t *testing.T) {
 		}
 	}
 }
+
+// numberedLineSplit is numberedLine as first written, splitting the line: the reference the
+// in-place walk must agree with.
+func numberedLineSplit(text string) bool {
+	var cells []string
+	for _, c := range splitTabs(text) {
+		if c != "" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) < 2 || !reNumbering.MatchString(cells[0]) {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if _, ok := readCell(c); ok {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzNumberedLine(f *testing.F) {
+	for _, s := range []string{"6.5.2\tPanneau Pocket", "\t\tII.\tFinances\t", "1.\tBudget\t1 200 €", "a)", "\t", "–\tUn point\t\t", "011\tCharges\t12"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := numberedLine(s), numberedLineSplit(s); got != want {
+			t.Errorf("numberedLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
