@@ -257,6 +257,23 @@ func splitGaps(s string) []string {
 // bulletLead opens a list item; a line that starts with one is prose, not a table row.
 var bulletLead = mustRx(`^\s*(?:[-–—•*·\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}➢✓▪►o]\s|\d+[.)/]\s|[a-z][.)]\s)`)
 
+// isBullet reports whether s opens with a list item (bulletLead). Every line of a document is
+// asked, most of them starting with a capital letter: the first byte after the leading white
+// space rules them out before the regular expression runs.
+func isBullet(s string) bool {
+	i := 0
+	for i < len(s) && isGapSpace(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	if c := s[i]; c < utf8.RuneSelf && c != '-' && c != '*' && (c < '0' || c > '9') && (c < 'a' || c > 'z') {
+		return false
+	}
+	return bulletLead.MatchString(s)
+}
+
 // splitTabs splits a tab-separated line into trimmed cells; trailing empty cells are kept so
 // that a row keeps its width (they are dropped later where the width is known).
 func splitTabs(line string) []string {
@@ -273,7 +290,7 @@ func splitTabs(line string) []string {
 // prose has double spaces between words).
 func splitSpaces(line string) ([]string, bool) {
 	s, gap := gapText(line)
-	if !gap || bulletLead.MatchString(line) {
+	if !gap || isBullet(line) {
 		return nil, false
 	}
 	cells := splitGaps(s)
@@ -299,7 +316,7 @@ func splitSpaces(line string) ([]string, bool) {
 // all of them words.
 func splitHeaderSpaces(line string) ([]string, bool) {
 	s, gap := gapText(line)
-	if !gap || bulletLead.MatchString(line) {
+	if !gap || isBullet(line) {
 		return nil, false
 	}
 	cells := splitGaps(s)

@@ -95,3 +95,14 @@ func FuzzReadCell(f *testing.F) {
 		}
 	})
 }
+
+func FuzzIsBullet(f *testing.F) {
+	for _, s := range []string{"- un point", "  • Budget", "1. Finances", "a) objet", "o texte", "Le conseil", "\t2) x", "", "  ", "➢ item", "Z) non"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isBullet(s), bulletLead.MatchString(s); got != want {
+			t.Errorf("isBullet(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -142,7 +142,7 @@ func readFlat(idx int, text string) flatLine {
 		}
 		s = strings.Join(strings.Fields(s), " ")
 	}
-	if bulletLead.MatchString(s) {
+	if isBullet(s) {
 		// A list item; only a dashed section heading ("- SECTION D'INVESTISSEMENT") counts.
 		if sec, cols, ok := flatHeader(strings.TrimLeft(s, "-–—•* ")); ok {
 			fl.kind, fl.section, fl.columns = flatHead, sec, cols
@@ -851,7 +851,7 @@ func stackValue(s string) bool {
 // not a list item, not a sentence or its lead-in, and not itself ending in an amount.
 func stackLabel(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || !isText(s) || utf8.RuneCountInString(s) > maxFlatLabel || bulletLead.MatchString(s) || proseLabel(s) {
+	if s == "" || !isText(s) || utf8.RuneCountInString(s) > maxFlatLabel || isBullet(s) || proseLabel(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") {
@@ -1049,7 +1049,7 @@ func stackText(s string) string { return strings.Join(strings.Fields(s), " ") }
 // stackColumnLabel reports whether a line can be (a piece of) a label in a column of labels.
 func stackColumnLabel(s string) bool {
 	s = strings.TrimSpace(s)
-	return isText(s) && utf8.RuneCountInString(stackText(s)) <= 80 && !bulletLead.MatchString(s) && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
+	return isText(s) && utf8.RuneCountInString(stackText(s)) <= 80 && !isBullet(s) && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
 }
 
 // joinStackLabels joins the wrapped lines of a column of labels into k labels, or returns nil

@@ -27,7 +27,7 @@ func (r *blockReader) build() []Table {
 			}
 			if li >= 0 {
 				maxLabel = max(maxLabel, utf8.RuneCountInString(p.cells[li]))
-				if bulletLead.MatchString(p.cells[li] + " ") {
+				if isBullet(p.cells[li] + " ") {
 					bullets++
 				}
 			}

@@ -192,7 +192,7 @@ func (d *doc) wrappedCell(i int) bool {
 		if !isText(s) && !isYear(s) {
 			return false
 		}
-		if utf8.RuneCountInString(s) > 60 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") || bulletLead.MatchString(d.lines[j].Text) {
+		if utf8.RuneCountInString(s) > 60 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") || isBullet(d.lines[j].Text) {
 			return false
 		}
 		next := d.nextLine(j)
