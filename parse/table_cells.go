@@ -220,11 +220,8 @@ func isGapSpace(c byte) bool {
 // spaces are only replaced when the line has one of them.
 func gapText(line string) (string, bool) {
 	s := line
-	for i := 0; i < len(line); i++ {
-		if c := line[i]; c == 0xc2 || c == 0xe2 { // lead bytes of U+00A0, U+2007, U+2009, U+202F
-			s = spaceLike.Replace(line)
-			break
-		}
+	if hasUnicodeSpace(line) {
+		s = spaceLike.Replace(line)
 	}
 	s = strings.TrimSpace(s)
 	for i := 1; i < len(s); i++ {
@@ -233,6 +230,27 @@ func gapText(line string) (string, bool) {
 		}
 	}
 	return s, false
+}
+
+// hasUnicodeSpace reports whether line holds one of the spaces of spaceLike: U+00A0 (C2 A0),
+// U+2007, U+2009 or U+202F (E2 80 87, 89, AF). Apostrophes and accents share their lead bytes,
+// so the whole sequence is tested.
+func hasUnicodeSpace(line string) bool {
+	for i := 0; i+1 < len(line); i++ {
+		switch line[i] {
+		case 0xc2:
+			if line[i+1] == 0xa0 {
+				return true
+			}
+		case 0xe2:
+			if i+2 < len(line) && line[i+1] == 0x80 {
+				if c := line[i+2]; c == 0x87 || c == 0x89 || c == 0xaf {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // splitGaps splits s around every column gap, keeping the empty cells at either end.

@@ -106,3 +106,14 @@ func FuzzIsBullet(f *testing.F) {
 		}
 	})
 }
+
+func FuzzHasUnicodeSpace(f *testing.F) {
+	for _, s := range []string{"1\u00a0200", "l’État", "2\u202f000 €", "a\u2009b", "c\u2007d", "», «", "plain"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasUnicodeSpace(s), spaceLike.Replace(s) != s; got != want {
+			t.Errorf("hasUnicodeSpace(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
