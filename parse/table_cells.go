@@ -224,13 +224,20 @@ func gapText(line string) (string, bool) {
 		s = spaceLike.Replace(line)
 	}
 	s = strings.TrimSpace(s)
-	for i := 1; i < len(s); i++ {
-		if isGapSpace(s[i]) && isGapSpace(s[i-1]) {
+	prev := false
+	for i := 0; i < len(s); i++ {
+		g := gapSpaces[s[i]]
+		if g && prev {
 			return s, true
 		}
+		prev = g
 	}
 	return s, false
 }
+
+// gapSpaces is isGapSpace as a table, for the loop of gapText that reads every byte of every
+// line.
+var gapSpaces = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
 
 // hasUnicodeSpace reports whether line holds one of the spaces of spaceLike: U+00A0 (C2 A0),
 // U+2007, U+2009 or U+202F (E2 80 87, 89, AF). Apostrophes and accents share their lead bytes,

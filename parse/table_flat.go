@@ -366,6 +366,9 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 	if k := strings.IndexAny(s, " :"); k >= 0 {
 		first = s[:k]
 	}
+	if !mayHeadWord(first) {
+		return "", nil, false
+	}
 	if f := normalize.Fold(first); !reFlatColumn.MatchString(f) && !reHeadFirst.MatchString(f) {
 		return "", nil, false
 	}
@@ -391,6 +394,30 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 		return "", nil, false
 	}
 	return section, words, true
+}
+
+// headWordLeads are the first bytes, folded, of the words reFlatColumn and reHeadFirst accept.
+const headWordLeads = "abcdefhimprstvx0123456789."
+
+// mayHeadWord is a byte test run before first is folded and matched: a word that cannot open a
+// header line (most first words of prose) is rejected without folding. A non-ASCII first letter
+// (É, an accent) may fold to one that can, and passes.
+func mayHeadWord(first string) bool {
+	i := 0
+	for i < len(first) && (first[i] == ' ' || '\t' <= first[i] && first[i] <= '\r') {
+		i++ // Fold drops leading white space
+	}
+	if i == len(first) {
+		return false
+	}
+	c := first[i]
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return strings.IndexByte(headWordLeads, c) >= 0
 }
 
 // allColumnWords reports whether every word names a value column.

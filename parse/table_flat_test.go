@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"minutes/extract"
+	"minutes/normalize"
 )
 
 // Unit tests of the reader of flattened tables (table_flat.go), on short quotes of real minutes
@@ -293,4 +294,16 @@ func TestFlatTableAmounts(t *testing.T) {
 	if strings.Join(got, " ") != "1:4100.00" {
 		t.Errorf("item amounts = %q, want only the prose amount [1:4100.00]", got)
 	}
+}
+
+func FuzzMayHeadWord(f *testing.F) {
+	for _, s := range []string{"RECETTES", "Dépenses", "Le", "", " ", "\vsection", "IV.", "2)", "Zone", "Élus"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fs := normalize.Fold(s)
+		if (reFlatColumn.MatchString(fs) || reHeadFirst.MatchString(fs)) && !mayHeadWord(s) {
+			t.Errorf("mayHeadWord(%q) = false, but %q opens a header", s, fs)
+		}
+	})
 }
