@@ -224,13 +224,12 @@ func gapText(line string) (string, bool) {
 		s = spaceLike.Replace(line)
 	}
 	s = strings.TrimSpace(s)
-	prev := false
-	for i := 0; i < len(s); i++ {
-		g := gapSpaces[s[i]]
-		if g && prev {
+	// Every pair of neighbouring bytes holds one at an odd index: looking at those only halves
+	// the work of the loop, which reads every line of every document.
+	for i := 1; i < len(s); i += 2 {
+		if gapSpaces[s[i]] && (gapSpaces[s[i-1]] || i+1 < len(s) && gapSpaces[s[i+1]]) {
 			return s, true
 		}
-		prev = g
 	}
 	return s, false
 }
@@ -243,21 +242,29 @@ var gapSpaces = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': t
 // U+2007, U+2009 or U+202F (E2 80 87, 89, AF). Apostrophes and accents share their lead bytes,
 // so the whole sequence is tested.
 func hasUnicodeSpace(line string) bool {
-	for i := 0; i+1 < len(line); i++ {
-		switch line[i] {
-		case 0xc2:
-			if line[i+1] == 0xa0 {
+	// strings.IndexByte jumps over the ASCII runs; only the lead bytes are looked at.
+	for s := line; ; {
+		i := strings.IndexByte(s, 0xc2)
+		if i < 0 || i+1 >= len(s) {
+			break
+		}
+		if s[i+1] == 0xa0 {
+			return true
+		}
+		s = s[i+1:]
+	}
+	for s := line; ; {
+		i := strings.IndexByte(s, 0xe2)
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if s[i+1] == 0x80 {
+			if c := s[i+2]; c == 0x87 || c == 0x89 || c == 0xaf {
 				return true
 			}
-		case 0xe2:
-			if i+2 < len(line) && line[i+1] == 0x80 {
-				if c := line[i+2]; c == 0x87 || c == 0x89 || c == 0xaf {
-					return true
-				}
-			}
 		}
+		s = s[i+1:]
 	}
-	return false
 }
 
 // splitGaps splits s around every column gap, keeping the empty cells at either end.
@@ -315,6 +322,11 @@ func splitTabs(line string) []string {
 // prose has double spaces between words).
 func splitSpaces(line string) ([]string, bool) {
 	s, gap := gapText(line)
+	return splitSpacesGap(line, s, gap)
+}
+
+// splitSpacesGap is splitSpaces on a line whose gapText is known.
+func splitSpacesGap(line, s string, gap bool) ([]string, bool) {
 	if !gap || isBullet(line) {
 		return nil, false
 	}
@@ -341,6 +353,11 @@ func splitSpaces(line string) ([]string, bool) {
 // all of them words.
 func splitHeaderSpaces(line string) ([]string, bool) {
 	s, gap := gapText(line)
+	return splitHeaderSpacesGap(line, s, gap)
+}
+
+// splitHeaderSpacesGap is splitHeaderSpaces on a line whose gapText is known.
+func splitHeaderSpacesGap(line, s string, gap bool) ([]string, bool) {
 	if !gap || isBullet(line) {
 		return nil, false
 	}

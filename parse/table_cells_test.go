@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -114,6 +115,31 @@ func FuzzHasUnicodeSpace(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := hasUnicodeSpace(s), spaceLike.Replace(s) != s; got != want {
 			t.Errorf("hasUnicodeSpace(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// gapTextLoop is gapText as first written, one byte after another: the reference for the
+// faster scan.
+func gapTextLoop(line string) (string, bool) {
+	s := strings.TrimSpace(spaceLike.Replace(line))
+	for i := 1; i < len(s); i++ {
+		if isGapSpace(s[i]) && isGapSpace(s[i-1]) {
+			return s, true
+		}
+	}
+	return s, false
+}
+
+func FuzzGapText(f *testing.F) {
+	for _, s := range []string{"Charges  12", " a \tb", "a b c", "x\r\n", "1\u00a0\u00a0200", "  ", "ab  ", "a \fb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		gs, gg := gapText(s)
+		ws, wg := gapTextLoop(s)
+		if gs != ws || gg != wg {
+			t.Errorf("gapText(%q) = %q %v, want %q %v", s, gs, gg, ws, wg)
 		}
 	})
 }

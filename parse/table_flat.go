@@ -127,8 +127,13 @@ func readFlat(idx int, text string) flatLine {
 	if strings.IndexByte(text, '\t') >= 0 {
 		return fl
 	}
+	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
+	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
+	if t := strings.TrimSpace(text); len(t) > 120 && utf8.RuneCountInString(t) > 120 {
+		return fl
+	}
 	s, gap := gapText(text)
-	if s == "" || utf8.RuneCountInString(s) > 120 {
+	if s == "" {
 		return fl
 	}
 	if isPageNumber(s) {

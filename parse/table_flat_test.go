@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -306,4 +307,21 @@ func FuzzMayHeadWord(f *testing.F) {
 			t.Errorf("mayHeadWord(%q) = false, but %q opens a header", s, fs)
 		}
 	})
+}
+
+// BenchmarkFlatScan measures the per-line classification of the flattened-table reader over a
+// whole document, prose included: every line of every document goes through it.
+func BenchmarkFlatScan(b *testing.B) {
+	data, err := os.ReadFile("../testdata/sample/numerian-2023-12-15.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, l := range lines {
+			readFlat(i, l)
+		}
+	}
 }

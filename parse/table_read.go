@@ -435,8 +435,20 @@ func (p *pendingRow) label() string {
 
 // isSection reports whether a lone cell is a budget section heading (Dépenses, Recettes…).
 func isSection(s string) bool {
-	return reTableSection.MatchString(normalize.Fold(strings.TrimSpace(s)))
+	f := normalize.Fold(strings.TrimSpace(s))
+	// reTableSection ends with one of its words, then spaces and a colon at most: a line that
+	// does not is rejected before the regular expression runs.
+	e := strings.TrimRight(strings.TrimSuffix(f, ":"), " \t\n\f\r")
+	for _, w := range sectionEnds {
+		if strings.HasSuffix(e, w) {
+			return reTableSection.MatchString(f)
+		}
+	}
+	return false
 }
+
+// sectionEnds are the words a section heading ends with (see reTableSection).
+var sectionEnds = []string{"depenses", "recettes", "fonctionnement", "investissement", "exploitation", "charges", "produits"}
 
 // caption returns the line just above a table when it reads as its caption: not blank, short,
 // not the end of a sentence, and not itself tabular.

@@ -89,12 +89,13 @@ func (d *doc) tableBlocks() [][]tableLine {
 		case strings.Contains(text, "\t") && !numberedLine(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
-			if cells, ok := splitSpaces(text); ok {
+			s, gap := gapText(text) // once for both readings of the line
+			if cells, ok := splitSpacesGap(text, s, gap); ok {
 				cur = append(cur, tableLine{idx: i, cells: cells})
 				continue
 			}
 			// A header of space-aligned columns is kept when a row follows it.
-			if cells, ok := splitHeaderSpaces(text); ok && i+1 < len(d.lines) {
+			if cells, ok := splitHeaderSpacesGap(text, s, gap); ok && i+1 < len(d.lines) {
 				if _, next := splitSpaces(d.lines[i+1].Text); next {
 					cur = append(cur, tableLine{idx: i, cells: cells})
 					continue

@@ -12,8 +12,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"minutes/extract"
+	"minutes/normalize"
 )
-
 
 // readTables runs the table reader alone on a text: the tables do not depend on the other
 // segmenters, except for item paths, which stay null here.
@@ -555,6 +555,17 @@ func FuzzNumberedLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := numberedLine(s), numberedLineSplit(s); got != want {
 			t.Errorf("numberedLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func FuzzIsSection(f *testing.F) {
+	for _, s := range []string{"Dépenses", "Section d'investissement :", "II. RECETTES DE LA SECTION DE FONCTIONNEMENT", "Charges  :", "Budget", "1. Finances"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isSection(s), reTableSection.MatchString(normalize.Fold(strings.TrimSpace(s))); got != want {
+			t.Errorf("isSection(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
