@@ -38,7 +38,7 @@ type tableLine struct {
 func (d *doc) tables() {
 	var last carried
 	cc := cellCache{}
-	for _, blk := range d.tableBlocks() {
+	for _, blk := range d.tableBlocks(cc) {
 		tables, c := d.readBlock(blk, last, cc)
 		d.rec.Tables = append(d.rec.Tables, tables...)
 		last = c
@@ -69,7 +69,7 @@ const maxCarry = 4
 
 // tableBlocks finds the runs of consecutive tabular lines. A blank line or a line of prose
 // ends a block, so a table never swallows the paragraph that follows it.
-func (d *doc) tableBlocks() [][]tableLine {
+func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 	var blocks [][]tableLine
 	var cur []tableLine
 	flush := func() {
@@ -86,7 +86,7 @@ func (d *doc) tableBlocks() [][]tableLine {
 			continue
 		case markdownRow(text):
 			cur = append(cur, tableLine{idx: i, cells: splitPipes(text), tabs: true})
-		case strings.Contains(text, "\t") && !numberedLine(text):
+		case strings.Contains(text, "\t") && !cc.numbered(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
 			s, gap := gapText(text) // once for both readings of the line
@@ -149,7 +149,11 @@ var reNumbering = mustRx(`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—�
 
 // numberedLine reports whether a tab-separated line is a numbered heading or a list item: a
 // number or bullet, then words (no amounts), not a row of a table.
-func numberedLine(text string) bool {
+func numberedLine(text string) bool { return cellCache(nil).numbered(text) }
+
+// numbered is numberedLine reading the cells through the cache: the rows of a budget table
+// open with a code that reads as a number, so their cells are all read here first.
+func (cc cellCache) numbered(text string) bool {
 	// The cells are walked in place, without splitting the line: every tab-separated line of
 	// a document comes here, and most fail on their first cell.
 	rest, more := text, true
@@ -172,7 +176,7 @@ func numberedLine(text string) bool {
 		if c = strings.TrimSpace(c); c == "" {
 			continue
 		}
-		if _, ok := readCell(c); ok {
+		if _, ok := cc.read(c); ok {
 			return false
 		}
 		words++
