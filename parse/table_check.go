@@ -210,6 +210,9 @@ func relationChecks(t *Table, vals [][]*decimal.Decimal) []sumCheck {
 						holds = append(holds, i)
 					} else {
 						fails = append(fails, sumCheck{row: i, col: tc, got: *z, want: want, a: a, b: b})
+						if len(fails) > 1 {
+							break // two failures: the relation does not hold, whatever follows
+						}
 					}
 				}
 				if len(holds) >= 2 && len(holds)+len(fails) >= 3 && len(fails) <= 1 {
