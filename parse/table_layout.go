@@ -247,6 +247,11 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 // général, a bare Total).
 func rowKind(label string) string {
 	f := strings.TrimSpace(normalize.Fold(label))
+	if f == "" || f[0] != 't' && f[0] != 's' && f[0] != 'm' {
+		// Total, Sous-total, S/total and Montant total open with these letters: most labels
+		// are rejected before the regular expressions run.
+		return RowLine
+	}
 	switch {
 	case reTableTotal.MatchString(f):
 		return RowTotal
