@@ -81,10 +81,10 @@ func (d *doc) unnumberedSections(start int) []heading {
 			continue
 		}
 		caps := isUpperTitle(t) && len(strings.Fields(t)) >= 2
-		if !caps && !reThemeHeading.MatchString(t) {
+		if (!caps && !reThemeHeading.MatchString(t)) || reMoneyInTitle.MatchString(t) {
 			continue
 		}
-		if i > start && strings.TrimSpace(d.lines[i-1].Text) != "" && !endsSentence(d.lines[i-1].Text) && !strings.HasSuffix(strings.TrimSpace(d.lines[i-1].Text), ":") {
+		if i > start && !d.closesBlock(i-1) {
 			continue
 		}
 		// The next non-blank line must be prose: not a number, not another line in capitals.
@@ -274,6 +274,22 @@ func (d *doc) listedDeliberations(start int) []heading {
 		return nil
 	}
 	return out
+}
+
+// closesBlock reports whether line i ends what comes before an unnumbered heading: a blank, a
+// finished sentence or a colon, a rule ("-------"), a bullet glyph or an amount alone (the end
+// of a table), or a decision formula
+// ("Adopté à l'unanimité par le Conseil Municipal,").
+func (d *doc) closesBlock(i int) bool {
+	t := strings.TrimSpace(d.lines[i].Text)
+	if t == "" || endsSentence(t) || strings.HasSuffix(t, ":") {
+		return true
+	}
+	if strings.Trim(t, "-_=*~.•Ø ") == "" || (reBullet.MatchString(t) && reBullet.ReplaceAllString(t, "") == "") || reBareNumber.MatchString(d.folded[i]) {
+		return true
+	}
+	tr := d.trigAt(i)
+	return tr.trigger && (tr.explicit || tr.unanimous)
 }
 
 // singleDeliberation reads a document holding one unnumbered deliberation (an extract of the

@@ -678,3 +678,18 @@ func TestListedDeliberations(t *testing.T) {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
+
+// TestUnnumberedAfterFormula checks that an unnumbered heading in capitals opens a section after a
+// decision formula, a rule line or an amount ending a table, not only after a full stop.
+func TestUnnumberedAfterFormula(t *testing.T) {
+	text := "-------------------\nCOMPTE ADMINISTRATIF 2005 :\nMadame MALARD donne lecture du rapport suivant :\nIl se dégage ainsi un excédent de :\n 195 366,25 €\nAdopté à l'unanimité par le Conseil Municipal,\nCOMPTE DE GESTION 2005 :\nMadame MARTEAU donne lecture du rapport suivant :\nLe total est de :\n451 330,00 €\nFISCALITE LOCALE 2006 :\nMadame PELLARIN donne lecture du rapport suivant :\nTOTAL DES OPERATIONS REELLES 1 361 594,63 €\nLe budget est équilibré.\n"
+	d := bodyDoc(t, text, nil, "")
+	var got []string
+	for _, it := range d.rec.Items {
+		got = append(got, it.Title)
+	}
+	want := []string{"COMPTE ADMINISTRATIF 2005", "COMPTE DE GESTION 2005", "FISCALITE LOCALE 2006"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"testing"
 
@@ -59,5 +60,43 @@ func TestSearchIndexConsistent(t *testing.T) {
 	}
 	if fmt.Sprint(got) != "[d.txt/item d.txt/exchange]" {
 		t.Errorf("search oeuvre = %v, want [d.txt/item d.txt/exchange]", got)
+	}
+}
+
+// TestQueryIntegrityCheckAfterMerge runs PRAGMA integrity_check through Query on a pooled
+// connection that has read the FTS index, after another connection (another process: a second
+// ingest, `minutes query` while one runs) merged the index's segments. FTS5 keeps the index
+// structure cached on each connection and revalidates it only when a statement opens a cursor
+// on the table or a write begins; integrity_check does neither, so on the stale structure it
+// read pages of merged-away segments and reported "fts5: corruption found reading blob …" on
+// a sound database.
+func TestQueryIntegrityCheckAfterMerge(t *testing.T) {
+	db, path := openTest(t)
+	for _, sha := range []string{"a", "b", "c"} {
+		if _, err := db.Save(sha+".txt", typicalRecord(sha)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.db.SetMaxOpenConns(1) // every Query on one connection, the one holding the cache
+	check := func(step string) {
+		t.Helper()
+		_, rows, err := db.Query(`PRAGMA integrity_check`)
+		if err != nil || len(rows) != 1 || rows[0][0] != "ok" {
+			t.Errorf("%s: integrity_check = %v, %v", step, rows, err)
+		}
+	}
+	check("before the merge") // caches the structure: one segment per save
+	other, err := sql.Open(driverName, "file:"+escapePath(path)+"?"+dsnParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	// 'optimize' merges every segment into a new one and deletes the old ones.
+	if _, err := other.Exec(`INSERT INTO search(search) VALUES ('optimize')`); err != nil {
+		t.Fatal(err)
+	}
+	check("after another connection merged the segments")
+	if _, err := other.Exec(`INSERT INTO search(search) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("FTS integrity-check on a fresh connection: %v", err)
 	}
 }

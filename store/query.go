@@ -29,6 +29,27 @@ func (d *DB) Query(query string, args ...any) (columns []string, rows [][]string
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
+	// FTS5 keeps an index's structure cached on each connection between statements and
+	// revalidates it (against PRAGMA data_version) only when a statement opens a cursor on the
+	// table or a write transaction begins. PRAGMA integrity_check (FTS5's xIntegrity) does
+	// neither: on a pooled connection that read the index before another connection merged its
+	// segments, it read pages that no longer exist and reported "fts5: corruption found
+	// reading blob …" on a sound database. So the query runs in one read transaction that
+	// first opens a cursor on the index: the cache is checked against the very snapshot the
+	// query then reads.
+	if _, err := conn.ExecContext(ctx, `BEGIN DEFERRED`); err != nil {
+		return nil, nil, fmt.Errorf("store: query: %w", err)
+	}
+	defer func() {
+		// Read-only: nothing to commit. A connection left inside a transaction must not go
+		// back to the pool.
+		if _, err := conn.ExecContext(ctx, `ROLLBACK`); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	if _, err := conn.ExecContext(ctx, sqlRefreshIndex); err != nil {
+		return nil, nil, fmt.Errorf("store: query: %w", err)
+	}
 	rs, err := conn.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: query: %w", err)
@@ -58,6 +79,10 @@ func (d *DB) Query(query string, args ...any) (columns []string, rows [][]string
 	}
 	return columns, rows, nil
 }
+
+// sqlRefreshIndex opens a cursor on the FTS index, which makes FTS5 drop its cached structure
+// if the database changed since the connection read it (a rowid lookup: no index page read).
+const sqlRefreshIndex = `SELECT count(*) FROM search WHERE rowid = 0`
 
 // render writes one SQL value as text.
 func render(v any) string {
