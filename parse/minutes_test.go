@@ -162,3 +162,20 @@ func BenchmarkMinutes(b *testing.B) {
 		Minutes(src)
 	}
 }
+
+// TestMinutesReportsUnreadablePages: a page the extractor lost is an error diagnostic of the
+// record, so that an incomplete record never looks complete.
+func TestMinutesReportsUnreadablePages(t *testing.T) {
+	src, err := extract.Text([]byte("Présents : M. Jean DUPONT\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.Warnings = []extract.Line{{Pos: extract.Pos{Page: 2}, Text: "page 2 could not be read: damaged stream"}}
+	rec := Minutes(src)
+	for _, d := range rec.Diagnostics {
+		if d.Code == "page-unreadable" && d.Severity == SevError && d.Page == 2 {
+			return
+		}
+	}
+	t.Errorf("no page-unreadable error among %+v", rec.Diagnostics)
+}

@@ -79,6 +79,11 @@ func newDoc(src *extract.Source) *doc {
 	for i, l := range src.Lines {
 		d.folded[i] = normalize.Fold(l.Text)
 	}
+	// Pages the extractor could not read cost text without failing the document: say so in
+	// the record rather than let it look complete.
+	for _, w := range src.Warnings {
+		d.rec.Diagnostics = append(d.rec.Diagnostics, Diagnostic{Severity: SevError, Code: "page-unreadable", Message: w.Text, Pos: w.Pos})
+	}
 	for _, f := range src.Furniture {
 		d.rec.Furniture = append(d.rec.Furniture, Text{Pos: f.Pos, Text: f.Text})
 	}
