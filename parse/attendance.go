@@ -53,7 +53,7 @@ func (d *doc) markProxy(mark string, p *normalize.Person, present bool, pos Pos,
 		return
 	}
 	if m.giver != "" && m.holder != "" {
-		d.rec.Proxies = append(d.rec.Proxies, Proxy{From: m.giver, To: m.holder, Text: m.text, Pos: m.pos})
+		d.rec.Proxies = append(d.rec.Proxies, Proxy{From: m.giver, To: strp(m.holder), Text: m.text, Pos: m.pos})
 	}
 }
 
@@ -859,7 +859,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		if e.proxyOfPrev {
 			if prev != nil {
 				if h := d.addPerson(e.holder, pos); h != nil {
-					d.rec.Proxies = append(d.rec.Proxies, Proxy{From: prev.ID, To: h.ID, Text: it.text, Pos: pos})
+					d.rec.Proxies = append(d.rec.Proxies, Proxy{From: prev.ID, To: strp(h.ID), Text: it.text, Pos: pos})
 				}
 			}
 			continue
@@ -927,7 +927,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 			pr := Proxy{From: p.ID, Text: it.text, Pos: pos}
 			if e.hasHolder {
 				if h := d.addPerson(e.holder, pos); h != nil {
-					pr.To = h.ID
+					pr.To = strp(h.ID)
 				}
 			}
 			d.rec.Proxies = append(d.rec.Proxies, pr)

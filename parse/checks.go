@@ -72,7 +72,7 @@ func (d *doc) checks() {
 			fmt.Sprintf("%d members were present or represented, so %d present, but no present member is named", *por, *por-rep))
 	}
 	for _, p := range d.rec.Proxies {
-		if p.To == "" {
+		if p.To == nil {
 			d.diag(SevInfo, "proxy-holder-unnamed", p.Pos, fmt.Sprintf("the proxy %q names no holder", p.Text))
 		}
 	}

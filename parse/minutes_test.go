@@ -55,9 +55,9 @@ func FuzzMinutes(f *testing.F) {
 		}
 		for _, p := range rec.Proxies {
 			check("proxy", p.Pos)
-			// To is empty when the document names no holder ("Pouvoir : M. X").
-			if !ids[p.From] || (p.To != "" && !ids[p.To]) {
-				t.Fatalf("proxy refers to unknown people %q → %q", p.From, p.To)
+			// To is null when the document names no holder ("Pouvoir : M. X").
+			if !ids[p.From] || (p.To != nil && !ids[*p.To]) {
+				t.Fatalf("proxy refers to unknown people %q → %v", p.From, p.To)
 			}
 		}
 		for _, it := range rec.Items {

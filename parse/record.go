@@ -122,9 +122,9 @@ type Attendance struct {
 
 // Proxy is a pouvoir or procuration: From gives their vote to To.
 type Proxy struct {
-	From string `json:"from"`
-	To   string `json:"to,omitempty"` // empty when the document names no holder
-	Text string `json:"text,omitempty"`
+	From string  `json:"from"`
+	To   *string `json:"to"` // null when the document names no holder
+	Text string  `json:"text,omitempty"`
 	Pos
 }
 

@@ -273,7 +273,10 @@ func (r *reader) record(id int64) (*parse.Record, error) {
 		if err := rs.Scan(&p.From, &to, &text, &p.Page, &p.Line); err != nil {
 			return err
 		}
-		p.To, p.Text = to.String, text.String
+		p.Text = text.String
+		if to.Valid {
+			p.To = &to.String
+		}
 		rec.Proxies = append(rec.Proxies, p)
 		return nil
 	}); err != nil {

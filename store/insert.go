@@ -227,7 +227,7 @@ func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, rec *parse.Record, no
 		in.add(tAttendance, doc, i, a.Person, a.Status, ns(a.SubstituteFor), a.Page, a.Line)
 	}
 	for i, p := range rec.Proxies {
-		in.add(tProxy, doc, i, p.From, nullIfEmpty(p.To), nullIfEmpty(p.Text), p.Page, p.Line)
+		in.add(tProxy, doc, i, p.From, ns(p.To), nullIfEmpty(p.Text), p.Page, p.Line)
 	}
 	for i, a := range rec.Agenda {
 		in.add(tAgenda, doc, i, a.Path, ns(a.Number), a.Title, a.Level, a.Page, a.Line)
