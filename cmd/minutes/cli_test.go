@@ -275,3 +275,32 @@ func TestSearch(t *testing.T) {
 		t.Errorf("a query with FTS syntax in it failed: exit %d, %s", code, out)
 	}
 }
+
+// TestIngestReparse: documents stored by another parser version are re-parsed only on request,
+// and then only once.
+func TestIngestReparse(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	sample := "../../testdata/sample"
+	steps := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ingest", "--quiet", "--db", db, sample}, "2 added, 0 unchanged, 0 replaced"},
+		{[]string{"ingest", "--quiet", "--db", db, sample}, "0 added, 2 unchanged, 0 replaced"},
+		{[]string{"ingest", "--quiet", "--reparse", "--db", db, sample}, "0 added, 0 unchanged, 2 replaced"},
+		{[]string{"ingest", "--quiet", "--reparse", "--db", db, sample}, "0 added, 2 unchanged, 0 replaced"},
+	}
+	for i, s := range steps {
+		if i == 1 {
+			// As if an older parser had stored them.
+			sq := openSQL(t, db)
+			if _, err := sq.Exec(`UPDATE documents SET parser_version = '0.0.1'`); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, _, stderr := run(t, s.args...)
+		if code != exitOK || !strings.Contains(stderr, s.want) {
+			t.Errorf("step %d: exit %d, %q; want %q", i, code, stderr, s.want)
+		}
+	}
+}
