@@ -879,6 +879,9 @@ func (d *doc) meetingEndAndNext() {
 	m := &d.rec.Meeting
 	for i := len(d.lines) - 1; i >= 0; i-- {
 		f := d.folded[i]
+		if m.EndTime == nil && strings.Contains(f, " a") && (strings.Contains(f, "leve") || strings.Contains(f, "clos") || strings.Contains(f, "clotur") || strings.Contains(f, "termin")) {
+			d.endTimeAfterVerb(i)
+		}
 		if !strings.Contains(f, "seance") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
 			continue
 		}
@@ -913,6 +916,32 @@ func (d *doc) meetingEndAndNext() {
 				break
 			}
 		}
+	}
+}
+
+// endTimeAfterVerb reads the end time from "… a été levée à 19h30" when the subject
+// "séance" sits earlier in the same sentence, possibly on the line or two before.
+func (d *doc) endTimeAfterVerb(i int) {
+	loc := reEndVerb.FindStringIndex(d.folded[i])
+	if loc == nil {
+		return
+	}
+	sentence := d.folded[i][:loc[0]]
+	for k, j := 0, i-1; k < 2 && j >= 0 && !strings.Contains(sentence, ". "); k, j = k+1, j-1 {
+		sentence = d.folded[j] + " " + sentence
+	}
+	if e := strings.LastIndex(sentence, ". "); e >= 0 {
+		sentence = sentence[e:]
+	}
+	if !strings.Contains(sentence, "seance") {
+		return
+	}
+	t := d.lines[i].Text
+	at := d.origOffset(t, loc[1]-1)
+	if ts := normalize.FindTimes(t[at:]); len(ts) > 0 && ts[0].Start <= 6 {
+		hh := ts[0].HHMM
+		d.rec.Meeting.EndTime = &hh
+		d.evidence("end_time", d.ev(i))
 	}
 }
 

@@ -79,10 +79,13 @@ var (
 	reNotMeeting   = mustRx(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
 	reConvocation  = mustRx(`convo[cq]`)
 	reEndOfMeeting = mustRx(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
-	reNextMeeting  = mustRx(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
-	rePrevMinutes  = mustRx(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
-	reApproval     = mustRx(`approuv|approbation|adopt|accept|valid|sans observation`)
-	reRejection    = mustRx(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
+	// reEndVerb is the closing verb when words separate it from "séance": "La séance du
+	// conseil …, au cours de laquelle …, a été levée à 19h30", "… est close à 22 h".
+	reEndVerb     = mustRx(`\b(?:est|a ete|fut)\s+(?:levee|close|cloturee|terminee)\s+(?:a|vers)\s`)
+	reNextMeeting = mustRx(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
+	rePrevMinutes = mustRx(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
+	reApproval    = mustRx(`approuv|approbation|adopt|accept|valid|sans observation`)
+	reRejection   = mustRx(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
 	// rePlaceVerb is the verb after which the place of the meeting is named.
 	rePlaceVerb = mustRx(`(?:reunie?s?|assemblee?s?|se tiendra|se tient|s'est tenue?|siegeant)\b`)
 	// rePresident finds who presided: the name follows the match.
