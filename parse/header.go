@@ -378,7 +378,7 @@ func (d *doc) meetingWhen(lim int) {
 		if i == dateLine {
 			from = dateEnd
 		}
-		if from <= len(t) && (i == dateLine || meetingLine(d.folded[i])) {
+		if from <= len(t) && (i == dateLine || meetingLine(d.folded[i]) || timeLine(d.folded[i])) {
 			a, b := otherDateSpan(t[from:])
 			for _, tm := range normalize.FindTimes(t[from:]) {
 				if tm.Start >= a && tm.Start < b {
@@ -397,6 +397,9 @@ func (d *doc) meetingWhen(lim int) {
 	}
 	if m.StartTime == nil {
 		d.startTimeAtDate(*m.Date, lim)
+	}
+	if m.StartTime == nil {
+		d.startTimeInPreamble(lim)
 	}
 	d.meetingPlace(dateLine, lim)
 }
@@ -425,6 +428,53 @@ func (d *doc) startTimeAtDate(iso string, lim int) {
 				d.evidence("start_time", d.ev(i))
 				return
 			}
+		}
+	}
+}
+
+// timeLine reports whether folded line f is only a time, as a title gives it under the date
+// ("lundi 08 juin 2020" then "à 18 H 00").
+func timeLine(f string) bool {
+	f = strings.TrimSpace(f)
+	if len(f) > 20 || !strings.ContainsAny(f, "0123456789") {
+		return false
+	}
+	ts := normalize.FindTimes(f)
+	return len(ts) == 1 && ts[0].Start <= 3 && len(f)-ts[0].End <= 1
+}
+
+// startTimeInPreamble reads the start time in the sentence that opens the minutes ("L'an
+// deux mil onze, le dix-sept juin, à dix-neuf heures, le Conseil …", "… s'est réuni … à 20
+// heures 30"), at any distance from the title date.
+func (d *doc) startTimeInPreamble(lim int) {
+	for i := 0; i < lim; i++ {
+		f := d.folded[i]
+		at := -1
+		for _, w := range preambleOpeners {
+			if k := strings.Index(f, w); k >= 0 && (at < 0 || k < at) {
+				at = k
+			}
+		}
+		if at < 0 || len(f) > 600 {
+			continue
+		}
+		o, jf := d.join(i)
+		if len(jf) > 900 {
+			continue
+		}
+		from := d.origOffset(o, at)
+		a, b := otherDateSpan(o)
+		for _, tm := range normalize.FindTimes(o[from:]) {
+			if from+tm.Start >= a && from+tm.Start < b {
+				continue
+			}
+			if tm.Start > 250 {
+				break
+			}
+			hh := tm.HHMM
+			d.rec.Meeting.StartTime = &hh
+			d.evidence("start_time", d.ev(i))
+			return
 		}
 	}
 }

@@ -76,9 +76,12 @@ var (
 	// reMeetingWords mark a line that dates the meeting itself.
 	meetingWords = []string{"seance", "reuni", "conseil", "comite", "assemble", "session",
 		"l'an ", "deliberation", "proces", "compte rendu", "compte-rendu", "bureau"}
-	reNotMeeting   = mustRx(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
-	reConvocation  = mustRx(`convo[cq]`)
-	reEndOfMeeting = mustRx(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
+	// preambleOpeners open the sentence that states when the council sat; its time may be
+	// far from the title date.
+	preambleOpeners = []string{"l'an ", "s'est reuni", "se sont reuni", "s'est assemble", "s'etant assemble", "s'etant reuni"}
+	reNotMeeting    = mustRx(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
+	reConvocation   = mustRx(`convo[cq]`)
+	reEndOfMeeting  = mustRx(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
 	// reEndVerb is the closing verb when words separate it from "séance": "La séance du
 	// conseil …, au cours de laquelle …, a été levée à 19h30", "… est close à 22 h".
 	reEndVerb     = mustRx(`\b(?:est|a ete|fut)\s+(?:levee|close|cloturee|terminee)\s+(?:a|vers)\s`)
