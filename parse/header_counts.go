@@ -17,8 +17,28 @@ type countHit struct {
 // reCountFiller are the words a line of counts may hold besides its labels and numbers.
 var reCountFiller = mustRx(`\b(?:soit|dont|et|nombre|de|d'|des|du|le|la|les|l'|conseillers?|conseilleres?|membres?|elus?|municipaux|titulaires|total|au|conseil|qui|ont|ou)\b|[^\p{L}]`)
 
-// countsIn finds the counts stated in folded line f.
+// countsIn finds the counts stated in folded line f. A tab separates cells of a box
+// ("2 procurations\t33 votants"): each cell is read alone, so that a label never takes the
+// number of the next cell.
 func countsIn(f string, inCluster bool) []countHit {
+	if !strings.Contains(f, "\t") {
+		return countsInCell(f, inCluster)
+	}
+	var hits []countHit
+	off := 0
+	for _, cell := range strings.Split(f, "\t") {
+		for _, h := range countsInCell(cell, inCluster) {
+			h.start += off
+			h.end += off
+			hits = append(hits, h)
+		}
+		off += len(cell) + 1
+	}
+	return hits
+}
+
+// countsInCell finds the counts stated in one cell of a folded line.
+func countsInCell(f string, inCluster bool) []countHit {
 	var hits []countHit
 	for _, m := range reCountAfter.FindAllStringSubmatchIndex(f, -1) {
 		label := f[m[2]:m[3]]
@@ -82,6 +102,9 @@ func countField(label string, atStart bool) string {
 // meeting-level only among the attendance lists.
 func (d *doc) countLine(i int, inCluster bool) bool {
 	f := strings.TrimSpace(d.folded[i])
+	if strings.Contains(d.lines[i].Text, "\t") {
+		f = strings.TrimSpace(foldCells(d.lines[i].Text))
+	}
 	// Count lines are short and hold a count word: most lines are rejected before any pattern.
 	if len(f) > 240 || !strings.ContainsAny(f, "0123456789") || !hasCountWord(f) {
 		return false
@@ -188,6 +211,19 @@ func (d *doc) boxNumber(i int) bool {
 	d.setCount(d.hdr.box[0], v, i)
 	d.hdr.box = d.hdr.box[1:]
 	return true
+}
+
+// foldCells folds each tab-separated cell of s and joins them by a tab again (Fold turns
+// tabs into spaces, and the cells of a count box must stay apart).
+func foldCells(s string) string {
+	if !strings.Contains(s, "\t") {
+		return foldLine(s)
+	}
+	cells := strings.Split(s, "\t")
+	for k, c := range cells {
+		cells[k] = foldLine(c)
+	}
+	return strings.Join(cells, "\t")
 }
 
 // foldLine folds one line of text as the document's lines are folded.

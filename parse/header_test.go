@@ -155,11 +155,12 @@ func TestCountsIn(t *testing.T) {
 		{"pour", "- Pour : 23", map[string]int{"for": 23}},
 		{"présents ou représentés is no field", "25 Conseillers étaient Présents ou Représentés", map[string]int{}},
 		{"représentés", "Nombre de Conseillers représentés : 3", map[string]int{"represented": 3}},
+		{"tab cells, number first", "2 procurations\t33 votants", map[string]int{"represented": 2, "voters": 33}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := map[string]int{}
-			for _, h := range countsIn(strings.TrimSpace(foldLine(tt.in)), true) {
+			for _, h := range countsIn(strings.TrimSpace(foldCells(tt.in)), true) {
 				got[h.field] = h.value
 			}
 			if len(got) != len(tt.want) {
