@@ -17,12 +17,14 @@ type countHit struct {
 // reCountFiller are the words a line of counts may hold besides its labels and numbers.
 var reCountFiller = mustRx(`\b(?:soit|dont|et|nombre|de|d'|des|du|le|la|les|l'|conseillers?|conseilleres?|membres?|elus?|municipaux|titulaires|total|au|conseil|qui|ont|ou)\b|[^\p{L}]`)
 
-// countsIn finds the counts stated in folded line f. A tab separates cells of a box
-// ("2 procurations\t33 votants"): each cell is read alone, so that a label never takes the
-// number of the next cell.
+// countsIn finds the counts stated in folded line f. A tab either separates a label from its
+// number ("Nombre de conseillers votants :\t28") or two cells of a box ("2 procurations\t33
+// votants", where read whole "procurations 33" would take the next cell's number): the line is
+// read both ways and the reading that finds more counts wins.
 func countsIn(f string, inCluster bool) []countHit {
+	whole := countsInCell(strings.ReplaceAll(f, "\t", " "), inCluster)
 	if !strings.Contains(f, "\t") {
-		return countsInCell(f, inCluster)
+		return whole
 	}
 	var hits []countHit
 	off := 0
@@ -34,7 +36,10 @@ func countsIn(f string, inCluster bool) []countHit {
 		}
 		off += len(cell) + 1
 	}
-	return hits
+	if len(hits) > len(whole) {
+		return hits
+	}
+	return whole
 }
 
 // countsInCell finds the counts stated in one cell of a folded line.

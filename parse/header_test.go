@@ -156,6 +156,7 @@ func TestCountsIn(t *testing.T) {
 		{"présents ou représentés is no field", "25 Conseillers étaient Présents ou Représentés", map[string]int{}},
 		{"représentés", "Nombre de Conseillers représentés : 3", map[string]int{"represented": 3}},
 		{"tab cells, number first", "2 procurations\t33 votants", map[string]int{"represented": 2, "voters": 33}},
+		{"tab between label and number", "Nombre de conseillers votants :\t28", map[string]int{"voters": 28}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
