@@ -845,8 +845,11 @@ func (d *doc) meetingSecretary() {
 		if loc := reSecretaryLabel.FindStringIndex(f); !ok && loc != nil && !strings.Contains(f[loc[0]:loc[1]], "est") {
 			n, _, ok = takeName(d.sliceFolded(o, f, loc[1], len(f)))
 		}
+		if loc := reSecretaryNamed.FindStringIndex(f); !ok && loc != nil {
+			n, _, ok = takeName(d.sliceFolded(o, f, loc[1], len(f)))
+		}
 		if !ok {
-			for _, re := range []*rx{reSecretaryAfter, reSecretaryCommeAny} {
+			for _, re := range []*rx{reSecretaryAfter, reSecretaryCommeAny, reSecretaryDuties} {
 				if loc := re.FindStringIndex(f); loc != nil {
 					n, ok = nameBefore(d.sliceFolded(o, f, 0, loc[0]))
 					if ok {

@@ -45,3 +45,38 @@ func TestHeaderFieldsWording(t *testing.T) {
 		})
 	}
 }
+
+// TestSecretaryWording checks secretaries named in a sentence rather than after a label.
+func TestSecretaryWording(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"à savoir X",
+			"CONSEIL MUNICIPAL DU 25 MAI 2020\n\nIl procède à la nomination d’un secrétaire de séance, le conseiller municipal le plus jeune, à savoir Anne LE GUEN qui procède à l’appel des 33 conseillers municipaux.\n",
+			"anne le guen"},
+		{"désignée pour remplir ces fonctions",
+			"CONSEIL MUNICIPAL DU 8 JUIN 2020\n\nIl a été procédé à l'élection d'un secrétaire pris dans le sein du Conseil.\nMme Trefina KERRAIN, ayant obtenu la majorité des suffrages, a été désignée pour remplir ces fonctions et procède à l'appel nominatif des conseillers.\n",
+			"trefina kerrain"},
+		{"à savoir without secrétaire is no secretary",
+			"CONSEIL MUNICIPAL DU 17 JUIN 2011\n\nle bureau électoral comprend les deux conseillers les plus âgés, à savoir M. Jean-Pierre GRANDJOUAN, M. Georges LECLEVE.\n",
+			""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src, err := extract.Bytes("x.txt", []byte(c.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := headerOnly(src)
+			got := ""
+			if id := r.Meeting.Secretary; id != nil {
+				for _, p := range r.People {
+					if p.ID == *id {
+						got = p.Key
+					}
+				}
+			}
+			if got != c.want {
+				t.Errorf("secretary got %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -96,6 +96,12 @@ var (
 	// reSecretaryLabel is "Secrétaire de séance : X", "Secrétaire : X", "A été élue secrétaire
 	// de séance : X": the name follows the match.
 	reSecretaryLabel = mustRx(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)
+	// reSecretaryNamed is "nomination d'un secrétaire de séance, le conseiller le plus jeune,
+	// à savoir X": the name follows the match, in the same sentence as "secrétaire".
+	reSecretaryNamed = mustRx(`secretaire[^.:;]{0,120}?\b(?:a savoir|en la personne de)\s+`)
+	// reSecretaryDuties is "(élection d'un secrétaire …) Mme X, ayant obtenu la majorité des
+	// suffrages, a été désignée pour remplir ces fonctions": the name comes before.
+	reSecretaryDuties = mustRx(`\s*(?:,\s*ayant [^,]{0,80})?\s*,?\s+(?:est|a ete)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+pour (?:remplir|assurer|exercer) (?:ces|les|cette) fonctions?\b`)
 	// reSecretaryAfter is "X est désigné(e) secrétaire", "désigné X comme secrétaire".
 	reSecretaryAfter = mustRx(`\s*,?\s*(?:est|a ete|ont ete|sont)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+(?:comme |en tant que |pour |en qualite de )?(?:\w+ )?secretaire`)
 )
