@@ -443,6 +443,18 @@ func timeLine(f string) bool {
 	return len(ts) == 1 && ts[0].Start <= 3 && len(f)-ts[0].End <= 1
 }
 
+// preambleLine returns the first line before lim that opens the meeting sentence, or -1.
+func (d *doc) preambleLine(lim int) int {
+	for i := 0; i < lim; i++ {
+		for _, w := range preambleOpeners {
+			if strings.Contains(d.folded[i], w) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // startTimeInPreamble reads the start time in the sentence that opens the minutes ("L'an
 // deux mil onze, le dix-sept juin, à dix-neuf heures, le Conseil …", "… s'est réuni … à 20
 // heures 30"), at any distance from the title date.
@@ -488,15 +500,25 @@ var (
 // meetingPlace reads where the meeting sat: the place after "s'est réuni", "se sont réunis",
 // "s'est assemblé" in the meeting sentence, or "A LA MAIRIE" in a title.
 func (d *doc) meetingPlace(dateLine, lim int) {
-	// The place is told in the meeting sentence, near the date.
-	for i, nb := dateLine, 0; i >= 0 && i < lim; i++ {
-		if strings.TrimSpace(d.folded[i]) != "" {
-			if nb++; nb > 25 {
-				lim = i
-				break
+	// The place is told in the meeting sentence, near the date, or near the preamble ("L'an
+	// …, s'est réuni à l'Hôtel de Ville") when a long summary separates it from the title date.
+	window := func(from int) int {
+		for i, nb := from, 0; i >= 0 && i < lim; i++ {
+			if strings.TrimSpace(d.folded[i]) != "" {
+				if nb++; nb > 25 {
+					return i
+				}
 			}
 		}
+		return lim
 	}
+	end := window(dateLine)
+	if end < lim {
+		if p := d.preambleLine(lim); p > dateLine {
+			end = max(end, window(p))
+		}
+	}
+	lim = end
 	for i := 0; i < lim; i++ {
 		if !strings.Contains(d.folded[i], "reuni") && !strings.Contains(d.folded[i], "assembl") && !strings.Contains(d.folded[i], "tien") && !strings.Contains(d.folded[i], "tenu") && !strings.Contains(d.folded[i], "siege") {
 			continue

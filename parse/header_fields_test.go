@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strings"
 	"testing"
 
 	"minutes/extract"
@@ -26,6 +27,15 @@ func TestHeaderFieldsWording(t *testing.T) {
 		{"start time alone under the title date",
 			"Ville de X\n\nlundi 08 juin 2020\nà 18 H 00\nà la salle des fêtes\n",
 			func(r *Record) *string { return r.Meeting.StartTime }, "18:00"},
+		{"place in the preamble after a long summary",
+			"Conseil Municipal du 4 avril 2018\nSOMMAIRE\n" + strings.Repeat("Approbation d’une convention page 3\n", 30) + "SEANCE DU CONSEIL MUNICIPAL\nDU 4 AVRIL 2018\nL'an deux mil dix huit, le 4 avril, à dix huit heures trente, le conseil municipal,\nlégalement convoqué, s'est réuni à l'Hôtel de Ville.\n",
+			func(r *Record) *string { return r.Meeting.Place }, "Hôtel de Ville"},
+		{"place: en salle du conseil",
+			"CONSEIL MUNICIPAL DU 4 AVRIL 2018\n\nLe conseil municipal s'est réuni en salle du conseil, sous la présidence du maire.\n",
+			func(r *Record) *string { return r.Meeting.Place }, "salle du conseil"},
+		{"place: à la salle des fêtes",
+			"CONSEIL MUNICIPAL DU 4 AVRIL 2018\n\nLe conseil municipal s'est réuni à la salle des fêtes, sous la présidence du maire.\n",
+			func(r *Record) *string { return r.Meeting.Place }, "salle des fêtes"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
