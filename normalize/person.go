@@ -145,6 +145,14 @@ var notNameWords = map[string]bool{
 	"total": true, "page": true, "mairie": true, "elus": true, "membres": true, "invites": true,
 }
 
+// jobTitleWords open the function of a staff member written after the name ("M. DIVERRES
+// Directeur des Services Techniques", "Mme X DGS"): the name ends before them, and a mention
+// that opens with one ("Directeur Général des Services") is a function, not a person.
+var jobTitleWords = map[string]bool{
+	"directeur": true, "directrice": true, "dgs": true, "dga": true, "dgas": true, "dst": true,
+	"responsable": true, "secretariat": true, "cabinet": true, "services": true,
+}
+
 var (
 	// "M.CHARRIER" → "M. CHARRIER"; "J.F.PINONCELY" → "J.F. PINONCELY".
 	reGluedDot = regexp.MustCompile(`^((?:\p{L}\.)+)(\p{Lu}[\p{L}'’-]+)`)
@@ -207,6 +215,12 @@ func PersonName(raw string) (n Name, ok bool) {
 		toks[k] = t
 		if t == "" {
 			toks = toks[:k]
+		}
+	}
+	for i, t := range toks {
+		if jobTitleWords[strings.Trim(foldNameWord(t), ".,")] {
+			toks = toks[:i]
+			break
 		}
 	}
 	if len(toks) == 0 || len(toks) > 6 {

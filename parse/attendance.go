@@ -710,6 +710,8 @@ func parseEntry(s string, proxies bool) listEntry {
 		if roleOnly(f) {
 			e.role = true
 			e.roleText = normalize.RoleKey(s)
+		} else if reStaffTitle.MatchString(f) {
+			e.role = true // the function of the staff member named before
 		}
 		return e
 	}

@@ -90,3 +90,28 @@ func TestSecretaryWording(t *testing.T) {
 		})
 	}
 }
+
+// TestStaffTitleEntry checks that a staff function written as a list entry is no person.
+func TestStaffTitleEntry(t *testing.T) {
+	cases := []struct {
+		name, in string
+		person   bool
+	}{
+		{"directeur général des services", "Directeur Général des Services", false},
+		{"DGS", "DGS", false},
+		{"chef de cabinet", "chef de cabinet", false},
+		{"secrétaire de mairie, no name", "Secrétaire de mairie", false},
+		{"a name stays a name", "Mme KERSPERN", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := parseEntry(c.in, false)
+			if e.ok != c.person {
+				t.Errorf("parseEntry(%q).ok = %v, want %v", c.in, e.ok, c.person)
+			}
+			if !c.person && !e.role {
+				t.Errorf("parseEntry(%q) is neither a person nor a function", c.in)
+			}
+		})
+	}
+}

@@ -145,3 +145,8 @@ var rePresentOrRepresented = mustRx(`(\d{1,3})\s+(?:conseillers?|membres?|elus?)
 
 // rePresidesAfter is "M. Jean DUPONT, Maire, préside la séance": the name comes before.
 var rePresidesAfter = mustRx(`\s*,?\s*(?:(?:maire|president(?:e)?|vice-president(?:e)?|doyen(?:ne)? d'age)\s*,\s*)?(?:preside|presidait|a preside|assure la presidence)\b`)
+
+// reStaffTitle is a staff function written as a list entry of its own, after the person's
+// name ("M. GALLEN, Directeur Général des Services", "Mme X, chef de cabinet", "Secrétaire de
+// mairie"): a function, not a person (folded).
+var reStaffTitle = mustRx(`^(?:directeur|directrice|dgs|dga|dgas|dst|responsable|chef|cheffe|secretaire (?:de mairie|generale?)|attachee?|redacteur|redactrice|technicien(?:ne)?)\b`)
