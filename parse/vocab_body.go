@@ -320,3 +320,11 @@ var reportingVerbs = map[string]bool{
 // reBareNumber is a line holding one number and nothing else (a unit at most): a table cell
 // when the extraction laid a table out column by column.
 var reBareNumber = mustRx(`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`)
+
+// mayTOCLine reports whether s can match reTOCLine: both of its forms end in a page number
+// (digits, then only \s spaces). Titles are matched against it one by one, and the unanchored
+// pattern would otherwise be tried from every position of each.
+func mayTOCLine(s string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r")
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}

@@ -1,0 +1,41 @@
+package parse
+
+import "testing"
+
+// TestMayTOCLine checks that the byte test in front of reTOCLine never rejects a line the
+// pattern matches, and rejects the titles that end otherwise.
+func TestMayTOCLine(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"page number", "Budget primitif page 03", true},
+		{"dotted leader", "Budget primitif ........ 12  ", true},
+		{"trailing tab", "Budget ..... 4\t", true},
+		{"plain title", "Vote du budget primitif", false},
+		{"empty", "", false},
+		{"spaces only", "   ", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mayTOCLine(tt.in); got != tt.want {
+				t.Errorf("mayTOCLine(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+			if reTOCLine.MatchString(tt.in) && !mayTOCLine(tt.in) {
+				t.Errorf("reTOCLine matches %q but mayTOCLine rejects it", tt.in)
+			}
+		})
+	}
+}
+
+// FuzzMayTOCLine checks that mayTOCLine never rejects a text reTOCLine matches.
+func FuzzMayTOCLine(f *testing.F) {
+	for _, s := range []string{"Budget page 3", "Titre ..... 12 \n", "Titre", "page 7\f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if reTOCLine.MatchString(s) && !mayTOCLine(s) {
+			t.Errorf("reTOCLine matches %q but mayTOCLine rejects it", s)
+		}
+	})
+}
