@@ -1,6 +1,9 @@
 package parse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMayTOCLine checks that the byte test in front of reTOCLine never rejects a line the
 // pattern matches, and rejects the titles that end otherwise.
@@ -36,6 +39,21 @@ func FuzzMayTOCLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if reTOCLine.MatchString(s) && !mayTOCLine(s) {
 			t.Errorf("reTOCLine matches %q but mayTOCLine rejects it", s)
+		}
+	})
+}
+
+// FuzzBareDigitWithin checks that a line a bare register-number form matches always holds a
+// digit within its first bareDigitWithin bytes, the byte test matchHeadingMax runs first.
+func FuzzBareDigitWithin(f *testing.F) {
+	for _, s := range []string{"DL-061-07-13 - Travaux", "D2018-66 Budget", "ÉÉÉÉ 12/3 – x", "2020-038 SUBVENTION", "Le Conseil"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, form := range headingForms {
+			if form.bare && form.re.MatchString(s) && strings.IndexAny(s[:min(len(s), bareDigitWithin)], digits) < 0 {
+				t.Errorf("%s form matches %q with no digit in its first %d bytes", form.style, s, bareDigitWithin)
+			}
 		}
 	})
 }

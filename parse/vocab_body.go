@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // French vocabulary of the body of the minutes: section numbering, agenda markers, vote wording,
@@ -21,6 +22,11 @@ type headingForm struct {
 	// tell it from an outline number or a date.
 	bare bool
 }
+
+// bareDigitWithin bounds where a bare register number's first digit sits: its form opens with
+// at most four capitals (up to 4 bytes each) and a dash or a space. Most prose lines open with
+// a capital too, and a byte test spares them the pattern.
+const bareDigitWithin = 4*utf8.UTFMax + 2
 
 const digits = "0123456789"
 
