@@ -28,8 +28,13 @@ type trig struct {
 func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abstN != nil }
 
 // lineTrigger reads one line (folded f, original raw) for vote evidence.
-func lineTrigger(f, raw string) trig {
+func lineTrigger(f, raw string) trig { return lineTriggerStems(f, raw, 0, false) }
+
+// lineTriggerStems is lineTrigger for a line whose stems fm (scanStems(f)) are known when known
+// is true: they are used as long as the line read is f itself.
+func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	var t trig
+	f0 := f
 	// strings.ContainsAny with a non-ASCII set scans the line once per match of the set's lead
 	// byte, and every accented letter shares Ï's: one substring search per mark is far cheaper.
 	if (strings.IndexByte(raw, '?') >= 0 || strings.Contains(raw, "Ï")) && hasUpperRun(raw) {
@@ -42,7 +47,10 @@ func lineTrigger(f, raw string) trig {
 	}
 	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	digit := strings.IndexAny(f, "0123456789") >= 0
-	m := scanStems(f)
+	m := fm
+	if !known || f != f0 {
+		m = scanStems(f)
+	}
 	if f == "" || !(triggerStems.in(m) || (digit && countStems.in(m)) || hasUpperRun(raw)) {
 		return t
 	}
@@ -675,7 +683,7 @@ func (d *doc) clauses(p para) []clause {
 func (d *doc) readClauses(p para) []clause {
 	found := false
 	for _, i := range p.lines {
-		if clauseStems.in(scanStems(d.folded[i])) {
+		if clauseStems.in(d.stemsAt(i)) {
 			found = true
 			break
 		}
