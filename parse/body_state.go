@@ -6,7 +6,11 @@ package parse
 type bodyState struct {
 	trigs    []trig
 	trigDone []bool
-	speakers map[string]*string
+	// stems memoizes scanStems of each folded line (stemsDone marks the lines done): the clause
+	// reader and the vote reader both look for stems in the same lines.
+	stems     []uint64
+	stemsDone []bool
+	speakers  map[string]*string
 	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
 	agendaLine []bool
 	// clauses memoizes the decision sentences of a paragraph, by its first line.
@@ -25,8 +29,21 @@ func (d *doc) trigAt(i int) trig {
 		d.bs.trigDone = make([]bool, len(d.lines))
 	}
 	if !d.bs.trigDone[i] {
-		d.bs.trigs[i] = lineTrigger(d.folded[i], d.lines[i].Text)
+		d.bs.trigs[i] = lineTriggerStems(d.folded[i], d.lines[i].Text, d.stemsAt(i), true)
 		d.bs.trigDone[i] = true
 	}
 	return d.bs.trigs[i]
+}
+
+// stemsAt is scanStems of folded line i, computed once.
+func (d *doc) stemsAt(i int) uint64 {
+	if d.bs.stems == nil {
+		d.bs.stems = make([]uint64, len(d.lines))
+		d.bs.stemsDone = make([]bool, len(d.lines))
+	}
+	if !d.bs.stemsDone[i] {
+		d.bs.stems[i] = scanStems(d.folded[i])
+		d.bs.stemsDone[i] = true
+	}
+	return d.bs.stems[i]
 }

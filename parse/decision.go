@@ -28,9 +28,16 @@ type trig struct {
 func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abstN != nil }
 
 // lineTrigger reads one line (folded f, original raw) for vote evidence.
-func lineTrigger(f, raw string) trig {
+func lineTrigger(f, raw string) trig { return lineTriggerStems(f, raw, 0, false) }
+
+// lineTriggerStems is lineTrigger for a line whose stems fm (scanStems(f)) are known when known
+// is true: they are used as long as the line read is f itself.
+func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	var t trig
-	if strings.ContainsAny(raw, "Ï?") && hasUpperRun(raw) {
+	f0 := f
+	// strings.ContainsAny with a non-ASCII set scans the line once per match of the set's lead
+	// byte, and every accented letter shares Ï's: one substring search per mark is far cheaper.
+	if (strings.IndexByte(raw, '?') >= 0 || strings.Contains(raw, "Ï")) && hasUpperRun(raw) {
 		// OCR reads a capital T as Ï ("A L'UNANIMIÏE, ACCEPÏE") and an I as "?" inside a word in
 		// capitals ("UNANIM?TE"): the line is read again with the letters restored.
 		if r := ocrCapitals(raw); r != raw {
@@ -40,12 +47,15 @@ func lineTrigger(f, raw string) trig {
 	}
 	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	digit := strings.IndexAny(f, "0123456789") >= 0
-	m := scanStems(f)
+	m := fm
+	if !known || f != f0 {
+		m = scanStems(f)
+	}
 	if f == "" || !(triggerStems.in(m) || (digit && countStems.in(m)) || hasUpperRun(raw)) {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
-	if strings.ContainsAny(f, "«»\"") {
+	if strings.IndexByte(f, '"') >= 0 || strings.Contains(f, "«") || strings.Contains(f, "»") {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
 		f = strings.Join(strings.Fields(quoteStrip.Replace(f)), " ")
 		m = scanStems(f)
@@ -673,7 +683,7 @@ func (d *doc) clauses(p para) []clause {
 func (d *doc) readClauses(p para) []clause {
 	found := false
 	for _, i := range p.lines {
-		if clauseStems.in(scanStems(d.folded[i])) {
+		if clauseStems.in(d.stemsAt(i)) {
 			found = true
 			break
 		}
@@ -710,10 +720,6 @@ func (d *doc) readClauses(p para) []clause {
 		if from <= e {
 			from = e
 		}
-		o, ok := clauseOutcome(f[e:min(se, e+maxClauseTail)])
-		if !ok {
-			continue
-		}
 		// A sentence that began long before its subject (a list or a table without a full
 		// stop) is read from the subject's line.
 		a, z := lineOf(ss), lineOf(max(ss, se-1))
@@ -729,6 +735,12 @@ func (d *doc) readClauses(p para) []clause {
 			}
 		}
 		if triggered {
+			continue
+		}
+		// The verb is looked for only in a sentence no line of which is a vote already: the
+		// line triggers are memoized, the verb patterns are not.
+		o, ok := clauseOutcome(f[e:min(se, e+maxClauseTail)])
+		if !ok {
 			continue
 		}
 		var raw strings.Builder

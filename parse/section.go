@@ -49,6 +49,9 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 		if strings.IndexByte(f.starts, t[0]) < 0 {
 			continue
 		}
+		if f.bare && strings.IndexAny(t[:min(len(t), bareDigitWithin)], digits) < 0 {
+			continue
+		}
 		m := f.re.FindStringSubmatch(t)
 		if m == nil {
 			continue

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // French vocabulary of the body of the minutes: section numbering, agenda markers, vote wording,
@@ -21,6 +22,11 @@ type headingForm struct {
 	// tell it from an outline number or a date.
 	bare bool
 }
+
+// bareDigitWithin bounds where a bare register number's first digit sits: its form opens with
+// at most four capitals (up to 4 bytes each) and a dash or a space. Most prose lines open with
+// a capital too, and a byte test spares them the pattern.
+const bareDigitWithin = 4*utf8.UTFMax + 2
 
 const digits = "0123456789"
 
@@ -320,3 +326,11 @@ var reportingVerbs = map[string]bool{
 // reBareNumber is a line holding one number and nothing else (a unit at most): a table cell
 // when the extraction laid a table out column by column.
 var reBareNumber = mustRx(`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`)
+
+// mayTOCLine reports whether s can match reTOCLine: both of its forms end in a page number
+// (digits, then only \s spaces). Titles are matched against it one by one, and the unanchored
+// pattern would otherwise be tried from every position of each.
+func mayTOCLine(s string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r")
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
