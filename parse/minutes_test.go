@@ -179,3 +179,33 @@ func TestMinutesReportsUnreadablePages(t *testing.T) {
 	}
 	t.Errorf("no page-unreadable error among %+v", rec.Diagnostics)
 }
+
+// BenchmarkMinutesCorpus measures parse + normalize of each text file of the development corpus
+// (skipped without ../shared), so that a speed-up on the sample is not a slow-down elsewhere.
+func BenchmarkMinutesCorpus(b *testing.B) {
+	var files []string
+	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
+		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		b.Skip("../shared/corpus/dev is absent")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src, err := extract.Bytes(filepath.Base(f), data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strings.SplitN(filepath.Base(f), "_", 2)[0], func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Minutes(src)
+			}
+		})
+	}
+}
