@@ -65,6 +65,9 @@ type Source struct {
 	// Warnings holds problems that cost text without failing the document (PDF pages that could
 	// not be read), each at the page it concerns.
 	Warnings []Line
+	// Repairs says what was repaired in a damaged file to read it (a rebuilt PDF
+	// cross-reference), so that a record read through a repair says so.
+	Repairs []string
 	// Encoding names the text encoding that was detected ("utf-8", "utf-16le", "windows-1252"…).
 	Encoding string
 }

@@ -31,8 +31,29 @@ const (
 // PDF extracts the text of a PDF with its layout: lines in reading order with page and line,
 // table rows with a tab between cells, paragraphs separated by blank lines, and running headers,
 // footers and stamps moved to Furniture. Pages that cannot be read become Warnings.
+//
+// A file whose cross-reference is broken (the library refuses it, or finds no page) is read
+// again through a rebuilt one, as PDF readers repair such files; Repairs then says so.
 func PDF(data []byte) (*Source, error) {
 	data = repairPDF(data)
+	src, err := readPDF(data)
+	if err == nil && len(src.Warnings) == 0 || errors.Is(err, ErrNoText) || errors.Is(err, ErrEncrypted) {
+		return src, err
+	}
+	fixed, objects, ok := rebuildXref(data)
+	if !ok {
+		return src, err
+	}
+	again, err2 := readPDF(fixed)
+	if err2 != nil || (err == nil && len(again.Warnings) >= len(src.Warnings)) {
+		return src, err
+	}
+	again.Repairs = append(again.Repairs, fmt.Sprintf("the cross-reference table was broken and was rebuilt from the %d objects found in the file", objects))
+	return again, nil
+}
+
+// readPDF is PDF without the cross-reference repair.
+func readPDF(data []byte) (*Source, error) {
 	r, err := openPDF(data)
 	if err != nil {
 		return nil, err
