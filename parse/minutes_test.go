@@ -209,3 +209,18 @@ func BenchmarkMinutesCorpus(b *testing.B) {
 		})
 	}
 }
+
+// TestMinutesReportsRepairs: a file that extract had to repair says so in its record.
+func TestMinutesReportsRepairs(t *testing.T) {
+	src, err := extract.Text([]byte("Présents : M. Jean DUPONT\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.Repairs = []string{"the cross-reference table was broken and was rebuilt"}
+	for _, d := range Minutes(src).Diagnostics {
+		if d.Code == "file-repaired" && d.Severity == SevWarning && d.Message == src.Repairs[0] {
+			return
+		}
+	}
+	t.Error("no file-repaired warning")
+}

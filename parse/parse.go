@@ -84,6 +84,10 @@ func newDoc(src *extract.Source) *doc {
 	for _, w := range src.Warnings {
 		d.rec.Diagnostics = append(d.rec.Diagnostics, Diagnostic{Severity: SevError, Code: "page-unreadable", Message: w.Text, Pos: w.Pos})
 	}
+	// A file read through a repair may lack what the damage destroyed (the pages after a cut).
+	for _, r := range src.Repairs {
+		d.rec.Diagnostics = append(d.rec.Diagnostics, Diagnostic{Severity: SevWarning, Code: "file-repaired", Message: r})
+	}
 	for _, f := range src.Furniture {
 		d.rec.Furniture = append(d.rec.Furniture, Text{Pos: f.Pos, Text: f.Text})
 	}
