@@ -42,6 +42,7 @@ func Text(data []byte) (*Source, error) {
 		}
 	}
 	src.Pages = page
+	markTextFurniture(src)
 	if strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == "" {
 		return nil, ErrEmpty
 	}

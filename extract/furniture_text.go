@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text files made from paginated documents (a PDF or word-processor export saved as text) keep
+// each page's running header and page number in the middle of the prose: "Conseil Municipal du
+// 4 avril 2018 / ____ / Compte-rendu page 3" between two halves of a sentence. Without the page
+// geometry that PDFs give, such a block is told by three signs together: a page-number line, a
+// line of text that recurs through the document, both within a few lines of each other, and
+// page numbers that increase from block to block.
+const (
+	textFurnitureRepeats = 3  // times a header line must occur in the document
+	textFurnitureSpan    = 4  // lines a header block may span, blank lines aside
+	textFurnitureBlocks  = 2  // blocks needed before any is taken out
+	textFurnitureLead    = 12 // first non-blank lines, never furniture: the title, which a running header repeats
+	textPageLabelMax     = 60 // characters before "page N" in a labelled page-number line
+)
+
+var (
+	// textPageRE matches a page-number line: "3", "- 3 -", "Page 3", "Page 3/12", "p. 3 sur 12",
+	// and a short label ending in one ("Compte-rendu page 3").
+	textPageRE = regexp.MustCompile(`(?i)^(?:[\-–—]\s*)?(?:(.{0,` + strconv.Itoa(textPageLabelMax) + `}?)\s*\b(?:page|p\.)\s*)?(\d{1,4})(?:\s*(?:/|sur|de)\s*\d{1,4})?(?:\s*[\-–—])?$`)
+	// textRuleRE matches a rule drawn with characters under a running header.
+	textRuleRE = regexp.MustCompile(`^[_\-=–—.*~ ]{8,}$`)
+)
+
+// textLineKind classifies a line for running-block detection.
+type textLineKind int
+
+const (
+	textOther textLineKind = iota
+	textBlank
+	textPage   // a page-number line
+	textRepeat // a line that recurs through the document
+	textRule   // a drawn rule
+)
+
+// markTextFurniture moves the running headers and footers of a text file to Furniture.
+func markTextFurniture(src *Source) {
+	if len(src.Lines) == 0 {
+		return
+	}
+	counts := map[string]int{}
+	keys := make([]string, len(src.Lines))
+	for i, l := range src.Lines {
+		k := strings.Join(strings.Fields(l.Text), " ")
+		keys[i] = k
+		if len(k) >= 4 {
+			counts[k]++
+		}
+	}
+	kinds := make([]textLineKind, len(src.Lines))
+	pageNo := make([]int, len(src.Lines))
+	for i, k := range keys {
+		switch {
+		case k == "":
+			kinds[i] = textBlank
+		case textRuleRE.MatchString(k):
+			kinds[i] = textRule
+		case counts[k] >= textFurnitureRepeats && headerLike(k) && !textPageRE.MatchString(k):
+			kinds[i] = textRepeat // until checked below
+		default:
+			if m := textPageRE.FindStringSubmatch(k); m != nil {
+				numbered := m[1] != "" && m[1][0] >= '0' && m[1][0] <= '9'
+				// "12. Subvention … page 3" is a contents entry, not a page label
+				if n, err := strconv.Atoi(m[2]); err == nil && n > 0 && !numbered {
+					kinds[i], pageNo[i] = textPage, n
+				}
+			}
+		}
+	}
+	// A running header recurs at page breaks, next to a page number, every time but perhaps
+	// once (the title); a decision formula repeated through the minutes does not.
+	near := map[string]int{}
+	for i, k := range keys {
+		if kinds[i] != textRepeat {
+			continue
+		}
+		for j := max(0, i-2*textFurnitureSpan); j < min(len(kinds), i+2*textFurnitureSpan+1); j++ {
+			if kinds[j] == textPage {
+				near[k]++
+				break
+			}
+		}
+	}
+	for i, k := range keys {
+		if kinds[i] == textRepeat && (near[k] < 2 || near[k] < counts[k]-1) {
+			kinds[i] = textOther
+		}
+	}
+	// the first lines are the title even when they recur as a running header later on
+	lead := 0
+	for i := 0; i < len(kinds) && lead < textFurnitureLead; i++ {
+		if kinds[i] != textBlank {
+			lead++
+			kinds[i] = textOther
+		}
+	}
+	type block struct{ from, to, page int }
+	var blocks []block
+	for i := 0; i < len(kinds); {
+		if kinds[i] == textOther || kinds[i] == textBlank {
+			i++
+			continue
+		}
+		j, span, page, repeat := i, 0, 0, false
+		for j < len(kinds) && kinds[j] != textOther && span < textFurnitureSpan {
+			if kinds[j] == textPage {
+				if page != 0 {
+					break // a second page number starts another block
+				}
+				page = pageNo[j]
+			}
+			if kinds[j] == textRepeat {
+				repeat = true
+			}
+			if kinds[j] != textBlank {
+				span++
+			}
+			j++
+		}
+		for j > i && kinds[j-1] == textBlank {
+			j-- // blank lines around a block stay: they may end a paragraph
+		}
+		if page != 0 && repeat {
+			blocks = append(blocks, block{i, j, page})
+		}
+		i = max(j, i+1)
+	}
+	if len(blocks) < textFurnitureBlocks {
+		return
+	}
+	for k := 1; k < len(blocks); k++ {
+		if blocks[k].page <= blocks[k-1].page {
+			return // numbers that do not increase are not page numbers
+		}
+	}
+	drop := make([]bool, len(src.Lines))
+	for _, b := range blocks {
+		for i := b.from; i < b.to; i++ {
+			drop[i] = true
+		}
+	}
+	kept := src.Lines[:0:0]
+	for i, l := range src.Lines {
+		if drop[i] {
+			src.Furniture = append(src.Furniture, l)
+		} else {
+			kept = append(kept, l)
+		}
+	}
+	src.Lines = kept
+}
+
+// headerLike reports whether a line can be a running header or footer: short, not opening in
+// lower case as a continued sentence does, not closing on a sentence's punctuation — so that a
+// formula repeated through the minutes ("… ACCEPTE CES PROPOSITIONS.") is not taken for one.
+func headerLike(k string) bool {
+	if len(k) > 120 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(k)
+	if unicode.IsLower(r) {
+		return false
+	}
+	return !strings.ContainsRune(".,;:", rune(k[len(k)-1]))
+}
