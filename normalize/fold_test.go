@@ -29,6 +29,10 @@ func TestFoldAgreesWithSlow(t *testing.T) {
 		if got, want := Fold(s), foldSlow(s); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
 		}
+		// After other text, AppendFold keeps it and squeezes nothing across the join.
+		if got, want := string(AppendFold([]byte("Ab  "), s)), "Ab  "+foldSlow(s); got != want {
+			t.Errorf("AppendFold(%q, %q) = %q, want %q", "Ab  ", s, got, want)
+		}
 	}
 }
 
@@ -50,6 +54,9 @@ func FuzzFold(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := Fold(s), foldSlow(s); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(AppendFold([]byte("x "), s)), "x "+foldSlow(s); got != want {
+			t.Errorf("AppendFold(%q, %q) = %q, want %q", "x ", s, got, want)
 		}
 	})
 }

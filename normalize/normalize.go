@@ -24,26 +24,42 @@ var ErrNotValue = errors.New("not a recognised value")
 // Any other rune sends the whole string to foldSlow.
 func Fold(s string) string {
 	var stack [256]byte
-	buf := stack[:0]
+	buf := AppendFold(stack[:0], s)
+	if string(buf) == s {
+		return s
+	}
+	return string(buf)
+}
+
+// AppendFold appends Fold(s) to dst and returns the extended buffer. It lets a caller fold many
+// strings into one buffer (the lines of a document) and pay one allocation instead of one each.
+func AppendFold(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case c == ' ' || ('\t' <= c && c <= '\r'):
-				space = len(buf) > 0
+			f := foldASCII[c]
+			if f == foldSpace {
+				space = len(dst) > start
 				continue
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '`':
-				c = '\''
 			}
 			if space {
-				buf = append(buf, ' ')
+				dst = append(dst, ' ')
 				space = false
 			}
-			buf = append(buf, c)
+			if f != c {
+				dst = append(dst, f)
+				continue
+			}
+			// Copy at once the run of bytes that fold to themselves (lower-case words).
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && foldASCII[s[j]] == s[j] {
+				j++
+			}
+			dst = append(dst, s[i-1:j]...)
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -59,25 +75,43 @@ func Fold(s string) string {
 		case r >= foldPunctStart && r < foldPunctEnd:
 			f = foldPunct[r-foldPunctStart]
 		default:
-			return foldSlow(s)
+			return append(dst[:start], foldSlow(s)...)
 		}
 		if f == "" {
 			if unicode.IsSpace(r) {
-				space = len(buf) > 0
+				space = len(dst) > start
 			}
 			continue
 		}
 		if space {
-			buf = append(buf, ' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		buf = append(buf, f...)
+		dst = append(dst, f...)
 	}
-	if string(buf) == s {
-		return s
-	}
-	return string(buf)
+	return dst
 }
+
+// foldSpace marks in foldASCII the white space that Fold squeezes.
+const foldSpace = 0xff
+
+// foldASCII is Fold of each ASCII byte (foldSpace for white space): one table look-up instead of
+// a chain of range tests on the hottest path.
+var foldASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c == ' ' || ('\t' <= c && c <= '\r'):
+			t[c] = foldSpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		case c == '`':
+			t[c] = '\''
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
 
 // Rune ranges that Fold reads from tables: Latin-1 Supplement and Latin Extended-A/B (the letters
 // of French text), the combining diacritical marks (dropped), general punctuation and currency
