@@ -41,6 +41,8 @@ type doc struct {
 		ok          bool
 		same        string // a string found equal to folded (see sliceFolded)
 	}
+	// lm memoizes per-line facts of the body readers (body_lines.go).
+	lm lineMemo
 	// flatMemo holds the flattened tables (table_flat.go), found on first use.
 	flatMemo *flatMemo
 }

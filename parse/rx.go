@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -24,6 +25,10 @@ type rx struct {
 	// first then holds the bytes it can start with.
 	anchored bool
 	first    byteSet
+	// starts, for an anchored pattern, are the ways its match can start, byte by byte (see
+	// startsOf); nil when unknown. They look past the first byte: a line "Le Conseil …" passes
+	// first for "^[A-H]\s*[.)]" but not starts.
+	starts []bytePrefix
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -37,6 +42,7 @@ func mustRx(expr string) *rx {
 		r.lits = requiredLits(tree)
 		if set, nullable, ok := firstBytes(tree); ok && !nullable && anchoredAtStart(tree) {
 			r.anchored, r.first = true, set
+			r.starts = usefulStarts(startsOf(tree))
 		}
 	}
 	allRx = append(allRx, r)
@@ -48,7 +54,7 @@ var allRx []*rx
 
 // may reports whether s can hold a match.
 func (r *rx) may(s string) bool {
-	if r.anchored && (s == "" || !r.first.has(s[0])) {
+	if r.anchored && (s == "" || !r.first.has(s[0]) || r.starts != nil && !startsWith(s, r.starts)) {
 		return false
 	}
 	if r.lits == nil {
@@ -415,4 +421,258 @@ func anchoredAtStart(re *syntax.Regexp) bool {
 		return true
 	}
 	return false
+}
+
+// bytePrefix is one way a match can start: its byte k is in sets[k]. full means the match is
+// exactly len(sets) bytes long, so that what follows it in a concatenation can be appended.
+type bytePrefix struct {
+	sets []byteSet
+	full bool
+}
+
+// Bounds of startsOf: bytes looked at, and ways kept before they are merged into one.
+const (
+	maxStartDepth = 6
+	maxStarts     = 24
+)
+
+// startsWith reports whether s starts as one of the prefixes allows.
+func startsWith(s string, starts []bytePrefix) bool {
+next:
+	for _, p := range starts {
+		if len(s) < len(p.sets) {
+			continue
+		}
+		for k := range p.sets {
+			if !p.sets[k].has(s[k]) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// usefulStarts returns starts, or nil when one of them allows any text (a match may be empty,
+// or nothing is known of its start).
+func usefulStarts(starts []bytePrefix) []bytePrefix {
+	for _, p := range starts {
+		if len(p.sets) == 0 {
+			return nil
+		}
+	}
+	return starts
+}
+
+// emptyStart is the prefix of the empty match.
+var emptyStart = []bytePrefix{{full: true}}
+
+// startsOf returns prefixes one of which every match of re starts with. A rune beyond ASCII
+// allows any byte from 0x80 on and ends what is known: invalid UTF-8 reads as U+FFFD, one byte
+// wide, and case folding pairs runes of different lengths (K and U+212A K).
+func startsOf(re *syntax.Regexp) []bytePrefix {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return emptyStart
+	case syntax.OpLiteral:
+		out := emptyStart
+		for _, r := range re.Rune {
+			runes := []rune{r}
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					runes = append(runes, f)
+				}
+			}
+			out = concatStarts(out, runeStarts(runes))
+		}
+		return out
+	case syntax.OpCharClass:
+		var runes []rune
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			lo, hi := re.Rune[k], re.Rune[k+1]
+			for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+				runes = append(runes, r)
+			}
+			if hi >= utf8.RuneSelf {
+				lo = max(lo, utf8.RuneSelf)
+				if hi-lo >= maxRuneStarts {
+					hi = lo + maxRuneStarts // more than runeStarts spells out: it gives up
+				}
+				for r := lo; r <= hi; r++ {
+					runes = append(runes, r)
+				}
+			}
+		}
+		return runeStarts(runes)
+	case syntax.OpCapture:
+		return startsOf(re.Sub[0])
+	case syntax.OpConcat:
+		out := emptyStart
+		for _, sub := range re.Sub {
+			if !anyFull(out) {
+				break
+			}
+			out = concatStarts(out, startsOf(sub))
+		}
+		return out
+	case syntax.OpAlternate:
+		var out []bytePrefix
+		for _, sub := range re.Sub {
+			out = unionStarts(out, startsOf(sub))
+		}
+		return out
+	case syntax.OpQuest:
+		return unionStarts(emptyStart, startsOf(re.Sub[0]))
+	case syntax.OpStar:
+		return unionStarts(emptyStart, openStarts(startsOf(re.Sub[0])))
+	case syntax.OpPlus:
+		sub := startsOf(re.Sub[0])
+		return concatStarts(sub, unionStarts(emptyStart, openStarts(sub)))
+	case syntax.OpRepeat:
+		sub := startsOf(re.Sub[0])
+		bound := re.Max
+		if bound < 0 || bound > maxStartDepth {
+			bound = -1 // read as {Min,}: it allows more
+		}
+		cur := emptyStart
+		for range re.Min {
+			if !anyFull(cur) {
+				break
+			}
+			cur = concatStarts(cur, sub)
+		}
+		if bound < 0 {
+			return concatStarts(cur, unionStarts(emptyStart, openStarts(sub)))
+		}
+		out := cur
+		for k := re.Min + 1; k <= bound && anyFull(cur); k++ {
+			cur = concatStarts(cur, sub)
+			out = unionStarts(out, cur)
+		}
+		return out
+	}
+	// Any other node (any character, no match…) tells nothing of the start.
+	return []bytePrefix{{}}
+}
+
+// maxRuneStarts bounds the runes beyond ASCII that runeStarts spells out.
+const maxRuneStarts = 8
+
+// runeStarts is the prefixes of one rune among runes: the ASCII ones as one byte set, each
+// other one as its UTF-8 bytes. Too many runes beyond ASCII, or U+FFFD (which invalid UTF-8
+// reads as, one byte wide), allow any byte from 0x80 on and end what is known.
+func runeStarts(runes []rune) []bytePrefix {
+	var ascii byteSet
+	hasASCII := false
+	var wide []rune
+	for _, r := range runes {
+		if r < utf8.RuneSelf {
+			ascii.add(byte(r))
+			hasASCII = true
+		} else {
+			wide = append(wide, r)
+		}
+	}
+	var out []bytePrefix
+	if len(wide) > maxRuneStarts || slices.Contains(wide, utf8.RuneError) || slices.ContainsFunc(wide, func(r rune) bool { return !utf8.ValidRune(r) }) {
+		ascii.addRange(utf8.RuneSelf, 0xff)
+		return []bytePrefix{{sets: []byteSet{ascii}}}
+	}
+	if hasASCII {
+		out = append(out, bytePrefix{sets: []byteSet{ascii}, full: true})
+	}
+	for _, r := range wide {
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], r)
+		sets := make([]byteSet, n)
+		for k := range n {
+			sets[k].add(buf[k])
+		}
+		out = append(out, bytePrefix{sets: sets, full: true})
+	}
+	return out
+}
+
+// anyFull reports whether one of the prefixes can still be extended.
+func anyFull(ps []bytePrefix) bool {
+	for _, p := range ps {
+		if p.full {
+			return true
+		}
+	}
+	return false
+}
+
+// openStarts is ps with nothing to be appended: a repetition goes on after them.
+func openStarts(ps []bytePrefix) []bytePrefix {
+	out := make([]bytePrefix, len(ps))
+	for k, p := range ps {
+		out[k] = bytePrefix{sets: p.sets, full: false}
+	}
+	return out
+}
+
+// concatStarts is the prefixes of a match of a followed by a match of b.
+func concatStarts(a, b []bytePrefix) []bytePrefix {
+	var out []bytePrefix
+	for _, x := range a {
+		if !x.full {
+			out = append(out, x)
+			continue
+		}
+		for _, y := range b {
+			sets := append(slices.Clip(x.sets), y.sets...)
+			full := y.full
+			if len(sets) > maxStartDepth {
+				sets, full = sets[:maxStartDepth], false
+			}
+			out = append(out, bytePrefix{sets: sets, full: full})
+		}
+	}
+	return boundStarts(out)
+}
+
+// unionStarts is the prefixes of a match of a or of b.
+func unionStarts(a, b []bytePrefix) []bytePrefix {
+	return boundStarts(append(slices.Clip(a), b...))
+}
+
+// boundStarts keeps the prefixes few: cut shorter, equal ones merged, until they are few
+// enough, or at last all merged into one: byte by byte, the union of their sets, as far as the
+// shortest goes. Every match still starts as they allow.
+func boundStarts(ps []bytePrefix) []bytePrefix {
+	if len(ps) <= maxStarts {
+		return ps
+	}
+	for depth := maxStartDepth - 1; depth >= 1; depth-- {
+		var cut []bytePrefix
+	next:
+		for _, p := range ps {
+			if len(p.sets) > depth {
+				p = bytePrefix{sets: p.sets[:depth]}
+			}
+			for k, q := range cut {
+				if slices.Equal(q.sets, p.sets) {
+					cut[k].full = q.full && p.full
+					continue next
+				}
+			}
+			cut = append(cut, p)
+		}
+		if len(cut) <= maxStarts {
+			return cut
+		}
+	}
+	n := len(ps[0].sets)
+	for _, p := range ps {
+		n = min(n, len(p.sets))
+	}
+	sets := make([]byteSet, n)
+	for _, p := range ps {
+		for k := range sets {
+			sets[k].union(p.sets[k])
+		}
+	}
+	return []bytePrefix{{sets: sets}}
 }

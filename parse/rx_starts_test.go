@@ -1,0 +1,90 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"minutes/normalize"
+)
+
+// TestStartsOf checks the byte prefixes of anchored patterns: a text that matches always
+// passes, including through case folds that leave ASCII (U+212A K, U+017F ſ) and invalid UTF-8,
+// and a text that starts otherwise is turned away.
+func TestStartsOf(t *testing.T) {
+	cases := []struct {
+		name, expr string
+		pass, fail []string
+	}{
+		{"letter then dot", `^([A-H])\s*[.)]\s+(.+)$`, []string{"A. Budget", "H ) x"}, []string{"Adopté", "Le Conseil", "I. x"}},
+		{"fold reaches kelvin", `^(?i:kilo)\b`, []string{"KILO", "kilo", "\u212Ailo"}, []string{"kila", "hilo"}},
+		{"fold reaches long s", `^(?i:seance)`, []string{"SEANCE", "\u017Feance"}, []string{"Sé", "xeance"}},
+		{"accented class", `^(?i:d[ée]lib[ée]ration)\s`, []string{"Délibération n°", "DELIBERATION 1", "DÉLIBÉRATION x"}, []string{"De la", "Dans", "Débat"}},
+		{"replacement rune", `^\x{FFFD}x`, []string{"\xffx", "\ufffdx"}, nil},
+		{"leading spaces", `^\s*(?:[-•]\s|\d+[.)]\s|[a-z][.)]\s)`, []string{"  - x", "• x", "12. x", "a) x"}, []string{"Le Conseil", "le conseil", "1x"}},
+		{"optional civility", `^(?i:(?:Monsieur|M\.)\s+)?(?i:l[ea]\s+)maire\b`, []string{"Monsieur le Maire", "M. LE MAIRE", "La maire"}, []string{"Madame", "Les maires", "Monsieur Dupont"}},
+		{"bounded repeat", `^\d{1,2}\s*[-–]\s`, []string{"1 - x", "12– x"}, []string{"123 - x", "a - x"}},
+		{"many numbers", `^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*[-:]`, []string{"DM 2023/12 -", "2023-12-15 :", "É 12.3 :"}, []string{"le 12"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := mustRx(tc.expr)
+			for _, s := range tc.pass {
+				if r.Regexp.MatchString(s) && !r.may(s) {
+					t.Errorf("may(%q) = false, but %s matches it", s, tc.expr)
+				}
+			}
+			for _, s := range tc.fail {
+				if r.Regexp.MatchString(s) {
+					t.Fatalf("bad case: %s matches %q", tc.expr, s)
+				}
+				if r.may(s) {
+					t.Errorf("may(%q) = true, want the prefixes to turn it away", s)
+				}
+			}
+		})
+	}
+	allRx = allRx[:len(allRx)-len(cases)]
+}
+
+// TestRxPrefilterCorpus checks every pattern's prefilter against the regexp on every line of the
+// development corpus, as written, folded, in capitals, and cut short (skipped without it).
+func TestRxPrefilterCorpus(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("../shared/corpus/dev is absent")
+	}
+	seen := map[string]bool{}
+	var lines []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			lines = append(lines, s)
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			for _, v := range []string{l, normalize.Fold(l), strings.ToUpper(l), strings.TrimSpace(l)} {
+				add(v)
+				if len(v) > 6 {
+					add(v[:6])
+				}
+			}
+		}
+	}
+	for _, r := range allRx {
+		if r.starts == nil { // the literals are checked by TestRxPrefilter
+			continue
+		}
+		for _, s := range lines {
+			if !r.may(s) && r.Regexp.MatchString(s) {
+				t.Errorf("%s: prefilter rejects %q, which matches", r, s)
+			}
+		}
+	}
+}
