@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -21,6 +22,9 @@ import (
 type rx struct {
 	*regexp.Regexp
 	lits []string // nil when the pattern requires no literal (then the regexp always runs)
+	// foldLits, when lits is nil, are literals of which every match holds one, up to the case
+	// of ASCII letters ("(?i)a l'exception de"): see containsFold.
+	foldLits []string
 	// anchored is true when every match starts at the start of the text and is not empty;
 	// first then holds the bytes it can start with.
 	anchored bool
@@ -40,6 +44,9 @@ func mustRx(expr string) *rx {
 	r := &rx{Regexp: regexp.MustCompile(expr)}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		r.lits = requiredLits(tree)
+		if r.lits == nil {
+			r.foldLits = requiredFoldLits(tree)
+		}
 		if set, nullable, ok := firstBytes(tree); ok && !nullable && anchoredAtStart(tree) {
 			r.anchored, r.first = true, set
 			r.starts = usefulStarts(startsOf(tree))
@@ -58,7 +65,7 @@ func (r *rx) may(s string) bool {
 		return false
 	}
 	if r.lits == nil {
-		return true
+		return r.foldLits == nil || containsFold(s, r.foldLits)
 	}
 	for _, l := range r.lits {
 		if strings.Contains(s, l) {
@@ -146,8 +153,14 @@ func (r *rx) Split(s string, n int) []string {
 
 // requiredLits returns literals of which every match of re contains at least one, or nil when it
 // cannot tell. Literals under (?i), empty ones and a lone space are not used (too weak to filter).
-func requiredLits(re *syntax.Regexp) []string {
-	lits := required(re)
+func requiredLits(re *syntax.Regexp) []string { return requiredIn(re, false) }
+
+// requiredFoldLits is requiredLits of the text with its ASCII letters lower-cased (see
+// containsFold): literals under (?i) count too.
+func requiredFoldLits(re *syntax.Regexp) []string { return requiredIn(re, true) }
+
+func requiredIn(re *syntax.Regexp, fold bool) []string {
+	lits := required(re, fold)
 	for _, l := range lits {
 		if l == "" || l == " " {
 			return nil
@@ -156,61 +169,100 @@ func requiredLits(re *syntax.Regexp) []string {
 	return lits
 }
 
-func required(re *syntax.Regexp) []string {
+func required(re *syntax.Regexp, fold bool) []string { return requiredBy(re, fold, false) }
+
+// requiredBy is required; with few, it prefers the sets of fewest literals, so that the
+// branches of an alternation fit in maxLits together ("seance " rather than "seance levee",
+// "seance est levee"… for "seance (?:est )?(?:levee|close)|leve la seance").
+func requiredBy(re *syntax.Regexp, fold, few bool) []string {
+	pick := better
+	if few {
+		pick = fewer
+	}
 	switch re.Op {
 	case syntax.OpLiteral:
-		return literal(re)
+		return literal(re, fold)
 	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
+		return requiredBy(re.Sub[0], fold, few)
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return required(re.Sub[0])
+			return requiredBy(re.Sub[0], fold, few)
 		}
 	case syntax.OpConcat:
 		// Each element is required; a run of elements that match a few fixed strings is
 		// required as their concatenations ("a" then "dopt|pprouv" → "adopt", "approuv").
 		var best, run []string
 		for _, sub := range re.Sub {
-			if e, ok := exact(sub); ok {
+			if e, ok := exact(sub, fold); ok {
 				if p := product(run, e); len(p) <= maxLits {
+					if few {
+						best = pick(best, minimal(run)) // the run so far is required too
+					}
 					run = p
 					continue
 				}
-				best = better(best, minimal(run))
+				best = pick(best, minimal(run))
 				run = e
 				continue
 			}
-			best = better(best, minimal(run))
+			best = pick(best, minimal(run))
 			run = nil
-			best = better(best, required(sub))
+			best = pick(best, requiredBy(sub, fold, few))
 		}
-		return better(best, minimal(run))
+		return pick(best, minimal(run))
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
-			r := required(sub)
+			r := requiredBy(sub, fold, few)
 			if r == nil {
 				return nil
 			}
 			out = append(out, r...)
 		}
-		return minimal(out)
+		if out = minimal(out); out == nil && !few {
+			return requiredBy(re, fold, true)
+		}
+		return out
 	}
 	return nil
 }
 
 // exact returns every string re can match, when they are few (at most maxLits) and known.
-func exact(re *syntax.Regexp) ([]string, bool) {
+func exact(re *syntax.Regexp, fold bool) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		l := literal(re)
+		l := literal(re, fold)
 		return l, l != nil
-	case syntax.OpEmptyMatch:
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return []string{""}, true
+	case syntax.OpCharClass:
+		// A small class is its runes ("[- ]" in "compte[- ]rendu").
+		var out []string
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			if re.Rune[k+1]-re.Rune[k] >= maxLits {
+				return nil, false
+			}
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				if r == utf8.RuneError || !utf8.ValidRune(r) {
+					return nil, false
+				}
+				if fold && 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				if l := string(r); !slices.Contains(out, l) {
+					out = append(out, l)
+				}
+			}
+			if len(out) > maxLits {
+				return nil, false
+			}
+		}
+		return out, len(out) > 0
 	case syntax.OpCapture:
-		return exact(re.Sub[0])
+		return exact(re.Sub[0], fold)
 	case syntax.OpQuest:
-		e, ok := exact(re.Sub[0])
+		e, ok := exact(re.Sub[0], fold)
 		if !ok || len(e) >= maxLits {
 			return nil, false
 		}
@@ -218,7 +270,7 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
-			e, ok := exact(sub)
+			e, ok := exact(sub, fold)
 			if !ok || len(out)+len(e) > maxLits {
 				return nil, false
 			}
@@ -228,7 +280,7 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpConcat:
 		var out []string
 		for _, sub := range re.Sub {
-			e, ok := exact(sub)
+			e, ok := exact(sub, fold)
 			if !ok {
 				return nil, false
 			}
@@ -255,12 +307,31 @@ func product(a, b []string) []string {
 	return out
 }
 
-// literal is the text of a case-sensitive literal node, or nil.
-func literal(re *syntax.Regexp) []string {
-	if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
+// literal is the text of a literal node, or nil. Under (?i), only a literal whose runes have
+// no other case counts ("(", "°"); with fold, the text is lower-cased in its ASCII letters, as
+// containsFold reads the line, and a literal under (?i) counts when it is all ASCII.
+func literal(re *syntax.Regexp, fold bool) []string {
+	if len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
 		return nil
 	}
-	return []string{string(re.Rune)}
+	if re.Flags&syntax.FoldCase != 0 {
+		caseless := !slices.ContainsFunc(re.Rune, func(r rune) bool { return unicode.SimpleFold(r) != r })
+		ascii := !slices.ContainsFunc(re.Rune, func(r rune) bool { return r >= utf8.RuneSelf })
+		if !caseless && !(fold && ascii) {
+			return nil
+		}
+	}
+	if !fold {
+		return []string{string(re.Rune)}
+	}
+	b := make([]byte, 0, len(re.Rune))
+	for _, r := range re.Rune {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return []string{string(b)}
 }
 
 // minimal drops the literals that contain another one of the set (finding the shorter one is
@@ -302,6 +373,22 @@ func better(a, b []string) []string {
 		return b
 	}
 	return a
+}
+
+// fewer picks the prefilter of fewer literals, then the stronger one.
+func fewer(a, b []string) []string {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case len(b) != len(a):
+		if len(b) < len(a) {
+			return b
+		}
+		return a
+	}
+	return better(a, b)
 }
 
 func shortest(lits []string) int {
@@ -675,4 +762,32 @@ func boundStarts(ps []bytePrefix) []bytePrefix {
 		}
 	}
 	return []bytePrefix{{sets: sets}}
+}
+
+// containsFold reports whether s, its ASCII letters lower-cased, may contain one of lits. The
+// two runes beyond ASCII that fold to ASCII letters (U+212A K, U+017F ſ) make it answer yes.
+func containsFold(s string, lits []string) bool {
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return true
+	}
+	var stack [512]byte
+	var b []byte
+	if len(s) <= len(stack) {
+		b = stack[:len(s)]
+	} else {
+		b = make([]byte, len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	for _, l := range lits {
+		if bytes.Contains(b, []byte(l)) {
+			return true
+		}
+	}
+	return false
 }
