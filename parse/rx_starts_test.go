@@ -51,6 +51,9 @@ func TestStartsOf(t *testing.T) {
 // TestRxPrefilterCorpus checks every pattern's prefilter against the regexp on every line of the
 // development corpus, as written, folded, in capitals, and cut short (skipped without it).
 func TestRxPrefilterCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every pattern on every corpus line")
+	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
 	if len(files) == 0 {
 		t.Skip("../shared/corpus/dev is absent")
@@ -78,7 +81,7 @@ func TestRxPrefilterCorpus(t *testing.T) {
 		}
 	}
 	for _, r := range allRx {
-		if r.starts == nil { // the literals are checked by TestRxPrefilter
+		if r.starts == nil && r.lits == nil && r.foldLits == nil {
 			continue
 		}
 		for _, s := range lines {
@@ -87,4 +90,39 @@ func TestRxPrefilterCorpus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFoldLits checks the literals read under (?i) and those of alternations too large for
+// their full literals: a matching text always passes, and one without them is turned away.
+func TestFoldLits(t *testing.T) {
+	cases := []struct {
+		name, expr string
+		pass, fail []string
+	}{
+		{"ignoring case", `(?i)a l'exception de (.{3,300}?) qui s'abstien`, []string{"À l'unanimité, A L'EXCEPTION DE M. X QUI S'ABSTIENT", "a l'exception de Mme Y qui s'abstient"}, []string{"à l'exception de", "Adopté à l'unanimité"}},
+		{"kelvin sign", `(?i)kilo`, []string{"\u212Ailo", "KILO"}, []string{"kil"}},
+		{"long s", `(?i)session`, []string{"\u017Fession", "SESSION"}, []string{"sessio"}},
+		{"caseless literal", `(?i)(contre|abstentions?)\s*:?\s*\d*\s*\(([^)]{3,300})\)`, []string{"CONTRE : 2 (M. X, Mme Y)"}, []string{"contre : 2, M. X"}},
+		{"small class", `compte[- ]rendu|proces[- ]verbal|\bpv\b`, []string{"le compte-rendu", "pv"}, []string{"compte tenu de", "proces"}},
+		{"fewest per branch", `seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|fin de (?:la )?seance`, []string{"la seance est levee", "fin de seance"}, []string{"le maire leve", "la seance"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := mustRx(tc.expr)
+			for _, s := range tc.pass {
+				if r.Regexp.MatchString(s) && !r.may(s) {
+					t.Errorf("may(%q) = false, but %s matches it (lits %q, fold %q)", s, tc.expr, r.lits, r.foldLits)
+				}
+			}
+			for _, s := range tc.fail {
+				if r.Regexp.MatchString(s) {
+					t.Fatalf("bad case: %s matches %q", tc.expr, s)
+				}
+				if r.may(s) {
+					t.Errorf("may(%q) = true, want the literals (%q, fold %q) to turn it away", s, r.lits, r.foldLits)
+				}
+			}
+		})
+	}
+	allRx = allRx[:len(allRx)-len(cases)]
 }
