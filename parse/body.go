@@ -731,9 +731,12 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 			}
 		}
 	}
-	cells := map[int]bool{}
+	var cells map[int]bool // made at the first cell: most sections have none
 	for k, i := range bare {
 		if (k > 0 && d.onlyBlankBetween(bare[k-1], i)) || (k+1 < len(bare) && d.onlyBlankBetween(i, bare[k+1])) {
+			if cells == nil {
+				cells = map[int]bool{}
+			}
 			cells[i] = true
 		}
 	}

@@ -1,6 +1,10 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+
+	"minutes/normalize"
+)
 
 // lineMemo holds per-line facts that the paragraph splitter, the debate reader and the amount
 // reader each ask about the same lines, computed once per document. Each is filled on first use;
@@ -14,6 +18,25 @@ type lineMemo struct {
 	// direct indexes directAt's answers: 0 unknown, -1 no speaker, k the speaker dsp[k-1].
 	direct []int32
 	dsp    []speaker
+	// folds memoizes foldOf.
+	folds map[string]string
+}
+
+// foldOf is normalize.Fold(s), memoized for the document: the speaker linking folds every
+// listed person's names for each mention it resolves.
+func (d *doc) foldOf(s string) string {
+	if s == "" {
+		return ""
+	}
+	if f, ok := d.lm.folds[s]; ok {
+		return f
+	}
+	if d.lm.folds == nil {
+		d.lm.folds = map[string]string{}
+	}
+	f := normalize.Fold(s)
+	d.lm.folds[s] = f
+	return f
 }
 
 // rowAt is tableRow(i), computed once.

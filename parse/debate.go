@@ -336,7 +336,7 @@ func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
 	if p, ok := d.people.Resolve(n); ok {
 		return p, true
 	}
-	fam, giv := normalize.Fold(n.Family), normalize.Fold(n.Given)
+	fam, giv := d.foldOf(n.Family), d.foldOf(n.Given)
 	if fam == "" && giv == "" {
 		return nil, false
 	}
@@ -345,7 +345,7 @@ func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
 	try := func(pred func(pf, pg string) bool) bool {
 		hit, count = nil, 0
 		for _, p := range d.people.List {
-			pf, pg := normalize.Fold(p.Family), normalize.Fold(p.Given)
+			pf, pg := d.foldOf(p.Family), d.foldOf(p.Given)
 			if pred(pf, pg) {
 				if hit != p {
 					count++
@@ -365,7 +365,8 @@ func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
 		if count > 1 {
 			return nil, false
 		}
-		if try(func(pf, pg string) bool { return strings.HasPrefix(pf, fam+" ") && compatible(pg) }) {
+		famSp := fam + " "
+		if try(func(pf, pg string) bool { return strings.HasPrefix(pf, famSp) && compatible(pg) }) {
 			return hit, true
 		}
 		if giv == "" && try(func(pf, pg string) bool { return pg == fam }) {
