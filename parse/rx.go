@@ -33,6 +33,11 @@ type rx struct {
 	// startsOf); nil when unknown. They look past the first byte: a line "Le Conseil …" passes
 	// first for "^[A-H]\s*[.)]" but not starts.
 	starts []bytePrefix
+	// scan, for a pattern neither anchored nor holding a literal ("\t|\s{3,}"), is its starts
+	// looked for at every position of the text (scanFirst: the bytes they open with); nil when
+	// unknown. A byte loop costs far less than the backtracker trying each position.
+	scan      []bytePrefix
+	scanFirst byteSet
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -51,6 +56,13 @@ func mustRx(expr string) *rx {
 			r.anchored, r.first = true, set
 			r.starts = usefulStarts(startsOf(tree))
 		}
+		if !r.anchored && r.lits == nil && r.foldLits == nil {
+			if r.scan = usefulStarts(startsOf(tree)); r.scan != nil {
+				for _, p := range r.scan {
+					r.scanFirst.union(p.sets[0])
+				}
+			}
+		}
 	}
 	allRx = append(allRx, r)
 	return r
@@ -62,6 +74,14 @@ var allRx []*rx
 // may reports whether s can hold a match.
 func (r *rx) may(s string) bool {
 	if r.anchored && (s == "" || !r.first.has(s[0]) || r.starts != nil && !startsWith(s, r.starts)) {
+		return false
+	}
+	if r.scan != nil {
+		for i := 0; i < len(s); i++ {
+			if r.scanFirst.has(s[i]) && startsWith(s[i:], r.scan) {
+				return true
+			}
+		}
 		return false
 	}
 	if r.lits == nil {

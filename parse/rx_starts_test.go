@@ -92,8 +92,9 @@ func TestRxPrefilterCorpus(t *testing.T) {
 	}
 }
 
-// TestFoldLits checks the literals read under (?i) and those of alternations too large for
-// their full literals: a matching text always passes, and one without them is turned away.
+// TestFoldLits checks the literals read under (?i), those of alternations too large for their
+// full literals, and the byte prefixes looked for at every position of a pattern without
+// literals: a matching text always passes, and one without them is turned away.
 func TestFoldLits(t *testing.T) {
 	cases := []struct {
 		name, expr string
@@ -104,6 +105,7 @@ func TestFoldLits(t *testing.T) {
 		{"long s", `(?i)session`, []string{"\u017Fession", "SESSION"}, []string{"sessio"}},
 		{"caseless literal", `(?i)(contre|abstentions?)\s*:?\s*\d*\s*\(([^)]{3,300})\)`, []string{"CONTRE : 2 (M. X, Mme Y)"}, []string{"contre : 2, M. X"}},
 		{"small class", `compte[- ]rendu|proces[- ]verbal|\bpv\b`, []string{"le compte-rendu", "pv"}, []string{"compte tenu de", "proces"}},
+		{"starts looked for everywhere", `\t|\s{3,}`, []string{"Total\t12", "Total   12", "a \n\tb"}, []string{"Total 12 €", "a  b"}},
 		{"fewest per branch", `seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|fin de (?:la )?seance`, []string{"la seance est levee", "fin de seance"}, []string{"le maire leve", "la seance"}},
 	}
 	for _, tc := range cases {
