@@ -53,10 +53,17 @@ func AppendFold(dst []byte, s string) []byte {
 				dst = append(dst, f)
 				continue
 			}
-			// Copy at once the run of bytes that fold to themselves (lower-case words).
+			// Copy at once the run of bytes that fold to themselves: lower-case words and the
+			// single spaces between them.
 			j := i
-			for j < len(s) && s[j] < utf8.RuneSelf && foldASCII[s[j]] == s[j] {
-				j++
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && foldASCII[c] == c {
+					j++
+				} else if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && foldASCII[s[j+1]] == s[j+1] {
+					j += 2
+				} else {
+					break
+				}
 			}
 			dst = append(dst, s[i-1:j]...)
 			i = j
