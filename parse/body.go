@@ -659,21 +659,11 @@ func (d *doc) fillItem(it *Item, a, b int) {
 func (d *doc) amounts(it *Item, paras []para) {
 	cells := d.detachedCells(paras)
 	// Join each paragraph so that an amount wrapped over two lines is read whole; starts map
-	// each match back to its line. All the paragraphs go into one buffer, read one by one.
-	type span struct{ a, b, l0, l1 int } // a paragraph's text in all, its lines in starts/lines
-	size, nl := 0, 0
-	for _, p := range paras {
-		if !p.table {
-			for _, i := range p.lines {
-				size += len(d.lines[i].Text) + 2
-			}
-			nl += len(p.lines)
-		}
-	}
-	buf := make([]byte, 0, size)
-	starts := make([]int, 0, nl)
-	lines := make([]int, 0, nl)
-	spans := make([]span, 0, len(paras))
+	// each match back to its line. All the paragraphs go into one buffer, read one by one; the
+	// buffers are the document's, reused from section to section.
+	sc := &d.lm.amounts
+	buf, starts, lines, spans := sc.buf[:0], sc.starts[:0], sc.lines[:0], sc.spans[:0]
+	defer func() { sc.buf, sc.starts, sc.lines, sc.spans = buf, starts, lines, spans }()
 	for _, p := range paras {
 		if p.table {
 			continue
@@ -691,7 +681,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 			buf = append(buf, strings.TrimSpace(untab(d.lines[i].Text))...)
 		}
 		if len(buf) > pa {
-			spans = append(spans, span{pa, len(buf), l0, len(lines)})
+			spans = append(spans, paraSpan{pa, len(buf), l0, len(lines)})
 		}
 	}
 	all := string(buf)

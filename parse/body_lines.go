@@ -20,7 +20,17 @@ type lineMemo struct {
 	dsp    []speaker
 	// folds memoizes foldOf.
 	folds map[string]string
+	// amounts holds the amount reader's buffers, reused from section to section.
+	amounts struct {
+		buf           []byte
+		starts, lines []int
+		spans         []paraSpan
+	}
 }
+
+// paraSpan is a paragraph's text in the amount reader's buffer (a to b) and its lines in its
+// starts and lines (l0 to l1).
+type paraSpan struct{ a, b, l0, l1 int }
 
 // foldOf is normalize.Fold(s), memoized for the document: the speaker linking folds every
 // listed person's names for each mention it resolves.
