@@ -7,6 +7,7 @@ package parse
 import (
 	"fmt"
 	"runtime/debug"
+	"slices"
 
 	"minutes/extract"
 	"minutes/normalize"
@@ -120,9 +121,11 @@ func (d *doc) diag(sev, code string, pos extract.Pos, msg string) {
 // shows [] rather than null for empty lists, as the contract asks.
 func (d *doc) finish() {
 	r := d.rec
-	r.People = r.People[:0]
-	for _, p := range d.people.List {
-		r.People = append(r.People, personOf(p))
+	r.People = slices.Grow(r.People[:0], len(d.people.List))
+	// The people's optional names point into one slab rather than a string each.
+	slab := make([]string, 3*len(d.people.List))
+	for k, p := range d.people.List {
+		r.People = append(r.People, personOf(p, slab[3*k:3*k+3]))
 	}
 	if r.People == nil {
 		r.People = []Person{}
@@ -167,12 +170,13 @@ func (d *doc) finish() {
 	}
 }
 
-func personOf(p *normalize.Person) Person {
+// personOf is the record's form of a person; slab holds three strings for its optional names.
+func personOf(p *normalize.Person, slab []string) Person {
 	return Person{
 		ID:       p.ID,
-		Civility: strp(p.Civility),
-		Given:    strp(p.Given),
-		Family:   strp(p.Family),
+		Civility: slabp(slab, 0, p.Civility),
+		Given:    slabp(slab, 1, p.Given),
+		Family:   slabp(slab, 2, p.Family),
 		Key:      p.Key(),
 		Text:     p.Raw,
 		Pos:      Pos{Page: p.Page, Line: p.Line},
@@ -185,6 +189,15 @@ func strp(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// slabp is strp with the string stored in slab[k].
+func slabp(slab []string, k int, s string) *string {
+	if s == "" {
+		return nil
+	}
+	slab[k] = s
+	return &slab[k]
 }
 
 // intp returns a pointer to n.
