@@ -6,6 +6,7 @@ package normalize
 import (
 	"errors"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,6 +82,10 @@ func AppendFold(dst []byte, s string) []byte {
 			f = "'"
 		case r >= foldPunctStart && r < foldPunctEnd:
 			f = foldPunct[r-foldPunctStart]
+		case r >= foldSymbolStart && r < foldSymbolEnd && foldSymbols()[r-foldSymbolStart] != "":
+			f = foldSymbols()[r-foldSymbolStart]
+		case r >= foldPrivateStart && r < foldPrivateEnd:
+			f = s[i-size : i] // a private-use glyph (Word's bullets): itself
 		default:
 			return append(dst[:start], foldSlow(s)...)
 		}
@@ -132,6 +137,31 @@ const (
 	foldPunctStart     = 0x2000
 	foldPunctEnd       = 0x20d0
 )
+
+// Rune ranges that lists and bullets bring: arrows, shapes, symbols and dingbats (→ ▪ ✔ ➢),
+// and the private-use area, where word processors put their bullet glyphs (U+F0B7). A rune of
+// the first range is folded by table only when it has no decomposition and is a starter (see
+// foldSymbols); private-use runes have neither, fold to themselves (the tests check every one),
+// and so can be folded rune by rune too.
+const (
+	foldSymbolStart  = 0x2190
+	foldSymbolEnd    = 0x27c0
+	foldPrivateStart = 0xe000
+	foldPrivateEnd   = 0xf900
+)
+
+// foldSymbols is the table of the symbol range, built on first use: "" marks a rune that sends
+// its string to foldSlow.
+var foldSymbols = sync.OnceValue(func() *[foldSymbolEnd - foldSymbolStart]string {
+	var t [foldSymbolEnd - foldSymbolStart]string
+	for r := rune(foldSymbolStart); r < foldSymbolEnd; r++ {
+		p := norm.NFD.PropertiesString(string(r))
+		if f := foldSlow(string(r)); p.Decomposition() == nil && p.CCC() == 0 && f == strings.ToLower(string(r)) {
+			t[r-foldSymbolStart] = f
+		}
+	}
+	return &t
+})
 
 var (
 	foldLatin = func() (t [foldLatinEnd]string) {
