@@ -128,3 +128,35 @@ func TestFoldLits(t *testing.T) {
 	}
 	allRx = allRx[:len(allRx)-len(cases)]
 }
+
+// TestRxPrefilterRandom checks every pattern's prefilter against the regexp on short random
+// texts drawn from the bytes and runes the patterns test: case pairs, digits, separators,
+// accents, the runes that fold to ASCII (U+212A K, U+017F ſ) and invalid UTF-8.
+func TestRxPrefilterRandom(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every pattern on many texts")
+	}
+	pieces := []string{"a", "A", "e", "E", "é", "É", "l", "L", "m", "M", "n", "N", "o", "p", "s", "S", "k", "K",
+		"\u212a", "\u017f", "0", "1", "2", "9", " ", "  ", "\t", ".", ":", ",", "-", "–", "(", ")", "'", "’", "€", "°",
+		"\u00a0", "•", "\uf0b7", "\xff", "\xc3", "le ", "la ", "de ", "vote", "pour", "contre", "monsieur ", "MME ",
+		"seance ", "delib", "n°", "eur", "ht", "\n"}
+	state := uint64(42)
+	next := func(n int) int {
+		state ^= state << 13
+		state ^= state >> 7
+		state ^= state << 17
+		return int(state % uint64(n))
+	}
+	for k := 0; k < 20000; k++ {
+		var b strings.Builder
+		for n := next(7); n >= 0; n-- {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		s := b.String()
+		for _, r := range allRx {
+			if !r.may(s) && r.Regexp.MatchString(s) {
+				t.Errorf("%s: prefilter rejects %q, which matches", r, s)
+			}
+		}
+	}
+}
