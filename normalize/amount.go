@@ -690,7 +690,13 @@ func labelBefore(s string, i int) bool {
 // findAmounts implements FindAmounts.
 func findAmounts(text string) []Match {
 	// Matches are large; sizing the slice once from the euro signs saves most of its regrowth.
-	out := make([]Match, 0, strings.Count(text, "€")+1)
+	// Most texts hold none: the slice is made at the first one.
+	var out []Match
+	grow := func() {
+		if out == nil {
+			out = make([]Match, 0, strings.Count(text, "€")+1)
+		}
+	}
 	floor := 0
 	var bare numSpan // the last number read without a currency, a possible range opener
 	bare.end = -1
@@ -723,15 +729,20 @@ func findAmounts(text string) []Match {
 		if bare.end >= floor && bare.end < a.start && rangeStart(text, bare, a.start) {
 			first := amountAt{start: bare.start, end: bare.end, num: bare, currency: a.currency, mult: a.mult}
 			if m, err := first.money(text); err == nil {
+				grow()
 				out = append(out, Match{Start: first.start, End: first.end, Money: m})
 			}
 		}
 		if m, err := a.money(text); err == nil {
+			grow()
 			out = append(out, Match{Start: a.start, End: a.end, Money: m})
 		}
 		floor = a.end
 		bare.end = -1
 		i = next
 	}
-	return addWordAmounts(text, out)
+	if out = addWordAmounts(text, out); out == nil {
+		out = []Match{} // no allocation: callers have always had a non-nil slice
+	}
+	return out
 }

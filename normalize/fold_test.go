@@ -9,9 +9,18 @@ import (
 // in the contexts where the tables could go wrong: next to spaces, letters and combining marks.
 func TestFoldAgreesWithSlow(t *testing.T) {
 	var cases []string
-	for r := rune(0); r < 0x2200; r++ {
+	add := func(r rune) {
 		s := string(r)
-		cases = append(cases, s, "a"+s, s+"b", " "+s+" ", "É"+s+"\u0301", "x  "+s+"\u00a0y", s+s)
+		cases = append(cases, s, "a"+s, s+"b", " "+s+" ", "É"+s+"\u0301", "x  "+s+"\u00a0y", s+s, "e\u0301\u0327"+s+"\u0327\u0301")
+	}
+	for r := rune(0); r < 0x2200; r++ {
+		add(r)
+	}
+	for r := rune(foldSymbolStart); r < foldSymbolEnd; r++ {
+		add(r)
+	}
+	for r := rune(foldPrivateStart); r < foldPrivateEnd; r++ {
+		add(r)
 	}
 	cases = append(cases,
 		"",
@@ -23,11 +32,16 @@ func TestFoldAgreesWithSlow(t *testing.T) {
 		"\u0301leading mark",
 		"ＦＵＬＬ width",
 		"Ελληνικά και Кириллица",
+		"\uf0b7 Budget → voté ✔ \u219a\u0338 \u2260",
 		strings.Repeat("Délibération n° 2023-12 ", 40),
 	)
 	for _, s := range cases {
 		if got, want := Fold(s), foldSlow(s); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		// After other text, AppendFold keeps it and squeezes nothing across the join.
+		if got, want := string(AppendFold([]byte("Ab  "), s)), "Ab  "+foldSlow(s); got != want {
+			t.Errorf("AppendFold(%q, %q) = %q, want %q", "Ab  ", s, got, want)
 		}
 	}
 }
@@ -44,12 +58,15 @@ func TestFoldNoCopy(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"", "Été  À l’unanimité", "e\u0301", "Œ\u00a0æ", "\xff\xfe", "ǅ\u2000x"} {
+	for _, s := range []string{"", "Été  À l’unanimité", "e\u0301", "Œ\u00a0æ", "\xff\xfe", "ǅ\u2000x", "\uf0b7 a → b ✔\u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := Fold(s), foldSlow(s); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(AppendFold([]byte("x "), s)), "x "+foldSlow(s); got != want {
+			t.Errorf("AppendFold(%q, %q) = %q, want %q", "x ", s, got, want)
 		}
 	})
 }

@@ -6,6 +6,7 @@ package normalize
 import (
 	"errors"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,26 +25,49 @@ var ErrNotValue = errors.New("not a recognised value")
 // Any other rune sends the whole string to foldSlow.
 func Fold(s string) string {
 	var stack [256]byte
-	buf := stack[:0]
+	buf := AppendFold(stack[:0], s)
+	if string(buf) == s {
+		return s
+	}
+	return string(buf)
+}
+
+// AppendFold appends Fold(s) to dst and returns the extended buffer. It lets a caller fold many
+// strings into one buffer (the lines of a document) and pay one allocation instead of one each.
+func AppendFold(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case c == ' ' || ('\t' <= c && c <= '\r'):
-				space = len(buf) > 0
+			f := foldASCII[c]
+			if f == foldSpace {
+				space = len(dst) > start
 				continue
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '`':
-				c = '\''
 			}
 			if space {
-				buf = append(buf, ' ')
+				dst = append(dst, ' ')
 				space = false
 			}
-			buf = append(buf, c)
+			if f != c {
+				dst = append(dst, f)
+				continue
+			}
+			// Copy at once the run of bytes that fold to themselves: lower-case words and the
+			// single spaces between them.
+			j := i
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && foldASCII[c] == c {
+					j++
+				} else if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && foldASCII[s[j+1]] == s[j+1] {
+					j += 2
+				} else {
+					break
+				}
+			}
+			dst = append(dst, s[i-1:j]...)
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -58,26 +82,48 @@ func Fold(s string) string {
 			f = "'"
 		case r >= foldPunctStart && r < foldPunctEnd:
 			f = foldPunct[r-foldPunctStart]
+		case r >= foldSymbolStart && r < foldSymbolEnd && foldSymbols()[r-foldSymbolStart] != "":
+			f = foldSymbols()[r-foldSymbolStart]
+		case r >= foldPrivateStart && r < foldPrivateEnd:
+			f = s[i-size : i] // a private-use glyph (Word's bullets): itself
 		default:
-			return foldSlow(s)
+			return append(dst[:start], foldSlow(s)...)
 		}
 		if f == "" {
 			if unicode.IsSpace(r) {
-				space = len(buf) > 0
+				space = len(dst) > start
 			}
 			continue
 		}
 		if space {
-			buf = append(buf, ' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		buf = append(buf, f...)
+		dst = append(dst, f...)
 	}
-	if string(buf) == s {
-		return s
-	}
-	return string(buf)
+	return dst
 }
+
+// foldSpace marks in foldASCII the white space that Fold squeezes.
+const foldSpace = 0xff
+
+// foldASCII is Fold of each ASCII byte (foldSpace for white space): one table look-up instead of
+// a chain of range tests on the hottest path.
+var foldASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c == ' ' || ('\t' <= c && c <= '\r'):
+			t[c] = foldSpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		case c == '`':
+			t[c] = '\''
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
 
 // Rune ranges that Fold reads from tables: Latin-1 Supplement and Latin Extended-A/B (the letters
 // of French text), the combining diacritical marks (dropped), general punctuation and currency
@@ -91,6 +137,31 @@ const (
 	foldPunctStart     = 0x2000
 	foldPunctEnd       = 0x20d0
 )
+
+// Rune ranges that lists and bullets bring: arrows, shapes, symbols and dingbats (→ ▪ ✔ ➢),
+// and the private-use area, where word processors put their bullet glyphs (U+F0B7). A rune of
+// the first range is folded by table only when it has no decomposition and is a starter (see
+// foldSymbols); private-use runes have neither, fold to themselves (the tests check every one),
+// and so can be folded rune by rune too.
+const (
+	foldSymbolStart  = 0x2190
+	foldSymbolEnd    = 0x27c0
+	foldPrivateStart = 0xe000
+	foldPrivateEnd   = 0xf900
+)
+
+// foldSymbols is the table of the symbol range, built on first use: "" marks a rune that sends
+// its string to foldSlow.
+var foldSymbols = sync.OnceValue(func() *[foldSymbolEnd - foldSymbolStart]string {
+	var t [foldSymbolEnd - foldSymbolStart]string
+	for r := rune(foldSymbolStart); r < foldSymbolEnd; r++ {
+		p := norm.NFD.PropertiesString(string(r))
+		if f := foldSlow(string(r)); p.Decomposition() == nil && p.CCC() == 0 && f == strings.ToLower(string(r)) {
+			t[r-foldSymbolStart] = f
+		}
+	}
+	return &t
+})
 
 var (
 	foldLatin = func() (t [foldLatinEnd]string) {

@@ -503,37 +503,36 @@ type para struct {
 // paragraphs splits lines a..b-1 into paragraphs: at blank lines, and before a line that opens a
 // speaker's turn, a debate block or a vote, so that a turn does not swallow what follows it.
 func (d *doc) paragraphs(a, b int) []para {
-	var out []para
-	var cur para
-	flush := func() {
-		if len(cur.lines) > 0 {
-			cur.table = true
-			for _, i := range cur.lines {
-				if !d.tableRow(i) {
-					cur.table = false
-					break
-				}
-			}
-			out = append(out, cur)
-		}
-		cur = para{}
-	}
 	if b > len(d.lines) {
 		b = len(d.lines)
+	}
+	if a >= b {
+		return nil
+	}
+	// The paragraphs' lines share one backing array, each capped at its own end so that an
+	// append by a reader cannot run into the next paragraph.
+	idx := make([]int, 0, b-a)
+	var out []para
+	first := 0       // where the current paragraph starts in idx
+	prevTab := false // whether the current paragraph is a table's
+	flush := func() {
+		if len(idx) > first {
+			// A change of table-ness ends a paragraph, so its first line tells for all.
+			out = append(out, para{lines: idx[first:len(idx):len(idx)], table: prevTab})
+			first = len(idx)
+		}
 	}
 	for i := a; i < b; i++ {
 		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
 			flush()
 			continue
 		}
-		tab := d.tableRow(i)
-		if len(cur.lines) > 0 {
-			prevTab := d.tableRow(cur.lines[len(cur.lines)-1])
-			if tab != prevTab || d.opensBlock(i) {
-				flush()
-			}
+		tab := d.rowAt(i)
+		if len(idx) > first && (tab != prevTab || d.opensBlock(i)) {
+			flush()
 		}
-		cur.lines = append(cur.lines, i)
+		idx = append(idx, i)
+		prevTab = tab
 	}
 	flush()
 	return out
@@ -543,14 +542,13 @@ func (d *doc) paragraphs(a, b int) []para {
 // a debate marker, a decision, a speaker's turn, or reported speech after a finished sentence
 // (a page break often hides the blank line between two paragraphs).
 func (d *doc) opensBlock(i int) bool {
-	f := strings.TrimLeft(d.folded[i], " -•*")
-	if reDebateMarker.MatchString(f) || strings.HasPrefix(f, "decision") {
+	if d.markerAt(i) || strings.HasPrefix(strings.TrimLeft(d.folded[i], " -•*"), "decision") {
 		return true
 	}
-	t := cleanHeadingText(d.lines[i].Text)
-	if sp, ok := d.speakerAt(t, false); ok && sp.form == formDirect && !(sp.bareEmpty && d.nameRun(i)) {
+	if sp, ok := d.directAt(i); ok && sp.form == formDirect && !(sp.bareEmpty && d.nameRun(i)) {
 		return true
 	}
+	t := d.cleanAt(i)
 	// A vote after a speaker's turn, with no blank line between them, is not part of the turn.
 	if startsUpper(t) {
 		if tr := d.trigAt(i); tr.trigger && (tr.unanimous || tr.counts() || tr.dissent) {
@@ -558,7 +556,7 @@ func (d *doc) opensBlock(i int) bool {
 		}
 	}
 	// The line after a debate marker opens the first turn.
-	if i > 0 && reDebateMarker.MatchString(strings.TrimLeft(d.folded[i-1], " -•*")) {
+	if i > 0 && d.markerAt(i-1) {
 		return true
 	}
 	if i > 0 && endsSentence(d.lines[i-1].Text) {
@@ -610,12 +608,36 @@ func (d *doc) fillItem(it *Item, a, b int) {
 		}
 	}
 	paras := d.paragraphs(a, b+1)
-	texts := make([]string, 0, len(paras))
+	// The section's text is its paragraphs' texts joined by blank lines; each paragraph's text
+	// is then a slice of it, not a string of its own.
+	size := 0
 	for _, p := range paras {
-		texts = append(texts, d.paraText(p))
+		for _, i := range p.lines {
+			size += len(d.lines[i].Text) + 2
+		}
 	}
-	it.Text = strings.Join(texts, "\n\n")
-	debate := d.debate(it, paras)
+	var sb strings.Builder
+	sb.Grow(size)
+	bounds := make([]int, 0, 2*len(paras))
+	for k, p := range paras {
+		if k > 0 {
+			sb.WriteString("\n\n")
+		}
+		bounds = append(bounds, sb.Len())
+		for n, i := range p.lines {
+			if n > 0 {
+				sb.WriteByte('\n')
+			}
+			sb.WriteString(strings.TrimRight(d.lines[i].Text, " "))
+		}
+		bounds = append(bounds, sb.Len())
+	}
+	it.Text = sb.String()
+	texts := make([]string, len(paras))
+	for k := range texts {
+		texts[k] = it.Text[bounds[2*k]:bounds[2*k+1]]
+	}
+	debate := d.debate(it, paras, texts)
 	var prose []para
 	for k, p := range paras {
 		if !debate[k] && !p.table {
@@ -625,7 +647,8 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	it.Decisions = d.decisions(prose)
 	if len(it.Decisions) == 0 {
 		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.
-		if o, ok := outcomeOf(normalize.Fold(it.Title)); ok && o == Deferred || reWithdrawnTitle.MatchString(normalize.Fold(it.Title)) {
+		ft := normalize.Fold(it.Title)
+		if o, ok := outcomeOf(ft); ok && o == Deferred || reWithdrawnTitle.MatchString(ft) {
 			it.Decisions = []Decision{{Outcome: Deferred, Text: it.Title, Pos: it.Pos}}
 		}
 	}
@@ -635,27 +658,35 @@ func (d *doc) fillItem(it *Item, a, b int) {
 // amounts collects the money amounts of a section's prose and debate (table rows excluded).
 func (d *doc) amounts(it *Item, paras []para) {
 	cells := d.detachedCells(paras)
+	// Join each paragraph so that an amount wrapped over two lines is read whole; starts map
+	// each match back to its line. All the paragraphs go into one buffer, read one by one; the
+	// buffers are the document's, reused from section to section.
+	sc := &d.lm.amounts
+	buf, starts, lines, spans := sc.buf[:0], sc.starts[:0], sc.lines[:0], sc.spans[:0]
+	defer func() { sc.buf, sc.starts, sc.lines, sc.spans = buf, starts, lines, spans }()
 	for _, p := range paras {
 		if p.table {
 			continue
 		}
-		// Join the paragraph so that an amount wrapped over two lines is read whole; offsets map
-		// each match back to its line.
-		var b strings.Builder
-		starts := make([]int, 0, len(p.lines))
-		var lines []int
+		pa, l0 := len(buf), len(lines)
 		for _, i := range p.lines {
-			if d.tableRow(i) || cells[i] {
+			if d.rowAt(i) || cells[i] {
 				continue
 			}
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if len(buf) > pa {
+				buf = append(buf, ' ')
 			}
-			starts = append(starts, b.Len())
+			starts = append(starts, len(buf)-pa)
 			lines = append(lines, i)
-			b.WriteString(strings.TrimSpace(untab(d.lines[i].Text)))
+			buf = append(buf, strings.TrimSpace(untab(d.lines[i].Text))...)
 		}
-		text := b.String()
+		if len(buf) > pa {
+			spans = append(spans, paraSpan{pa, len(buf), l0, len(lines)})
+		}
+	}
+	all := string(buf)
+	for _, sp := range spans {
+		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
 		for _, m := range normalize.FindAmounts(text) {
 			li := 0
 			for li+1 < len(starts) && starts[li+1] <= m.Start {
@@ -690,9 +721,12 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 			}
 		}
 	}
-	cells := map[int]bool{}
+	var cells map[int]bool // made at the first cell: most sections have none
 	for k, i := range bare {
 		if (k > 0 && d.onlyBlankBetween(bare[k-1], i)) || (k+1 < len(bare) && d.onlyBlankBetween(i, bare[k+1])) {
+			if cells == nil {
+				cells = map[int]bool{}
+			}
 			cells[i] = true
 		}
 	}

@@ -41,23 +41,26 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	if !civ && !loose && strings.IndexByte(t, ':') < 0 {
 		return speaker{}, false
 	}
-	if m := reRole.FindStringIndex(t); civ && m != nil {
-		return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
-	}
-	if m := reSpeakerCiv.FindStringSubmatchIndex(t); civ && m != nil {
-		name := strings.TrimSpace(t[m[2]:m[3]])
-		end := m[3]
-		// The name stops before a trailing particle ("Monsieur Dupont le …").
-		for _, p := range []string{" de la", " de", " du", " le", " la", " van", " von"} {
-			if strings.HasSuffix(name, p) {
-				name = strings.TrimSuffix(name, p)
-				end = m[2] + len(name)
+	// The role and civility forms open with a civility: without one, their patterns need not run.
+	if civ {
+		if m := reRole.FindStringIndex(t); m != nil {
+			return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
+		}
+		if m := reSpeakerCiv.FindStringSubmatchIndex(t); m != nil {
+			name := strings.TrimSpace(t[m[2]:m[3]])
+			end := m[3]
+			// The name stops before a trailing particle ("Monsieur Dupont le …").
+			for _, p := range speakerParticles {
+				if strings.HasSuffix(name, p) {
+					name = strings.TrimSuffix(name, p)
+					end = m[2] + len(name)
+				}
 			}
+			if name == "" {
+				return speaker{}, false
+			}
+			return d.speakerTail(speaker{text: strings.TrimSpace(t[:end])}, t[end:], loose)
 		}
-		if name == "" {
-			return speaker{}, false
-		}
-		return d.speakerTail(speaker{text: strings.TrimSpace(t[:end])}, t[end:], loose)
 	}
 	if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
 		// "Montant HT : 79 819,72 €", "Marie-Josèphe BATARD : Excusée": a label and its value,
@@ -79,6 +82,9 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	}
 	return speaker{}, false
 }
+
+// speakerParticles end a name that the civility pattern read too far ("Monsieur Dupont le …").
+var speakerParticles = []string{" de la", " de", " du", " le", " la", " van", " von"}
 
 // turnRest reports whether what follows a speaker's colon can be the words of a turn: not a
 // status ("Excusée", "membre de droit"), nor, after a bare name, a number or an amount.
@@ -124,7 +130,21 @@ func civilityStart(t string) bool {
 	if len(w) > 12 {
 		return false
 	}
-	return civilityWords[strings.ToLower(w)] || strings.HasPrefix(strings.ToLower(w), "l'") || strings.HasPrefix(strings.ToLower(w), "l’")
+	// An ASCII word is lower-cased on the stack: this runs on every line of the body.
+	var buf [12]byte
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			lw := strings.ToLower(w)
+			return civilityWords[lw] || strings.HasPrefix(lw, "l'") || strings.HasPrefix(lw, "l’")
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	lw := buf[:len(w)]
+	return civilityWords[string(lw)] || len(lw) >= 2 && lw[0] == 'l' && lw[1] == '\''
 }
 
 // speakerTail decides the form from what follows the speaker's name.
@@ -196,22 +216,27 @@ func (d *doc) knownName(name string) bool {
 // debate reads the exchanges of a section into it.Exchanges and marks which paragraphs they are.
 // Inside a debate block (after "Temps d'échange :", "Débat", "Interventions"…) every paragraph is
 // an exchange, with a null speaker for narrative; elsewhere only speaker-prefixed turns
-// ("Monsieur X : …") are.
-func (d *doc) debate(it *Item, paras []para) []bool {
+// ("Monsieur X : …") are. texts holds each paragraph's text (paraText).
+func (d *doc) debate(it *Item, paras []para, texts []string) []bool {
 	is := make([]bool, len(paras))
 	inBlock := false
 	for k, p := range paras {
 		if p.table {
 			continue
 		}
-		first := cleanHeadingText(d.lines[p.lines[0]].Text)
 		f := strings.TrimLeft(d.folded[p.lines[0]], " -•*")
 		if len(p.lines) == 1 && reDebateMarker.MatchString(strings.TrimRight(f, " *")) {
 			inBlock = true
 			is[k] = true
 			continue
 		}
-		sp, ok := d.speakerAt(first, inBlock)
+		var sp speaker
+		var ok bool
+		if inBlock {
+			sp, ok = d.speakerAt(d.cleanAt(p.lines[0]), true)
+		} else {
+			sp, ok = d.directAt(p.lines[0])
+		}
 		if ok && sp.bareEmpty && d.nameRun(p.lines[0]) {
 			ok = false
 		}
@@ -224,7 +249,7 @@ func (d *doc) debate(it *Item, paras []para) []bool {
 			continue
 		}
 		is[k] = true
-		ex := Exchange{Form: formReported, Text: d.paraText(p), Pos: d.lines[p.lines[0]].Pos}
+		ex := Exchange{Form: formReported, Text: texts[k], Pos: d.lines[p.lines[0]].Pos}
 		if ok {
 			ex.Form = sp.form
 			st := sp.text
@@ -311,7 +336,7 @@ func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
 	if p, ok := d.people.Resolve(n); ok {
 		return p, true
 	}
-	fam, giv := normalize.Fold(n.Family), normalize.Fold(n.Given)
+	fam, giv := d.foldOf(n.Family), d.foldOf(n.Given)
 	if fam == "" && giv == "" {
 		return nil, false
 	}
@@ -320,7 +345,7 @@ func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
 	try := func(pred func(pf, pg string) bool) bool {
 		hit, count = nil, 0
 		for _, p := range d.people.List {
-			pf, pg := normalize.Fold(p.Family), normalize.Fold(p.Given)
+			pf, pg := d.foldOf(p.Family), d.foldOf(p.Given)
 			if pred(pf, pg) {
 				if hit != p {
 					count++
@@ -340,7 +365,8 @@ func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
 		if count > 1 {
 			return nil, false
 		}
-		if try(func(pf, pg string) bool { return strings.HasPrefix(pf, fam+" ") && compatible(pg) }) {
+		famSp := fam + " "
+		if try(func(pf, pg string) bool { return strings.HasPrefix(pf, famSp) && compatible(pg) }) {
 			return hit, true
 		}
 		if giv == "" && try(func(pf, pg string) bool { return pg == fam }) {

@@ -7,6 +7,7 @@ package parse
 import (
 	"fmt"
 	"runtime/debug"
+	"slices"
 
 	"minutes/extract"
 	"minutes/normalize"
@@ -41,6 +42,8 @@ type doc struct {
 		ok          bool
 		same        string // a string found equal to folded (see sliceFolded)
 	}
+	// lm memoizes per-line facts of the body readers (body_lines.go).
+	lm lineMemo
 	// flatMemo holds the flattened tables (table_flat.go), found on first use.
 	flatMemo *flatMemo
 }
@@ -76,9 +79,7 @@ func newDoc(src *extract.Source) *doc {
 			Source: Source{Name: src.Name, SHA256: src.SHA256, Format: src.Format, Pages: src.Pages},
 		},
 	}
-	for i, l := range src.Lines {
-		d.folded[i] = normalize.Fold(l.Text)
-	}
+	d.foldLines()
 	// Pages the extractor could not read cost text without failing the document: say so in
 	// the record rather than let it look complete.
 	for _, w := range src.Warnings {
@@ -94,6 +95,27 @@ func newDoc(src *extract.Source) *doc {
 	return d
 }
 
+// foldLines fills d.folded. The lines are folded into one buffer and sliced out of one string:
+// two allocations for the document instead of one for most of its lines.
+func (d *doc) foldLines() {
+	size := 0
+	for _, l := range d.lines {
+		size += len(l.Text)
+	}
+	buf := make([]byte, 0, size+64) // folding rarely lengthens a line
+	ends := make([]int, len(d.lines))
+	for i, l := range d.lines {
+		buf = normalize.AppendFold(buf, l.Text)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	start := 0
+	for i, e := range ends {
+		d.folded[i] = all[start:e]
+		start = e
+	}
+}
+
 // diag records a diagnostic.
 func (d *doc) diag(sev, code string, pos extract.Pos, msg string) {
 	d.rec.Diagnostics = append(d.rec.Diagnostics, Diagnostic{Severity: sev, Code: code, Message: msg, Pos: pos})
@@ -103,9 +125,11 @@ func (d *doc) diag(sev, code string, pos extract.Pos, msg string) {
 // shows [] rather than null for empty lists, as the contract asks.
 func (d *doc) finish() {
 	r := d.rec
-	r.People = r.People[:0]
-	for _, p := range d.people.List {
-		r.People = append(r.People, personOf(p))
+	r.People = slices.Grow(r.People[:0], len(d.people.List))
+	// The people's optional names point into one slab rather than a string each.
+	slab := make([]string, 3*len(d.people.List))
+	for k, p := range d.people.List {
+		r.People = append(r.People, personOf(p, slab[3*k:3*k+3]))
 	}
 	if r.People == nil {
 		r.People = []Person{}
@@ -150,12 +174,13 @@ func (d *doc) finish() {
 	}
 }
 
-func personOf(p *normalize.Person) Person {
+// personOf is the record's form of a person; slab holds three strings for its optional names.
+func personOf(p *normalize.Person, slab []string) Person {
 	return Person{
 		ID:       p.ID,
-		Civility: strp(p.Civility),
-		Given:    strp(p.Given),
-		Family:   strp(p.Family),
+		Civility: slabp(slab, 0, p.Civility),
+		Given:    slabp(slab, 1, p.Given),
+		Family:   slabp(slab, 2, p.Family),
 		Key:      p.Key(),
 		Text:     p.Raw,
 		Pos:      Pos{Page: p.Page, Line: p.Line},
@@ -168,6 +193,15 @@ func strp(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// slabp is strp with the string stored in slab[k].
+func slabp(slab []string, k int, s string) *string {
+	if s == "" {
+		return nil
+	}
+	slab[k] = s
+	return &slab[k]
 }
 
 // intp returns a pointer to n.

@@ -1,10 +1,12 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,10 +22,22 @@ import (
 type rx struct {
 	*regexp.Regexp
 	lits []string // nil when the pattern requires no literal (then the regexp always runs)
+	// foldLits, when lits is nil, are literals of which every match holds one, up to the case
+	// of ASCII letters ("(?i)a l'exception de"): see containsFold.
+	foldLits []string
 	// anchored is true when every match starts at the start of the text and is not empty;
 	// first then holds the bytes it can start with.
 	anchored bool
 	first    byteSet
+	// starts, for an anchored pattern, are the ways its match can start, byte by byte (see
+	// startsOf); nil when unknown. They look past the first byte: a line "Le Conseil …" passes
+	// first for "^[A-H]\s*[.)]" but not starts.
+	starts []bytePrefix
+	// scan, for a pattern neither anchored nor holding a literal ("\t|\s{3,}"), is its starts
+	// looked for at every position of the text (scanFirst: the bytes they open with); nil when
+	// unknown. A byte loop costs far less than the backtracker trying each position.
+	scan      []bytePrefix
+	scanFirst byteSet
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -35,8 +49,19 @@ func mustRx(expr string) *rx {
 	r := &rx{Regexp: regexp.MustCompile(expr)}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		r.lits = requiredLits(tree)
+		if r.lits == nil {
+			r.foldLits = requiredFoldLits(tree)
+		}
 		if set, nullable, ok := firstBytes(tree); ok && !nullable && anchoredAtStart(tree) {
 			r.anchored, r.first = true, set
+			r.starts = usefulStarts(startsOf(tree))
+		}
+		if !r.anchored && r.lits == nil && r.foldLits == nil {
+			if r.scan = usefulStarts(startsOf(tree)); r.scan != nil {
+				for _, p := range r.scan {
+					r.scanFirst.union(p.sets[0])
+				}
+			}
 		}
 	}
 	allRx = append(allRx, r)
@@ -48,11 +73,19 @@ var allRx []*rx
 
 // may reports whether s can hold a match.
 func (r *rx) may(s string) bool {
-	if r.anchored && (s == "" || !r.first.has(s[0])) {
+	if r.anchored && (s == "" || !r.first.has(s[0]) || r.starts != nil && !startsWith(s, r.starts)) {
+		return false
+	}
+	if r.scan != nil {
+		for i := 0; i < len(s); i++ {
+			if r.scanFirst.has(s[i]) && startsWith(s[i:], r.scan) {
+				return true
+			}
+		}
 		return false
 	}
 	if r.lits == nil {
-		return true
+		return r.foldLits == nil || containsFold(s, r.foldLits)
 	}
 	for _, l := range r.lits {
 		if strings.Contains(s, l) {
@@ -140,8 +173,14 @@ func (r *rx) Split(s string, n int) []string {
 
 // requiredLits returns literals of which every match of re contains at least one, or nil when it
 // cannot tell. Literals under (?i), empty ones and a lone space are not used (too weak to filter).
-func requiredLits(re *syntax.Regexp) []string {
-	lits := required(re)
+func requiredLits(re *syntax.Regexp) []string { return requiredIn(re, false) }
+
+// requiredFoldLits is requiredLits of the text with its ASCII letters lower-cased (see
+// containsFold): literals under (?i) count too.
+func requiredFoldLits(re *syntax.Regexp) []string { return requiredIn(re, true) }
+
+func requiredIn(re *syntax.Regexp, fold bool) []string {
+	lits := required(re, fold)
 	for _, l := range lits {
 		if l == "" || l == " " {
 			return nil
@@ -150,61 +189,100 @@ func requiredLits(re *syntax.Regexp) []string {
 	return lits
 }
 
-func required(re *syntax.Regexp) []string {
+func required(re *syntax.Regexp, fold bool) []string { return requiredBy(re, fold, false) }
+
+// requiredBy is required; with few, it prefers the sets of fewest literals, so that the
+// branches of an alternation fit in maxLits together ("seance " rather than "seance levee",
+// "seance est levee"… for "seance (?:est )?(?:levee|close)|leve la seance").
+func requiredBy(re *syntax.Regexp, fold, few bool) []string {
+	pick := better
+	if few {
+		pick = fewer
+	}
 	switch re.Op {
 	case syntax.OpLiteral:
-		return literal(re)
+		return literal(re, fold)
 	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
+		return requiredBy(re.Sub[0], fold, few)
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return required(re.Sub[0])
+			return requiredBy(re.Sub[0], fold, few)
 		}
 	case syntax.OpConcat:
 		// Each element is required; a run of elements that match a few fixed strings is
 		// required as their concatenations ("a" then "dopt|pprouv" → "adopt", "approuv").
 		var best, run []string
 		for _, sub := range re.Sub {
-			if e, ok := exact(sub); ok {
+			if e, ok := exact(sub, fold); ok {
 				if p := product(run, e); len(p) <= maxLits {
+					if few {
+						best = pick(best, minimal(run)) // the run so far is required too
+					}
 					run = p
 					continue
 				}
-				best = better(best, minimal(run))
+				best = pick(best, minimal(run))
 				run = e
 				continue
 			}
-			best = better(best, minimal(run))
+			best = pick(best, minimal(run))
 			run = nil
-			best = better(best, required(sub))
+			best = pick(best, requiredBy(sub, fold, few))
 		}
-		return better(best, minimal(run))
+		return pick(best, minimal(run))
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
-			r := required(sub)
+			r := requiredBy(sub, fold, few)
 			if r == nil {
 				return nil
 			}
 			out = append(out, r...)
 		}
-		return minimal(out)
+		if out = minimal(out); out == nil && !few {
+			return requiredBy(re, fold, true)
+		}
+		return out
 	}
 	return nil
 }
 
 // exact returns every string re can match, when they are few (at most maxLits) and known.
-func exact(re *syntax.Regexp) ([]string, bool) {
+func exact(re *syntax.Regexp, fold bool) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		l := literal(re)
+		l := literal(re, fold)
 		return l, l != nil
-	case syntax.OpEmptyMatch:
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return []string{""}, true
+	case syntax.OpCharClass:
+		// A small class is its runes ("[- ]" in "compte[- ]rendu").
+		var out []string
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			if re.Rune[k+1]-re.Rune[k] >= maxLits {
+				return nil, false
+			}
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				if r == utf8.RuneError || !utf8.ValidRune(r) {
+					return nil, false
+				}
+				if fold && 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				if l := string(r); !slices.Contains(out, l) {
+					out = append(out, l)
+				}
+			}
+			if len(out) > maxLits {
+				return nil, false
+			}
+		}
+		return out, len(out) > 0
 	case syntax.OpCapture:
-		return exact(re.Sub[0])
+		return exact(re.Sub[0], fold)
 	case syntax.OpQuest:
-		e, ok := exact(re.Sub[0])
+		e, ok := exact(re.Sub[0], fold)
 		if !ok || len(e) >= maxLits {
 			return nil, false
 		}
@@ -212,7 +290,7 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
-			e, ok := exact(sub)
+			e, ok := exact(sub, fold)
 			if !ok || len(out)+len(e) > maxLits {
 				return nil, false
 			}
@@ -222,7 +300,7 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpConcat:
 		var out []string
 		for _, sub := range re.Sub {
-			e, ok := exact(sub)
+			e, ok := exact(sub, fold)
 			if !ok {
 				return nil, false
 			}
@@ -249,12 +327,31 @@ func product(a, b []string) []string {
 	return out
 }
 
-// literal is the text of a case-sensitive literal node, or nil.
-func literal(re *syntax.Regexp) []string {
-	if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
+// literal is the text of a literal node, or nil. Under (?i), only a literal whose runes have
+// no other case counts ("(", "°"); with fold, the text is lower-cased in its ASCII letters, as
+// containsFold reads the line, and a literal under (?i) counts when it is all ASCII.
+func literal(re *syntax.Regexp, fold bool) []string {
+	if len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
 		return nil
 	}
-	return []string{string(re.Rune)}
+	if re.Flags&syntax.FoldCase != 0 {
+		caseless := !slices.ContainsFunc(re.Rune, func(r rune) bool { return unicode.SimpleFold(r) != r })
+		ascii := !slices.ContainsFunc(re.Rune, func(r rune) bool { return r >= utf8.RuneSelf })
+		if !caseless && !(fold && ascii) {
+			return nil
+		}
+	}
+	if !fold {
+		return []string{string(re.Rune)}
+	}
+	b := make([]byte, 0, len(re.Rune))
+	for _, r := range re.Rune {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return []string{string(b)}
 }
 
 // minimal drops the literals that contain another one of the set (finding the shorter one is
@@ -296,6 +393,22 @@ func better(a, b []string) []string {
 		return b
 	}
 	return a
+}
+
+// fewer picks the prefilter of fewer literals, then the stronger one.
+func fewer(a, b []string) []string {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case len(b) != len(a):
+		if len(b) < len(a) {
+			return b
+		}
+		return a
+	}
+	return better(a, b)
 }
 
 func shortest(lits []string) int {
@@ -413,6 +526,288 @@ func anchoredAtStart(re *syntax.Regexp) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// bytePrefix is one way a match can start: its byte k is in sets[k]. full means the match is
+// exactly len(sets) bytes long, so that what follows it in a concatenation can be appended.
+type bytePrefix struct {
+	sets []byteSet
+	full bool
+}
+
+// Bounds of startsOf: bytes looked at, and ways kept before they are merged into one.
+const (
+	maxStartDepth = 6
+	maxStarts     = 24
+)
+
+// startsWith reports whether s starts as one of the prefixes allows.
+func startsWith(s string, starts []bytePrefix) bool {
+next:
+	for _, p := range starts {
+		if len(s) < len(p.sets) {
+			continue
+		}
+		for k := range p.sets {
+			if !p.sets[k].has(s[k]) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// usefulStarts returns starts, or nil when one of them allows any text (a match may be empty,
+// or nothing is known of its start).
+func usefulStarts(starts []bytePrefix) []bytePrefix {
+	for _, p := range starts {
+		if len(p.sets) == 0 {
+			return nil
+		}
+	}
+	return starts
+}
+
+// emptyStart is the prefix of the empty match.
+var emptyStart = []bytePrefix{{full: true}}
+
+// startsOf returns prefixes one of which every match of re starts with. A rune beyond ASCII
+// allows any byte from 0x80 on and ends what is known: invalid UTF-8 reads as U+FFFD, one byte
+// wide, and case folding pairs runes of different lengths (K and U+212A K).
+func startsOf(re *syntax.Regexp) []bytePrefix {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return emptyStart
+	case syntax.OpLiteral:
+		out := emptyStart
+		for _, r := range re.Rune {
+			runes := []rune{r}
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					runes = append(runes, f)
+				}
+			}
+			out = concatStarts(out, runeStarts(runes))
+		}
+		return out
+	case syntax.OpCharClass:
+		var runes []rune
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			lo, hi := re.Rune[k], re.Rune[k+1]
+			for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+				runes = append(runes, r)
+			}
+			if hi >= utf8.RuneSelf {
+				lo = max(lo, utf8.RuneSelf)
+				if hi-lo >= maxRuneStarts {
+					hi = lo + maxRuneStarts // more than runeStarts spells out: it gives up
+				}
+				for r := lo; r <= hi; r++ {
+					runes = append(runes, r)
+				}
+			}
+		}
+		return runeStarts(runes)
+	case syntax.OpCapture:
+		return startsOf(re.Sub[0])
+	case syntax.OpConcat:
+		out := emptyStart
+		for _, sub := range re.Sub {
+			if !anyFull(out) {
+				break
+			}
+			out = concatStarts(out, startsOf(sub))
+		}
+		return out
+	case syntax.OpAlternate:
+		var out []bytePrefix
+		for _, sub := range re.Sub {
+			out = unionStarts(out, startsOf(sub))
+		}
+		return out
+	case syntax.OpQuest:
+		return unionStarts(emptyStart, startsOf(re.Sub[0]))
+	case syntax.OpStar:
+		return unionStarts(emptyStart, openStarts(startsOf(re.Sub[0])))
+	case syntax.OpPlus:
+		sub := startsOf(re.Sub[0])
+		return concatStarts(sub, unionStarts(emptyStart, openStarts(sub)))
+	case syntax.OpRepeat:
+		sub := startsOf(re.Sub[0])
+		bound := re.Max
+		if bound < 0 || bound > maxStartDepth {
+			bound = -1 // read as {Min,}: it allows more
+		}
+		cur := emptyStart
+		for range re.Min {
+			if !anyFull(cur) {
+				break
+			}
+			cur = concatStarts(cur, sub)
+		}
+		if bound < 0 {
+			return concatStarts(cur, unionStarts(emptyStart, openStarts(sub)))
+		}
+		out := cur
+		for k := re.Min + 1; k <= bound && anyFull(cur); k++ {
+			cur = concatStarts(cur, sub)
+			out = unionStarts(out, cur)
+		}
+		return out
+	}
+	// Any other node (any character, no match…) tells nothing of the start.
+	return []bytePrefix{{}}
+}
+
+// maxRuneStarts bounds the runes beyond ASCII that runeStarts spells out.
+const maxRuneStarts = 8
+
+// runeStarts is the prefixes of one rune among runes: the ASCII ones as one byte set, each
+// other one as its UTF-8 bytes. Too many runes beyond ASCII, or U+FFFD (which invalid UTF-8
+// reads as, one byte wide), allow any byte from 0x80 on and end what is known.
+func runeStarts(runes []rune) []bytePrefix {
+	var ascii byteSet
+	hasASCII := false
+	var wide []rune
+	for _, r := range runes {
+		if r < utf8.RuneSelf {
+			ascii.add(byte(r))
+			hasASCII = true
+		} else {
+			wide = append(wide, r)
+		}
+	}
+	var out []bytePrefix
+	if len(wide) > maxRuneStarts || slices.Contains(wide, utf8.RuneError) || slices.ContainsFunc(wide, func(r rune) bool { return !utf8.ValidRune(r) }) {
+		ascii.addRange(utf8.RuneSelf, 0xff)
+		return []bytePrefix{{sets: []byteSet{ascii}}}
+	}
+	if hasASCII {
+		out = append(out, bytePrefix{sets: []byteSet{ascii}, full: true})
+	}
+	for _, r := range wide {
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], r)
+		sets := make([]byteSet, n)
+		for k := range n {
+			sets[k].add(buf[k])
+		}
+		out = append(out, bytePrefix{sets: sets, full: true})
+	}
+	return out
+}
+
+// anyFull reports whether one of the prefixes can still be extended.
+func anyFull(ps []bytePrefix) bool {
+	for _, p := range ps {
+		if p.full {
+			return true
+		}
+	}
+	return false
+}
+
+// openStarts is ps with nothing to be appended: a repetition goes on after them.
+func openStarts(ps []bytePrefix) []bytePrefix {
+	out := make([]bytePrefix, len(ps))
+	for k, p := range ps {
+		out[k] = bytePrefix{sets: p.sets, full: false}
+	}
+	return out
+}
+
+// concatStarts is the prefixes of a match of a followed by a match of b.
+func concatStarts(a, b []bytePrefix) []bytePrefix {
+	var out []bytePrefix
+	for _, x := range a {
+		if !x.full {
+			out = append(out, x)
+			continue
+		}
+		for _, y := range b {
+			sets := append(slices.Clip(x.sets), y.sets...)
+			full := y.full
+			if len(sets) > maxStartDepth {
+				sets, full = sets[:maxStartDepth], false
+			}
+			out = append(out, bytePrefix{sets: sets, full: full})
+		}
+	}
+	return boundStarts(out)
+}
+
+// unionStarts is the prefixes of a match of a or of b.
+func unionStarts(a, b []bytePrefix) []bytePrefix {
+	return boundStarts(append(slices.Clip(a), b...))
+}
+
+// boundStarts keeps the prefixes few: cut shorter, equal ones merged, until they are few
+// enough, or at last all merged into one: byte by byte, the union of their sets, as far as the
+// shortest goes. Every match still starts as they allow.
+func boundStarts(ps []bytePrefix) []bytePrefix {
+	if len(ps) <= maxStarts {
+		return ps
+	}
+	for depth := maxStartDepth - 1; depth >= 1; depth-- {
+		var cut []bytePrefix
+	next:
+		for _, p := range ps {
+			if len(p.sets) > depth {
+				p = bytePrefix{sets: p.sets[:depth]}
+			}
+			for k, q := range cut {
+				if slices.Equal(q.sets, p.sets) {
+					cut[k].full = q.full && p.full
+					continue next
+				}
+			}
+			cut = append(cut, p)
+		}
+		if len(cut) <= maxStarts {
+			return cut
+		}
+	}
+	n := len(ps[0].sets)
+	for _, p := range ps {
+		n = min(n, len(p.sets))
+	}
+	sets := make([]byteSet, n)
+	for _, p := range ps {
+		for k := range sets {
+			sets[k].union(p.sets[k])
+		}
+	}
+	return []bytePrefix{{sets: sets}}
+}
+
+// containsFold reports whether s, its ASCII letters lower-cased, may contain one of lits. The
+// two runes beyond ASCII that fold to ASCII letters (U+212A K, U+017F ſ) make it answer yes.
+func containsFold(s string, lits []string) bool {
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return true
+	}
+	var stack [512]byte
+	var b []byte
+	if len(s) <= len(stack) {
+		b = stack[:len(s)]
+	} else {
+		b = make([]byte, len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	for _, l := range lits {
+		if bytes.Contains(b, []byte(l)) {
+			return true
+		}
 	}
 	return false
 }

@@ -1,0 +1,114 @@
+package parse
+
+import (
+	"strings"
+
+	"minutes/normalize"
+)
+
+// lineMemo holds per-line facts that the paragraph splitter, the debate reader and the amount
+// reader each ask about the same lines, computed once per document. Each is filled on first use;
+// all are pure functions of the line once the header and attendance readers have marked their
+// lines (d.used), which happens before the body is read.
+type lineMemo struct {
+	row     []int8 // tableRow: 0 unknown, 1 no, 2 yes
+	marker  []int8 // a debate marker after leading bullets (see markerAt): 0 unknown, 1 no, 2 yes
+	clean   []string
+	cleaned []bool
+	// direct indexes directAt's answers: 0 unknown, -1 no speaker, k the speaker dsp[k-1].
+	direct []int32
+	dsp    []speaker
+	// folds memoizes foldOf.
+	folds map[string]string
+	// amounts holds the amount reader's buffers, reused from section to section.
+	amounts struct {
+		buf           []byte
+		starts, lines []int
+		spans         []paraSpan
+	}
+}
+
+// paraSpan is a paragraph's text in the amount reader's buffer (a to b) and its lines in its
+// starts and lines (l0 to l1).
+type paraSpan struct{ a, b, l0, l1 int }
+
+// foldOf is normalize.Fold(s), memoized for the document: the speaker linking folds every
+// listed person's names for each mention it resolves.
+func (d *doc) foldOf(s string) string {
+	if s == "" {
+		return ""
+	}
+	if f, ok := d.lm.folds[s]; ok {
+		return f
+	}
+	if d.lm.folds == nil {
+		d.lm.folds = map[string]string{}
+	}
+	f := normalize.Fold(s)
+	d.lm.folds[s] = f
+	return f
+}
+
+// rowAt is tableRow(i), computed once.
+func (d *doc) rowAt(i int) bool {
+	m := &d.lm
+	if m.row == nil {
+		m.row = make([]int8, len(d.lines))
+	}
+	if m.row[i] == 0 {
+		m.row[i] = 1
+		if d.tableRow(i) {
+			m.row[i] = 2
+		}
+	}
+	return m.row[i] == 2
+}
+
+// markerAt reports whether line i, past its bullets, is a debate marker ("Débat :"), once.
+func (d *doc) markerAt(i int) bool {
+	m := &d.lm
+	if m.marker == nil {
+		m.marker = make([]int8, len(d.lines))
+	}
+	if m.marker[i] == 0 {
+		m.marker[i] = 1
+		if reDebateMarker.MatchString(strings.TrimLeft(d.folded[i], " -•*")) {
+			m.marker[i] = 2
+		}
+	}
+	return m.marker[i] == 2
+}
+
+// cleanAt is cleanHeadingText of line i, computed once.
+func (d *doc) cleanAt(i int) string {
+	m := &d.lm
+	if m.clean == nil {
+		m.clean = make([]string, len(d.lines))
+		m.cleaned = make([]bool, len(d.lines))
+	}
+	if !m.cleaned[i] {
+		m.clean[i] = cleanHeadingText(d.lines[i].Text)
+		m.cleaned[i] = true
+	}
+	return m.clean[i]
+}
+
+// directAt is speakerAt(cleanAt(i), false): who opens line i outside a debate block, once. The
+// strict reading depends on the line alone (the loose one also on the people known so far).
+func (d *doc) directAt(i int) (speaker, bool) {
+	m := &d.lm
+	if m.direct == nil {
+		m.direct = make([]int32, len(d.lines))
+	}
+	if m.direct[i] == 0 {
+		m.direct[i] = -1
+		if sp, ok := d.speakerAt(d.cleanAt(i), false); ok {
+			m.dsp = append(m.dsp, sp)
+			m.direct[i] = int32(len(m.dsp))
+		}
+	}
+	if k := m.direct[i]; k > 0 {
+		return m.dsp[k-1], true
+	}
+	return speaker{}, false
+}
