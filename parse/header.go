@@ -913,7 +913,7 @@ func (d *doc) meetingPrevious() {
 		if !strings.Contains(d.folded[i], "compte") && !strings.Contains(d.folded[i], "proces") && !strings.Contains(d.folded[i], "pv") {
 			continue
 		}
-		loc := rePrevMinutes.FindStringIndex(d.folded[i])
+		loc := gatePrevMinutes.FindStringIndex(d.folded[i])
 		if loc == nil {
 			continue
 		}
@@ -963,7 +963,7 @@ func (d *doc) meetingEndAndNext() {
 		if !strings.Contains(f, "leve") && !strings.Contains(f, "clos") && !strings.Contains(f, "clotur") && !strings.Contains(f, "fin de") && !strings.Contains(f, "termin") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
 			continue
 		}
-		if m.EndTime == nil && reEndOfMeeting.MatchString(f) {
+		if m.EndTime == nil && gateEndOfMeeting.MatchString(f) {
 			o, _ := d.join(i)
 			if ts := normalize.FindTimes(o); len(ts) > 0 {
 				hh := ts[0].HHMM
@@ -971,7 +971,7 @@ func (d *doc) meetingEndAndNext() {
 				d.evidence("end_time", d.ev(i))
 			}
 		}
-		if m.NextMeeting == nil && reNextMeeting.MatchString(f) {
+		if m.NextMeeting == nil && gateNextMeeting.MatchString(f) {
 			o, _ := d.join(i)
 			loc := reNextMeeting.FindStringIndex(f)
 			at := d.origOffset(o, loc[0])
@@ -1039,7 +1039,9 @@ func (d *doc) meetingSignatures() {
 	}
 	for i := from; i < len(d.lines); i++ {
 		f := strings.TrimSpace(d.folded[i])
-		if f == "" || len(f) > 120 {
+		// Every cell must read as a role, so the line holds a role word: most lines are
+		// rejected before they are split (a cell's fold is part of the line's).
+		if f == "" || len(f) > 120 || !containsAnyLit(f, reSignRole.lits) {
 			continue
 		}
 		cells := reCells.Split(strings.TrimSpace(d.lines[i].Text), -1)

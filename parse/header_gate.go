@@ -1,0 +1,217 @@
+package parse
+
+import (
+	"regexp/syntax"
+	"strings"
+)
+
+// litGate is a stronger prefilter than rx's for the header patterns that run on every line of
+// the document: the whole set of strings a pattern can match, when that set is finite and small
+// ("seance levee", "seance est close", "fin de la seance", …). rx keeps at most a dozen required
+// words and gives up on these patterns, so the backtracker ran over every candidate line, and
+// some HTML paragraphs are 800 bytes long.
+//
+// Assertions (^, $, \b) read as empty: the literals are then only necessary, and exact is false.
+// When exact is true, a literal contained in s is a match, and MatchString needs no regexp.
+type litGate struct {
+	re    *rx
+	lits  []string // nil: no gate, every string may match
+	exact bool
+}
+
+// maxGateLits bounds the expansion: beyond it the Contains calls would cost more than the regexp.
+const maxGateLits = 48
+
+// newLitGate expands re's pattern into its literals; for a pattern whose language is not
+// finite, it takes the literals of the part of the pattern that every match holds (the label
+// words of "(?:nombre de )?(?:conseillers )?(?:en exercice|presents|…)\s*:?\s*(\d+)").
+func newLitGate(re *rx) litGate {
+	g := litGate{re: re}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return g
+	}
+	if lits, exact, ok := expandLits(tree); ok && usableLits(lits) {
+		g.lits, g.exact = minimalLits(lits), exact
+		return g
+	}
+	g.lits = neededLits(tree)
+	return g
+}
+
+// usableLits reports whether a literal set can filter: it has no empty literal (the empty
+// string is in every text).
+func usableLits(lits []string) bool {
+	for _, l := range lits {
+		if l == "" {
+			return false
+		}
+	}
+	return len(lits) > 0
+}
+
+// neededLits returns literals one of which every match of re contains, or nil: the finite
+// expansion of re, or of one element of a concatenation (the strongest, that is the one whose
+// shortest literal is longest).
+func neededLits(re *syntax.Regexp) []string {
+	if lits, _, ok := expandLits(re); ok && usableLits(lits) {
+		return minimalLits(lits)
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return neededLits(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return neededLits(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if l := neededLits(sub); l != nil && (best == nil || shortest(l) > shortest(best)) {
+				best = l
+			}
+		}
+		return best
+	}
+	return nil
+}
+
+// may reports whether s can hold a match.
+func (g litGate) may(s string) bool {
+	if g.lits == nil {
+		return true
+	}
+	for _, l := range g.lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchString is the pattern's MatchString.
+func (g litGate) MatchString(s string) bool {
+	if !g.may(s) {
+		return false
+	}
+	return g.exact || g.re.MatchString(s)
+}
+
+// FindStringIndex is the pattern's FindStringIndex.
+func (g litGate) FindStringIndex(s string) []int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringIndex(s)
+}
+
+// expandLits returns every string re can match (exact) or, when re holds assertions, every
+// string its match contains once the assertions are dropped (exact false). ok is false when
+// the set is not finite or too large.
+func expandLits(re *syntax.Regexp) (lits []string, exact, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false, false
+		}
+		return []string{string(re.Rune)}, true, true
+	case syntax.OpEmptyMatch:
+		return []string{""}, true, true
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, false, true
+	case syntax.OpCapture:
+		return expandLits(re.Sub[0])
+	case syntax.OpQuest:
+		if re.Flags&syntax.NonGreedy != 0 {
+			return nil, false, false
+		}
+		sub, ex, ok := expandLits(re.Sub[0])
+		if !ok || len(sub)+1 > maxGateLits {
+			return nil, false, false
+		}
+		return append([]string{""}, sub...), ex, true
+	case syntax.OpCharClass:
+		var out []string
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				if len(out) >= maxGateLits {
+					return nil, false, false
+				}
+				out = append(out, string(r))
+			}
+		}
+		return out, true, len(out) > 0
+	case syntax.OpAlternate:
+		var out []string
+		exact := true
+		for _, sub := range re.Sub {
+			l, ex, ok := expandLits(sub)
+			if !ok || len(out)+len(l) > maxGateLits {
+				return nil, false, false
+			}
+			out = append(out, l...)
+			exact = exact && ex
+		}
+		return out, exact, true
+	case syntax.OpConcat:
+		out := []string{""}
+		exact := true
+		for _, sub := range re.Sub {
+			l, ex, ok := expandLits(sub)
+			if !ok || len(out)*len(l) > maxGateLits {
+				return nil, false, false
+			}
+			next := make([]string, 0, len(out)*len(l))
+			for _, a := range out {
+				for _, b := range l {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+			exact = exact && ex
+		}
+		return out, exact, true
+	}
+	return nil, false, false
+}
+
+// minimalLits drops the literals that contain another one: finding the shorter is enough.
+func minimalLits(lits []string) []string {
+	var out []string
+	for i, l := range lits {
+		keep := true
+		for j, o := range lits {
+			if j != i && strings.Contains(l, o) && (len(o) < len(l) || j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Gates of the patterns that meetingEndAndNext and meetingPrevious run over the whole document.
+var (
+	gateEndOfMeeting = newLitGate(reEndOfMeeting)
+	gateNextMeeting  = newLitGate(reNextMeeting)
+	gatePrevMinutes  = newLitGate(rePrevMinutes)
+	// gateCountAfter is reCountAfter's: one of its label words.
+	gateCountAfter = newLitGate(reCountAfter)
+)
+
+// containsAnyLit reports whether s holds one of lits (an rx's required words), or lits is nil.
+func containsAnyLit(s string, lits []string) bool {
+	if lits == nil {
+		return true
+	}
+	for _, l := range lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}

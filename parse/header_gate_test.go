@@ -1,0 +1,93 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// gatesUnderTest are the gates checked against their patterns.
+var gatesUnderTest = map[string]litGate{
+	"endOfMeeting": gateEndOfMeeting,
+	"nextMeeting":  gateNextMeeting,
+	"prevMinutes":  gatePrevMinutes,
+	"countAfter":   gateCountAfter,
+}
+
+// checkGate fails when the gate rejects a text the pattern matches, or when an exact gate's
+// MatchString differs from the pattern's.
+func checkGate(t testing.TB, name string, g litGate, s string) {
+	t.Helper()
+	want := g.re.Regexp.MatchString(s)
+	if want && !g.may(s) {
+		t.Errorf("%s: gate rejects %q, which the pattern matches", name, s)
+	}
+	if got := g.MatchString(s); got != want {
+		t.Errorf("%s: MatchString(%q) = %v, want %v", name, s, got, want)
+	}
+	if got, want := g.FindStringIndex(s), g.re.Regexp.FindStringIndex(s); len(got) != len(want) || len(got) == 2 && (got[0] != want[0] || got[1] != want[1]) {
+		t.Errorf("%s: FindStringIndex(%q) = %v, want %v", name, s, got, want)
+	}
+}
+
+func TestLitGate(t *testing.T) {
+	tests := []struct {
+		name, gate, text string
+		match            bool
+	}{
+		{"end levee", "endOfMeeting", "la seance est levee a 22h30", true},
+		{"end fin", "endOfMeeting", "fin de la seance : 21 h", true},
+		{"end none", "endOfMeeting", "la seance est ouverte", false},
+		{"next", "nextMeeting", "le prochain conseil aura lieu le 3 mai", true},
+		{"next suivante", "nextMeeting", "la seance suivante", true},
+		{"next none", "nextMeeting", "les points suivants", false},
+		{"prev", "prevMinutes", "approbation du compte-rendu du 3 mai", true},
+		{"prev pv", "prevMinutes", "pv du 3 mai", true},
+		{"prev compte", "prevMinutes", "prendre en compte", false},
+		{"prev pv in word", "prevMinutes", "apvx", false},
+		{"count after", "countAfter", "presents : 14", true},
+		{"count after votants", "countAfter", "nombre de votants 12", true},
+		{"count none", "countAfter", "seance du 6 novembre 2014", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := gatesUnderTest[tc.gate]
+			if got := g.MatchString(tc.text); got != tc.match {
+				t.Errorf("MatchString(%q) = %v, want %v", tc.text, got, tc.match)
+			}
+			checkGate(t, tc.gate, g, tc.text)
+		})
+	}
+}
+
+// TestLitGateCorpus checks every gate on every folded line of the dev corpus.
+func TestLitGateCorpus(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("../shared/corpus/dev is absent")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			fl := foldLine(line)
+			for name, g := range gatesUnderTest {
+				checkGate(t, name, g, fl)
+			}
+		}
+	}
+}
+
+func FuzzLitGate(f *testing.F) {
+	for _, s := range []string{"la seance est levee a 22h", "prochaine seance", "compte rendu", "presents : 12", "pv", "fin de seance"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, g := range gatesUnderTest {
+			checkGate(t, name, g, s)
+		}
+	})
+}
