@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -215,7 +216,7 @@ func classifyLabel(label string) (status string, proxies bool, ok bool) {
 		fl = reGenderMarks.ReplaceAllString(fl, "")
 	}
 	fl = strings.TrimSpace(fl)
-	if fl == "" || len(strings.Fields(fl)) > 20 || !reLabelHead.MatchString(fl) {
+	if fl == "" || fieldCount(fl, 20) > 20 || !reLabelHead.MatchString(fl) {
 		return "", false, false
 	}
 	// A number opening the label makes it a count ("25 Conseillers étaient présents"); one
@@ -533,7 +534,7 @@ func splitItems(s string) []listItem {
 			emit(i, i+3)
 			i += 3
 			continue
-		case r == ' ' && depth == 0 && initialNameStartsAt(s, i+1) && wordsSince(s[start:i]) >= 2 && !initialEndsAt(s, i):
+		case r == ' ' && depth == 0 && initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
 			// "JF Orsatelli J. Orsatelli": a second name that opens with initials.
 			emit(i, i+1)
 		case r == ' ' && depth == 0 && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
@@ -556,11 +557,12 @@ func initialNameStartsAt(s string, i int) bool {
 	if len(rest) > 60 {
 		rest = rest[:60] // two words are enough
 	}
-	fs := strings.Fields(rest)
-	if len(fs) < 2 || !reInitialTok.MatchString(fs[0]) || isCivility(fs[0]) {
+	w0, after := nextField(rest)
+	w1, _ := nextField(after)
+	if w1 == "" || !reInitialTok.MatchString(w0) || isCivility(w0) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(fs[1])
+	r, _ := utf8.DecodeRuneInString(w1)
 	return unicode.IsUpper(r)
 }
 
@@ -568,8 +570,6 @@ func initialEndsAt(s string, i int) bool {
 	k := strings.LastIndexAny(s[:i], " \n,")
 	return reInitialTok.MatchString(s[k+1:i]) || isCivility(s[k+1:i])
 }
-
-func wordsSince(s string) int { return len(strings.Fields(s)) }
 
 // civilityStartsAt reports whether a singular civility word ("M.", "Mme", "Madame") starts at s[i:].
 func civilityStartsAt(s string, i int) bool {
@@ -685,12 +685,19 @@ func parseEntry(s string, proxies bool) listEntry {
 		}
 	}
 	// "M. MMES Marie-Jo BATARD": civilities of a mixed group; the person's own is unknown.
-	if fs := strings.Fields(giver); len(fs) > 2 && isCivility(fs[0]) && isCivility(fs[1]) {
-		giver = strings.Join(fs[2:], " ")
+	// The words are split only for those two cases; the first words are read in place.
+	w0, after := nextField(giver)
+	if w1, after1 := nextField(after); w1 != "" && isCivility(w0) && isCivility(w1) {
+		if w2, _ := nextField(after1); w2 != "" {
+			fs := strings.Fields(giver)
+			giver = strings.Join(fs[2:], " ")
+			w0, _ = nextField(giver)
+		}
 	}
 	// A plural civility heads a group: "MM LECARDONNEL", "Messieurs Yves LELONG".
-	if fs := strings.Fields(giver); len(fs) > 0 {
-		if c, ok := normalize.CivilityOf(fs[0]); ok && c.Plural {
+	if w0 != "" {
+		if c, ok := normalize.CivilityOf(w0); ok && c.Plural {
+			fs := strings.Fields(giver)
 			e.civPlural = &c
 			giver = "M. " + strings.Join(fs[1:], " ")
 			if c.Canon == "Mme" {
@@ -722,12 +729,23 @@ func parseEntry(s string, proxies bool) listEntry {
 // mayHoldProxy is a cheap test on the text as written, before folding, for the words of
 // hasProxyVerb.
 func mayHoldProxy(s string) bool {
-	l := strings.ToLower(s)
-	return strings.Contains(l, "pouvoir") || strings.Contains(l, "procuration") ||
-		strings.Contains(l, "représent") || strings.Contains(l, "represent") ||
-		strings.Contains(l, "délégation") || strings.Contains(l, "delegation") ||
-		strings.Contains(l, "représent")
+	// strings.ToLower, rune by rune into a buffer on the stack: the entries are short.
+	var buf [128]byte
+	l := buf[:0]
+	for _, r := range s {
+		l = utf8.AppendRune(l, unicode.ToLower(r))
+	}
+	for _, w := range proxyVerbsAsWritten {
+		if bytes.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// proxyVerbsAsWritten are the words of hasProxyVerb in lower case, with and without accents.
+var proxyVerbsAsWritten = [][]byte{[]byte("pouvoir"), []byte("procuration"), []byte("représent"),
+	[]byte("represent"), []byte("délégation"), []byte("delegation")}
 
 func hasProxyVerb(f string) bool {
 	return strings.Contains(f, "pouvoir") || strings.Contains(f, "procuration") ||
@@ -788,6 +806,7 @@ var latinFold = func() [0x250]string {
 // the byte of s it comes from (plus one final entry, len(s)).
 func foldMap(s string) (string, []int) {
 	var b strings.Builder
+	b.Grow(len(s))
 	offs := make([]int, 0, len(s)+1)
 	space := false
 	var buf [utf8.UTFMax]byte
@@ -938,14 +957,14 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 }
 
 func startsWithCivility(s string) bool {
-	fs := strings.Fields(s)
-	if len(fs) == 0 {
+	w, _ := nextField(s)
+	if w == "" {
 		return false
 	}
-	if _, ok := normalize.CivilityOf(fs[0]); ok {
+	if _, ok := normalize.CivilityOf(w); ok {
 		return true
 	}
-	if m := reGluedCiv.FindString(fs[0]); m != "" {
+	if m := reGluedCiv.FindString(w); m != "" {
 		return true
 	}
 	return false

@@ -3,6 +3,8 @@ package parse
 import (
 	"regexp/syntax"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // litGate is a stronger prefilter than rx's for the header patterns that run on every line of
@@ -214,4 +216,58 @@ func containsAnyLit(s string, lits []string) bool {
 		}
 	}
 	return false
+}
+
+// nextField returns the first word of s as strings.Fields splits words, and the text after it;
+// word is "" when s holds none. It reads no further than that word.
+func nextField(s string) (word, rest string) {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += w
+	}
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] != 0 {
+				break
+			}
+			j++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += w
+	}
+	return s[i:j], s[j:]
+}
+
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
+// fieldCount is len(strings.Fields(s)), counted up to max+1 at most, without the slice.
+func fieldCount(s string, max int) int {
+	n := 0
+	for n <= max {
+		w, rest := nextField(s)
+		if w == "" {
+			break
+		}
+		n++
+		s = rest
+	}
+	return n
 }

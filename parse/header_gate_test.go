@@ -91,3 +91,53 @@ func FuzzLitGate(f *testing.F) {
 		}
 	})
 }
+
+// mayHoldProxyRef is mayHoldProxy as first written, on strings.ToLower.
+func mayHoldProxyRef(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "pouvoir") || strings.Contains(l, "procuration") ||
+		strings.Contains(l, "représent") || strings.Contains(l, "represent") ||
+		strings.Contains(l, "délégation") || strings.Contains(l, "delegation")
+}
+
+// checkFields compares the word readers with strings.Fields, and mayHoldProxy with its reference.
+func checkFields(t testing.TB, s string) {
+	t.Helper()
+	fs := strings.Fields(s)
+	rest := s
+	for k := 0; ; k++ {
+		w, r := nextField(rest)
+		if k >= len(fs) {
+			if w != "" {
+				t.Errorf("nextField: word %d of %q is %q, want none", k, s, w)
+			}
+			break
+		}
+		if w != fs[k] {
+			t.Errorf("nextField: word %d of %q is %q, want %q", k, s, w, fs[k])
+			break
+		}
+		rest = r
+	}
+	for _, max := range []int{0, 1, 2, 20} {
+		if got, want := fieldCount(s, max), min(len(fs), max+1); got != want {
+			t.Errorf("fieldCount(%q, %d) = %d, want %d", s, max, got, want)
+		}
+	}
+	if got, want := mayHoldProxy(s), mayHoldProxyRef(s); got != want {
+		t.Errorf("mayHoldProxy(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestFieldReaders(t *testing.T) {
+	for _, s := range []string{"", "  ", "M. Jean DUPONT", " \tMme\u00a0X  Y\u2003Z ", "\xffA B\xc3", "a\u0085b",
+		"REPRÉSENTÉ PAR", "DÉLÉGATION", "Pouvoir à M. X", strings.Repeat("Représenté ", 30)} {
+		checkFields(t, s)
+	}
+}
+
+func FuzzFieldReaders(f *testing.F) {
+	f.Add("M. Jean DUPONT donne pouvoir à Mme X")
+	f.Add(" \tMme\u00a0X  Y\u2003Z ")
+	f.Fuzz(func(t *testing.T, s string) { checkFields(t, s) })
+}
