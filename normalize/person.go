@@ -504,6 +504,25 @@ type People struct {
 	// byWord indexes people by folded family name and by folded given name, so that a
 	// mention is compared with the few people it can name, not with everyone.
 	byWord map[string][]*Person
+	// last remembers the folds of the last name read: a list reader asks Resolve, KeyOf and
+	// Add about one name in a row.
+	last struct{ given, family, key, fg, ff string }
+}
+
+// foldKey is foldKey(given, family), remembered for the last name asked.
+func (p *People) foldKey(given, family string) (key, fg, ff string) {
+	if l := &p.last; l.key != "" && l.given == given && l.family == family {
+		return l.key, l.fg, l.ff
+	}
+	key, fg, ff = foldKey(given, family)
+	p.last.given, p.last.family, p.last.key, p.last.fg, p.last.ff = given, family, key, fg, ff
+	return key, fg, ff
+}
+
+// KeyOf is n.Key(), through the registry's memory of the last name read.
+func (p *People) KeyOf(n Name) string {
+	k, _, _ := p.foldKey(n.Given, n.Family)
+	return k
 }
 
 // index records q under its current names.
@@ -514,7 +533,7 @@ func (p *People) index(q *Person) {
 	if p.byWord == nil {
 		p.byWord = map[string][]*Person{}
 	}
-	q.key, q.fg, q.ff = foldKey(q.Given, q.Family)
+	q.key, q.fg, q.ff = p.foldKey(q.Given, q.Family)
 	q.kg, q.kf = q.Given, q.Family
 	if _, ok := p.byKey[q.key]; !ok {
 		p.byKey[q.key] = q
@@ -581,7 +600,7 @@ func (p *People) merge(old *Person, n Name) {
 // key, or else exactly one known person whose name agrees with every part the mention gives
 // (family alone, given alone, civility and family, initials and family).
 func (p *People) Resolve(n Name) (*Person, bool) {
-	k, mg, mf := foldKey(n.Given, n.Family)
+	k, mg, mf := p.foldKey(n.Given, n.Family)
 	if k != "" {
 		if old, ok := p.byKey[k]; ok && civilityAgrees(old.Civility, n.Civility) {
 			return old, true

@@ -27,6 +27,8 @@ type headerState struct {
 	marks map[string]*proxyMark
 	// spacing is 2 for a double-spaced document, 1 otherwise, 0 before it is measured.
 	spacing int
+	// entries remembers the list entries read (see doc.parseEntry).
+	entries map[entryKey]listEntry
 }
 
 type proxyMark struct {
@@ -483,7 +485,7 @@ func (d *doc) namesLike(j int, proxies bool) bool {
 	items := splitItems(listText(d.lines[j].Text))
 	names, bad, roles := 0, 0, 0
 	for _, it := range items {
-		e := parseEntry(it.text, proxies)
+		e := d.parseEntry(it.text, proxies)
 		switch {
 		case e.ok || e.proxyOfPrev:
 			names++
@@ -610,9 +612,31 @@ type listEntry struct {
 	ok          bool
 }
 
+// entryKey identifies a list entry read by parseEntry.
+type entryKey struct {
+	text    string
+	proxies bool
+}
+
+// parseEntry is parseEntry(s, proxies), remembered for the document: namesLike reads the
+// entries of a line to decide whether a list goes on, and readList reads them again.
+func (d *doc) parseEntry(s string, proxies bool) listEntry {
+	k := entryKey{s, proxies}
+	if e, ok := d.hdr.entries[k]; ok {
+		return e
+	}
+	e := parseEntry(s, proxies)
+	if d.hdr.entries == nil {
+		d.hdr.entries = map[entryKey]listEntry{}
+	}
+	d.hdr.entries[k] = e
+	return e
+}
+
 // parseEntry reads one list entry; proxies says the list names proxies ("X à Y", "X par Y").
 func parseEntry(s string, proxies bool) listEntry {
 	var e listEntry
+	var fm foldMemo // s is mapped back from its fold up to twice (giver and holder)
 	s = strings.TrimSpace(s)
 	// Parentheticals: a proxy, a substitute, or a note to drop.
 	for {
@@ -650,7 +674,7 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	if f != "" && hasProxyVerb(f) {
 		if m := reInlineProxy.FindStringSubmatchIndex(f); m != nil {
-			if n, ok := normalize.PersonName(sliceFolded(s, f, m[2], m[3])); ok {
+			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[2], m[3])); ok {
 				e.holder, e.hasHolder, e.proxyOfPrev = n, true, true
 			}
 			return e
@@ -660,8 +684,8 @@ func parseEntry(s string, proxies bool) listEntry {
 	// "Procuration de M. X à M. Y".
 	if f != "" {
 		if m := reProxyOf.FindStringSubmatchIndex(f); m != nil {
-			giver = sliceFolded(s, f, m[2], m[3])
-			if n, ok := normalize.PersonName(sliceFolded(s, f, m[4], m[5])); ok {
+			giver = fm.sliceFolded(s, f, m[2], m[3])
+			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[4], m[5])); ok {
 				e.holder, e.hasHolder = n, true
 			}
 			f = normalize.Fold(giver)
@@ -672,14 +696,14 @@ func parseEntry(s string, proxies bool) listEntry {
 		m = reGiveProxy.FindStringSubmatchIndex(f)
 	}
 	if m != nil {
-		giver = sliceFolded(s, f, 0, m[0])
-		if n, ok := normalize.PersonName(sliceFolded(s, f, m[2], m[3])); ok {
+		giver = fm.sliceFolded(s, f, 0, m[0])
+		if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[2], m[3])); ok {
 			e.holder, e.hasHolder = n, true
 		}
 	} else if proxies {
 		if m := reProxyPair.FindStringSubmatchIndex(f); m != nil {
-			giver = sliceFolded(s, f, m[2], m[3])
-			if n, ok := normalize.PersonName(sliceFolded(s, f, m[4], m[5])); ok {
+			giver = fm.sliceFolded(s, f, m[2], m[3])
+			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[4], m[5])); ok {
 				e.holder, e.hasHolder = n, true
 			}
 		}
@@ -784,6 +808,21 @@ func sliceFolded(orig, folded string, a, b int) string {
 	return sliceMapped(orig, folded, f, offs, a, b)
 }
 
+// foldMemo is sliceFolded with the last foldMap remembered.
+type foldMemo struct {
+	src, f string
+	offs   []int
+	ok     bool
+}
+
+func (m *foldMemo) sliceFolded(orig, folded string, a, b int) string {
+	if !m.ok || m.src != orig {
+		m.f, m.offs = foldMap(orig)
+		m.src, m.ok = orig, true
+	}
+	return sliceMapped(orig, folded, m.f, m.offs, a, b)
+}
+
 // sliceMapped is sliceFolded once orig is folded: f and offs are foldMap(orig).
 func sliceMapped(orig, folded, f string, offs []int, a, b int) string {
 	if f != folded || a < 0 || b > len(f) || a > b {
@@ -872,7 +911,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	var prev *normalize.Person
 	inBlock := map[string]bool{}
 	for _, it := range splitItems(text) {
-		e := parseEntry(it.text, proxies)
+		e := d.parseEntry(it.text, proxies)
 		pos := posAt(it.off)
 		if e.civPlural != nil {
 			group = e.civPlural
@@ -900,7 +939,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 			group = nil
 		}
 		var p *normalize.Person
-		if q, ok := d.people.Resolve(n); ok && !proxies && q.Key() != n.Key() {
+		if q, ok := d.people.Resolve(n); ok && !proxies && q.Key() != d.people.KeyOf(n) {
 			if _, listed := d.hdr.status[q.ID]; listed || inBlock[q.ID] {
 				// Listed already under a compatible name: another person ("M. Luciani",
 				// then "F. Luciani" among the absents).
@@ -914,7 +953,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		if p == nil {
 			continue
 		}
-		if inBlock[p.ID] && normalize.Key(n.Given, n.Family) != p.Key() {
+		if inBlock[p.ID] && d.people.KeyOf(n) != p.Key() {
 			// Two entries of one list are two people ("M. Luciani", "F. Luciani").
 			p = d.people.New(n)
 			p.Page, p.Line = pos.Page, pos.Line
