@@ -150,6 +150,16 @@ func lowerASCII(buf []byte, w string) ([]byte, bool) {
 	return buf, true
 }
 
+// foldedIn reports whether m holds Fold(t) for a word t of letters, hyphens, apostrophes and
+// dots: for an ASCII word Fold is lower case, looked up on a stack copy.
+func foldedIn(m map[string]bool, t string) bool {
+	var buf [32]byte
+	if lw, ok := lowerASCII(buf[:0], t); ok && !strings.ContainsAny(t, "` \t\n\v\f\r") {
+		return m[string(lw)] // no byte that Fold maps otherwise than to lower case
+	}
+	return m[Fold(t)]
+}
+
 // wordIn reports whether m holds strings.Trim(foldNameWord(w), ".,"), without allocating the
 // folded word when w is ASCII.
 func wordIn(m map[string]bool, w string) bool {
@@ -438,7 +448,7 @@ func kindOf(t string, i int, toks []string) tokKind {
 	if strings.IndexByte(t, '.') >= 0 && reInitial.MatchString(t) {
 		return tokInitial
 	}
-	if lower > 0 && i < len(toks)-1 && particles[Fold(t)] {
+	if lower > 0 && i < len(toks)-1 && foldedIn(particles, t) {
 		return tokParticle // "de", "la", "Mc", "Le" before the rest of the family name
 	}
 	if lower == 0 && upper >= 1 {

@@ -218,7 +218,7 @@ func classifyLabel(label string) (status string, proxies bool, ok bool) {
 		fl = reGenderMarks.ReplaceAllString(fl, "")
 	}
 	fl = strings.TrimSpace(fl)
-	if fl == "" || fieldCount(fl, 20) > 20 || !reLabelHead.MatchString(fl) {
+	if fl == "" || fieldCount(fl, 20) > 20 || !gateLabelHead.MatchString(fl) {
 		return "", false, false
 	}
 	// A number opening the label makes it a count ("25 Conseillers étaient présents"); one
@@ -405,7 +405,7 @@ func joinSep(prev, next string) string {
 	}
 	pf := strings.Fields(p)
 	lastTok := pf[len(pf)-1]
-	if reInitialTok.MatchString(lastTok) && len(pf) > 1 {
+	if isInitialTok(lastTok) && len(pf) > 1 {
 		return " " // "JF Orsatelli J." / "Orsatelli": initials, then their name
 	}
 	lf := normalize.Fold(lastTok)
@@ -561,7 +561,7 @@ func initialNameStartsAt(s string, i int) bool {
 	}
 	w0, after := nextField(rest)
 	w1, _ := nextField(after)
-	if w1 == "" || !reInitialTok.MatchString(w0) || isCivility(w0) {
+	if w1 == "" || !isInitialTok(w0) || isCivility(w0) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w1)
@@ -570,7 +570,7 @@ func initialNameStartsAt(s string, i int) bool {
 
 func initialEndsAt(s string, i int) bool {
 	k := strings.LastIndexAny(s[:i], " \n,")
-	return reInitialTok.MatchString(s[k+1:i]) || isCivility(s[k+1:i])
+	return isInitialTok(s[k+1:i]) || isCivility(s[k+1:i])
 }
 
 // civilityStartsAt reports whether a singular civility word ("M.", "Mme", "Madame") starts at s[i:].
@@ -1100,7 +1100,7 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 		prev = t
 		b.WriteString(t)
 		end = j
-		if fs := strings.Fields(t); strings.HasSuffix(t, ".") && !reInitialTok.MatchString(fs[len(fs)-1]) {
+		if fs := strings.Fields(t); strings.HasSuffix(t, ".") && !isInitialTok(fs[len(fs)-1]) {
 			break
 		}
 	}

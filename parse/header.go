@@ -651,7 +651,7 @@ func takeName(s string) (normalize.Name, string, bool) {
 	for ; k < len(fs) && len(toks) < 6; k++ {
 		w := fs[k]
 		core := strings.TrimRight(w, ",;:().")
-		if strings.HasSuffix(w, ".") && (reInitialTok.MatchString(w) || isCivility(w)) {
+		if strings.HasSuffix(w, ".") && (isInitialTok(w) || isCivility(w)) {
 			core = w
 		}
 		if core == "" {
@@ -687,6 +687,12 @@ func takeName(s string) (normalize.Name, string, bool) {
 }
 
 var reInitialTok = mustRx(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
+
+// isInitialTok is reInitialTok.MatchString(w): every initial ends with a dot, so a word without
+// one (nearly every word of a name) is answered without the pattern.
+func isInitialTok(w string) bool {
+	return strings.IndexByte(w, '.') >= 0 && reInitialTok.MatchString(w)
+}
 
 func isCivility(w string) bool { _, ok := normalize.CivilityOf(w); return ok }
 

@@ -19,6 +19,10 @@ type litGate struct {
 	re    *rx
 	lits  []string // nil: no gate, every string may match
 	exact bool
+	// prefix is true when a match must start the text: it then starts with one of lits,
+	// listed by first byte in byFirst.
+	prefix  bool
+	byFirst *[256][]string
 }
 
 // maxGateLits bounds the expansion: beyond it the Contains calls would cost more than the regexp.
@@ -83,12 +87,61 @@ func (g litGate) may(s string) bool {
 	if g.lits == nil {
 		return true
 	}
+	if g.prefix {
+		if s == "" {
+			return false
+		}
+		for _, l := range g.byFirst[s[0]] {
+			if strings.HasPrefix(s, l) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, l := range g.lits {
 		if strings.Contains(s, l) {
 			return true
 		}
 	}
 	return false
+}
+
+// newPrefixGate is newLitGate for a pattern anchored at the start of the text whose matches
+// are finitely many strings (assertions aside): a match is then one of them, and the text must
+// start with it ("^(?:etait|presents|absents|…)\b").
+func newPrefixGate(re *rx) litGate {
+	g := litGate{re: re}
+	if !re.anchored {
+		return g
+	}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return g
+	}
+	lits, _, ok := expandLits(tree)
+	if !ok || !usableLits(lits) {
+		return g
+	}
+	// A literal that starts with another is found through the shorter one.
+	var short []string
+	for i, l := range lits {
+		keep := true
+		for j, o := range lits {
+			if j != i && strings.HasPrefix(l, o) && (len(o) < len(l) || j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			short = append(short, l)
+		}
+	}
+	lits = short
+	g.lits, g.prefix, g.byFirst = lits, true, new([256][]string)
+	for _, l := range lits {
+		g.byFirst[l[0]] = append(g.byFirst[l[0]], l)
+	}
+	return g
 }
 
 // MatchString is the pattern's MatchString.
@@ -203,6 +256,9 @@ var (
 	gatePrevMinutes  = newLitGate(rePrevMinutes)
 	// gateCountAfter is reCountAfter's: one of its label words.
 	gateCountAfter = newLitGate(reCountAfter)
+	// gateLabelHead is reLabelHead's: the opening word of an attendance label, which
+	// classifyLabel looks for on every line before the lists.
+	gateLabelHead = newPrefixGate(reLabelHead)
 )
 
 // containsAnyLit reports whether s holds one of lits (an rx's required words), or lits is nil.

@@ -13,6 +13,7 @@ var gatesUnderTest = map[string]litGate{
 	"nextMeeting":  gateNextMeeting,
 	"prevMinutes":  gatePrevMinutes,
 	"countAfter":   gateCountAfter,
+	"labelHead":    gateLabelHead,
 }
 
 // checkGate fails when the gate rejects a text the pattern matches, or when an exact gate's
@@ -49,6 +50,11 @@ func TestLitGate(t *testing.T) {
 		{"count after", "countAfter", "presents : 14", true},
 		{"count after votants", "countAfter", "nombre de votants 12", true},
 		{"count none", "countAfter", "seance du 6 novembre 2014", false},
+		{"label", "labelHead", "presents", true},
+		{"label excused", "labelHead", "absents excuses", true},
+		{"label word only at start", "labelHead", "les presents", false},
+		{"label not a word", "labelHead", "presentation du budget", false},
+		{"label a", "labelHead", "a donne pouvoir", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
