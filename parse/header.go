@@ -197,9 +197,11 @@ func (d *doc) meetingBody(lim int) {
 
 // bodyPhraseNear is a cheap test for a line that may hold (or begin) a phrase naming the body.
 func bodyPhraseNear(f string) bool {
-	if strings.Contains(f, "siege") || strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
-		strings.Contains(f, "du syndicat") || strings.Contains(f, "cette commune") || strings.Contains(f, "de la communaute") ||
-		strings.Contains(f, "de la metropole") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom") {
+	// The phrases after "de la " and "du s" are looked for only when the line holds those.
+	if strings.Contains(f, "siege") || strings.Contains(f, "cette commune") ||
+		strings.Contains(f, "de la ") && (strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
+			strings.Contains(f, "de la communaute") || strings.Contains(f, "de la metropole")) ||
+		strings.Contains(f, "du s") && (strings.Contains(f, "du syndicat") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom")) {
 		return true
 	}
 	t := strings.TrimSpace(f)
@@ -446,14 +448,31 @@ func timeLine(f string) bool {
 // preambleLine returns the first line before lim that opens the meeting sentence, or -1.
 func (d *doc) preambleLine(lim int) int {
 	for i := 0; i < lim; i++ {
-		for _, w := range preambleOpeners {
-			if strings.Contains(d.folded[i], w) {
-				return i
-			}
+		if preambleAt(d.folded[i]) >= 0 {
+			return i
 		}
 	}
 	return -1
 }
+
+// preambleAt returns the offset in folded line f of the first of preambleOpeners it holds, or -1.
+// The openers share a few words (preambleKeys): a line without them is passed over at once.
+func preambleAt(f string) int {
+	if !containsAnyLit(f, preambleKeys) {
+		return -1
+	}
+	at := -1
+	for _, w := range preambleOpeners {
+		if k := strings.Index(f, w); k >= 0 && (at < 0 || k < at) {
+			at = k
+		}
+	}
+	return at
+}
+
+// preambleKeys are words one of which every preamble opener holds ("l'an ", "s'est reuni"…:
+// an apostrophe), or nil when a change of preambleOpeners made them fall short.
+var preambleKeys = coveringWordsOf(preambleOpeners, "'", "se sont")
 
 // startTimeInPreamble reads the start time in the sentence that opens the minutes ("L'an
 // deux mil onze, le dix-sept juin, à dix-neuf heures, le Conseil …", "… s'est réuni … à 20
@@ -461,12 +480,7 @@ func (d *doc) preambleLine(lim int) int {
 func (d *doc) startTimeInPreamble(lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
-		at := -1
-		for _, w := range preambleOpeners {
-			if k := strings.Index(f, w); k >= 0 && (at < 0 || k < at) {
-				at = k
-			}
-		}
+		at := preambleAt(f)
 		if at < 0 || len(f) > 600 {
 			continue
 		}
@@ -960,6 +974,16 @@ func (d *doc) meetingEndAndNext() {
 	m := &d.rec.Meeting
 	for i := len(d.lines) - 1; i >= 0; i-- {
 		f := d.folded[i]
+		if m.EndTime != nil {
+			// Only the next meeting is still looked for, whose phrases all hold one of
+			// nextMeetingWords: most lines are passed over with two look-ups.
+			if m.NextMeeting != nil {
+				break
+			}
+			if !containsAnyLit(f, nextMeetingWords) {
+				continue
+			}
+		}
 		if m.EndTime == nil && strings.Contains(f, " a") && (strings.Contains(f, "leve") || strings.Contains(f, "clos") || strings.Contains(f, "clotur") || strings.Contains(f, "termin")) {
 			d.endTimeAfterVerb(i)
 		}

@@ -327,3 +327,27 @@ func fieldCount(s string, max int) int {
 	}
 	return n
 }
+
+// nextMeetingWords are words one of which every phrase of the next meeting holds, checked
+// against gateNextMeeting's literals (nil, and no shortcut, if a change of reNextMeeting made
+// them fall short).
+var nextMeetingWords = coveringWords(gateNextMeeting, "prochain", "suivant")
+
+// coveringWords returns words when every literal of exact gate g contains one of them, else nil.
+func coveringWords(g litGate, words ...string) []string {
+	if !g.exact || g.lits == nil {
+		return nil
+	}
+	return coveringWordsOf(g.lits, words...)
+}
+
+// coveringWordsOf returns words when every one of lits contains one of them, else nil: a text
+// without any of words then holds none of lits.
+func coveringWordsOf(lits []string, words ...string) []string {
+	for _, l := range lits {
+		if !containsAnyLit(l, words) {
+			return nil
+		}
+	}
+	return words
+}

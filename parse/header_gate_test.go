@@ -147,3 +147,33 @@ func FuzzFieldReaders(f *testing.F) {
 	f.Add(" \tMme\u00a0X  Y\u2003Z ")
 	f.Fuzz(func(t *testing.T, s string) { checkFields(t, s) })
 }
+
+// TestNextMeetingWords: the shortcut of meetingEndAndNext is in force for the vocabulary as it
+// stands.
+func TestNextMeetingWords(t *testing.T) {
+	if nextMeetingWords == nil {
+		t.Errorf("nextMeetingWords is nil: a phrase of reNextMeeting holds neither %q nor %q", "prochain", "suivant")
+	}
+	if got := coveringWords(gateNextMeeting, "prochain"); got != nil {
+		t.Errorf("coveringWords with one word = %q, want nil (\"seance suivante\" lacks it)", got)
+	}
+}
+
+// TestPreambleKeys: the shortcut of preambleAt is in force for the vocabulary as it stands, and
+// agrees with a plain search.
+func TestPreambleKeys(t *testing.T) {
+	if preambleKeys == nil {
+		t.Fatal("preambleKeys is nil: an opener holds none of its words")
+	}
+	for _, f := range []string{"l'an deux mil onze", "le conseil s'est reuni", "ils se sont reunis", "sans rien", "l'ordre du jour"} {
+		want := -1
+		for _, w := range preambleOpeners {
+			if k := strings.Index(f, w); k >= 0 && (want < 0 || k < want) {
+				want = k
+			}
+		}
+		if got := preambleAt(f); got != want {
+			t.Errorf("preambleAt(%q) = %d, want %d", f, got, want)
+		}
+	}
+}
