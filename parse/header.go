@@ -316,7 +316,7 @@ func meetingLine(f string) bool {
 // X à 20H50"). The clause runs to the next comma or the end. a == b when there is none.
 func otherDateSpan(s string) (a, b int) {
 	f, offs := foldMap(s)
-	if !strings.Contains(f, "convo") && !strings.Contains(f, "affich") && !strings.Contains(f, "depart") && !strings.Contains(f, "arrive") && !strings.Contains(f, "quitte") && !strings.Contains(f, "publi") && !strings.Contains(f, "transmis") && !strings.Contains(f, "prefecture") && !strings.Contains(f, "recu le") && !strings.Contains(f, "envoye") {
+	if !containsAnyLit(f, otherDateWords) {
 		return 0, 0
 	}
 	m := reNotMeeting.FindStringIndex(f)
@@ -328,6 +328,20 @@ func otherDateSpan(s string) (a, b int) {
 		end = m[1] + c
 	}
 	return offs[m[0]], offs[end]
+}
+
+// otherDateWords are the words one of which a clause about another date holds (folded).
+var otherDateWords = []string{"convo", "affich", "depart", "arrive", "quitte", "publi", "transmis", "prefecture", "recu le", "envoye"}
+
+// otherDateSpanOf is otherDateSpan(s) for s the text of line i or a tail of it. The line's fold
+// holds the ASCII words of the fold of s (the two folds differ only in apostrophes and in the
+// order of combining marks): when it holds none of otherDateWords there is no span, and s is
+// not folded again.
+func (d *doc) otherDateSpanOf(i int, s string) (a, b int) {
+	if !containsAnyLit(d.folded[i], otherDateWords) {
+		return 0, 0
+	}
+	return otherDateSpan(s)
 }
 
 // meetingWhen reads the date and start time (and the place of the same sentence).
@@ -354,7 +368,7 @@ func (d *doc) meetingWhen(lim int) {
 			if pass == 0 && !meetingLine(f) && !meetingLine(prevLine) {
 				continue
 			}
-			a, b := otherDateSpan(d.lines[i].Text)
+			a, b := d.otherDateSpanOf(i, d.lines[i].Text)
 			for _, dm := range normalize.FindDates(d.lines[i].Text) {
 				if dm.Start >= a && dm.Start < b {
 					continue
@@ -381,7 +395,7 @@ func (d *doc) meetingWhen(lim int) {
 			from = dateEnd
 		}
 		if from <= len(t) && (i == dateLine || meetingLine(d.folded[i]) || timeLine(d.folded[i])) {
-			a, b := otherDateSpan(t[from:])
+			a, b := d.otherDateSpanOf(i, t[from:])
 			for _, tm := range normalize.FindTimes(t[from:]) {
 				if tm.Start >= a && tm.Start < b {
 					continue
@@ -419,7 +433,7 @@ func (d *doc) startTimeAtDate(iso string, lim int) {
 			if dm.ISO != iso {
 				continue
 			}
-			a, b := otherDateSpan(t)
+			a, b := d.otherDateSpanOf(i, t)
 			if dm.Start >= a && dm.Start < b {
 				continue
 			}

@@ -177,3 +177,43 @@ func TestPreambleKeys(t *testing.T) {
 		}
 	}
 }
+
+// checkOtherDateShortcut fails when a tail of line has a clause about another date that the
+// shortcut of otherDateSpanOf, reading the line's fold, would miss.
+func checkOtherDateShortcut(t testing.TB, line string) {
+	t.Helper()
+	if containsAnyLit(foldLine(line), otherDateWords) {
+		return
+	}
+	for k := 0; k <= len(line); k++ {
+		if a, b := otherDateSpan(line[k:]); a != 0 || b != 0 {
+			t.Errorf("otherDateSpan(%q) = %d, %d, but the fold of %q holds none of otherDateWords", line[k:], a, b, line)
+			return
+		}
+	}
+}
+
+func TestOtherDateShortcut(t *testing.T) {
+	for _, s := range []string{"Convoqué le 17/04/2014, le conseil", "Départ de M. X à 20H50", "REÇU LE 3 MAI",
+		"Affiché le 2 mai", "publi\u0301é", "Transmis en Préfecture", "séance du 3 mai 2014 à 20 h"} {
+		checkOtherDateShortcut(t, s)
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, line := range strings.Split(string(data), "\n") {
+			if k < 400 {
+				checkOtherDateShortcut(t, line)
+			}
+		}
+	}
+}
+
+func FuzzOtherDateShortcut(f *testing.F) {
+	f.Add("Convoqué le 17/04/2014")
+	f.Add("reçu\u00a0le 3 mai")
+	f.Fuzz(func(t *testing.T, s string) { checkOtherDateShortcut(t, s) })
+}
