@@ -850,18 +850,31 @@ func foldMap(s string) (string, []int) {
 	space := false
 	var buf [utf8.UTFMax]byte
 	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, the common case, byte by byte: white space is squeezed, capitals lowered.
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = b.Len() > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				offs = append(offs, i)
+				space = false
+			}
+			b.WriteByte(c)
+			offs = append(offs, i)
+			continue
+		}
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
 		var fr string
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			buf[0] = byte(r)
-			fr = string(buf[:1])
-		} else if r < rune(len(latinFold)) {
+		if r < rune(len(latinFold)) {
 			fr = latinFold[r]
 		} else {
 			n := utf8.EncodeRune(buf[:], r)

@@ -3,8 +3,13 @@ package parse
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"minutes/normalize"
 )
 
 // gatesUnderTest are the gates checked against their patterns.
@@ -216,4 +221,65 @@ func FuzzOtherDateShortcut(f *testing.F) {
 	f.Add("Convoqué le 17/04/2014")
 	f.Add("reçu\u00a0le 3 mai")
 	f.Fuzz(func(t *testing.T, s string) { checkOtherDateShortcut(t, s) })
+}
+
+// foldMapRef is foldMap as first written, rune by rune through a builder.
+func foldMapRef(s string) (string, []int) {
+	var b strings.Builder
+	offs := make([]int, 0, len(s)+1)
+	space := false
+	var buf [utf8.UTFMax]byte
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		var fr string
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf[0] = byte(r)
+			fr = string(buf[:1])
+		} else if r < rune(len(latinFold)) {
+			fr = latinFold[r]
+		} else {
+			n := utf8.EncodeRune(buf[:], r)
+			fr = normalize.Fold(string(buf[:n]))
+		}
+		if fr == "" {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			offs = append(offs, i)
+			space = false
+		}
+		b.WriteString(fr)
+		for k := 0; k < len(fr); k++ {
+			offs = append(offs, i)
+		}
+	}
+	offs = append(offs, len(s))
+	return b.String(), offs
+}
+
+func checkFoldMap(t testing.TB, s string) {
+	t.Helper()
+	f, offs := foldMap(s)
+	wf, woffs := foldMapRef(s)
+	if f != wf || !slices.Equal(offs, woffs) {
+		t.Errorf("foldMap(%q) = %q %v, want %q %v", s, f, offs, wf, woffs)
+	}
+}
+
+func TestFoldMap(t *testing.T) {
+	for _, s := range []string{"", "  M. Jean\tDUPONT  ", "Présent(e)s : Mme Agnès", "\xffé\u00a0x\u2003Y", "Œuvre ﬁn", "a\u0301b"} {
+		checkFoldMap(t, s)
+	}
+}
+
+func FuzzFoldMap(f *testing.F) {
+	f.Add("M. Jérôme BERNARD donne pouvoir à Mme X")
+	f.Fuzz(func(t *testing.T, s string) { checkFoldMap(t, s) })
 }
