@@ -29,6 +29,8 @@ type headerState struct {
 	spacing int
 	// entries remembers the list entries read (see doc.parseEntry).
 	entries map[entryKey]listEntry
+	// lineFacts remembers facts of each line (see meetingLineAt), nil before the first use.
+	lineFacts []lineFacts
 }
 
 type proxyMark struct {

@@ -350,7 +350,7 @@ func (d *doc) meetingWhen(lim int) {
 	dateLine := -1
 	var dateEnd int
 	for pass := 0; pass < 2 && dateLine < 0; pass++ {
-		nonBlank, prev := 0, ""
+		nonBlank, prev := 0, -1
 		for i := 0; i < lim; i++ {
 			f := d.folded[i]
 			if strings.TrimSpace(f) == "" {
@@ -358,14 +358,14 @@ func (d *doc) meetingWhen(lim int) {
 			}
 			nonBlank++
 			prevLine := prev
-			prev = f
+			prev = i
 			if pass == 1 && nonBlank > 15 {
 				break
 			}
 			if len(f) > 600 || !strings.ContainsAny(f, "0123456789") && !strings.Contains(f, "l'an ") {
 				continue
 			}
-			if pass == 0 && !meetingLine(f) && !meetingLine(prevLine) {
+			if pass == 0 && !d.meetingLineAt(i) && (prevLine < 0 || !d.meetingLineAt(prevLine)) {
 				continue
 			}
 			a, b := d.otherDateSpanOf(i, d.lines[i].Text)
@@ -394,7 +394,7 @@ func (d *doc) meetingWhen(lim int) {
 		if i == dateLine {
 			from = dateEnd
 		}
-		if from <= len(t) && (i == dateLine || meetingLine(d.folded[i]) || timeLine(d.folded[i])) {
+		if from <= len(t) && (i == dateLine || d.meetingLineAt(i) || timeLine(d.folded[i])) {
 			a, b := d.otherDateSpanOf(i, t[from:])
 			for _, tm := range normalize.FindTimes(t[from:]) {
 				if tm.Start >= a && tm.Start < b {
@@ -425,7 +425,7 @@ func (d *doc) meetingWhen(lim int) {
 func (d *doc) startTimeAtDate(iso string, lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
-		if len(f) > 600 || !strings.ContainsAny(f, "0123456789") || !meetingLine(f) {
+		if len(f) > 600 || !strings.ContainsAny(f, "0123456789") || !d.meetingLineAt(i) {
 			continue
 		}
 		t := d.lines[i].Text
@@ -462,11 +462,47 @@ func timeLine(f string) bool {
 // preambleLine returns the first line before lim that opens the meeting sentence, or -1.
 func (d *doc) preambleLine(lim int) int {
 	for i := 0; i < lim; i++ {
-		if preambleAt(d.folded[i]) >= 0 {
+		if d.preambleAt(i) >= 0 {
 			return i
 		}
 	}
 	return -1
+}
+
+// meetingLineAt is meetingLine of folded line i, remembered: meetingWhen asks it of each line
+// and of the line before, and startTimeAtDate again.
+func (d *doc) meetingLineAt(i int) bool {
+	if d.hdr.lineFacts == nil {
+		d.hdr.lineFacts = make([]lineFacts, len(d.lines))
+	}
+	lf := &d.hdr.lineFacts[i]
+	if lf.meeting == 0 {
+		lf.meeting = 1
+		if meetingLine(d.folded[i]) {
+			lf.meeting = 2
+		}
+	}
+	return lf.meeting == 2
+}
+
+// preambleAt is preambleAt of folded line i, remembered (preambleLine and
+// startTimeInPreamble both look for it).
+func (d *doc) preambleAt(i int) int {
+	if d.hdr.lineFacts == nil {
+		d.hdr.lineFacts = make([]lineFacts, len(d.lines))
+	}
+	lf := &d.hdr.lineFacts[i]
+	if !lf.preambleDone {
+		lf.preambleDone, lf.preamble = true, int32(preambleAt(d.folded[i]))
+	}
+	return int(lf.preamble)
+}
+
+// lineFacts are facts of one line that the header readers ask more than once.
+type lineFacts struct {
+	meeting      int8 // meetingLine: 0 unknown, 1 false, 2 true
+	preambleDone bool
+	preamble     int32 // preambleAt, once preambleDone
 }
 
 // preambleAt returns the offset in folded line f of the first of preambleOpeners it holds, or -1.
@@ -494,7 +530,7 @@ var preambleKeys = coveringWordsOf(preambleOpeners, "'", "se sont")
 func (d *doc) startTimeInPreamble(lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
-		at := preambleAt(f)
+		at := d.preambleAt(i)
 		if at < 0 || len(f) > 600 {
 			continue
 		}
