@@ -567,7 +567,14 @@ func (p *People) index(q *Person) {
 // single known person the mention is compatible with ("M. HUET" and "Monsieur Guénhaël HUET");
 // the known person then takes the fuller parts of the new mention.
 func (p *People) Add(n Name) *Person {
-	if old, ok := p.Resolve(n); ok {
+	old, ok := p.Resolve(n)
+	return p.AddResolved(n, old, ok)
+}
+
+// AddResolved is Add(n) for a caller that has just asked Resolve(n), with no change to the
+// registry since: old and ok are what Resolve answered, and n is not resolved a second time.
+func (p *People) AddResolved(n Name, old *Person, ok bool) *Person {
+	if ok {
 		p.merge(old, n)
 		return old
 	}

@@ -182,7 +182,17 @@ func (d *doc) addPerson(n normalize.Name, pos Pos) *normalize.Person {
 	if n.Given == "" && n.Family == "" {
 		return nil
 	}
-	p := d.people.Add(n)
+	q, ok := d.people.Resolve(n)
+	return d.addResolved(n, pos, q, ok)
+}
+
+// addResolved is addPerson(n, pos) for a caller that has just asked d.people.Resolve(n), which
+// answered q, ok.
+func (d *doc) addResolved(n normalize.Name, pos Pos, q *normalize.Person, ok bool) *normalize.Person {
+	if n.Given == "" && n.Family == "" {
+		return nil
+	}
+	p := d.people.AddResolved(n, q, ok)
 	if p.Page == 0 && p.Line == 0 {
 		p.Page, p.Line = pos.Page, pos.Line
 	}
@@ -954,7 +964,8 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 			group = nil
 		}
 		var p *normalize.Person
-		if q, ok := d.people.Resolve(n); ok && !proxies && q.Key() != d.people.KeyOf(n) {
+		q, resolved := d.people.Resolve(n)
+		if resolved && !proxies && q.Key() != d.people.KeyOf(n) {
 			if _, listed := d.hdr.status[q.ID]; listed || inBlock[q.ID] {
 				// Listed already under a compatible name: another person ("M. Luciani",
 				// then "F. Luciani" among the absents).
@@ -963,7 +974,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 			}
 		}
 		if p == nil {
-			p = d.addPerson(n, pos)
+			p = d.addResolved(n, pos, q, resolved)
 		}
 		if p == nil {
 			continue
