@@ -217,8 +217,42 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 		label = strings.TrimRight(s, " .")
 		restCol = len(t)
 	}
+	// Most lines open with a word no label opens with: their first folded byte tells, before
+	// the label is folded whole.
+	if b, known := firstFoldedByte(label); known && !strings.ContainsRune(label, '(') && gateLabelHead.byFirst != nil && gateLabelHead.byFirst[b] == nil {
+		return "", false, "", 0, false
+	}
 	status, proxies, ok = classifyLabel(label)
 	return status, proxies, rest, restCol, ok
+}
+
+// firstFoldedByte returns the first byte of normalize.Fold(s) when it can be told from the
+// first letters of s: known is false when s has none, or when its first rune that folds to
+// something lies beyond the Latin blocks (where Fold decomposes the whole string).
+func firstFoldedByte(s string) (b byte, known bool) {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c == '`' {
+				c = '\''
+			}
+			return c, true
+		case r < rune(len(latinFold)):
+			if f := latinFold[r]; f != "" {
+				return f[0], true
+			}
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // classifyLabel reads the status of an attendance label as written ("Présent(e)s", "Absents

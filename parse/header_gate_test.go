@@ -283,3 +283,24 @@ func FuzzFoldMap(f *testing.F) {
 	f.Add("M. Jérôme BERNARD donne pouvoir à Mme X")
 	f.Fuzz(func(t *testing.T, s string) { checkFoldMap(t, s) })
 }
+
+// checkFirstFoldedByte compares firstFoldedByte with the fold of s.
+func checkFirstFoldedByte(t testing.TB, s string) {
+	t.Helper()
+	b, known := firstFoldedByte(s)
+	f := normalize.Fold(s)
+	if known && (f == "" || f[0] != b) {
+		t.Errorf("firstFoldedByte(%q) = %q, but Fold gives %q", s, b, f)
+	}
+}
+
+func TestFirstFoldedByte(t *testing.T) {
+	for _, s := range []string{"Présents", " \tÉtaient", "\u00a0Excusés", "`a", "", "  ", "Œuvre", "\u0301e", "Ελ", "\xffa", "1. Budget"} {
+		checkFirstFoldedByte(t, s)
+	}
+}
+
+func FuzzFirstFoldedByte(f *testing.F) {
+	f.Add("Présent(e)s")
+	f.Fuzz(func(t *testing.T, s string) { checkFirstFoldedByte(t, s) })
+}
