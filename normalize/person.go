@@ -23,7 +23,66 @@ func (n Name) Key() string { return Key(n.Given, n.Family) }
 
 // Key builds a person key from a given and a family name.
 func Key(given, family string) string {
-	return foldName(strings.TrimSpace(given + " " + family))
+	k, _, _ := foldKey(given, family)
+	return k
+}
+
+// foldKey returns Key(given, family) and the folded given and family names, foldName(given) and
+// foldName(family), which the key holds: the names are read once, the key built without
+// joining them first, and the two parts are slices of the key. It is the fold of given + " " +
+// family, written without that string: foldName squeezes white space and drops it at both
+// ends, so the key is the folded given name, one space and the folded family name.
+func foldKey(given, family string) (key, fg, ff string) {
+	var b strings.Builder
+	b.Grow(len(given) + 1 + len(family))
+	space := false
+	gl := 0
+	for part, s := range [2]string{given, family} {
+		if part == 1 {
+			gl = b.Len()
+			space = b.Len() > 0 // the space between the two names
+		}
+		for _, r := range s {
+			if r < 0x250 && unicode.IsSpace(r) {
+				space = b.Len() > 0
+				continue
+			}
+			var f string
+			switch {
+			case r == '`' || r == '’' || r == '‘' || r == 'ʼ':
+				r = '\''
+			case r < 0x80:
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+			case r < 0x250:
+				f = latinFold[r]
+				if f == "" {
+					continue
+				}
+			default:
+				// foldName's own way out, for the whole of each string.
+				return Fold(strings.TrimSpace(given + " " + family)), foldName(given), foldName(family)
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if f != "" {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	key = b.String()
+	switch {
+	case gl == len(key):
+		return key, key, ""
+	case gl == 0:
+		return key, "", key
+	}
+	return key, key[:gl], key[gl+1:]
 }
 
 // Civility is a civility word: the canonical form ("M." or "Mme") and whether it is a plural
@@ -47,14 +106,74 @@ func CivilityOf(word string) (Civility, bool) {
 	if len(word) > 16 || word == "" {
 		return Civility{}, false
 	}
+	var buf [16]byte
+	var c Civility
+	var ok bool
+	if lw, ascii := lowerASCII(buf[:0], word); ascii {
+		// The same look-up on a lower-case copy kept on the stack: CivilityOf reads the first
+		// word of every list entry and line.
+		if n := len(lw); n > 0 && lw[n-1] == '.' {
+			lw = lw[:n-1]
+		}
+		if string(lw) == "mon" && !strings.HasSuffix(word, ".") {
+			return Civility{}, false // only "Mon." abbreviations, never the possessive
+		}
+		c, ok = civilities[string(lw)]
+		return c, ok
+	}
 	w := strings.TrimSuffix(foldNameWord(word), ".")
 	if w == "mon" { // only "Mon." abbreviations, never the possessive
 		if !strings.HasSuffix(word, ".") {
 			return Civility{}, false
 		}
 	}
-	c, ok := civilities[w]
+	c, ok = civilities[w]
 	return c, ok
+}
+
+// lowerASCII appends strings.ToLower(w) to buf when w is ASCII and fits buf's capacity (ok
+// false otherwise): foldNameWord's result for an ASCII word, without allocating it.
+func lowerASCII(buf []byte, w string) ([]byte, bool) {
+	if len(w) > cap(buf)-len(buf) {
+		return buf, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return buf, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
+}
+
+// foldedIn reports whether m holds Fold(t) for a word t of letters, hyphens, apostrophes and
+// dots: for an ASCII word Fold is lower case, looked up on a stack copy.
+func foldedIn(m map[string]bool, t string) bool {
+	var buf [32]byte
+	if lw, ok := lowerASCII(buf[:0], t); ok && !strings.ContainsAny(t, "` \t\n\v\f\r") {
+		return m[string(lw)] // no byte that Fold maps otherwise than to lower case
+	}
+	return m[Fold(t)]
+}
+
+// wordIn reports whether m holds strings.Trim(foldNameWord(w), ".,"), without allocating the
+// folded word when w is ASCII.
+func wordIn(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if lw, ok := lowerASCII(buf[:0], w); ok {
+		for len(lw) > 0 && (lw[0] == '.' || lw[0] == ',') {
+			lw = lw[1:]
+		}
+		for len(lw) > 0 && (lw[len(lw)-1] == '.' || lw[len(lw)-1] == ',') {
+			lw = lw[:len(lw)-1]
+		}
+		return m[string(lw)]
+	}
+	return m[strings.Trim(foldNameWord(w), ".,")]
 }
 
 // latinFold holds Fold's result for each rune of the Latin-1 Supplement and Latin Extended-A
@@ -197,14 +316,21 @@ func PersonName(raw string) (n Name, ok bool) {
 			f[0] = m[2]
 		}
 	}
-	// Glued initials ("J.F.PINONCELY") become two tokens.
-	var toks []string
-	for _, t := range f {
+	// Glued initials ("J.F.PINONCELY") become two tokens. Most names have none: the words
+	// are then the tokens, and no copy is made.
+	toks := f
+	for k, t := range f {
 		if m := gluedDot(t); m != nil && len(m[0]) == len(t) {
-			toks = append(toks, m[1], m[2])
-			continue
+			toks = append(make([]string, 0, len(f)+4), f[:k]...)
+			for _, t := range f[k:] {
+				if m := gluedDot(t); m != nil && len(m[0]) == len(t) {
+					toks = append(toks, m[1], m[2])
+					continue
+				}
+				toks = append(toks, t)
+			}
+			break
 		}
-		toks = append(toks, t)
 	}
 	// Trailing punctuation of the last word, except the dot of an initial.
 	if k := len(toks) - 1; k >= 0 {
@@ -218,7 +344,7 @@ func PersonName(raw string) (n Name, ok bool) {
 		}
 	}
 	for i, t := range toks {
-		if jobTitleWords[strings.Trim(foldNameWord(t), ".,")] {
+		if wordIn(jobTitleWords, t) {
 			toks = toks[:i]
 			break
 		}
@@ -227,11 +353,12 @@ func PersonName(raw string) (n Name, ok bool) {
 		return n, false
 	}
 	for _, t := range toks {
-		if notNameWords[strings.Trim(foldNameWord(t), ".,")] {
+		if wordIn(notNameWords, t) {
 			return n, false
 		}
 	}
-	kinds := make([]tokKind, len(toks))
+	var kindsBuf [6]tokKind
+	kinds := kindsBuf[:len(toks)]
 	caps := 0
 	for i, t := range toks {
 		kinds[i] = kindOf(t, i, toks)
@@ -255,7 +382,8 @@ func PersonName(raw string) (n Name, ok bool) {
 		for first > 0 && kinds[first-1] == tokParticle {
 			first--
 		}
-		var given, family []string
+		var givenBuf, familyBuf [6]string
+		given, family := givenBuf[:0], familyBuf[:0]
 		for i, t := range toks {
 			if i >= first && (kinds[i] == tokCaps || (kinds[i] == tokParticle && i < len(toks)-1)) {
 				family = append(family, t)
@@ -316,11 +444,11 @@ func kindOf(t string, i int, toks []string) tokKind {
 	if letters == 0 {
 		return tokBad
 	}
-	if reInitial.MatchString(t) {
+	// An initial holds a dot ("A.", "J.-P."): the pattern is tried on those words only.
+	if strings.IndexByte(t, '.') >= 0 && reInitial.MatchString(t) {
 		return tokInitial
 	}
-	f := Fold(t)
-	if particles[f] && lower > 0 && i < len(toks)-1 {
+	if lower > 0 && i < len(toks)-1 && foldedIn(particles, t) {
 		return tokParticle // "de", "la", "Mc", "Le" before the rest of the family name
 	}
 	if lower == 0 && upper >= 1 {
@@ -361,6 +489,18 @@ type Person struct {
 	Page, Line int
 	// folded given and family names, kept in step with Name by People.
 	fg, ff string
+	// key is Key(kg, kf): the key of the names as last indexed, kept with them so that a change
+	// made to the names since is seen.
+	key, kg, kf string
+}
+
+// Key is the linking key of the person's name (Name.Key), remembered from the last time People
+// indexed the person: readers compare keys of every list entry.
+func (q *Person) Key() string {
+	if q.kg == q.Given && q.kf == q.Family && (q.key != "" || q.Given == "" && q.Family == "") {
+		return q.key
+	}
+	return q.Name.Key()
 }
 
 // People links the mentions of one document to identities. Listed people (attendance, proxies)
@@ -374,6 +514,25 @@ type People struct {
 	// byWord indexes people by folded family name and by folded given name, so that a
 	// mention is compared with the few people it can name, not with everyone.
 	byWord map[string][]*Person
+	// last remembers the folds of the last name read: a list reader asks Resolve, KeyOf and
+	// Add about one name in a row.
+	last struct{ given, family, key, fg, ff string }
+}
+
+// foldKey is foldKey(given, family), remembered for the last name asked.
+func (p *People) foldKey(given, family string) (key, fg, ff string) {
+	if l := &p.last; l.key != "" && l.given == given && l.family == family {
+		return l.key, l.fg, l.ff
+	}
+	key, fg, ff = foldKey(given, family)
+	p.last.given, p.last.family, p.last.key, p.last.fg, p.last.ff = given, family, key, fg, ff
+	return key, fg, ff
+}
+
+// KeyOf is n.Key(), through the registry's memory of the last name read.
+func (p *People) KeyOf(n Name) string {
+	k, _, _ := p.foldKey(n.Given, n.Family)
+	return k
 }
 
 // index records q under its current names.
@@ -384,11 +543,12 @@ func (p *People) index(q *Person) {
 	if p.byWord == nil {
 		p.byWord = map[string][]*Person{}
 	}
-	q.fg, q.ff = foldName(q.Given), foldName(q.Family)
-	if _, ok := p.byKey[q.Key()]; !ok {
-		p.byKey[q.Key()] = q
+	q.key, q.fg, q.ff = p.foldKey(q.Given, q.Family)
+	q.kg, q.kf = q.Given, q.Family
+	if _, ok := p.byKey[q.key]; !ok {
+		p.byKey[q.key] = q
 	}
-	for _, w := range []string{q.ff, q.fg} {
+	for _, w := range [2]string{q.ff, q.fg} {
 		if w == "" {
 			continue
 		}
@@ -407,7 +567,14 @@ func (p *People) index(q *Person) {
 // single known person the mention is compatible with ("M. HUET" and "Monsieur Guénhaël HUET");
 // the known person then takes the fuller parts of the new mention.
 func (p *People) Add(n Name) *Person {
-	if old, ok := p.Resolve(n); ok {
+	old, ok := p.Resolve(n)
+	return p.AddResolved(n, old, ok)
+}
+
+// AddResolved is Add(n) for a caller that has just asked Resolve(n), with no change to the
+// registry since: old and ok are what Resolve answered, and n is not resolved a second time.
+func (p *People) AddResolved(n Name, old *Person, ok bool) *Person {
+	if ok {
 		p.merge(old, n)
 		return old
 	}
@@ -450,12 +617,12 @@ func (p *People) merge(old *Person, n Name) {
 // key, or else exactly one known person whose name agrees with every part the mention gives
 // (family alone, given alone, civility and family, initials and family).
 func (p *People) Resolve(n Name) (*Person, bool) {
-	if k := n.Key(); k != "" {
+	k, mg, mf := p.foldKey(n.Given, n.Family)
+	if k != "" {
 		if old, ok := p.byKey[k]; ok && civilityAgrees(old.Civility, n.Civility) {
 			return old, true
 		}
 	}
-	mg, mf := foldName(n.Given), foldName(n.Family)
 	var found *Person
 	for _, w := range [2]string{mf, mg} {
 		if w == "" {

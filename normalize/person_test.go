@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -197,5 +198,71 @@ func TestFoldNameAgreesWithFold(t *testing.T) {
 		if got, want := foldName(s), Fold(s); got != want {
 			t.Errorf("foldName(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// keyRef is Key as first written: the fold of the two names joined by a space.
+func keyRef(given, family string) string { return foldName(strings.TrimSpace(given + " " + family)) }
+
+// checkFoldKey compares foldKey with the folds it stands for.
+func checkFoldKey(t testing.TB, g, f string) {
+	t.Helper()
+	k, fg, ff := foldKey(g, f)
+	if want := keyRef(g, f); k != want {
+		t.Errorf("foldKey(%q, %q) key = %q, want %q", g, f, k, want)
+	}
+	if want := foldName(g); fg != want {
+		t.Errorf("foldKey(%q, %q) given = %q, want %q", g, f, fg, want)
+	}
+	if want := foldName(f); ff != want {
+		t.Errorf("foldKey(%q, %q) family = %q, want %q", g, f, ff, want)
+	}
+}
+
+func TestFoldKey(t *testing.T) {
+	tests := []struct{ name, given, family string }{
+		{"plain", "Jean-Luc", "CHAUMONT"},
+		{"accents", "Jérôme", "BERNARD"},
+		{"given only", "Anthony", ""},
+		{"family only", "", "Reboulet"},
+		{"empty", "", ""},
+		{"spaces", "  Marie  Jo ", "  DE LA  TOUR "},
+		{"blank given", "   ", "X"},
+		{"apostrophe", "Barac’h", "d`Arc"},
+		{"nbsp", "Jean\u00a0Paul", "X\u00a0"},
+		{"beyond latin", "Ελένη", "ΠΑΠΑ"},
+		{"combining", "Jose\u0301", "\u0301X"},
+		{"invalid", "\xff", "A"},
+		{"ideographic space", "A\u3000", "\u3000B"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkFoldKey(t, tc.given, tc.family) })
+	}
+	for r := rune(0); r < 0x2100; r++ {
+		checkFoldKey(t, "a"+string(r), string(r)+"B é")
+	}
+}
+
+func FuzzFoldKey(f *testing.F) {
+	f.Add("Jean-Luc", "CHAUMONT")
+	f.Add(" Jérôme ", "")
+	f.Add("", "Œ\u0301")
+	f.Fuzz(func(t *testing.T, g, fam string) { checkFoldKey(t, g, fam) })
+}
+
+// TestPersonKeyFollowsNames: the key a person remembers is that of their current names.
+func TestPersonKeyFollowsNames(t *testing.T) {
+	var p People
+	q := p.Add(Name{Civility: "M.", Family: "HUET"})
+	if got, want := q.Key(), "huet"; got != want {
+		t.Fatalf("key = %q, want %q", got, want)
+	}
+	p.Add(Name{Given: "Guénhaël", Family: "HUET"})
+	if got, want := q.Key(), "guenhael huet"; got != want {
+		t.Errorf("key after merge = %q, want %q", got, want)
+	}
+	q.Given = "Paul" // changed behind People's back
+	if got, want := q.Key(), "paul huet"; got != want {
+		t.Errorf("key after change = %q, want %q", got, want)
 	}
 }

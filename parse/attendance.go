@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -26,6 +27,10 @@ type headerState struct {
 	marks map[string]*proxyMark
 	// spacing is 2 for a double-spaced document, 1 otherwise, 0 before it is measured.
 	spacing int
+	// entries remembers the list entries read (see doc.parseEntry).
+	entries map[entryKey]listEntry
+	// lineFacts remembers facts of each line (see meetingLineAt), nil before the first use.
+	lineFacts []lineFacts
 }
 
 type proxyMark struct {
@@ -177,7 +182,17 @@ func (d *doc) addPerson(n normalize.Name, pos Pos) *normalize.Person {
 	if n.Given == "" && n.Family == "" {
 		return nil
 	}
-	p := d.people.Add(n)
+	q, ok := d.people.Resolve(n)
+	return d.addResolved(n, pos, q, ok)
+}
+
+// addResolved is addPerson(n, pos) for a caller that has just asked d.people.Resolve(n), which
+// answered q, ok.
+func (d *doc) addResolved(n normalize.Name, pos Pos, q *normalize.Person, ok bool) *normalize.Person {
+	if n.Given == "" && n.Family == "" {
+		return nil
+	}
+	p := d.people.AddResolved(n, q, ok)
 	if p.Page == 0 && p.Line == 0 {
 		p.Page, p.Line = pos.Page, pos.Line
 	}
@@ -202,8 +217,42 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 		label = strings.TrimRight(s, " .")
 		restCol = len(t)
 	}
+	// Most lines open with a word no label opens with: their first folded byte tells, before
+	// the label is folded whole.
+	if b, known := firstFoldedByte(label); known && !strings.ContainsRune(label, '(') && gateLabelHead.byFirst != nil && gateLabelHead.byFirst[b] == nil {
+		return "", false, "", 0, false
+	}
 	status, proxies, ok = classifyLabel(label)
 	return status, proxies, rest, restCol, ok
+}
+
+// firstFoldedByte returns the first byte of normalize.Fold(s) when it can be told from the
+// first letters of s: known is false when s has none, or when its first rune that folds to
+// something lies beyond the Latin blocks (where Fold decomposes the whole string).
+func firstFoldedByte(s string) (b byte, known bool) {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c == '`' {
+				c = '\''
+			}
+			return c, true
+		case r < rune(len(latinFold)):
+			if f := latinFold[r]; f != "" {
+				return f[0], true
+			}
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // classifyLabel reads the status of an attendance label as written ("Présent(e)s", "Absents
@@ -215,7 +264,7 @@ func classifyLabel(label string) (status string, proxies bool, ok bool) {
 		fl = reGenderMarks.ReplaceAllString(fl, "")
 	}
 	fl = strings.TrimSpace(fl)
-	if fl == "" || len(strings.Fields(fl)) > 20 || !reLabelHead.MatchString(fl) {
+	if fl == "" || fieldCount(fl, 20) > 20 || !gateLabelHead.MatchString(fl) {
 		return "", false, false
 	}
 	// A number opening the label makes it a count ("25 Conseillers étaient présents"); one
@@ -402,7 +451,7 @@ func joinSep(prev, next string) string {
 	}
 	pf := strings.Fields(p)
 	lastTok := pf[len(pf)-1]
-	if reInitialTok.MatchString(lastTok) && len(pf) > 1 {
+	if isInitialTok(lastTok) && len(pf) > 1 {
 		return " " // "JF Orsatelli J." / "Orsatelli": initials, then their name
 	}
 	lf := normalize.Fold(lastTok)
@@ -482,7 +531,7 @@ func (d *doc) namesLike(j int, proxies bool) bool {
 	items := splitItems(listText(d.lines[j].Text))
 	names, bad, roles := 0, 0, 0
 	for _, it := range items {
-		e := parseEntry(it.text, proxies)
+		e := d.parseEntry(it.text, proxies)
 		switch {
 		case e.ok || e.proxyOfPrev:
 			names++
@@ -533,7 +582,7 @@ func splitItems(s string) []listItem {
 			emit(i, i+3)
 			i += 3
 			continue
-		case r == ' ' && depth == 0 && initialNameStartsAt(s, i+1) && wordsSince(s[start:i]) >= 2 && !initialEndsAt(s, i):
+		case r == ' ' && depth == 0 && initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
 			// "JF Orsatelli J. Orsatelli": a second name that opens with initials.
 			emit(i, i+1)
 		case r == ' ' && depth == 0 && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
@@ -556,20 +605,19 @@ func initialNameStartsAt(s string, i int) bool {
 	if len(rest) > 60 {
 		rest = rest[:60] // two words are enough
 	}
-	fs := strings.Fields(rest)
-	if len(fs) < 2 || !reInitialTok.MatchString(fs[0]) || isCivility(fs[0]) {
+	w0, after := nextField(rest)
+	w1, _ := nextField(after)
+	if w1 == "" || !isInitialTok(w0) || isCivility(w0) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(fs[1])
+	r, _ := utf8.DecodeRuneInString(w1)
 	return unicode.IsUpper(r)
 }
 
 func initialEndsAt(s string, i int) bool {
 	k := strings.LastIndexAny(s[:i], " \n,")
-	return reInitialTok.MatchString(s[k+1:i]) || isCivility(s[k+1:i])
+	return isInitialTok(s[k+1:i]) || isCivility(s[k+1:i])
 }
-
-func wordsSince(s string) int { return len(strings.Fields(s)) }
 
 // civilityStartsAt reports whether a singular civility word ("M.", "Mme", "Madame") starts at s[i:].
 func civilityStartsAt(s string, i int) bool {
@@ -610,9 +658,31 @@ type listEntry struct {
 	ok          bool
 }
 
+// entryKey identifies a list entry read by parseEntry.
+type entryKey struct {
+	text    string
+	proxies bool
+}
+
+// parseEntry is parseEntry(s, proxies), remembered for the document: namesLike reads the
+// entries of a line to decide whether a list goes on, and readList reads them again.
+func (d *doc) parseEntry(s string, proxies bool) listEntry {
+	k := entryKey{s, proxies}
+	if e, ok := d.hdr.entries[k]; ok {
+		return e
+	}
+	e := parseEntry(s, proxies)
+	if d.hdr.entries == nil {
+		d.hdr.entries = map[entryKey]listEntry{}
+	}
+	d.hdr.entries[k] = e
+	return e
+}
+
 // parseEntry reads one list entry; proxies says the list names proxies ("X à Y", "X par Y").
 func parseEntry(s string, proxies bool) listEntry {
 	var e listEntry
+	var fm foldMemo // s is mapped back from its fold up to twice (giver and holder)
 	s = strings.TrimSpace(s)
 	// Parentheticals: a proxy, a substitute, or a note to drop.
 	for {
@@ -650,7 +720,7 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	if f != "" && hasProxyVerb(f) {
 		if m := reInlineProxy.FindStringSubmatchIndex(f); m != nil {
-			if n, ok := normalize.PersonName(sliceFolded(s, f, m[2], m[3])); ok {
+			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[2], m[3])); ok {
 				e.holder, e.hasHolder, e.proxyOfPrev = n, true, true
 			}
 			return e
@@ -660,8 +730,8 @@ func parseEntry(s string, proxies bool) listEntry {
 	// "Procuration de M. X à M. Y".
 	if f != "" {
 		if m := reProxyOf.FindStringSubmatchIndex(f); m != nil {
-			giver = sliceFolded(s, f, m[2], m[3])
-			if n, ok := normalize.PersonName(sliceFolded(s, f, m[4], m[5])); ok {
+			giver = fm.sliceFolded(s, f, m[2], m[3])
+			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[4], m[5])); ok {
 				e.holder, e.hasHolder = n, true
 			}
 			f = normalize.Fold(giver)
@@ -672,25 +742,32 @@ func parseEntry(s string, proxies bool) listEntry {
 		m = reGiveProxy.FindStringSubmatchIndex(f)
 	}
 	if m != nil {
-		giver = sliceFolded(s, f, 0, m[0])
-		if n, ok := normalize.PersonName(sliceFolded(s, f, m[2], m[3])); ok {
+		giver = fm.sliceFolded(s, f, 0, m[0])
+		if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[2], m[3])); ok {
 			e.holder, e.hasHolder = n, true
 		}
 	} else if proxies {
 		if m := reProxyPair.FindStringSubmatchIndex(f); m != nil {
-			giver = sliceFolded(s, f, m[2], m[3])
-			if n, ok := normalize.PersonName(sliceFolded(s, f, m[4], m[5])); ok {
+			giver = fm.sliceFolded(s, f, m[2], m[3])
+			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[4], m[5])); ok {
 				e.holder, e.hasHolder = n, true
 			}
 		}
 	}
 	// "M. MMES Marie-Jo BATARD": civilities of a mixed group; the person's own is unknown.
-	if fs := strings.Fields(giver); len(fs) > 2 && isCivility(fs[0]) && isCivility(fs[1]) {
-		giver = strings.Join(fs[2:], " ")
+	// The words are split only for those two cases; the first words are read in place.
+	w0, after := nextField(giver)
+	if w1, after1 := nextField(after); w1 != "" && isCivility(w0) && isCivility(w1) {
+		if w2, _ := nextField(after1); w2 != "" {
+			fs := strings.Fields(giver)
+			giver = strings.Join(fs[2:], " ")
+			w0, _ = nextField(giver)
+		}
 	}
 	// A plural civility heads a group: "MM LECARDONNEL", "Messieurs Yves LELONG".
-	if fs := strings.Fields(giver); len(fs) > 0 {
-		if c, ok := normalize.CivilityOf(fs[0]); ok && c.Plural {
+	if w0 != "" {
+		if c, ok := normalize.CivilityOf(w0); ok && c.Plural {
+			fs := strings.Fields(giver)
 			e.civPlural = &c
 			giver = "M. " + strings.Join(fs[1:], " ")
 			if c.Canon == "Mme" {
@@ -722,12 +799,23 @@ func parseEntry(s string, proxies bool) listEntry {
 // mayHoldProxy is a cheap test on the text as written, before folding, for the words of
 // hasProxyVerb.
 func mayHoldProxy(s string) bool {
-	l := strings.ToLower(s)
-	return strings.Contains(l, "pouvoir") || strings.Contains(l, "procuration") ||
-		strings.Contains(l, "représent") || strings.Contains(l, "represent") ||
-		strings.Contains(l, "délégation") || strings.Contains(l, "delegation") ||
-		strings.Contains(l, "représent")
+	// strings.ToLower, rune by rune into a buffer on the stack: the entries are short.
+	var buf [128]byte
+	l := buf[:0]
+	for _, r := range s {
+		l = utf8.AppendRune(l, unicode.ToLower(r))
+	}
+	for _, w := range proxyVerbsAsWritten {
+		if bytes.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// proxyVerbsAsWritten are the words of hasProxyVerb in lower case, with and without accents.
+var proxyVerbsAsWritten = [][]byte{[]byte("pouvoir"), []byte("procuration"), []byte("représent"),
+	[]byte("represent"), []byte("délégation"), []byte("delegation")}
 
 func hasProxyVerb(f string) bool {
 	return strings.Contains(f, "pouvoir") || strings.Contains(f, "procuration") ||
@@ -766,6 +854,21 @@ func sliceFolded(orig, folded string, a, b int) string {
 	return sliceMapped(orig, folded, f, offs, a, b)
 }
 
+// foldMemo is sliceFolded with the last foldMap remembered.
+type foldMemo struct {
+	src, f string
+	offs   []int
+	ok     bool
+}
+
+func (m *foldMemo) sliceFolded(orig, folded string, a, b int) string {
+	if !m.ok || m.src != orig {
+		m.f, m.offs = foldMap(orig)
+		m.src, m.ok = orig, true
+	}
+	return sliceMapped(orig, folded, m.f, m.offs, a, b)
+}
+
 // sliceMapped is sliceFolded once orig is folded: f and offs are foldMap(orig).
 func sliceMapped(orig, folded, f string, offs []int, a, b int) string {
 	if f != folded || a < 0 || b > len(f) || a > b {
@@ -788,22 +891,36 @@ var latinFold = func() [0x250]string {
 // the byte of s it comes from (plus one final entry, len(s)).
 func foldMap(s string) (string, []int) {
 	var b strings.Builder
+	b.Grow(len(s))
 	offs := make([]int, 0, len(s)+1)
 	space := false
 	var buf [utf8.UTFMax]byte
 	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, the common case, byte by byte: white space is squeezed, capitals lowered.
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = b.Len() > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				offs = append(offs, i)
+				space = false
+			}
+			b.WriteByte(c)
+			offs = append(offs, i)
+			continue
+		}
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
 		var fr string
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			buf[0] = byte(r)
-			fr = string(buf[:1])
-		} else if r < rune(len(latinFold)) {
+		if r < rune(len(latinFold)) {
 			fr = latinFold[r]
 		} else {
 			n := utf8.EncodeRune(buf[:], r)
@@ -853,7 +970,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	var prev *normalize.Person
 	inBlock := map[string]bool{}
 	for _, it := range splitItems(text) {
-		e := parseEntry(it.text, proxies)
+		e := d.parseEntry(it.text, proxies)
 		pos := posAt(it.off)
 		if e.civPlural != nil {
 			group = e.civPlural
@@ -881,7 +998,8 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 			group = nil
 		}
 		var p *normalize.Person
-		if q, ok := d.people.Resolve(n); ok && !proxies && q.Key() != n.Key() {
+		q, resolved := d.people.Resolve(n)
+		if resolved && !proxies && q.Key() != d.people.KeyOf(n) {
 			if _, listed := d.hdr.status[q.ID]; listed || inBlock[q.ID] {
 				// Listed already under a compatible name: another person ("M. Luciani",
 				// then "F. Luciani" among the absents).
@@ -890,12 +1008,12 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 			}
 		}
 		if p == nil {
-			p = d.addPerson(n, pos)
+			p = d.addResolved(n, pos, q, resolved)
 		}
 		if p == nil {
 			continue
 		}
-		if inBlock[p.ID] && normalize.Key(n.Given, n.Family) != p.Key() {
+		if inBlock[p.ID] && d.people.KeyOf(n) != p.Key() {
 			// Two entries of one list are two people ("M. Luciani", "F. Luciani").
 			p = d.people.New(n)
 			p.Page, p.Line = pos.Page, pos.Line
@@ -938,14 +1056,14 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 }
 
 func startsWithCivility(s string) bool {
-	fs := strings.Fields(s)
-	if len(fs) == 0 {
+	w, _ := nextField(s)
+	if w == "" {
 		return false
 	}
-	if _, ok := normalize.CivilityOf(fs[0]); ok {
+	if _, ok := normalize.CivilityOf(w); ok {
 		return true
 	}
-	if m := reGluedCiv.FindString(fs[0]); m != "" {
+	if m := reGluedCiv.FindString(w); m != "" {
 		return true
 	}
 	return false
@@ -1042,7 +1160,7 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 		prev = t
 		b.WriteString(t)
 		end = j
-		if fs := strings.Fields(t); strings.HasSuffix(t, ".") && !reInitialTok.MatchString(fs[len(fs)-1]) {
+		if fs := strings.Fields(t); strings.HasSuffix(t, ".") && !isInitialTok(fs[len(fs)-1]) {
 			break
 		}
 	}

@@ -197,9 +197,11 @@ func (d *doc) meetingBody(lim int) {
 
 // bodyPhraseNear is a cheap test for a line that may hold (or begin) a phrase naming the body.
 func bodyPhraseNear(f string) bool {
-	if strings.Contains(f, "siege") || strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
-		strings.Contains(f, "du syndicat") || strings.Contains(f, "cette commune") || strings.Contains(f, "de la communaute") ||
-		strings.Contains(f, "de la metropole") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom") {
+	// The phrases after "de la " and "du s" are looked for only when the line holds those.
+	if strings.Contains(f, "siege") || strings.Contains(f, "cette commune") ||
+		strings.Contains(f, "de la ") && (strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
+			strings.Contains(f, "de la communaute") || strings.Contains(f, "de la metropole")) ||
+		strings.Contains(f, "du s") && (strings.Contains(f, "du syndicat") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom")) {
 		return true
 	}
 	t := strings.TrimSpace(f)
@@ -314,7 +316,7 @@ func meetingLine(f string) bool {
 // X à 20H50"). The clause runs to the next comma or the end. a == b when there is none.
 func otherDateSpan(s string) (a, b int) {
 	f, offs := foldMap(s)
-	if !strings.Contains(f, "convo") && !strings.Contains(f, "affich") && !strings.Contains(f, "depart") && !strings.Contains(f, "arrive") && !strings.Contains(f, "quitte") && !strings.Contains(f, "publi") && !strings.Contains(f, "transmis") && !strings.Contains(f, "prefecture") && !strings.Contains(f, "recu le") && !strings.Contains(f, "envoye") {
+	if !containsAnyLit(f, otherDateWords) {
 		return 0, 0
 	}
 	m := reNotMeeting.FindStringIndex(f)
@@ -328,13 +330,27 @@ func otherDateSpan(s string) (a, b int) {
 	return offs[m[0]], offs[end]
 }
 
+// otherDateWords are the words one of which a clause about another date holds (folded).
+var otherDateWords = []string{"convo", "affich", "depart", "arrive", "quitte", "publi", "transmis", "prefecture", "recu le", "envoye"}
+
+// otherDateSpanOf is otherDateSpan(s) for s the text of line i or a tail of it. The line's fold
+// holds the ASCII words of the fold of s (the two folds differ only in apostrophes and in the
+// order of combining marks): when it holds none of otherDateWords there is no span, and s is
+// not folded again.
+func (d *doc) otherDateSpanOf(i int, s string) (a, b int) {
+	if !containsAnyLit(d.folded[i], otherDateWords) {
+		return 0, 0
+	}
+	return otherDateSpan(s)
+}
+
 // meetingWhen reads the date and start time (and the place of the same sentence).
 func (d *doc) meetingWhen(lim int) {
 	m := &d.rec.Meeting
 	dateLine := -1
 	var dateEnd int
 	for pass := 0; pass < 2 && dateLine < 0; pass++ {
-		nonBlank, prev := 0, ""
+		nonBlank, prev := 0, -1
 		for i := 0; i < lim; i++ {
 			f := d.folded[i]
 			if strings.TrimSpace(f) == "" {
@@ -342,17 +358,17 @@ func (d *doc) meetingWhen(lim int) {
 			}
 			nonBlank++
 			prevLine := prev
-			prev = f
+			prev = i
 			if pass == 1 && nonBlank > 15 {
 				break
 			}
 			if len(f) > 600 || !strings.ContainsAny(f, "0123456789") && !strings.Contains(f, "l'an ") {
 				continue
 			}
-			if pass == 0 && !meetingLine(f) && !meetingLine(prevLine) {
+			if pass == 0 && !d.meetingLineAt(i) && (prevLine < 0 || !d.meetingLineAt(prevLine)) {
 				continue
 			}
-			a, b := otherDateSpan(d.lines[i].Text)
+			a, b := d.otherDateSpanOf(i, d.lines[i].Text)
 			for _, dm := range normalize.FindDates(d.lines[i].Text) {
 				if dm.Start >= a && dm.Start < b {
 					continue
@@ -378,8 +394,8 @@ func (d *doc) meetingWhen(lim int) {
 		if i == dateLine {
 			from = dateEnd
 		}
-		if from <= len(t) && (i == dateLine || meetingLine(d.folded[i]) || timeLine(d.folded[i])) {
-			a, b := otherDateSpan(t[from:])
+		if from <= len(t) && (i == dateLine || d.meetingLineAt(i) || timeLine(d.folded[i])) {
+			a, b := d.otherDateSpanOf(i, t[from:])
 			for _, tm := range normalize.FindTimes(t[from:]) {
 				if tm.Start >= a && tm.Start < b {
 					continue
@@ -409,7 +425,7 @@ func (d *doc) meetingWhen(lim int) {
 func (d *doc) startTimeAtDate(iso string, lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
-		if len(f) > 600 || !strings.ContainsAny(f, "0123456789") || !meetingLine(f) {
+		if len(f) > 600 || !strings.ContainsAny(f, "0123456789") || !d.meetingLineAt(i) {
 			continue
 		}
 		t := d.lines[i].Text
@@ -417,7 +433,7 @@ func (d *doc) startTimeAtDate(iso string, lim int) {
 			if dm.ISO != iso {
 				continue
 			}
-			a, b := otherDateSpan(t)
+			a, b := d.otherDateSpanOf(i, t)
 			if dm.Start >= a && dm.Start < b {
 				continue
 			}
@@ -446,14 +462,67 @@ func timeLine(f string) bool {
 // preambleLine returns the first line before lim that opens the meeting sentence, or -1.
 func (d *doc) preambleLine(lim int) int {
 	for i := 0; i < lim; i++ {
-		for _, w := range preambleOpeners {
-			if strings.Contains(d.folded[i], w) {
-				return i
-			}
+		if d.preambleAt(i) >= 0 {
+			return i
 		}
 	}
 	return -1
 }
+
+// meetingLineAt is meetingLine of folded line i, remembered: meetingWhen asks it of each line
+// and of the line before, and startTimeAtDate again.
+func (d *doc) meetingLineAt(i int) bool {
+	if d.hdr.lineFacts == nil {
+		d.hdr.lineFacts = make([]lineFacts, len(d.lines))
+	}
+	lf := &d.hdr.lineFacts[i]
+	if lf.meeting == 0 {
+		lf.meeting = 1
+		if meetingLine(d.folded[i]) {
+			lf.meeting = 2
+		}
+	}
+	return lf.meeting == 2
+}
+
+// preambleAt is preambleAt of folded line i, remembered (preambleLine and
+// startTimeInPreamble both look for it).
+func (d *doc) preambleAt(i int) int {
+	if d.hdr.lineFacts == nil {
+		d.hdr.lineFacts = make([]lineFacts, len(d.lines))
+	}
+	lf := &d.hdr.lineFacts[i]
+	if !lf.preambleDone {
+		lf.preambleDone, lf.preamble = true, int32(preambleAt(d.folded[i]))
+	}
+	return int(lf.preamble)
+}
+
+// lineFacts are facts of one line that the header readers ask more than once.
+type lineFacts struct {
+	meeting      int8 // meetingLine: 0 unknown, 1 false, 2 true
+	preambleDone bool
+	preamble     int32 // preambleAt, once preambleDone
+}
+
+// preambleAt returns the offset in folded line f of the first of preambleOpeners it holds, or -1.
+// The openers share a few words (preambleKeys): a line without them is passed over at once.
+func preambleAt(f string) int {
+	if !containsAnyLit(f, preambleKeys) {
+		return -1
+	}
+	at := -1
+	for _, w := range preambleOpeners {
+		if k := strings.Index(f, w); k >= 0 && (at < 0 || k < at) {
+			at = k
+		}
+	}
+	return at
+}
+
+// preambleKeys are words one of which every preamble opener holds ("l'an ", "s'est reuni"…:
+// an apostrophe), or nil when a change of preambleOpeners made them fall short.
+var preambleKeys = coveringWordsOf(preambleOpeners, "'", "se sont")
 
 // startTimeInPreamble reads the start time in the sentence that opens the minutes ("L'an
 // deux mil onze, le dix-sept juin, à dix-neuf heures, le Conseil …", "… s'est réuni … à 20
@@ -461,12 +530,7 @@ func (d *doc) preambleLine(lim int) int {
 func (d *doc) startTimeInPreamble(lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
-		at := -1
-		for _, w := range preambleOpeners {
-			if k := strings.Index(f, w); k >= 0 && (at < 0 || k < at) {
-				at = k
-			}
-		}
+		at := d.preambleAt(i)
 		if at < 0 || len(f) > 600 {
 			continue
 		}
@@ -651,7 +715,7 @@ func takeName(s string) (normalize.Name, string, bool) {
 	for ; k < len(fs) && len(toks) < 6; k++ {
 		w := fs[k]
 		core := strings.TrimRight(w, ",;:().")
-		if strings.HasSuffix(w, ".") && (reInitialTok.MatchString(w) || isCivility(w)) {
+		if strings.HasSuffix(w, ".") && (isInitialTok(w) || isCivility(w)) {
 			core = w
 		}
 		if core == "" {
@@ -687,6 +751,12 @@ func takeName(s string) (normalize.Name, string, bool) {
 }
 
 var reInitialTok = mustRx(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
+
+// isInitialTok is reInitialTok.MatchString(w): every initial ends with a dot, so a word without
+// one (nearly every word of a name) is answered without the pattern.
+func isInitialTok(w string) bool {
+	return strings.IndexByte(w, '.') >= 0 && reInitialTok.MatchString(w)
+}
 
 func isCivility(w string) bool { _, ok := normalize.CivilityOf(w); return ok }
 
@@ -913,7 +983,7 @@ func (d *doc) meetingPrevious() {
 		if !strings.Contains(d.folded[i], "compte") && !strings.Contains(d.folded[i], "proces") && !strings.Contains(d.folded[i], "pv") {
 			continue
 		}
-		loc := rePrevMinutes.FindStringIndex(d.folded[i])
+		loc := gatePrevMinutes.FindStringIndex(d.folded[i])
 		if loc == nil {
 			continue
 		}
@@ -954,6 +1024,16 @@ func (d *doc) meetingEndAndNext() {
 	m := &d.rec.Meeting
 	for i := len(d.lines) - 1; i >= 0; i-- {
 		f := d.folded[i]
+		if m.EndTime != nil {
+			// Only the next meeting is still looked for, whose phrases all hold one of
+			// nextMeetingWords: most lines are passed over with two look-ups.
+			if m.NextMeeting != nil {
+				break
+			}
+			if !containsAnyLit(f, nextMeetingWords) {
+				continue
+			}
+		}
 		if m.EndTime == nil && strings.Contains(f, " a") && (strings.Contains(f, "leve") || strings.Contains(f, "clos") || strings.Contains(f, "clotur") || strings.Contains(f, "termin")) {
 			d.endTimeAfterVerb(i)
 		}
@@ -963,7 +1043,7 @@ func (d *doc) meetingEndAndNext() {
 		if !strings.Contains(f, "leve") && !strings.Contains(f, "clos") && !strings.Contains(f, "clotur") && !strings.Contains(f, "fin de") && !strings.Contains(f, "termin") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
 			continue
 		}
-		if m.EndTime == nil && reEndOfMeeting.MatchString(f) {
+		if m.EndTime == nil && gateEndOfMeeting.MatchString(f) {
 			o, _ := d.join(i)
 			if ts := normalize.FindTimes(o); len(ts) > 0 {
 				hh := ts[0].HHMM
@@ -971,7 +1051,7 @@ func (d *doc) meetingEndAndNext() {
 				d.evidence("end_time", d.ev(i))
 			}
 		}
-		if m.NextMeeting == nil && reNextMeeting.MatchString(f) {
+		if m.NextMeeting == nil && gateNextMeeting.MatchString(f) {
 			o, _ := d.join(i)
 			loc := reNextMeeting.FindStringIndex(f)
 			at := d.origOffset(o, loc[0])
@@ -1039,7 +1119,9 @@ func (d *doc) meetingSignatures() {
 	}
 	for i := from; i < len(d.lines); i++ {
 		f := strings.TrimSpace(d.folded[i])
-		if f == "" || len(f) > 120 {
+		// Every cell must read as a role, so the line holds a role word: most lines are
+		// rejected before they are split (a cell's fold is part of the line's).
+		if f == "" || len(f) > 120 || !containsAnyLit(f, reSignRole.lits) {
 			continue
 		}
 		cells := reCells.Split(strings.TrimSpace(d.lines[i].Text), -1)

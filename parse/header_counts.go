@@ -45,7 +45,11 @@ func countsIn(f string, inCluster bool) []countHit {
 // countsInCell finds the counts stated in one cell of a folded line.
 func countsInCell(f string, inCluster bool) []countHit {
 	var hits []countHit
-	for _, m := range reCountAfter.FindAllStringSubmatchIndex(f, -1) {
+	var after [][]int
+	if gateCountAfter.may(f) {
+		after = reCountAfter.FindAllStringSubmatchIndex(f, -1)
+	}
+	for _, m := range after {
 		label := f[m[2]:m[3]]
 		field := countField(label, m[2] == 0 || strings.TrimLeft(f[:m[2]], " -•*+") == "")
 		if field == "" {

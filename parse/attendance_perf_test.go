@@ -1,0 +1,44 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"minutes/extract"
+)
+
+// BenchmarkHeaderAttendance measures the header and attendance readers alone, on the Numérian
+// sample and on every text file of the dev corpus: the lines are folded once outside the loop,
+// as newDoc does, so that the figures are those of the two readers.
+func BenchmarkHeaderAttendance(b *testing.B) {
+	files := []string{filepath.Join("..", "testdata", "sample", "numerian-2023-12-15.txt")}
+	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
+		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
+		files = append(files, m...)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			if os.IsNotExist(err) {
+				continue
+			}
+			b.Fatal(err)
+		}
+		src, err := extract.Bytes(filepath.Base(f), data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tmpl := newDoc(src)
+		b.Run(strings.SplitN(filepath.Base(f), "_", 2)[0], func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d := &doc{src: src, lines: src.Lines, folded: tmpl.folded, used: make([]bool, len(src.Lines)), rec: &Record{}}
+				d.header()
+				d.attendance()
+			}
+		})
+	}
+}
