@@ -34,26 +34,35 @@ func lineTrigger(f, raw string) trig { return lineTriggerStems(f, raw, 0, false)
 // is true: they are used as long as the line read is f itself.
 func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	var t trig
-	f0 := f
+	// Most lines hold neither a stem nor a word in capitals: the gate below turns them away
+	// after two byte scans, before any pattern or copy.
+	upper := hasUpperRun(raw)
+	ocr := false
 	// strings.ContainsAny with a non-ASCII set scans the line once per match of the set's lead
 	// byte, and every accented letter shares Ï's: one substring search per mark is far cheaper.
-	if (strings.IndexByte(raw, '?') >= 0 || strings.Contains(raw, "Ï")) && hasUpperRun(raw) {
+	if upper && (strings.IndexByte(raw, '?') >= 0 || strings.Contains(raw, "Ï")) {
 		// OCR reads a capital T as Ï ("A L'UNANIMIÏE, ACCEPÏE") and an I as "?" inside a word in
-		// capitals ("UNANIM?TE"): the line is read again with the letters restored.
+		// capitals ("UNANIM?TE"): the line is read again with the letters restored. The capitals
+		// it keeps still make a run: upper holds for the line restored.
 		if r := ocrCapitals(raw); r != raw {
 			raw = r
 			f = normalize.Fold(raw)
+			ocr = true
 		}
 	}
-	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
-	digit := strings.IndexAny(f, "0123456789") >= 0
 	m := fm
-	if !known || f != f0 {
+	if !known || ocr || strings.IndexByte(f, '*') >= 0 {
+		f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 		m = scanStems(f)
+	} else {
+		// Trimming cuts spaces only, and no stem begins or ends with one (newStems): the
+		// line's stems are those of the trimmed line.
+		f = strings.TrimSpace(f)
 	}
-	if f == "" || !(triggerStems.in(m) || (digit && countStems.in(m)) || hasUpperRun(raw)) {
+	if f == "" || !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
 		return t
 	}
+	digit := hasDigit(f)
 	t.colon = strings.HasSuffix(f, ":")
 	if strings.IndexByte(f, '"') >= 0 || strings.Contains(f, "«") || strings.Contains(f, "»") {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
@@ -95,7 +104,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" {
-		if upper := upperVerb(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
+		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
 			if upper || reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
@@ -195,8 +204,11 @@ func (t *trig) rewrap(d *doc, i int) {
 
 // upperVerb reports whether a line carries a decision verb in capitals ("ACCEPTE", "DECIDE",
 // "ADOPTE"), the way many registers print the operative words.
-func upperVerb(raw string) bool {
-	if !hasUpperRun(raw) || !mayUpperVerb(raw) {
+func upperVerb(raw string) bool { return hasUpperRun(raw) && upperVerbRun(raw) }
+
+// upperVerbRun is upperVerb for a line known to hold a word in capitals.
+func upperVerbRun(raw string) bool {
+	if !mayUpperVerb(raw) {
 		return false
 	}
 	// The words are the runs of letters, walked in place: most lines with capitals (names)
@@ -293,6 +305,16 @@ func hasUpperRun(s string) bool {
 	return false
 }
 
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // firstCount reads the first whole count that re captures in f.
 func firstCount(re *rx, f string) *int {
 	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
@@ -347,18 +369,43 @@ type draft struct {
 // decision introduces is its content, split into one decision per item when each item is a
 // délibération of its own ("DM n°3, n°4, n°5").
 func (d *doc) decisions(prose []para) []Decision {
-	var lines []int
+	n := 0
+	for _, p := range prose {
+		n += len(p.lines)
+	}
+	lines := make([]int, 0, n)
 	for _, p := range prose {
 		lines = append(lines, p.lines...)
 	}
-	// Decision sentences no line states alone, keyed by their first line.
-	cl := map[int]clause{}
-	inClause := map[int]bool{}
+	// Decision sentences no line states alone, by their first line (the last such sentence
+	// stands for a line); inClause marks the other lines they cover, by offset from lo. Most
+	// sections hold none: nothing is allocated for them.
+	var cls []clause
 	for _, p := range prose {
-		for _, c := range d.clauses(p) {
-			cl[c.lines[0]] = c
+		cls = append(cls, d.clauses(p)...)
+	}
+	clauseAt := func(i int) (clause, bool) {
+		for k := len(cls) - 1; k >= 0; k-- {
+			if cls[k].lines[0] == i {
+				return cls[k], true
+			}
+		}
+		return clause{}, false
+	}
+	var inClause []bool
+	lo := 0
+	if len(cls) > 0 {
+		// The span covers the clauses' lines too: a memoized clause comes from the paragraph
+		// that first started at its line.
+		hi := slices.Max(lines)
+		lo = slices.Min(lines)
+		for _, c := range cls {
+			lo, hi = min(lo, slices.Min(c.lines)), max(hi, slices.Max(c.lines))
+		}
+		inClause = make([]bool, hi-lo+1)
+		for _, c := range cls {
 			for _, i := range c.lines[1:] {
-				inClause[i] = true
+				inClause[i-lo] = true
 			}
 		}
 	}
@@ -367,7 +414,7 @@ func (d *doc) decisions(prose []para) []Decision {
 	gap := 0 // prose lines since the current draft's last line
 	inList := false
 	for k, i := range lines {
-		if inClause[i] {
+		if inClause != nil && inClause[i-lo] {
 			continue
 		}
 		prev := i
@@ -381,13 +428,13 @@ func (d *doc) decisions(prose []para) []Decision {
 			}
 		}
 		raw := d.lines[i].Text
-		t := strings.TrimSpace(cleanHeadingText(raw))
+		t := cleanLine(raw)
 		if isPageNumber(t) || t == "-" || t == "•" {
 			continue
 		}
 		bullet := reBullet.MatchString(t)
 		tr := d.trigAt(i)
-		c, isClause := cl[i]
+		c, isClause := clauseAt(i)
 		if isClause {
 			tr = c.t
 		}
@@ -452,6 +499,28 @@ func (d *doc) decisions(prose []para) []Decision {
 		out = append(out, d.finishDraft(dr)...)
 	}
 	return out
+}
+
+// cleanLine is strings.TrimSpace(cleanHeadingText(raw)). Most lines of prose hold nothing it
+// removes (no tab, "#", "*", "_", nor space at an end): they are returned as they are, without
+// the copies and scans of the general case.
+func cleanLine(raw string) string {
+	if raw == "" {
+		return raw
+	}
+	if c0, c1 := raw[0], raw[len(raw)-1]; c0 > ' ' && c0 < utf8.RuneSelf && c1 > ' ' && c1 < utf8.RuneSelf {
+		plain := true
+		for i := 0; i < len(raw); i++ {
+			if c := raw[i]; c == '\t' || c == '#' || c == '*' || c == '_' {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return raw
+		}
+	}
+	return strings.TrimSpace(cleanHeadingText(raw))
 }
 
 // weak reports whether a draft is only a decision sentence that adopts, with no vote stated.

@@ -31,8 +31,10 @@ func newStems(list ...string) stemSet {
 	}
 	s := stemSet{list: list}
 	for _, st := range list {
-		if len(st) < 2 {
-			panic("parse: stem shorter than two bytes: " + st)
+		// lineTriggerStems reads the stems of a line before trimming it: a stem must not begin
+		// or end with a space, nor with a byte that can stand inside a multi-byte character.
+		if len(st) < 2 || !edgeByte(st[0]) || !edgeByte(st[len(st)-1]) {
+			panic("parse: stem shorter than two bytes or with a space at an end: " + st)
 		}
 		k := slices.Index(stemIndex.stems, st)
 		if k < 0 {
@@ -46,6 +48,10 @@ func newStems(list ...string) stemSet {
 	}
 	return s
 }
+
+// edgeByte reports whether a stem may begin or end with byte c: a printable ASCII character
+// other than a space.
+func edgeByte(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 
 func init() { stemIndex.dfa = newLitDFA(stemIndex.stems) }
 
