@@ -243,7 +243,7 @@ func mayUpperVerb(raw string) bool {
 
 // upperVerbWord reports whether w, a word of letters, is a decision verb in capitals.
 func upperVerbWord(w string) bool {
-	if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || strings.ToUpper(w) != w {
+	if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || !isUpperWord(w) {
 		return false
 	}
 	return reUpperVerb.MatchString(foldUpper(w))
@@ -297,12 +297,40 @@ func foldUpper(w string) string {
 
 // hasUpperRun reports whether s holds two capital ASCII letters in a row (a word in capitals).
 func hasUpperRun(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' && s[i+1] >= 'A' && s[i+1] <= 'Z' {
-			return true
+	// Every run of two bytes holds a byte at an odd offset: only capitals there are looked at
+	// further, and prose has few.
+	for i := 1; i < len(s); i += 2 {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			if p := s[i-1]; p >= 'A' && p <= 'Z' {
+				return true
+			}
+			if i+1 < len(s) && s[i+1] >= 'A' && s[i+1] <= 'Z' {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// isUpperWord is strings.ToUpper(w) == w without the copy: no rune of w changes in capitals,
+// and w holds no invalid UTF-8 (which ToUpper would replace).
+func isUpperWord(w string) bool {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if (r == utf8.RuneError && n == 1) || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // hasDigit reports whether s holds an ASCII digit.
@@ -432,7 +460,8 @@ func (d *doc) decisions(prose []para) []Decision {
 		if isPageNumber(t) || t == "-" || t == "•" {
 			continue
 		}
-		bullet := reBullet.MatchString(t)
+		// Whether the line is a list item matters only beside a draft.
+		bullet := cur != nil && reBullet.MatchString(t)
 		tr := d.trigAt(i)
 		c, isClause := clauseAt(i)
 		if isClause {
@@ -737,14 +766,23 @@ const maxClauseTail = 320
 // council as subject, then an operative verb (clauseVerbs). The sentence is read whole, so that
 // a subject and a verb on two lines, or a unanimity on the line after the verb, count.
 func (d *doc) clauses(p para) []clause {
-	if c, ok := d.bs.clauses[p.lines[0]]; ok {
-		return c
+	if d.bs.clauseOf == nil {
+		d.bs.clauseOf = make([]int32, len(d.lines))
+	}
+	switch k := d.bs.clauseOf[p.lines[0]]; k {
+	case 0:
+	case 1:
+		return nil
+	default:
+		return d.bs.clauseLists[k-2]
 	}
 	c := d.readClauses(p)
-	if d.bs.clauses == nil {
-		d.bs.clauses = map[int][]clause{}
+	if c == nil {
+		d.bs.clauseOf[p.lines[0]] = 1
+	} else {
+		d.bs.clauseOf[p.lines[0]] = int32(len(d.bs.clauseLists) + 2)
+		d.bs.clauseLists = append(d.bs.clauseLists, c)
 	}
-	d.bs.clauses[p.lines[0]] = c
 	return c
 }
 

@@ -10,31 +10,48 @@ import (
 	"minutes/normalize"
 )
 
-// spotSamples are the folded lines of every text file of the corpus (the patterns read folded
-// text), the sample's lines as written and folded, and edge cases of boundaries and encodings.
-func spotSamples(t testing.TB) []string {
-	out := rxSamples(t)
-	seen := map[string]bool{}
+// corpusLines are the lines of every text file of the development corpus, as written, without
+// repeats (none without ../shared).
+func corpusLines() []string {
 	var files []string
 	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
 		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
 		files = append(files, m...)
 	}
+	var out []string
+	seen := map[string]bool{}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			continue
 		}
 		for _, l := range strings.Split(string(data), "\n") {
-			if f := normalize.Fold(l); !seen[f] {
-				seen[f] = true
-				out = append(out, f)
+			if !seen[l] {
+				seen[l] = true
+				out = append(out, l)
 			}
 		}
 	}
-	return append(out, "xadopte", "éadopte", "\xc3adopte", "a\xa9adopte a l'unanimite", "n'a pas ete adopte",
-		"la deliberation est donc reportee", "le point a ete  retire", "rejette", "_rejet", "refus\xff",
-		"adopte.", "vote", "il vote", "votes\n", "decide d'ajourner", "prend acte", "le conseil refuse")
+	return out
+}
+
+// spotEdges are lines that test the boundaries and encodings around a spot.
+var spotEdges = []string{"xadopte", "éadopte", "\xc3adopte", "a\xa9adopte a l'unanimite", "n'a pas ete adopte",
+	"la deliberation est donc reportee", "le point a ete  retire", "rejette", "_rejet", "refus\xff",
+	"adopte.", "vote", "il vote", "votes\n", "decide d'ajourner", "prend acte", "le conseil refuse"}
+
+// spotSamples are the folded lines of the corpus (the patterns read folded text), the sample's
+// lines as written and folded, and spotEdges.
+func spotSamples(t testing.TB) []string {
+	out := rxSamples(t)
+	seen := map[string]bool{}
+	for _, l := range corpusLines() {
+		if f := normalize.Fold(l); !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return append(out, spotEdges...)
 }
 
 // checkSpots compares a pattern read at its spots with the plain regexp on s and on each of its

@@ -455,13 +455,11 @@ func (s *spotRx) matchAt(f string, p int, subs bool) []int {
 	return m
 }
 
-// MatchString reports whether f holds a match.
+// MatchString reports whether f holds a match. The spots are looked for in one pass: the
+// prefilter's literal searches (rx.may) would cost more than they spare.
 func (s *spotRx) MatchString(f string) bool {
 	if s.spots == nil {
 		return s.rx.MatchString(f)
-	}
-	if !s.may(f) {
-		return false
 	}
 	var buf [16]int
 	for _, p := range s.spotsIn(f, buf[:0]) {
@@ -477,9 +475,6 @@ func (s *spotRx) MatchString(f string) bool {
 func (s *spotRx) FindStringSubmatchIndex(f string) []int {
 	if s.spots == nil {
 		return s.rx.FindStringSubmatchIndex(f)
-	}
-	if !s.may(f) {
-		return nil
 	}
 	var buf [16]int
 	for _, p := range s.spotsIn(f, buf[:0]) {
