@@ -66,7 +66,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.colon = strings.HasSuffix(f, ":")
 	if strings.IndexByte(f, '"') >= 0 || strings.Contains(f, "«") || strings.Contains(f, "»") {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
-		f = strings.Join(strings.Fields(quoteStrip.Replace(f)), " ")
+		f = stripQuotes(f)
 		m = scanStems(f)
 	}
 	t.unanimous = unanimousStems.in(m) && reUnanimous.MatchString(f)
@@ -141,6 +141,29 @@ func ocrCapitals(s string) string {
 // quoteStrip removes the quotation marks some registers put around vote labels.
 var quoteStrip = strings.NewReplacer("«", " ", "»", " ", "\"", " ")
 
+// stripQuotes is strings.Join(strings.Fields(quoteStrip.Replace(f)), " ") in one pass and one
+// copy: the quotation marks read as spaces, and each run of spaces as one.
+func stripQuotes(f string) string {
+	var b strings.Builder
+	b.Grow(len(f))
+	space := false
+	for i := 0; i < len(f); {
+		r, n := utf8.DecodeRuneInString(f[i:])
+		if r == '«' || r == '»' || r == '"' || unicode.IsSpace(r) {
+			space = true
+			i += n
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteString(f[i : i+n])
+		i += n
+	}
+	return b.String()
+}
+
 // outcomeOf reads a written rejection, deferral or acknowledgement. Each pattern runs only when
 // one of its stems is in the line: most prose lines hold none, and the parse stays fast.
 func outcomeOf(f string) (string, bool) { return outcomeStems(f, scanStems(f)) }
@@ -194,8 +217,16 @@ func (t *trig) rewrap(d *doc, i int) {
 	if len(next) > 40 {
 		next = next[:40]
 	}
+	// The joined text is built only when its stems can give an outcome: most vote lines and
+	// their next lines hold none.
+	st, m := scanStemsFrom(0, 0, d.folded[i])
+	st, m = scanStemsFrom(st, m, " ")
+	_, m = scanStemsFrom(st, m, next)
+	if !(rejectStems.in(m) || deferStems.in(m) || notedStems.in(m)) {
+		return
+	}
 	f := d.folded[i] + " " + next
-	if o, ok := outcomeOf(f); ok && o != t.outcome {
+	if o, ok := outcomeStems(f, m); ok && o != t.outcome {
 		if o != Noted || !reAdopted.MatchString(d.folded[i]) {
 			t.outcome, t.explicit = o, true
 		}
@@ -457,7 +488,7 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		raw := d.lines[i].Text
 		t := cleanLine(raw)
-		if isPageNumber(t) || t == "-" || t == "•" {
+		if mayPageNumber(t) && isPageNumber(t) || t == "-" || t == "•" {
 			continue
 		}
 		// Whether the line is a list item matters only beside a draft.
@@ -528,6 +559,17 @@ func (d *doc) decisions(prose []para) []Decision {
 		out = append(out, d.finishDraft(dr)...)
 	}
 	return out
+}
+
+// mayPageNumber reports whether isPageNumber can accept t: its text within dashes opens with a
+// digit, a sign or "page". Most lines do not, and isPageNumber's failed number parse costs an
+// error value each.
+func mayPageNumber(t string) bool {
+	if len(t) > 24 {
+		return false
+	}
+	t = strings.Trim(t, " -–")
+	return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == '+' || t[0] == 'p' || t[0] == 'P')
 }
 
 // cleanLine is strings.TrimSpace(cleanHeadingText(raw)). Most lines of prose hold nothing it
@@ -635,10 +677,9 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 	case dr.forN != nil && *dr.forN > 0 && (dr.againstN == nil || *dr.againstN == 0) && (dr.abstN == nil || *dr.abstN == 0):
 		dec.Unanimous = true
 	}
-	var parts []string
-	for _, i := range dr.lines {
-		parts = append(parts, strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", "")))
-	}
+	// The text is the lines' words ("**" marks dropped) joined by single spaces, written in
+	// one buffer rather than through a slice of lines and two joins.
+	label := ""
 	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
 	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
 		for j := dr.first - 1; j >= 0 && j >= dr.first-2; j-- {
@@ -647,12 +688,22 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 				continue
 			}
 			if strings.HasSuffix(t, ":") && !d.used[j] && !d.trigAt(j).trigger {
-				parts = append([]string{t}, parts...)
+				label = t
 			}
 			break
 		}
 	}
-	dec.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	n := len(label)
+	for _, i := range dr.lines {
+		n += len(d.lines[i].Text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	appendWords(&b, label)
+	for _, i := range dr.lines {
+		appendWords(&b, strings.ReplaceAll(d.lines[i].Text, "**", ""))
+	}
+	dec.Text = b.String()
 	if dr.dissent || dr.counts() {
 		dec.Voters = d.voters(dr)
 	}
@@ -677,6 +728,16 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 		dec.Text += " " + strings.Join(dr.content, " ")
 	}
 	return []Decision{dec}
+}
+
+// appendWords writes the words of s (strings.Fields) to b, a space before each but the first of b.
+func appendWords(b *strings.Builder, s string) {
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
 }
 
 // Names of members voting against, abstaining or not taking part, as printed.
@@ -799,6 +860,11 @@ func (d *doc) readClauses(p para) []clause {
 		return nil
 	}
 	var b strings.Builder
+	n := 0
+	for _, i := range p.lines {
+		n += len(d.folded[i]) + 1
+	}
+	b.Grow(n)
 	starts := make([]int, len(p.lines))
 	for k, i := range p.lines {
 		if k > 0 {

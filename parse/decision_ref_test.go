@@ -155,16 +155,36 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if got, want := isUpperWord(s), strings.ToUpper(s) == s; got != want {
 		t.Errorf("isUpperWord(%q) = %v, want %v", s, got, want)
 	}
-}
-
-func TestDecisionRefs(t *testing.T) {
-	for _, s := range append(append(rxSamples(t), corpusLines()...), spotEdges...) {
-		checkDecisionRefs(t, s)
+	if got, want := stripQuotes(s), strings.Join(strings.Fields(quoteStrip.Replace(s)), " "); got != want {
+		t.Errorf("stripQuotes(%q) = %q, want %q", s, got, want)
+	}
+	if c := cleanLine(s); !mayPageNumber(c) && isPageNumber(c) {
+		t.Errorf("mayPageNumber(%q) = false, but isPageNumber is true", c)
+	}
+	var b strings.Builder
+	appendWords(&b, "x")
+	appendWords(&b, s)
+	if got, want := b.String(), strings.Join(strings.Fields("x "+s), " "); got != want {
+		t.Errorf("appendWords(%q) = %q, want %q", s, got, want)
+	}
+	for _, k := range []int{0, len(f) / 3, len(f) / 2, len(f)} {
+		st, m := scanStemsFrom(0, 0, f[:k])
+		if _, got := scanStemsFrom(st, m, f[k:]); got != scanStems(f) {
+			t.Errorf("scanStemsFrom(%q | %q) = %x, want %x", f[:k], f[k:], got, scanStems(f))
+		}
 	}
 }
 
+func TestDecisionRefs(t *testing.T) {
+	lines := append(append(rxSamples(t), corpusLines()...), spotEdges...)
+	for _, s := range lines {
+		checkDecisionRefs(t, s)
+	}
+	t.Logf("%d lines checked", len(lines))
+}
+
 func FuzzDecisionRefs(f *testing.F) {
-	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE"} {
+	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkDecisionRefs)

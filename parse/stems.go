@@ -57,9 +57,14 @@ func init() { stemIndex.dfa = newLitDFA(stemIndex.stems) }
 
 // scanStems returns the bits of the stems that f contains.
 func scanStems(f string) uint64 {
+	_, m := scanStemsFrom(0, 0, f)
+	return m
+}
+
+// scanStemsFrom goes on scanning in state s with stems m found so far: scanning a, then b from
+// the state a left, reads the stems of a+b without building it.
+func scanStemsFrom(s uint32, m uint64, f string) (uint32, uint64) {
 	a := stemIndex.dfa
-	var m uint64
-	s := uint32(0)
 	for i := 0; i < len(f); i++ {
 		s = a.next[s+uint32(a.class[f[i]])]
 		if s&litEnds != 0 {
@@ -67,7 +72,7 @@ func scanStems(f string) uint64 {
 			m |= a.out[s/uint32(a.width)]
 		}
 	}
-	return m
+	return s, m
 }
 
 // litDFA is an Aho–Corasick automaton over at most 64 literals: one table step per byte reads
