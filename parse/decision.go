@@ -52,8 +52,13 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	}
 	m := fm
 	if !known || ocr || strings.IndexByte(f, '*') >= 0 {
+		// The stems of the line without its "*" are read before it is copied, and most lines
+		// end at the gate: stars and spaces hide no digit.
+		m = scanStemsSkip(f, '*')
+		if !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
+			return t
+		}
 		f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
-		m = scanStems(f)
 	} else {
 		// Trimming cuts spaces only, and no stem begins or ends with one (newStems): the
 		// line's stems are those of the trimmed line.
@@ -420,6 +425,7 @@ type draft struct {
 	content     []string // list items the decision introduces
 	split       bool     // each list item is its own deliberation
 	clause      bool     // every trigger is a decision sentence (see clauses)
+	one         [1]int   // the first line, which lines starts on
 }
 
 // decisions reads the decisions of a section from its prose paragraphs (debate and tables left
@@ -469,6 +475,7 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 	}
 	var drafts []*draft
+	var pool []draft
 	var cur *draft
 	gap := 0 // prose lines since the current draft's last line
 	inList := false
@@ -487,9 +494,14 @@ func (d *doc) decisions(prose []para) []Decision {
 			}
 		}
 		raw := d.lines[i].Text
-		t := cleanLine(raw)
-		if mayPageNumber(t) && isPageNumber(t) || t == "-" || t == "•" {
-			continue
+		// The cleaned line is read beside a draft only, and to skip page numbers and lone
+		// marks: a line too long to be one needs it only beside a draft.
+		var t string
+		if cur != nil || !longText(raw) {
+			t = cleanLine(raw)
+			if mayPageNumber(t) && isPageNumber(t) || t == "-" || t == "•" {
+				continue
+			}
 		}
 		// Whether the line is a list item matters only beside a draft.
 		bullet := cur != nil && reBullet.MatchString(t)
@@ -533,7 +545,16 @@ func (d *doc) decisions(prose []para) []Decision {
 			gap = 0
 			continue
 		}
-		cur = &draft{trig: tr, first: i, last: i, lines: []int{i}, clause: isClause}
+		// Drafts are taken from chunks: one allocation for several, and their first line
+		// held in place (a slice of capacity one, as []int{i} was).
+		if len(pool) == cap(pool) {
+			pool = make([]draft, 0, min(2*cap(pool)+2, 16))
+		}
+		pool = pool[:len(pool)+1]
+		cur = &pool[len(pool)-1]
+		*cur = draft{trig: tr, first: i, last: i, clause: isClause}
+		cur.one[0] = i
+		cur.lines = cur.one[:1:1]
 		if isClause {
 			cur.lines = c.lines
 			cur.last = c.lines[len(c.lines)-1]
@@ -549,6 +570,10 @@ func (d *doc) decisions(prose []para) []Decision {
 		strong = strong || (!dr.weak() && dr.outcome != Rejected && dr.outcome != Deferred && dr.outcome != Noted)
 	}
 	var out []Decision
+	if len(drafts) > 0 {
+		// Each draft kept gives a decision at least, and one draft at least is kept.
+		out = make([]Decision, 0, len(drafts))
+	}
 	for _, dr := range drafts {
 		if dr.weak() {
 			if strong || weakKept {
@@ -556,9 +581,24 @@ func (d *doc) decisions(prose []para) []Decision {
 			}
 			weakKept = true
 		}
-		out = append(out, d.finishDraft(dr)...)
+		out = d.finishDraft(out, dr)
 	}
 	return out
+}
+
+// longText reports whether cleanLine(raw) is surely longer than isPageNumber reads: raw holds 25
+// printable ASCII characters other than the "*", "_" and "#" that cleaning may drop (untab keeps
+// their number, and trimming drops spaces only).
+func longText(raw string) bool {
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c > ' ' && c < utf8.RuneSelf && c != '*' && c != '_' && c != '#' {
+			if n++; n >= 25 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mayPageNumber reports whether isPageNumber can accept t: its text within dashes opens with a
@@ -664,8 +704,9 @@ func (dr *draft) merge(t trig, i int) {
 	dr.lines = append(dr.lines, i)
 }
 
-// finishDraft turns a draft into one decision, or one per délibération its list names.
-func (d *doc) finishDraft(dr *draft) []Decision {
+// finishDraft turns a draft into one decision, or one per délibération its list names, appended
+// to out.
+func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	dec := Decision{Outcome: dr.outcome, For: dr.forN, Against: dr.againstN, Abstention: dr.abstN, Pos: d.lines[dr.first].Pos}
 	if dec.Outcome == "" {
 		dec.Outcome = Adopted
@@ -714,7 +755,6 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 		}
 	}
 	if split >= 2 && split == len(dr.content) {
-		out := make([]Decision, 0, split)
 		for _, c := range dr.content {
 			x := dec
 			x.Text = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
@@ -727,7 +767,7 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 	} else if len(dr.content) > 1 {
 		dec.Text += " " + strings.Join(dr.content, " ")
 	}
-	return []Decision{dec}
+	return append(out, dec)
 }
 
 // appendWords writes the words of s (strings.Fields) to b, a space before each but the first of b.
@@ -859,21 +899,30 @@ func (d *doc) readClauses(p para) []clause {
 	if !found {
 		return nil
 	}
-	var b strings.Builder
-	n := 0
-	for _, i := range p.lines {
-		n += len(d.folded[i]) + 1
-	}
-	b.Grow(n)
-	starts := make([]int, len(p.lines))
-	for k, i := range p.lines {
-		if k > 0 {
-			b.WriteByte(' ')
+	// The paragraph's text, its lines joined by spaces; a paragraph of one line (most are) is
+	// read in place.
+	var sbuf [8]int
+	starts := sbuf[:0]
+	var f string
+	if len(p.lines) == 1 {
+		starts = append(starts, 0)
+		f = strings.TrimSpace(strings.ReplaceAll(d.folded[p.lines[0]], "*", ""))
+	} else {
+		var b strings.Builder
+		n := 0
+		for _, i := range p.lines {
+			n += len(d.folded[i]) + 1
 		}
-		starts[k] = b.Len()
-		b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
+		b.Grow(n)
+		for k, i := range p.lines {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			starts = append(starts, b.Len())
+			b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
+		}
+		f = b.String()
 	}
-	f := b.String()
 	lineOf := func(off int) int {
 		k := 0
 		for k+1 < len(starts) && starts[k+1] <= off {
@@ -883,7 +932,8 @@ func (d *doc) readClauses(p para) []clause {
 	}
 	var out []clause
 	from := 0
-	for _, loc := range clauseSubjects(f) {
+	var lbuf [8][2]int
+	for _, loc := range clauseSubjects(f, lbuf[:0]) {
 		if loc[0] < from {
 			continue
 		}
@@ -935,9 +985,8 @@ func (d *doc) readClauses(p para) []clause {
 // clauseSubjects finds, in document order, the subjects of decision sentences in folded text f
 // (start and end offsets): a council noun (clauseNouns) after an article, itself at a sentence
 // boundary. A byte search finds the nouns; the words before them are checked by hand, which is
-// much cheaper than a pattern that opens with no literal.
-func clauseSubjects(f string) [][2]int {
-	var out [][2]int
+// much cheaper than a pattern that opens with no literal. The subjects are appended to out.
+func clauseSubjects(f string, out [][2]int) [][2]int {
 	for _, noun := range clauseNouns {
 		for at := 0; ; {
 			k := strings.Index(f[at:], noun)
@@ -1004,7 +1053,8 @@ func hasClause(f string) bool {
 	if !clauseStems.in(scanStems(f)) {
 		return false
 	}
-	for _, loc := range clauseSubjects(f) {
+	var lbuf [8][2]int
+	for _, loc := range clauseSubjects(f, lbuf[:0]) {
 		e := loc[1]
 		if _, ok := clauseOutcome(f[e:min(sentenceEnd(f, e), e+maxClauseTail)]); ok {
 			return true

@@ -161,11 +161,17 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if c := cleanLine(s); !mayPageNumber(c) && isPageNumber(c) {
 		t.Errorf("mayPageNumber(%q) = false, but isPageNumber is true", c)
 	}
+	if longText(s) && len(cleanLine(s)) <= 24 {
+		t.Errorf("longText(%q) = true, but cleanLine gives %q", s, cleanLine(s))
+	}
 	var b strings.Builder
 	appendWords(&b, "x")
 	appendWords(&b, s)
 	if got, want := b.String(), strings.Join(strings.Fields("x "+s), " "); got != want {
 		t.Errorf("appendWords(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := scanStemsSkip(f, '*'), scanStems(strings.ReplaceAll(f, "*", "")); got != want {
+		t.Errorf("scanStemsSkip(%q) = %x, want %x", f, got, want)
 	}
 	for _, k := range []int{0, len(f) / 3, len(f) / 2, len(f)} {
 		st, m := scanStemsFrom(0, 0, f[:k])
@@ -184,7 +190,7 @@ func TestDecisionRefs(t *testing.T) {
 }
 
 func FuzzDecisionRefs(f *testing.F) {
-	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x"} {
+	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x", "1)\t*_#abcdefghijklmnopqrstuvwxy"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkDecisionRefs)

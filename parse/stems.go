@@ -75,6 +75,24 @@ func scanStemsFrom(s uint32, m uint64, f string) (uint32, uint64) {
 	return s, m
 }
 
+// scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")) without the copy.
+func scanStemsSkip(f string, skip byte) uint64 {
+	a := stemIndex.dfa
+	var m uint64
+	s := uint32(0)
+	for i := 0; i < len(f); i++ {
+		if f[i] == skip {
+			continue
+		}
+		s = a.next[s+uint32(a.class[f[i]])]
+		if s&litEnds != 0 {
+			s &^= litEnds
+			m |= a.out[s/uint32(a.width)]
+		}
+	}
+	return m
+}
+
 // litDFA is an Aho–Corasick automaton over at most 64 literals: one table step per byte reads
 // which literals end at that byte, where testing each literal at each byte cost a comparison
 // per candidate (French prose is full of the pairs stems open with: "re", "co", "de").
