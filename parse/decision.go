@@ -67,7 +67,6 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	if f == "" || !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
 		return t
 	}
-	digit := hasDigit(f)
 	t.colon = strings.HasSuffix(f, ":")
 	if strings.IndexByte(f, '"') >= 0 || strings.Contains(f, "«") || strings.Contains(f, "»") {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
@@ -77,7 +76,8 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.unanimous = unanimousStems.in(m) && reUnanimous.MatchString(f)
 	t.majority = majorityStems.in(m) && reMajority.MatchString(f)
 	t.dissent = t.majority || (dissentStems.in(m) && reDissent.MatchString(f))
-	if digit && countStems.in(m) {
+	// Quotes stripped hide no digit: the count is looked for on a count line with one.
+	if countStems.in(m) && hasDigit(f) {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCounts(f)
@@ -899,6 +899,17 @@ func (d *doc) readClauses(p para) []clause {
 	if !found {
 		return nil
 	}
+	// pm gathers the stems of the text read, for clauseSubjects. A line with a "*" may hide a
+	// stem its removal reveals: its stems are read without them. The space joining two lines
+	// is in no noun's stem.
+	var pm uint64
+	for _, i := range p.lines {
+		if strings.IndexByte(d.folded[i], '*') >= 0 {
+			pm |= scanStemsSkip(d.folded[i], '*')
+		} else {
+			pm |= d.stemsAt(i)
+		}
+	}
 	// The paragraph's text, its lines joined by spaces; a paragraph of one line (most are) is
 	// read in place.
 	var sbuf [8]int
@@ -933,7 +944,7 @@ func (d *doc) readClauses(p para) []clause {
 	var out []clause
 	from := 0
 	var lbuf [8][2]int
-	for _, loc := range clauseSubjects(f, lbuf[:0]) {
+	for _, loc := range clauseSubjects(f, lbuf[:0], pm) {
 		if loc[0] < from {
 			continue
 		}
@@ -986,8 +997,14 @@ func (d *doc) readClauses(p para) []clause {
 // (start and end offsets): a council noun (clauseNouns) after an article, itself at a sentence
 // boundary. A byte search finds the nouns; the words before them are checked by hand, which is
 // much cheaper than a pattern that opens with no literal. The subjects are appended to out.
-func clauseSubjects(f string, out [][2]int) [][2]int {
-	for _, noun := range clauseNouns {
+//
+// m holds the stems of f: a noun none of whose stems (clauseNounStems) is among them is not
+// looked for.
+func clauseSubjects(f string, out [][2]int, m uint64) [][2]int {
+	for k, noun := range clauseNouns {
+		if m&clauseNounStems[k] == 0 {
+			continue
+		}
 		for at := 0; ; {
 			k := strings.Index(f[at:], noun)
 			if k < 0 {
@@ -1042,6 +1059,24 @@ func subjectBoundary(before string) bool {
 	return false
 }
 
+// clauseNounStems holds, for each of clauseNouns, the bits of the clauseStems it contains and that
+// hold no space (so that an occurrence lies within one line): a text without any of them holds
+// no such noun. A noun without such a stem gets every bit, and is always looked for.
+var clauseNounStems = func() []uint64 {
+	out := make([]uint64, len(clauseNouns))
+	for k, noun := range clauseNouns {
+		for _, st := range clauseStems.list {
+			if strings.Contains(noun, st) && !strings.Contains(st, " ") {
+				out[k] |= stemBit(st)
+			}
+		}
+		if out[k] == 0 {
+			out[k] = ^uint64(0)
+		}
+	}
+	return out
+}()
+
 // isWordByte reports whether b is an ASCII letter or digit (folded text).
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
@@ -1050,11 +1085,12 @@ func isWordByte(b byte) bool {
 // hasClause reports whether folded text f holds a decision sentence (council subject, then an
 // operative verb): a line that opens "Considérant que …" and then decides is no visa.
 func hasClause(f string) bool {
-	if !clauseStems.in(scanStems(f)) {
+	m := scanStems(f)
+	if !clauseStems.in(m) {
 		return false
 	}
 	var lbuf [8][2]int
-	for _, loc := range clauseSubjects(f, lbuf[:0]) {
+	for _, loc := range clauseSubjects(f, lbuf[:0], m) {
 		e := loc[1]
 		if _, ok := clauseOutcome(f[e:min(sentenceEnd(f, e), e+maxClauseTail)]); ok {
 			return true

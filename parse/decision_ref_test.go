@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -98,6 +99,113 @@ func refHasUpperRun(s string) bool {
 	return false
 }
 
+// refReadClauses is readClauses before its text and buffers were spared.
+func (d *doc) refReadClauses(p para) []clause {
+	found := false
+	for _, i := range p.lines {
+		if clauseStems.in(d.stemsAt(i)) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	var b strings.Builder
+	starts := make([]int, len(p.lines))
+	for k, i := range p.lines {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		starts[k] = b.Len()
+		b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
+	}
+	f := b.String()
+	lineOf := func(off int) int {
+		k := 0
+		for k+1 < len(starts) && starts[k+1] <= off {
+			k++
+		}
+		return k
+	}
+	var out []clause
+	from := 0
+	for _, loc := range clauseSubjects(f, nil, ^uint64(0)) {
+		if loc[0] < from {
+			continue
+		}
+		s, e := loc[0], loc[1]
+		ss, se := sentenceStart(f, e), sentenceEnd(f, e)
+		from = se
+		if from <= e {
+			from = e
+		}
+		// A sentence that began long before its subject (a list or a table without a full
+		// stop) is read from the subject's line.
+		a, z := lineOf(ss), lineOf(max(ss, se-1))
+		if k := lineOf(s); k-a > 2 {
+			a, ss = k, starts[k]
+		}
+		lines := p.lines[a : z+1]
+		triggered := false
+		for _, i := range lines {
+			if d.trigAt(i).trigger {
+				triggered = true
+				break
+			}
+		}
+		if triggered {
+			continue
+		}
+		// The verb is looked for only in a sentence no line of which is a vote already: the
+		// line triggers are memoized, the verb patterns are not.
+		o, ok := clauseOutcome(f[e:min(se, e+maxClauseTail)])
+		if !ok {
+			continue
+		}
+		var raw strings.Builder
+		for _, i := range lines {
+			raw.WriteString(d.lines[i].Text)
+			raw.WriteByte(' ')
+		}
+		t := lineTrigger(f[ss:se], raw.String())
+		if t.outcome == "" || (o != Adopted && t.outcome == Adopted) {
+			t.outcome = o
+		}
+		t.trigger, t.explicit = true, true
+		t.colon = strings.HasSuffix(strings.TrimSpace(f[ss:se]), ":")
+		out = append(out, clause{lines: lines, t: t})
+	}
+	return out
+}
+
+// TestReadClausesRef compares readClauses with its first reading on every paragraph of the
+// sample and of the corpus's text files.
+func TestReadClausesRef(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	files = append(files, "../testdata/sample/numerian-2023-12-15.txt")
+	n := 0
+	for _, file := range files {
+		d, prose := decisionFixture(t, file)
+		for _, p := range prose {
+			got, want := d.readClauses(p), d.refReadClauses(p)
+			if len(got) != len(want) {
+				t.Errorf("%s line %d: %d clauses, want %d", file, p.lines[0], len(got), len(want))
+				continue
+			}
+			for k := range got {
+				if !reflect.DeepEqual(got[k].lines, want[k].lines) || valueOf(got[k].t) != valueOf(want[k].t) {
+					t.Errorf("%s line %d: clause %d = %+v, want %+v", file, p.lines[0], k, got[k], want[k])
+				}
+			}
+			n += len(got)
+		}
+	}
+	if n == 0 {
+		t.Error("no clause read")
+	}
+}
+
 // refUpperVerb is upperVerb through strings.FieldsFunc and strings.ToUpper.
 func refUpperVerb(raw string) bool {
 	if !refHasUpperRun(raw) {
@@ -169,6 +277,9 @@ func checkDecisionRefs(t *testing.T, s string) {
 	appendWords(&b, s)
 	if got, want := b.String(), strings.Join(strings.Fields("x "+s), " "); got != want {
 		t.Errorf("appendWords(%q) = %q, want %q", s, got, want)
+	}
+	if g := strings.ReplaceAll(f, "*", ""); !reflect.DeepEqual(clauseSubjects(g, nil, scanStems(g)), clauseSubjects(g, nil, ^uint64(0))) {
+		t.Errorf("clauseSubjects(%q) depends on the stems gate", g)
 	}
 	if got, want := scanStemsSkip(f, '*'), scanStems(strings.ReplaceAll(f, "*", "")); got != want {
 		t.Errorf("scanStemsSkip(%q) = %x, want %x", f, got, want)

@@ -49,6 +49,14 @@ func newStems(list ...string) stemSet {
 	return s
 }
 
+// stemBit is the bit of a registered stem (0 for an unknown one).
+func stemBit(st string) uint64 {
+	if k := slices.Index(stemIndex.stems, st); k >= 0 {
+		return 1 << k
+	}
+	return 0
+}
+
 // edgeByte reports whether a stem may begin or end with byte c: a printable ASCII character
 // other than a space.
 func edgeByte(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
