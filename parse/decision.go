@@ -265,24 +265,40 @@ func upperVerbRun(raw string) bool {
 	return start >= 0 && upperVerbWord(raw[start:])
 }
 
-// mayUpperVerb reports whether raw can hold a word upperVerbWord accepts: one starting with A, D
-// or V followed by a capital (or a non-ASCII letter, "DÉCIDE"); most lines with capitals hold
-// names, not verbs, and this byte scan spares walking their words.
+// mayUpperVerb reports whether raw can hold a word upperVerbWord accepts: the capital of an upper
+// verb's first letter, then the capital of its second one or a non-ASCII byte (an accented
+// capital, "DÉCIDE"). Most lines with capitals hold names, not verbs, and this byte scan spares
+// walking their words.
 func mayUpperVerb(raw string) bool {
 	for i := 0; i+1 < len(raw); i++ {
-		if c, n := raw[i], raw[i+1]; (c == 'A' || c == 'D' || c == 'V') && (n >= utf8.RuneSelf || ('A' <= n && n <= 'Z')) {
-			return true
+		if next := upperVerbPairs[raw[i]]; next != "" {
+			if n := raw[i+1]; n >= utf8.RuneSelf || strings.IndexByte(next, n) >= 0 {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// upperVerbPairs lists, by the capital an upper verb opens with, the capitals its second letter
+// may be.
+var upperVerbPairs = func() (p [256]string) {
+	for _, v := range upperVerbs {
+		c0, c1 := v[0]-'a'+'A', v[1]-'a'+'A'
+		if strings.IndexByte(p[c0], c1) < 0 {
+			p[c0] += string(rune(c1))
+		}
+	}
+	return p
+}()
 
 // upperVerbWord reports whether w, a word of letters, is a decision verb in capitals.
 func upperVerbWord(w string) bool {
 	if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || !isUpperWord(w) {
 		return false
 	}
-	return reUpperVerb.MatchString(foldUpper(w))
+	// reUpperVerb matches the whole text: one of upperVerbs.
+	return slices.Contains(upperVerbs, foldUpper(w))
 }
 
 // voteCounts reads the for, against and abstention counts of a line. A line writes them either

@@ -159,8 +159,9 @@ var (
 	// reVoteFavourable is "Vote favorable (à l'unanimité…)": an outcome written as a noun.
 	reVoteFavourable = mustRx(`(?:^|[-•>:]\s*)votes? favorables?\b`)
 	reAdopted        = mustSpot(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
-	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE").
-	reUpperVerb = mustRx(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
+	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE"),
+	// folded: one of upperVerbs.
+	reUpperVerb = mustRx(`^(?:` + strings.Join(upperVerbs, "|") + `)$`)
 	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
 	// "→ adopté", "Délibération adoptée", "ADOPTÉ À L'UNANIMITÉ", "Le Conseil adopte.".
 	reStrongVerb = mustRx(`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b|[a-z] (?:est|sont) (?:donc )?(?:adoptee?s?|approuvee?s?|acceptee?s?)\b`)
@@ -187,6 +188,10 @@ var (
 	reVoteLine = mustRx(`^(?:[-•]\s*)?(?:vote\s*:?\s*)?(?:(?:pour|contre|abstentions?|nuls?|blancs?)\s*[:=]?\s*(?:\d{1,3}\b|$)|\d{1,3}\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b)`)
 	reVoteWord = mustSpot(`\b(?:votes?|voix|votants|contre|abstentions?|scrutin)\b`)
 )
+
+// upperVerbs are the operative verbs read in capitals (reUpperVerb), folded.
+var upperVerbs = []string{"adopte", "adoptent", "approuve", "approuvent", "accepte", "acceptent", "decide", "decident",
+	"valide", "valident", "autorise", "autorisent"}
 
 // Stems that gate the vote patterns: a line holding none of them cannot state a vote, so the
 // patterns (some with bounded repetition) run on few lines.
