@@ -307,7 +307,7 @@ func upperVerbWord(w string) bool {
 func voteCounts(f string) (forN, against, abst *int) {
 	var lf, nf [3]*int
 	nl, nn := 0, 0
-	for k, pair := range [3][2]*rx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
+	for k, pair := range [3][2]*spotRx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
 		if lf[k] = firstCount(pair[0], f); lf[k] != nil {
 			nl++
 		}
@@ -396,7 +396,7 @@ func hasDigit(s string) bool {
 }
 
 // firstCount reads the first whole count that re captures in f.
-func firstCount(re *rx, f string) *int {
+func firstCount(re *spotRx, f string) *int {
 	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
 		if m[2] < 0 || !isCount(f, m[3]) {
 			continue

@@ -61,7 +61,11 @@ func stemBit(st string) uint64 {
 // other than a space.
 func edgeByte(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 
-func init() { stemIndex.dfa = newLitDFA(stemIndex.stems) }
+func init() {
+	if stemIndex.dfa = newLitDFA(stemIndex.stems); stemIndex.dfa == nil {
+		panic("parse: too many stems for the automaton")
+	}
+}
 
 // scanStems returns the bits of the stems that f contains.
 func scanStems(f string) uint64 {
@@ -71,13 +75,13 @@ func scanStems(f string) uint64 {
 
 // scanStemsFrom goes on scanning in state s with stems m found so far: scanning a, then b from
 // the state a left, reads the stems of a+b without building it.
-func scanStemsFrom(s uint32, m uint64, f string) (uint32, uint64) {
+func scanStemsFrom(s uint16, m uint64, f string) (uint16, uint64) {
 	a := stemIndex.dfa
 	for i := 0; i < len(f); i++ {
-		s = a.next[s+uint32(a.class[f[i]])]
+		s = a.next[s+uint16(a.class[f[i]])]
 		if s&litEnds != 0 {
 			s &^= litEnds
-			m |= a.out[s/uint32(a.width)]
+			m |= a.out[s/uint16(a.width)]
 		}
 	}
 	return s, m
@@ -87,15 +91,15 @@ func scanStemsFrom(s uint32, m uint64, f string) (uint32, uint64) {
 func scanStemsSkip(f string, skip byte) uint64 {
 	a := stemIndex.dfa
 	var m uint64
-	s := uint32(0)
+	s := uint16(0)
 	for i := 0; i < len(f); i++ {
 		if f[i] == skip {
 			continue
 		}
-		s = a.next[s+uint32(a.class[f[i]])]
+		s = a.next[s+uint16(a.class[f[i]])]
 		if s&litEnds != 0 {
 			s &^= litEnds
-			m |= a.out[s/uint32(a.width)]
+			m |= a.out[s/uint16(a.width)]
 		}
 	}
 	return m
@@ -110,15 +114,17 @@ type litDFA struct {
 	width int        // number of classes
 	// next is the transition table, by state*width+class; it holds the next state times
 	// width, so that a step is one addition and one load, with litEnds set when a literal ends
-	// there (rare: out is read only then).
-	next []uint32
+	// there (rare: out is read only then). Two bytes a move keep the table in the first-level
+	// cache.
+	next []uint16
 	out  []uint64 // bits of the literals that end at each state
 }
 
 // litEnds flags a move of litDFA.next to a state where some literal ends.
-const litEnds = 1 << 31
+const litEnds = 1 << 15
 
-// newLitDFA builds the automaton of lits (at most 64, none empty).
+// newLitDFA builds the automaton of lits (at most 64, none empty), or returns nil when its
+// table is too large for litEnds.
 func newLitDFA(lits []string) *litDFA {
 	a := &litDFA{lits: lits, width: 1}
 	for _, l := range lits {
@@ -150,10 +156,13 @@ func newLitDFA(lits []string) *litDFA {
 		}
 		out[s] |= 1 << k
 	}
+	if len(out)*a.width >= litEnds {
+		return nil
+	}
 	// Breadth first, each state's missing moves are those of its longest proper suffix in the
 	// trie (its failure state), whose outputs it inherits.
 	n := len(out)
-	next := make([]uint32, n*a.width)
+	next := make([]uint16, n*a.width)
 	fail := make([]int, n)
 	queue := []int{0}
 	for len(queue) > 0 {
@@ -171,7 +180,7 @@ func newLitDFA(lits []string) *litDFA {
 				fail[t] = int(next[fail[s]*a.width+c]&^litEnds) / a.width
 			}
 			out[t] |= out[fail[t]]
-			next[s*a.width+c] = uint32(t * a.width)
+			next[s*a.width+c] = uint16(t * a.width)
 			if out[t] != 0 {
 				next[s*a.width+c] |= litEnds
 			}
@@ -228,12 +237,14 @@ func mustSpot(expr string) *spotRx {
 	if !ok || len(spots) == 0 || len(spots) > maxSpots {
 		return s
 	}
-	s.spots = spots
 	lits := make([]string, len(spots))
 	for k, sp := range spots {
 		lits[k] = sp.s
 	}
-	s.dfa = newLitDFA(lits)
+	if s.dfa = newLitDFA(lits); s.dfa == nil {
+		return s
+	}
+	s.spots = spots
 	s.at = regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
 	s.at0 = regexp.MustCompile(`^(?:` + expr + `)`)
 	s.maxLen = maxLenOf(tree)
@@ -436,14 +447,14 @@ func maxLenOf(re *syntax.Regexp) int {
 // increasing order and without repeats.
 func (s *spotRx) spotsIn(f string, buf []int) []int {
 	a := s.dfa
-	st := uint32(0)
+	st := uint16(0)
 	for i := 0; i < len(f); i++ {
-		st = a.next[st+uint32(a.class[f[i]])]
+		st = a.next[st+uint16(a.class[f[i]])]
 		if st&litEnds == 0 {
 			continue
 		}
 		st &^= litEnds
-		for m := a.out[st/uint32(a.width)]; m != 0; m &= m - 1 {
+		for m := a.out[st/uint16(a.width)]; m != 0; m &= m - 1 {
 			sp := s.spots[bits.TrailingZeros64(m)]
 			p := i + 1 - len(sp.s)
 			if sp.boundary && p > 0 && isWordStart(f[p-1:]) {
@@ -514,6 +525,30 @@ func (s *spotRx) FindStringSubmatchIndex(f string) []int {
 		}
 	}
 	return nil
+}
+
+// FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex: every match starts with a
+// spot and so is not empty, and each next match is the leftmost one after the previous one.
+func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
+	if s.spots == nil {
+		return s.rx.FindAllStringSubmatchIndex(f, n)
+	}
+	var out [][]int
+	var buf [16]int
+	pos := 0
+	for _, p := range s.spotsIn(f, buf[:0]) {
+		if n >= 0 && len(out) >= n {
+			break
+		}
+		if p < pos {
+			continue
+		}
+		if m := s.matchAt(f, p, true); m != nil {
+			out = append(out, m)
+			pos = m[1]
+		}
+	}
+	return out
 }
 
 // FindStringIndex is regexp.FindStringIndex.

@@ -171,17 +171,17 @@ var (
 	reVisa = mustRx(`^(?:[-•]\s*)?(?:vu |vus |considerant|attendu|apres avis|sur (?:le )?rapport|il est (?:propose|demande)|il vous est propose|je vous propose|propose(?:s)? (?:au|de)|proposition de)`)
 	// Vote counts in every form: "Pour : 23", "23 pour", "Par 13 voix POUR", "Pour 9".
 	// "Pour 8", "Pour : 23 Contre : 0"; not "lancée pour 2 unités" (a word after the number).
-	reCountForL     = mustRx(`\bpour\s*[:=]?\s*(\d{1,3})(?:$|[^\w]|\s*$|\s+(?:voix|votes?|contre|abst|bulletin|[^a-z]))`)
-	reCountForN     = mustRx(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
-	reCountAgainstL = mustRx(`\bcontre\s*[:=]?\s*(\d{1,3})\b`)
-	reCountAgainstN = mustRx(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
-	reCountAbstL    = mustRx(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
-	reCountAbstN    = mustRx(`\b(\d{1,3})\s*abstentions?\b`)
+	reCountForL     = mustSpot(`\bpour\s*[:=]?\s*(\d{1,3})(?:$|[^\w]|\s*$|\s+(?:voix|votes?|contre|abst|bulletin|[^a-z]))`)
+	reCountForN     = mustSpot(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
+	reCountAgainstL = mustSpot(`\bcontre\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAgainstN = mustSpot(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
+	reCountAbstL    = mustSpot(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAbstN    = mustSpot(`\b(\d{1,3})\s*abstentions?\b`)
 	// reCountWrapped is a count at the end of a line whose label ("Pour", "Contre") wrapped.
-	reCountWrapped = mustRx(`\b(\d{1,3})\s*(?:voix|votes)\s*$`)
+	reCountWrapped = mustSpot(`\b(\d{1,3})\s*(?:voix|votes)\s*$`)
 	// reCountForLabel is a tally under "Résultat du vote :" whose label opens with "Pour":
 	// "Pour le changement de prestataire : 13 votes".
-	reCountForLabel = mustRx(`^(?:[-•]\s*)?pour\b[^:]{0,80}:\s*(\d{1,3})\s*(?:votes?|voix)\b`)
+	reCountForLabel = mustSpot(`^(?:[-•]\s*)?pour\b[^:]{0,80}:\s*(\d{1,3})\s*(?:votes?|voix)\b`)
 	// reVotersTotal is "(31 voix)" after "unanimité des votants": all the votes cast were for.
 	reVotersTotal = mustSpot(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
 	// reVoteLine is a line that holds a vote count and little else: a vote block line.
