@@ -271,8 +271,8 @@ func upperVerbRun(raw string) bool {
 // walking their words.
 func mayUpperVerb(raw string) bool {
 	for i := 0; i+1 < len(raw); i++ {
-		if next := upperVerbPairs[raw[i]]; next != "" {
-			if n := raw[i+1]; n >= utf8.RuneSelf || strings.IndexByte(next, n) >= 0 {
+		if c := raw[i]; upperVerbFirst.has(c) {
+			if n := raw[i+1]; n >= utf8.RuneSelf || strings.IndexByte(upperVerbPairs[c], n) >= 0 {
 				return true
 			}
 		}
@@ -281,15 +281,16 @@ func mayUpperVerb(raw string) bool {
 }
 
 // upperVerbPairs lists, by the capital an upper verb opens with, the capitals its second letter
-// may be.
-var upperVerbPairs = func() (p [256]string) {
+// may be; upperVerbFirst holds those first capitals, for a test of one load a byte.
+var upperVerbPairs, upperVerbFirst = func() (p [256]string, first byteSet) {
 	for _, v := range upperVerbs {
 		c0, c1 := v[0]-'a'+'A', v[1]-'a'+'A'
+		first.add(c0)
 		if strings.IndexByte(p[c0], c1) < 0 {
 			p[c0] += string(rune(c1))
 		}
 	}
-	return p
+	return p, first
 }()
 
 // upperVerbWord reports whether w, a word of letters, is a decision verb in capitals.
@@ -349,17 +350,28 @@ func foldUpper(w string) string {
 
 // hasUpperRun reports whether s holds two capital ASCII letters in a row (a word in capitals).
 func hasUpperRun(s string) bool {
-	// Every run of two bytes holds a byte at an odd offset: only capitals there are looked at
-	// further, and prose has few.
-	for i := 1; i < len(s); i += 2 {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			if p := s[i-1]; p >= 'A' && p <= 'Z' {
-				return true
-			}
-			if i+1 < len(s) && s[i+1] >= 'A' && s[i+1] <= 'Z' {
-				return true
-			}
+	// Eight bytes at a time: the high bit of each byte of up is set when that byte is a capital
+	// (bytes reduced to seven bits compare to 'A' and 'Z' by additions that carry into no
+	// neighbour), and two neighbours in up make a run; prev carries the last byte's bit over.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	prev := false
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		y := x &^ highs
+		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
+		if up&(up>>8) != 0 || (prev && up&0x80 != 0) {
+			return true
 		}
+		prev = up>>63 != 0
+	}
+	for ; i < len(s); i++ {
+		c := s[i] >= 'A' && s[i] <= 'Z'
+		if c && prev {
+			return true
+		}
+		prev = c
 	}
 	return false
 }

@@ -38,7 +38,8 @@ func corpusLines() []string {
 // spotEdges are lines that test the boundaries and encodings around a spot.
 var spotEdges = []string{"xadopte", "éadopte", "\xc3adopte", "a\xa9adopte a l'unanimite", "n'a pas ete adopte",
 	"la deliberation est donc reportee", "le point a ete  retire", "rejette", "_rejet", "refus\xff",
-	"adopte.", "vote", "il vote", "votes\n", "decide d'ajourner", "prend acte", "le conseil refuse", "pour : 12 contre 3 abstentions 2 pour 4", "12 pour 13 pour, 14 voix contre", "pour 1,5 % et pour 7"}
+	"adopte.", "vote", "il vote", "votes\n", "decide d'ajourner", "prend acte", "le conseil refuse", "pour : 12 contre 3 abstentions 2 pour 4", "12 pour 13 pour, 14 voix contre", "pour 1,5 % et pour 7",
+	"abcdefgHIjk", "abcdefgH", "aBcdefgHIjklmnoPQ", "\xc1\xc1abcdeFG", "\xdb\xdaabcdefZ\x9a", "@[`{AZaz"}
 
 // spotSamples are the folded lines of the corpus (the patterns read folded text), the sample's
 // lines as written and folded, and spotEdges.
