@@ -179,6 +179,28 @@ func (d *doc) refReadClauses(p para) []clause {
 	return out
 }
 
+// TestVoterGuards checks that the letters of the voter patterns' guard words fold to their
+// ASCII capitals only, so that containsFold finds every case-insensitive match.
+func TestVoterGuards(t *testing.T) {
+	for _, w := range append([]string{voterExceptWord, voterNotVotWord}, voterParenWords...) {
+		for _, r := range w {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f >= 0x80 || unicode.ToLower(f) != r {
+					t.Errorf("%q: %q folds to %q", w, r, f)
+				}
+			}
+		}
+	}
+	for _, tc := range []struct {
+		s, w string
+		want bool
+	}{{"M. X (Contre)", "contre", true}, {"PRENANT", "prenant", true}, {"prenan", "prenant", false}, {"", "x", false}} {
+		if got := containsFold(tc.s, tc.w); got != tc.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.w, got, tc.want)
+		}
+	}
+}
+
 // TestReadClausesRef compares readClauses with its first reading on every paragraph of the
 // sample and of the corpus's text files.
 func TestReadClausesRef(t *testing.T) {
@@ -272,6 +294,15 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if longText(s) && len(cleanLine(s)) <= 24 {
 		t.Errorf("longText(%q) = true, but cleanLine gives %q", s, cleanLine(s))
 	}
+	if reVoterParen.MatchString(s) && !mayVoterParen(s) {
+		t.Errorf("mayVoterParen(%q) = false, but reVoterParen matches", s)
+	}
+	if reVoterExcept.MatchString(f) && !containsFold(f, voterExceptWord) {
+		t.Errorf("reVoterExcept matches %q without %q", f, voterExceptWord)
+	}
+	if reVoterNotVot.MatchString(s) && !containsFold(s, voterNotVotWord) {
+		t.Errorf("reVoterNotVot matches %q without %q", s, voterNotVotWord)
+	}
 	var b strings.Builder
 	appendWords(&b, "x")
 	appendWords(&b, s)
@@ -301,7 +332,8 @@ func TestDecisionRefs(t *testing.T) {
 }
 
 func FuzzDecisionRefs(f *testing.F) {
-	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x", "1)\t*_#abcdefghijklmnopqrstuvwxy"} {
+	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x", "1)\t*_#abcdefghijklmnopqrstuvwxy",
+		"Contre : 2 (M. DUPONT, Mme X)", "à l'EXCEPTION DE M. Y qui s'abstient", "Monsieur Z ne PRENANT pas part au vote"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkDecisionRefs)
