@@ -75,13 +75,15 @@ func scanStems(f string) uint64 {
 
 // scanStemsFrom goes on scanning in state s with stems m found so far: scanning a, then b from
 // the state a left, reads the stems of a+b without building it.
-func scanStemsFrom(s uint16, m uint64, f string) (uint16, uint64) {
+func scanStemsFrom(s uint32, m uint64, f string) (uint32, uint64) {
 	a := stemIndex.dfa
+	// The tables in locals: the compiler reloads a field of *a at every byte otherwise.
+	next, class := a.next, &a.class
 	for i := 0; i < len(f); i++ {
-		s = a.next[s+uint16(a.class[f[i]])]
+		s = uint32(next[s+uint32(class[f[i]])])
 		if s&litEnds != 0 {
 			s &^= litEnds
-			m |= a.out[s/uint16(a.width)]
+			m |= a.out[s/uint32(a.width)]
 		}
 	}
 	return s, m
@@ -91,15 +93,16 @@ func scanStemsFrom(s uint16, m uint64, f string) (uint16, uint64) {
 func scanStemsSkip(f string, skip byte) uint64 {
 	a := stemIndex.dfa
 	var m uint64
-	s := uint16(0)
+	s := uint32(0)
+	next, class := a.next, &a.class
 	for i := 0; i < len(f); i++ {
 		if f[i] == skip {
 			continue
 		}
-		s = a.next[s+uint16(a.class[f[i]])]
+		s = uint32(next[s+uint32(class[f[i]])])
 		if s&litEnds != 0 {
 			s &^= litEnds
-			m |= a.out[s/uint16(a.width)]
+			m |= a.out[s/uint32(a.width)]
 		}
 	}
 	return m
@@ -447,14 +450,15 @@ func maxLenOf(re *syntax.Regexp) int {
 // increasing order and without repeats.
 func (s *spotRx) spotsIn(f string, buf []int) []int {
 	a := s.dfa
-	st := uint16(0)
+	st := uint32(0)
+	next, class := a.next, &a.class
 	for i := 0; i < len(f); i++ {
-		st = a.next[st+uint16(a.class[f[i]])]
+		st = uint32(next[st+uint32(class[f[i]])])
 		if st&litEnds == 0 {
 			continue
 		}
 		st &^= litEnds
-		for m := a.out[st/uint16(a.width)]; m != 0; m &= m - 1 {
+		for m := a.out[st/uint32(a.width)]; m != 0; m &= m - 1 {
 			sp := s.spots[bits.TrailingZeros64(m)]
 			p := i + 1 - len(sp.s)
 			if sp.boundary && p > 0 && isWordStart(f[p-1:]) {
