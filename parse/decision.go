@@ -110,7 +110,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	}
 	if t.outcome == "" {
 		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
-			if upper || reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || t.unanimous || t.counts() {
+			if upper || reCouncil.MatchString(f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
 		}

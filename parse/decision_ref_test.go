@@ -294,6 +294,9 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if longText(s) && len(cleanLine(s)) <= 24 {
 		t.Errorf("longText(%q) = true, but cleanLine gives %q", s, cleanLine(s))
 	}
+	if g := strings.ReplaceAll(f, "*", ""); reStrongVerb.MatchString(g) && !strongStems.in(scanStems(g)) {
+		t.Errorf("reStrongVerb matches %q, which holds none of strongStems", g)
+	}
 	if reVoterParen.MatchString(s) && !mayVoterParen(s) {
 		t.Errorf("mayVoterParen(%q) = false, but reVoterParen matches", s)
 	}

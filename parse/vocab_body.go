@@ -206,6 +206,8 @@ var (
 	notedStems   = newStems("nd acte", "nent acte", "pris acte", "donne acte", "connaissance du rapport")
 	electStems   = newStems("elu", "proclam")
 	adoptStems   = newStems("adopt", "approuv", "accept")
+	// strongStems gate reStrongVerb: each of its matches holds one of its verbs.
+	strongStems = newStems("adopt", "approuv", "accept", "rejet", "ajourn", "report")
 	// majorityStems and unanimousStems gate reMajority and reUnanimous.
 	majorityStems  = newStems("majorit")
 	unanimousStems = newStems("unanim")
