@@ -4,8 +4,11 @@ package parse
 // reading of a line (asked when splitting paragraphs and when reading decisions) and the person
 // a speaker's mention links to.
 type bodyState struct {
-	trigs    []trig
-	trigDone []bool
+	// trigOf memoizes the vote reading of each line: 0 when not read yet, 1 when the line
+	// states nothing, else 2 + its index in trigs. Few lines state a vote: a slice of small
+	// integers by line costs less than a reading by line, and the collector skips it.
+	trigOf []int32
+	trigs  []trig
 	// stems memoizes scanStems of each folded line (stemsDone marks the lines done): the clause
 	// reader and the vote reader both look for stems in the same lines.
 	stems     []uint64
@@ -13,8 +16,11 @@ type bodyState struct {
 	speakers  map[string]*string
 	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
 	agendaLine []bool
-	// clauses memoizes the decision sentences of a paragraph, by its first line.
-	clauses map[int][]clause
+	// clauseOf memoizes the decision sentences of a paragraph, by its first line: 0 when not
+	// read yet, 1 when it holds none, else 2 + their index in clauseLists. A slice by line
+	// costs less than a map grown paragraph by paragraph.
+	clauseOf    []int32
+	clauseLists [][]clause
 	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles).
 	agGrams [][]uint32
 	agWords [][]string
@@ -24,15 +30,24 @@ type bodyState struct {
 
 // trigAt is lineTrigger of line i, computed once.
 func (d *doc) trigAt(i int) trig {
-	if d.bs.trigs == nil {
-		d.bs.trigs = make([]trig, len(d.lines))
-		d.bs.trigDone = make([]bool, len(d.lines))
+	if d.bs.trigOf == nil {
+		d.bs.trigOf = make([]int32, len(d.lines))
 	}
-	if !d.bs.trigDone[i] {
-		d.bs.trigs[i] = lineTriggerStems(d.folded[i], d.lines[i].Text, d.stemsAt(i), true)
-		d.bs.trigDone[i] = true
+	switch k := d.bs.trigOf[i]; k {
+	case 0:
+	case 1:
+		return trig{}
+	default:
+		return d.bs.trigs[k-2]
 	}
-	return d.bs.trigs[i]
+	t := lineTriggerStems(d.folded[i], d.lines[i].Text, d.stemsAt(i), true)
+	if t == (trig{}) {
+		d.bs.trigOf[i] = 1
+	} else {
+		d.bs.trigOf[i] = int32(len(d.bs.trigs) + 2)
+		d.bs.trigs = append(d.bs.trigs, t)
+	}
+	return t
 }
 
 // stemsAt is scanStems of folded line i, computed once.

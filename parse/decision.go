@@ -34,36 +34,50 @@ func lineTrigger(f, raw string) trig { return lineTriggerStems(f, raw, 0, false)
 // is true: they are used as long as the line read is f itself.
 func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	var t trig
-	f0 := f
+	// Most lines hold neither a stem nor a word in capitals: the gate below turns them away
+	// after two byte scans, before any pattern or copy.
+	upper := hasUpperRun(raw)
+	ocr := false
 	// strings.ContainsAny with a non-ASCII set scans the line once per match of the set's lead
 	// byte, and every accented letter shares Ï's: one substring search per mark is far cheaper.
-	if (strings.IndexByte(raw, '?') >= 0 || strings.Contains(raw, "Ï")) && hasUpperRun(raw) {
+	if upper && (strings.IndexByte(raw, '?') >= 0 || strings.Contains(raw, "Ï")) {
 		// OCR reads a capital T as Ï ("A L'UNANIMIÏE, ACCEPÏE") and an I as "?" inside a word in
-		// capitals ("UNANIM?TE"): the line is read again with the letters restored.
+		// capitals ("UNANIM?TE"): the line is read again with the letters restored. The capitals
+		// it keeps still make a run: upper holds for the line restored.
 		if r := ocrCapitals(raw); r != raw {
 			raw = r
 			f = normalize.Fold(raw)
+			ocr = true
 		}
 	}
-	f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
-	digit := strings.IndexAny(f, "0123456789") >= 0
 	m := fm
-	if !known || f != f0 {
-		m = scanStems(f)
+	if !known || ocr || strings.IndexByte(f, '*') >= 0 {
+		// The stems of the line without its "*" are read before it is copied, and most lines
+		// end at the gate: stars and spaces hide no digit.
+		m = scanStemsSkip(f, '*')
+		if !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
+			return t
+		}
+		f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
+	} else {
+		// Trimming cuts spaces only, and no stem begins or ends with one (newStems): the
+		// line's stems are those of the trimmed line.
+		f = strings.TrimSpace(f)
 	}
-	if f == "" || !(triggerStems.in(m) || (digit && countStems.in(m)) || hasUpperRun(raw)) {
+	if f == "" || !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
 	if strings.IndexByte(f, '"') >= 0 || strings.Contains(f, "«") || strings.Contains(f, "»") {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
-		f = strings.Join(strings.Fields(quoteStrip.Replace(f)), " ")
+		f = stripQuotes(f)
 		m = scanStems(f)
 	}
 	t.unanimous = unanimousStems.in(m) && reUnanimous.MatchString(f)
 	t.majority = majorityStems.in(m) && reMajority.MatchString(f)
 	t.dissent = t.majority || (dissentStems.in(m) && reDissent.MatchString(f))
-	if digit && countStems.in(m) {
+	// Quotes stripped hide no digit: the count is looked for on a count line with one.
+	if countStems.in(m) && hasDigit(f) {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCounts(f)
@@ -95,8 +109,8 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" {
-		if upper := upperVerb(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
-			if upper || reCouncil.MatchString(f) || reStrongVerb.MatchString(f) || t.unanimous || t.counts() {
+		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
+			if upper || reCouncil.MatchString(f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
 		}
@@ -131,6 +145,29 @@ func ocrCapitals(s string) string {
 
 // quoteStrip removes the quotation marks some registers put around vote labels.
 var quoteStrip = strings.NewReplacer("«", " ", "»", " ", "\"", " ")
+
+// stripQuotes is strings.Join(strings.Fields(quoteStrip.Replace(f)), " ") in one pass and one
+// copy: the quotation marks read as spaces, and each run of spaces as one.
+func stripQuotes(f string) string {
+	var b strings.Builder
+	b.Grow(len(f))
+	space := false
+	for i := 0; i < len(f); {
+		r, n := utf8.DecodeRuneInString(f[i:])
+		if r == '«' || r == '»' || r == '"' || unicode.IsSpace(r) {
+			space = true
+			i += n
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteString(f[i : i+n])
+		i += n
+	}
+	return b.String()
+}
 
 // outcomeOf reads a written rejection, deferral or acknowledgement. Each pattern runs only when
 // one of its stems is in the line: most prose lines hold none, and the parse stays fast.
@@ -185,8 +222,16 @@ func (t *trig) rewrap(d *doc, i int) {
 	if len(next) > 40 {
 		next = next[:40]
 	}
+	// The joined text is built only when its stems can give an outcome: most vote lines and
+	// their next lines hold none.
+	st, m := scanStemsFrom(0, 0, d.folded[i])
+	st, m = scanStemsFrom(st, m, " ")
+	_, m = scanStemsFrom(st, m, next)
+	if !(rejectStems.in(m) || deferStems.in(m) || notedStems.in(m)) {
+		return
+	}
 	f := d.folded[i] + " " + next
-	if o, ok := outcomeOf(f); ok && o != t.outcome {
+	if o, ok := outcomeStems(f, m); ok && o != t.outcome {
 		if o != Noted || !reAdopted.MatchString(d.folded[i]) {
 			t.outcome, t.explicit = o, true
 		}
@@ -195,8 +240,11 @@ func (t *trig) rewrap(d *doc, i int) {
 
 // upperVerb reports whether a line carries a decision verb in capitals ("ACCEPTE", "DECIDE",
 // "ADOPTE"), the way many registers print the operative words.
-func upperVerb(raw string) bool {
-	if !hasUpperRun(raw) || !mayUpperVerb(raw) {
+func upperVerb(raw string) bool { return hasUpperRun(raw) && upperVerbRun(raw) }
+
+// upperVerbRun is upperVerb for a line known to hold a word in capitals.
+func upperVerbRun(raw string) bool {
+	if !mayUpperVerb(raw) {
 		return false
 	}
 	// The words are the runs of letters, walked in place: most lines with capitals (names)
@@ -217,24 +265,41 @@ func upperVerb(raw string) bool {
 	return start >= 0 && upperVerbWord(raw[start:])
 }
 
-// mayUpperVerb reports whether raw can hold a word upperVerbWord accepts: one starting with A, D
-// or V followed by a capital (or a non-ASCII letter, "DÉCIDE"); most lines with capitals hold
-// names, not verbs, and this byte scan spares walking their words.
+// mayUpperVerb reports whether raw can hold a word upperVerbWord accepts: the capital of an upper
+// verb's first letter, then the capital of its second one or a non-ASCII byte (an accented
+// capital, "DÉCIDE"). Most lines with capitals hold names, not verbs, and this byte scan spares
+// walking their words.
 func mayUpperVerb(raw string) bool {
 	for i := 0; i+1 < len(raw); i++ {
-		if c, n := raw[i], raw[i+1]; (c == 'A' || c == 'D' || c == 'V') && (n >= utf8.RuneSelf || ('A' <= n && n <= 'Z')) {
-			return true
+		if c := raw[i]; upperVerbFirst.has(c) {
+			if n := raw[i+1]; n >= utf8.RuneSelf || strings.IndexByte(upperVerbPairs[c], n) >= 0 {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// upperVerbPairs lists, by the capital an upper verb opens with, the capitals its second letter
+// may be; upperVerbFirst holds those first capitals, for a test of one load a byte.
+var upperVerbPairs, upperVerbFirst = func() (p [256]string, first byteSet) {
+	for _, v := range upperVerbs {
+		c0, c1 := v[0]-'a'+'A', v[1]-'a'+'A'
+		first.add(c0)
+		if strings.IndexByte(p[c0], c1) < 0 {
+			p[c0] += string(rune(c1))
+		}
+	}
+	return p, first
+}()
+
 // upperVerbWord reports whether w, a word of letters, is a decision verb in capitals.
 func upperVerbWord(w string) bool {
-	if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || strings.ToUpper(w) != w {
+	if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || !isUpperWord(w) {
 		return false
 	}
-	return reUpperVerb.MatchString(foldUpper(w))
+	// reUpperVerb matches the whole text: one of upperVerbs.
+	return slices.Contains(upperVerbs, foldUpper(w))
 }
 
 // voteCounts reads the for, against and abstention counts of a line. A line writes them either
@@ -243,7 +308,7 @@ func upperVerbWord(w string) bool {
 func voteCounts(f string) (forN, against, abst *int) {
 	var lf, nf [3]*int
 	nl, nn := 0, 0
-	for k, pair := range [3][2]*rx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
+	for k, pair := range [3][2]*spotRx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
 		if lf[k] = firstCount(pair[0], f); lf[k] != nil {
 			nl++
 		}
@@ -285,8 +350,58 @@ func foldUpper(w string) string {
 
 // hasUpperRun reports whether s holds two capital ASCII letters in a row (a word in capitals).
 func hasUpperRun(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' && s[i+1] >= 'A' && s[i+1] <= 'Z' {
+	// Eight bytes at a time: the high bit of each byte of up is set when that byte is a capital
+	// (bytes reduced to seven bits compare to 'A' and 'Z' by additions that carry into no
+	// neighbour), and two neighbours in up make a run; prev carries the last byte's bit over.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	prev := false
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8] // one bounds check, and the compiler merges the loads
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		y := x &^ highs
+		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
+		if up&(up>>8) != 0 || (prev && up&0x80 != 0) {
+			return true
+		}
+		prev = up>>63 != 0
+	}
+	for ; i < len(s); i++ {
+		c := s[i] >= 'A' && s[i] <= 'Z'
+		if c && prev {
+			return true
+		}
+		prev = c
+	}
+	return false
+}
+
+// isUpperWord is strings.ToUpper(w) == w without the copy: no rune of w changes in capitals,
+// and w holds no invalid UTF-8 (which ToUpper would replace).
+func isUpperWord(w string) bool {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if (r == utf8.RuneError && n == 1) || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}
 	}
@@ -294,7 +409,7 @@ func hasUpperRun(s string) bool {
 }
 
 // firstCount reads the first whole count that re captures in f.
-func firstCount(re *rx, f string) *int {
+func firstCount(re *spotRx, f string) *int {
 	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
 		if m[2] < 0 || !isCount(f, m[3]) {
 			continue
@@ -339,6 +454,7 @@ type draft struct {
 	content     []string // list items the decision introduces
 	split       bool     // each list item is its own deliberation
 	clause      bool     // every trigger is a decision sentence (see clauses)
+	one         [1]int   // the first line, which lines starts on
 }
 
 // decisions reads the decisions of a section from its prose paragraphs (debate and tables left
@@ -347,27 +463,69 @@ type draft struct {
 // decision introduces is its content, split into one decision per item when each item is a
 // délibération of its own ("DM n°3, n°4, n°5").
 func (d *doc) decisions(prose []para) []Decision {
-	var lines []int
+	n := 0
+	for _, p := range prose {
+		n += len(p.lines)
+	}
+	lines := make([]int, 0, n)
 	for _, p := range prose {
 		lines = append(lines, p.lines...)
 	}
-	// Decision sentences no line states alone, keyed by their first line.
-	cl := map[int]clause{}
-	inClause := map[int]bool{}
+	// Decision sentences no line states alone, by their first line (the last such sentence
+	// stands for a line); inClause marks the other lines they cover, by offset from lo. Most
+	// sections hold none: nothing is allocated for them.
+	var cls []clause
 	for _, p := range prose {
-		for _, c := range d.clauses(p) {
-			cl[c.lines[0]] = c
+		cls = append(cls, d.clauses(p)...)
+	}
+	// A few clauses are looked through; many (a register of deliberations in one section)
+	// are indexed, lest every line scan them all.
+	var clauseIdx map[int]int
+	if len(cls) > 8 {
+		clauseIdx = make(map[int]int, len(cls))
+		for k, c := range cls {
+			clauseIdx[c.lines[0]] = k
+		}
+	}
+	clauseAt := func(i int) (clause, bool) {
+		if clauseIdx != nil {
+			k, ok := clauseIdx[i]
+			if !ok {
+				return clause{}, false
+			}
+			return cls[k], true
+		}
+		for k := len(cls) - 1; k >= 0; k-- {
+			if cls[k].lines[0] == i {
+				return cls[k], true
+			}
+		}
+		return clause{}, false
+	}
+	var inClause []bool
+	lo := 0
+	if len(cls) > 0 {
+		// The span covers the clauses' lines too: a memoized clause comes from the paragraph
+		// that first started at its line.
+		hi := slices.Max(lines)
+		lo = slices.Min(lines)
+		for _, c := range cls {
+			lo, hi = min(lo, slices.Min(c.lines)), max(hi, slices.Max(c.lines))
+		}
+		inClause = make([]bool, hi-lo+1)
+		for _, c := range cls {
 			for _, i := range c.lines[1:] {
-				inClause[i] = true
+				inClause[i-lo] = true
 			}
 		}
 	}
 	var drafts []*draft
+	var pool []draft
 	var cur *draft
 	gap := 0 // prose lines since the current draft's last line
 	inList := false
 	for k, i := range lines {
-		if inClause[i] {
+		if inClause != nil && inClause[i-lo] {
 			continue
 		}
 		prev := i
@@ -381,13 +539,19 @@ func (d *doc) decisions(prose []para) []Decision {
 			}
 		}
 		raw := d.lines[i].Text
-		t := strings.TrimSpace(cleanHeadingText(raw))
-		if isPageNumber(t) || t == "-" || t == "•" {
-			continue
+		// The cleaned line is read beside a draft only, and to skip page numbers and lone
+		// marks: a line too long to be one needs it only beside a draft.
+		var t string
+		if cur != nil || !longText(raw) {
+			t = cleanLine(raw)
+			if mayPageNumber(t) && isPageNumber(t) || t == "-" || t == "•" {
+				continue
+			}
 		}
-		bullet := reBullet.MatchString(t)
+		// Whether the line is a list item matters only beside a draft.
+		bullet := cur != nil && reBullet.MatchString(t)
 		tr := d.trigAt(i)
-		c, isClause := cl[i]
+		c, isClause := clauseAt(i)
 		if isClause {
 			tr = c.t
 		}
@@ -426,7 +590,16 @@ func (d *doc) decisions(prose []para) []Decision {
 			gap = 0
 			continue
 		}
-		cur = &draft{trig: tr, first: i, last: i, lines: []int{i}, clause: isClause}
+		// Drafts are taken from chunks: one allocation for several, and their first line
+		// held in place (a slice of capacity one, as []int{i} was).
+		if len(pool) == cap(pool) {
+			pool = make([]draft, 0, min(2*cap(pool)+2, 16))
+		}
+		pool = pool[:len(pool)+1]
+		cur = &pool[len(pool)-1]
+		*cur = draft{trig: tr, first: i, last: i, clause: isClause}
+		cur.one[0] = i
+		cur.lines = cur.one[:1:1]
 		if isClause {
 			cur.lines = c.lines
 			cur.last = c.lines[len(c.lines)-1]
@@ -442,6 +615,10 @@ func (d *doc) decisions(prose []para) []Decision {
 		strong = strong || (!dr.weak() && dr.outcome != Rejected && dr.outcome != Deferred && dr.outcome != Noted)
 	}
 	var out []Decision
+	if len(drafts) > 0 {
+		// Each draft kept gives a decision at least, and one draft at least is kept.
+		out = make([]Decision, 0, len(drafts))
+	}
 	for _, dr := range drafts {
 		if dr.weak() {
 			if strong || weakKept {
@@ -449,9 +626,51 @@ func (d *doc) decisions(prose []para) []Decision {
 			}
 			weakKept = true
 		}
-		out = append(out, d.finishDraft(dr)...)
+		out = d.finishDraft(out, dr)
 	}
 	return out
+}
+
+// longText reports whether cleanLine(raw) is surely longer than isPageNumber reads: raw holds 25
+// printable ASCII characters other than the "*", "_" and "#" that cleaning may drop (untab keeps
+// their number, and trimming drops spaces only).
+func longText(raw string) bool {
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c > ' ' && c < utf8.RuneSelf && c != '*' && c != '_' && c != '#' {
+			if n++; n >= 25 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayPageNumber reports whether isPageNumber can accept t: its text within dashes opens with a
+// digit, a sign or "page". Most lines do not, and isPageNumber's failed number parse costs an
+// error value each.
+func mayPageNumber(t string) bool {
+	if len(t) > 24 {
+		return false
+	}
+	t = strings.Trim(t, " -–")
+	return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == '+' || t[0] == 'p' || t[0] == 'P')
+}
+
+// cleanLine is strings.TrimSpace(cleanHeadingText(raw)). Most lines of prose hold nothing it
+// removes (no tab, "#", "*", "_", nor space at an end): they are returned as they are, without
+// the copies and scans of the general case.
+func cleanLine(raw string) string {
+	if raw == "" {
+		return raw
+	}
+	// Four byte searches (vectorised) cost less than one loop over the bytes.
+	if c0, c1 := raw[0], raw[len(raw)-1]; c0 > ' ' && c0 < utf8.RuneSelf && c1 > ' ' && c1 < utf8.RuneSelf &&
+		strings.IndexByte(raw, '*') < 0 && strings.IndexByte(raw, '\t') < 0 && strings.IndexByte(raw, '#') < 0 &&
+		strings.IndexByte(raw, '_') < 0 {
+		return raw
+	}
+	return strings.TrimSpace(cleanHeadingText(raw))
 }
 
 // weak reports whether a draft is only a decision sentence that adopts, with no vote stated.
@@ -524,8 +743,9 @@ func (dr *draft) merge(t trig, i int) {
 	dr.lines = append(dr.lines, i)
 }
 
-// finishDraft turns a draft into one decision, or one per délibération its list names.
-func (d *doc) finishDraft(dr *draft) []Decision {
+// finishDraft turns a draft into one decision, or one per délibération its list names, appended
+// to out.
+func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	dec := Decision{Outcome: dr.outcome, For: dr.forN, Against: dr.againstN, Abstention: dr.abstN, Pos: d.lines[dr.first].Pos}
 	if dec.Outcome == "" {
 		dec.Outcome = Adopted
@@ -537,10 +757,9 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 	case dr.forN != nil && *dr.forN > 0 && (dr.againstN == nil || *dr.againstN == 0) && (dr.abstN == nil || *dr.abstN == 0):
 		dec.Unanimous = true
 	}
-	var parts []string
-	for _, i := range dr.lines {
-		parts = append(parts, strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", "")))
-	}
+	// The text is the lines' words ("**" marks dropped) joined by single spaces, written in
+	// one buffer rather than through a slice of lines and two joins.
+	label := ""
 	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
 	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
 		for j := dr.first - 1; j >= 0 && j >= dr.first-2; j-- {
@@ -549,12 +768,22 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 				continue
 			}
 			if strings.HasSuffix(t, ":") && !d.used[j] && !d.trigAt(j).trigger {
-				parts = append([]string{t}, parts...)
+				label = t
 			}
 			break
 		}
 	}
-	dec.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	n := len(label)
+	for _, i := range dr.lines {
+		n += len(d.lines[i].Text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	appendWords(&b, label)
+	for _, i := range dr.lines {
+		appendWords(&b, strings.ReplaceAll(d.lines[i].Text, "**", ""))
+	}
+	dec.Text = b.String()
 	if dr.dissent || dr.counts() {
 		dec.Voters = d.voters(dr)
 	}
@@ -565,7 +794,6 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 		}
 	}
 	if split >= 2 && split == len(dr.content) {
-		out := make([]Decision, 0, split)
 		for _, c := range dr.content {
 			x := dec
 			x.Text = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
@@ -578,7 +806,17 @@ func (d *doc) finishDraft(dr *draft) []Decision {
 	} else if len(dr.content) > 1 {
 		dec.Text += " " + strings.Join(dr.content, " ")
 	}
-	return []Decision{dec}
+	return append(out, dec)
+}
+
+// appendWords writes the words of s (strings.Fields) to b, a space before each but the first of b.
+func appendWords(b *strings.Builder, s string) {
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
 }
 
 // Names of members voting against, abstaining or not taking part, as printed.
@@ -590,6 +828,52 @@ var (
 	reNameSplit   = mustRx(`\s*(?:,|;|\bet\b|&)\s*`)
 	reGroupCiv    = mustRx(`^(?i:messieurs|mesdames|mm\.?|mmes)\s+`)
 )
+
+// Words that each match of a voter pattern holds, in any case: the patterns ignore case and so
+// have no literal prefilter, and their bounded repetitions make them slow. None holds a k or an
+// s, the only ASCII letters that also fold to other characters (TestVoterGuards).
+var (
+	voterParenWords = []string{"contre", "tention", "prenant", "participation"} // and "(" ")"
+	voterExceptWord = "xception de "
+	voterNotVotWord = "prenant"
+)
+
+// containsFold reports whether s holds w (lower-case ASCII) in any ASCII case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 != w[0] {
+			continue
+		}
+		j := 1
+		for j < len(w) {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayVoterParen reports whether reVoterParen can match raw.
+func mayVoterParen(raw string) bool {
+	if strings.IndexByte(raw, '(') < 0 || strings.IndexByte(raw, ')') < 0 {
+		return false
+	}
+	for _, w := range voterParenWords {
+		if containsFold(raw, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // voters reads the names printed beside a vote and links them to people.
 func (d *doc) voters(dr *draft) []Voter {
@@ -627,7 +911,11 @@ func (d *doc) voters(dr *draft) []Voter {
 	for _, i := range dr.lines {
 		raw := strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", ""))
 		f := normalize.Fold(raw)
-		if m := reVoterParen.FindAllStringSubmatch(raw, -1); m != nil {
+		var m [][]string
+		if mayVoterParen(raw) {
+			m = reVoterParen.FindAllStringSubmatch(raw, -1)
+		}
+		if m != nil {
 			for _, g := range m {
 				add(voteOf(g[1]), g[2])
 			}
@@ -637,7 +925,7 @@ func (d *doc) voters(dr *draft) []Voter {
 			add(voteOf(m[1]), m[2])
 			continue
 		}
-		if m := reVoterExcept.FindStringSubmatch(f); m != nil {
+		if containsFold(f, voterExceptWord) && reVoterExcept.MatchString(f) {
 			// Read the names from the original line at the same place.
 			if k := strings.Index(strings.ToLower(raw), "exception de "); k >= 0 {
 				rest := raw[k+len("exception de "):]
@@ -645,6 +933,9 @@ func (d *doc) voters(dr *draft) []Voter {
 					add("abstention", rest[:e])
 				}
 			}
+			continue
+		}
+		if !containsFold(raw, voterNotVotWord) {
 			continue
 		}
 		if m := reVoterNotVot.FindStringSubmatch(raw); m != nil {
@@ -668,14 +959,23 @@ const maxClauseTail = 320
 // council as subject, then an operative verb (clauseVerbs). The sentence is read whole, so that
 // a subject and a verb on two lines, or a unanimity on the line after the verb, count.
 func (d *doc) clauses(p para) []clause {
-	if c, ok := d.bs.clauses[p.lines[0]]; ok {
-		return c
+	if d.bs.clauseOf == nil {
+		d.bs.clauseOf = make([]int32, len(d.lines))
+	}
+	switch k := d.bs.clauseOf[p.lines[0]]; k {
+	case 0:
+	case 1:
+		return nil
+	default:
+		return d.bs.clauseLists[k-2]
 	}
 	c := d.readClauses(p)
-	if d.bs.clauses == nil {
-		d.bs.clauses = map[int][]clause{}
+	if c == nil {
+		d.bs.clauseOf[p.lines[0]] = 1
+	} else {
+		d.bs.clauseOf[p.lines[0]] = int32(len(d.bs.clauseLists) + 2)
+		d.bs.clauseLists = append(d.bs.clauseLists, c)
 	}
-	d.bs.clauses[p.lines[0]] = c
 	return c
 }
 
@@ -691,16 +991,41 @@ func (d *doc) readClauses(p para) []clause {
 	if !found {
 		return nil
 	}
-	var b strings.Builder
-	starts := make([]int, len(p.lines))
-	for k, i := range p.lines {
-		if k > 0 {
-			b.WriteByte(' ')
+	// pm gathers the stems of the text read, for clauseSubjects. A line with a "*" may hide a
+	// stem its removal reveals: its stems are read without them. The space joining two lines
+	// is in no noun's stem.
+	var pm uint64
+	for _, i := range p.lines {
+		if strings.IndexByte(d.folded[i], '*') >= 0 {
+			pm |= scanStemsSkip(d.folded[i], '*')
+		} else {
+			pm |= d.stemsAt(i)
 		}
-		starts[k] = b.Len()
-		b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
 	}
-	f := b.String()
+	// The paragraph's text, its lines joined by spaces; a paragraph of one line (most are) is
+	// read in place.
+	var sbuf [8]int
+	starts := sbuf[:0]
+	var f string
+	if len(p.lines) == 1 {
+		starts = append(starts, 0)
+		f = strings.TrimSpace(strings.ReplaceAll(d.folded[p.lines[0]], "*", ""))
+	} else {
+		var b strings.Builder
+		n := 0
+		for _, i := range p.lines {
+			n += len(d.folded[i]) + 1
+		}
+		b.Grow(n)
+		for k, i := range p.lines {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			starts = append(starts, b.Len())
+			b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
+		}
+		f = b.String()
+	}
 	lineOf := func(off int) int {
 		k := 0
 		for k+1 < len(starts) && starts[k+1] <= off {
@@ -710,7 +1035,8 @@ func (d *doc) readClauses(p para) []clause {
 	}
 	var out []clause
 	from := 0
-	for _, loc := range clauseSubjects(f) {
+	var lbuf [8][2]int
+	for _, loc := range clauseSubjects(f, lbuf[:0], pm) {
 		if loc[0] < from {
 			continue
 		}
@@ -762,10 +1088,15 @@ func (d *doc) readClauses(p para) []clause {
 // clauseSubjects finds, in document order, the subjects of decision sentences in folded text f
 // (start and end offsets): a council noun (clauseNouns) after an article, itself at a sentence
 // boundary. A byte search finds the nouns; the words before them are checked by hand, which is
-// much cheaper than a pattern that opens with no literal.
-func clauseSubjects(f string) [][2]int {
-	var out [][2]int
-	for _, noun := range clauseNouns {
+// much cheaper than a pattern that opens with no literal. The subjects are appended to out.
+//
+// m holds the stems of f: a noun none of whose stems (clauseNounStems) is among them is not
+// looked for.
+func clauseSubjects(f string, out [][2]int, m uint64) [][2]int {
+	for k, noun := range clauseNouns {
+		if m&clauseNounStems[k] == 0 {
+			continue
+		}
 		for at := 0; ; {
 			k := strings.Index(f[at:], noun)
 			if k < 0 {
@@ -820,6 +1151,24 @@ func subjectBoundary(before string) bool {
 	return false
 }
 
+// clauseNounStems holds, for each of clauseNouns, the bits of the clauseStems it contains and that
+// hold no space (so that an occurrence lies within one line): a text without any of them holds
+// no such noun. A noun without such a stem gets every bit, and is always looked for.
+var clauseNounStems = func() []uint64 {
+	out := make([]uint64, len(clauseNouns))
+	for k, noun := range clauseNouns {
+		for _, st := range clauseStems.list {
+			if strings.Contains(noun, st) && !strings.Contains(st, " ") {
+				out[k] |= stemBit(st)
+			}
+		}
+		if out[k] == 0 {
+			out[k] = ^uint64(0)
+		}
+	}
+	return out
+}()
+
 // isWordByte reports whether b is an ASCII letter or digit (folded text).
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
@@ -828,10 +1177,12 @@ func isWordByte(b byte) bool {
 // hasClause reports whether folded text f holds a decision sentence (council subject, then an
 // operative verb): a line that opens "Considérant que …" and then decides is no visa.
 func hasClause(f string) bool {
-	if !clauseStems.in(scanStems(f)) {
+	m := scanStems(f)
+	if !clauseStems.in(m) {
 		return false
 	}
-	for _, loc := range clauseSubjects(f) {
+	var lbuf [8][2]int
+	for _, loc := range clauseSubjects(f, lbuf[:0], m) {
 		e := loc[1]
 		if _, ok := clauseOutcome(f[e:min(sentenceEnd(f, e), e+maxClauseTail)]); ok {
 			return true

@@ -1,6 +1,13 @@
 package parse
 
-import "strings"
+import (
+	"math/bits"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // stemSet is a list of stems (substrings of folded text) that gate some patterns, and its bits
 // in the stem index. A line's stems are found in one pass (scanStems) rather than one
@@ -10,58 +17,563 @@ type stemSet struct {
 	mask uint64
 }
 
-// stemIndex holds every stem of every set, each with its own bit; first lists the stems by first
-// byte, and pairs has the bit of each two-byte prefix that some stem starts with.
+// stemIndex holds every stem of every set, each with its own bit, and the automaton that finds
+// them all in one pass (built by init, once every set is registered).
 var stemIndex struct {
 	stems []string
-	first [256][]uint8
-	pairs [1 << 16 / 64]uint64
+	dfa   *litDFA
 }
 
 // newStems registers a set of stems in the index. At most 64 distinct stems fit.
 func newStems(list ...string) stemSet {
+	if stemIndex.dfa != nil {
+		panic("parse: newStems after package initialisation")
+	}
 	s := stemSet{list: list}
 	for _, st := range list {
-		if len(st) < 2 {
-			panic("parse: stem shorter than two bytes: " + st)
+		// lineTriggerStems reads the stems of a line before trimming it: a stem must not begin
+		// or end with a space, nor with a byte that can stand inside a multi-byte character.
+		if len(st) < 2 || !edgeByte(st[0]) || !edgeByte(st[len(st)-1]) {
+			panic("parse: stem shorter than two bytes or with a space at an end: " + st)
 		}
-		k := -1
-		for i, o := range stemIndex.stems {
-			if o == st {
-				k = i
-			}
-		}
+		k := slices.Index(stemIndex.stems, st)
 		if k < 0 {
 			k = len(stemIndex.stems)
 			if k >= 64 {
 				panic("parse: more than 64 stems")
 			}
 			stemIndex.stems = append(stemIndex.stems, st)
-			stemIndex.first[st[0]] = append(stemIndex.first[st[0]], uint8(k))
-			p := uint16(st[0])<<8 | uint16(st[1])
-			stemIndex.pairs[p>>6] |= 1 << (p & 63)
 		}
 		s.mask |= 1 << k
 	}
 	return s
 }
 
+// stemBit is the bit of a registered stem (0 for an unknown one).
+func stemBit(st string) uint64 {
+	if k := slices.Index(stemIndex.stems, st); k >= 0 {
+		return 1 << k
+	}
+	return 0
+}
+
+// edgeByte reports whether a stem may begin or end with byte c: a printable ASCII character
+// other than a space.
+func edgeByte(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
+
+func init() {
+	if stemIndex.dfa = newLitDFA(stemIndex.stems); stemIndex.dfa == nil {
+		panic("parse: too many stems for the automaton")
+	}
+}
+
 // scanStems returns the bits of the stems that f contains.
 func scanStems(f string) uint64 {
+	_, m := scanStemsFrom(0, 0, f)
+	return m
+}
+
+// scanStemsFrom goes on scanning in state s with stems m found so far: scanning a, then b from
+// the state a left, reads the stems of a+b without building it.
+func scanStemsFrom(s uint32, m uint64, f string) (uint32, uint64) {
+	a := stemIndex.dfa
+	// The tables in locals: the compiler reloads a field of *a at every byte otherwise.
+	next, class := a.next, &a.class
+	for i := 0; i < len(f); i++ {
+		s = uint32(next[s+uint32(class[f[i]])])
+		if s&litEnds != 0 {
+			s &^= litEnds
+			m |= a.out[s/uint32(a.width)]
+		}
+	}
+	return s, m
+}
+
+// scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")) without the copy.
+func scanStemsSkip(f string, skip byte) uint64 {
+	a := stemIndex.dfa
 	var m uint64
-	for i := 0; i+1 < len(f); i++ {
-		p := uint16(f[i])<<8 | uint16(f[i+1])
-		if stemIndex.pairs[p>>6]&(1<<(p&63)) == 0 {
+	s := uint32(0)
+	next, class := a.next, &a.class
+	for i := 0; i < len(f); i++ {
+		if f[i] == skip {
 			continue
 		}
-		for _, k := range stemIndex.first[f[i]] {
-			if strings.HasPrefix(f[i:], stemIndex.stems[k]) {
-				m |= 1 << k
-			}
+		s = uint32(next[s+uint32(class[f[i]])])
+		if s&litEnds != 0 {
+			s &^= litEnds
+			m |= a.out[s/uint32(a.width)]
 		}
 	}
 	return m
 }
 
+// litDFA is an Aho–Corasick automaton over at most 64 literals: one table step per byte reads
+// which literals end at that byte, where testing each literal at each byte cost a comparison
+// per candidate (French prose is full of the pairs stems open with: "re", "co", "de").
+type litDFA struct {
+	lits  []string
+	class [256]uint8 // bytes that occur in no literal share class 0
+	width int        // number of classes
+	// next is the transition table, by state*width+class; it holds the next state times
+	// width, so that a step is one addition and one load, with litEnds set when a literal ends
+	// there (rare: out is read only then). Two bytes a move keep the table in the first-level
+	// cache.
+	next []uint16
+	out  []uint64 // bits of the literals that end at each state
+}
+
+// litEnds flags a move of litDFA.next to a state where some literal ends.
+const litEnds = 1 << 15
+
+// newLitDFA builds the automaton of lits (at most 64, none empty), or returns nil when its
+// table is too large for litEnds.
+func newLitDFA(lits []string) *litDFA {
+	a := &litDFA{lits: lits, width: 1}
+	for _, l := range lits {
+		for i := 0; i < len(l); i++ {
+			if a.class[l[i]] == 0 {
+				a.class[l[i]] = uint8(a.width)
+				a.width++
+			}
+		}
+	}
+	// The trie: goTo[state*width+class] is the child state, or -1.
+	goTo := make([]int32, a.width)
+	for k := range goTo {
+		goTo[k] = -1
+	}
+	out := []uint64{0}
+	for k, l := range lits {
+		s := 0
+		for i := 0; i < len(l); i++ {
+			c := int(a.class[l[i]])
+			if goTo[s*a.width+c] < 0 {
+				goTo[s*a.width+c] = int32(len(out))
+				out = append(out, 0)
+				for range a.width {
+					goTo = append(goTo, -1)
+				}
+			}
+			s = int(goTo[s*a.width+c])
+		}
+		out[s] |= 1 << k
+	}
+	if len(out)*a.width >= litEnds {
+		return nil
+	}
+	// Breadth first, each state's missing moves are those of its longest proper suffix in the
+	// trie (its failure state), whose outputs it inherits.
+	n := len(out)
+	next := make([]uint16, n*a.width)
+	fail := make([]int, n)
+	queue := []int{0}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for c := 0; c < a.width; c++ {
+			t := int(goTo[s*a.width+c])
+			if t < 0 {
+				if s > 0 {
+					next[s*a.width+c] = next[fail[s]*a.width+c]
+				}
+				continue
+			}
+			if s > 0 {
+				fail[t] = int(next[fail[s]*a.width+c]&^litEnds) / a.width
+			}
+			out[t] |= out[fail[t]]
+			next[s*a.width+c] = uint16(t * a.width)
+			if out[t] != 0 {
+				next[s*a.width+c] |= litEnds
+			}
+			queue = append(queue, t)
+		}
+	}
+	a.next, a.out = next, out
+	return a
+}
+
 // in reports whether one of the stems is found among the bits m of a line.
 func (s stemSet) in(m uint64) bool { return m&s.mask != 0 }
+
+// spotRx is a pattern every match of which starts with one of a few literals (its spots): it
+// is run, anchored, only where a spot occurs, instead of from every byte of the line. Go's
+// regexp tries a large alternation at each position of an unanchored search, which made a
+// vote pattern cost tens of microseconds on a long line holding none of its words.
+type spotRx struct {
+	*rx
+	spots []spotLit
+	dfa   *litDFA // finds the spots
+	// at is the pattern anchored after one arbitrary character, so that an assertion at the
+	// match's start (\b) sees the character before it; at0 is the pattern anchored at the start
+	// of the text, for a match starting there.
+	at, at0 *regexp.Regexp
+	maxLen  int // bytes a match spans at most, -1 when unbounded
+}
+
+// spotLit is a literal every match of some branch starts with; boundary is set when the branch
+// opens with \b and the literal with a word character: the byte before must then be no word
+// character.
+type spotLit struct {
+	s        string
+	boundary bool
+}
+
+// maxSpots bounds the spots of a pattern: beyond it, one unanchored run is cheaper. A spot of
+// goodSpot bytes is rare enough in prose not to be lengthened further.
+const (
+	maxSpots = 64
+	goodSpot = 5
+)
+
+// mustSpot compiles expr as mustRx does, and derives its spots when it can; a pattern without
+// spots runs as a plain one.
+func mustSpot(expr string) *spotRx {
+	s := &spotRx{rx: mustRx(expr), maxLen: -1}
+	allSpots = append(allSpots, s)
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return s
+	}
+	spots, ok := spotsOf(tree)
+	if !ok || len(spots) == 0 || len(spots) > maxSpots {
+		return s
+	}
+	lits := make([]string, len(spots))
+	for k, sp := range spots {
+		lits[k] = sp.s
+	}
+	if s.dfa = newLitDFA(lits); s.dfa == nil {
+		return s
+	}
+	s.spots = spots
+	s.at = regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
+	s.at0 = regexp.MustCompile(`^(?:` + expr + `)`)
+	s.maxLen = maxLenOf(tree)
+	return s
+}
+
+// allSpots lists every pattern compiled by mustSpot, for the tests that check them against the
+// plain regexp.
+var allSpots []*spotRx
+
+// spotsOf returns literals every match of re starts with.
+func spotsOf(re *syntax.Regexp) ([]spotLit, bool) {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass:
+		ex, ok := exactSpot(re)
+		if !ok {
+			return nil, false
+		}
+		return plainSpots(ex, false)
+	case syntax.OpCapture, syntax.OpPlus:
+		return spotsOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return spotsOf(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []spotLit
+		for _, sub := range re.Sub {
+			s, ok := spotsOf(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s...)
+		}
+		return minimalSpots(out), len(out) <= maxSpots
+	case syntax.OpConcat:
+		boundary := false
+		i := 0
+		for ; i < len(re.Sub) && zeroWidth(re.Sub[i]); i++ {
+			boundary = boundary || re.Sub[i].Op == syntax.OpWordBoundary
+		}
+		if i == len(re.Sub) {
+			return nil, false
+		}
+		run, ok := exactSpot(re.Sub[i])
+		if !ok {
+			s, ok := spotsOf(re.Sub[i])
+			if !ok {
+				return nil, false
+			}
+			for k := range s {
+				s[k].boundary = s[k].boundary || (boundary && isWordStart(s[k].s))
+			}
+			return s, true
+		}
+		// The literal grows with the elements after it, until it is long enough to be found
+		// rarely: a longer spot is found less often, but more of them cost a search each.
+		for i++; i < len(re.Sub) && shortest(run) < goodSpot; i++ {
+			ex, ok := exactSpot(re.Sub[i])
+			if !ok {
+				// The next element's own spots still extend the literal: they open its match.
+				if s, ok := spotsOf(re.Sub[i]); ok && len(run)*len(s) <= maxSpots {
+					var next []string
+					for _, x := range run {
+						for _, y := range s {
+							next = append(next, x+y.s)
+						}
+					}
+					run = next
+				}
+				break
+			}
+			if len(run)*len(ex) > maxSpots {
+				break
+			}
+			run = product(run, ex)
+		}
+		return plainSpots(run, boundary)
+	}
+	return nil, false
+}
+
+// plainSpots turns the literals a match starts with into spots; none may be empty.
+func plainSpots(lits []string, boundary bool) ([]spotLit, bool) {
+	out := make([]spotLit, 0, len(lits))
+	for _, l := range lits {
+		if l == "" {
+			return nil, false
+		}
+		out = append(out, spotLit{l, boundary && isWordStart(l)})
+	}
+	return minimalSpots(out), len(out) <= maxSpots
+}
+
+// exactSpot is exact (every string re matches, when few) extended to small classes of ASCII
+// characters.
+func exactSpot(re *syntax.Regexp) ([]string, bool) {
+	if re.Op == syntax.OpCharClass {
+		var out []string
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			if re.Rune[k+1] >= utf8.RuneSelf || len(out)+int(re.Rune[k+1]-re.Rune[k]) >= maxSpots {
+				return nil, false
+			}
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				out = append(out, string(r))
+			}
+		}
+		return out, len(out) > 0
+	}
+	return exact(re)
+}
+
+// minimalSpots drops a spot another one finds already (a prefix of it, as strict about the
+// boundary).
+func minimalSpots(s []spotLit) []spotLit {
+	var out []spotLit
+	for i, a := range s {
+		keep := true
+		for j, b := range s {
+			if j != i && strings.HasPrefix(a.s, b.s) && (!b.boundary || a.boundary) && (len(b.s) < len(a.s) || b.boundary != a.boundary || j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// zeroWidth reports whether re matches only the empty string.
+func zeroWidth(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// isWordStart reports whether s opens with an ASCII word character (\b's sense of a word).
+func isWordStart(s string) bool {
+	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9' || s[0] == '_')
+}
+
+// maxLenOf is the most bytes a match of re spans, -1 when unbounded.
+func maxLenOf(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			if re.Flags&syntax.FoldCase != 0 || r == utf8.RuneError || utf8.RuneLen(r) < 0 {
+				n += utf8.UTFMax
+			} else {
+				n += utf8.RuneLen(r)
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		if n := utf8.RuneLen(re.Rune[len(re.Rune)-1]); n > 0 {
+			return n
+		}
+		return utf8.UTFMax
+	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLenOf(re.Sub[0])
+	case syntax.OpRepeat:
+		n := maxLenOf(re.Sub[0])
+		if re.Max < 0 || n < 0 {
+			return -1
+		}
+		return re.Max * n
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := maxLenOf(sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	}
+	return -1
+}
+
+// spotsIn appends to buf the offsets of f where a spot occurs (its boundary holding), in
+// increasing order and without repeats.
+func (s *spotRx) spotsIn(f string, buf []int) []int {
+	a := s.dfa
+	st := uint32(0)
+	next, class := a.next, &a.class
+	for i := 0; i < len(f); i++ {
+		st = uint32(next[st+uint32(class[f[i]])])
+		if st&litEnds == 0 {
+			continue
+		}
+		st &^= litEnds
+		for m := a.out[st/uint32(a.width)]; m != 0; m &= m - 1 {
+			sp := s.spots[bits.TrailingZeros64(m)]
+			p := i + 1 - len(sp.s)
+			if sp.boundary && p > 0 && isWordStart(f[p-1:]) {
+				continue
+			}
+			buf = append(buf, p)
+		}
+	}
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// matchAt runs the anchored pattern for a match starting at offset p of f, and returns its
+// submatch offsets in f (nil when none). The text read is bounded by the longest match.
+func (s *spotRx) matchAt(f string, p int, subs bool) []int {
+	end := len(f)
+	if s.maxLen >= 0 {
+		// A match ends by p+maxLen; the assertion after it reads one more character.
+		end = min(end, p+s.maxLen+utf8.UTFMax)
+	}
+	re, base := s.at0, 0
+	if p > 0 {
+		re, base = s.at, p-1
+	}
+	var m []int
+	if subs {
+		m = re.FindStringSubmatchIndex(f[base:end])
+	} else if re.MatchString(f[base:end]) {
+		return []int{}
+	}
+	if m == nil {
+		return nil
+	}
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += base
+		}
+	}
+	m[0] = p
+	return m
+}
+
+// MatchString reports whether f holds a match. The spots are looked for in one pass: the
+// prefilter's literal searches (rx.may) would cost more than they spare.
+func (s *spotRx) MatchString(f string) bool {
+	if s.spots == nil {
+		return s.rx.MatchString(f)
+	}
+	var buf [16]int
+	for _, p := range s.spotsIn(f, buf[:0]) {
+		if s.matchAt(f, p, false) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// FindStringSubmatchIndex is regexp.FindStringSubmatchIndex: the leftmost match starts at the
+// first spot where the anchored pattern matches, and is the one it reads there.
+func (s *spotRx) FindStringSubmatchIndex(f string) []int {
+	if s.spots == nil {
+		return s.rx.FindStringSubmatchIndex(f)
+	}
+	var buf [16]int
+	for _, p := range s.spotsIn(f, buf[:0]) {
+		if m := s.matchAt(f, p, true); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex: every match starts with a
+// spot and so is not empty, and each next match is the leftmost one after the previous one.
+func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
+	if s.spots == nil {
+		return s.rx.FindAllStringSubmatchIndex(f, n)
+	}
+	var out [][]int
+	var buf [16]int
+	pos := 0
+	for _, p := range s.spotsIn(f, buf[:0]) {
+		if n >= 0 && len(out) >= n {
+			break
+		}
+		if p < pos {
+			continue
+		}
+		if m := s.matchAt(f, p, true); m != nil {
+			out = append(out, m)
+			pos = m[1]
+		}
+	}
+	return out
+}
+
+// FindStringIndex is regexp.FindStringIndex.
+func (s *spotRx) FindStringIndex(f string) []int {
+	if m := s.FindStringSubmatchIndex(f); m != nil {
+		return m[:2]
+	}
+	return nil
+}
+
+// FindStringSubmatch is regexp.FindStringSubmatch.
+func (s *spotRx) FindStringSubmatch(f string) []string {
+	m := s.FindStringSubmatchIndex(f)
+	if m == nil {
+		return nil
+	}
+	out := make([]string, len(m)/2)
+	for k := range out {
+		if m[2*k] >= 0 {
+			out[k] = f[m[2*k]:m[2*k+1]]
+		}
+	}
+	return out
+}

@@ -132,61 +132,66 @@ var reProceduralTitle = mustRx(`secretaire de seance|appel nominal|ouverture de 
 // Decisions. A decision is read where one of these triggers appears in a section's own prose.
 var (
 	reUnanimous = mustRx(`unanimit|unanimement`)
-	reMajority  = mustRx(`a la majorite|majorite absolue|majorite des (?:voix|suffrages|membres)`)
+	reMajority  = mustSpot(`a la majorite|majorite absolue|majorite des (?:voix|suffrages|membres)`)
 	// reDissent names members who did not vote for: abstainers, members not taking part.
-	reDissent = mustRx(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote`)
+	reDissent = mustSpot(`s'abstien|ne prena?n?t? pas part au vote|ne prennent pas part au vote|ne participe(?:nt)? pas au vote|non[- ]participations? au vote`)
 	// Outcomes, most specific first.
-	reRejected = mustRx(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b|` +
+	reRejected = mustSpot(`\bn'(?:est|a) pas (?:ete )?(?:adopte|approuve|accepte|retenu)|\bnon (?:adopte|retenu|approuve)e?s?\b|\brejet(?:te|tee|tes|tees|te|tent)?\b|\brefus(?:e|ent|ee)\b|` +
 		// "ne donnent pas suite", "émet un avis défavorable", "n'accepte pas".
 		`\bne (?:donne|donnent) pas suite\b|\bde ne pas donner suite\b|\bemet(?:tent)? un avis defavorable\b|\bn'(?:accepte|approuve|adopte)(?:nt)? pas\b`)
-	reDeferred = mustRx(`\bajourn(?:e|ee|es|ees|ent|ement)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\breporte(?:e|s|es)? (?:a|au|lors d'|lors de) (?:une|un|la|le) (?:prochaine?|ulterieure?|autre|seance|conseil)|\bsursis a statuer\b`)
+	reDeferred = mustSpot(`\bajourn(?:e|ee|es|ees|ent|ement)\b|\bretire(?:e|es|ees)? de l'ordre du jour|\breporte(?:e|s|es)? (?:a|au|lors d'|lors de) (?:une|un|la|le) (?:prochaine?|ulterieure?|autre|seance|conseil)|\bsursis a statuer\b`)
 	// reDeferredVerb is "est reporté(e)", "sont retirés": deferral when a decision's subject
 	// (délibération, point, question…) comes shortly before it (see deferSubject).
-	reDeferredVerb = mustRx(`\b(?:(?:est|sont|sera|seront)\s+|(?:a|ont)\s+(?:donc\s+)?ete\s+)(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`)
-	reDeferSubject = mustRx(`\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet|choix|examen)\b`)
+	reDeferredVerb = mustSpot(`\b(?:(?:est|sont|sera|seront)\s+|(?:a|ont)\s+(?:donc\s+)?ete\s+)(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`)
+	reDeferSubject = mustSpot(`\b(?:deliberation|point|question|dossier|vote|decision|projet|affaire|sujet|choix|examen)\b`)
 	// reNoted is "prend acte", "prennent connaissance de ce dossier": the council takes note.
 	// "Prend connaissance" is read in a sentence only (clauseVerbs): it often opens one that goes
 	// on to deliberate.
-	reNoted = mustRx(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
+	reNoted = mustSpot(`\bpr\w{0,3}n(?:d|nent|ent) acte\b|\bpris acte\b|\bdonne acte\b|\bprend connaissance du rapport\b`)
 	// reElectedChair is the choice of who chairs or writes the minutes of the session: no vote
 	// of a deliberation.
-	reElectedChair = mustRx(`\b(?:elue?s?|proclamee?s?) (?:pour |comme )?(?:president|presidente|secretaire)s? de (?:la )?seance`)
+	reElectedChair = mustSpot(`\b(?:elue?s?|proclamee?s?) (?:pour |comme )?(?:president|presidente|secretaire)s? de (?:la )?seance`)
 	// reElected is the result of an election: a proclamation ("a été proclamé Maire", "ONT ETE
 	// PROCLAMES", "proclamés élus"), or a candidate's count then "Elue" ("Anne-Marie : 11
 	// votes, - Elue"). "Sont élus au scrutin de liste" describes a procedure, and "ont été élus
 	// :" introduces names whose vote comes after: neither is an outcome.
-	reElected = mustRx(`\b(?:a ete|ont ete|sont|est) proclamee?s?\b|\b\d{1,3}\s*(?:votes?|voix|suffrages?)\b.{0,20}\belue?s?\b`)
+	reElected = mustSpot(`\b(?:a ete|ont ete|sont|est) proclamee?s?\b|\b\d{1,3}\s*(?:votes?|voix|suffrages?)\b.{0,20}\belue?s?\b`)
 	// reVoteFavourable is "Vote favorable (à l'unanimité…)": an outcome written as a noun.
 	reVoteFavourable = mustRx(`(?:^|[-•>:]\s*)votes? favorables?\b`)
-	reAdopted        = mustRx(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
-	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE").
-	reUpperVerb = mustRx(`^(?:adopte|adoptent|approuve|approuvent|accepte|acceptent|decide|decident|valide|valident|autorise|autorisent)$`)
+	reAdopted        = mustSpot(`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`)
+	// reUpperVerb is an operative verb printed in capitals ("DECIDE", "ADOPTE", "APPROUVE"),
+	// folded: one of upperVerbs.
+	reUpperVerb = mustRx(`^(?:` + strings.Join(upperVerbs, "|") + `)$`)
 	// reStrongVerb is an outcome verb that carries a decision alone, without a council subject:
 	// "→ adopté", "Délibération adoptée", "ADOPTÉ À L'UNANIMITÉ", "Le Conseil adopte.".
 	reStrongVerb = mustRx(`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b|[a-z] (?:est|sont) (?:donc )?(?:adoptee?s?|approuvee?s?|acceptee?s?)\b`)
 	// reCouncil is the subject of a decision.
-	reCouncil = mustRx(`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`)
+	reCouncil = mustSpot(`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`)
 	// reVisa opens a visa or considérant: the legal grounds cited before a decision, never one.
 	reVisa = mustRx(`^(?:[-•]\s*)?(?:vu |vus |considerant|attendu|apres avis|sur (?:le )?rapport|il est (?:propose|demande)|il vous est propose|je vous propose|propose(?:s)? (?:au|de)|proposition de)`)
 	// Vote counts in every form: "Pour : 23", "23 pour", "Par 13 voix POUR", "Pour 9".
 	// "Pour 8", "Pour : 23 Contre : 0"; not "lancée pour 2 unités" (a word after the number).
-	reCountForL     = mustRx(`\bpour\s*[:=]?\s*(\d{1,3})(?:$|[^\w]|\s*$|\s+(?:voix|votes?|contre|abst|bulletin|[^a-z]))`)
-	reCountForN     = mustRx(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
-	reCountAgainstL = mustRx(`\bcontre\s*[:=]?\s*(\d{1,3})\b`)
-	reCountAgainstN = mustRx(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
-	reCountAbstL    = mustRx(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
-	reCountAbstN    = mustRx(`\b(\d{1,3})\s*abstentions?\b`)
+	reCountForL     = mustSpot(`\bpour\s*[:=]?\s*(\d{1,3})(?:$|[^\w]|\s*$|\s+(?:voix|votes?|contre|abst|bulletin|[^a-z]))`)
+	reCountForN     = mustSpot(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?(?:pour|favorables?)\b`)
+	reCountAgainstL = mustSpot(`\bcontre\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAgainstN = mustSpot(`\b(\d{1,3})\s*(?:voix\s+|votes?\s+)?contre\b`)
+	reCountAbstL    = mustSpot(`\babstentions?\s*[:=]?\s*(\d{1,3})\b`)
+	reCountAbstN    = mustSpot(`\b(\d{1,3})\s*abstentions?\b`)
 	// reCountWrapped is a count at the end of a line whose label ("Pour", "Contre") wrapped.
-	reCountWrapped = mustRx(`\b(\d{1,3})\s*(?:voix|votes)\s*$`)
+	reCountWrapped = mustSpot(`\b(\d{1,3})\s*(?:voix|votes)\s*$`)
 	// reCountForLabel is a tally under "Résultat du vote :" whose label opens with "Pour":
 	// "Pour le changement de prestataire : 13 votes".
-	reCountForLabel = mustRx(`^(?:[-•]\s*)?pour\b[^:]{0,80}:\s*(\d{1,3})\s*(?:votes?|voix)\b`)
+	reCountForLabel = mustSpot(`^(?:[-•]\s*)?pour\b[^:]{0,80}:\s*(\d{1,3})\s*(?:votes?|voix)\b`)
 	// reVotersTotal is "(31 voix)" after "unanimité des votants": all the votes cast were for.
-	reVotersTotal = mustRx(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
+	reVotersTotal = mustSpot(`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`)
 	// reVoteLine is a line that holds a vote count and little else: a vote block line.
 	reVoteLine = mustRx(`^(?:[-•]\s*)?(?:vote\s*:?\s*)?(?:(?:pour|contre|abstentions?|nuls?|blancs?)\s*[:=]?\s*(?:\d{1,3}\b|$)|\d{1,3}\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b)`)
-	reVoteWord = mustRx(`\b(?:votes?|voix|votants|contre|abstentions?|scrutin)\b`)
+	reVoteWord = mustSpot(`\b(?:votes?|voix|votants|contre|abstentions?|scrutin)\b`)
 )
+
+// upperVerbs are the operative verbs read in capitals (reUpperVerb), folded.
+var upperVerbs = []string{"adopte", "adoptent", "approuve", "approuvent", "accepte", "acceptent", "decide", "decident",
+	"valide", "valident", "autorise", "autorisent"}
 
 // Stems that gate the vote patterns: a line holding none of them cannot state a vote, so the
 // patterns (some with bounded repetition) run on few lines.
@@ -201,6 +206,8 @@ var (
 	notedStems   = newStems("nd acte", "nent acte", "pris acte", "donne acte", "connaissance du rapport")
 	electStems   = newStems("elu", "proclam")
 	adoptStems   = newStems("adopt", "approuv", "accept")
+	// strongStems gate reStrongVerb: each of its matches holds one of its verbs.
+	strongStems = newStems("adopt", "approuv", "accept", "rejet", "ajourn", "report")
 	// majorityStems and unanimousStems gate reMajority and reUnanimous.
 	majorityStems  = newStems("majorit")
 	unanimousStems = newStems("unanim")
@@ -215,12 +222,12 @@ var (
 	// reClauseBlock is a word between the subject and the verb that makes the verb no decision:
 	// an auxiliary or a modal ("le conseil a décidé en 2012", "le conseil est invité à", "le
 	// conseil devra fixer").
-	reClauseBlock = mustRx(`\b(?:a|ont|avait|avaient|aura|auront|est|sont|sera|seront|etait|serait|doit|doivent|devra|devront|devrait|peut|peuvent|pourra|pourront|pourrait|souhaite|souhaitent|invite|appele)\s+(?:\w+\s+)?$|\b(?:doit|doivent|devra|devrait|peut|peuvent|pourra|pourrait|souhaite|souhaitent|envisage|invite|appele)\b`)
+	reClauseBlock = mustSpot(`\b(?:a|ont|avait|avaient|aura|auront|est|sont|sera|seront|etait|serait|doit|doivent|devra|devront|devrait|peut|peuvent|pourra|pourront|pourrait|souhaite|souhaitent|invite|appele)\s+(?:\w+\s+)?$|\b(?:doit|doivent|devra|devrait|peut|peuvent|pourra|pourrait|souhaite|souhaitent|envisage|invite|appele)\b`)
 	// reClauseGoesOn is the rest of a sentence that takes note and then deliberates.
-	reClauseGoesOn = mustRx(`\b(?:delibere|decide(?:nt)?|vote(?:nt)?)\b`)
+	reClauseGoesOn = mustSpot(`\b(?:delibere|decide(?:nt)?|vote(?:nt)?)\b`)
 	// reClauseRejected is a refusal anywhere in the sentence after the subject: "décident que,
 	// faute d'éléments, ils ne donnent pas suite à cette requête".
-	reClauseRejected = mustRx(`\bne (?:donne|donnent) pas suite\b|\bde ne pas donner suite\b|\brefuse(?:nt)?\b|\brejette(?:nt)?\b|\bemet(?:tent)? un avis defavorable\b|\bn'(?:accepte|approuve|adopte)(?:nt)? pas\b|\bs'oppose(?:nt)?\b`)
+	reClauseRejected = mustSpot(`\bne (?:donne|donnent) pas suite\b|\bde ne pas donner suite\b|\brefuse(?:nt)?\b|\brejette(?:nt)?\b|\bemet(?:tent)? un avis defavorable\b|\bn'(?:accepte|approuve|adopte)(?:nt)? pas\b|\bs'oppose(?:nt)?\b`)
 )
 
 // clauseVerbs are the operative verbs of a decision sentence and the outcome each states. The
@@ -232,7 +239,7 @@ var clauseVerbs = []struct{ outcome, pattern string }{
 }
 
 // reClauseVerb is clauseVerbs as one pattern: one group per entry, in order.
-var reClauseVerb = func() *rx {
+var reClauseVerb = func() *spotRx {
 	var b strings.Builder
 	b.WriteString(`\b(?:`)
 	for k, v := range clauseVerbs {
@@ -242,7 +249,7 @@ var reClauseVerb = func() *rx {
 		b.WriteString("(" + v.pattern + ")")
 	}
 	b.WriteString(`)\b`)
-	return mustRx(b.String())
+	return mustSpot(b.String())
 }()
 
 // The subject of a decision sentence (see clauseSubjects): an article, optionally "membres

@@ -1,0 +1,85 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"minutes/extract"
+)
+
+// decisionFixture is a document read up to its body, and its prose paragraphs: the input of the
+// decision reader.
+func decisionFixture(tb testing.TB, path string) (*doc, []para) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Skipf("%s: %v", path, err)
+	}
+	src, err := extract.Bytes(filepath.Base(path), data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d := newDoc(src)
+	d.header()
+	d.attendance()
+	d.body()
+	var prose []para
+	for _, p := range d.paragraphs(0, len(d.lines)) {
+		if !p.table {
+			prose = append(prose, p)
+		}
+	}
+	return d, prose
+}
+
+// resetDecisionMemo forgets what the decision reader memoized, so that each run pays for it.
+func (d *doc) resetDecisionMemo() {
+	d.bs.trigOf, d.bs.trigs, d.bs.stems, d.bs.stemsDone = nil, nil, nil, nil
+	d.bs.clauseOf, d.bs.clauseLists = nil, nil
+}
+
+// BenchmarkDecisions measures the decision reader alone (line triggers, decision sentences,
+// drafts) over every prose paragraph of the sample, paragraph by paragraph as sections are read.
+func BenchmarkDecisions(b *testing.B) {
+	d, prose := decisionFixture(b, "../testdata/sample/numerian-2023-12-15.txt")
+	n := 0
+	for _, p := range prose {
+		for _, i := range p.lines {
+			n += len(d.lines[i].Text) + 1
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		d.resetDecisionMemo()
+		for _, p := range prose {
+			d.decisions([]para{p})
+		}
+	}
+}
+
+// BenchmarkDecisionsCorpus is BenchmarkDecisions on each text file of the development corpus
+// (skipped without ../shared).
+func BenchmarkDecisionsCorpus(b *testing.B) {
+	var files []string
+	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
+		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		b.Skip("../shared/corpus/dev is absent")
+	}
+	for _, f := range files {
+		d, prose := decisionFixture(b, f)
+		b.Run(strings.SplitN(filepath.Base(f), "_", 2)[0], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				d.resetDecisionMemo()
+				for _, p := range prose {
+					d.decisions([]para{p})
+				}
+			}
+		})
+	}
+}
