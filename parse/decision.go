@@ -838,8 +838,8 @@ var (
 	voterNotVotWord = "prenant"
 )
 
-// containsFold reports whether s holds w (lower-case ASCII) in any ASCII case.
-func containsFold(s, w string) bool {
+// containsASCIIFold reports whether s holds w (lower-case ASCII) in any ASCII case.
+func containsASCIIFold(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
 		if s[i]|0x20 != w[0] {
 			continue
@@ -868,7 +868,7 @@ func mayVoterParen(raw string) bool {
 		return false
 	}
 	for _, w := range voterParenWords {
-		if containsFold(raw, w) {
+		if containsASCIIFold(raw, w) {
 			return true
 		}
 	}
@@ -925,7 +925,7 @@ func (d *doc) voters(dr *draft) []Voter {
 			add(voteOf(m[1]), m[2])
 			continue
 		}
-		if containsFold(f, voterExceptWord) && reVoterExcept.MatchString(f) {
+		if containsASCIIFold(f, voterExceptWord) && reVoterExcept.MatchString(f) {
 			// Read the names from the original line at the same place.
 			if k := strings.Index(strings.ToLower(raw), "exception de "); k >= 0 {
 				rest := raw[k+len("exception de "):]
@@ -935,7 +935,7 @@ func (d *doc) voters(dr *draft) []Voter {
 			}
 			continue
 		}
-		if !containsFold(raw, voterNotVotWord) {
+		if !containsASCIIFold(raw, voterNotVotWord) {
 			continue
 		}
 		if m := reVoterNotVot.FindStringSubmatch(raw); m != nil {

@@ -180,7 +180,7 @@ func (d *doc) refReadClauses(p para) []clause {
 }
 
 // TestVoterGuards checks that the letters of the voter patterns' guard words fold to their
-// ASCII capitals only, so that containsFold finds every case-insensitive match.
+// ASCII capitals only, so that containsASCIIFold finds every case-insensitive match.
 func TestVoterGuards(t *testing.T) {
 	for _, w := range append([]string{voterExceptWord, voterNotVotWord}, voterParenWords...) {
 		for _, r := range w {
@@ -195,8 +195,8 @@ func TestVoterGuards(t *testing.T) {
 		s, w string
 		want bool
 	}{{"M. X (Contre)", "contre", true}, {"PRENANT", "prenant", true}, {"prenan", "prenant", false}, {"", "x", false}} {
-		if got := containsFold(tc.s, tc.w); got != tc.want {
-			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.w, got, tc.want)
+		if got := containsASCIIFold(tc.s, tc.w); got != tc.want {
+			t.Errorf("containsASCIIFold(%q, %q) = %v, want %v", tc.s, tc.w, got, tc.want)
 		}
 	}
 }
@@ -300,10 +300,10 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if reVoterParen.MatchString(s) && !mayVoterParen(s) {
 		t.Errorf("mayVoterParen(%q) = false, but reVoterParen matches", s)
 	}
-	if reVoterExcept.MatchString(f) && !containsFold(f, voterExceptWord) {
+	if reVoterExcept.MatchString(f) && !containsASCIIFold(f, voterExceptWord) {
 		t.Errorf("reVoterExcept matches %q without %q", f, voterExceptWord)
 	}
-	if reVoterNotVot.MatchString(s) && !containsFold(s, voterNotVotWord) {
+	if reVoterNotVot.MatchString(s) && !containsASCIIFold(s, voterNotVotWord) {
 		t.Errorf("reVoterNotVot matches %q without %q", s, voterNotVotWord)
 	}
 	var b strings.Builder

@@ -357,7 +357,27 @@ func exactSpot(re *syntax.Regexp) ([]string, bool) {
 		}
 		return out, len(out) > 0
 	}
-	return exact(re)
+	if !plainForSpots(re) {
+		return nil, false
+	}
+	return exact(re, false)
+}
+
+// plainForSpots reports whether re holds no zero-width assertion and no character class: exact
+// reads an assertion as the empty string, right for a prefilter but not for a spot, where the
+// pattern runs on a window of the line and "^" or "\b" would hold at the window's start.
+func plainForSpots(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpCharClass, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return false
+	}
+	for _, sub := range re.Sub {
+		if !plainForSpots(sub) {
+			return false
+		}
+	}
+	return true
 }
 
 // minimalSpots drops a spot another one finds already (a prefix of it, as strict about the
