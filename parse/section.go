@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -129,6 +131,38 @@ func hasWord(s string, n int) bool {
 		}
 	}
 	return false
+}
+
+// moreRunes reports whether s holds more than n runes (utf8.RuneCountInString(s) > n). The
+// bounds on titles and labels are asked of every line: most lines are decided by their length
+// in bytes, or by the bound below, eight bytes at a time.
+func moreRunes(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	if len(s) > n*utf8.UTFMax {
+		return true
+	}
+	// Every byte a rune takes beyond its first is ≥ 0x80 (so is the first), and an invalid
+	// byte counts as one rune: s holds at least len(s) − highBytes(s) runes.
+	if len(s)-highBytes(s) > n {
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
+// highBytes counts the bytes of s that are 0x80 or above.
+func highBytes(s string) int {
+	k, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		k += bits.OnesCount64(binary.LittleEndian.Uint64([]byte(s[i:i+8])) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			k++
+		}
+	}
+	return k
 }
 
 // cleanHeadingText removes the markup a text export leaves around a heading (Markdown bold and

@@ -33,14 +33,92 @@ var (
 	// ("1641 - 00", "21538 - 0").
 	reFlatCode = regexp.MustCompile(`^(\d{2,6})(?:\s*-\s*0{1,3})?\s+(\S.*)$`)
 	// Words that name value columns in a header line ("RECETTES DÉPENSES", "Réalisé").
-	reFlatColumn = regexp.MustCompile(`^(?:recettes|depenses|realise|realisee?s?|prevu|previsions?|montants?|credits|diminution|augmentation|propose|votes?|bp|budget|total|ttc|ht)$`)
+	reFlatColumn = regexp.MustCompile(`^(?:` + strings.Join(flatColumnWords, "|") + `)$`)
 	// A running footer's page number ("Compte-rendu page 11"), not a row.
 	rePageLabel = regexp.MustCompile(`\bpages?(?:\s+n°)?\s*:?$`)
 	// The first word of a section line (see reTableSection).
-	reHeadFirst = regexp.MustCompile(`^(?:[0-9ivx.]+[-.)]?|section|depenses|recettes|fonctionnement|investissement|exploitation|charges|produits)$`)
+	reHeadFirst = regexp.MustCompile(`^(?:[0-9ivx.]+[-.)]?|` + strings.Join(headFirstWords, "|") + `)$`)
 	// A bare year, which ends labels ("Année 2016") without being an amount.
 	reFlatYear = regexp.MustCompile(`^(?:19|20)\d{2}$`)
 )
+
+// flatColumnWords are the words, folded, that name value columns (reFlatColumn), each form
+// spelled out so that a word is looked up rather than matched.
+var flatColumnWords = []string{
+	"recettes", "depenses", "realise", "realisee", "realises", "realisees", "prevu",
+	"prevision", "previsions", "montant", "montants", "credits", "diminution", "augmentation",
+	"propose", "vote", "votes", "bp", "budget", "total", "ttc", "ht",
+}
+
+// headFirstWords are the words, folded, besides an outline number, that open a section line
+// (reHeadFirst).
+var headFirstWords = []string{"section", "depenses", "recettes", "fonctionnement", "investissement", "exploitation", "charges", "produits"}
+
+// Sets of the word lists above: flatHeader reads the first word of every short line.
+var (
+	flatColumnSet = wordSet(flatColumnWords)
+	headFirstSet  = wordSet(headFirstWords)
+)
+
+// wordSet makes a set of words.
+func wordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// outlineWord reports whether a folded word is an outline number as reHeadFirst reads one
+// ("2.", "iv)", "1.2-"): [0-9ivx.]+ and an optional closing [-.)].
+func outlineWord(f []byte) bool {
+	n := len(f)
+	if n == 0 {
+		return false
+	}
+	if n > 1 && (f[n-1] == '-' || f[n-1] == ')') {
+		n-- // '.' is in both sets, so it needs no case of its own
+	}
+	for _, c := range f[:n] {
+		if !(c >= '0' && c <= '9' || c == 'i' || c == 'v' || c == 'x' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// foldWord is normalize.Fold(w) written into buf when w is plain ASCII without spaces or
+// backquotes (Fold then only lowers the capitals), so that no string is made for it; other
+// words go through Fold.
+func foldWord(w string, buf []byte) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r' || c == '`':
+			return append(buf[:0], normalize.Fold(w)...)
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// headWord reports whether a word opens a header line: reFlatColumn or reHeadFirst matches
+// its folded form.
+func headWord(w string) bool {
+	var stack [32]byte
+	f := foldWord(w, stack[:0])
+	return flatColumnSet[string(f)] || headFirstSet[string(f)] || outlineWord(f)
+}
+
+// columnWord reports whether a word names a value column: reFlatColumn matches its folded
+// form.
+func columnWord(w string) bool {
+	var stack [32]byte
+	return flatColumnSet[string(foldWord(w, stack[:0]))]
+}
 
 // maxFlatLabel bounds a row's label: a longer line before an amount is a sentence.
 const maxFlatLabel = 60
@@ -129,7 +207,7 @@ func readFlat(idx int, text string) flatLine {
 	}
 	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
 	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
-	if t := strings.TrimSpace(text); len(t) > 120 && utf8.RuneCountInString(t) > 120 {
+	if t := strings.TrimSpace(text); moreRunes(t, 120) {
 		return fl
 	}
 	s, gap := gapText(text)
@@ -168,7 +246,7 @@ func readFlat(idx int, text string) flatLine {
 			if rePageLabel.MatchString(normalize.Fold(rest)) {
 				return fl
 			}
-			if utf8.RuneCountInString(rest) <= maxFlatLabel && !proseLabel(rest) {
+			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
 				amounts, ok := splitAmounts(tail)
 				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
@@ -180,7 +258,7 @@ func readFlat(idx int, text string) flatLine {
 			}
 		}
 	}
-	if utf8.RuneCountInString(s) > maxFlatLabel || !isText(s) {
+	if moreRunes(s, maxFlatLabel) || !isText(s) {
 		return fl
 	}
 	if sec, cols, ok := flatHeader(s); ok {
@@ -374,7 +452,7 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 	if !mayHeadWord(first) {
 		return "", nil, false
 	}
-	if f := normalize.Fold(first); !reFlatColumn.MatchString(f) && !reHeadFirst.MatchString(f) {
+	if !headWord(first) {
 		return "", nil, false
 	}
 	rest := s
@@ -386,19 +464,31 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 		}
 	} else if isSection(s) {
 		// "Dépenses" alone is a section, "RECETTES DÉPENSES" names two columns.
-		words := strings.Fields(s)
-		if len(words) < 2 || !allColumnWords(words) {
+		if !columnFields(s, 2) {
 			return strings.TrimSpace(s), nil, true
 		}
 	}
 	if rest == "" {
 		return section, nil, section != ""
 	}
-	words := strings.Fields(rest)
-	if !allColumnWords(words) {
+	// The words are only split out once they all name columns: most lines fail on the first.
+	if !columnFields(rest, 1) {
 		return "", nil, false
 	}
-	return section, words, true
+	return section, strings.Fields(rest), true
+}
+
+// columnFields reports whether s has at least n words (strings.Fields) and every one names a
+// value column (allColumnWords), without splitting s.
+func columnFields(s string, n int) bool {
+	k := 0
+	for w := range strings.FieldsSeq(s) {
+		if !columnWord(w) {
+			return false
+		}
+		k++
+	}
+	return k >= n
 }
 
 // headWordLeads are the first bytes, folded, of the words reFlatColumn and reHeadFirst accept.
@@ -428,7 +518,7 @@ func mayHeadWord(first string) bool {
 // allColumnWords reports whether every word names a value column.
 func allColumnWords(words []string) bool {
 	for _, w := range words {
-		if !reFlatColumn.MatchString(normalize.Fold(w)) {
+		if !columnWord(w) {
 			return false
 		}
 	}

@@ -325,3 +325,19 @@ func BenchmarkFlatScan(b *testing.B) {
 		}
 	}
 }
+
+// FuzzHeadWord checks the word sets against the patterns they stand for.
+func FuzzHeadWord(f *testing.F) {
+	for _, s := range []string{"RECETTES", "Dépenses", "Réalisées", "IV)", "2.", "1-", "-", "x.)", "Le", "", "vote s", "BP", "ht\t", "prévisions", "Section", "`total"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fs := normalize.Fold(s)
+		if got, want := headWord(s), reFlatColumn.MatchString(fs) || reHeadFirst.MatchString(fs); got != want {
+			t.Errorf("headWord(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := columnWord(s), reFlatColumn.MatchString(fs); got != want {
+			t.Errorf("columnWord(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
