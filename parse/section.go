@@ -54,6 +54,9 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 		if f.bare && strings.IndexAny(t[:min(len(t), bareDigitWithin)], digits) < 0 {
 			continue
 		}
+		if l, ok := headingLeads[f.re.String()]; ok && !l.may(t) {
+			continue
+		}
 		m := f.re.FindStringSubmatch(t)
 		if m == nil {
 			continue
@@ -91,6 +94,73 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 		return h, true
 	}
 	return h, false
+}
+
+// headingLead is what the first bytes of a line must be for a heading form to match it, told
+// before its pattern runs: most lines that open with a digit, a roman numeral or a capital are
+// prose, numbered lists of another form, or amounts, and fail on their second or third byte.
+// Each is a necessary condition of its pattern (FuzzHeadingLeads checks them); a form without
+// one runs its pattern on every line that passes its starts.
+type headingLead struct {
+	// The line opens with a run of class bytes ("0123456789", "IVX") of min to max of them
+	// (exactly: a shorter match would leave a class byte next); "" for a word form.
+	class    string
+	min, max int
+	space    bool   // white space (\s*) may come between the run and the next byte
+	next     string // the bytes that may follow the run (the lead byte of a non-ASCII sign)
+	digit    bool   // a digit follows next
+	// lone: the lead holds only for a line that opens with a class byte (the form may open
+	// otherwise).
+	lone bool
+	// For a word form: the ASCII bytes its second letter may be; a non-ASCII byte passes.
+	second string
+}
+
+// headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
+// pattern changes loses its lead (and only runs slower) until the lead is updated.
+var headingLeads = map[string]headingLead{
+	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {second: "eEo"},
+	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {second: "eE"},
+	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
+	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {class: digits, min: 1, max: 4, next: "./-", digit: true, lone: true},
+	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {second: "oOuUfF"},
+	`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`:                          {class: "IVX", min: 1, max: 4, next: ".", digit: true},
+	`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`:  {class: "IVX", min: 1, max: 5, space: true, next: ".)-/\xe2"},
+	`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`:              {class: digits, min: 1, max: 2, space: true, next: "-"},
+	`^(\d{1,2}\s*-\s*\d{1,2}\s+[A-H])\s*[:–—]\s*(\p{L}.*)$`:      {class: digits, min: 1, max: 2, space: true, next: "-"},
+	`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`: {class: digits, min: 1, max: 2, next: ".", digit: true},
+	`^(\d{1,2})\s*\.\s*(.+)$`:                                    {class: digits, min: 1, max: 2, space: true, next: "."},
+	`^(\d{1,2})\s*\)\s*(.*)$`:                                    {class: digits, min: 1, max: 2, space: true, next: ")"},
+	`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`:                  {class: digits, min: 1, max: 2, space: true, next: "-\xe2"},
+	`^(\d{1,2})\s*/\s*(.+)$`:                                     {class: digits, min: 1, max: 2, space: true, next: "/"},
+	`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`:                         {class: digits, min: 1, max: 2, space: true, next: "\xc2"},
+	`^([A-H])\s*[.)]\s+(.+)$`:                                    {class: "ABCDEFGH", min: 1, max: 1, space: true, next: ".)"},
+}
+
+// may reports whether t opens as the lead says.
+func (l headingLead) may(t string) bool {
+	if l.class == "" {
+		return len(t) < 2 || t[1] >= utf8.RuneSelf || strings.IndexByte(l.second, t[1]) >= 0
+	}
+	if l.lone && (t == "" || strings.IndexByte(l.class, t[0]) < 0) {
+		return true
+	}
+	n := 0
+	for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
+		n++
+	}
+	if n < l.min || n > l.max {
+		return false
+	}
+	if l.space {
+		for n < len(t) && isGapSpace(t[n]) {
+			n++
+		}
+	}
+	if n >= len(t) || strings.IndexByte(l.next, t[n]) < 0 {
+		return false
+	}
+	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
 }
 
 // delibNumberOK reports whether a number read by a deliberation form is a register number: it

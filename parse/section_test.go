@@ -42,3 +42,62 @@ func FuzzMoreRunes(f *testing.F) {
 		}
 	})
 }
+
+// TestHeadingLeadsKnown checks that every lead names a heading form: a lead whose form changed
+// is stale and no longer applies.
+func TestHeadingLeadsKnown(t *testing.T) {
+	forms := map[string]bool{}
+	for _, f := range headingForms {
+		forms[f.re.String()] = true
+	}
+	for src := range headingLeads {
+		if !forms[src] {
+			t.Errorf("headingLeads holds %q, which is no heading form's pattern", src)
+		}
+	}
+}
+
+func TestHeadingLeads(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		line string
+		want string // the style matchHeading reads, "" for none
+	}{
+		{"arabic dot", "1. Modification des statuts", "arabic."},
+		{"dotted", "6.5.1 Ecole", "dotted2"},
+		{"roman dotted", "I.2 DÉLIBÉRATIONS", "roman.arabic"},
+		{"roman dash", "II – COMMUNAUTE DE COMMUNES", "roman"},
+		{"letter", "B) Pôle Administration", "letter"},
+		{"point", "Point n° 1 : Finances Communales", "point"},
+		{"delib", "DÉLIBÉRATION N°2023-45 – Budget", "delib"},
+		{"bare delib", "2020-038 SUBVENTION AU CLUB", "delib"},
+		{"degree", "1° Vote du budget", "arabic°"},
+		{"prose", "Il est proposé au conseil", ""},
+		{"amount", "12 345 € de subvention", ""},
+	} {
+		h, ok := matchHeading(c.line)
+		got := ""
+		if ok {
+			got = h.style
+		}
+		if got != c.want {
+			t.Errorf("%s: matchHeading(%q) style = %q, want %q", c.name, c.line, got, c.want)
+		}
+	}
+}
+
+// FuzzHeadingLeads checks that each lead is a necessary condition of its form's pattern.
+func FuzzHeadingLeads(f *testing.F) {
+	for _, s := range []string{"1. Budget", "12) x", "1 - Vote", "1–Vote", "1 / y", "1° z", "6.5 Ecole", "1-2 : Autre", "1 - 3 A : x",
+		"2013.04.08 - 1 ADOPTION", "IV) PERSONNEL", "II – COMMUNAUTE", "I.2 DELIB", "A. Direction", "Point n° 1 : F", "DÉLIBÉRATION N° 12 : T",
+		"N° 2016.02.16 - S", "DL-061-07-13 - Travaux", "2020-038 SUBVENTION", "Délibération n°3", "VV)", "\t1.x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, form := range headingForms {
+			if l, ok := headingLeads[form.re.String()]; ok && form.re.MatchString(s) && !l.may(s) {
+				t.Errorf("%s form matches %q but its lead rejects it", form.style, s)
+			}
+		}
+	})
+}

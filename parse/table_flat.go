@@ -124,7 +124,7 @@ func columnWord(w string) bool {
 const maxFlatLabel = 60
 
 // flatKind is how a line of plain text reads as part of a flattened table.
-type flatKind int
+type flatKind uint8
 
 const (
 	flatOther flatKind = iota // prose, blank, or anything else: ends a run
@@ -527,24 +527,32 @@ func allColumnWords(words []string) bool {
 
 // flatBlocks finds the runs of flattened rows, with the header lines just above them.
 func (d *doc) flatBlocks() [][]flatLine {
-	lines := make([]flatLine, len(d.lines))
+	// Only the kinds are kept for every line, and the lines read as pieces of a table: most
+	// lines are prose (flatOther, their flatLine holding only their index).
+	kinds := make([]flatKind, len(d.lines))
+	at := make([]int32, len(d.lines))
+	var read []flatLine
 	for i, l := range d.lines {
-		lines[i] = readFlat(i, l.Text)
+		fl := readFlat(i, l.Text)
+		kinds[i], at[i] = fl.kind, int32(len(read))
+		if fl.kind != flatOther {
+			read = append(read, fl)
+		}
 	}
 	var out [][]flatLine
-	for i := 0; i < len(lines); {
-		if lines[i].kind != flatData && lines[i].kind != flatOpen {
+	for i := 0; i < len(kinds); {
+		if kinds[i] != flatData && kinds[i] != flatOpen {
 			i++
 			continue
 		}
 		start := i
 		// Header lines just above (at most two: a section and its column names).
-		for start > 0 && i-start < 2 && lines[start-1].kind == flatHead {
+		for start > 0 && i-start < 2 && kinds[start-1] == flatHead {
 			start--
 		}
 		end := i
-		for j := i; j < len(lines); j++ {
-			k := lines[j].kind
+		for j := i; j < len(kinds); j++ {
+			k := kinds[j]
 			if k == flatData || k == flatOpen || k == flatHead {
 				end = j
 				continue
@@ -553,20 +561,27 @@ func (d *doc) flatBlocks() [][]flatLine {
 				// A gap of at most two lines (a wrapped label, a row without values, the page
 				// furniture) inside the run; the run goes on only if a row follows.
 				g := j
-				for g < len(lines) && g-j < 3 && lines[g].kind != flatData && lines[g].kind != flatOpen && lines[g].kind != flatHead {
-					if lines[g].kind == flatOther && !(g+1 < len(lines) && lines[g+1].kind == flatPage) {
+				for g < len(kinds) && g-j < 3 && kinds[g] != flatData && kinds[g] != flatOpen && kinds[g] != flatHead {
+					if kinds[g] == flatOther && !(g+1 < len(kinds) && kinds[g+1] == flatPage) {
 						break
 					}
 					g++
 				}
-				if g < len(lines) && g-j < 3 && (lines[g].kind == flatData || lines[g].kind == flatOpen || lines[g].kind == flatHead) {
+				if g < len(kinds) && g-j < 3 && (kinds[g] == flatData || kinds[g] == flatOpen || kinds[g] == flatHead) {
 					j = g - 1
 					continue
 				}
 				break
 			}
 		}
-		blk := lines[start : end+1]
+		blk := make([]flatLine, end-start+1)
+		for j := range blk {
+			if k := start + j; kinds[k] == flatOther {
+				blk[j] = flatLine{idx: k}
+			} else {
+				blk[j] = read[at[k]]
+			}
+		}
 		// Trailing header lines open the next table, not this one.
 		for len(blk) > 0 && blk[len(blk)-1].kind == flatHead {
 			blk = blk[:len(blk)-1]
