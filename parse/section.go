@@ -47,14 +47,14 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 		}
 		return h, false
 	}
-	for _, f := range headingForms {
+	for k, f := range headingForms {
 		if strings.IndexByte(f.starts, t[0]) < 0 {
 			continue
 		}
 		if f.bare && strings.IndexAny(t[:min(len(t), bareDigitWithin)], digits) < 0 {
 			continue
 		}
-		if l, ok := headingLeads[f.re.String()]; ok && !l.may(t) {
+		if l := formLeads[k]; l != nil && !l.may(t) {
 			continue
 		}
 		m := f.re.FindStringSubmatch(t)
@@ -109,9 +109,9 @@ type headingLead struct {
 	space    bool   // white space (\s*) may come between the run and the next byte
 	next     string // the bytes that may follow the run (the lead byte of a non-ASCII sign)
 	digit    bool   // a digit follows next
-	// lone: the lead holds only for a line that opens with a class byte (the form may open
-	// otherwise).
-	lone bool
+	// capitals > 0: up to that many capitals (\p{Lu}) and a dash or a space may come before
+	// the run.
+	capitals int
 	// For a word form: the ASCII bytes its second letter may be; a non-ASCII byte passes.
 	second string
 }
@@ -122,7 +122,7 @@ var headingLeads = map[string]headingLead{
 	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {second: "eEo"},
 	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {second: "eE"},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
-	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {class: digits, min: 1, max: 4, next: "./-", digit: true, lone: true},
+	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {capitals: 4, class: digits, min: 1, max: 4, next: "./-", digit: true},
 	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {second: "oOuUfF"},
 	`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`:                          {class: "IVX", min: 1, max: 4, next: ".", digit: true},
 	`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`:  {class: "IVX", min: 1, max: 5, space: true, next: ".)-/\xe2"},
@@ -137,15 +137,40 @@ var headingLeads = map[string]headingLead{
 	`^([A-H])\s*[.)]\s+(.+)$`:                                    {class: "ABCDEFGH", min: 1, max: 1, space: true, next: ".)"},
 }
 
+// formLeads are the leads of headingForms, in their order (nil for a form without one).
+var formLeads = func() []*headingLead {
+	out := make([]*headingLead, len(headingForms))
+	for k, f := range headingForms {
+		if l, ok := headingLeads[f.re.String()]; ok {
+			out[k] = &l
+		}
+	}
+	return out
+}()
+
 // may reports whether t opens as the lead says.
 func (l headingLead) may(t string) bool {
 	if l.class == "" {
 		return len(t) < 2 || t[1] >= utf8.RuneSelf || strings.IndexByte(l.second, t[1]) >= 0
 	}
-	if l.lone && (t == "" || strings.IndexByte(l.class, t[0]) < 0) {
-		return true
-	}
 	n := 0
+	if l.capitals > 0 {
+		for k := 0; n < len(t); k++ {
+			r, size := utf8.DecodeRuneInString(t[n:])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			if k == l.capitals {
+				return false
+			}
+			n += size
+		}
+		if n < len(t) && (t[n] == '-' || t[n] == ' ') {
+			n++
+		}
+		t = t[n:]
+		n = 0
+	}
 	for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
 		n++
 	}

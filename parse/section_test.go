@@ -90,7 +90,8 @@ func TestHeadingLeads(t *testing.T) {
 func FuzzHeadingLeads(f *testing.F) {
 	for _, s := range []string{"1. Budget", "12) x", "1 - Vote", "1–Vote", "1 / y", "1° z", "6.5 Ecole", "1-2 : Autre", "1 - 3 A : x",
 		"2013.04.08 - 1 ADOPTION", "IV) PERSONNEL", "II – COMMUNAUTE", "I.2 DELIB", "A. Direction", "Point n° 1 : F", "DÉLIBÉRATION N° 12 : T",
-		"N° 2016.02.16 - S", "DL-061-07-13 - Travaux", "2020-038 SUBVENTION", "Délibération n°3", "VV)", "\t1.x"} {
+		"N° 2016.02.16 - S", "DL-061-07-13 - Travaux", "2020-038 SUBVENTION", "Délibération n°3", "VV)", "\t1.x",
+		"DE-2011/67 - Budget", "É12/3 – x", "ABCDE12/3 - x", "D 2018-66 Budget", "-12/3 : x", "23-02/001 – Rapport"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
