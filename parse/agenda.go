@@ -78,8 +78,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		if d.used[j] {
 			break
 		}
-		raw := d.lines[j].Text
-		t := cleanHeadingText(raw)
+		t := d.cleanAt(j)
 		if t == "" {
 			blankRun++
 			if blankRun > 3 && len(out) > 0 {
@@ -111,7 +110,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		if len(out) > 0 && d.isTableLine(j) && len(t) <= 40 && strings.IndexAny(t, "123456789") < 0 {
 			continue
 		}
-		h, ok := matchHeadingMax(t, maxAgendaRunes)
+		h, ok := d.headingOf(j, t, maxAgendaRunes)
 		if !ok && (reAgendaStop.MatchString(f) || d.isTableLine(j)) {
 			// A line of the marker's block ("SÉANCE DU LUNDI 24 JUILLET 2023") may sit before
 			// the first entry; after it, the header resumes.

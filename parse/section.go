@@ -2,6 +2,7 @@ package parse
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -94,6 +95,71 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 		return h, true
 	}
 	return h, false
+}
+
+// lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
+// sections, the titles that wrap and the unnumbered headings all read the same lines.
+type lineHeads struct {
+	state []uint8   // headRead, headIdem
+	clean []string  // cleanHeadingText of the line
+	at    []int32   // 1 + the index in heads of the line's heading; 0 when it is none
+	heads []heading // read with no bound on the title (see headingAt)
+}
+
+const (
+	headRead = 1 << iota // the line was read
+	headIdem             // cleanHeadingText leaves the cleaned text as it is
+)
+
+// lineHead reads line i once.
+func (d *doc) lineHead(i int) *lineHeads {
+	m := d.heads
+	if m == nil {
+		m = &lineHeads{state: make([]uint8, len(d.lines)), clean: make([]string, len(d.lines)), at: make([]int32, len(d.lines))}
+		d.heads = m
+	}
+	if m.state[i]&headRead == 0 {
+		c := cleanHeadingText(d.lines[i].Text)
+		m.clean[i], m.state[i] = c, headRead
+		if cleanHeadingText(c) == c {
+			m.state[i] |= headIdem
+		}
+		if h, ok := matchHeadingMax(d.lines[i].Text, math.MaxInt); ok {
+			m.heads = append(m.heads, h)
+			m.at[i] = int32(len(m.heads))
+		}
+	}
+	return m
+}
+
+// cleanAt is cleanHeadingText of line i.
+func (d *doc) cleanAt(i int) string { return d.lineHead(i).clean[i] }
+
+// headingAt is matchHeadingMax(text, maxRunes) for a text that cleans to cleanAt(i) — line i
+// itself, or its cleaned text when cleaning it again changes nothing (reports false
+// otherwise: the caller then reads the text itself). The line is read once with no bound on
+// the title: the bound only rejects, and only on the title of the form that matched.
+func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known bool) {
+	m := d.lineHead(i)
+	if text != d.lines[i].Text && (text != m.clean[i] || m.state[i]&headIdem == 0) {
+		return h, false, false
+	}
+	if m.at[i] == 0 {
+		return h, false, true
+	}
+	h = m.heads[m.at[i]-1]
+	if moreRunes(h.title, maxRunes) {
+		return heading{}, false, true
+	}
+	return h, true, true
+}
+
+// headingOf is headingAt, reading text itself when the memo does not apply.
+func (d *doc) headingOf(i int, text string, maxRunes int) (heading, bool) {
+	if h, ok, known := d.headingAt(i, text, maxRunes); known {
+		return h, ok
+	}
+	return matchHeadingMax(text, maxRunes)
 }
 
 // headingLead is what the first bytes of a line must be for a heading form to match it, told
@@ -563,11 +629,11 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		if j >= limit || d.used[j] {
 			return
 		}
-		next := cleanHeadingText(d.lines[j].Text)
+		next := d.cleanAt(j)
 		if next == "" || d.isTableLine(j) || isPageNumber(next) {
 			return
 		}
-		if _, ok := matchHeading(next); ok {
+		if _, ok := d.headingOf(j, next, maxTitleRunes); ok {
 			return
 		}
 		if !joinsTitle(h.title, next) {

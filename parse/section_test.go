@@ -1,9 +1,12 @@
 package parse
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"minutes/extract"
 )
 
 func TestMoreRunes(t *testing.T) {
@@ -98,6 +101,35 @@ func FuzzHeadingLeads(f *testing.F) {
 		for _, form := range headingForms {
 			if l, ok := headingLeads[form.re.String()]; ok && form.re.MatchString(s) && !l.may(s) {
 				t.Errorf("%s form matches %q but its lead rejects it", form.style, s)
+			}
+		}
+	})
+}
+
+// FuzzHeadingOf checks the per-line memo of headings against matchHeadingMax, on the line and
+// on its cleaned text, under both bounds of the title.
+func FuzzHeadingOf(f *testing.F) {
+	for _, s := range []string{"1. Budget\n\n2. Vote", "**1. X**\n# 2) Y", "#**#1. Titre**", "- 2008/1 – Implantation\n" + strings.Repeat("é", 200), "3. " + strings.Repeat("Mot ", 60), "I.\tFinances\n1\tSubventions"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		src, err := extract.Text([]byte(text))
+		if err != nil {
+			return
+		}
+		d := newDoc(src)
+		for i, l := range d.lines {
+			for _, text := range []string{l.Text, cleanHeadingText(l.Text)} {
+				for _, m := range []int{maxTitleRunes, maxAgendaRunes} {
+					got, gok := d.headingOf(i, text, m)
+					want, wok := matchHeadingMax(text, m)
+					if gok != wok || gok && !reflect.DeepEqual(got, want) {
+						t.Errorf("headingOf(%d, %q, %d) = %+v, %v; want %+v, %v", i, text, m, got, gok, want, wok)
+					}
+				}
+				if got, want := d.cleanAt(i), cleanHeadingText(l.Text); got != want {
+					t.Errorf("cleanAt(%d) = %q, want %q", i, got, want)
+				}
 			}
 		}
 	})
