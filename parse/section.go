@@ -37,7 +37,11 @@ func matchHeading(text string) (h heading, ok bool) {
 // matchHeadingMax is matchHeading with a bound on the title's length: an agenda entry may run
 // longer than a section heading.
 func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
-	t := cleanHeadingText(text)
+	return matchCleaned(cleanHeadingText(text), maxRunes)
+}
+
+// matchCleaned is matchHeadingMax on a text already cleaned (cleanHeadingText).
+func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 	if t == "" || len(t) > 600 {
 		return h, false
 	}
@@ -107,11 +111,12 @@ type lineHeads struct {
 }
 
 const (
-	headRead = 1 << iota // the line was read
-	headIdem             // cleanHeadingText leaves the cleaned text as it is
+	headRead  = 1 << iota // the line was cleaned
+	headIdem              // cleanHeadingText leaves the cleaned text as it is
+	headMatch             // the line was read as a heading
 )
 
-// lineHead reads line i once.
+// lineHead cleans line i once.
 func (d *doc) lineHead(i int) *lineHeads {
 	m := d.heads
 	if m == nil {
@@ -120,13 +125,9 @@ func (d *doc) lineHead(i int) *lineHeads {
 	}
 	if m.state[i]&headRead == 0 {
 		c := cleanHeadingText(d.lines[i].Text)
-		m.clean[i], m.state[i] = c, headRead
+		m.clean[i], m.state[i] = c, m.state[i]|headRead
 		if cleanHeadingText(c) == c {
 			m.state[i] |= headIdem
-		}
-		if h, ok := matchHeadingMax(d.lines[i].Text, math.MaxInt); ok {
-			m.heads = append(m.heads, h)
-			m.at[i] = int32(len(m.heads))
 		}
 	}
 	return m
@@ -143,6 +144,13 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 	m := d.lineHead(i)
 	if text != d.lines[i].Text && (text != m.clean[i] || m.state[i]&headIdem == 0) {
 		return h, false, false
+	}
+	if m.state[i]&headMatch == 0 {
+		m.state[i] |= headMatch
+		if h, ok := matchCleaned(m.clean[i], math.MaxInt); ok {
+			m.heads = append(m.heads, h)
+			m.at[i] = int32(len(m.heads))
+		}
 	}
 	if m.at[i] == 0 {
 		return h, false, true
@@ -387,9 +395,39 @@ func isTableText(s string) bool {
 
 // cleanTitle trims a title: spaces squeezed, the colon that often ends a heading dropped.
 func cleanTitle(s string) string {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "**", "")), " ")
+	s = strings.ReplaceAll(s, "**", "")
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	s = strings.TrimRight(s, " :")
 	return strings.TrimSpace(s)
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s: its words are
+// parted by single plain spaces, none at either end. Most titles are, and need no copy.
+func singleSpaced(s string) bool {
+	prev := byte(' ') // a space at the start is one too many
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prev == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if '\t' <= c && c <= '\r' {
+				return false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+		prev = c
+	}
+	return prev != ' ' || s == ""
 }
 
 // titleShapeOK rejects numbered lines whose title does not look like one: it starts in lower

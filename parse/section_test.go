@@ -134,3 +134,14 @@ func FuzzHeadingOf(f *testing.F) {
 		}
 	})
 }
+
+func FuzzSingleSpaced(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u0085b", "é è", "\xff \xfe", "a\u2009b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " ") == s; got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
