@@ -56,7 +56,7 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		if strings.IndexByte(f.starts, t[0]) < 0 {
 			continue
 		}
-		if f.bare && strings.IndexAny(t[:min(len(t), bareDigitWithin)], digits) < 0 {
+		if f.bare && !hasDigit(t[:min(len(t), bareDigitWithin)]) {
 			continue
 		}
 		if l := formLeads[k]; l != nil && !l.may(t) {
@@ -111,9 +111,11 @@ type lineHeads struct {
 }
 
 const (
-	headRead  = 1 << iota // the line was cleaned
-	headIdem              // cleanHeadingText leaves the cleaned text as it is
-	headMatch             // the line was read as a heading
+	headRead     = 1 << iota // the line was cleaned
+	headIdem                 // cleanHeadingText leaves the cleaned text as it is
+	headMatch                // the line was read as a heading
+	headTable                // isTableLine was asked of the line (with a tab)
+	headTableRow             // its answer
 )
 
 // lineHead cleans line i once.
@@ -126,7 +128,9 @@ func (d *doc) lineHead(i int) *lineHeads {
 	if m.state[i]&headRead == 0 {
 		c := cleanHeadingText(d.lines[i].Text)
 		m.clean[i], m.state[i] = c, m.state[i]|headRead
-		if cleanHeadingText(c) == c {
+		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
+		// holds "**" or "__" (it is trimmed already).
+		if strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
 			m.state[i] |= headIdem
 		}
 	}
@@ -351,8 +355,13 @@ func untab(s string) string {
 	if strings.IndexByte(s, '\t') < 0 {
 		return s
 	}
-	if m := reNumberTab.FindStringSubmatchIndex(s); m != nil {
+	if !numberTabMay(s) {
+		// (a line that cannot open with a number before its tab)
+	} else if m := reNumberTab.FindStringSubmatchIndex(s); m != nil {
 		return s[m[2]:m[3]] + ". " + s[m[1]:]
+	}
+	if !markerTabMay(s) {
+		return s
 	}
 	if m := reMarkerTab.FindStringSubmatchIndex(s); m != nil {
 		mk := s[m[2]:m[3]]
@@ -364,6 +373,62 @@ func untab(s string) string {
 	return s
 }
 
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// numberTabMay is a byte test run before reNumberTab: past the leading white space, a digit,
+// then digits, dots and brackets up to a tab. Most lines with a tab are table rows or prose.
+func numberTabMay(s string) bool {
+	i := 0
+	for i < len(s) && isGapSpace(s[i]) {
+		i++
+	}
+	if i == len(s) || s[i] < '0' || s[i] > '9' {
+		return false
+	}
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ')') {
+		i++
+	}
+	return i < len(s) && s[i] == '\t'
+}
+
+// markerTabMay is a byte test run before reMarkerTab: past the leading white space, a list
+// marker (a roman numeral, a letter and its dot or bracket, a bullet) and then a tab.
+func markerTabMay(s string) bool {
+	i := 0
+	for i < len(s) && isGapSpace(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	switch c := s[i]; {
+	case c == 'I' || c == 'V' || c == 'X':
+		for i < len(s) && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X') {
+			i++
+		}
+		if i < len(s) && (s[i] == '.' || s[i] == ')') {
+			i++
+		}
+		return i < len(s) && s[i] == '\t'
+	case 'A' <= c && c <= 'H':
+		return i+2 < len(s) && (s[i+1] == '.' || s[i+1] == ')') && s[i+2] == '\t'
+	case c == '-' || c == '*' || c == 'o':
+		return i+1 < len(s) && s[i+1] == '\t'
+	case c >= utf8.RuneSelf:
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return i+size < len(s) && s[i+size] == '\t'
+	}
+	return false
+}
+
 // isTableLine reports whether line i is a table row: it holds a tab that is not a list indent,
 // or it is a row of a table whose columns the extraction flattened (table_flat.go).
 func (d *doc) isTableLine(i int) bool {
@@ -371,7 +436,15 @@ func (d *doc) isTableLine(i int) bool {
 	if strings.IndexByte(t, '	') < 0 {
 		return d.flatRow(i) // no tab: only a flattened row can be a table line
 	}
-	return isTableText(untab(t)) || d.flatRow(i)
+	// Lines with tabs are asked again and again (sections, titles, paragraphs): read once.
+	m := d.lineHead(i)
+	if m.state[i]&headTable == 0 {
+		m.state[i] |= headTable
+		if isTableText(untab(t)) || d.flatRow(i) {
+			m.state[i] |= headTableRow
+		}
+	}
+	return m.state[i]&headTableRow != 0
 }
 
 // isTableText reports whether a line's tabs separate cells. A tab inside a sentence, where the

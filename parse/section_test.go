@@ -145,3 +145,18 @@ func FuzzSingleSpaced(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTabMay checks the byte tests of untab against the patterns they stand before.
+func FuzzTabMay(f *testing.F) {
+	for _, s := range []string{"1\tSubventions", "\t12.3)\tX", "011\tCharges", "IV.\tFinances", "B)\tPôle", "-\tpoint", "o\tx", "•\titem", "\uf0b7\tx", "Dépenses\t\t", "\tTotal\t1", " VV)\t", "A.\t", "X\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if reNumberTab.MatchString(s) && !numberTabMay(s) {
+			t.Errorf("reNumberTab matches %q but numberTabMay rejects it", s)
+		}
+		if reMarkerTab.MatchString(s) && !markerTabMay(s) {
+			t.Errorf("reMarkerTab matches %q but markerTabMay rejects it", s)
+		}
+	})
+}
