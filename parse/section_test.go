@@ -2,6 +2,7 @@ package parse
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -46,8 +47,8 @@ func FuzzMoreRunes(f *testing.F) {
 	})
 }
 
-// TestHeadingLeadsKnown checks that every lead names a heading form: a lead whose form changed
-// is stale and no longer applies.
+// TestHeadingLeadsKnown checks that every lead and hand matcher names a heading form: one whose
+// form changed is stale and no longer applies.
 func TestHeadingLeadsKnown(t *testing.T) {
 	forms := map[string]bool{}
 	for _, f := range headingForms {
@@ -56,6 +57,11 @@ func TestHeadingLeadsKnown(t *testing.T) {
 	for src := range headingLeads {
 		if !forms[src] {
 			t.Errorf("headingLeads holds %q, which is no heading form's pattern", src)
+		}
+	}
+	for src := range sepForms {
+		if !forms[src] {
+			t.Errorf("sepForms holds %q, which is no heading form's pattern", src)
 		}
 	}
 }
@@ -157,6 +163,21 @@ func FuzzTabMay(f *testing.F) {
 		}
 		if reMarkerTab.MatchString(s) && !markerTabMay(s) {
 			t.Errorf("reMarkerTab matches %q but markerTabMay rejects it", s)
+		}
+	})
+}
+
+// FuzzSepForms checks the hand matchers of sepForms against their patterns.
+func FuzzSepForms(f *testing.F) {
+	for _, s := range []string{"1. Budget", "12) x", "3)", "3) ", "4 / y", "1.", "1. ", "1.\n", "1. \n", "1.  \t", "1. a\nb", "123. x", "1 . x", "1.\tx", "1\v. x", "1. \xff", "1) \n", "1/ ", "1/  "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for src, sf := range sepForms {
+			re := regexp.MustCompile(src)
+			if got, want := sf.match(s), re.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: match(%q) = %q, want %q", src, s, got, want)
+			}
 		}
 	})
 }
