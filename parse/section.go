@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -52,10 +53,8 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		}
 		return h, false
 	}
-	for k, f := range headingForms {
-		if strings.IndexByte(f.starts, t[0]) < 0 {
-			continue
-		}
+	for _, k := range formsByByte[t[0]] {
+		f := headingForms[k]
 		if f.bare && !hasDigit(t[:min(len(t), bareDigitWithin)]) {
 			continue
 		}
@@ -219,6 +218,19 @@ var headingLeads = map[string]headingLead{
 	`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`:                         {class: digits, min: 1, max: 2, space: true, next: "\xc2"},
 	`^([A-H])\s*[.)]\s+(.+)$`:                                    {class: "ABCDEFGH", min: 1, max: 1, space: true, next: ".)"},
 }
+
+// formsByByte lists, for each first byte of a line, the heading forms whose starts hold it, in
+// their order.
+var formsByByte = func() (out [256][]int) {
+	for k, f := range headingForms {
+		for i := 0; i < len(f.starts); i++ {
+			if c := f.starts[i]; !slices.Contains(out[c], k) {
+				out[c] = append(out[c], k)
+			}
+		}
+	}
+	return out
+}()
 
 // formLeads are the leads of headingForms, in their order (nil for a form without one).
 var formLeads = func() []*headingLead {
@@ -768,7 +780,25 @@ func (o *outline) push(h *heading) {
 // isUpperTitle reports whether a title is written in capitals (a strong sign of a heading).
 func isUpperTitle(s string) bool {
 	letters, upper := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				letters++
+				upper++
+			case 'a' <= c && c <= 'z':
+				letters++
+				// The rest of s holds at most len(s)-i capitals more: prose is told early.
+				if upper+len(s)-i < 9*(letters-upper) {
+					return false
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {

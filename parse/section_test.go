@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"minutes/extract"
@@ -178,6 +179,31 @@ func FuzzSepForms(f *testing.F) {
 			if got, want := sf.match(s), re.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: match(%q) = %q, want %q", src, s, got, want)
 			}
+		}
+	})
+}
+
+// isUpperTitleRef is isUpperTitle without its shortcuts.
+func isUpperTitleRef(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 3 && upper*10 >= letters*9
+}
+
+func FuzzIsUpperTitle(f *testing.F) {
+	for _, s := range []string{"VIE DU SYNDICAT", "Le conseil", "ÉTAT DES LIEUX", "ABCDEFGHIj", "ABCDEFGHIJKLMNOPQRSa", "Ab", "", "ÀÉÈ é", "DM N°3 : Réajustement", "\xffABC"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isUpperTitle(s), isUpperTitleRef(s); got != want {
+			t.Errorf("isUpperTitle(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
