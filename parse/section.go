@@ -108,10 +108,11 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 // lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
 // sections, the titles that wrap and the unnumbered headings all read the same lines.
 type lineHeads struct {
-	state []uint8   // headRead, headIdem
+	state []uint8   // the head* bits below
 	clean []string  // cleanHeadingText of the line
 	at    []int32   // 1 + the index in heads of the line's heading; 0 when it is none
 	heads []heading // read with no bound on the title (see headingAt)
+	gaps  []string  // gapText of the line (see gapAt)
 }
 
 const (
@@ -120,15 +121,40 @@ const (
 	headMatch                // the line was read as a heading
 	headTable                // isTableLine was asked of the line (with a tab)
 	headTableRow             // its answer
+	headGapRead              // gapText of the line was read
+	headGap                  // the line holds a column gap
 )
 
-// lineHead cleans line i once.
-func (d *doc) lineHead(i int) *lineHeads {
+// lineMemo is the document's memo of line readings, made on first use.
+func (d *doc) lineMemo() *lineHeads {
 	m := d.heads
 	if m == nil {
 		m = &lineHeads{state: make([]uint8, len(d.lines)), clean: make([]string, len(d.lines)), at: make([]int32, len(d.lines))}
 		d.heads = m
 	}
+	return m
+}
+
+// gapAt is gapText of line i, read once: the flattened-table scan and the table blocks both
+// read every line.
+func (d *doc) gapAt(i int) (string, bool) {
+	m := d.lineMemo()
+	if m.state[i]&headGapRead == 0 {
+		if m.gaps == nil {
+			m.gaps = make([]string, len(d.lines))
+		}
+		s, gap := gapText(d.lines[i].Text)
+		m.gaps[i], m.state[i] = s, m.state[i]|headGapRead
+		if gap {
+			m.state[i] |= headGap
+		}
+	}
+	return m.gaps[i], m.state[i]&headGap != 0
+}
+
+// lineHead cleans line i once.
+func (d *doc) lineHead(i int) *lineHeads {
+	m := d.lineMemo()
 	if m.state[i]&headRead == 0 {
 		c := cleanHeadingText(d.lines[i].Text)
 		m.clean[i], m.state[i] = c, m.state[i]|headRead

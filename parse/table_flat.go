@@ -200,7 +200,10 @@ func (d *doc) flatRow(i int) bool {
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
-func readFlat(idx int, text string) flatLine {
+func readFlat(idx int, text string) flatLine { return readFlatGap(idx, text, gapText) }
+
+// readFlatGap is readFlat with the gapText of the line read by gapOf (a document's memo).
+func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLine {
 	fl := flatLine{idx: idx}
 	if strings.IndexByte(text, '\t') >= 0 {
 		return fl
@@ -210,7 +213,7 @@ func readFlat(idx int, text string) flatLine {
 	if t := strings.TrimSpace(text); moreRunes(t, 120) {
 		return fl
 	}
-	s, gap := gapText(text)
+	s, gap := gapOf(text)
 	if s == "" {
 		return fl
 	}
@@ -533,7 +536,7 @@ func (d *doc) flatBlocks() [][]flatLine {
 	at := make([]int32, len(d.lines))
 	var read []flatLine
 	for i, l := range d.lines {
-		fl := readFlat(i, l.Text)
+		fl := readFlatGap(i, l.Text, func(string) (string, bool) { return d.gapAt(i) })
 		kinds[i], at[i] = fl.kind, int32(len(read))
 		if fl.kind != flatOther {
 			read = append(read, fl)
