@@ -313,6 +313,7 @@ func (d *doc) linkAgenda(parents []int) {
 	// renumbered or moved section does not take the entry of one that follows it; then the
 	// remaining sections against the remaining entries, with a looser bar.
 	for _, bar := range []float64{0.85, 0.55} {
+		next := 0 // the entry after the last one linked: sections mostly follow the agenda
 		for i := range d.rec.Items {
 			it := &d.rec.Items[i]
 			if it.AgendaPath != nil {
@@ -323,16 +324,8 @@ func (d *doc) linkAgenda(parents []int) {
 			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
 				parentLink = *d.rec.Items[p].AgendaPath
 			}
-			best, bestScore := -1, 0.0
-			for k, a := range ag {
-				if used[k] {
-					continue
-				}
-				// The best score this entry could reach (the bonuses added in the same order),
-				// so that one that cannot beat the best so far is not measured.
-				if linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink) <= bestScore {
-					continue
-				}
+			score := func(k int) float64 {
+				a := &ag[k]
 				s := dice(grams, agGrams[k])
 				if s < 0.7 && contained(words, agWords[k]) {
 					s = 0.7
@@ -346,14 +339,17 @@ func (d *doc) linkAgenda(parents []int) {
 				if a.Level == it.Level {
 					s += 0.05
 				}
-				if s > bestScore {
-					best, bestScore = k, s
-				}
+				return s
 			}
+			bound := func(k int) float64 {
+				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink)
+			}
+			best, bestScore := pickEntry(len(ag), used, next, bound, score)
 			if best >= 0 && bestScore >= bar {
 				used[best] = true
 				p := ag[best].Path
 				it.AgendaPath = &p
+				next = best + 1
 			}
 		}
 	}
@@ -393,6 +389,31 @@ func (d *doc) linkAgenda(parents []int) {
 		}
 		d.diag(SevWarning, "section-unmatched", it.Pos, fmt.Sprintf("section %s (%s) has no entry in the agenda", it.Path, shorten(it.Title, 60)))
 	}
+}
+
+// pickEntry returns the first entry k (not used) of the highest score(k), when it is above 0,
+// and -1 otherwise; bound(k) is at least score(k). The entry first is measured first: it is
+// most often the one (sections mostly follow the agenda), and its score spares measuring the
+// entries whose bound cannot beat it; an earlier entry may still tie with it and win.
+func pickEntry(n int, used []bool, first int, bound, score func(int) float64) (int, float64) {
+	best, bestScore := -1, 0.0
+	if first < n && !used[first] {
+		if s := score(first); s > 0 {
+			best, bestScore = first, s
+		}
+	}
+	for k := 0; k < n; k++ {
+		if used[k] || k == best {
+			continue
+		}
+		if b := bound(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
+			continue
+		}
+		if s := score(k); s > bestScore || s == bestScore && best >= 0 && k < best {
+			best, bestScore = k, s
+		}
+	}
+	return best, bestScore
 }
 
 // agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once.

@@ -446,6 +446,9 @@ func highBytes(s string) int {
 // cleanHeadingText removes the markup a text export leaves around a heading (Markdown bold and
 // hashes, leading spaces).
 func cleanHeadingText(s string) string {
+	if strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '#') < 0 && strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, '_') < 0 {
+		return strings.TrimSpace(s) // nothing to remove but the spaces (most lines)
+	}
 	s = untab(s)
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeft(s, "#")

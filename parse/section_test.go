@@ -207,3 +207,24 @@ func FuzzIsUpperTitle(f *testing.F) {
 		}
 	})
 }
+
+// cleanHeadingTextRef is cleanHeadingText without its fast path.
+func cleanHeadingTextRef(s string) string {
+	s = untab(s)
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "#")
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	return strings.TrimSpace(s)
+}
+
+func FuzzCleanHeadingText(f *testing.F) {
+	for _, s := range []string{"  **1. Budget**  ", "# Titre", "1\tSubventions", "a_b", "a__b", " \u00a0x\u00a0", "*x*", "#"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cleanHeadingText(s), cleanHeadingTextRef(s); got != want {
+			t.Errorf("cleanHeadingText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
