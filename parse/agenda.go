@@ -92,7 +92,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			continue
 		}
 		// "* 1-1 : Autorisation …": a numbered entry behind a bullet.
-		if loc := reBullet.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+		if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
 			if _, ok := matchHeadingMax(t[loc[1]:], maxAgendaRunes); ok {
 				t = t[loc[1]:]
 			}
@@ -157,7 +157,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			lines = append(lines, j)
 			continue
 		}
-		if loc := reBullet.FindStringIndex(t); loc != nil && lastNumbered >= 0 {
+		if loc := bulletIndex(t); loc != nil && lastNumbered >= 0 {
 			parent := out[lastNumbered]
 			children[parent.Path]++
 			title := cleanTitle(t[loc[1]:])
@@ -177,7 +177,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			continue
 		}
 		if added && reBullet.MatchString(t) {
-			loc := reBullet.FindStringIndex(t)
+			loc := bulletIndex(t)
 			if title := cleanTitle(t[loc[1]:]); title != "" {
 				out = append(out, AgendaItem{Path: strconv.Itoa(topLevel(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
 				lines = append(lines, j)
@@ -186,7 +186,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		}
 		// Unnumbered entries, one a line, only in an agenda that numbers none.
 		title := cleanTitle(t)
-		if loc := reBullet.FindStringIndex(title); loc != nil {
+		if loc := bulletIndex(title); loc != nil {
 			title = cleanTitle(title[loc[1]:])
 		}
 		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && startsUpper(title) {

@@ -130,7 +130,7 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 			continue
 		}
 		t := d.cleanAt(i)
-		if t == "" || moreRunes(t, 100) || !isUpperTitle(t) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || reBullet.MatchString(t) || d.tableRow(i) {
+		if t == "" || moreRunes(t, 100) || !isUpperTitle(t) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || bulletIndex(t) != nil || d.tableRow(i) {
 			continue
 		}
 		if _, ok := d.headingOf(i, t, maxTitleRunes); ok {
@@ -251,7 +251,7 @@ func (d *doc) listedDeliberations(start int) []heading {
 		if t == "" || d.used[i] {
 			continue
 		}
-		loc := reBullet.FindStringIndex(t)
+		loc := bulletIndex(t)
 		if loc == nil {
 			if len(out) == 0 {
 				continue // the date of the meeting, between the title and the list

@@ -47,7 +47,7 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		return h, false
 	}
 	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
-	if loc := reBullet.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+	if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
 		if h, ok := matchHeadingMax(t[loc[1]:], maxRunes); ok && h.style == "delib" {
 			return h, true
 		}
@@ -479,6 +479,32 @@ func untab(s string) string {
 		return mk + " " + s[m[1]:]
 	}
 	return s
+}
+
+// bulletMay is a test run before reBullet: a line whose first rune past its white space is a
+// letter other than 'o' and 'Ø' (the only letters among the bullets) opens no list item.
+// TestBulletMayLetters checks every letter.
+func bulletMay(t string) bool {
+	i := 0
+	for i < len(t) && isGapSpace(t[i]) {
+		i++
+	}
+	if i == len(t) {
+		return false // reBullet needs a bullet
+	}
+	if c := t[i]; c < utf8.RuneSelf {
+		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') || c == 'o'
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return !unicode.IsLetter(r) || r == 'Ø'
+}
+
+// bulletIndex is reBullet.FindStringIndex behind bulletMay.
+func bulletIndex(t string) []int {
+	if !bulletMay(t) {
+		return nil
+	}
+	return reBullet.FindStringIndex(t)
 }
 
 // hasDigit reports whether s holds an ASCII digit.

@@ -228,3 +228,29 @@ func FuzzCleanHeadingText(f *testing.F) {
 		}
 	})
 }
+
+// TestBulletMayLetters checks bulletMay against reBullet for every letter opening a line: the
+// letters it rejects must open no bullet.
+func TestBulletMayLetters(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for _, s := range []string{string(r) + " x", string(r) + "\tx", " " + string(r) + " x"} {
+			if reBullet.MatchString(s) && !bulletMay(s) {
+				t.Errorf("reBullet matches %q but bulletMay rejects it", s)
+			}
+		}
+	}
+}
+
+func FuzzBulletMay(f *testing.F) {
+	for _, s := range []string{"- x", "o x", "Ø x", "• x", "É x", "\uf0b7 x", " \t– x", "", "§ 1", "➢ y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if reBullet.MatchString(s) && !bulletMay(s) {
+			t.Errorf("reBullet matches %q but bulletMay rejects it", s)
+		}
+	})
+}

@@ -287,7 +287,8 @@ func proseLabel(s string) bool {
 		return false
 	}
 	// An amount inside the label is a sentence that names several.
-	return strings.ContainsAny(s, ";!?«»\"€") || strings.Contains(s, ", ")
+	// The multi-byte signs are looked for as bytes: their lead byte never continues a rune.
+	return strings.IndexAny(s, ";!?\"") >= 0 || strings.Contains(s, "«") || strings.Contains(s, "»") || strings.Contains(s, "€") || strings.Contains(s, ", ")
 }
 
 // endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent

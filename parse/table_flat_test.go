@@ -341,3 +341,16 @@ func FuzzHeadWord(f *testing.F) {
 		}
 	})
 }
+
+func FuzzProseLabel(f *testing.F) {
+	for _, s := range []string{"Total", "a, b", "prix «x»", "1 200 €", "x;y", "\xe2\x82", "\xc2\xab", "é€", "\xe2\xc2\xab"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ts := strings.TrimSpace(s)
+		want := ts != "" && (strings.ContainsAny(ts, ";!?«»\"€") || strings.Contains(ts, ", "))
+		if got := proseLabel(s); got != want {
+			t.Errorf("proseLabel(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
