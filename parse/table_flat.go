@@ -238,19 +238,20 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	if endsInNumber(s) {
 		label, tail := splitTail(s)
 		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts).
-		if _, _, ok := amountGroups(tail); !ok {
+		parts, gs, ok := amountGroups(tail)
+		if !ok {
 			tail = ""
 		}
 		if tail != "" && isText(label) {
 			code, rest := "", label
-			if m := reFlatCode.FindStringSubmatch(label); m != nil && isText(m[2]) {
+			if m := flatCode(label); m != nil && isText(m[2]) {
 				code, rest = m[1], m[2]
 			}
 			if rePageLabel.MatchString(normalize.Fold(rest)) {
 				return fl
 			}
 			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
-				amounts, ok := splitAmounts(tail)
+				amounts, ok := splitGroups(parts, gs)
 				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
 					if ok {
@@ -271,7 +272,7 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	if proseLabel(s) || strings.HasSuffix(s, ":") {
 		return fl
 	}
-	if m := reFlatCode.FindStringSubmatch(s); m != nil && isText(m[2]) {
+	if m := flatCode(s); m != nil && isText(m[2]) {
 		fl.kind, fl.code, fl.label = flatOpen, m[1], m[2]
 		return fl
 	}
@@ -337,6 +338,11 @@ func splitAmounts(tail string) ([]string, bool) {
 	if !ok {
 		return nil, false
 	}
+	return splitGroups(parts, gs)
+}
+
+// splitGroups is splitAmounts on the groups amountGroups read.
+func splitGroups(parts []string, gs []amountGroup) ([]string, bool) {
 	var out []string
 	for i := 0; i < len(gs); {
 		// An amount starts here and takes the following 3-digit groups (no sign of their own)
@@ -389,13 +395,74 @@ func amountGroups(tail string) ([]string, []amountGroup, bool) {
 	}
 	gs := make([]amountGroup, 0, len(parts))
 	for _, p := range parts {
-		m := reFlatGroup.FindStringSubmatch(p)
-		if m == nil {
+		g, ok := readGroup(p)
+		if !ok {
 			return nil, nil, false
 		}
-		gs = append(gs, amountGroup{m[1], m[2], m[3], m[4]})
+		gs = append(gs, g)
 	}
 	return parts, gs, len(gs) > 0
+}
+
+// readGroup is reFlatGroup.FindStringSubmatch of one group, read by hand: every row of a
+// flattened table has its amounts split into groups. FuzzReadGroup checks both agree.
+func readGroup(p string) (amountGroup, bool) {
+	var g amountGroup
+	i := 0
+	for _, sign := range []string{"-", "–", "−", "+", "("} {
+		if strings.HasPrefix(p, sign) {
+			g.sign, i = sign, len(sign)
+			break
+		}
+	}
+	if i < len(p) && p[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(p) && '0' <= p[j] && p[j] <= '9' {
+		j++
+	}
+	if j == i {
+		return g, false
+	}
+	g.digits = p[i:j]
+	if j+1 < len(p) && (p[j] == '.' || p[j] == ',') && '0' <= p[j+1] && p[j+1] <= '9' {
+		k := j + 1
+		for k < len(p) && '0' <= p[k] && p[k] <= '9' {
+			k++
+		}
+		g.frac, j = p[j+1:k], k
+	}
+	// The unit: ` ?\)?[€%]?\)?` up to the end.
+	k := j
+	if k < len(p) && p[k] == ' ' {
+		k++
+	}
+	if k < len(p) && p[k] == ')' {
+		k++
+	}
+	if strings.HasPrefix(p[k:], "€") {
+		k += len("€")
+	} else if k < len(p) && p[k] == '%' {
+		k++
+	}
+	if k < len(p) && p[k] == ')' {
+		k++
+	}
+	if k != len(p) {
+		return amountGroup{}, false
+	}
+	g.unit = p[j:]
+	return g, true
+}
+
+// flatCode is reFlatCode.FindStringSubmatch behind its first bytes: a code is two digits or
+// more.
+func flatCode(s string) []string {
+	if len(s) < 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+		return nil
+	}
+	return reFlatCode.FindStringSubmatch(s)
 }
 
 // maxSplitGroups bounds the groups of a run of amounts split by count (the ways to split grow

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -351,6 +352,31 @@ func FuzzProseLabel(f *testing.F) {
 		want := ts != "" && (strings.ContainsAny(ts, ";!?«»\"€") || strings.Contains(ts, ", "))
 		if got := proseLabel(s); got != want {
 			t.Errorf("proseLabel(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzReadGroup checks readGroup against reFlatGroup.
+func FuzzReadGroup(f *testing.F) {
+	for _, s := range []string{"12", "- 565.00", "(1 200)", "1,5 %", "2 698.00 €", "12,", "12.x", "–3", "−4,5)", "+ 7 €)", "(12)", "12 )", ")", "€", "1.2.3", "12%)", "12 )€)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g, ok := readGroup(s)
+		m := reFlatGroup.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && g != (amountGroup{m[1], m[2], m[3], m[4]}) {
+			t.Errorf("readGroup(%q) = %+v, %v; want %q", s, g, ok, m)
+		}
+	})
+}
+
+func FuzzFlatCode(f *testing.F) {
+	for _, s := range []string{"60633 Fournitures", "1641 - 00 Emprunts", "023 Virement", "1 x", "ab", "12\tx"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := flatCode(s), reFlatCode.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("flatCode(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
