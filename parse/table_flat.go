@@ -302,6 +302,24 @@ func endsInNumber(s string) bool {
 // splitTail splits a line into its label and the run of numbers that ends it: the tokens from
 // the end that hold only digits, separators, signs and currency.
 func splitTail(s string) (label, tail string) {
+	if singleSpaced(s) {
+		// Words parted by single spaces (most lines): the tokens are read in place.
+		k := len(s)
+		for k > 0 {
+			j := strings.LastIndexByte(s[:k], ' ') + 1
+			if !numberToken(s[j:k]) {
+				break
+			}
+			k = j - 1
+		}
+		if k == len(s) {
+			return s, ""
+		}
+		if k < 0 {
+			return "", s
+		}
+		return s[:k], s[k+1:]
+	}
 	f := strings.Fields(s)
 	k := len(f)
 	for k > 0 && numberToken(f[k-1]) {

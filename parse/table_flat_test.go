@@ -380,3 +380,29 @@ func FuzzFlatCode(f *testing.F) {
 		}
 	})
 }
+
+// splitTailRef is splitTail without its fast path.
+func splitTailRef(s string) (label, tail string) {
+	f := strings.Fields(s)
+	k := len(f)
+	for k > 0 && numberToken(f[k-1]) {
+		k--
+	}
+	if k == len(f) {
+		return s, ""
+	}
+	return strings.Join(f[:k], " "), strings.Join(f[k:], " ")
+}
+
+func FuzzSplitTail(f *testing.F) {
+	for _, s := range []string{"60633 Fournitures de voirie -565.00", "TOTAL : 2 698.00 2 698.00", "12 345", "Libellé", "", "a  1", " 1", "x 1 ", "1", "a\u00a01", "Total 12,5 %"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		gl, gt := splitTail(s)
+		wl, wt := splitTailRef(s)
+		if gl != wl || gt != wt {
+			t.Errorf("splitTail(%q) = %q, %q; want %q, %q", s, gl, gt, wl, wt)
+		}
+	})
+}
