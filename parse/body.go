@@ -116,7 +116,7 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	if len(ag) == 0 {
 		return heads
 	}
-	inHead := map[int]bool{}
+	inHead := make([]bool, len(d.lines))
 	for _, h := range heads {
 		for i := h.line; i <= h.last; i++ {
 			inHead[i] = true
