@@ -406,3 +406,29 @@ func FuzzSplitTail(f *testing.F) {
 		}
 	})
 }
+
+// rowKindRef is rowKind without its byte test.
+func rowKindRef(label string) string {
+	f := strings.TrimSpace(normalize.Fold(label))
+	if f == "" || f[0] != 't' && f[0] != 's' && f[0] != 'm' {
+		return RowLine
+	}
+	switch {
+	case reTableTotal.MatchString(f):
+		return RowTotal
+	case reTableSubtotal.MatchString(f):
+		return RowSubtotal
+	}
+	return RowLine
+}
+
+func FuzzRowKind(f *testing.F) {
+	for _, s := range []string{"Total", " TOTAL :", "Sous-total", "S/total", "Montant total", "\u00a0Total", "Mairie", "=Total", "", "  ", "\u0301Total", "`total", "Ŧotal"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := rowKind(s), rowKindRef(s); got != want {
+			t.Errorf("rowKind(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
