@@ -61,23 +61,26 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		if l := formLeads[k]; l != nil && !l.may(t) {
 			continue
 		}
-		var m []string
+		var number, title string
 		if sf := formSeps[k]; sf != nil {
-			m = sf.match(t)
+			var ok bool
+			if number, title, ok = sf.read(t); !ok {
+				continue
+			}
 		} else {
-			m = f.re.FindStringSubmatch(t)
-		}
-		if m == nil {
-			continue
-		}
-		title := ""
-		for _, g := range m[2:] {
-			if g != "" {
-				title = g
-				break
+			m := f.re.FindStringSubmatch(t)
+			if m == nil {
+				continue
+			}
+			number = m[1]
+			for _, g := range m[2:] {
+				if g != "" {
+					title = g
+					break
+				}
 			}
 		}
-		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(m[1]), title: cleanTitle(title)}
+		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(number), title: cleanTitle(title)}
 		if f.bare && (!delibNumberOK(h.number) || (h.title != "" && !hasWord(h.title, 3))) {
 			// "E-25-04-042-D": a fragment of an acknowledgement number, not a title.
 			continue
@@ -298,19 +301,28 @@ var formSeps = func() []*sepForm {
 
 // match is FindStringSubmatch of the form's pattern.
 func (f *sepForm) match(t string) []string {
+	number, title, ok := f.read(t)
+	if !ok {
+		return nil
+	}
+	return []string{t, number, title}
+}
+
+// read is match without the slice: the number and the title.
+func (f *sepForm) read(t string) (number, title string, ok bool) {
 	n := 0
 	for n < len(t) && '0' <= t[n] && t[n] <= '9' {
 		n++
 	}
 	if n == 0 || n > 2 {
-		return nil // a third digit is no \s and no separator
+		return "", "", false // a third digit is no \s and no separator
 	}
 	i := n
 	for i < len(t) && isGapSpace(t[i]) {
 		i++
 	}
 	if i == len(t) || t[i] != f.sep {
-		return nil
+		return "", "", false
 	}
 	i++
 	e := i
@@ -321,14 +333,14 @@ func (f *sepForm) match(t string) []string {
 	// last white space when nothing else is left.
 	if e == len(t) && !f.empty {
 		if e == i || t[e-1] == '\n' {
-			return nil
+			return "", "", false
 		}
 		e--
 	}
 	if strings.IndexByte(t[e:], '\n') >= 0 {
-		return nil
+		return "", "", false
 	}
-	return []string{t, t[:n], t[e:]}
+	return t[:n], t[e:], true
 }
 
 // may reports whether t opens as the lead says.
