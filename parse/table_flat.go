@@ -223,7 +223,8 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	}
 	if gap {
 		// Columns kept by the extraction: the space-aligned reader takes the line.
-		if _, ok := splitSpaces(s); ok {
+		// (splitSpaces(s): s is its own gapText, a gap in it)
+		if _, ok := splitSpacesGap(s, s, true); ok {
 			return fl
 		}
 		s = strings.Join(strings.Fields(s), " ")

@@ -432,3 +432,17 @@ func FuzzRowKind(f *testing.F) {
 		}
 	})
 }
+
+// FuzzGapTextIdempotent checks that gapText of its own result changes nothing, which readFlat
+// relies on to split a line it already read.
+func FuzzGapTextIdempotent(f *testing.F) {
+	for _, s := range []string{"Total  12 000", "\u00a0a\u202f b\u2009", "  x  ", "a\u2007\u2007b", "\t1\t2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		s, gap := gapText(line)
+		if s2, gap2 := gapText(s); s2 != s || gap2 != gap {
+			t.Errorf("gapText(%q) = %q, %v; again: %q, %v", line, s, gap, s2, gap2)
+		}
+	})
+}
