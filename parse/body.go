@@ -54,7 +54,7 @@ func (d *doc) sections(start int) []heading {
 			continue
 		}
 		d.continueTitle(&h, i, len(d.lines))
-		if h.title == "" || reMoneyInTitle.MatchString(h.title) || (mayTOCLine(h.title) && reTOCLine.MatchString(h.title)) {
+		if h.title == "" || moneyInTitle(h.title) || (mayTOCLine(h.title) && reTOCLine.MatchString(h.title)) {
 			continue
 		}
 		o = trial

@@ -254,3 +254,14 @@ func FuzzBulletMay(f *testing.F) {
 		}
 	})
 }
+
+func FuzzMoneyInTitle(f *testing.F) {
+	for _, s := range []string{"Subvention de 1 200,00 €", "12,50", "1,5", "1,234", "a,12", "1,12_", "1,12é", ",12", "1,", "Budget, 2024", "3,14,15"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := moneyInTitle(s), reMoneyInTitle.MatchString(s); got != want {
+			t.Errorf("moneyInTitle(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
