@@ -78,8 +78,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		if d.used[j] {
 			break
 		}
-		raw := d.lines[j].Text
-		t := cleanHeadingText(raw)
+		t := d.cleanAt(j)
 		if t == "" {
 			blankRun++
 			if blankRun > 3 && len(out) > 0 {
@@ -93,7 +92,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			continue
 		}
 		// "* 1-1 : Autorisation …": a numbered entry behind a bullet.
-		if loc := reBullet.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+		if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
 			if _, ok := matchHeadingMax(t[loc[1]:], maxAgendaRunes); ok {
 				t = t[loc[1]:]
 			}
@@ -111,7 +110,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		if len(out) > 0 && d.isTableLine(j) && len(t) <= 40 && strings.IndexAny(t, "123456789") < 0 {
 			continue
 		}
-		h, ok := matchHeadingMax(t, maxAgendaRunes)
+		h, ok := d.headingOf(j, t, maxAgendaRunes)
 		if !ok && (reAgendaStop.MatchString(f) || d.isTableLine(j)) {
 			// A line of the marker's block ("SÉANCE DU LUNDI 24 JUILLET 2023") may sit before
 			// the first entry; after it, the header resumes.
@@ -158,7 +157,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			lines = append(lines, j)
 			continue
 		}
-		if loc := reBullet.FindStringIndex(t); loc != nil && lastNumbered >= 0 {
+		if loc := bulletIndex(t); loc != nil && lastNumbered >= 0 {
 			parent := out[lastNumbered]
 			children[parent.Path]++
 			title := cleanTitle(t[loc[1]:])
@@ -178,7 +177,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			continue
 		}
 		if added && reBullet.MatchString(t) {
-			loc := reBullet.FindStringIndex(t)
+			loc := bulletIndex(t)
 			if title := cleanTitle(t[loc[1]:]); title != "" {
 				out = append(out, AgendaItem{Path: strconv.Itoa(topLevel(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
 				lines = append(lines, j)
@@ -187,7 +186,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		}
 		// Unnumbered entries, one a line, only in an agenda that numbers none.
 		title := cleanTitle(t)
-		if loc := reBullet.FindStringIndex(title); loc != nil {
+		if loc := bulletIndex(title); loc != nil {
 			title = cleanTitle(title[loc[1]:])
 		}
 		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && startsUpper(title) {
@@ -314,6 +313,7 @@ func (d *doc) linkAgenda(parents []int) {
 	// renumbered or moved section does not take the entry of one that follows it; then the
 	// remaining sections against the remaining entries, with a looser bar.
 	for _, bar := range []float64{0.85, 0.55} {
+		next := 0 // the entry after the last one linked: sections mostly follow the agenda
 		for i := range d.rec.Items {
 			it := &d.rec.Items[i]
 			if it.AgendaPath != nil {
@@ -324,16 +324,8 @@ func (d *doc) linkAgenda(parents []int) {
 			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
 				parentLink = *d.rec.Items[p].AgendaPath
 			}
-			best, bestScore := -1, 0.0
-			for k, a := range ag {
-				if used[k] {
-					continue
-				}
-				// The best score this entry could reach (the bonuses added in the same order),
-				// so that one that cannot beat the best so far is not measured.
-				if linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink) <= bestScore {
-					continue
-				}
+			score := func(k int) float64 {
+				a := &ag[k]
 				s := dice(grams, agGrams[k])
 				if s < 0.7 && contained(words, agWords[k]) {
 					s = 0.7
@@ -347,14 +339,17 @@ func (d *doc) linkAgenda(parents []int) {
 				if a.Level == it.Level {
 					s += 0.05
 				}
-				if s > bestScore {
-					best, bestScore = k, s
-				}
+				return s
 			}
+			bound := func(k int) float64 {
+				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink)
+			}
+			best, bestScore := pickEntry(len(ag), used, next, bound, score)
 			if best >= 0 && bestScore >= bar {
 				used[best] = true
 				p := ag[best].Path
 				it.AgendaPath = &p
+				next = best + 1
 			}
 		}
 	}
@@ -394,6 +389,31 @@ func (d *doc) linkAgenda(parents []int) {
 		}
 		d.diag(SevWarning, "section-unmatched", it.Pos, fmt.Sprintf("section %s (%s) has no entry in the agenda", it.Path, shorten(it.Title, 60)))
 	}
+}
+
+// pickEntry returns the first entry k (not used) of the highest score(k), when it is above 0,
+// and -1 otherwise; bound(k) is at least score(k). The entry first is measured first: it is
+// most often the one (sections mostly follow the agenda), and its score spares measuring the
+// entries whose bound cannot beat it; an earlier entry may still tie with it and win.
+func pickEntry(n int, used []bool, first int, bound, score func(int) float64) (int, float64) {
+	best, bestScore := -1, 0.0
+	if first < n && !used[first] {
+		if s := score(first); s > 0 {
+			best, bestScore = first, s
+		}
+	}
+	for k := 0; k < n; k++ {
+		if used[k] || k == best {
+			continue
+		}
+		if b := bound(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
+			continue
+		}
+		if s := score(k); s > bestScore || s == bestScore && best >= 0 && k < best {
+			best, bestScore = k, s
+		}
+	}
+	return best, bestScore
 }
 
 // agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once.

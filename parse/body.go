@@ -44,7 +44,7 @@ func (d *doc) sections(start int) []heading {
 		if d.isTableLine(i) {
 			continue
 		}
-		h, ok := matchHeading(raw)
+		h, ok := d.headingOf(i, raw, maxTitleRunes)
 		if !ok {
 			continue
 		}
@@ -54,7 +54,7 @@ func (d *doc) sections(start int) []heading {
 			continue
 		}
 		d.continueTitle(&h, i, len(d.lines))
-		if h.title == "" || reMoneyInTitle.MatchString(h.title) || (mayTOCLine(h.title) && reTOCLine.MatchString(h.title)) {
+		if h.title == "" || moneyInTitle(h.title) || (mayTOCLine(h.title) && reTOCLine.MatchString(h.title)) {
 			continue
 		}
 		o = trial
@@ -116,7 +116,7 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	if len(ag) == 0 {
 		return heads
 	}
-	inHead := map[int]bool{}
+	inHead := make([]bool, len(d.lines))
 	for _, h := range heads {
 		for i := h.line; i <= h.last; i++ {
 			inHead[i] = true
@@ -129,11 +129,11 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 		if d.used[i] || inHead[i] || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
 			continue
 		}
-		t := cleanHeadingText(d.lines[i].Text)
-		if t == "" || utf8.RuneCountInString(t) > 100 || !isUpperTitle(t) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || reBullet.MatchString(t) || d.tableRow(i) {
+		t := d.cleanAt(i)
+		if t == "" || moreRunes(t, 100) || !isUpperTitle(t) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || bulletIndex(t) != nil || d.tableRow(i) {
 			continue
 		}
-		if _, ok := matchHeading(t); ok {
+		if _, ok := d.headingOf(i, t, maxTitleRunes); ok {
 			continue
 		}
 		// Prose must follow: not a number, another line in capitals or a table.
@@ -141,7 +141,7 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 		for j < len(d.lines) && strings.TrimSpace(d.lines[j].Text) == "" {
 			j++
 		}
-		if j >= len(d.lines) || reBareNumber.MatchString(d.folded[j]) || isUpperTitle(cleanHeadingText(d.lines[j].Text)) || d.tableRow(j) {
+		if j >= len(d.lines) || reBareNumber.MatchString(d.folded[j]) || isUpperTitle(d.cleanAt(j)) || d.tableRow(j) {
 			continue
 		}
 		cands = append(cands, i)
@@ -169,7 +169,7 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 			continue
 		}
 		taken[k] = true
-		added = append(added, heading{line: i, last: i, title: cleanTitle(cleanHeadingText(d.lines[i].Text)), level: 1})
+		added = append(added, heading{line: i, last: i, title: cleanTitle(d.cleanAt(i)), level: 1})
 	}
 	if len(added) == 0 {
 		return heads
@@ -251,7 +251,7 @@ func (d *doc) listedDeliberations(start int) []heading {
 		if t == "" || d.used[i] {
 			continue
 		}
-		loc := reBullet.FindStringIndex(t)
+		loc := bulletIndex(t)
 		if loc == nil {
 			if len(out) == 0 {
 				continue // the date of the meeting, between the title and the list

@@ -46,6 +46,8 @@ type doc struct {
 	lm lineMemo
 	// flatMemo holds the flattened tables (table_flat.go), found on first use.
 	flatMemo *flatMemo
+	// heads memoizes each line's cleaned text and reading as a heading (section.go).
+	heads *lineHeads
 }
 
 // Minutes parses one extracted document into a record. It never fails: a part that cannot be

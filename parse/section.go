@@ -1,6 +1,10 @@
 package parse
 
 import (
+	"encoding/binary"
+	"math"
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,36 +38,49 @@ func matchHeading(text string) (h heading, ok bool) {
 // matchHeadingMax is matchHeading with a bound on the title's length: an agenda entry may run
 // longer than a section heading.
 func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
-	t := cleanHeadingText(text)
+	return matchCleaned(cleanHeadingText(text), maxRunes)
+}
+
+// matchCleaned is matchHeadingMax on a text already cleaned (cleanHeadingText).
+func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 	if t == "" || len(t) > 600 {
 		return h, false
 	}
 	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
-	if loc := reBullet.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+	if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
 		if h, ok := matchHeadingMax(t[loc[1]:], maxRunes); ok && h.style == "delib" {
 			return h, true
 		}
 		return h, false
 	}
-	for _, f := range headingForms {
-		if strings.IndexByte(f.starts, t[0]) < 0 {
+	for _, k := range formsByByte[t[0]] {
+		f := headingForms[k]
+		if f.bare && !hasDigit(t[:min(len(t), bareDigitWithin)]) {
 			continue
 		}
-		if f.bare && strings.IndexAny(t[:min(len(t), bareDigitWithin)], digits) < 0 {
+		if l := formLeads[k]; l != nil && !l.may(t) {
 			continue
 		}
-		m := f.re.FindStringSubmatch(t)
-		if m == nil {
-			continue
-		}
-		title := ""
-		for _, g := range m[2:] {
-			if g != "" {
-				title = g
-				break
+		var number, title string
+		if sf := formSeps[k]; sf != nil {
+			var ok bool
+			if number, title, ok = sf.read(t); !ok {
+				continue
+			}
+		} else {
+			m := f.re.FindStringSubmatch(t)
+			if m == nil {
+				continue
+			}
+			number = m[1]
+			for _, g := range m[2:] {
+				if g != "" {
+					title = g
+					break
+				}
 			}
 		}
-		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(m[1]), title: cleanTitle(title)}
+		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(number), title: cleanTitle(title)}
 		if f.bare && (!delibNumberOK(h.number) || (h.title != "" && !hasWord(h.title, 3))) {
 			// "E-25-04-042-D": a fragment of an acknowledgement number, not a title.
 			continue
@@ -89,6 +106,281 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 		return h, true
 	}
 	return h, false
+}
+
+// lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
+// sections, the titles that wrap and the unnumbered headings all read the same lines.
+type lineHeads struct {
+	state []uint8   // the head* bits below
+	clean []string  // cleanHeadingText of the line
+	at    []int32   // 1 + the index in heads of the line's heading; 0 when it is none
+	heads []heading // read with no bound on the title (see headingAt)
+	gaps  []string  // gapText of the line (see gapAt)
+}
+
+const (
+	headRead     = 1 << iota // the line was cleaned
+	headIdem                 // cleanHeadingText leaves the cleaned text as it is
+	headMatch                // the line was read as a heading
+	headTable                // isTableLine was asked of the line (with a tab)
+	headTableRow             // its answer
+	headGapRead              // gapText of the line was read
+	headGap                  // the line holds a column gap
+)
+
+// lineMemo is the document's memo of line readings, made on first use.
+func (d *doc) lineMemo() *lineHeads {
+	m := d.heads
+	if m == nil {
+		m = &lineHeads{state: make([]uint8, len(d.lines)), clean: make([]string, len(d.lines)), at: make([]int32, len(d.lines))}
+		d.heads = m
+	}
+	return m
+}
+
+// gapAt is gapText of line i, read once: the flattened-table scan and the table blocks both
+// read every line.
+func (d *doc) gapAt(i int) (string, bool) {
+	m := d.lineMemo()
+	if m.state[i]&headGapRead == 0 {
+		if m.gaps == nil {
+			m.gaps = make([]string, len(d.lines))
+		}
+		s, gap := gapText(d.lines[i].Text)
+		m.gaps[i], m.state[i] = s, m.state[i]|headGapRead
+		if gap {
+			m.state[i] |= headGap
+		}
+	}
+	return m.gaps[i], m.state[i]&headGap != 0
+}
+
+// lineHead cleans line i once.
+func (d *doc) lineHead(i int) *lineHeads {
+	m := d.lineMemo()
+	if m.state[i]&headRead == 0 {
+		c := cleanHeadingText(d.lines[i].Text)
+		m.clean[i], m.state[i] = c, m.state[i]|headRead
+		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
+		// holds "**" or "__" (it is trimmed already).
+		if strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
+			m.state[i] |= headIdem
+		}
+	}
+	return m
+}
+
+// cleanAt is cleanHeadingText of line i.
+func (d *doc) cleanAt(i int) string { return d.lineHead(i).clean[i] }
+
+// headingAt is matchHeadingMax(text, maxRunes) for a text that cleans to cleanAt(i) — line i
+// itself, or its cleaned text when cleaning it again changes nothing (reports false
+// otherwise: the caller then reads the text itself). The line is read once with no bound on
+// the title: the bound only rejects, and only on the title of the form that matched.
+func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known bool) {
+	m := d.lineHead(i)
+	if text != d.lines[i].Text && (text != m.clean[i] || m.state[i]&headIdem == 0) {
+		return h, false, false
+	}
+	if m.state[i]&headMatch == 0 {
+		m.state[i] |= headMatch
+		if h, ok := matchCleaned(m.clean[i], math.MaxInt); ok {
+			m.heads = append(m.heads, h)
+			m.at[i] = int32(len(m.heads))
+		}
+	}
+	if m.at[i] == 0 {
+		return h, false, true
+	}
+	h = m.heads[m.at[i]-1]
+	if moreRunes(h.title, maxRunes) {
+		return heading{}, false, true
+	}
+	return h, true, true
+}
+
+// headingOf is headingAt, reading text itself when the memo does not apply.
+func (d *doc) headingOf(i int, text string, maxRunes int) (heading, bool) {
+	if h, ok, known := d.headingAt(i, text, maxRunes); known {
+		return h, ok
+	}
+	return matchHeadingMax(text, maxRunes)
+}
+
+// headingLead is what the first bytes of a line must be for a heading form to match it, told
+// before its pattern runs: most lines that open with a digit, a roman numeral or a capital are
+// prose, numbered lists of another form, or amounts, and fail on their second or third byte.
+// Each is a necessary condition of its pattern (FuzzHeadingLeads checks them); a form without
+// one runs its pattern on every line that passes its starts.
+type headingLead struct {
+	// The line opens with a run of class bytes ("0123456789", "IVX") of min to max of them
+	// (exactly: a shorter match would leave a class byte next); "" for a word form.
+	class    string
+	min, max int
+	space    bool   // white space (\s*) may come between the run and the next byte
+	next     string // the bytes that may follow the run (the lead byte of a non-ASCII sign)
+	digit    bool   // a digit follows next
+	// capitals > 0: up to that many capitals (\p{Lu}) and a dash or a space may come before
+	// the run.
+	capitals int
+	// For a word form: the ASCII bytes its second letter may be; a non-ASCII byte passes.
+	second string
+}
+
+// headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
+// pattern changes loses its lead (and only runs slower) until the lead is updated.
+var headingLeads = map[string]headingLead{
+	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {second: "eEo"},
+	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {second: "eE"},
+	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
+	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {capitals: 4, class: digits, min: 1, max: 4, next: "./-", digit: true},
+	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {second: "oOuUfF"},
+	`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`:                          {class: "IVX", min: 1, max: 4, next: ".", digit: true},
+	`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`:  {class: "IVX", min: 1, max: 5, space: true, next: ".)-/\xe2"},
+	`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`:              {class: digits, min: 1, max: 2, space: true, next: "-"},
+	`^(\d{1,2}\s*-\s*\d{1,2}\s+[A-H])\s*[:–—]\s*(\p{L}.*)$`:      {class: digits, min: 1, max: 2, space: true, next: "-"},
+	`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`: {class: digits, min: 1, max: 2, next: ".", digit: true},
+	`^(\d{1,2})\s*\.\s*(.+)$`:                                    {class: digits, min: 1, max: 2, space: true, next: "."},
+	`^(\d{1,2})\s*\)\s*(.*)$`:                                    {class: digits, min: 1, max: 2, space: true, next: ")"},
+	`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`:                  {class: digits, min: 1, max: 2, space: true, next: "-\xe2"},
+	`^(\d{1,2})\s*/\s*(.+)$`:                                     {class: digits, min: 1, max: 2, space: true, next: "/"},
+	`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`:                         {class: digits, min: 1, max: 2, space: true, next: "\xc2"},
+	`^([A-H])\s*[.)]\s+(.+)$`:                                    {class: "ABCDEFGH", min: 1, max: 1, space: true, next: ".)"},
+}
+
+// formsByByte lists, for each first byte of a line, the heading forms whose starts hold it, in
+// their order.
+var formsByByte = func() (out [256][]int) {
+	for k, f := range headingForms {
+		for i := 0; i < len(f.starts); i++ {
+			if c := f.starts[i]; !slices.Contains(out[c], k) {
+				out[c] = append(out[c], k)
+			}
+		}
+	}
+	return out
+}()
+
+// formLeads are the leads of headingForms, in their order (nil for a form without one).
+var formLeads = func() []*headingLead {
+	out := make([]*headingLead, len(headingForms))
+	for k, f := range headingForms {
+		if l, ok := headingLeads[f.re.String()]; ok {
+			out[k] = &l
+		}
+	}
+	return out
+}()
+
+// sepForm is a heading form of the shape `^(\d{1,2})\s*SEP\s*(.+)$` (or `(.*)$`), the most
+// common of all: it is matched by hand, its pattern's backtracking costing a hundred times
+// more. FuzzSepForms checks that both agree on every line.
+type sepForm struct {
+	sep   byte
+	empty bool // the title may be empty: (.*) rather than (.+)
+}
+
+// sepForms are the forms matched by hand, by the source of their pattern.
+var sepForms = map[string]sepForm{
+	`^(\d{1,2})\s*\.\s*(.+)$`: {sep: '.'},
+	`^(\d{1,2})\s*\)\s*(.*)$`: {sep: ')', empty: true},
+	`^(\d{1,2})\s*/\s*(.+)$`:  {sep: '/'},
+}
+
+// formSeps are the sepForms of headingForms, in their order (nil for a form matched by its
+// pattern).
+var formSeps = func() []*sepForm {
+	out := make([]*sepForm, len(headingForms))
+	for k, f := range headingForms {
+		if sf, ok := sepForms[f.re.String()]; ok {
+			out[k] = &sf
+		}
+	}
+	return out
+}()
+
+// match is FindStringSubmatch of the form's pattern.
+func (f *sepForm) match(t string) []string {
+	number, title, ok := f.read(t)
+	if !ok {
+		return nil
+	}
+	return []string{t, number, title}
+}
+
+// read is match without the slice: the number and the title.
+func (f *sepForm) read(t string) (number, title string, ok bool) {
+	n := 0
+	for n < len(t) && '0' <= t[n] && t[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return "", "", false // a third digit is no \s and no separator
+	}
+	i := n
+	for i < len(t) && isGapSpace(t[i]) {
+		i++
+	}
+	if i == len(t) || t[i] != f.sep {
+		return "", "", false
+	}
+	i++
+	e := i
+	for e < len(t) && isGapSpace(t[e]) {
+		e++
+	}
+	// (.+)$ or (.*)$: the rest, which '.' reads only without a newline; (.+) takes back the
+	// last white space when nothing else is left.
+	if e == len(t) && !f.empty {
+		if e == i || t[e-1] == '\n' {
+			return "", "", false
+		}
+		e--
+	}
+	if strings.IndexByte(t[e:], '\n') >= 0 {
+		return "", "", false
+	}
+	return t[:n], t[e:], true
+}
+
+// may reports whether t opens as the lead says.
+func (l headingLead) may(t string) bool {
+	if l.class == "" {
+		return len(t) < 2 || t[1] >= utf8.RuneSelf || strings.IndexByte(l.second, t[1]) >= 0
+	}
+	n := 0
+	if l.capitals > 0 {
+		for k := 0; n < len(t); k++ {
+			r, size := utf8.DecodeRuneInString(t[n:])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			if k == l.capitals {
+				return false
+			}
+			n += size
+		}
+		if n < len(t) && (t[n] == '-' || t[n] == ' ') {
+			n++
+		}
+		t = t[n:]
+		n = 0
+	}
+	for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
+		n++
+	}
+	if n < l.min || n > l.max {
+		return false
+	}
+	if l.space {
+		for n < len(t) && isGapSpace(t[n]) {
+			n++
+		}
+	}
+	if n >= len(t) || strings.IndexByte(l.next, t[n]) < 0 {
+		return false
+	}
+	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
 }
 
 // delibNumberOK reports whether a number read by a deliberation form is a register number: it
@@ -131,9 +423,44 @@ func hasWord(s string, n int) bool {
 	return false
 }
 
+// moreRunes reports whether s holds more than n runes (utf8.RuneCountInString(s) > n). The
+// bounds on titles and labels are asked of every line: most lines are decided by their length
+// in bytes, or by the bound below, eight bytes at a time.
+func moreRunes(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	if len(s) > n*utf8.UTFMax {
+		return true
+	}
+	// Every byte a rune takes beyond its first is ≥ 0x80 (so is the first), and an invalid
+	// byte counts as one rune: s holds at least len(s) − highBytes(s) runes.
+	if len(s)-highBytes(s) > n {
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
+// highBytes counts the bytes of s that are 0x80 or above.
+func highBytes(s string) int {
+	k, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		k += bits.OnesCount64(binary.LittleEndian.Uint64([]byte(s[i:i+8])) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			k++
+		}
+	}
+	return k
+}
+
 // cleanHeadingText removes the markup a text export leaves around a heading (Markdown bold and
 // hashes, leading spaces).
 func cleanHeadingText(s string) string {
+	if strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '#') < 0 && strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, '_') < 0 {
+		return strings.TrimSpace(s) // nothing to remove but the spaces (most lines)
+	}
 	s = untab(s)
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeft(s, "#")
@@ -148,8 +475,13 @@ func untab(s string) string {
 	if strings.IndexByte(s, '\t') < 0 {
 		return s
 	}
-	if m := reNumberTab.FindStringSubmatchIndex(s); m != nil {
+	if !numberTabMay(s) {
+		// (a line that cannot open with a number before its tab)
+	} else if m := reNumberTab.FindStringSubmatchIndex(s); m != nil {
 		return s[m[2]:m[3]] + ". " + s[m[1]:]
+	}
+	if !markerTabMay(s) {
+		return s
 	}
 	if m := reMarkerTab.FindStringSubmatchIndex(s); m != nil {
 		mk := s[m[2]:m[3]]
@@ -161,6 +493,111 @@ func untab(s string) string {
 	return s
 }
 
+// bulletMay is a test run before reBullet: a line whose first rune past its white space is a
+// letter other than 'o' and 'Ø' (the only letters among the bullets) opens no list item.
+// TestBulletMayLetters checks every letter.
+func bulletMay(t string) bool {
+	i := 0
+	for i < len(t) && isGapSpace(t[i]) {
+		i++
+	}
+	if i == len(t) {
+		return false // reBullet needs a bullet
+	}
+	if c := t[i]; c < utf8.RuneSelf {
+		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') || c == 'o'
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return !unicode.IsLetter(r) || r == 'Ø'
+}
+
+// bulletIndex is reBullet.FindStringIndex behind bulletMay.
+func bulletIndex(t string) []int {
+	if !bulletMay(t) {
+		return nil
+	}
+	return reBullet.FindStringIndex(t)
+}
+
+// moneyInTitle is reMoneyInTitle.MatchString (`\d,\d{2}\b`) read by hand at each comma:
+// every accepted heading's title is asked. FuzzMoneyInTitle checks both agree.
+func moneyInTitle(s string) bool {
+	for i := strings.IndexByte(s, ','); i >= 0; {
+		if i >= 1 && asciiDigit(s[i-1]) && i+2 < len(s) && asciiDigit(s[i+1]) && asciiDigit(s[i+2]) && (i+3 == len(s) || !asciiWord(s[i+3])) {
+			return true
+		}
+		n := strings.IndexByte(s[i+1:], ',')
+		if n < 0 {
+			return false
+		}
+		i += n + 1
+	}
+	return false
+}
+
+// asciiDigit reports whether c is an ASCII digit; asciiWord whether it is one of \w.
+func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func asciiWord(c byte) bool {
+	return asciiDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// numberTabMay is a byte test run before reNumberTab: past the leading white space, a digit,
+// then digits, dots and brackets up to a tab. Most lines with a tab are table rows or prose.
+func numberTabMay(s string) bool {
+	i := 0
+	for i < len(s) && isGapSpace(s[i]) {
+		i++
+	}
+	if i == len(s) || s[i] < '0' || s[i] > '9' {
+		return false
+	}
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ')') {
+		i++
+	}
+	return i < len(s) && s[i] == '\t'
+}
+
+// markerTabMay is a byte test run before reMarkerTab: past the leading white space, a list
+// marker (a roman numeral, a letter and its dot or bracket, a bullet) and then a tab.
+func markerTabMay(s string) bool {
+	i := 0
+	for i < len(s) && isGapSpace(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	switch c := s[i]; {
+	case c == 'I' || c == 'V' || c == 'X':
+		for i < len(s) && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X') {
+			i++
+		}
+		if i < len(s) && (s[i] == '.' || s[i] == ')') {
+			i++
+		}
+		return i < len(s) && s[i] == '\t'
+	case 'A' <= c && c <= 'H':
+		return i+2 < len(s) && (s[i+1] == '.' || s[i+1] == ')') && s[i+2] == '\t'
+	case c == '-' || c == '*' || c == 'o':
+		return i+1 < len(s) && s[i+1] == '\t'
+	case c >= utf8.RuneSelf:
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return i+size < len(s) && s[i+size] == '\t'
+	}
+	return false
+}
+
 // isTableLine reports whether line i is a table row: it holds a tab that is not a list indent,
 // or it is a row of a table whose columns the extraction flattened (table_flat.go).
 func (d *doc) isTableLine(i int) bool {
@@ -168,7 +605,15 @@ func (d *doc) isTableLine(i int) bool {
 	if strings.IndexByte(t, '	') < 0 {
 		return d.flatRow(i) // no tab: only a flattened row can be a table line
 	}
-	return isTableText(untab(t)) || d.flatRow(i)
+	// Lines with tabs are asked again and again (sections, titles, paragraphs): read once.
+	m := d.lineHead(i)
+	if m.state[i]&headTable == 0 {
+		m.state[i] |= headTable
+		if isTableText(untab(t)) || d.flatRow(i) {
+			m.state[i] |= headTableRow
+		}
+	}
+	return m.state[i]&headTableRow != 0
 }
 
 // isTableText reports whether a line's tabs separate cells. A tab inside a sentence, where the
@@ -192,9 +637,39 @@ func isTableText(s string) bool {
 
 // cleanTitle trims a title: spaces squeezed, the colon that often ends a heading dropped.
 func cleanTitle(s string) string {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "**", "")), " ")
+	s = strings.ReplaceAll(s, "**", "")
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	s = strings.TrimRight(s, " :")
 	return strings.TrimSpace(s)
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s: its words are
+// parted by single plain spaces, none at either end. Most titles are, and need no copy.
+func singleSpaced(s string) bool {
+	prev := byte(' ') // a space at the start is one too many
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prev == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if '\t' <= c && c <= '\r' {
+				return false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+		prev = c
+	}
+	return prev != ' ' || s == ""
 }
 
 // titleShapeOK rejects numbered lines whose title does not look like one: it starts in lower
@@ -220,7 +695,7 @@ func titleShapeOK(h heading, maxRunes int) bool {
 	case ';', ',':
 		return false
 	}
-	if strings.IndexByte(t, ',') >= 0 && reMoneyInTitle.MatchString(t) {
+	if moneyInTitle(t) {
 		return false
 	}
 	return true
@@ -395,7 +870,25 @@ func (o *outline) push(h *heading) {
 // isUpperTitle reports whether a title is written in capitals (a strong sign of a heading).
 func isUpperTitle(s string) bool {
 	letters, upper := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				letters++
+				upper++
+			case 'a' <= c && c <= 'z':
+				letters++
+				// The rest of s holds at most len(s)-i capitals more: prose is told early.
+				if upper+len(s)-i < 9*(letters-upper) {
+					return false
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
@@ -434,11 +927,11 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		if j >= limit || d.used[j] {
 			return
 		}
-		next := cleanHeadingText(d.lines[j].Text)
+		next := d.cleanAt(j)
 		if next == "" || d.isTableLine(j) || isPageNumber(next) {
 			return
 		}
-		if _, ok := matchHeading(next); ok {
+		if _, ok := d.headingOf(j, next, maxTitleRunes); ok {
 			return
 		}
 		if !joinsTitle(h.title, next) {

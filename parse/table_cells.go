@@ -287,11 +287,13 @@ func splitGaps(s string) []string {
 }
 
 // bulletLead opens a list item; a line that starts with one is prose, not a table row.
-var bulletLead = mustRx(`^\s*(?:[-–—•*·\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}➢✓▪►o]\s|\d+[.)/]\s|[a-z][.)]\s)`)
+var bulletLead = mustRx(`^\s*(?:[` + bulletMarks + `o]\s|\d+[.)/]\s|[a-z][.)]\s)`)
+
+// bulletMarks are the signs that open a list item when a space follows them.
+const bulletMarks = "-–—•*·\uf0b7\uf0d8\uf0a7\uf0fc➢✓▪►"
 
 // isBullet reports whether s opens with a list item (bulletLead). Every line of a document is
-// asked, most of them starting with a capital letter: the first byte after the leading white
-// space rules them out before the regular expression runs.
+// asked: the first bytes after the leading white space tell, without the regular expression.
 func isBullet(s string) bool {
 	i := 0
 	for i < len(s) && isGapSpace(s[i]) {
@@ -300,10 +302,24 @@ func isBullet(s string) bool {
 	if i == len(s) {
 		return false
 	}
-	if c := s[i]; c < utf8.RuneSelf && c != '-' && c != '*' && (c < '0' || c > '9') && (c < 'a' || c > 'z') {
-		return false
+	c := s[i]
+	switch {
+	case 'a' <= c && c <= 'z':
+		// "a) ", "b. " or "o ": most lines of prose that open in lower case are told by the
+		// next byte or two.
+		if i+1 < len(s) && c == 'o' && isGapSpace(s[i+1]) {
+			return true
+		}
+		return i+2 < len(s) && (s[i+1] == '.' || s[i+1] == ')') && isGapSpace(s[i+2])
+	case '0' <= c && c <= '9':
+		j := i + 1
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		return j+1 < len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '/') && isGapSpace(s[j+1])
 	}
-	return bulletLead.MatchString(s)
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return strings.ContainsRune(bulletMarks, r) && i+size < len(s) && isGapSpace(s[i+size])
 }
 
 // splitTabs splits a tab-separated line into trimmed cells; trailing empty cells are kept so

@@ -113,15 +113,23 @@ func (d *doc) checkTable(t *Table) {
 // tableDecimals reads the values of a table as decimals; nil where a cell is empty or not a
 // number.
 func tableDecimals(t *Table) [][]*decimal.Decimal {
+	// One backing array for the rows and one for the values, rather than one of each per row
+	// and per cell: the checks only read them.
 	out := make([][]*decimal.Decimal, len(t.Rows))
+	ptrs := make([]*decimal.Decimal, len(t.Rows)*len(t.Columns))
+	var back []decimal.Decimal
 	for i, r := range t.Rows {
-		out[i] = make([]*decimal.Decimal, len(t.Columns))
+		out[i] = ptrs[i*len(t.Columns) : (i+1)*len(t.Columns) : (i+1)*len(t.Columns)]
 		for c := range t.Columns {
 			if c >= len(r.Values) || r.Values[c] == nil {
 				continue
 			}
 			if v, err := decimal.NewFromString(*r.Values[c]); err == nil {
-				out[i][c] = &v
+				if back == nil {
+					back = make([]decimal.Decimal, 0, len(t.Rows)*len(t.Columns))
+				}
+				back = append(back, v)
+				out[i][c] = &back[len(back)-1]
 			}
 		}
 	}

@@ -33,20 +33,98 @@ var (
 	// ("1641 - 00", "21538 - 0").
 	reFlatCode = regexp.MustCompile(`^(\d{2,6})(?:\s*-\s*0{1,3})?\s+(\S.*)$`)
 	// Words that name value columns in a header line ("RECETTES DÉPENSES", "Réalisé").
-	reFlatColumn = regexp.MustCompile(`^(?:recettes|depenses|realise|realisee?s?|prevu|previsions?|montants?|credits|diminution|augmentation|propose|votes?|bp|budget|total|ttc|ht)$`)
+	reFlatColumn = regexp.MustCompile(`^(?:` + strings.Join(flatColumnWords, "|") + `)$`)
 	// A running footer's page number ("Compte-rendu page 11"), not a row.
 	rePageLabel = regexp.MustCompile(`\bpages?(?:\s+n°)?\s*:?$`)
 	// The first word of a section line (see reTableSection).
-	reHeadFirst = regexp.MustCompile(`^(?:[0-9ivx.]+[-.)]?|section|depenses|recettes|fonctionnement|investissement|exploitation|charges|produits)$`)
+	reHeadFirst = regexp.MustCompile(`^(?:[0-9ivx.]+[-.)]?|` + strings.Join(headFirstWords, "|") + `)$`)
 	// A bare year, which ends labels ("Année 2016") without being an amount.
 	reFlatYear = regexp.MustCompile(`^(?:19|20)\d{2}$`)
 )
+
+// flatColumnWords are the words, folded, that name value columns (reFlatColumn), each form
+// spelled out so that a word is looked up rather than matched.
+var flatColumnWords = []string{
+	"recettes", "depenses", "realise", "realisee", "realises", "realisees", "prevu",
+	"prevision", "previsions", "montant", "montants", "credits", "diminution", "augmentation",
+	"propose", "vote", "votes", "bp", "budget", "total", "ttc", "ht",
+}
+
+// headFirstWords are the words, folded, besides an outline number, that open a section line
+// (reHeadFirst).
+var headFirstWords = []string{"section", "depenses", "recettes", "fonctionnement", "investissement", "exploitation", "charges", "produits"}
+
+// Sets of the word lists above: flatHeader reads the first word of every short line.
+var (
+	flatColumnSet = wordSet(flatColumnWords)
+	headFirstSet  = wordSet(headFirstWords)
+)
+
+// wordSet makes a set of words.
+func wordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// outlineWord reports whether a folded word is an outline number as reHeadFirst reads one
+// ("2.", "iv)", "1.2-"): [0-9ivx.]+ and an optional closing [-.)].
+func outlineWord(f []byte) bool {
+	n := len(f)
+	if n == 0 {
+		return false
+	}
+	if n > 1 && (f[n-1] == '-' || f[n-1] == ')') {
+		n-- // '.' is in both sets, so it needs no case of its own
+	}
+	for _, c := range f[:n] {
+		if !(c >= '0' && c <= '9' || c == 'i' || c == 'v' || c == 'x' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// foldWord is normalize.Fold(w) written into buf when w is plain ASCII without spaces or
+// backquotes (Fold then only lowers the capitals), so that no string is made for it; other
+// words go through Fold.
+func foldWord(w string, buf []byte) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r' || c == '`':
+			return append(buf[:0], normalize.Fold(w)...)
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// headWord reports whether a word opens a header line: reFlatColumn or reHeadFirst matches
+// its folded form.
+func headWord(w string) bool {
+	var stack [32]byte
+	f := foldWord(w, stack[:0])
+	return flatColumnSet[string(f)] || headFirstSet[string(f)] || outlineWord(f)
+}
+
+// columnWord reports whether a word names a value column: reFlatColumn matches its folded
+// form.
+func columnWord(w string) bool {
+	var stack [32]byte
+	return flatColumnSet[string(foldWord(w, stack[:0]))]
+}
 
 // maxFlatLabel bounds a row's label: a longer line before an amount is a sentence.
 const maxFlatLabel = 60
 
 // flatKind is how a line of plain text reads as part of a flattened table.
-type flatKind int
+type flatKind uint8
 
 const (
 	flatOther flatKind = iota // prose, blank, or anything else: ends a run
@@ -122,17 +200,20 @@ func (d *doc) flatRow(i int) bool {
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
-func readFlat(idx int, text string) flatLine {
+func readFlat(idx int, text string) flatLine { return readFlatGap(idx, text, gapText) }
+
+// readFlatGap is readFlat with the gapText of the line read by gapOf (a document's memo).
+func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLine {
 	fl := flatLine{idx: idx}
 	if strings.IndexByte(text, '\t') >= 0 {
 		return fl
 	}
 	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
 	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
-	if t := strings.TrimSpace(text); len(t) > 120 && utf8.RuneCountInString(t) > 120 {
+	if t := strings.TrimSpace(text); moreRunes(t, 120) {
 		return fl
 	}
-	s, gap := gapText(text)
+	s, gap := gapOf(text)
 	if s == "" {
 		return fl
 	}
@@ -142,7 +223,8 @@ func readFlat(idx int, text string) flatLine {
 	}
 	if gap {
 		// Columns kept by the extraction: the space-aligned reader takes the line.
-		if _, ok := splitSpaces(s); ok {
+		// (splitSpaces(s): s is its own gapText, a gap in it)
+		if _, ok := splitSpacesGap(s, s, true); ok {
 			return fl
 		}
 		s = strings.Join(strings.Fields(s), " ")
@@ -157,19 +239,20 @@ func readFlat(idx int, text string) flatLine {
 	if endsInNumber(s) {
 		label, tail := splitTail(s)
 		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts).
-		if _, _, ok := amountGroups(tail); !ok {
+		parts, gs, ok := amountGroups(tail)
+		if !ok {
 			tail = ""
 		}
 		if tail != "" && isText(label) {
 			code, rest := "", label
-			if m := reFlatCode.FindStringSubmatch(label); m != nil && isText(m[2]) {
+			if m := flatCode(label); m != nil && isText(m[2]) {
 				code, rest = m[1], m[2]
 			}
 			if rePageLabel.MatchString(normalize.Fold(rest)) {
 				return fl
 			}
-			if utf8.RuneCountInString(rest) <= maxFlatLabel && !proseLabel(rest) {
-				amounts, ok := splitAmounts(tail)
+			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
+				amounts, ok := splitGroups(parts, gs)
 				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
 					if ok {
@@ -180,7 +263,7 @@ func readFlat(idx int, text string) flatLine {
 			}
 		}
 	}
-	if utf8.RuneCountInString(s) > maxFlatLabel || !isText(s) {
+	if moreRunes(s, maxFlatLabel) || !isText(s) {
 		return fl
 	}
 	if sec, cols, ok := flatHeader(s); ok {
@@ -190,7 +273,7 @@ func readFlat(idx int, text string) flatLine {
 	if proseLabel(s) || strings.HasSuffix(s, ":") {
 		return fl
 	}
-	if m := reFlatCode.FindStringSubmatch(s); m != nil && isText(m[2]) {
+	if m := flatCode(s); m != nil && isText(m[2]) {
 		fl.kind, fl.code, fl.label = flatOpen, m[1], m[2]
 		return fl
 	}
@@ -206,7 +289,8 @@ func proseLabel(s string) bool {
 		return false
 	}
 	// An amount inside the label is a sentence that names several.
-	return strings.ContainsAny(s, ";!?«»\"€") || strings.Contains(s, ", ")
+	// The multi-byte signs are looked for as bytes: their lead byte never continues a rune.
+	return strings.IndexAny(s, ";!?\"") >= 0 || strings.Contains(s, "«") || strings.Contains(s, "»") || strings.Contains(s, "€") || strings.Contains(s, ", ")
 }
 
 // endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent
@@ -219,6 +303,24 @@ func endsInNumber(s string) bool {
 // splitTail splits a line into its label and the run of numbers that ends it: the tokens from
 // the end that hold only digits, separators, signs and currency.
 func splitTail(s string) (label, tail string) {
+	if singleSpaced(s) {
+		// Words parted by single spaces (most lines): the tokens are read in place.
+		k := len(s)
+		for k > 0 {
+			j := strings.LastIndexByte(s[:k], ' ') + 1
+			if !numberToken(s[j:k]) {
+				break
+			}
+			k = j - 1
+		}
+		if k == len(s) {
+			return s, ""
+		}
+		if k < 0 {
+			return "", s
+		}
+		return s[:k], s[k+1:]
+	}
 	f := strings.Fields(s)
 	k := len(f)
 	for k > 0 && numberToken(f[k-1]) {
@@ -255,6 +357,11 @@ func splitAmounts(tail string) ([]string, bool) {
 	if !ok {
 		return nil, false
 	}
+	return splitGroups(parts, gs)
+}
+
+// splitGroups is splitAmounts on the groups amountGroups read.
+func splitGroups(parts []string, gs []amountGroup) ([]string, bool) {
 	var out []string
 	for i := 0; i < len(gs); {
 		// An amount starts here and takes the following 3-digit groups (no sign of their own)
@@ -307,13 +414,74 @@ func amountGroups(tail string) ([]string, []amountGroup, bool) {
 	}
 	gs := make([]amountGroup, 0, len(parts))
 	for _, p := range parts {
-		m := reFlatGroup.FindStringSubmatch(p)
-		if m == nil {
+		g, ok := readGroup(p)
+		if !ok {
 			return nil, nil, false
 		}
-		gs = append(gs, amountGroup{m[1], m[2], m[3], m[4]})
+		gs = append(gs, g)
 	}
 	return parts, gs, len(gs) > 0
+}
+
+// readGroup is reFlatGroup.FindStringSubmatch of one group, read by hand: every row of a
+// flattened table has its amounts split into groups. FuzzReadGroup checks both agree.
+func readGroup(p string) (amountGroup, bool) {
+	var g amountGroup
+	i := 0
+	for _, sign := range []string{"-", "–", "−", "+", "("} {
+		if strings.HasPrefix(p, sign) {
+			g.sign, i = sign, len(sign)
+			break
+		}
+	}
+	if i < len(p) && p[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(p) && '0' <= p[j] && p[j] <= '9' {
+		j++
+	}
+	if j == i {
+		return g, false
+	}
+	g.digits = p[i:j]
+	if j+1 < len(p) && (p[j] == '.' || p[j] == ',') && '0' <= p[j+1] && p[j+1] <= '9' {
+		k := j + 1
+		for k < len(p) && '0' <= p[k] && p[k] <= '9' {
+			k++
+		}
+		g.frac, j = p[j+1:k], k
+	}
+	// The unit: ` ?\)?[€%]?\)?` up to the end.
+	k := j
+	if k < len(p) && p[k] == ' ' {
+		k++
+	}
+	if k < len(p) && p[k] == ')' {
+		k++
+	}
+	if strings.HasPrefix(p[k:], "€") {
+		k += len("€")
+	} else if k < len(p) && p[k] == '%' {
+		k++
+	}
+	if k < len(p) && p[k] == ')' {
+		k++
+	}
+	if k != len(p) {
+		return amountGroup{}, false
+	}
+	g.unit = p[j:]
+	return g, true
+}
+
+// flatCode is reFlatCode.FindStringSubmatch behind its first bytes: a code is two digits or
+// more.
+func flatCode(s string) []string {
+	if len(s) < 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+		return nil
+	}
+	return reFlatCode.FindStringSubmatch(s)
 }
 
 // maxSplitGroups bounds the groups of a run of amounts split by count (the ways to split grow
@@ -374,7 +542,7 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 	if !mayHeadWord(first) {
 		return "", nil, false
 	}
-	if f := normalize.Fold(first); !reFlatColumn.MatchString(f) && !reHeadFirst.MatchString(f) {
+	if !headWord(first) {
 		return "", nil, false
 	}
 	rest := s
@@ -386,19 +554,31 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 		}
 	} else if isSection(s) {
 		// "Dépenses" alone is a section, "RECETTES DÉPENSES" names two columns.
-		words := strings.Fields(s)
-		if len(words) < 2 || !allColumnWords(words) {
+		if !columnFields(s, 2) {
 			return strings.TrimSpace(s), nil, true
 		}
 	}
 	if rest == "" {
 		return section, nil, section != ""
 	}
-	words := strings.Fields(rest)
-	if !allColumnWords(words) {
+	// The words are only split out once they all name columns: most lines fail on the first.
+	if !columnFields(rest, 1) {
 		return "", nil, false
 	}
-	return section, words, true
+	return section, strings.Fields(rest), true
+}
+
+// columnFields reports whether s has at least n words (strings.Fields) and every one names a
+// value column (allColumnWords), without splitting s.
+func columnFields(s string, n int) bool {
+	k := 0
+	for w := range strings.FieldsSeq(s) {
+		if !columnWord(w) {
+			return false
+		}
+		k++
+	}
+	return k >= n
 }
 
 // headWordLeads are the first bytes, folded, of the words reFlatColumn and reHeadFirst accept.
@@ -428,7 +608,7 @@ func mayHeadWord(first string) bool {
 // allColumnWords reports whether every word names a value column.
 func allColumnWords(words []string) bool {
 	for _, w := range words {
-		if !reFlatColumn.MatchString(normalize.Fold(w)) {
+		if !columnWord(w) {
 			return false
 		}
 	}
@@ -437,24 +617,32 @@ func allColumnWords(words []string) bool {
 
 // flatBlocks finds the runs of flattened rows, with the header lines just above them.
 func (d *doc) flatBlocks() [][]flatLine {
-	lines := make([]flatLine, len(d.lines))
+	// Only the kinds are kept for every line, and the lines read as pieces of a table: most
+	// lines are prose (flatOther, their flatLine holding only their index).
+	kinds := make([]flatKind, len(d.lines))
+	at := make([]int32, len(d.lines))
+	var read []flatLine
 	for i, l := range d.lines {
-		lines[i] = readFlat(i, l.Text)
+		fl := readFlatGap(i, l.Text, func(string) (string, bool) { return d.gapAt(i) })
+		kinds[i], at[i] = fl.kind, int32(len(read))
+		if fl.kind != flatOther {
+			read = append(read, fl)
+		}
 	}
 	var out [][]flatLine
-	for i := 0; i < len(lines); {
-		if lines[i].kind != flatData && lines[i].kind != flatOpen {
+	for i := 0; i < len(kinds); {
+		if kinds[i] != flatData && kinds[i] != flatOpen {
 			i++
 			continue
 		}
 		start := i
 		// Header lines just above (at most two: a section and its column names).
-		for start > 0 && i-start < 2 && lines[start-1].kind == flatHead {
+		for start > 0 && i-start < 2 && kinds[start-1] == flatHead {
 			start--
 		}
 		end := i
-		for j := i; j < len(lines); j++ {
-			k := lines[j].kind
+		for j := i; j < len(kinds); j++ {
+			k := kinds[j]
 			if k == flatData || k == flatOpen || k == flatHead {
 				end = j
 				continue
@@ -463,20 +651,27 @@ func (d *doc) flatBlocks() [][]flatLine {
 				// A gap of at most two lines (a wrapped label, a row without values, the page
 				// furniture) inside the run; the run goes on only if a row follows.
 				g := j
-				for g < len(lines) && g-j < 3 && lines[g].kind != flatData && lines[g].kind != flatOpen && lines[g].kind != flatHead {
-					if lines[g].kind == flatOther && !(g+1 < len(lines) && lines[g+1].kind == flatPage) {
+				for g < len(kinds) && g-j < 3 && kinds[g] != flatData && kinds[g] != flatOpen && kinds[g] != flatHead {
+					if kinds[g] == flatOther && !(g+1 < len(kinds) && kinds[g+1] == flatPage) {
 						break
 					}
 					g++
 				}
-				if g < len(lines) && g-j < 3 && (lines[g].kind == flatData || lines[g].kind == flatOpen || lines[g].kind == flatHead) {
+				if g < len(kinds) && g-j < 3 && (kinds[g] == flatData || kinds[g] == flatOpen || kinds[g] == flatHead) {
 					j = g - 1
 					continue
 				}
 				break
 			}
 		}
-		blk := lines[start : end+1]
+		blk := make([]flatLine, end-start+1)
+		for j := range blk {
+			if k := start + j; kinds[k] == flatOther {
+				blk[j] = flatLine{idx: k}
+			} else {
+				blk[j] = read[at[k]]
+			}
+		}
 		// Trailing header lines open the next table, not this one.
 		for len(blk) > 0 && blk[len(blk)-1].kind == flatHead {
 			blk = blk[:len(blk)-1]

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -324,4 +325,124 @@ func BenchmarkFlatScan(b *testing.B) {
 			readFlat(i, l)
 		}
 	}
+}
+
+// FuzzHeadWord checks the word sets against the patterns they stand for.
+func FuzzHeadWord(f *testing.F) {
+	for _, s := range []string{"RECETTES", "Dépenses", "Réalisées", "IV)", "2.", "1-", "-", "x.)", "Le", "", "vote s", "BP", "ht\t", "prévisions", "Section", "`total"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fs := normalize.Fold(s)
+		if got, want := headWord(s), reFlatColumn.MatchString(fs) || reHeadFirst.MatchString(fs); got != want {
+			t.Errorf("headWord(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := columnWord(s), reFlatColumn.MatchString(fs); got != want {
+			t.Errorf("columnWord(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func FuzzProseLabel(f *testing.F) {
+	for _, s := range []string{"Total", "a, b", "prix «x»", "1 200 €", "x;y", "\xe2\x82", "\xc2\xab", "é€", "\xe2\xc2\xab"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ts := strings.TrimSpace(s)
+		want := ts != "" && (strings.ContainsAny(ts, ";!?«»\"€") || strings.Contains(ts, ", "))
+		if got := proseLabel(s); got != want {
+			t.Errorf("proseLabel(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzReadGroup checks readGroup against reFlatGroup.
+func FuzzReadGroup(f *testing.F) {
+	for _, s := range []string{"12", "- 565.00", "(1 200)", "1,5 %", "2 698.00 €", "12,", "12.x", "–3", "−4,5)", "+ 7 €)", "(12)", "12 )", ")", "€", "1.2.3", "12%)", "12 )€)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g, ok := readGroup(s)
+		m := reFlatGroup.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && g != (amountGroup{m[1], m[2], m[3], m[4]}) {
+			t.Errorf("readGroup(%q) = %+v, %v; want %q", s, g, ok, m)
+		}
+	})
+}
+
+func FuzzFlatCode(f *testing.F) {
+	for _, s := range []string{"60633 Fournitures", "1641 - 00 Emprunts", "023 Virement", "1 x", "ab", "12\tx"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := flatCode(s), reFlatCode.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("flatCode(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// splitTailRef is splitTail without its fast path.
+func splitTailRef(s string) (label, tail string) {
+	f := strings.Fields(s)
+	k := len(f)
+	for k > 0 && numberToken(f[k-1]) {
+		k--
+	}
+	if k == len(f) {
+		return s, ""
+	}
+	return strings.Join(f[:k], " "), strings.Join(f[k:], " ")
+}
+
+func FuzzSplitTail(f *testing.F) {
+	for _, s := range []string{"60633 Fournitures de voirie -565.00", "TOTAL : 2 698.00 2 698.00", "12 345", "Libellé", "", "a  1", " 1", "x 1 ", "1", "a\u00a01", "Total 12,5 %"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		gl, gt := splitTail(s)
+		wl, wt := splitTailRef(s)
+		if gl != wl || gt != wt {
+			t.Errorf("splitTail(%q) = %q, %q; want %q, %q", s, gl, gt, wl, wt)
+		}
+	})
+}
+
+// rowKindRef is rowKind without its byte test.
+func rowKindRef(label string) string {
+	f := strings.TrimSpace(normalize.Fold(label))
+	if f == "" || f[0] != 't' && f[0] != 's' && f[0] != 'm' {
+		return RowLine
+	}
+	switch {
+	case reTableTotal.MatchString(f):
+		return RowTotal
+	case reTableSubtotal.MatchString(f):
+		return RowSubtotal
+	}
+	return RowLine
+}
+
+func FuzzRowKind(f *testing.F) {
+	for _, s := range []string{"Total", " TOTAL :", "Sous-total", "S/total", "Montant total", "\u00a0Total", "Mairie", "=Total", "", "  ", "\u0301Total", "`total", "Ŧotal"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := rowKind(s), rowKindRef(s); got != want {
+			t.Errorf("rowKind(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzGapTextIdempotent checks that gapText of its own result changes nothing, which readFlat
+// relies on to split a line it already read.
+func FuzzGapTextIdempotent(f *testing.F) {
+	for _, s := range []string{"Total  12 000", "\u00a0a\u202f b\u2009", "  x  ", "a\u2007\u2007b", "\t1\t2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		s, gap := gapText(line)
+		if s2, gap2 := gapText(s); s2 != s || gap2 != gap {
+			t.Errorf("gapText(%q) = %q, %v; again: %q, %v", line, s, gap, s2, gap2)
+		}
+	})
 }

@@ -246,6 +246,18 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 // rowKind tells a line from a subtotal (Total …, Sous-total …) and a total (Totaux, Total
 // général, a bare Total).
 func rowKind(label string) string {
+	// Fold keeps the first ASCII letter past the white space, lower-cased: a label whose first
+	// byte is one other than t, s or m is a line without folding it.
+	i := 0
+	for i < len(label) && (label[i] == ' ' || '\t' <= label[i] && label[i] <= '\r') {
+		i++
+	}
+	if i == len(label) {
+		return RowLine
+	}
+	if c := label[i] | 0x20; label[i] < utf8.RuneSelf && c != 't' && c != 's' && c != 'm' {
+		return RowLine
+	}
 	f := strings.TrimSpace(normalize.Fold(label))
 	if f == "" || f[0] != 't' && f[0] != 's' && f[0] != 'm' {
 		// Total, Sous-total, S/total and Montant total open with these letters: most labels

@@ -435,6 +435,9 @@ func (p *pendingRow) label() string {
 
 // isSection reports whether a lone cell is a budget section heading (Dépenses, Recettes…).
 func isSection(s string) bool {
+	if !maySectionEnd(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, asciiSpace), ":"), asciiSpace)) {
+		return false
+	}
 	f := normalize.Fold(strings.TrimSpace(s))
 	// reTableSection ends with one of its words, then spaces and a colon at most: a line that
 	// does not is rejected before the regular expression runs.
@@ -449,6 +452,49 @@ func isSection(s string) bool {
 
 // sectionEnds are the words a section heading ends with (see reTableSection).
 var sectionEnds = []string{"depenses", "recettes", "fonctionnement", "investissement", "exploitation", "charges", "produits"}
+
+// maySectionEnd is the test of isSection on the folded end of a line, made on the raw line t
+// (past its ASCII spaces and colon) without folding it: Fold lowers ASCII letters one for one
+// and squeezes spaces, so the ASCII bytes that end t fold to the end of the folded line. It
+// reports false only when no word of sectionEnds can end the folded line.
+func maySectionEnd(t string) bool {
+	k := len(t)
+	for k > 0 && t[k-1] < utf8.RuneSelf && !isFoldSpace(t[k-1]) {
+		k--
+	}
+	// t[k:] is the last word when a space or the start of t is before it; otherwise a
+	// non-ASCII rune, whose folding is not read here, may end a word with it.
+	word, whole := t[k:], k == 0 || isFoldSpace(t[k-1])
+	for _, w := range sectionEnds {
+		if len(word) >= len(w) {
+			if lowerEqual(word[len(word)-len(w):], w) {
+				return true
+			}
+		} else if !whole && lowerEqual(word, w[len(w)-len(word):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFoldSpace reports whether c is ASCII white space, which Fold squeezes.
+func isFoldSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
+
+// lowerEqual reports whether the ASCII s, lower-cased, is w (lower-case letters).
+func lowerEqual(s, w string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+const asciiSpace = " \t\n\v\f\r"
 
 // caption returns the line just above a table when it reads as its caption: not blank, short,
 // not the end of a sentence, and not itself tabular.

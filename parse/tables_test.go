@@ -560,7 +560,8 @@ func FuzzNumberedLine(f *testing.F) {
 }
 
 func FuzzIsSection(f *testing.F) {
-	for _, s := range []string{"Dépenses", "Section d'investissement :", "II. RECETTES DE LA SECTION DE FONCTIONNEMENT", "Charges  :", "Budget", "1. Finances"} {
+	for _, s := range []string{"Dépenses", "Section d'investissement :", "II. RECETTES DE LA SECTION DE FONCTIONNEMENT", "Charges  :", "Budget", "1. Finances",
+		"SECTION D'INVESTISSEMENT\u00a0:", "Fonctionnement \v:", "produitſ", "charges::", "", " :", "RECETTES\u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
