@@ -11,10 +11,8 @@ import (
 // all are pure functions of the line once the header and attendance readers have marked their
 // lines (d.used), which happens before the body is read.
 type lineMemo struct {
-	row     []int8 // tableRow: 0 unknown, 1 no, 2 yes
-	marker  []int8 // a debate marker after leading bullets (see markerAt): 0 unknown, 1 no, 2 yes
-	clean   []string
-	cleaned []bool
+	row    []int8 // tableRow: 0 unknown, 1 no, 2 yes
+	marker []int8 // a debate marker after leading bullets (see markerAt): 0 unknown, 1 no, 2 yes
 	// direct indexes directAt's answers: 0 unknown, -1 no speaker, k the speaker dsp[k-1].
 	direct []int32
 	dsp    []speaker
@@ -77,20 +75,6 @@ func (d *doc) markerAt(i int) bool {
 		}
 	}
 	return m.marker[i] == 2
-}
-
-// cleanAt is cleanHeadingText of line i, computed once.
-func (d *doc) cleanAt(i int) string {
-	m := &d.lm
-	if m.clean == nil {
-		m.clean = make([]string, len(d.lines))
-		m.cleaned = make([]bool, len(d.lines))
-	}
-	if !m.cleaned[i] {
-		m.clean[i] = cleanHeadingText(d.lines[i].Text)
-		m.cleaned[i] = true
-	}
-	return m.clean[i]
 }
 
 // directAt is speakerAt(cleanAt(i), false): who opens line i outside a debate block, once. The

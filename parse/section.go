@@ -542,16 +542,6 @@ func asciiWord(c byte) bool {
 	return asciiDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
-// hasDigit reports whether s holds an ASCII digit.
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if '0' <= s[i] && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
-}
-
 // numberTabMay is a byte test run before reNumberTab: past the leading white space, a digit,
 // then digits, dots and brackets up to a tab. Most lines with a tab are table rows or prose.
 func numberTabMay(s string) bool {

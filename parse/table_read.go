@@ -435,7 +435,7 @@ func (p *pendingRow) label() string {
 
 // isSection reports whether a lone cell is a budget section heading (Dépenses, Recettes…).
 func isSection(s string) bool {
-	if !maySectionEnd(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, asciiSpace), ":"), asciiSpace)) {
+	if !maySectionEnd(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, asciiSpaces), ":"), asciiSpaces)) {
 		return false
 	}
 	f := normalize.Fold(strings.TrimSpace(s))
@@ -494,7 +494,7 @@ func lowerEqual(s, w string) bool {
 	return true
 }
 
-const asciiSpace = " \t\n\v\f\r"
+const asciiSpaces = " \t\n\v\f\r"
 
 // caption returns the line just above a table when it reads as its caption: not blank, short,
 // not the end of a sentence, and not itself tabular.
