@@ -70,19 +70,40 @@ func (d *DB) Replace(path string, rec *parse.Record, opts ...SaveOption) (Outcom
 //   - otherwise Added (a failed document for the same content or at the same path is replaced
 //     by the loaded one).
 //
-// parse.Version is stored as the parser version.
+// parse.Version is stored as the parser version. Save is Prepare then SavePrepared.
 func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, error) {
+	if rec == nil {
+		return 0, errors.New("store: save: nil record")
+	}
+	if err := checkSave(path, rec); err != nil {
+		return 0, err
+	}
+	p := Prepare(rec)
+	defer p.Release()
+	return d.SavePrepared(path, p, opts...)
+}
+
+func checkSave(path string, rec *parse.Record) error {
+	if rec.Source.SHA256 == "" || path == "" {
+		return fmt.Errorf("store: save %q: record without sha256 or path", path)
+	}
+	return nil
+}
+
+// SavePrepared is Save of a record prepared by Prepare (typically on another goroutine, while
+// this one writes the previous record). It does not release p.
+func (d *DB) SavePrepared(path string, p *Prepared, opts ...SaveOption) (Outcome, error) {
 	var cfg saveConfig
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if rec == nil {
+	if p == nil || p.rec == nil {
 		return 0, errors.New("store: save: nil record")
 	}
-	sha := rec.Source.SHA256
-	if sha == "" || path == "" {
-		return 0, fmt.Errorf("store: save %q: record without sha256 or path", path)
+	if err := checkSave(path, p.rec); err != nil {
+		return 0, err
 	}
+	sha := p.rec.Source.SHA256
 	if !cfg.force {
 		if ok, err := d.located(path, sha); err != nil {
 			return 0, fmt.Errorf("store: save %s: %w", path, err)
@@ -96,7 +117,7 @@ func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, 
 		return 0, fmt.Errorf("store: save %s: %w", path, err)
 	}
 	defer tx.Rollback()
-	out, err := d.save(ctx, tx, path, rec, cfg)
+	out, err := d.save(ctx, tx, path, p, cfg)
 	if err != nil {
 		return 0, fmt.Errorf("store: save %s: %w", path, err)
 	}
@@ -107,9 +128,9 @@ func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, 
 	return out, nil
 }
 
-func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Record, cfg saveConfig) (Outcome, error) {
+func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, p *Prepared, cfg saveConfig) (Outcome, error) {
 	now := d.now()
-	existing, status, err := d.docBySHA(ctx, tx, rec.Source.SHA256)
+	existing, status, err := d.docBySHA(ctx, tx, p.rec.Source.SHA256)
 	if err != nil {
 		return 0, err
 	}
@@ -154,7 +175,7 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Recor
 			return 0, err
 		}
 	}
-	id, err := d.insertRecord(ctx, tx, rec, now, cfg.run)
+	id, err := d.insertRecord(ctx, tx, p, now, cfg.run)
 	if err != nil {
 		return 0, err
 	}

@@ -886,41 +886,66 @@ WHERE key IN ('jean-luc chaumont', 'laetitia bourjat', 'reboulet') ORDER BY pers
 	}
 }
 
-// TestMigrationsUpgrade opens a database left at version 1 and checks that Open brings it to the
-// latest version, keeping its data.
+// TestMigrationsUpgrade opens databases left at earlier versions (1, the first; 4, the last
+// before the write-cost changes of 5) and checks that Open brings each to the latest version in
+// place, keeping its data searchable, with the index settings and indexes of the latest schema.
 func TestMigrationsUpgrade(t *testing.T) {
 	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) < 2 {
-		t.Skip("a single migration")
-	}
-	path := filepath.Join(t.TempDir(), "old.db")
-	raw, err := sql.Open("sqlite3", "file:"+path+"?"+dsnParams)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &DB{db: raw, clock: testClock}
-	if err := old.migrateTo(context.Background(), ms[:1]); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := old.Save("cr.txt", fullRecord(t)); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	db, err := Open(path, WithClock(testClock))
-	if err != nil {
-		t.Fatalf("Open of a version 1 database: %v", err)
-	}
-	defer db.Close()
-	_, rows, err := db.Query(`SELECT max(version), count(*), (SELECT count(*) FROM decision_list) FROM schema_migrations`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := [][]string{{fmt.Sprint(ms[len(ms)-1].version), fmt.Sprint(len(ms)), "2"}}
-	if !reflect.DeepEqual(rows, want) {
-		t.Errorf("version, migrations, decisions = %v, want %v", rows, want)
+	for _, from := range []int{1, 4} {
+		t.Run(fmt.Sprintf("from %d", from), func(t *testing.T) {
+			if from >= len(ms) {
+				t.Skipf("no migration after version %d", from)
+			}
+			path := filepath.Join(t.TempDir(), "old.db")
+			raw, err := sql.Open("sqlite3", "file:"+path+"?"+dsnParams)
+			if err != nil {
+				t.Fatal(err)
+			}
+			old := &DB{db: raw, clock: testClock}
+			if err := old.migrateTo(context.Background(), ms[:from]); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := old.Save("cr.txt", fullRecord(t)); err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+			db, err := Open(path, WithClock(testClock))
+			if err != nil {
+				t.Fatalf("Open of a version %d database: %v", from, err)
+			}
+			defer db.Close()
+			_, rows, err := db.Query(`SELECT max(version), count(*), (SELECT count(*) FROM decision_list) FROM schema_migrations`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := [][]string{{fmt.Sprint(ms[len(ms)-1].version), fmt.Sprint(len(ms)), "2"}}
+			if !reflect.DeepEqual(rows, want) {
+				t.Errorf("version, migrations, decisions = %v, want %v", rows, want)
+			}
+			// The upgraded database takes new documents, and finds old and new text.
+			rec := typicalRecord("new")
+			if _, err := db.Save("new.txt", rec); err != nil {
+				t.Fatalf("save after upgrade: %v", err)
+			}
+			hits, err := db.Search("association", 0)
+			if err != nil || len(hits) == 0 {
+				t.Errorf("search after upgrade: %d hits, %v", len(hits), err)
+			}
+			if _, err := db.db.Exec(`INSERT INTO search(search) VALUES ('integrity-check')`); err != nil {
+				t.Errorf("FTS integrity-check after upgrade: %v", err)
+			}
+			_, rows, err = db.Query(`SELECT (SELECT v FROM search_config WHERE k = 'automerge'),
+ (SELECT count(*) FROM sqlite_schema WHERE name IN ('documents_status', 'documents_run', 'meetings_date'))`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := [][]string{{"16", "0"}}; !reflect.DeepEqual(rows, want) {
+				t.Errorf("automerge, dropped indexes left = %v, want %v", rows, want)
+			}
+		})
 	}
 }
 
