@@ -54,6 +54,9 @@ var connPragmas = []string{
 	"PRAGMA journal_size_limit = 67108864",
 }
 
+// maxIdleConns is how many idle connections Open keeps (see Open).
+const maxIdleConns = 8
+
 // driverName is the go-sqlite3 driver with connPragmas run on connect.
 const driverName = "sqlite3_minutes"
 
@@ -114,6 +117,11 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	// database/sql keeps 2 idle connections by default: an ingest's writer, its workers'
+	// Lookups and the checkpointer use up to 4 at once, so ~20 connections a 300-file ingest
+	// were closed and opened again, each then re-running connPragmas, re-reading the schema
+	// and re-preparing every statement it runs.
+	sqldb.SetMaxIdleConns(maxIdleConns)
 	d := &DB{db: sqldb, clock: time.Now}
 	for _, o := range opts {
 		o(d)
