@@ -168,6 +168,13 @@ func (p *Prepared) add(t *table, args ...any) {
 		p.ids[t.idx] = append(p.ids[t.idx], args[c.col].(int64))
 		args[c.col] = nil
 	}
+	for i, a := range args {
+		// int is not a driver.Value: database/sql would convert each one, by reflection, on
+		// the writer.
+		if n, ok := a.(int); ok {
+			args[i] = int64(n)
+		}
+	}
 	p.rows[t.idx] = append(p.rows[t.idx], args...)
 }
 
