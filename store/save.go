@@ -112,11 +112,11 @@ func (d *DB) SavePrepared(path string, p *Prepared, opts ...SaveOption) (Outcome
 		}
 	}
 	ctx := context.Background()
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, done, err := d.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store: save %s: %w", path, err)
 	}
-	defer tx.Rollback()
+	defer done()
 	out, err := d.save(ctx, tx, path, p, cfg)
 	if err != nil {
 		return 0, fmt.Errorf("store: save %s: %w", path, err)
@@ -207,11 +207,11 @@ func (d *DB) SaveLocation(path, sha string) (Outcome, error) {
 		return Unchanged, nil
 	}
 	ctx := context.Background()
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, done, err := d.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store: locate %s: %w", path, err)
 	}
-	defer tx.Rollback()
+	defer done()
 	id, status, err := d.docBySHA(ctx, tx, sha)
 	if err != nil {
 		return 0, fmt.Errorf("store: locate %s: %w", path, err)
@@ -256,11 +256,11 @@ func (d *DB) SaveFailed(path, sha, stage string, cause error, opts ...SaveOption
 		msg = cause.Error()
 	}
 	ctx := context.Background()
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, done, err := d.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("store: save failed %s: %w", path, err)
 	}
-	defer tx.Rollback()
+	defer done()
 	if err := d.saveFailed(ctx, tx, path, sha, stage, msg, cfg.run); err != nil {
 		return fmt.Errorf("store: save failed %s: %w", path, err)
 	}
