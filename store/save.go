@@ -47,11 +47,18 @@ type SaveOption func(*saveConfig)
 type saveConfig struct {
 	force bool
 	run   int64
+	fresh bool
 }
 
 // Force re-saves a document even when its content is already loaded (for --reparse): the old
 // rows are deleted and the record inserted again, keeping every location. Outcome Replaced.
 func Force() SaveOption { return func(c *saveConfig) { c.force = true } }
+
+// NotLoaded tells Save that the caller found the content not loaded (Lookup) just before: Save
+// then skips its first check, a read outside the transaction that makes the re-save of an
+// unchanged file cheap, since it would find nothing (one query less for each new document of an
+// ingest). The outcome is the same either way: the transaction checks again.
+func NotLoaded() SaveOption { return func(c *saveConfig) { c.fresh = true } }
 
 // InRun records the ingest run (from StartRun) that saved the document, in documents.run_id.
 func InRun(id int64) SaveOption { return func(c *saveConfig) { c.run = id } }
@@ -104,7 +111,7 @@ func (d *DB) SavePrepared(path string, p *Prepared, opts ...SaveOption) (Outcome
 		return 0, err
 	}
 	sha := p.rec.Source.SHA256
-	if !cfg.force {
+	if !cfg.force && !cfg.fresh {
 		if ok, err := d.located(path, sha); err != nil {
 			return 0, fmt.Errorf("store: save %s: %w", path, err)
 		} else if ok {

@@ -1107,3 +1107,30 @@ func TestSavePrepared(t *testing.T) {
 		t.Errorf("FTS integrity-check: %v", err)
 	}
 }
+
+// TestNotLoadedStillChecks saves with NotLoaded content that is in fact loaded (another
+// ingest saved it between the caller's Lookup and its Save): the outcome is that of a plain Save.
+func TestNotLoadedStillChecks(t *testing.T) {
+	db, _ := openTest(t)
+	rec := typicalRecord("nl")
+	for _, c := range []struct {
+		name, path string
+		want       Outcome
+	}{
+		{"new", "a.txt", Added},
+		{"same path, loaded meanwhile", "a.txt", Unchanged},
+		{"another path", "b.txt", Unchanged},
+	} {
+		got, err := db.Save(c.path, rec, NotLoaded())
+		if err != nil || got != c.want {
+			t.Errorf("%s: Save = %v, %v; want %v", c.name, got, err, c.want)
+		}
+	}
+	_, rows, err := db.Query(`SELECT count(*), (SELECT count(*) FROM locations) FROM documents`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"1", "2"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("documents, locations = %v, want %v", rows, want)
+	}
+}

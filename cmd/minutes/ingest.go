@@ -372,6 +372,8 @@ func save(db *store.DB, r outcome, runID int64) outcome {
 	opts := []store.SaveOption{store.InRun(runID)}
 	if r.force {
 		opts = append(opts, store.Force())
+	} else {
+		opts = append(opts, store.NotLoaded()) // the worker's Lookup found it so
 	}
 	out, err := db.SavePrepared(r.path, r.rec, opts...)
 	r.rec.Release()
