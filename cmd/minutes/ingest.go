@@ -104,10 +104,8 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 	// The writer spends most of its time in SQLite, through cgo: meanwhile the runtime hands
 	// its P to a worker, and back from the call the writer would wait for a worker's time
 	// slice to end (up to 10 ms, several times a document) before going on, the bottleneck
-	// idle. One P more than the machine's CPUs lets it go on at once; the OS shares the cores.
-	procs := runtime.GOMAXPROCS(0)
-	runtime.GOMAXPROCS(procs + 1)
-	defer runtime.GOMAXPROCS(procs)
+	// idle. One more P lets it go on at once; the OS shares the cores.
+	defer extraProc()()
 	db, err := store.Open(o.db)
 	if err != nil {
 		e.errorf("%s:0: %v", o.db, err)
@@ -237,6 +235,32 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// writers counts the ingests running in this process (tests run several at once), so that
+// GOMAXPROCS is raised by the first and restored by the last.
+var writers struct {
+	sync.Mutex
+	n, procs int
+}
+
+// extraProc raises GOMAXPROCS by one for the ingest's writer and returns the function that
+// undoes it.
+func extraProc() (restore func()) {
+	writers.Lock()
+	defer writers.Unlock()
+	if writers.n == 0 {
+		writers.procs = runtime.GOMAXPROCS(0)
+		runtime.GOMAXPROCS(writers.procs + 1)
+	}
+	writers.n++
+	return func() {
+		writers.Lock()
+		defer writers.Unlock()
+		if writers.n--; writers.n == 0 {
+			runtime.GOMAXPROCS(writers.procs)
+		}
+	}
 }
 
 // walk calls visit for every file under root in lexical order; a file given by name is read
