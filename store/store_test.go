@@ -938,12 +938,13 @@ func TestMigrationsUpgrade(t *testing.T) {
 				t.Errorf("FTS integrity-check after upgrade: %v", err)
 			}
 			_, rows, err = db.Query(`SELECT (SELECT v FROM search_config WHERE k = 'automerge'),
+ (SELECT v FROM search_config WHERE k = 'crisismerge'),
  (SELECT count(*) FROM sqlite_schema WHERE name IN ('documents_status', 'documents_run', 'meetings_date'))`)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := [][]string{{"16", "0"}}; !reflect.DeepEqual(rows, want) {
-				t.Errorf("automerge, dropped indexes left = %v, want %v", rows, want)
+			if want := [][]string{{"32", "32", "0"}}; !reflect.DeepEqual(rows, want) {
+				t.Errorf("automerge, crisismerge, dropped indexes left = %v, want %v", rows, want)
 			}
 		})
 	}
