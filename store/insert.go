@@ -23,8 +23,32 @@ import (
 type table struct {
 	name string
 	cols int
+	idx  int // position in writeOrder
+	// idCols are the columns holding ids that the program assigns or that SQLite assigns
+	// (document_id): Prepare stores them relative, counted from 1 within the document (0 for
+	// the document), and the writer adds the base ids it reads in the transaction.
+	idCols []idCol
 	// queries[k] inserts batchSizes[k] rows.
 	queries [len(batchSizes)]string
+}
+
+// idKind says which id sequence an id column belongs to.
+type idKind int
+
+const (
+	kDoc idKind = iota
+	kItem
+	kDecision
+	kSearch
+	kTable
+	kRow
+	nKinds
+)
+
+// idCol is a column of a table holding an id of some kind.
+type idCol struct {
+	col  int
+	kind idKind
 }
 
 // batchSizes are the row counts of the prepared multi-row INSERTs, largest first: n rows are
@@ -33,8 +57,8 @@ type table struct {
 // SQLite's limit of 32766 parameters.
 var batchSizes = [...]int{128, 32, 8, 2, 1}
 
-func newTable(name, columns string) *table {
-	t := &table{name: name, cols: strings.Count(columns, ",") + 1}
+func newTable(name, columns string, ids ...idCol) *table {
+	t := &table{name: name, cols: strings.Count(columns, ",") + 1, idCols: ids}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?,", t.cols), ",") + ")"
 	for k, n := range batchSizes {
 		t.queries[k] = "INSERT INTO " + name + " (" + columns + ") VALUES " +
@@ -47,29 +71,35 @@ func newTable(name, columns string) *table {
 var (
 	tMeeting = newTable("meetings", "document_id, body, assembly, date, start_time, end_time, place, convened_on, "+
 		"president, secretary, previous_minutes_date, next_meeting, next_meeting_date, next_meeting_time, "+
-		"in_office, present, represented, voters, votes_cast, votes_for, votes_against, abstention")
-	tEvidence   = newTable("evidence", "document_id, scope, field, text, page, line")
-	tPerson     = newTable("people", "document_id, position, person_id, civility, given, family, key, text, page, line")
-	tAttendance = newTable("attendance", "document_id, position, person, status, substitute_for, page, line")
-	tProxy      = newTable("proxies", "document_id, position, from_person, to_person, text, page, line")
-	tAgenda     = newTable("agenda_entries", "document_id, position, path, number, title, level, page, line")
-	tItem       = newTable("items", "id, document_id, position, path, number, title, level, kind, agenda_path, text, page, line, end_page, end_line")
-	tDecision   = newTable("decisions", "id, item_id, position, outcome, unanimous, votes_for, votes_against, abstention, text, page, line")
-	tVoter      = newTable("decision_voters", "decision_id, position, person, vote")
-	tExchange   = newTable("exchanges", "item_id, position, speaker, speaker_text, form, text, page, line")
-	tAmount     = newTable("amounts", "item_id, position, value, cents, currency, text, page, line")
-	tSearchText = newTable("search_text", "id, document_id, item_id, kind, title, body, page, line")
-	tTable      = newTable("tables", "id, document_id, position, item_path, title, section, page, line")
-	tColumn     = newTable("table_columns", "table_id, position, name")
-	tUnit       = newTable("table_units", "table_id, position, unit")
-	tRow        = newTable("table_rows", "id, table_id, position, code, label, kind, value_count, cell_count, page, line")
-	tCell       = newTable("table_cells", "row_id, position, column_name, value, cents, raw")
-	tDiagnostic = newTable("diagnostics", "document_id, position, severity, code, message, page, line")
-	tFurniture  = newTable("furniture", "document_id, position, text, page, line")
-	tUnplaced   = newTable("unplaced", "document_id, position, text, page, line")
+		"in_office, present, represented, voters, votes_cast, votes_for, votes_against, abstention", idCol{0, kDoc})
+	tEvidence   = newTable("evidence", "document_id, scope, field, text, page, line", idCol{0, kDoc})
+	tPerson     = newTable("people", "document_id, position, person_id, civility, given, family, key, text, page, line", idCol{0, kDoc})
+	tAttendance = newTable("attendance", "document_id, position, person, status, substitute_for, page, line", idCol{0, kDoc})
+	tProxy      = newTable("proxies", "document_id, position, from_person, to_person, text, page, line", idCol{0, kDoc})
+	tAgenda     = newTable("agenda_entries", "document_id, position, path, number, title, level, page, line", idCol{0, kDoc})
+	tItem       = newTable("items", "id, document_id, position, path, number, title, level, kind, agenda_path, text, page, line, end_page, end_line", idCol{0, kItem}, idCol{1, kDoc})
+	tDecision   = newTable("decisions", "id, item_id, position, outcome, unanimous, votes_for, votes_against, abstention, text, page, line", idCol{0, kDecision}, idCol{1, kItem})
+	tVoter      = newTable("decision_voters", "decision_id, position, person, vote", idCol{0, kDecision})
+	tExchange   = newTable("exchanges", "item_id, position, speaker, speaker_text, form, text, page, line", idCol{0, kItem})
+	tAmount     = newTable("amounts", "item_id, position, value, cents, currency, text, page, line", idCol{0, kItem})
+	tSearchText = newTable("search_text", "id, document_id, item_id, kind, title, body, page, line", idCol{0, kSearch}, idCol{1, kDoc}, idCol{2, kItem})
+	tTable      = newTable("tables", "id, document_id, position, item_path, title, section, page, line", idCol{0, kTable}, idCol{1, kDoc})
+	tColumn     = newTable("table_columns", "table_id, position, name", idCol{0, kTable})
+	tUnit       = newTable("table_units", "table_id, position, unit", idCol{0, kTable})
+	tRow        = newTable("table_rows", "id, table_id, position, code, label, kind, value_count, cell_count, page, line", idCol{0, kRow}, idCol{1, kTable})
+	tCell       = newTable("table_cells", "row_id, position, column_name, value, cents, raw", idCol{0, kRow})
+	tDiagnostic = newTable("diagnostics", "document_id, position, severity, code, message, page, line", idCol{0, kDoc})
+	tFurniture  = newTable("furniture", "document_id, position, text, page, line", idCol{0, kDoc})
+	tUnplaced   = newTable("unplaced", "document_id, position, text, page, line", idCol{0, kDoc})
 	writeOrder  = []*table{tMeeting, tEvidence, tPerson, tAttendance, tProxy, tAgenda, tItem, tDecision, tVoter,
 		tExchange, tAmount, tSearchText, tTable, tColumn, tUnit, tRow, tCell, tDiagnostic, tFurniture, tUnplaced}
 )
+
+func init() {
+	for i, t := range writeOrder {
+		t.idx = i
+	}
+}
 
 const sqlDocument = `INSERT INTO documents (sha256, status, schema, name, format, pages, parser_version, ingested_at, run_id) VALUES (?, 'loaded', ?, ?, ?, ?, ?, ?, ?)`
 
@@ -78,19 +108,25 @@ const sqlMaxIDs = `SELECT (SELECT coalesce(max(id), 0) FROM items), (SELECT coal
  (SELECT coalesce(max(id), 0) FROM search_text), (SELECT coalesce(max(id), 0) FROM tables),
  (SELECT coalesce(max(id), 0) FROM table_rows)`
 
-// inserter collects the rows of one document and writes them in its transaction.
-type inserter struct {
-	ctx  context.Context
-	d    *DB
-	tx   *sql.Tx
-	rows map[*table][]any // arguments, cols per row
-	// Next ids to assign.
-	item, decision, search, table, row int64
-	// index holds [title, body] pairs, folded (œ → oe), for the FTS index (see sqlIndex).
-	index []any
-	// firstSearch is the search_text id of index[0].
-	firstSearch int64
-	// indexValid is false when some text is not valid UTF-8.
+// Prepared is a record turned into the rows of its tables and the folded texts of its search
+// index: all the work of a save that needs no database (folding, cutting a section's prose,
+// exact cents, argument lists, the index's JSON). An ingest prepares records on its parallel
+// workers, so that its single writer only writes. Ids are kept relative to the document and
+// made absolute by the writer, inside the transaction. A Prepared is saved once (SavePrepared);
+// Release then lets the next one reuse its memory.
+type Prepared struct {
+	rec *parse.Record
+	// rows[t.idx] holds the arguments of table t, t.cols per row; its id columns are filled
+	// by the writer from ids[t.idx], len(t.idCols) relative ids per row.
+	rows [][]any
+	ids  [][]int64
+	// n counts the ids of each kind the document takes.
+	n [nKinds]int64
+	// index holds [title, body] pairs, folded (œ → oe), for the FTS index (see sqlIndex):
+	// pair i is the document's search text i+1. indexJSON is them as one JSON array, when
+	// every text is valid UTF-8 (indexValid).
+	index      []any
+	indexJSON  string
 	indexValid bool
 }
 
@@ -103,54 +139,157 @@ const sqlIndex = `INSERT INTO search (rowid, title, body) SELECT ? + key, value 
 
 const sqlIndexRow = `INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)`
 
-// inserters keeps inserters between saves, so that their argument slices, grown to a
+// prepareds keeps Prepareds between saves, so that their argument slices, grown to a
 // document's size, are reused rather than allocated again (and collected) for every document.
-var inserters = sync.Pool{New: func() any {
-	return &inserter{rows: make(map[*table][]any, len(writeOrder))}
+var prepareds = sync.Pool{New: func() any {
+	return &Prepared{rows: make([][]any, len(writeOrder)), ids: make([][]int64, len(writeOrder))}
 }}
 
-// release empties in (dropping its references to the record) and returns it to the pool.
-func (in *inserter) release() {
-	for t, args := range in.rows {
-		clear(args)
-		in.rows[t] = args[:0]
+// Release empties p (dropping its references to the record) for reuse by a later Prepare. p
+// must not be used afterwards; releasing is optional (an unreleased Prepared is collected).
+func (p *Prepared) Release() {
+	if p == nil {
+		return
 	}
-	clear(in.index)
-	*in = inserter{rows: in.rows, index: in.index[:0]}
-	inserters.Put(in)
+	for i := range p.rows {
+		clear(p.rows[i])
+		p.rows[i] = p.rows[i][:0]
+		p.ids[i] = p.ids[i][:0]
+	}
+	clear(p.index)
+	*p = Prepared{rows: p.rows, ids: p.ids, index: p.index[:0]}
+	prepareds.Put(p)
 }
 
-func (in *inserter) add(t *table, args ...any) {
-	in.rows[t] = append(in.rows[t], args...)
+// add appends a row to table t. Its id columns hold relative ids (int64: 0 for the document,
+// from 1 for the others), moved to p.ids.
+func (p *Prepared) add(t *table, args ...any) {
+	for _, c := range t.idCols {
+		p.ids[t.idx] = append(p.ids[t.idx], args[c.col].(int64))
+		args[c.col] = nil
+	}
+	for i, a := range args {
+		// int is not a driver.Value: database/sql would convert each one, by reflection, on
+		// the writer.
+		if n, ok := a.(int); ok {
+			args[i] = int64(n)
+		}
+	}
+	p.rows[t.idx] = append(p.rows[t.idx], args...)
 }
 
-// stmt returns query prepared (once per DB) and bound to the transaction.
-func (in *inserter) stmt(query string) (*sql.Stmt, error) {
-	ds, err := in.d.prepared(in.ctx, query)
+// next returns the next relative id of kind k.
+func (p *Prepared) next(k idKind) int64 {
+	p.n[k]++
+	return p.n[k]
+}
+
+// doc is the relative id of the document itself.
+const doc int64 = 0
+
+// Prepare turns rec into its rows, ready for SavePrepared. It reads no database and may run
+// on any goroutine; rec must not change until p is saved.
+func Prepare(rec *parse.Record) *Prepared {
+	p := prepareds.Get().(*Prepared)
+	p.rec = rec
+	m, c := rec.Meeting, rec.Counts
+	next := 0
+	var nextDate, nextTime *string
+	if m.NextMeeting != nil {
+		next, nextDate, nextTime = 1, m.NextMeeting.Date, m.NextMeeting.Time
+	}
+	p.add(tMeeting, doc, ns(m.Body), ns(m.Assembly), ns(m.Date), ns(m.StartTime), ns(m.EndTime),
+		ns(m.Place), ns(m.ConvenedOn), ns(m.President), ns(m.Secretary), ns(m.PreviousMinutesDate),
+		next, ns(nextDate), ns(nextTime),
+		ni(c.InOffice), ni(c.Present), ni(c.Represented), ni(c.Voters), ni(c.VotesCast), ni(c.For), ni(c.Against), ni(c.Abstention))
+	for field, e := range m.Evidence {
+		p.add(tEvidence, doc, "meeting", field, e.Text, e.Page, e.Line)
+	}
+	for field, e := range c.Evidence {
+		p.add(tEvidence, doc, "counts", field, e.Text, e.Page, e.Line)
+	}
+	for i, pp := range rec.People {
+		p.add(tPerson, doc, i, pp.ID, ns(pp.Civility), ns(pp.Given), ns(pp.Family), pp.Key, nullIfEmpty(pp.Text), pp.Page, pp.Line)
+	}
+	for i, a := range rec.Attendance {
+		p.add(tAttendance, doc, i, a.Person, a.Status, ns(a.SubstituteFor), a.Page, a.Line)
+	}
+	for i, pr := range rec.Proxies {
+		p.add(tProxy, doc, i, pr.From, ns(pr.To), nullIfEmpty(pr.Text), pr.Page, pr.Line)
+	}
+	for i, a := range rec.Agenda {
+		p.add(tAgenda, doc, i, a.Path, ns(a.Number), a.Title, a.Level, a.Page, a.Line)
+	}
+	for i := range rec.Items {
+		p.addItem(i, &rec.Items[i])
+	}
+	for i := range rec.Tables {
+		p.addTable(i, &rec.Tables[i])
+	}
+	for i, g := range rec.Diagnostics {
+		p.add(tDiagnostic, doc, i, g.Severity, g.Code, g.Message, g.Page, g.Line)
+	}
+	for i, t := range rec.Furniture {
+		p.add(tFurniture, doc, i, t.Text, t.Page, t.Line)
+	}
+	for i, t := range rec.Unplaced {
+		p.add(tUnplaced, doc, i, t.Text, t.Page, t.Line)
+	}
+	if len(p.index) > 0 && p.indexValid {
+		// Cannot fail: strings and nils only.
+		js, _ := json.Marshal(p.index)
+		p.indexJSON = string(js)
+	}
+	return p
+}
+
+// insertRecord inserts the prepared record as a new loaded document and returns its id.
+func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, p *Prepared, now string, run int64) (int64, error) {
+	var runID any
+	if run != 0 {
+		runID = run
+	}
+	src := p.rec.Source
+	res, err := d.txExec(ctx, tx, sqlDocument, src.SHA256, p.rec.Schema, src.Name, src.Format, src.Pages, parse.Version, now, runID)
 	if err != nil {
-		return nil, err
+		return 0, fmt.Errorf("documents: %w", err)
 	}
-	return in.tx.StmtContext(in.ctx, ds), nil
+	var base [nKinds]int64
+	if base[kDoc], err = res.LastInsertId(); err != nil {
+		return 0, err
+	}
+	if err := d.txRow(ctx, tx, sqlMaxIDs, nil, &base[kItem], &base[kDecision], &base[kSearch], &base[kTable], &base[kRow]); err != nil {
+		return 0, fmt.Errorf("ids: %w", err)
+	}
+	if err := d.flush(ctx, tx, p, &base); err != nil {
+		return 0, err
+	}
+	if err := d.writeIndex(ctx, tx, p, base[kSearch]+1); err != nil {
+		return 0, fmt.Errorf("search: %w", err)
+	}
+	return base[kDoc], nil
 }
 
-// flush writes the collected rows, table by table in writeOrder.
-func (in *inserter) flush() error {
+// flush writes the prepared rows, table by table in writeOrder, their ids made absolute by
+// adding base.
+func (d *DB) flush(ctx context.Context, tx *sql.Tx, p *Prepared, base *[nKinds]int64) error {
 	for _, t := range writeOrder {
-		args := in.rows[t]
+		args := p.rows[t.idx]
+		ids := p.ids[t.idx]
+		for r, k := 0, 0; r < len(args); r += t.cols {
+			for _, c := range t.idCols {
+				args[r+c.col] = base[c.kind] + ids[k]
+				k++
+			}
+		}
 		for len(args) > 0 {
 			n := len(args) / t.cols
 			k := 0
 			for batchSizes[k] > n {
 				k++
 			}
-			st, err := in.stmt(t.queries[k])
-			if err != nil {
-				return fmt.Errorf("%s: %w", t.name, err)
-			}
 			m := batchSizes[k] * t.cols
-			_, err = st.ExecContext(in.ctx, args[:m]...)
-			st.Close()
-			if err != nil {
+			if _, err := d.txExec(ctx, tx, t.queries[k], args[:m]...); err != nil {
 				return fmt.Errorf("%s: %w", t.name, err)
 			}
 			args = args[m:]
@@ -178,164 +317,78 @@ func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// insertRecord inserts rec as a new loaded document and returns its id.
-func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, rec *parse.Record, now string, run int64) (int64, error) {
-	in := inserters.Get().(*inserter)
-	defer in.release()
-	in.ctx, in.d, in.tx = ctx, d, tx
-	var runID any
-	if run != 0 {
-		runID = run
-	}
-	src := rec.Source
-	st, err := in.stmt(sqlDocument)
-	if err != nil {
-		return 0, fmt.Errorf("documents: %w", err)
-	}
-	res, err := st.ExecContext(ctx, src.SHA256, rec.Schema, src.Name, src.Format, src.Pages, parse.Version, now, runID)
-	st.Close()
-	if err != nil {
-		return 0, fmt.Errorf("documents: %w", err)
-	}
-	doc, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	if err := d.txRow(ctx, tx, sqlMaxIDs, nil, &in.item, &in.decision, &in.search, &in.table, &in.row); err != nil {
-		return 0, fmt.Errorf("ids: %w", err)
-	}
-	m, c := rec.Meeting, rec.Counts
-	next := 0
-	var nextDate, nextTime *string
-	if m.NextMeeting != nil {
-		next, nextDate, nextTime = 1, m.NextMeeting.Date, m.NextMeeting.Time
-	}
-	in.add(tMeeting, doc, ns(m.Body), ns(m.Assembly), ns(m.Date), ns(m.StartTime), ns(m.EndTime),
-		ns(m.Place), ns(m.ConvenedOn), ns(m.President), ns(m.Secretary), ns(m.PreviousMinutesDate),
-		next, ns(nextDate), ns(nextTime),
-		ni(c.InOffice), ni(c.Present), ni(c.Represented), ni(c.Voters), ni(c.VotesCast), ni(c.For), ni(c.Against), ni(c.Abstention))
-	for field, e := range m.Evidence {
-		in.add(tEvidence, doc, "meeting", field, e.Text, e.Page, e.Line)
-	}
-	for field, e := range c.Evidence {
-		in.add(tEvidence, doc, "counts", field, e.Text, e.Page, e.Line)
-	}
-	for i, p := range rec.People {
-		in.add(tPerson, doc, i, p.ID, ns(p.Civility), ns(p.Given), ns(p.Family), p.Key, nullIfEmpty(p.Text), p.Page, p.Line)
-	}
-	for i, a := range rec.Attendance {
-		in.add(tAttendance, doc, i, a.Person, a.Status, ns(a.SubstituteFor), a.Page, a.Line)
-	}
-	for i, p := range rec.Proxies {
-		in.add(tProxy, doc, i, p.From, ns(p.To), nullIfEmpty(p.Text), p.Page, p.Line)
-	}
-	for i, a := range rec.Agenda {
-		in.add(tAgenda, doc, i, a.Path, ns(a.Number), a.Title, a.Level, a.Page, a.Line)
-	}
-	for i := range rec.Items {
-		in.addItem(doc, i, &rec.Items[i])
-	}
-	for i := range rec.Tables {
-		in.addTable(doc, i, &rec.Tables[i])
-	}
-	for i, g := range rec.Diagnostics {
-		in.add(tDiagnostic, doc, i, g.Severity, g.Code, g.Message, g.Page, g.Line)
-	}
-	for i, t := range rec.Furniture {
-		in.add(tFurniture, doc, i, t.Text, t.Page, t.Line)
-	}
-	for i, t := range rec.Unplaced {
-		in.add(tUnplaced, doc, i, t.Text, t.Page, t.Line)
-	}
-	if err := in.flush(); err != nil {
-		return 0, err
-	}
-	if err := in.writeIndex(); err != nil {
-		return 0, fmt.Errorf("search: %w", err)
-	}
-	return doc, nil
-}
-
-// writeIndex writes the collected search texts to the FTS index.
-func (in *inserter) writeIndex() error {
-	if len(in.index) == 0 {
+// writeIndex writes the prepared search texts to the FTS index, the first as rowid first.
+func (d *DB) writeIndex(ctx context.Context, tx *sql.Tx, p *Prepared, first int64) error {
+	if len(p.index) == 0 {
 		return nil
 	}
-	if !in.indexValid {
+	if !p.indexValid {
 		// JSON would carry invalid UTF-8 as U+FFFD, and the index must hold exactly the
 		// folded stored text (the delete trigger removes the terms of that text). Rare: one
 		// single-row INSERT per text, which opens no statement savepoint.
-		for i, v := range in.index {
+		for i, v := range p.index {
 			tb := v.([2]any)
-			if _, err := in.d.txExec(in.ctx, in.tx, sqlIndexRow, in.firstSearch+int64(i), tb[0], tb[1]); err != nil {
+			if _, err := d.txExec(ctx, tx, sqlIndexRow, first+int64(i), tb[0], tb[1]); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	js, err := json.Marshal(in.index)
-	if err != nil {
-		return err
-	}
-	_, err = in.d.txExec(in.ctx, in.tx, sqlIndex, in.firstSearch, string(js))
+	_, err := d.txExec(ctx, tx, sqlIndex, first, p.indexJSON)
 	return err
 }
 
-// addSearch adds one searchable text, to search_text and (folded) to the index.
-func (in *inserter) addSearch(doc, item int64, kind string, title any, body string, pos parse.Pos) {
-	in.search++
-	if len(in.index) == 0 {
-		in.firstSearch = in.search
-		in.indexValid = true
+// addSearch adds one searchable text of section item, to search_text and (folded) to the index.
+func (p *Prepared) addSearch(item int64, kind string, title any, body string, pos parse.Pos) {
+	if len(p.index) == 0 {
+		p.indexValid = true
 	}
 	if t, ok := title.(string); (ok && !utf8.ValidString(t)) || !utf8.ValidString(body) {
-		in.indexValid = false
+		p.indexValid = false
 	}
-	in.add(tSearchText, in.search, doc, item, kind, title, body, pos.Page, pos.Line)
+	p.add(tSearchText, p.next(kSearch), doc, item, kind, title, body, pos.Page, pos.Line)
 	if t, ok := title.(string); ok {
 		title = fold(t)
 	}
-	in.index = append(in.index, [2]any{title, fold(body)})
+	p.index = append(p.index, [2]any{title, fold(body)})
 }
 
-func (in *inserter) addItem(doc int64, pos int, it *parse.Item) {
-	in.item++
-	item := in.item
-	in.add(tItem, item, doc, pos, it.Path, ns(it.Number), it.Title, it.Level, it.Kind, ns(it.AgendaPath), it.Text,
+func (p *Prepared) addItem(pos int, it *parse.Item) {
+	item := p.next(kItem)
+	p.add(tItem, item, doc, pos, it.Path, ns(it.Number), it.Title, it.Level, it.Kind, ns(it.AgendaPath), it.Text,
 		it.Page, it.Line, it.End.Page, it.End.Line)
 	if body := prose(it); it.Title != "" || body != "" {
-		in.addSearch(doc, item, "item", it.Title, body, it.Pos)
+		p.addSearch(item, "item", it.Title, body, it.Pos)
 	}
 	for i, dc := range it.Decisions {
-		in.decision++
-		in.add(tDecision, in.decision, item, i, dc.Outcome, dc.Unanimous, ni(dc.For), ni(dc.Against), ni(dc.Abstention), dc.Text, dc.Page, dc.Line)
+		decision := p.next(kDecision)
+		p.add(tDecision, decision, item, i, dc.Outcome, dc.Unanimous, ni(dc.For), ni(dc.Against), ni(dc.Abstention), dc.Text, dc.Page, dc.Line)
 		for j, v := range dc.Voters {
-			in.add(tVoter, in.decision, j, v.Person, v.Vote)
+			p.add(tVoter, decision, j, v.Person, v.Vote)
 		}
 		if dc.Text != "" {
-			in.addSearch(doc, item, "decision", nil, dc.Text, dc.Pos)
+			p.addSearch(item, "decision", nil, dc.Text, dc.Pos)
 		}
 	}
 	for i, x := range it.Exchanges {
-		in.add(tExchange, item, i, ns(x.Speaker), ns(x.SpeakerText), x.Form, x.Text, x.Page, x.Line)
+		p.add(tExchange, item, i, ns(x.Speaker), ns(x.SpeakerText), x.Form, x.Text, x.Page, x.Line)
 		if x.Text != "" {
-			in.addSearch(doc, item, "exchange", nil, x.Text, x.Pos)
+			p.addSearch(item, "exchange", nil, x.Text, x.Pos)
 		}
 	}
 	for i, a := range it.Amounts {
-		in.add(tAmount, item, i, a.Value, cents(&a.Value), ns(a.Currency), a.Text, a.Page, a.Line)
+		p.add(tAmount, item, i, a.Value, cents(&a.Value), ns(a.Currency), a.Text, a.Page, a.Line)
 	}
 }
 
-func (in *inserter) addTable(doc int64, pos int, t *parse.Table) {
-	in.table++
-	tbl := in.table
-	in.add(tTable, tbl, doc, pos, ns(t.ItemPath), ns(t.Title), ns(t.Section), t.Page, t.Line)
+func (p *Prepared) addTable(pos int, t *parse.Table) {
+	tbl := p.next(kTable)
+	p.add(tTable, tbl, doc, pos, ns(t.ItemPath), ns(t.Title), ns(t.Section), t.Page, t.Line)
 	for i, c := range t.Columns {
-		in.add(tColumn, tbl, i, c)
+		p.add(tColumn, tbl, i, c)
 	}
 	for i, u := range t.Units {
-		in.add(tUnit, tbl, i, u)
+		p.add(tUnit, tbl, i, u)
 	}
 	for i := range t.Rows {
 		r := &t.Rows[i]
@@ -343,9 +396,8 @@ func (in *inserter) addTable(doc int64, pos int, t *parse.Table) {
 		if r.Values != nil {
 			valueCount = len(r.Values)
 		}
-		in.row++
-		row := in.row
-		in.add(tRow, row, tbl, i, ns(r.Code), r.Label, r.Kind, valueCount, len(r.Cells), r.Page, r.Line)
+		row := p.next(kRow)
+		p.add(tRow, row, tbl, i, ns(r.Code), r.Label, r.Kind, valueCount, len(r.Cells), r.Page, r.Line)
 		for j := 0; j < max(len(r.Values), len(r.Cells)); j++ {
 			var col, value, raw *string
 			if j < len(t.Columns) {
@@ -357,7 +409,7 @@ func (in *inserter) addTable(doc int64, pos int, t *parse.Table) {
 			if j < len(r.Cells) {
 				raw = r.Cells[j]
 			}
-			in.add(tCell, row, j, ns(col), ns(value), cents(value), ns(raw))
+			p.add(tCell, row, j, ns(col), ns(value), cents(value), ns(raw))
 		}
 	}
 }

@@ -47,11 +47,18 @@ type SaveOption func(*saveConfig)
 type saveConfig struct {
 	force bool
 	run   int64
+	fresh bool
 }
 
 // Force re-saves a document even when its content is already loaded (for --reparse): the old
 // rows are deleted and the record inserted again, keeping every location. Outcome Replaced.
 func Force() SaveOption { return func(c *saveConfig) { c.force = true } }
+
+// NotLoaded tells Save that the caller found the content not loaded (Lookup) just before: Save
+// then skips its first check, a read outside the transaction that makes the re-save of an
+// unchanged file cheap, since it would find nothing (one query less for each new document of an
+// ingest). The outcome is the same either way: the transaction checks again.
+func NotLoaded() SaveOption { return func(c *saveConfig) { c.fresh = true } }
 
 // InRun records the ingest run (from StartRun) that saved the document, in documents.run_id.
 func InRun(id int64) SaveOption { return func(c *saveConfig) { c.run = id } }
@@ -70,20 +77,41 @@ func (d *DB) Replace(path string, rec *parse.Record, opts ...SaveOption) (Outcom
 //   - otherwise Added (a failed document for the same content or at the same path is replaced
 //     by the loaded one).
 //
-// parse.Version is stored as the parser version.
+// parse.Version is stored as the parser version. Save is Prepare then SavePrepared.
 func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, error) {
+	if rec == nil {
+		return 0, errors.New("store: save: nil record")
+	}
+	if err := checkSave(path, rec); err != nil {
+		return 0, err
+	}
+	p := Prepare(rec)
+	defer p.Release()
+	return d.SavePrepared(path, p, opts...)
+}
+
+func checkSave(path string, rec *parse.Record) error {
+	if rec.Source.SHA256 == "" || path == "" {
+		return fmt.Errorf("store: save %q: record without sha256 or path", path)
+	}
+	return nil
+}
+
+// SavePrepared is Save of a record prepared by Prepare (typically on another goroutine, while
+// this one writes the previous record). It does not release p.
+func (d *DB) SavePrepared(path string, p *Prepared, opts ...SaveOption) (Outcome, error) {
 	var cfg saveConfig
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if rec == nil {
+	if p == nil || p.rec == nil {
 		return 0, errors.New("store: save: nil record")
 	}
-	sha := rec.Source.SHA256
-	if sha == "" || path == "" {
-		return 0, fmt.Errorf("store: save %q: record without sha256 or path", path)
+	if err := checkSave(path, p.rec); err != nil {
+		return 0, err
 	}
-	if !cfg.force {
+	sha := p.rec.Source.SHA256
+	if !cfg.force && !cfg.fresh {
 		if ok, err := d.located(path, sha); err != nil {
 			return 0, fmt.Errorf("store: save %s: %w", path, err)
 		} else if ok {
@@ -91,12 +119,12 @@ func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, 
 		}
 	}
 	ctx := context.Background()
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, done, err := d.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store: save %s: %w", path, err)
 	}
-	defer tx.Rollback()
-	out, err := d.save(ctx, tx, path, rec, cfg)
+	defer done()
+	out, err := d.save(ctx, tx, path, p, cfg)
 	if err != nil {
 		return 0, fmt.Errorf("store: save %s: %w", path, err)
 	}
@@ -107,9 +135,9 @@ func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, 
 	return out, nil
 }
 
-func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Record, cfg saveConfig) (Outcome, error) {
+func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, p *Prepared, cfg saveConfig) (Outcome, error) {
 	now := d.now()
-	existing, status, err := d.docBySHA(ctx, tx, rec.Source.SHA256)
+	existing, status, err := d.docBySHA(ctx, tx, p.rec.Source.SHA256)
 	if err != nil {
 		return 0, err
 	}
@@ -154,7 +182,7 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, rec *parse.Recor
 			return 0, err
 		}
 	}
-	id, err := d.insertRecord(ctx, tx, rec, now, cfg.run)
+	id, err := d.insertRecord(ctx, tx, p, now, cfg.run)
 	if err != nil {
 		return 0, err
 	}
@@ -186,11 +214,11 @@ func (d *DB) SaveLocation(path, sha string) (Outcome, error) {
 		return Unchanged, nil
 	}
 	ctx := context.Background()
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, done, err := d.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store: locate %s: %w", path, err)
 	}
-	defer tx.Rollback()
+	defer done()
 	id, status, err := d.docBySHA(ctx, tx, sha)
 	if err != nil {
 		return 0, fmt.Errorf("store: locate %s: %w", path, err)
@@ -235,11 +263,11 @@ func (d *DB) SaveFailed(path, sha, stage string, cause error, opts ...SaveOption
 		msg = cause.Error()
 	}
 	ctx := context.Background()
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, done, err := d.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("store: save failed %s: %w", path, err)
 	}
-	defer tx.Rollback()
+	defer done()
 	if err := d.saveFailed(ctx, tx, path, sha, stage, msg, cfg.run); err != nil {
 		return fmt.Errorf("store: save failed %s: %w", path, err)
 	}

@@ -23,6 +23,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -54,6 +55,9 @@ var connPragmas = []string{
 	"PRAGMA journal_size_limit = 67108864",
 }
 
+// maxIdleConns is how many idle connections Open keeps (see Open).
+const maxIdleConns = 8
+
 // driverName is the go-sqlite3 driver with connPragmas run on connect.
 const driverName = "sqlite3_minutes"
 
@@ -83,6 +87,11 @@ type DB struct {
 
 	mu    sync.Mutex           // guards stmts
 	stmts map[string]*sql.Stmt // prepared inserts, by query
+
+	// wmu serialises the saves of this DB on wconn, one connection kept for them (see
+	// beginWrite); nil until the first save.
+	wmu   sync.Mutex
+	wconn *sql.Conn
 
 	ckpt checkpointer
 }
@@ -114,6 +123,11 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	// database/sql keeps 2 idle connections by default: an ingest's writer, its workers'
+	// Lookups and the checkpointer use up to 4 at once, so ~20 connections a 300-file ingest
+	// were closed and opened again, each then re-running connPragmas, re-reading the schema
+	// and re-preparing every statement it runs.
+	sqldb.SetMaxIdleConns(maxIdleConns)
 	d := &DB{db: sqldb, clock: time.Now}
 	for _, o := range opts {
 		o(d)
@@ -135,6 +149,12 @@ func escapePath(p string) string {
 // (PRAGMA optimize, cheap, as SQLite recommends before closing).
 func (d *DB) Close() error {
 	d.stopCheckpointer()
+	d.wmu.Lock()
+	if d.wconn != nil {
+		d.wconn.Close()
+		d.wconn = nil
+	}
+	d.wmu.Unlock()
 	d.mu.Lock()
 	for _, st := range d.stmts {
 		st.Close()
@@ -245,4 +265,38 @@ func (d *DB) apply(ctx context.Context, m migration) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// beginWrite begins a write transaction on the DB's write connection; done rolls it back unless
+// committed, and lets the next save begin. Saves run on one connection rather than any of the
+// pool because SQLite keeps pages cached per connection, and a connection finding that another
+// one committed since its last transaction drops its whole cache: saves alternating between
+// pooled connections (with the checkpointer's, with Lookups) re-read from the WAL, at every
+// document, the pages that the previous one had just written. Saves of one DB wait for each
+// other here rather than in SQLite's lock, which they would take in turn anyway.
+func (d *DB) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err error) {
+	d.wmu.Lock()
+	for range 2 {
+		if d.wconn == nil {
+			if d.wconn, err = d.db.Conn(ctx); err != nil {
+				d.wconn = nil
+				break
+			}
+		}
+		tx, err = d.wconn.BeginTx(ctx, nil)
+		if !errors.Is(err, sql.ErrConnDone) && !errors.Is(err, driver.ErrBadConn) {
+			break
+		}
+		// The connection is gone: take another.
+		d.wconn.Close()
+		d.wconn = nil
+	}
+	if err != nil {
+		d.wmu.Unlock()
+		return nil, nil, err
+	}
+	return tx, func() {
+		tx.Rollback()
+		d.wmu.Unlock()
+	}, nil
 }

@@ -886,41 +886,67 @@ WHERE key IN ('jean-luc chaumont', 'laetitia bourjat', 'reboulet') ORDER BY pers
 	}
 }
 
-// TestMigrationsUpgrade opens a database left at version 1 and checks that Open brings it to the
-// latest version, keeping its data.
+// TestMigrationsUpgrade opens databases left at earlier versions (1, the first; 4, the last
+// before the write-cost changes of 5) and checks that Open brings each to the latest version in
+// place, keeping its data searchable, with the index settings and indexes of the latest schema.
 func TestMigrationsUpgrade(t *testing.T) {
 	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) < 2 {
-		t.Skip("a single migration")
-	}
-	path := filepath.Join(t.TempDir(), "old.db")
-	raw, err := sql.Open("sqlite3", "file:"+path+"?"+dsnParams)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &DB{db: raw, clock: testClock}
-	if err := old.migrateTo(context.Background(), ms[:1]); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := old.Save("cr.txt", fullRecord(t)); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	db, err := Open(path, WithClock(testClock))
-	if err != nil {
-		t.Fatalf("Open of a version 1 database: %v", err)
-	}
-	defer db.Close()
-	_, rows, err := db.Query(`SELECT max(version), count(*), (SELECT count(*) FROM decision_list) FROM schema_migrations`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := [][]string{{fmt.Sprint(ms[len(ms)-1].version), fmt.Sprint(len(ms)), "2"}}
-	if !reflect.DeepEqual(rows, want) {
-		t.Errorf("version, migrations, decisions = %v, want %v", rows, want)
+	for _, from := range []int{1, 4} {
+		t.Run(fmt.Sprintf("from %d", from), func(t *testing.T) {
+			if from >= len(ms) {
+				t.Skipf("no migration after version %d", from)
+			}
+			path := filepath.Join(t.TempDir(), "old.db")
+			raw, err := sql.Open("sqlite3", "file:"+path+"?"+dsnParams)
+			if err != nil {
+				t.Fatal(err)
+			}
+			old := &DB{db: raw, clock: testClock}
+			if err := old.migrateTo(context.Background(), ms[:from]); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := old.Save("cr.txt", fullRecord(t)); err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+			db, err := Open(path, WithClock(testClock))
+			if err != nil {
+				t.Fatalf("Open of a version %d database: %v", from, err)
+			}
+			defer db.Close()
+			_, rows, err := db.Query(`SELECT max(version), count(*), (SELECT count(*) FROM decision_list) FROM schema_migrations`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := [][]string{{fmt.Sprint(ms[len(ms)-1].version), fmt.Sprint(len(ms)), "2"}}
+			if !reflect.DeepEqual(rows, want) {
+				t.Errorf("version, migrations, decisions = %v, want %v", rows, want)
+			}
+			// The upgraded database takes new documents, and finds old and new text.
+			rec := typicalRecord("new")
+			if _, err := db.Save("new.txt", rec); err != nil {
+				t.Fatalf("save after upgrade: %v", err)
+			}
+			hits, err := db.Search("association", 0)
+			if err != nil || len(hits) == 0 {
+				t.Errorf("search after upgrade: %d hits, %v", len(hits), err)
+			}
+			if _, err := db.db.Exec(`INSERT INTO search(search) VALUES ('integrity-check')`); err != nil {
+				t.Errorf("FTS integrity-check after upgrade: %v", err)
+			}
+			_, rows, err = db.Query(`SELECT (SELECT v FROM search_config WHERE k = 'automerge'),
+ (SELECT v FROM search_config WHERE k = 'crisismerge'),
+ (SELECT count(*) FROM sqlite_schema WHERE name IN ('documents_status', 'documents_run', 'meetings_date'))`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := [][]string{{"32", "32", "0"}}; !reflect.DeepEqual(rows, want) {
+				t.Errorf("automerge, crisismerge, dropped indexes left = %v, want %v", rows, want)
+			}
+		})
 	}
 }
 
@@ -1036,5 +1062,76 @@ HAVING SUM(CASE WHEN row_kind = 'total' THEN 1 END) = 1 ORDER BY table_position,
 	}
 	if want := [][]string{{"1449855.54"}, {"2800528.85"}, {"4250384.39"}}; !reflect.DeepEqual(rows, want) {
 		t.Errorf("totals = %v, want %v", rows, want)
+	}
+}
+
+// TestSavePrepared saves records prepared ahead (as an ingest's workers do) and reused from
+// the pool after Release, in an order where ids interleave with other documents: each exports
+// equal to its record, so relative ids are made absolute against the database, not the order
+// of preparation.
+func TestSavePrepared(t *testing.T) {
+	db, _ := openTest(t)
+	full := fullRecord(t)
+	recs := []*parse.Record{withSHA(t, full, "p1", "a.txt"), typicalRecord("p2"), withSHA(t, full, "p3", "c.txt")}
+	var ps []*Prepared
+	for _, r := range recs {
+		ps = append(ps, Prepare(r))
+	}
+	// Saved in reverse, after a document saved directly.
+	if _, err := db.Save("first.txt", typicalRecord("p0")); err != nil {
+		t.Fatal(err)
+	}
+	for i := len(ps) - 1; i >= 0; i-- {
+		out, err := db.SavePrepared(fmt.Sprintf("%d.txt", i), ps[i])
+		if err != nil || out != Added {
+			t.Fatalf("SavePrepared %d: %v, %v; want added", i, out, err)
+		}
+		ps[i].Release()
+	}
+	// A released Prepared from the pool carries nothing of its former record.
+	again := Prepare(typicalRecord("p4"))
+	if _, err := db.SavePrepared("4.txt", again); err != nil {
+		t.Fatal(err)
+	}
+	again.Release()
+	for _, r := range append(recs, typicalRecord("p0"), typicalRecord("p4")) {
+		got, err := db.ExportOne(r.Source.SHA256)
+		if err != nil {
+			t.Fatalf("export %s: %v", r.Source.SHA256, err)
+		}
+		sameJSON(t, r.Source.SHA256, got, r)
+	}
+	if _, err := db.SavePrepared("x.txt", nil); err == nil {
+		t.Error("SavePrepared(nil): no error")
+	}
+	if _, err := db.db.Exec(`INSERT INTO search(search) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("FTS integrity-check: %v", err)
+	}
+}
+
+// TestNotLoadedStillChecks saves with NotLoaded content that is in fact loaded (another
+// ingest saved it between the caller's Lookup and its Save): the outcome is that of a plain Save.
+func TestNotLoadedStillChecks(t *testing.T) {
+	db, _ := openTest(t)
+	rec := typicalRecord("nl")
+	for _, c := range []struct {
+		name, path string
+		want       Outcome
+	}{
+		{"new", "a.txt", Added},
+		{"same path, loaded meanwhile", "a.txt", Unchanged},
+		{"another path", "b.txt", Unchanged},
+	} {
+		got, err := db.Save(c.path, rec, NotLoaded())
+		if err != nil || got != c.want {
+			t.Errorf("%s: Save = %v, %v; want %v", c.name, got, err, c.want)
+		}
+	}
+	_, rows, err := db.Query(`SELECT count(*), (SELECT count(*) FROM locations) FROM documents`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"1", "2"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("documents, locations = %v, want %v", rows, want)
 	}
 }

@@ -49,8 +49,8 @@ type outcome struct {
 	stage   string // where a failure happened: read, extract, parse, store
 	err     error
 	sha     string
-	rec     *parse.Record // nil when the file was unchanged or failed
-	force   bool          // re-parsed on request: replace the stored record of the same content
+	rec     *store.Prepared // the parsed record, prepared for saving; nil when the file was unchanged or failed
+	force   bool            // re-parsed on request: replace the stored record of the same content
 	elapsed time.Duration
 }
 
@@ -101,6 +101,11 @@ func cmdIngest(e *env, args []string) int {
 // ingest walks paths, extracts and parses files on a pool of workers, and saves them from one
 // writer (SQLite takes one writer at a time; one transaction per document).
 func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
+	// The writer spends most of its time in SQLite, through cgo: meanwhile the runtime hands
+	// its P to a worker, and back from the call the writer would wait for a worker's time
+	// slice to end (up to 10 ms, several times a document) before going on, the bottleneck
+	// idle. One more P lets it go on at once; the OS shares the cores.
+	defer extraProc()()
 	db, err := store.Open(o.db)
 	if err != nil {
 		e.errorf("%s:0: %v", o.db, err)
@@ -232,6 +237,32 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 	return exitOK
 }
 
+// writers counts the ingests running in this process (tests run several at once), so that
+// GOMAXPROCS is raised by the first and restored by the last.
+var writers struct {
+	sync.Mutex
+	n, procs int
+}
+
+// extraProc raises GOMAXPROCS by one for the ingest's writer and returns the function that
+// undoes it.
+func extraProc() (restore func()) {
+	writers.Lock()
+	defer writers.Unlock()
+	if writers.n == 0 {
+		writers.procs = runtime.GOMAXPROCS(0)
+		runtime.GOMAXPROCS(writers.procs + 1)
+	}
+	writers.n++
+	return func() {
+		writers.Lock()
+		defer writers.Unlock()
+		if writers.n--; writers.n == 0 {
+			runtime.GOMAXPROCS(writers.procs)
+		}
+	}
+}
+
 // walk calls visit for every file under root in lexical order; a file given by name is read
 // whatever its extension, a file found in a folder only when its extension or content is one we
 // read (others call skip). Symbolic links to folders are not followed, so no loop is possible.
@@ -340,7 +371,8 @@ func work(db *store.DB, j job, reparse bool, timeout time.Duration) (r outcome) 
 		if p.err != nil {
 			return fail(p.stage, p.err)
 		}
-		r.rec = p.rec
+		// Prepared here, on the worker, so that the writer only writes.
+		r.rec = store.Prepare(p.rec)
 		return r
 	case <-time.After(timeout):
 		// The PDF library can loop forever on some damaged files (deps.md); a goroutine cannot
@@ -364,14 +396,17 @@ func save(db *store.DB, r outcome, runID int64) outcome {
 	opts := []store.SaveOption{store.InRun(runID)}
 	if r.force {
 		opts = append(opts, store.Force())
+	} else {
+		opts = append(opts, store.NotLoaded()) // the worker's Lookup found it so
 	}
-	out, err := db.Save(r.path, r.rec, opts...)
+	out, err := db.SavePrepared(r.path, r.rec, opts...)
+	r.rec.Release()
+	r.rec = nil
 	if err != nil {
 		r.status, r.stage, r.err = stFailed, "store", err
 		return r
 	}
 	r.status = statusOf(out)
-	r.rec = nil
 	return r
 }
 

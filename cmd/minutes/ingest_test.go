@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -353,3 +354,22 @@ func BenchmarkIngest(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// TestExtraProc checks that overlapping ingests raise GOMAXPROCS by one in all and that the last
+// to end restores it.
+func TestExtraProc(t *testing.T) {
+	procs := runtime.GOMAXPROCS(0)
+	first := extraProc()
+	second := extraProc()
+	if got := runtime.GOMAXPROCS(0); got != procs+1 {
+		t.Errorf("two ingests: GOMAXPROCS = %d, want %d", got, procs+1)
+	}
+	first()
+	if got := runtime.GOMAXPROCS(0); got != procs+1 {
+		t.Errorf("one ingest left: GOMAXPROCS = %d, want %d", got, procs+1)
+	}
+	second()
+	if got := runtime.GOMAXPROCS(0); got != procs {
+		t.Errorf("no ingest left: GOMAXPROCS = %d, want %d", got, procs)
+	}
+}
