@@ -503,6 +503,15 @@ func (q *Person) Key() string {
 	return q.Name.Key()
 }
 
+// Folded returns Fold(q.Given) and Fold(q.Family), remembered from the last time People
+// indexed the person (as Key): a speaker is compared with the folded names of everyone listed.
+func (q *Person) Folded() (given, family string) {
+	if q.kg == q.Given && q.kf == q.Family && (q.key != "" || q.Given == "" && q.Family == "") {
+		return q.fg, q.ff
+	}
+	return foldName(q.Given), foldName(q.Family)
+}
+
 // People links the mentions of one document to identities. Listed people (attendance, proxies)
 // are added; later partial mentions ("Monsieur Chaumont", "Anthony") resolve to the one listed
 // person they can only mean. Roles ("le Maire", "la Présidente") are registered for the people
@@ -533,6 +542,13 @@ func (p *People) foldKey(given, family string) (key, fg, ff string) {
 func (p *People) KeyOf(n Name) string {
 	k, _, _ := p.foldKey(n.Given, n.Family)
 	return k
+}
+
+// FoldsOf returns Fold(n.Given) and Fold(n.Family), through the registry's memory of the last
+// name read (a caller that has just asked Resolve(n) pays no fold).
+func (p *People) FoldsOf(n Name) (given, family string) {
+	_, fg, ff := p.foldKey(n.Given, n.Family)
+	return fg, ff
 }
 
 // index records q under its current names.

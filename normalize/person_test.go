@@ -266,3 +266,39 @@ func TestPersonKeyFollowsNames(t *testing.T) {
 		t.Errorf("key after change = %q, want %q", got, want)
 	}
 }
+
+// TestPersonFolded checks that the remembered folds are those of the current names, including
+// after a caller changed a name without the registry.
+func TestPersonFolded(t *testing.T) {
+	tests := []struct {
+		name          string
+		given, family string
+		setGiven      string // a new given name set directly on the person, when not ""
+	}{
+		{"latin", "Guénhaël", "HUET", ""},
+		{"family only", "", "Le  Roux", ""},
+		{"given only", "Anthony", "", ""},
+		{"changed after indexing", "J.", "Orsatelli", "Jean"},
+		{"non-latin", "Ωmega", "ΣIGMA", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var p People
+			n := Name{Given: tc.given, Family: tc.family}
+			q := p.Add(n)
+			if g, f := p.FoldsOf(n); g != Fold(tc.given) || f != Fold(tc.family) {
+				t.Errorf("FoldsOf = %q, %q, want %q, %q", g, f, Fold(tc.given), Fold(tc.family))
+			}
+			if tc.setGiven != "" {
+				q.Given = tc.setGiven
+			}
+			g, f := q.Folded()
+			if want := Fold(q.Given); g != want {
+				t.Errorf("Folded given = %q, want %q", g, want)
+			}
+			if want := Fold(q.Family); f != want {
+				t.Errorf("Folded family = %q, want %q", f, want)
+			}
+		})
+	}
+}
