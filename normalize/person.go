@@ -303,7 +303,9 @@ func PersonName(raw string) (n Name, ok bool) {
 	if strings.Contains(s, "- ") {
 		s = reHyphenSpace.ReplaceAllString(s, "$1-$2")
 	}
-	f := strings.Fields(s)
+	// The words, on the stack for a name of up to 8 of them (strings.Fields would allocate).
+	var fieldsBuf [8]string
+	f := appendFields(fieldsBuf[:0], s)
 	if len(f) == 0 {
 		return n, false
 	}
@@ -413,6 +415,26 @@ func PersonName(raw string) (n Name, ok bool) {
 	}
 	n.Given, n.Family = strings.Join(toks[:k], " "), strings.Join(toks[k:], " ")
 	return n, true
+}
+
+// appendFields appends to dst the words of s as strings.Fields splits them: runs of
+// characters that are not white space (unicode.IsSpace).
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 type tokKind int

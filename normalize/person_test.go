@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -301,4 +302,33 @@ func TestPersonFolded(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestAppendFields(t *testing.T) {
+	tests := []struct{ name, s string }{
+		{"empty", ""},
+		{"spaces only", " \t\u00a0 "},
+		{"name", "  M.  Jean-Luc\tCHAUMONT "},
+		{"non-breaking space", "Marc\u00a0Baïetto"},
+		{"invalid utf-8", "A\xffB \x80"},
+		{"many words", "a b c d e f g h i j k"},
+		{"ideographic space", "Jean\u3000DUPONT"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, want := appendFields(nil, tc.s), strings.Fields(tc.s)
+			if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("appendFields(%q) = %q, want %q", tc.s, got, want)
+			}
+		})
+	}
+}
+
+func FuzzAppendFields(f *testing.F) {
+	f.Add("M. Jean-Luc\u00a0CHAUMONT")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := appendFields(nil, s), strings.Fields(s); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
