@@ -548,6 +548,9 @@ type People struct {
 	// last remembers the folds of the last name read: a list reader asks Resolve, KeyOf and
 	// Add about one name in a row.
 	last struct{ given, family, key, fg, ff string }
+	// slab backs the one-person lists of byWord, cut from it a cell at a time (capacity one, so
+	// that a second person appended moves the list out), instead of one allocation a word.
+	slab []*Person
 }
 
 // foldKey is foldKey(given, family), remembered for the last name asked.
@@ -596,6 +599,15 @@ func (p *People) index(q *Person) {
 			dup = dup || x == q
 		}
 		if !dup {
+			if len(l) == 0 {
+				if len(p.slab) == cap(p.slab) {
+					p.slab = make([]*Person, 0, 64)
+				}
+				p.slab = append(p.slab, q)
+				l = p.slab[len(p.slab)-1 : len(p.slab) : len(p.slab)]
+				p.byWord[w] = l
+				continue
+			}
 			p.byWord[w] = append(l, q)
 		}
 	}

@@ -332,3 +332,28 @@ func FuzzAppendFields(f *testing.F) {
 		}
 	})
 }
+
+// TestPeopleManyWords adds more people than one slab of byWord lists holds, some sharing a
+// family name, and checks that each still resolves to itself and a shared name to nobody.
+func TestPeopleManyWords(t *testing.T) {
+	var p People
+	var added []*Person
+	for k := 0; k < 70; k++ {
+		fam := fmt.Sprintf("FAMILLE%c%c", 'A'+k/26, 'A'+k%26)
+		if k%10 == 0 {
+			fam = "DUPONT"
+		}
+		added = append(added, p.New(Name{Given: fmt.Sprintf("Prénom%c%c", 'a'+k/26, 'a'+k%26), Family: fam}))
+	}
+	for _, q := range added {
+		if got, ok := p.Resolve(q.Name); !ok || got != q {
+			t.Errorf("Resolve(%q %q) = %v, %v, want %s", q.Given, q.Family, got, ok, q.ID)
+		}
+		if got, ok := p.Resolve(Name{Given: q.Given}); !ok || got != q {
+			t.Errorf("Resolve(given %q) = %v, %v, want %s", q.Given, got, ok, q.ID)
+		}
+	}
+	if got, ok := p.Resolve(Name{Family: "DUPONT", Civility: "M."}); ok {
+		t.Errorf("Resolve(M. DUPONT) = %s, want no one: seven people bear the name", got.ID)
+	}
+}
