@@ -735,7 +735,8 @@ func isInitials(g string) bool {
 	if g == "" {
 		return false
 	}
-	for _, w := range strings.Fields(g) {
+	var buf [4]string
+	for _, w := range appendFields(buf[:0], g) {
 		if !reInitial.MatchString(w) && !(utf8.RuneCountInString(w) <= 2 && kindOfCapsOnly(w)) && !reInitial.MatchString(strings.ToUpper(w[:1])+w[1:]) {
 			return false
 		}

@@ -64,7 +64,14 @@ func (d *doc) cleanAt(i int) string {
 		m.cleaned = make([]bool, len(d.lines))
 	}
 	if !m.cleaned[i] {
-		m.clean[i] = cleanHeadingText(d.lines[i].Text)
+		t := d.lines[i].Text
+		if strings.IndexAny(t, "\t#*_") < 0 {
+			// Without a tab, a hash, a star or an underscore, cleanHeadingText only trims
+			// the spaces: most lines of the body, read for a speaker each.
+			m.clean[i] = strings.TrimSpace(t)
+		} else {
+			m.clean[i] = cleanHeadingText(t)
+		}
 		m.cleaned[i] = true
 	}
 	return m.clean[i]
