@@ -303,7 +303,9 @@ func PersonName(raw string) (n Name, ok bool) {
 	if strings.Contains(s, "- ") {
 		s = reHyphenSpace.ReplaceAllString(s, "$1-$2")
 	}
-	f := strings.Fields(s)
+	// The words, on the stack for a name of up to 8 of them (strings.Fields would allocate).
+	var fieldsBuf [8]string
+	f := appendFields(fieldsBuf[:0], s)
 	if len(f) == 0 {
 		return n, false
 	}
@@ -415,6 +417,26 @@ func PersonName(raw string) (n Name, ok bool) {
 	return n, true
 }
 
+// appendFields appends to dst the words of s as strings.Fields splits them: runs of
+// characters that are not white space (unicode.IsSpace).
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
 type tokKind int
 
 const (
@@ -503,6 +525,15 @@ func (q *Person) Key() string {
 	return q.Name.Key()
 }
 
+// Folded returns Fold(q.Given) and Fold(q.Family), remembered from the last time People
+// indexed the person (as Key): a speaker is compared with the folded names of everyone listed.
+func (q *Person) Folded() (given, family string) {
+	if q.kg == q.Given && q.kf == q.Family && (q.key != "" || q.Given == "" && q.Family == "") {
+		return q.fg, q.ff
+	}
+	return foldName(q.Given), foldName(q.Family)
+}
+
 // People links the mentions of one document to identities. Listed people (attendance, proxies)
 // are added; later partial mentions ("Monsieur Chaumont", "Anthony") resolve to the one listed
 // person they can only mean. Roles ("le Maire", "la Présidente") are registered for the people
@@ -517,6 +548,9 @@ type People struct {
 	// last remembers the folds of the last name read: a list reader asks Resolve, KeyOf and
 	// Add about one name in a row.
 	last struct{ given, family, key, fg, ff string }
+	// slab backs the one-person lists of byWord, cut from it a cell at a time (capacity one, so
+	// that a second person appended moves the list out), instead of one allocation a word.
+	slab []*Person
 }
 
 // foldKey is foldKey(given, family), remembered for the last name asked.
@@ -533,6 +567,13 @@ func (p *People) foldKey(given, family string) (key, fg, ff string) {
 func (p *People) KeyOf(n Name) string {
 	k, _, _ := p.foldKey(n.Given, n.Family)
 	return k
+}
+
+// FoldsOf returns Fold(n.Given) and Fold(n.Family), through the registry's memory of the last
+// name read (a caller that has just asked Resolve(n) pays no fold).
+func (p *People) FoldsOf(n Name) (given, family string) {
+	_, fg, ff := p.foldKey(n.Given, n.Family)
+	return fg, ff
 }
 
 // index records q under its current names.
@@ -558,6 +599,15 @@ func (p *People) index(q *Person) {
 			dup = dup || x == q
 		}
 		if !dup {
+			if len(l) == 0 {
+				if len(p.slab) == cap(p.slab) {
+					p.slab = make([]*Person, 0, 64)
+				}
+				p.slab = append(p.slab, q)
+				l = p.slab[len(p.slab)-1 : len(p.slab) : len(p.slab)]
+				p.byWord[w] = l
+				continue
+			}
 			p.byWord[w] = append(l, q)
 		}
 	}
@@ -685,7 +735,8 @@ func isInitials(g string) bool {
 	if g == "" {
 		return false
 	}
-	for _, w := range strings.Fields(g) {
+	var buf [4]string
+	for _, w := range appendFields(buf[:0], g) {
 		if !reInitial.MatchString(w) && !(utf8.RuneCountInString(w) <= 2 && kindOfCapsOnly(w)) && !reInitial.MatchString(strings.ToUpper(w[:1])+w[1:]) {
 			return false
 		}

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -264,5 +265,95 @@ func TestPersonKeyFollowsNames(t *testing.T) {
 	q.Given = "Paul" // changed behind People's back
 	if got, want := q.Key(), "paul huet"; got != want {
 		t.Errorf("key after change = %q, want %q", got, want)
+	}
+}
+
+// TestPersonFolded checks that the remembered folds are those of the current names, including
+// after a caller changed a name without the registry.
+func TestPersonFolded(t *testing.T) {
+	tests := []struct {
+		name          string
+		given, family string
+		setGiven      string // a new given name set directly on the person, when not ""
+	}{
+		{"latin", "Guénhaël", "HUET", ""},
+		{"family only", "", "Le  Roux", ""},
+		{"given only", "Anthony", "", ""},
+		{"changed after indexing", "J.", "Orsatelli", "Jean"},
+		{"non-latin", "Ωmega", "ΣIGMA", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var p People
+			n := Name{Given: tc.given, Family: tc.family}
+			q := p.Add(n)
+			if g, f := p.FoldsOf(n); g != Fold(tc.given) || f != Fold(tc.family) {
+				t.Errorf("FoldsOf = %q, %q, want %q, %q", g, f, Fold(tc.given), Fold(tc.family))
+			}
+			if tc.setGiven != "" {
+				q.Given = tc.setGiven
+			}
+			g, f := q.Folded()
+			if want := Fold(q.Given); g != want {
+				t.Errorf("Folded given = %q, want %q", g, want)
+			}
+			if want := Fold(q.Family); f != want {
+				t.Errorf("Folded family = %q, want %q", f, want)
+			}
+		})
+	}
+}
+
+func TestAppendFields(t *testing.T) {
+	tests := []struct{ name, s string }{
+		{"empty", ""},
+		{"spaces only", " \t\u00a0 "},
+		{"name", "  M.  Jean-Luc\tCHAUMONT "},
+		{"non-breaking space", "Marc\u00a0Baïetto"},
+		{"invalid utf-8", "A\xffB \x80"},
+		{"many words", "a b c d e f g h i j k"},
+		{"ideographic space", "Jean\u3000DUPONT"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, want := appendFields(nil, tc.s), strings.Fields(tc.s)
+			if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("appendFields(%q) = %q, want %q", tc.s, got, want)
+			}
+		})
+	}
+}
+
+func FuzzAppendFields(f *testing.F) {
+	f.Add("M. Jean-Luc\u00a0CHAUMONT")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := appendFields(nil, s), strings.Fields(s); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestPeopleManyWords adds more people than one slab of byWord lists holds, some sharing a
+// family name, and checks that each still resolves to itself and a shared name to nobody.
+func TestPeopleManyWords(t *testing.T) {
+	var p People
+	var added []*Person
+	for k := 0; k < 70; k++ {
+		fam := fmt.Sprintf("FAMILLE%c%c", 'A'+k/26, 'A'+k%26)
+		if k%10 == 0 {
+			fam = "DUPONT"
+		}
+		added = append(added, p.New(Name{Given: fmt.Sprintf("Prénom%c%c", 'a'+k/26, 'a'+k%26), Family: fam}))
+	}
+	for _, q := range added {
+		if got, ok := p.Resolve(q.Name); !ok || got != q {
+			t.Errorf("Resolve(%q %q) = %v, %v, want %s", q.Given, q.Family, got, ok, q.ID)
+		}
+		if got, ok := p.Resolve(Name{Given: q.Given}); !ok || got != q {
+			t.Errorf("Resolve(given %q) = %v, %v, want %s", q.Given, got, ok, q.ID)
+		}
+	}
+	if got, ok := p.Resolve(Name{Family: "DUPONT", Civility: "M."}); ok {
+		t.Errorf("Resolve(M. DUPONT) = %s, want no one: seven people bear the name", got.ID)
 	}
 }

@@ -1,10 +1,6 @@
 package parse
 
-import (
-	"strings"
-
-	"minutes/normalize"
-)
+import "strings"
 
 // lineMemo holds per-line facts that the paragraph splitter, the debate reader and the amount
 // reader each ask about the same lines, computed once per document. Each is filled on first use;
@@ -16,8 +12,6 @@ type lineMemo struct {
 	// direct indexes directAt's answers: 0 unknown, -1 no speaker, k the speaker dsp[k-1].
 	direct []int32
 	dsp    []speaker
-	// folds memoizes foldOf.
-	folds map[string]string
 	// amounts holds the amount reader's buffers, reused from section to section.
 	amounts struct {
 		buf           []byte
@@ -29,23 +23,6 @@ type lineMemo struct {
 // paraSpan is a paragraph's text in the amount reader's buffer (a to b) and its lines in its
 // starts and lines (l0 to l1).
 type paraSpan struct{ a, b, l0, l1 int }
-
-// foldOf is normalize.Fold(s), memoized for the document: the speaker linking folds every
-// listed person's names for each mention it resolves.
-func (d *doc) foldOf(s string) string {
-	if s == "" {
-		return ""
-	}
-	if f, ok := d.lm.folds[s]; ok {
-		return f
-	}
-	if d.lm.folds == nil {
-		d.lm.folds = map[string]string{}
-	}
-	f := normalize.Fold(s)
-	d.lm.folds[s] = f
-	return f
-}
 
 // rowAt is tableRow(i), computed once.
 func (d *doc) rowAt(i int) bool {

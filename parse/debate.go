@@ -336,7 +336,8 @@ func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
 	if p, ok := d.people.Resolve(n); ok {
 		return p, true
 	}
-	fam, giv := d.foldOf(n.Family), d.foldOf(n.Given)
+	// Resolve has just folded n: the registry remembers its folds, as it keeps each person's.
+	giv, fam := d.people.FoldsOf(n)
 	if fam == "" && giv == "" {
 		return nil, false
 	}
@@ -345,7 +346,7 @@ func (d *doc) matchPerson(n normalize.Name) (*normalize.Person, bool) {
 	try := func(pred func(pf, pg string) bool) bool {
 		hit, count = nil, 0
 		for _, p := range d.people.List {
-			pf, pg := d.foldOf(p.Family), d.foldOf(p.Given)
+			pg, pf := p.Folded()
 			if pred(pf, pg) {
 				if hit != p {
 					count++

@@ -1034,13 +1034,21 @@ func (d *doc) meetingEndAndNext() {
 				continue
 			}
 		}
-		if m.EndTime == nil && strings.Contains(f, " a") && (strings.Contains(f, "leve") || strings.Contains(f, "clos") || strings.Contains(f, "clotur") || strings.Contains(f, "termin")) {
-			d.endTimeAfterVerb(i)
+		// The verbs are looked for once a line, " a" (in nearly every line) only after them.
+		verb, verbKnown := false, false
+		if m.EndTime == nil {
+			verb, verbKnown = endVerbIn(f), true
+			if verb && strings.Contains(f, " a") {
+				d.endTimeAfterVerb(i)
+			}
 		}
 		if !strings.Contains(f, "seance") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
 			continue
 		}
-		if !strings.Contains(f, "leve") && !strings.Contains(f, "clos") && !strings.Contains(f, "clotur") && !strings.Contains(f, "fin de") && !strings.Contains(f, "termin") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
+		if !verbKnown {
+			verb = endVerbIn(f)
+		}
+		if !verb && !strings.Contains(f, "fin de") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
 			continue
 		}
 		if m.EndTime == nil && gateEndOfMeeting.MatchString(f) {
@@ -1072,6 +1080,12 @@ func (d *doc) meetingEndAndNext() {
 			}
 		}
 	}
+}
+
+// endVerbIn reports whether folded line f holds a verb that ends a meeting ("levee", "close",
+// "cloturee", "terminee").
+func endVerbIn(f string) bool {
+	return strings.Contains(f, "leve") || strings.Contains(f, "clos") || strings.Contains(f, "clotur") || strings.Contains(f, "termin")
 }
 
 // endTimeAfterVerb reads the end time from "… a été levée à 19h30" when the subject
