@@ -48,8 +48,12 @@ func markTextFurniture(src *Source) {
 	}
 	counts := map[string]int{}
 	keys := make([]string, len(src.Lines))
+	cand := make([]bool, len(src.Lines))
 	for i, l := range src.Lines {
-		k := strings.Join(strings.Fields(l.Text), " ")
+		if cand[i] = mayFurniture(l.Text); !cand[i] {
+			continue
+		}
+		k := squeeze(l.Text)
 		keys[i] = k
 		if len(k) >= 4 {
 			counts[k]++
@@ -59,13 +63,18 @@ func markTextFurniture(src *Source) {
 	pageNo := make([]int, len(src.Lines))
 	for i, k := range keys {
 		switch {
+		case !cand[i]:
+			kinds[i] = textOther
 		case k == "":
 			kinds[i] = textBlank
-		case textRuleRE.MatchString(k):
+		case mayRule(k) && textRuleRE.MatchString(k):
 			kinds[i] = textRule
-		case counts[k] >= textFurnitureRepeats && headerLike(k) && !textPageRE.MatchString(k):
+		case counts[k] >= textFurnitureRepeats && headerLike(k) && !(mayPage(k) && textPageRE.MatchString(k)):
 			kinds[i] = textRepeat // until checked below
 		default:
+			if !mayPage(k) {
+				break
+			}
 			if m := textPageRE.FindStringSubmatch(k); m != nil {
 				numbered := m[1] != "" && m[1][0] >= '0' && m[1][0] <= '9'
 				// "12. Subvention … page 3" is a contents entry, not a page label
@@ -170,4 +179,69 @@ func headerLike(k string) bool {
 		return false
 	}
 	return !strings.ContainsRune(".,;:", rune(k[len(k)-1]))
+}
+
+// squeeze is strings.Join(strings.Fields(s), " "), without a copy for the usual line that has
+// single spaces only.
+func squeeze(s string) string {
+	plain := len(s) == 0 || (s[0] != ' ' && s[len(s)-1] != ' ')
+	for i := 0; plain && i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n' || (c == ' ' && s[i+1] == ' ') {
+				plain = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			plain = false
+		}
+		i += n
+	}
+	if plain {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// mayRule is a necessary condition of textRuleRE, tested first because the pattern would
+// otherwise run on every line: a rule opens with one of its characters.
+func mayRule(k string) bool {
+	return len(k) >= 8 && strings.IndexByte("_-=.*~ \xe2", k[0]) >= 0
+}
+
+// mayPage is a necessary condition of textPageRE: a page-number line ends in a digit or a dash
+// (the last byte of "–" and "—" included), and past a few characters it names a page.
+func mayPage(k string) bool {
+	if k == "" {
+		return false
+	}
+	c := k[len(k)-1]
+	if !(c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94) {
+		return false
+	}
+	if len(k) <= 40 {
+		return true
+	}
+	l := strings.ToLower(k)
+	return strings.Contains(l, "page") || strings.Contains(l, "p.")
+}
+
+// mayFurniture is a necessary condition for a line to be anything but textOther, on the line as
+// it is (squeezing spaces changes neither its ends nor its emptiness): blank, a rule's first
+// character, a page number's last, or a header's ends (headerLike). Most prose lines fail it
+// and are neither copied nor counted.
+func mayFurniture(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return true
+	}
+	c := t[len(t)-1]
+	if c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94 || mayRule(t) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return !unicode.IsLower(r) && !strings.ContainsRune(".,;:", rune(c))
 }

@@ -76,3 +76,57 @@ func TestTextFurniture(t *testing.T) {
 		})
 	}
 }
+
+// TestTextFurnitureGates: the byte tests run before the patterns never turn away a line the
+// patterns accept, and squeeze is strings.Fields joined.
+func TestTextFurnitureGates(t *testing.T) {
+	lines := []string{"3", "- 3 -", "— 12 —", "Page 3/12", "p. 3 sur 12", "Compte-rendu page 3",
+		"PAGE 7", "________________", "—————————————", "-----------", "============",
+		"...........", "* * * * * * * *", "a b", "", " x  y ", "Conseil\tMunicipal",
+		"Un très long titre de compte rendu du conseil municipal, page 12"}
+	for _, l := range lines {
+		k := squeeze(l)
+		if want := strings.Join(strings.Fields(l), " "); k != want {
+			t.Errorf("squeeze(%q) = %q, want %q", l, k, want)
+		}
+		if textPageRE.MatchString(k) && !mayPage(k) {
+			t.Errorf("mayPage(%q) false, the pattern matches", k)
+		}
+		if textRuleRE.MatchString(k) && !mayRule(k) {
+			t.Errorf("mayRule(%q) false, the pattern matches", k)
+		}
+	}
+}
+
+func FuzzTextFurnitureGates(f *testing.F) {
+	for _, s := range []string{"3", "- 3 -", "Page 3/12", "Compte-rendu page 3", "________", "—————————"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := squeeze(s)
+		if want := strings.Join(strings.Fields(s), " "); k != want {
+			t.Fatalf("squeeze(%q) = %q, want %q", s, k, want)
+		}
+		if textPageRE.MatchString(k) && !mayPage(k) {
+			t.Fatalf("mayPage(%q) false, the pattern matches", k)
+		}
+		if textRuleRE.MatchString(k) && !mayRule(k) {
+			t.Fatalf("mayRule(%q) false, the pattern matches", k)
+		}
+	})
+}
+
+// FuzzMayFurniture: the gate never turns away a line that the classification would take as a
+// rule, a page number or a header-like line.
+func FuzzMayFurniture(f *testing.F) {
+	for _, s := range []string{"3", " - 3 - ", "Page 3/12", "  CM – 08.04.2013 ", "________", "", "   ", "du texte."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := squeeze(s)
+		need := k == "" || (mayRule(k) && textRuleRE.MatchString(k)) || (mayPage(k) && textPageRE.MatchString(k)) || headerLike(k)
+		if need && !mayFurniture(s) {
+			t.Fatalf("mayFurniture(%q) false", s)
+		}
+	})
+}
