@@ -35,45 +35,14 @@ func Key(given, family string) string {
 func foldKey(given, family string) (key, fg, ff string) {
 	var b strings.Builder
 	b.Grow(len(given) + 1 + len(family))
-	space := false
-	gl := 0
-	for part, s := range [2]string{given, family} {
-		if part == 1 {
-			gl = b.Len()
-			space = b.Len() > 0 // the space between the two names
-		}
-		for _, r := range s {
-			if r < 0x250 && unicode.IsSpace(r) {
-				space = b.Len() > 0
-				continue
-			}
-			var f string
-			switch {
-			case r == '`' || r == '’' || r == '‘' || r == 'ʼ':
-				r = '\''
-			case r < 0x80:
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-			case r < 0x250:
-				f = latinFold[r]
-				if f == "" {
-					continue
-				}
-			default:
-				// foldName's own way out, for the whole of each string.
-				return Fold(strings.TrimSpace(given + " " + family)), foldName(given), foldName(family)
-			}
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			if f != "" {
-				b.WriteString(f)
-			} else {
-				b.WriteRune(r)
-			}
-		}
+	_, ok := foldNameInto(&b, given, false)
+	gl := b.Len()
+	if ok {
+		_, ok = foldNameInto(&b, family, b.Len() > 0) // the space between the two names
+	}
+	if !ok {
+		// foldName's own way out, for the whole of each string.
+		return Fold(strings.TrimSpace(given + " " + family)), foldName(given), foldName(family)
 	}
 	key = b.String()
 	switch {
@@ -191,7 +160,16 @@ var latinFold = func() [0x250]string {
 func foldName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	if _, ok := foldNameInto(&b, s, false); !ok {
+		return Fold(s)
+	}
+	return b.String()
+}
+
+// foldNameInto writes the fold of s to b, white space squeezed and dropped at the start of b;
+// space says a space is pending from before s, and the result whether one is pending after it.
+// ok is false at the first rune beyond Latin Extended-B, for which the caller falls back on Fold.
+func foldNameInto(b *strings.Builder, s string, space bool) (pending, ok bool) {
 	for _, r := range s {
 		if r < 0x250 && unicode.IsSpace(r) {
 			space = b.Len() > 0
@@ -211,7 +189,7 @@ func foldName(s string) string {
 				continue // a combining mark or a space-like rune Fold drops
 			}
 		default:
-			return Fold(s)
+			return space, false
 		}
 		if space {
 			b.WriteByte(' ')
@@ -223,7 +201,7 @@ func foldName(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return space, true
 }
 
 // foldNameWord folds one word: lower case for ASCII words (most civilities and particles), Fold
