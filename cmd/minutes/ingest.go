@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -238,20 +239,30 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 }
 
 // writers counts the ingests running in this process (tests run several at once), so that
-// GOMAXPROCS is raised by the first and restored by the last.
+// GOMAXPROCS and the GC target are changed by the first and restored by the last.
 var writers struct {
 	sync.Mutex
-	n, procs int
+	n, procs, gc int
 }
 
-// extraProc raises GOMAXPROCS by one for the ingest's writer and returns the function that
-// undoes it.
+// ingestGCPercent is the garbage collector's target during an ingest, unless GOGC says
+// otherwise. Parsing allocates a few hundred kilobytes per document that die with it; with the
+// default target the collector runs every few documents and costs about a tenth of the ingest's
+// CPU. Four times the target keeps the heap around 100 MB on the dev corpus (60 MB by default).
+const ingestGCPercent = 400
+
+// extraProc raises GOMAXPROCS by one for the ingest's writer, and the GC target, and returns
+// the function that undoes both.
 func extraProc() (restore func()) {
 	writers.Lock()
 	defer writers.Unlock()
 	if writers.n == 0 {
 		writers.procs = runtime.GOMAXPROCS(0)
 		runtime.GOMAXPROCS(writers.procs + 1)
+		writers.gc = -2 // untouched
+		if os.Getenv("GOGC") == "" {
+			writers.gc = debug.SetGCPercent(ingestGCPercent)
+		}
 	}
 	writers.n++
 	return func() {
@@ -259,6 +270,9 @@ func extraProc() (restore func()) {
 		defer writers.Unlock()
 		if writers.n--; writers.n == 0 {
 			runtime.GOMAXPROCS(writers.procs)
+			if writers.gc != -2 {
+				debug.SetGCPercent(writers.gc)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -368,8 +369,16 @@ func TestExtraProc(t *testing.T) {
 	if got := runtime.GOMAXPROCS(0); got != procs+1 {
 		t.Errorf("one ingest left: GOMAXPROCS = %d, want %d", got, procs+1)
 	}
+	if os.Getenv("GOGC") == "" {
+		if got := debug.SetGCPercent(ingestGCPercent); got != ingestGCPercent {
+			t.Errorf("during an ingest: GC percent %d, want %d", got, ingestGCPercent)
+		}
+	}
 	second()
 	if got := runtime.GOMAXPROCS(0); got != procs {
 		t.Errorf("no ingest left: GOMAXPROCS = %d, want %d", got, procs)
+	}
+	if got, want := debug.SetGCPercent(100), 100; got != want && os.Getenv("GOGC") == "" {
+		t.Errorf("no ingest left: GC percent %d, want %d restored", got, want)
 	}
 }
