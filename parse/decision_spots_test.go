@@ -105,6 +105,8 @@ func TestSpotsOf(t *testing.T) {
 		{"digit class", `\b\d{1,3}\s*voix`, []spotLit{{"0", true}, {"1", true}, {"2", true}, {"3", true}, {"4", true}, {"5", true}, {"6", true}, {"7", true}, {"8", true}, {"9", true}}, -1},
 		{"text start", `(?:^|:)vote`, nil, -1},
 		{"optional start", `(?:a )?vote`, []spotLit{{"vote", false}, {"a vote", false}}, 6},
+		{"optional inexact start", `(?:[ab]c )?\bvote`, []spotLit{{"ac ", false}, {"bc ", false}, {"vote", true}}, 7},
+		{"optional unspotted start", `(?:[^x]+ )?vote`, nil, -1},
 		{"case folded", `(?i)vote`, nil, -1},
 		{"empty", `x*`, nil, -1},
 	}

@@ -294,6 +294,24 @@ func spotsOf(re *syntax.Regexp) ([]spotLit, bool) {
 		}
 		run, ok := exactSpot(re.Sub[i])
 		if !ok {
+			if sub := re.Sub[i]; i+1 < len(re.Sub) && (sub.Op == syntax.OpQuest || sub.Op == syntax.OpStar || sub.Op == syntax.OpRepeat && sub.Min == 0) {
+				// An optional element opens the match with one of its own spots, or is empty and
+				// the rest opens it ("(?:nombre de )?(?:conseillers )?(?:presents|votants|…)").
+				opt, ok := spotsOf(sub.Sub[0])
+				if !ok {
+					return nil, false
+				}
+				rest, ok := spotsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:], Flags: re.Flags})
+				if !ok {
+					return nil, false
+				}
+				out := append(opt, rest...)
+				for k := range out {
+					out[k].boundary = out[k].boundary || (boundary && isWordStart(out[k].s))
+				}
+				out = minimalSpots(out)
+				return out, len(out) <= maxSpots
+			}
 			s, ok := spotsOf(re.Sub[i])
 			if !ok {
 				return nil, false

@@ -49,8 +49,9 @@ var countFields = []struct {
 
 var (
 	// reCountAfter is "LABEL : 14", "PRÉSENTS 21", "en exercice : 15-": label words, then
-	// the number. Group 1 is the label, 2 the number.
-	reCountAfter = mustRx(`((?:nombre (?:de |d')?)?(?:(?:conseillers?|conseilleres?|membres?|elus?|delegues?)(?: municipaux| communautaires| titulaires)? ?)?(?:(?:etaient|sont) )?(?:en exercice|en fonction|presente?s?|en seance|representee?s?|pouvoirs?|procurations?|ont donne pouvoir|ayant donne pouvoir|votants|ayant pris part au vote|qui ont pris part au vote|suffrages exprimes|exprimes|absente?s?|pour|contre|abstentions?))\s*(?:\((?:e|s|es)\)s?)?\s*[:=]?\s*(\d{1,3})\b`)
+	// the number. Group 1 is the label, 2 the number. It runs at its label words (spots): the
+	// plain search tried its large alternation at each byte of a long line.
+	reCountAfter = mustSpot(`((?:nombre (?:de |d')?)?(?:(?:conseillers?|conseilleres?|membres?|elus?|delegues?)(?: municipaux| communautaires| titulaires)? ?)?(?:(?:etaient|sont) )?(?:en exercice|en fonction|presente?s?|en seance|representee?s?|pouvoirs?|procurations?|ont donne pouvoir|ayant donne pouvoir|votants|ayant pris part au vote|qui ont pris part au vote|suffrages exprimes|exprimes|absente?s?|pour|contre|abstentions?))\s*(?:\((?:e|s|es)\)s?)?\s*[:=]?\s*(\d{1,3})\b`)
 	// reCountBefore is "Soit 31 présents", "2 procurations", "04 Absents": the number, then
 	// the label. Group 1 is the number, 2 the label.
 	reCountBefore = mustRx(`(?:^|[^\d/.,])(\d{1,3})\s+((?:(?:conseillers?|conseilleres?|membres?|elus?) (?:municipaux )?)?(?:(?:etaient|sont) )?(?:en exercice|presente?s?|representee?s?(?: ou presente?s?)?|pouvoirs?|procurations?|votants|absente?s?)(?: ou representee?s?)?)\b`)
