@@ -72,6 +72,12 @@ func checkSpots(t *testing.T, r *spotRx, s string) {
 		if got, want := r.FindAllStringSubmatchIndex(x, -1), r.Regexp.FindAllStringSubmatchIndex(x, -1); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s FindAllStringSubmatchIndex(%q) = %v, want %v", r, x, got, want)
 		}
+		if got, want := r.FindAllStringIndex(x, -1), r.Regexp.FindAllStringIndex(x, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s FindAllStringIndex(%q) = %v, want %v", r, x, got, want)
+		}
+		if got, want := r.FindStringIndex(x), r.Regexp.FindStringIndex(x); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s FindStringIndex(%q) = %v, want %v", r, x, got, want)
+		}
 	}
 }
 

@@ -292,25 +292,11 @@ func spotsOf(re *syntax.Regexp) ([]spotLit, bool) {
 		if i == len(re.Sub) {
 			return nil, false
 		}
+		first := i
 		run, ok := exactSpot(re.Sub[i])
 		if !ok {
-			if sub := re.Sub[i]; i+1 < len(re.Sub) && (sub.Op == syntax.OpQuest || sub.Op == syntax.OpStar || sub.Op == syntax.OpRepeat && sub.Min == 0) {
-				// An optional element opens the match with one of its own spots, or is empty and
-				// the rest opens it ("(?:nombre de )?(?:conseillers )?(?:presents|votants|…)").
-				opt, ok := spotsOf(sub.Sub[0])
-				if !ok {
-					return nil, false
-				}
-				rest, ok := spotsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:], Flags: re.Flags})
-				if !ok {
-					return nil, false
-				}
-				out := append(opt, rest...)
-				for k := range out {
-					out[k].boundary = out[k].boundary || (boundary && isWordStart(out[k].s))
-				}
-				out = minimalSpots(out)
-				return out, len(out) <= maxSpots
+			if out, ok := optionalSpots(re.Sub[i:], boundary); ok {
+				return out, true
 			}
 			s, ok := spotsOf(re.Sub[i])
 			if !ok {
@@ -343,9 +329,36 @@ func spotsOf(re *syntax.Regexp) ([]spotLit, bool) {
 			}
 			run = product(run, ex)
 		}
-		return plainSpots(run, boundary)
+		if out, ok := plainSpots(run, boundary); ok {
+			return out, true
+		}
+		return optionalSpots(re.Sub[first:], boundary)
 	}
 	return nil, false
+}
+
+// optionalSpots is spotsOf of the concatenation subs when its first element is optional: the
+// match opens with one of that element's own spots, or, the element empty, with one of the
+// rest's ("(?:nombre de )?(?:conseillers )?(?:presents|votants|…)"). boundary is the \b before.
+func optionalSpots(subs []*syntax.Regexp, boundary bool) ([]spotLit, bool) {
+	sub := subs[0]
+	if len(subs) < 2 || !(sub.Op == syntax.OpQuest || sub.Op == syntax.OpStar || sub.Op == syntax.OpRepeat && sub.Min == 0) {
+		return nil, false
+	}
+	opt, ok := spotsOf(sub.Sub[0])
+	if !ok {
+		return nil, false
+	}
+	rest, ok := spotsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs[1:]})
+	if !ok {
+		return nil, false
+	}
+	out := append(opt, rest...)
+	for k := range out {
+		out[k].boundary = out[k].boundary || (boundary && isWordStart(out[k].s))
+	}
+	out = minimalSpots(out)
+	return out, len(out) <= maxSpots
 }
 
 // plainSpots turns the literals a match starts with into spots; none may be empty.
@@ -591,6 +604,15 @@ func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
 		}
 	}
 	return out
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex.
+func (s *spotRx) FindAllStringIndex(f string, n int) [][]int {
+	all := s.FindAllStringSubmatchIndex(f, n)
+	for k, m := range all {
+		all[k] = m[:2]
+	}
+	return all
 }
 
 // FindStringIndex is regexp.FindStringIndex.

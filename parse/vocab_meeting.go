@@ -80,7 +80,7 @@ var (
 	// preambleOpeners open the sentence that states when the council sat; its time may be
 	// far from the title date.
 	preambleOpeners = []string{"l'an ", "s'est reuni", "se sont reuni", "s'est assemble", "s'etant assemble", "s'etant reuni"}
-	reNotMeeting    = mustRx(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
+	reNotMeeting    = mustSpot(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
 	reConvocation   = mustRx(`convo[cq]`)
 	reEndOfMeeting  = mustRx(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
 	// reEndVerb is the closing verb when words separate it from "séance": "La séance du
@@ -91,9 +91,9 @@ var (
 	reApproval    = mustRx(`approuv|approbation|adopt|accept|valid|sans observation`)
 	reRejection   = mustRx(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
 	// rePlaceVerb is the verb after which the place of the meeting is named.
-	rePlaceVerb = mustRx(`(?:reunie?s?|assemblee?s?|se tiendra|se tient|s'est tenue?|siegeant)\b`)
+	rePlaceVerb = mustSpot(`(?:reunie?s?|assemblee?s?|se tiendra|se tient|s'est tenue?|siegeant)\b`)
 	// rePresident finds who presided: the name follows the match.
-	rePresident = mustRx(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
+	rePresident = mustSpot(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
 	// reSecretaryLabel is "Secrétaire de séance : X", "Secrétaire : X", "A été élue secrétaire
 	// de séance : X": the name follows the match.
 	reSecretaryLabel = mustRx(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)
