@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp/syntax"
 	"strings"
 	"testing"
 
@@ -39,6 +40,7 @@ func corpusLines() []string {
 var spotEdges = []string{"xadopte", "éadopte", "\xc3adopte", "a\xa9adopte a l'unanimite", "n'a pas ete adopte",
 	"la deliberation est donc reportee", "le point a ete  retire", "rejette", "_rejet", "refus\xff",
 	"adopte.", "vote", "il vote", "votes\n", "decide d'ajourner", "prend acte", "le conseil refuse", "pour : 12 contre 3 abstentions 2 pour 4", "12 pour 13 pour, 14 voix contre", "pour 1,5 % et pour 7",
+	"presents  :   \t 12", "pour\n\n\n:\t\t\t3 contre  :  2", "votants :      \n 145 a", "en exercice(s)  =  9",
 	"abcdefgHIjk", "abcdefgH", "aBcdefgHIjklmnoPQ", "\xc1\xc1abcdeFG", "\xdb\xdaabcdefZ\x9a", "@[`{AZaz"}
 
 // spotSamples are the folded lines of the corpus (the patterns read folded text), the sample's
@@ -72,6 +74,12 @@ func checkSpots(t *testing.T, r *spotRx, s string) {
 		if got, want := r.FindAllStringSubmatchIndex(x, -1), r.Regexp.FindAllStringSubmatchIndex(x, -1); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s FindAllStringSubmatchIndex(%q) = %v, want %v", r, x, got, want)
 		}
+		if got, want := r.FindAllStringIndex(x, -1), r.Regexp.FindAllStringIndex(x, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s FindAllStringIndex(%q) = %v, want %v", r, x, got, want)
+		}
+		if got, want := r.FindStringIndex(x), r.Regexp.FindStringIndex(x); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s FindStringIndex(%q) = %v, want %v", r, x, got, want)
+		}
 	}
 }
 
@@ -91,6 +99,34 @@ func TestSpotRx(t *testing.T) {
 	}
 }
 
+func TestSpaceBound(t *testing.T) {
+	cases := []struct {
+		name, expr  string
+		fixed, runs int
+		ok          bool
+	}{
+		{"one run", `a\s*b`, 2, 1, true},
+		{"count", `a\s+b\s*:?\s*(\d{1,3})`, 6, 3, true},
+		{"space plus", `a +`, 1, 1, true},
+		{"bounded repeat", `(?:\s*x){2}`, 2, 2, true},
+		{"any run", `a.*`, 0, 0, false},
+		{"wide space", `a[ \x{a0}]+`, 0, 0, false},
+		{"no run", `ab?`, 2, 0, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tree, err := syntax.Parse(tc.expr, syntax.Perl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fixed, runs, ok := spaceBound(tree)
+			if ok != tc.ok || ok && (fixed != tc.fixed || runs != tc.runs) {
+				t.Errorf("spaceBound(%q) = %d, %d, %v, want %d, %d, %v", tc.expr, fixed, runs, ok, tc.fixed, tc.runs, tc.ok)
+			}
+		})
+	}
+}
+
 func TestSpotsOf(t *testing.T) {
 	cases := []struct {
 		name, expr string
@@ -105,6 +141,8 @@ func TestSpotsOf(t *testing.T) {
 		{"digit class", `\b\d{1,3}\s*voix`, []spotLit{{"0", true}, {"1", true}, {"2", true}, {"3", true}, {"4", true}, {"5", true}, {"6", true}, {"7", true}, {"8", true}, {"9", true}}, -1},
 		{"text start", `(?:^|:)vote`, nil, -1},
 		{"optional start", `(?:a )?vote`, []spotLit{{"vote", false}, {"a vote", false}}, 6},
+		{"optional inexact start", `(?:[ab]c )?\bvote`, []spotLit{{"ac ", false}, {"bc ", false}, {"vote", true}}, 7},
+		{"optional unspotted start", `(?:[^x]+ )?vote`, nil, -1},
 		{"case folded", `(?i)vote`, nil, -1},
 		{"empty", `x*`, nil, -1},
 	}

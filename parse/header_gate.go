@@ -255,7 +255,7 @@ var (
 	gateNextMeeting  = newLitGate(reNextMeeting)
 	gatePrevMinutes  = newLitGate(rePrevMinutes)
 	// gateCountAfter is reCountAfter's: one of its label words.
-	gateCountAfter = newLitGate(reCountAfter)
+	gateCountAfter = newLitGate(reCountAfter.rx)
 	// gateLabelHead is reLabelHead's: the opening word of an attendance label, which
 	// classifyLabel looks for on every line before the lists.
 	gateLabelHead = newPrefixGate(reLabelHead)

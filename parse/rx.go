@@ -38,6 +38,9 @@ type rx struct {
 	// unknown. A byte loop costs far less than the backtracker trying each position.
 	scan      []bytePrefix
 	scanFirst byteSet
+	// hand, for a pattern of handMatchers, reads its match by hand: the end of the match at the
+	// start of the text, -1 when none.
+	hand func(string) int
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -46,7 +49,7 @@ const maxLits = 12
 // mustRx compiles expr (it panics on a bad pattern, as regexp.MustCompile) and derives its
 // prefilter.
 func mustRx(expr string) *rx {
-	r := &rx{Regexp: regexp.MustCompile(expr)}
+	r := &rx{Regexp: regexp.MustCompile(expr), hand: handMatchers[expr]}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		r.lits = requiredLits(tree)
 		if r.lits == nil {
@@ -96,10 +99,18 @@ func (r *rx) may(s string) bool {
 }
 
 // MatchString is regexp.MatchString behind the prefilter.
-func (r *rx) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(s) }
+func (r *rx) MatchString(s string) bool {
+	if r.hand != nil {
+		return r.hand(s) >= 0
+	}
+	return r.may(s) && r.Regexp.MatchString(s)
+}
 
 // FindString is regexp.FindString behind the prefilter.
 func (r *rx) FindString(s string) string {
+	if r.hand != nil {
+		return s[:max(r.hand(s), 0)]
+	}
 	if !r.may(s) {
 		return ""
 	}
@@ -108,6 +119,12 @@ func (r *rx) FindString(s string) string {
 
 // FindStringIndex is regexp.FindStringIndex behind the prefilter.
 func (r *rx) FindStringIndex(s string) []int {
+	if r.hand != nil {
+		if e := r.hand(s); e >= 0 {
+			return []int{0, e}
+		}
+		return nil
+	}
 	if !r.may(s) {
 		return nil
 	}
@@ -156,6 +173,13 @@ func (r *rx) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 // ReplaceAllString is regexp.ReplaceAllString behind the prefilter: without a match, src.
 func (r *rx) ReplaceAllString(src, repl string) string {
+	if r.hand != nil && !strings.Contains(repl, "$") {
+		// The one match there can be is at the start: "^" holds nowhere after it.
+		if e := r.hand(src); e >= 0 {
+			return repl + src[e:]
+		}
+		return src
+	}
 	if !r.may(src) {
 		return src
 	}

@@ -210,6 +210,11 @@ type spotRx struct {
 	// of the text, for a match starting there.
 	at, at0 *regexp.Regexp
 	maxLen  int // bytes a match spans at most, -1 when unbounded
+	// spaceFixed and spaceRuns bound a match whose only unbounded parts are runs of white space
+	// ("label\s*:?\s*(\d+)"): it spans at most spaceFixed bytes plus spaceRuns times the longest
+	// run of white space in the text (each such part matches one run of the text). spaceRuns is
+	// 0 when maxLen is known or no such bound is.
+	spaceFixed, spaceRuns int
 }
 
 // spotLit is a literal every match of some branch starts with; boundary is set when the branch
@@ -251,6 +256,11 @@ func mustSpot(expr string) *spotRx {
 	s.at = regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
 	s.at0 = regexp.MustCompile(`^(?:` + expr + `)`)
 	s.maxLen = maxLenOf(tree)
+	if s.maxLen < 0 {
+		if fixed, runs, ok := spaceBound(tree); ok && runs > 0 {
+			s.spaceFixed, s.spaceRuns = fixed, runs
+		}
+	}
 	return s
 }
 
@@ -292,8 +302,12 @@ func spotsOf(re *syntax.Regexp) ([]spotLit, bool) {
 		if i == len(re.Sub) {
 			return nil, false
 		}
+		first := i
 		run, ok := exactSpot(re.Sub[i])
 		if !ok {
+			if out, ok := optionalSpots(re.Sub[i:], boundary); ok {
+				return out, true
+			}
 			s, ok := spotsOf(re.Sub[i])
 			if !ok {
 				return nil, false
@@ -325,9 +339,36 @@ func spotsOf(re *syntax.Regexp) ([]spotLit, bool) {
 			}
 			run = product(run, ex)
 		}
-		return plainSpots(run, boundary)
+		if out, ok := plainSpots(run, boundary); ok {
+			return out, true
+		}
+		return optionalSpots(re.Sub[first:], boundary)
 	}
 	return nil, false
+}
+
+// optionalSpots is spotsOf of the concatenation subs when its first element is optional: the
+// match opens with one of that element's own spots, or, the element empty, with one of the
+// rest's ("(?:nombre de )?(?:conseillers )?(?:presents|votants|…)"). boundary is the \b before.
+func optionalSpots(subs []*syntax.Regexp, boundary bool) ([]spotLit, bool) {
+	sub := subs[0]
+	if len(subs) < 2 || !(sub.Op == syntax.OpQuest || sub.Op == syntax.OpStar || sub.Op == syntax.OpRepeat && sub.Min == 0) {
+		return nil, false
+	}
+	opt, ok := spotsOf(sub.Sub[0])
+	if !ok {
+		return nil, false
+	}
+	rest, ok := spotsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs[1:]})
+	if !ok {
+		return nil, false
+	}
+	out := append(opt, rest...)
+	for k := range out {
+		out[k].boundary = out[k].boundary || (boundary && isWordStart(out[k].s))
+	}
+	out = minimalSpots(out)
+	return out, len(out) <= maxSpots
 }
 
 // plainSpots turns the literals a match starts with into spots; none may be empty.
@@ -414,6 +455,89 @@ func isWordStart(s string) bool {
 	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9' || s[0] == '_')
 }
 
+// spaceBound is maxLenOf where an unbounded repetition of white space (\s*, \s+, " +") counts
+// as one run of the text's white space: a match spans at most fixed bytes plus runs times the
+// longest such run. ok is false when some other part is unbounded.
+func spaceBound(re *syntax.Regexp) (fixed, runs int, ok bool) {
+	switch re.Op {
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		if re.Op == syntax.OpRepeat && re.Max >= 0 {
+			f, r, ok := spaceBound(re.Sub[0])
+			return re.Max * f, re.Max * r, ok
+		}
+		if onlySpace(re.Sub[0]) {
+			return 0, 1, true
+		}
+		return 0, 0, false
+	case syntax.OpCapture, syntax.OpQuest:
+		return spaceBound(re.Sub[0])
+	case syntax.OpConcat, syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			f, r, ok := spaceBound(sub)
+			if !ok {
+				return 0, 0, false
+			}
+			if re.Op == syntax.OpConcat {
+				fixed, runs = fixed+f, runs+r
+			} else {
+				fixed, runs = max(fixed, f), max(runs, r)
+			}
+		}
+		return fixed, runs, true
+	}
+	if n := maxLenOf(re); n >= 0 {
+		return n, 0, true
+	}
+	return 0, 0, false
+}
+
+// onlySpace reports whether re matches one character of white space (isGapSpace) and nothing
+// else.
+func onlySpace(re *syntax.Regexp) bool {
+	var runes []rune
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) != 1 {
+			return false
+		}
+		runes = []rune{re.Rune[0], re.Rune[0]}
+	case syntax.OpCharClass:
+		runes = re.Rune
+	default:
+		return false
+	}
+	for k := 0; k+1 < len(runes); k += 2 {
+		for r := runes[k]; r <= runes[k+1]; r++ {
+			if r >= utf8.RuneSelf || !isGapSpace(byte(r)) {
+				return false
+			}
+		}
+	}
+	return len(runes) > 0
+}
+
+// longestSpaceRun is the length of the longest run of white space (isGapSpace) in f.
+func longestSpaceRun(f string) int {
+	best, run := 0, 0
+	for i := 0; i < len(f); i++ {
+		if isGapSpace(f[i]) {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
+
+// lenBound is the most bytes a match in f spans, -1 when unbounded.
+func (s *spotRx) lenBound(f string) int {
+	if s.maxLen >= 0 || s.spaceRuns == 0 {
+		return s.maxLen
+	}
+	return s.spaceFixed + s.spaceRuns*longestSpaceRun(f)
+}
+
 // maxLenOf is the most bytes a match of re spans, -1 when unbounded.
 func maxLenOf(re *syntax.Regexp) int {
 	switch re.Op {
@@ -492,12 +616,13 @@ func (s *spotRx) spotsIn(f string, buf []int) []int {
 }
 
 // matchAt runs the anchored pattern for a match starting at offset p of f, and returns its
-// submatch offsets in f (nil when none). The text read is bounded by the longest match.
-func (s *spotRx) matchAt(f string, p int, subs bool) []int {
+// submatch offsets in f (nil when none). The text read is bounded by the longest match,
+// maxLen (lenBound of f).
+func (s *spotRx) matchAt(f string, p int, subs bool, maxLen int) []int {
 	end := len(f)
-	if s.maxLen >= 0 {
+	if maxLen >= 0 {
 		// A match ends by p+maxLen; the assertion after it reads one more character.
-		end = min(end, p+s.maxLen+utf8.UTFMax)
+		end = min(end, p+maxLen+utf8.UTFMax)
 	}
 	re, base := s.at0, 0
 	if p > 0 {
@@ -528,8 +653,12 @@ func (s *spotRx) MatchString(f string) bool {
 		return s.rx.MatchString(f)
 	}
 	var buf [16]int
+	maxLen := -2 // lenBound, read at the first spot
 	for _, p := range s.spotsIn(f, buf[:0]) {
-		if s.matchAt(f, p, false) != nil {
+		if maxLen == -2 {
+			maxLen = s.lenBound(f)
+		}
+		if s.matchAt(f, p, false, maxLen) != nil {
 			return true
 		}
 	}
@@ -543,8 +672,12 @@ func (s *spotRx) FindStringSubmatchIndex(f string) []int {
 		return s.rx.FindStringSubmatchIndex(f)
 	}
 	var buf [16]int
+	maxLen := -2 // lenBound, read at the first spot
 	for _, p := range s.spotsIn(f, buf[:0]) {
-		if m := s.matchAt(f, p, true); m != nil {
+		if maxLen == -2 {
+			maxLen = s.lenBound(f)
+		}
+		if m := s.matchAt(f, p, true, maxLen); m != nil {
 			return m
 		}
 	}
@@ -559,20 +692,33 @@ func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
 	}
 	var out [][]int
 	var buf [16]int
+	maxLen := -2 // lenBound, read at the first spot
 	pos := 0
 	for _, p := range s.spotsIn(f, buf[:0]) {
+		if maxLen == -2 {
+			maxLen = s.lenBound(f)
+		}
 		if n >= 0 && len(out) >= n {
 			break
 		}
 		if p < pos {
 			continue
 		}
-		if m := s.matchAt(f, p, true); m != nil {
+		if m := s.matchAt(f, p, true, maxLen); m != nil {
 			out = append(out, m)
 			pos = m[1]
 		}
 	}
 	return out
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex.
+func (s *spotRx) FindAllStringIndex(f string, n int) [][]int {
+	all := s.FindAllStringSubmatchIndex(f, n)
+	for k, m := range all {
+		all[k] = m[:2]
+	}
+	return all
 }
 
 // FindStringIndex is regexp.FindStringIndex.

@@ -49,8 +49,9 @@ var countFields = []struct {
 
 var (
 	// reCountAfter is "LABEL : 14", "PRÉSENTS 21", "en exercice : 15-": label words, then
-	// the number. Group 1 is the label, 2 the number.
-	reCountAfter = mustRx(`((?:nombre (?:de |d')?)?(?:(?:conseillers?|conseilleres?|membres?|elus?|delegues?)(?: municipaux| communautaires| titulaires)? ?)?(?:(?:etaient|sont) )?(?:en exercice|en fonction|presente?s?|en seance|representee?s?|pouvoirs?|procurations?|ont donne pouvoir|ayant donne pouvoir|votants|ayant pris part au vote|qui ont pris part au vote|suffrages exprimes|exprimes|absente?s?|pour|contre|abstentions?))\s*(?:\((?:e|s|es)\)s?)?\s*[:=]?\s*(\d{1,3})\b`)
+	// the number. Group 1 is the label, 2 the number. It runs at its label words (spots): the
+	// plain search tried its large alternation at each byte of a long line.
+	reCountAfter = mustSpot(`((?:nombre (?:de |d')?)?(?:(?:conseillers?|conseilleres?|membres?|elus?|delegues?)(?: municipaux| communautaires| titulaires)? ?)?(?:(?:etaient|sont) )?(?:en exercice|en fonction|presente?s?|en seance|representee?s?|pouvoirs?|procurations?|ont donne pouvoir|ayant donne pouvoir|votants|ayant pris part au vote|qui ont pris part au vote|suffrages exprimes|exprimes|absente?s?|pour|contre|abstentions?))\s*(?:\((?:e|s|es)\)s?)?\s*[:=]?\s*(\d{1,3})\b`)
 	// reCountBefore is "Soit 31 présents", "2 procurations", "04 Absents": the number, then
 	// the label. Group 1 is the number, 2 the label.
 	reCountBefore = mustRx(`(?:^|[^\d/.,])(\d{1,3})\s+((?:(?:conseillers?|conseilleres?|membres?|elus?) (?:municipaux )?)?(?:(?:etaient|sont) )?(?:en exercice|presente?s?|representee?s?(?: ou presente?s?)?|pouvoirs?|procurations?|votants|absente?s?)(?: ou representee?s?)?)\b`)
@@ -79,7 +80,7 @@ var (
 	// preambleOpeners open the sentence that states when the council sat; its time may be
 	// far from the title date.
 	preambleOpeners = []string{"l'an ", "s'est reuni", "se sont reuni", "s'est assemble", "s'etant assemble", "s'etant reuni"}
-	reNotMeeting    = mustRx(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
+	reNotMeeting    = mustSpot(`depart |arrivee|quitte|convo[cq]|affich|publi|transmis|prefecture|recu le|envoye`)
 	reConvocation   = mustRx(`convo[cq]`)
 	reEndOfMeeting  = mustRx(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
 	// reEndVerb is the closing verb when words separate it from "séance": "La séance du
@@ -90,9 +91,9 @@ var (
 	reApproval    = mustRx(`approuv|approbation|adopt|accept|valid|sans observation`)
 	reRejection   = mustRx(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
 	// rePlaceVerb is the verb after which the place of the meeting is named.
-	rePlaceVerb = mustRx(`(?:reunie?s?|assemblee?s?|se tiendra|se tient|s'est tenue?|siegeant)\b`)
+	rePlaceVerb = mustSpot(`(?:reunie?s?|assemblee?s?|se tiendra|se tient|s'est tenue?|siegeant)\b`)
 	// rePresident finds who presided: the name follows the match.
-	rePresident = mustRx(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
+	rePresident = mustSpot(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
 	// reSecretaryLabel is "Secrétaire de séance : X", "Secrétaire : X", "A été élue secrétaire
 	// de séance : X": the name follows the match.
 	reSecretaryLabel = mustRx(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)

@@ -1,0 +1,65 @@
+package parse
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// handSeeds are lines on which the hand matchers must agree with their patterns: bullets and
+// bare numbers of the corpus, and near misses.
+var handSeeds = []string{
+	"", " ", "-", "- Point", "  • Vote", "o Item", "o", "oui", "o\tx", "Ø", "§ 2", "\uF0B7 texte",
+	"– 12", "—", "→ suite", "Le Conseil", "\xe2\x80", "\xff- x", "*", "**", "\t\t- \t",
+	"12", "12 500", "1 234,56 €", "(12)", "- 3 %", "12 eur ht", "12 euros ttc *", "12 k€",
+	"12 h.t.", "12h.t", "12 000\u00a0€", "12\u202f000", "12 ) ", "12)*", "12 ht ht", "–5",
+	"+ 4", "12 e", "12.", "12 '", "a12", "12 euro", "12 eurosht", "12 * ", "12 *", "12*",
+	"1 2 3 pour", "12 ttc", "12  ", "12 €ht", "12 k€ *",
+}
+
+func TestHandMatchersUsed(t *testing.T) {
+	for src := range handMatchers {
+		used := slices.ContainsFunc(allRx, func(r *rx) bool { return r.String() == src && r.hand != nil })
+		if !used {
+			t.Errorf("hand matcher %q is keyed by no pattern of mustRx", src)
+		}
+	}
+}
+
+func TestHandMatchers(t *testing.T) {
+	for _, s := range handSeeds {
+		checkHand(t, s)
+	}
+}
+
+func FuzzHandMatchers(f *testing.F) {
+	for _, s := range handSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkHand)
+}
+
+func checkHand(t *testing.T, s string) {
+	for src, hand := range handMatchers {
+		re := regexp.MustCompile(src)
+		want := re.FindStringIndex(s)
+		var got []int
+		if e := hand(s); e >= 0 {
+			got = []int{0, e}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q on %q: hand %v, regexp %v", src, s, got, want)
+		}
+		r := mustRx(src)
+		allRx = allRx[:len(allRx)-1]
+		if got, want := r.ReplaceAllString(s, "<>"), re.ReplaceAllString(s, "<>"); got != want {
+			t.Errorf("%q: ReplaceAllString(%q) = %q, want %q", src, s, got, want)
+		}
+		if got, want := r.FindString(s), re.FindString(s); got != want {
+			t.Errorf("%q: FindString(%q) = %q, want %q", src, s, got, want)
+		}
+		if got, want := r.MatchString(s), re.MatchString(s); got != want {
+			t.Errorf("%q: MatchString(%q) = %v, want %v", src, s, got, want)
+		}
+	}
+}
