@@ -892,7 +892,10 @@ func (d *doc) layoutFlat(e *flatEntry) {
 	place := d.flatPlacement(e, width)
 	sure := true
 	for i, r := range e.rows {
-		row := Row{Label: r.label, Pos: d.lines[r.idx].Pos, Values: make([]*string, width), Cells: make([]*string, width)}
+		// One array of pointers for the values and the cells, one of strings for what they
+		// point to (below), rather than an allocation for each.
+		ptrs := make([]*string, 2*width)
+		row := Row{Label: r.label, Pos: d.lines[r.idx].Pos, Values: ptrs[:width:width], Cells: ptrs[width:]}
 		if r.code != "" {
 			c := r.code
 			row.Code = &c
@@ -912,12 +915,13 @@ func (d *doc) layoutFlat(e *flatEntry) {
 			if len(r.amounts) < width {
 				off = place[i]
 			}
+			strs := make([]string, 2*width)
 			for j, a := range r.amounts {
-				raw := a
-				row.Cells[off+j] = &raw
+				strs[off+j] = a
+				row.Cells[off+j] = &strs[off+j]
 				if v, ok := readCell(a); ok {
-					digits := v.Digits
-					row.Values[off+j] = &digits
+					strs[width+off+j] = v.Digits
+					row.Values[off+j] = &strs[width+off+j]
 				} else {
 					sure = false
 				}
@@ -1164,7 +1168,8 @@ func (d *doc) stackTables() []Table {
 			}
 		}
 		for n, r := range blk.rows {
-			row := Row{Label: strings.TrimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: make([]*string, k), Cells: make([]*string, k)}
+			ptrs, strs := make([]*string, 2*k), make([]string, 2*k)
+			row := Row{Label: strings.TrimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: ptrs[:k:k], Cells: ptrs[k:]}
 			if blk.labels != nil {
 				row.Label = blk.labels[n]
 				if c := blk.codes[n]; c != "" {
@@ -1173,11 +1178,11 @@ func (d *doc) stackTables() []Table {
 			}
 			row.Kind = rowKind(row.Label)
 			for j, i := range r[1:] {
-				raw := strings.TrimSpace(d.lines[i].Text)
-				row.Cells[j] = &raw
-				if v, ok := readCell(raw); ok {
-					digits := v.Digits
-					row.Values[j] = &digits
+				strs[j] = strings.TrimSpace(d.lines[i].Text)
+				row.Cells[j] = &strs[j]
+				if v, ok := readCell(strs[j]); ok {
+					strs[k+j] = v.Digits
+					row.Values[j] = &strs[k+j]
 				}
 			}
 			t.Rows = append(t.Rows, row)
