@@ -43,7 +43,7 @@ var minusLike = strings.NewReplacer("–", "-", "—", "-", "−", "-", "‐", "
 // number reader of normalize decides first; the forms only tables show (a stray space before
 // the decimal comma, "353 000 ,00 €") are read here.
 func readCell(raw string) (cellValue, bool) {
-	if strings.IndexAny(raw, "0123456789") < 0 {
+	if !hasDigit(raw) {
 		return cellValue{}, false
 	}
 	if m, err := normalize.Number(raw); err == nil {
@@ -75,6 +75,10 @@ type cellCache map[string]cellRead
 func (cc cellCache) read(raw string) (cellValue, bool) {
 	if cc == nil {
 		return readCell(raw)
+	}
+	if !hasDigit(raw) {
+		// Not a number (readCell's first test): most text cells, told without the map.
+		return cellValue{}, false
 	}
 	if r, ok := cc[raw]; ok {
 		return r.v, r.ok
