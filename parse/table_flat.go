@@ -1107,7 +1107,8 @@ var stackUnits = strings.NewReplacer("€", "", "HT", "", "TTC", "")
 // part, a currency or percent sign, or four digits (a page number or a count is not one).
 func stackValue(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
+	// Without a digit readCell fails: told before the replacer makes a string.
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
 		return false
 	}
 	if _, ok := readCell(s); !ok {
