@@ -37,3 +37,14 @@ func TestHasGapBytes(t *testing.T) {
 		t.Errorf("no string with a gap was tried")
 	}
 }
+
+func FuzzUntabTableText(f *testing.F) {
+	for _, s := range []string{"3\tBudget\t12", "\t3\tBudget", "IV.\tSubventions\t100", "-\tun\tdeux", "1.2)\t\t", "a\tb", "o\t ", "\u00a0V\tx\tY"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := untabTableText(s), isTableText(untab(s)); got != want {
+			t.Errorf("untabTableText(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
