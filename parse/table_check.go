@@ -324,6 +324,9 @@ func relationChecks[N number[N]](t *Table, vals [][]*N) []sumCheck[N] {
 	if n < 3 {
 		return nil
 	}
+	// One buffer of each for every triple of columns: out copies what it keeps.
+	var holds []int
+	var fails []sumCheck[N]
 	for tc := 0; tc < n; tc++ {
 		if columnIsRate(t, tc) {
 			continue
@@ -333,8 +336,7 @@ func relationChecks[N number[N]](t *Table, vals [][]*N) []sumCheck[N] {
 				if a == tc || b == tc || columnIsRate(t, a) || columnIsRate(t, b) {
 					continue
 				}
-				var holds []int
-				var fails []sumCheck[N]
+				holds, fails = holds[:0], fails[:0]
 				for i := range t.Rows {
 					x, y, z := vals[i][a], vals[i][b], vals[i][tc]
 					if x == nil || y == nil || z == nil {
