@@ -599,11 +599,41 @@ func (d *doc) isTableLine(i int) bool {
 	m := d.lineHead(i)
 	if m.state[i]&headTable == 0 {
 		m.state[i] |= headTable
-		if isTableText(untab(t)) || d.flatRow(i) {
+		if untabTableText(t) || d.flatRow(i) {
 			m.state[i] |= headTableRow
 		}
 	}
 	return m.state[i]&headTableRow != 0
+}
+
+// untabTableText is isTableText(untab(s)) without making untab's string: the list number or
+// marker untab rewrites holds no tab (else untab is made), and isTableText reads only the
+// tabs and what follows them, so the text after the marker gives the same answer.
+// FuzzUntabTableText checks both agree.
+func untabTableText(s string) bool {
+	if strings.IndexByte(s, '\t') < 0 {
+		return isTableText(s)
+	}
+	if numberTabMay(s) {
+		if m := reNumberTab.FindStringSubmatchIndex(s); m != nil {
+			return restTableText(s, m)
+		}
+	}
+	if !markerTabMay(s) {
+		return isTableText(s)
+	}
+	if m := reMarkerTab.FindStringSubmatchIndex(s); m != nil {
+		return restTableText(s, m)
+	}
+	return isTableText(s)
+}
+
+// restTableText is isTableText of untab's rewriting of s, m being the marker's match.
+func restTableText(s string, m []int) bool {
+	if strings.IndexByte(s[m[2]:m[3]], '\t') >= 0 {
+		return isTableText(untab(s))
+	}
+	return isTableText(s[m[1]:])
 }
 
 // isTableText reports whether a line's tabs separate cells. A tab inside a sentence, where the

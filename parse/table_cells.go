@@ -43,7 +43,7 @@ var minusLike = strings.NewReplacer("–", "-", "—", "-", "−", "-", "‐", "
 // number reader of normalize decides first; the forms only tables show (a stray space before
 // the decimal comma, "353 000 ,00 €") are read here.
 func readCell(raw string) (cellValue, bool) {
-	if strings.IndexAny(raw, "0123456789") < 0 {
+	if !hasDigit(raw) {
 		return cellValue{}, false
 	}
 	if m, err := normalize.Number(raw); err == nil {
@@ -75,6 +75,10 @@ type cellCache map[string]cellRead
 func (cc cellCache) read(raw string) (cellValue, bool) {
 	if cc == nil {
 		return readCell(raw)
+	}
+	if !hasDigit(raw) {
+		// Not a number (readCell's first test): most text cells, told without the map.
+		return cellValue{}, false
 	}
 	if r, ok := cc[raw]; ok {
 		return r.v, r.ok
@@ -224,14 +228,39 @@ func gapText(line string) (string, bool) {
 		s = spaceLike.Replace(line)
 	}
 	s = strings.TrimSpace(s)
-	// Every pair of neighbouring bytes holds one at an odd index: looking at those only halves
-	// the work of the loop, which reads every line of every document.
+	return s, hasGap(s)
+}
+
+// hasGap reports whether s holds two neighbouring gap spaces. It reads every line of every
+// document, so it looks at eight bytes at a time for two neighbouring bytes below '!' (gap
+// spaces are among them); only then are the bytes themselves looked at.
+func hasGap(s string) bool {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	var carry uint64 // bit 7: the last byte of the previous word was below '!'
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Bit 7 of each byte of m: the byte is below 0x21 (its low seven bits plus 0x5f do
+		// not reach 0x80, and its own bit 7 is clear); no carry crosses bytes.
+		m := ^((x&low7 + 0x5f*ones) | x) & highs
+		if m&(m<<8|carry) != 0 {
+			return gapLoop(s)
+		}
+		carry = m >> 56
+	}
+	return gapLoop(s[max(i-1, 0):])
+}
+
+// gapLoop is hasGap byte by byte. Every pair of neighbouring bytes holds one at an odd index:
+// looking at those only halves the work.
+func gapLoop(s string) bool {
 	for i := 1; i < len(s); i += 2 {
 		if gapSpaces[s[i]] && (gapSpaces[s[i-1]] || i+1 < len(s) && gapSpaces[s[i+1]]) {
-			return s, true
+			return true
 		}
 	}
-	return s, false
+	return false
 }
 
 // gapSpaces is isGapSpace as a table, for the loop of gapText that reads every byte of every

@@ -18,28 +18,71 @@ import (
 // Diagnostic code of a table whose figures do not add up.
 const codeTableSum = "table-sum-mismatch"
 
-// sumCheck is the outcome of one comparison of a cell with the sum it should equal.
-type sumCheck struct {
+// sumCheck is the outcome of one comparison of a cell with the sum it should equal; N is the
+// arithmetic of the values (fixed or decimal.Decimal).
+type sumCheck[N number[N]] struct {
 	row, col int
 	ok       bool
-	got      decimal.Decimal
-	want     decimal.Decimal
+	want     N
 	what     string // what the cell should equal, for the message
 	a, b     int    // for a column relation, the two columns that add up to col; else -1
 }
 
+// number is the arithmetic the checks need: decimal.Decimal, or fixed when every value of a
+// table fits one integer scale.
+type number[N any] interface {
+	Add(N) N
+	Equal(N) bool
+	IsZero() bool
+}
+
+// fixed is a table value as an integer count of 10^-scale units, scale shared by the table:
+// adding and comparing them is what decimal.Decimal does, without its big integers.
+type fixed int64
+
+// Add is the sum.
+func (f fixed) Add(g fixed) fixed { return f + g }
+
+// Equal reports f == g.
+func (f fixed) Equal(g fixed) bool { return f == g }
+
+// IsZero reports f == 0.
+func (f fixed) IsZero() bool { return f == 0 }
+
+// Bounds of the fixed reading: a value below 10^15 units, at most maxFixedScale decimals, and
+// at most maxFixedRows rows, so that no sum the checks make comes near 2^63.
+const (
+	maxFixedScale = 6
+	maxFixedRows  = 1000
+	fixedLimit    = 1_000_000_000_000_000
+)
+
 // checkTable runs the arithmetic checks of one table and reports each row that fails, once,
-// with every column where it fails.
+// with every column where it fails. Tables whose values are plain decimals of a few digits (all
+// of them in practice) are checked in integers; the others with decimal.Decimal.
 func (d *doc) checkTable(t *Table) {
-	vals := tableDecimals(t)
-	var checks []sumCheck
+	if vals, scale, ok := tableFixed(t); ok {
+		report(d, t, tableChecks(t, vals), func(f fixed) decimal.Decimal { return decimal.New(int64(f), -int32(scale)) })
+		return
+	}
+	report(d, t, tableChecks(t, tableDecimals(t)), func(v decimal.Decimal) decimal.Decimal { return v })
+}
+
+// tableChecks runs the sum and relation checks of a table on its values.
+func tableChecks[N number[N]](t *Table, vals [][]*N) []sumCheck[N] {
+	var checks []sumCheck[N]
 	for c := range t.Columns {
 		if columnIsRate(t, c) {
 			continue
 		}
 		checks = append(checks, sumChecks(t, vals, c)...)
 	}
-	checks = append(checks, relationChecks(t, vals)...)
+	return append(checks, relationChecks(t, vals)...)
+}
+
+// report adds a diagnostic for each row whose checks fail, when the checks that pass confirm
+// the structure they rely on; dec gives a value as a decimal for the message.
+func report[N number[N]](d *doc, t *Table, checks []sumCheck[N], dec func(N) decimal.Decimal) {
 	pass, fail := 0, 0
 	for _, ch := range checks {
 		if ch.ok {
@@ -66,7 +109,7 @@ func (d *doc) checkTable(t *Table) {
 			okCol[ch.col][ch.row] = true
 		}
 	}
-	confirmed := func(ch sumCheck) bool {
+	confirmed := func(ch sumCheck[N]) bool {
 		for c := range okRow[ch.row] {
 			if c != ch.col {
 				return true
@@ -79,7 +122,7 @@ func (d *doc) checkTable(t *Table) {
 		}
 		return false
 	}
-	byRow := map[int][]sumCheck{}
+	byRow := map[int][]sumCheck[N]{}
 	for _, ch := range checks {
 		if !ch.ok && confirmed(ch) {
 			byRow[ch.row] = append(byRow[ch.row], ch)
@@ -102,12 +145,99 @@ func (d *doc) checkTable(t *Table) {
 			if ch.a >= 0 {
 				what = fmt.Sprintf("%q + %q", columnName(t, ch.a), columnName(t, ch.b))
 			}
-			scale := max(-ch.got.Exponent(), 0)
-			parts = append(parts, fmt.Sprintf("column %q: %s, but %s is %s", columnName(t, ch.col), ch.got.StringFixed(scale), what, ch.want.StringFixed(scale)))
+			// The cell as written gives the scale of the message (a failing check is on a
+			// number, read without error before).
+			got, _ := decimal.NewFromString(*t.Rows[ch.row].Values[ch.col])
+			scale := max(-got.Exponent(), 0)
+			parts = append(parts, fmt.Sprintf("column %q: %s, but %s is %s", columnName(t, ch.col), got.StringFixed(scale), what, dec(ch.want).StringFixed(scale)))
 		}
 		d.diag(SevWarning, codeTableSum, t.Rows[r].Pos,
 			fmt.Sprintf("table %s, row %q: %s", tableName(t), t.Rows[r].Label, strings.Join(parts, "; ")))
 	}
+}
+
+// readFixed reads a value written -?[0-9]+(\.[0-9]+)? as its digits without the point and the
+// count of decimals; false for any other form, or more than 15 digits.
+func readFixed(s string) (v int64, frac int, ok bool) {
+	i, neg := 0, false
+	if i < len(s) && s[i] == '-' {
+		i, neg = 1, true
+	}
+	digits, point := 0, -1
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+			if digits > 15 {
+				return 0, 0, false
+			}
+			v = v*10 + int64(c-'0')
+			if point >= 0 {
+				frac++
+			}
+		case c == '.' && point < 0 && digits > 0 && i+1 < len(s):
+			point = i
+		default:
+			return 0, 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, frac, true
+}
+
+// tableFixed reads the values of a table as fixed at one scale, the most decimals of any
+// value; nil where a cell is empty. False when a value is not a plain decimal (readFixed), when
+// the scale or a scaled value or the rows pass the bounds that keep the sums exact: the caller
+// then reads the table as decimals.
+func tableFixed(t *Table) ([][]*fixed, int, bool) {
+	if len(t.Rows) > maxFixedRows {
+		return nil, 0, false
+	}
+	scale := 0
+	for _, r := range t.Rows {
+		for c := range t.Columns {
+			if c >= len(r.Values) || r.Values[c] == nil {
+				continue
+			}
+			_, frac, ok := readFixed(*r.Values[c])
+			if !ok {
+				return nil, 0, false
+			}
+			scale = max(scale, frac)
+		}
+	}
+	if scale > maxFixedScale {
+		return nil, 0, false
+	}
+	out := make([][]*fixed, len(t.Rows))
+	ptrs := make([]*fixed, len(t.Rows)*len(t.Columns))
+	back := make([]fixed, 0, len(t.Rows)*len(t.Columns))
+	for i, r := range t.Rows {
+		out[i] = ptrs[i*len(t.Columns) : (i+1)*len(t.Columns) : (i+1)*len(t.Columns)]
+		for c := range t.Columns {
+			if c >= len(r.Values) || r.Values[c] == nil {
+				continue
+			}
+			v, frac, _ := readFixed(*r.Values[c])
+			for k := frac; k < scale; k++ {
+				if v >= fixedLimit || v <= -fixedLimit {
+					return nil, 0, false // checked at each step: v*10 must not wrap
+				}
+				v *= 10
+			}
+			if v >= fixedLimit || v <= -fixedLimit {
+				return nil, 0, false
+			}
+			back = append(back, fixed(v))
+			out[i][c] = &back[len(back)-1]
+		}
+	}
+	return out, scale, true
 }
 
 // tableDecimals reads the values of a table as decimals; nil where a cell is empty or not a
@@ -145,9 +275,9 @@ func columnIsRate(t *Table, c int) bool {
 // sum of the lines since the previous subtotal (or, for a cumulative subtotal, since the
 // previous total); a total is the sum of the subtotals since the previous total, with the lines
 // after the last subtotal, or the sum of all the lines since the previous total.
-func sumChecks(t *Table, vals [][]*decimal.Decimal, c int) []sumCheck {
-	var out []sumCheck
-	var group, run, subs decimal.Decimal
+func sumChecks[N number[N]](t *Table, vals [][]*N, c int) []sumCheck[N] {
+	var out []sumCheck[N]
+	var group, run, subs, zero N
 	groupN, runN, subN := 0, 0, 0
 	for i, r := range t.Rows {
 		v := vals[i][c]
@@ -160,14 +290,14 @@ func sumChecks(t *Table, vals [][]*decimal.Decimal, c int) []sumCheck {
 			}
 		case RowSubtotal:
 			if v != nil && groupN > 0 {
-				ok := v.Equal(group) || v.Equal(run)
-				out = append(out, sumCheck{row: i, col: c, ok: ok, got: *v, want: group, what: "the sum of the lines above it", a: -1})
+				ok := (*v).Equal(group) || (*v).Equal(run)
+				out = append(out, sumCheck[N]{row: i, col: c, ok: ok, want: group, what: "the sum of the lines above it", a: -1})
 			}
 			if v != nil {
 				subs = subs.Add(*v)
 				subN++
 			}
-			group, groupN = decimal.Zero, 0
+			group, groupN = zero, 0
 		case RowTotal:
 			if v != nil && (subN > 0 || runN > 0) {
 				want := subs.Add(group)
@@ -175,10 +305,10 @@ func sumChecks(t *Table, vals [][]*decimal.Decimal, c int) []sumCheck {
 				if subN == 0 {
 					want, what = run, "the sum of the lines"
 				}
-				ok := v.Equal(want) || v.Equal(subs) || (runN > 0 && v.Equal(run))
-				out = append(out, sumCheck{row: i, col: c, ok: ok, got: *v, want: want, what: what, a: -1})
+				ok := (*v).Equal(want) || (*v).Equal(subs) || (runN > 0 && (*v).Equal(run))
+				out = append(out, sumCheck[N]{row: i, col: c, ok: ok, want: want, what: what, a: -1})
 			}
-			group, run, subs = decimal.Zero, decimal.Zero, decimal.Zero
+			group, run, subs = zero, zero, zero
 			groupN, runN, subN = 0, 0, 0
 		}
 	}
@@ -188,12 +318,15 @@ func sumChecks(t *Table, vals [][]*decimal.Decimal, c int) []sumCheck {
 // relationChecks finds a column that is the sum of two others (SM + EPIC = total) on every row
 // but one, and reports that row. Three rows at least must show the relation, rows of zeros
 // aside, so that chance does not make one.
-func relationChecks(t *Table, vals [][]*decimal.Decimal) []sumCheck {
-	var out []sumCheck
+func relationChecks[N number[N]](t *Table, vals [][]*N) []sumCheck[N] {
+	var out []sumCheck[N]
 	n := len(t.Columns)
 	if n < 3 {
 		return nil
 	}
+	// One buffer of each for every triple of columns: out copies what it keeps.
+	var holds []int
+	var fails []sumCheck[N]
 	for tc := 0; tc < n; tc++ {
 		if columnIsRate(t, tc) {
 			continue
@@ -203,21 +336,20 @@ func relationChecks(t *Table, vals [][]*decimal.Decimal) []sumCheck {
 				if a == tc || b == tc || columnIsRate(t, a) || columnIsRate(t, b) {
 					continue
 				}
-				var holds []int
-				var fails []sumCheck
+				holds, fails = holds[:0], fails[:0]
 				for i := range t.Rows {
 					x, y, z := vals[i][a], vals[i][b], vals[i][tc]
 					if x == nil || y == nil || z == nil {
 						continue
 					}
-					if x.IsZero() && y.IsZero() && z.IsZero() {
+					if (*x).IsZero() && (*y).IsZero() && (*z).IsZero() {
 						continue
 					}
-					want := x.Add(*y)
-					if z.Equal(want) {
+					want := (*x).Add(*y)
+					if (*z).Equal(want) {
 						holds = append(holds, i)
 					} else {
-						fails = append(fails, sumCheck{row: i, col: tc, got: *z, want: want, a: a, b: b})
+						fails = append(fails, sumCheck[N]{row: i, col: tc, want: want, a: a, b: b})
 						if len(fails) > 1 {
 							break // two failures: the relation does not hold, whatever follows
 						}
@@ -225,7 +357,7 @@ func relationChecks(t *Table, vals [][]*decimal.Decimal) []sumCheck {
 				}
 				if len(holds) >= 2 && len(holds)+len(fails) >= 3 && len(fails) <= 1 {
 					for _, i := range holds {
-						out = append(out, sumCheck{row: i, col: tc, ok: true})
+						out = append(out, sumCheck[N]{row: i, col: tc, ok: true})
 					}
 					out = append(out, fails...)
 				}

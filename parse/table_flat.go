@@ -617,32 +617,45 @@ func allColumnWords(words []string) bool {
 
 // flatBlocks finds the runs of flattened rows, with the header lines just above them.
 func (d *doc) flatBlocks() [][]flatLine {
-	// Only the kinds are kept for every line, and the lines read as pieces of a table: most
-	// lines are prose (flatOther, their flatLine holding only their index).
+	// A run starts at a row (flatData or flatOpen); only the lines flatMay passes can be one.
+	// The kinds of the other lines are read when a run reaches them, so that most lines of
+	// prose are never read. Only the kinds are kept for every line, and the lines read as
+	// pieces of a table: most lines are prose (flatOther, their flatLine holding only their
+	// index).
 	kinds := make([]flatKind, len(d.lines))
+	for i := range kinds {
+		kinds[i] = flatUnread
+	}
 	at := make([]int32, len(d.lines))
 	var read []flatLine
-	for i, l := range d.lines {
-		fl := readFlatGap(i, l.Text, func(string) (string, bool) { return d.gapAt(i) })
-		kinds[i], at[i] = fl.kind, int32(len(read))
-		if fl.kind != flatOther {
-			read = append(read, fl)
+	kind := func(i int) flatKind {
+		if kinds[i] == flatUnread {
+			fl := readFlatGap(i, d.lines[i].Text, func(string) (string, bool) { return d.gapAt(i) })
+			kinds[i], at[i] = fl.kind, int32(len(read))
+			if fl.kind != flatOther {
+				read = append(read, fl)
+			}
 		}
+		return kinds[i]
 	}
 	var out [][]flatLine
 	for i := 0; i < len(kinds); {
-		if kinds[i] != flatData && kinds[i] != flatOpen {
+		if !flatMay(d.lines[i].Text) {
+			i++
+			continue
+		}
+		if k := kind(i); k != flatData && k != flatOpen {
 			i++
 			continue
 		}
 		start := i
 		// Header lines just above (at most two: a section and its column names).
-		for start > 0 && i-start < 2 && kinds[start-1] == flatHead {
+		for start > 0 && i-start < 2 && kind(start-1) == flatHead {
 			start--
 		}
 		end := i
 		for j := i; j < len(kinds); j++ {
-			k := kinds[j]
+			k := kind(j)
 			if k == flatData || k == flatOpen || k == flatHead {
 				end = j
 				continue
@@ -651,13 +664,13 @@ func (d *doc) flatBlocks() [][]flatLine {
 				// A gap of at most two lines (a wrapped label, a row without values, the page
 				// furniture) inside the run; the run goes on only if a row follows.
 				g := j
-				for g < len(kinds) && g-j < 3 && kinds[g] != flatData && kinds[g] != flatOpen && kinds[g] != flatHead {
-					if kinds[g] == flatOther && !(g+1 < len(kinds) && kinds[g+1] == flatPage) {
+				for g < len(kinds) && g-j < 3 && kind(g) != flatData && kind(g) != flatOpen && kind(g) != flatHead {
+					if kind(g) == flatOther && !(g+1 < len(kinds) && kind(g+1) == flatPage) {
 						break
 					}
 					g++
 				}
-				if g < len(kinds) && g-j < 3 && (kinds[g] == flatData || kinds[g] == flatOpen || kinds[g] == flatHead) {
+				if g < len(kinds) && g-j < 3 && (kind(g) == flatData || kind(g) == flatOpen || kind(g) == flatHead) {
 					j = g - 1
 					continue
 				}
@@ -666,7 +679,7 @@ func (d *doc) flatBlocks() [][]flatLine {
 		}
 		blk := make([]flatLine, end-start+1)
 		for j := range blk {
-			if k := start + j; kinds[k] == flatOther {
+			if k := start + j; kind(k) == flatOther {
 				blk[j] = flatLine{idx: k}
 			} else {
 				blk[j] = read[at[k]]
@@ -683,6 +696,31 @@ func (d *doc) flatBlocks() [][]flatLine {
 		i = max(end+1, i+1)
 	}
 	return out
+}
+
+// flatUnread marks a line flatBlocks has not read yet.
+const flatUnread flatKind = 255
+
+// flatMay is a byte test run before readFlat: it is true of every line readFlat takes for a
+// row (flatData or flatOpen), and false of most prose. A row ends in a number (endsInNumber:
+// a digit, then only spaces, closing brackets, percent or currency signs) or opens with a code
+// of two digits; non-ASCII bytes are let through on both sides, since Unicode spaces and €
+// are trimmed there. FuzzFlatMay checks it against readFlat.
+func flatMay(t string) bool {
+	for k := len(t) - 1; k >= 0; k-- {
+		c := t[k]
+		if '0' <= c && c <= '9' {
+			return true
+		}
+		if !(c == ' ' || '\t' <= c && c <= '\r' || c == '%' || c == ')' || c >= utf8.RuneSelf) {
+			break
+		}
+	}
+	i := 0
+	for i < len(t) && (t[i] == ' ' || '\t' <= t[i] && t[i] <= '\r' || t[i] >= utf8.RuneSelf) {
+		i++
+	}
+	return i+1 < len(t) && '0' <= t[i] && t[i] <= '9' && '0' <= t[i+1] && t[i+1] <= '9'
 }
 
 // flatIsTable reports whether a run of lines is a table: three rows with amounts or more, most
@@ -892,7 +930,10 @@ func (d *doc) layoutFlat(e *flatEntry) {
 	place := d.flatPlacement(e, width)
 	sure := true
 	for i, r := range e.rows {
-		row := Row{Label: r.label, Pos: d.lines[r.idx].Pos, Values: make([]*string, width), Cells: make([]*string, width)}
+		// One array of pointers for the values and the cells, one of strings for what they
+		// point to (below), rather than an allocation for each.
+		ptrs := make([]*string, 2*width)
+		row := Row{Label: r.label, Pos: d.lines[r.idx].Pos, Values: ptrs[:width:width], Cells: ptrs[width:]}
 		if r.code != "" {
 			c := r.code
 			row.Code = &c
@@ -912,12 +953,13 @@ func (d *doc) layoutFlat(e *flatEntry) {
 			if len(r.amounts) < width {
 				off = place[i]
 			}
+			strs := make([]string, 2*width)
 			for j, a := range r.amounts {
-				raw := a
-				row.Cells[off+j] = &raw
+				strs[off+j] = a
+				row.Cells[off+j] = &strs[off+j]
 				if v, ok := readCell(a); ok {
-					digits := v.Digits
-					row.Values[off+j] = &digits
+					strs[width+off+j] = v.Digits
+					row.Values[off+j] = &strs[width+off+j]
 				} else {
 					sure = false
 				}
@@ -1065,7 +1107,8 @@ var stackUnits = strings.NewReplacer("€", "", "HT", "", "TTC", "")
 // part, a currency or percent sign, or four digits (a page number or a count is not one).
 func stackValue(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
+	// Without a digit readCell fails: told before the replacer makes a string.
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
 		return false
 	}
 	if _, ok := readCell(s); !ok {
@@ -1164,7 +1207,8 @@ func (d *doc) stackTables() []Table {
 			}
 		}
 		for n, r := range blk.rows {
-			row := Row{Label: strings.TrimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: make([]*string, k), Cells: make([]*string, k)}
+			ptrs, strs := make([]*string, 2*k), make([]string, 2*k)
+			row := Row{Label: strings.TrimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: ptrs[:k:k], Cells: ptrs[k:]}
 			if blk.labels != nil {
 				row.Label = blk.labels[n]
 				if c := blk.codes[n]; c != "" {
@@ -1173,11 +1217,11 @@ func (d *doc) stackTables() []Table {
 			}
 			row.Kind = rowKind(row.Label)
 			for j, i := range r[1:] {
-				raw := strings.TrimSpace(d.lines[i].Text)
-				row.Cells[j] = &raw
-				if v, ok := readCell(raw); ok {
-					digits := v.Digits
-					row.Values[j] = &digits
+				strs[j] = strings.TrimSpace(d.lines[i].Text)
+				row.Cells[j] = &strs[j]
+				if v, ok := readCell(strs[j]); ok {
+					strs[k+j] = v.Digits
+					row.Values[j] = &strs[k+j]
 				}
 			}
 			t.Rows = append(t.Rows, row)

@@ -189,7 +189,11 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 		}
 		// Notes wrapped under the values join the raw text of their cells; a note without a
 		// cell joins the label, so that no text is lost.
-		raws := append([]string(nil), vals...)
+		// The raw texts and the values the row points to live in one array, and its pointers
+		// in another: a row of n cells makes two allocations rather than up to 2n+3.
+		strs := make([]string, 2*len(vals))
+		raws, digs := strs[:len(vals):len(vals)], strs[len(vals):]
+		copy(raws, vals)
 		for _, note := range p.notes {
 			for j, c := range note {
 				if c == "" {
@@ -207,19 +211,18 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 			t.Columns = append(t.Columns, "")
 			width++
 		}
-		row.Values = make([]*string, width)
-		row.Cells = make([]*string, width)
+		ptrs := make([]*string, 2*width)
+		row.Values, row.Cells = ptrs[:width:width], ptrs[width:]
 		for i, c := range vals {
 			if raws[i] != "" {
-				raw := raws[i]
-				row.Cells[i] = &raw
+				row.Cells[i] = &raws[i]
 			}
 			if c == "" {
 				continue
 			}
 			if v, ok := cc.read(c); ok {
-				digits := v.Digits
-				row.Values[i] = &digits
+				digs[i] = v.Digits
+				row.Values[i] = &digs[i]
 			} else if p.shape == shapeData {
 				sure = false
 				if looksNumber(c) {
