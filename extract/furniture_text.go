@@ -222,11 +222,38 @@ func mayPage(k string) bool {
 	if !(c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94) {
 		return false
 	}
-	if len(k) <= 40 {
+	if hasPageWord(k) {
 		return true
 	}
-	l := strings.ToLower(k)
-	return strings.Contains(l, "page") || strings.Contains(l, "p.")
+	if len(k) > 40 {
+		return false
+	}
+	// Without the word page, the line is a number alone: digits, spaces, dashes, a slash and
+	// "sur" or "de" (a table row ending in a number fails here, before the pattern).
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; {
+		case c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '/':
+		case strings.IndexByte("surdeSURDE", c) >= 0:
+		case c == 0xe2 || c == 0x80 || c == 0x93 || c == 0x94: // the bytes of – and —
+		case c == 0xc5 || c == 0xbf: // the bytes of ſ, which (?i) matches as s
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// hasPageWord reports whether k holds "page" or "p." in any ASCII case.
+func hasPageWord(k string) bool {
+	for i := 0; i+1 < len(k); i++ {
+		if k[i]|0x20 != 'p' {
+			continue
+		}
+		if k[i+1] == '.' || i+3 < len(k) && k[i+1]|0x20 == 'a' && k[i+2]|0x20 == 'g' && k[i+3]|0x20 == 'e' {
+			return true
+		}
+	}
+	return false
 }
 
 // mayFurniture is a necessary condition for a line to be anything but textOther, on the line as

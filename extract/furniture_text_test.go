@@ -130,3 +130,11 @@ func FuzzMayFurniture(f *testing.F) {
 		}
 	})
 }
+
+func TestMayPageLongS(t *testing.T) {
+	for _, k := range []string{"3 ſur 12", "3 sur 12", "- 4 -", "— 5 —"} {
+		if textPageRE.MatchString(k) && !mayPage(k) {
+			t.Errorf("mayPage(%q) false, the pattern matches", k)
+		}
+	}
+}
