@@ -85,6 +85,20 @@ func (d *DB) Save(path string, rec *parse.Record, opts ...SaveOption) (Outcome, 
 	if err := checkSave(path, rec); err != nil {
 		return 0, err
 	}
+	var cfg saveConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	// Content already at this path is answered before the record is prepared: the nightly
+	// re-save of an unchanged file costs a look-up, not a preparation.
+	if !cfg.force && !cfg.fresh {
+		if ok, err := d.located(path, rec.Source.SHA256); err != nil {
+			return 0, fmt.Errorf("store: save %s: %w", path, err)
+		} else if ok {
+			return Unchanged, nil
+		}
+		opts = append(opts, NotLoaded()) // checked just now; the transaction checks again
+	}
 	p := Prepare(rec)
 	defer p.Release()
 	return d.SavePrepared(path, p, opts...)
