@@ -89,3 +89,44 @@ func BenchmarkFold(b *testing.B) {
 		}
 	}
 }
+
+// TestSelfFoldingPrefix checks the word-wide test of AppendFold against its byte-by-byte definition,
+// on every byte in every position and on random words over the bytes at the edges of its ranges.
+func TestSelfFoldingPrefix(t *testing.T) {
+	ref := func(w [8]byte) int {
+		for k, c := range w {
+			switch {
+			case c == ' ':
+				if k == 7 || w[k+1] == ' ' || w[k+1] < 0x20 || w[k+1] >= 0x7f || foldASCII[w[k+1]] != w[k+1] {
+					return k
+				}
+			case c < 0x20 || c >= 0x7f || foldASCII[c] != c:
+				return k
+			}
+		}
+		return 8
+	}
+	word := func(w [8]byte) uint64 { return load8(string(w[:])) }
+	check := func(w [8]byte) {
+		if got, want := selfFoldingPrefix(word(w)), ref(w); got != want {
+			t.Fatalf("selfFoldingPrefix(%q) = %v, want %v", w[:], got, want)
+		}
+	}
+	for k := range 8 {
+		for c := range 256 {
+			w := [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
+			w[k] = byte(c)
+			check(w)
+		}
+	}
+	edges := []byte{0, 0x1f, ' ', '!', '0', '@', 'A', 'Z', '[', '_', '`', 'a', 'z', '~', 0x7f, 0x80, 0xc3, 0xff, '\t'}
+	seed := uint64(1)
+	for range 200000 {
+		var w [8]byte
+		for k := range w {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			w[k] = edges[(seed>>33)%uint64(len(edges))]
+		}
+		check(w)
+	}
+}

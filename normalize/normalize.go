@@ -5,6 +5,7 @@ package normalize
 
 import (
 	"errors"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -58,6 +59,14 @@ func AppendFold(dst []byte, s string) []byte {
 			// single spaces between them.
 			j := i
 			for j < len(s) {
+				// Eight bytes at a time while they all fold to themselves (s[j-1] is such a byte),
+				// then one byte at a time, which ends the run or carries it on.
+				if j+8 <= len(s) {
+					n := selfFoldingPrefix(load8(s[j:]))
+					if j += n; n == 8 {
+						continue
+					}
+				}
 				if c := s[j]; c < utf8.RuneSelf && foldASCII[c] == c {
 					j++
 				} else if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && foldASCII[s[j+1]] == s[j+1] {
@@ -102,6 +111,48 @@ func AppendFold(dst []byte, s string) []byte {
 		dst = append(dst, f...)
 	}
 	return dst
+}
+
+// Byte-wise constants of selfFolding8.
+const (
+	swarLow  = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// load8 reads the first eight bytes of s as a little-endian word (the compiler merges the loads).
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// selfFoldingPrefix returns how many of the eight bytes of x (little-endian) the one-at-a-time
+// run of AppendFold would copy as they are, given that the byte before them folds to itself:
+// printable ASCII other than the capitals and '`', and single spaces each followed by such a
+// byte within the word. A run that does not reach 8 ends at the byte returned, or is carried on
+// by the byte loop (a space at the last place, control bytes and DEL, which fold to themselves
+// but are left out here).
+func selfFoldingPrefix(x uint64) int {
+	// With every high bit set, subtracting n < 0x80 from each byte cannot borrow across bytes,
+	// and the high bit of a byte survives exactly when its low seven bits are >= n.
+	hx := x | swarHigh
+	ge20 := (hx - 0x20*swarLow) & swarHigh
+	ge21 := (hx - 0x21*swarLow) & swarHigh
+	ge41 := (hx - 0x41*swarLow) & swarHigh
+	ge5b := (hx - 0x5b*swarLow) & swarHigh
+	ge60 := (hx - 0x60*swarLow) & swarHigh
+	ge61 := (hx - 0x61*swarLow) & swarHigh
+	ge7f := (hx - 0x7f*swarLow) & swarHigh
+	// Kept: 0x20..0x40, 0x5b..0x5f, 0x61..0x7e.
+	good := (ge20&^ge41 | ge5b&^ge60 | ge61&^ge7f) &^ x
+	space := ge20 &^ ge21 &^ x
+	// A space followed by a space is not copied either.
+	bad := (swarHigh &^ good) | space&(space>>8)
+	n := bits.TrailingZeros64(bad) >> 3
+	if n > 0 && space>>(8*n-1)&1 != 0 {
+		n-- // a space before a byte that ends the run, or at the last place
+	}
+	return n
 }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
