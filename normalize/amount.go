@@ -746,3 +746,33 @@ func findAmounts(text string) []Match {
 	}
 	return out
 }
+
+// MayHoldAmount reports whether FindAmounts could find anything in text: false means it returns
+// no match, so that a caller can skip the text (and the copy it would make for it). The finder
+// starts only at a digit or at a currency mark ("€", "euro", "EURO"), and none of these holds a
+// space, so the answer for lines joined by spaces is the "or" of the answers for the lines.
+func MayHoldAmount(text string) bool {
+	return hasDigit(text) || strings.Contains(text, "€") || strings.Contains(text, "uro") || strings.Contains(text, "URO")
+}
+
+// hasDigit reports whether s holds an ASCII digit, eight bytes at a time: with every high bit
+// set, subtracting n < 0x80 from a byte cannot borrow into the next, and the high bit survives
+// exactly when the low seven bits are >= n.
+func hasDigit(s string) bool {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		hx := x | high
+		if ((hx-'0'*low)&^(hx-('9'+1)*low))&high&^x != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if digitByte(s[i]) {
+			return true
+		}
+	}
+	return false
+}

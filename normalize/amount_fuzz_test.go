@@ -51,6 +51,9 @@ func FuzzFindAmounts(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		prev := 0
+		if ms := FindAmounts(text); len(ms) > 0 && !MayHoldAmount(text) {
+			t.Fatalf("FindAmounts(%q) found %q, but MayHoldAmount says no", text, ms[0].Money.Raw)
+		}
 		for _, m := range FindAmounts(text) {
 			if m.Start < prev || m.End <= m.Start || m.End > len(text) {
 				t.Fatalf("FindAmounts(%q): span %d-%d after %d", text, m.Start, m.End, prev)

@@ -227,3 +227,46 @@ func TestFindAmounts(t *testing.T) {
 		})
 	}
 }
+
+// TestHasDigit checks the word-wide digit test on every byte in every place of a word and of
+// its tail.
+func TestHasDigit(t *testing.T) {
+	for n := 1; n <= 19; n++ {
+		for k := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("a", n))
+				b[k] = byte(c)
+				if got, want := hasDigit(string(b)), '0' <= c && c <= '9'; got != want {
+					t.Fatalf("hasDigit(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestMayHoldAmount checks the prefilter on the texts where FindAmounts finds something and on
+// texts where it cannot.
+func TestMayHoldAmount(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"digits", "soit 1 200,00 € TTC", true},
+		{"euro sign only", "un montant en €", true},
+		{"words", "deux millions d'euros", true},
+		{"capitals", "MILLE EUROS", true},
+		{"no amount", "Le conseil municipal approuve à l'unanimité.", false},
+		{"empty", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := MayHoldAmount(tc.text); got != tc.want {
+				t.Errorf("MayHoldAmount(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+			if !tc.want && len(FindAmounts(tc.text)) > 0 {
+				t.Errorf("FindAmounts(%q) finds an amount the prefilter rules out", tc.text)
+			}
+		})
+	}
+}

@@ -669,6 +669,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 			continue
 		}
 		pa, l0 := len(buf), len(lines)
+		may := false // most paragraphs hold no digit nor currency: no copy, no search for them
 		for _, i := range p.lines {
 			if d.rowAt(i) || cells[i] {
 				continue
@@ -678,9 +679,13 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			starts = append(starts, len(buf)-pa)
 			lines = append(lines, i)
-			buf = append(buf, strings.TrimSpace(untab(d.lines[i].Text))...)
+			t := strings.TrimSpace(untab(d.lines[i].Text))
+			may = may || normalize.MayHoldAmount(t)
+			buf = append(buf, t...)
 		}
-		if len(buf) > pa {
+		if !may {
+			buf, starts, lines = buf[:pa], starts[:l0], lines[:l0]
+		} else if len(buf) > pa {
 			spans = append(spans, paraSpan{pa, len(buf), l0, len(lines)})
 		}
 	}
