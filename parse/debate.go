@@ -43,7 +43,9 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	}
 	// The role and civility forms open with a civility: without one, their patterns need not run.
 	if civ {
-		if m := reRole.FindStringIndex(t); m != nil {
+		if !roleMay(t) {
+			// (no article where reRole needs one)
+		} else if m := reRole.FindStringIndex(t); m != nil {
 			return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
 		}
 		if m := reSpeakerCiv.FindStringSubmatchIndex(t); m != nil {
@@ -62,7 +64,9 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 			return d.speakerTail(speaker{text: strings.TrimSpace(t[:end])}, t[end:], loose)
 		}
 	}
-	if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
+	if strings.IndexByte(t, ':') < 0 {
+		// (reSpeakerBare needs a colon)
+	} else if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
 		// "Montant HT : 79 819,72 €", "Marie-Josèphe BATARD : Excusée": a label and its value,
 		// not a turn.
 		rest := strings.TrimSpace(t[m[1]:])
@@ -82,6 +86,38 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	}
 	return speaker{}, false
 }
+
+// roleMay reports whether reRole may match t: its article ("le ", "la ", "l'", any case) must
+// open t or follow the first run of white space (after the optional civility, which holds none).
+// Case-insensitive l, e, a match only their ASCII forms, and \s is ASCII, so bytes suffice.
+func roleMay(t string) bool {
+	if articleAt(t, 0) {
+		return true
+	}
+	w := strings.IndexAny(t, " \t\n\f\r")
+	if w < 0 {
+		return false
+	}
+	for w < len(t) && rxSpace(t[w]) {
+		w++
+	}
+	return articleAt(t, w)
+}
+
+// articleAt reports whether t[p:] opens with "le", "la" and white space, or "l'", in any case.
+func articleAt(t string, p int) bool {
+	if p+2 > len(t) || t[p]|0x20 != 'l' {
+		return false
+	}
+	if t[p+1] == '\'' {
+		return true
+	}
+	c := t[p+1] | 0x20
+	return (c == 'e' || c == 'a') && p+2 < len(t) && rxSpace(t[p+2])
+}
+
+// rxSpace reports whether c is in the \s class of Go's regexp.
+func rxSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // speakerParticles end a name that the civility pattern read too far ("Monsieur Dupont le …").
 var speakerParticles = []string{" de la", " de", " du", " le", " la", " van", " von"}

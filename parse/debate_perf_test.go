@@ -1,0 +1,43 @@
+package parse
+
+import "testing"
+
+// TestRoleMay checks the prefilter of reRole: true wherever the pattern matches, false on lines
+// that name a person.
+func TestRoleMay(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		want bool
+	}{
+		{"civility and role", "Monsieur le Maire présente le rapport", true},
+		{"tab and capitals", "MADAME\tLA PRÉSIDENTE : merci", true},
+		{"apostrophe", "M. l'adjoint au maire", true},
+		{"role alone", "Le Maire rappelle", true},
+		{"person", "Monsieur DUPONT demande", false},
+		{"article not after the first word", "Madame Dupont la Présidente", false},
+		{"no space", "Monsieur", false},
+		{"article glued", "Monsieur lemaire", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := roleMay(tc.line); got != tc.want {
+				t.Errorf("roleMay(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+			if reRole.MatchString(tc.line) && !roleMay(tc.line) {
+				t.Errorf("reRole matches %q but roleMay rules it out", tc.line)
+			}
+		})
+	}
+}
+
+func FuzzRoleMay(f *testing.F) {
+	for _, s := range []string{"Monsieur le Maire", "M.  \tLA Présidente", "Mme l'adjointe", "le maire", "L'Maire-adjoint", "Madame\nle\tmaire"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if reRole.MatchString(s) && !roleMay(s) {
+			t.Errorf("reRole matches %q but roleMay rules it out", s)
+		}
+	})
+}
