@@ -171,8 +171,16 @@ func civilityStart(t string) bool {
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if c >= utf8.RuneSelf {
-			lw := strings.ToLower(w)
-			return civilityWords[lw] || strings.HasPrefix(lw, "l'") || strings.HasPrefix(lw, "l’")
+			// Only 'l' and 'L' lower-case to 'l', and no rune to an apostrophe.
+			if len(w) >= 2 && w[0]|0x20 == 'l' && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+				return true
+			}
+			// The civility words are ASCII, and only U+0130 and U+212A lower-case to ASCII:
+			// without them, the word is none (and need not be lower-cased).
+			if !strings.Contains(w, "\u0130") && !strings.Contains(w, "\u212a") {
+				return false
+			}
+			return civilityWords[strings.ToLower(w)]
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'

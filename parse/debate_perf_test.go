@@ -1,6 +1,10 @@
 package parse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // TestRoleMay checks the prefilter of reRole: true wherever the pattern matches, false on lines
 // that name a person.
@@ -40,4 +44,29 @@ func FuzzRoleMay(f *testing.F) {
 			t.Errorf("reRole matches %q but roleMay rules it out", s)
 		}
 	})
+}
+
+// TestCivilityStartNonASCII checks the short cuts of civilityStart for words that are not ASCII
+// against lower-casing them, and that the civility words are ASCII, as they assume.
+func TestCivilityStartNonASCII(t *testing.T) {
+	for w := range civilityWords {
+		for k := 0; k < len(w); k++ {
+			if w[k] >= utf8.RuneSelf {
+				t.Fatalf("civility word %q is not ASCII", w)
+			}
+		}
+	}
+	ref := func(s string) bool {
+		w, _, _ := strings.Cut(s, " ")
+		if len(w) > 12 {
+			return false
+		}
+		lw := strings.ToLower(w)
+		return civilityWords[lw] || strings.HasPrefix(lw, "l'") || strings.HasPrefix(lw, "l’")
+	}
+	for _, s := range []string{"L’Assemblée", "l’élu", "L'été", "MADAME", "Mİle", "Mme\u212a", "MONSİEUR x", "Élus :", "é", "\xff", "L\xe2", "l’", "Là haut"} {
+		if got, want := civilityStart(s), ref(s); got != want {
+			t.Errorf("civilityStart(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
