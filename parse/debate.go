@@ -48,7 +48,9 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 		} else if m := reRole.FindStringIndex(t); m != nil {
 			return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
 		}
-		if m := reSpeakerCiv.FindStringSubmatchIndex(t); m != nil {
+		if t[0]|0x20 != 'm' {
+			// (every civility of reSpeakerCiv starts with an m: "Le …", "La …" cannot match)
+		} else if m := reSpeakerCiv.FindStringSubmatchIndex(t); m != nil {
 			name := strings.TrimSpace(t[m[2]:m[3]])
 			end := m[3]
 			// The name stops before a trailing particle ("Monsieur Dupont le …").

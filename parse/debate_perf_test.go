@@ -70,3 +70,14 @@ func TestCivilityStartNonASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestCivilitiesStartWithM checks what speakerAt assumes before running reSpeakerCiv: every
+// civility of reCivility starts with an m (case-insensitive 'm' matches only m and M).
+func TestCivilitiesStartWithM(t *testing.T) {
+	alts := strings.TrimSuffix(strings.TrimPrefix(reCivility, "(?:"), ")")
+	for _, a := range strings.Split(alts, "|") {
+		if a == "" || a[0] != 'M' && a[0] != 'm' {
+			t.Errorf("civility %q does not start with m: speakerAt's gate before reSpeakerCiv is wrong", a)
+		}
+	}
+}
