@@ -14,28 +14,35 @@ func trigrams(s string) []uint32 { return foldedTrigrams(normalize.Fold(s)) }
 
 // foldedTrigrams is trigrams of an already folded title.
 func foldedTrigrams(f string) []uint32 {
-	b := make([]byte, 0, len(f)+2)
-	b = append(b, ' ')
+	// The trigrams are read off a sliding window over the title with its words joined by one
+	// space and framed by spaces, without building that text: len(f)+2 bytes at most, so
+	// len(f) trigrams at most.
+	out := make([]uint32, 0, len(f))
+	var w uint32
+	n := 0
+	emit := func(c byte) {
+		w = (w<<8 | uint32(c)) & 0xffffff
+		if n++; n >= 3 {
+			out = append(out, w)
+		}
+	}
+	emit(' ')
 	space := true
 	for i := 0; i < len(f); i++ {
 		c := f[i]
 		alnum := (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80
 		if !alnum {
 			if !space {
-				b = append(b, ' ')
+				emit(' ')
 				space = true
 			}
 			continue
 		}
-		b = append(b, c)
+		emit(c)
 		space = false
 	}
 	if !space {
-		b = append(b, ' ')
-	}
-	out := make([]uint32, 0, len(b))
-	for i := 0; i+3 <= len(b); i++ {
-		out = append(out, uint32(b[i])<<16|uint32(b[i+1])<<8|uint32(b[i+2]))
+		emit(' ')
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
