@@ -53,10 +53,20 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		}
 		return h, false
 	}
+	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
+	digitNear := 0 // 0 unknown, 1 yes, 2 no
 	for _, k := range formsByByte[t[0]] {
 		f := headingForms[k]
-		if f.bare && !hasDigit(t[:min(len(t), bareDigitWithin)]) {
-			continue
+		if f.bare {
+			if digitNear == 0 {
+				digitNear = 2
+				if hasDigit(t[:min(len(t), bareDigitWithin)]) {
+					digitNear = 1
+				}
+			}
+			if digitNear == 2 {
+				continue
+			}
 		}
 		if l := formLeads[k]; l != nil && !l.may(t) {
 			continue
@@ -933,7 +943,7 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		// complet …"), as PDF extraction spaces out the lines of a heading.
 		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && h.title != "" &&
 			!strings.HasSuffix(rawEnd, ".") && j+1 < limit && !d.used[j+1] {
-			nx := cleanHeadingText(d.lines[j+1].Text)
+			nx := d.cleanAt(j + 1)
 			caps := isUpperTitle(h.title) && isUpperTitle(nx)
 			// After a colon, only a list in capitals continues the title ("… : / - DUREE DE
 			// LA DELEGATION / - REVISION DU PRIX DE L'EAU").
