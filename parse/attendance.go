@@ -607,7 +607,8 @@ func initialNameStartsAt(s string, i int) bool {
 	}
 	w0, after := nextField(rest)
 	w1, _ := nextField(after)
-	if w1 == "" || !isInitialTok(w0) || isCivility(w0) {
+	// The civility look-up first: "M." opens most entries, and spares the pattern.
+	if w1 == "" || isCivility(w0) || !isInitialTok(w0) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w1)
