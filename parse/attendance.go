@@ -803,8 +803,18 @@ func mayHoldProxy(s string) bool {
 	// strings.ToLower, rune by rune into a buffer on the stack: the entries are short.
 	var buf [128]byte
 	l := buf[:0]
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // unicode.ToLower of an ASCII byte, without decoding
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			l = append(l, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		l = utf8.AppendRune(l, unicode.ToLower(r))
+		i += size
 	}
 	for _, w := range proxyVerbsAsWritten {
 		if bytes.Contains(l, w) {
