@@ -27,8 +27,11 @@ type headerState struct {
 	marks map[string]*proxyMark
 	// spacing is 2 for a double-spaced document, 1 otherwise, 0 before it is measured.
 	spacing int
-	// entries remembers the list entries read (see doc.parseEntry).
-	entries map[entryKey]listEntry
+	// entries remembers the list entries read (see doc.parseEntry). A listEntry is large: the
+	// map points into entrySlab, filled in chunks that are never moved, rather than holding
+	// each entry in an allocation of its own.
+	entries   map[entryKey]*listEntry
+	entrySlab []listEntry
 	// lineFacts remembers facts of each line (see meetingLineAt), nil before the first use.
 	lineFacts []lineFacts
 }
@@ -670,13 +673,17 @@ type entryKey struct {
 func (d *doc) parseEntry(s string, proxies bool) listEntry {
 	k := entryKey{s, proxies}
 	if e, ok := d.hdr.entries[k]; ok {
-		return e
+		return *e
 	}
 	e := parseEntry(s, proxies)
 	if d.hdr.entries == nil {
-		d.hdr.entries = map[entryKey]listEntry{}
+		d.hdr.entries = map[entryKey]*listEntry{}
 	}
-	d.hdr.entries[k] = e
+	if len(d.hdr.entrySlab) == cap(d.hdr.entrySlab) {
+		d.hdr.entrySlab = make([]listEntry, 0, min(max(8, 2*cap(d.hdr.entrySlab)), 64))
+	}
+	d.hdr.entrySlab = append(d.hdr.entrySlab, e)
+	d.hdr.entries[k] = &d.hdr.entrySlab[len(d.hdr.entrySlab)-1]
 	return e
 }
 
