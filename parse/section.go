@@ -121,12 +121,17 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 // lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
 // sections, the titles that wrap and the unnumbered headings all read the same lines.
 type lineHeads struct {
-	state []uint8   // the head* bits below
-	clean []string  // cleanHeadingText of the line
-	at    []int32   // 1 + the index in heads of the line's heading; 0 when it is none
-	heads []heading // read with no bound on the title (see headingAt)
-	gaps  []string  // gapText of the line (see gapAt)
+	state []uint8     // the head* bits below
+	clean []string    // cleanHeadingText of the line
+	at    []int32     // 1 + the index in heads of the line's heading; 0 when it is none
+	heads []heading   // read with no bound on the title (see headingAt), in chunks of headChunk
+	full  [][]heading // the chunks of heads filled already: heads grows without being copied
+	nhead int32       // how many headings heads and full hold
+	gaps  []string    // gapText of the line (see gapAt)
 }
+
+// headChunk is the size of a chunk of lineHeads.heads.
+const headChunk = 32
 
 const (
 	headRead     = 1 << iota // the line was cleaned
@@ -195,14 +200,25 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 	if m.state[i]&headMatch == 0 {
 		m.state[i] |= headMatch
 		if h, ok := matchCleaned(m.clean[i], math.MaxInt); ok {
+			if len(m.heads) == headChunk {
+				m.full, m.heads = append(m.full, m.heads), nil
+			}
+			if m.heads == nil {
+				m.heads = make([]heading, 0, headChunk)
+			}
 			m.heads = append(m.heads, h)
-			m.at[i] = int32(len(m.heads))
+			m.nhead++
+			m.at[i] = m.nhead
 		}
 	}
 	if m.at[i] == 0 {
 		return h, false, true
 	}
-	h = m.heads[m.at[i]-1]
+	if k := int(m.at[i] - 1); k/headChunk < len(m.full) {
+		h = m.full[k/headChunk][k%headChunk]
+	} else {
+		h = m.heads[k%headChunk]
+	}
 	if moreRunes(h.title, maxRunes) {
 		return heading{}, false, true
 	}
