@@ -301,13 +301,13 @@ func (d *doc) linkAgenda(parents []int) {
 	for k, a := range ag {
 		agParent[k] = parentPath(a.Path)
 	}
-	itGrams := make([][]uint32, len(d.rec.Items))
 	itWords := make([][]string, len(d.rec.Items))
+	folded := make([]string, len(d.rec.Items))
 	for i, it := range d.rec.Items {
-		f := normalize.Fold(it.Title)
-		itGrams[i] = foldedTrigrams(f)
-		itWords[i] = foldedWords(f)
+		folded[i] = normalize.Fold(it.Title)
+		itWords[i] = foldedWords(folded[i])
 	}
+	itGrams := trigramsOf(folded)
 	used := make([]bool, len(ag))
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
 	// renumbered or moved section does not take the entry of one that follows it; then the
@@ -420,12 +420,13 @@ func pickEntry(n int, used []bool, first int, bound, score func(int) float64) (i
 func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 	if d.bs.agGrams == nil {
 		ag := d.rec.Agenda
-		d.bs.agGrams = make([][]uint32, len(ag))
 		d.bs.agWords = make([][]string, len(ag))
+		folded := make([]string, len(ag))
 		for k, a := range ag {
-			f := normalize.Fold(a.Title)
-			d.bs.agGrams[k], d.bs.agWords[k] = foldedTrigrams(f), foldedWords(f)
+			folded[k] = normalize.Fold(a.Title)
+			d.bs.agWords[k] = foldedWords(folded[k])
 		}
+		d.bs.agGrams = trigramsOf(folded)
 	}
 	return d.bs.agGrams, d.bs.agWords
 }

@@ -13,17 +13,21 @@ import (
 func trigrams(s string) []uint32 { return foldedTrigrams(normalize.Fold(s)) }
 
 // foldedTrigrams is trigrams of an already folded title.
-func foldedTrigrams(f string) []uint32 {
+func foldedTrigrams(f string) []uint32 { return appendTrigrams(make([]uint32, 0, len(f)), f) }
+
+// appendTrigrams appends foldedTrigrams(f) to dst (at most len(f) values): the titles of a
+// document share one buffer.
+func appendTrigrams(dst []uint32, f string) []uint32 {
 	// The trigrams are read off a sliding window over the title with its words joined by one
 	// space and framed by spaces, without building that text: len(f)+2 bytes at most, so
 	// len(f) trigrams at most.
-	out := make([]uint32, 0, len(f))
+	start := len(dst)
 	var w uint32
 	n := 0
 	emit := func(c byte) {
 		w = (w<<8 | uint32(c)) & 0xffffff
 		if n++; n >= 3 {
-			out = append(out, w)
+			dst = append(dst, w)
 		}
 	}
 	emit(' ')
@@ -44,8 +48,24 @@ func foldedTrigrams(f string) []uint32 {
 	if !space {
 		emit(' ')
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(dst[start:])
+	return dst[:start+len(slices.Compact(dst[start:]))]
+}
+
+// trigramsOf is foldedTrigrams of each folded title, in one buffer.
+func trigramsOf(fs []string) [][]uint32 {
+	size := 0
+	for _, f := range fs {
+		size += len(f)
+	}
+	buf := make([]uint32, 0, size)
+	out := make([][]uint32, len(fs))
+	for k, f := range fs {
+		start := len(buf)
+		buf = appendTrigrams(buf, f)
+		out[k] = buf[start:len(buf):len(buf)]
+	}
+	return out
 }
 
 // dice is the Sørensen–Dice coefficient of two trigram sets, 0 to 1.
