@@ -301,13 +301,11 @@ func (d *doc) linkAgenda(parents []int) {
 	for k, a := range ag {
 		agParent[k] = parentPath(a.Path)
 	}
-	itWords := make([][]string, len(d.rec.Items))
 	folded := make([]string, len(d.rec.Items))
 	for i, it := range d.rec.Items {
 		folded[i] = normalize.Fold(it.Title)
-		itWords[i] = foldedWords(folded[i])
 	}
-	itGrams := trigramsOf(folded)
+	itGrams, itWords := trigramsOf(folded), wordsOf(folded)
 	used := make([]bool, len(ag))
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
 	// renumbered or moved section does not take the entry of one that follows it; then the
@@ -420,13 +418,11 @@ func pickEntry(n int, used []bool, first int, bound, score func(int) float64) (i
 func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 	if d.bs.agGrams == nil {
 		ag := d.rec.Agenda
-		d.bs.agWords = make([][]string, len(ag))
 		folded := make([]string, len(ag))
 		for k, a := range ag {
 			folded[k] = normalize.Fold(a.Title)
-			d.bs.agWords[k] = foldedWords(folded[k])
 		}
-		d.bs.agGrams = trigramsOf(folded)
+		d.bs.agGrams, d.bs.agWords = trigramsOf(folded), wordsOf(folded)
 	}
 	return d.bs.agGrams, d.bs.agWords
 }

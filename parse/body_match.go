@@ -120,3 +120,37 @@ func foldedWords(f string) []string {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80)
 	})
 }
+
+// wordsOf is foldedWords of each folded title, in one buffer. The split is read byte by
+// byte: a byte of a multi-byte or invalid sequence is 0x80 or more, as is the rune
+// FieldsFunc reads there, so only ASCII bytes part words.
+func wordsOf(fs []string) [][]string {
+	word := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+	size := 0
+	for _, f := range fs {
+		for i := 0; i < len(f); i++ {
+			if word(f[i]) && (i == 0 || !word(f[i-1])) {
+				size++
+			}
+		}
+	}
+	buf := make([]string, 0, size)
+	out := make([][]string, len(fs))
+	for k, f := range fs {
+		start, from := len(buf), -1
+		for i := 0; i <= len(f); i++ {
+			if i < len(f) && word(f[i]) {
+				if from < 0 {
+					from = i
+				}
+				continue
+			}
+			if from >= 0 {
+				buf = append(buf, f[from:i])
+				from = -1
+			}
+		}
+		out[k] = buf[start:len(buf):len(buf)]
+	}
+	return out
+}
