@@ -131,7 +131,7 @@ type lineHeads struct {
 }
 
 // headChunk is the size of a chunk of lineHeads.heads.
-const headChunk = 32
+const headChunk = 16
 
 const (
 	headRead     = 1 << iota // the line was cleaned
