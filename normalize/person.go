@@ -131,7 +131,7 @@ func foldedIn(m map[string]bool, t string) bool {
 
 // wordIn reports whether m holds strings.Trim(foldNameWord(w), ".,"), without allocating the
 // folded word when w is ASCII.
-func wordIn(m map[string]bool, w string) bool {
+func wordIn[V bool | uint8](m map[string]V, w string) V {
 	var buf [32]byte
 	if lw, ok := lowerASCII(buf[:0], w); ok {
 		for len(lw) > 0 && (lw[0] == '.' || lw[0] == ',') {
@@ -250,6 +250,24 @@ var jobTitleWords = map[string]bool{
 	"responsable": true, "secretariat": true, "cabinet": true, "services": true,
 }
 
+// stopWords holds, for each word of jobTitleWords or notNameWords, the tables it is in, so
+// that PersonName looks each word up once.
+var stopWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range jobTitleWords {
+		m[w] |= stopJob
+	}
+	for w := range notNameWords {
+		m[w] |= stopNotName
+	}
+	return m
+}()
+
+const (
+	stopJob     = 1 << iota // in jobTitleWords
+	stopNotName             // in notNameWords
+)
+
 var (
 	// "M.CHARRIER" → "M. CHARRIER"; "J.F.PINONCELY" → "J.F. PINONCELY".
 	reGluedDot = regexp.MustCompile(`^((?:\p{L}\.)+)(\p{Lu}[\p{L}'’-]+)`)
@@ -323,19 +341,21 @@ func PersonName(raw string) (n Name, ok bool) {
 			toks = toks[:k]
 		}
 	}
+	// A job title ends the name; a word no name holds before it refuses the mention. Each
+	// word is looked up once, in both tables.
+	notName := false
 	for i, t := range toks {
-		if wordIn(jobTitleWords, t) {
+		k := wordIn(stopWords, t)
+		if k&stopJob != 0 {
 			toks = toks[:i]
 			break
 		}
-	}
-	if len(toks) == 0 || len(toks) > 6 {
-		return n, false
-	}
-	for _, t := range toks {
-		if wordIn(notNameWords, t) {
-			return n, false
+		if k&stopNotName != 0 {
+			notName = true
 		}
+	}
+	if notName || len(toks) == 0 || len(toks) > 6 {
+		return n, false
 	}
 	var kindsBuf [6]tokKind
 	kinds := kindsBuf[:len(toks)]

@@ -59,7 +59,8 @@ func (d *doc) agenda() int {
 // colon: inline is the folded rest of the marker line).
 func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 	var out []AgendaItem
-	var lines []int // the lines the entries were read from
+	var lines []int   // the lines the entries were read from
+	var nums []string // the entries' numbers (see below)
 	var o outline
 	children := map[string]int{} // path → number of unnumbered sub-points so far
 	lastNumbered := -1           // index in out of the last numbered entry
@@ -139,8 +140,12 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			if h.line != j || h.last < j {
 				h.last = j
 			}
-			num := h.number
-			out = append(out, AgendaItem{Path: h.path, Number: &num, Title: h.title, Level: h.level, Pos: d.lines[j].Pos})
+			// The numbers live in chunks that are never moved, not in an allocation each.
+			if len(nums) == cap(nums) {
+				nums = make([]string, 0, 16)
+			}
+			nums = append(nums, h.number)
+			out = append(out, AgendaItem{Path: h.path, Number: &nums[len(nums)-1], Title: h.title, Level: h.level, Pos: d.lines[j].Pos})
 			for k := j; k <= h.last; k++ {
 				lines = append(lines, k)
 			}
@@ -301,14 +306,13 @@ func (d *doc) linkAgenda(parents []int) {
 	for k, a := range ag {
 		agParent[k] = parentPath(a.Path)
 	}
-	itGrams := make([][]uint32, len(d.rec.Items))
-	itWords := make([][]string, len(d.rec.Items))
+	folded := make([]string, len(d.rec.Items))
 	for i, it := range d.rec.Items {
-		f := normalize.Fold(it.Title)
-		itGrams[i] = foldedTrigrams(f)
-		itWords[i] = foldedWords(f)
+		folded[i] = normalize.Fold(it.Title)
 	}
+	itGrams, itWords := trigramsOf(folded), wordsOf(folded)
 	used := make([]bool, len(ag))
+	var paths []string
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
 	// renumbered or moved section does not take the entry of one that follows it; then the
 	// remaining sections against the remaining entries, with a looser bar.
@@ -347,8 +351,11 @@ func (d *doc) linkAgenda(parents []int) {
 			best, bestScore := pickEntry(len(ag), used, next, bound, score)
 			if best >= 0 && bestScore >= bar {
 				used[best] = true
-				p := ag[best].Path
-				it.AgendaPath = &p
+				if paths == nil {
+					paths = make([]string, len(d.rec.Items)) // one string each, in one allocation
+				}
+				paths[i] = ag[best].Path
+				it.AgendaPath = &paths[i]
 				next = best + 1
 			}
 		}
@@ -420,12 +427,11 @@ func pickEntry(n int, used []bool, first int, bound, score func(int) float64) (i
 func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 	if d.bs.agGrams == nil {
 		ag := d.rec.Agenda
-		d.bs.agGrams = make([][]uint32, len(ag))
-		d.bs.agWords = make([][]string, len(ag))
+		folded := make([]string, len(ag))
 		for k, a := range ag {
-			f := normalize.Fold(a.Title)
-			d.bs.agGrams[k], d.bs.agWords[k] = foldedTrigrams(f), foldedWords(f)
+			folded[k] = normalize.Fold(a.Title)
 		}
+		d.bs.agGrams, d.bs.agWords = trigramsOf(folded), wordsOf(folded)
 	}
 	return d.bs.agGrams, d.bs.agWords
 }

@@ -27,8 +27,11 @@ type headerState struct {
 	marks map[string]*proxyMark
 	// spacing is 2 for a double-spaced document, 1 otherwise, 0 before it is measured.
 	spacing int
-	// entries remembers the list entries read (see doc.parseEntry).
-	entries map[entryKey]listEntry
+	// entries remembers the list entries read (see doc.parseEntry). A listEntry is large: the
+	// map points into entrySlab, filled in chunks that are never moved, rather than holding
+	// each entry in an allocation of its own.
+	entries   map[entryKey]*listEntry
+	entrySlab []listEntry
 	// lineFacts remembers facts of each line (see meetingLineAt), nil before the first use.
 	lineFacts []lineFacts
 }
@@ -607,7 +610,8 @@ func initialNameStartsAt(s string, i int) bool {
 	}
 	w0, after := nextField(rest)
 	w1, _ := nextField(after)
-	if w1 == "" || !isInitialTok(w0) || isCivility(w0) {
+	// The civility look-up first: "M." opens most entries, and spares the pattern.
+	if w1 == "" || isCivility(w0) || !isInitialTok(w0) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w1)
@@ -669,13 +673,17 @@ type entryKey struct {
 func (d *doc) parseEntry(s string, proxies bool) listEntry {
 	k := entryKey{s, proxies}
 	if e, ok := d.hdr.entries[k]; ok {
-		return e
+		return *e
 	}
 	e := parseEntry(s, proxies)
 	if d.hdr.entries == nil {
-		d.hdr.entries = map[entryKey]listEntry{}
+		d.hdr.entries = map[entryKey]*listEntry{}
 	}
-	d.hdr.entries[k] = e
+	if len(d.hdr.entrySlab) == cap(d.hdr.entrySlab) {
+		d.hdr.entrySlab = make([]listEntry, 0, min(max(8, 2*cap(d.hdr.entrySlab)), 64))
+	}
+	d.hdr.entrySlab = append(d.hdr.entrySlab, e)
+	d.hdr.entries[k] = &d.hdr.entrySlab[len(d.hdr.entrySlab)-1]
 	return e
 }
 
@@ -802,8 +810,18 @@ func mayHoldProxy(s string) bool {
 	// strings.ToLower, rune by rune into a buffer on the stack: the entries are short.
 	var buf [128]byte
 	l := buf[:0]
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // unicode.ToLower of an ASCII byte, without decoding
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			l = append(l, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		l = utf8.AppendRune(l, unicode.ToLower(r))
+		i += size
 	}
 	for _, w := range proxyVerbsAsWritten {
 		if bytes.Contains(l, w) {

@@ -13,32 +13,59 @@ import (
 func trigrams(s string) []uint32 { return foldedTrigrams(normalize.Fold(s)) }
 
 // foldedTrigrams is trigrams of an already folded title.
-func foldedTrigrams(f string) []uint32 {
-	b := make([]byte, 0, len(f)+2)
-	b = append(b, ' ')
+func foldedTrigrams(f string) []uint32 { return appendTrigrams(make([]uint32, 0, len(f)), f) }
+
+// appendTrigrams appends foldedTrigrams(f) to dst (at most len(f) values): the titles of a
+// document share one buffer.
+func appendTrigrams(dst []uint32, f string) []uint32 {
+	// The trigrams are read off a sliding window over the title with its words joined by one
+	// space and framed by spaces, without building that text: len(f)+2 bytes at most, so
+	// len(f) trigrams at most.
+	start := len(dst)
+	var w uint32
+	n := 0
+	emit := func(c byte) {
+		w = (w<<8 | uint32(c)) & 0xffffff
+		if n++; n >= 3 {
+			dst = append(dst, w)
+		}
+	}
+	emit(' ')
 	space := true
 	for i := 0; i < len(f); i++ {
 		c := f[i]
 		alnum := (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80
 		if !alnum {
 			if !space {
-				b = append(b, ' ')
+				emit(' ')
 				space = true
 			}
 			continue
 		}
-		b = append(b, c)
+		emit(c)
 		space = false
 	}
 	if !space {
-		b = append(b, ' ')
+		emit(' ')
 	}
-	out := make([]uint32, 0, len(b))
-	for i := 0; i+3 <= len(b); i++ {
-		out = append(out, uint32(b[i])<<16|uint32(b[i+1])<<8|uint32(b[i+2]))
+	slices.Sort(dst[start:])
+	return dst[:start+len(slices.Compact(dst[start:]))]
+}
+
+// trigramsOf is foldedTrigrams of each folded title, in one buffer.
+func trigramsOf(fs []string) [][]uint32 {
+	size := 0
+	for _, f := range fs {
+		size += len(f)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	buf := make([]uint32, 0, size)
+	out := make([][]uint32, len(fs))
+	for k, f := range fs {
+		start := len(buf)
+		buf = appendTrigrams(buf, f)
+		out[k] = buf[start:len(buf):len(buf)]
+	}
+	return out
 }
 
 // dice is the Sørensen–Dice coefficient of two trigram sets, 0 to 1.
@@ -92,4 +119,38 @@ func foldedWords(f string) []string {
 	return strings.FieldsFunc(f, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80)
 	})
+}
+
+// wordsOf is foldedWords of each folded title, in one buffer. The split is read byte by
+// byte: a byte of a multi-byte or invalid sequence is 0x80 or more, as is the rune
+// FieldsFunc reads there, so only ASCII bytes part words.
+func wordsOf(fs []string) [][]string {
+	word := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+	size := 0
+	for _, f := range fs {
+		for i := 0; i < len(f); i++ {
+			if word(f[i]) && (i == 0 || !word(f[i-1])) {
+				size++
+			}
+		}
+	}
+	buf := make([]string, 0, size)
+	out := make([][]string, len(fs))
+	for k, f := range fs {
+		start, from := len(buf), -1
+		for i := 0; i <= len(f); i++ {
+			if i < len(f) && word(f[i]) {
+				if from < 0 {
+					from = i
+				}
+				continue
+			}
+			if from >= 0 {
+				buf = append(buf, f[from:i])
+				from = -1
+			}
+		}
+		out[k] = buf[start:len(buf):len(buf)]
+	}
+	return out
 }

@@ -53,10 +53,20 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		}
 		return h, false
 	}
+	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
+	digitNear := 0 // 0 unknown, 1 yes, 2 no
 	for _, k := range formsByByte[t[0]] {
 		f := headingForms[k]
-		if f.bare && !hasDigit(t[:min(len(t), bareDigitWithin)]) {
-			continue
+		if f.bare {
+			if digitNear == 0 {
+				digitNear = 2
+				if hasDigit(t[:min(len(t), bareDigitWithin)]) {
+					digitNear = 1
+				}
+			}
+			if digitNear == 2 {
+				continue
+			}
 		}
 		if l := formLeads[k]; l != nil && !l.may(t) {
 			continue
@@ -111,12 +121,17 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 // lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
 // sections, the titles that wrap and the unnumbered headings all read the same lines.
 type lineHeads struct {
-	state []uint8   // the head* bits below
-	clean []string  // cleanHeadingText of the line
-	at    []int32   // 1 + the index in heads of the line's heading; 0 when it is none
-	heads []heading // read with no bound on the title (see headingAt)
-	gaps  []string  // gapText of the line (see gapAt)
+	state []uint8     // the head* bits below
+	clean []string    // cleanHeadingText of the line
+	at    []int32     // 1 + the index in heads of the line's heading; 0 when it is none
+	heads []heading   // read with no bound on the title (see headingAt), in chunks of headChunk
+	full  [][]heading // the chunks of heads filled already: heads grows without being copied
+	nhead int32       // how many headings heads and full hold
+	gaps  []string    // gapText of the line (see gapAt)
 }
+
+// headChunk is the size of a chunk of lineHeads.heads.
+const headChunk = 16
 
 const (
 	headRead     = 1 << iota // the line was cleaned
@@ -185,14 +200,25 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 	if m.state[i]&headMatch == 0 {
 		m.state[i] |= headMatch
 		if h, ok := matchCleaned(m.clean[i], math.MaxInt); ok {
+			if len(m.heads) == headChunk {
+				m.full, m.heads = append(m.full, m.heads), nil
+			}
+			if m.heads == nil {
+				m.heads = make([]heading, 0, headChunk)
+			}
 			m.heads = append(m.heads, h)
-			m.at[i] = int32(len(m.heads))
+			m.nhead++
+			m.at[i] = m.nhead
 		}
 	}
 	if m.at[i] == 0 {
 		return h, false, true
 	}
-	h = m.heads[m.at[i]-1]
+	if k := int(m.at[i] - 1); k/headChunk < len(m.full) {
+		h = m.full[k/headChunk][k%headChunk]
+	} else {
+		h = m.heads[k%headChunk]
+	}
 	if moreRunes(h.title, maxRunes) {
 		return heading{}, false, true
 	}
@@ -933,7 +959,7 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		// complet …"), as PDF extraction spaces out the lines of a heading.
 		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && h.title != "" &&
 			!strings.HasSuffix(rawEnd, ".") && j+1 < limit && !d.used[j+1] {
-			nx := cleanHeadingText(d.lines[j+1].Text)
+			nx := d.cleanAt(j + 1)
 			caps := isUpperTitle(h.title) && isUpperTitle(nx)
 			// After a colon, only a list in capitals continues the title ("… : / - DUREE DE
 			// LA DELEGATION / - REVISION DU PRIX DE L'EAU").
