@@ -38,7 +38,7 @@ func newLitGate(re *rx) litGate {
 		return g
 	}
 	if lits, exact, ok := expandLits(tree); ok && usableLits(lits) {
-		g.lits, g.exact = minimalLits(lits), exact
+		g.lits, g.exact = dropContaining(lits), exact
 		return g
 	}
 	g.lits = neededLits(tree)
@@ -61,7 +61,7 @@ func usableLits(lits []string) bool {
 // shortest literal is longest).
 func neededLits(re *syntax.Regexp) []string {
 	if lits, _, ok := expandLits(re); ok && usableLits(lits) {
-		return minimalLits(lits)
+		return dropContaining(lits)
 	}
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
@@ -229,24 +229,6 @@ func expandLits(re *syntax.Regexp) (lits []string, exact, ok bool) {
 		return out, exact, true
 	}
 	return nil, false, false
-}
-
-// minimalLits drops the literals that contain another one: finding the shorter is enough.
-func minimalLits(lits []string) []string {
-	var out []string
-	for i, l := range lits {
-		keep := true
-		for j, o := range lits {
-			if j != i && strings.Contains(l, o) && (len(o) < len(l) || j < i) {
-				keep = false
-				break
-			}
-		}
-		if keep {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // Gates of the patterns that meetingEndAndNext and meetingPrevious run over the whole document.

@@ -381,9 +381,16 @@ func literal(re *syntax.Regexp, fold bool) []string {
 // minimal drops the literals that contain another one of the set (finding the shorter one is
 // enough), and gives up on sets too large to test quickly.
 func minimal(lits []string) []string {
-	if lits == nil {
+	out := dropContaining(lits)
+	if len(out) > maxLits {
 		return nil
 	}
+	return out
+}
+
+// dropContaining drops the literals that contain another one of the set: finding the shorter
+// is enough (of two equal ones, the first stays).
+func dropContaining(lits []string) []string {
 	var out []string
 	for i, l := range lits {
 		keep := true
@@ -396,9 +403,6 @@ func minimal(lits []string) []string {
 		if keep {
 			out = append(out, l)
 		}
-	}
-	if len(out) > maxLits {
-		return nil
 	}
 	return out
 }
