@@ -428,7 +428,11 @@ func (d *doc) buildItems(heads []heading) []int {
 			it.Kind = KindInformation
 		}
 	}
-	d.rec.Items = append(d.rec.Items, items...)
+	if d.rec.Items == nil && len(items) > 0 {
+		d.rec.Items = items // no copy of the items: the record has none yet
+	} else {
+		d.rec.Items = append(d.rec.Items, items...)
+	}
 	return parents
 }
 
@@ -437,9 +441,10 @@ func (d *doc) buildItems(heads []heading) []int {
 // decision of its own has several sub-sections and only the last one carries a decision, that
 // decision is the section's, voted on the whole exposé, and the sub-headings are its prose.
 // Numbered deliberations are never folded.
+//
+// The result is written over heads and items (a folded section only shortens them).
 func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item) {
-	var oh []heading
-	var oi []Item
+	w := 0 // heads[:w] and items[:w] are written: w never passes k
 	for k := 0; k < len(heads); k++ {
 		e := k + 1
 		for e < len(heads) && heads[e].level > heads[k].level {
@@ -456,8 +461,10 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 			}
 		}
 		if e-k-1 < 2 || delib || len(items[k].Decisions) > 0 || count != 1 || withDec != e-1 {
-			oh = append(oh, heads[k])
-			oi = append(oi, items[k])
+			if w != k {
+				heads[w], items[w] = heads[k], items[k]
+			}
+			w++
 			continue
 		}
 		it := items[k]
@@ -480,11 +487,14 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 		}
 		it.Text = b.String()
 		it.End = items[e-1].End
-		oh = append(oh, heads[k])
-		oi = append(oi, it)
+		heads[w], items[w] = heads[k], it
+		w++
 		k = e - 1
 	}
-	return oh, oi
+	if w == 0 {
+		return nil, nil
+	}
+	return heads[:w], items[:w]
 }
 
 // unplaced keeps the body lines from a to b (exclusive) that no segmenter consumed.
@@ -502,6 +512,9 @@ type para struct {
 
 // paragraphs splits lines a..b-1 into paragraphs: at blank lines, and before a line that opens a
 // speaker's turn, a debate block or a vote, so that a turn does not swallow what follows it.
+//
+// The slice returned is the document's, valid until the next call (the lines of each
+// paragraph are not: a reader may keep them).
 func (d *doc) paragraphs(a, b int) []para {
 	if b > len(d.lines) {
 		b = len(d.lines)
@@ -512,7 +525,8 @@ func (d *doc) paragraphs(a, b int) []para {
 	// The paragraphs' lines share one backing array, each capped at its own end so that an
 	// append by a reader cannot run into the next paragraph.
 	idx := make([]int, 0, b-a)
-	var out []para
+	out := d.lm.fill.paras[:0]
+	defer func() { d.lm.fill.paras = out[:0] }()
 	first := 0       // where the current paragraph starts in idx
 	prevTab := false // whether the current paragraph is a table's
 	flush := func() {
@@ -618,7 +632,8 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	}
 	var sb strings.Builder
 	sb.Grow(size)
-	bounds := make([]int, 0, 2*len(paras))
+	sc := &d.lm.fill
+	bounds := sc.bounds[:0]
 	for k, p := range paras {
 		if k > 0 {
 			sb.WriteString("\n\n")
@@ -633,17 +648,19 @@ func (d *doc) fillItem(it *Item, a, b int) {
 		bounds = append(bounds, sb.Len())
 	}
 	it.Text = sb.String()
-	texts := make([]string, len(paras))
-	for k := range texts {
-		texts[k] = it.Text[bounds[2*k]:bounds[2*k+1]]
+	texts := sc.texts[:0]
+	for k := range paras {
+		texts = append(texts, it.Text[bounds[2*k]:bounds[2*k+1]])
 	}
 	debate := d.debate(it, paras, texts)
-	var prose []para
+	prose := sc.prose[:0]
 	for k, p := range paras {
 		if !debate[k] && !p.table {
 			prose = append(prose, p)
 		}
 	}
+	clear(texts) // the strings are the item's: the buffer holds them no longer
+	sc.bounds, sc.texts, sc.prose = bounds[:0], texts[:0], prose[:0]
 	it.Decisions = d.decisions(prose)
 	if len(it.Decisions) == 0 {
 		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.

@@ -12,6 +12,17 @@ type lineMemo struct {
 	// direct indexes directAt's answers: 0 unknown, -1 no speaker, k the speaker dsp[k-1].
 	direct []int32
 	dsp    []speaker
+	// fill holds fillItem's buffers, reused from section to section: nothing a section's
+	// record keeps points into them.
+	fill struct {
+		paras  []para // paragraphs' result
+		prose  []para
+		bounds []int
+		texts  []string
+		debate []bool
+		lines  []int     // decisions' lines
+		drafts [][]draft // decisions' drafts, in chunks that stay in place
+	}
 	// amounts holds the amount reader's buffers, reused from section to section.
 	amounts struct {
 		buf           []byte

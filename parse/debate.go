@@ -262,9 +262,11 @@ func (d *doc) knownName(name string) bool {
 // debate reads the exchanges of a section into it.Exchanges and marks which paragraphs they are.
 // Inside a debate block (after "Temps d'échange :", "Débat", "Interventions"…) every paragraph is
 // an exchange, with a null speaker for narrative; elsewhere only speaker-prefixed turns
-// ("Monsieur X : …") are. texts holds each paragraph's text (paraText).
+// ("Monsieur X : …") are. texts holds each paragraph's text (paraText). The marks are the
+// document's, valid until the next call.
 func (d *doc) debate(it *Item, paras []para, texts []string) []bool {
-	is := make([]bool, len(paras))
+	is := append(d.lm.fill.debate[:0], make([]bool, len(paras))...)
+	d.lm.fill.debate = is
 	inBlock := false
 	for k, p := range paras {
 		if p.table {

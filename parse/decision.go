@@ -467,10 +467,12 @@ func (d *doc) decisions(prose []para) []Decision {
 	for _, p := range prose {
 		n += len(p.lines)
 	}
-	lines := make([]int, 0, n)
+	sc := &d.lm.fill
+	lines := slices.Grow(sc.lines[:0], n)
 	for _, p := range prose {
 		lines = append(lines, p.lines...)
 	}
+	sc.lines = lines[:0]
 	// Decision sentences no line states alone, by their first line (the last such sentence
 	// stands for a line); inClause marks the other lines they cover, by offset from lo. Most
 	// sections hold none: nothing is allocated for them.
@@ -520,7 +522,8 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 	}
 	var drafts []*draft
-	var pool []draft
+	// Drafts are taken from the document's chunks, in order: no draft outlives the call.
+	chunk, used := 0, 0
 	var cur *draft
 	gap := 0 // prose lines since the current draft's last line
 	inList := false
@@ -592,11 +595,14 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		// Drafts are taken from chunks: one allocation for several, and their first line
 		// held in place (a slice of capacity one, as []int{i} was).
-		if len(pool) == cap(pool) {
-			pool = make([]draft, 0, min(2*cap(pool)+2, 16))
+		if chunk < len(sc.drafts) && used == len(sc.drafts[chunk]) {
+			chunk, used = chunk+1, 0
 		}
-		pool = pool[:len(pool)+1]
-		cur = &pool[len(pool)-1]
+		if chunk == len(sc.drafts) {
+			sc.drafts = append(sc.drafts, make([]draft, min(2*chunk+2, 16)))
+		}
+		cur = &sc.drafts[chunk][used]
+		used++
 		*cur = draft{trig: tr, first: i, last: i, clause: isClause}
 		cur.one[0] = i
 		cur.lines = cur.one[:1:1]
