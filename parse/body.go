@@ -589,7 +589,7 @@ func (d *doc) tableRow(i int) bool {
 	}
 	for k := i; k < len(d.lines) && k < i+3; k++ {
 		t := strings.TrimSpace(d.lines[k].Text)
-		if t == "" || d.used[k] || (len(t) > 60 && utf8.RuneCountInString(t) > 60) || endsSentence(t) || strings.HasSuffix(t, ":") {
+		if t == "" || d.used[k] || moreRunes(t, 60) || endsSentence(t) || strings.HasSuffix(t, ":") {
 			return false
 		}
 		if k+1 < len(d.lines) && d.isTableLine(k+1) {
@@ -676,37 +676,53 @@ func (d *doc) fillItem(it *Item, a, b int) {
 func (d *doc) amounts(it *Item, paras []para) {
 	cells := d.detachedCells(paras)
 	// Join each paragraph so that an amount wrapped over two lines is read whole; starts map
-	// each match back to its line. All the paragraphs go into one buffer, read one by one; the
-	// buffers are the document's, reused from section to section.
+	// each match back to its line. All the paragraphs go into one string, read one by one,
+	// written once at its size; the slices are the document's, reused from section to section.
 	sc := &d.lm.amounts
-	buf, starts, lines, spans := sc.buf[:0], sc.starts[:0], sc.lines[:0], sc.spans[:0]
-	defer func() { sc.buf, sc.starts, sc.lines, sc.spans = buf, starts, lines, spans }()
+	ts, starts, lines, spans := sc.texts[:0], sc.starts[:0], sc.lines[:0], sc.spans[:0]
+	defer func() { sc.texts, sc.starts, sc.lines, sc.spans = ts, starts, lines, spans }()
+	size := 0
 	for _, p := range paras {
 		if p.table {
 			continue
 		}
-		pa, l0 := len(buf), len(lines)
-		may := false // most paragraphs hold no digit nor currency: no copy, no search for them
+		l0, n := len(lines), 0 // n: the bytes of the paragraph's text
+		may := false           // most paragraphs hold no digit nor currency: no copy, no search for them
 		for _, i := range p.lines {
 			if d.rowAt(i) || cells[i] {
 				continue
 			}
-			if len(buf) > pa {
-				buf = append(buf, ' ')
+			if len(lines) > l0 {
+				n++ // the space joining two lines
 			}
-			starts = append(starts, len(buf)-pa)
+			starts = append(starts, n)
 			lines = append(lines, i)
 			t := strings.TrimSpace(untab(d.lines[i].Text))
 			may = may || normalize.MayHoldAmount(t)
-			buf = append(buf, t...)
+			ts = append(ts, t)
+			n += len(t)
 		}
 		if !may {
-			buf, starts, lines = buf[:pa], starts[:l0], lines[:l0]
-		} else if len(buf) > pa {
-			spans = append(spans, paraSpan{pa, len(buf), l0, len(lines)})
+			ts, starts, lines = ts[:l0], starts[:l0], lines[:l0]
+		} else if n > 0 {
+			spans = append(spans, paraSpan{size, size + n, l0, len(lines)})
+			size += n
 		}
 	}
-	all := string(buf)
+	if len(spans) == 0 {
+		return
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, sp := range spans {
+		for k := sp.l0; k < sp.l1; k++ {
+			if k > sp.l0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(ts[k])
+		}
+	}
+	all := b.String()
 	for _, sp := range spans {
 		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
 		for _, m := range normalize.FindAmounts(text) {

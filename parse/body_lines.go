@@ -25,7 +25,7 @@ type lineMemo struct {
 	}
 	// amounts holds the amount reader's buffers, reused from section to section.
 	amounts struct {
-		buf           []byte
+		texts         []string
 		starts, lines []int
 		spans         []paraSpan
 	}

@@ -66,8 +66,8 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 			return d.speakerTail(speaker{text: strings.TrimSpace(t[:end])}, t[end:], loose)
 		}
 	}
-	if strings.IndexByte(t, ':') < 0 {
-		// (reSpeakerBare needs a colon)
+	if !speakerBareMay(t) {
+		// (reSpeakerBare cannot match)
 	} else if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
 		// "Montant HT : 79 819,72 €", "Marie-Josèphe BATARD : Excusée": a label and its value,
 		// not a turn.
@@ -87,6 +87,34 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 		}
 	}
 	return speaker{}, false
+}
+
+// speakerBareMay reports whether reSpeakerBare may match t: t opens with a capital, and before
+// its first colon (the one the pattern ends on: no part of a match is a colon) a white space
+// stands before two capitals (the family name). Most lines with a colon are no such turn, and
+// the pattern, which has no literal to look for, costs a backtracking run each.
+func speakerBareMay(t string) bool {
+	c := strings.IndexByte(t, ':')
+	if c < 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.Is(unicode.Lu, r) {
+		return false
+	}
+	h := t[:c]
+	for i := 0; i < len(h); i++ {
+		if !rxSpace(h[i]) {
+			continue
+		}
+		r1, n1 := utf8.DecodeRuneInString(h[i+1:])
+		if !unicode.Is(unicode.Lu, r1) {
+			continue
+		}
+		if r2, _ := utf8.DecodeRuneInString(h[i+1+n1:]); unicode.Is(unicode.Lu, r2) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleMay reports whether reRole may match t: its article ("le ", "la ", "l'", any case) must
@@ -147,8 +175,10 @@ func (d *doc) nameRun(i int) bool {
 			if t == "" {
 				continue
 			}
-			if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
-				if rest := strings.TrimSpace(t[m[1]:]); rest == "" || !turnRest(rest, true) || reSpeakerBare.MatchString(rest) {
+			if !speakerBareMay(t) {
+				// (no bare name)
+			} else if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
+				if rest := strings.TrimSpace(t[m[1]:]); rest == "" || !turnRest(rest, true) || (speakerBareMay(rest) && reSpeakerBare.MatchString(rest)) {
 					return true
 				}
 			}

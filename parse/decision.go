@@ -78,7 +78,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.dissent = t.majority || (dissentStems.in(m) && reDissent.MatchString(f))
 	// Quotes stripped hide no digit: the count is looked for on a count line with one.
 	if countStems.in(m) && hasDigit(f) {
-		voteLine := reVoteLine.MatchString(f)
+		voteLine := voteLineMay(f) && reVoteLine.MatchString(f)
 		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCounts(f)
 			// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
@@ -396,6 +396,22 @@ func isUpperWord(w string) bool {
 		i += n
 	}
 	return true
+}
+
+// voteLineMay reports whether reVoteLine may match f: the pattern is anchored, and every match
+// opens with a bullet ("-", "•"), "vote", a count label (pour, contre, abstention, nul, blanc)
+// or a digit. Most lines with a count word and a digit are prose that opens otherwise.
+func voteLineMay(f string) bool {
+	if f == "" {
+		return false
+	}
+	switch c := f[0]; {
+	case c >= '0' && c <= '9':
+		return true
+	case c == '-' || c == 'v' || c == 'p' || c == 'c' || c == 'a' || c == 'n' || c == 'b':
+		return true
+	}
+	return strings.HasPrefix(f, "•")
 }
 
 // hasDigit reports whether s holds an ASCII digit.
@@ -767,7 +783,7 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	// one buffer rather than through a slice of lines and two joins.
 	label := ""
 	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
-	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
+	if f := strings.TrimSpace(d.folded[dr.first]); voteLineMay(f) && reVoteLine.MatchString(f) {
 		for j := dr.first - 1; j >= 0 && j >= dr.first-2; j-- {
 			t := strings.TrimSpace(strings.ReplaceAll(d.lines[j].Text, "**", ""))
 			if t == "" {
