@@ -556,7 +556,7 @@ func (d *doc) paragraphs(a, b int) []para {
 // a debate marker, a decision, a speaker's turn, or reported speech after a finished sentence
 // (a page break often hides the blank line between two paragraphs).
 func (d *doc) opensBlock(i int) bool {
-	if d.markerAt(i) || strings.HasPrefix(strings.TrimLeft(d.folded[i], " -•*"), "decision") {
+	if d.markerAt(i) || strings.HasPrefix(trimBulletMarks(d.folded[i]), "decision") {
 		return true
 	}
 	if sp, ok := d.directAt(i); ok && sp.form == formDirect && !(sp.bareEmpty && d.nameRun(i)) {

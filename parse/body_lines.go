@@ -58,7 +58,7 @@ func (d *doc) markerAt(i int) bool {
 	}
 	if m.marker[i] == 0 {
 		m.marker[i] = 1
-		if reDebateMarker.MatchString(strings.TrimLeft(d.folded[i], " -•*")) {
+		if reDebateMarker.MatchString(trimBulletMarks(d.folded[i])) {
 			m.marker[i] = 2
 		}
 	}
@@ -83,4 +83,20 @@ func (d *doc) directAt(i int) (speaker, bool) {
 		return m.dsp[k-1], true
 	}
 	return speaker{}, false
+}
+
+// trimBulletMarks is strings.TrimLeft(s, " -•*") without the rune-by-rune search of a cutset
+// holding a character beyond ASCII: the body readers trim every line so.
+func trimBulletMarks(s string) string {
+	for len(s) > 0 {
+		switch {
+		case s[0] == ' ' || s[0] == '-' || s[0] == '*':
+			s = s[1:]
+		case strings.HasPrefix(s, "•"):
+			s = s[len("•"):]
+		default:
+			return s
+		}
+	}
+	return s
 }

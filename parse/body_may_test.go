@@ -1,6 +1,9 @@
 package parse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // mayCases are lines for the prefilters of the body patterns: each prefilter must accept every
 // line its pattern matches.
@@ -26,6 +29,9 @@ var mayCases = []string{
 	"",
 	":",
 	"É",
+	" - • * Débat :",
+	"•\xe2\x80",
+	"-\xff- x",
 }
 
 // TestBodyMayPrefilters checks the prefilters against their patterns on sample lines.
@@ -34,8 +40,8 @@ func TestBodyMayPrefilters(t *testing.T) {
 		if reSpeakerBare.MatchString(s) && !speakerBareMay(s) {
 			t.Errorf("speakerBareMay(%q) = false, but reSpeakerBare matches", s)
 		}
-		if reVoteLine.MatchString(s) && !voteLineMay(s) {
-			t.Errorf("voteLineMay(%q) = false, but reVoteLine matches", s)
+		if got, want := trimBulletMarks(s), strings.TrimLeft(s, " -•*"); got != want {
+			t.Errorf("trimBulletMarks(%q) = %q, want %q", s, got, want)
 		}
 	}
 	// The prefilters must also turn lines away, or they spare nothing.
@@ -43,9 +49,6 @@ func TestBodyMayPrefilters(t *testing.T) {
 		if speakerBareMay(s) {
 			t.Errorf("speakerBareMay(%q) = true, want false", s)
 		}
-	}
-	if voteLineMay("le conseil, pour 12") {
-		t.Errorf("voteLineMay(%q) = true, want false", "le conseil, pour 12")
 	}
 }
 
@@ -59,8 +62,8 @@ func FuzzBodyMayPrefilters(f *testing.F) {
 		if reSpeakerBare.MatchString(s) && !speakerBareMay(s) {
 			t.Errorf("speakerBareMay(%q) = false, but reSpeakerBare matches", s)
 		}
-		if reVoteLine.MatchString(s) && !voteLineMay(s) {
-			t.Errorf("voteLineMay(%q) = false, but reVoteLine matches", s)
+		if got, want := trimBulletMarks(s), strings.TrimLeft(s, " -•*"); got != want {
+			t.Errorf("trimBulletMarks(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

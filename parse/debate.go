@@ -302,7 +302,7 @@ func (d *doc) debate(it *Item, paras []para, texts []string) []bool {
 		if p.table {
 			continue
 		}
-		f := strings.TrimLeft(d.folded[p.lines[0]], " -•*")
+		f := trimBulletMarks(d.folded[p.lines[0]])
 		if len(p.lines) == 1 && reDebateMarker.MatchString(strings.TrimRight(f, " *")) {
 			inBlock = true
 			is[k] = true

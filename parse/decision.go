@@ -78,7 +78,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.dissent = t.majority || (dissentStems.in(m) && reDissent.MatchString(f))
 	// Quotes stripped hide no digit: the count is looked for on a count line with one.
 	if countStems.in(m) && hasDigit(f) {
-		voteLine := voteLineMay(f) && reVoteLine.MatchString(f)
+		voteLine := reVoteLine.MatchString(f)
 		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCounts(f)
 			// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
@@ -398,22 +398,6 @@ func isUpperWord(w string) bool {
 	return true
 }
 
-// voteLineMay reports whether reVoteLine may match f: the pattern is anchored, and every match
-// opens with a bullet ("-", "•"), "vote", a count label (pour, contre, abstention, nul, blanc)
-// or a digit. Most lines with a count word and a digit are prose that opens otherwise.
-func voteLineMay(f string) bool {
-	if f == "" {
-		return false
-	}
-	switch c := f[0]; {
-	case c >= '0' && c <= '9':
-		return true
-	case c == '-' || c == 'v' || c == 'p' || c == 'c' || c == 'a' || c == 'n' || c == 'b':
-		return true
-	}
-	return strings.HasPrefix(f, "•")
-}
-
 // hasDigit reports whether s holds an ASCII digit.
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -615,7 +599,11 @@ func (d *doc) decisions(prose []para) []Decision {
 			chunk, used = chunk+1, 0
 		}
 		if chunk == len(sc.drafts) {
-			sc.drafts = append(sc.drafts, make([]draft, min(2*chunk+2, 16)))
+			size := 2
+			if chunk > 0 {
+				size = min(2*len(sc.drafts[chunk-1])+2, 16)
+			}
+			sc.drafts = append(sc.drafts, make([]draft, size))
 		}
 		cur = &sc.drafts[chunk][used]
 		used++
@@ -783,7 +771,7 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	// one buffer rather than through a slice of lines and two joins.
 	label := ""
 	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
-	if f := strings.TrimSpace(d.folded[dr.first]); voteLineMay(f) && reVoteLine.MatchString(f) {
+	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
 		for j := dr.first - 1; j >= 0 && j >= dr.first-2; j-- {
 			t := strings.TrimSpace(strings.ReplaceAll(d.lines[j].Text, "**", ""))
 			if t == "" {
