@@ -67,3 +67,66 @@ func FuzzBodyMayPrefilters(f *testing.F) {
 		}
 	})
 }
+
+// civCases are lines for the hand reader of reSpeakerCiv.
+var civCases = []string{
+	"Monsieur Jean-Luc Chaumont : je propose",
+	"Mme Reynaud indique",
+	"MME. REYNAUD",
+	"M. le Maire",
+	"MM. Dupont et Durand",
+	"Monsieur  de la Fontaine dit",
+	"Monsieur dede dudu van von",
+	"monſieur Dupont",
+	"Monsieur\tDUPONT\t\tMARTIN  LEROY  PETIT  DURAND",
+	"Madame\xffDupont",
+	"Madame \xffDupont",
+	"Mademoiselle d'Artagnan",
+	"Mr McGregor",
+	"Mlle.Dupont",
+	"Messieurs les élus",
+	"Monsieur",
+	"Monsieur ",
+	"Monsieur 12",
+	"Mesdames Élodie O’Neil-Smith.",
+}
+
+// civMatch is the name span of reSpeakerCiv on t, as speakerCivName reports it.
+func civMatch(t string) (int, int, bool) {
+	if m := reSpeakerCiv.FindStringSubmatchIndex(t); m != nil {
+		return m[2], m[3], true
+	}
+	return 0, 0, false
+}
+
+// TestSpeakerCivScanner checks the hand reader of reSpeakerCiv against the pattern.
+func TestSpeakerCivScanner(t *testing.T) {
+	if speakerCiv == nil {
+		t.Fatal("reSpeakerCiv has a shape the hand reader does not know: the pattern runs on every civility line")
+	}
+	for _, s := range civCases {
+		a, b, ok := speakerCivName(s)
+		wa, wb, wok := civMatch(s)
+		if a != wa || b != wb || ok != wok {
+			t.Errorf("speakerCivName(%q) = %d, %d, %v, want %d, %d, %v", s, a, b, ok, wa, wb, wok)
+		}
+	}
+	if newCivScanner(reCivility, `^(?i:`+reCivility+`)\s+(\p{Lu}+)`) != nil {
+		t.Error("newCivScanner accepted a pattern of another shape")
+	}
+}
+
+// FuzzSpeakerCivScanner checks the hand reader of reSpeakerCiv against the pattern on arbitrary
+// text.
+func FuzzSpeakerCivScanner(f *testing.F) {
+	for _, s := range civCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, ok := speakerCivName(s)
+		wa, wb, wok := civMatch(s)
+		if a != wa || b != wb || ok != wok {
+			t.Errorf("speakerCivName(%q) = %d, %d, %v, want %d, %d, %v", s, a, b, ok, wa, wb, wok)
+		}
+	})
+}

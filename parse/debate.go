@@ -50,14 +50,14 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 		}
 		if t[0]|0x20 != 'm' {
 			// (every civility of reSpeakerCiv starts with an m: "Le …", "La …" cannot match)
-		} else if m := reSpeakerCiv.FindStringSubmatchIndex(t); m != nil {
-			name := strings.TrimSpace(t[m[2]:m[3]])
-			end := m[3]
+		} else if s, e, ok := speakerCivName(t); ok {
+			name := strings.TrimSpace(t[s:e])
+			end := e
 			// The name stops before a trailing particle ("Monsieur Dupont le …").
 			for _, p := range speakerParticles {
 				if strings.HasSuffix(name, p) {
 					name = strings.TrimSuffix(name, p)
-					end = m[2] + len(name)
+					end = s + len(name)
 				}
 			}
 			if name == "" {
