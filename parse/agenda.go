@@ -256,7 +256,7 @@ func isPageNumber(t string) bool {
 	if t == "" {
 		return false
 	}
-	if _, err := strconv.Atoi(t); err == nil && len(t) <= 3 {
+	if len(t) <= 3 && isSmallInt(t) {
 		return true
 	}
 	lt := strings.ToLower(t)

@@ -100,3 +100,12 @@ func trimBulletMarks(s string) string {
 	}
 	return s
 }
+
+// isSmallInt is strconv.Atoi(s) succeeding, for s of at most 18 bytes: an optional sign, then
+// ASCII digits. A failed Atoi allocates its error, and most short lines asked are no number.
+func isSmallInt(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return isDigits(s)
+}

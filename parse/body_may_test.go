@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,7 @@ var mayCases = []string{
 	" - • * Débat :",
 	"•\xe2\x80",
 	"-\xff- x",
+	"12", "+3", "-", "+", "1a", "-45", "999999999999999999", "٣",
 }
 
 // TestBodyMayPrefilters checks the prefilters against their patterns on sample lines.
@@ -42,6 +44,10 @@ func TestBodyMayPrefilters(t *testing.T) {
 		}
 		if got, want := trimBulletMarks(s), strings.TrimLeft(s, " -•*"); got != want {
 			t.Errorf("trimBulletMarks(%q) = %q, want %q", s, got, want)
+		}
+		_, err := strconv.Atoi(s)
+		if got, want := isSmallInt(s), err == nil; got != want {
+			t.Errorf("isSmallInt(%q) = %v, want %v", s, got, want)
 		}
 	}
 	// The prefilters must also turn lines away, or they spare nothing.
@@ -64,6 +70,12 @@ func FuzzBodyMayPrefilters(f *testing.F) {
 		}
 		if got, want := trimBulletMarks(s), strings.TrimLeft(s, " -•*"); got != want {
 			t.Errorf("trimBulletMarks(%q) = %q, want %q", s, got, want)
+		}
+		if len(s) <= 18 {
+			_, err := strconv.Atoi(s)
+			if got, want := isSmallInt(s), err == nil; got != want {
+				t.Errorf("isSmallInt(%q) = %v, want %v", s, got, want)
+			}
 		}
 	})
 }
