@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // mayCases are lines for the prefilters of the body patterns: each prefilter must accept every
@@ -33,7 +34,7 @@ var mayCases = []string{
 	" - • * Débat :",
 	"•\xe2\x80",
 	"-\xff- x",
-	"12", "+3", "-", "+", "1a", "-45", "999999999999999999", "٣",
+	"UNANIMIÏE", "A?ÏB", "AÏ?B", "A??B", "Ï?A", "\xffÏA", "ÉÏÉ", "12", "+3", "-", "+", "1a", "-45", "999999999999999999", "٣",
 }
 
 // TestBodyMayPrefilters checks the prefilters against their patterns on sample lines.
@@ -48,6 +49,9 @@ func TestBodyMayPrefilters(t *testing.T) {
 		_, err := strconv.Atoi(s)
 		if got, want := isSmallInt(s), err == nil; got != want {
 			t.Errorf("isSmallInt(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := ocrCapitals(s), ocrCapitalsRunes(s); got != want {
+			t.Errorf("ocrCapitals(%q) = %q, want %q", s, got, want)
 		}
 	}
 	// The prefilters must also turn lines away, or they spare nothing.
@@ -70,6 +74,9 @@ func FuzzBodyMayPrefilters(f *testing.F) {
 		}
 		if got, want := trimBulletMarks(s), strings.TrimLeft(s, " -•*"); got != want {
 			t.Errorf("trimBulletMarks(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := ocrCapitals(s), ocrCapitalsRunes(s); got != want {
+			t.Errorf("ocrCapitals(%q) = %q, want %q", s, got, want)
 		}
 		if len(s) <= 18 {
 			_, err := strconv.Atoi(s)
@@ -141,4 +148,24 @@ func FuzzSpeakerCivScanner(f *testing.F) {
 			t.Errorf("speakerCivName(%q) = %d, %d, %v, want %d, %d, %v", s, a, b, ok, wa, wb, wok)
 		}
 	})
+}
+
+// ocrCapitalsRunes is ocrCapitals as first written, on a slice of runes: the reference.
+func ocrCapitalsRunes(s string) string {
+	r := []rune(s)
+	changed := false
+	for k := 1; k+1 < len(r); k++ {
+		if (r[k] == 'Ï' || r[k] == '?') && unicode.IsUpper(r[k-1]) && unicode.IsUpper(r[k+1]) {
+			if r[k] == 'Ï' {
+				r[k] = 'T'
+			} else {
+				r[k] = 'I'
+			}
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(r)
 }

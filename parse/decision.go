@@ -125,6 +125,9 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 // ocrCapitals restores the capitals an OCR commonly misreads inside a word in capitals: Ï for T
 // (French capitals rarely carry a diaeresis on I), "?" for I.
 func ocrCapitals(s string) string {
+	if !ocrMisread(s) {
+		return s // most lines with a "?" or an Ï hold it outside a word in capitals: no copy
+	}
 	r := []rune(s)
 	changed := false
 	for k := 1; k+1 < len(r); k++ {
@@ -141,6 +144,19 @@ func ocrCapitals(s string) string {
 		return s
 	}
 	return string(r)
+}
+
+// ocrMisread reports whether ocrCapitals changes s: a Ï or a "?" between two capitals. Up to
+// the first change the runes are those of s, and the first change is all it looks for.
+func ocrMisread(s string) bool {
+	var r0, r1 rune = -1, -1 // the two runes before r2
+	for _, r2 := range s {
+		if (r1 == 'Ï' || r1 == '?') && unicode.IsUpper(r0) && unicode.IsUpper(r2) {
+			return true
+		}
+		r0, r1 = r1, r2
+	}
+	return false
 }
 
 // quoteStrip removes the quotation marks some registers put around vote labels.
