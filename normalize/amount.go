@@ -701,9 +701,8 @@ func findAmounts(text string) []Match {
 	var bare numSpan // the last number read without a currency, a possible range opener
 	bare.end = -1
 	for i := 0; i < len(text); {
-		c := text[i]
-		if !digitByte(c) {
-			i++
+		if !digitByte(text[i]) {
+			i = nextDigit(text, i+1)
 			continue
 		}
 		if alnumBefore(text, i) {
@@ -745,6 +744,26 @@ func findAmounts(text string) []Match {
 		out = []Match{} // no allocation: callers have always had a non-nil slice
 	}
 	return out
+}
+
+// nextDigit returns the index of the first ASCII digit of s at or after i, or len(s): eight
+// bytes at a time, as hasDigit reads them. Prose holds few digits, and the finder starts at one.
+func nextDigit(s string, i int) int {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		hx := x | high
+		if ((hx-'0'*low)&^(hx-('9'+1)*low))&high&^x != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if digitByte(s[i]) {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // MayHoldAmount reports whether FindAmounts could find anything in text: false means it returns
