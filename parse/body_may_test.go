@@ -53,6 +53,9 @@ func TestBodyMayPrefilters(t *testing.T) {
 		if got, want := ocrCapitals(s), ocrCapitalsRunes(s); got != want {
 			t.Errorf("ocrCapitals(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
+		}
 	}
 	// The prefilters must also turn lines away, or they spare nothing.
 	for _, s := range []string{"Le conseil municipal : décide", "Vu le code : article 3"} {
@@ -77,6 +80,9 @@ func FuzzBodyMayPrefilters(f *testing.F) {
 		}
 		if got, want := ocrCapitals(s), ocrCapitalsRunes(s); got != want {
 			t.Errorf("ocrCapitals(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
 		}
 		if len(s) <= 18 {
 			_, err := strconv.Atoi(s)

@@ -414,9 +414,23 @@ func isUpperWord(w string) bool {
 	return true
 }
 
-// hasDigit reports whether s holds an ASCII digit.
+// hasDigit reports whether s holds an ASCII digit, eight bytes at a time: with every high bit
+// set, subtracting n < 0x80 from a byte cannot borrow into the next, and the high bit survives
+// exactly when the low seven bits are >= n; a byte of s with its own high bit set is no digit.
+// The vote reader asks it of every line holding a count word ("pour" is common).
 func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		hx := x | high
+		if ((hx-'0'*low)&^(hx-('9'+1)*low))&high&^x != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}
