@@ -244,13 +244,13 @@ func Prepare(rec *parse.Record) *Prepared {
 }
 
 // insertRecord inserts the prepared record as a new loaded document and returns its id.
-func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, p *Prepared, now string, run int64) (int64, error) {
+func (w *wtx) insertRecord(p *Prepared, now string, run int64) (int64, error) {
 	var runID any
 	if run != 0 {
 		runID = run
 	}
 	src := p.rec.Source
-	res, err := d.txExec(ctx, tx, sqlDocument, src.SHA256, p.rec.Schema, src.Name, src.Format, src.Pages, parse.Version, now, runID)
+	res, err := w.exec(sqlDocument, src.SHA256, p.rec.Schema, src.Name, src.Format, src.Pages, parse.Version, now, runID)
 	if err != nil {
 		return 0, fmt.Errorf("documents: %w", err)
 	}
@@ -258,13 +258,13 @@ func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, p *Prepared, now stri
 	if base[kDoc], err = res.LastInsertId(); err != nil {
 		return 0, err
 	}
-	if err := d.txRow(ctx, tx, sqlMaxIDs, nil, &base[kItem], &base[kDecision], &base[kSearch], &base[kTable], &base[kRow]); err != nil {
+	if err := w.row(sqlMaxIDs, nil, &base[kItem], &base[kDecision], &base[kSearch], &base[kTable], &base[kRow]); err != nil {
 		return 0, fmt.Errorf("ids: %w", err)
 	}
-	if err := d.flush(ctx, tx, p, &base); err != nil {
+	if err := w.flush(p, &base); err != nil {
 		return 0, err
 	}
-	if err := d.writeIndex(ctx, tx, p, base[kSearch]+1); err != nil {
+	if err := w.writeIndex(p, base[kSearch]+1); err != nil {
 		return 0, fmt.Errorf("search: %w", err)
 	}
 	return base[kDoc], nil
@@ -272,7 +272,7 @@ func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, p *Prepared, now stri
 
 // flush writes the prepared rows, table by table in writeOrder, their ids made absolute by
 // adding base.
-func (d *DB) flush(ctx context.Context, tx *sql.Tx, p *Prepared, base *[nKinds]int64) error {
+func (w *wtx) flush(p *Prepared, base *[nKinds]int64) error {
 	for _, t := range writeOrder {
 		args := p.rows[t.idx]
 		ids := p.ids[t.idx]
@@ -289,7 +289,7 @@ func (d *DB) flush(ctx context.Context, tx *sql.Tx, p *Prepared, base *[nKinds]i
 				k++
 			}
 			m := batchSizes[k] * t.cols
-			if _, err := d.txExec(ctx, tx, t.queries[k], args[:m]...); err != nil {
+			if err := w.run(t.queries[k], args[:m]...); err != nil {
 				return fmt.Errorf("%s: %w", t.name, err)
 			}
 			args = args[m:]
@@ -298,8 +298,8 @@ func (d *DB) flush(ctx context.Context, tx *sql.Tx, p *Prepared, base *[nKinds]i
 	return nil
 }
 
-// prepared returns the DB-wide prepared statement for query, preparing it on first use
-// (compiling an insert, with its foreign-key checks, costs as much as running it many times).
+// prepared returns the DB-wide prepared statement for query (a read outside a save),
+// preparing it on first use.
 func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -318,7 +318,7 @@ func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 }
 
 // writeIndex writes the prepared search texts to the FTS index, the first as rowid first.
-func (d *DB) writeIndex(ctx context.Context, tx *sql.Tx, p *Prepared, first int64) error {
+func (w *wtx) writeIndex(p *Prepared, first int64) error {
 	if len(p.index) == 0 {
 		return nil
 	}
@@ -328,14 +328,13 @@ func (d *DB) writeIndex(ctx context.Context, tx *sql.Tx, p *Prepared, first int6
 		// single-row INSERT per text, which opens no statement savepoint.
 		for i, v := range p.index {
 			tb := v.([2]any)
-			if _, err := d.txExec(ctx, tx, sqlIndexRow, first+int64(i), tb[0], tb[1]); err != nil {
+			if err := w.run(sqlIndexRow, first+int64(i), tb[0], tb[1]); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	_, err := d.txExec(ctx, tx, sqlIndex, first, p.indexJSON)
-	return err
+	return w.run(sqlIndex, first, p.indexJSON)
 }
 
 // addSearch adds one searchable text of section item, to search_text and (folded) to the index.
