@@ -3,11 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"minutes/parse"
 )
@@ -110,7 +108,7 @@ const sqlMaxIDs = `SELECT (SELECT coalesce(max(id), 0) FROM items), (SELECT coal
 
 // Prepared is a record turned into the rows of its tables and the folded texts of its search
 // index: all the work of a save that needs no database (folding, cutting a section's prose,
-// exact cents, argument lists, the index's JSON). An ingest prepares records on its parallel
+// exact cents, argument lists). An ingest prepares records on its parallel
 // workers, so that its single writer only writes. Ids are kept relative to the document and
 // made absolute by the writer, inside the transaction. A Prepared is saved once (SavePrepared);
 // Release then lets the next one reuse its memory.
@@ -122,22 +120,28 @@ type Prepared struct {
 	ids  [][]int64
 	// n counts the ids of each kind the document takes.
 	n [nKinds]int64
-	// index holds [title, body] pairs, folded (œ → oe), for the FTS index (see sqlIndex):
-	// pair i is the document's search text i+1. indexJSON is them as one JSON array, when
-	// every text is valid UTF-8 (indexValid).
-	index      []any
-	indexJSON  string
-	indexValid bool
+	// index holds title, body, title, body…, folded (œ → oe), for the FTS index (see
+	// indexQuery): pair i is the document's search text i+1.
+	index []any
 }
 
-// sqlIndex indexes the texts of one document, folded, in one statement: FTS5 writes its pending
-// terms out as a new segment whenever a later statement of the transaction opens a statement
-// savepoint (every multi-row INSERT does), so one INSERT per chunk of rows would leave several
-// small segments per document, each to be merged later. Row i of the JSON array is rowid
-// firstSearch + i.
-const sqlIndex = `INSERT INTO search (rowid, title, body) SELECT ? + key, value ->> 0, value ->> 1 FROM json_each(?)`
+// The texts of one document are indexed in one statement: FTS5 writes its pending terms out as
+// a new segment whenever a later statement of the transaction opens a statement savepoint
+// (every multi-row INSERT does), so one INSERT per chunk of rows would leave several small
+// segments per document, each to be merged later. The statement has a size class of rows
+// (indexSizes), the rows beyond the document's texts bound to NULL and skipped: a handful of
+// statements serve every document. (An earlier version passed the texts as one JSON array to
+// json_each: the JSON parsing and extraction cost the writer more than binding the values.)
+var indexSizes = [...]int{16, 32, 64, 128, 256, 512, 1024, 2048, 4096}
 
-const sqlIndexRow = `INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)`
+// indexQueries[k] indexes up to indexSizes[k] texts (rowid, title, body).
+var indexQueries = func() (qs [len(indexSizes)]string) {
+	for k, n := range indexSizes {
+		qs[k] = "INSERT INTO search (rowid, title, body) SELECT column1, column2, column3 FROM (VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?,?,?),", n), ",") + ") WHERE column1 IS NOT NULL"
+	}
+	return qs
+}()
 
 // prepareds keeps Prepareds between saves, so that their argument slices, grown to a
 // document's size, are reused rather than allocated again (and collected) for every document.
@@ -235,11 +239,6 @@ func Prepare(rec *parse.Record) *Prepared {
 	for i, t := range rec.Unplaced {
 		p.add(tUnplaced, doc, i, t.Text, t.Page, t.Line)
 	}
-	if len(p.index) > 0 && p.indexValid {
-		// Cannot fail: strings and nils only.
-		js, _ := json.Marshal(p.index)
-		p.indexJSON = string(js)
-	}
 	return p
 }
 
@@ -319,37 +318,39 @@ func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 
 // writeIndex writes the prepared search texts to the FTS index, the first as rowid first.
 func (w *wtx) writeIndex(p *Prepared, first int64) error {
-	if len(p.index) == 0 {
-		return nil
-	}
-	if !p.indexValid {
-		// JSON would carry invalid UTF-8 as U+FFFD, and the index must hold exactly the
-		// folded stored text (the delete trigger removes the terms of that text). Rare: one
-		// single-row INSERT per text, which opens no statement savepoint.
-		for i, v := range p.index {
-			tb := v.([2]any)
-			if err := w.run(sqlIndexRow, first+int64(i), tb[0], tb[1]); err != nil {
-				return err
+	texts := p.index
+	for len(texts) > 0 {
+		n := len(texts) / 2
+		k := 0
+		for k < len(indexSizes)-1 && indexSizes[k] < n {
+			k++
+		}
+		n = min(n, indexSizes[k])
+		args := w.args[:0]
+		for i := range indexSizes[k] {
+			if i < n {
+				args = append(args, first, texts[2*i], texts[2*i+1])
+				first++
+			} else {
+				args = append(args, nil, nil, nil)
 			}
 		}
-		return nil
+		w.args = args
+		if err := w.run(indexQueries[k], args...); err != nil {
+			return err
+		}
+		texts = texts[2*n:]
 	}
-	return w.run(sqlIndex, first, p.indexJSON)
+	return nil
 }
 
 // addSearch adds one searchable text of section item, to search_text and (folded) to the index.
 func (p *Prepared) addSearch(item int64, kind string, title any, body string, pos parse.Pos) {
-	if len(p.index) == 0 {
-		p.indexValid = true
-	}
-	if t, ok := title.(string); (ok && !utf8.ValidString(t)) || !utf8.ValidString(body) {
-		p.indexValid = false
-	}
 	p.add(tSearchText, p.next(kSearch), doc, item, kind, title, body, pos.Page, pos.Line)
 	if t, ok := title.(string); ok {
 		title = fold(t)
 	}
-	p.index = append(p.index, [2]any{title, fold(body)})
+	p.index = append(p.index, title, fold(body))
 }
 
 func (p *Prepared) addItem(pos int, it *parse.Item) {

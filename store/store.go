@@ -90,11 +90,12 @@ type DB struct {
 
 	// wmu serialises the saves of this DB on wconn, one connection kept for them (see
 	// write); nil until the first save. wstmts are wconn's prepared statements, by query; wnv
-	// is scratch for their arguments.
+	// and wargs are scratch for their arguments.
 	wmu    sync.Mutex
 	wconn  *sql.Conn
 	wstmts map[string]*sqlite3.SQLiteStmt
 	wnv    []driver.NamedValue
+	wargs  []any
 
 	ckpt checkpointer
 }

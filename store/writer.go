@@ -21,9 +21,10 @@ import (
 
 // wtx is a write transaction on the DB's write connection.
 type wtx struct {
-	d  *DB
-	c  *sqlite3.SQLiteConn
-	nv []driver.NamedValue // scratch for the arguments of one statement
+	d    *DB
+	c    *sqlite3.SQLiteConn
+	nv   []driver.NamedValue // scratch for the arguments of one statement
+	args []any               // scratch for building arguments
 }
 
 // write runs fn in a write transaction (BEGIN IMMEDIATE) on the DB's write connection, and
@@ -54,9 +55,12 @@ func (d *DB) write(ctx context.Context, fn func(w *wtx) error) error {
 				return err
 			}
 			began = true
-			w := &wtx{d: d, c: c, nv: d.wnv}
+			w := &wtx{d: d, c: c, nv: d.wnv, args: d.wargs}
 			err := fn(w)
-			d.wnv = w.nv[:0]
+			// Kept for the next save, without their references to this one's texts.
+			clear(w.nv[:cap(w.nv)])
+			clear(w.args[:cap(w.args)])
+			d.wnv, d.wargs = w.nv[:0], w.args[:0]
 			if err == nil {
 				if _, err = c.ExecContext(ctx, "COMMIT", nil); err != nil {
 					err = fmt.Errorf("commit: %w", err)
