@@ -886,15 +886,15 @@ WHERE key IN ('jean-luc chaumont', 'laetitia bourjat', 'reboulet') ORDER BY pers
 	}
 }
 
-// TestMigrationsUpgrade opens databases left at earlier versions (1, the first; 4, the last
-// before the write-cost changes of 5) and checks that Open brings each to the latest version in
+// TestMigrationsUpgrade opens databases left at earlier versions (1, the first; 4 and 5, the
+// last before the write-cost changes of 5 and 6) and checks that Open brings each to the latest version in
 // place, keeping its data searchable, with the index settings and indexes of the latest schema.
 func TestMigrationsUpgrade(t *testing.T) {
 	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, from := range []int{1, 4} {
+	for _, from := range []int{1, 4, 5} {
 		t.Run(fmt.Sprintf("from %d", from), func(t *testing.T) {
 			if from >= len(ms) {
 				t.Skipf("no migration after version %d", from)
@@ -939,7 +939,7 @@ func TestMigrationsUpgrade(t *testing.T) {
 			}
 			_, rows, err = db.Query(`SELECT (SELECT v FROM search_config WHERE k = 'automerge'),
  (SELECT v FROM search_config WHERE k = 'crisismerge'),
- (SELECT count(*) FROM sqlite_schema WHERE name IN ('documents_status', 'documents_run', 'meetings_date'))`)
+ (SELECT count(*) FROM sqlite_schema WHERE name IN ('documents_status', 'documents_run', 'meetings_date', 'people_person'))`)
 			if err != nil {
 				t.Fatal(err)
 			}
