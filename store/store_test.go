@@ -1135,3 +1135,31 @@ func TestNotLoadedStillChecks(t *testing.T) {
 		t.Errorf("documents, locations = %v, want %v", rows, want)
 	}
 }
+
+// TestFailedSaveRollsBack makes a save fail half-way (a trigger refuses its amounts): nothing of
+// the document may stay, and the write connection must be left ready for the next save.
+func TestFailedSaveRollsBack(t *testing.T) {
+	db, _ := openTest(t)
+	if _, err := db.db.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON amounts BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	rec := typicalRecord("r1")
+	if _, err := db.Save("r1.txt", rec); err == nil || !strings.Contains(err.Error(), "refused") {
+		t.Fatalf("Save = %v, want the trigger's error", err)
+	}
+	counts := tableCounts(t, db)
+	for _, table := range []string{"documents", "locations", "people", "items", "search_text"} {
+		if counts[table] != "0" {
+			t.Errorf("after a failed save, %s has %s rows, want 0", table, counts[table])
+		}
+	}
+	if _, err := db.db.Exec(`DROP TRIGGER refuse`); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := db.Save("r1.txt", rec); err != nil || out != Added {
+		t.Fatalf("Save after the failure = %v, %v; want added", out, err)
+	}
+	if _, err := db.db.Exec(`INSERT INTO search(search) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("FTS integrity-check: %v", err)
+	}
+}

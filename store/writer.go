@@ -56,22 +56,25 @@ func (d *DB) write(ctx context.Context, fn func(w *wtx) error) error {
 			}
 			began = true
 			w := &wtx{d: d, c: c, nv: d.wnv, args: d.wargs}
-			err := fn(w)
-			// Kept for the next save, without their references to this one's texts.
-			clear(w.nv[:cap(w.nv)])
-			clear(w.args[:cap(w.args)])
-			d.wnv, d.wargs = w.nv[:0], w.args[:0]
-			if err == nil {
-				if _, err = c.ExecContext(ctx, "COMMIT", nil); err != nil {
-					err = fmt.Errorf("commit: %w", err)
+			defer func() {
+				// Kept for the next save, without their references to this one's texts.
+				clear(w.nv[:cap(w.nv)])
+				clear(w.args[:cap(w.args)])
+				d.wnv, d.wargs = w.nv[:0], w.args[:0]
+				// Not committed (an error, a failed commit, a panic): undo, so that the
+				// connection is left without a transaction. Best effort: a failed rollback
+				// leaves nothing more to undo than the error already reported.
+				if !c.AutoCommit() {
+					c.ExecContext(ctx, "ROLLBACK", nil)
 				}
+			}()
+			if err := fn(w); err != nil {
+				return err
 			}
-			if err != nil && !c.AutoCommit() {
-				// Best effort: a failed rollback leaves nothing more to undo than the
-				// error already reported.
-				c.ExecContext(ctx, "ROLLBACK", nil)
+			if _, err := c.ExecContext(ctx, "COMMIT", nil); err != nil {
+				return fmt.Errorf("commit: %w", err)
 			}
-			return err
+			return nil
 		})
 		if began || (!errors.Is(err, sql.ErrConnDone) && !errors.Is(err, driver.ErrBadConn)) {
 			return err
