@@ -288,7 +288,7 @@ func (w *wtx) flush(p *Prepared, base *[nKinds]int64) error {
 				k++
 			}
 			m := batchSizes[k] * t.cols
-			if err := w.run(t.queries[k], args[:m]...); err != nil {
+			if err := w.runSlot(t.idx*len(batchSizes)+k, t.queries[k], args[:m]); err != nil {
 				return fmt.Errorf("%s: %w", t.name, err)
 			}
 			args = args[m:]
@@ -336,7 +336,7 @@ func (w *wtx) writeIndex(p *Prepared, first int64) error {
 			}
 		}
 		w.args = args
-		if err := w.run(indexQueries[k], args...); err != nil {
+		if err := w.runSlot(len(writeOrder)*len(batchSizes)+k, indexQueries[k], args); err != nil {
 			return err
 		}
 		texts = texts[2*n:]

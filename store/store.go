@@ -89,11 +89,13 @@ type DB struct {
 	stmts map[string]*sql.Stmt // prepared inserts, by query
 
 	// wmu serialises the saves of this DB on wconn, one connection kept for them (see
-	// write); nil until the first save. wstmts are wconn's prepared statements, by query; wnv
-	// and wargs are scratch for their arguments.
+	// write); nil until the first save. wstmts are wconn's prepared statements, by query (the
+	// inserts of every save also in wslots, by slot); wnv and wargs are scratch for their
+	// arguments.
 	wmu    sync.Mutex
 	wconn  *sql.Conn
 	wstmts map[string]*sqlite3.SQLiteStmt
+	wslots []*sqlite3.SQLiteStmt
 	wnv    []driver.NamedValue
 	wargs  []any
 

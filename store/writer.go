@@ -91,6 +91,7 @@ func (d *DB) closeWriteConn() {
 		st.Close()
 		delete(d.wstmts, q)
 	}
+	clear(d.wslots)
 	if d.wconn != nil {
 		d.wconn.Close()
 		d.wconn = nil
@@ -116,6 +117,23 @@ func (w *wtx) stmt(q string) (*sqlite3.SQLiteStmt, error) {
 		w.d.wstmts = map[string]*sqlite3.SQLiteStmt{}
 	}
 	w.d.wstmts[q] = st
+	return st, nil
+}
+
+// slotStmt is stmt for the insert queries of every save, kept in d.wslots[slot] as well: a
+// map look-up hashes the whole query, kilobytes for a multi-row INSERT.
+func (w *wtx) slotStmt(slot int, q string) (*sqlite3.SQLiteStmt, error) {
+	if slot < len(w.d.wslots) && w.d.wslots[slot] != nil {
+		return w.d.wslots[slot], nil
+	}
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	if slot >= len(w.d.wslots) {
+		w.d.wslots = append(w.d.wslots, make([]*sqlite3.SQLiteStmt, slot+1-len(w.d.wslots))...)
+	}
+	w.d.wslots[slot] = st
 	return st, nil
 }
 
@@ -145,6 +163,10 @@ func (w *wtx) query(q string, args []any) (driver.Rows, error) {
 	if err != nil {
 		return nil, err
 	}
+	return w.queryStmt(st, args)
+}
+
+func (w *wtx) queryStmt(st *sqlite3.SQLiteStmt, args []any) (driver.Rows, error) {
 	nv, err := w.named(args)
 	if err != nil {
 		return nil, err
@@ -154,7 +176,24 @@ func (w *wtx) query(q string, args []any) (driver.Rows, error) {
 
 // run executes statement q, which returns no rows, with args bound in one cgo call.
 func (w *wtx) run(q string, args ...any) error {
-	rows, err := w.query(q, args)
+	st, err := w.stmt(q)
+	if err != nil {
+		return err
+	}
+	return w.runStmt(st, args)
+}
+
+// runSlot is run of a query kept in slot (see slotStmt).
+func (w *wtx) runSlot(slot int, q string, args []any) error {
+	st, err := w.slotStmt(slot, q)
+	if err != nil {
+		return err
+	}
+	return w.runStmt(st, args)
+}
+
+func (w *wtx) runStmt(st *sqlite3.SQLiteStmt, args []any) error {
+	rows, err := w.queryStmt(st, args)
 	if err != nil {
 		return err
 	}
