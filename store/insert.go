@@ -3,11 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"minutes/parse"
 )
@@ -110,7 +108,7 @@ const sqlMaxIDs = `SELECT (SELECT coalesce(max(id), 0) FROM items), (SELECT coal
 
 // Prepared is a record turned into the rows of its tables and the folded texts of its search
 // index: all the work of a save that needs no database (folding, cutting a section's prose,
-// exact cents, argument lists, the index's JSON). An ingest prepares records on its parallel
+// exact cents, argument lists). An ingest prepares records on its parallel
 // workers, so that its single writer only writes. Ids are kept relative to the document and
 // made absolute by the writer, inside the transaction. A Prepared is saved once (SavePrepared);
 // Release then lets the next one reuse its memory.
@@ -122,22 +120,28 @@ type Prepared struct {
 	ids  [][]int64
 	// n counts the ids of each kind the document takes.
 	n [nKinds]int64
-	// index holds [title, body] pairs, folded (œ → oe), for the FTS index (see sqlIndex):
-	// pair i is the document's search text i+1. indexJSON is them as one JSON array, when
-	// every text is valid UTF-8 (indexValid).
-	index      []any
-	indexJSON  string
-	indexValid bool
+	// index holds title, body, title, body…, folded (œ → oe), for the FTS index (see
+	// indexQuery): pair i is the document's search text i+1.
+	index []any
 }
 
-// sqlIndex indexes the texts of one document, folded, in one statement: FTS5 writes its pending
-// terms out as a new segment whenever a later statement of the transaction opens a statement
-// savepoint (every multi-row INSERT does), so one INSERT per chunk of rows would leave several
-// small segments per document, each to be merged later. Row i of the JSON array is rowid
-// firstSearch + i.
-const sqlIndex = `INSERT INTO search (rowid, title, body) SELECT ? + key, value ->> 0, value ->> 1 FROM json_each(?)`
+// The texts of one document are indexed in one statement: FTS5 writes its pending terms out as
+// a new segment whenever a later statement of the transaction opens a statement savepoint
+// (every multi-row INSERT does), so one INSERT per chunk of rows would leave several small
+// segments per document, each to be merged later. The statement has a size class of rows
+// (indexSizes), the rows beyond the document's texts bound to NULL and skipped: a handful of
+// statements serve every document. (An earlier version passed the texts as one JSON array to
+// json_each: the JSON parsing and extraction cost the writer more than binding the values.)
+var indexSizes = [...]int{16, 32, 64, 128, 256, 512, 1024, 2048, 4096}
 
-const sqlIndexRow = `INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)`
+// indexQueries[k] indexes up to indexSizes[k] texts (rowid, title, body).
+var indexQueries = func() (qs [len(indexSizes)]string) {
+	for k, n := range indexSizes {
+		qs[k] = "INSERT INTO search (rowid, title, body) SELECT column1, column2, column3 FROM (VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?,?,?),", n), ",") + ") WHERE column1 IS NOT NULL"
+	}
+	return qs
+}()
 
 // prepareds keeps Prepareds between saves, so that their argument slices, grown to a
 // document's size, are reused rather than allocated again (and collected) for every document.
@@ -235,22 +239,17 @@ func Prepare(rec *parse.Record) *Prepared {
 	for i, t := range rec.Unplaced {
 		p.add(tUnplaced, doc, i, t.Text, t.Page, t.Line)
 	}
-	if len(p.index) > 0 && p.indexValid {
-		// Cannot fail: strings and nils only.
-		js, _ := json.Marshal(p.index)
-		p.indexJSON = string(js)
-	}
 	return p
 }
 
 // insertRecord inserts the prepared record as a new loaded document and returns its id.
-func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, p *Prepared, now string, run int64) (int64, error) {
+func (w *wtx) insertRecord(p *Prepared, now string, run int64) (int64, error) {
 	var runID any
 	if run != 0 {
 		runID = run
 	}
 	src := p.rec.Source
-	res, err := d.txExec(ctx, tx, sqlDocument, src.SHA256, p.rec.Schema, src.Name, src.Format, src.Pages, parse.Version, now, runID)
+	res, err := w.exec(sqlDocument, src.SHA256, p.rec.Schema, src.Name, src.Format, src.Pages, parse.Version, now, runID)
 	if err != nil {
 		return 0, fmt.Errorf("documents: %w", err)
 	}
@@ -258,13 +257,13 @@ func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, p *Prepared, now stri
 	if base[kDoc], err = res.LastInsertId(); err != nil {
 		return 0, err
 	}
-	if err := d.txRow(ctx, tx, sqlMaxIDs, nil, &base[kItem], &base[kDecision], &base[kSearch], &base[kTable], &base[kRow]); err != nil {
+	if err := w.row(sqlMaxIDs, nil, &base[kItem], &base[kDecision], &base[kSearch], &base[kTable], &base[kRow]); err != nil {
 		return 0, fmt.Errorf("ids: %w", err)
 	}
-	if err := d.flush(ctx, tx, p, &base); err != nil {
+	if err := w.flush(p, &base); err != nil {
 		return 0, err
 	}
-	if err := d.writeIndex(ctx, tx, p, base[kSearch]+1); err != nil {
+	if err := w.writeIndex(p, base[kSearch]+1); err != nil {
 		return 0, fmt.Errorf("search: %w", err)
 	}
 	return base[kDoc], nil
@@ -272,7 +271,7 @@ func (d *DB) insertRecord(ctx context.Context, tx *sql.Tx, p *Prepared, now stri
 
 // flush writes the prepared rows, table by table in writeOrder, their ids made absolute by
 // adding base.
-func (d *DB) flush(ctx context.Context, tx *sql.Tx, p *Prepared, base *[nKinds]int64) error {
+func (w *wtx) flush(p *Prepared, base *[nKinds]int64) error {
 	for _, t := range writeOrder {
 		args := p.rows[t.idx]
 		ids := p.ids[t.idx]
@@ -289,7 +288,7 @@ func (d *DB) flush(ctx context.Context, tx *sql.Tx, p *Prepared, base *[nKinds]i
 				k++
 			}
 			m := batchSizes[k] * t.cols
-			if _, err := d.txExec(ctx, tx, t.queries[k], args[:m]...); err != nil {
+			if err := w.runSlot(t.idx*len(batchSizes)+k, t.queries[k], args[:m]); err != nil {
 				return fmt.Errorf("%s: %w", t.name, err)
 			}
 			args = args[m:]
@@ -298,8 +297,8 @@ func (d *DB) flush(ctx context.Context, tx *sql.Tx, p *Prepared, base *[nKinds]i
 	return nil
 }
 
-// prepared returns the DB-wide prepared statement for query, preparing it on first use
-// (compiling an insert, with its foreign-key checks, costs as much as running it many times).
+// prepared returns the DB-wide prepared statement for query (a read outside a save),
+// preparing it on first use.
 func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -318,39 +317,40 @@ func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 }
 
 // writeIndex writes the prepared search texts to the FTS index, the first as rowid first.
-func (d *DB) writeIndex(ctx context.Context, tx *sql.Tx, p *Prepared, first int64) error {
-	if len(p.index) == 0 {
-		return nil
-	}
-	if !p.indexValid {
-		// JSON would carry invalid UTF-8 as U+FFFD, and the index must hold exactly the
-		// folded stored text (the delete trigger removes the terms of that text). Rare: one
-		// single-row INSERT per text, which opens no statement savepoint.
-		for i, v := range p.index {
-			tb := v.([2]any)
-			if _, err := d.txExec(ctx, tx, sqlIndexRow, first+int64(i), tb[0], tb[1]); err != nil {
-				return err
+func (w *wtx) writeIndex(p *Prepared, first int64) error {
+	texts := p.index
+	for len(texts) > 0 {
+		n := len(texts) / 2
+		k := 0
+		for k < len(indexSizes)-1 && indexSizes[k] < n {
+			k++
+		}
+		n = min(n, indexSizes[k])
+		args := w.args[:0]
+		for i := range indexSizes[k] {
+			if i < n {
+				args = append(args, first, texts[2*i], texts[2*i+1])
+				first++
+			} else {
+				args = append(args, nil, nil, nil)
 			}
 		}
-		return nil
+		w.args = args
+		if err := w.runSlot(len(writeOrder)*len(batchSizes)+k, indexQueries[k], args); err != nil {
+			return err
+		}
+		texts = texts[2*n:]
 	}
-	_, err := d.txExec(ctx, tx, sqlIndex, first, p.indexJSON)
-	return err
+	return nil
 }
 
 // addSearch adds one searchable text of section item, to search_text and (folded) to the index.
 func (p *Prepared) addSearch(item int64, kind string, title any, body string, pos parse.Pos) {
-	if len(p.index) == 0 {
-		p.indexValid = true
-	}
-	if t, ok := title.(string); (ok && !utf8.ValidString(t)) || !utf8.ValidString(body) {
-		p.indexValid = false
-	}
 	p.add(tSearchText, p.next(kSearch), doc, item, kind, title, body, pos.Page, pos.Line)
 	if t, ok := title.(string); ok {
 		title = fold(t)
 	}
-	p.index = append(p.index, [2]any{title, fold(body)})
+	p.index = append(p.index, title, fold(body))
 }
 
 func (p *Prepared) addItem(pos int, it *parse.Item) {

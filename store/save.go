@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -132,35 +133,30 @@ func (d *DB) SavePrepared(path string, p *Prepared, opts ...SaveOption) (Outcome
 			return Unchanged, nil
 		}
 	}
-	ctx := context.Background()
-	tx, done, err := d.beginWrite(ctx)
+	var out Outcome
+	err := d.write(context.Background(), func(w *wtx) (err error) {
+		out, err = w.save(path, p, cfg)
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("store: save %s: %w", path, err)
-	}
-	defer done()
-	out, err := d.save(ctx, tx, path, p, cfg)
-	if err != nil {
-		return 0, fmt.Errorf("store: save %s: %w", path, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("store: save %s: commit: %w", path, err)
 	}
 	d.saved()
 	return out, nil
 }
 
-func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, p *Prepared, cfg saveConfig) (Outcome, error) {
-	now := d.now()
-	existing, status, err := d.docBySHA(ctx, tx, p.rec.Source.SHA256)
+func (w *wtx) save(path string, p *Prepared, cfg saveConfig) (Outcome, error) {
+	now := w.d.now()
+	existing, status, err := w.docBySHA(p.rec.Source.SHA256)
 	if err != nil {
 		return 0, err
 	}
-	pathDoc, pathStatus, err := d.docStatusAtPath(ctx, tx, path)
+	pathDoc, pathStatus, err := w.docStatusAtPath(path)
 	if err != nil {
 		return 0, err
 	}
 	if existing != 0 && status == "loaded" && !cfg.force {
-		if err := d.locate(ctx, tx, path, existing, pathDoc, now); err != nil {
+		if err := w.locate(path, existing, pathDoc, now); err != nil {
 			return 0, err
 		}
 		if pathDoc != 0 && pathDoc != existing && pathStatus == "loaded" {
@@ -176,39 +172,37 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, path string, p *Prepared, cfg
 		if status == "loaded" {
 			out = Replaced
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT path, seen_at FROM locations WHERE document_id = ? ORDER BY path`, existing)
+		err := w.rows(`SELECT path, seen_at FROM locations WHERE document_id = ? ORDER BY path`, []any{existing}, func(vals []driver.Value) error {
+			var l loc
+			if err := scanValue(&l.path, vals[0]); err != nil {
+				return err
+			}
+			if err := scanValue(&l.seen, vals[1]); err != nil {
+				return err
+			}
+			keep = append(keep, l)
+			return nil
+		})
 		if err != nil {
 			return 0, err
 		}
-		for rows.Next() {
-			var l loc
-			if err := rows.Scan(&l.path, &l.seen); err != nil {
-				rows.Close()
-				return 0, err
-			}
-			keep = append(keep, l)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, existing); err != nil {
+		if err := w.run(`DELETE FROM documents WHERE id = ?`, existing); err != nil {
 			return 0, err
 		}
 	}
-	id, err := d.insertRecord(ctx, tx, p, now, cfg.run)
+	id, err := w.insertRecord(p, now, cfg.run)
 	if err != nil {
 		return 0, err
 	}
 	for _, l := range keep {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO locations (path, document_id, seen_at) VALUES (?, ?, ?)`, l.path, id, l.seen); err != nil {
+		if err := w.run(`INSERT INTO locations (path, document_id, seen_at) VALUES (?, ?, ?)`, l.path, id, l.seen); err != nil {
 			return 0, err
 		}
 	}
 	if pathDoc == existing {
 		pathDoc = 0 // deleted above, its locations moved
 	}
-	if err := d.locate(ctx, tx, path, id, pathDoc, now); err != nil {
+	if err := w.locate(path, id, pathDoc, now); err != nil {
 		return 0, err
 	}
 	if pathDoc != 0 && pathStatus == "loaded" {
@@ -227,33 +221,32 @@ func (d *DB) SaveLocation(path, sha string) (Outcome, error) {
 	} else if ok {
 		return Unchanged, nil
 	}
-	ctx := context.Background()
-	tx, done, err := d.beginWrite(ctx)
+	var out Outcome
+	err := d.write(context.Background(), func(w *wtx) error {
+		id, status, err := w.docBySHA(sha)
+		if err != nil {
+			return err
+		}
+		if id == 0 || status != "loaded" {
+			return fmt.Errorf("no loaded document with sha256 %s", sha)
+		}
+		pathDoc, pathStatus, err := w.docStatusAtPath(path)
+		if err != nil {
+			return err
+		}
+		if err := w.locate(path, id, pathDoc, d.now()); err != nil {
+			return err
+		}
+		out = Unchanged
+		if pathDoc != 0 && pathDoc != id && pathStatus == "loaded" {
+			out = Replaced
+		}
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("store: locate %s: %w", path, err)
 	}
-	defer done()
-	id, status, err := d.docBySHA(ctx, tx, sha)
-	if err != nil {
-		return 0, fmt.Errorf("store: locate %s: %w", path, err)
-	}
-	if id == 0 || status != "loaded" {
-		return 0, fmt.Errorf("store: locate %s: no loaded document with sha256 %s", path, sha)
-	}
-	pathDoc, pathStatus, err := d.docStatusAtPath(ctx, tx, path)
-	if err != nil {
-		return 0, fmt.Errorf("store: locate %s: %w", path, err)
-	}
-	if err := d.locate(ctx, tx, path, id, pathDoc, d.now()); err != nil {
-		return 0, fmt.Errorf("store: locate %s: %w", path, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("store: locate %s: commit: %w", path, err)
-	}
-	if pathDoc != 0 && pathDoc != id && pathStatus == "loaded" {
-		return Replaced, nil
-	}
-	return Unchanged, nil
+	return out, nil
 }
 
 // SaveFailed records that the file at path (content sha, empty when it could not even be read)
@@ -276,42 +269,36 @@ func (d *DB) SaveFailed(path, sha, stage string, cause error, opts ...SaveOption
 	if cause != nil {
 		msg = cause.Error()
 	}
-	ctx := context.Background()
-	tx, done, err := d.beginWrite(ctx)
+	err := d.write(context.Background(), func(w *wtx) error {
+		return w.saveFailed(path, sha, stage, msg, cfg.run)
+	})
 	if err != nil {
 		return fmt.Errorf("store: save failed %s: %w", path, err)
-	}
-	defer done()
-	if err := d.saveFailed(ctx, tx, path, sha, stage, msg, cfg.run); err != nil {
-		return fmt.Errorf("store: save failed %s: %w", path, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: save failed %s: commit: %w", path, err)
 	}
 	return nil
 }
 
-func (d *DB) saveFailed(ctx context.Context, tx *sql.Tx, path, sha, stage, msg string, run int64) error {
-	now := d.now()
-	pathDoc, err := d.docAtPath(ctx, tx, path)
+func (w *wtx) saveFailed(path, sha, stage, msg string, run int64) error {
+	now := w.d.now()
+	pathDoc, _, err := w.docStatusAtPath(path)
 	if err != nil {
 		return err
 	}
 	var id int64
 	if sha != "" {
 		var status string
-		if id, status, err = d.docBySHA(ctx, tx, sha); err != nil {
+		if id, status, err = w.docBySHA(sha); err != nil {
 			return err
 		}
 		if id != 0 && status == "loaded" {
-			return d.locate(ctx, tx, path, id, pathDoc, now)
+			return w.locate(path, id, pathDoc, now)
 		}
 	} else if pathDoc != 0 {
 		// Unreadable content has no key but its path: a failed, hashless document at the same
 		// path is the same to-do entry.
 		var s sql.NullString
 		var status string
-		if err := tx.QueryRowContext(ctx, `SELECT sha256, status FROM documents WHERE id = ?`, pathDoc).Scan(&s, &status); err != nil {
+		if err := w.row(`SELECT sha256, status FROM documents WHERE id = ?`, []any{pathDoc}, &s, &status); err != nil {
 			return err
 		}
 		if !s.Valid && status == "failed" {
@@ -323,12 +310,12 @@ func (d *DB) saveFailed(ctx context.Context, tx *sql.Tx, path, sha, stage, msg s
 		runID = run
 	}
 	if id != 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET stage = ?, error = ?, parser_version = ?, ingested_at = ?, run_id = ? WHERE id = ?`,
+		if err := w.run(`UPDATE documents SET stage = ?, error = ?, parser_version = ?, ingested_at = ?, run_id = ? WHERE id = ?`,
 			stage, msg, parse.Version, now, runID, id); err != nil {
 			return err
 		}
 	} else {
-		res, err := tx.ExecContext(ctx, `INSERT INTO documents (sha256, status, stage, error, name, parser_version, ingested_at, run_id)
+		res, err := w.exec(`INSERT INTO documents (sha256, status, stage, error, name, parser_version, ingested_at, run_id)
 VALUES (?, 'failed', ?, ?, ?, ?, ?, ?)`, nullIfEmpty(sha), stage, msg, filepath.Base(path), parse.Version, now, runID)
 		if err != nil {
 			return err
@@ -337,7 +324,7 @@ VALUES (?, 'failed', ?, ?, ?, ?, ?, ?)`, nullIfEmpty(sha), stage, msg, filepath.
 			return err
 		}
 	}
-	return d.locate(ctx, tx, path, id, pathDoc, now)
+	return w.locate(path, id, pathDoc, now)
 }
 
 // Lookup reports whether content sha is known, its status ("loaded" or "failed") and the parser
@@ -365,55 +352,30 @@ func (d *DB) located(path, sha string) (bool, error) {
 	return n > 0, err
 }
 
-// The queries of every save, prepared once per DB (see prepared).
+// The queries of every save. A query joining two tables with a condition on a bound value
+// (l.path = ? … d.sha256 = ?) was compiled again at every run, SQLite deciding that the values
+// bound may change its plan: these are written with subqueries instead.
 const (
-	sqlLocated = `SELECT count(*) FROM locations l JOIN documents d ON d.id = l.document_id
-WHERE l.path = ? AND d.sha256 = ? AND d.status = 'loaded'`
+	sqlLocated = `SELECT count(*) FROM documents
+WHERE id = (SELECT document_id FROM locations WHERE path = ?) AND sha256 = ? AND status = 'loaded'`
 	sqlDocBySHA  = `SELECT id, status FROM documents WHERE sha256 = ?`
-	sqlDocAtPath = `SELECT l.document_id, d.status FROM locations l JOIN documents d ON d.id = l.document_id WHERE l.path = ?`
+	sqlDocAtPath = `SELECT document_id, (SELECT status FROM documents WHERE id = document_id) FROM locations WHERE path = ?`
 	sqlLocate    = `INSERT INTO locations (path, document_id, seen_at) VALUES (?, ?, ?)
 ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, seen_at = excluded.seen_at
 WHERE document_id <> excluded.document_id`
 )
 
-// txRow runs the one-row query q, prepared once per DB, in tx.
-func (d *DB) txRow(ctx context.Context, tx *sql.Tx, q string, args []any, dest ...any) error {
-	ds, err := d.prepared(ctx, q)
-	if err != nil {
-		return err
-	}
-	st := tx.StmtContext(ctx, ds)
-	defer st.Close()
-	return st.QueryRowContext(ctx, args...).Scan(dest...)
-}
-
-// txExec runs statement q, prepared once per DB, in tx.
-func (d *DB) txExec(ctx context.Context, tx *sql.Tx, q string, args ...any) (sql.Result, error) {
-	ds, err := d.prepared(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	st := tx.StmtContext(ctx, ds)
-	defer st.Close()
-	return st.ExecContext(ctx, args...)
-}
-
-func (d *DB) docBySHA(ctx context.Context, tx *sql.Tx, sha string) (id int64, status string, err error) {
-	err = d.txRow(ctx, tx, sqlDocBySHA, []any{sha}, &id, &status)
+func (w *wtx) docBySHA(sha string) (id int64, status string, err error) {
+	err = w.row(sqlDocBySHA, []any{sha}, &id, &status)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, "", nil
 	}
 	return id, status, err
 }
 
-func (d *DB) docAtPath(ctx context.Context, tx *sql.Tx, path string) (int64, error) {
-	id, _, err := d.docStatusAtPath(ctx, tx, path)
-	return id, err
-}
-
 // docStatusAtPath returns the document path holds and its status, or 0.
-func (d *DB) docStatusAtPath(ctx context.Context, tx *sql.Tx, path string) (id int64, status string, err error) {
-	err = d.txRow(ctx, tx, sqlDocAtPath, []any{path}, &id, &status)
+func (w *wtx) docStatusAtPath(path string) (id int64, status string, err error) {
+	err = w.row(sqlDocAtPath, []any{path}, &id, &status)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, "", nil
 	}
@@ -423,15 +385,14 @@ func (d *DB) docStatusAtPath(ctx context.Context, tx *sql.Tx, path string) (id i
 // locate points path at document id. When path pointed at another document (prev), that one is
 // deleted if no path refers to it any more: a path has one current document, and a document
 // lives as long as some path holds it.
-func (d *DB) locate(ctx context.Context, tx *sql.Tx, path string, id, prev int64, now string) error {
-	if _, err := d.txExec(ctx, tx, sqlLocate, path, id, now); err != nil {
+func (w *wtx) locate(path string, id, prev int64, now string) error {
+	if err := w.run(sqlLocate, path, id, now); err != nil {
 		return err
 	}
 	if prev == 0 || prev == id {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM locations WHERE document_id = ?)`, prev, prev)
-	return err
+	return w.run(`DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM locations WHERE document_id = ?)`, prev, prev)
 }
 
 // prose is the text of a section without the passages indexed on their own (its decisions and

@@ -89,9 +89,15 @@ type DB struct {
 	stmts map[string]*sql.Stmt // prepared inserts, by query
 
 	// wmu serialises the saves of this DB on wconn, one connection kept for them (see
-	// beginWrite); nil until the first save.
-	wmu   sync.Mutex
-	wconn *sql.Conn
+	// write); nil until the first save. wstmts are wconn's prepared statements, by query (the
+	// inserts of every save also in wslots, by slot); wnv and wargs are scratch for their
+	// arguments.
+	wmu    sync.Mutex
+	wconn  *sql.Conn
+	wstmts map[string]*sqlite3.SQLiteStmt
+	wslots []*sqlite3.SQLiteStmt
+	wnv    []driver.NamedValue
+	wargs  []any
 
 	ckpt checkpointer
 }
@@ -150,10 +156,7 @@ func escapePath(p string) string {
 func (d *DB) Close() error {
 	d.stopCheckpointer()
 	d.wmu.Lock()
-	if d.wconn != nil {
-		d.wconn.Close()
-		d.wconn = nil
-	}
+	d.closeWriteConn()
 	d.wmu.Unlock()
 	d.mu.Lock()
 	for _, st := range d.stmts {
@@ -265,38 +268,4 @@ func (d *DB) apply(ctx context.Context, m migration) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// beginWrite begins a write transaction on the DB's write connection; done rolls it back unless
-// committed, and lets the next save begin. Saves run on one connection rather than any of the
-// pool because SQLite keeps pages cached per connection, and a connection finding that another
-// one committed since its last transaction drops its whole cache: saves alternating between
-// pooled connections (with the checkpointer's, with Lookups) re-read from the WAL, at every
-// document, the pages that the previous one had just written. Saves of one DB wait for each
-// other here rather than in SQLite's lock, which they would take in turn anyway.
-func (d *DB) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err error) {
-	d.wmu.Lock()
-	for range 2 {
-		if d.wconn == nil {
-			if d.wconn, err = d.db.Conn(ctx); err != nil {
-				d.wconn = nil
-				break
-			}
-		}
-		tx, err = d.wconn.BeginTx(ctx, nil)
-		if !errors.Is(err, sql.ErrConnDone) && !errors.Is(err, driver.ErrBadConn) {
-			break
-		}
-		// The connection is gone: take another.
-		d.wconn.Close()
-		d.wconn = nil
-	}
-	if err != nil {
-		d.wmu.Unlock()
-		return nil, nil, err
-	}
-	return tx, func() {
-		tx.Rollback()
-		d.wmu.Unlock()
-	}, nil
 }

@@ -886,15 +886,15 @@ WHERE key IN ('jean-luc chaumont', 'laetitia bourjat', 'reboulet') ORDER BY pers
 	}
 }
 
-// TestMigrationsUpgrade opens databases left at earlier versions (1, the first; 4, the last
-// before the write-cost changes of 5) and checks that Open brings each to the latest version in
+// TestMigrationsUpgrade opens databases left at earlier versions (1, the first; 4 and 5, the
+// last before the write-cost changes of 5 and 6) and checks that Open brings each to the latest version in
 // place, keeping its data searchable, with the index settings and indexes of the latest schema.
 func TestMigrationsUpgrade(t *testing.T) {
 	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, from := range []int{1, 4} {
+	for _, from := range []int{1, 4, 5} {
 		t.Run(fmt.Sprintf("from %d", from), func(t *testing.T) {
 			if from >= len(ms) {
 				t.Skipf("no migration after version %d", from)
@@ -939,7 +939,7 @@ func TestMigrationsUpgrade(t *testing.T) {
 			}
 			_, rows, err = db.Query(`SELECT (SELECT v FROM search_config WHERE k = 'automerge'),
  (SELECT v FROM search_config WHERE k = 'crisismerge'),
- (SELECT count(*) FROM sqlite_schema WHERE name IN ('documents_status', 'documents_run', 'meetings_date'))`)
+ (SELECT count(*) FROM sqlite_schema WHERE name IN ('documents_status', 'documents_run', 'meetings_date', 'people_person'))`)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -1133,5 +1133,33 @@ func TestNotLoadedStillChecks(t *testing.T) {
 	}
 	if want := [][]string{{"1", "2"}}; !reflect.DeepEqual(rows, want) {
 		t.Errorf("documents, locations = %v, want %v", rows, want)
+	}
+}
+
+// TestFailedSaveRollsBack makes a save fail half-way (a trigger refuses its amounts): nothing of
+// the document may stay, and the write connection must be left ready for the next save.
+func TestFailedSaveRollsBack(t *testing.T) {
+	db, _ := openTest(t)
+	if _, err := db.db.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON amounts BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	rec := typicalRecord("r1")
+	if _, err := db.Save("r1.txt", rec); err == nil || !strings.Contains(err.Error(), "refused") {
+		t.Fatalf("Save = %v, want the trigger's error", err)
+	}
+	counts := tableCounts(t, db)
+	for _, table := range []string{"documents", "locations", "people", "items", "search_text"} {
+		if counts[table] != "0" {
+			t.Errorf("after a failed save, %s has %s rows, want 0", table, counts[table])
+		}
+	}
+	if _, err := db.db.Exec(`DROP TRIGGER refuse`); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := db.Save("r1.txt", rec); err != nil || out != Added {
+		t.Fatalf("Save after the failure = %v, %v; want added", out, err)
+	}
+	if _, err := db.db.Exec(`INSERT INTO search(search) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("FTS integrity-check: %v", err)
 	}
 }
