@@ -37,6 +37,7 @@ func (d *doc) body() {
 func (d *doc) sections(start int) []heading {
 	var o outline
 	var out []heading
+	var spare []frame // the stack of the last trial not kept, reused by the next
 	for i := start; i < len(d.lines); i++ {
 		// A numbered heading is read even on a line the header consumed ("I. DESIGNATION D'UN
 		// SECRETAIRE DE SEANCE" also names the secretary): the outline needs every number.
@@ -49,14 +50,17 @@ func (d *doc) sections(start int) []heading {
 			continue
 		}
 		// Try the outline on a copy: a rejected line must leave it as it was.
-		trial := outline{stack: append([]frame(nil), o.stack...), seen: o.seen}
+		trial := outline{stack: append(spare[:0], o.stack...), seen: o.seen}
 		if !trial.place(&h) {
+			spare = trial.stack
 			continue
 		}
 		d.continueTitle(&h, i, len(d.lines))
 		if h.title == "" || moneyInTitle(h.title) || (mayTOCLine(h.title) && reTOCLine.MatchString(h.title)) {
+			spare = trial.stack
 			continue
 		}
+		spare = o.stack
 		o = trial
 		out = append(out, h)
 		i = h.last
@@ -437,9 +441,11 @@ func (d *doc) buildItems(heads []heading) []int {
 // decision of its own has several sub-sections and only the last one carries a decision, that
 // decision is the section's, voted on the whole exposé, and the sub-headings are its prose.
 // Numbered deliberations are never folded.
+//
+// The result is compacted in place into heads and items (the entry written is never one still
+// to be read): most documents fold nothing, and then nothing is copied.
 func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item) {
-	var oh []heading
-	var oi []Item
+	w := 0 // heads[:w] and items[:w] are the result so far
 	for k := 0; k < len(heads); k++ {
 		e := k + 1
 		for e < len(heads) && heads[e].level > heads[k].level {
@@ -456,8 +462,10 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 			}
 		}
 		if e-k-1 < 2 || delib || len(items[k].Decisions) > 0 || count != 1 || withDec != e-1 {
-			oh = append(oh, heads[k])
-			oi = append(oi, items[k])
+			if w != k {
+				heads[w], items[w] = heads[k], items[k]
+			}
+			w++
 			continue
 		}
 		it := items[k]
@@ -480,11 +488,11 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 		}
 		it.Text = b.String()
 		it.End = items[e-1].End
-		oh = append(oh, heads[k])
-		oi = append(oi, it)
+		heads[w], items[w] = heads[k], it
+		w++
 		k = e - 1
 	}
-	return oh, oi
+	return heads[:w], items[:w]
 }
 
 // unplaced keeps the body lines from a to b (exclusive) that no segmenter consumed.
