@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -875,7 +876,7 @@ func sliceFolded(orig, folded string, a, b int) string {
 // foldMemo is sliceFolded with the last foldMap remembered.
 type foldMemo struct {
 	src, f string
-	offs   []int
+	offs   []int32
 	ok     bool
 }
 
@@ -888,7 +889,7 @@ func (m *foldMemo) sliceFolded(orig, folded string, a, b int) string {
 }
 
 // sliceMapped is sliceFolded once orig is folded: f and offs are foldMap(orig).
-func sliceMapped(orig, folded, f string, offs []int, a, b int) string {
+func sliceMapped(orig, folded, f string, offs []int32, a, b int) string {
 	if f != folded || a < 0 || b > len(f) || a > b {
 		return ""
 	}
@@ -906,11 +907,16 @@ var latinFold = func() [0x250]string {
 }()
 
 // foldMap folds s like normalize.Fold and returns, for every byte of the result, the offset of
-// the byte of s it comes from (plus one final entry, len(s)).
-func foldMap(s string) (string, []int) {
+// the byte of s it comes from (plus one final entry, len(s)). The offsets are int32, half the
+// bytes of int: s is a line or a sentence of a few lines. A text beyond their range (2 GB) has
+// no map: "" and nil, which no caller's match or comparison accepts.
+func foldMap(s string) (string, []int32) {
+	if len(s) > math.MaxInt32 {
+		return "", nil
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	offs := make([]int, 0, len(s)+1)
+	offs := make([]int32, 0, len(s)+1)
 	space := false
 	var buf [utf8.UTFMax]byte
 	for i, r := range s {
@@ -926,11 +932,11 @@ func foldMap(s string) (string, []int) {
 			}
 			if space {
 				b.WriteByte(' ')
-				offs = append(offs, i)
+				offs = append(offs, int32(i))
 				space = false
 			}
 			b.WriteByte(c)
-			offs = append(offs, i)
+			offs = append(offs, int32(i))
 			continue
 		}
 		if unicode.IsSpace(r) {
@@ -949,15 +955,15 @@ func foldMap(s string) (string, []int) {
 		}
 		if space {
 			b.WriteByte(' ')
-			offs = append(offs, i)
+			offs = append(offs, int32(i))
 			space = false
 		}
 		b.WriteString(fr)
 		for k := 0; k < len(fr); k++ {
-			offs = append(offs, i)
+			offs = append(offs, int32(i))
 		}
 	}
-	offs = append(offs, len(s))
+	offs = append(offs, int32(len(s)))
 	return b.String(), offs
 }
 
@@ -1125,7 +1131,7 @@ func (d *doc) ev(i int) Evidence {
 // foldMapOf is foldMap(s), remembered for the last string asked: the header readers map several
 // matches of one line back to the text as written, and on a very long line each foldMap would
 // cost the line's length again.
-func (d *doc) foldMapOf(s string) (string, []int) {
+func (d *doc) foldMapOf(s string) (string, []int32) {
 	if d.fm.ok && s == d.fm.src {
 		return d.fm.folded, d.fm.offs
 	}

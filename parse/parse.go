@@ -39,7 +39,7 @@ type doc struct {
 	evText map[int]string
 	fm     struct {
 		src, folded string
-		offs        []int
+		offs        []int32
 		ok          bool
 		same        string // a string found equal to folded (see sliceFolded)
 	}
