@@ -90,17 +90,19 @@ func BenchmarkFold(b *testing.B) {
 	}
 }
 
-// TestSelfFoldingPrefix checks the word-wide test of AppendFold against its byte-by-byte definition,
+// TestFoldWord8 checks the word-wide step of AppendFold against its byte-by-byte definition,
 // on every byte in every position and on random words over the bytes at the edges of its ranges.
-func TestSelfFoldingPrefix(t *testing.T) {
+func TestFoldWord8(t *testing.T) {
+	// plain reports whether c folds by lower-casing alone and is no white space.
+	plain := func(c byte) bool { return c > 0x20 && c < 0x7f && c != '`' }
 	ref := func(w [8]byte) int {
 		for k, c := range w {
 			switch {
 			case c == ' ':
-				if k == 7 || w[k+1] == ' ' || w[k+1] < 0x20 || w[k+1] >= 0x7f || foldASCII[w[k+1]] != w[k+1] {
+				if k == 7 || !plain(w[k+1]) {
 					return k
 				}
-			case c < 0x20 || c >= 0x7f || foldASCII[c] != c:
+			case !plain(c):
 				return k
 			}
 		}
@@ -108,8 +110,14 @@ func TestSelfFoldingPrefix(t *testing.T) {
 	}
 	word := func(w [8]byte) uint64 { return load8(string(w[:])) }
 	check := func(w [8]byte) {
-		if got, want := selfFoldingPrefix(word(w)), ref(w); got != want {
-			t.Fatalf("selfFoldingPrefix(%q) = %v, want %v", w[:], got, want)
+		low, n := foldWord8(word(w))
+		if want := ref(w); n != want {
+			t.Fatalf("foldWord8(%q) reads %v bytes, want %v", w[:], n, want)
+		}
+		for k := range n {
+			if got, want := byte(low>>(8*k)), foldASCII[w[k]]; got != want && !(w[k] == ' ' && got == ' ') {
+				t.Fatalf("foldWord8(%q) byte %d = %q, want %q", w[:], k, got, want)
+			}
 		}
 	}
 	for k := range 8 {

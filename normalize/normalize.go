@@ -4,6 +4,7 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/bits"
 	"strings"
@@ -39,6 +40,18 @@ func AppendFold(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while they are printable ASCII folded by lower-casing alone,
+		// with single spaces between words (see foldWord8). A space opening the word is copied
+		// only after text (a leading space is dropped) and when no white space is pending.
+		if !space && i+8 <= len(s) {
+			low, n := foldWord8(load8(s[i:]))
+			if n > 0 && (s[i] != ' ' || len(dst) > start) {
+				l := len(dst)
+				dst = binary.LittleEndian.AppendUint64(dst, low)[:l+n]
+				i += n
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -51,32 +64,7 @@ func AppendFold(dst []byte, s string) []byte {
 				dst = append(dst, ' ')
 				space = false
 			}
-			if f != c {
-				dst = append(dst, f)
-				continue
-			}
-			// Copy at once the run of bytes that fold to themselves: lower-case words and the
-			// single spaces between them.
-			j := i
-			for j < len(s) {
-				// Eight bytes at a time while they all fold to themselves (s[j-1] is such a byte),
-				// then one byte at a time, which ends the run or carries it on.
-				if j+8 <= len(s) {
-					n := selfFoldingPrefix(load8(s[j:]))
-					if j += n; n == 8 {
-						continue
-					}
-				}
-				if c := s[j]; c < utf8.RuneSelf && foldASCII[c] == c {
-					j++
-				} else if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && foldASCII[s[j+1]] == s[j+1] {
-					j += 2
-				} else {
-					break
-				}
-			}
-			dst = append(dst, s[i-1:j]...)
-			i = j
+			dst = append(dst, f)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -113,7 +101,7 @@ func AppendFold(dst []byte, s string) []byte {
 	return dst
 }
 
-// Byte-wise constants of selfFolding8.
+// Byte-wise constants of foldWord8.
 const (
 	swarLow  = 0x0101010101010101
 	swarHigh = 0x8080808080808080
@@ -126,13 +114,15 @@ func load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// selfFoldingPrefix returns how many of the eight bytes of x (little-endian) the one-at-a-time
-// run of AppendFold would copy as they are, given that the byte before them folds to itself:
-// printable ASCII other than the capitals and '`', and single spaces each followed by such a
-// byte within the word. A run that does not reach 8 ends at the byte returned, or is carried on
-// by the byte loop (a space at the last place, control bytes and DEL, which fold to themselves
-// but are left out here).
-func selfFoldingPrefix(x uint64) int {
+// foldWord8 reads the eight bytes of x (little-endian) as AppendFold's fast path does: it
+// returns them lower-cased (A–Z to a–z; the other bytes as they are) and how many of them, from
+// the first, fold by that alone — printable ASCII other than '`', where a space is single and
+// followed by such a byte within the word. Such a run is its own fold when it neither starts
+// the text nor follows white space (AppendFold checks both). The run ends at the first other
+// byte (white space other than a single space, control bytes, DEL, '`', a byte of a multi-byte
+// rune), and before a space that ends the word or comes before such a byte: that space may
+// be the first of a run to squeeze, or trailing.
+func foldWord8(x uint64) (lowered uint64, n int) {
 	// With every high bit set, subtracting n < 0x80 from each byte cannot borrow across bytes,
 	// and the high bit of a byte survives exactly when its low seven bits are >= n.
 	hx := x | swarHigh
@@ -143,16 +133,18 @@ func selfFoldingPrefix(x uint64) int {
 	ge60 := (hx - 0x60*swarLow) & swarHigh
 	ge61 := (hx - 0x61*swarLow) & swarHigh
 	ge7f := (hx - 0x7f*swarLow) & swarHigh
-	// Kept: 0x20..0x40, 0x5b..0x5f, 0x61..0x7e.
-	good := (ge20&^ge41 | ge5b&^ge60 | ge61&^ge7f) &^ x
-	space := ge20 &^ ge21 &^ x
+	ascii := swarHigh &^ x
+	// Kept: 0x20..0x7e but '`'.
+	good := ge20 &^ ge7f &^ (ge60 &^ ge61) & ascii
+	space := ge20 &^ ge21 & ascii
 	// A space followed by a space is not copied either.
 	bad := (swarHigh &^ good) | space&(space>>8)
-	n := bits.TrailingZeros64(bad) >> 3
+	n = bits.TrailingZeros64(bad) >> 3
 	if n > 0 && space>>(8*n-1)&1 != 0 {
 		n-- // a space before a byte that ends the run, or at the last place
 	}
-	return n
+	upper := ge41 &^ ge5b & ascii
+	return x | upper>>2, n
 }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
