@@ -90,9 +90,9 @@ func BenchmarkFold(b *testing.B) {
 	}
 }
 
-// TestFoldWord8 checks the word-wide step of AppendFold against its byte-by-byte definition,
+// TestAppendPlain checks the word-wide step of AppendFold against its byte-by-byte definition,
 // on every byte in every position and on random words over the bytes at the edges of its ranges.
-func TestFoldWord8(t *testing.T) {
+func TestAppendPlain(t *testing.T) {
 	// plain reports whether c folds by lower-casing alone and is no white space.
 	plain := func(c byte) bool { return c > 0x20 && c < 0x7f && c != '`' }
 	ref := func(w [8]byte) int {
@@ -108,15 +108,14 @@ func TestFoldWord8(t *testing.T) {
 		}
 		return 8
 	}
-	word := func(w [8]byte) uint64 { return load8(string(w[:])) }
 	check := func(w [8]byte) {
-		low, n := foldWord8(word(w))
-		if want := ref(w); n != want {
-			t.Fatalf("foldWord8(%q) reads %v bytes, want %v", w[:], n, want)
+		out, n := appendPlain([]byte("x"), string(w[:]))
+		if want := ref(w); n != want || len(out) != 1+n {
+			t.Fatalf("appendPlain(%q) reads %v bytes and appends %d, want %v", w[:], n, len(out)-1, want)
 		}
 		for k := range n {
-			if got, want := byte(low>>(8*k)), foldASCII[w[k]]; got != want && !(w[k] == ' ' && got == ' ') {
-				t.Fatalf("foldWord8(%q) byte %d = %q, want %q", w[:], k, got, want)
+			if got, want := out[1+k], foldASCII[w[k]]; got != want && !(w[k] == ' ' && got == ' ') {
+				t.Fatalf("appendPlain(%q) byte %d = %q, want %q", w[:], k, got, want)
 			}
 		}
 	}

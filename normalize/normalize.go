@@ -41,13 +41,11 @@ func AppendFold(dst []byte, s string) []byte {
 	space := false
 	for i := 0; i < len(s); {
 		// Eight bytes at a time while they are printable ASCII folded by lower-casing alone,
-		// with single spaces between words (see foldWord8). A space opening the word is copied
+		// with single spaces between words (see appendPlain). A space opening the run is copied
 		// only after text (a leading space is dropped) and when no white space is pending.
-		if !space && i+8 <= len(s) {
-			low, n := foldWord8(load8(s[i:]))
-			if n > 0 && (s[i] != ' ' || len(dst) > start) {
-				l := len(dst)
-				dst = binary.LittleEndian.AppendUint64(dst, low)[:l+n]
+		if !space && i+8 <= len(s) && (s[i] != ' ' || len(dst) > start) {
+			var n int
+			if dst, n = appendPlain(dst, s[i:]); n > 0 {
 				i += n
 				continue
 			}
@@ -101,7 +99,7 @@ func AppendFold(dst []byte, s string) []byte {
 	return dst
 }
 
-// Byte-wise constants of foldWord8.
+// Byte-wise constants of appendPlain.
 const (
 	swarLow  = 0x0101010101010101
 	swarHigh = 0x8080808080808080
@@ -114,37 +112,46 @@ func load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// foldWord8 reads the eight bytes of x (little-endian) as AppendFold's fast path does: it
-// returns them lower-cased (A–Z to a–z; the other bytes as they are) and how many of them, from
-// the first, fold by that alone — printable ASCII other than '`', where a space is single and
-// followed by such a byte within the word. Such a run is its own fold when it neither starts
-// the text nor follows white space (AppendFold checks both). The run ends at the first other
-// byte (white space other than a single space, control bytes, DEL, '`', a byte of a multi-byte
-// rune), and before a space that ends the word or comes before such a byte: that space may
-// be the first of a run to squeeze, or trailing.
-func foldWord8(x uint64) (lowered uint64, n int) {
-	// With every high bit set, subtracting n < 0x80 from each byte cannot borrow across bytes,
-	// and the high bit of a byte survives exactly when its low seven bits are >= n.
-	hx := x | swarHigh
-	ge20 := (hx - 0x20*swarLow) & swarHigh
-	ge21 := (hx - 0x21*swarLow) & swarHigh
-	ge41 := (hx - 0x41*swarLow) & swarHigh
-	ge5b := (hx - 0x5b*swarLow) & swarHigh
-	ge60 := (hx - 0x60*swarLow) & swarHigh
-	ge61 := (hx - 0x61*swarLow) & swarHigh
-	ge7f := (hx - 0x7f*swarLow) & swarHigh
-	ascii := swarHigh &^ x
-	// Kept: 0x20..0x7e but '`'.
-	good := ge20 &^ ge7f &^ (ge60 &^ ge61) & ascii
-	space := ge20 &^ ge21 & ascii
-	// A space followed by a space is not copied either.
-	bad := (swarHigh &^ good) | space&(space>>8)
-	n = bits.TrailingZeros64(bad) >> 3
-	if n > 0 && space>>(8*n-1)&1 != 0 {
-		n-- // a space before a byte that ends the run, or at the last place
+// appendPlain appends the fold of the run of bytes that open s and fold by lower-casing alone,
+// eight at a time, and returns how many it read (0 when s is shorter than eight bytes). The run
+// is printable ASCII other than '`', where a space is single and followed by such a byte: it is
+// its own fold, lower-cased, when it neither starts the text nor follows white space
+// (AppendFold checks both). It ends at the first other byte (white space other than a single
+// space, control bytes, DEL, '`', a byte of a multi-byte rune), or before a space that ends
+// it or its last word of eight: that space may open a run to squeeze, or be trailing. Each word
+// ends on a byte other than a space, so that the next word may open with one.
+func appendPlain(dst []byte, s string) ([]byte, int) {
+	i := 0
+	for i+8 <= len(s) {
+		x := load8(s[i:])
+		// With every high bit set, subtracting k < 0x80 from each byte cannot borrow across
+		// bytes, and the high bit of a byte survives exactly when its low seven bits are >= k.
+		hx := x | swarHigh
+		ge20 := (hx - 0x20*swarLow) & swarHigh
+		ge21 := (hx - 0x21*swarLow) & swarHigh
+		ge41 := (hx - 0x41*swarLow) & swarHigh
+		ge5b := (hx - 0x5b*swarLow) & swarHigh
+		ge60 := (hx - 0x60*swarLow) & swarHigh
+		ge61 := (hx - 0x61*swarLow) & swarHigh
+		ge7f := (hx - 0x7f*swarLow) & swarHigh
+		ascii := swarHigh &^ x
+		// Kept: 0x20..0x7e but '`'; a space followed by a space is not.
+		good := ge20 &^ ge7f &^ (ge60 &^ ge61) & ascii
+		space := ge20 &^ ge21 & ascii
+		bad := (swarHigh &^ good) | space&(space>>8)
+		n := bits.TrailingZeros64(bad) >> 3
+		if n > 0 && space>>(8*n-1)&1 != 0 {
+			n-- // a space before a byte that ends the run, or at the last place
+		}
+		upper := ge41 &^ ge5b & ascii // A–Z, lowered by their 0x20 bit
+		l := len(dst)
+		dst = binary.LittleEndian.AppendUint64(dst, x|upper>>2)[:l+n]
+		i += n
+		if n < 8 {
+			break
+		}
 	}
-	upper := ge41 &^ ge5b & ascii
-	return x | upper>>2, n
+	return dst, i
 }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
