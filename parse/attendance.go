@@ -1121,7 +1121,9 @@ func (d *doc) evidence(field string, ev Evidence) {
 func (d *doc) ev(i int) Evidence {
 	t, ok := d.evText[i]
 	if !ok {
-		t = strings.Join(strings.Fields(d.lines[i].Text), " ")
+		if t = d.lines[i].Text; !singleSpaced(t) {
+			t = strings.Join(strings.Fields(t), " ")
+		}
 		if d.evText == nil {
 			d.evText = map[int]string{}
 		}
