@@ -599,7 +599,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 		if len(rest) > 300 {
 			rest = rest[:300] // the place follows the verb closely
 		}
-		fm, offs := foldMap(o)
+		fm, offs := d.foldMapOf(o) // remembered: sliceFolded maps the place back through it
 		if fm != f {
 			continue
 		}
