@@ -90,26 +90,33 @@ func BenchmarkFold(b *testing.B) {
 	}
 }
 
-// TestSelfFoldingPrefix checks the word-wide test of AppendFold against its byte-by-byte definition,
+// TestAppendPlain checks the word-wide step of AppendFold against its byte-by-byte definition,
 // on every byte in every position and on random words over the bytes at the edges of its ranges.
-func TestSelfFoldingPrefix(t *testing.T) {
+func TestAppendPlain(t *testing.T) {
+	// plain reports whether c folds by lower-casing alone and is no white space.
+	plain := func(c byte) bool { return c > 0x20 && c < 0x7f && c != '`' }
 	ref := func(w [8]byte) int {
 		for k, c := range w {
 			switch {
 			case c == ' ':
-				if k == 7 || w[k+1] == ' ' || w[k+1] < 0x20 || w[k+1] >= 0x7f || foldASCII[w[k+1]] != w[k+1] {
+				if k == 7 || !plain(w[k+1]) {
 					return k
 				}
-			case c < 0x20 || c >= 0x7f || foldASCII[c] != c:
+			case !plain(c):
 				return k
 			}
 		}
 		return 8
 	}
-	word := func(w [8]byte) uint64 { return load8(string(w[:])) }
 	check := func(w [8]byte) {
-		if got, want := selfFoldingPrefix(word(w)), ref(w); got != want {
-			t.Fatalf("selfFoldingPrefix(%q) = %v, want %v", w[:], got, want)
+		out, n := appendPlain([]byte("x"), string(w[:]))
+		if want := ref(w); n != want || len(out) != 1+n {
+			t.Fatalf("appendPlain(%q) reads %v bytes and appends %d, want %v", w[:], n, len(out)-1, want)
+		}
+		for k := range n {
+			if got, want := out[1+k], foldASCII[w[k]]; got != want && !(w[k] == ' ' && got == ' ') {
+				t.Fatalf("appendPlain(%q) byte %d = %q, want %q", w[:], k, got, want)
+			}
 		}
 	}
 	for k := range 8 {

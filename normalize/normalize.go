@@ -4,6 +4,7 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/bits"
 	"strings"
@@ -39,6 +40,16 @@ func AppendFold(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while they are printable ASCII folded by lower-casing alone,
+		// with single spaces between words (see appendPlain). A space opening the run is copied
+		// only after text (a leading space is dropped) and when no white space is pending.
+		if !space && i+8 <= len(s) && (s[i] != ' ' || len(dst) > start) {
+			var n int
+			if dst, n = appendPlain(dst, s[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -51,32 +62,7 @@ func AppendFold(dst []byte, s string) []byte {
 				dst = append(dst, ' ')
 				space = false
 			}
-			if f != c {
-				dst = append(dst, f)
-				continue
-			}
-			// Copy at once the run of bytes that fold to themselves: lower-case words and the
-			// single spaces between them.
-			j := i
-			for j < len(s) {
-				// Eight bytes at a time while they all fold to themselves (s[j-1] is such a byte),
-				// then one byte at a time, which ends the run or carries it on.
-				if j+8 <= len(s) {
-					n := selfFoldingPrefix(load8(s[j:]))
-					if j += n; n == 8 {
-						continue
-					}
-				}
-				if c := s[j]; c < utf8.RuneSelf && foldASCII[c] == c {
-					j++
-				} else if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && foldASCII[s[j+1]] == s[j+1] {
-					j += 2
-				} else {
-					break
-				}
-			}
-			dst = append(dst, s[i-1:j]...)
-			i = j
+			dst = append(dst, f)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -113,7 +99,7 @@ func AppendFold(dst []byte, s string) []byte {
 	return dst
 }
 
-// Byte-wise constants of selfFolding8.
+// Byte-wise constants of appendPlain.
 const (
 	swarLow  = 0x0101010101010101
 	swarHigh = 0x8080808080808080
@@ -126,33 +112,46 @@ func load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// selfFoldingPrefix returns how many of the eight bytes of x (little-endian) the one-at-a-time
-// run of AppendFold would copy as they are, given that the byte before them folds to itself:
-// printable ASCII other than the capitals and '`', and single spaces each followed by such a
-// byte within the word. A run that does not reach 8 ends at the byte returned, or is carried on
-// by the byte loop (a space at the last place, control bytes and DEL, which fold to themselves
-// but are left out here).
-func selfFoldingPrefix(x uint64) int {
-	// With every high bit set, subtracting n < 0x80 from each byte cannot borrow across bytes,
-	// and the high bit of a byte survives exactly when its low seven bits are >= n.
-	hx := x | swarHigh
-	ge20 := (hx - 0x20*swarLow) & swarHigh
-	ge21 := (hx - 0x21*swarLow) & swarHigh
-	ge41 := (hx - 0x41*swarLow) & swarHigh
-	ge5b := (hx - 0x5b*swarLow) & swarHigh
-	ge60 := (hx - 0x60*swarLow) & swarHigh
-	ge61 := (hx - 0x61*swarLow) & swarHigh
-	ge7f := (hx - 0x7f*swarLow) & swarHigh
-	// Kept: 0x20..0x40, 0x5b..0x5f, 0x61..0x7e.
-	good := (ge20&^ge41 | ge5b&^ge60 | ge61&^ge7f) &^ x
-	space := ge20 &^ ge21 &^ x
-	// A space followed by a space is not copied either.
-	bad := (swarHigh &^ good) | space&(space>>8)
-	n := bits.TrailingZeros64(bad) >> 3
-	if n > 0 && space>>(8*n-1)&1 != 0 {
-		n-- // a space before a byte that ends the run, or at the last place
+// appendPlain appends the fold of the run of bytes that open s and fold by lower-casing alone,
+// eight at a time, and returns how many it read (0 when s is shorter than eight bytes). The run
+// is printable ASCII other than '`', where a space is single and followed by such a byte: it is
+// its own fold, lower-cased, when it neither starts the text nor follows white space
+// (AppendFold checks both). It ends at the first other byte (white space other than a single
+// space, control bytes, DEL, '`', a byte of a multi-byte rune), or before a space that ends
+// it or its last word of eight: that space may open a run to squeeze, or be trailing. Each word
+// ends on a byte other than a space, so that the next word may open with one.
+func appendPlain(dst []byte, s string) ([]byte, int) {
+	i := 0
+	for i+8 <= len(s) {
+		x := load8(s[i:])
+		// With every high bit set, subtracting k < 0x80 from each byte cannot borrow across
+		// bytes, and the high bit of a byte survives exactly when its low seven bits are >= k.
+		hx := x | swarHigh
+		ge20 := (hx - 0x20*swarLow) & swarHigh
+		ge21 := (hx - 0x21*swarLow) & swarHigh
+		ge41 := (hx - 0x41*swarLow) & swarHigh
+		ge5b := (hx - 0x5b*swarLow) & swarHigh
+		ge60 := (hx - 0x60*swarLow) & swarHigh
+		ge61 := (hx - 0x61*swarLow) & swarHigh
+		ge7f := (hx - 0x7f*swarLow) & swarHigh
+		ascii := swarHigh &^ x
+		// Kept: 0x20..0x7e but '`'; a space followed by a space is not.
+		good := ge20 &^ ge7f &^ (ge60 &^ ge61) & ascii
+		space := ge20 &^ ge21 & ascii
+		bad := (swarHigh &^ good) | space&(space>>8)
+		n := bits.TrailingZeros64(bad) >> 3
+		if n > 0 && space>>(8*n-1)&1 != 0 {
+			n-- // a space before a byte that ends the run, or at the last place
+		}
+		upper := ge41 &^ ge5b & ascii // A–Z, lowered by their 0x20 bit
+		l := len(dst)
+		dst = binary.LittleEndian.AppendUint64(dst, x|upper>>2)[:l+n]
+		i += n
+		if n < 8 {
+			break
+		}
 	}
-	return n
+	return dst, i
 }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.

@@ -626,7 +626,7 @@ func (p *People) AddResolved(n Name, old *Person, ok bool) *Person {
 		p.merge(old, n)
 		return old
 	}
-	np := &Person{ID: "p" + strconv.Itoa(len(p.List)+1), Name: n}
+	np := &Person{ID: personID(len(p.List) + 1), Name: n}
 	p.List = append(p.List, np)
 	p.index(np)
 	return np
@@ -635,7 +635,7 @@ func (p *People) AddResolved(n Name, old *Person, ok bool) *Person {
 // New records a person who is certainly not one already known (another entry of the same
 // list, say), even when the names are compatible ("M. Luciani" and "F. Luciani").
 func (p *People) New(n Name) *Person {
-	np := &Person{ID: "p" + strconv.Itoa(len(p.List)+1), Name: n}
+	np := &Person{ID: personID(len(p.List) + 1), Name: n}
 	p.List = append(p.List, np)
 	p.index(np)
 	return np
@@ -854,3 +854,18 @@ func (p *People) ResolveRole(text string) (*Person, bool) {
 	}
 	return nil, false
 }
+
+// personID is "p" and n: the ids of a council's members are made once for all documents.
+func personID(n int) string {
+	if n < len(personIDs) {
+		return personIDs[n]
+	}
+	return "p" + strconv.Itoa(n)
+}
+
+var personIDs = func() (t [128]string) {
+	for n := range t {
+		t[n] = "p" + strconv.Itoa(n)
+	}
+	return t
+}()

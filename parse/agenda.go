@@ -306,11 +306,7 @@ func (d *doc) linkAgenda(parents []int) {
 	for k, a := range ag {
 		agParent[k] = parentPath(a.Path)
 	}
-	folded := make([]string, len(d.rec.Items))
-	for i, it := range d.rec.Items {
-		folded[i] = normalize.Fold(it.Title)
-	}
-	itGrams, itWords := trigramsOf(folded), wordsOf(folded)
+	itGrams, itWords := d.itemTitles(agGrams, agWords)
 	used := make([]bool, len(ag))
 	var paths []string
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
@@ -431,9 +427,44 @@ func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 		for k, a := range ag {
 			folded[k] = normalize.Fold(a.Title)
 		}
-		d.bs.agGrams, d.bs.agWords = trigramsOf(folded), wordsOf(folded)
+		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = trigramsOf(folded), wordsOf(folded), folded
 	}
 	return d.bs.agGrams, d.bs.agWords
+}
+
+// itemTitles is the trigrams and the words of each item's title. A section most often bears its
+// agenda entry's very title: its trigrams and words are then the entry's (the slices are only
+// read), and only the other titles are measured.
+func (d *doc) itemTitles(agGrams [][]uint32, agWords [][]string) ([][]uint32, [][]string) {
+	items, agFolded := d.rec.Items, d.bs.agFolded
+	grams, words := make([][]uint32, len(items)), make([][]string, len(items))
+	var rest []string // the folded titles that no entry bears, in item order
+	var restAt []int
+	k := 0 // where the search for the next title starts: sections mostly follow the agenda
+	for i, it := range items {
+		f := normalize.Fold(it.Title)
+		found := -1
+		for n := range agFolded {
+			c := (k + n) % len(agFolded)
+			if len(agFolded[c]) == len(f) && agFolded[c] == f {
+				found = c
+				break
+			}
+		}
+		if found < 0 {
+			rest, restAt = append(rest, f), append(restAt, i)
+			continue
+		}
+		grams[i], words[i] = agGrams[found], agWords[found]
+		k = found + 1
+	}
+	if len(rest) > 0 {
+		rg, rw := trigramsOf(rest), wordsOf(rest)
+		for n, i := range restAt {
+			grams[i], words[i] = rg[n], rw[n]
+		}
+	}
+	return grams, words
 }
 
 // parentPath drops the last component of a path.

@@ -2,6 +2,9 @@ package parse
 
 import (
 	"bytes"
+	"math"
+	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"unicode"
@@ -747,7 +750,7 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	var m []int
 	if hasProxyVerb(f) { // "donne pouvoir", "procuration", "représenté par"
-		m = reGiveProxy.FindStringSubmatchIndex(f)
+		m = giveProxyIndex(f)
 	}
 	if m != nil {
 		giver = fm.sliceFolded(s, f, 0, m[0])
@@ -875,7 +878,7 @@ func sliceFolded(orig, folded string, a, b int) string {
 // foldMemo is sliceFolded with the last foldMap remembered.
 type foldMemo struct {
 	src, f string
-	offs   []int
+	offs   []int32
 	ok     bool
 }
 
@@ -888,7 +891,7 @@ func (m *foldMemo) sliceFolded(orig, folded string, a, b int) string {
 }
 
 // sliceMapped is sliceFolded once orig is folded: f and offs are foldMap(orig).
-func sliceMapped(orig, folded, f string, offs []int, a, b int) string {
+func sliceMapped(orig, folded, f string, offs []int32, a, b int) string {
 	if f != folded || a < 0 || b > len(f) || a > b {
 		return ""
 	}
@@ -906,11 +909,16 @@ var latinFold = func() [0x250]string {
 }()
 
 // foldMap folds s like normalize.Fold and returns, for every byte of the result, the offset of
-// the byte of s it comes from (plus one final entry, len(s)).
-func foldMap(s string) (string, []int) {
+// the byte of s it comes from (plus one final entry, len(s)). The offsets are int32, half the
+// bytes of int: s is a line or a sentence of a few lines. A text beyond their range (2 GB) has
+// no map: "" and nil, which no caller's match or comparison accepts.
+func foldMap(s string) (string, []int32) {
+	if len(s) > math.MaxInt32 {
+		return "", nil
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	offs := make([]int, 0, len(s)+1)
+	offs := make([]int32, 0, len(s)+1)
 	space := false
 	var buf [utf8.UTFMax]byte
 	for i, r := range s {
@@ -926,11 +934,11 @@ func foldMap(s string) (string, []int) {
 			}
 			if space {
 				b.WriteByte(' ')
-				offs = append(offs, i)
+				offs = append(offs, int32(i))
 				space = false
 			}
 			b.WriteByte(c)
-			offs = append(offs, i)
+			offs = append(offs, int32(i))
 			continue
 		}
 		if unicode.IsSpace(r) {
@@ -949,15 +957,15 @@ func foldMap(s string) (string, []int) {
 		}
 		if space {
 			b.WriteByte(' ')
-			offs = append(offs, i)
+			offs = append(offs, int32(i))
 			space = false
 		}
 		b.WriteString(fr)
 		for k := 0; k < len(fr); k++ {
-			offs = append(offs, i)
+			offs = append(offs, int32(i))
 		}
 	}
-	offs = append(offs, len(s))
+	offs = append(offs, int32(len(s)))
 	return b.String(), offs
 }
 
@@ -1113,7 +1121,9 @@ func (d *doc) evidence(field string, ev Evidence) {
 func (d *doc) ev(i int) Evidence {
 	t, ok := d.evText[i]
 	if !ok {
-		t = strings.Join(strings.Fields(d.lines[i].Text), " ")
+		if t = d.lines[i].Text; !singleSpaced(t) {
+			t = strings.Join(strings.Fields(t), " ")
+		}
 		if d.evText == nil {
 			d.evText = map[int]string{}
 		}
@@ -1125,7 +1135,7 @@ func (d *doc) ev(i int) Evidence {
 // foldMapOf is foldMap(s), remembered for the last string asked: the header readers map several
 // matches of one line back to the text as written, and on a very long line each foldMap would
 // cost the line's length again.
-func (d *doc) foldMapOf(s string) (string, []int) {
+func (d *doc) foldMapOf(s string) (string, []int32) {
 	if d.fm.ok && s == d.fm.src {
 		return d.fm.folded, d.fm.offs
 	}
@@ -1253,4 +1263,94 @@ func (d *doc) doubleSpaced() bool {
 		}
 	}
 	return d.hdr.spacing == 2
+}
+
+// giveProxyIndex is reGiveProxy.FindStringSubmatchIndex(f). Go's backtracker tries the pattern
+// from every byte of the text, and its optional lead made each try cost about as much as a
+// match; its lazy group, that runs to the end of the text, cost as much again. So the phrase
+// before the group (giveProxyHead) is tried, anchored, only where a match can start (at a byte
+// of giveProxyFirst), and the group is read off the rest of the text.
+//
+// This is exact: the pattern reads nothing before its match (no ^, \b or \B), so the first
+// place where the phrase matches is the leftmost place where the pattern can, and there its
+// preferred path is the phrase's own, when the group can follow it. The group, (.+?) before
+// \s*\.?$, is the rest without its longest ending of white space and a dot, or its first byte
+// when nothing else is left. When the rest allows no group (it is empty, or the group would
+// cross a line break, which '.' does not match), the pattern is searched as it is.
+func giveProxyIndex(f string) []int {
+	if !reGiveProxy.may(f) {
+		return nil
+	}
+	tries := 0
+	for p := 0; p < len(f); p++ {
+		if !giveProxyFirst.has(f[p]) {
+			continue
+		}
+		// Each try clears the backtracker's state for the rest of the text: on a long text
+		// with many places to try, one plain search costs less.
+		if tries++; tries > maxGiveProxyTries {
+			return reGiveProxy.FindStringSubmatchIndex(f)
+		}
+		h := giveProxyAt.FindStringIndex(f[p:])
+		if h == nil {
+			continue
+		}
+		from := p + h[1]
+		rest := f[from:]
+		j := len(rest)
+		if j > 0 && rest[j-1] == '.' {
+			j--
+		}
+		for j > 0 && isRxSpace(rest[j-1]) {
+			j--
+		}
+		if j == 0 && len(rest) > 0 {
+			j = 1
+		}
+		if j == 0 || strings.IndexByte(rest[:j], '\n') >= 0 {
+			return reGiveProxy.FindStringSubmatchIndex(f)
+		}
+		return []int{p, len(f), from, from + j}
+	}
+	return nil
+}
+
+// isRxSpace reports whether c is in Go's \s.
+func isRxSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// maxGiveProxyTries bounds the anchored tries of giveProxyIndex.
+const maxGiveProxyTries = 8
+
+var (
+	// giveProxyAt is giveProxyHead anchored at the start of the text.
+	giveProxyAt = regexp.MustCompile(`^(?:` + giveProxyHead + `)`)
+	// giveProxyFirst are the bytes a match of reGiveProxy can start with.
+	giveProxyFirst = func() byteSet {
+		tree, err := syntax.Parse(reGiveProxy.String(), syntax.Perl)
+		if err != nil || looksBehind(tree) {
+			panic("parse: reGiveProxy must read nothing before its match")
+		}
+		set, nullable, ok := firstBytes(tree)
+		if !ok || nullable {
+			panic("parse: reGiveProxy must have known start bytes")
+		}
+		if head, err := syntax.Parse(giveProxyHead, syntax.Perl); err != nil || head.MaxCap() != 0 {
+			panic("parse: giveProxyHead must hold no group")
+		}
+		return set
+	}()
+)
+
+// looksBehind reports whether re holds an assertion that reads before the place it stands at.
+func looksBehind(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if looksBehind(sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -37,6 +37,7 @@ func (d *doc) body() {
 func (d *doc) sections(start int) []heading {
 	var o outline
 	var out []heading
+	var spare []frame // the stack of the last trial not kept, reused by the next
 	for i := start; i < len(d.lines); i++ {
 		// A numbered heading is read even on a line the header consumed ("I. DESIGNATION D'UN
 		// SECRETAIRE DE SEANCE" also names the secretary): the outline needs every number.
@@ -49,14 +50,17 @@ func (d *doc) sections(start int) []heading {
 			continue
 		}
 		// Try the outline on a copy: a rejected line must leave it as it was.
-		trial := outline{stack: append([]frame(nil), o.stack...), seen: o.seen}
+		trial := outline{stack: append(spare[:0], o.stack...), seen: o.seen}
 		if !trial.place(&h) {
+			spare = trial.stack
 			continue
 		}
 		d.continueTitle(&h, i, len(d.lines))
 		if h.title == "" || moneyInTitle(h.title) || (mayTOCLine(h.title) && reTOCLine.MatchString(h.title)) {
+			spare = trial.stack
 			continue
 		}
+		spare = o.stack
 		o = trial
 		out = append(out, h)
 		i = h.last

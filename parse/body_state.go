@@ -24,6 +24,8 @@ type bodyState struct {
 	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles).
 	agGrams [][]uint32
 	agWords [][]string
+	// agFolded are the agenda titles folded, from which agGrams and agWords were read.
+	agFolded []string
 	// agendaPartial is an agenda that lists only the points added in session.
 	agendaPartial bool
 }

@@ -286,14 +286,14 @@ func capitalise(w string) string {
 
 // mappedOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from;
 // offs is foldMap's map of s.
-func mappedOffset(s string, offs []int, fi int) int {
+func mappedOffset(s string, offs []int32, fi int) int {
 	if fi < 0 {
 		return 0
 	}
 	if fi >= len(offs) {
 		return len(s)
 	}
-	return offs[fi]
+	return int(offs[fi])
 }
 
 // meetingLine reports whether folded line f dates the meeting itself: it speaks of a séance,
@@ -327,7 +327,7 @@ func otherDateSpan(s string) (a, b int) {
 	if c := strings.IndexAny(f[m[1]:], ",;"); c >= 0 {
 		end = m[1] + c
 	}
-	return offs[m[0]], offs[end]
+	return int(offs[m[0]]), int(offs[end])
 }
 
 // otherDateWords are the words one of which a clause about another date holds (folded).
@@ -599,7 +599,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 		if len(rest) > 300 {
 			rest = rest[:300] // the place follows the verb closely
 		}
-		fm, offs := foldMap(o)
+		fm, offs := d.foldMapOf(o) // remembered: sliceFolded maps the place back through it
 		if fm != f {
 			continue
 		}
@@ -607,7 +607,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 		for _, p := range rePlacePrep.FindAllStringSubmatchIndex(rest, 12) {
 			start := loc[1] + p[1]
 			tail := f[start:]
-			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(o[offs[start]:min(len(o), offs[start]+40)]) {
+			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(o[offs[start]:min(len(o), int(offs[start])+40)]) {
 				continue
 			}
 			end := len(tail)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
+	"unsafe"
 
 	"minutes/extract"
 	"minutes/normalize"
@@ -38,7 +39,7 @@ type doc struct {
 	evText map[int]string
 	fm     struct {
 		src, folded string
-		offs        []int
+		offs        []int32
 		ok          bool
 		same        string // a string found equal to folded (see sliceFolded)
 	}
@@ -97,24 +98,23 @@ func newDoc(src *extract.Source) *doc {
 	return d
 }
 
-// foldLines fills d.folded. The lines are folded into one buffer and sliced out of one string:
-// two allocations for the document instead of one for most of its lines.
+// foldLines fills d.folded. The lines are folded into one buffer and each folded line is a
+// string viewing its bytes (unsafe.String): one allocation for the document, with no copy. This
+// is safe because a byte of the buffer is never written again once a line ends on it — append
+// only writes past len, and when it moves the buffer the lines already sliced keep the old
+// array, which nothing writes either.
 func (d *doc) foldLines() {
 	size := 0
 	for _, l := range d.lines {
 		size += len(l.Text)
 	}
 	buf := make([]byte, 0, size+64) // folding rarely lengthens a line
-	ends := make([]int, len(d.lines))
 	for i, l := range d.lines {
+		start := len(buf)
 		buf = normalize.AppendFold(buf, l.Text)
-		ends[i] = len(buf)
-	}
-	all := string(buf)
-	start := 0
-	for i, e := range ends {
-		d.folded[i] = all[start:e]
-		start = e
+		if len(buf) > start {
+			d.folded[i] = unsafe.String(&buf[start], len(buf)-start)
+		}
 	}
 }
 

@@ -991,11 +991,16 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 
 // danglingEnd reports whether a title stops on a word that needs a continuation.
 func danglingEnd(title string) bool {
-	words := strings.Fields(title)
-	if len(words) == 0 {
+	// The last word as strings.Fields splits words, without splitting the whole title.
+	last := strings.TrimRightFunc(title, unicode.IsSpace)
+	if last == "" {
 		return false
 	}
-	switch strings.ToLower(words[len(words)-1]) {
+	if k := strings.LastIndexFunc(last, unicode.IsSpace); k >= 0 {
+		_, w := utf8.DecodeRuneInString(last[k:])
+		last = last[k+w:]
+	}
+	switch strings.ToLower(last) {
 	case "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "pour", "sur", "par", "-", "–", "avec", "entre", "dans", "ou":
 		return true
 	}

@@ -107,11 +107,14 @@ var (
 	reSecretaryAfter = mustRx(`\s*,?\s*(?:est|a ete|ont ete|sont)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+(?:comme |en tant que |pour |en qualite de )?(?:\w+ )?secretaire`)
 )
 
+// giveProxyHead is reGiveProxy up to its group, the phrase between the giver and the holder.
+const giveProxyHead = `\s*,?\s+(?:(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+)?(?:donne|donnant|confie|remis)\s+(?:son\s+|sa\s+|une\s+)?(?:pouvoirs?|procurations?|delegation)(?:\s+de vote)?\s+(?:a|au profit de)|(?:est\s+)?representee?s?\s+par)\s+`
+
 // Proxies inside list entries (folded).
 var (
 	// reGiveProxy is "X donne pouvoir à Y", "X a donné procuration à Y", "X, représenté par Y":
 	// the match starts where the giver's name ends; group 1 is the holder.
-	reGiveProxy = mustRx(`\s*,?\s+(?:(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+)?(?:donne|donnant|confie|remis)\s+(?:son\s+|sa\s+|une\s+)?(?:pouvoirs?|procurations?|delegation)(?:\s+de vote)?\s+(?:a|au profit de)|(?:est\s+)?representee?s?\s+par)\s+(.+?)\s*\.?$`)
+	reGiveProxy = mustRx(giveProxyHead + `(.+?)\s*\.?$`)
 	// reProxyPair is an entry of a list of proxies: "X à Y", "M. X par M. Y".
 	reProxyPair = mustRx(`^(.+?)\s+(?:a|par|au profit de)\s+(.+?)\s*\.?$`)
 	// reInlineProxy is a parenthetical proxy: "(pouvoir donné à Y)", "(procuration à Mario)".
