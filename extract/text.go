@@ -27,26 +27,97 @@ func Text(data []byte) (*Source, error) {
 		s = htmlText(s)
 		enc += "+html"
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	s = norm.NFC.String(s)
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	stable, dirty := scanText(s)
+	if !stable {
+		s = norm.NFC.String(s)
+		_, dirty = scanText(s)
+	}
+	// \f is a space: a text of spaces and page breaks only is as empty as without its breaks
+	if strings.TrimSpace(s) == "" {
+		return nil, ErrEmpty
+	}
 	src := &Source{Format: "text", Pages: 1, Encoding: enc}
+	src.Lines = make([]Line, 0, 1+strings.Count(s, "\n")+strings.Count(s, "\f"))
 	page, line := 1, 0
-	for _, pageText := range strings.Split(s, "\f") {
-		if line > 0 {
-			page++
-		}
-		for _, l := range strings.Split(pageText, "\n") {
+	for {
+		pageText, rest, more := strings.Cut(s, "\f")
+		for {
+			l, next, ok := strings.Cut(pageText, "\n")
+			if dirty {
+				l = cleanLine(l)
+			}
 			line++
-			src.Lines = append(src.Lines, Line{Pos: Pos{Page: page, Line: line}, Text: cleanLine(l)})
+			src.Lines = append(src.Lines, Line{Pos: Pos{Page: page, Line: line}, Text: l})
+			if !ok {
+				break
+			}
+			pageText = next
 		}
+		if !more {
+			break
+		}
+		s = rest
+		page++
 	}
 	src.Pages = page
 	markTextFurniture(src)
-	if strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == "" {
-		return nil, ErrEmpty
-	}
 	return src, nil
+}
+
+// scanText reports, in one pass over s, whether s is surely in NFC already (every rune an
+// NFC-stable starter, see nfcStarters: then norm has nothing to do) and whether some line may
+// need cleanLine (a control character, a rune of the block holding U+FFFD, a byte that is not
+// UTF-8). Both answers err on the safe side: unsure means "run the slow path", never a skipped
+// change.
+func scanText(s string) (stable, dirty bool) {
+	stable = true
+	for i := 0; i < len(s); {
+		end := len(s) // the bytes to look at one by one
+		if i+8 <= len(s) {
+			// eight ASCII bytes at a time, none a control character: the bulk of a text
+			t := s[i : i+8]
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			if w&highs == 0 && (w-0x20*ones)&^w&highs == 0 && (w^0x7f*ones-ones)&^(w^0x7f*ones)&highs == 0 {
+				i += 8
+				continue
+			}
+			end = i + 8
+		}
+		for i < end {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if c < 0x20 && c != '\t' && c != '\n' && c != '\f' || c == 0x7f {
+					dirty = true
+				}
+				i++
+				continue
+			}
+			var r rune
+			var n int
+			if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // the Latin letters, without a call
+			} else {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
+			switch {
+			case r == utf8.RuneError && n == 1:
+				stable, dirty = false, true
+			case c == 0xEF: // U+F000–U+FFFF, U+FFFD among them
+				dirty = true
+			}
+			if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
+				stable = false
+			}
+			i += n
+		}
+	}
+	return stable, dirty
 }
 
 // cleanLine drops characters that carry no text (U+FFFD, control characters other than tab).
