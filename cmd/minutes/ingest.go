@@ -120,11 +120,14 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 		return exitFail
 	}
 
-	jobs := make(chan job, o.jobs*2)
-	results := make(chan outcome, o.jobs*2)
 	// window bounds the files between walk and commit, so that memory stays flat however large
 	// the archive and however slow one file is.
 	window := make(chan struct{}, o.jobs*8)
+	jobs := make(chan job, o.jobs*2)
+	// results holds the whole window, so that a worker never waits to hand over an outcome: the
+	// writer takes one outcome per turn and may then commit a run of pending ones, tens of
+	// milliseconds during which workers with a smaller buffer sat blocked and cores idle.
+	results := make(chan outcome, cap(window))
 	var walked struct {
 		sync.Mutex
 		total   int
@@ -372,8 +375,9 @@ func work(db *store.DB, j job, reparse bool, timeout time.Duration) (r outcome) 
 		err   error
 	}
 	done := make(chan parsed, 1)
+	sha := r.sha
 	go func() {
-		src, err := extract.Bytes(j.path, data)
+		src, err := extract.BytesHashed(j.path, data, sha) // hashed once, above
 		if err != nil {
 			done <- parsed{stage: "extract", err: err}
 			return
