@@ -19,7 +19,8 @@ func nfcStable(r rune) bool {
 	return p.BoundaryBefore() && p.CCC() == 0 && norm.NFC.IsNormalString(s)
 }
 
-// TestNFCStarterTable checks nfc_table.go against norm; -update rewrites it.
+// TestNFCStarterTable checks nfc_table.go against norm; -update rewrites it (to change
+// nfcTableLimit, edit it in nfc_table.go first).
 func TestNFCStarterTable(t *testing.T) {
 	var want [nfcTableLimit / 64]uint64
 	for r := rune(0); r < nfcTableLimit; r++ {
@@ -72,7 +73,7 @@ func TestNFCStarterPairs(t *testing.T) {
 			stable = append(stable, r)
 		}
 	}
-	for r := rune(0x800); r < nfcTableLimit; r += 7 {
+	for r := rune(0x800); r < nfcTableLimit; r += 211 {
 		if nfcStable(r) {
 			stable = append(stable, r)
 		}

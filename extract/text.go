@@ -70,9 +70,8 @@ func Text(data []byte) (*Source, error) {
 
 // scanText reports, in one pass over s, whether s is surely in NFC already (every rune an
 // NFC-stable starter, see nfcStarters: then norm has nothing to do) and whether some line may
-// need cleanLine (a control character, a rune of the block holding U+FFFD, a byte that is not
-// UTF-8). Both answers err on the safe side: unsure means "run the slow path", never a skipped
-// change.
+// need cleanLine (a control character, U+FFFD, a byte that is not UTF-8). Both answers err on
+// the safe side: unsure means "run the slow path", never a skipped change.
 func scanText(s string) (stable, dirty bool) {
 	stable = true
 	for i := 0; i < len(s); {
@@ -105,11 +104,8 @@ func scanText(s string) (stable, dirty bool) {
 			} else {
 				r, n = utf8.DecodeRuneInString(s[i:])
 			}
-			switch {
-			case r == utf8.RuneError && n == 1:
-				stable, dirty = false, true
-			case c == 0xEF: // U+F000–U+FFFF, U+FFFD among them
-				dirty = true
+			if r == utf8.RuneError { // U+FFFD, or a byte that is not UTF-8
+				stable, dirty = stable && n == 3, true
 			}
 			if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
 				stable = false

@@ -125,3 +125,34 @@ func BenchmarkScanText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTextCorpus extracts every text file of the dev corpus (the files an ingest of text
+// minutes reads), to keep the HTML exports and OCR files in view beside Numérian.
+func BenchmarkTextCorpus(b *testing.B) {
+	files, _ := filepath.Glob("../../shared/corpus/dev/*")
+	var docs [][]byte
+	size := 0
+	for _, f := range files {
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".txt", ".md", ".html":
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			docs = append(docs, data)
+			size += len(data)
+		}
+	}
+	if len(docs) == 0 {
+		b.Skip("no corpus")
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := Bytes("c.txt", d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
