@@ -31,7 +31,7 @@ var (
 )
 
 // textLineKind classifies a line for running-block detection.
-type textLineKind int
+type textLineKind uint8
 
 const (
 	textOther textLineKind = iota
@@ -60,7 +60,7 @@ func markTextFurniture(src *Source) {
 		}
 	}
 	kinds := make([]textLineKind, len(src.Lines))
-	pageNo := make([]int, len(src.Lines))
+	pageNo := make([]int16, len(src.Lines)) // \d{1,4}: at most 9999
 	for i, k := range keys {
 		switch {
 		case !cand[i]:
@@ -79,7 +79,7 @@ func markTextFurniture(src *Source) {
 				numbered := m[1] != "" && m[1][0] >= '0' && m[1][0] <= '9'
 				// "12. Subvention … page 3" is a contents entry, not a page label
 				if n, err := strconv.Atoi(m[2]); err == nil && n > 0 && !numbered {
-					kinds[i], pageNo[i] = textPage, n
+					kinds[i], pageNo[i] = textPage, int16(n)
 				}
 			}
 		}
@@ -124,7 +124,7 @@ func markTextFurniture(src *Source) {
 				if page != 0 {
 					break // a second page number starts another block
 				}
-				page = pageNo[j]
+				page = int(pageNo[j])
 			}
 			if kinds[j] == textRepeat {
 				repeat = true
