@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -75,43 +76,45 @@ func Text(data []byte) (*Source, error) {
 func scanText(s string) (stable, dirty bool) {
 	stable = true
 	for i := 0; i < len(s); {
-		end := len(s) // the bytes to look at one by one
 		if i+8 <= len(s) {
-			// eight ASCII bytes at a time, none a control character: the bulk of a text
+			// Eight bytes at a time: the lowest byte flagged by any of the three masks (a byte
+			// past ASCII, a control character, DEL) is the first one to look at; the bytes
+			// before it are plain ASCII. Borrows only flag bytes above a true one, so the
+			// lowest flag is exact.
 			t := s[i : i+8]
 			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
 				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 			const ones, highs = 0x0101010101010101, 0x8080808080808080
-			if w&highs == 0 && (w-0x20*ones)&^w&highs == 0 && (w^0x7f*ones-ones)&^(w^0x7f*ones)&highs == 0 {
+			del := w ^ 0x7f*ones
+			m := w&highs | (w-0x20*ones)&^w&highs | (del-ones)&^del&highs
+			if m == 0 {
 				i += 8
 				continue
 			}
-			end = i + 8
+			i += bits.TrailingZeros64(m) / 8
 		}
-		for i < end {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if c < 0x20 && c != '\t' && c != '\n' && c != '\f' || c == 0x7f {
-					dirty = true
-				}
-				i++
-				continue
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' || c == 0x7f {
+				dirty = true
 			}
-			var r rune
-			var n int
-			if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // the Latin letters, without a call
-			} else {
-				r, n = utf8.DecodeRuneInString(s[i:])
-			}
-			if r == utf8.RuneError { // U+FFFD, or a byte that is not UTF-8
-				stable, dirty = stable && n == 3, true
-			}
-			if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
-				stable = false
-			}
-			i += n
+			i++
+			continue
 		}
+		var r rune
+		var n int
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // the Latin letters, without a call
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r == utf8.RuneError { // U+FFFD, or a byte that is not UTF-8
+			stable, dirty = stable && n == 3, true
+		}
+		if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
+			stable = false
+		}
+		i += n
 	}
 	return stable, dirty
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // sameAsRef fails t when Text and textRef disagree on data.
@@ -155,4 +156,45 @@ func BenchmarkTextCorpus(b *testing.B) {
 			}
 		}
 	}
+}
+
+// scanTextRef is scanText rune by rune.
+func scanTextRef(s string) (stable, dirty bool) {
+	stable = true
+	for i, r := range s {
+		if r == utf8.RuneError {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			stable, dirty = stable && n == 3, true
+		}
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\f' || r == 0x7f {
+			dirty = true
+		}
+		if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
+			stable = false
+		}
+	}
+	return stable, dirty
+}
+
+func TestScanText(t *testing.T) {
+	tests := []string{"", "abc", "abcdefgh", "abcdefghi\x01", "abcdefg\x7f", "\x7fabcdefgh", "é" + strings.Repeat("a", 20),
+		strings.Repeat("a", 15) + "\u0301", "a\tb\nc\fd\re", "a\ufffd", "a\xff" + strings.Repeat("b", 9), "\u00a0\u2019\uf0b7", "会"}
+	for _, s := range tests {
+		gs, gd := scanText(s)
+		ws, wd := scanTextRef(s)
+		if gs != ws || gd != wd {
+			t.Errorf("scanText(%q) = %v, %v, want %v, %v", s, gs, gd, ws, wd)
+		}
+	}
+}
+
+func FuzzScanText(f *testing.F) {
+	f.Add("abcdefgh\x7fijklmnopé\u0301\x00\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		gs, gd := scanText(s)
+		ws, wd := scanTextRef(s)
+		if gs != ws || gd != wd {
+			t.Errorf("scanText(%q) = %v, %v, want %v, %v", s, gs, gd, ws, wd)
+		}
+	})
 }
