@@ -124,9 +124,9 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 	// the archive and however slow one file is.
 	window := make(chan struct{}, o.jobs*8)
 	jobs := make(chan job, o.jobs*2)
-	// results holds the whole window, so that a worker never waits to hand over an outcome: the
-	// writer takes one outcome per turn and may then commit a run of pending ones, tens of
-	// milliseconds during which workers with a smaller buffer sat blocked and cores idle.
+	// results holds the whole window, so that a worker never waits to hand over an outcome
+	// while the writer commits a run of pending ones (tens of milliseconds, during which workers
+	// with a smaller buffer sat blocked and cores idle).
 	results := make(chan outcome, cap(window))
 	var walked struct {
 		sync.Mutex
