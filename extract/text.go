@@ -6,6 +6,7 @@ import (
 	"html"
 	"math/bits"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -240,7 +241,7 @@ func htmlText(s string) string {
 		switch name {
 		case "head", "script", "style":
 			// Their content is not text: skip to the closing tag.
-			if k := strings.Index(strings.ToLower(s[i:]), "</"+name); k >= 0 {
+			if k := indexCloseTag(s[i:], name); k >= 0 {
 				i += k
 			} else {
 				i = len(s)
@@ -273,6 +274,44 @@ func htmlText(s string) string {
 		out = out[:len(out)-1]
 	}
 	return strings.Join(out, "\n")
+}
+
+// indexCloseTag is strings.Index(strings.ToLower(s), "</"+name) for a lower-case ASCII name,
+// without lowering the rest of the document for every <script> or <style>. Offsets in the
+// lowered text are those of s as long as no rune before the match changes length or becomes
+// ASCII when lowered (U+0130 İ, U+212A Kelvin): at such a rune it falls back to the plain
+// expression, so that the answer is the same on every input.
+func indexCloseTag(s, name string) int {
+	for j := 0; j < len(s); {
+		c := s[j]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if l := unicode.ToLower(r); r == utf8.RuneError || l < utf8.RuneSelf || utf8.RuneLen(l) != n {
+				return strings.Index(strings.ToLower(s), "</"+name)
+			}
+			j += n
+			continue
+		}
+		if c == '<' && j+2+len(name) <= len(s) && s[j+1] == '/' && lowerASCIIIs(s[j+2:j+2+len(name)], name) {
+			return j
+		}
+		j++
+	}
+	return -1
+}
+
+// lowerASCIIIs reports whether the ASCII bytes of s, lowered, are name.
+func lowerASCIIIs(s, name string) bool {
+	for k := 0; k < len(name); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != name[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // tagName returns the lower-case name of a tag from its inside ("P class=x" → "p",

@@ -198,3 +198,39 @@ func FuzzScanText(f *testing.F) {
 		}
 	})
 }
+
+func TestIndexCloseTag(t *testing.T) {
+	tests := []struct{ name, s, tag string }{
+		{"lower", "a { x } </style>", "style"},
+		{"upper", "x</STYLE>", "style"},
+		{"accents before", "é è </Script>", "script"},
+		{"dotted capital I before", "İİİ </head>", "head"},
+		{"Kelvin sign before", "\u212a</head>", "head"},
+		{"invalid byte before", "\xff</head>", "head"},
+		{"absent", "</styl", "style"},
+		{"digits", "</h1>", "h1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := indexCloseTag(tt.s, tt.tag), strings.Index(strings.ToLower(tt.s), "</"+tt.tag); got != want {
+				t.Errorf("indexCloseTag(%q, %q) = %d, want %d", tt.s, tt.tag, got, want)
+			}
+		})
+	}
+}
+
+func FuzzIndexCloseTag(f *testing.F) {
+	f.Add("é</STYLE>", "style")
+	f.Add("İ</head>", "head")
+	f.Fuzz(func(t *testing.T, s, tag string) {
+		tag = strings.ToLower(tag)
+		for i := 0; i < len(tag); i++ {
+			if c := tag[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+				return // tagName gives lower-case ASCII letters and digits only
+			}
+		}
+		if got, want := indexCloseTag(s, tag), strings.Index(strings.ToLower(s), "</"+tag); got != want {
+			t.Errorf("indexCloseTag(%q, %q) = %d, want %d", s, tag, got, want)
+		}
+	})
+}
