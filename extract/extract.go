@@ -124,6 +124,13 @@ func IsPDF(data []byte) bool {
 // Bytes extracts a document from its bytes; path is used for the name and in messages. PDFs are
 // recognised by their content, everything else is read as text.
 func Bytes(path string, data []byte) (src *Source, err error) {
+	return BytesHashed(path, data, "")
+}
+
+// BytesHashed is Bytes for a caller that has hashed data already (ingest hashes a file to look
+// it up before extracting it): sha, when not empty, must be Hash(data), and is taken as the
+// Source's SHA256 instead of hashing the bytes a second time.
+func BytesHashed(path string, data []byte, sha string) (src *Source, err error) {
 	defer func() {
 		// The PDF library panics on damaged streams: stop it here, at the stage boundary.
 		if r := recover(); r != nil {
@@ -143,6 +150,9 @@ func Bytes(path string, data []byte) (src *Source, err error) {
 	}
 	src.Name = filepath.Base(path)
 	src.Path = path
-	src.SHA256 = Hash(data)
+	if sha == "" {
+		sha = Hash(data)
+	}
+	src.SHA256 = sha
 	return src, nil
 }

@@ -31,7 +31,7 @@ var (
 )
 
 // textLineKind classifies a line for running-block detection.
-type textLineKind int
+type textLineKind uint8
 
 const (
 	textOther textLineKind = iota
@@ -60,7 +60,7 @@ func markTextFurniture(src *Source) {
 		}
 	}
 	kinds := make([]textLineKind, len(src.Lines))
-	pageNo := make([]int, len(src.Lines))
+	pageNo := make([]int16, len(src.Lines)) // \d{1,4}: at most 9999
 	for i, k := range keys {
 		switch {
 		case !cand[i]:
@@ -79,7 +79,7 @@ func markTextFurniture(src *Source) {
 				numbered := m[1] != "" && m[1][0] >= '0' && m[1][0] <= '9'
 				// "12. Subvention … page 3" is a contents entry, not a page label
 				if n, err := strconv.Atoi(m[2]); err == nil && n > 0 && !numbered {
-					kinds[i], pageNo[i] = textPage, n
+					kinds[i], pageNo[i] = textPage, int16(n)
 				}
 			}
 		}
@@ -124,7 +124,7 @@ func markTextFurniture(src *Source) {
 				if page != 0 {
 					break // a second page number starts another block
 				}
-				page = pageNo[j]
+				page = int(pageNo[j])
 			}
 			if kinds[j] == textRepeat {
 				repeat = true
@@ -181,29 +181,69 @@ func headerLike(k string) bool {
 	return !strings.ContainsRune(".,;:", rune(k[len(k)-1]))
 }
 
-// squeeze is strings.Join(strings.Fields(s), " "), without a copy for the usual line that has
-// single spaces only.
+// squeeze is strings.Join(strings.Fields(s), " "), without a copy for the usual line whose
+// spaces are single ASCII spaces once its ends are trimmed (a line with a no-break space, which
+// French puts before a colon, is copied once).
 func squeeze(s string) string {
-	plain := len(s) == 0 || (s[0] != ' ' && s[len(s)-1] != ' ')
-	for i := 0; plain && i < len(s); {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n' || (c == ' ' && s[i+1] == ' ') {
-				plain = false
+			if c == ' ' && s[i+1] != ' ' || !asciiSpace(c) {
+				i++ // a trimmed s does not end in a space: s[i+1] exists
+				continue
 			}
-			i++
-			continue
+			return squeezeFrom(s, i)
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
-			plain = false
+			return squeezeFrom(s, i)
 		}
 		i += n
 	}
-	if plain {
-		return s
+	return s
+}
+
+// squeezeFrom is squeeze of a trimmed s whose first i bytes need no change.
+func squeezeFrom(s string, i int) string {
+	b := make([]byte, i, len(s))
+	copy(b, s[:i])
+	space := false // a space is owed before the next word
+	if i > 0 && b[i-1] == ' ' {
+		b, space = b[:i-1], true // the prefix's last space may be the first of a run
 	}
-	return strings.Join(strings.Fields(s), " ")
+	for i < len(s) {
+		c := s[i]
+		n := 1
+		isSpace := false
+		if c < utf8.RuneSelf {
+			isSpace = asciiSpace(c)
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = len(b) > 0
+		} else {
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// asciiSpace reports whether c is an ASCII character that unicode.IsSpace accepts.
+func asciiSpace(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
+	}
+	return false
 }
 
 // mayRule is a necessary condition of textRuleRE, tested first because the pattern would

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math/bits"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -27,26 +29,95 @@ func Text(data []byte) (*Source, error) {
 		s = htmlText(s)
 		enc += "+html"
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	s = norm.NFC.String(s)
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	stable, dirty := scanText(s)
+	if !stable {
+		s = norm.NFC.String(s)
+		_, dirty = scanText(s)
+	}
+	// \f is a space: a text of spaces and page breaks only is as empty as without its breaks
+	if strings.TrimSpace(s) == "" {
+		return nil, ErrEmpty
+	}
 	src := &Source{Format: "text", Pages: 1, Encoding: enc}
+	src.Lines = make([]Line, 0, 1+strings.Count(s, "\n")+strings.Count(s, "\f"))
 	page, line := 1, 0
-	for _, pageText := range strings.Split(s, "\f") {
-		if line > 0 {
-			page++
-		}
-		for _, l := range strings.Split(pageText, "\n") {
+	for {
+		pageText, rest, more := strings.Cut(s, "\f")
+		for {
+			l, next, ok := strings.Cut(pageText, "\n")
+			if dirty {
+				l = cleanLine(l)
+			}
 			line++
-			src.Lines = append(src.Lines, Line{Pos: Pos{Page: page, Line: line}, Text: cleanLine(l)})
+			src.Lines = append(src.Lines, Line{Pos: Pos{Page: page, Line: line}, Text: l})
+			if !ok {
+				break
+			}
+			pageText = next
 		}
+		if !more {
+			break
+		}
+		s = rest
+		page++
 	}
 	src.Pages = page
 	markTextFurniture(src)
-	if strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == "" {
-		return nil, ErrEmpty
-	}
 	return src, nil
+}
+
+// scanText reports, in one pass over s, whether s is surely in NFC already (every rune an
+// NFC-stable starter, see nfcStarters: then norm has nothing to do) and whether some line may
+// need cleanLine (a control character, U+FFFD, a byte that is not UTF-8). Both answers err on
+// the safe side: unsure means "run the slow path", never a skipped change.
+func scanText(s string) (stable, dirty bool) {
+	stable = true
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes at a time: the lowest byte flagged by any of the three masks (a byte
+			// past ASCII, a control character, DEL) is the first one to look at; the bytes
+			// before it are plain ASCII. Borrows only flag bytes above a true one, so the
+			// lowest flag is exact.
+			t := s[i : i+8]
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			del := w ^ 0x7f*ones
+			m := w&highs | (w-0x20*ones)&^w&highs | (del-ones)&^del&highs
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' || c == 0x7f {
+				dirty = true
+			}
+			i++
+			continue
+		}
+		var r rune
+		var n int
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // the Latin letters, without a call
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r == utf8.RuneError { // U+FFFD, or a byte that is not UTF-8
+			stable, dirty = stable && n == 3, true
+		}
+		if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
+			stable = false
+		}
+		i += n
+	}
+	return stable, dirty
 }
 
 // cleanLine drops characters that carry no text (U+FFFD, control characters other than tab).
@@ -170,7 +241,7 @@ func htmlText(s string) string {
 		switch name {
 		case "head", "script", "style":
 			// Their content is not text: skip to the closing tag.
-			if k := strings.Index(strings.ToLower(s[i:]), "</"+name); k >= 0 {
+			if k := indexCloseTag(s[i:], name); k >= 0 {
 				i += k
 			} else {
 				i = len(s)
@@ -203,6 +274,44 @@ func htmlText(s string) string {
 		out = out[:len(out)-1]
 	}
 	return strings.Join(out, "\n")
+}
+
+// indexCloseTag is strings.Index(strings.ToLower(s), "</"+name) for a lower-case ASCII name,
+// without lowering the rest of the document for every <script> or <style>. Offsets in the
+// lowered text are those of s as long as no rune before the match changes length or becomes
+// ASCII when lowered (U+0130 İ, U+212A Kelvin): at such a rune it falls back to the plain
+// expression, so that the answer is the same on every input.
+func indexCloseTag(s, name string) int {
+	for j := 0; j < len(s); {
+		c := s[j]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if l := unicode.ToLower(r); r == utf8.RuneError || l < utf8.RuneSelf || utf8.RuneLen(l) != n {
+				return strings.Index(strings.ToLower(s), "</"+name)
+			}
+			j += n
+			continue
+		}
+		if c == '<' && j+2+len(name) <= len(s) && s[j+1] == '/' && lowerASCIIIs(s[j+2:j+2+len(name)], name) {
+			return j
+		}
+		j++
+	}
+	return -1
+}
+
+// lowerASCIIIs reports whether the ASCII bytes of s, lowered, are name.
+func lowerASCIIIs(s, name string) bool {
+	for k := 0; k < len(name); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != name[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // tagName returns the lower-case name of a tag from its inside ("P class=x" → "p",

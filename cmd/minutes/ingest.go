@@ -120,11 +120,14 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 		return exitFail
 	}
 
-	jobs := make(chan job, o.jobs*2)
-	results := make(chan outcome, o.jobs*2)
 	// window bounds the files between walk and commit, so that memory stays flat however large
 	// the archive and however slow one file is.
 	window := make(chan struct{}, o.jobs*8)
+	jobs := make(chan job, o.jobs*2)
+	// results holds the whole window, so that a worker never waits to hand over an outcome
+	// while the writer commits a run of pending ones (tens of milliseconds, during which workers
+	// with a smaller buffer sat blocked and cores idle).
+	results := make(chan outcome, cap(window))
 	var walked struct {
 		sync.Mutex
 		total   int
@@ -167,13 +170,24 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 		walked.Unlock()
 	}()
 
+	gate := newWriterGate(o.jobs)
 	var wg sync.WaitGroup
 	for i := 0; i < o.jobs; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				results <- work(db, j, o.reparse, o.timeout)
+			for {
+				// held before taking a job, not with one: a held job could be the one the
+				// writer needs next
+				gate.enter()
+				j, ok := <-jobs
+				if !ok {
+					gate.leave()
+					return
+				}
+				r := work(db, j, o.reparse, o.timeout)
+				gate.leave()
+				results <- r
 			}
 		}()
 	}
@@ -213,14 +227,30 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 	for r := range results {
 		pending[r.seq] = r
 		for {
+			// Every outcome ready now goes to pending before each commit, so that the gate
+			// counts the writer's whole backlog, not only what one receive brought in.
+		drain:
+			for {
+				select {
+				case r, ok := <-results:
+					if !ok {
+						break drain // closed: all is in pending, the range ends next
+					}
+					pending[r.seq] = r
+				default:
+					break drain
+				}
+			}
 			r, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
+			gate.queued(pending, next)
 			commit(r)
 		}
+		gate.queued(pending, next)
 	}
 	progress.clear()
 	walked.Lock()
@@ -236,6 +266,77 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// writerGate leaves a core to the writer while it has work queued. The writer is the
+// critical path of an ingest (one SQLite connection writes), yet the OS splits a core's time
+// evenly among the threads that want it: with every worker parsing, the writer got two thirds
+// of a core on a two-core machine, the workers ran ahead until the window was full, and then
+// waited while the writer went on alone, a core idle. So while the outcomes the writer can
+// commit in a row are at least backlog, one worker fewer works; as soon as they run low, all
+// of them do again. A workers-bound ingest (large PDFs) never queues enough to be held.
+type writerGate struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	jobs    int // workers
+	backlog int // committable outcomes from which one worker is held
+	running int // workers in work
+	ready   int // committable outcomes, as the writer last counted them
+}
+
+func newWriterGate(jobs int) *writerGate {
+	g := &writerGate{jobs: jobs, backlog: 2 * jobs}
+	g.cond = sync.NewCond(&g.mu)
+	return g
+}
+
+// enter waits for a worker's turn to work.
+func (g *writerGate) enter() {
+	g.mu.Lock()
+	for g.running >= g.limit() {
+		g.cond.Wait()
+	}
+	g.running++
+	g.mu.Unlock()
+}
+
+// leave ends a worker's turn.
+func (g *writerGate) leave() {
+	g.mu.Lock()
+	g.running--
+	g.mu.Unlock()
+	g.cond.Signal()
+}
+
+// limit is the number of workers that may work now; g.mu is held.
+func (g *writerGate) limit() int {
+	if g.ready >= g.backlog && g.jobs > 1 {
+		return g.jobs - 1
+	}
+	return g.jobs
+}
+
+// queued records, from the writer, how many records it can save in a row from next (an
+// unchanged file costs the writer little and does not count).
+func (g *writerGate) queued(pending map[int]outcome, next int) {
+	n := 0
+	for i := next; n < g.backlog; i++ {
+		r, ok := pending[i]
+		if !ok {
+			break
+		}
+		if r.rec != nil {
+			n++
+		}
+	}
+	g.mu.Lock()
+	was := g.limit()
+	g.ready = n
+	more := g.limit() > was
+	g.mu.Unlock()
+	if more {
+		g.cond.Broadcast()
+	}
 }
 
 // writers counts the ingests running in this process (tests run several at once), so that
@@ -372,8 +473,9 @@ func work(db *store.DB, j job, reparse bool, timeout time.Duration) (r outcome) 
 		err   error
 	}
 	done := make(chan parsed, 1)
+	sha := r.sha
 	go func() {
-		src, err := extract.Bytes(j.path, data)
+		src, err := extract.BytesHashed(j.path, data, sha) // hashed once, above
 		if err != nil {
 			done <- parsed{stage: "extract", err: err}
 			return
