@@ -256,8 +256,15 @@ func isPageNumber(t string) bool {
 	if t == "" {
 		return false
 	}
-	if _, err := strconv.Atoi(t); err == nil && len(t) <= 3 {
+	// strconv.Atoi of three bytes at most: a sign and digits (told first: a failed Atoi makes
+	// an error value, and most lines fail).
+	if len(t) <= 3 && signedDigits(t) {
 		return true
+	}
+	// When the first five bytes are ASCII they are the first five of strings.ToLower(t): a
+	// line that does not open with "page " is told without lowering it.
+	if n := min(len(t), 5); highBytes(t[:n]) == 0 && !(n == 5 && strings.EqualFold(t[:n], "page ")) {
+		return false
 	}
 	lt := strings.ToLower(t)
 	if strings.HasPrefix(lt, "page ") {
@@ -269,6 +276,15 @@ func isPageNumber(t string) bool {
 		}
 	}
 	return false
+}
+
+// signedDigits reports whether strconv.Atoi reads s without an error when s is short (no
+// overflow): an optional sign, then one ASCII digit or more.
+func signedDigits(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return s != "" && allDigits(s)
 }
 
 // linkAgenda links each section to the agenda entry it answers, by title first (minutes reword,

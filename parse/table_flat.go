@@ -239,7 +239,7 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	if endsInNumber(s) {
 		label, tail := splitTail(s)
 		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts).
-		parts, gs, ok := amountGroups(tail)
+		sq, gs, ok := amountGroups(tail)
 		if !ok {
 			tail = ""
 		}
@@ -248,11 +248,11 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 			if m := flatCode(label); m != nil && isText(m[2]) {
 				code, rest = m[1], m[2]
 			}
-			if rePageLabel.MatchString(normalize.Fold(rest)) {
+			if pageLabel(rest) {
 				return fl
 			}
 			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
-				amounts, ok := splitGroups(parts, gs)
+				amounts, ok := splitGroups(sq, gs)
 				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
 					if ok {
@@ -279,6 +279,53 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	}
 	fl.kind, fl.label = flatText, s
 	return fl
+}
+
+// pageLabel is rePageLabel.MatchString(normalize.Fold(s)), the text folded into a buffer on
+// the stack and read from its end: every row candidate's label is asked.
+func pageLabel(s string) bool {
+	var stack [256]byte
+	return pageLabelEnd(normalize.AppendFold(stack[:0], s))
+}
+
+// pageLabelEnd is rePageLabel.MatchString(string(f)) read by hand from the end of f:
+// `\bpages?(?:\s+n°)?\s*:?$`. White space and the letters of "page" and "n°" are distinct
+// bytes, so every repetition takes all it can and no other way needs trying.
+// FuzzPageLabel checks both agree.
+func pageLabelEnd(f []byte) bool {
+	n := len(f)
+	if n > 0 && f[n-1] == ':' {
+		n--
+	}
+	for n > 0 && isGapSpace(f[n-1]) {
+		n--
+	}
+	if n >= 3 && f[n-3] == 'n' && f[n-2] == 0xc2 && f[n-1] == 0xb0 { // "n°"
+		k := n - 3
+		for k > 0 && isGapSpace(f[k-1]) {
+			k--
+		}
+		// Without the group the text would end in "°", not in "page(s)".
+		return k < n-3 && pageWordEnd(f[:k])
+	}
+	return pageWordEnd(f[:n])
+}
+
+// pageWordEnd reports whether f ends in the word "page" or "pages" (`\bpages?$`): no ASCII
+// letter, digit or underscore before it.
+func pageWordEnd(f []byte) bool {
+	n := len(f)
+	if n > 0 && f[n-1] == 's' {
+		n--
+	}
+	if n < 4 || string(f[n-4:n]) != "page" {
+		return false
+	}
+	if n == 4 {
+		return true
+	}
+	c := f[n-5]
+	return !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_')
 }
 
 // proseLabel reports whether the text before an amount reads as a sentence: it holds sentence
@@ -353,15 +400,15 @@ var reFlatGroup = regexp.MustCompile(`^([-–−+(]?) ?(\d+)(?:[.,](\d+))?( ?\)?
 // group may be its thousands; a decimal part ends an amount. It reports false when more than
 // one split is possible ("12 345 678"), so that the caller keeps the text rather than guess.
 func splitAmounts(tail string) ([]string, bool) {
-	parts, gs, ok := amountGroups(tail)
+	sq, gs, ok := amountGroups(tail)
 	if !ok {
 		return nil, false
 	}
-	return splitGroups(parts, gs)
+	return splitGroups(sq, gs)
 }
 
-// splitGroups is splitAmounts on the groups amountGroups read.
-func splitGroups(parts []string, gs []amountGroup) ([]string, bool) {
+// splitGroups is splitAmounts on the groups amountGroups read from the run sq.
+func splitGroups(sq string, gs []spannedGroup) ([]string, bool) {
 	var out []string
 	for i := 0; i < len(gs); {
 		// An amount starts here and takes the following 3-digit groups (no sign of their own)
@@ -375,10 +422,16 @@ func splitGroups(parts []string, gs []amountGroup) ([]string, bool) {
 		if j-i > 1 && !gs[j-1].ends() && (j < len(gs) || i > 0) {
 			return nil, false
 		}
-		out = append(out, strings.Join(parts[i:j], " "))
+		out = append(out, joinGroups(sq, gs[i:j]))
 		i = j
 	}
 	return out, true
+}
+
+// joinGroups is the groups' texts joined by spaces: the bytes of sq they span, since sq parts
+// its tokens by single spaces.
+func joinGroups(sq string, gs []spannedGroup) string {
+	return sq[gs[0].beg:gs[len(gs)-1].end]
 }
 
 // amountGroup is one space-separated piece of a run of amounts.
@@ -395,32 +448,52 @@ func (g amountGroup) canFollow() bool { return g.sign == "" && len(g.digits) == 
 // ends reports whether the group ends its amount: a decimal part or a unit follows it.
 func (g amountGroup) ends() bool { return g.frac != "" || g.unit != "" }
 
+// spannedGroup is an amountGroup and the bytes it spans in its run of amounts.
+type spannedGroup struct {
+	amountGroup
+	beg, end int
+}
+
 // amountGroups splits a run of number tokens into groups, lone signs and units glued to their
-// number.
-func amountGroups(tail string) ([]string, []amountGroup, bool) {
-	toks := strings.Fields(tail)
-	var parts []string
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+// number. The run is returned with its white space squeezed (strings.Fields joined by single
+// spaces; most runs already are), so that every group, and every run of groups joined by spaces,
+// is a slice of it rather than a new string.
+func amountGroups(tail string) (string, []spannedGroup, bool) {
+	if !singleSpaced(tail) {
+		tail = strings.Join(strings.Fields(tail), " ")
+	}
+	if tail == "" {
+		return tail, nil, false
+	}
+	gs := make([]spannedGroup, 0, strings.Count(tail, " ")+1)
+	pending := -1 // the start of a lone sign, glued to the token after it
+	for a := 0; a < len(tail); {
+		b := a + strings.IndexByte(tail[a:], ' ')
+		if b < a {
+			b = len(tail)
+		}
+		t := tail[a:b]
 		switch {
-		case (t == "-" || t == "–" || t == "−" || t == "+") && i+1 < len(toks):
-			toks[i+1] = t + " " + toks[i+1]
-			continue
-		case (t == "€" || t == "%") && len(parts) > 0:
-			parts[len(parts)-1] += " " + t
-			continue
+		case pending >= 0:
+			gs = append(gs, spannedGroup{beg: pending, end: b})
+			pending = -1
+		case (t == "-" || t == "–" || t == "−" || t == "+") && b < len(tail):
+			pending = a
+		case (t == "€" || t == "%") && len(gs) > 0:
+			gs[len(gs)-1].end = b
+		default:
+			gs = append(gs, spannedGroup{beg: a, end: b})
 		}
-		parts = append(parts, t)
+		a = b + 1
 	}
-	gs := make([]amountGroup, 0, len(parts))
-	for _, p := range parts {
-		g, ok := readGroup(p)
+	for i := range gs {
+		g, ok := readGroup(tail[gs[i].beg:gs[i].end])
 		if !ok {
-			return nil, nil, false
+			return tail, nil, false
 		}
-		gs = append(gs, g)
+		gs[i].amountGroup = g
 	}
-	return parts, gs, len(gs) > 0
+	return tail, gs, len(gs) > 0
 }
 
 // readGroup is reFlatGroup.FindStringSubmatch of one group, read by hand: every row of a
@@ -491,7 +564,7 @@ const maxSplitGroups = 16
 // splitByCount splits a run of amounts into exactly n amounts when only one way does so
 // ("11 630 000 11 510 000" in a table of two columns); false otherwise.
 func splitByCount(tail string, n int) ([]string, bool) {
-	parts, gs, ok := amountGroups(tail)
+	sq, gs, ok := amountGroups(tail)
 	if !ok || len(gs) > maxSplitGroups || n <= 0 {
 		return nil, false
 	}
@@ -521,7 +594,7 @@ func splitByCount(tail string, n int) ([]string, bool) {
 				return nil, false
 			}
 			if ways[j][k-1] == 1 {
-				out = append(out, strings.Join(parts[i:j], " "))
+				out = append(out, joinGroups(sq, gs[i:j]))
 				i = j
 				break
 			}
@@ -762,7 +835,7 @@ func flatIsTable(blk []flatLine) bool {
 			}
 			for _, a := range l.amounts {
 				cells++
-				if strings.ContainsAny(a, ",.€") || len(strings.Map(digitsOnly, a)) >= 4 {
+				if strings.ContainsAny(a, ",.€") || countDigits(a) >= 4 {
 					money++
 				}
 			}
@@ -772,6 +845,18 @@ func flatIsTable(blk []flatLine) bool {
 		anchored = true
 	}
 	return rows >= 3 && anchored && 2*money > cells
+}
+
+// countDigits is len(strings.Map(digitsOnly, s)) without making the string: the ASCII digits
+// of s (their bytes never sit inside a multi-byte rune).
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 func digitsOnly(r rune) rune {
@@ -1100,21 +1185,64 @@ type stackBlock struct {
 	more   []int
 }
 
-// stackUnits are the words a value line may hold besides its number.
-var stackUnits = strings.NewReplacer("€", "", "HT", "", "TTC", "")
+// stackUnitWords are the words a value line may hold besides its number.
+var stackUnitWords = []string{"€", "HT", "TTC"}
+
+// stackUnits removes stackUnitWords.
+var stackUnits = strings.NewReplacer(replacerPairs(stackUnitWords)...)
+
+// replacerPairs pairs each word with "" for strings.NewReplacer.
+func replacerPairs(words []string) []string {
+	var out []string
+	for _, w := range words {
+		out = append(out, w, "")
+	}
+	return out
+}
 
 // stackValue reports whether a line holds one number that reads as money or a rate: a decimal
 // part, a currency or percent sign, or four digits (a page number or a count is not one).
 func stackValue(s string) bool {
 	s = strings.TrimSpace(s)
-	// Without a digit readCell fails: told before the replacer makes a string.
-	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
+	// Without a digit readCell fails, and without money's marks the answer is no whatever
+	// readCell says: both told before the number is read.
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || !strings.ContainsAny(s, ",.€%") && countDigits(s) < 4 {
 		return false
 	}
-	if _, ok := readCell(s); !ok {
+	if unitText(s) || isPageNumber(s) || isYear(s) {
 		return false
 	}
-	return strings.ContainsAny(s, ",.€%") || len(strings.Map(digitsOnly, s)) >= 4
+	_, ok := readCell(s)
+	return ok
+}
+
+// unitText is isText(stackUnits.Replace(s)) without making the string: the letters of s
+// outside the unit words. The replacer takes, at each place, the first word of its list that
+// starts there, as the walk does; on valid UTF-8, removing whole runes leaves the others as they
+// were. FuzzUnitText checks both agree.
+func unitText(s string) bool {
+	if !utf8.ValidString(s) {
+		return isText(stackUnits.Replace(s))
+	}
+	for i := 0; i < len(s); {
+		n := 0
+		for _, w := range stackUnitWords {
+			if strings.HasPrefix(s[i:], w) {
+				n = len(w)
+				break
+			}
+		}
+		if n > 0 {
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // stackLabel reports whether a line can be the label of a stacked row: a short line of words,
@@ -1132,7 +1260,7 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
-	var nb []int // the non-blank lines
+	nb := make([]int, 0, len(d.lines)) // the non-blank lines
 	for i, l := range d.lines {
 		if strings.TrimSpace(l.Text) != "" {
 			nb = append(nb, i)
@@ -1251,8 +1379,50 @@ func (d *doc) stackTables() []Table {
 // a table; a label line followed by one amount just after it ("Total opérations réelles") is its
 // last row. Whatever does not add up to the same count is left as prose.
 
-// reStackCode is a line holding only a budget code, with the word that names it.
-var reStackCode = regexp.MustCompile(`^(?:(?:chapitres?|chap\.?|comptes?|articles?|lignes?|c/)\s*)?(\d{2,6})$`)
+// stackCodeWords are the words, folded, that may name the code on a line holding only a budget
+// code.
+var stackCodeWords = []string{"chapitre", "chapitres", "chap", "chap.", "compte", "comptes", "article", "articles", "ligne", "lignes", "c/"}
+
+// stackCodeSet is stackCodeWords as a set, for stackCode.
+var stackCodeSet = wordSet(stackCodeWords)
+
+// reStackCode is a line holding only a budget code, with the word that names it; stackCode
+// reads it by hand.
+var reStackCode = regexp.MustCompile(`^(?:(?:` + quoteWords(stackCodeWords) + `)\s*)?(\d{2,6})$`)
+
+// quoteWords is an alternation of the words, quoted.
+func quoteWords(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+// stackCode is reStackCode's capture (the code), "" when it does not match. The code is the
+// run of digits that ends s (a word of stackCodeWords holds no digit, so the run cannot be
+// shared), and what comes before it is nothing or one of the words and white space.
+// FuzzStackCode checks both agree.
+func stackCode(s string) string {
+	j := len(s)
+	for j > 0 && '0' <= s[j-1] && s[j-1] <= '9' {
+		j--
+	}
+	if n := len(s) - j; n < 2 || n > 6 {
+		return ""
+	}
+	if j == 0 {
+		return s
+	}
+	k := j
+	for k > 0 && isGapSpace(s[k-1]) {
+		k--
+	}
+	if !stackCodeSet[s[:k]] {
+		return ""
+	}
+	return s[j:]
+}
 
 // stackColumns finds the tables written column by column, among the non-blank lines nb.
 func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
@@ -1264,11 +1434,10 @@ func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
 		if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
 			return ""
 		}
-		s = strings.Join(strings.Fields(s), " ")
-		if m := reStackCode.FindStringSubmatch(s); m != nil {
-			return m[1]
+		if !singleSpaced(s) {
+			s = strings.Join(strings.Fields(s), " ")
 		}
-		return ""
+		return stackCode(s)
 	}
 	var out []stackBlock
 	for p := 0; p < len(nb); p++ {

@@ -1,0 +1,263 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"minutes/normalize"
+)
+
+// Reference implementations of the table readers' shortcuts: each fuzz target checks that the
+// shortcut gives the answer of the code it replaced.
+
+// stackValueRef is stackValue as first written: the replacer, then readCell, then the money test.
+func stackValueRef(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
+		return false
+	}
+	if _, ok := readCell(s); !ok {
+		return false
+	}
+	return strings.ContainsAny(s, ",.€%") || len(strings.Map(digitsOnly, s)) >= 4
+}
+
+// stackCodeRef is reStackCode's capture.
+func stackCodeRef(s string) string {
+	if m := reStackCode.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+var stackSeeds = []string{
+	"11 630 000 €", "- 1,03 %", "2016", "12", "1 200 HT", "TTC 300,00", "Page 3", "HTTC 12,5",
+	"chapitre 70", "chap.011", "c/ 6061", "compte  1234567", " 12", "articles\t042", "012",
+	"ligne", "\xc3HT\xa9 12,00", "€€ 1.5", "(1 234,56)", "25-04/031", "chap 12",
+}
+
+func TestStackShortcuts(t *testing.T) {
+	for _, s := range stackSeeds {
+		if got, want := stackValue(s), stackValueRef(s); got != want {
+			t.Errorf("stackValue(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := unitText(s), isText(stackUnits.Replace(s)); got != want {
+			t.Errorf("unitText(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := stackCode(s), stackCodeRef(s); got != want {
+			t.Errorf("stackCode(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzStackValue(f *testing.F) {
+	for _, s := range stackSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := stackValue(s), stackValueRef(s); got != want {
+			t.Errorf("stackValue(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := unitText(s), isText(stackUnits.Replace(s)); got != want {
+			t.Errorf("unitText(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func FuzzStackCode(f *testing.F) {
+	for _, s := range stackSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := stackCode(s), stackCodeRef(s); got != want {
+			t.Errorf("stackCode(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// isPageNumberRef is isPageNumber as first written, with strconv.Atoi and strings.ToLower.
+func isPageNumberRef(t string) bool {
+	if len(t) > 24 {
+		return false
+	}
+	t = strings.Trim(t, " -–")
+	if t == "" {
+		return false
+	}
+	if _, err := strconv.Atoi(t); err == nil && len(t) <= 3 {
+		return true
+	}
+	lt := strings.ToLower(t)
+	if strings.HasPrefix(lt, "page ") {
+		rest := strings.Fields(lt[5:])
+		if len(rest) >= 1 {
+			if _, err := strconv.Atoi(strings.Split(rest[0], "/")[0]); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var pageSeeds = []string{
+	"12", "+3", "-4", "+", "1a", "Page 3", "PAGE 12/40", "page", "Pagé 3", "İpage 3", "Ⱥage 1",
+	"Compte-rendu page", "pages n° :", "page  n°", "rampage", "page:", "page: ", "n°", " page n°",
+	"sous-page", "_page", "pages", "pagess", "page\tn°\t:", "Page n° 3", "1 234",
+}
+
+func TestPageShortcuts(t *testing.T) {
+	for _, s := range pageSeeds {
+		if got, want := isPageNumber(s), isPageNumberRef(s); got != want {
+			t.Errorf("isPageNumber(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := pageLabelEnd([]byte(s)), rePageLabel.MatchString(s); got != want {
+			t.Errorf("pageLabelEnd(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := pageLabel(s), rePageLabel.MatchString(normalize.Fold(s)); got != want {
+			t.Errorf("pageLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzPageLabel(f *testing.F) {
+	for _, s := range pageSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isPageNumber(s), isPageNumberRef(s); got != want {
+			t.Errorf("isPageNumber(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := pageLabelEnd([]byte(s)), rePageLabel.MatchString(s); got != want {
+			t.Errorf("pageLabelEnd(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := pageLabel(s), rePageLabel.MatchString(normalize.Fold(s)); got != want {
+			t.Errorf("pageLabel(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// amountGroupsRef is amountGroups as first written: the tokens split out, the glued ones
+// concatenated.
+func amountGroupsRef(tail string) ([]string, []amountGroup, bool) {
+	toks := strings.Fields(tail)
+	var parts []string
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case (t == "-" || t == "–" || t == "−" || t == "+") && i+1 < len(toks):
+			toks[i+1] = t + " " + toks[i+1]
+			continue
+		case (t == "€" || t == "%") && len(parts) > 0:
+			parts[len(parts)-1] += " " + t
+			continue
+		}
+		parts = append(parts, t)
+	}
+	gs := make([]amountGroup, 0, len(parts))
+	for _, p := range parts {
+		g, ok := readGroup(p)
+		if !ok {
+			return nil, nil, false
+		}
+		gs = append(gs, g)
+	}
+	return parts, gs, len(gs) > 0
+}
+
+// splitAmountsRef is splitAmounts on amountGroupsRef.
+func splitAmountsRef(tail string) ([]string, bool) {
+	parts, gs, ok := amountGroupsRef(tail)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[i].canLead() && gs[j].canFollow() && !gs[j-1].ends() {
+			j++
+		}
+		if j-i > 1 && !gs[j-1].ends() && (j < len(gs) || i > 0) {
+			return nil, false
+		}
+		out = append(out, strings.Join(parts[i:j], " "))
+		i = j
+	}
+	return out, true
+}
+
+// splitByCountRef is splitByCount on amountGroupsRef.
+func splitByCountRef(tail string, n int) ([]string, bool) {
+	parts, gs, ok := amountGroupsRef(tail)
+	if !ok || len(gs) > maxSplitGroups || n <= 0 {
+		return nil, false
+	}
+	ways := make([][]int, len(gs)+1)
+	for i := range ways {
+		ways[i] = make([]int, n+1)
+	}
+	ways[len(gs)][0] = 1
+	for i := len(gs) - 1; i >= 0; i-- {
+		for j := i + 1; j <= len(gs); j++ {
+			if j > i+1 && (!gs[i].canLead() || !gs[j-1].canFollow() || gs[j-2].ends()) {
+				break
+			}
+			for k := 1; k <= n; k++ {
+				ways[i][k] = min(2, ways[i][k]+ways[j][k-1])
+			}
+		}
+	}
+	if ways[0][n] != 1 {
+		return nil, false
+	}
+	var out []string
+	for i, k := 0, n; i < len(gs); k-- {
+		for j := i + 1; j <= len(gs); j++ {
+			if j > i+1 && (!gs[i].canLead() || !gs[j-1].canFollow() || gs[j-2].ends()) {
+				return nil, false
+			}
+			if ways[j][k-1] == 1 {
+				out = append(out, strings.Join(parts[i:j], " "))
+				i = j
+				break
+			}
+		}
+	}
+	return out, true
+}
+
+var amountSeeds = []string{
+	"-565.00", "2 698.00 2 698.00", "12 345 678", "- 120 000 € - 1,03 %", "11 630 000 11 510 000",
+	"+", "- -", "€ 12", "12 € €", "1\u00a0200  300,00", " 12  - 5 ", "(1 200) 3 400,50", "1 2 3 4",
+	"– 3 %", "12\t345,00", "",
+}
+
+func TestAmountGroupsSame(t *testing.T) {
+	for _, s := range amountSeeds {
+		for n := 0; n < 4; n++ {
+			checkAmounts(t, s, n)
+		}
+	}
+}
+
+func checkAmounts(t *testing.T, s string, n int) {
+	got, ok := splitAmounts(s)
+	want, wok := splitAmountsRef(s)
+	if ok != wok || strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+		t.Errorf("splitAmounts(%q) = %q, %v; want %q, %v", s, got, ok, want, wok)
+	}
+	got, ok = splitByCount(s, n)
+	want, wok = splitByCountRef(s, n)
+	if ok != wok || strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+		t.Errorf("splitByCount(%q, %d) = %q, %v; want %q, %v", s, n, got, ok, want, wok)
+	}
+}
+
+func FuzzAmountGroups(f *testing.F) {
+	for _, s := range amountSeeds {
+		f.Add(s, 2)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		checkAmounts(t, s, n%6)
+	})
+}
