@@ -127,7 +127,6 @@ type lineHeads struct {
 	heads []heading   // read with no bound on the title (see headingAt), in chunks of headChunk
 	full  [][]heading // the chunks of heads filled already: heads grows without being copied
 	nhead int32       // how many headings heads and full hold
-	gaps  []string    // gapText of the line (see gapAt)
 }
 
 // headChunk is the size of a chunk of lineHeads.heads.
@@ -139,8 +138,6 @@ const (
 	headMatch                // the line was read as a heading
 	headTable                // isTableLine was asked of the line (with a tab)
 	headTableRow             // its answer
-	headGapRead              // gapText of the line was read
-	headGap                  // the line holds a column gap
 )
 
 // lineMemo is the document's memo of line readings, made on first use.
@@ -151,23 +148,6 @@ func (d *doc) lineMemo() *lineHeads {
 		d.heads = m
 	}
 	return m
-}
-
-// gapAt is gapText of line i, read once: the flattened-table scan and the table blocks both
-// read every line.
-func (d *doc) gapAt(i int) (string, bool) {
-	m := d.lineMemo()
-	if m.state[i]&headGapRead == 0 {
-		if m.gaps == nil {
-			m.gaps = make([]string, len(d.lines))
-		}
-		s, gap := gapText(d.lines[i].Text)
-		m.gaps[i], m.state[i] = s, m.state[i]|headGapRead
-		if gap {
-			m.state[i] |= headGap
-		}
-	}
-	return m.gaps[i], m.state[i]&headGap != 0
 }
 
 // lineHead cleans line i once.

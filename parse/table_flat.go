@@ -238,12 +238,17 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	}
 	if endsInNumber(s) {
 		label, tail := splitTail(s)
-		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts).
-		sq, gs, ok := amountGroups(tail)
-		if !ok {
-			tail = ""
-		}
+		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts);
+		// its groups are only read for a label of words. They are read into a buffer on the
+		// stack: only the amounts they make are kept.
+		var buf [8]spannedGroup
+		var sq string
+		var gs []spannedGroup
+		ok := false
 		if tail != "" && isText(label) {
+			sq, gs, ok = amountGroupsBuf(tail, buf[:0])
+		}
+		if ok {
 			code, rest := "", label
 			if m := flatCode(label); m != nil && isText(m[2]) {
 				code, rest = m[1], m[2]
@@ -459,13 +464,21 @@ type spannedGroup struct {
 // spaces; most runs already are), so that every group, and every run of groups joined by spaces,
 // is a slice of it rather than a new string.
 func amountGroups(tail string) (string, []spannedGroup, bool) {
+	return amountGroupsBuf(tail, nil)
+}
+
+// amountGroupsBuf is amountGroups appending the groups to buf.
+func amountGroupsBuf(tail string, buf []spannedGroup) (string, []spannedGroup, bool) {
 	if !singleSpaced(tail) {
 		tail = strings.Join(strings.Fields(tail), " ")
 	}
 	if tail == "" {
 		return tail, nil, false
 	}
-	gs := make([]spannedGroup, 0, strings.Count(tail, " ")+1)
+	gs := buf[:0]
+	if n := strings.Count(tail, " ") + 1; cap(gs) < n {
+		gs = make([]spannedGroup, 0, n)
+	}
 	pending := -1 // the start of a lone sign, glued to the token after it
 	for a := 0; a < len(tail); {
 		b := a + strings.IndexByte(tail[a:], ' ')
@@ -692,22 +705,17 @@ func allColumnWords(words []string) bool {
 func (d *doc) flatBlocks() [][]flatLine {
 	// A run starts at a row (flatData or flatOpen); only the lines flatMay passes can be one.
 	// The kinds of the other lines are read when a run reaches them, so that most lines of
-	// prose are never read. Only the kinds are kept for every line, and the lines read as
-	// pieces of a table: most lines are prose (flatOther, their flatLine holding only their
-	// index).
+	// prose are never read. Only the kinds are kept: most runs are a row or two of prose that
+	// names amounts, and a run of three rows or more (which may be a table) is read again,
+	// the same way.
 	kinds := make([]flatKind, len(d.lines))
 	for i := range kinds {
 		kinds[i] = flatUnread
 	}
-	at := make([]int32, len(d.lines))
-	var read []flatLine
+	read := func(i int) flatLine { return readFlat(i, d.lines[i].Text) }
 	kind := func(i int) flatKind {
 		if kinds[i] == flatUnread {
-			fl := readFlatGap(i, d.lines[i].Text, func(string) (string, bool) { return d.gapAt(i) })
-			kinds[i], at[i] = fl.kind, int32(len(read))
-			if fl.kind != flatOther {
-				read = append(read, fl)
-			}
+			kinds[i] = read(i).kind
 		}
 		return kinds[i]
 	}
@@ -750,21 +758,29 @@ func (d *doc) flatBlocks() [][]flatLine {
 				break
 			}
 		}
-		blk := make([]flatLine, end-start+1)
-		for j := range blk {
-			if k := start + j; kind(k) == flatOther {
-				blk[j] = flatLine{idx: k}
-			} else {
-				blk[j] = read[at[k]]
-			}
-		}
 		// Trailing header lines open the next table, not this one.
-		for len(blk) > 0 && blk[len(blk)-1].kind == flatHead {
-			blk = blk[:len(blk)-1]
+		for end >= start && kinds[end] == flatHead {
 			end--
 		}
-		if flatIsTable(blk) {
-			out = append(out, blk)
+		// A table has three rows or more (flatIsTable): a shorter run is not read again.
+		rows := 0
+		for k := start; k <= end; k++ {
+			if kinds[k] == flatData {
+				rows++
+			}
+		}
+		if rows >= 3 {
+			blk := make([]flatLine, end-start+1)
+			for j := range blk {
+				if k := start + j; kinds[k] == flatOther {
+					blk[j] = flatLine{idx: k}
+				} else {
+					blk[j] = read(k)
+				}
+			}
+			if flatIsTable(blk) {
+				out = append(out, blk)
+			}
 		}
 		i = max(end+1, i+1)
 	}

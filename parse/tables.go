@@ -89,7 +89,7 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 		case strings.Contains(text, "\t") && !cc.numbered(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
-			s, gap := d.gapAt(i) // once for both readings of the line, and the flattened rows
+			s, gap := gapText(text) // once for both readings of the line
 			if cells, ok := splitSpacesGap(text, s, gap); ok {
 				cur = append(cur, tableLine{idx: i, cells: cells})
 				continue
