@@ -261,3 +261,39 @@ func FuzzAmountGroups(f *testing.F) {
 		checkAmounts(t, s, n%6)
 	})
 }
+
+// TestCellUnitLetters checks that cellUnitLetters holds every letter of reCellSuffix.
+func TestCellUnitLetters(t *testing.T) {
+	src := strings.TrimPrefix(reCellSuffix.String(), "(?i)")
+	src = strings.ReplaceAll(src, `\s`, "")
+	for _, r := range src {
+		if 'a' <= r && r <= 'z' && !strings.ContainsRune(cellUnitLetters, r) {
+			t.Errorf("reCellSuffix holds %q, not in cellUnitLetters %q", r, cellUnitLetters)
+		}
+	}
+}
+
+var cellSeeds = []string{
+	"353 000 ,00 €", "(1 200,00 €)", "- 1.697€", "22,49 %", "1’697€", "12 pts", "1 200 HT", "3,5 T.T.C.",
+	"0,00 140 853,32 - 140 853,32", "20/02/2004", "58,38 €*", "ſ12", "12 euroſ", "12\v", "€ 12", "– 1 200",
+	"1\u00a0200,5", "(12) €", "12 Eur", "1,2,3", "12 k",
+}
+
+func TestCellTableMay(t *testing.T) {
+	for _, s := range cellSeeds {
+		if _, ok := readCellForms(s); ok && !cellTableMay(s) {
+			t.Errorf("cellTableMay(%q) = false, but readCellTable reads it", s)
+		}
+	}
+}
+
+func FuzzCellTableMay(f *testing.F) {
+	for _, s := range cellSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, ok := readCellForms(s); ok && !cellTableMay(s) {
+			t.Errorf("cellTableMay(%q) = false, but readCellTable reads it", s)
+		}
+	})
+}

@@ -89,16 +89,20 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 		case strings.Contains(text, "\t") && !cc.numbered(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
-			s, gap := gapText(text) // once for both readings of the line
-			if cells, ok := splitSpacesGap(text, s, gap); ok {
-				cur = append(cur, tableLine{idx: i, cells: cells})
-				continue
-			}
-			// A header of space-aligned columns is kept when a row follows it.
-			if cells, ok := splitHeaderSpacesGap(text, s, gap); ok && i+1 < len(d.lines) {
-				if _, next := splitSpaces(d.lines[i+1].Text); next {
+			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
+			// cells read through the cache that reads the blocks next.
+			if s, gap := gapText(text); gap && !isBullet(text) {
+				cells := splitGaps(s)
+				if spaceRow(cells, cc) {
 					cur = append(cur, tableLine{idx: i, cells: cells})
 					continue
+				}
+				// A header of space-aligned columns is kept when a row follows it.
+				if headerRow(cells, cc) && i+1 < len(d.lines) {
+					if _, next := splitSpaces(d.lines[i+1].Text); next {
+						cur = append(cur, tableLine{idx: i, cells: cells})
+						continue
+					}
 				}
 			}
 			// A blank line between two rows of the same width (a row the extraction merged
