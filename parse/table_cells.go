@@ -126,6 +126,21 @@ func cellTableMay(s string) bool {
 	return true
 }
 
+// cellSuffix is reCellSuffix.FindStringSubmatchIndex(s), or nil when the match is bound to be
+// the empty one at the end: a match that is not empty ends the text with its last byte, white
+// space, "%", "." or a letter of a unit (a multi-byte rune may be "€" or a letter that folds to
+// one), so a cell that ends otherwise (in a digit, most of them) is told without the pattern.
+// FuzzCellSuffix checks it.
+func cellSuffix(s string) []int {
+	if s == "" {
+		return nil
+	}
+	if c := s[len(s)-1]; c < utf8.RuneSelf && !isGapSpace(c) && c != '%' && c != '.' && strings.IndexByte(cellUnitLetters, c|0x20) < 0 {
+		return nil
+	}
+	return reCellSuffix.FindStringSubmatchIndex(s)
+}
+
 // readCellTable is the table's own reading of a number cell (see readCell).
 func readCellTable(raw string) (cellValue, bool) {
 	if !cellTableMay(raw) {
@@ -164,7 +179,7 @@ func readCellForms(raw string) (cellValue, bool) {
 		unit = "EUR"
 		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
 	}
-	if m := reCellSuffix.FindStringSubmatchIndex(s); m != nil && m[0] < len(s) {
+	if m := cellSuffix(s); m != nil && m[0] < len(s) {
 		if m[2] >= 0 {
 			switch u := strings.ToLower(s[m[2]:m[3]]); {
 			case u == "%" || strings.HasPrefix(u, "pt"):

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -296,4 +297,41 @@ func FuzzCellTableMay(f *testing.F) {
 			t.Errorf("cellTableMay(%q) = false, but readCellTable reads it", s)
 		}
 	})
+}
+
+// numberTokenRef is numberToken as first written.
+func numberTokenRef(t string) bool {
+	for _, r := range t {
+		if !(r >= '0' && r <= '9') && !strings.ContainsRune(".,-–−+()€%", r) {
+			return false
+		}
+	}
+	return true
+}
+
+func checkCellSuffix(t *testing.T, s string) {
+	m := reCellSuffix.FindStringSubmatchIndex(s)
+	if got := cellSuffix(s); got == nil {
+		if m != nil && m[0] < len(s) {
+			t.Errorf("cellSuffix(%q) = nil, want %v", s, m)
+		}
+	} else if fmt.Sprint(got) != fmt.Sprint(m) {
+		t.Errorf("cellSuffix(%q) = %v, want %v", s, got, m)
+	}
+	if got, want := numberToken(s), numberTokenRef(s); got != want {
+		t.Errorf("numberToken(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestCellSuffix(t *testing.T) {
+	for _, s := range append(cellSeeds, "12 EUROS", "12 euroſ", "12 pt", "3 H.T.", "5 TTC", "(12)", "12 €", "7%", "8 \u00a0", "") {
+		checkCellSuffix(t, s)
+	}
+}
+
+func FuzzCellSuffix(f *testing.F) {
+	for _, s := range cellSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkCellSuffix)
 }

@@ -389,13 +389,36 @@ func splitTail(s string) (label, tail string) {
 // numberToken reports whether a token is a piece of a French number: digits, separators,
 // signs, brackets, € or %.
 func numberToken(t string) bool {
-	for _, r := range t {
-		if !(r >= '0' && r <= '9') && !strings.ContainsRune(".,-–−+()€%", r) {
+	for i := 0; i < len(t); {
+		if c := t[i]; c < utf8.RuneSelf {
+			if !numberBytes[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !strings.ContainsRune(numberSigns, r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
+
+// numberSigns are the signs a number token may hold besides its digits.
+const numberSigns = ".,-–−+()€%"
+
+// numberBytes is numberSigns' ASCII bytes and the digits, as a table: every token at the end of
+// a row candidate is read.
+var numberBytes = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range []byte("0123456789" + numberSigns) {
+		if c < utf8.RuneSelf {
+			t[c] = true
+		}
+	}
+	return t
+}()
 
 // reFlatGroup is a token of a number as written with spaces: a sign, a group of digits with an
 // optional decimal part, a currency or percent sign.
