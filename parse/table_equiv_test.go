@@ -2,10 +2,14 @@ package parse
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	"minutes/extract"
 	"minutes/normalize"
 )
 
@@ -172,6 +176,11 @@ func splitAmountsRef(tail string) ([]string, bool) {
 	if !ok {
 		return nil, false
 	}
+	return splitGroupsRef(parts, gs)
+}
+
+// splitGroupsRef is splitGroups as first written, on amountGroupsRef's parts.
+func splitGroupsRef(parts []string, gs []amountGroup) ([]string, bool) {
 	var out []string
 	for i := 0; i < len(gs); {
 		j := i + 1
@@ -334,4 +343,143 @@ func FuzzCellSuffix(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkCellSuffix)
+}
+
+// readFlatRef is readFlat as first written (before the shortcuts of this file were taken).
+func readFlatRef(idx int, text string) flatLine {
+	gapOf := gapText
+	fl := flatLine{idx: idx}
+	if strings.IndexByte(text, '\t') >= 0 {
+		return fl
+	}
+	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
+	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
+	if t := strings.TrimSpace(text); moreRunes(t, 120) {
+		return fl
+	}
+	s, gap := gapOf(text)
+	if s == "" {
+		return fl
+	}
+	if isPageNumberRef(s) {
+		fl.kind = flatPage
+		return fl
+	}
+	if gap {
+		// Columns kept by the extraction: the space-aligned reader takes the line.
+		// (splitSpaces(s): s is its own gapText, a gap in it)
+		if _, ok := splitSpacesGap(s, s, true); ok {
+			return fl
+		}
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if isBullet(s) {
+		// A list item; only a dashed section heading ("- SECTION D'INVESTISSEMENT") counts.
+		if sec, cols, ok := flatHeader(strings.TrimLeft(s, "-–—•* ")); ok {
+			fl.kind, fl.section, fl.columns = flatHead, sec, cols
+		}
+		return fl
+	}
+	if endsInNumber(s) {
+		label, tail := splitTail(s)
+		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts).
+		parts, gs, ok := amountGroupsRef(tail)
+		if !ok {
+			tail = ""
+		}
+		if tail != "" && isText(label) {
+			code, rest := "", label
+			if m := flatCode(label); m != nil && isText(m[2]) {
+				code, rest = m[1], m[2]
+			}
+			if rePageLabel.MatchString(normalize.Fold(rest)) {
+				return fl
+			}
+			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
+				amounts, ok := splitGroupsRef(parts, gs)
+				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
+					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
+					if ok {
+						fl.amounts = amounts
+					}
+					return fl
+				}
+			}
+		}
+	}
+	if moreRunes(s, maxFlatLabel) || !isText(s) {
+		return fl
+	}
+	if sec, cols, ok := flatHeader(s); ok {
+		fl.kind, fl.section, fl.columns = flatHead, sec, cols
+		return fl
+	}
+	if proseLabel(s) || strings.HasSuffix(s, ":") {
+		return fl
+	}
+	if m := flatCode(s); m != nil && isText(m[2]) {
+		fl.kind, fl.code, fl.label = flatOpen, m[1], m[2]
+		return fl
+	}
+	fl.kind, fl.label = flatText, s
+	return fl
+}
+
+var flatSeeds = []string{
+	"FONCTIONNEMENT : RECETTES DÉPENSES", "60633 Fournitures de voirie -565.00", "023 Virement à la section",
+	"d'investissement -5412.00", "TOTAL : 2 698.00 2 698.00", "Compte-rendu page 11", "Année 2016",
+	"Le conseil municipal, après en avoir délibéré, approuve la délibération du 12 mars 2024",
+	"1641 - 00 Emprunts en euros 12 000,00 3 000,00", "- SECTION D'INVESTISSEMENT", "12",
+	"Subvention  1 200,00  300", "Dépenses", "Une très longue phrase de prose qui parle de beaucoup de choses 12 345,00 6 789,00 1 000,00 2 000,00",
+	"25-04/033 — Affectation du Résultat 2024 de la Commune :", "page 3 / 12", "Total 1 234 567",
+}
+
+func TestReadFlatSame(t *testing.T) {
+	for _, s := range flatSeeds {
+		if got, want := readFlat(3, s), readFlatRef(3, s); !reflect.DeepEqual(got, want) {
+			t.Errorf("readFlat(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+}
+
+func FuzzReadFlatSame(f *testing.F) {
+	for _, s := range flatSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := readFlat(3, s), readFlatRef(3, s); !reflect.DeepEqual(got, want) {
+			t.Errorf("readFlat(%q) = %+v, want %+v", s, got, want)
+		}
+	})
+}
+
+// TestReadFlatCorpus checks readFlat against readFlatRef on every line of the development corpus
+// (skipped without ../shared).
+func TestReadFlatCorpus(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
+		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skip("../shared/corpus/dev is absent")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := extract.Bytes(filepath.Base(f), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range src.Lines {
+			if got, want := readFlat(i, l.Text), readFlatRef(i, l.Text); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: readFlat(%q) = %+v, want %+v", filepath.Base(f), l.Text, got, want)
+			}
+			if got, want := stackValue(l.Text), stackValueRef(l.Text); got != want {
+				t.Errorf("%s: stackValue(%q) = %v, want %v", filepath.Base(f), l.Text, got, want)
+			}
+		}
+	}
 }

@@ -236,8 +236,21 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 		}
 		return fl
 	}
+	long := moreRunes(s, maxFlatLabel)
 	if endsInNumber(s) {
 		label, tail := splitTail(s)
+		code, rest, split := "", label, false
+		if long {
+			// A line too long for a label of its own is a row only if its label is short
+			// enough, the amounts taking the rest: a sentence ending in a year is told here,
+			// before its numbers are read.
+			if m := flatCode(label); m != nil && isText(m[2]) {
+				code, rest = m[1], m[2]
+			}
+			if split = true; moreRunes(rest, maxFlatLabel) {
+				return fl
+			}
+		}
 		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts);
 		// its groups are only read for a label of words. They are read into a buffer on the
 		// stack: only the amounts they make are kept.
@@ -249,9 +262,10 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 			sq, gs, ok = amountGroupsBuf(tail, buf[:0])
 		}
 		if ok {
-			code, rest := "", label
-			if m := flatCode(label); m != nil && isText(m[2]) {
-				code, rest = m[1], m[2]
+			if !split {
+				if m := flatCode(label); m != nil && isText(m[2]) {
+					code, rest = m[1], m[2]
+				}
 			}
 			if pageLabel(rest) {
 				return fl
@@ -268,7 +282,7 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 			}
 		}
 	}
-	if moreRunes(s, maxFlatLabel) || !isText(s) {
+	if long || !isText(s) {
 		return fl
 	}
 	if sec, cols, ok := flatHeader(s); ok {
