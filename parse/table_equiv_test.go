@@ -481,5 +481,49 @@ func TestReadFlatCorpus(t *testing.T) {
 				t.Errorf("%s: stackValue(%q) = %v, want %v", filepath.Base(f), l.Text, got, want)
 			}
 		}
+		d := newDoc(src)
+		if got, want := d.stackBlocks(), d.stackBlocksRef(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: stackBlocks = %v, want %v", filepath.Base(f), got, want)
+		}
 	}
 }
+
+// stackBlocksRef is stackBlocks as first written: every line read as a value first.
+func (d *doc) stackBlocksRef() []stackBlock {
+	var nb []int // the non-blank lines
+	for i, l := range d.lines {
+		if strings.TrimSpace(l.Text) != "" {
+			nb = append(nb, i)
+		}
+	}
+	isVal := make([]bool, len(nb))
+	for p, i := range nb {
+		isVal[p] = stackValueRef(d.lines[i].Text)
+	}
+	var out []stackBlock
+	for p := 0; p+1 < len(nb); {
+		if isVal[p] || !isVal[p+1] || !stackLabel(d.lines[nb[p]].Text) {
+			p++
+			continue
+		}
+		start := p
+		var rows [][]int
+		for p+1 < len(nb) && !isVal[p] && isVal[p+1] && stackLabel(d.lines[nb[p]].Text) {
+			row := []int{nb[p]}
+			p++
+			for p < len(nb) && isVal[p] {
+				row = append(row, nb[p])
+				p++
+			}
+			rows = append(rows, row)
+		}
+		if blk, ok := d.stackTable(start, nb, rows); ok {
+			out = append(out, blk)
+		}
+		if p == start {
+			p++
+		}
+	}
+	return append(out, d.stackColumns(nb, func(p int) bool { return isVal[p] })...)
+}
+

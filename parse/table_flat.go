@@ -1256,17 +1256,27 @@ func replacerPairs(words []string) []string {
 // stackValue reports whether a line holds one number that reads as money or a rate: a decimal
 // part, a currency or percent sign, or four digits (a page number or a count is not one).
 func stackValue(s string) bool {
+	s, ok := stackValueMay(s)
+	if !ok {
+		return false
+	}
+	_, ok = readCell(s)
+	return ok
+}
+
+// stackValueMay is stackValue but for reading the number: false when the line cannot be a
+// value, else the trimmed line for readCell.
+func stackValueMay(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	// Without a digit readCell fails, and without money's marks the answer is no whatever
 	// readCell says: both told before the number is read.
 	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || !strings.ContainsAny(s, ",.€%") && countDigits(s) < 4 {
-		return false
+		return s, false
 	}
 	if unitText(s) || isPageNumber(s) || isYear(s) {
-		return false
+		return s, false
 	}
-	_, ok := readCell(s)
-	return ok
+	return s, true
 }
 
 // unitText is isText(stackUnits.Replace(s)) without making the string: the letters of s
@@ -1319,22 +1329,31 @@ func (d *doc) stackBlocks() []stackBlock {
 			nb = append(nb, i)
 		}
 	}
-	isVal := make([]bool, len(nb))
-	for p, i := range nb {
-		isVal[p] = stackValue(d.lines[i].Text)
+	// Whether each line is a value is read when a run asks: a value line (reading its number
+	// costs most) matters only after a label, or inside a column run.
+	vals := make([]uint8, len(nb)) // 0: not read yet, else valNo or valYes
+	isVal := func(p int) bool {
+		if vals[p] == 0 {
+			vals[p] = valNo
+			if stackValue(d.lines[nb[p]].Text) {
+				vals[p] = valYes
+			}
+		}
+		return vals[p] == valYes
 	}
 	var out []stackBlock
 	for p := 0; p+1 < len(nb); {
-		if isVal[p] || !isVal[p+1] || !stackLabel(d.lines[nb[p]].Text) {
+		// The tests of the run's start, cheapest first (all are pure).
+		if _, may := stackValueMay(d.lines[nb[p+1]].Text); !may || !stackLabel(d.lines[nb[p]].Text) || !isVal(p+1) || isVal(p) {
 			p++
 			continue
 		}
 		start := p
 		var rows [][]int
-		for p+1 < len(nb) && !isVal[p] && isVal[p+1] && stackLabel(d.lines[nb[p]].Text) {
+		for p+1 < len(nb) && !isVal(p) && isVal(p+1) && stackLabel(d.lines[nb[p]].Text) {
 			row := []int{nb[p]}
 			p++
-			for p < len(nb) && isVal[p] {
+			for p < len(nb) && isVal(p) {
 				row = append(row, nb[p])
 				p++
 			}
@@ -1349,6 +1368,12 @@ func (d *doc) stackBlocks() []stackBlock {
 	}
 	return append(out, d.stackColumns(nb, isVal)...)
 }
+
+// The states of a line read as a stacked value.
+const (
+	valNo  = 1
+	valYes = 2
+)
 
 // stackTable reports whether stacked rows make a table (see the comment above), and finds the
 // header line above them.
@@ -1478,7 +1503,7 @@ func stackCode(s string) string {
 }
 
 // stackColumns finds the tables written column by column, among the non-blank lines nb.
-func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
+func (d *doc) stackColumns(nb []int, isVal func(int) bool) []stackBlock {
 	code := func(p int) string {
 		if p >= len(nb) {
 			return ""
@@ -1504,15 +1529,15 @@ func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
 		}
 		// The labels: lines of words up to the first amount.
 		q := p + k
-		for q < len(nb) && !isVal[q] && q-(p+k) < 4*k && stackColumnLabel(d.lines[nb[q]].Text) {
+		for q < len(nb) && !isVal(q) && q-(p+k) < 4*k && stackColumnLabel(d.lines[nb[q]].Text) {
 			q++
 		}
 		v := q
-		for v < len(nb) && isVal[v] && v-q < k {
+		for v < len(nb) && isVal(v) && v-q < k {
 			v++
 		}
 		labels := joinStackLabels(d, nb[p+k:q], k)
-		if labels == nil || v-q != k || (v < len(nb) && isVal[v]) {
+		if labels == nil || v-q != k || (v < len(nb) && isVal(v)) {
 			p += k - 1
 			continue
 		}
@@ -1523,7 +1548,7 @@ func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
 			blk.codes = append(blk.codes, code(p+j))
 		}
 		// A total just below: its label, then its one amount.
-		if v+1 < len(nb) && !isVal[v] && isVal[v+1] && (v+2 >= len(nb) || !isVal[v+2]) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {
+		if v+1 < len(nb) && !isVal(v) && isVal(v+1) && (v+2 >= len(nb) || !isVal(v+2)) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {
 			blk.rows = append(blk.rows, []int{nb[v], nb[v+1]})
 			blk.labels = append(blk.labels, stackText(d.lines[nb[v]].Text))
 			blk.codes = append(blk.codes, "")
