@@ -526,4 +526,3 @@ func (d *doc) stackBlocksRef() []stackBlock {
 	}
 	return append(out, d.stackColumns(nb, func(p int) bool { return isVal[p] })...)
 }
-
