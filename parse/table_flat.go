@@ -1241,6 +1241,14 @@ type stackBlock struct {
 // stackUnitWords are the words a value line may hold besides its number.
 var stackUnitWords = []string{"€", "HT", "TTC"}
 
+// stackUnitLeads are the first bytes of stackUnitWords.
+var stackUnitLeads = func() (t [256]bool) {
+	for _, w := range stackUnitWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // stackUnits removes stackUnitWords.
 var stackUnits = strings.NewReplacer(replacerPairs(stackUnitWords)...)
 
@@ -1288,6 +1296,14 @@ func unitText(s string) bool {
 		return isText(stackUnits.Replace(s))
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !stackUnitLeads[c] {
+			// No unit word starts here: only a letter counts.
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
 		n := 0
 		for _, w := range stackUnitWords {
 			if strings.HasPrefix(s[i:], w) {
