@@ -389,7 +389,7 @@ func readFlatRef(idx int, text string) flatLine {
 		}
 		if tail != "" && isText(label) {
 			code, rest := "", label
-			if m := flatCode(label); m != nil && isText(m[2]) {
+			if m := reFlatCode.FindStringSubmatch(label); m != nil && isText(m[2]) {
 				code, rest = m[1], m[2]
 			}
 			if rePageLabel.MatchString(normalize.Fold(rest)) {
@@ -417,7 +417,7 @@ func readFlatRef(idx int, text string) flatLine {
 	if proseLabel(s) || strings.HasSuffix(s, ":") {
 		return fl
 	}
-	if m := flatCode(s); m != nil && isText(m[2]) {
+	if m := reFlatCode.FindStringSubmatch(s); m != nil && isText(m[2]) {
 		fl.kind, fl.code, fl.label = flatOpen, m[1], m[2]
 		return fl
 	}

@@ -244,8 +244,8 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 			// A line too long for a label of its own is a row only if its label is short
 			// enough, the amounts taking the rest: a sentence ending in a year is told here,
 			// before its numbers are read.
-			if m := flatCode(label); m != nil && isText(m[2]) {
-				code, rest = m[1], m[2]
+			if c, r, ok := flatCode(label); ok && isText(r) {
+				code, rest = c, r
 			}
 			if split = true; moreRunes(rest, maxFlatLabel) {
 				return fl
@@ -263,8 +263,8 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 		}
 		if ok {
 			if !split {
-				if m := flatCode(label); m != nil && isText(m[2]) {
-					code, rest = m[1], m[2]
+				if c, r, ok := flatCode(label); ok && isText(r) {
+					code, rest = c, r
 				}
 			}
 			if pageLabel(rest) {
@@ -272,7 +272,7 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 			}
 			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
 				amounts, ok := splitGroups(sq, gs)
-				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
+				if !(ok && len(amounts) == 1 && flatYear(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
 					if ok {
 						fl.amounts = amounts
@@ -292,8 +292,8 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	if proseLabel(s) || strings.HasSuffix(s, ":") {
 		return fl
 	}
-	if m := flatCode(s); m != nil && isText(m[2]) {
-		fl.kind, fl.code, fl.label = flatOpen, m[1], m[2]
+	if c, r, ok := flatCode(s); ok && isText(r) {
+		fl.kind, fl.code, fl.label = flatOpen, c, r
 		return fl
 	}
 	fl.kind, fl.label = flatText, s
@@ -355,8 +355,27 @@ func proseLabel(s string) bool {
 		return false
 	}
 	// An amount inside the label is a sentence that names several.
-	// The multi-byte signs are looked for as bytes: their lead byte never continues a rune.
-	return strings.IndexAny(s, ";!?\"") >= 0 || strings.Contains(s, "«") || strings.Contains(s, "»") || strings.Contains(s, "€") || strings.Contains(s, ", ")
+	// The signs are looked for as bytes, in one pass: the lead byte of a multi-byte sign never
+	// continues a rune.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';', '!', '?', '"':
+			return true
+		case ',':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		case 0xc2: // « and »
+			if i+1 < len(s) && (s[i+1] == 0xab || s[i+1] == 0xbb) {
+				return true
+			}
+		case 0xe2: // €
+			if i+2 < len(s) && s[i+1] == 0x82 && s[i+2] == 0xac {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent
@@ -598,13 +617,61 @@ func readGroup(p string) (amountGroup, bool) {
 	return g, true
 }
 
-// flatCode is reFlatCode.FindStringSubmatch behind its first bytes: a code is two digits or
-// more.
-func flatCode(s string) []string {
-	if len(s) < 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
-		return nil
+// flatCode is reFlatCode.FindStringSubmatch read by hand: the code (group 1) and the label
+// (group 2), ok when the pattern matches. The pattern's parts are told apart by their bytes
+// (digits, white space, "-", zeros, then a byte that is not white space), so each repetition
+// takes all it can, and the one choice, the "- 00" suffix, is tried first as the pattern does.
+// FuzzFlatCode checks both agree.
+func flatCode(s string) (code, rest string, ok bool) {
+	j := 0
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
 	}
-	return reFlatCode.FindStringSubmatch(s)
+	if j < 2 || j > 6 {
+		return "", "", false
+	}
+	// (?:\s*-\s*0{1,3})?
+	k := j
+	for k < len(s) && isGapSpace(s[k]) {
+		k++
+	}
+	if k < len(s) && s[k] == '-' {
+		k++
+		for k < len(s) && isGapSpace(s[k]) {
+			k++
+		}
+		z := k
+		for z < len(s) && s[z] == '0' {
+			z++
+		}
+		if n := z - k; n >= 1 && n <= 3 {
+			if r, ok := spacedRest(s[z:]); ok {
+				return s[:j], r, true
+			}
+		}
+	}
+	if r, ok := spacedRest(s[j:]); ok {
+		return s[:j], r, true
+	}
+	return "", "", false
+}
+
+// spacedRest reads `\s+(\S.*)$` on t: white space, then the rest of the text, which starts
+// with another byte and holds no newline ('.' does not match one).
+func spacedRest(t string) (string, bool) {
+	k := 0
+	for k < len(t) && isGapSpace(t[k]) {
+		k++
+	}
+	if k == 0 || k == len(t) || strings.IndexByte(t[k:], '\n') >= 0 {
+		return "", false
+	}
+	return t[k:], true
+}
+
+// flatYear is reFlatYear.MatchString: a bare year, 19xx or 20xx.
+func flatYear(a string) bool {
+	return len(a) == 4 && (a[:2] == "19" || a[:2] == "20") && allDigits(a[2:])
 }
 
 // maxSplitGroups bounds the groups of a run of amounts split by count (the ways to split grow
