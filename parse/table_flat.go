@@ -897,8 +897,8 @@ const flatUnread flatKind = 255
 // flatMay is a byte test run before readFlat: it is true of every line readFlat takes for a
 // row (flatData or flatOpen), and false of most prose. A row ends in a number (endsInNumber:
 // a digit, then only spaces, closing brackets, percent or currency signs) or opens with a code
-// of two digits; non-ASCII bytes are let through on both sides, since Unicode spaces and €
-// are trimmed there. FuzzFlatMay checks it against readFlat.
+// of two to six digits followed by white space or "-"; non-ASCII bytes are let through on both
+// sides, since Unicode spaces and € are trimmed there. FuzzFlatMay checks it against readFlat.
 func flatMay(t string) bool {
 	for k := len(t) - 1; k >= 0; k-- {
 		c := t[k]
@@ -913,7 +913,16 @@ func flatMay(t string) bool {
 	for i < len(t) && (t[i] == ' ' || '\t' <= t[i] && t[i] <= '\r' || t[i] >= utf8.RuneSelf) {
 		i++
 	}
-	return i+1 < len(t) && '0' <= t[i] && t[i] <= '9' && '0' <= t[i+1] && t[i+1] <= '9'
+	// A code (flatCode): two to six digits, then white space or the "-" of a "- 00" suffix.
+	j := i
+	for j < len(t) && '0' <= t[j] && t[j] <= '9' {
+		j++
+	}
+	if j-i < 2 || j-i > 6 || j == len(t) {
+		return false
+	}
+	c := t[j]
+	return c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf || c == '-'
 }
 
 // flatIsTable reports whether a run of lines is a table: three rows with amounts or more, most
