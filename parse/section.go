@@ -133,11 +133,9 @@ type lineHeads struct {
 const headChunk = 16
 
 const (
-	headRead     = 1 << iota // the line was cleaned
-	headIdem                 // cleanHeadingText leaves the cleaned text as it is
-	headMatch                // the line was read as a heading
-	headTable                // isTableLine was asked of the line (with a tab)
-	headTableRow             // its answer
+	headRead  = 1 << iota // the line was cleaned
+	headIdem              // cleanHeadingText leaves the cleaned text as it is
+	headMatch             // the line was read as a heading
 )
 
 // lineMemo is the document's memo of line readings, made on first use.
@@ -597,19 +595,20 @@ func markerTabMay(s string) bool {
 // isTableLine reports whether line i is a table row: it holds a tab that is not a list indent,
 // or it is a row of a table whose columns the extraction flattened (table_flat.go).
 func (d *doc) isTableLine(i int) bool {
-	t := d.lines[i].Text
-	if strings.IndexByte(t, '	') < 0 {
-		return d.flatRow(i) // no tab: only a flattened row can be a table line
+	rows := d.flatRowLines()
+	st := rows[i]
+	if st&lineTab == 0 {
+		return st&lineRow != 0 // no tab: only a flattened row can be a table line
 	}
 	// Lines with tabs are asked again and again (sections, titles, paragraphs): read once.
-	m := d.lineHead(i)
-	if m.state[i]&headTable == 0 {
-		m.state[i] |= headTable
-		if untabTableText(t) || d.flatRow(i) {
-			m.state[i] |= headTableRow
+	if st&lineTabRead == 0 {
+		st |= lineTabRead
+		if untabTableText(d.lines[i].Text) || st&lineRow != 0 {
+			st |= lineTabRow
 		}
+		rows[i] = st
 	}
-	return m.state[i]&headTableRow != 0
+	return st&lineTabRow != 0
 }
 
 // untabTableText is isTableText(untab(s)) without making untab's string: the list number or

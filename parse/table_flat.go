@@ -147,17 +147,24 @@ type flatLine struct {
 	columns []string
 }
 
-// flatRows marks the lines of the document that are rows of flattened tables, computed once.
-// The body reads it (through isTableLine) so that their amounts leave the prose.
-func (d *doc) flatRowLines() []bool {
+// flatRowLines marks the lines of the document that are rows of flattened tables, computed
+// once, with the other facts isTableLine reads (lineRow and the line* bits below). The body
+// reads it (through isTableLine) so that their amounts leave the prose.
+func (d *doc) flatRowLines() []uint8 {
 	if d.flatMemo == nil {
 		d.flatMemo = &flatMemo{}
+		rows := make([]uint8, len(d.lines))
+		d.flatMemo.rows = rows
+		for i, l := range d.lines {
+			if strings.IndexByte(l.Text, '\t') >= 0 {
+				rows[i] = lineTab
+			}
+		}
 		d.flatMemo.blocks = d.flatBlocks()
-		d.flatMemo.rows = make([]bool, len(d.lines))
 		for _, b := range d.flatMemo.blocks {
 			for _, l := range b {
 				if l.kind == flatData || l.kind == flatOpen || l.kind == flatText || l.kind == flatHead {
-					d.flatMemo.rows[l.idx] = true
+					rows[l.idx] |= lineRow
 				}
 			}
 		}
@@ -165,7 +172,7 @@ func (d *doc) flatRowLines() []bool {
 			taken := false
 			for _, r := range b.rows {
 				for _, i := range r {
-					taken = taken || d.flatMemo.rows[i]
+					taken = taken || rows[i]&lineRow != 0
 				}
 			}
 			if taken {
@@ -174,28 +181,30 @@ func (d *doc) flatRowLines() []bool {
 			d.flatMemo.stacks = append(d.flatMemo.stacks, b)
 			for _, r := range b.rows {
 				for _, i := range r {
-					d.flatMemo.rows[i] = true
+					rows[i] |= lineRow
 				}
 			}
 			for _, i := range b.more {
-				d.flatMemo.rows[i] = true
+				rows[i] |= lineRow
 			}
 		}
 	}
 	return d.flatMemo.rows
 }
 
+// The facts of a line flatRowLines keeps.
+const (
+	lineRow     = 1 << iota // a row of a flattened or stacked table
+	lineTab                 // the line holds a tab
+	lineTabRead             // isTableLine read the tabbed line
+	lineTabRow              // its answer
+)
+
 // flatMemo holds the flattened tables found in a document.
 type flatMemo struct {
 	blocks [][]flatLine
 	stacks []stackBlock
-	rows   []bool
-}
-
-// flatRow reports whether line i is a row of a flattened table.
-func (d *doc) flatRow(i int) bool {
-	rows := d.flatRowLines()
-	return i >= 0 && i < len(rows) && rows[i]
+	rows   []uint8 // the line* bits of each line
 }
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
