@@ -209,10 +209,7 @@ type flatMemo struct {
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
-func readFlat(idx int, text string) flatLine { return readFlatGap(idx, text, gapText) }
-
-// readFlatGap is readFlat with the gapText of the line read by gapOf (a document's memo).
-func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLine {
+func readFlat(idx int, text string) flatLine {
 	fl := flatLine{idx: idx}
 	if strings.IndexByte(text, '\t') >= 0 {
 		return fl
@@ -222,7 +219,7 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	if t := strings.TrimSpace(text); moreRunes(t, 120) {
 		return fl
 	}
-	s, gap := gapOf(text)
+	s, gap := gapText(text)
 	if s == "" {
 		return fl
 	}
