@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -358,8 +359,15 @@ func hasUnicodeSpace(line string) bool {
 }
 
 // splitGaps splits s around every column gap, keeping the empty cells at either end.
-func splitGaps(s string) []string {
-	var cells []string
+func splitGaps(s string) []string { return splitGapsInto(nil, s) }
+
+// maxStackCells is how many cells of a line are split into a buffer on the stack: most lines
+// with gaps are justified prose, split to be told from a row and thrown away.
+const maxStackCells = 32
+
+// splitGapsInto is splitGaps appending the cells to buf.
+func splitGapsInto(buf []string, s string) []string {
+	cells := buf
 	beg := 0
 	for i := 0; i+1 < len(s); i++ {
 		if !isGapSpace(s[i]) || !isGapSpace(s[i+1]) {
@@ -436,11 +444,12 @@ func splitSpacesGap(line, s string, gap bool) ([]string, bool) {
 	if !gap || isBullet(line) {
 		return nil, false
 	}
-	cells := splitGaps(s)
+	var buf [maxStackCells]string
+	cells := splitGapsInto(buf[:0], s)
 	if !spaceRow(cells, nil) {
 		return nil, false
 	}
-	return cells, true
+	return slices.Clone(cells), true
 }
 
 // spaceRow reports whether the cells of a line split on its gaps make a row (splitSpaces): a
@@ -476,11 +485,12 @@ func splitHeaderSpacesGap(line, s string, gap bool) ([]string, bool) {
 	if !gap || isBullet(line) {
 		return nil, false
 	}
-	cells := splitGaps(s)
+	var buf [maxStackCells]string
+	cells := splitGapsInto(buf[:0], s)
 	if !headerRow(cells, nil) {
 		return nil, false
 	}
-	return cells, true
+	return slices.Clone(cells), true
 }
 
 // headerRow reports whether the cells of a line split on its gaps make a header

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -92,15 +93,17 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
 			// cells read through the cache that reads the blocks next.
 			if s, gap := gapText(text); gap && !isBullet(text) {
-				cells := splitGaps(s)
+				// Split on the stack: only the cells of a row are kept.
+				var buf [maxStackCells]string
+				cells := splitGapsInto(buf[:0], s)
 				if spaceRow(cells, cc) {
-					cur = append(cur, tableLine{idx: i, cells: cells})
+					cur = append(cur, tableLine{idx: i, cells: slices.Clone(cells)})
 					continue
 				}
 				// A header of space-aligned columns is kept when a row follows it.
 				if headerRow(cells, cc) && i+1 < len(d.lines) {
 					if _, next := splitSpaces(d.lines[i+1].Text); next {
-						cur = append(cur, tableLine{idx: i, cells: cells})
+						cur = append(cur, tableLine{idx: i, cells: slices.Clone(cells)})
 						continue
 					}
 				}
