@@ -259,6 +259,11 @@ func isPageNumber(t string) bool {
 	if len(t) <= 3 && isSmallInt(t) {
 		return true
 	}
+	// When the first five bytes are ASCII they are the first five of strings.ToLower(t): a
+	// line that does not open with "page " is told without lowering it.
+	if n := min(len(t), 5); highBytes(t[:n]) == 0 && !(n == 5 && strings.EqualFold(t[:n], "page ")) {
+		return false
+	}
 	lt := strings.ToLower(t)
 	if strings.HasPrefix(lt, "page ") {
 		rest := strings.Fields(lt[5:])

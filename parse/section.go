@@ -127,20 +127,15 @@ type lineHeads struct {
 	heads []heading   // read with no bound on the title (see headingAt), in chunks of headChunk
 	full  [][]heading // the chunks of heads filled already: heads grows without being copied
 	nhead int32       // how many headings heads and full hold
-	gaps  []string    // gapText of the line (see gapAt)
 }
 
 // headChunk is the size of a chunk of lineHeads.heads.
 const headChunk = 16
 
 const (
-	headRead     = 1 << iota // the line was cleaned
-	headIdem                 // cleanHeadingText leaves the cleaned text as it is
-	headMatch                // the line was read as a heading
-	headTable                // isTableLine was asked of the line (with a tab)
-	headTableRow             // its answer
-	headGapRead              // gapText of the line was read
-	headGap                  // the line holds a column gap
+	headRead  = 1 << iota // the line was cleaned
+	headIdem              // cleanHeadingText leaves the cleaned text as it is
+	headMatch             // the line was read as a heading
 )
 
 // lineMemo is the document's memo of line readings, made on first use.
@@ -151,23 +146,6 @@ func (d *doc) lineMemo() *lineHeads {
 		d.heads = m
 	}
 	return m
-}
-
-// gapAt is gapText of line i, read once: the flattened-table scan and the table blocks both
-// read every line.
-func (d *doc) gapAt(i int) (string, bool) {
-	m := d.lineMemo()
-	if m.state[i]&headGapRead == 0 {
-		if m.gaps == nil {
-			m.gaps = make([]string, len(d.lines))
-		}
-		s, gap := gapText(d.lines[i].Text)
-		m.gaps[i], m.state[i] = s, m.state[i]|headGapRead
-		if gap {
-			m.state[i] |= headGap
-		}
-	}
-	return m.gaps[i], m.state[i]&headGap != 0
 }
 
 // lineHead cleans line i once.
@@ -617,19 +595,20 @@ func markerTabMay(s string) bool {
 // isTableLine reports whether line i is a table row: it holds a tab that is not a list indent,
 // or it is a row of a table whose columns the extraction flattened (table_flat.go).
 func (d *doc) isTableLine(i int) bool {
-	t := d.lines[i].Text
-	if strings.IndexByte(t, '	') < 0 {
-		return d.flatRow(i) // no tab: only a flattened row can be a table line
+	rows := d.flatRowLines()
+	st := rows[i]
+	if st&lineTab == 0 {
+		return st&lineRow != 0 // no tab: only a flattened row can be a table line
 	}
 	// Lines with tabs are asked again and again (sections, titles, paragraphs): read once.
-	m := d.lineHead(i)
-	if m.state[i]&headTable == 0 {
-		m.state[i] |= headTable
-		if untabTableText(t) || d.flatRow(i) {
-			m.state[i] |= headTableRow
+	if st&lineTabRead == 0 {
+		st |= lineTabRead
+		if untabTableText(d.lines[i].Text) || st&lineRow != 0 {
+			st |= lineTabRow
 		}
+		rows[i] = st
 	}
-	return m.state[i]&headTableRow != 0
+	return st&lineTabRow != 0
 }
 
 // untabTableText is isTableText(untab(s)) without making untab's string: the list number or

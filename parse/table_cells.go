@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,8 +89,69 @@ func (cc cellCache) read(raw string) (cellValue, bool) {
 	return v, ok
 }
 
+// cellUnitLetters are the letters, lower case, of the units reCellSuffix reads ("€", "eur",
+// "pts", "ht", "ttc"...); TestCellUnitLetters checks the pattern holds no other.
+const cellUnitLetters = "eurosptch"
+
+// cellBytes are the ASCII bytes a cell readCellTable reads may hold: digits, white space, the
+// separators, signs and brackets of a number, "%" and the letters of the units. Bytes of
+// multi-byte runes (€, a Unicode space or dash) are let through.
+var cellBytes = func() (t [256]bool) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("0123456789 \t\n\v\f\r.,'()-+%" + cellUnitLetters + strings.ToUpper(cellUnitLetters)) {
+		t[c] = true
+	}
+	return t
+}()
+
+// cellTableMay is false of most cells readCellTable cannot read, told before any string is made
+// or pattern run: a byte no number or unit holds, or two commas (the number keeps every comma
+// of the cell, and holds one at most, before its decimals). Rows of several amounts on one line
+// ("0,00 140 853,32 - 140 853,32") are the common case. FuzzCellTableMay checks it never
+// rejects a cell readCellTable reads.
+func cellTableMay(s string) bool {
+	commas := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !cellBytes[c] {
+			return false
+		}
+		if c == ',' {
+			if commas++; commas > 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cellSuffix is reCellSuffix.FindStringSubmatchIndex(s), or nil when the match is bound to be
+// the empty one at the end: a match that is not empty ends the text with its last byte, white
+// space, "%", "." or a letter of a unit (a multi-byte rune may be "€" or a letter that folds to
+// one), so a cell that ends otherwise (in a digit, most of them) is told without the pattern.
+// FuzzCellSuffix checks it.
+func cellSuffix(s string) []int {
+	if s == "" {
+		return nil
+	}
+	if c := s[len(s)-1]; c < utf8.RuneSelf && !isGapSpace(c) && c != '%' && c != '.' && strings.IndexByte(cellUnitLetters, c|0x20) < 0 {
+		return nil
+	}
+	return reCellSuffix.FindStringSubmatchIndex(s)
+}
+
 // readCellTable is the table's own reading of a number cell (see readCell).
 func readCellTable(raw string) (cellValue, bool) {
+	if !cellTableMay(raw) {
+		return cellValue{}, false
+	}
+	return readCellForms(raw)
+}
+
+// readCellForms is readCellTable past its byte test.
+func readCellForms(raw string) (cellValue, bool) {
 	s := strings.TrimSpace(minusLike.Replace(spaceLike.Replace(raw)))
 	if s == "" || len(s) > 64 {
 		return cellValue{}, false
@@ -118,7 +180,7 @@ func readCellTable(raw string) (cellValue, bool) {
 		unit = "EUR"
 		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
 	}
-	if m := reCellSuffix.FindStringSubmatchIndex(s); m != nil && m[0] < len(s) {
+	if m := cellSuffix(s); m != nil && m[0] < len(s) {
 		if m[2] >= 0 {
 			switch u := strings.ToLower(s[m[2]:m[3]]); {
 			case u == "%" || strings.HasPrefix(u, "pt"):
@@ -297,8 +359,15 @@ func hasUnicodeSpace(line string) bool {
 }
 
 // splitGaps splits s around every column gap, keeping the empty cells at either end.
-func splitGaps(s string) []string {
-	var cells []string
+func splitGaps(s string) []string { return splitGapsInto(nil, s) }
+
+// maxStackCells is how many cells of a line are split into a buffer on the stack: most lines
+// with gaps are justified prose, split to be told from a row and thrown away.
+const maxStackCells = 32
+
+// splitGapsInto is splitGaps appending the cells to buf.
+func splitGapsInto(buf []string, s string) []string {
+	cells := buf
 	beg := 0
 	for i := 0; i+1 < len(s); i++ {
 		if !isGapSpace(s[i]) || !isGapSpace(s[i+1]) {
@@ -375,23 +444,33 @@ func splitSpacesGap(line, s string, gap bool) ([]string, bool) {
 	if !gap || isBullet(line) {
 		return nil, false
 	}
-	cells := splitGaps(s)
-	if len(cells) < 2 {
+	var buf [maxStackCells]string
+	cells := splitGapsInto(buf[:0], s)
+	if !spaceRow(cells, nil) {
 		return nil, false
+	}
+	return slices.Clone(cells), true
+}
+
+// spaceRow reports whether the cells of a line split on its gaps make a row (splitSpaces): a
+// label, perhaps after a code, then numbers, read through cc.
+func spaceRow(cells []string, cc cellCache) bool {
+	if len(cells) < 2 {
+		return false
 	}
 	label := 0
 	if isCode(cells[0]) && len(cells) > 2 {
 		label = 1
 	}
 	if !isText(cells[label]) || utf8.RuneCountInString(cells[label]) > 80 {
-		return nil, false
+		return false
 	}
 	for _, c := range cells[label+1:] {
-		if _, ok := readCell(c); !ok {
-			return nil, false
+		if _, ok := cc.read(c); !ok {
+			return false
 		}
 	}
-	return cells, true
+	return true
 }
 
 // splitHeaderSpaces splits a possible header line of space-aligned text: at least two cells,
@@ -406,17 +485,27 @@ func splitHeaderSpacesGap(line, s string, gap bool) ([]string, bool) {
 	if !gap || isBullet(line) {
 		return nil, false
 	}
-	cells := splitGaps(s)
-	if len(cells) < 2 || len(cells) > 12 {
+	var buf [maxStackCells]string
+	cells := splitGapsInto(buf[:0], s)
+	if !headerRow(cells, nil) {
 		return nil, false
 	}
+	return slices.Clone(cells), true
+}
+
+// headerRow reports whether the cells of a line split on its gaps make a header
+// (splitHeaderSpaces): two to twelve cells of words, read through cc.
+func headerRow(cells []string, cc cellCache) bool {
+	if len(cells) < 2 || len(cells) > 12 {
+		return false
+	}
 	for _, c := range cells {
-		if _, ok := readCell(c); ok && !isYear(c) {
-			return nil, false
+		if _, ok := cc.read(c); ok && !isYear(c) {
+			return false
 		}
 		if utf8.RuneCountInString(c) > 60 {
-			return nil, false
+			return false
 		}
 	}
-	return cells, true
+	return true
 }

@@ -147,17 +147,24 @@ type flatLine struct {
 	columns []string
 }
 
-// flatRows marks the lines of the document that are rows of flattened tables, computed once.
-// The body reads it (through isTableLine) so that their amounts leave the prose.
-func (d *doc) flatRowLines() []bool {
+// flatRowLines marks the lines of the document that are rows of flattened tables, computed
+// once, with the other facts isTableLine reads (lineRow and the line* bits below). The body
+// reads it (through isTableLine) so that their amounts leave the prose.
+func (d *doc) flatRowLines() []uint8 {
 	if d.flatMemo == nil {
 		d.flatMemo = &flatMemo{}
+		rows := make([]uint8, len(d.lines))
+		d.flatMemo.rows = rows
+		for i, l := range d.lines {
+			if strings.IndexByte(l.Text, '\t') >= 0 {
+				rows[i] = lineTab
+			}
+		}
 		d.flatMemo.blocks = d.flatBlocks()
-		d.flatMemo.rows = make([]bool, len(d.lines))
 		for _, b := range d.flatMemo.blocks {
 			for _, l := range b {
 				if l.kind == flatData || l.kind == flatOpen || l.kind == flatText || l.kind == flatHead {
-					d.flatMemo.rows[l.idx] = true
+					rows[l.idx] |= lineRow
 				}
 			}
 		}
@@ -165,7 +172,7 @@ func (d *doc) flatRowLines() []bool {
 			taken := false
 			for _, r := range b.rows {
 				for _, i := range r {
-					taken = taken || d.flatMemo.rows[i]
+					taken = taken || rows[i]&lineRow != 0
 				}
 			}
 			if taken {
@@ -174,36 +181,35 @@ func (d *doc) flatRowLines() []bool {
 			d.flatMemo.stacks = append(d.flatMemo.stacks, b)
 			for _, r := range b.rows {
 				for _, i := range r {
-					d.flatMemo.rows[i] = true
+					rows[i] |= lineRow
 				}
 			}
 			for _, i := range b.more {
-				d.flatMemo.rows[i] = true
+				rows[i] |= lineRow
 			}
 		}
 	}
 	return d.flatMemo.rows
 }
 
+// The facts of a line flatRowLines keeps.
+const (
+	lineRow     = 1 << iota // a row of a flattened or stacked table
+	lineTab                 // the line holds a tab
+	lineTabRead             // isTableLine read the tabbed line
+	lineTabRow              // its answer
+)
+
 // flatMemo holds the flattened tables found in a document.
 type flatMemo struct {
 	blocks [][]flatLine
 	stacks []stackBlock
-	rows   []bool
-}
-
-// flatRow reports whether line i is a row of a flattened table.
-func (d *doc) flatRow(i int) bool {
-	rows := d.flatRowLines()
-	return i >= 0 && i < len(rows) && rows[i]
+	rows   []uint8 // the line* bits of each line
 }
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
-func readFlat(idx int, text string) flatLine { return readFlatGap(idx, text, gapText) }
-
-// readFlatGap is readFlat with the gapText of the line read by gapOf (a document's memo).
-func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLine {
+func readFlat(idx int, text string) flatLine {
 	fl := flatLine{idx: idx}
 	if strings.IndexByte(text, '\t') >= 0 {
 		return fl
@@ -213,7 +219,7 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	if t := strings.TrimSpace(text); moreRunes(t, 120) {
 		return fl
 	}
-	s, gap := gapOf(text)
+	s, gap := gapText(text)
 	if s == "" {
 		return fl
 	}
@@ -236,24 +242,43 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 		}
 		return fl
 	}
+	long := moreRunes(s, maxFlatLabel)
 	if endsInNumber(s) {
 		label, tail := splitTail(s)
-		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts).
-		parts, gs, ok := amountGroups(tail)
-		if !ok {
-			tail = ""
-		}
-		if tail != "" && isText(label) {
-			code, rest := "", label
-			if m := flatCode(label); m != nil && isText(m[2]) {
-				code, rest = m[1], m[2]
+		code, rest, split := "", label, false
+		if long {
+			// A line too long for a label of its own is a row only if its label is short
+			// enough, the amounts taking the rest: a sentence ending in a year is told here,
+			// before its numbers are read.
+			if c, r, ok := flatCode(label); ok && isText(r) {
+				code, rest = c, r
 			}
-			if rePageLabel.MatchString(normalize.Fold(rest)) {
+			if split = true; moreRunes(rest, maxFlatLabel) {
+				return fl
+			}
+		}
+		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts);
+		// its groups are only read for a label of words. They are read into a buffer on the
+		// stack: only the amounts they make are kept.
+		var buf [8]spannedGroup
+		var sq string
+		var gs []spannedGroup
+		ok := false
+		if tail != "" && isText(label) {
+			sq, gs, ok = amountGroupsBuf(tail, buf[:0])
+		}
+		if ok {
+			if !split {
+				if c, r, ok := flatCode(label); ok && isText(r) {
+					code, rest = c, r
+				}
+			}
+			if pageLabel(rest) {
 				return fl
 			}
 			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
-				amounts, ok := splitGroups(parts, gs)
-				if !(ok && len(amounts) == 1 && reFlatYear.MatchString(amounts[0])) {
+				amounts, ok := splitGroups(sq, gs)
+				if !(ok && len(amounts) == 1 && flatYear(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
 					if ok {
 						fl.amounts = amounts
@@ -263,7 +288,7 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 			}
 		}
 	}
-	if moreRunes(s, maxFlatLabel) || !isText(s) {
+	if long || !isText(s) {
 		return fl
 	}
 	if sec, cols, ok := flatHeader(s); ok {
@@ -273,12 +298,59 @@ func readFlatGap(idx int, text string, gapOf func(string) (string, bool)) flatLi
 	if proseLabel(s) || strings.HasSuffix(s, ":") {
 		return fl
 	}
-	if m := flatCode(s); m != nil && isText(m[2]) {
-		fl.kind, fl.code, fl.label = flatOpen, m[1], m[2]
+	if c, r, ok := flatCode(s); ok && isText(r) {
+		fl.kind, fl.code, fl.label = flatOpen, c, r
 		return fl
 	}
 	fl.kind, fl.label = flatText, s
 	return fl
+}
+
+// pageLabel is rePageLabel.MatchString(normalize.Fold(s)), the text folded into a buffer on
+// the stack and read from its end: every row candidate's label is asked.
+func pageLabel(s string) bool {
+	var stack [256]byte
+	return pageLabelEnd(normalize.AppendFold(stack[:0], s))
+}
+
+// pageLabelEnd is rePageLabel.MatchString(string(f)) read by hand from the end of f:
+// `\bpages?(?:\s+n°)?\s*:?$`. White space and the letters of "page" and "n°" are distinct
+// bytes, so every repetition takes all it can and no other way needs trying.
+// FuzzPageLabel checks both agree.
+func pageLabelEnd(f []byte) bool {
+	n := len(f)
+	if n > 0 && f[n-1] == ':' {
+		n--
+	}
+	for n > 0 && isGapSpace(f[n-1]) {
+		n--
+	}
+	if n >= 3 && f[n-3] == 'n' && f[n-2] == 0xc2 && f[n-1] == 0xb0 { // "n°"
+		k := n - 3
+		for k > 0 && isGapSpace(f[k-1]) {
+			k--
+		}
+		// Without the group the text would end in "°", not in "page(s)".
+		return k < n-3 && pageWordEnd(f[:k])
+	}
+	return pageWordEnd(f[:n])
+}
+
+// pageWordEnd reports whether f ends in the word "page" or "pages" (`\bpages?$`): no ASCII
+// letter, digit or underscore before it.
+func pageWordEnd(f []byte) bool {
+	n := len(f)
+	if n > 0 && f[n-1] == 's' {
+		n--
+	}
+	if n < 4 || string(f[n-4:n]) != "page" {
+		return false
+	}
+	if n == 4 {
+		return true
+	}
+	c := f[n-5]
+	return !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_')
 }
 
 // proseLabel reports whether the text before an amount reads as a sentence: it holds sentence
@@ -289,8 +361,27 @@ func proseLabel(s string) bool {
 		return false
 	}
 	// An amount inside the label is a sentence that names several.
-	// The multi-byte signs are looked for as bytes: their lead byte never continues a rune.
-	return strings.IndexAny(s, ";!?\"") >= 0 || strings.Contains(s, "«") || strings.Contains(s, "»") || strings.Contains(s, "€") || strings.Contains(s, ", ")
+	// The signs are looked for as bytes, in one pass: the lead byte of a multi-byte sign never
+	// continues a rune.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';', '!', '?', '"':
+			return true
+		case ',':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		case 0xc2: // « and »
+			if i+1 < len(s) && (s[i+1] == 0xab || s[i+1] == 0xbb) {
+				return true
+			}
+		case 0xe2: // €
+			if i+2 < len(s) && s[i+1] == 0x82 && s[i+2] == 0xac {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent
@@ -337,13 +428,36 @@ func splitTail(s string) (label, tail string) {
 // numberToken reports whether a token is a piece of a French number: digits, separators,
 // signs, brackets, € or %.
 func numberToken(t string) bool {
-	for _, r := range t {
-		if !(r >= '0' && r <= '9') && !strings.ContainsRune(".,-–−+()€%", r) {
+	for i := 0; i < len(t); {
+		if c := t[i]; c < utf8.RuneSelf {
+			if !numberBytes[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !strings.ContainsRune(numberSigns, r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
+
+// numberSigns are the signs a number token may hold besides its digits.
+const numberSigns = ".,-–−+()€%"
+
+// numberBytes is numberSigns' ASCII bytes and the digits, as a table: every token at the end of
+// a row candidate is read.
+var numberBytes = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range []byte("0123456789" + numberSigns) {
+		if c < utf8.RuneSelf {
+			t[c] = true
+		}
+	}
+	return t
+}()
 
 // reFlatGroup is a token of a number as written with spaces: a sign, a group of digits with an
 // optional decimal part, a currency or percent sign.
@@ -353,15 +467,15 @@ var reFlatGroup = regexp.MustCompile(`^([-–−+(]?) ?(\d+)(?:[.,](\d+))?( ?\)?
 // group may be its thousands; a decimal part ends an amount. It reports false when more than
 // one split is possible ("12 345 678"), so that the caller keeps the text rather than guess.
 func splitAmounts(tail string) ([]string, bool) {
-	parts, gs, ok := amountGroups(tail)
+	sq, gs, ok := amountGroups(tail)
 	if !ok {
 		return nil, false
 	}
-	return splitGroups(parts, gs)
+	return splitGroups(sq, gs)
 }
 
-// splitGroups is splitAmounts on the groups amountGroups read.
-func splitGroups(parts []string, gs []amountGroup) ([]string, bool) {
+// splitGroups is splitAmounts on the groups amountGroups read from the run sq.
+func splitGroups(sq string, gs []spannedGroup) ([]string, bool) {
 	var out []string
 	for i := 0; i < len(gs); {
 		// An amount starts here and takes the following 3-digit groups (no sign of their own)
@@ -375,10 +489,16 @@ func splitGroups(parts []string, gs []amountGroup) ([]string, bool) {
 		if j-i > 1 && !gs[j-1].ends() && (j < len(gs) || i > 0) {
 			return nil, false
 		}
-		out = append(out, strings.Join(parts[i:j], " "))
+		out = append(out, joinGroups(sq, gs[i:j]))
 		i = j
 	}
 	return out, true
+}
+
+// joinGroups is the groups' texts joined by spaces: the bytes of sq they span, since sq parts
+// its tokens by single spaces.
+func joinGroups(sq string, gs []spannedGroup) string {
+	return sq[gs[0].beg:gs[len(gs)-1].end]
 }
 
 // amountGroup is one space-separated piece of a run of amounts.
@@ -395,32 +515,60 @@ func (g amountGroup) canFollow() bool { return g.sign == "" && len(g.digits) == 
 // ends reports whether the group ends its amount: a decimal part or a unit follows it.
 func (g amountGroup) ends() bool { return g.frac != "" || g.unit != "" }
 
+// spannedGroup is an amountGroup and the bytes it spans in its run of amounts.
+type spannedGroup struct {
+	amountGroup
+	beg, end int
+}
+
 // amountGroups splits a run of number tokens into groups, lone signs and units glued to their
-// number.
-func amountGroups(tail string) ([]string, []amountGroup, bool) {
-	toks := strings.Fields(tail)
-	var parts []string
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+// number. The run is returned with its white space squeezed (strings.Fields joined by single
+// spaces; most runs already are), so that every group, and every run of groups joined by spaces,
+// is a slice of it rather than a new string.
+func amountGroups(tail string) (string, []spannedGroup, bool) {
+	return amountGroupsBuf(tail, nil)
+}
+
+// amountGroupsBuf is amountGroups appending the groups to buf.
+func amountGroupsBuf(tail string, buf []spannedGroup) (string, []spannedGroup, bool) {
+	if !singleSpaced(tail) {
+		tail = strings.Join(strings.Fields(tail), " ")
+	}
+	if tail == "" {
+		return tail, nil, false
+	}
+	gs := buf[:0]
+	if n := strings.Count(tail, " ") + 1; cap(gs) < n {
+		gs = make([]spannedGroup, 0, n)
+	}
+	pending := -1 // the start of a lone sign, glued to the token after it
+	for a := 0; a < len(tail); {
+		b := a + strings.IndexByte(tail[a:], ' ')
+		if b < a {
+			b = len(tail)
+		}
+		t := tail[a:b]
 		switch {
-		case (t == "-" || t == "–" || t == "−" || t == "+") && i+1 < len(toks):
-			toks[i+1] = t + " " + toks[i+1]
-			continue
-		case (t == "€" || t == "%") && len(parts) > 0:
-			parts[len(parts)-1] += " " + t
-			continue
+		case pending >= 0:
+			gs = append(gs, spannedGroup{beg: pending, end: b})
+			pending = -1
+		case (t == "-" || t == "–" || t == "−" || t == "+") && b < len(tail):
+			pending = a
+		case (t == "€" || t == "%") && len(gs) > 0:
+			gs[len(gs)-1].end = b
+		default:
+			gs = append(gs, spannedGroup{beg: a, end: b})
 		}
-		parts = append(parts, t)
+		a = b + 1
 	}
-	gs := make([]amountGroup, 0, len(parts))
-	for _, p := range parts {
-		g, ok := readGroup(p)
+	for i := range gs {
+		g, ok := readGroup(tail[gs[i].beg:gs[i].end])
 		if !ok {
-			return nil, nil, false
+			return tail, nil, false
 		}
-		gs = append(gs, g)
+		gs[i].amountGroup = g
 	}
-	return parts, gs, len(gs) > 0
+	return tail, gs, len(gs) > 0
 }
 
 // readGroup is reFlatGroup.FindStringSubmatch of one group, read by hand: every row of a
@@ -475,13 +623,61 @@ func readGroup(p string) (amountGroup, bool) {
 	return g, true
 }
 
-// flatCode is reFlatCode.FindStringSubmatch behind its first bytes: a code is two digits or
-// more.
-func flatCode(s string) []string {
-	if len(s) < 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
-		return nil
+// flatCode is reFlatCode.FindStringSubmatch read by hand: the code (group 1) and the label
+// (group 2), ok when the pattern matches. The pattern's parts are told apart by their bytes
+// (digits, white space, "-", zeros, then a byte that is not white space), so each repetition
+// takes all it can, and the one choice, the "- 00" suffix, is tried first as the pattern does.
+// FuzzFlatCode checks both agree.
+func flatCode(s string) (code, rest string, ok bool) {
+	j := 0
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
 	}
-	return reFlatCode.FindStringSubmatch(s)
+	if j < 2 || j > 6 {
+		return "", "", false
+	}
+	// (?:\s*-\s*0{1,3})?
+	k := j
+	for k < len(s) && isGapSpace(s[k]) {
+		k++
+	}
+	if k < len(s) && s[k] == '-' {
+		k++
+		for k < len(s) && isGapSpace(s[k]) {
+			k++
+		}
+		z := k
+		for z < len(s) && s[z] == '0' {
+			z++
+		}
+		if n := z - k; n >= 1 && n <= 3 {
+			if r, ok := spacedRest(s[z:]); ok {
+				return s[:j], r, true
+			}
+		}
+	}
+	if r, ok := spacedRest(s[j:]); ok {
+		return s[:j], r, true
+	}
+	return "", "", false
+}
+
+// spacedRest reads `\s+(\S.*)$` on t: white space, then the rest of the text, which starts
+// with another byte and holds no newline ('.' does not match one).
+func spacedRest(t string) (string, bool) {
+	k := 0
+	for k < len(t) && isGapSpace(t[k]) {
+		k++
+	}
+	if k == 0 || k == len(t) || strings.IndexByte(t[k:], '\n') >= 0 {
+		return "", false
+	}
+	return t[k:], true
+}
+
+// flatYear is reFlatYear.MatchString: a bare year, 19xx or 20xx.
+func flatYear(a string) bool {
+	return len(a) == 4 && (a[:2] == "19" || a[:2] == "20") && allDigits(a[2:])
 }
 
 // maxSplitGroups bounds the groups of a run of amounts split by count (the ways to split grow
@@ -491,7 +687,7 @@ const maxSplitGroups = 16
 // splitByCount splits a run of amounts into exactly n amounts when only one way does so
 // ("11 630 000 11 510 000" in a table of two columns); false otherwise.
 func splitByCount(tail string, n int) ([]string, bool) {
-	parts, gs, ok := amountGroups(tail)
+	sq, gs, ok := amountGroups(tail)
 	if !ok || len(gs) > maxSplitGroups || n <= 0 {
 		return nil, false
 	}
@@ -521,7 +717,7 @@ func splitByCount(tail string, n int) ([]string, bool) {
 				return nil, false
 			}
 			if ways[j][k-1] == 1 {
-				out = append(out, strings.Join(parts[i:j], " "))
+				out = append(out, joinGroups(sq, gs[i:j]))
 				i = j
 				break
 			}
@@ -619,22 +815,17 @@ func allColumnWords(words []string) bool {
 func (d *doc) flatBlocks() [][]flatLine {
 	// A run starts at a row (flatData or flatOpen); only the lines flatMay passes can be one.
 	// The kinds of the other lines are read when a run reaches them, so that most lines of
-	// prose are never read. Only the kinds are kept for every line, and the lines read as
-	// pieces of a table: most lines are prose (flatOther, their flatLine holding only their
-	// index).
+	// prose are never read. Only the kinds are kept: most runs are a row or two of prose that
+	// names amounts, and a run of three rows or more (which may be a table) is read again,
+	// the same way.
 	kinds := make([]flatKind, len(d.lines))
 	for i := range kinds {
 		kinds[i] = flatUnread
 	}
-	at := make([]int32, len(d.lines))
-	var read []flatLine
+	read := func(i int) flatLine { return readFlat(i, d.lines[i].Text) }
 	kind := func(i int) flatKind {
 		if kinds[i] == flatUnread {
-			fl := readFlatGap(i, d.lines[i].Text, func(string) (string, bool) { return d.gapAt(i) })
-			kinds[i], at[i] = fl.kind, int32(len(read))
-			if fl.kind != flatOther {
-				read = append(read, fl)
-			}
+			kinds[i] = read(i).kind
 		}
 		return kinds[i]
 	}
@@ -677,21 +868,29 @@ func (d *doc) flatBlocks() [][]flatLine {
 				break
 			}
 		}
-		blk := make([]flatLine, end-start+1)
-		for j := range blk {
-			if k := start + j; kind(k) == flatOther {
-				blk[j] = flatLine{idx: k}
-			} else {
-				blk[j] = read[at[k]]
-			}
-		}
 		// Trailing header lines open the next table, not this one.
-		for len(blk) > 0 && blk[len(blk)-1].kind == flatHead {
-			blk = blk[:len(blk)-1]
+		for end >= start && kinds[end] == flatHead {
 			end--
 		}
-		if flatIsTable(blk) {
-			out = append(out, blk)
+		// A table has three rows or more (flatIsTable): a shorter run is not read again.
+		rows := 0
+		for k := start; k <= end; k++ {
+			if kinds[k] == flatData {
+				rows++
+			}
+		}
+		if rows >= 3 {
+			blk := make([]flatLine, end-start+1)
+			for j := range blk {
+				if k := start + j; kinds[k] == flatOther {
+					blk[j] = flatLine{idx: k}
+				} else {
+					blk[j] = read(k)
+				}
+			}
+			if flatIsTable(blk) {
+				out = append(out, blk)
+			}
 		}
 		i = max(end+1, i+1)
 	}
@@ -704,8 +903,8 @@ const flatUnread flatKind = 255
 // flatMay is a byte test run before readFlat: it is true of every line readFlat takes for a
 // row (flatData or flatOpen), and false of most prose. A row ends in a number (endsInNumber:
 // a digit, then only spaces, closing brackets, percent or currency signs) or opens with a code
-// of two digits; non-ASCII bytes are let through on both sides, since Unicode spaces and €
-// are trimmed there. FuzzFlatMay checks it against readFlat.
+// of two to six digits followed by white space or "-"; non-ASCII bytes are let through on both
+// sides, since Unicode spaces and € are trimmed there. FuzzFlatMay checks it against readFlat.
 func flatMay(t string) bool {
 	for k := len(t) - 1; k >= 0; k-- {
 		c := t[k]
@@ -720,7 +919,16 @@ func flatMay(t string) bool {
 	for i < len(t) && (t[i] == ' ' || '\t' <= t[i] && t[i] <= '\r' || t[i] >= utf8.RuneSelf) {
 		i++
 	}
-	return i+1 < len(t) && '0' <= t[i] && t[i] <= '9' && '0' <= t[i+1] && t[i+1] <= '9'
+	// A code (flatCode): two to six digits, then white space or the "-" of a "- 00" suffix.
+	j := i
+	for j < len(t) && '0' <= t[j] && t[j] <= '9' {
+		j++
+	}
+	if j-i < 2 || j-i > 6 || j == len(t) {
+		return false
+	}
+	c := t[j]
+	return c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf || c == '-'
 }
 
 // flatIsTable reports whether a run of lines is a table: three rows with amounts or more, most
@@ -762,7 +970,7 @@ func flatIsTable(blk []flatLine) bool {
 			}
 			for _, a := range l.amounts {
 				cells++
-				if strings.ContainsAny(a, ",.€") || len(strings.Map(digitsOnly, a)) >= 4 {
+				if strings.ContainsAny(a, ",.€") || countDigits(a) >= 4 {
 					money++
 				}
 			}
@@ -772,6 +980,18 @@ func flatIsTable(blk []flatLine) bool {
 		anchored = true
 	}
 	return rows >= 3 && anchored && 2*money > cells
+}
+
+// countDigits is len(strings.Map(digitsOnly, s)) without making the string: the ASCII digits
+// of s (their bytes never sit inside a multi-byte rune).
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 func digitsOnly(r rune) rune {
@@ -1100,21 +1320,90 @@ type stackBlock struct {
 	more   []int
 }
 
-// stackUnits are the words a value line may hold besides its number.
-var stackUnits = strings.NewReplacer("€", "", "HT", "", "TTC", "")
+// stackUnitWords are the words a value line may hold besides its number.
+var stackUnitWords = []string{"€", "HT", "TTC"}
+
+// stackUnitLeads are the first bytes of stackUnitWords.
+var stackUnitLeads = func() (t [256]bool) {
+	for _, w := range stackUnitWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// stackUnits removes stackUnitWords.
+var stackUnits = strings.NewReplacer(replacerPairs(stackUnitWords)...)
+
+// replacerPairs pairs each word with "" for strings.NewReplacer.
+func replacerPairs(words []string) []string {
+	var out []string
+	for _, w := range words {
+		out = append(out, w, "")
+	}
+	return out
+}
 
 // stackValue reports whether a line holds one number that reads as money or a rate: a decimal
 // part, a currency or percent sign, or four digits (a page number or a count is not one).
 func stackValue(s string) bool {
+	s, ok := stackValueMay(s)
+	if !ok {
+		return false
+	}
+	_, ok = readCell(s)
+	return ok
+}
+
+// stackValueMay is stackValue but for reading the number: false when the line cannot be a
+// value, else the trimmed line for readCell.
+func stackValueMay(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	// Without a digit readCell fails: told before the replacer makes a string.
-	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || isText(stackUnits.Replace(s)) || isPageNumber(s) || isYear(s) {
-		return false
+	// Without a digit readCell fails, and without money's marks the answer is no whatever
+	// readCell says: both told before the number is read.
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || !strings.ContainsAny(s, ",.€%") && countDigits(s) < 4 {
+		return s, false
 	}
-	if _, ok := readCell(s); !ok {
-		return false
+	if unitText(s) || isPageNumber(s) || isYear(s) {
+		return s, false
 	}
-	return strings.ContainsAny(s, ",.€%") || len(strings.Map(digitsOnly, s)) >= 4
+	return s, true
+}
+
+// unitText is isText(stackUnits.Replace(s)) without making the string: the letters of s
+// outside the unit words. The replacer takes, at each place, the first word of its list that
+// starts there, as the walk does; on valid UTF-8, removing whole runes leaves the others as they
+// were. FuzzUnitText checks both agree.
+func unitText(s string) bool {
+	if !utf8.ValidString(s) {
+		return isText(stackUnits.Replace(s))
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !stackUnitLeads[c] {
+			// No unit word starts here: only a letter counts.
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		n := 0
+		for _, w := range stackUnitWords {
+			if strings.HasPrefix(s[i:], w) {
+				n = len(w)
+				break
+			}
+		}
+		if n > 0 {
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // stackLabel reports whether a line can be the label of a stacked row: a short line of words,
@@ -1132,28 +1421,37 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
-	var nb []int // the non-blank lines
+	nb := make([]int, 0, len(d.lines)) // the non-blank lines
 	for i, l := range d.lines {
 		if strings.TrimSpace(l.Text) != "" {
 			nb = append(nb, i)
 		}
 	}
-	isVal := make([]bool, len(nb))
-	for p, i := range nb {
-		isVal[p] = stackValue(d.lines[i].Text)
+	// Whether each line is a value is read when a run asks: a value line (reading its number
+	// costs most) matters only after a label, or inside a column run.
+	vals := make([]uint8, len(nb)) // 0: not read yet, else valNo or valYes
+	isVal := func(p int) bool {
+		if vals[p] == 0 {
+			vals[p] = valNo
+			if stackValue(d.lines[nb[p]].Text) {
+				vals[p] = valYes
+			}
+		}
+		return vals[p] == valYes
 	}
 	var out []stackBlock
 	for p := 0; p+1 < len(nb); {
-		if isVal[p] || !isVal[p+1] || !stackLabel(d.lines[nb[p]].Text) {
+		// The tests of the run's start, cheapest first (all are pure).
+		if _, may := stackValueMay(d.lines[nb[p+1]].Text); !may || !stackLabel(d.lines[nb[p]].Text) || !isVal(p+1) || isVal(p) {
 			p++
 			continue
 		}
 		start := p
 		var rows [][]int
-		for p+1 < len(nb) && !isVal[p] && isVal[p+1] && stackLabel(d.lines[nb[p]].Text) {
+		for p+1 < len(nb) && !isVal(p) && isVal(p+1) && stackLabel(d.lines[nb[p]].Text) {
 			row := []int{nb[p]}
 			p++
-			for p < len(nb) && isVal[p] {
+			for p < len(nb) && isVal(p) {
 				row = append(row, nb[p])
 				p++
 			}
@@ -1168,6 +1466,12 @@ func (d *doc) stackBlocks() []stackBlock {
 	}
 	return append(out, d.stackColumns(nb, isVal)...)
 }
+
+// The states of a line read as a stacked value.
+const (
+	valNo  = 1
+	valYes = 2
+)
 
 // stackTable reports whether stacked rows make a table (see the comment above), and finds the
 // header line above them.
@@ -1251,11 +1555,53 @@ func (d *doc) stackTables() []Table {
 // a table; a label line followed by one amount just after it ("Total opérations réelles") is its
 // last row. Whatever does not add up to the same count is left as prose.
 
-// reStackCode is a line holding only a budget code, with the word that names it.
-var reStackCode = regexp.MustCompile(`^(?:(?:chapitres?|chap\.?|comptes?|articles?|lignes?|c/)\s*)?(\d{2,6})$`)
+// stackCodeWords are the words, folded, that may name the code on a line holding only a budget
+// code.
+var stackCodeWords = []string{"chapitre", "chapitres", "chap", "chap.", "compte", "comptes", "article", "articles", "ligne", "lignes", "c/"}
+
+// stackCodeSet is stackCodeWords as a set, for stackCode.
+var stackCodeSet = wordSet(stackCodeWords)
+
+// reStackCode is a line holding only a budget code, with the word that names it; stackCode
+// reads it by hand.
+var reStackCode = regexp.MustCompile(`^(?:(?:` + quoteWords(stackCodeWords) + `)\s*)?(\d{2,6})$`)
+
+// quoteWords is an alternation of the words, quoted.
+func quoteWords(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+// stackCode is reStackCode's capture (the code), "" when it does not match. The code is the
+// run of digits that ends s (a word of stackCodeWords holds no digit, so the run cannot be
+// shared), and what comes before it is nothing or one of the words and white space.
+// FuzzStackCode checks both agree.
+func stackCode(s string) string {
+	j := len(s)
+	for j > 0 && '0' <= s[j-1] && s[j-1] <= '9' {
+		j--
+	}
+	if n := len(s) - j; n < 2 || n > 6 {
+		return ""
+	}
+	if j == 0 {
+		return s
+	}
+	k := j
+	for k > 0 && isGapSpace(s[k-1]) {
+		k--
+	}
+	if !stackCodeSet[s[:k]] {
+		return ""
+	}
+	return s[j:]
+}
 
 // stackColumns finds the tables written column by column, among the non-blank lines nb.
-func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
+func (d *doc) stackColumns(nb []int, isVal func(int) bool) []stackBlock {
 	code := func(p int) string {
 		if p >= len(nb) {
 			return ""
@@ -1264,11 +1610,10 @@ func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
 		if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
 			return ""
 		}
-		s = strings.Join(strings.Fields(s), " ")
-		if m := reStackCode.FindStringSubmatch(s); m != nil {
-			return m[1]
+		if !singleSpaced(s) {
+			s = strings.Join(strings.Fields(s), " ")
 		}
-		return ""
+		return stackCode(s)
 	}
 	var out []stackBlock
 	for p := 0; p < len(nb); p++ {
@@ -1282,15 +1627,15 @@ func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
 		}
 		// The labels: lines of words up to the first amount.
 		q := p + k
-		for q < len(nb) && !isVal[q] && q-(p+k) < 4*k && stackColumnLabel(d.lines[nb[q]].Text) {
+		for q < len(nb) && !isVal(q) && q-(p+k) < 4*k && stackColumnLabel(d.lines[nb[q]].Text) {
 			q++
 		}
 		v := q
-		for v < len(nb) && isVal[v] && v-q < k {
+		for v < len(nb) && isVal(v) && v-q < k {
 			v++
 		}
 		labels := joinStackLabels(d, nb[p+k:q], k)
-		if labels == nil || v-q != k || (v < len(nb) && isVal[v]) {
+		if labels == nil || v-q != k || (v < len(nb) && isVal(v)) {
 			p += k - 1
 			continue
 		}
@@ -1301,7 +1646,7 @@ func (d *doc) stackColumns(nb []int, isVal []bool) []stackBlock {
 			blk.codes = append(blk.codes, code(p+j))
 		}
 		// A total just below: its label, then its one amount.
-		if v+1 < len(nb) && !isVal[v] && isVal[v+1] && (v+2 >= len(nb) || !isVal[v+2]) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {
+		if v+1 < len(nb) && !isVal(v) && isVal(v+1) && (v+2 >= len(nb) || !isVal(v+2)) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {
 			blk.rows = append(blk.rows, []int{nb[v], nb[v+1]})
 			blk.labels = append(blk.labels, stackText(d.lines[nb[v]].Text))
 			blk.codes = append(blk.codes, "")

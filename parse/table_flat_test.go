@@ -2,7 +2,6 @@ package parse
 
 import (
 	"os"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -371,12 +370,17 @@ func FuzzReadGroup(f *testing.F) {
 }
 
 func FuzzFlatCode(f *testing.F) {
-	for _, s := range []string{"60633 Fournitures", "1641 - 00 Emprunts", "023 Virement", "1 x", "ab", "12\tx"} {
+	for _, s := range []string{"60633 Fournitures", "1641 - 00 Emprunts", "023 Virement", "1 x", "ab", "12\tx", "12 - 0000 x", "12 -0x", "12 - 0 \nx", "1234567 x", "12 - 000", "2016", "12  \t- 00  -x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := flatCode(s), reFlatCode.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
-			t.Errorf("flatCode(%q) = %q, want %q", s, got, want)
+		code, rest, ok := flatCode(s)
+		m := reFlatCode.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (code != m[1] || rest != m[2]) {
+			t.Errorf("flatCode(%q) = %q, %q, %v; want %q", s, code, rest, ok, m)
+		}
+		if got, want := flatYear(s), reFlatYear.MatchString(s); got != want {
+			t.Errorf("flatYear(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -89,16 +90,22 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 		case strings.Contains(text, "\t") && !cc.numbered(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
-			s, gap := d.gapAt(i) // once for both readings of the line, and the flattened rows
-			if cells, ok := splitSpacesGap(text, s, gap); ok {
-				cur = append(cur, tableLine{idx: i, cells: cells})
-				continue
-			}
-			// A header of space-aligned columns is kept when a row follows it.
-			if cells, ok := splitHeaderSpacesGap(text, s, gap); ok && i+1 < len(d.lines) {
-				if _, next := splitSpaces(d.lines[i+1].Text); next {
-					cur = append(cur, tableLine{idx: i, cells: cells})
+			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
+			// cells read through the cache that reads the blocks next.
+			if s, gap := gapText(text); gap && !isBullet(text) {
+				// Split on the stack: only the cells of a row are kept.
+				var buf [maxStackCells]string
+				cells := splitGapsInto(buf[:0], s)
+				if spaceRow(cells, cc) {
+					cur = append(cur, tableLine{idx: i, cells: slices.Clone(cells)})
 					continue
+				}
+				// A header of space-aligned columns is kept when a row follows it.
+				if headerRow(cells, cc) && i+1 < len(d.lines) {
+					if _, next := splitSpaces(d.lines[i+1].Text); next {
+						cur = append(cur, tableLine{idx: i, cells: slices.Clone(cells)})
+						continue
+					}
 				}
 			}
 			// A blank line between two rows of the same width (a row the extraction merged
