@@ -96,8 +96,8 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		}
 	}
 	if t.unanimous {
-		if m := reVotersTotal.FindStringSubmatch(f); m != nil {
-			n, _ := strconv.Atoi(m[1])
+		if m := findSubmatchIndex(reVotersTotal, f); m != nil {
+			n, _ := strconv.Atoi(f[m[2]:m[3]])
 			t.forN = &n
 		}
 	}
@@ -120,6 +120,15 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		return trig{}
 	}
 	return t
+}
+
+// findSubmatchIndex is re.FindStringSubmatchIndex, by the pattern's hand reader when it has one
+// (see handSubmatchers).
+func findSubmatchIndex(re *spotRx, f string) []int {
+	if re.handSub != nil {
+		return re.handSub(f)
+	}
+	return re.FindStringSubmatchIndex(f)
 }
 
 // ocrCapitals restores the capitals an OCR commonly misreads inside a word in capitals: Ï for T

@@ -41,6 +41,9 @@ type rx struct {
 	// hand, for a pattern of handMatchers, reads its match by hand: the end of the match at the
 	// start of the text, -1 when none.
 	hand func(string) int
+	// handSub, for a pattern of handSubmatchers, reads its leftmost match and groups by hand:
+	// what FindStringSubmatchIndex answers.
+	handSub func(string) []int
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -49,7 +52,7 @@ const maxLits = 12
 // mustRx compiles expr (it panics on a bad pattern, as regexp.MustCompile) and derives its
 // prefilter.
 func mustRx(expr string) *rx {
-	r := &rx{Regexp: regexp.MustCompile(expr), hand: handMatchers[expr]}
+	r := &rx{Regexp: regexp.MustCompile(expr), hand: handMatchers[expr], handSub: handSubmatchers[expr]}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		r.lits = requiredLits(tree)
 		if r.lits == nil {
@@ -133,6 +136,9 @@ func (r *rx) FindStringIndex(s string) []int {
 
 // FindStringSubmatch is regexp.FindStringSubmatch behind the prefilter.
 func (r *rx) FindStringSubmatch(s string) []string {
+	if r.handSub != nil {
+		return submatches(s, r.handSub(s))
+	}
 	if !r.may(s) {
 		return nil
 	}
@@ -141,6 +147,9 @@ func (r *rx) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex behind the prefilter.
 func (r *rx) FindStringSubmatchIndex(s string) []int {
+	if r.handSub != nil {
+		return r.handSub(s)
+	}
 	if !r.may(s) {
 		return nil
 	}

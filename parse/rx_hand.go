@@ -112,3 +112,90 @@ var (
 	bareUnits = []string{"", "€", "euros", "euro", "eur", "k€", "%"}
 	bareTaxes = []string{"", "ht", "ttc", "h.t."}
 )
+
+// handSubmatchers are exact hand-written readers of a few unanchored patterns with groups, by
+// the source of their pattern: each returns what FindStringSubmatchIndex returns (nil when there
+// is no match). A spot pattern runs its backtracker at every spot, and one holding a group
+// clears state in proportion to the rest of the line each time. FuzzHandSubmatchers checks
+// that each agrees with its pattern on every text; a pattern whose source changes loses its
+// reader (TestHandSubmatchersUsed then fails) and runs as a regexp again.
+var handSubmatchers = map[string]func(string) []int{
+	`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`: votersTotalIndex,
+}
+
+// votersTotalLead, votersTotalWhom and votersTotalUnits are the parts of reVotersTotal: its
+// opening literal, the alternatives after it (no one a prefix of another, so at most one
+// reads), and those after the count.
+var (
+	votersTotalLead  = "unanimite des "
+	votersTotalWhom  = []string{"votants", "suffrages exprimes", "voix exprimees"}
+	votersTotalUnits = []string{"voix", "votants"}
+)
+
+// votersTotalIndex reads reVotersTotal. A match starts at the lead, which cannot overlap
+// itself; after it nothing can be given back: the runs of white space and the "(" are followed
+// by a digit, which none of them is, and the count (at most three digits) must be followed by
+// no digit.
+func votersTotalIndex(s string) []int {
+	for from := 0; from < len(s); {
+		k := strings.Index(s[from:], votersTotalLead)
+		if k < 0 {
+			return nil
+		}
+		start := from + k
+		if m := votersTotalAt(s, start, start+len(votersTotalLead)); m != nil {
+			return m
+		}
+		from = start + 1
+	}
+	return nil
+}
+
+// votersTotalAt reads the rest of reVotersTotal at i, for a match starting at start.
+func votersTotalAt(s string, start, i int) []int {
+	j := prefixEnd(s, i, votersTotalWhom)
+	if j < 0 {
+		return nil
+	}
+	j = skipSpace(s, j)
+	if j < len(s) && s[j] == '(' {
+		j++
+	}
+	d := skipSpace(s, j)
+	n := 0
+	for d+n < len(s) && n < 4 && '0' <= s[d+n] && s[d+n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 3 {
+		return nil
+	}
+	end := prefixEnd(s, skipSpace(s, d+n), votersTotalUnits)
+	if end < 0 {
+		return nil
+	}
+	return []int{start, end, d, d + n}
+}
+
+// prefixEnd returns the end of the first of words that s holds at i, -1 when none.
+func prefixEnd(s string, i int, words []string) int {
+	for _, w := range words {
+		if strings.HasPrefix(s[i:], w) {
+			return i + len(w)
+		}
+	}
+	return -1
+}
+
+// submatches turns FindStringSubmatchIndex's answer into FindStringSubmatch's.
+func submatches(s string, m []int) []string {
+	if m == nil {
+		return nil
+	}
+	out := make([]string, len(m)/2)
+	for k := range out {
+		if m[2*k] >= 0 {
+			out[k] = s[m[2*k]:m[2*k+1]]
+		}
+	}
+	return out
+}

@@ -63,3 +63,51 @@ func checkHand(t *testing.T, s string) {
 		}
 	}
 }
+
+// handSubSeeds are lines on which the hand submatchers must agree with their patterns: the vote
+// lines of the corpus that state a total, and near misses.
+var handSubSeeds = []string{
+	"", "unanimite des votants (31 voix)", "a l'unanimite des suffrages exprimes (12 voix)",
+	"unanimite des voix exprimees 9 votants", "unanimite des votants", "unanimite des votants (1234 voix)",
+	"unanimite des votants ( 12voix", "unanimite des votants((12 voix)", "unanimite des membres (12 voix)",
+	"unanimite des unanimite des votants 3 voix", "unanimite des votants 12 vo", "unanimite des votants\t\n7\tvotants",
+	"unanimite des votants 0 voix, unanimite des votants 5 voix", "unanimite des votants 12, unanimite des votants 4 voix",
+	"unanimite des votants 12 voixunanimite des votants", "unanimite des votants\v3 voix", "unanimite des votants 3\u00a0voix",
+	"unanimite desvotants 3 voix", "\xffunanimite des votants 3 voix", "unanimite des votants 0123 voix",
+}
+
+func TestHandSubmatchersUsed(t *testing.T) {
+	for src := range handSubmatchers {
+		used := slices.ContainsFunc(allRx, func(r *rx) bool { return r.String() == src && r.handSub != nil })
+		if !used {
+			t.Errorf("hand submatcher %q is keyed by no pattern of mustRx", src)
+		}
+	}
+}
+
+func TestHandSubmatchers(t *testing.T) {
+	for _, s := range handSubSeeds {
+		checkHandSub(t, s)
+	}
+}
+
+func FuzzHandSubmatchers(f *testing.F) {
+	for _, s := range handSubSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkHandSub)
+}
+
+func checkHandSub(t *testing.T, s string) {
+	for src, hand := range handSubmatchers {
+		re := regexp.MustCompile(src)
+		if got, want := hand(s), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Errorf("%q on %q: hand %v, regexp %v", src, s, got, want)
+		}
+		r := mustRx(src)
+		allRx = allRx[:len(allRx)-1]
+		if got, want := r.FindStringSubmatch(s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("%q: FindStringSubmatch(%q) = %q, want %q", src, s, got, want)
+		}
+	}
+}
