@@ -79,7 +79,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	// Quotes stripped hide no digit: the count is looked for on a count line with one.
 	if countStems.in(m) && hasDigit(f) {
 		voteLine := reVoteLine.MatchString(f)
-		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
+		if voteLine || voteWord(f, m) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCounts(f)
 			// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
 			if !voteLine && !t.unanimous {
@@ -115,11 +115,42 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 			}
 		}
 	}
-	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (reCouncil.MatchString(f) || reVoteWord.MatchString(f)))
+	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (reCouncil.MatchString(f) || voteWord(f, m)))
 	if t.trigger && reVisa.MatchString(f) && !hasClause(f) {
 		return trig{}
 	}
 	return t
+}
+
+// voteWord is reVoteWord.MatchString(f) for a line whose stems m are known: a line holding none
+// of its spots (voteWordStems) holds no match, and the spot automaton need not walk it. Most
+// lines that come here hold a "pour" and a digit but no word of a vote.
+func voteWord(f string, m uint64) bool {
+	if voteWordGated && !voteWordStems.in(m) {
+		return false
+	}
+	return reVoteWord.MatchString(f)
+}
+
+// voteWordStems are the spots of reVoteWord registered as stems; voteWordGated is false when
+// they could not be (then every line runs the pattern).
+var voteWordStems, voteWordGated = spotStems(reVoteWord)
+
+// spotStems registers the spots of re as stems: every match of re starts with one of them, so
+// a line whose stems hold none of them holds no match. It reports false when re has no spots or
+// one of them cannot be a stem.
+func spotStems(re *spotRx) (stemSet, bool) {
+	if re.spots == nil {
+		return stemSet{}, false
+	}
+	list := make([]string, len(re.spots))
+	for k, sp := range re.spots {
+		if len(sp.s) < 2 || !edgeByte(sp.s[0]) || !edgeByte(sp.s[len(sp.s)-1]) {
+			return stemSet{}, false
+		}
+		list[k] = sp.s
+	}
+	return newStems(list...), true
 }
 
 // findSubmatchIndex is re.FindStringSubmatchIndex, by the pattern's hand reader when it has one
