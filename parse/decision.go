@@ -245,7 +245,7 @@ func outcomeStems(f string, m uint64) (string, bool) {
 // deferredVerb reports "… la délibération est donc reportée …": a deferral verb with a
 // decision's subject in the 50 bytes before it.
 func deferredVerb(f string) bool {
-	loc := reDeferredVerb.FindStringIndex(f)
+	loc := findSubmatchIndex(reDeferredVerb, f)
 	if loc == nil {
 		return false
 	}

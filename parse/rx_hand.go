@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,7 +121,8 @@ var (
 // that each agrees with its pattern on every text; a pattern whose source changes loses its
 // reader (TestHandSubmatchersUsed then fails) and runs as a regexp again.
 var handSubmatchers = map[string]func(string) []int{
-	`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`: votersTotalIndex,
+	`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`:                     votersTotalIndex,
+	`\b(?:(?:est|sont|sera|seront)\s+|(?:a|ont)\s+(?:donc\s+)?ete\s+)(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`: deferredVerbIndex,
 }
 
 // votersTotalLead, votersTotalWhom and votersTotalUnits are the parts of reVotersTotal: its
@@ -198,4 +200,106 @@ func submatches(s string, m []int) []string {
 		}
 	}
 	return out
+}
+
+// The parts of reDeferredVerb: the auxiliaries followed by white space, those followed by
+// white space and the participle, the word that may come before the participle or the verb,
+// and the verbs. The alternatives of each list open differently, so at most one reads.
+var (
+	deferAux      = []string{"est", "sont", "sera", "seront"}
+	deferAuxPerf  = []string{"a", "ont"}
+	deferPerf     = "ete"
+	deferThen     = "donc"
+	deferVerbs    = []string{"reporte", "ajourne", "retire", "differe"}
+	deferAuxFirst = func() (b byteSet) {
+		for _, w := range append(slices.Clone(deferAux), deferAuxPerf...) {
+			b.add(w[0])
+		}
+		return b
+	}()
+)
+
+// deferredVerbIndex reads reDeferredVerb: its leftmost match, as [start, end]. A match opens at
+// a word boundary with an auxiliary. Nothing read after it can be given back: each run of
+// white space is followed by a letter, each optional word is followed by white space, which
+// the word that would read instead does not open with, and only the final "e?s?\b" has
+// choices, tried in the pattern's order.
+func deferredVerbIndex(s string) []int {
+	for p := 0; p < len(s); p++ {
+		if !deferAuxFirst.has(s[p]) || p > 0 && isASCIIWord(s[p-1]) {
+			continue
+		}
+		if e := deferredVerbAt(s, p); e >= 0 {
+			return []int{p, e}
+		}
+	}
+	return nil
+}
+
+// deferredVerbAt returns the end of reDeferredVerb's match at p, -1 when none.
+func deferredVerbAt(s string, p int) int {
+	j := -1
+	if k := prefixEnd(s, p, deferAux); k >= 0 {
+		j = spaceRun(s, k)
+	} else if k := prefixEnd(s, p, deferAuxPerf); k >= 0 {
+		if j = spaceRun(s, k); j < 0 {
+			return -1
+		}
+		if strings.HasPrefix(s[j:], deferThen) {
+			if k := spaceRun(s, j+len(deferThen)); k >= 0 {
+				j = k
+			}
+		}
+		if !strings.HasPrefix(s[j:], deferPerf) {
+			return -1
+		}
+		j = spaceRun(s, j+len(deferPerf))
+	}
+	if j < 0 {
+		return -1
+	}
+	if strings.HasPrefix(s[j:], deferThen) {
+		if k := spaceRun(s, j+len(deferThen)); k >= 0 {
+			j = k
+		}
+	}
+	if j = prefixEnd(s, j, deferVerbs); j < 0 {
+		return -1
+	}
+	// e?s?\b: with "e" and "s", "e" alone, "s" alone, neither.
+	e := j < len(s) && s[j] == 'e'
+	for _, c := range [4][2]bool{{true, true}, {true, false}, {false, true}, {false, false}} {
+		q := j
+		if c[0] {
+			if !e {
+				continue
+			}
+			q++
+		}
+		if c[1] {
+			if q >= len(s) || s[q] != 's' {
+				continue
+			}
+			q++
+		}
+		// The byte before q is a letter: \b holds where a word ends.
+		if q == len(s) || !isASCIIWord(s[q]) {
+			return q
+		}
+	}
+	return -1
+}
+
+// spaceRun returns the end of the run of \s at i, -1 when there is none (\s+).
+func spaceRun(s string, i int) int {
+	if e := skipSpace(s, i); e > i {
+		return e
+	}
+	return -1
+}
+
+// isASCIIWord reports whether c is a word character of \b: an ASCII letter, digit or "_" (a
+// byte of a multi-byte character is part of no word character).
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }

@@ -1,9 +1,14 @@
 package parse
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
+
+	"minutes/normalize"
 )
 
 // handSeeds are lines on which the hand matchers must agree with their patterns: bullets and
@@ -74,6 +79,11 @@ var handSubSeeds = []string{
 	"unanimite des votants 0 voix, unanimite des votants 5 voix", "unanimite des votants 12, unanimite des votants 4 voix",
 	"unanimite des votants 12 voixunanimite des votants", "unanimite des votants\v3 voix", "unanimite des votants 3\u00a0voix",
 	"unanimite desvotants 3 voix", "\xffunanimite des votants 3 voix", "unanimite des votants 0123 voix",
+	"la deliberation est reportee a une prochaine seance", "le point a ete retire", "sont donc ajournes.",
+	"ont donc ete differees", "a donc ete donc reportes", "a  ete\treporte_", "est reportees", "est reportes",
+	"est reportess", "est reportee2", "test reporte", "\xc3\xa9est reporte", "a donc reporte", "a ete",
+	"sera retiree", "seront retires", "seraretire", "est donc  retire", "ont ete donc", "est differe,",
+	"a ete reportée", "a été reporté", "a ete reportees est retire", "a ete x est ajourne", "est reportE",
 }
 
 func TestHandSubmatchersUsed(t *testing.T) {
@@ -98,16 +108,46 @@ func FuzzHandSubmatchers(f *testing.F) {
 	f.Fuzz(checkHandSub)
 }
 
+// handSubRx holds, by source, the plain regexp and the rx of each hand submatcher, compiled once.
+var handSubRx = map[string]struct {
+	re *regexp.Regexp
+	r  *rx
+}{}
+
 func checkHandSub(t *testing.T, s string) {
 	for src, hand := range handSubmatchers {
-		re := regexp.MustCompile(src)
+		c, ok := handSubRx[src]
+		if !ok {
+			c.re, c.r = regexp.MustCompile(src), mustRx(src)
+			allRx = allRx[:len(allRx)-1]
+			handSubRx[src] = c
+		}
+		re, r := c.re, c.r
 		if got, want := hand(s), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 			t.Errorf("%q on %q: hand %v, regexp %v", src, s, got, want)
 		}
-		r := mustRx(src)
-		allRx = allRx[:len(allRx)-1]
 		if got, want := r.FindStringSubmatch(s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
 			t.Errorf("%q: FindStringSubmatch(%q) = %q, want %q", src, s, got, want)
+		}
+	}
+}
+
+// TestHandSubmatchersSample checks the hand submatchers on every folded line of the sample
+// minutes and of the development corpus's text files (when ../shared is there).
+func TestHandSubmatchersSample(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "sample", "*.txt"))
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	files = append(files, corpus...)
+	if len(files) == 0 {
+		t.Skip("no sample minutes")
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			checkHandSub(t, normalize.Fold(strings.TrimRight(line, "\n")))
 		}
 	}
 }
