@@ -110,12 +110,12 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	}
 	if t.outcome == "" {
 		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
-			if upper || reCouncil.MatchString(f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
+			if upper || matchString(reCouncil, f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
 		}
 	}
-	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (reCouncil.MatchString(f) || voteWord(f, m)))
+	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (matchString(reCouncil, f) || voteWord(f, m)))
 	if t.trigger && reVisa.MatchString(f) && !hasClause(f) {
 		return trig{}
 	}
@@ -151,6 +151,15 @@ func spotStems(re *spotRx) (stemSet, bool) {
 		list[k] = sp.s
 	}
 	return newStems(list...), true
+}
+
+// matchString is re.MatchString, by the pattern's hand reader when it has one (see
+// handSubmatchers): it stops at the first match, where the spot search walks the whole line.
+func matchString(re *spotRx, f string) bool {
+	if re.handSub != nil {
+		return re.handSub(f) != nil
+	}
+	return re.MatchString(f)
 }
 
 // findSubmatchIndex is re.FindStringSubmatchIndex, by the pattern's hand reader when it has one

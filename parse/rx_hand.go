@@ -123,6 +123,7 @@ var (
 var handSubmatchers = map[string]func(string) []int{
 	`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`:                     votersTotalIndex,
 	`\b(?:(?:est|sont|sera|seront)\s+|(?:a|ont)\s+(?:donc\s+)?ete\s+)(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`: deferredVerbIndex,
+	`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`:                       councilIndex,
 }
 
 // votersTotalLead, votersTotalWhom and votersTotalUnits are the parts of reVotersTotal: its
@@ -302,4 +303,39 @@ func spaceRun(s string, i int) int {
 // byte of a multi-byte character is part of no word character).
 func isASCIIWord(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// The parts of reCouncil: the council nouns, whole words tried in the pattern's order, and the
+// word that must be followed by a colon.
+var (
+	councilWords    = []string{"conseil", "assemblee", "membres", "conseillers", "elus", "comite", "bureau", "l'ensemble des"}
+	councilDecision = "decision"
+	councilFirst    = func() (b byteSet) {
+		for _, w := range append(slices.Clone(councilWords), councilDecision) {
+			b.add(w[0])
+		}
+		return b
+	}()
+)
+
+// councilIndex reads reCouncil: its leftmost match, as [start, end]. Every alternative opens
+// with a letter after a word boundary; at a start, the first noun in the pattern's order that
+// ends a word wins ("conseil" before "conseillers"), then "decision", white space and ":".
+func councilIndex(s string) []int {
+	for p := 0; p < len(s); p++ {
+		if !councilFirst.has(s[p]) || p > 0 && isASCIIWord(s[p-1]) {
+			continue
+		}
+		for _, w := range councilWords {
+			if e := p + len(w); strings.HasPrefix(s[p:], w) && (e == len(s) || !isASCIIWord(s[e])) {
+				return []int{p, e}
+			}
+		}
+		if strings.HasPrefix(s[p:], councilDecision) {
+			if e := skipSpace(s, p+len(councilDecision)); e < len(s) && s[e] == ':' {
+				return []int{p, e + 1}
+			}
+		}
+	}
+	return nil
 }

@@ -84,6 +84,9 @@ var handSubSeeds = []string{
 	"est reportess", "est reportee2", "test reporte", "\xc3\xa9est reporte", "a donc reporte", "a ete",
 	"sera retiree", "seront retires", "seraretire", "est donc  retire", "ont ete donc", "est differe,",
 	"a ete reportée", "a été reporté", "a ete reportees est retire", "a ete x est ajourne", "est reportE",
+	"le conseil syndical", "conseillers", "Conseil", "le conseiller", "les conseillers municipaux", "xconseil",
+	"l'ensemble des membres", "l'ensemble desmembres", "decision :", "decision\t:", "decision", "decisions :",
+	"nodecision:", "elus_", "élus", "comite2", "bureau.", "\xffmembres", "assemblee generale", "conseilxx membres",
 }
 
 func TestHandSubmatchersUsed(t *testing.T) {
