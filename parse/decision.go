@@ -157,7 +157,7 @@ func spotStems(re *spotRx) (stemSet, bool) {
 // handSubmatchers): it stops at the first match, where the spot search walks the whole line.
 func matchString(re *spotRx, f string) bool {
 	if re.handSub != nil {
-		return re.handSub(f) != nil
+		return re.handSub(f).n > 0
 	}
 	return re.MatchString(f)
 }
@@ -166,7 +166,7 @@ func matchString(re *spotRx, f string) bool {
 // (see handSubmatchers).
 func findSubmatchIndex(re *spotRx, f string) []int {
 	if re.handSub != nil {
-		return re.handSub(f)
+		return re.handSub(f).slice()
 	}
 	return re.FindStringSubmatchIndex(f)
 }

@@ -43,7 +43,7 @@ type rx struct {
 	hand func(string) int
 	// handSub, for a pattern of handSubmatchers, reads its leftmost match and groups by hand:
 	// what FindStringSubmatchIndex answers.
-	handSub func(string) []int
+	handSub func(string) subMatch
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -137,7 +137,7 @@ func (r *rx) FindStringIndex(s string) []int {
 // FindStringSubmatch is regexp.FindStringSubmatch behind the prefilter.
 func (r *rx) FindStringSubmatch(s string) []string {
 	if r.handSub != nil {
-		return submatches(s, r.handSub(s))
+		return submatches(s, r.handSub(s).slice())
 	}
 	if !r.may(s) {
 		return nil
@@ -148,7 +148,7 @@ func (r *rx) FindStringSubmatch(s string) []string {
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex behind the prefilter.
 func (r *rx) FindStringSubmatchIndex(s string) []int {
 	if r.handSub != nil {
-		return r.handSub(s)
+		return r.handSub(s).slice()
 	}
 	if !r.may(s) {
 		return nil

@@ -114,13 +114,30 @@ var (
 	bareTaxes = []string{"", "ht", "ttc", "h.t."}
 )
 
-// handSubmatchers are exact hand-written readers of a few unanchored patterns with groups, by
-// the source of their pattern: each returns what FindStringSubmatchIndex returns (nil when there
-// is no match). A spot pattern runs its backtracker at every spot, and one holding a group
-// clears state in proportion to the rest of the line each time. FuzzHandSubmatchers checks
-// that each agrees with its pattern on every text; a pattern whose source changes loses its
-// reader (TestHandSubmatchersUsed then fails) and runs as a regexp again.
-var handSubmatchers = map[string]func(string) []int{
+// subMatch is a hand submatcher's answer: the ints of FindStringSubmatchIndex in m[:n], n == 0
+// when there is no match. A value and not a slice: the vote reader asks whether a line holds a
+// match and drops it, and a slice would cost an allocation each time.
+type subMatch struct {
+	m [4]int
+	n int
+}
+
+// slice is the answer as FindStringSubmatchIndex gives it.
+func (s subMatch) slice() []int {
+	if s.n == 0 {
+		return nil
+	}
+	return slices.Clone(s.m[:s.n])
+}
+
+// handSubmatchers are exact hand-written readers of a few unanchored patterns, by the source of
+// their pattern: each returns the leftmost match and its groups, as FindStringSubmatchIndex
+// does. A spot pattern runs its backtracker at every spot, which clears state in proportion to
+// the rest of the line each time ("a" is a spot of reDeferredVerb), and it finds every spot of
+// the line before trying the first. FuzzHandSubmatchers checks that each agrees with its
+// pattern on every text; a pattern whose source changes loses its reader
+// (TestHandSubmatchersUsed then fails) and runs as a regexp again.
+var handSubmatchers = map[string]func(string) subMatch{
 	`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`:                     votersTotalIndex,
 	`\b(?:(?:est|sont|sera|seront)\s+|(?:a|ont)\s+(?:donc\s+)?ete\s+)(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`: deferredVerbIndex,
 	`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`:                       councilIndex,
@@ -139,26 +156,26 @@ var (
 // itself; after it nothing can be given back: the runs of white space and the "(" are followed
 // by a digit, which none of them is, and the count (at most three digits) must be followed by
 // no digit.
-func votersTotalIndex(s string) []int {
+func votersTotalIndex(s string) subMatch {
 	for from := 0; from < len(s); {
 		k := strings.Index(s[from:], votersTotalLead)
 		if k < 0 {
-			return nil
+			return subMatch{}
 		}
 		start := from + k
-		if m := votersTotalAt(s, start, start+len(votersTotalLead)); m != nil {
+		if m := votersTotalAt(s, start, start+len(votersTotalLead)); m.n > 0 {
 			return m
 		}
 		from = start + 1
 	}
-	return nil
+	return subMatch{}
 }
 
 // votersTotalAt reads the rest of reVotersTotal at i, for a match starting at start.
-func votersTotalAt(s string, start, i int) []int {
+func votersTotalAt(s string, start, i int) subMatch {
 	j := prefixEnd(s, i, votersTotalWhom)
 	if j < 0 {
-		return nil
+		return subMatch{}
 	}
 	j = skipSpace(s, j)
 	if j < len(s) && s[j] == '(' {
@@ -170,13 +187,13 @@ func votersTotalAt(s string, start, i int) []int {
 		n++
 	}
 	if n == 0 || n > 3 {
-		return nil
+		return subMatch{}
 	}
 	end := prefixEnd(s, skipSpace(s, d+n), votersTotalUnits)
 	if end < 0 {
-		return nil
+		return subMatch{}
 	}
-	return []int{start, end, d, d + n}
+	return subMatch{[4]int{start, end, d, d + n}, 4}
 }
 
 // prefixEnd returns the end of the first of words that s holds at i, -1 when none.
@@ -225,16 +242,16 @@ var (
 // white space is followed by a letter, each optional word is followed by white space, which
 // the word that would read instead does not open with, and only the final "e?s?\b" has
 // choices, tried in the pattern's order.
-func deferredVerbIndex(s string) []int {
+func deferredVerbIndex(s string) subMatch {
 	for p := 0; p < len(s); p++ {
 		if !deferAuxFirst.has(s[p]) || p > 0 && isASCIIWord(s[p-1]) {
 			continue
 		}
 		if e := deferredVerbAt(s, p); e >= 0 {
-			return []int{p, e}
+			return subMatch{[4]int{p, e}, 2}
 		}
 	}
-	return nil
+	return subMatch{}
 }
 
 // deferredVerbAt returns the end of reDeferredVerb's match at p, -1 when none.
@@ -321,21 +338,21 @@ var (
 // councilIndex reads reCouncil: its leftmost match, as [start, end]. Every alternative opens
 // with a letter after a word boundary; at a start, the first noun in the pattern's order that
 // ends a word wins ("conseil" before "conseillers"), then "decision", white space and ":".
-func councilIndex(s string) []int {
+func councilIndex(s string) subMatch {
 	for p := 0; p < len(s); p++ {
 		if !councilFirst.has(s[p]) || p > 0 && isASCIIWord(s[p-1]) {
 			continue
 		}
 		for _, w := range councilWords {
 			if e := p + len(w); strings.HasPrefix(s[p:], w) && (e == len(s) || !isASCIIWord(s[e])) {
-				return []int{p, e}
+				return subMatch{[4]int{p, e}, 2}
 			}
 		}
 		if strings.HasPrefix(s[p:], councilDecision) {
 			if e := skipSpace(s, p+len(councilDecision)); e < len(s) && s[e] == ':' {
-				return []int{p, e + 1}
+				return subMatch{[4]int{p, e + 1}, 2}
 			}
 		}
 	}
-	return nil
+	return subMatch{}
 }
