@@ -44,6 +44,8 @@ type rx struct {
 	// handSub, for a pattern of handSubmatchers, reads its leftmost match and groups by hand:
 	// what FindStringSubmatchIndex answers.
 	handSub func(string) subMatch
+	// handAny, for a pattern of handMatchesAny, tells by hand whether the text holds a match.
+	handAny func(string) bool
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -52,7 +54,7 @@ const maxLits = 12
 // mustRx compiles expr (it panics on a bad pattern, as regexp.MustCompile) and derives its
 // prefilter.
 func mustRx(expr string) *rx {
-	r := &rx{Regexp: regexp.MustCompile(expr), hand: handMatchers[expr], handSub: handSubmatchers[expr]}
+	r := &rx{Regexp: regexp.MustCompile(expr), hand: handMatchers[expr], handSub: handSubmatchers[expr], handAny: handMatchesAny[expr]}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		r.lits = requiredLits(tree)
 		if r.lits == nil {
@@ -103,6 +105,9 @@ func (r *rx) may(s string) bool {
 
 // MatchString is regexp.MatchString behind the prefilter.
 func (r *rx) MatchString(s string) bool {
+	if r.handAny != nil {
+		return r.handAny(s)
+	}
 	if r.hand != nil {
 		return r.hand(s) >= 0
 	}

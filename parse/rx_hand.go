@@ -356,3 +356,115 @@ func councilIndex(s string) subMatch {
 	}
 	return subMatch{}
 }
+
+// handMatchesAny are exact hand-written tests of whether a text holds a match of a few
+// unanchored patterns, by the source of their pattern. Go's backtracker tries an alternation
+// opening with "^" or a class at every byte of the line; these look for the verbs the pattern
+// cannot do without and read around each. FuzzHandMatchesAny checks them against their patterns.
+var handMatchesAny = map[string]func(string) bool{
+	`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b|[a-z] (?:est|sont) (?:donc )?(?:adoptee?s?|approuvee?s?|acceptee?s?)\b`: strongVerbAny,
+}
+
+// The parts of reStrongVerb: the verbs of its first branch, the marks (each followed by white
+// space) and words that may come before them, those of its second branch, and the auxiliaries
+// (each after a letter and a space, before a space) and the word that may follow them.
+var (
+	strongVerbs   = []string{"adopte", "approuve", "accepte", "rejete", "ajourne", "reporte"}
+	strongMarks   = []string{"→", ">", ":"}
+	strongWords   = []string{"deliberation ", "proposition "}
+	strongPassive = []string{"adopte", "approuve", "accepte"}
+	strongAux     = []string{"est", "sont"}
+	strongThen    = "donc "
+)
+
+// strongVerbAny tells whether s holds a match of reStrongVerb: a verb of either branch that
+// ends a word (e?s?\b), with what its branch asks before it.
+func strongVerbAny(s string) bool {
+	for _, w := range strongVerbs {
+		passive := slices.Contains(strongPassive, w)
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			v := from + i
+			from = v + 1
+			if !strongEnd(s, v+len(w)) {
+				continue
+			}
+			if strongBefore(s[:v]) || passive && passiveBefore(s[:v]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// strongEnd tells whether e?s?\b can read at q, just after a verb's last letter.
+func strongEnd(s string, q int) bool {
+	for _, e := range [2]bool{true, false} {
+		for _, z := range [2]bool{true, false} {
+			r := q
+			if e {
+				if r >= len(s) || s[r] != 'e' {
+					continue
+				}
+				r++
+			}
+			if z {
+				if r >= len(s) || s[r] != 's' {
+					continue
+				}
+				r++
+			}
+			if r == len(s) || !isASCIIWord(s[r]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// strongBefore tells whether the first branch's opening can end where before ends: at the
+// start of the text, after a mark and white space, or after one of strongWords.
+func strongBefore(before string) bool {
+	if before == "" {
+		return true
+	}
+	for _, w := range strongWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	// The run of white space before the verb is taken whole: only the byte before it can be a
+	// mark.
+	j := len(before)
+	for j > 0 && isGapSpace(before[j-1]) {
+		j--
+	}
+	for _, m := range strongMarks {
+		if strings.HasSuffix(before[:j], m) {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveBefore tells whether the second branch's opening ("[a-z] (?:est|sont) (?:donc )?")
+// can end where before ends.
+func passiveBefore(before string) bool {
+	for _, then := range [2]string{strongThen, ""} {
+		if !strings.HasSuffix(before, then) {
+			continue
+		}
+		b := before[:len(before)-len(then)]
+		for _, aux := range strongAux {
+			if a := " " + aux + " "; strings.HasSuffix(b, a) {
+				if n := len(b) - len(a); n > 0 && 'a' <= b[n-1] && b[n-1] <= 'z' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -154,3 +154,62 @@ func TestHandSubmatchersSample(t *testing.T) {
 		}
 	}
 }
+
+// handAnySeeds are lines on which the hand existence tests must agree with their patterns.
+var handAnySeeds = []string{
+	"", "adopte", "adoptee", "adoptees", "adoptes", "adopteess", "adopte_", "→ adopte", "→adopte", ">  rejetee",
+	": ajournes", "x: \t reporte", "deliberation adoptee", "proposition acceptee", "la proposition  acceptee",
+	"le budget est adopte", "le budget est donc adoptee", "le budget sont donc approuvees", "1 est adopte",
+	"E est adopte", "le budget est rejete", "est adopte", " est adopte", "est donc adopte", "adopter",
+	"il est  adopte", "a est  donc adopte", "deliberation adopte2", "> x adopte", "→→ reporte", "\xe2\x86 adopte",
+	"le conseil adopte", "vote : adopte a l'unanimite", "projet adopte ; deliberation adoptee.", "reportees",
+}
+
+func TestHandMatchesAnyUsed(t *testing.T) {
+	for src := range handMatchesAny {
+		used := slices.ContainsFunc(allRx, func(r *rx) bool { return r.String() == src && r.handAny != nil })
+		if !used {
+			t.Errorf("hand test %q is keyed by no pattern of mustRx", src)
+		}
+	}
+}
+
+func TestHandMatchesAny(t *testing.T) {
+	for _, s := range handAnySeeds {
+		checkHandAny(t, s)
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "sample", "*.txt"))
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	for _, file := range append(files, corpus...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			checkHandAny(t, normalize.Fold(strings.TrimRight(line, "\n")))
+		}
+	}
+}
+
+func FuzzHandMatchesAny(f *testing.F) {
+	for _, s := range handAnySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkHandAny)
+}
+
+// handAnyRx holds, by source, the plain regexp of each hand existence test, compiled once.
+var handAnyRx = map[string]*regexp.Regexp{}
+
+func checkHandAny(t *testing.T, s string) {
+	for src, hand := range handMatchesAny {
+		re, ok := handAnyRx[src]
+		if !ok {
+			re = regexp.MustCompile(src)
+			handAnyRx[src] = re
+		}
+		if got, want := hand(s), re.MatchString(s); got != want {
+			t.Errorf("%q on %q: hand %v, regexp %v", src, s, got, want)
+		}
+	}
+}
