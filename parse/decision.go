@@ -79,7 +79,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	// Quotes stripped hide no digit: the count is looked for on a count line with one.
 	if countStems.in(m) && hasDigit(f) {
 		voteLine := reVoteLine.MatchString(f)
-		if voteLine || reVoteWord.MatchString(f) || t.unanimous {
+		if voteLine || voteWord(f, m) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCounts(f)
 			// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
 			if !voteLine && !t.unanimous {
@@ -96,8 +96,8 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		}
 	}
 	if t.unanimous {
-		if m := reVotersTotal.FindStringSubmatch(f); m != nil {
-			n, _ := strconv.Atoi(m[1])
+		if m := findSubmatchIndex(reVotersTotal, f); m != nil {
+			n, _ := strconv.Atoi(f[m[2]:m[3]])
 			t.forN = &n
 		}
 	}
@@ -110,16 +110,65 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	}
 	if t.outcome == "" {
 		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
-			if upper || reCouncil.MatchString(f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
+			if upper || matchString(reCouncil, f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
 		}
 	}
-	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (reCouncil.MatchString(f) || reVoteWord.MatchString(f)))
+	t.trigger = t.explicit || t.unanimous || t.counts() || (t.dissent && (matchString(reCouncil, f) || voteWord(f, m)))
 	if t.trigger && reVisa.MatchString(f) && !hasClause(f) {
 		return trig{}
 	}
 	return t
+}
+
+// voteWord is reVoteWord.MatchString(f) for a line whose stems m are known: a line holding none
+// of its spots (voteWordStems) holds no match, and the spot automaton need not walk it. Most
+// lines that come here hold a "pour" and a digit but no word of a vote.
+func voteWord(f string, m uint64) bool {
+	if voteWordGated && !voteWordStems.in(m) {
+		return false
+	}
+	return reVoteWord.MatchString(f)
+}
+
+// voteWordStems are the spots of reVoteWord registered as stems; voteWordGated is false when
+// they could not be (then every line runs the pattern).
+var voteWordStems, voteWordGated = spotStems(reVoteWord)
+
+// spotStems registers the spots of re as stems: every match of re starts with one of them, so
+// a line whose stems hold none of them holds no match. It reports false when re has no spots or
+// one of them cannot be a stem.
+func spotStems(re *spotRx) (stemSet, bool) {
+	if re.spots == nil {
+		return stemSet{}, false
+	}
+	list := make([]string, len(re.spots))
+	for k, sp := range re.spots {
+		if len(sp.s) < 2 || !edgeByte(sp.s[0]) || !edgeByte(sp.s[len(sp.s)-1]) {
+			return stemSet{}, false
+		}
+		list[k] = sp.s
+	}
+	return newStems(list...), true
+}
+
+// matchString is re.MatchString, by the pattern's hand reader when it has one (see
+// handSubmatchers): it stops at the first match, where the spot search walks the whole line.
+func matchString(re *spotRx, f string) bool {
+	if re.handSub != nil {
+		return re.handSub(f).n > 0
+	}
+	return re.MatchString(f)
+}
+
+// findSubmatchIndex is re.FindStringSubmatchIndex, by the pattern's hand reader when it has one
+// (see handSubmatchers).
+func findSubmatchIndex(re *spotRx, f string) []int {
+	if re.handSub != nil {
+		return re.handSub(f).slice()
+	}
+	return re.FindStringSubmatchIndex(f)
 }
 
 // ocrCapitals restores the capitals an OCR commonly misreads inside a word in capitals: Ï for T
@@ -205,7 +254,7 @@ func outcomeStems(f string, m uint64) (string, bool) {
 // deferredVerb reports "… la délibération est donc reportée …": a deferral verb with a
 // decision's subject in the 50 bytes before it.
 func deferredVerb(f string) bool {
-	loc := reDeferredVerb.FindStringIndex(f)
+	loc := findSubmatchIndex(reDeferredVerb, f)
 	if loc == nil {
 		return false
 	}

@@ -41,6 +41,11 @@ type rx struct {
 	// hand, for a pattern of handMatchers, reads its match by hand: the end of the match at the
 	// start of the text, -1 when none.
 	hand func(string) int
+	// handSub, for a pattern of handSubmatchers, reads its leftmost match and groups by hand:
+	// what FindStringSubmatchIndex answers.
+	handSub func(string) subMatch
+	// handAny, for a pattern of handMatchesAny, tells by hand whether the text holds a match.
+	handAny func(string) bool
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -49,7 +54,7 @@ const maxLits = 12
 // mustRx compiles expr (it panics on a bad pattern, as regexp.MustCompile) and derives its
 // prefilter.
 func mustRx(expr string) *rx {
-	r := &rx{Regexp: regexp.MustCompile(expr), hand: handMatchers[expr]}
+	r := &rx{Regexp: regexp.MustCompile(expr), hand: handMatchers[expr], handSub: handSubmatchers[expr], handAny: handMatchesAny[expr]}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		r.lits = requiredLits(tree)
 		if r.lits == nil {
@@ -100,6 +105,9 @@ func (r *rx) may(s string) bool {
 
 // MatchString is regexp.MatchString behind the prefilter.
 func (r *rx) MatchString(s string) bool {
+	if r.handAny != nil {
+		return r.handAny(s)
+	}
 	if r.hand != nil {
 		return r.hand(s) >= 0
 	}
@@ -133,6 +141,9 @@ func (r *rx) FindStringIndex(s string) []int {
 
 // FindStringSubmatch is regexp.FindStringSubmatch behind the prefilter.
 func (r *rx) FindStringSubmatch(s string) []string {
+	if r.handSub != nil {
+		return submatches(s, r.handSub(s).slice())
+	}
 	if !r.may(s) {
 		return nil
 	}
@@ -141,6 +152,9 @@ func (r *rx) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex behind the prefilter.
 func (r *rx) FindStringSubmatchIndex(s string) []int {
+	if r.handSub != nil {
+		return r.handSub(s).slice()
+	}
 	if !r.may(s) {
 		return nil
 	}

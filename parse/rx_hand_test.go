@@ -1,9 +1,14 @@
 package parse
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
+
+	"minutes/normalize"
 )
 
 // handSeeds are lines on which the hand matchers must agree with their patterns: bullets and
@@ -60,6 +65,151 @@ func checkHand(t *testing.T, s string) {
 		}
 		if got, want := r.MatchString(s), re.MatchString(s); got != want {
 			t.Errorf("%q: MatchString(%q) = %v, want %v", src, s, got, want)
+		}
+	}
+}
+
+// handSubSeeds are lines on which the hand submatchers must agree with their patterns: the vote
+// lines of the corpus that state a total, and near misses.
+var handSubSeeds = []string{
+	"", "unanimite des votants (31 voix)", "a l'unanimite des suffrages exprimes (12 voix)",
+	"unanimite des voix exprimees 9 votants", "unanimite des votants", "unanimite des votants (1234 voix)",
+	"unanimite des votants ( 12voix", "unanimite des votants((12 voix)", "unanimite des membres (12 voix)",
+	"unanimite des unanimite des votants 3 voix", "unanimite des votants 12 vo", "unanimite des votants\t\n7\tvotants",
+	"unanimite des votants 0 voix, unanimite des votants 5 voix", "unanimite des votants 12, unanimite des votants 4 voix",
+	"unanimite des votants 12 voixunanimite des votants", "unanimite des votants\v3 voix", "unanimite des votants 3\u00a0voix",
+	"unanimite desvotants 3 voix", "\xffunanimite des votants 3 voix", "unanimite des votants 0123 voix",
+	"la deliberation est reportee a une prochaine seance", "le point a ete retire", "sont donc ajournes.",
+	"ont donc ete differees", "a donc ete donc reportes", "a  ete\treporte_", "est reportees", "est reportes",
+	"est reportess", "est reportee2", "test reporte", "\xc3\xa9est reporte", "a donc reporte", "a ete",
+	"sera retiree", "seront retires", "seraretire", "est donc  retire", "ont ete donc", "est differe,",
+	"a ete reportée", "a été reporté", "a ete reportees est retire", "a ete x est ajourne", "est reportE",
+	"le conseil syndical", "conseillers", "Conseil", "le conseiller", "les conseillers municipaux", "xconseil",
+	"l'ensemble des membres", "l'ensemble desmembres", "decision :", "decision\t:", "decision", "decisions :",
+	"nodecision:", "elus_", "élus", "comite2", "bureau.", "\xffmembres", "assemblee generale", "conseilxx membres",
+}
+
+func TestHandSubmatchersUsed(t *testing.T) {
+	for src := range handSubmatchers {
+		used := slices.ContainsFunc(allRx, func(r *rx) bool { return r.String() == src && r.handSub != nil })
+		if !used {
+			t.Errorf("hand submatcher %q is keyed by no pattern of mustRx", src)
+		}
+	}
+}
+
+func TestHandSubmatchers(t *testing.T) {
+	for _, s := range handSubSeeds {
+		checkHandSub(t, s)
+	}
+}
+
+func FuzzHandSubmatchers(f *testing.F) {
+	for _, s := range handSubSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkHandSub)
+}
+
+// handSubRx holds, by source, the plain regexp and the rx of each hand submatcher, compiled once.
+var handSubRx = map[string]struct {
+	re *regexp.Regexp
+	r  *rx
+}{}
+
+func checkHandSub(t *testing.T, s string) {
+	for src, hand := range handSubmatchers {
+		c, ok := handSubRx[src]
+		if !ok {
+			c.re, c.r = regexp.MustCompile(src), mustRx(src)
+			allRx = allRx[:len(allRx)-1]
+			handSubRx[src] = c
+		}
+		re, r := c.re, c.r
+		if got, want := hand(s).slice(), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Errorf("%q on %q: hand %v, regexp %v", src, s, got, want)
+		}
+		if got, want := r.FindStringSubmatch(s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("%q: FindStringSubmatch(%q) = %q, want %q", src, s, got, want)
+		}
+	}
+}
+
+// TestHandSubmatchersSample checks the hand submatchers on every folded line of the sample
+// minutes and of the development corpus's text files (when ../shared is there).
+func TestHandSubmatchersSample(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "sample", "*.txt"))
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	files = append(files, corpus...)
+	if len(files) == 0 {
+		t.Skip("no sample minutes")
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			checkHandSub(t, normalize.Fold(strings.TrimRight(line, "\n")))
+		}
+	}
+}
+
+// handAnySeeds are lines on which the hand existence tests must agree with their patterns.
+var handAnySeeds = []string{
+	"", "adopte", "adoptee", "adoptees", "adoptes", "adopteess", "adopte_", "→ adopte", "→adopte", ">  rejetee",
+	": ajournes", "x: \t reporte", "deliberation adoptee", "proposition acceptee", "la proposition  acceptee",
+	"le budget est adopte", "le budget est donc adoptee", "le budget sont donc approuvees", "1 est adopte",
+	"E est adopte", "le budget est rejete", "est adopte", " est adopte", "est donc adopte", "adopter",
+	"il est  adopte", "a est  donc adopte", "deliberation adopte2", "> x adopte", "→→ reporte", "\xe2\x86 adopte",
+	"le conseil adopte", "vote : adopte a l'unanimite", "projet adopte ; deliberation adoptee.", "reportees",
+}
+
+func TestHandMatchesAnyUsed(t *testing.T) {
+	for src := range handMatchesAny {
+		used := slices.ContainsFunc(allRx, func(r *rx) bool { return r.String() == src && r.handAny != nil })
+		if !used {
+			t.Errorf("hand test %q is keyed by no pattern of mustRx", src)
+		}
+	}
+}
+
+func TestHandMatchesAny(t *testing.T) {
+	for _, s := range handAnySeeds {
+		checkHandAny(t, s)
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "sample", "*.txt"))
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	for _, file := range append(files, corpus...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			checkHandAny(t, normalize.Fold(strings.TrimRight(line, "\n")))
+		}
+	}
+}
+
+func FuzzHandMatchesAny(f *testing.F) {
+	for _, s := range handAnySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkHandAny)
+}
+
+// handAnyRx holds, by source, the plain regexp of each hand existence test, compiled once.
+var handAnyRx = map[string]*regexp.Regexp{}
+
+func checkHandAny(t *testing.T, s string) {
+	for src, hand := range handMatchesAny {
+		re, ok := handAnyRx[src]
+		if !ok {
+			re = regexp.MustCompile(src)
+			handAnyRx[src] = re
+		}
+		if got, want := hand(s), re.MatchString(s); got != want {
+			t.Errorf("%q on %q: hand %v, regexp %v", src, s, got, want)
 		}
 	}
 }
