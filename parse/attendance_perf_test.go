@@ -13,11 +13,7 @@ import (
 // sample and on every text file of the dev corpus: the lines are folded once outside the loop,
 // as newDoc does, so that the figures are those of the two readers.
 func BenchmarkHeaderAttendance(b *testing.B) {
-	files := []string{filepath.Join("..", "testdata", "sample", "numerian-2023-12-15.txt")}
-	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
-		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
-		files = append(files, m...)
-	}
+	files := append([]string{filepath.Join("..", "testdata", "sample", "numerian-2023-12-15.txt")}, corpusTextFiles()...)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

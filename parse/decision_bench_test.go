@@ -62,15 +62,7 @@ func BenchmarkDecisions(b *testing.B) {
 // BenchmarkDecisionsCorpus is BenchmarkDecisions on each text file of the development corpus
 // (skipped without ../shared).
 func BenchmarkDecisionsCorpus(b *testing.B) {
-	var files []string
-	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
-		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		b.Skip("../shared/corpus/dev is absent")
-	}
-	for _, f := range files {
+	for _, f := range corpusTexts(b) {
 		d, prose := decisionFixture(b, f)
 		b.Run(strings.SplitN(filepath.Base(f), "_", 2)[0], func(b *testing.B) {
 			b.ReportAllocs()

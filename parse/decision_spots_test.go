@@ -2,7 +2,6 @@ package parse
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"regexp/syntax"
 	"strings"
@@ -14,11 +13,7 @@ import (
 // corpusLines are the lines of every text file of the development corpus, as written, without
 // repeats (none without ../shared).
 func corpusLines() []string {
-	var files []string
-	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
-		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
-		files = append(files, m...)
-	}
+	files := corpusTextFiles()
 	var out []string
 	seen := map[string]bool{}
 	for _, f := range files {

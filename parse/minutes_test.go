@@ -183,15 +183,37 @@ func TestMinutesReportsUnreadablePages(t *testing.T) {
 // BenchmarkMinutesCorpus measures parse + normalize of each text file of the development corpus
 // (skipped without ../shared), so that a speed-up on the sample is not a slow-down elsewhere.
 func BenchmarkMinutesCorpus(b *testing.B) {
+	benchCorpus(b, func(b *testing.B, src *extract.Source) {
+		for b.Loop() {
+			Minutes(src)
+		}
+	})
+}
+
+// corpusTextFiles lists the text files of the development corpus: none without ../shared (a
+// user's clone).
+func corpusTextFiles() []string {
 	var files []string
 	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
 		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
 		files = append(files, m...)
 	}
+	return files
+}
+
+// corpusTexts is corpusTextFiles, skipping tb when there are none.
+func corpusTexts(tb testing.TB) []string {
+	files := corpusTextFiles()
 	if len(files) == 0 {
-		b.Skip("../shared/corpus/dev is absent")
+		tb.Skip("../shared/corpus/dev is absent")
 	}
-	for _, f := range files {
+	return files
+}
+
+// benchCorpus runs run as one sub-benchmark per text file of the development corpus, named by
+// the file's commune, with the file extracted and its size set for MB/s.
+func benchCorpus(b *testing.B, run func(b *testing.B, src *extract.Source)) {
+	for _, f := range corpusTexts(b) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
@@ -203,9 +225,7 @@ func BenchmarkMinutesCorpus(b *testing.B) {
 		b.Run(strings.SplitN(filepath.Base(f), "_", 2)[0], func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
-			for b.Loop() {
-				Minutes(src)
-			}
+			run(b, src)
 		})
 	}
 }

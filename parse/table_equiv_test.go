@@ -456,15 +456,7 @@ func FuzzReadFlatSame(f *testing.F) {
 // TestReadFlatCorpus checks readFlat against readFlatRef on every line of the development corpus
 // (skipped without ../shared).
 func TestReadFlatCorpus(t *testing.T) {
-	var files []string
-	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
-		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		t.Skip("../shared/corpus/dev is absent")
-	}
-	for _, f := range files {
+	for _, f := range corpusTexts(t) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

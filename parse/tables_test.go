@@ -575,30 +575,10 @@ func FuzzIsSection(f *testing.F) {
 // of columns, their reading and checks) on each text file of the development corpus (skipped
 // without ../shared): the body asks isTableLine of most lines, which runs the same scans.
 func BenchmarkTablesCorpus(b *testing.B) {
-	var files []string
-	for _, pat := range []string{"*.txt", "*.html", "*_ocr.md"} {
-		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", pat))
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		b.Skip("../shared/corpus/dev is absent")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
+	benchCorpus(b, func(b *testing.B, src *extract.Source) {
+		for b.Loop() {
+			d := newDoc(src)
+			d.tables()
 		}
-		src, err := extract.Bytes(filepath.Base(f), data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(strings.SplitN(filepath.Base(f), "_", 2)[0], func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				d := newDoc(src)
-				d.tables()
-			}
-		})
-	}
+	})
 }
