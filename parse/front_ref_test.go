@@ -110,3 +110,115 @@ func FuzzGiveProxyIndex(f *testing.F) {
 		checkGiveProxy(t, normalize.Fold(s))
 	})
 }
+
+var proxyPairCases = []string{
+	"m. x a m. y", "m. x a m. y.", "m. x par m. y", "mme x au profit de m. y .",
+	"x  a\ty \t", "x a ", "x a", "a a a", " a y", "  a y", "x \n a y", "x\na y", "x a \ny",
+	"x a y\nz", "x au y", "x au profit de", "x au profit de  z", "x par a y", "x a .", "x a ..",
+	"é a b", "\xff a b", "x\u00a0a y", "x apar y", "x pa y a z", "", " ", "a", "x \n",
+	"m. jean dupont a mme marie martin",
+}
+
+func checkProxyPair(t testing.TB, f string) {
+	t.Helper()
+	if got, want := proxyPairIndex(f), reProxyPair.FindStringSubmatchIndex(f); !slices.Equal(got, want) {
+		t.Errorf("proxyPairIndex(%q) = %v, want %v", f, got, want)
+	}
+}
+
+var substituteCases = []string{
+	"suppleant de m. jose orenes lerma", " suppleante d'x", "remplace  y  ", "representante de",
+	"representant de ", "representant de  x", "suppleant\n", "suppleant \nx", "suppleant x\ny",
+	"remplacant de\nx", "representante", "suppleant", "", "x suppleant de y", "suppleantes de y",
+	"suppleant d' y", "suppleant de\u00a0y",
+}
+
+func checkSubstitute(t testing.TB, f string) {
+	t.Helper()
+	if got, want := substituteIndex(f), reSubstitute.FindStringSubmatchIndex(f); !slices.Equal(got, want) {
+		t.Errorf("substituteIndex(%q) = %v, want %v", f, got, want)
+	}
+}
+
+// TestProxyPairAndSubstitute: the hand readers give the patterns' answers on the cases and on
+// every line of the corpus, whole and split into list items.
+func TestProxyPairAndSubstitute(t *testing.T) {
+	if got, want := reProxyPair.String(), `^(.+?)\s+(?:a|par|au profit de)\s+(.+?)\s*\.?$`; got != want {
+		t.Errorf("reProxyPair = %s, want %s", got, want)
+	}
+	for _, s := range append(proxyPairCases, substituteCases...) {
+		for _, f := range []string{s, normalize.Fold(s)} {
+			checkProxyPair(t, f)
+			checkSubstitute(t, f)
+		}
+	}
+	files, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
+	if len(files) == 0 {
+		t.Skip("corpus absent")
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			f := normalize.Fold(l)
+			checkProxyPair(t, f)
+			checkSubstitute(t, f)
+			for _, it := range splitItems(f) {
+				checkProxyPair(t, it.text)
+				checkSubstitute(t, strings.Trim(it.text, "()"))
+			}
+		}
+	}
+}
+
+func FuzzProxyPairIndex(f *testing.F) {
+	for _, s := range proxyPairCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkProxyPair(t, s)
+		checkProxyPair(t, normalize.Fold(s))
+	})
+}
+
+func FuzzSubstituteIndex(f *testing.F) {
+	for _, s := range substituteCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkSubstitute(t, s)
+		checkSubstitute(t, normalize.Fold(s))
+	})
+}
+
+// BenchmarkProxyReaders compares the hand readers with their patterns on typical entries.
+func BenchmarkProxyReaders(b *testing.B) {
+	pair := "mme marie-christine dupont-lefevre a m. jean-pierre martin"
+	sub := "suppleant de m. jose orenes lerma"
+	b.Run("pair/rx", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			reProxyPair.FindStringSubmatchIndex(pair)
+		}
+	})
+	b.Run("pair/hand", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			proxyPairIndex(pair)
+		}
+	})
+	b.Run("substitute/rx", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			reSubstitute.FindStringSubmatchIndex(sub)
+		}
+	})
+	b.Run("substitute/hand", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			substituteIndex(sub)
+		}
+	})
+}
