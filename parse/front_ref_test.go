@@ -222,3 +222,74 @@ func BenchmarkProxyReaders(b *testing.B) {
 		}
 	})
 }
+
+// countFieldRef is countField before its memo, the reference of labelField.
+func countFieldRef(label string, atStart bool) string {
+	for _, cf := range countFields {
+		if cf.re.MatchString(label) {
+			switch cf.field {
+			case "for", "against", "abstention":
+				if !atStart {
+					return ""
+				}
+			}
+			if cf.field == "present" && strings.Contains(label, "represent") {
+				return "represented"
+			}
+			return cf.field
+		}
+	}
+	return ""
+}
+
+var countLabelCases = []string{"presents", "presents ou representes", "representes", "pour", "- pour",
+	"contre", "abstentions", "en exercice", "nombre de conseillers en exercice", "votants",
+	"suffrages exprimes", "absents", "pouvoirs", "procurations", "en seance", "x", "", "pourvu",
+	"conseillers municipaux presents", "ayant pris part au vote", "ont donne pouvoir"}
+
+// TestCountFieldMemo: countField with its memo answers as before, asked twice (the second
+// time from the memo), on the cases and every count label the corpus's lines hold.
+func TestCountFieldMemo(t *testing.T) {
+	labels := slices.Clone(countLabelCases)
+	files, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			f := normalize.Fold(l)
+			for _, m := range reCountAfter.FindAllStringSubmatchIndex(f, -1) {
+				labels = append(labels, f[m[2]:m[3]])
+			}
+			for _, m := range reCountBefore.FindAllStringSubmatchIndex(f, -1) {
+				labels = append(labels, f[m[4]:m[5]])
+			}
+		}
+	}
+	for range 2 {
+		for _, l := range labels {
+			for _, atStart := range []bool{false, true} {
+				if got, want := countField(l, atStart), countFieldRef(l, atStart); got != want {
+					t.Errorf("countField(%q, %v) = %q, want %q", l, atStart, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzCountField(f *testing.F) {
+	for _, s := range countLabelCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for range 2 {
+			if got, want := countField(s, true), countFieldRef(s, true); got != want {
+				t.Errorf("countField(%q, true) = %q, want %q", s, got, want)
+			}
+			if got, want := countField(s, false), countFieldRef(s, false); got != want {
+				t.Errorf("countField(%q, false) = %q, want %q", s, got, want)
+			}
+		}
+	})
+}
