@@ -293,3 +293,63 @@ func FuzzCountField(f *testing.F) {
 		}
 	})
 }
+
+// placeEndRef is the end of a place in tail as meetingPlace first read it: rePlaceEnd run on
+// the whole tail and a space.
+func placeEndRef(tail string) int {
+	end := len(tail)
+	if e := rePlaceEnd.FindStringIndex(tail + " "); e != nil && e[0] < end {
+		end = e[0]
+	}
+	return end
+}
+
+func checkPlaceEnd(t testing.TB, tail string) {
+	t.Helper()
+	end := len(tail)
+	if e := placeEndIn(tail); e >= 0 && e < end {
+		end = e
+	}
+	want := placeEndRef(tail)
+	if end != want && (end <= maxPlaceLen || want <= maxPlaceLen) {
+		t.Errorf("place end in %q = %d, want %d", tail, end, want)
+	}
+}
+
+var placeEndCases = []string{"", " ", "la mairie", "la mairie.", "la salle du conseil, sous la presidence",
+	"la mairie le 12", strings.Repeat("x", 79) + ". y", strings.Repeat("x", 80) + ".",
+	strings.Repeat("x", 80) + " en seance" + strings.Repeat("y", 200), strings.Repeat("x", 95) + ".",
+	strings.Repeat("x", 95) + ". ", strings.Repeat("x ", 60) + " a 2", "salle des fetes " + strings.Repeat("z", 300),
+	"la mairie\tapres", "l'hotel de ville le mercredi 3"}
+
+// TestPlaceEndIn: placeEndIn gives the end meetingPlace used to, wherever that end is within
+// maxPlaceLen, on the cases and on 400-byte stretches of every corpus file.
+func TestPlaceEndIn(t *testing.T) {
+	for _, s := range placeEndCases {
+		checkPlaceEnd(t, s)
+	}
+	files, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
+	if len(files) == 0 {
+		t.Skip("corpus absent")
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := normalize.Fold(string(data))
+		for i := 0; i < len(f); i += 37 {
+			checkPlaceEnd(t, f[i:min(len(f), i+400)])
+		}
+	}
+}
+
+func FuzzPlaceEndIn(f *testing.F) {
+	for _, s := range placeEndCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlaceEnd(t, s)
+		checkPlaceEnd(t, strings.Repeat("ab ", 30)+s)
+	})
+}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -555,6 +556,42 @@ func (d *doc) startTimeInPreamble(lim int) {
 	}
 }
 
+// maxPlaceLen bounds the length of a place read after the verb.
+const maxPlaceLen = 80
+
+// placeEndIn is where rePlaceEnd first matches in tail+" ", -1 when nowhere, when that is at
+// most maxPlaceLen; beyond, it may return another offset past maxPlaceLen, or -1 (the place is
+// then too long either way). The tail is the rest of the paragraph: the pattern is run on its
+// first bytes only, as many as a match starting within maxPlaceLen can span, so a long
+// paragraph is neither copied nor searched to its end. Exact for matches that start within
+// maxPlaceLen: the cut, where $ may then match, lies beyond their reach.
+func placeEndIn(tail string) int {
+	probe := tail
+	if len(probe) > placeEndProbe {
+		probe = probe[:placeEndProbe]
+	} else {
+		probe += " "
+	}
+	if e := rePlaceEnd.FindStringIndex(probe); e != nil {
+		return e[0]
+	}
+	return -1
+}
+
+// placeEndProbe is how much of a tail placeEndIn reads: a match starting at maxPlaceLen or
+// before, and the byte after it.
+var placeEndProbe = func() int {
+	tree, err := syntax.Parse(rePlaceEnd.String(), syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	n := maxLenOf(tree)
+	if n < 0 {
+		panic("parse: rePlaceEnd must have a bounded length")
+	}
+	return maxPlaceLen + n + 2
+}()
+
 var (
 	rePlacePrep = mustRx(`(?:^|[\s,])(a|au|en|dans)\s+`)
 	rePlaceEnd  = mustRx(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
@@ -611,10 +648,10 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 				continue
 			}
 			end := len(tail)
-			if e := rePlaceEnd.FindStringIndex(tail + " "); e != nil && e[0] < end {
-				end = e[0]
+			if e := placeEndIn(tail); e >= 0 && e < end {
+				end = e
 			}
-			if end == 0 || end > 80 || start-loc[1] > 120 {
+			if end == 0 || end > maxPlaceLen || start-loc[1] > 120 {
 				continue
 			}
 			place := d.sliceFolded(o, f, start, start+end)
