@@ -363,7 +363,7 @@ func (d *doc) meetingWhen(lim int) {
 			if pass == 1 && nonBlank > 15 {
 				break
 			}
-			if len(f) > 600 || !strings.ContainsAny(f, "0123456789") && !strings.Contains(f, "l'an ") {
+			if len(f) > 600 || !hasDigit(f) && !strings.Contains(f, "l'an ") {
 				continue
 			}
 			if pass == 0 && !d.meetingLineAt(i) && (prevLine < 0 || !d.meetingLineAt(prevLine)) {
@@ -426,7 +426,7 @@ func (d *doc) meetingWhen(lim int) {
 func (d *doc) startTimeAtDate(iso string, lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
-		if len(f) > 600 || !strings.ContainsAny(f, "0123456789") || !d.meetingLineAt(i) {
+		if len(f) > 600 || !hasDigit(f) || !d.meetingLineAt(i) {
 			continue
 		}
 		t := d.lines[i].Text
@@ -453,7 +453,7 @@ func (d *doc) startTimeAtDate(iso string, lim int) {
 // ("lundi 08 juin 2020" then "à 18 H 00").
 func timeLine(f string) bool {
 	f = strings.TrimSpace(f)
-	if len(f) > 20 || !strings.ContainsAny(f, "0123456789") {
+	if len(f) > 20 || !hasDigit(f) {
 		return false
 	}
 	ts := normalize.FindTimes(f)

@@ -152,7 +152,7 @@ func (d *doc) countLine(i int, inCluster bool) bool {
 		f = strings.TrimSpace(foldCells(d.lines[i].Text))
 	}
 	// Count lines are short and hold a count word: most lines are rejected before any pattern.
-	if len(f) > 240 || !strings.ContainsAny(f, "0123456789") || !hasCountWord(f) {
+	if len(f) > 240 || !hasDigit(f) || !hasCountWord(f) {
 		return false
 	}
 	hits := countsIn(f, inCluster)
