@@ -651,17 +651,20 @@ func familyEndsAt(s string, i int) bool {
 }
 
 // listEntry is one list entry read: a person, possibly giving a proxy or replacing a member.
+// The fields are ordered to spare padding: the document remembers every entry it reads.
 type listEntry struct {
-	name, holder, replaced normalize.Name
-	hasHolder, hasReplaced bool
-	inlineProxy            bool // "(procuration à Mario)" inside a list of present members
-	role                   bool // a grouping or role word ("adjoints", "Député-Maire"), not a name
-	roleText               string
-	mark                   string // a proxy key shared by giver and holder: "(Pr**)", "(P2)"
+	name, holder normalize.Name
+	// replaced is the member a substitute replaces, nil when none: rare, so held apart.
+	replaced    *normalize.Name
+	roleText    string
+	mark        string // a proxy key shared by giver and holder: "(Pr**)", "(P2)"
+	civPlural   *normalize.Civility
+	hasHolder   bool
+	inlineProxy bool // "(procuration à Mario)" inside a list of present members
+	role        bool // a grouping or role word ("adjoints", "Député-Maire"), not a name
 	// proxyOfPrev is an entry that only gives the previous entry's proxy: "MME Régine
 	// CORMIER, Conseillère municipale, pouvoir donné à M. Jean-Paul LERAY".
 	proxyOfPrev bool
-	civPlural   *normalize.Civility
 	ok          bool
 }
 
@@ -715,7 +718,7 @@ func parseEntry(s string, proxies bool) listEntry {
 			}
 		} else if m := substituteIndex(fi); m != nil {
 			if n, ok := normalize.PersonName(sliceFolded(inner, fi, m[2], m[3])); ok {
-				e.replaced, e.hasReplaced = n, true
+				e.replaced = &n
 			}
 		} else if m := reProxyMark.FindStringSubmatch(fi); m != nil {
 			e.mark = m[1]
@@ -1056,8 +1059,8 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 				"\""+it.text+"\" is listed as present but gives a proxy; read as excused")
 		}
 		var sub *string
-		if e.hasReplaced {
-			if r := d.addPerson(e.replaced, pos); r != nil {
+		if e.replaced != nil {
+			if r := d.addPerson(*e.replaced, pos); r != nil {
 				id := r.ID
 				sub = &id
 			}
