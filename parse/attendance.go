@@ -997,8 +997,9 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	}
 	var group *normalize.Civility
 	var prev *normalize.Person
-	inBlock := map[string]bool{}
-	for _, it := range splitItems(text) {
+	items := splitItems(text)
+	inBlock := make(map[string]bool, len(items))
+	for _, it := range items {
 		e := d.parseEntry(it.text, proxies)
 		pos := posAt(it.off)
 		if e.civPlural != nil {
