@@ -473,10 +473,10 @@ func (d *doc) preambleLine(lim int) int {
 // meetingLineAt is meetingLine of folded line i, remembered: meetingWhen asks it of each line
 // and of the line before, and startTimeAtDate again.
 func (d *doc) meetingLineAt(i int) bool {
-	if d.hdr.lineFacts == nil {
-		d.hdr.lineFacts = make([]lineFacts, len(d.lines))
+	lf := d.lineFactsAt(i)
+	if lf == nil {
+		return meetingLine(d.folded[i])
 	}
-	lf := &d.hdr.lineFacts[i]
 	if lf.meeting == 0 {
 		lf.meeting = 1
 		if meetingLine(d.folded[i]) {
@@ -489,14 +489,26 @@ func (d *doc) meetingLineAt(i int) bool {
 // preambleAt is preambleAt of folded line i, remembered (preambleLine and
 // startTimeInPreamble both look for it).
 func (d *doc) preambleAt(i int) int {
-	if d.hdr.lineFacts == nil {
-		d.hdr.lineFacts = make([]lineFacts, len(d.lines))
+	lf := d.lineFactsAt(i)
+	if lf == nil {
+		return preambleAt(d.folded[i])
 	}
-	lf := &d.hdr.lineFacts[i]
 	if !lf.preambleDone {
 		lf.preambleDone, lf.preamble = true, int32(preambleAt(d.folded[i]))
 	}
 	return int(lf.preamble)
+}
+
+// lineFactsAt is the remembered facts of line i, nil past the lines the header readers scan
+// (attendanceScanLimit), which are asked seldom and are not remembered.
+func (d *doc) lineFactsAt(i int) *lineFacts {
+	if d.hdr.lineFacts == nil {
+		d.hdr.lineFacts = make([]lineFacts, d.attendanceScanLimit())
+	}
+	if i >= len(d.hdr.lineFacts) {
+		return nil
+	}
+	return &d.hdr.lineFacts[i]
 }
 
 // lineFacts are facts of one line that the header readers ask more than once.
