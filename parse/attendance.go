@@ -1383,16 +1383,19 @@ func proxyPairWordAt(f string, e int) int {
 
 // substituteIndex is reSubstitute.FindStringSubmatchIndex(f): its head (substituteHead) is
 // matched, and its lazy group read off the rest (see lazyTail; exact as in giveProxyIndex).
+// The head's empty group marks where it ends and gives the slice of the answer.
 func substituteIndex(f string) []int {
-	h := substituteAt.FindStringIndex(f)
-	if h == nil {
+	m := substituteAt.FindStringSubmatchIndex(f)
+	if m == nil {
 		return nil
 	}
-	j, ok := lazyTail(f[h[1]:], false)
+	h := m[1]
+	j, ok := lazyTail(f[h:], false)
 	if !ok {
 		return reSubstitute.FindStringSubmatchIndex(f)
 	}
-	return []int{0, len(f), h[1], h[1] + j}
+	m[1], m[2], m[3] = len(f), h, h+j
+	return m
 }
 
 // isRxSpace reports whether c is in Go's \s.
@@ -1412,8 +1415,9 @@ var (
 		}
 		return ws
 	}()
-	// substituteAt is substituteHead, anchored at the start of the text as the pattern is.
-	substituteAt = regexp.MustCompile(substituteHead)
+	// substituteAt is substituteHead, anchored at the start of the text as the pattern is,
+	// and an empty group.
+	substituteAt = regexp.MustCompile(substituteHead + `()`)
 	// giveProxyAt is giveProxyHead anchored at the start of the text.
 	giveProxyAt = regexp.MustCompile(`^(?:` + giveProxyHead + `)`)
 	// giveProxyFirst are the bytes a match of reGiveProxy can start with.
