@@ -1295,16 +1295,17 @@ func giveProxyIndex(f string) []int {
 		if tries++; tries > maxGiveProxyTries {
 			return reGiveProxy.FindStringSubmatchIndex(f)
 		}
-		h := giveProxyAt.FindStringIndex(f[p:])
-		if h == nil {
+		m := giveProxyAt.FindStringSubmatchIndex(f[p:])
+		if m == nil {
 			continue
 		}
-		from := p + h[1]
+		from := p + m[1]
 		j, ok := lazyTail(f[from:], true)
 		if !ok {
 			return reGiveProxy.FindStringSubmatchIndex(f)
 		}
-		return []int{p, len(f), from, from + j}
+		m[0], m[1], m[2], m[3] = p, len(f), from, from+j // the empty group's slice, reused
+		return m
 	}
 	return nil
 }
@@ -1418,8 +1419,9 @@ var (
 	// substituteAt is substituteHead, anchored at the start of the text as the pattern is,
 	// and an empty group.
 	substituteAt = regexp.MustCompile(substituteHead + `()`)
-	// giveProxyAt is giveProxyHead anchored at the start of the text.
-	giveProxyAt = regexp.MustCompile(`^(?:` + giveProxyHead + `)`)
+	// giveProxyAt is giveProxyHead anchored at the start of the text, and an empty group
+	// (its answer has the length of reGiveProxy's).
+	giveProxyAt = regexp.MustCompile(`^(?:` + giveProxyHead + `)()`)
 	// giveProxyFirst are the bytes a match of reGiveProxy can start with.
 	giveProxyFirst = func() byteSet {
 		tree, err := syntax.Parse(reGiveProxy.String(), syntax.Perl)
