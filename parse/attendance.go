@@ -651,17 +651,20 @@ func familyEndsAt(s string, i int) bool {
 }
 
 // listEntry is one list entry read: a person, possibly giving a proxy or replacing a member.
+// The fields are ordered to spare padding: the document remembers every entry it reads.
 type listEntry struct {
-	name, holder, replaced normalize.Name
-	hasHolder, hasReplaced bool
-	inlineProxy            bool // "(procuration à Mario)" inside a list of present members
-	role                   bool // a grouping or role word ("adjoints", "Député-Maire"), not a name
-	roleText               string
-	mark                   string // a proxy key shared by giver and holder: "(Pr**)", "(P2)"
+	name, holder normalize.Name
+	// replaced is the member a substitute replaces, nil when none: rare, so held apart.
+	replaced    *normalize.Name
+	roleText    string
+	mark        string // a proxy key shared by giver and holder: "(Pr**)", "(P2)"
+	civPlural   *normalize.Civility
+	hasHolder   bool
+	inlineProxy bool // "(procuration à Mario)" inside a list of present members
+	role        bool // a grouping or role word ("adjoints", "Député-Maire"), not a name
 	// proxyOfPrev is an entry that only gives the previous entry's proxy: "MME Régine
 	// CORMIER, Conseillère municipale, pouvoir donné à M. Jean-Paul LERAY".
 	proxyOfPrev bool
-	civPlural   *normalize.Civility
 	ok          bool
 }
 
@@ -713,9 +716,9 @@ func parseEntry(s string, proxies bool) listEntry {
 			if n, ok := normalize.PersonName(sliceFolded(inner, fi, m[2], m[3])); ok {
 				e.holder, e.hasHolder, e.inlineProxy = n, true, true
 			}
-		} else if m := reSubstitute.FindStringSubmatchIndex(fi); m != nil {
+		} else if m := substituteIndex(fi); m != nil {
 			if n, ok := normalize.PersonName(sliceFolded(inner, fi, m[2], m[3])); ok {
-				e.replaced, e.hasReplaced = n, true
+				e.replaced = &n
 			}
 		} else if m := reProxyMark.FindStringSubmatch(fi); m != nil {
 			e.mark = m[1]
@@ -758,7 +761,7 @@ func parseEntry(s string, proxies bool) listEntry {
 			e.holder, e.hasHolder = n, true
 		}
 	} else if proxies {
-		if m := reProxyPair.FindStringSubmatchIndex(f); m != nil {
+		if m := proxyPairIndex(f); m != nil {
 			giver = fm.sliceFolded(s, f, m[2], m[3])
 			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[4], m[5])); ok {
 				e.holder, e.hasHolder = n, true
@@ -994,8 +997,9 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	}
 	var group *normalize.Civility
 	var prev *normalize.Person
-	inBlock := map[string]bool{}
-	for _, it := range splitItems(text) {
+	items := splitItems(text)
+	inBlock := make(map[string]bool, len(items))
+	for _, it := range items {
 		e := d.parseEntry(it.text, proxies)
 		pos := posAt(it.off)
 		if e.civPlural != nil {
@@ -1056,8 +1060,8 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 				"\""+it.text+"\" is listed as present but gives a proxy; read as excused")
 		}
 		var sub *string
-		if e.hasReplaced {
-			if r := d.addPerson(e.replaced, pos); r != nil {
+		if e.replaced != nil {
+			if r := d.addPerson(*e.replaced, pos); r != nil {
 				id := r.ID
 				sub = &id
 			}
@@ -1291,28 +1295,108 @@ func giveProxyIndex(f string) []int {
 		if tries++; tries > maxGiveProxyTries {
 			return reGiveProxy.FindStringSubmatchIndex(f)
 		}
-		h := giveProxyAt.FindStringIndex(f[p:])
-		if h == nil {
+		m := giveProxyAt.FindStringSubmatchIndex(f[p:])
+		if m == nil {
 			continue
 		}
-		from := p + h[1]
-		rest := f[from:]
-		j := len(rest)
-		if j > 0 && rest[j-1] == '.' {
-			j--
-		}
-		for j > 0 && isRxSpace(rest[j-1]) {
-			j--
-		}
-		if j == 0 && len(rest) > 0 {
-			j = 1
-		}
-		if j == 0 || strings.IndexByte(rest[:j], '\n') >= 0 {
+		from := p + m[1]
+		j, ok := lazyTail(f[from:], true)
+		if !ok {
 			return reGiveProxy.FindStringSubmatchIndex(f)
 		}
-		return []int{p, len(f), from, from + j}
+		m[0], m[1], m[2], m[3] = p, len(f), from, from+j // the empty group's slice, reused
+		return m
 	}
 	return nil
+}
+
+// lazyTail is the length of the group (.+?) when it closes a pattern, before \s*\.?$ (dot)
+// or \s*$: the rest without its longest ending of white space (and a dot), or its first byte
+// when nothing else is left. ok is false when the group cannot be read so (the rest is empty,
+// or the group would cross a line break, which '.' does not match): the caller then runs its
+// pattern, whose other paths may still match.
+func lazyTail(rest string, dot bool) (j int, ok bool) {
+	j = len(rest)
+	if dot && j > 0 && rest[j-1] == '.' {
+		j--
+	}
+	for j > 0 && isRxSpace(rest[j-1]) {
+		j--
+	}
+	if j == 0 && len(rest) > 0 {
+		j = 1
+	}
+	if j == 0 || strings.IndexByte(rest[:j], '\n') >= 0 {
+		return 0, false
+	}
+	return j, true
+}
+
+// proxyPairIndex is reProxyPair.FindStringSubmatchIndex(f), read by hand: the backtracker
+// tried the lazy giver from every byte and, for each, the lazy holder to the end of the text.
+//
+// This is exact. The giver (.+?) ends at the first run of white space, before any line break
+// (the giver cannot hold one), that is followed by a word of proxyPairAlt and white space:
+// fewer spaces taken by the greedy \s+ would leave a space before the word, which no word
+// starts with, and a giver ending inside a run meets the same word as one ending at its start.
+// Of the words, the first in the pattern's order that is there and followed by white space is
+// the preferred one; the greedy \s+ after it takes the whole run, and the holder is then
+// lazyTail of the rest. When that fails, the pattern's other paths are left to the pattern.
+func proxyPairIndex(f string) []int {
+	end := len(f)
+	if nl := strings.IndexByte(f, '\n'); nl >= 0 {
+		end = nl + 1 // the giver stops before the line break; the run may start on it
+	}
+	for k := 1; k < end; k++ {
+		if !isRxSpace(f[k]) {
+			continue
+		}
+		e := k + 1
+		for e < len(f) && isRxSpace(f[e]) {
+			e++
+		}
+		if w := proxyPairWordAt(f, e); w > 0 {
+			from := e + w
+			for from < len(f) && isRxSpace(f[from]) {
+				from++
+			}
+			j, ok := lazyTail(f[from:], true)
+			if !ok {
+				return reProxyPair.FindStringSubmatchIndex(f)
+			}
+			return []int{0, len(f), 0, k, from, from + j}
+		}
+		k = e - 1 // the next giver to try ends after this run
+	}
+	return nil
+}
+
+// proxyPairWordAt is the length of the first word of proxyPairWords at f[e:] that white space
+// follows, or 0.
+func proxyPairWordAt(f string, e int) int {
+	for _, w := range proxyPairWords {
+		if strings.HasPrefix(f[e:], w) && e+len(w) < len(f) && isRxSpace(f[e+len(w)]) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// substituteIndex is reSubstitute.FindStringSubmatchIndex(f): its head (substituteHead) is
+// matched, and its lazy group read off the rest (see lazyTail; exact as in giveProxyIndex).
+// The head's empty group marks where it ends and gives the slice of the answer.
+func substituteIndex(f string) []int {
+	m := substituteAt.FindStringSubmatchIndex(f)
+	if m == nil {
+		return nil
+	}
+	h := m[1]
+	j, ok := lazyTail(f[h:], false)
+	if !ok {
+		return reSubstitute.FindStringSubmatchIndex(f)
+	}
+	m[1], m[2], m[3] = len(f), h, h+j
+	return m
 }
 
 // isRxSpace reports whether c is in Go's \s.
@@ -1322,8 +1406,22 @@ func isRxSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == 
 const maxGiveProxyTries = 8
 
 var (
-	// giveProxyAt is giveProxyHead anchored at the start of the text.
-	giveProxyAt = regexp.MustCompile(`^(?:` + giveProxyHead + `)`)
+	// proxyPairWords are the words of proxyPairAlt, in order.
+	proxyPairWords = func() []string {
+		ws := strings.Split(proxyPairAlt, "|")
+		for _, w := range ws {
+			if w == "" || regexp.QuoteMeta(w) != w || isRxSpace(w[0]) {
+				panic("parse: proxyPairAlt must be plain words between bars")
+			}
+		}
+		return ws
+	}()
+	// substituteAt is substituteHead, anchored at the start of the text as the pattern is,
+	// and an empty group.
+	substituteAt = regexp.MustCompile(substituteHead + `()`)
+	// giveProxyAt is giveProxyHead anchored at the start of the text, and an empty group
+	// (its answer has the length of reGiveProxy's).
+	giveProxyAt = regexp.MustCompile(`^(?:` + giveProxyHead + `)()`)
 	// giveProxyFirst are the bytes a match of reGiveProxy can start with.
 	giveProxyFirst = func() byteSet {
 		tree, err := syntax.Parse(reGiveProxy.String(), syntax.Perl)

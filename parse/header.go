@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -362,7 +363,7 @@ func (d *doc) meetingWhen(lim int) {
 			if pass == 1 && nonBlank > 15 {
 				break
 			}
-			if len(f) > 600 || !strings.ContainsAny(f, "0123456789") && !strings.Contains(f, "l'an ") {
+			if len(f) > 600 || !hasDigit(f) && !strings.Contains(f, "l'an ") {
 				continue
 			}
 			if pass == 0 && !d.meetingLineAt(i) && (prevLine < 0 || !d.meetingLineAt(prevLine)) {
@@ -425,7 +426,7 @@ func (d *doc) meetingWhen(lim int) {
 func (d *doc) startTimeAtDate(iso string, lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
-		if len(f) > 600 || !strings.ContainsAny(f, "0123456789") || !d.meetingLineAt(i) {
+		if len(f) > 600 || !hasDigit(f) || !d.meetingLineAt(i) {
 			continue
 		}
 		t := d.lines[i].Text
@@ -452,7 +453,7 @@ func (d *doc) startTimeAtDate(iso string, lim int) {
 // ("lundi 08 juin 2020" then "à 18 H 00").
 func timeLine(f string) bool {
 	f = strings.TrimSpace(f)
-	if len(f) > 20 || !strings.ContainsAny(f, "0123456789") {
+	if len(f) > 20 || !hasDigit(f) {
 		return false
 	}
 	ts := normalize.FindTimes(f)
@@ -472,10 +473,10 @@ func (d *doc) preambleLine(lim int) int {
 // meetingLineAt is meetingLine of folded line i, remembered: meetingWhen asks it of each line
 // and of the line before, and startTimeAtDate again.
 func (d *doc) meetingLineAt(i int) bool {
-	if d.hdr.lineFacts == nil {
-		d.hdr.lineFacts = make([]lineFacts, len(d.lines))
+	lf := d.lineFactsAt(i)
+	if lf == nil {
+		return meetingLine(d.folded[i])
 	}
-	lf := &d.hdr.lineFacts[i]
 	if lf.meeting == 0 {
 		lf.meeting = 1
 		if meetingLine(d.folded[i]) {
@@ -488,14 +489,26 @@ func (d *doc) meetingLineAt(i int) bool {
 // preambleAt is preambleAt of folded line i, remembered (preambleLine and
 // startTimeInPreamble both look for it).
 func (d *doc) preambleAt(i int) int {
-	if d.hdr.lineFacts == nil {
-		d.hdr.lineFacts = make([]lineFacts, len(d.lines))
+	lf := d.lineFactsAt(i)
+	if lf == nil {
+		return preambleAt(d.folded[i])
 	}
-	lf := &d.hdr.lineFacts[i]
 	if !lf.preambleDone {
 		lf.preambleDone, lf.preamble = true, int32(preambleAt(d.folded[i]))
 	}
 	return int(lf.preamble)
+}
+
+// lineFactsAt is the remembered facts of line i, nil past the lines the header readers scan
+// (attendanceScanLimit), which are asked seldom and are not remembered.
+func (d *doc) lineFactsAt(i int) *lineFacts {
+	if d.hdr.lineFacts == nil {
+		d.hdr.lineFacts = make([]lineFacts, d.attendanceScanLimit())
+	}
+	if i >= len(d.hdr.lineFacts) {
+		return nil
+	}
+	return &d.hdr.lineFacts[i]
 }
 
 // lineFacts are facts of one line that the header readers ask more than once.
@@ -555,6 +568,42 @@ func (d *doc) startTimeInPreamble(lim int) {
 	}
 }
 
+// maxPlaceLen bounds the length of a place read after the verb.
+const maxPlaceLen = 80
+
+// placeEndIn is where rePlaceEnd first matches in tail+" ", -1 when nowhere, when that is at
+// most maxPlaceLen; beyond, it may return another offset past maxPlaceLen, or -1 (the place is
+// then too long either way). The tail is the rest of the paragraph: the pattern is run on its
+// first bytes only, as many as a match starting within maxPlaceLen can span, so a long
+// paragraph is neither copied nor searched to its end. Exact for matches that start within
+// maxPlaceLen: the cut, where $ may then match, lies beyond their reach.
+func placeEndIn(tail string) int {
+	probe := tail
+	if len(probe) > placeEndProbe {
+		probe = probe[:placeEndProbe]
+	} else {
+		probe += " "
+	}
+	if e := rePlaceEnd.FindStringIndex(probe); e != nil {
+		return e[0]
+	}
+	return -1
+}
+
+// placeEndProbe is how much of a tail placeEndIn reads: a match starting at maxPlaceLen or
+// before, and the byte after it.
+var placeEndProbe = func() int {
+	tree, err := syntax.Parse(rePlaceEnd.String(), syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	n := maxLenOf(tree)
+	if n < 0 {
+		panic("parse: rePlaceEnd must have a bounded length")
+	}
+	return maxPlaceLen + n + 2
+}()
+
 var (
 	rePlacePrep = mustRx(`(?:^|[\s,])(a|au|en|dans)\s+`)
 	rePlaceEnd  = mustRx(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
@@ -611,10 +660,10 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 				continue
 			}
 			end := len(tail)
-			if e := rePlaceEnd.FindStringIndex(tail + " "); e != nil && e[0] < end {
-				end = e[0]
+			if e := placeEndIn(tail); e >= 0 && e < end {
+				end = e
 			}
-			if end == 0 || end > 80 || start-loc[1] > 120 {
+			if end == 0 || end > maxPlaceLen || start-loc[1] > 120 {
 				continue
 			}
 			place := d.sliceFolded(o, f, start, start+end)

@@ -3,6 +3,7 @@ package parse
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"minutes/normalize"
 )
@@ -88,22 +89,58 @@ func overlapsHits(hits []countHit, a, b int) bool {
 // countField maps a count label to its field; atStart says the label opens the line, which
 // "Pour", "Contre" and "Abstention" must.
 func countField(label string, atStart bool) string {
-	for _, cf := range countFields {
-		if cf.re.MatchString(label) {
-			switch cf.field {
-			case "for", "against", "abstention":
-				if !atStart {
-					return ""
-				}
-			}
-			if cf.field == "present" && strings.Contains(label, "represent") {
-				return "represented"
-			}
-			return cf.field
+	field := labelField(label)
+	switch field {
+	case "for", "against", "abstention":
+		if !atStart {
+			return ""
 		}
 	}
-	return ""
+	return field
 }
+
+// labelField is the field of the first rule of countFields whose pattern label matches ("" when
+// none), "present" turned "represented" when the label holds "represent". The labels come from
+// a few patterns' groups, which hold a finite set of texts, and recur from line to line and
+// document to document: each is matched once against the nine patterns and remembered.
+func labelField(label string) string {
+	labelFields.RLock()
+	field, ok := labelFields.m[label]
+	labelFields.RUnlock()
+	if ok {
+		return field
+	}
+	for _, cf := range countFields {
+		if cf.re.MatchString(label) {
+			field = cf.field
+			if field == "present" && strings.Contains(label, "represent") {
+				field = "represented"
+			}
+			break
+		}
+	}
+	// The bound keeps the memo small should a caller ever pass other texts.
+	if len(label) <= maxMemoLabel {
+		labelFields.Lock()
+		if len(labelFields.m) < maxLabelFields {
+			labelFields.m[strings.Clone(label)] = field
+		}
+		labelFields.Unlock()
+	}
+	return field
+}
+
+// Bounds of the labelField memo.
+const (
+	maxMemoLabel   = 80
+	maxLabelFields = 4096
+)
+
+// labelFields is the labelField memo; documents may be parsed side by side.
+var labelFields = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
 
 // countLine reads line i as a line of counts ("Nombre de membres en exercice : 40",
 // "en exercice : 15- Présents 14 - Votants 14", "Soit 31 présents, 2 procurations") and
@@ -115,7 +152,7 @@ func (d *doc) countLine(i int, inCluster bool) bool {
 		f = strings.TrimSpace(foldCells(d.lines[i].Text))
 	}
 	// Count lines are short and hold a count word: most lines are rejected before any pattern.
-	if len(f) > 240 || !strings.ContainsAny(f, "0123456789") || !hasCountWord(f) {
+	if len(f) > 240 || !hasDigit(f) || !hasCountWord(f) {
 		return false
 	}
 	hits := countsIn(f, inCluster)

@@ -133,8 +133,8 @@ func TestParseEntryProxies(t *testing.T) {
 			if holder != tt.holder {
 				t.Errorf("holder = %q, want %q", holder, tt.holder)
 			}
-			if e.inlineProxy != tt.inline || e.hasReplaced != tt.replace {
-				t.Errorf("inline %v replaced %v, want %v %v", e.inlineProxy, e.hasReplaced, tt.inline, tt.replace)
+			if e.inlineProxy != tt.inline || (e.replaced != nil) != tt.replace {
+				t.Errorf("inline %v replaced %v, want %v %v", e.inlineProxy, (e.replaced != nil), tt.inline, tt.replace)
 			}
 		})
 	}

@@ -110,17 +110,25 @@ var (
 // giveProxyHead is reGiveProxy up to its group, the phrase between the giver and the holder.
 const giveProxyHead = `\s*,?\s+(?:(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+)?(?:donne|donnant|confie|remis)\s+(?:son\s+|sa\s+|une\s+)?(?:pouvoirs?|procurations?|delegation)(?:\s+de vote)?\s+(?:a|au profit de)|(?:est\s+)?representee?s?\s+par)\s+`
 
+// proxyPairAlt are the words that join the giver and the holder in an entry of a list of
+// proxies (reProxyPair): plain words between bars, no other pattern syntax (proxyPairIndex
+// reads them as written, in this order).
+const proxyPairAlt = `a|par|au profit de`
+
+// substituteHead is reSubstitute up to its group: "suppléant de", "remplaçante d'".
+const substituteHead = `^\s*(?:suppleante?|remplacante?|remplace|representant|representante)\s+(?:de\s+|d')?`
+
 // Proxies inside list entries (folded).
 var (
 	// reGiveProxy is "X donne pouvoir à Y", "X a donné procuration à Y", "X, représenté par Y":
 	// the match starts where the giver's name ends; group 1 is the holder.
 	reGiveProxy = mustRx(giveProxyHead + `(.+?)\s*\.?$`)
 	// reProxyPair is an entry of a list of proxies: "X à Y", "M. X par M. Y".
-	reProxyPair = mustRx(`^(.+?)\s+(?:a|par|au profit de)\s+(.+?)\s*\.?$`)
+	reProxyPair = mustRx(`^(.+?)\s+(?:` + proxyPairAlt + `)\s+(.+?)\s*\.?$`)
 	// reInlineProxy is a parenthetical proxy: "(pouvoir donné à Y)", "(procuration à Mario)".
 	reInlineProxy = mustRx(`^\s*(?:a donne |donne |ayant donne )?(?:pouvoirs?|procurations?)(?: donnee?)?\s+(?:a|au profit de)\s+(.+?)\s*\.?$`)
 	// reSubstitute is a parenthetical substitute: "(suppléant de M. José ORENES LERMA)".
-	reSubstitute = mustRx(`^\s*(?:suppleante?|remplacante?|remplace|representant|representante)\s+(?:de\s+|d')?(.+?)\s*$`)
+	reSubstitute = mustRx(substituteHead + `(.+?)\s*$`)
 	// reGluedCiv is a civility glued to the name: "M.CHARRIER".
 	reGluedCiv = mustRx(`^(?:M|Mme|Mr|MM|Mmes)\.\p{Lu}`)
 )
