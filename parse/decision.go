@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -876,9 +877,12 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	if dr.dissent || dr.counts() {
 		dec.Voters = d.voters(dr)
 	}
+	// Each item is folded into one stack buffer, not into a string of its own (Fold is
+	// string(AppendFold)).
 	split := 0
+	var stack [256]byte
 	for _, c := range dr.content {
-		if strings.Contains(normalize.Fold(c), "deliberation") {
+		if bytes.Contains(normalize.AppendFold(stack[:0], c), contentDeliberation) {
 			split++
 		}
 	}
@@ -897,6 +901,10 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	}
 	return append(out, dec)
 }
+
+// contentDeliberation, in a list item the decision introduces, makes the item a délibération of
+// its own.
+var contentDeliberation = []byte("deliberation")
 
 // appendWords writes the words of s (strings.Fields) to b, a space before each but the first of b.
 func appendWords(b *strings.Builder, s string) {
