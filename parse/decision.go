@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"minutes/normalize"
 )
@@ -1099,29 +1100,36 @@ func (d *doc) readClauses(p para) []clause {
 			pm |= d.stemsAt(i)
 		}
 	}
-	// The paragraph's text, its lines joined by spaces; a paragraph of one line (most are) is
-	// read in place.
+	// The paragraph's text, its lines joined by spaces; a paragraph of one line without a "*"
+	// (most are) is read in place. Other texts are written in the document's scratch buffer and
+	// read through a string viewing it: nothing read from f outlives this call (a trig holds
+	// no text of its line), and the buffer is not written again before the next call.
 	var sbuf [8]int
 	starts := sbuf[:0]
 	var f string
-	if len(p.lines) == 1 {
+	if len(p.lines) == 1 && strings.IndexByte(d.folded[p.lines[0]], '*') < 0 {
 		starts = append(starts, 0)
-		f = strings.TrimSpace(strings.ReplaceAll(d.folded[p.lines[0]], "*", ""))
+		f = strings.TrimSpace(d.folded[p.lines[0]])
 	} else {
-		var b strings.Builder
 		n := 0
 		for _, i := range p.lines {
 			n += len(d.folded[i]) + 1
 		}
-		b.Grow(n)
+		buf := d.bs.clauseText[:0]
+		if cap(buf) < n {
+			buf = make([]byte, 0, max(n, 2*cap(buf)))
+		}
 		for k, i := range p.lines {
 			if k > 0 {
-				b.WriteByte(' ')
+				buf = append(buf, ' ')
 			}
-			starts = append(starts, b.Len())
-			b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
+			starts = append(starts, len(buf))
+			buf = appendClauseLine(buf, d.folded[i])
 		}
-		f = b.String()
+		d.bs.clauseText = buf
+		if len(buf) > 0 {
+			f = unsafe.String(&buf[0], len(buf))
+		}
 	}
 	lineOf := func(off int) int {
 		k := 0
@@ -1180,6 +1188,23 @@ func (d *doc) readClauses(p para) []clause {
 		out = append(out, clause{lines: lines, t: t})
 	}
 	return out
+}
+
+// appendClauseLine appends strings.TrimSpace(strings.ReplaceAll(s, "*", "")) to buf, without
+// the two strings between ("*" is no byte of a longer UTF-8 sequence).
+func appendClauseLine(buf []byte, s string) []byte {
+	start := len(buf)
+	for {
+		k := strings.IndexByte(s, '*')
+		if k < 0 {
+			buf = append(buf, s...)
+			break
+		}
+		buf = append(buf, s[:k]...)
+		s = s[k+1:]
+	}
+	t := bytes.TrimSpace(buf[start:])
+	return buf[:start+copy(buf[start:], t)]
 }
 
 // clauseSubjects finds, in document order, the subjects of decision sentences in folded text f
