@@ -848,33 +848,6 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	case dr.forN != nil && *dr.forN > 0 && (dr.againstN == nil || *dr.againstN == 0) && (dr.abstN == nil || *dr.abstN == 0):
 		dec.Unanimous = true
 	}
-	// The text is the lines' words ("**" marks dropped) joined by single spaces, written in
-	// one buffer rather than through a slice of lines and two joins.
-	label := ""
-	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
-	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
-		for j := dr.first - 1; j >= 0 && j >= dr.first-2; j-- {
-			t := strings.TrimSpace(strings.ReplaceAll(d.lines[j].Text, "**", ""))
-			if t == "" {
-				continue
-			}
-			if strings.HasSuffix(t, ":") && !d.used[j] && !d.trigAt(j).trigger {
-				label = t
-			}
-			break
-		}
-	}
-	n := len(label)
-	for _, i := range dr.lines {
-		n += len(d.lines[i].Text) + 1
-	}
-	var b strings.Builder
-	b.Grow(n)
-	appendWords(&b, label)
-	for _, i := range dr.lines {
-		appendWords(&b, strings.ReplaceAll(d.lines[i].Text, "**", ""))
-	}
-	dec.Text = b.String()
 	if dr.dissent || dr.counts() {
 		dec.Voters = d.voters(dr)
 	}
@@ -897,9 +870,48 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	}
 	if len(dr.content) == 1 {
 		dec.Text = strings.TrimSpace(strings.ReplaceAll(dr.content[0], "**", ""))
-	} else if len(dr.content) > 1 {
-		dec.Text += " " + strings.Join(dr.content, " ")
+		return append(out, dec)
 	}
+	// Otherwise the text is the lines' words ("**" marks dropped) joined by single spaces, then
+	// the list items, written in one buffer rather than through a slice of lines and joins.
+	// (It is built only here: a list of one item or of délibérations replaces it.)
+	label := ""
+	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
+	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
+		for j := dr.first - 1; j >= 0 && j >= dr.first-2; j-- {
+			t := strings.TrimSpace(strings.ReplaceAll(d.lines[j].Text, "**", ""))
+			if t == "" {
+				continue
+			}
+			if strings.HasSuffix(t, ":") && !d.used[j] && !d.trigAt(j).trigger {
+				label = t
+			}
+			break
+		}
+	}
+	n := len(label)
+	for _, i := range dr.lines {
+		n += len(d.lines[i].Text) + 1
+	}
+	if len(dr.content) > 1 {
+		for _, c := range dr.content {
+			n += len(c) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	appendWords(&b, label)
+	for _, i := range dr.lines {
+		appendWords(&b, strings.ReplaceAll(d.lines[i].Text, "**", ""))
+	}
+	if len(dr.content) > 1 {
+		// dec.Text + " " + strings.Join(dr.content, " ")
+		for _, c := range dr.content {
+			b.WriteByte(' ')
+			b.WriteString(c)
+		}
+	}
+	dec.Text = b.String()
 	return append(out, dec)
 }
 
