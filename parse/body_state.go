@@ -23,6 +23,8 @@ type bodyState struct {
 	clauseLists [][]clause
 	// clauseText is readClauses' scratch buffer for a paragraph's text.
 	clauseText []byte
+	// clauseStarts is readClauses' scratch slice for the offsets of a long paragraph's lines.
+	clauseStarts []int
 	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles).
 	agGrams [][]uint32
 	agWords [][]string

@@ -1116,8 +1116,12 @@ func (d *doc) readClauses(p para) []clause {
 	// (most are) is read in place. Other texts are written in the document's scratch buffer and
 	// read through a string viewing it: nothing read from f outlives this call (a trig holds
 	// no text of its line), and the buffer is not written again before the next call.
-	var sbuf [8]int
-	starts := sbuf[:0]
+	// starts holds the offset of each line in f, in the document's scratch slice (an array on
+	// the stack would escape through it).
+	starts := d.bs.clauseStarts[:0]
+	if cap(starts) < len(p.lines) {
+		starts = make([]int, 0, max(len(p.lines), 8, 2*cap(starts)))
+	}
 	var f string
 	if len(p.lines) == 1 && strings.IndexByte(d.folded[p.lines[0]], '*') < 0 {
 		starts = append(starts, 0)
@@ -1143,6 +1147,7 @@ func (d *doc) readClauses(p para) []clause {
 			f = unsafe.String(&buf[0], len(buf))
 		}
 	}
+	d.bs.clauseStarts = starts
 	lineOf := func(off int) int {
 		k := 0
 		for k+1 < len(starts) && starts[k+1] <= off {
