@@ -949,7 +949,7 @@ var (
 )
 
 // containsASCIIFold reports whether s holds w (lower-case ASCII) in any ASCII case.
-func containsASCIIFold(s, w string) bool {
+func containsASCIIFold[S ~string | ~[]byte](s S, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
 		if s[i]|0x20 != w[0] {
 			continue
@@ -1020,7 +1020,10 @@ func (d *doc) voters(dr *draft) []Voter {
 	}
 	for _, i := range dr.lines {
 		raw := strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", ""))
-		f := normalize.Fold(raw)
+		// The folded line is read for one word, in a stack buffer; it becomes a string only for
+		// the pattern that word lets through (Fold is string(AppendFold)).
+		var fstack [256]byte
+		f := normalize.AppendFold(fstack[:0], raw)
 		var m [][]string
 		if mayVoterParen(raw) {
 			m = reVoterParen.FindAllStringSubmatch(raw, -1)
@@ -1035,7 +1038,7 @@ func (d *doc) voters(dr *draft) []Voter {
 			add(voteOf(m[1]), m[2])
 			continue
 		}
-		if containsASCIIFold(f, voterExceptWord) && reVoterExcept.MatchString(f) {
+		if containsASCIIFold(f, voterExceptWord) && reVoterExcept.MatchString(string(f)) {
 			// Read the names from the original line at the same place.
 			if k := strings.Index(strings.ToLower(raw), "exception de "); k >= 0 {
 				rest := raw[k+len("exception de "):]
