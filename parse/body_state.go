@@ -21,6 +21,10 @@ type bodyState struct {
 	// costs less than a map grown paragraph by paragraph.
 	clauseOf    []int32
 	clauseLists [][]clause
+	// clauseText is readClauses' scratch buffer for a paragraph's text.
+	clauseText []byte
+	// clauseStarts is readClauses' scratch slice for the offsets of a long paragraph's lines.
+	clauseStarts []int
 	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles).
 	agGrams [][]uint32
 	agWords [][]string

@@ -1,11 +1,13 @@
 package parse
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"minutes/normalize"
 )
@@ -846,8 +848,33 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	case dr.forN != nil && *dr.forN > 0 && (dr.againstN == nil || *dr.againstN == 0) && (dr.abstN == nil || *dr.abstN == 0):
 		dec.Unanimous = true
 	}
-	// The text is the lines' words ("**" marks dropped) joined by single spaces, written in
-	// one buffer rather than through a slice of lines and two joins.
+	if dr.dissent || dr.counts() {
+		dec.Voters = d.voters(dr)
+	}
+	// Each item is folded into one stack buffer, not into a string of its own (Fold is
+	// string(AppendFold)).
+	split := 0
+	var stack [256]byte
+	for _, c := range dr.content {
+		if bytes.Contains(normalize.AppendFold(stack[:0], c), contentDeliberation) {
+			split++
+		}
+	}
+	if split >= 2 && split == len(dr.content) {
+		for _, c := range dr.content {
+			x := dec
+			x.Text = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
+			out = append(out, x)
+		}
+		return out
+	}
+	if len(dr.content) == 1 {
+		dec.Text = strings.TrimSpace(strings.ReplaceAll(dr.content[0], "**", ""))
+		return append(out, dec)
+	}
+	// Otherwise the text is the lines' words ("**" marks dropped) joined by single spaces, then
+	// the list items, written in one buffer rather than through a slice of lines and joins.
+	// (It is built only here: a list of one item or of délibérations replaces it.)
 	label := ""
 	// "Vote des comptes de gestion 2020 :" / "15 pour.": a bare vote line takes the label above it.
 	if reVoteLine.MatchString(strings.TrimSpace(d.folded[dr.first])) {
@@ -866,37 +893,31 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	for _, i := range dr.lines {
 		n += len(d.lines[i].Text) + 1
 	}
+	if len(dr.content) > 1 {
+		for _, c := range dr.content {
+			n += len(c) + 1
+		}
+	}
 	var b strings.Builder
 	b.Grow(n)
 	appendWords(&b, label)
 	for _, i := range dr.lines {
 		appendWords(&b, strings.ReplaceAll(d.lines[i].Text, "**", ""))
 	}
-	dec.Text = b.String()
-	if dr.dissent || dr.counts() {
-		dec.Voters = d.voters(dr)
-	}
-	split := 0
-	for _, c := range dr.content {
-		if strings.Contains(normalize.Fold(c), "deliberation") {
-			split++
-		}
-	}
-	if split >= 2 && split == len(dr.content) {
+	if len(dr.content) > 1 {
+		// dec.Text + " " + strings.Join(dr.content, " ")
 		for _, c := range dr.content {
-			x := dec
-			x.Text = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
-			out = append(out, x)
+			b.WriteByte(' ')
+			b.WriteString(c)
 		}
-		return out
 	}
-	if len(dr.content) == 1 {
-		dec.Text = strings.TrimSpace(strings.ReplaceAll(dr.content[0], "**", ""))
-	} else if len(dr.content) > 1 {
-		dec.Text += " " + strings.Join(dr.content, " ")
-	}
+	dec.Text = b.String()
 	return append(out, dec)
 }
+
+// contentDeliberation, in a list item the decision introduces, makes the item a délibération of
+// its own.
+var contentDeliberation = []byte("deliberation")
 
 // appendWords writes the words of s (strings.Fields) to b, a space before each but the first of b.
 func appendWords(b *strings.Builder, s string) {
@@ -928,7 +949,7 @@ var (
 )
 
 // containsASCIIFold reports whether s holds w (lower-case ASCII) in any ASCII case.
-func containsASCIIFold(s, w string) bool {
+func containsASCIIFold[S ~string | ~[]byte](s S, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
 		if s[i]|0x20 != w[0] {
 			continue
@@ -999,7 +1020,10 @@ func (d *doc) voters(dr *draft) []Voter {
 	}
 	for _, i := range dr.lines {
 		raw := strings.TrimSpace(strings.ReplaceAll(d.lines[i].Text, "**", ""))
-		f := normalize.Fold(raw)
+		// The folded line is read for one word, in a stack buffer; it becomes a string only for
+		// the pattern that word lets through (Fold is string(AppendFold)).
+		var fstack [256]byte
+		f := normalize.AppendFold(fstack[:0], raw)
 		var m [][]string
 		if mayVoterParen(raw) {
 			m = reVoterParen.FindAllStringSubmatch(raw, -1)
@@ -1014,7 +1038,7 @@ func (d *doc) voters(dr *draft) []Voter {
 			add(voteOf(m[1]), m[2])
 			continue
 		}
-		if containsASCIIFold(f, voterExceptWord) && reVoterExcept.MatchString(f) {
+		if containsASCIIFold(f, voterExceptWord) && reVoterExcept.MatchString(string(f)) {
 			// Read the names from the original line at the same place.
 			if k := strings.Index(strings.ToLower(raw), "exception de "); k >= 0 {
 				rest := raw[k+len("exception de "):]
@@ -1091,30 +1115,42 @@ func (d *doc) readClauses(p para) []clause {
 			pm |= d.stemsAt(i)
 		}
 	}
-	// The paragraph's text, its lines joined by spaces; a paragraph of one line (most are) is
-	// read in place.
-	var sbuf [8]int
-	starts := sbuf[:0]
+	// The paragraph's text, its lines joined by spaces; a paragraph of one line without a "*"
+	// (most are) is read in place. Other texts are written in the document's scratch buffer and
+	// read through a string viewing it: nothing read from f outlives this call (a trig holds
+	// no text of its line), and the buffer is not written again before the next call.
+	// starts holds the offset of each line in f, in the document's scratch slice (an array on
+	// the stack would escape through it).
+	starts := d.bs.clauseStarts[:0]
+	if cap(starts) < len(p.lines) {
+		starts = make([]int, 0, max(len(p.lines), 8, 2*cap(starts)))
+	}
 	var f string
-	if len(p.lines) == 1 {
+	if len(p.lines) == 1 && strings.IndexByte(d.folded[p.lines[0]], '*') < 0 {
 		starts = append(starts, 0)
-		f = strings.TrimSpace(strings.ReplaceAll(d.folded[p.lines[0]], "*", ""))
+		f = strings.TrimSpace(d.folded[p.lines[0]])
 	} else {
-		var b strings.Builder
 		n := 0
 		for _, i := range p.lines {
 			n += len(d.folded[i]) + 1
 		}
-		b.Grow(n)
+		buf := d.bs.clauseText[:0]
+		if cap(buf) < n {
+			buf = make([]byte, 0, max(n, 2*cap(buf)))
+		}
 		for k, i := range p.lines {
 			if k > 0 {
-				b.WriteByte(' ')
+				buf = append(buf, ' ')
 			}
-			starts = append(starts, b.Len())
-			b.WriteString(strings.TrimSpace(strings.ReplaceAll(d.folded[i], "*", "")))
+			starts = append(starts, len(buf))
+			buf = appendClauseLine(buf, d.folded[i])
 		}
-		f = b.String()
+		d.bs.clauseText = buf
+		if len(buf) > 0 {
+			f = unsafe.String(&buf[0], len(buf))
+		}
 	}
+	d.bs.clauseStarts = starts
 	lineOf := func(off int) int {
 		k := 0
 		for k+1 < len(starts) && starts[k+1] <= off {
@@ -1172,6 +1208,23 @@ func (d *doc) readClauses(p para) []clause {
 		out = append(out, clause{lines: lines, t: t})
 	}
 	return out
+}
+
+// appendClauseLine appends strings.TrimSpace(strings.ReplaceAll(s, "*", "")) to buf, without
+// the two strings between ("*" is no byte of a longer UTF-8 sequence).
+func appendClauseLine(buf []byte, s string) []byte {
+	start := len(buf)
+	for {
+		k := strings.IndexByte(s, '*')
+		if k < 0 {
+			buf = append(buf, s...)
+			break
+		}
+		buf = append(buf, s[:k]...)
+		s = s[k+1:]
+	}
+	t := bytes.TrimSpace(buf[start:])
+	return buf[:start+copy(buf[start:], t)]
 }
 
 // clauseSubjects finds, in document order, the subjects of decision sentences in folded text f
