@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"minutes/normalize"
 )
@@ -716,17 +717,24 @@ func (d *doc) amounts(it *Item, paras []para) {
 	if len(spans) == 0 {
 		return
 	}
-	var b strings.Builder
-	b.Grow(size)
+	// The joined text is written into the document's buffer, reused from section to section,
+	// and read through a string view of it: most sections hold no amount, and the texts of
+	// those found are copied out below, so nothing kept points into the buffer.
+	buf := sc.buf[:0]
+	if cap(buf) < size {
+		buf = make([]byte, 0, size) // at its size, as the texts are few and the largest rarely regrown
+	}
 	for _, sp := range spans {
 		for k := sp.l0; k < sp.l1; k++ {
 			if k > sp.l0 {
-				b.WriteByte(' ')
+				buf = append(buf, ' ')
 			}
-			b.WriteString(ts[k])
+			buf = append(buf, ts[k]...)
 		}
 	}
-	all := b.String()
+	sc.buf = buf
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	n0 := len(it.Amounts)
 	for _, sp := range spans {
 		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
 		for _, m := range normalize.FindAmounts(text) {
@@ -747,6 +755,31 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			it.Amounts = append(it.Amounts, a)
 		}
+	}
+	keepAmountTexts(it.Amounts[n0:])
+}
+
+// keepAmountTexts copies the texts of amounts, read from the amount reader's buffer, into one
+// string of their own, so that they outlive the buffer's reuse. A value is not copied: the
+// amount finder builds it (Money.Digits) rather than slicing the text it reads.
+func keepAmountTexts(as []Amount) {
+	size := 0
+	for _, a := range as {
+		size += len(a.Text)
+	}
+	if size == 0 {
+		return
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, a := range as {
+		b.WriteString(a.Text)
+	}
+	s, at := b.String(), 0
+	for k := range as {
+		n := len(as[k].Text)
+		as[k].Text = s[at : at+n]
+		at += n
 	}
 }
 

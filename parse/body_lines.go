@@ -28,6 +28,7 @@ type lineMemo struct {
 		texts         []string
 		starts, lines []int
 		spans         []paraSpan
+		buf           []byte // the paragraphs' texts joined (see amounts)
 	}
 }
 
