@@ -737,7 +737,8 @@ func (d *doc) amounts(it *Item, paras []para) {
 	n0 := len(it.Amounts)
 	for _, sp := range spans {
 		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
-		for _, m := range normalize.FindAmounts(text) {
+		sc.matches = normalize.FindAmountsReuse(sc.matches, text)
+		for _, m := range sc.matches {
 			li := 0
 			for li+1 < len(starts) && starts[li+1] <= m.Start {
 				li++
