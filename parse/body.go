@@ -504,7 +504,9 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 
 // unplaced keeps the body lines from a to b (exclusive) that no segmenter consumed.
 func (d *doc) unplaced(a, b int) {
-	for _, p := range d.paragraphs(a, b) {
+	paras := d.paragraphs(a, b)
+	d.rec.Unplaced = slices.Grow(d.rec.Unplaced, len(paras))
+	for _, p := range paras {
 		d.rec.Unplaced = append(d.rec.Unplaced, Text{Pos: d.lines[p.lines[0]].Pos, Text: d.paraText(p)})
 	}
 }
@@ -606,7 +608,12 @@ func (d *doc) tableRow(i int) bool {
 
 // paraText joins a paragraph's lines with newlines, as written.
 func (d *doc) paraText(p para) string {
+	size := 0
+	for _, i := range p.lines {
+		size += len(d.lines[i].Text) + 1
+	}
 	var b strings.Builder
+	b.Grow(size) // written once at its size: a paragraph runs over several lines
 	for k, i := range p.lines {
 		if k > 0 {
 			b.WriteByte('\n')
