@@ -745,6 +745,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 	for _, sp := range spans {
 		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
 		sc.matches = normalize.FindAmountsReuse(sc.matches, text)
+		it.Amounts = slices.Grow(it.Amounts, len(sc.matches)) // once, not amount by amount
 		for _, m := range sc.matches {
 			li := 0
 			for li+1 < len(starts) && starts[li+1] <= m.Start {
