@@ -688,12 +688,30 @@ func labelBefore(s string, i int) bool {
 }
 
 // findAmounts implements FindAmounts.
+// FindAmountsReuse is FindAmounts writing its matches in buf's storage (from buf[:0]) while it
+// is large enough: a caller that reads many texts, and keeps no match past the next call, passes
+// back the slice it last got and saves a slice a text. With nothing found it returns buf[:0],
+// nil when buf is.
+func FindAmountsReuse(buf []Match, text string) []Match {
+	clear(buf) // the slice no longer holds the strings of the matches before
+	return findAmountsIn(buf[:0], text)
+}
+
 func findAmounts(text string) []Match {
+	out := findAmountsIn(nil, text)
+	if out == nil {
+		out = []Match{} // no allocation: callers have always had a non-nil slice
+	}
+	return out
+}
+
+// findAmountsIn appends the matches in text to out, which must be empty (addWordAmounts
+// indexes it from 0).
+func findAmountsIn(out []Match, text string) []Match {
 	// Matches are large; sizing the slice once from the euro signs saves most of its regrowth.
 	// Most texts hold none: the slice is made at the first one.
-	var out []Match
 	grow := func() {
-		if out == nil {
+		if cap(out) == 0 {
 			out = make([]Match, 0, strings.Count(text, "€")+1)
 		}
 	}
@@ -740,10 +758,7 @@ func findAmounts(text string) []Match {
 		bare.end = -1
 		i = next
 	}
-	if out = addWordAmounts(text, out); out == nil {
-		out = []Match{} // no allocation: callers have always had a non-nil slice
-	}
-	return out
+	return addWordAmounts(text, out)
 }
 
 // nextDigit returns the index of the first ASCII digit of s at or after i, or len(s): eight

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"minutes/normalize"
 )
@@ -503,7 +504,9 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 
 // unplaced keeps the body lines from a to b (exclusive) that no segmenter consumed.
 func (d *doc) unplaced(a, b int) {
-	for _, p := range d.paragraphs(a, b) {
+	paras := d.paragraphs(a, b)
+	d.rec.Unplaced = slices.Grow(d.rec.Unplaced, len(paras))
+	for _, p := range paras {
 		d.rec.Unplaced = append(d.rec.Unplaced, Text{Pos: d.lines[p.lines[0]].Pos, Text: d.paraText(p)})
 	}
 }
@@ -605,7 +608,12 @@ func (d *doc) tableRow(i int) bool {
 
 // paraText joins a paragraph's lines with newlines, as written.
 func (d *doc) paraText(p para) string {
+	size := 0
+	for _, i := range p.lines {
+		size += len(d.lines[i].Text) + 1
+	}
 	var b strings.Builder
+	b.Grow(size) // written once at its size: a paragraph runs over several lines
 	for k, i := range p.lines {
 		if k > 0 {
 			b.WriteByte('\n')
@@ -716,20 +724,29 @@ func (d *doc) amounts(it *Item, paras []para) {
 	if len(spans) == 0 {
 		return
 	}
-	var b strings.Builder
-	b.Grow(size)
+	// The joined text is written into the document's buffer, reused from section to section,
+	// and read through a string view of it: most sections hold no amount, and the texts of
+	// those found are copied out below, so nothing kept points into the buffer.
+	buf := sc.buf[:0]
+	if cap(buf) < size {
+		buf = make([]byte, 0, size) // at its size, as the texts are few and the largest rarely regrown
+	}
 	for _, sp := range spans {
 		for k := sp.l0; k < sp.l1; k++ {
 			if k > sp.l0 {
-				b.WriteByte(' ')
+				buf = append(buf, ' ')
 			}
-			b.WriteString(ts[k])
+			buf = append(buf, ts[k]...)
 		}
 	}
-	all := b.String()
+	sc.buf = buf
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	n0 := len(it.Amounts)
 	for _, sp := range spans {
 		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
-		for _, m := range normalize.FindAmounts(text) {
+		sc.matches = normalize.FindAmountsReuse(sc.matches, text)
+		it.Amounts = slices.Grow(it.Amounts, len(sc.matches)) // once, not amount by amount
+		for _, m := range sc.matches {
 			li := 0
 			for li+1 < len(starts) && starts[li+1] <= m.Start {
 				li++
@@ -747,6 +764,31 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			it.Amounts = append(it.Amounts, a)
 		}
+	}
+	keepAmountTexts(it.Amounts[n0:])
+}
+
+// keepAmountTexts copies the texts of amounts, read from the amount reader's buffer, into one
+// string of their own, so that they outlive the buffer's reuse. A value is not copied: the
+// amount finder builds it (Money.Digits) rather than slicing the text it reads.
+func keepAmountTexts(as []Amount) {
+	size := 0
+	for _, a := range as {
+		size += len(a.Text)
+	}
+	if size == 0 {
+		return
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, a := range as {
+		b.WriteString(a.Text)
+	}
+	s, at := b.String(), 0
+	for k := range as {
+		n := len(as[k].Text)
+		as[k].Text = s[at : at+n]
+		at += n
 	}
 }
 

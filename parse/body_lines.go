@@ -1,6 +1,10 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+
+	"minutes/normalize"
+)
 
 // lineMemo holds per-line facts that the paragraph splitter, the debate reader and the amount
 // reader each ask about the same lines, computed once per document. Each is filled on first use;
@@ -28,6 +32,8 @@ type lineMemo struct {
 		texts         []string
 		starts, lines []int
 		spans         []paraSpan
+		buf           []byte // the paragraphs' texts joined (see amounts)
+		matches       []normalize.Match
 	}
 }
 
