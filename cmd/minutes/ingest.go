@@ -227,20 +227,6 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 	for r := range results {
 		pending[r.seq] = r
 		for {
-			// Every outcome ready now goes to pending before each commit, so that the gate
-			// counts the writer's whole backlog, not only what one receive brought in.
-		drain:
-			for {
-				select {
-				case r, ok := <-results:
-					if !ok {
-						break drain // closed: all is in pending, the range ends next
-					}
-					pending[r.seq] = r
-				default:
-					break drain
-				}
-			}
 			r, ok := pending[next]
 			if !ok {
 				break
