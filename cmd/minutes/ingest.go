@@ -170,24 +170,13 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 		walked.Unlock()
 	}()
 
-	gate := newWriterGate(o.jobs)
 	var wg sync.WaitGroup
 	for i := 0; i < o.jobs; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				// held before taking a job, not with one: a held job could be the one the
-				// writer needs next
-				gate.enter()
-				j, ok := <-jobs
-				if !ok {
-					gate.leave()
-					return
-				}
-				r := work(db, j, o.reparse, o.timeout)
-				gate.leave()
-				results <- r
+			for j := range jobs {
+				results <- work(db, j, o.reparse, o.timeout)
 			}
 		}()
 	}
@@ -233,10 +222,8 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 			}
 			delete(pending, next)
 			next++
-			gate.queued(pending, next)
 			commit(r)
 		}
-		gate.queued(pending, next)
 	}
 	progress.clear()
 	walked.Lock()
@@ -252,77 +239,6 @@ func ingest(ctx context.Context, e *env, o ingestOptions, paths []string) int {
 		return exitFail
 	}
 	return exitOK
-}
-
-// writerGate leaves a core to the writer while it has work queued. The writer is the
-// critical path of an ingest (one SQLite connection writes), yet the OS splits a core's time
-// evenly among the threads that want it: with every worker parsing, the writer got two thirds
-// of a core on a two-core machine, the workers ran ahead until the window was full, and then
-// waited while the writer went on alone, a core idle. So while the outcomes the writer can
-// commit in a row are at least backlog, one worker fewer works; as soon as they run low, all
-// of them do again. A workers-bound ingest (large PDFs) never queues enough to be held.
-type writerGate struct {
-	mu      sync.Mutex
-	cond    *sync.Cond
-	jobs    int // workers
-	backlog int // committable outcomes from which one worker is held
-	running int // workers in work
-	ready   int // committable outcomes, as the writer last counted them
-}
-
-func newWriterGate(jobs int) *writerGate {
-	g := &writerGate{jobs: jobs, backlog: 2 * jobs}
-	g.cond = sync.NewCond(&g.mu)
-	return g
-}
-
-// enter waits for a worker's turn to work.
-func (g *writerGate) enter() {
-	g.mu.Lock()
-	for g.running >= g.limit() {
-		g.cond.Wait()
-	}
-	g.running++
-	g.mu.Unlock()
-}
-
-// leave ends a worker's turn.
-func (g *writerGate) leave() {
-	g.mu.Lock()
-	g.running--
-	g.mu.Unlock()
-	g.cond.Signal()
-}
-
-// limit is the number of workers that may work now; g.mu is held.
-func (g *writerGate) limit() int {
-	if g.ready >= g.backlog && g.jobs > 1 {
-		return g.jobs - 1
-	}
-	return g.jobs
-}
-
-// queued records, from the writer, how many records it can save in a row from next (an
-// unchanged file costs the writer little and does not count).
-func (g *writerGate) queued(pending map[int]outcome, next int) {
-	n := 0
-	for i := next; n < g.backlog; i++ {
-		r, ok := pending[i]
-		if !ok {
-			break
-		}
-		if r.rec != nil {
-			n++
-		}
-	}
-	g.mu.Lock()
-	was := g.limit()
-	g.ready = n
-	more := g.limit() > was
-	g.mu.Unlock()
-	if more {
-		g.cond.Broadcast()
-	}
 }
 
 // writers counts the ingests running in this process (tests run several at once), so that

@@ -14,8 +14,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"minutes/store"
 )
 
 // TestMain lets a test start the CLI as a real process (for the kill test): when
@@ -382,49 +380,5 @@ func TestExtraProc(t *testing.T) {
 	}
 	if got, want := debug.SetGCPercent(100), 100; got != want && os.Getenv("GOGC") == "" {
 		t.Errorf("no ingest left: GC percent %d, want %d restored", got, want)
-	}
-}
-
-// TestWriterGate checks that a worker is held while the writer has a backlog of records to
-// save, and let go as soon as the backlog runs low.
-func TestWriterGate(t *testing.T) {
-	g := newWriterGate(2)
-	rec := &store.Prepared{}
-	backlog := map[int]outcome{}
-	for i := 0; i < g.backlog; i++ {
-		backlog[i] = outcome{rec: rec}
-	}
-	g.enter()
-	g.queued(backlog, 0)
-	entered := make(chan struct{})
-	go func() { g.enter(); close(entered) }()
-	select {
-	case <-entered:
-		t.Fatal("second worker entered while the writer had a full backlog")
-	case <-time.After(50 * time.Millisecond):
-	}
-	unchanged := map[int]outcome{}
-	for i := 0; i < 3*g.backlog; i++ {
-		unchanged[i] = outcome{}
-	}
-	g.queued(unchanged, 0) // unchanged files are no backlog
-	select {
-	case <-entered:
-	case <-time.After(5 * time.Second):
-		t.Fatal("second worker still held once the backlog was gone")
-	}
-	g.leave()
-	g.leave()
-	if g.running != 0 {
-		t.Errorf("running = %d after every worker left, want 0", g.running)
-	}
-	one := newWriterGate(1)
-	one.queued(backlog, 0)
-	done := make(chan struct{})
-	go func() { one.enter(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("a single worker was held: nothing would ever fill the backlog")
 	}
 }
