@@ -152,11 +152,11 @@ func (d *doc) lineMemo() *lineHeads {
 func (d *doc) lineHead(i int) *lineHeads {
 	m := d.lineMemo()
 	if m.state[i]&headRead == 0 {
-		c := cleanHeadingText(d.lines[i].Text)
+		c, plain := cleanHeading(d.lines[i].Text)
 		m.clean[i], m.state[i] = c, m.state[i]|headRead
 		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
-		// holds "**" or "__" (it is trimmed already).
-		if strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
+		// holds "**" or "__" (it is trimmed already); a plain line holds none of them.
+		if plain || strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
 			m.state[i] |= headIdem
 		}
 	}
@@ -462,15 +462,22 @@ func highBytes(s string) int {
 // cleanHeadingText removes the markup a text export leaves around a heading (Markdown bold and
 // hashes, leading spaces).
 func cleanHeadingText(s string) string {
+	c, _ := cleanHeading(s)
+	return c
+}
+
+// cleanHeading is cleanHeadingText, telling also whether s was plain: without a tab, '#', '*'
+// or '_', so that only its spaces were removed (and its cleaned text cleans to itself).
+func cleanHeading(s string) (clean string, plain bool) {
 	if strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '#') < 0 && strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, '_') < 0 {
-		return strings.TrimSpace(s) // nothing to remove but the spaces (most lines)
+		return strings.TrimSpace(s), true // nothing to remove but the spaces (most lines)
 	}
 	s = untab(s)
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeft(s, "#")
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(s), false
 }
 
 // untab turns the tab after a list marker into plain text ("1\tSubventions" → "1. Subventions"),
