@@ -227,18 +227,21 @@ type headingLead struct {
 	// capitals > 0: up to that many capitals (\p{Lu}) and a dash or a space may come before
 	// the run.
 	capitals int
-	// For a word form: the ASCII bytes its second letter may be; a non-ASCII byte passes.
-	second string
+	// For a word form: the words one of which opens the line, in lower-case ASCII letters ("e"
+	// for [ée]). Each byte of the line must be the word's letter in either case until the word
+	// ends, or a non-ASCII byte (é, or ſ and K that (?i) folds to s and k): from there the
+	// pattern decides.
+	words []string
 }
 
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
 // pattern changes loses its lead (and only runs slower) until the lead is updated.
 var headingLeads = map[string]headingLead{
-	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {second: "eEo"},
-	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {second: "eE"},
+	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: []string{"deliberation", "no"}},
+	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: []string{"deliberation"}},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
 	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {capitals: 4, class: digits, min: 1, max: 4, next: "./-", digit: true},
-	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {second: "oOuUfF"},
+	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {words: []string{"point", "question", "affaire", "dossier"}},
 	`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`:                          {class: "IVX", min: 1, max: 4, next: ".", digit: true},
 	`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`:  {class: "IVX", min: 1, max: 5, space: true, next: ".)-/\xe2"},
 	`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`:              {class: digits, min: 1, max: 2, space: true, next: "-"},
@@ -350,7 +353,12 @@ func (f *sepForm) read(t string) (number, title string, ok bool) {
 // may reports whether t opens as the lead says.
 func (l headingLead) may(t string) bool {
 	if l.class == "" {
-		return len(t) < 2 || t[1] >= utf8.RuneSelf || strings.IndexByte(l.second, t[1]) >= 0
+		for _, w := range l.words {
+			if wordLead(t, w) {
+				return true
+			}
+		}
+		return false
 	}
 	n := 0
 	if l.capitals > 0 {
@@ -385,6 +393,22 @@ func (l headingLead) may(t string) bool {
 		return false
 	}
 	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
+}
+
+// wordLead reports whether t opens with the word w of a lead (see headingLead.words).
+func wordLead(t, w string) bool {
+	for j := 0; j < len(w); j++ {
+		if j == len(t) {
+			return false
+		}
+		if t[j] >= utf8.RuneSelf {
+			return true
+		}
+		if t[j]|0x20 != w[j] { // w[j] is a lower-case letter: only it and its capital pass
+			return false
+		}
+	}
+	return true
 }
 
 // delibNumberOK reports whether a number read by a deliberation form is a register number: it

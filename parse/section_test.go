@@ -101,7 +101,8 @@ func FuzzHeadingLeads(f *testing.F) {
 	for _, s := range []string{"1. Budget", "12) x", "1 - Vote", "1–Vote", "1 / y", "1° z", "6.5 Ecole", "1-2 : Autre", "1 - 3 A : x",
 		"2013.04.08 - 1 ADOPTION", "IV) PERSONNEL", "II – COMMUNAUTE", "I.2 DELIB", "A. Direction", "Point n° 1 : F", "DÉLIBÉRATION N° 12 : T",
 		"N° 2016.02.16 - S", "DL-061-07-13 - Travaux", "2020-038 SUBVENTION", "Délibération n°3", "VV)", "\t1.x",
-		"DE-2011/67 - Budget", "É12/3 – x", "ABCDE12/3 - x", "D 2018-66 Budget", "-12/3 : x", "23-02/001 – Rapport"} {
+		"DE-2011/67 - Budget", "É12/3 – x", "ABCDE12/3 - x", "D 2018-66 Budget", "-12/3 : x", "23-02/001 – Rapport",
+		"QUESTION N°2 - x", "doſſier 3 : y", "Affaire n° 4. z", "DELIBERATION N° 2014/155", "No 2016.02.16 - S", "Deliberation\tN°1", "Pointn°1:x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
