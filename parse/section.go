@@ -227,18 +227,17 @@ type headingLead struct {
 	// capitals > 0: up to that many capitals (\p{Lu}) and a dash or a space may come before
 	// the run.
 	capitals int
-	// For a word form: the words one of which opens the line, in lower-case ASCII letters ("e"
-	// for [ée]). Each byte of the line must be the word's letter in either case until the word
-	// ends, or a non-ASCII byte (é, or ſ and K that (?i) folds to s and k): from there the
-	// pattern decides.
+	// For a word form: the words one of which opens the line, in lower case, each rune of the
+	// line matching the word's under (?i) (its case-folding orbit: ſ passes for s), and "é"
+	// standing for [ée].
 	words []string
 }
 
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
 // pattern changes loses its lead (and only runs slower) until the lead is updated.
 var headingLeads = map[string]headingLead{
-	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: []string{"deliberation", "no"}},
-	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: []string{"deliberation"}},
+	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: []string{"délibération", "no", "n°"}},
+	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: []string{"délibération"}},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
 	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {capitals: 4, class: digits, min: 1, max: 4, next: "./-", digit: true},
 	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {words: []string{"point", "question", "affaire", "dossier"}},
@@ -397,18 +396,34 @@ func (l headingLead) may(t string) bool {
 
 // wordLead reports whether t opens with the word w of a lead (see headingLead.words).
 func wordLead(t, w string) bool {
-	for j := 0; j < len(w); j++ {
+	j := 0
+	for _, wr := range w {
 		if j == len(t) {
 			return false
 		}
-		if t[j] >= utf8.RuneSelf {
-			return true
+		if c := t[j]; c < utf8.RuneSelf && wr < utf8.RuneSelf {
+			if c|0x20 != byte(wr) { // wr is a lower-case letter: only it and its capital pass
+				return false
+			}
+			j++
+			continue
 		}
-		if t[j]|0x20 != w[j] { // w[j] is a lower-case letter: only it and its capital pass
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !foldsTo(r, wr) && !(wr == 'é' && foldsTo(r, 'e')) {
 			return false
 		}
+		j += size
 	}
 	return true
+}
+
+// foldsTo reports whether (?i) matches r for the letter w: r is in w's case-folding orbit.
+func foldsTo(r, w rune) bool {
+	for f := unicode.SimpleFold(w); ; f = unicode.SimpleFold(f) {
+		if f == r || f == w {
+			return f == r
+		}
+	}
 }
 
 // delibNumberOK reports whether a number read by a deliberation form is a register number: it
