@@ -56,7 +56,7 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
 	digitNear := 0 // 0 unknown, 1 yes, 2 no
 	for _, k := range formsByByte[t[0]] {
-		f := headingForms[k]
+		f := &headingForms[k]
 		if f.bare {
 			if digitNear == 0 {
 				digitNear = 2
@@ -1047,7 +1047,7 @@ func startsLower(s string) bool {
 // joinsTitle reports whether next continues a heading title: the title is empty, both are in
 // capitals, or the title stops on a word that needs a continuation.
 func joinsTitle(title, next string) bool {
-	if utf8.RuneCountInString(next) > 140 {
+	if moreRunes(next, 140) {
 		return false
 	}
 	if title == "" {
@@ -1064,8 +1064,7 @@ func joinsTitle(title, next string) bool {
 		return true
 	}
 	// A single short token (a year that wrapped: "… Projet BAN DOÏ" / "2016").
-	f := strings.Fields(next)
-	if len(f) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
+	if fieldCount(next, 1) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
 		r, _ := utf8.DecodeRuneInString(next)
 		return unicode.IsDigit(r) || unicode.IsUpper(r)
 	}

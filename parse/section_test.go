@@ -266,3 +266,43 @@ func FuzzMoneyInTitle(f *testing.F) {
 		}
 	})
 }
+
+// joinsTitleRef is joinsTitle as it was written first, with strings.Fields and a rune count.
+func joinsTitleRef(title, next string) bool {
+	if utf8.RuneCountInString(next) > 140 {
+		return false
+	}
+	if title == "" {
+		return true
+	}
+	if isUpperTitle(title) && isUpperTitle(next) {
+		return true
+	}
+	last := title[len(title)-1]
+	if last == '.' || last == ':' || last == ';' || last == '?' || last == '!' {
+		return false
+	}
+	if danglingEnd(title) || strings.Count(title, "«") > strings.Count(title, "»") || strings.Count(title, "(") > strings.Count(title, ")") {
+		return true
+	}
+	f := strings.Fields(next)
+	if len(f) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
+		r, _ := utf8.DecodeRuneInString(next)
+		return unicode.IsDigit(r) || unicode.IsUpper(r)
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return r == '(' || unicode.IsLower(r)
+}
+
+// FuzzJoinsTitle checks joinsTitle against joinsTitleRef.
+func FuzzJoinsTitle(f *testing.F) {
+	for _, s := range [][2]string{{"Projet BAN DOÏ", "2016"}, {"Budget de", "la commune"}, {"TARIFS", "DE L'EAU"}, {"Vote (suite", "x"},
+		{"Titre", " 2016 "}, {"Titre", "A\u00a0B"}, {"Titre", "É"}, {"Titre.", "suite"}, {"Titre", strings.Repeat("é", 141)}, {"T", "12:"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, title, next string) {
+		if got, want := joinsTitle(title, next), joinsTitleRef(title, next); got != want {
+			t.Errorf("joinsTitle(%q, %q) = %v, want %v", title, next, got, want)
+		}
+	})
+}
