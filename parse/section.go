@@ -544,8 +544,9 @@ func untab(s string) string {
 }
 
 // bulletMay is a test run before reBullet: a line whose first rune past its white space is a
-// letter other than 'o' and 'Ø' (the only letters among the bullets) opens no list item.
-// TestBulletMayLetters checks every letter.
+// letter other than 'o' and 'Ø' (the only letters among the bullets), or an ASCII digit (the
+// numbered lines, asked as often as bullets), opens no list item. TestBulletMayLetters checks
+// every letter and digit.
 func bulletMay(t string) bool {
 	i := 0
 	for i < len(t) && isGapSpace(t[i]) {
@@ -555,7 +556,7 @@ func bulletMay(t string) bool {
 		return false // reBullet needs a bullet
 	}
 	if c := t[i]; c < utf8.RuneSelf {
-		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') || c == 'o'
+		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') || c == 'o'
 	}
 	r, _ := utf8.DecodeRuneInString(t[i:])
 	return !unicode.IsLetter(r) || r == 'Ø'

@@ -230,11 +230,11 @@ func FuzzCleanHeadingText(f *testing.F) {
 	})
 }
 
-// TestBulletMayLetters checks bulletMay against reBullet for every letter opening a line: the
-// letters it rejects must open no bullet.
+// TestBulletMayLetters checks bulletMay against reBullet for every letter or digit opening a
+// line: the ones it rejects must open no bullet.
 func TestBulletMayLetters(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if !unicode.IsLetter(r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}
 		for _, s := range []string{string(r) + " x", string(r) + "\tx", " " + string(r) + " x"} {
@@ -246,7 +246,7 @@ func TestBulletMayLetters(t *testing.T) {
 }
 
 func FuzzBulletMay(f *testing.F) {
-	for _, s := range []string{"- x", "o x", "Ø x", "• x", "É x", "\uf0b7 x", " \t– x", "", "§ 1", "➢ y"} {
+	for _, s := range []string{"- x", "o x", "Ø x", "• x", "É x", "\uf0b7 x", " \t– x", "", "§ 1", "➢ y", "1. x", " 12) y", "1\t- z"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
