@@ -121,8 +121,12 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 // lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
 // sections, the titles that wrap and the unnumbered headings all read the same lines.
 type lineHeads struct {
-	state []uint8     // the head* bits below
-	clean []string    // cleanHeadingText of the line
+	state []uint8 // the head* bits below
+	// cleanHeadingText of the line: the bytes span[i][0]:span[i][1] of a plain line (see
+	// cleanHeading), own[span[i][0]] for the others, which are few: two int32 a line rather
+	// than a string header of 16 bytes.
+	span  [][2]int32
+	own   []string
 	at    []int32     // 1 + the index in heads of the line's heading; 0 when it is none
 	heads []heading   // read with no bound on the title (see headingAt), in chunks of headChunk
 	full  [][]heading // the chunks of heads filled already: heads grows without being copied
@@ -136,13 +140,14 @@ const (
 	headRead  = 1 << iota // the line was cleaned
 	headIdem              // cleanHeadingText leaves the cleaned text as it is
 	headMatch             // the line was read as a heading
+	headOwn               // the cleaned text is in own
 )
 
 // lineMemo is the document's memo of line readings, made on first use.
 func (d *doc) lineMemo() *lineHeads {
 	m := d.heads
 	if m == nil {
-		m = &lineHeads{state: make([]uint8, len(d.lines)), clean: make([]string, len(d.lines)), at: make([]int32, len(d.lines))}
+		m = &lineHeads{state: make([]uint8, len(d.lines)), span: make([][2]int32, len(d.lines)), at: make([]int32, len(d.lines))}
 		d.heads = m
 	}
 	return m
@@ -152,8 +157,18 @@ func (d *doc) lineMemo() *lineHeads {
 func (d *doc) lineHead(i int) *lineHeads {
 	m := d.lineMemo()
 	if m.state[i]&headRead == 0 {
-		c, plain := cleanHeading(d.lines[i].Text)
-		m.clean[i], m.state[i] = c, m.state[i]|headRead
+		raw := d.lines[i].Text
+		c, plain := raw, true
+		if a, b, ok := plainSpan(raw); ok {
+			c = raw[a:b]
+			m.span[i] = [2]int32{int32(a), int32(b)}
+		} else {
+			c, plain = cleanHeading(raw)
+			m.span[i] = [2]int32{int32(len(m.own)), 0}
+			m.own = append(m.own, c)
+			m.state[i] |= headOwn
+		}
+		m.state[i] |= headRead
 		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
 		// holds "**" or "__" (it is trimmed already); a plain line holds none of them.
 		if plain || strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
@@ -164,7 +179,16 @@ func (d *doc) lineHead(i int) *lineHeads {
 }
 
 // cleanAt is cleanHeadingText of line i.
-func (d *doc) cleanAt(i int) string { return d.lineHead(i).clean[i] }
+func (d *doc) cleanAt(i int) string { return d.lineHead(i).cleanOf(d, i) }
+
+// cleanOf is the cleaned text of line i of d, cleaned already.
+func (m *lineHeads) cleanOf(d *doc, i int) string {
+	sp := m.span[i]
+	if m.state[i]&headOwn != 0 {
+		return m.own[sp[0]]
+	}
+	return d.lines[i].Text[sp[0]:sp[1]]
+}
 
 // headingAt is matchHeadingMax(text, maxRunes) for a text that cleans to cleanAt(i) — line i
 // itself, or its cleaned text when cleaning it again changes nothing (reports false
@@ -172,12 +196,12 @@ func (d *doc) cleanAt(i int) string { return d.lineHead(i).clean[i] }
 // the title: the bound only rejects, and only on the title of the form that matched.
 func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known bool) {
 	m := d.lineHead(i)
-	if text != d.lines[i].Text && (text != m.clean[i] || m.state[i]&headIdem == 0) {
+	if text != d.lines[i].Text && (m.state[i]&headIdem == 0 || text != m.cleanOf(d, i)) {
 		return h, false, false
 	}
 	if m.state[i]&headMatch == 0 {
 		m.state[i] |= headMatch
-		if h, ok := matchCleaned(m.clean[i], math.MaxInt); ok {
+		if h, ok := matchCleaned(m.cleanOf(d, i), math.MaxInt); ok {
 			if len(m.heads) == headChunk {
 				m.full, m.heads = append(m.full, m.heads), nil
 			}
@@ -517,6 +541,44 @@ func cleanHeading(s string) (clean string, plain bool) {
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
 	return strings.TrimSpace(s), false
+}
+
+// plainSpan is, for a plain line (see cleanHeading), the bounds of its cleaned text
+// (strings.TrimSpace) in it; ok is false for another line.
+func plainSpan(s string) (a, b int, ok bool) {
+	if strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 || len(s) > math.MaxInt32 {
+		return 0, 0, false
+	}
+	b = len(s)
+	for a < b {
+		if c := s[a]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			a++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[a:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += size
+	}
+	for b > a {
+		if c := s[b-1]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			b--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= size
+	}
+	return a, b, true
 }
 
 // untab turns the tab after a list marker into plain text ("1\tSubventions" → "1. Subventions"),

@@ -306,3 +306,17 @@ func FuzzJoinsTitle(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPlainSpan checks plainSpan against cleanHeading: the same lines plain, the same text.
+func FuzzPlainSpan(f *testing.F) {
+	for _, s := range []string{"", " ", "  1. Budget  ", "\u00a0x\u0085", "\v\fy\r\n", "\xc2", " \xa0x", "a\tb", "# x", "x_y", "\u2003é\u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, ok := plainSpan(s)
+		want, plain := cleanHeading(s)
+		if ok != plain || ok && s[a:b] != want {
+			t.Errorf("plainSpan(%q) = %d, %d, %v; want %q, %v", s, a, b, ok, want, plain)
+		}
+	})
+}
