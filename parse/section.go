@@ -251,20 +251,18 @@ type headingLead struct {
 	// capitals > 0: up to that many capitals (\p{Lu}) and a dash or a space may come before
 	// the run.
 	capitals int
-	// For a word form: the words one of which opens the line, in lower case, each rune of the
-	// line matching the word's under (?i) (its case-folding orbit: ſ passes for s), and "é"
-	// standing for [ée].
-	words []string
+	// For a word form: the words one of which opens the line, as leadWords makes them.
+	words [][][]rune
 }
 
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
 // pattern changes loses its lead (and only runs slower) until the lead is updated.
 var headingLeads = map[string]headingLead{
-	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: []string{"délibération", "no", "n°"}},
-	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: []string{"délibération"}},
+	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: leadWords("délibération", "no", "n°")},
+	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: leadWords("délibération")},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
 	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {capitals: 4, class: digits, min: 1, max: 4, next: "./-", digit: true},
-	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {words: []string{"point", "question", "affaire", "dossier"}},
+	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {words: leadWords("point", "question", "affaire", "dossier")},
 	`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`:                          {class: "IVX", min: 1, max: 4, next: ".", digit: true},
 	`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`:  {class: "IVX", min: 1, max: 5, space: true, next: ".)-/\xe2"},
 	`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`:              {class: digits, min: 1, max: 2, space: true, next: "-"},
@@ -418,36 +416,51 @@ func (l headingLead) may(t string) bool {
 	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
 }
 
-// wordLead reports whether t opens with the word w of a lead (see headingLead.words).
-func wordLead(t, w string) bool {
+// leadWords spells the words of a lead (see headingLead.words), written in lower case, as the
+// runes (?i) lets each of their letters be: its case-folding orbit (ſ passes for s), and for
+// "é", which stands for [ée], those of é and e.
+func leadWords(words ...string) [][][]rune {
+	var out [][][]rune
+	for _, w := range words {
+		var sets [][]rune
+		for _, r := range w {
+			set := foldOrbit(r)
+			if r == 'é' {
+				set = append(set, foldOrbit('e')...)
+			}
+			sets = append(sets, set)
+		}
+		out = append(out, sets)
+	}
+	return out
+}
+
+// foldOrbit is r and the runes that fold to it (unicode.SimpleFold).
+func foldOrbit(r rune) []rune {
+	out := []rune{r}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		out = append(out, f)
+	}
+	return out
+}
+
+// wordLead reports whether t opens with the word w of a lead: each rune in its set.
+func wordLead(t string, w [][]rune) bool {
 	j := 0
-	for _, wr := range w {
+	for _, set := range w {
 		if j == len(t) {
 			return false
 		}
-		if c := t[j]; c < utf8.RuneSelf && wr < utf8.RuneSelf {
-			if c|0x20 != byte(wr) { // wr is a lower-case letter: only it and its capital pass
-				return false
-			}
-			j++
-			continue
+		r, size := rune(t[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[j:])
 		}
-		r, size := utf8.DecodeRuneInString(t[j:])
-		if !foldsTo(r, wr) && !(wr == 'é' && foldsTo(r, 'e')) {
+		if !slices.Contains(set, r) {
 			return false
 		}
 		j += size
 	}
 	return true
-}
-
-// foldsTo reports whether (?i) matches r for the letter w: r is in w's case-folding orbit.
-func foldsTo(r, w rune) bool {
-	for f := unicode.SimpleFold(w); ; f = unicode.SimpleFold(f) {
-		if f == r || f == w {
-			return f == r
-		}
-	}
 }
 
 // delibNumberOK reports whether a number read by a deliberation form is a register number: it
