@@ -372,7 +372,7 @@ func (f *sepForm) read(t string) (number, title string, ok bool) {
 }
 
 // may reports whether t opens as the lead says.
-func (l headingLead) may(t string) bool {
+func (l *headingLead) may(t string) bool {
 	if l.class == "" {
 		for _, w := range l.words {
 			if wordLead(t, w) {
@@ -399,8 +399,14 @@ func (l headingLead) may(t string) bool {
 		t = t[n:]
 		n = 0
 	}
-	for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
-		n++
+	if l.class == digits {
+		for n < len(t) && asciiDigit(t[n]) {
+			n++
+		}
+	} else {
+		for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
+			n++
+		}
 	}
 	if n < l.min || n > l.max {
 		return false
