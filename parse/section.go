@@ -165,6 +165,9 @@ func (d *doc) lineHead(i int) *lineHeads {
 		} else {
 			c, plain = cleanHeading(raw)
 			m.span[i] = [2]int32{int32(len(m.own)), 0}
+			if m.own == nil {
+				m.own = make([]string, 0, 16) // not one allocation for each of the first few
+			}
 			m.own = append(m.own, c)
 			m.state[i] |= headOwn
 		}
