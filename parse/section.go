@@ -56,7 +56,7 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
 	digitNear := 0 // 0 unknown, 1 yes, 2 no
 	for _, k := range formsByByte[t[0]] {
-		f := headingForms[k]
+		f := &headingForms[k]
 		if f.bare {
 			if digitNear == 0 {
 				digitNear = 2
@@ -121,8 +121,12 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 // lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
 // sections, the titles that wrap and the unnumbered headings all read the same lines.
 type lineHeads struct {
-	state []uint8     // the head* bits below
-	clean []string    // cleanHeadingText of the line
+	state []uint8 // the head* bits below
+	// cleanHeadingText of the line: the bytes span[i][0]:span[i][1] of a plain line (see
+	// cleanHeading), own[span[i][0]] for the others, which are few: two int32 a line rather
+	// than a string header of 16 bytes.
+	span  [][2]int32
+	own   []string
 	at    []int32     // 1 + the index in heads of the line's heading; 0 when it is none
 	heads []heading   // read with no bound on the title (see headingAt), in chunks of headChunk
 	full  [][]heading // the chunks of heads filled already: heads grows without being copied
@@ -136,13 +140,14 @@ const (
 	headRead  = 1 << iota // the line was cleaned
 	headIdem              // cleanHeadingText leaves the cleaned text as it is
 	headMatch             // the line was read as a heading
+	headOwn               // the cleaned text is in own
 )
 
 // lineMemo is the document's memo of line readings, made on first use.
 func (d *doc) lineMemo() *lineHeads {
 	m := d.heads
 	if m == nil {
-		m = &lineHeads{state: make([]uint8, len(d.lines)), clean: make([]string, len(d.lines)), at: make([]int32, len(d.lines))}
+		m = &lineHeads{state: make([]uint8, len(d.lines)), span: make([][2]int32, len(d.lines)), at: make([]int32, len(d.lines))}
 		d.heads = m
 	}
 	return m
@@ -152,11 +157,24 @@ func (d *doc) lineMemo() *lineHeads {
 func (d *doc) lineHead(i int) *lineHeads {
 	m := d.lineMemo()
 	if m.state[i]&headRead == 0 {
-		c := cleanHeadingText(d.lines[i].Text)
-		m.clean[i], m.state[i] = c, m.state[i]|headRead
+		raw := d.lines[i].Text
+		c, plain := raw, true
+		if a, b, ok := plainSpan(raw); ok {
+			c = raw[a:b]
+			m.span[i] = [2]int32{int32(a), int32(b)}
+		} else {
+			c, plain = cleanHeading(raw)
+			m.span[i] = [2]int32{int32(len(m.own)), 0}
+			if m.own == nil {
+				m.own = make([]string, 0, 16) // not one allocation for each of the first few
+			}
+			m.own = append(m.own, c)
+			m.state[i] |= headOwn
+		}
+		m.state[i] |= headRead
 		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
-		// holds "**" or "__" (it is trimmed already).
-		if strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
+		// holds "**" or "__" (it is trimmed already); a plain line holds none of them.
+		if plain || strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
 			m.state[i] |= headIdem
 		}
 	}
@@ -164,7 +182,16 @@ func (d *doc) lineHead(i int) *lineHeads {
 }
 
 // cleanAt is cleanHeadingText of line i.
-func (d *doc) cleanAt(i int) string { return d.lineHead(i).clean[i] }
+func (d *doc) cleanAt(i int) string { return d.lineHead(i).cleanOf(d, i) }
+
+// cleanOf is the cleaned text of line i of d, cleaned already.
+func (m *lineHeads) cleanOf(d *doc, i int) string {
+	sp := m.span[i]
+	if m.state[i]&headOwn != 0 {
+		return m.own[sp[0]]
+	}
+	return d.lines[i].Text[sp[0]:sp[1]]
+}
 
 // headingAt is matchHeadingMax(text, maxRunes) for a text that cleans to cleanAt(i) — line i
 // itself, or its cleaned text when cleaning it again changes nothing (reports false
@@ -172,12 +199,12 @@ func (d *doc) cleanAt(i int) string { return d.lineHead(i).clean[i] }
 // the title: the bound only rejects, and only on the title of the form that matched.
 func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known bool) {
 	m := d.lineHead(i)
-	if text != d.lines[i].Text && (text != m.clean[i] || m.state[i]&headIdem == 0) {
+	if text != d.lines[i].Text && (m.state[i]&headIdem == 0 || text != m.cleanOf(d, i)) {
 		return h, false, false
 	}
 	if m.state[i]&headMatch == 0 {
 		m.state[i] |= headMatch
-		if h, ok := matchCleaned(m.clean[i], math.MaxInt); ok {
+		if h, ok := matchCleaned(m.cleanOf(d, i), math.MaxInt); ok {
 			if len(m.heads) == headChunk {
 				m.full, m.heads = append(m.full, m.heads), nil
 			}
@@ -227,18 +254,18 @@ type headingLead struct {
 	// capitals > 0: up to that many capitals (\p{Lu}) and a dash or a space may come before
 	// the run.
 	capitals int
-	// For a word form: the ASCII bytes its second letter may be; a non-ASCII byte passes.
-	second string
+	// For a word form: the words one of which opens the line, as leadWords makes them.
+	words [][][]rune
 }
 
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
 // pattern changes loses its lead (and only runs slower) until the lead is updated.
 var headingLeads = map[string]headingLead{
-	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {second: "eEo"},
-	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {second: "eE"},
+	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: leadWords("délibération", "no", "n°")},
+	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: leadWords("délibération")},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
 	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {capitals: 4, class: digits, min: 1, max: 4, next: "./-", digit: true},
-	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {second: "oOuUfF"},
+	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {words: leadWords("point", "question", "affaire", "dossier")},
 	`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`:                          {class: "IVX", min: 1, max: 4, next: ".", digit: true},
 	`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`:  {class: "IVX", min: 1, max: 5, space: true, next: ".)-/\xe2"},
 	`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`:              {class: digits, min: 1, max: 2, space: true, next: "-"},
@@ -348,9 +375,14 @@ func (f *sepForm) read(t string) (number, title string, ok bool) {
 }
 
 // may reports whether t opens as the lead says.
-func (l headingLead) may(t string) bool {
+func (l *headingLead) may(t string) bool {
 	if l.class == "" {
-		return len(t) < 2 || t[1] >= utf8.RuneSelf || strings.IndexByte(l.second, t[1]) >= 0
+		for _, w := range l.words {
+			if wordLead(t, w) {
+				return true
+			}
+		}
+		return false
 	}
 	n := 0
 	if l.capitals > 0 {
@@ -370,8 +402,14 @@ func (l headingLead) may(t string) bool {
 		t = t[n:]
 		n = 0
 	}
-	for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
-		n++
+	if l.class == digits {
+		for n < len(t) && asciiDigit(t[n]) {
+			n++
+		}
+	} else {
+		for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
+			n++
+		}
 	}
 	if n < l.min || n > l.max {
 		return false
@@ -385,6 +423,53 @@ func (l headingLead) may(t string) bool {
 		return false
 	}
 	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
+}
+
+// leadWords spells the words of a lead (see headingLead.words), written in lower case, as the
+// runes (?i) lets each of their letters be: its case-folding orbit (ſ passes for s), and for
+// "é", which stands for [ée], those of é and e.
+func leadWords(words ...string) [][][]rune {
+	var out [][][]rune
+	for _, w := range words {
+		var sets [][]rune
+		for _, r := range w {
+			set := foldOrbit(r)
+			if r == 'é' {
+				set = append(set, foldOrbit('e')...)
+			}
+			sets = append(sets, set)
+		}
+		out = append(out, sets)
+	}
+	return out
+}
+
+// foldOrbit is r and the runes that fold to it (unicode.SimpleFold).
+func foldOrbit(r rune) []rune {
+	out := []rune{r}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		out = append(out, f)
+	}
+	return out
+}
+
+// wordLead reports whether t opens with the word w of a lead: each rune in its set.
+func wordLead(t string, w [][]rune) bool {
+	j := 0
+	for _, set := range w {
+		if j == len(t) {
+			return false
+		}
+		r, size := rune(t[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[j:])
+		}
+		if !slices.Contains(set, r) {
+			return false
+		}
+		j += size
+	}
+	return true
 }
 
 // delibNumberOK reports whether a number read by a deliberation form is a register number: it
@@ -462,15 +547,60 @@ func highBytes(s string) int {
 // cleanHeadingText removes the markup a text export leaves around a heading (Markdown bold and
 // hashes, leading spaces).
 func cleanHeadingText(s string) string {
+	c, _ := cleanHeading(s)
+	return c
+}
+
+// cleanHeading is cleanHeadingText, telling also whether s was plain: without a tab, '#', '*'
+// or '_', so that only its spaces were removed (and its cleaned text cleans to itself).
+func cleanHeading(s string) (clean string, plain bool) {
 	if strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '#') < 0 && strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, '_') < 0 {
-		return strings.TrimSpace(s) // nothing to remove but the spaces (most lines)
+		return strings.TrimSpace(s), true // nothing to remove but the spaces (most lines)
 	}
 	s = untab(s)
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeft(s, "#")
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(s), false
+}
+
+// plainSpan is, for a plain line (see cleanHeading), the bounds of its cleaned text
+// (strings.TrimSpace) in it; ok is false for another line.
+func plainSpan(s string) (a, b int, ok bool) {
+	if strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 || len(s) > math.MaxInt32 {
+		return 0, 0, false
+	}
+	b = len(s)
+	for a < b {
+		if c := s[a]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			a++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[a:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += size
+	}
+	for b > a {
+		if c := s[b-1]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			b--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= size
+	}
+	return a, b, true
 }
 
 // untab turns the tab after a list marker into plain text ("1\tSubventions" → "1. Subventions"),
@@ -498,8 +628,9 @@ func untab(s string) string {
 }
 
 // bulletMay is a test run before reBullet: a line whose first rune past its white space is a
-// letter other than 'o' and 'Ø' (the only letters among the bullets) opens no list item.
-// TestBulletMayLetters checks every letter.
+// letter other than 'o' and 'Ø' (the only letters among the bullets), or an ASCII digit (the
+// numbered lines, asked as often as bullets), opens no list item. TestBulletMayLetters checks
+// every letter and digit.
 func bulletMay(t string) bool {
 	i := 0
 	for i < len(t) && isGapSpace(t[i]) {
@@ -509,7 +640,7 @@ func bulletMay(t string) bool {
 		return false // reBullet needs a bullet
 	}
 	if c := t[i]; c < utf8.RuneSelf {
-		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') || c == 'o'
+		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') || c == 'o'
 	}
 	r, _ := utf8.DecodeRuneInString(t[i:])
 	return !unicode.IsLetter(r) || r == 'Ø'
@@ -1001,7 +1132,7 @@ func startsLower(s string) bool {
 // joinsTitle reports whether next continues a heading title: the title is empty, both are in
 // capitals, or the title stops on a word that needs a continuation.
 func joinsTitle(title, next string) bool {
-	if utf8.RuneCountInString(next) > 140 {
+	if moreRunes(next, 140) {
 		return false
 	}
 	if title == "" {
@@ -1018,8 +1149,7 @@ func joinsTitle(title, next string) bool {
 		return true
 	}
 	// A single short token (a year that wrapped: "… Projet BAN DOÏ" / "2016").
-	f := strings.Fields(next)
-	if len(f) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
+	if fieldCount(next, 1) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
 		r, _ := utf8.DecodeRuneInString(next)
 		return unicode.IsDigit(r) || unicode.IsUpper(r)
 	}

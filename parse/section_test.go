@@ -101,7 +101,8 @@ func FuzzHeadingLeads(f *testing.F) {
 	for _, s := range []string{"1. Budget", "12) x", "1 - Vote", "1–Vote", "1 / y", "1° z", "6.5 Ecole", "1-2 : Autre", "1 - 3 A : x",
 		"2013.04.08 - 1 ADOPTION", "IV) PERSONNEL", "II – COMMUNAUTE", "I.2 DELIB", "A. Direction", "Point n° 1 : F", "DÉLIBÉRATION N° 12 : T",
 		"N° 2016.02.16 - S", "DL-061-07-13 - Travaux", "2020-038 SUBVENTION", "Délibération n°3", "VV)", "\t1.x",
-		"DE-2011/67 - Budget", "É12/3 – x", "ABCDE12/3 - x", "D 2018-66 Budget", "-12/3 : x", "23-02/001 – Rapport"} {
+		"DE-2011/67 - Budget", "É12/3 – x", "ABCDE12/3 - x", "D 2018-66 Budget", "-12/3 : x", "23-02/001 – Rapport",
+		"QUESTION N°2 - x", "doſſier 3 : y", "Affaire n° 4. z", "DELIBERATION N° 2014/155", "No 2016.02.16 - S", "Deliberation\tN°1", "Pointn°1:x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -229,11 +230,11 @@ func FuzzCleanHeadingText(f *testing.F) {
 	})
 }
 
-// TestBulletMayLetters checks bulletMay against reBullet for every letter opening a line: the
-// letters it rejects must open no bullet.
+// TestBulletMayLetters checks bulletMay against reBullet for every letter or digit opening a
+// line: the ones it rejects must open no bullet.
 func TestBulletMayLetters(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if !unicode.IsLetter(r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}
 		for _, s := range []string{string(r) + " x", string(r) + "\tx", " " + string(r) + " x"} {
@@ -245,7 +246,7 @@ func TestBulletMayLetters(t *testing.T) {
 }
 
 func FuzzBulletMay(f *testing.F) {
-	for _, s := range []string{"- x", "o x", "Ø x", "• x", "É x", "\uf0b7 x", " \t– x", "", "§ 1", "➢ y"} {
+	for _, s := range []string{"- x", "o x", "Ø x", "• x", "É x", "\uf0b7 x", " \t– x", "", "§ 1", "➢ y", "1. x", " 12) y", "1\t- z"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -262,6 +263,60 @@ func FuzzMoneyInTitle(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := moneyInTitle(s), reMoneyInTitle.MatchString(s); got != want {
 			t.Errorf("moneyInTitle(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// joinsTitleRef is joinsTitle as it was written first, with strings.Fields and a rune count.
+func joinsTitleRef(title, next string) bool {
+	if utf8.RuneCountInString(next) > 140 {
+		return false
+	}
+	if title == "" {
+		return true
+	}
+	if isUpperTitle(title) && isUpperTitle(next) {
+		return true
+	}
+	last := title[len(title)-1]
+	if last == '.' || last == ':' || last == ';' || last == '?' || last == '!' {
+		return false
+	}
+	if danglingEnd(title) || strings.Count(title, "«") > strings.Count(title, "»") || strings.Count(title, "(") > strings.Count(title, ")") {
+		return true
+	}
+	f := strings.Fields(next)
+	if len(f) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
+		r, _ := utf8.DecodeRuneInString(next)
+		return unicode.IsDigit(r) || unicode.IsUpper(r)
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return r == '(' || unicode.IsLower(r)
+}
+
+// FuzzJoinsTitle checks joinsTitle against joinsTitleRef.
+func FuzzJoinsTitle(f *testing.F) {
+	for _, s := range [][2]string{{"Projet BAN DOÏ", "2016"}, {"Budget de", "la commune"}, {"TARIFS", "DE L'EAU"}, {"Vote (suite", "x"},
+		{"Titre", " 2016 "}, {"Titre", "A\u00a0B"}, {"Titre", "É"}, {"Titre.", "suite"}, {"Titre", strings.Repeat("é", 141)}, {"T", "12:"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, title, next string) {
+		if got, want := joinsTitle(title, next), joinsTitleRef(title, next); got != want {
+			t.Errorf("joinsTitle(%q, %q) = %v, want %v", title, next, got, want)
+		}
+	})
+}
+
+// FuzzPlainSpan checks plainSpan against cleanHeading: the same lines plain, the same text.
+func FuzzPlainSpan(f *testing.F) {
+	for _, s := range []string{"", " ", "  1. Budget  ", "\u00a0x\u0085", "\v\fy\r\n", "\xc2", " \xa0x", "a\tb", "# x", "x_y", "\u2003é\u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, ok := plainSpan(s)
+		want, plain := cleanHeading(s)
+		if ok != plain || ok && s[a:b] != want {
+			t.Errorf("plainSpan(%q) = %d, %d, %v; want %q, %v", s, a, b, ok, want, plain)
 		}
 	})
 }
