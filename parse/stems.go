@@ -22,6 +22,8 @@ type stemSet struct {
 var stemIndex struct {
 	stems []string
 	dfa   *litDFA
+	// overlap is the length of the longest stem less one: scanStems' parts overlap by it.
+	overlap int
 }
 
 // newStems registers a set of stems in the index. At most 64 distinct stems fit.
@@ -65,11 +67,96 @@ func init() {
 	if stemIndex.dfa = newLitDFA(stemIndex.stems); stemIndex.dfa == nil {
 		panic("parse: too many stems for the automaton")
 	}
+	for _, st := range stemIndex.stems {
+		stemIndex.overlap = max(stemIndex.overlap, len(st)-1)
+	}
 }
 
 // scanStems returns the bits of the stems that f contains.
 func scanStems(f string) uint64 {
+	// A stem ending at byte h or after starts at h-overlap or after: the stems of f are those
+	// of f[:h] and of f[h-overlap:]. A step of the automaton waits for the previous one (a
+	// load, then an addition, then a load), so a long line is read as two or four parts in
+	// one loop, whose steps overlap in the processor.
+	o := stemIndex.overlap
+	switch {
+	case len(f) >= 4*(o+stemLane):
+		q := len(f) / 4
+		return scanStems4(f[:q], f[q-o:2*q], f[2*q-o:3*q], f[3*q-o:])
+	case len(f) >= 2*(o+stemLane):
+		h := len(f) / 2
+		return scanStems2(f[:h], f[h-o:])
+	}
 	_, m := scanStemsFrom(0, 0, f)
+	return m
+}
+
+// stemLane is the fewest bytes a part of a line read in parts by scanStems spans beyond the
+// overlap: shorter parts spare less than the overlap costs.
+const stemLane = 24
+
+// scanStems2 is scanStems(a)|scanStems(b), the two read in the same loop.
+func scanStems2(a, b string) uint64 {
+	d := stemIndex.dfa
+	next, class := d.next, &d.class
+	var s, t uint32
+	var m uint64
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		s = uint32(next[s+uint32(class[a[i]])])
+		t = uint32(next[t+uint32(class[b[i]])])
+		if (s|t)&litEnds != 0 {
+			if s&litEnds != 0 {
+				s &^= litEnds
+				m |= d.out[s/uint32(d.width)]
+			}
+			if t&litEnds != 0 {
+				t &^= litEnds
+				m |= d.out[t/uint32(d.width)]
+			}
+		}
+	}
+	_, m = scanStemsFrom(s, m, a[n:])
+	_, m = scanStemsFrom(t, m, b[n:])
+	return m
+}
+
+// scanStems4 is scanStems(a)|scanStems(b)|scanStems(c)|scanStems(e), the four read in the
+// same loop.
+func scanStems4(a, b, c, e string) uint64 {
+	d := stemIndex.dfa
+	next, class := d.next, &d.class
+	var s, t, u, v uint32
+	var m uint64
+	n := min(len(a), len(b), len(c), len(e))
+	for i := 0; i < n; i++ {
+		s = uint32(next[s+uint32(class[a[i]])])
+		t = uint32(next[t+uint32(class[b[i]])])
+		u = uint32(next[u+uint32(class[c[i]])])
+		v = uint32(next[v+uint32(class[e[i]])])
+		if (s|t|u|v)&litEnds != 0 {
+			if s&litEnds != 0 {
+				s &^= litEnds
+				m |= d.out[s/uint32(d.width)]
+			}
+			if t&litEnds != 0 {
+				t &^= litEnds
+				m |= d.out[t/uint32(d.width)]
+			}
+			if u&litEnds != 0 {
+				u &^= litEnds
+				m |= d.out[u/uint32(d.width)]
+			}
+			if v&litEnds != 0 {
+				v &^= litEnds
+				m |= d.out[v/uint32(d.width)]
+			}
+		}
+	}
+	_, m = scanStemsFrom(s, m, a[n:])
+	_, m = scanStemsFrom(t, m, b[n:])
+	_, m = scanStemsFrom(u, m, c[n:])
+	_, m = scanStemsFrom(v, m, e[n:])
 	return m
 }
 
