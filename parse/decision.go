@@ -104,7 +104,9 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		}
 	}
 	t.outcome, t.explicit = outcomeStems(f, m)
-	if t.outcome == "" && electStems.in(m) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
+	// A line with no proclamation and no digit holds no election result (reElected, exactly):
+	// most lines naming the elected ("élus") are spared the pattern.
+	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || hasDigit(f)) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" && strings.Contains(f, "favorable") && reVoteFavourable.MatchString(f) {

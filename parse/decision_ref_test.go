@@ -336,7 +336,8 @@ func TestDecisionRefs(t *testing.T) {
 
 func FuzzDecisionRefs(f *testing.F) {
 	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x", "1)\t*_#abcdefghijklmnopqrstuvwxy",
-		"Contre : 2 (M. DUPONT, Mme X)", "à l'EXCEPTION DE M. Y qui s'abstient", "Monsieur Z ne PRENANT pas part au vote"} {
+		"Contre : 2 (M. DUPONT, Mme X)", "à l'EXCEPTION DE M. Y qui s'abstient", "Monsieur Z ne PRENANT pas part au vote",
+		"Mme X : 11 votes, - Élue", "ONT ÉTÉ PROCLAMÉS élus", "Sont élus au scrutin de liste"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkDecisionRefs)

@@ -205,7 +205,10 @@ var (
 	deferStems   = newStems("ajourn", "retir", "report", "differ", "sursis")
 	notedStems   = newStems("nd acte", "nent acte", "pris acte", "donne acte", "connaissance du rapport")
 	electStems   = newStems("elu", "proclam")
-	adoptStems   = newStems("adopt", "approuv", "accept")
+	// proclaimStems holds the stem every match of reElected's proclamation holds; its other
+	// branch, a count then "élu", holds a digit.
+	proclaimStems = newStems("proclam")
+	adoptStems    = newStems("adopt", "approuv", "accept")
 	// strongStems gate reStrongVerb: each of its matches holds one of its verbs.
 	strongStems = newStems("adopt", "approuv", "accept", "rejet", "ajourn", "report")
 	// majorityStems and unanimousStems gate reMajority and reUnanimous.
