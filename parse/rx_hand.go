@@ -363,6 +363,40 @@ func councilIndex(s string) subMatch {
 // cannot do without and read around each. FuzzHandMatchesAny checks them against their patterns.
 var handMatchesAny = map[string]func(string) bool{
 	`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b|[a-z] (?:est|sont) (?:donc )?(?:adoptee?s?|approuvee?s?|acceptee?s?)\b`: strongVerbAny,
+	`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`: adoptedAny,
+}
+
+// The parts of reAdopted: the verb stems, each a whole word's start, and the endings that
+// complete them into a whole word.
+var (
+	adoptedStemsList = []string{"adopt", "approuv", "accept"}
+	adoptedEnds      = []string{"e", "ee", "es", "ees", "ent"}
+)
+
+// adoptedAny tells whether s holds a match of reAdopted: a stem after no word character,
+// then an ending after which no word character follows. The spot search ran the pattern at
+// each stem of a line (many hold several).
+func adoptedAny(s string) bool {
+	for _, w := range adoptedStemsList {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			v := from + i
+			from = v + 1
+			if v > 0 && isASCIIWord(s[v-1]) {
+				continue
+			}
+			q := v + len(w)
+			for _, e := range adoptedEnds {
+				if strings.HasPrefix(s[q:], e) && (q+len(e) == len(s) || !isASCIIWord(s[q+len(e)])) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // The parts of reStrongVerb: the verbs of its first branch, the marks (each followed by white

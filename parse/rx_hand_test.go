@@ -163,6 +163,7 @@ var handAnySeeds = []string{
 	"E est adopte", "le budget est rejete", "est adopte", " est adopte", "est donc adopte", "adopter",
 	"il est  adopte", "a est  donc adopte", "deliberation adopte2", "> x adopte", "→→ reporte", "\xe2\x86 adopte",
 	"le conseil adopte", "vote : adopte a l'unanimite", "projet adopte ; deliberation adoptee.", "reportees",
+	"xadopte", "_approuve", "9accepte", "adoptent", "adoptentx", "approuvees.", "\xc3\xa9accepteesé", "adopt", "adopteeé", "acceptent_",
 }
 
 func TestHandMatchesAnyUsed(t *testing.T) {

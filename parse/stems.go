@@ -736,6 +736,9 @@ func (s *spotRx) matchAt(f string, p int, subs bool, maxLen int) []int {
 // MatchString reports whether f holds a match. The spots are looked for in one pass: the
 // prefilter's literal searches (rx.may) would cost more than they spare.
 func (s *spotRx) MatchString(f string) bool {
+	if s.handAny != nil {
+		return s.handAny(f)
+	}
 	if s.spots == nil {
 		return s.rx.MatchString(f)
 	}
