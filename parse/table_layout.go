@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -108,7 +109,10 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 	sure = true
 	var unread []Diagnostic
 	defer func() { d.rec.Diagnostics = append(d.rec.Diagnostics, unread...) }()
-	var lens, lis []int
+	// The row lengths and label places share one array; the rows are known in number.
+	nr := len(e.rows)
+	slab := make([]int, 2*nr)
+	lens, lis := slab[:0:nr], slab[nr:nr]
 	for _, p := range e.rows {
 		if p.shape != shapeData {
 			continue
@@ -156,6 +160,7 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 		copy(cols, names)
 	}
 	t.Columns = cols
+	t.Rows = slices.Grow(t.Rows, len(e.rows))
 	for _, p := range e.rows {
 		row := Row{Pos: d.lines[p.idx].Pos}
 		cells := p.cells
