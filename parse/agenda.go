@@ -455,7 +455,11 @@ func (d *doc) itemTitles(agGrams [][]uint32, agWords [][]string) ([][]uint32, []
 	k := 0 // where the search for the next title starts: sections mostly follow the agenda
 	// The folded titles are written into one buffer; a title an entry bears is dropped from it
 	// (nothing keeps it), so that only the others stay.
-	var buf []byte
+	size := 0
+	for _, it := range items {
+		size += len(it.Title)
+	}
+	buf := make([]byte, 0, size+16) // folding rarely lengthens a title
 	for i, it := range items {
 		start := len(buf)
 		var f string

@@ -195,7 +195,7 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 		// The code: the first code before the label (the chapter, when an article follows).
 		for i := 0; i < l; i++ {
 			if isCode(cells[i]) {
-				c := takeChunk(&strSlab, 1, 2*width*(len(e.rows)-ri)+1)
+				c := takeChunk(&strSlab, 1, (2*width+1)*(len(e.rows)-ri))
 				c[0] = cells[i]
 				row.Code = &c[0]
 				break
@@ -214,7 +214,7 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 		// cell joins the label, so that no text is lost.
 		// The raw texts and the values the row points to live in one array, and its pointers
 		// in another: a row of n cells makes two allocations rather than up to 2n+3.
-		strs := takeChunk(&strSlab, 2*len(vals), 2*width*(len(e.rows)-ri))
+		strs := takeChunk(&strSlab, 2*len(vals), (2*width+1)*(len(e.rows)-ri))
 		raws, digs := strs[:len(vals):len(vals)], strs[len(vals):]
 		copy(raws, vals)
 		for _, note := range p.notes {
