@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"minutes/extract"
 	"minutes/normalize"
@@ -429,8 +430,14 @@ func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 	if d.bs.agGrams == nil {
 		ag := d.rec.Agenda
 		folded := make([]string, len(ag))
+		size := 0
+		for _, a := range ag {
+			size += len(a.Title)
+		}
+		// The folded titles view one buffer (see foldLines), not an allocation each.
+		buf := make([]byte, 0, size+16)
 		for k, a := range ag {
-			folded[k] = normalize.Fold(a.Title)
+			buf, folded[k] = appendFolded(buf, a.Title)
 		}
 		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = trigramsOf(folded), wordsOf(folded), folded
 	}
@@ -446,8 +453,17 @@ func (d *doc) itemTitles(agGrams [][]uint32, agWords [][]string) ([][]uint32, []
 	var rest []string // the folded titles that no entry bears, in item order
 	var restAt []int
 	k := 0 // where the search for the next title starts: sections mostly follow the agenda
+	// The folded titles are written into one buffer; a title an entry bears is dropped from it
+	// (nothing keeps it), so that only the others stay.
+	size := 0
+	for _, it := range items {
+		size += len(it.Title)
+	}
+	buf := make([]byte, 0, size+16) // folding rarely lengthens a title
 	for i, it := range items {
-		f := normalize.Fold(it.Title)
+		start := len(buf)
+		var f string
+		buf, f = appendFolded(buf, it.Title)
 		found := -1
 		for n := range agFolded {
 			c := (k + n) % len(agFolded)
@@ -461,6 +477,7 @@ func (d *doc) itemTitles(agGrams [][]uint32, agWords [][]string) ([][]uint32, []
 			continue
 		}
 		grams[i], words[i] = agGrams[found], agWords[found]
+		buf = buf[:start]
 		k = found + 1
 	}
 	if len(rest) > 0 {
@@ -470,6 +487,19 @@ func (d *doc) itemTitles(agGrams [][]uint32, agWords [][]string) ([][]uint32, []
 		}
 	}
 	return grams, words
+}
+
+// appendFolded appends normalize.Fold(s) to buf and returns the buffer and the folded text,
+// which views the buffer's bytes (unsafe.String). The caller never writes those bytes again
+// while the text is kept: append writes only past len, and when it moves the buffer the old
+// array stays as it was.
+func appendFolded(buf []byte, s string) ([]byte, string) {
+	start := len(buf)
+	buf = normalize.AppendFold(buf, s)
+	if len(buf) == start {
+		return buf, ""
+	}
+	return buf, unsafe.String(&buf[start], len(buf)-start)
 }
 
 // parentPath drops the last component of a path.

@@ -60,10 +60,27 @@ func readCell(raw string) (cellValue, bool) {
 	return readCellTable(raw)
 }
 
-// cellRead is a cell read once: its value, and whether it is a number.
+// cellRead is a cell read once: its digits, the code of its unit in cellUnits, and whether it
+// is a number. A unit code rather than the unit's string makes a map slot 40 bytes, not 56.
 type cellRead struct {
-	v  cellValue
-	ok bool
+	digits string
+	unit   uint8
+	ok     bool
+}
+
+// cellUnits are the units a cached cell may have, by code. A cell with another unit is not
+// cached, only read again (readCell gives "%" or the ISO code of a currency of
+// normalize.currencyWords: "EUR", "FRF").
+var cellUnits = [...]string{"", "EUR", "%", "FRF"}
+
+// unitCode is the code of unit in cellUnits, or false when it has none.
+func unitCode(unit string) (uint8, bool) {
+	for k, u := range cellUnits {
+		if u == unit {
+			return uint8(k), true
+		}
+	}
+	return 0, false
 }
 
 // cellCache remembers the cells of a document already read: a cell is classified with its
@@ -82,10 +99,12 @@ func (cc cellCache) read(raw string) (cellValue, bool) {
 		return cellValue{}, false
 	}
 	if r, ok := cc[raw]; ok {
-		return r.v, r.ok
+		return cellValue{Digits: r.digits, Unit: cellUnits[r.unit]}, r.ok
 	}
 	v, ok := readCell(raw)
-	cc[raw] = cellRead{v, ok}
+	if code, known := unitCode(v.Unit); known {
+		cc[raw] = cellRead{v.Digits, code, ok}
+	}
 	return v, ok
 }
 

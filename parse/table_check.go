@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,9 +76,9 @@ func tableChecks[N number[N]](t *Table, vals [][]*N) []sumCheck[N] {
 		if columnIsRate(t, c) {
 			continue
 		}
-		checks = append(checks, sumChecks(t, vals, c)...)
+		checks = sumChecks(checks, t, vals, c)
 	}
-	return append(checks, relationChecks(t, vals)...)
+	return relationChecks(checks, t, vals)
 }
 
 // report adds a diagnostic for each row whose checks fail, when the checks that pass confirm
@@ -274,9 +275,9 @@ func columnIsRate(t *Table, c int) bool {
 // sumChecks checks column c of the rows against its subtotals and totals. A subtotal is the
 // sum of the lines since the previous subtotal (or, for a cumulative subtotal, since the
 // previous total); a total is the sum of the subtotals since the previous total, with the lines
-// after the last subtotal, or the sum of all the lines since the previous total.
-func sumChecks[N number[N]](t *Table, vals [][]*N, c int) []sumCheck[N] {
-	var out []sumCheck[N]
+// after the last subtotal, or the sum of all the lines since the previous total. The checks are
+// appended to out, so that a table's checks grow one slice rather than one each and a copy.
+func sumChecks[N number[N]](out []sumCheck[N], t *Table, vals [][]*N, c int) []sumCheck[N] {
 	var group, run, subs, zero N
 	groupN, runN, subN := 0, 0, 0
 	for i, r := range t.Rows {
@@ -317,12 +318,11 @@ func sumChecks[N number[N]](t *Table, vals [][]*N, c int) []sumCheck[N] {
 
 // relationChecks finds a column that is the sum of two others (SM + EPIC = total) on every row
 // but one, and reports that row. Three rows at least must show the relation, rows of zeros
-// aside, so that chance does not make one.
-func relationChecks[N number[N]](t *Table, vals [][]*N) []sumCheck[N] {
-	var out []sumCheck[N]
+// aside, so that chance does not make one. The checks are appended to out.
+func relationChecks[N number[N]](out []sumCheck[N], t *Table, vals [][]*N) []sumCheck[N] {
 	n := len(t.Columns)
 	if n < 3 {
-		return nil
+		return out
 	}
 	// One buffer of each for every triple of columns: out copies what it keeps.
 	var holds []int
@@ -356,6 +356,7 @@ func relationChecks[N number[N]](t *Table, vals [][]*N) []sumCheck[N] {
 					}
 				}
 				if len(holds) >= 2 && len(holds)+len(fails) >= 3 && len(fails) <= 1 {
+					out = slices.Grow(out, len(holds)+len(fails))
 					for _, i := range holds {
 						out = append(out, sumCheck[N]{row: i, col: tc, ok: true})
 					}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -98,6 +99,19 @@ func mode(xs []int, def int) int {
 	return best
 }
 
+// takeChunk cuts n zeroed elements off the chunk *slab, after starting a new chunk of
+// max(n, size) elements when the chunk has not n left. The part cut is capped at n: appending
+// to it cannot write over the next part.
+func takeChunk[E any](slab *[]E, n, size int) []E {
+	s := *slab
+	if cap(s)-len(s) < n {
+		s = make([]E, 0, max(n, size))
+	}
+	part := s[len(s) : len(s)+n : len(s)+n]
+	*slab = s[:len(s)+n]
+	return part
+}
+
 // layout places the cells of each row of e in the table's value columns. The header gives the
 // columns when its width matches the rows; rows narrower than the table (empty cells the
 // extraction dropped) have their values aligned on the right, where totals and last columns sit.
@@ -108,7 +122,10 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 	sure = true
 	var unread []Diagnostic
 	defer func() { d.rec.Diagnostics = append(d.rec.Diagnostics, unread...) }()
-	var lens, lis []int
+	// The row lengths and label places share one array; the rows are known in number.
+	nr := len(e.rows)
+	slab := make([]int, 2*nr)
+	lens, lis := slab[:0:nr], slab[nr:nr]
 	for _, p := range e.rows {
 		if p.shape != shapeData {
 			continue
@@ -156,7 +173,12 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 		copy(cols, names)
 	}
 	t.Columns = cols
-	for _, p := range e.rows {
+	t.Rows = slices.Grow(t.Rows, len(e.rows))
+	// The rows' strings (codes, raw texts, values) and pointers are cut from shared chunks,
+	// sized for rows as wide as the table: a few allocations a table rather than three a row.
+	var strSlab []string
+	var ptrSlab []*string
+	for ri, p := range e.rows {
 		row := Row{Pos: d.lines[p.idx].Pos}
 		cells := p.cells
 		l := labelIndex(cells)
@@ -173,8 +195,9 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 		// The code: the first code before the label (the chapter, when an article follows).
 		for i := 0; i < l; i++ {
 			if isCode(cells[i]) {
-				c := cells[i]
-				row.Code = &c
+				c := takeChunk(&strSlab, 1, (2*width+1)*(len(e.rows)-ri))
+				c[0] = cells[i]
+				row.Code = &c[0]
 				break
 			}
 		}
@@ -191,7 +214,7 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 		// cell joins the label, so that no text is lost.
 		// The raw texts and the values the row points to live in one array, and its pointers
 		// in another: a row of n cells makes two allocations rather than up to 2n+3.
-		strs := make([]string, 2*len(vals))
+		strs := takeChunk(&strSlab, 2*len(vals), (2*width+1)*(len(e.rows)-ri))
 		raws, digs := strs[:len(vals):len(vals)], strs[len(vals):]
 		copy(raws, vals)
 		for _, note := range p.notes {
@@ -211,7 +234,7 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 			t.Columns = append(t.Columns, "")
 			width++
 		}
-		ptrs := make([]*string, 2*width)
+		ptrs := takeChunk(&ptrSlab, 2*width, 2*width*(len(e.rows)-ri))
 		row.Values, row.Cells = ptrs[:width:width], ptrs[width:]
 		for i, c := range vals {
 			if raws[i] != "" {
