@@ -333,7 +333,7 @@ func FuzzAppendFields(f *testing.F) {
 	})
 }
 
-// TestPeopleManyWords adds more people than one slab of byWord lists holds, some sharing a
+// TestPeopleManyWords adds many people to the byWord index, several sharing a
 // family name, and checks that each still resolves to itself and a shared name to nobody.
 func TestPeopleManyWords(t *testing.T) {
 	var p People
