@@ -517,6 +517,10 @@ type Person struct {
 	at int32
 }
 
+// Place is the person's index in the List of the People that added them: a caller keeps a
+// fact about each person in a slice rather than in a map keyed by ID.
+func (q *Person) Place() int { return int(q.at) }
+
 // Key is the linking key of the person's name (Name.Key), remembered from the last time People
 // indexed the person: readers compare keys of every list entry.
 func (q *Person) Key() string {

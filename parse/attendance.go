@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,10 +16,11 @@ import (
 
 // headerState is what the header and attendance readers share while they run.
 type headerState struct {
-	mentions []mention      // people named by the meeting fields, linked once the lists are read
-	status   map[string]int // person id → index in rec.Attendance
-	box      []string       // count fields whose numbers come on later lines (scattered box)
-	absent   *int           // "Absents : 6": stated, but not a field of Counts
+	mentions []mention // people named by the meeting fields, linked once the lists are read
+	listed   personSet // the people given an attendance status
+	inBlock  personSet // the people of the list readList reads (reset by each call)
+	box      []string  // count fields whose numbers come on later lines (scattered box)
+	absent   *int      // "Absents : 6": stated, but not a field of Counts
 	absentAt Pos
 	// presentOrRepresented is "25 Conseillers étaient Présents ou Représentés".
 	presentOrRepresented *int
@@ -37,6 +39,24 @@ type headerState struct {
 	entrySlab []listEntry
 	// lineFacts remembers facts of each line (see meetingLineAt), nil before the first use.
 	lineFacts []lineFacts
+}
+
+// personSet is a set of people of the document, by place (normalize.Person.Place): a document
+// lists a few dozen people, numbered from 0, so a slice is smaller and quicker than a map.
+type personSet []bool
+
+func (s personSet) has(p *normalize.Person) bool {
+	k := p.Place()
+	return k < len(s) && s[k]
+}
+
+// add puts p in the set; the slice grows with zeros up to p's place.
+func (s *personSet) add(p *normalize.Person) {
+	k := p.Place()
+	if k >= len(*s) {
+		*s = append(*s, make([]bool, k+1-len(*s))...)
+	}
+	(*s)[k] = true
 }
 
 type proxyMark struct {
@@ -99,9 +119,6 @@ func (d *doc) attendanceScanLimit() int {
 // stops at the first stretch of other text, which is where the body begins.
 func (d *doc) attendance() {
 	h := &d.hdr
-	if h.status == nil {
-		h.status = map[string]int{}
-	}
 	lim := d.attendanceScanLimit()
 	last := -1 // last line consumed
 	misses := 0
@@ -998,7 +1015,9 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	var group *normalize.Civility
 	var prev *normalize.Person
 	items := splitItems(text)
-	inBlock := make(map[string]bool, len(items))
+	inBlock := d.hdr.inBlock[:0]
+	defer func() { d.hdr.inBlock = inBlock }()
+	d.rec.Attendance = slices.Grow(d.rec.Attendance, len(items))
 	for _, it := range items {
 		e := d.parseEntry(it.text, proxies)
 		pos := posAt(it.off)
@@ -1030,7 +1049,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		var p *normalize.Person
 		q, resolved := d.people.Resolve(n)
 		if resolved && !proxies && q.Key() != d.people.KeyOf(n) {
-			if _, listed := d.hdr.status[q.ID]; listed || inBlock[q.ID] {
+			if d.hdr.listed.has(q) || inBlock.has(q) {
 				// Listed already under a compatible name: another person ("M. Luciani",
 				// then "F. Luciani" among the absents).
 				p = d.people.New(n)
@@ -1043,12 +1062,12 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		if p == nil {
 			continue
 		}
-		if inBlock[p.ID] && d.people.KeyOf(n) != p.Key() {
+		if inBlock.has(p) && d.people.KeyOf(n) != p.Key() {
 			// Two entries of one list are two people ("M. Luciani", "F. Luciani").
 			p = d.people.New(n)
 			p.Page, p.Line = pos.Page, pos.Line
 		}
-		inBlock[p.ID] = true
+		inBlock.add(p)
 		prev = p
 		if e.roleText != "" {
 			d.people.SetRole(e.roleText, p)
@@ -1102,10 +1121,10 @@ func startsWithCivility(s string) bool {
 // setStatus records a person's attendance; a person already listed keeps the status the
 // document gave them first.
 func (d *doc) setStatus(p *normalize.Person, status string, sub *string, pos Pos) {
-	if _, ok := d.hdr.status[p.ID]; ok {
+	if d.hdr.listed.has(p) {
 		return
 	}
-	d.hdr.status[p.ID] = len(d.rec.Attendance)
+	d.hdr.listed.add(p)
 	d.rec.Attendance = append(d.rec.Attendance, Attendance{Person: p.ID, Status: status, SubstituteFor: sub, Pos: pos})
 }
 
