@@ -554,7 +554,7 @@ func (d *doc) namesLike(j int, proxies bool) bool {
 	items := splitItems(listText(d.lines[j].Text))
 	names, bad, roles := 0, 0, 0
 	for _, it := range items {
-		e := d.parseEntry(it.text, proxies)
+		e := d.parseEntry(it.text, proxies, true)
 		switch {
 		case e.ok || e.proxyOfPrev:
 			names++
@@ -691,14 +691,19 @@ type entryKey struct {
 	proxies bool
 }
 
-// parseEntry is parseEntry(s, proxies), remembered for the document: namesLike reads the
-// entries of a line to decide whether a list goes on, and readList reads them again.
-func (d *doc) parseEntry(s string, proxies bool) listEntry {
+// parseEntry is parseEntry(s, proxies), remembered for the document when keep is set:
+// namesLike reads the entries of a line to decide whether a list goes on, and readList reads
+// them again. readList does not keep its own: on the corpus no later call asks for them, and a
+// kept entry costs a map cell and a large slab slot.
+func (d *doc) parseEntry(s string, proxies, keep bool) listEntry {
 	k := entryKey{s, proxies}
 	if e, ok := d.hdr.entries[k]; ok {
 		return *e
 	}
 	e := parseEntry(s, proxies)
+	if !keep {
+		return e
+	}
 	if d.hdr.entries == nil {
 		d.hdr.entries = map[entryKey]*listEntry{}
 	}
@@ -1019,7 +1024,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	defer func() { d.hdr.inBlock = inBlock }()
 	d.rec.Attendance = slices.Grow(d.rec.Attendance, len(items))
 	for _, it := range items {
-		e := d.parseEntry(it.text, proxies)
+		e := d.parseEntry(it.text, proxies, false)
 		pos := posAt(it.off)
 		if e.civPlural != nil {
 			group = e.civPlural
