@@ -792,17 +792,20 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	// "M. MMES Marie-Jo BATARD": civilities of a mixed group; the person's own is unknown.
 	// The words are split only for those two cases; the first words are read in place.
+	// c0 is the civility w0 is (civ0), read once for both tests.
 	w0, after := nextField(giver)
-	if w1, after1 := nextField(after); w1 != "" && isCivility(w0) && isCivility(w1) {
+	c0, civ0 := normalize.CivilityOf(w0)
+	if w1, after1 := nextField(after); w1 != "" && civ0 && isCivility(w1) {
 		if w2, _ := nextField(after1); w2 != "" {
 			fs := strings.Fields(giver)
 			giver = strings.Join(fs[2:], " ")
 			w0, _ = nextField(giver)
+			c0, civ0 = normalize.CivilityOf(w0)
 		}
 	}
 	// A plural civility heads a group: "MM LECARDONNEL", "Messieurs Yves LELONG".
 	if w0 != "" {
-		if c, ok := normalize.CivilityOf(w0); ok && c.Plural {
+		if c, ok := c0, civ0; ok && c.Plural {
 			fs := strings.Fields(giver)
 			e.civPlural = &c
 			giver = "M. " + strings.Join(fs[1:], " ")
