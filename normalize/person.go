@@ -556,6 +556,20 @@ type People struct {
 	// last remembers the folds of the last name read: a list reader asks Resolve, KeyOf and
 	// Add about one name in a row.
 	last struct{ given, family, key, fg, ff string }
+	// cells holds the people of List in chunks of 8 that are never moved (a pointer into one
+	// stays good), rather than one allocation a person.
+	cells []Person
+}
+
+// newPerson adds a person with names n to List.
+func (p *People) newPerson(n Name) *Person {
+	if len(p.cells) == cap(p.cells) {
+		p.cells = make([]Person, 0, 8)
+	}
+	p.cells = append(p.cells, Person{ID: personID(len(p.List) + 1), Name: n, at: int32(len(p.List))})
+	np := &p.cells[len(p.cells)-1]
+	p.List = append(p.List, np)
+	return np
 }
 
 // named returns the people word w (folded) was indexed under, in the order indexed.
@@ -643,8 +657,7 @@ func (p *People) AddResolved(n Name, old *Person, ok bool) *Person {
 		p.merge(old, n)
 		return old
 	}
-	np := &Person{ID: personID(len(p.List) + 1), Name: n, at: int32(len(p.List))}
-	p.List = append(p.List, np)
+	np := p.newPerson(n)
 	p.index(np)
 	return np
 }
@@ -652,8 +665,7 @@ func (p *People) AddResolved(n Name, old *Person, ok bool) *Person {
 // New records a person who is certainly not one already known (another entry of the same
 // list, say), even when the names are compatible ("M. Luciani" and "F. Luciani").
 func (p *People) New(n Name) *Person {
-	np := &Person{ID: personID(len(p.List) + 1), Name: n, at: int32(len(p.List))}
-	p.List = append(p.List, np)
+	np := p.newPerson(n)
 	p.index(np)
 	return np
 }
