@@ -19,9 +19,11 @@ type headerState struct {
 	mentions []mention // people named by the meeting fields, linked once the lists are read
 	listed   personSet // the people given an attendance status
 	inBlock  personSet // the people of the list readList reads (reset by each call)
-	box      []string  // count fields whose numbers come on later lines (scattered box)
-	absent   *int      // "Absents : 6": stated, but not a field of Counts
-	absentAt Pos
+	// lineItems is namesLike's buffer for the entries of a line.
+	lineItems []listItem
+	box       []string // count fields whose numbers come on later lines (scattered box)
+	absent    *int     // "Absents : 6": stated, but not a field of Counts
+	absentAt  Pos
 	// presentOrRepresented is "25 Conseillers étaient Présents ou Représentés".
 	presentOrRepresented *int
 	started              bool // an attendance list was seen
@@ -551,7 +553,8 @@ func listText(s string) string {
 
 // namesLike reports whether line j reads as a continuation of a list of names.
 func (d *doc) namesLike(j int, proxies bool) bool {
-	items := splitItems(listText(d.lines[j].Text))
+	d.hdr.lineItems = appendItems(d.hdr.lineItems[:0], listText(d.lines[j].Text))
+	items := d.hdr.lineItems
 	names, bad, roles := 0, 0, 0
 	for _, it := range items {
 		e := d.parseEntry(it.text, proxies, true)
@@ -576,8 +579,11 @@ type listItem struct {
 
 // splitItems splits list text on the separators of French lists: commas, semicolons, line
 // breaks, spaced dashes and slashes, "et", "&", and bullets; never inside parentheses.
-func splitItems(s string) []listItem {
-	var out []listItem
+func splitItems(s string) []listItem { return appendItems(nil, s) }
+
+// appendItems appends the entries of s (as splitItems) to out: list readers pass a buffer
+// sized or reused for them rather than growing a new slice a line.
+func appendItems(out []listItem, s string) []listItem {
 	depth, start := 0, 0
 	emit := func(end, next int) {
 		t := strings.TrimSpace(s[start:end])
@@ -1022,7 +1028,8 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	}
 	var group *normalize.Civility
 	var prev *normalize.Person
-	items := splitItems(text)
+	// An entry mostly ends at a comma or a line end: room for that many, grown if need be.
+	items := appendItems(make([]listItem, 0, 1+len(block)+strings.Count(text, ",")), text)
 	inBlock := d.hdr.inBlock[:0]
 	defer func() { d.hdr.inBlock = inBlock }()
 	d.rec.Attendance = slices.Grow(d.rec.Attendance, len(items))
