@@ -1009,6 +1009,12 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		return
 	}
 	var b strings.Builder
+	// Room for the lines and a short separator each, so that the text is built in one go.
+	n := 0
+	for _, bl := range block {
+		n += len(bl.text) + 2
+	}
+	b.Grow(n)
 	offs := make([]int, len(block))
 	for k, bl := range block {
 		if k > 0 {
