@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -512,7 +513,13 @@ type Person struct {
 	// key is Key(kg, kf): the key of the names as last indexed, kept with them so that a change
 	// made to the names since is seen.
 	key, kg, kf string
+	// at is the person's place in People.List, by which byWord names a lone person.
+	at int32
 }
+
+// Place is the person's index in the List of the People that added them: a caller keeps a
+// fact about each person in a slice rather than in a map keyed by ID.
+func (q *Person) Place() int { return int(q.at) }
 
 // Key is the linking key of the person's name (Name.Key), remembered from the last time People
 // indexed the person: readers compare keys of every list entry.
@@ -541,14 +548,40 @@ type People struct {
 	byKey map[string]*Person
 	roles map[string]*Person
 	// byWord indexes people by folded family name and by folded given name, so that a
-	// mention is compared with the few people it can name, not with everyone.
-	byWord map[string][]*Person
+	// mention is compared with the few people it can name, not with everyone. A word names a
+	// lone person by their place in List (>= 0), or several by ^place of their list in shared:
+	// a small value keeps the map's cells small, and most words name one person.
+	byWord map[string]int32
+	shared [][]*Person
 	// last remembers the folds of the last name read: a list reader asks Resolve, KeyOf and
 	// Add about one name in a row.
 	last struct{ given, family, key, fg, ff string }
-	// slab backs the one-person lists of byWord, cut from it a cell at a time (capacity one, so
-	// that a second person appended moves the list out), instead of one allocation a word.
-	slab []*Person
+	// cells holds the people of List in chunks of 8 that are never moved (a pointer into one
+	// stays good), rather than one allocation a person.
+	cells []Person
+}
+
+// newPerson adds a person with names n to List.
+func (p *People) newPerson(n Name) *Person {
+	if len(p.cells) == cap(p.cells) {
+		p.cells = make([]Person, 0, 8)
+	}
+	p.cells = append(p.cells, Person{ID: personID(len(p.List) + 1), Name: n, at: int32(len(p.List))})
+	np := &p.cells[len(p.cells)-1]
+	p.List = append(p.List, np)
+	return np
+}
+
+// named returns the people word w (folded) was indexed under, in the order indexed.
+func (p *People) named(w string) []*Person {
+	v, ok := p.byWord[w]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		return p.List[v : v+1 : v+1]
+	}
+	return p.shared[^v]
 }
 
 // foldKey is foldKey(given, family), remembered for the last name asked.
@@ -580,7 +613,7 @@ func (p *People) index(q *Person) {
 		p.byKey = map[string]*Person{}
 	}
 	if p.byWord == nil {
-		p.byWord = map[string][]*Person{}
+		p.byWord = map[string]int32{}
 	}
 	q.key, q.fg, q.ff = p.foldKey(q.Given, q.Family)
 	q.kg, q.kf = q.Given, q.Family
@@ -591,22 +624,20 @@ func (p *People) index(q *Person) {
 		if w == "" {
 			continue
 		}
-		l := p.byWord[w]
-		dup := false
-		for _, x := range l {
-			dup = dup || x == q
-		}
-		if !dup {
-			if len(l) == 0 {
-				if len(p.slab) == cap(p.slab) {
-					p.slab = make([]*Person, 0, 64)
-				}
-				p.slab = append(p.slab, q)
-				l = p.slab[len(p.slab)-1 : len(p.slab) : len(p.slab)]
-				p.byWord[w] = l
-				continue
+		v, ok := p.byWord[w]
+		switch {
+		case !ok:
+			p.byWord[w] = q.at
+		case v >= 0:
+			if x := p.List[v]; x != q {
+				p.shared = append(p.shared, []*Person{x, q})
+				p.byWord[w] = ^int32(len(p.shared) - 1)
 			}
-			p.byWord[w] = append(l, q)
+		default:
+			l := p.shared[^v]
+			if !slices.Contains(l, q) {
+				p.shared[^v] = append(l, q)
+			}
 		}
 	}
 }
@@ -626,8 +657,7 @@ func (p *People) AddResolved(n Name, old *Person, ok bool) *Person {
 		p.merge(old, n)
 		return old
 	}
-	np := &Person{ID: personID(len(p.List) + 1), Name: n}
-	p.List = append(p.List, np)
+	np := p.newPerson(n)
 	p.index(np)
 	return np
 }
@@ -635,8 +665,7 @@ func (p *People) AddResolved(n Name, old *Person, ok bool) *Person {
 // New records a person who is certainly not one already known (another entry of the same
 // list, say), even when the names are compatible ("M. Luciani" and "F. Luciani").
 func (p *People) New(n Name) *Person {
-	np := &Person{ID: personID(len(p.List) + 1), Name: n}
-	p.List = append(p.List, np)
+	np := p.newPerson(n)
 	p.index(np)
 	return np
 }
@@ -676,7 +705,7 @@ func (p *People) Resolve(n Name) (*Person, bool) {
 		if w == "" {
 			continue
 		}
-		for _, q := range p.byWord[w] {
+		for _, q := range p.named(w) {
 			if compatible(q, n.Civility, mg, mf) {
 				if found != nil && found != q {
 					return nil, false // ambiguous

@@ -333,7 +333,7 @@ func FuzzAppendFields(f *testing.F) {
 	})
 }
 
-// TestPeopleManyWords adds more people than one slab of byWord lists holds, some sharing a
+// TestPeopleManyWords adds many people to the byWord index, several sharing a
 // family name, and checks that each still resolves to itself and a shared name to nobody.
 func TestPeopleManyWords(t *testing.T) {
 	var p People
@@ -355,5 +355,24 @@ func TestPeopleManyWords(t *testing.T) {
 	}
 	if got, ok := p.Resolve(Name{Family: "DUPONT", Civility: "M."}); ok {
 		t.Errorf("Resolve(M. DUPONT) = %s, want no one: seven people bear the name", got.ID)
+	}
+}
+
+// TestPersonPlace checks that Place is the person's index in List, merges included.
+func TestPersonPlace(t *testing.T) {
+	var p People
+	a := p.Add(Name{Civility: "M.", Family: "HUET"})
+	b := p.Add(Name{Given: "Anne", Family: "ROCHE"})
+	c := p.Add(Name{Civility: "M.", Given: "Guénhaël", Family: "HUET"}) // merges into a
+	if c != a {
+		t.Fatalf("Add(M. Guénhaël HUET) = %s, want %s", c.ID, a.ID)
+	}
+	for k, q := range p.List {
+		if q.Place() != k {
+			t.Errorf("%s.Place() = %d, want %d", q.ID, q.Place(), k)
+		}
+	}
+	if b.Place() != 1 {
+		t.Errorf("ROCHE.Place() = %d, want 1", b.Place())
 	}
 }

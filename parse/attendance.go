@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,11 +16,14 @@ import (
 
 // headerState is what the header and attendance readers share while they run.
 type headerState struct {
-	mentions []mention      // people named by the meeting fields, linked once the lists are read
-	status   map[string]int // person id → index in rec.Attendance
-	box      []string       // count fields whose numbers come on later lines (scattered box)
-	absent   *int           // "Absents : 6": stated, but not a field of Counts
-	absentAt Pos
+	mentions []mention // people named by the meeting fields, linked once the lists are read
+	listed   personSet // the people given an attendance status
+	inBlock  personSet // the people of the list readList reads (reset by each call)
+	// lineItems is namesLike's buffer for the entries of a line.
+	lineItems []listItem
+	box       []string // count fields whose numbers come on later lines (scattered box)
+	absent    *int     // "Absents : 6": stated, but not a field of Counts
+	absentAt  Pos
 	// presentOrRepresented is "25 Conseillers étaient Présents ou Représentés".
 	presentOrRepresented *int
 	started              bool // an attendance list was seen
@@ -37,6 +41,24 @@ type headerState struct {
 	entrySlab []listEntry
 	// lineFacts remembers facts of each line (see meetingLineAt), nil before the first use.
 	lineFacts []lineFacts
+}
+
+// personSet is a set of people of the document, by place (normalize.Person.Place): a document
+// lists a few dozen people, numbered from 0, so a slice is smaller and quicker than a map.
+type personSet []bool
+
+func (s personSet) has(p *normalize.Person) bool {
+	k := p.Place()
+	return k < len(s) && s[k]
+}
+
+// add puts p in the set; the slice grows with zeros up to p's place.
+func (s *personSet) add(p *normalize.Person) {
+	k := p.Place()
+	if k >= len(*s) {
+		*s = append(*s, make([]bool, k+1-len(*s))...)
+	}
+	(*s)[k] = true
 }
 
 type proxyMark struct {
@@ -99,9 +121,6 @@ func (d *doc) attendanceScanLimit() int {
 // stops at the first stretch of other text, which is where the body begins.
 func (d *doc) attendance() {
 	h := &d.hdr
-	if h.status == nil {
-		h.status = map[string]int{}
-	}
 	lim := d.attendanceScanLimit()
 	last := -1 // last line consumed
 	misses := 0
@@ -534,10 +553,11 @@ func listText(s string) string {
 
 // namesLike reports whether line j reads as a continuation of a list of names.
 func (d *doc) namesLike(j int, proxies bool) bool {
-	items := splitItems(listText(d.lines[j].Text))
+	d.hdr.lineItems = appendItems(d.hdr.lineItems[:0], listText(d.lines[j].Text))
+	items := d.hdr.lineItems
 	names, bad, roles := 0, 0, 0
 	for _, it := range items {
-		e := d.parseEntry(it.text, proxies)
+		e := d.parseEntry(it.text, proxies, true)
 		switch {
 		case e.ok || e.proxyOfPrev:
 			names++
@@ -559,8 +579,11 @@ type listItem struct {
 
 // splitItems splits list text on the separators of French lists: commas, semicolons, line
 // breaks, spaced dashes and slashes, "et", "&", and bullets; never inside parentheses.
-func splitItems(s string) []listItem {
-	var out []listItem
+func splitItems(s string) []listItem { return appendItems(nil, s) }
+
+// appendItems appends the entries of s (as splitItems) to out: list readers pass a buffer
+// sized or reused for them rather than growing a new slice a line.
+func appendItems(out []listItem, s string) []listItem {
 	depth, start := 0, 0
 	emit := func(end, next int) {
 		t := strings.TrimSpace(s[start:end])
@@ -674,14 +697,19 @@ type entryKey struct {
 	proxies bool
 }
 
-// parseEntry is parseEntry(s, proxies), remembered for the document: namesLike reads the
-// entries of a line to decide whether a list goes on, and readList reads them again.
-func (d *doc) parseEntry(s string, proxies bool) listEntry {
+// parseEntry is parseEntry(s, proxies), remembered for the document when keep is set:
+// namesLike reads the entries of a line to decide whether a list goes on, and readList reads
+// them again. readList does not keep its own: on the corpus no later call asks for them, and a
+// kept entry costs a map cell and a large slab slot.
+func (d *doc) parseEntry(s string, proxies, keep bool) listEntry {
 	k := entryKey{s, proxies}
 	if e, ok := d.hdr.entries[k]; ok {
 		return *e
 	}
 	e := parseEntry(s, proxies)
+	if !keep {
+		return e
+	}
 	if d.hdr.entries == nil {
 		d.hdr.entries = map[entryKey]*listEntry{}
 	}
@@ -770,17 +798,20 @@ func parseEntry(s string, proxies bool) listEntry {
 	}
 	// "M. MMES Marie-Jo BATARD": civilities of a mixed group; the person's own is unknown.
 	// The words are split only for those two cases; the first words are read in place.
+	// c0 is the civility w0 is (civ0), read once for both tests.
 	w0, after := nextField(giver)
-	if w1, after1 := nextField(after); w1 != "" && isCivility(w0) && isCivility(w1) {
+	c0, civ0 := normalize.CivilityOf(w0)
+	if w1, after1 := nextField(after); w1 != "" && civ0 && isCivility(w1) {
 		if w2, _ := nextField(after1); w2 != "" {
 			fs := strings.Fields(giver)
 			giver = strings.Join(fs[2:], " ")
 			w0, _ = nextField(giver)
+			c0, civ0 = normalize.CivilityOf(w0)
 		}
 	}
 	// A plural civility heads a group: "MM LECARDONNEL", "Messieurs Yves LELONG".
 	if w0 != "" {
-		if c, ok := normalize.CivilityOf(w0); ok && c.Plural {
+		if c, ok := c0, civ0; ok && c.Plural {
 			fs := strings.Fields(giver)
 			e.civPlural = &c
 			giver = "M. " + strings.Join(fs[1:], " ")
@@ -978,6 +1009,12 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		return
 	}
 	var b strings.Builder
+	// Room for the lines and a short separator each, so that the text is built in one go.
+	n := 0
+	for _, bl := range block {
+		n += len(bl.text) + 2
+	}
+	b.Grow(n)
 	offs := make([]int, len(block))
 	for k, bl := range block {
 		if k > 0 {
@@ -997,10 +1034,13 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	}
 	var group *normalize.Civility
 	var prev *normalize.Person
-	items := splitItems(text)
-	inBlock := make(map[string]bool, len(items))
+	// An entry mostly ends at a comma or a line end: room for that many, grown if need be.
+	items := appendItems(make([]listItem, 0, 1+len(block)+strings.Count(text, ",")), text)
+	inBlock := d.hdr.inBlock[:0]
+	defer func() { d.hdr.inBlock = inBlock }()
+	d.rec.Attendance = slices.Grow(d.rec.Attendance, len(items))
 	for _, it := range items {
-		e := d.parseEntry(it.text, proxies)
+		e := d.parseEntry(it.text, proxies, false)
 		pos := posAt(it.off)
 		if e.civPlural != nil {
 			group = e.civPlural
@@ -1030,7 +1070,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		var p *normalize.Person
 		q, resolved := d.people.Resolve(n)
 		if resolved && !proxies && q.Key() != d.people.KeyOf(n) {
-			if _, listed := d.hdr.status[q.ID]; listed || inBlock[q.ID] {
+			if d.hdr.listed.has(q) || inBlock.has(q) {
 				// Listed already under a compatible name: another person ("M. Luciani",
 				// then "F. Luciani" among the absents).
 				p = d.people.New(n)
@@ -1043,12 +1083,12 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 		if p == nil {
 			continue
 		}
-		if inBlock[p.ID] && d.people.KeyOf(n) != p.Key() {
+		if inBlock.has(p) && d.people.KeyOf(n) != p.Key() {
 			// Two entries of one list are two people ("M. Luciani", "F. Luciani").
 			p = d.people.New(n)
 			p.Page, p.Line = pos.Page, pos.Line
 		}
-		inBlock[p.ID] = true
+		inBlock.add(p)
 		prev = p
 		if e.roleText != "" {
 			d.people.SetRole(e.roleText, p)
@@ -1102,10 +1142,10 @@ func startsWithCivility(s string) bool {
 // setStatus records a person's attendance; a person already listed keeps the status the
 // document gave them first.
 func (d *doc) setStatus(p *normalize.Person, status string, sub *string, pos Pos) {
-	if _, ok := d.hdr.status[p.ID]; ok {
+	if d.hdr.listed.has(p) {
 		return
 	}
-	d.hdr.status[p.ID] = len(d.rec.Attendance)
+	d.hdr.listed.add(p)
 	d.rec.Attendance = append(d.rec.Attendance, Attendance{Person: p.ID, Status: status, SubstituteFor: sub, Pos: pos})
 }
 

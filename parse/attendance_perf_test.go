@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"minutes/extract"
+	"minutes/normalize"
 )
 
 // BenchmarkHeaderAttendance measures the header and attendance readers alone, on the Numérian
@@ -36,5 +37,30 @@ func BenchmarkHeaderAttendance(b *testing.B) {
 				d.attendance()
 			}
 		})
+	}
+}
+
+// TestPersonSet checks the set of people by place against the people added to a registry,
+// out of order, and its reset by truncation (as readList reuses it).
+func TestPersonSet(t *testing.T) {
+	var reg normalize.People
+	var ps []*normalize.Person
+	for _, f := range []string{"ALPHA", "BRAVO", "CHARLIE", "DELTA", "ECHO"} {
+		ps = append(ps, reg.New(normalize.Name{Family: f}))
+	}
+	var s personSet
+	s.add(ps[3])
+	s.add(ps[1])
+	for k, p := range ps {
+		if got, want := s.has(p), k == 1 || k == 3; got != want {
+			t.Errorf("has(%s) = %v, want %v", p.ID, got, want)
+		}
+	}
+	s = s[:0]
+	s.add(ps[0])
+	for k, p := range ps {
+		if got, want := s.has(p), k == 0; got != want {
+			t.Errorf("after reset, has(%s) = %v, want %v", p.ID, got, want)
+		}
 	}
 }

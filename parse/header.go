@@ -13,9 +13,6 @@ import (
 // secretary, previous minutes, next meeting). The counts and the lists are read by attendance;
 // the people named here are linked there, once the lists have given everyone an id.
 func (d *doc) header() {
-	if d.hdr.status == nil {
-		d.hdr.status = map[string]int{}
-	}
 	lim := d.attendanceScanLimit()
 	d.meetingAssembly(lim)
 	d.meetingBody(lim)
