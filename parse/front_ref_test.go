@@ -82,21 +82,15 @@ func TestGiveProxyIndex(t *testing.T) {
 		checkGiveProxy(t, normalize.Fold(s))
 	}
 	// Every line of the corpus, folded and split into list items.
-	files, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
-	if len(files) == 0 {
+	lines := corpusLines()
+	if len(lines) == 0 {
 		t.Skip("corpus absent")
 	}
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			f := normalize.Fold(l)
-			checkGiveProxy(t, f)
-			for _, it := range splitItems(f) {
-				checkGiveProxy(t, it.text)
-			}
+	for _, l := range lines {
+		f := normalize.Fold(l)
+		checkGiveProxy(t, f)
+		for _, it := range splitItems(f) {
+			checkGiveProxy(t, it.text)
 		}
 	}
 }
@@ -152,23 +146,17 @@ func TestProxyPairAndSubstitute(t *testing.T) {
 			checkSubstitute(t, f)
 		}
 	}
-	files, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
-	if len(files) == 0 {
+	lines := corpusLines()
+	if len(lines) == 0 {
 		t.Skip("corpus absent")
 	}
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			f := normalize.Fold(l)
-			checkProxyPair(t, f)
-			checkSubstitute(t, f)
-			for _, it := range splitItems(f) {
-				checkProxyPair(t, it.text)
-				checkSubstitute(t, strings.Trim(it.text, "()"))
-			}
+	for _, l := range lines {
+		f := normalize.Fold(l)
+		checkProxyPair(t, f)
+		checkSubstitute(t, f)
+		for _, it := range splitItems(f) {
+			checkProxyPair(t, it.text)
+			checkSubstitute(t, strings.Trim(it.text, "()"))
 		}
 	}
 }
