@@ -104,7 +104,7 @@ const sqlDocument = `INSERT INTO documents (sha256, status, schema, name, format
 // sqlMaxIDs reads the largest ids of the tables whose ids the program assigns.
 const sqlMaxIDs = `SELECT (SELECT coalesce(max(id), 0) FROM items), (SELECT coalesce(max(id), 0) FROM decisions),
  (SELECT coalesce(max(id), 0) FROM search_text), (SELECT coalesce(max(id), 0) FROM tables),
- (SELECT coalesce(max(id), 0) FROM table_rows)`
+ (SELECT coalesce(max(id), 0) FROM table_rows), (SELECT indexed_upto FROM search_state)`
 
 // Prepared is a record turned into the rows of its tables and the folded texts of its search
 // index: all the work of a save that needs no database (folding, cutting a section's prose,
@@ -134,11 +134,13 @@ type Prepared struct {
 // json_each: the JSON parsing and extraction cost the writer more than binding the values.)
 var indexSizes = [...]int{16, 32, 64, 128, 256, 512, 1024, 2048, 4096}
 
-// indexQueries[k] indexes up to indexSizes[k] texts (rowid, title, body).
+// indexQueries[k] indexes up to indexSizes[k] texts (rowid, title, body), those still stored
+// and above the watermark: a text that waited may have been deleted since (its document
+// replaced), and must not go in.
 var indexQueries = func() (qs [len(indexSizes)]string) {
 	for k, n := range indexSizes {
 		qs[k] = "INSERT INTO search (rowid, title, body) SELECT column1, column2, column3 FROM (VALUES " +
-			strings.TrimSuffix(strings.Repeat("(?,?,?),", n), ",") + ") WHERE column1 IS NOT NULL"
+			strings.TrimSuffix(strings.Repeat("(?,?,?),", n), ",") + ") WHERE column1 IN " + sqlUnindexedIDs
 	}
 	return qs
 }()
@@ -243,7 +245,7 @@ func Prepare(rec *parse.Record) *Prepared {
 }
 
 // insertRecord inserts the prepared record as a new loaded document and returns its id.
-func (w *wtx) insertRecord(p *Prepared, now string, run int64) (int64, error) {
+func (w *wtx) insertRecord(p *Prepared, now string, run int64, deferIndex bool) (int64, error) {
 	var runID any
 	if run != 0 {
 		runID = run
@@ -257,16 +259,146 @@ func (w *wtx) insertRecord(p *Prepared, now string, run int64) (int64, error) {
 	if base[kDoc], err = res.LastInsertId(); err != nil {
 		return 0, err
 	}
-	if err := w.row(sqlMaxIDs, nil, &base[kItem], &base[kDecision], &base[kSearch], &base[kTable], &base[kRow]); err != nil {
+	var indexed int64
+	if err := w.row(sqlMaxIDs, nil, &base[kItem], &base[kDecision], &base[kSearch], &base[kTable], &base[kRow], &indexed); err != nil {
 		return 0, fmt.Errorf("ids: %w", err)
 	}
+	maxSearch := base[kSearch]
+	// Ids at or below the watermark count as indexed: never hand them out again, even when the
+	// rows that had them are gone.
+	base[kSearch] = max(base[kSearch], indexed)
 	if err := w.flush(p, &base); err != nil {
 		return 0, err
 	}
-	if err := w.writeIndex(p, base[kSearch]+1); err != nil {
+	if err := w.index(p, base[kSearch], maxSearch, indexed, deferIndex); err != nil {
 		return 0, fmt.Errorf("search: %w", err)
 	}
 	return base[kDoc], nil
+}
+
+// searchBatch is how many documents saved with DeferIndex have their texts indexed together.
+// FTS5 writes the terms of each indexing transaction as a new segment and merges segments
+// later: one segment for 32 documents costs a fraction of 32 small ones.
+const searchBatch = 32
+
+// sqlUnindexedIDs are the ids of the stored texts not yet indexed.
+const sqlUnindexedIDs = `(SELECT id FROM search_text WHERE id > (SELECT indexed_upto FROM search_state))`
+
+// index keeps the search index in step with the texts of the document being saved: their
+// search_text ids follow base; maxID and indexed are the largest search_text id and the
+// watermark, read in this transaction before the document's rows went in. With deferIndex the
+// texts join d.waiting (already folded, as Prepare made them) until searchBatch documents
+// have; otherwise they and any waiting go in now.
+func (w *wtx) index(p *Prepared, base, maxID, indexed int64, deferIndex bool) error {
+	d := w.d
+	n := int64(len(p.index) / 2)
+	top := maxID // the largest search_text id once the document is in
+	if n > 0 {
+		top = base + n
+	}
+	if indexed >= maxID {
+		d.dropWaiting() // nothing waits: another handle or process indexed it
+	} else if maxID != d.lastSearchID || indexed != d.indexedUpto {
+		// Texts wait that d does not hold (another handle or process saved or indexed since
+		// d last did, or d's last save failed): index every waiting text from the stored rows.
+		d.dropWaiting()
+		d.lastSearchID = top
+		return w.catchUp()
+	}
+	for i := range n {
+		d.waiting = append(d.waiting, base+1+i, p.index[2*i], p.index[2*i+1])
+	}
+	d.lastSearchID, d.indexedUpto = top, indexed
+	if deferIndex && d.unindexed+1 < searchBatch {
+		d.unindexed++
+		return nil
+	}
+	return w.indexWaiting(max(top, indexed))
+}
+
+// indexWaiting indexes d.waiting, in one statement (FTS5 writes its pending terms out as a
+// segment at every statement), and moves the watermark to upto.
+func (w *wtx) indexWaiting(upto int64) error {
+	d := w.d
+	err := w.writeIndex(d.waiting)
+	d.dropWaiting()
+	if err != nil {
+		return err
+	}
+	if upto != d.indexedUpto {
+		if err := w.run(`UPDATE search_state SET indexed_upto = ?`, upto); err != nil {
+			return err
+		}
+		d.indexedUpto = upto
+	}
+	return nil
+}
+
+// dropWaiting forgets the waiting texts (letting their strings go).
+func (d *DB) dropWaiting() {
+	clear(d.waiting)
+	d.waiting = d.waiting[:0]
+	d.unindexed = 0
+}
+
+// sqlCatchUp indexes every text above the watermark, folded in SQL as fold() does (the delete
+// trigger folds the same way), and moves the watermark past them: the way to index texts that
+// this handle does not hold.
+var sqlCatchUp = `INSERT INTO search (rowid, title, body) SELECT id, ` + sqlFold("title") + `, ` + sqlFold("body") + `
+ FROM search_text WHERE id > (SELECT indexed_upto FROM search_state) ORDER BY id;
+UPDATE search_state SET indexed_upto = (SELECT coalesce(max(id), 0) FROM search_text)
+ WHERE indexed_upto < (SELECT coalesce(max(id), 0) FROM search_text)`
+
+// sqlFold is the SQL expression folding column as fold() does: nested replace() calls.
+func sqlFold(column string) string {
+	expr := column
+	for i := 0; i < len(foldPairs); i += 2 {
+		expr = fmt.Sprintf("replace(%s, '%s', '%s')", expr, foldPairs[i], foldPairs[i+1])
+	}
+	return expr
+}
+
+// catchUp indexes the texts left waiting from the stored rows (see index).
+func (w *wtx) catchUp() error {
+	if _, err := w.c.ExecContext(context.Background(), sqlCatchUp, nil); err != nil {
+		return err
+	}
+	return w.row(`SELECT indexed_upto FROM search_state`, nil, &w.d.indexedUpto)
+}
+
+// sqlWaiting says whether texts wait to be indexed.
+const sqlWaiting = `SELECT (SELECT coalesce(max(id), 0) FROM search_text) > (SELECT indexed_upto FROM search_state)`
+
+// CatchUpIndex indexes the texts that saves with DeferIndex left waiting, here or in a process
+// that stopped before it could: Open, Search and Close call it, so that callers rarely need to.
+func (d *DB) CatchUpIndex() error {
+	var waiting bool
+	if err := d.db.QueryRow(sqlWaiting).Scan(&waiting); err != nil {
+		return fmt.Errorf("store: search index: %w", err)
+	}
+	if !waiting {
+		return nil
+	}
+	err := d.write(context.Background(), func(w *wtx) error {
+		var maxID, indexed int64
+		if err := w.row(`SELECT (SELECT coalesce(max(id), 0) FROM search_text), (SELECT indexed_upto FROM search_state)`, nil, &maxID, &indexed); err != nil {
+			return err
+		}
+		switch {
+		case indexed >= maxID:
+			d.dropWaiting()
+			return nil
+		case maxID == d.lastSearchID && indexed == d.indexedUpto:
+			return w.indexWaiting(maxID)
+		default:
+			d.dropWaiting()
+			return w.catchUp()
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("store: search index: %w", err)
+	}
+	return nil
 }
 
 // flush writes the prepared rows, table by table in writeOrder, their ids made absolute by
@@ -316,30 +448,24 @@ func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// writeIndex writes the prepared search texts to the FTS index, the first as rowid first.
-func (w *wtx) writeIndex(p *Prepared, first int64) error {
-	texts := p.index
+// writeIndex writes texts, triples of rowid, title and body (folded), to the FTS index.
+func (w *wtx) writeIndex(texts []any) error {
 	for len(texts) > 0 {
-		n := len(texts) / 2
+		n := len(texts) / 3
 		k := 0
 		for k < len(indexSizes)-1 && indexSizes[k] < n {
 			k++
 		}
 		n = min(n, indexSizes[k])
-		args := w.args[:0]
-		for i := range indexSizes[k] {
-			if i < n {
-				args = append(args, first, texts[2*i], texts[2*i+1])
-				first++
-			} else {
-				args = append(args, nil, nil, nil)
-			}
+		args := append(w.args[:0], texts[:3*n]...)
+		for range indexSizes[k] - n {
+			args = append(args, nil, nil, nil)
 		}
 		w.args = args
 		if err := w.runSlot(len(writeOrder)*len(batchSizes)+k, indexQueries[k], args); err != nil {
 			return err
 		}
-		texts = texts[2*n:]
+		texts = texts[3*n:]
 	}
 	return nil
 }

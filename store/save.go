@@ -46,9 +46,10 @@ func (o Outcome) String() string {
 type SaveOption func(*saveConfig)
 
 type saveConfig struct {
-	force bool
-	run   int64
-	fresh bool
+	force      bool
+	run        int64
+	fresh      bool
+	deferIndex bool
 }
 
 // Force re-saves a document even when its content is already loaded (for --reparse): the old
@@ -60,6 +61,12 @@ func Force() SaveOption { return func(c *saveConfig) { c.force = true } }
 // unchanged file cheap, since it would find nothing (one query less for each new document of an
 // ingest). The outcome is the same either way: the transaction checks again.
 func NotLoaded() SaveOption { return func(c *saveConfig) { c.fresh = true } }
+
+// DeferIndex lets the document's texts wait to be indexed for search until searchBatch
+// documents saved this way have, or Close, Search, CatchUpIndex or a save without it runs: what
+// an ingest does, since indexing documents one by one was most of a save's cost. The document
+// itself is saved as always, in one transaction; until then only a search misses it.
+func DeferIndex() SaveOption { return func(c *saveConfig) { c.deferIndex = true } }
 
 // InRun records the ingest run (from StartRun) that saved the document, in documents.run_id.
 func InRun(id int64) SaveOption { return func(c *saveConfig) { c.run = id } }
@@ -190,7 +197,7 @@ func (w *wtx) save(path string, p *Prepared, cfg saveConfig) (Outcome, error) {
 			return 0, err
 		}
 	}
-	id, err := w.insertRecord(p, now, cfg.run)
+	id, err := w.insertRecord(p, now, cfg.run, cfg.deferIndex)
 	if err != nil {
 		return 0, err
 	}

@@ -47,6 +47,8 @@ func (d *DB) Search(query string, limit int) ([]Hit, error) {
 	if limit <= 0 {
 		limit = -1
 	}
+	// Texts saved with DeferIndex first (best effort: on a read-only file they stay unfound).
+	d.CatchUpIndex()
 	rows, err := d.db.Query(sqlSearchHits, q, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, err)

@@ -98,6 +98,13 @@ type DB struct {
 	wslots []*sqlite3.SQLiteStmt
 	wnv    []driver.NamedValue
 	wargs  []any
+	// The search texts that saves of this DB left waiting (DeferIndex), triples of id, title
+	// and body as Prepare folded them, saved by unindexed documents; valid while the largest
+	// search_text id and the watermark are still lastSearchID and indexedUpto, as this DB left
+	// them (see wtx.index).
+	waiting                   []any
+	unindexed                 int
+	lastSearchID, indexedUpto int64
 
 	ckpt checkpointer
 }
@@ -143,6 +150,9 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	d.startCheckpointer()
+	// Texts that a stopped ingest left waiting (migration 0007). Best effort: a read-only file
+	// still opens, and searches miss only those documents.
+	d.CatchUpIndex()
 	return d, nil
 }
 
@@ -154,6 +164,8 @@ func escapePath(p string) string {
 // Close closes the database, first letting SQLite refresh its query planner statistics
 // (PRAGMA optimize, cheap, as SQLite recommends before closing).
 func (d *DB) Close() error {
+	// Best effort: what fails to be indexed now, the next Open indexes.
+	d.CatchUpIndex()
 	d.stopCheckpointer()
 	d.wmu.Lock()
 	d.closeWriteConn()

@@ -411,7 +411,8 @@ func save(db *store.DB, r outcome, runID int64) outcome {
 		r.status = statusOf(out)
 		return r
 	}
-	opts := []store.SaveOption{store.InRun(runID)}
+	// Texts are indexed for search a batch at a time, the rest when the database closes.
+	opts := []store.SaveOption{store.InRun(runID), store.DeferIndex()}
 	if r.force {
 		opts = append(opts, store.Force())
 	} else {
