@@ -514,4 +514,26 @@ var foldPairs = []string{
 var folder = strings.NewReplacer(foldPairs...)
 
 // fold returns s as the search index sees it; queries are folded with it.
-func fold(s string) string { return folder.Replace(s) }
+func fold(s string) string {
+	if !hasFoldPair(s) {
+		return s // most texts: the Replacer would walk every byte to find nothing
+	}
+	return folder.Replace(s)
+}
+
+// hasFoldPair says whether s may hold one of foldPairs' characters, by their UTF-8 lead bytes:
+// Œ œ (C5 92, C5 93), Æ æ (C3 86, C3 A6), the ligatures ﬀ…ﬆ (EF AC 80–86). A false positive
+// only costs the Replacer's walk.
+func hasFoldPair(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 0xc5, 0xef:
+			return true
+		case 0xc3:
+			if s[i+1] == 0x86 || s[i+1] == 0xa6 {
+				return true
+			}
+		}
+	}
+	return false
+}
