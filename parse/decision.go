@@ -82,7 +82,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	if countStems.in(m) && hasDigit(f) {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || voteWord(f, m) || t.unanimous {
-			t.forN, t.againstN, t.abstN = voteCounts(f)
+			t.forN, t.againstN, t.abstN = voteCountsStems(f, m)
 			// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
 			if !voteLine && !t.unanimous {
 				n := 0
@@ -109,7 +109,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || hasDigit(f)) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
-	if t.outcome == "" && strings.Contains(f, "favorable") && reVoteFavourable.MatchString(f) {
+	if t.outcome == "" && favourableGate&m != 0 && reVoteFavourable.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" {
@@ -374,15 +374,24 @@ func upperVerbWord(w string) bool {
 // voteCounts reads the for, against and abstention counts of a line. A line writes them either
 // label first ("Pour : 23 Contre : 0") or number first ("11 pour, 0 contre"); the form that reads
 // more of the three wins, so that "23 Contre" in "Pour : 23 Contre : 0" is not taken as 23 against.
-func voteCounts(f string) (forN, against, abst *int) {
+func voteCounts(f string) (forN, against, abst *int) { return voteCountsStems(f, ^uint64(0)) }
+
+// voteCountsStems is voteCounts for a line whose stems m are known: a count pattern none of whose
+// required words (countGates) the line holds is not run. Most count lines hold a "pour" and no
+// "contre" nor "abstention".
+func voteCountsStems(f string, m uint64) (forN, against, abst *int) {
 	var lf, nf [3]*int
 	nl, nn := 0, 0
-	for k, pair := range [3][2]*spotRx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
-		if lf[k] = firstCount(pair[0], f); lf[k] != nil {
-			nl++
+	for k, pair := range countPatterns {
+		if countGates[k][0]&m != 0 {
+			if lf[k] = firstCount(pair[0], f); lf[k] != nil {
+				nl++
+			}
 		}
-		if nf[k] = firstCount(pair[1], f); nf[k] != nil {
-			nn++
+		if countGates[k][1]&m != 0 {
+			if nf[k] = firstCount(pair[1], f); nf[k] != nil {
+				nn++
+			}
 		}
 	}
 	c := lf
@@ -393,6 +402,50 @@ func voteCounts(f string) (forN, against, abst *int) {
 		c[0] = firstCount(reCountForLabel, f)
 	}
 	return c[0], c[1], c[2]
+}
+
+// countPatterns are the count patterns voteCounts reads, label first then number first, for
+// the for, against and abstention counts.
+var countPatterns = [3][2]*spotRx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}}
+
+// countGates holds, for each of countPatterns, the stems of its required words (litStems): a
+// line holding none of them holds no match. They are read by init, once every stem is
+// registered (variables register theirs in an order init does not depend on).
+var countGates [3][2]uint64
+
+// favourableGate is litStems of reVoteFavourable.
+var favourableGate uint64
+
+func init() {
+	for k, pair := range countPatterns {
+		for j, re := range pair {
+			countGates[k][j] = litStems(re.rx)
+		}
+	}
+	favourableGate = litStems(reVoteFavourable)
+}
+
+// litStems is the mask of the registered stems found in the required words of re (rx.lits):
+// every match holds one of these words, and so one of the stems. It is every bit when some word
+// holds no stem, or re has no required words: the pattern then always runs.
+func litStems(re *rx) uint64 {
+	if re.lits == nil {
+		return ^uint64(0)
+	}
+	var mask uint64
+	for _, l := range re.lits {
+		var b uint64
+		for _, st := range stemIndex.stems {
+			if strings.Contains(l, st) {
+				b |= stemBit(st)
+			}
+		}
+		if b == 0 {
+			return ^uint64(0)
+		}
+		mask |= b
+	}
+	return mask
 }
 
 // foldUpper lower-cases a word in capitals and drops the accents French capitals carry, a cheap
@@ -493,16 +546,19 @@ func hasDigit(s string) bool {
 
 // firstCount reads the first whole count that re captures in f.
 func firstCount(re *spotRx, f string) *int {
-	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
+	var out *int
+	re.eachSubmatchIndex(f, func(m []int) bool {
 		if m[2] < 0 || !isCount(f, m[3]) {
-			continue
+			return true
 		}
 		n, err := strconv.Atoi(f[m[2]:m[3]])
 		if err == nil {
-			return &n
+			out = &n
+			return false
 		}
-	}
-	return nil
+		return true
+	})
+	return out
 }
 
 // isCount reports whether the number ending at end is a whole count of votes, not the start of a

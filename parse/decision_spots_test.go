@@ -69,6 +69,11 @@ func checkSpots(t *testing.T, r *spotRx, s string) {
 		if got, want := r.FindAllStringSubmatchIndex(x, -1), r.Regexp.FindAllStringSubmatchIndex(x, -1); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s FindAllStringSubmatchIndex(%q) = %v, want %v", r, x, got, want)
 		}
+		var each [][]int
+		r.eachSubmatchIndex(x, func(m []int) bool { each = append(each, m); return true })
+		if want := r.Regexp.FindAllStringSubmatchIndex(x, -1); !reflect.DeepEqual(each, want) {
+			t.Errorf("%s eachSubmatchIndex(%q) = %v, want %v", r, x, each, want)
+		}
 		if got, want := r.FindAllStringIndex(x, -1), r.Regexp.FindAllStringIndex(x, -1); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s FindAllStringIndex(%q) = %v, want %v", r, x, got, want)
 		}

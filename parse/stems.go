@@ -802,6 +802,37 @@ func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
 	return out
 }
 
+// eachSubmatchIndex calls yield with each match FindAllStringSubmatchIndex(f, -1) returns, in
+// order, until yield returns false: a reader that wants the first match passing a test stops
+// there, without reading (and allocating) the others.
+func (s *spotRx) eachSubmatchIndex(f string, yield func([]int) bool) {
+	if s.spots == nil {
+		for _, m := range s.rx.FindAllStringSubmatchIndex(f, -1) {
+			if !yield(m) {
+				return
+			}
+		}
+		return
+	}
+	var buf [16]int
+	maxLen := -2 // lenBound, read at the first spot
+	pos := 0
+	for _, p := range s.spotsIn(f, buf[:0]) {
+		if maxLen == -2 {
+			maxLen = s.lenBound(f)
+		}
+		if p < pos {
+			continue
+		}
+		if m := s.matchAt(f, p, true, maxLen); m != nil {
+			if !yield(m) {
+				return
+			}
+			pos = m[1]
+		}
+	}
+}
+
 // FindAllStringIndex is regexp.FindAllStringIndex.
 func (s *spotRx) FindAllStringIndex(f string, n int) [][]int {
 	all := s.FindAllStringSubmatchIndex(f, n)
