@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -313,37 +314,35 @@ func upperVerb(raw string) bool { return hasUpperRun(raw) && upperVerbRun(raw) }
 
 // upperVerbRun is upperVerb for a line known to hold a word in capitals.
 func upperVerbRun(raw string) bool {
-	if !mayUpperVerb(raw) {
-		return false
-	}
-	// The words are the runs of letters, walked in place: most lines with capitals (names)
-	// hold no such verb, and splitting them into a slice of words cost more than the test.
-	start := -1
-	for i, r := range raw {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
+	// An upper verb opens its word (a run of letters) with an ASCII capital, then the capital
+	// of its second letter or an accented one (a byte beyond ASCII): only the words that open
+	// so are read, where walking every word of a line cost a rune decoding and a letter test a
+	// character. Most lines with capitals (names) hold no such opening.
+	for i := 0; i+1 < len(raw); i++ {
+		c := raw[i]
+		if !upperVerbFirst.has(c) {
 			continue
 		}
-		if start >= 0 && upperVerbWord(raw[start:i]) {
-			return true
+		if n := raw[i+1]; n < utf8.RuneSelf && strings.IndexByte(upperVerbPairs[c], n) < 0 {
+			continue
 		}
-		start = -1
-	}
-	return start >= 0 && upperVerbWord(raw[start:])
-}
-
-// mayUpperVerb reports whether raw can hold a word upperVerbWord accepts: the capital of an upper
-// verb's first letter, then the capital of its second one or a non-ASCII byte (an accented
-// capital, "DÉCIDE"). Most lines with capitals hold names, not verbs, and this byte scan spares
-// walking their words.
-func mayUpperVerb(raw string) bool {
-	for i := 0; i+1 < len(raw); i++ {
-		if c := raw[i]; upperVerbFirst.has(c) {
-			if n := raw[i+1]; n >= utf8.RuneSelf || strings.IndexByte(upperVerbPairs[c], n) >= 0 {
-				return true
+		// c, ASCII, starts a rune wherever the line is read from: the rune before it is the
+		// one a walk from the start decodes, and the word opens at i when that is no letter.
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(raw[:i]); unicode.IsLetter(r) {
+				continue
 			}
+		}
+		end := i + 1
+		for end < len(raw) {
+			r, n := utf8.DecodeRuneInString(raw[end:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			end += n
+		}
+		if upperVerbWord(raw[i:end]) {
+			return true
 		}
 	}
 	return false
@@ -367,8 +366,26 @@ func upperVerbWord(w string) bool {
 	if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || !isUpperWord(w) {
 		return false
 	}
-	// reUpperVerb matches the whole text: one of upperVerbs.
-	return slices.Contains(upperVerbs, foldUpper(w))
+	// reUpperVerb matches the whole text: one of upperVerbs. Each is compared with w folded
+	// rune by rune, without the copy foldUpper makes.
+	for _, v := range upperVerbs {
+		if foldsTo(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldsTo is foldUpper(w) == v for v in ASCII.
+func foldsTo(w, v string) bool {
+	k := 0
+	for _, r := range w {
+		if k == len(v) || foldUpperRune(r) != rune(v[k]) {
+			return false
+		}
+		k++
+	}
+	return k == len(v)
 }
 
 // voteCounts reads the for, against and abstention counts of a line. A line writes them either
@@ -450,24 +467,25 @@ func litStems(re *rx) uint64 {
 
 // foldUpper lower-cases a word in capitals and drops the accents French capitals carry, a cheap
 // stand-in for normalize.Fold on the operative words ("DÉCIDE" → "decide").
-func foldUpper(w string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'É', 'È', 'Ê', 'Ë', 'é', 'è', 'ê', 'ë':
-			return 'e'
-		case 'À', 'Â', 'à', 'â':
-			return 'a'
-		case 'Î', 'Ï', 'î', 'ï':
-			return 'i'
-		case 'Ô', 'ô':
-			return 'o'
-		case 'Ù', 'Û', 'Ü', 'ù', 'û', 'ü':
-			return 'u'
-		case 'Ç', 'ç':
-			return 'c'
-		}
-		return unicode.ToLower(r)
-	}, w)
+func foldUpper(w string) string { return strings.Map(foldUpperRune, w) }
+
+// foldUpperRune is foldUpper of one rune.
+func foldUpperRune(r rune) rune {
+	switch r {
+	case 'É', 'È', 'Ê', 'Ë', 'é', 'è', 'ê', 'ë':
+		return 'e'
+	case 'À', 'Â', 'à', 'â':
+		return 'a'
+	case 'Î', 'Ï', 'î', 'ï':
+		return 'i'
+	case 'Ô', 'ô':
+		return 'o'
+	case 'Ù', 'Û', 'Ü', 'ù', 'û', 'ü':
+		return 'u'
+	case 'Ç', 'ç':
+		return 'c'
+	}
+	return unicode.ToLower(r)
 }
 
 // hasUpperRun reports whether s holds two capital ASCII letters in a row (a word in capitals).
@@ -784,15 +802,36 @@ func (d *doc) decisions(prose []para) []Decision {
 // printable ASCII characters other than the "*", "_" and "#" that cleaning may drop (untab keeps
 // their number, and trimming drops spaces only).
 func longText(raw string) bool {
+	// Eight bytes at a time and without a branch by byte: spaces between words made the byte
+	// loop's test mispredict about once a word. In each word, the high bit of a byte of keep is
+	// set when that byte counts: above ' ' in seven bits, its own high bit clear, and none of
+	// the three marks.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	n := 0
-	for i := 0; i < len(raw); i++ {
-		if c := raw[i]; c > ' ' && c < utf8.RuneSelf && c != '*' && c != '_' && c != '#' {
-			if n++; n >= 25 {
-				return true
-			}
+	i := 0
+	for ; i+8 <= len(raw); i += 8 {
+		w := raw[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		keep := (x&^highs + ones*(0x80-'!')) &^ x & highs
+		keep &^= zeroBytes(x^ones*'*') | zeroBytes(x^ones*'_') | zeroBytes(x^ones*'#')
+		if n += bits.OnesCount64(keep); n >= 25 {
+			return true
 		}
 	}
-	return false
+	for ; i < len(raw); i++ {
+		if c := raw[i]; c > ' ' && c < utf8.RuneSelf && c != '*' && c != '_' && c != '#' {
+			n++
+		}
+	}
+	return n >= 25
+}
+
+// zeroBytes sets the high bit of each byte of v that is zero, and no other bit: seven bits plus
+// 0x7f carry into the high bit exactly when they are not all zero, and no further.
+func zeroBytes(v uint64) uint64 {
+	const lows = 0x7f7f7f7f7f7f7f7f
+	return ^((v&lows + lows) | v | lows)
 }
 
 // mayPageNumber reports whether isPageNumber can accept t: its text within dashes opens with a

@@ -241,6 +241,19 @@ func refUpperVerb(raw string) bool {
 	return false
 }
 
+// refLongText is longText byte by byte.
+func refLongText(raw string) bool {
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c > ' ' && c < 0x80 && c != '*' && c != '_' && c != '#' {
+			if n++; n >= 25 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // refVoteCounts is voteCounts running every count pattern, each through FindAll.
 func refVoteCounts(f string) (forN, against, abst *int) {
 	first := func(re *spotRx, f string) *int {
@@ -366,6 +379,9 @@ func checkDecisionRefs(t *testing.T, s string) {
 	}
 	if c := cleanLine(s); !mayPageNumber(c) && isPageNumber(c) {
 		t.Errorf("mayPageNumber(%q) = false, but isPageNumber is true", c)
+	}
+	if got, want := longText(s), refLongText(s); got != want {
+		t.Errorf("longText(%q) = %v, want %v", s, got, want)
 	}
 	if longText(s) && len(cleanLine(s)) <= 24 {
 		t.Errorf("longText(%q) = true, but cleanLine gives %q", s, cleanLine(s))
