@@ -15,15 +15,17 @@ import (
 
 // trig is what one line says about a vote: the evidence a decision is built from.
 type trig struct {
+	outcome  string // Adopted, Rejected, Noted, Deferred, or "" when the line names none
+	forN     *int
+	againstN *int
+	abstN    *int
+	// The flags last, together: 48 bytes a trig where their former order, around the
+	// string and the pointers, padded it to 64 (trigs are memoized by line and drafts hold one).
 	trigger   bool
-	outcome   string // Adopted, Rejected, Noted, Deferred, or "" when the line names none
-	explicit  bool   // the outcome is written, not implied by counts
+	explicit  bool // the outcome is written, not implied by counts
 	unanimous bool
 	dissent   bool // majority, abstainers or members not voting are named
 	majority  bool // "à la majorité"
-	forN      *int
-	againstN  *int
-	abstN     *int
 	colon     bool // the line ends with ":" and introduces a list (the decision's content)
 }
 

@@ -26,7 +26,8 @@ var stemIndex struct {
 	overlap int
 }
 
-// newStems registers a set of stems in the index. At most 64 distinct stems fit.
+// newStems registers a set of stems in the index. At most 63 distinct stems fit: the last bit
+// is stemsRead's.
 func newStems(list ...string) stemSet {
 	if stemIndex.dfa != nil {
 		panic("parse: newStems after package initialisation")
@@ -41,8 +42,8 @@ func newStems(list ...string) stemSet {
 		k := slices.Index(stemIndex.stems, st)
 		if k < 0 {
 			k = len(stemIndex.stems)
-			if k >= 64 {
-				panic("parse: more than 64 stems")
+			if k >= 63 {
+				panic("parse: more than 63 stems")
 			}
 			stemIndex.stems = append(stemIndex.stems, st)
 		}
