@@ -11,8 +11,8 @@ type bodyState struct {
 	trigs  []trig
 	// stems memoizes scanStems of each folded line, with stemsRead set once it is read: the
 	// clause reader and the vote reader both look for stems in the same lines.
-	stems []uint64
-	speakers  map[string]*string
+	stems    []uint64
+	speakers map[string]*string
 	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
 	agendaLine []bool
 	// clauseOf memoizes the decision sentences of a paragraph, by its first line: 0 when not
