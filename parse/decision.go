@@ -317,37 +317,61 @@ func upperVerb(raw string) bool { return hasUpperRun(raw) && upperVerbRun(raw) }
 // upperVerbRun is upperVerb for a line known to hold a word in capitals.
 func upperVerbRun(raw string) bool {
 	// An upper verb opens its word (a run of letters) with an ASCII capital, then the capital
-	// of its second letter or an accented one (a byte beyond ASCII): only the words that open
+	// of its second letter or an accented one (a byte beyond ASCII): only the places that open
 	// so are read, where walking every word of a line cost a rune decoding and a letter test a
-	// character. Most lines with capitals (names) hold no such opening.
-	for i := 0; i+1 < len(raw); i++ {
-		c := raw[i]
-		if !upperVerbFirst.has(c) {
-			continue
-		}
-		if n := raw[i+1]; n < utf8.RuneSelf && strings.IndexByte(upperVerbPairs[c], n) < 0 {
-			continue
-		}
-		// c, ASCII, starts a rune wherever the line is read from: the rune before it is the
-		// one a walk from the start decodes, and the word opens at i when that is no letter.
-		if i > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(raw[:i]); unicode.IsLetter(r) {
-				continue
+	// character. Eight bytes at a time, a word of the line holding no capital followed by a
+	// capital or a byte beyond ASCII is passed over (see hasUpperRun for the arithmetic; the
+	// last byte of a word is looked at whenever it is a capital).
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(raw); i += 8 {
+		w := raw[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		y := x &^ highs
+		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
+		for cand := up & ((up|x&highs)>>8 | 1<<63); cand != 0; cand &= cand - 1 {
+			if upperVerbAt(raw, i+bits.TrailingZeros64(cand)/8) {
+				return true
 			}
 		}
-		end := i + 1
-		for end < len(raw) {
-			r, n := utf8.DecodeRuneInString(raw[end:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			end += n
-		}
-		if upperVerbWord(raw[i:end]) {
+	}
+	for ; i < len(raw); i++ {
+		if upperVerbAt(raw, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// upperVerbAt reports whether a word of letters upperVerbWord accepts opens at byte i of raw.
+func upperVerbAt(raw string, i int) bool {
+	if i+1 >= len(raw) {
+		return false
+	}
+	c := raw[i]
+	if !upperVerbFirst.has(c) {
+		return false
+	}
+	if n := raw[i+1]; n < utf8.RuneSelf && strings.IndexByte(upperVerbPairs[c], n) < 0 {
+		return false
+	}
+	// c, ASCII, starts a rune wherever the line is read from: the rune before it is the one a
+	// walk from the start decodes, and the word opens at i when that is no letter.
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(raw[:i]); unicode.IsLetter(r) {
+			return false
+		}
+	}
+	end := i + 1
+	for end < len(raw) {
+		r, n := utf8.DecodeRuneInString(raw[end:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		end += n
+	}
+	return upperVerbWord(raw[i:end])
 }
 
 // upperVerbPairs lists, by the capital an upper verb opens with, the capitals its second letter

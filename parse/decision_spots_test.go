@@ -37,7 +37,8 @@ var spotEdges = []string{"xadopte", "éadopte", "\xc3adopte", "a\xa9adopte a l'u
 	"adopte.", "vote", "il vote", "votes\n", "decide d'ajourner", "prend acte", "le conseil refuse", "pour : 12 contre 3 abstentions 2 pour 4", "12 pour 13 pour, 14 voix contre", "pour 1,5 % et pour 7",
 	"presents  :   \t 12", "pour\n\n\n:\t\t\t3 contre  :  2", "votants :      \n 145 a", "en exercice(s)  =  9",
 	"abcdefgHIjk", "abcdefgH", "aBcdefgHIjklmnoPQ", "\xc1\xc1abcdeFG", "\xdb\xdaabcdefZ\x9a", "@[`{AZaz",
-	"xDÉCIDE", "éDECIDE", "\xc3DECIDE", "\xe9\x80DECIDE", "DECİDE", "LE CONSEIL DÉCIDE", "ADOPTÉ", "VALIDENT", "DE DECIDES", "AD", "D\xffECIDE"}
+	"xDÉCIDE", "éDECIDE", "\xc3DECIDE", "\xe9\x80DECIDE", "DECİDE", "LE CONSEIL DÉCIDE", "ADOPTÉ", "VALIDENT", "DE DECIDES", "AD", "D\xffECIDE",
+	"abcdefg DECIDE", "1234567DECIDE x", "abcdefghDÉCIDE", "abcdef ADOPTE", "abcdefgADOPTENT", "LE MAIRE, DÉCIDE"}
 
 // spotSamples are the folded lines of the corpus (the patterns read folded text), the sample's
 // lines as written and folded, and spotEdges.
