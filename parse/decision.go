@@ -73,7 +73,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
-	if strings.IndexByte(f, '"') >= 0 || strings.Contains(f, "«") || strings.Contains(f, "»") {
+	if strings.IndexByte(f, '"') >= 0 || hasGuillemet(f) {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
 		f = stripQuotes(f)
 		m = scanStems(f)
@@ -213,6 +213,21 @@ func ocrMisread(s string) bool {
 		r0, r1 = r1, r2
 	}
 	return false
+}
+
+// hasGuillemet is strings.Contains(f, "«") || strings.Contains(f, "»") in one pass: both open
+// with the byte 0xc2, which each search looked for along the whole line.
+func hasGuillemet(f string) bool {
+	for {
+		k := strings.IndexByte(f, 0xc2)
+		if k < 0 || k+1 >= len(f) {
+			return false
+		}
+		if c := f[k+1]; c == 0xab || c == 0xbb {
+			return true
+		}
+		f = f[k+1:]
+	}
 }
 
 // quoteStrip removes the quotation marks some registers put around vote labels.
@@ -425,14 +440,15 @@ func voteCounts(f string) (forN, against, abst *int) { return voteCountsStems(f,
 func voteCountsStems(f string, m uint64) (forN, against, abst *int) {
 	var lf, nf [3]*int
 	nl, nn := 0, 0
+	run := -1 // longestSpaceRun(f), read by the first pattern that needs it
 	for k, pair := range countPatterns {
 		if countGates[k][0]&m != 0 {
-			if lf[k] = firstCount(pair[0], f); lf[k] != nil {
+			if lf[k] = firstCount(pair[0], f, &run); lf[k] != nil {
 				nl++
 			}
 		}
 		if countGates[k][1]&m != 0 {
-			if nf[k] = firstCount(pair[1], f); nf[k] != nil {
+			if nf[k] = firstCount(pair[1], f, &run); nf[k] != nil {
 				nn++
 			}
 		}
@@ -442,7 +458,7 @@ func voteCountsStems(f string, m uint64) (forN, against, abst *int) {
 		c = nf
 	}
 	if c[0] == nil && strings.HasPrefix(strings.TrimLeft(f, "-• "), "pour") {
-		c[0] = firstCount(reCountForLabel, f)
+		c[0] = firstCount(reCountForLabel, f, &run)
 	}
 	return c[0], c[1], c[2]
 }
@@ -588,10 +604,10 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// firstCount reads the first whole count that re captures in f.
-func firstCount(re *spotRx, f string) *int {
+// firstCount reads the first whole count that re captures in f. run is eachSubmatchIndex's.
+func firstCount(re *spotRx, f string, run *int) *int {
 	var out *int
-	re.eachSubmatchIndex(f, func(m []int) bool {
+	re.eachSubmatchIndex(f, run, func(m []int) bool {
 		if m[2] < 0 || !isCount(f, m[3]) {
 			return true
 		}

@@ -380,6 +380,9 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if c := cleanLine(s); !mayPageNumber(c) && isPageNumber(c) {
 		t.Errorf("mayPageNumber(%q) = false, but isPageNumber is true", c)
 	}
+	if got, want := hasGuillemet(s), strings.Contains(s, "«") || strings.Contains(s, "»"); got != want {
+		t.Errorf("hasGuillemet(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := longText(s), refLongText(s); got != want {
 		t.Errorf("longText(%q) = %v, want %v", s, got, want)
 	}

@@ -805,8 +805,9 @@ func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
 
 // eachSubmatchIndex calls yield with each match FindAllStringSubmatchIndex(f, -1) returns, in
 // order, until yield returns false: a reader that wants the first match passing a test stops
-// there, without reading (and allocating) the others.
-func (s *spotRx) eachSubmatchIndex(f string, yield func([]int) bool) {
+// there, without reading (and allocating) the others. run holds longestSpaceRun(f) once read,
+// -1 before: several patterns run on the same text read it once.
+func (s *spotRx) eachSubmatchIndex(f string, run *int, yield func([]int) bool) {
 	if s.spots == nil {
 		for _, m := range s.rx.FindAllStringSubmatchIndex(f, -1) {
 			if !yield(m) {
@@ -820,7 +821,13 @@ func (s *spotRx) eachSubmatchIndex(f string, yield func([]int) bool) {
 	pos := 0
 	for _, p := range s.spotsIn(f, buf[:0]) {
 		if maxLen == -2 {
-			maxLen = s.lenBound(f)
+			maxLen = s.maxLen
+			if maxLen < 0 && s.spaceRuns > 0 {
+				if *run < 0 {
+					*run = longestSpaceRun(f)
+				}
+				maxLen = s.spaceFixed + s.spaceRuns**run
+			}
 		}
 		if p < pos {
 			continue
