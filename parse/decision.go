@@ -66,10 +66,15 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	} else {
 		// Trimming cuts spaces only, and no stem begins or ends with one (newStems): the
-		// line's stems are those of the trimmed line.
+		// line's stems are those of the trimmed line. Spaces hide no digit either: most lines
+		// end at the gate, untrimmed.
+		if !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
+			return t
+		}
 		f = strings.TrimSpace(f)
 	}
-	if f == "" || !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
+	// Both ways passed the gate above, on the same stems and the same digits.
+	if f == "" {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
