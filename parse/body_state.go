@@ -9,11 +9,10 @@ type bodyState struct {
 	// integers by line costs less than a reading by line, and the collector skips it.
 	trigOf []int32
 	trigs  []trig
-	// stems memoizes scanStems of each folded line (stemsDone marks the lines done): the clause
-	// reader and the vote reader both look for stems in the same lines.
-	stems     []uint64
-	stemsDone []bool
-	speakers  map[string]*string
+	// stems memoizes scanStems of each folded line, with stemsRead set once it is read: the
+	// clause reader and the vote reader both look for stems in the same lines.
+	stems    []uint64
+	speakers map[string]*string
 	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
 	agendaLine []bool
 	// clauseOf memoizes the decision sentences of a paragraph, by its first line: 0 when not
@@ -60,11 +59,15 @@ func (d *doc) trigAt(i int) trig {
 func (d *doc) stemsAt(i int) uint64 {
 	if d.bs.stems == nil {
 		d.bs.stems = make([]uint64, len(d.lines))
-		d.bs.stemsDone = make([]bool, len(d.lines))
 	}
-	if !d.bs.stemsDone[i] {
-		d.bs.stems[i] = scanStems(d.folded[i])
-		d.bs.stemsDone[i] = true
+	m := d.bs.stems[i]
+	if m == 0 {
+		m = scanStems(d.folded[i]) | stemsRead
+		d.bs.stems[i] = m
 	}
-	return d.bs.stems[i]
+	return m &^ stemsRead
 }
+
+// stemsRead marks a line's stems read in bodyState.stems: the last bit, which no stem takes
+// (newStems keeps it free).
+const stemsRead = 1 << 63

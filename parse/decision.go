@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,15 +15,17 @@ import (
 
 // trig is what one line says about a vote: the evidence a decision is built from.
 type trig struct {
+	outcome  string // Adopted, Rejected, Noted, Deferred, or "" when the line names none
+	forN     *int
+	againstN *int
+	abstN    *int
+	// The flags last, together: 48 bytes a trig where their former order, around the
+	// string and the pointers, padded it to 64 (trigs are memoized by line and drafts hold one).
 	trigger   bool
-	outcome   string // Adopted, Rejected, Noted, Deferred, or "" when the line names none
-	explicit  bool   // the outcome is written, not implied by counts
+	explicit  bool // the outcome is written, not implied by counts
 	unanimous bool
 	dissent   bool // majority, abstainers or members not voting are named
 	majority  bool // "à la majorité"
-	forN      *int
-	againstN  *int
-	abstN     *int
 	colon     bool // the line ends with ":" and introduces a list (the decision's content)
 }
 
@@ -63,14 +66,19 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	} else {
 		// Trimming cuts spaces only, and no stem begins or ends with one (newStems): the
-		// line's stems are those of the trimmed line.
+		// line's stems are those of the trimmed line. Spaces hide no digit either: most lines
+		// end at the gate, untrimmed.
+		if !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
+			return t
+		}
 		f = strings.TrimSpace(f)
 	}
-	if f == "" || !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
+	// Both ways passed the gate above, on the same stems and the same digits.
+	if f == "" {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
-	if strings.IndexByte(f, '"') >= 0 || strings.Contains(f, "«") || strings.Contains(f, "»") {
+	if strings.IndexByte(f, '"') >= 0 || hasGuillemet(f) {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
 		f = stripQuotes(f)
 		m = scanStems(f)
@@ -82,7 +90,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	if countStems.in(m) && hasDigit(f) {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || voteWord(f, m) || t.unanimous {
-			t.forN, t.againstN, t.abstN = voteCounts(f)
+			t.forN, t.againstN, t.abstN = voteCountsStems(f, m)
 			// "Pour 1€ donnée": a count is a vote only on a vote line or beside another count.
 			if !voteLine && !t.unanimous {
 				n := 0
@@ -109,7 +117,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || hasDigit(f)) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
-	if t.outcome == "" && strings.Contains(f, "favorable") && reVoteFavourable.MatchString(f) {
+	if t.outcome == "" && favourableGate&m != 0 && reVoteFavourable.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" {
@@ -210,6 +218,21 @@ func ocrMisread(s string) bool {
 		r0, r1 = r1, r2
 	}
 	return false
+}
+
+// hasGuillemet is strings.Contains(f, "«") || strings.Contains(f, "»") in one pass: both open
+// with the byte 0xc2, which each search looked for along the whole line.
+func hasGuillemet(f string) bool {
+	for {
+		k := strings.IndexByte(f, 0xc2)
+		if k < 0 || k+1 >= len(f) {
+			return false
+		}
+		if c := f[k+1]; c == 0xab || c == 0xbb {
+			return true
+		}
+		f = f[k+1:]
+	}
 }
 
 // quoteStrip removes the quotation marks some registers put around vote labels.
@@ -313,40 +336,62 @@ func upperVerb(raw string) bool { return hasUpperRun(raw) && upperVerbRun(raw) }
 
 // upperVerbRun is upperVerb for a line known to hold a word in capitals.
 func upperVerbRun(raw string) bool {
-	if !mayUpperVerb(raw) {
-		return false
-	}
-	// The words are the runs of letters, walked in place: most lines with capitals (names)
-	// hold no such verb, and splitting them into a slice of words cost more than the test.
-	start := -1
-	for i, r := range raw {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 && upperVerbWord(raw[start:i]) {
-			return true
-		}
-		start = -1
-	}
-	return start >= 0 && upperVerbWord(raw[start:])
-}
-
-// mayUpperVerb reports whether raw can hold a word upperVerbWord accepts: the capital of an upper
-// verb's first letter, then the capital of its second one or a non-ASCII byte (an accented
-// capital, "DÉCIDE"). Most lines with capitals hold names, not verbs, and this byte scan spares
-// walking their words.
-func mayUpperVerb(raw string) bool {
-	for i := 0; i+1 < len(raw); i++ {
-		if c := raw[i]; upperVerbFirst.has(c) {
-			if n := raw[i+1]; n >= utf8.RuneSelf || strings.IndexByte(upperVerbPairs[c], n) >= 0 {
+	// An upper verb opens its word (a run of letters) with an ASCII capital, then the capital
+	// of its second letter or an accented one (a byte beyond ASCII): only the places that open
+	// so are read, where walking every word of a line cost a rune decoding and a letter test a
+	// character. Eight bytes at a time, a word of the line holding no capital followed by a
+	// capital or a byte beyond ASCII is passed over (see hasUpperRun for the arithmetic; the
+	// last byte of a word is looked at whenever it is a capital).
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(raw); i += 8 {
+		w := raw[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		y := x &^ highs
+		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
+		for cand := up & ((up|x&highs)>>8 | 1<<63); cand != 0; cand &= cand - 1 {
+			if upperVerbAt(raw, i+bits.TrailingZeros64(cand)/8) {
 				return true
 			}
 		}
 	}
+	for ; i < len(raw); i++ {
+		if upperVerbAt(raw, i) {
+			return true
+		}
+	}
 	return false
+}
+
+// upperVerbAt reports whether a word of letters upperVerbWord accepts opens at byte i of raw.
+func upperVerbAt(raw string, i int) bool {
+	if i+1 >= len(raw) {
+		return false
+	}
+	c := raw[i]
+	if !upperVerbFirst.has(c) {
+		return false
+	}
+	if n := raw[i+1]; n < utf8.RuneSelf && strings.IndexByte(upperVerbPairs[c], n) < 0 {
+		return false
+	}
+	// c, ASCII, starts a rune wherever the line is read from: the rune before it is the one a
+	// walk from the start decodes, and the word opens at i when that is no letter.
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(raw[:i]); unicode.IsLetter(r) {
+			return false
+		}
+	}
+	end := i + 1
+	for end < len(raw) {
+		r, n := utf8.DecodeRuneInString(raw[end:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		end += n
+	}
+	return upperVerbWord(raw[i:end])
 }
 
 // upperVerbPairs lists, by the capital an upper verb opens with, the capitals its second letter
@@ -367,22 +412,50 @@ func upperVerbWord(w string) bool {
 	if len(w) < 5 || !strings.ContainsRune("ADV", rune(w[0])) || !isUpperWord(w) {
 		return false
 	}
-	// reUpperVerb matches the whole text: one of upperVerbs.
-	return slices.Contains(upperVerbs, foldUpper(w))
+	// reUpperVerb matches the whole text: one of upperVerbs. Each is compared with w folded
+	// rune by rune, without the copy foldUpper makes.
+	for _, v := range upperVerbs {
+		if foldsTo(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldsTo is foldUpper(w) == v for v in ASCII.
+func foldsTo(w, v string) bool {
+	k := 0
+	for _, r := range w {
+		if k == len(v) || foldUpperRune(r) != rune(v[k]) {
+			return false
+		}
+		k++
+	}
+	return k == len(v)
 }
 
 // voteCounts reads the for, against and abstention counts of a line. A line writes them either
 // label first ("Pour : 23 Contre : 0") or number first ("11 pour, 0 contre"); the form that reads
 // more of the three wins, so that "23 Contre" in "Pour : 23 Contre : 0" is not taken as 23 against.
-func voteCounts(f string) (forN, against, abst *int) {
+func voteCounts(f string) (forN, against, abst *int) { return voteCountsStems(f, ^uint64(0)) }
+
+// voteCountsStems is voteCounts for a line whose stems m are known: a count pattern none of whose
+// required words (countGates) the line holds is not run. Most count lines hold a "pour" and no
+// "contre" nor "abstention".
+func voteCountsStems(f string, m uint64) (forN, against, abst *int) {
 	var lf, nf [3]*int
 	nl, nn := 0, 0
-	for k, pair := range [3][2]*spotRx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
-		if lf[k] = firstCount(pair[0], f); lf[k] != nil {
-			nl++
+	run := -1 // longestSpaceRun(f), read by the first pattern that needs it
+	for k, pair := range countPatterns {
+		if countGates[k][0]&m != 0 {
+			if lf[k] = firstCount(pair[0], f, &run); lf[k] != nil {
+				nl++
+			}
 		}
-		if nf[k] = firstCount(pair[1], f); nf[k] != nil {
-			nn++
+		if countGates[k][1]&m != 0 {
+			if nf[k] = firstCount(pair[1], f, &run); nf[k] != nil {
+				nn++
+			}
 		}
 	}
 	c := lf
@@ -390,31 +463,76 @@ func voteCounts(f string) (forN, against, abst *int) {
 		c = nf
 	}
 	if c[0] == nil && strings.HasPrefix(strings.TrimLeft(f, "-• "), "pour") {
-		c[0] = firstCount(reCountForLabel, f)
+		c[0] = firstCount(reCountForLabel, f, &run)
 	}
 	return c[0], c[1], c[2]
 }
 
+// countPatterns are the count patterns voteCounts reads, label first then number first, for
+// the for, against and abstention counts.
+var countPatterns = [3][2]*spotRx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}}
+
+// countGates holds, for each of countPatterns, the stems of its required words (litStems): a
+// line holding none of them holds no match. They are read by init, once every stem is
+// registered (variables register theirs in an order init does not depend on).
+var countGates [3][2]uint64
+
+// favourableGate is litStems of reVoteFavourable.
+var favourableGate uint64
+
+func init() {
+	for k, pair := range countPatterns {
+		for j, re := range pair {
+			countGates[k][j] = litStems(re.rx)
+		}
+	}
+	favourableGate = litStems(reVoteFavourable)
+}
+
+// litStems is the mask of the registered stems found in the required words of re (rx.lits):
+// every match holds one of these words, and so one of the stems. It is every bit when some word
+// holds no stem, or re has no required words: the pattern then always runs.
+func litStems(re *rx) uint64 {
+	if re.lits == nil {
+		return ^uint64(0)
+	}
+	var mask uint64
+	for _, l := range re.lits {
+		var b uint64
+		for _, st := range stemIndex.stems {
+			if strings.Contains(l, st) {
+				b |= stemBit(st)
+			}
+		}
+		if b == 0 {
+			return ^uint64(0)
+		}
+		mask |= b
+	}
+	return mask
+}
+
 // foldUpper lower-cases a word in capitals and drops the accents French capitals carry, a cheap
 // stand-in for normalize.Fold on the operative words ("DÉCIDE" → "decide").
-func foldUpper(w string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'É', 'È', 'Ê', 'Ë', 'é', 'è', 'ê', 'ë':
-			return 'e'
-		case 'À', 'Â', 'à', 'â':
-			return 'a'
-		case 'Î', 'Ï', 'î', 'ï':
-			return 'i'
-		case 'Ô', 'ô':
-			return 'o'
-		case 'Ù', 'Û', 'Ü', 'ù', 'û', 'ü':
-			return 'u'
-		case 'Ç', 'ç':
-			return 'c'
-		}
-		return unicode.ToLower(r)
-	}, w)
+func foldUpper(w string) string { return strings.Map(foldUpperRune, w) }
+
+// foldUpperRune is foldUpper of one rune.
+func foldUpperRune(r rune) rune {
+	switch r {
+	case 'É', 'È', 'Ê', 'Ë', 'é', 'è', 'ê', 'ë':
+		return 'e'
+	case 'À', 'Â', 'à', 'â':
+		return 'a'
+	case 'Î', 'Ï', 'î', 'ï':
+		return 'i'
+	case 'Ô', 'ô':
+		return 'o'
+	case 'Ù', 'Û', 'Ü', 'ù', 'û', 'ü':
+		return 'u'
+	case 'Ç', 'ç':
+		return 'c'
+	}
+	return unicode.ToLower(r)
 }
 
 // hasUpperRun reports whether s holds two capital ASCII letters in a row (a word in capitals).
@@ -491,18 +609,21 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// firstCount reads the first whole count that re captures in f.
-func firstCount(re *spotRx, f string) *int {
-	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
+// firstCount reads the first whole count that re captures in f. run is eachSubmatchIndex's.
+func firstCount(re *spotRx, f string, run *int) *int {
+	var out *int
+	re.eachSubmatchIndex(f, run, func(m []int) bool {
 		if m[2] < 0 || !isCount(f, m[3]) {
-			continue
+			return true
 		}
 		n, err := strconv.Atoi(f[m[2]:m[3]])
 		if err == nil {
-			return &n
+			out = &n
+			return false
 		}
-	}
-	return nil
+		return true
+	})
+	return out
 }
 
 // isCount reports whether the number ending at end is a whole count of votes, not the start of a
@@ -728,15 +849,36 @@ func (d *doc) decisions(prose []para) []Decision {
 // printable ASCII characters other than the "*", "_" and "#" that cleaning may drop (untab keeps
 // their number, and trimming drops spaces only).
 func longText(raw string) bool {
+	// Eight bytes at a time and without a branch by byte: spaces between words made the byte
+	// loop's test mispredict about once a word. In each word, the high bit of a byte of keep is
+	// set when that byte counts: above ' ' in seven bits, its own high bit clear, and none of
+	// the three marks.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	n := 0
-	for i := 0; i < len(raw); i++ {
-		if c := raw[i]; c > ' ' && c < utf8.RuneSelf && c != '*' && c != '_' && c != '#' {
-			if n++; n >= 25 {
-				return true
-			}
+	i := 0
+	for ; i+8 <= len(raw); i += 8 {
+		w := raw[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		keep := (x&^highs + ones*(0x80-'!')) &^ x & highs
+		keep &^= zeroBytes(x^ones*'*') | zeroBytes(x^ones*'_') | zeroBytes(x^ones*'#')
+		if n += bits.OnesCount64(keep); n >= 25 {
+			return true
 		}
 	}
-	return false
+	for ; i < len(raw); i++ {
+		if c := raw[i]; c > ' ' && c < utf8.RuneSelf && c != '*' && c != '_' && c != '#' {
+			n++
+		}
+	}
+	return n >= 25
+}
+
+// zeroBytes sets the high bit of each byte of v that is zero, and no other bit: seven bits plus
+// 0x7f carry into the high bit exactly when they are not all zero, and no further.
+func zeroBytes(v uint64) uint64 {
+	const lows = 0x7f7f7f7f7f7f7f7f
+	return ^((v&lows + lows) | v | lows)
 }
 
 // mayPageNumber reports whether isPageNumber can accept t: its text within dashes opens with a

@@ -35,7 +35,7 @@ func decisionFixture(tb testing.TB, path string) (*doc, []para) {
 
 // resetDecisionMemo forgets what the decision reader memoized, so that each run pays for it.
 func (d *doc) resetDecisionMemo() {
-	d.bs.trigOf, d.bs.trigs, d.bs.stems, d.bs.stemsDone = nil, nil, nil, nil
+	d.bs.trigOf, d.bs.trigs, d.bs.stems = nil, nil, nil
 	d.bs.clauseOf, d.bs.clauseLists = nil, nil
 }
 

@@ -241,6 +241,95 @@ func refUpperVerb(raw string) bool {
 	return false
 }
 
+// refLongText is longText byte by byte.
+func refLongText(raw string) bool {
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c > ' ' && c < 0x80 && c != '*' && c != '_' && c != '#' {
+			if n++; n >= 25 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// refVoteCounts is voteCounts running every count pattern, each through FindAll.
+func refVoteCounts(f string) (forN, against, abst *int) {
+	first := func(re *spotRx, f string) *int {
+		for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
+			if m[2] < 0 || !isCount(f, m[3]) {
+				continue
+			}
+			n, err := strconv.Atoi(f[m[2]:m[3]])
+			if err == nil {
+				return &n
+			}
+		}
+		return nil
+	}
+	var lf, nf [3]*int
+	nl, nn := 0, 0
+	for k, pair := range [3][2]*spotRx{{reCountForL, reCountForN}, {reCountAgainstL, reCountAgainstN}, {reCountAbstL, reCountAbstN}} {
+		if lf[k] = first(pair[0], f); lf[k] != nil {
+			nl++
+		}
+		if nf[k] = first(pair[1], f); nf[k] != nil {
+			nn++
+		}
+	}
+	c := lf
+	if nn > nl {
+		c = nf
+	}
+	if c[0] == nil && strings.HasPrefix(strings.TrimLeft(f, "-• "), "pour") {
+		c[0] = first(reCountForLabel, f)
+	}
+	return c[0], c[1], c[2]
+}
+
+// countValues reads three counts, -1 for none.
+func countValues(a, b, c *int) [3]int {
+	out := [3]int{-1, -1, -1}
+	for k, p := range []*int{a, b, c} {
+		if p != nil {
+			out[k] = *p
+		}
+	}
+	return out
+}
+
+// TestCountGates checks that the stem gates of the count patterns are live (a gate of every bit
+// spares nothing) and that a line a pattern matches holds a stem of its gate.
+func TestCountGates(t *testing.T) {
+	gates := []struct {
+		name string
+		re   *rx
+		gate uint64
+	}{{"favourable", reVoteFavourable, favourableGate}}
+	for k, pair := range countPatterns {
+		for j, re := range pair {
+			gates = append(gates, struct {
+				name string
+				re   *rx
+				gate uint64
+			}{re.String(), re.rx, countGates[k][j]})
+		}
+	}
+	lines := append(append(rxSamples(t), corpusLines()...), spotEdges...)
+	for _, g := range gates {
+		if g.gate == ^uint64(0) {
+			t.Errorf("%s: the gate holds every stem", g.name)
+		}
+		for _, s := range lines {
+			f := strings.ReplaceAll(normalize.Fold(s), "*", "")
+			if g.re.Regexp.MatchString(f) && scanStems(f)&g.gate == 0 {
+				t.Errorf("%s matches %q, which holds no stem of its gate", g.name, f)
+			}
+		}
+	}
+}
+
 // trigValue is a trig with its counts read, for comparing two readings.
 type trigValue struct {
 	t          trig
@@ -291,6 +380,12 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if c := cleanLine(s); !mayPageNumber(c) && isPageNumber(c) {
 		t.Errorf("mayPageNumber(%q) = false, but isPageNumber is true", c)
 	}
+	if got, want := hasGuillemet(s), strings.Contains(s, "«") || strings.Contains(s, "»"); got != want {
+		t.Errorf("hasGuillemet(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := longText(s), refLongText(s); got != want {
+		t.Errorf("longText(%q) = %v, want %v", s, got, want)
+	}
 	if longText(s) && len(cleanLine(s)) <= 24 {
 		t.Errorf("longText(%q) = true, but cleanLine gives %q", s, cleanLine(s))
 	}
@@ -305,6 +400,9 @@ func checkDecisionRefs(t *testing.T, s string) {
 	}
 	if reVoterNotVot.MatchString(s) && !containsASCIIFold(s, voterNotVotWord) {
 		t.Errorf("reVoterNotVot matches %q without %q", s, voterNotVotWord)
+	}
+	if g := strings.ReplaceAll(f, "*", ""); !reflect.DeepEqual(countValues(voteCountsStems(g, scanStems(g))), countValues(refVoteCounts(g))) {
+		t.Errorf("voteCountsStems(%q) = %v, want %v", g, countValues(voteCountsStems(g, scanStems(g))), countValues(refVoteCounts(g)))
 	}
 	var b strings.Builder
 	appendWords(&b, "x")

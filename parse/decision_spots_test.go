@@ -36,7 +36,9 @@ var spotEdges = []string{"xadopte", "éadopte", "\xc3adopte", "a\xa9adopte a l'u
 	"la deliberation est donc reportee", "le point a ete  retire", "rejette", "_rejet", "refus\xff",
 	"adopte.", "vote", "il vote", "votes\n", "decide d'ajourner", "prend acte", "le conseil refuse", "pour : 12 contre 3 abstentions 2 pour 4", "12 pour 13 pour, 14 voix contre", "pour 1,5 % et pour 7",
 	"presents  :   \t 12", "pour\n\n\n:\t\t\t3 contre  :  2", "votants :      \n 145 a", "en exercice(s)  =  9",
-	"abcdefgHIjk", "abcdefgH", "aBcdefgHIjklmnoPQ", "\xc1\xc1abcdeFG", "\xdb\xdaabcdefZ\x9a", "@[`{AZaz"}
+	"abcdefgHIjk", "abcdefgH", "aBcdefgHIjklmnoPQ", "\xc1\xc1abcdeFG", "\xdb\xdaabcdefZ\x9a", "@[`{AZaz",
+	"xDÉCIDE", "éDECIDE", "\xc3DECIDE", "\xe9\x80DECIDE", "DECİDE", "LE CONSEIL DÉCIDE", "ADOPTÉ", "VALIDENT", "DE DECIDES", "AD", "D\xffECIDE",
+	"abcdefg DECIDE", "1234567DECIDE x", "abcdefghDÉCIDE", "abcdef ADOPTE", "abcdefgADOPTENT", "LE MAIRE, DÉCIDE", "n° «", "»", "\xc2", "x\xc2\xc2\xab", "° pour « 12 » contre"}
 
 // spotSamples are the folded lines of the corpus (the patterns read folded text), the sample's
 // lines as written and folded, and spotEdges.
@@ -68,6 +70,12 @@ func checkSpots(t *testing.T, r *spotRx, s string) {
 		}
 		if got, want := r.FindAllStringSubmatchIndex(x, -1), r.Regexp.FindAllStringSubmatchIndex(x, -1); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s FindAllStringSubmatchIndex(%q) = %v, want %v", r, x, got, want)
+		}
+		var each [][]int
+		run := -1
+		r.eachSubmatchIndex(x, &run, func(m []int) bool { each = append(each, m); return true })
+		if want := r.Regexp.FindAllStringSubmatchIndex(x, -1); !reflect.DeepEqual(each, want) {
+			t.Errorf("%s eachSubmatchIndex(%q) = %v, want %v", r, x, each, want)
 		}
 		if got, want := r.FindAllStringIndex(x, -1), r.Regexp.FindAllStringIndex(x, -1); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s FindAllStringIndex(%q) = %v, want %v", r, x, got, want)

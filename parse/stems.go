@@ -26,7 +26,8 @@ var stemIndex struct {
 	overlap int
 }
 
-// newStems registers a set of stems in the index. At most 64 distinct stems fit.
+// newStems registers a set of stems in the index. At most 63 distinct stems fit: the last bit
+// is stemsRead's.
 func newStems(list ...string) stemSet {
 	if stemIndex.dfa != nil {
 		panic("parse: newStems after package initialisation")
@@ -41,8 +42,8 @@ func newStems(list ...string) stemSet {
 		k := slices.Index(stemIndex.stems, st)
 		if k < 0 {
 			k = len(stemIndex.stems)
-			if k >= 64 {
-				panic("parse: more than 64 stems")
+			if k >= 63 {
+				panic("parse: more than 63 stems")
 			}
 			stemIndex.stems = append(stemIndex.stems, st)
 		}
@@ -800,6 +801,44 @@ func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
 		}
 	}
 	return out
+}
+
+// eachSubmatchIndex calls yield with each match FindAllStringSubmatchIndex(f, -1) returns, in
+// order, until yield returns false: a reader that wants the first match passing a test stops
+// there, without reading (and allocating) the others. run holds longestSpaceRun(f) once read,
+// -1 before: several patterns run on the same text read it once.
+func (s *spotRx) eachSubmatchIndex(f string, run *int, yield func([]int) bool) {
+	if s.spots == nil {
+		for _, m := range s.rx.FindAllStringSubmatchIndex(f, -1) {
+			if !yield(m) {
+				return
+			}
+		}
+		return
+	}
+	var buf [16]int
+	maxLen := -2 // lenBound, read at the first spot
+	pos := 0
+	for _, p := range s.spotsIn(f, buf[:0]) {
+		if maxLen == -2 {
+			maxLen = s.maxLen
+			if maxLen < 0 && s.spaceRuns > 0 {
+				if *run < 0 {
+					*run = longestSpaceRun(f)
+				}
+				maxLen = s.spaceFixed + s.spaceRuns**run
+			}
+		}
+		if p < pos {
+			continue
+		}
+		if m := s.matchAt(f, p, true, maxLen); m != nil {
+			if !yield(m) {
+				return
+			}
+			pos = m[1]
+		}
+	}
 }
 
 // FindAllStringIndex is regexp.FindAllStringIndex.
