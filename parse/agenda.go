@@ -372,16 +372,25 @@ func (d *doc) linkAgenda(parents []int) {
 	}
 	// Entries without a section: an unnumbered sub-point is covered by its parent's section, and
 	// a grouping entry by any of its descendants.
-	linked := map[string]bool{}
+	// The set of linked paths is made only when an entry is left over: most often none is.
+	var linked map[string]bool
 	for k, a := range ag {
 		if used[k] {
-			for p := a.Path; p != ""; p = parentPath(p) {
-				linked[p] = true
+			continue
+		}
+		if linked == nil {
+			// Sized for the entries (the paths linked are mostly theirs); a path met already
+			// has its parents in the set already.
+			linked = make(map[string]bool, len(ag))
+			for n, e := range ag {
+				if used[n] {
+					for p := e.Path; p != "" && !linked[p]; p = parentPath(p) {
+						linked[p] = true
+					}
+				}
 			}
 		}
-	}
-	for k, a := range ag {
-		if used[k] || linked[a.Path] {
+		if linked[a.Path] {
 			continue
 		}
 		if a.Number == nil && linked[parentPath(a.Path)] {

@@ -107,7 +107,7 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		}
 		if h.seq == seqDotted && h.style == "dotted" {
 			// Each depth of dotted numbers is its own family: 6.5 and 6.5.1 sit at two levels.
-			h.style += strconv.Itoa(strings.Count(h.number, "."))
+			h.style = dottedStyle(strings.Count(h.number, "."))
 		}
 		h.ord = ordinal(h)
 		if h.ord < 0 {
@@ -116,6 +116,18 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		return h, true
 	}
 	return h, false
+}
+
+// dottedStyles are the families of dotted numbers by depth: "dotted1" for 6.5, "dotted2" for
+// 6.5.1 (a dotted heading holds one to three dots), made once rather than on every match.
+var dottedStyles = [...]string{"dotted0", "dotted1", "dotted2", "dotted3"}
+
+// dottedStyle is "dotted" and the count of dots n.
+func dottedStyle(n int) string {
+	if n < len(dottedStyles) {
+		return dottedStyles[n]
+	}
+	return "dotted" + strconv.Itoa(n)
 }
 
 // lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
@@ -137,10 +149,11 @@ type lineHeads struct {
 const headChunk = 16
 
 const (
-	headRead  = 1 << iota // the line was cleaned
-	headIdem              // cleanHeadingText leaves the cleaned text as it is
-	headMatch             // the line was read as a heading
-	headOwn               // the cleaned text is in own
+	headRead     = 1 << iota // the line was cleaned
+	headIdem                 // cleanHeadingText leaves the cleaned text as it is
+	headIdemRead             // headIdem is known (see idem)
+	headMatch                // the line was read as a heading
+	headOwn                  // the cleaned text is in own
 )
 
 // lineMemo is the document's memo of line readings, made on first use.
@@ -172,13 +185,26 @@ func (d *doc) lineHead(i int) *lineHeads {
 			m.state[i] |= headOwn
 		}
 		m.state[i] |= headRead
-		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
-		// holds "**" or "__" (it is trimmed already); a plain line holds none of them.
-		if plain || strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
-			m.state[i] |= headIdem
+		if plain {
+			m.state[i] |= headIdem | headIdemRead
 		}
 	}
 	return m
+}
+
+// idem reports whether cleaning the cleaned text of line i (cleaned already) again leaves it
+// as it is. It is asked only when a caller passes that text rather than the line (see
+// headingAt): most lines with a tab are table rows, which it would clean a second time.
+func (m *lineHeads) idem(d *doc, i int) bool {
+	if m.state[i]&headIdemRead == 0 {
+		m.state[i] |= headIdemRead
+		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
+		// holds "**" or "__" (it is trimmed already); a plain line holds none of them.
+		if c := m.cleanOf(d, i); strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
+			m.state[i] |= headIdem
+		}
+	}
+	return m.state[i]&headIdem != 0
 }
 
 // cleanAt is cleanHeadingText of line i.
@@ -199,7 +225,7 @@ func (m *lineHeads) cleanOf(d *doc, i int) string {
 // the title: the bound only rejects, and only on the title of the form that matched.
 func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known bool) {
 	m := d.lineHead(i)
-	if text != d.lines[i].Text && (m.state[i]&headIdem == 0 || text != m.cleanOf(d, i)) {
+	if text != d.lines[i].Text && (text != m.cleanOf(d, i) || !m.idem(d, i)) {
 		return h, false, false
 	}
 	if m.state[i]&headMatch == 0 {
@@ -837,7 +863,7 @@ func titleShapeOK(h heading, maxRunes int) bool {
 		// number whose title follows.
 		return h.seq == seqNone || h.style == "arabic)"
 	}
-	if utf8.RuneCountInString(t) > maxRunes {
+	if moreRunes(t, maxRunes) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
