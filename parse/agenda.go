@@ -195,7 +195,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		if loc := bulletIndex(title); loc != nil {
 			title = cleanTitle(title[loc[1]:])
 		}
-		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && startsUpper(title) {
+		if !numbered && !moreRunes(t, 120) && !strings.HasSuffix(t, ".") && startsUpper(title) {
 			out = append(out, AgendaItem{Path: strconv.Itoa(len(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
 			lines = append(lines, j)
 			continue

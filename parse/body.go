@@ -79,7 +79,7 @@ func (d *doc) unnumberedSections(start int) []heading {
 			continue
 		}
 		t := cleanHeadingText(d.lines[i].Text)
-		if t == "" || utf8.RuneCountInString(t) > 150 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
+		if t == "" || moreRunes(t, 150) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
 			continue
 		}
 		if reBullet.MatchString(t) {

@@ -549,8 +549,21 @@ func moreRunes(s string, n int) bool {
 		return true
 	}
 	// Every byte a rune takes beyond its first is ≥ 0x80 (so is the first), and an invalid
-	// byte counts as one rune: s holds at least len(s) − highBytes(s) runes.
-	if len(s)-highBytes(s) > n {
+	// byte counts as one rune: s holds at least as many runes as ASCII bytes, counted here
+	// until they pass n (a long line passes it early).
+	low, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		low += 8 - bits.OnesCount64(binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080)
+		if low > n {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			low++
+		}
+	}
+	if low > n {
 		return true
 	}
 	return utf8.RuneCountInString(s) > n
@@ -830,29 +843,63 @@ func cleanTitle(s string) string {
 // singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s: its words are
 // parted by single plain spaces, none at either end. Most titles are, and need no copy.
 func singleSpaced(s string) bool {
-	prev := byte(' ') // a space at the start is one too many
+	space := true // a space at the start is one too many
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ':
-			if prev == ' ' {
+		switch spacedClass[s[i]] {
+		case 0:
+			space = false
+		case spacedPlain:
+			if space {
 				return false
 			}
-		case c < utf8.RuneSelf:
-			if '\t' <= c && c <= '\r' {
-				return false
-			}
+			space = true
+		case spacedOther:
+			return false
 		default:
+			// Only a few lead bytes open a white space beyond ASCII; the others (é, à…) and
+			// the bytes that follow them are words.
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false
 			}
 			i += size - 1
+			space = false
 		}
-		prev = c
 	}
-	return prev != ' ' || s == ""
+	return !space || s == ""
 }
+
+// The classes of spacedClass.
+const (
+	spacedPlain = 1 + iota // ' '
+	spacedOther            // another ASCII white space
+	spacedLead             // the first byte of some white space beyond ASCII (U+00A0, U+2009…)
+)
+
+// spacedClass classes the bytes of a title for singleSpaced: 0 for a byte of a word.
+var spacedClass = func() (t [256]uint8) {
+	t[' '] = spacedPlain
+	for c := '\t'; c <= '\r'; c++ {
+		t[c] = spacedOther
+	}
+	// unicode.IsSpace beyond ASCII is the White_Space property (U+0085 and U+00A0 among it).
+	var b [utf8.UTFMax]byte
+	for _, r16 := range unicode.White_Space.R16 {
+		for r := rune(r16.Lo); r <= rune(r16.Hi); r += rune(r16.Stride) {
+			if r >= utf8.RuneSelf {
+				utf8.EncodeRune(b[:], r)
+				t[b[0]] = spacedLead
+			}
+		}
+	}
+	for _, r32 := range unicode.White_Space.R32 {
+		for r := rune(r32.Lo); r <= rune(r32.Hi); r += rune(r32.Stride) {
+			utf8.EncodeRune(b[:], r)
+			t[b[0]] = spacedLead
+		}
+	}
+	return t
+}()
 
 // titleShapeOK rejects numbered lines whose title does not look like one: it starts in lower
 // case, runs on like a sentence, or ends like a list item.
@@ -1102,7 +1149,7 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 			if strings.HasSuffix(rawEnd, ":") {
 				caps = caps && reBullet.MatchString(nx)
 			}
-			if nx != "" && utf8.RuneCountInString(nx) <= 100 && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
+			if nx != "" && !moreRunes(nx, 100) && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
 				j++
 			}
 		}
@@ -1175,7 +1222,7 @@ func joinsTitle(title, next string) bool {
 		return true
 	}
 	// A single short token (a year that wrapped: "… Projet BAN DOÏ" / "2016").
-	if fieldCount(next, 1) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
+	if fieldCount(next, 1) == 1 && !moreRunes(next, 6) && !strings.HasSuffix(next, ":") {
 		r, _ := utf8.DecodeRuneInString(next)
 		return unicode.IsDigit(r) || unicode.IsUpper(r)
 	}
