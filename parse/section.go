@@ -135,14 +135,22 @@ func dottedStyle(n int) string {
 type lineHeads struct {
 	state []uint8 // the head* bits below
 	// cleanHeadingText of the line: the bytes span[i][0]:span[i][1] of a plain line (see
-	// cleanHeading), own[span[i][0]] for the others, which are few: two int32 a line rather
-	// than a string header of 16 bytes.
-	span  [][2]int32
+	// cleanHeading) of up to 64 KB, own[ownIndex(span[i])] for the others, which are few:
+	// two uint16 a line rather than a string header of 16 bytes.
+	span  [][2]uint16
 	own   []string
-	at    []int32     // 1 + the index in heads of the line's heading; 0 when it is none
-	heads []heading   // read with no bound on the title (see headingAt), in chunks of headChunk
-	full  [][]heading // the chunks of heads filled already: heads grows without being copied
-	nhead int32       // how many headings heads and full hold
+	at    []int32         // 1 + the index in heads of the line's heading; 0 when it is none
+	heads []lineHeading   // read with no bound on the title (see headingAt), in chunks of headChunk
+	full  [][]lineHeading // the chunks of heads filled already: heads grows without being copied
+	nhead int32           // how many headings heads and full hold
+}
+
+// lineHeading is what matchCleaned reads off a line: the fields of a heading that do not
+// depend on its place (line, level, path), in half the bytes.
+type lineHeading struct {
+	style, number, title string
+	ord                  int
+	seq                  seqKind
 }
 
 // headChunk is the size of a chunk of lineHeads.heads.
@@ -160,7 +168,7 @@ const (
 func (d *doc) lineMemo() *lineHeads {
 	m := d.heads
 	if m == nil {
-		m = &lineHeads{state: make([]uint8, len(d.lines)), span: make([][2]int32, len(d.lines)), at: make([]int32, len(d.lines))}
+		m = &lineHeads{state: make([]uint8, len(d.lines)), span: make([][2]uint16, len(d.lines)), at: make([]int32, len(d.lines))}
 		d.heads = m
 	}
 	return m
@@ -172,12 +180,12 @@ func (d *doc) lineHead(i int) *lineHeads {
 	if m.state[i]&headRead == 0 {
 		raw := d.lines[i].Text
 		c, plain := raw, true
-		if a, b, ok := plainSpan(raw); ok {
+		if a, b, ok := plainSpan(raw); ok && b <= math.MaxUint16 {
 			c = raw[a:b]
-			m.span[i] = [2]int32{int32(a), int32(b)}
+			m.span[i] = [2]uint16{uint16(a), uint16(b)}
 		} else {
 			c, plain = cleanHeading(raw)
-			m.span[i] = [2]int32{int32(len(m.own)), 0}
+			m.span[i] = [2]uint16{uint16(len(m.own)), uint16(len(m.own) >> 16)}
 			if m.own == nil {
 				m.own = make([]string, 0, 16) // not one allocation for each of the first few
 			}
@@ -214,7 +222,7 @@ func (d *doc) cleanAt(i int) string { return d.lineHead(i).cleanOf(d, i) }
 func (m *lineHeads) cleanOf(d *doc, i int) string {
 	sp := m.span[i]
 	if m.state[i]&headOwn != 0 {
-		return m.own[sp[0]]
+		return m.own[int(sp[0])|int(sp[1])<<16]
 	}
 	return d.lines[i].Text[sp[0]:sp[1]]
 }
@@ -235,9 +243,9 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 				m.full, m.heads = append(m.full, m.heads), nil
 			}
 			if m.heads == nil {
-				m.heads = make([]heading, 0, headChunk)
+				m.heads = make([]lineHeading, 0, headChunk)
 			}
-			m.heads = append(m.heads, h)
+			m.heads = append(m.heads, lineHeading{style: h.style, number: h.number, title: h.title, ord: h.ord, seq: h.seq})
 			m.nhead++
 			m.at[i] = m.nhead
 		}
@@ -245,11 +253,13 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 	if m.at[i] == 0 {
 		return h, false, true
 	}
+	var lh *lineHeading
 	if k := int(m.at[i] - 1); k/headChunk < len(m.full) {
-		h = m.full[k/headChunk][k%headChunk]
+		lh = &m.full[k/headChunk][k%headChunk]
 	} else {
-		h = m.heads[k%headChunk]
+		lh = &m.heads[k%headChunk]
 	}
+	h = heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}
 	if moreRunes(h.title, maxRunes) {
 		return heading{}, false, true
 	}
