@@ -291,7 +291,7 @@ type headingLead struct {
 	// the run.
 	capitals int
 	// For a word form: the words one of which opens the line, as leadWords makes them.
-	words [][][]rune
+	words [][]leadRune
 }
 
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
@@ -464,20 +464,35 @@ func (l *headingLead) may(t string) bool {
 // leadWords spells the words of a lead (see headingLead.words), written in lower case, as the
 // runes (?i) lets each of their letters be: its case-folding orbit (ſ passes for s), and for
 // "é", which stands for [ée], those of é and e.
-func leadWords(words ...string) [][][]rune {
-	var out [][][]rune
+func leadWords(words ...string) [][]leadRune {
+	var out [][]leadRune
 	for _, w := range words {
-		var sets [][]rune
+		var sets []leadRune
 		for _, r := range w {
 			set := foldOrbit(r)
 			if r == 'é' {
 				set = append(set, foldOrbit('e')...)
 			}
-			sets = append(sets, set)
+			var l leadRune
+			for _, r := range set {
+				if r < utf8.RuneSelf {
+					l.ascii[r>>6] |= 1 << (r & 63)
+				} else {
+					l.other = append(l.other, r)
+				}
+			}
+			sets = append(sets, l)
 		}
 		out = append(out, sets)
 	}
 	return out
+}
+
+// leadRune is the set of runes a letter of a lead word may be: its ASCII ones as bits, told
+// from the line's byte without decoding it, and the others listed.
+type leadRune struct {
+	ascii [2]uint64
+	other []rune
 }
 
 // foldOrbit is r and the runes that fold to it (unicode.SimpleFold).
@@ -490,17 +505,21 @@ func foldOrbit(r rune) []rune {
 }
 
 // wordLead reports whether t opens with the word w of a lead: each rune in its set.
-func wordLead(t string, w [][]rune) bool {
+func wordLead(t string, w []leadRune) bool {
 	j := 0
-	for _, set := range w {
+	for k := range w {
 		if j == len(t) {
 			return false
 		}
-		r, size := rune(t[j]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(t[j:])
+		if c := t[j]; c < utf8.RuneSelf {
+			if w[k].ascii[c>>6]&(1<<(c&63)) == 0 {
+				return false
+			}
+			j++
+			continue
 		}
-		if !slices.Contains(set, r) {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !slices.Contains(w[k].other, r) {
 			return false
 		}
 		j += size
@@ -1193,7 +1212,28 @@ func danglingEnd(title string) bool {
 		_, w := utf8.DecodeRuneInString(last[k:])
 		last = last[k+w:]
 	}
-	switch strings.ToLower(last) {
+	// An ASCII word is lowered in place: a title in capitals ("… DE") would otherwise make
+	// a string. The words needing a continuation are short: a longer one is none of them.
+	var buf [8]byte
+	if len(last) <= len(buf) && highBytes(last) == 0 {
+		for i := 0; i < len(last); i++ {
+			c := last[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return danglingWord(string(buf[:len(last)]))
+	}
+	if highBytes(last) == 0 {
+		return false
+	}
+	return danglingWord(strings.ToLower(last))
+}
+
+// danglingWord reports whether a word in lower case needs a continuation.
+func danglingWord(w string) bool {
+	switch w {
 	case "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "pour", "sur", "par", "-", "–", "avec", "entre", "dans", "ou":
 		return true
 	}

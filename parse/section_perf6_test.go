@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,4 +84,66 @@ func TestLineMemoLarge(t *testing.T) {
 			t.Fatalf("cleanAt(%d) again = %.40q, want %.40q", i, got, want)
 		}
 	}
+}
+
+// TestDanglingEndAllocs checks that a title in capitals is read without making a string.
+func TestDanglingEndAllocs(t *testing.T) {
+	for _, title := range []string{"CONVENTION DE", "AVENANT N°2 AU MARCHE DES", "Vote du budget"} {
+		if n := testing.AllocsPerRun(10, func() { danglingEnd(title) }); n != 0 {
+			t.Errorf("danglingEnd(%q) makes %v allocations, want 0", title, n)
+		}
+	}
+}
+
+// leadSetsRef is leadWords as it was: each letter's runes as a list.
+func leadSetsRef(words ...string) [][][]rune {
+	var out [][][]rune
+	for _, w := range words {
+		var sets [][]rune
+		for _, r := range w {
+			set := foldOrbit(r)
+			if r == 'é' {
+				set = append(set, foldOrbit('e')...)
+			}
+			sets = append(sets, set)
+		}
+		out = append(out, sets)
+	}
+	return out
+}
+
+// wordLeadRef is wordLead on the lists of leadSetsRef.
+func wordLeadRef(t string, w [][]rune) bool {
+	j := 0
+	for _, set := range w {
+		if j == len(t) {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !slices.Contains(set, r) {
+			return false
+		}
+		j += size
+	}
+	return true
+}
+
+// leadWordLists are the words of the heading leads.
+var leadWordLists = [][]string{{"délibération", "no", "n°"}, {"point", "question", "affaire", "dossier"}, {"ſk", "é"}}
+
+// FuzzWordLead checks wordLead, which tells ASCII letters by bits, against the lists of runes.
+func FuzzWordLead(f *testing.F) {
+	for _, s := range []string{"Délibération n° 12", "DELIBERATION", "N° 2016", "nO", "Point 3", "ſKÉ", "\u212a", "dé\xff", "poin"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, list := range leadWordLists {
+			got, want := leadWords(list...), leadSetsRef(list...)
+			for k := range got {
+				if g, w := wordLead(s, got[k]), wordLeadRef(s, want[k]); g != w {
+					t.Errorf("wordLead(%q, %q) = %v, want %v", s, list[k], g, w)
+				}
+			}
+		}
+	})
 }
