@@ -30,7 +30,7 @@ func (d *doc) agenda() int {
 		if d.used[i] {
 			continue
 		}
-		if !strings.Contains(d.folded[i], "ordre du jour") && !strings.Contains(d.folded[i], "odj") && !strings.Contains(d.folded[i], "o.d.j") && !strings.Contains(d.folded[i], "sommaire") {
+		if !agendaMarkerMay(d.folded[i]) {
 			continue
 		}
 		f := strings.Trim(d.folded[i], " *#_")
@@ -54,6 +54,16 @@ func (d *doc) agenda() int {
 		return 0
 	}
 	return 0
+}
+
+// agendaMarkerMay reports whether a folded line holds one of the words of reAgendaMarker
+// ("ordre du jour", "odj", "o.d.j", "sommaire"), asked of the first half of the lines. All
+// but the last hold a 'j', rare in French: one scan for it spares most lines three searches.
+func agendaMarkerMay(f string) bool {
+	if strings.IndexByte(f, 'j') >= 0 && (strings.Contains(f, "ordre du jour") || strings.Contains(f, "odj") || strings.Contains(f, "o.d.j")) {
+		return true
+	}
+	return strings.Contains(f, "sommaire")
 }
 
 // agendaEntries reads the entries that follow the marker line i (or that sit on it, after the
@@ -195,7 +205,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		if loc := bulletIndex(title); loc != nil {
 			title = cleanTitle(title[loc[1]:])
 		}
-		if !numbered && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && startsUpper(title) {
+		if !numbered && !moreRunes(t, 120) && !strings.HasSuffix(t, ".") && startsUpper(title) {
 			out = append(out, AgendaItem{Path: strconv.Itoa(len(out) + 1), Title: title, Level: 1, Pos: d.lines[j].Pos})
 			lines = append(lines, j)
 			continue
@@ -281,15 +291,17 @@ func isPageNumber(t string) bool {
 // renumber and misspell) and by number and place in the outline as tie-breakers, then reports the
 // entries and sections left without a partner.
 // linkBound is the highest score linkAgenda can give a section with na trigrams and an agenda
-// entry a with nb: dice is at most 2·min/(na+nb), a contained title scores 0.7, then the
-// bonuses. The bonuses are added in linkAgenda's order so that the bound is exact in floating
-// point too.
-func linkBound(na, nb int, it *Item, a *AgendaItem, sameParent bool) float64 {
+// entry a with nb: dice is at most 2·min/(na+nb), a contained title scores 0.7 (when contain
+// says the title may be contained), then the bonuses. The bonuses are added in linkAgenda's
+// order so that the bound is exact in floating point too.
+func linkBound(na, nb int, it *Item, a *AgendaItem, sameParent, contain bool) float64 {
 	s := 0.0
 	if na > 0 && nb > 0 {
 		s = 2 * float64(min(na, nb)) / float64(na+nb)
 	}
-	s = max(s, 0.7)
+	if contain {
+		s = max(s, 0.7)
+	}
 	if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
 		s += 0.1
 	}
@@ -330,10 +342,18 @@ func (d *doc) linkAgenda(parents []int) {
 			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
 				parentLink = *d.rec.Items[p].AgendaPath
 			}
+			// tight asks whether the title is contained in entry k, which score asks next.
+			ck, cv := -1, false
+			isContained := func(k int) bool {
+				if ck != k {
+					ck, cv = k, contained(words, agWords[k])
+				}
+				return cv
+			}
 			score := func(k int) float64 {
 				a := &ag[k]
 				s := dice(grams, agGrams[k])
-				if s < 0.7 && contained(words, agWords[k]) {
+				if s < 0.7 && isContained(k) {
 					s = 0.7
 				}
 				if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
@@ -348,9 +368,14 @@ func (d *doc) linkAgenda(parents []int) {
 				return s
 			}
 			bound := func(k int) float64 {
-				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink)
+				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink, true)
 			}
-			best, bestScore := pickEntry(len(ag), used, next, bound, score)
+			// Titles of very different lengths score under 0.7 but by their words: telling
+			// whether they are contained costs less than measuring their trigrams.
+			tight := func(k int) float64 {
+				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink, isContained(k))
+			}
+			best, bestScore := pickEntry(len(ag), used, next, bound, tight, score)
 			if best >= 0 && bestScore >= bar {
 				used[best] = true
 				if paths == nil {
@@ -372,16 +397,25 @@ func (d *doc) linkAgenda(parents []int) {
 	}
 	// Entries without a section: an unnumbered sub-point is covered by its parent's section, and
 	// a grouping entry by any of its descendants.
-	linked := map[string]bool{}
+	// The set of linked paths is made only when an entry is left over: most often none is.
+	var linked map[string]bool
 	for k, a := range ag {
 		if used[k] {
-			for p := a.Path; p != ""; p = parentPath(p) {
-				linked[p] = true
+			continue
+		}
+		if linked == nil {
+			// Sized for the entries (the paths linked are mostly theirs); a path met already
+			// has its parents in the set already.
+			linked = make(map[string]bool, len(ag))
+			for n, e := range ag {
+				if used[n] {
+					for p := e.Path; p != "" && !linked[p]; p = parentPath(p) {
+						linked[p] = true
+					}
+				}
 			}
 		}
-	}
-	for k, a := range ag {
-		if used[k] || linked[a.Path] {
+		if linked[a.Path] {
 			continue
 		}
 		if a.Number == nil && linked[parentPath(a.Path)] {
@@ -401,10 +435,11 @@ func (d *doc) linkAgenda(parents []int) {
 }
 
 // pickEntry returns the first entry k (not used) of the highest score(k), when it is above 0,
-// and -1 otherwise; bound(k) is at least score(k). The entry first is measured first: it is
-// most often the one (sections mostly follow the agenda), and its score spares measuring the
-// entries whose bound cannot beat it; an earlier entry may still tie with it and win.
-func pickEntry(n int, used []bool, first int, bound, score func(int) float64) (int, float64) {
+// and -1 otherwise; bound(k) and tight(k) are at least score(k), tight (nil for none) being
+// asked only when bound does not settle. The entry first is measured first: it is most often
+// the one (sections mostly follow the agenda), and its score spares measuring the entries whose
+// bound cannot beat it; an earlier entry may still tie with it and win.
+func pickEntry(n int, used []bool, first int, bound, tight, score func(int) float64) (int, float64) {
 	best, bestScore := -1, 0.0
 	if first < n && !used[first] {
 		if s := score(first); s > 0 {
@@ -417,6 +452,11 @@ func pickEntry(n int, used []bool, first int, bound, score func(int) float64) (i
 		}
 		if b := bound(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
 			continue
+		}
+		if tight != nil {
+			if b := tight(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
+				continue
+			}
 		}
 		if s := score(k); s > bestScore || s == bestScore && best >= 0 && k < best {
 			best, bestScore = k, s

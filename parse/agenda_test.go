@@ -1,6 +1,13 @@
 package parse
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"minutes/extract"
+	"minutes/normalize"
+)
 
 // pickEntryRef is the plain scan pickEntry stands for: the first entry of the highest score
 // above 0, entries whose bound cannot beat the best so far skipped.
@@ -33,7 +40,7 @@ func TestPickEntry(t *testing.T) {
 		{"first out of range", []float64{0.1, 0.4}, []bool{false, false}, 2, 1},
 	} {
 		score := func(k int) float64 { return c.scores[k] }
-		if got, _ := pickEntry(len(c.scores), c.used, c.first, score, score); got != c.want {
+		if got, _ := pickEntry(len(c.scores), c.used, c.first, score, nil, score); got != c.want {
 			t.Errorf("%s: pickEntry = %d, want %d", c.name, got, c.want)
 		}
 	}
@@ -54,10 +61,64 @@ func FuzzPickEntry(f *testing.F) {
 		}
 		bound := func(k int) float64 { return bounds[k] }
 		score := func(k int) float64 { return scores[k] }
-		gb, gs := pickEntry(n, used, int(first)%(n+2), bound, score)
+		// tight sits between score and bound, as a bound that knows more does.
+		tight := func(k int) float64 { return (scores[k] + bounds[k]) / 2 }
+		if first%2 == 1 {
+			tight = score
+		}
+		gb, gs := pickEntry(n, used, int(first)%(n+2), bound, tight, score)
 		wb, ws := pickEntryRef(n, used, bound, score)
 		if gb != wb || gs != ws {
 			t.Errorf("pickEntry = %d, %v; want %d, %v (scores %v, bounds %v, used %v, first %d)", gb, gs, wb, ws, scores, bounds, used, int(first)%(n+2))
 		}
 	})
+}
+
+// TestLinkBoundCorpus checks that linkBound, told whether a title is contained, is at least
+// linkAgenda's score, on the sections and agenda entries of each corpus document.
+func TestLinkBoundCorpus(t *testing.T) {
+	for _, file := range corpusTexts(t) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := extract.Bytes(filepath.Base(file), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := Minutes(src)
+		var af, itf []string
+		for _, a := range rec.Agenda {
+			af = append(af, normalize.Fold(a.Title))
+		}
+		for _, it := range rec.Items {
+			itf = append(itf, normalize.Fold(it.Title))
+		}
+		ag, aw, ig, iw := trigramsOf(af), wordsOf(af), trigramsOf(itf), wordsOf(itf)
+		for i := range rec.Items {
+			it := &rec.Items[i]
+			for k := range rec.Agenda {
+				a := &rec.Agenda[k]
+				for _, same := range []bool{false, true} {
+					s := dice(ig[i], ag[k])
+					c := contained(iw[i], aw[k])
+					if s < 0.7 && c {
+						s = 0.7
+					}
+					if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
+						s += 0.1
+					}
+					if same {
+						s += 0.15
+					}
+					if a.Level == it.Level {
+						s += 0.05
+					}
+					if b := linkBound(len(ig[i]), len(ag[k]), it, a, same, c); b < s {
+						t.Errorf("%s: linkBound(%q, %q) = %v, below the score %v", filepath.Base(file), it.Title, a.Title, b, s)
+					}
+				}
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,7 +80,7 @@ func (d *doc) unnumberedSections(start int) []heading {
 			continue
 		}
 		t := cleanHeadingText(d.lines[i].Text)
-		if t == "" || utf8.RuneCountInString(t) > 150 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
+		if t == "" || moreRunes(t, 150) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
 			continue
 		}
 		if reBullet.MatchString(t) {
@@ -159,8 +160,8 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	var headGrams [][]uint32 // the numbered titles' trigrams, read at the first candidate
 	var added []heading
 	for _, i := range cands {
-		k, s := bestEntry(d.folded[i], agGrams, agWords, taken)
-		if k < 0 || s < 0.55 {
+		k, s := bestEntry(d.folded[i], agGrams, agWords, taken, 0.55)
+		if k < 0 {
 			continue
 		}
 		// An entry a numbered section answers as well is that section's.
@@ -212,16 +213,31 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 
 // bestEntry is the agenda entry not yet taken whose title is nearest the folded title f, and
 // its score: the Dice coefficient of their trigrams, or 0.7 when every word of f (two words, or
-// one of five letters or more) is in the entry.
-func bestEntry(f string, agGrams [][]uint32, agWords [][]string, taken []bool) (int, float64) {
+// one of five letters or more) is in the entry. Only a score of floor (above 0) or more
+// counts: -1 when no entry reaches it.
+func bestEntry(f string, agGrams [][]uint32, agWords [][]string, taken []bool, floor float64) (int, float64) {
 	grams, words := foldedTrigrams(f), foldedWords(f)
-	best, bestScore := -1, 0.0
+	wordy := len(words) >= 2 || (len(words) == 1 && len(words[0]) >= 5)
+	// A score must pass bestScore to count: starting just below floor, one of floor passes.
+	best, bestScore := -1, math.Nextafter(floor, math.Inf(-1))
 	for k := range agGrams {
 		if taken[k] {
 			continue
 		}
+		// Dice is at most 2·min/(na+nb) (in floating point too: the division is monotone): an
+		// entry whose bound cannot pass the best can only pass it by its words, scoring 0.7.
+		bound := 0.0
+		if na, nb := len(grams), len(agGrams[k]); na > 0 && nb > 0 {
+			bound = 2 * float64(min(na, nb)) / float64(na+nb)
+		}
+		if bound <= bestScore {
+			if bestScore < 0.7 && wordy && len(words) <= len(agWords[k]) && contained(words, agWords[k]) {
+				best, bestScore = k, 0.7
+			}
+			continue
+		}
 		s := dice(grams, agGrams[k])
-		if s < 0.7 && (len(words) >= 2 || (len(words) == 1 && len(words[0]) >= 5)) && contained(words, agWords[k]) && len(words) <= len(agWords[k]) {
+		if s < 0.7 && wordy && contained(words, agWords[k]) && len(words) <= len(agWords[k]) {
 			s = 0.7
 		}
 		if s > bestScore {

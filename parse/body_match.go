@@ -34,8 +34,7 @@ func appendTrigrams(dst []uint32, f string) []uint32 {
 	space := true
 	for i := 0; i < len(f); i++ {
 		c := f[i]
-		alnum := (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80
-		if !alnum {
+		if !titleByte[c] {
 			if !space {
 				emit(' ')
 				space = true
@@ -51,6 +50,15 @@ func appendTrigrams(dst []uint32, f string) []uint32 {
 	slices.Sort(dst[start:])
 	return dst[:start+len(slices.Compact(dst[start:]))]
 }
+
+// titleByte tells the bytes of a folded title's words: a-z, 0-9 and every byte of a
+// character beyond ASCII.
+var titleByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+	}
+	return t
+}()
 
 // trigramsOf is foldedTrigrams of each folded title, in one buffer.
 func trigramsOf(fs []string) [][]uint32 {
@@ -125,13 +133,16 @@ func foldedWords(f string) []string {
 // byte: a byte of a multi-byte or invalid sequence is 0x80 or more, as is the rune
 // FieldsFunc reads there, so only ASCII bytes part words.
 func wordsOf(fs []string) [][]string {
-	word := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+	word := func(c byte) bool { return titleByte[c] }
 	size := 0
 	for _, f := range fs {
+		in := false
 		for i := 0; i < len(f); i++ {
-			if word(f[i]) && (i == 0 || !word(f[i-1])) {
+			w := word(f[i])
+			if w && !in {
 				size++
 			}
+			in = w
 		}
 	}
 	buf := make([]string, 0, size)

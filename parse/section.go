@@ -107,7 +107,7 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 		}
 		if h.seq == seqDotted && h.style == "dotted" {
 			// Each depth of dotted numbers is its own family: 6.5 and 6.5.1 sit at two levels.
-			h.style += strconv.Itoa(strings.Count(h.number, "."))
+			h.style = dottedStyle(strings.Count(h.number, "."))
 		}
 		h.ord = ordinal(h)
 		if h.ord < 0 {
@@ -118,36 +118,57 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 	return h, false
 }
 
+// dottedStyles are the families of dotted numbers by depth: "dotted1" for 6.5, "dotted2" for
+// 6.5.1 (a dotted heading holds one to three dots), made once rather than on every match.
+var dottedStyles = [...]string{"dotted0", "dotted1", "dotted2", "dotted3"}
+
+// dottedStyle is "dotted" and the count of dots n.
+func dottedStyle(n int) string {
+	if n < len(dottedStyles) {
+		return dottedStyles[n]
+	}
+	return "dotted" + strconv.Itoa(n)
+}
+
 // lineHeads memoizes, line by line, cleanHeadingText and matchHeadingMax: the agenda, the
 // sections, the titles that wrap and the unnumbered headings all read the same lines.
 type lineHeads struct {
 	state []uint8 // the head* bits below
 	// cleanHeadingText of the line: the bytes span[i][0]:span[i][1] of a plain line (see
-	// cleanHeading), own[span[i][0]] for the others, which are few: two int32 a line rather
-	// than a string header of 16 bytes.
-	span  [][2]int32
+	// cleanHeading) of up to 64 KB, own[ownIndex(span[i])] for the others, which are few:
+	// two uint16 a line rather than a string header of 16 bytes.
+	span  [][2]uint16
 	own   []string
-	at    []int32     // 1 + the index in heads of the line's heading; 0 when it is none
-	heads []heading   // read with no bound on the title (see headingAt), in chunks of headChunk
-	full  [][]heading // the chunks of heads filled already: heads grows without being copied
-	nhead int32       // how many headings heads and full hold
+	at    []int32         // 1 + the index in heads of the line's heading; 0 when it is none
+	heads []lineHeading   // read with no bound on the title (see headingAt), in chunks of headChunk
+	full  [][]lineHeading // the chunks of heads filled already: heads grows without being copied
+	nhead int32           // how many headings heads and full hold
+}
+
+// lineHeading is what matchCleaned reads off a line: the fields of a heading that do not
+// depend on its place (line, level, path), in half the bytes.
+type lineHeading struct {
+	style, number, title string
+	ord                  int
+	seq                  seqKind
 }
 
 // headChunk is the size of a chunk of lineHeads.heads.
 const headChunk = 16
 
 const (
-	headRead  = 1 << iota // the line was cleaned
-	headIdem              // cleanHeadingText leaves the cleaned text as it is
-	headMatch             // the line was read as a heading
-	headOwn               // the cleaned text is in own
+	headRead     = 1 << iota // the line was cleaned
+	headIdem                 // cleanHeadingText leaves the cleaned text as it is
+	headIdemRead             // headIdem is known (see idem)
+	headMatch                // the line was read as a heading
+	headOwn                  // the cleaned text is in own
 )
 
 // lineMemo is the document's memo of line readings, made on first use.
 func (d *doc) lineMemo() *lineHeads {
 	m := d.heads
 	if m == nil {
-		m = &lineHeads{state: make([]uint8, len(d.lines)), span: make([][2]int32, len(d.lines)), at: make([]int32, len(d.lines))}
+		m = &lineHeads{state: make([]uint8, len(d.lines)), span: make([][2]uint16, len(d.lines)), at: make([]int32, len(d.lines))}
 		d.heads = m
 	}
 	return m
@@ -159,12 +180,12 @@ func (d *doc) lineHead(i int) *lineHeads {
 	if m.state[i]&headRead == 0 {
 		raw := d.lines[i].Text
 		c, plain := raw, true
-		if a, b, ok := plainSpan(raw); ok {
+		if a, b, ok := plainSpan(raw); ok && b <= math.MaxUint16 {
 			c = raw[a:b]
-			m.span[i] = [2]int32{int32(a), int32(b)}
+			m.span[i] = [2]uint16{uint16(a), uint16(b)}
 		} else {
 			c, plain = cleanHeading(raw)
-			m.span[i] = [2]int32{int32(len(m.own)), 0}
+			m.span[i] = [2]uint16{uint16(len(m.own)), uint16(len(m.own) >> 16)}
 			if m.own == nil {
 				m.own = make([]string, 0, 16) // not one allocation for each of the first few
 			}
@@ -172,13 +193,26 @@ func (d *doc) lineHead(i int) *lineHeads {
 			m.state[i] |= headOwn
 		}
 		m.state[i] |= headRead
-		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
-		// holds "**" or "__" (it is trimmed already); a plain line holds none of them.
-		if plain || strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
-			m.state[i] |= headIdem
+		if plain {
+			m.state[i] |= headIdem | headIdemRead
 		}
 	}
 	return m
+}
+
+// idem reports whether cleaning the cleaned text of line i (cleaned already) again leaves it
+// as it is. It is asked only when a caller passes that text rather than the line (see
+// headingAt): most lines with a tab are table rows, which it would clean a second time.
+func (m *lineHeads) idem(d *doc, i int) bool {
+	if m.state[i]&headIdemRead == 0 {
+		m.state[i] |= headIdemRead
+		// Cleaning the cleaned text again changes it only if it holds a tab, opens with '#', or
+		// holds "**" or "__" (it is trimmed already); a plain line holds none of them.
+		if c := m.cleanOf(d, i); strings.IndexByte(c, '\t') < 0 && !strings.HasPrefix(c, "#") && !strings.Contains(c, "**") && !strings.Contains(c, "__") || cleanHeadingText(c) == c {
+			m.state[i] |= headIdem
+		}
+	}
+	return m.state[i]&headIdem != 0
 }
 
 // cleanAt is cleanHeadingText of line i.
@@ -188,7 +222,7 @@ func (d *doc) cleanAt(i int) string { return d.lineHead(i).cleanOf(d, i) }
 func (m *lineHeads) cleanOf(d *doc, i int) string {
 	sp := m.span[i]
 	if m.state[i]&headOwn != 0 {
-		return m.own[sp[0]]
+		return m.own[int(sp[0])|int(sp[1])<<16]
 	}
 	return d.lines[i].Text[sp[0]:sp[1]]
 }
@@ -199,7 +233,7 @@ func (m *lineHeads) cleanOf(d *doc, i int) string {
 // the title: the bound only rejects, and only on the title of the form that matched.
 func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known bool) {
 	m := d.lineHead(i)
-	if text != d.lines[i].Text && (m.state[i]&headIdem == 0 || text != m.cleanOf(d, i)) {
+	if text != d.lines[i].Text && (text != m.cleanOf(d, i) || !m.idem(d, i)) {
 		return h, false, false
 	}
 	if m.state[i]&headMatch == 0 {
@@ -209,9 +243,9 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 				m.full, m.heads = append(m.full, m.heads), nil
 			}
 			if m.heads == nil {
-				m.heads = make([]heading, 0, headChunk)
+				m.heads = make([]lineHeading, 0, headChunk)
 			}
-			m.heads = append(m.heads, h)
+			m.heads = append(m.heads, lineHeading{style: h.style, number: h.number, title: h.title, ord: h.ord, seq: h.seq})
 			m.nhead++
 			m.at[i] = m.nhead
 		}
@@ -219,11 +253,13 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 	if m.at[i] == 0 {
 		return h, false, true
 	}
+	var lh *lineHeading
 	if k := int(m.at[i] - 1); k/headChunk < len(m.full) {
-		h = m.full[k/headChunk][k%headChunk]
+		lh = &m.full[k/headChunk][k%headChunk]
 	} else {
-		h = m.heads[k%headChunk]
+		lh = &m.heads[k%headChunk]
 	}
+	h = heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}
 	if moreRunes(h.title, maxRunes) {
 		return heading{}, false, true
 	}
@@ -255,7 +291,7 @@ type headingLead struct {
 	// the run.
 	capitals int
 	// For a word form: the words one of which opens the line, as leadWords makes them.
-	words [][][]rune
+	words [][]leadRune
 }
 
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
@@ -428,20 +464,35 @@ func (l *headingLead) may(t string) bool {
 // leadWords spells the words of a lead (see headingLead.words), written in lower case, as the
 // runes (?i) lets each of their letters be: its case-folding orbit (ſ passes for s), and for
 // "é", which stands for [ée], those of é and e.
-func leadWords(words ...string) [][][]rune {
-	var out [][][]rune
+func leadWords(words ...string) [][]leadRune {
+	var out [][]leadRune
 	for _, w := range words {
-		var sets [][]rune
+		var sets []leadRune
 		for _, r := range w {
 			set := foldOrbit(r)
 			if r == 'é' {
 				set = append(set, foldOrbit('e')...)
 			}
-			sets = append(sets, set)
+			var l leadRune
+			for _, r := range set {
+				if r < utf8.RuneSelf {
+					l.ascii[r>>6] |= 1 << (r & 63)
+				} else {
+					l.other = append(l.other, r)
+				}
+			}
+			sets = append(sets, l)
 		}
 		out = append(out, sets)
 	}
 	return out
+}
+
+// leadRune is the set of runes a letter of a lead word may be: its ASCII ones as bits, told
+// from the line's byte without decoding it, and the others listed.
+type leadRune struct {
+	ascii [2]uint64
+	other []rune
 }
 
 // foldOrbit is r and the runes that fold to it (unicode.SimpleFold).
@@ -454,17 +505,21 @@ func foldOrbit(r rune) []rune {
 }
 
 // wordLead reports whether t opens with the word w of a lead: each rune in its set.
-func wordLead(t string, w [][]rune) bool {
+func wordLead(t string, w []leadRune) bool {
 	j := 0
-	for _, set := range w {
+	for k := range w {
 		if j == len(t) {
 			return false
 		}
-		r, size := rune(t[j]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(t[j:])
+		if c := t[j]; c < utf8.RuneSelf {
+			if w[k].ascii[c>>6]&(1<<(c&63)) == 0 {
+				return false
+			}
+			j++
+			continue
 		}
-		if !slices.Contains(set, r) {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !slices.Contains(w[k].other, r) {
 			return false
 		}
 		j += size
@@ -523,8 +578,21 @@ func moreRunes(s string, n int) bool {
 		return true
 	}
 	// Every byte a rune takes beyond its first is ≥ 0x80 (so is the first), and an invalid
-	// byte counts as one rune: s holds at least len(s) − highBytes(s) runes.
-	if len(s)-highBytes(s) > n {
+	// byte counts as one rune: s holds at least as many runes as ASCII bytes, counted here
+	// until they pass n (a long line passes it early).
+	low, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		low += 8 - bits.OnesCount64(binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080)
+		if low > n {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			low++
+		}
+	}
+	if low > n {
 		return true
 	}
 	return utf8.RuneCountInString(s) > n
@@ -804,29 +872,63 @@ func cleanTitle(s string) string {
 // singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s: its words are
 // parted by single plain spaces, none at either end. Most titles are, and need no copy.
 func singleSpaced(s string) bool {
-	prev := byte(' ') // a space at the start is one too many
+	space := true // a space at the start is one too many
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ':
-			if prev == ' ' {
+		switch spacedClass[s[i]] {
+		case 0:
+			space = false
+		case spacedPlain:
+			if space {
 				return false
 			}
-		case c < utf8.RuneSelf:
-			if '\t' <= c && c <= '\r' {
-				return false
-			}
+			space = true
+		case spacedOther:
+			return false
 		default:
+			// Only a few lead bytes open a white space beyond ASCII; the others (é, à…) and
+			// the bytes that follow them are words.
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false
 			}
 			i += size - 1
+			space = false
 		}
-		prev = c
 	}
-	return prev != ' ' || s == ""
+	return !space || s == ""
 }
+
+// The classes of spacedClass.
+const (
+	spacedPlain = 1 + iota // ' '
+	spacedOther            // another ASCII white space
+	spacedLead             // the first byte of some white space beyond ASCII (U+00A0, U+2009…)
+)
+
+// spacedClass classes the bytes of a title for singleSpaced: 0 for a byte of a word.
+var spacedClass = func() (t [256]uint8) {
+	t[' '] = spacedPlain
+	for c := '\t'; c <= '\r'; c++ {
+		t[c] = spacedOther
+	}
+	// unicode.IsSpace beyond ASCII is the White_Space property (U+0085 and U+00A0 among it).
+	var b [utf8.UTFMax]byte
+	for _, r16 := range unicode.White_Space.R16 {
+		for r := rune(r16.Lo); r <= rune(r16.Hi); r += rune(r16.Stride) {
+			if r >= utf8.RuneSelf {
+				utf8.EncodeRune(b[:], r)
+				t[b[0]] = spacedLead
+			}
+		}
+	}
+	for _, r32 := range unicode.White_Space.R32 {
+		for r := rune(r32.Lo); r <= rune(r32.Hi); r += rune(r32.Stride) {
+			utf8.EncodeRune(b[:], r)
+			t[b[0]] = spacedLead
+		}
+	}
+	return t
+}()
 
 // titleShapeOK rejects numbered lines whose title does not look like one: it starts in lower
 // case, runs on like a sentence, or ends like a list item.
@@ -837,7 +939,7 @@ func titleShapeOK(h heading, maxRunes int) bool {
 		// number whose title follows.
 		return h.seq == seqNone || h.style == "arabic)"
 	}
-	if utf8.RuneCountInString(t) > maxRunes {
+	if moreRunes(t, maxRunes) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
@@ -1076,7 +1178,7 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 			if strings.HasSuffix(rawEnd, ":") {
 				caps = caps && reBullet.MatchString(nx)
 			}
-			if nx != "" && utf8.RuneCountInString(nx) <= 100 && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
+			if nx != "" && !moreRunes(nx, 100) && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
 				j++
 			}
 		}
@@ -1110,7 +1212,28 @@ func danglingEnd(title string) bool {
 		_, w := utf8.DecodeRuneInString(last[k:])
 		last = last[k+w:]
 	}
-	switch strings.ToLower(last) {
+	// An ASCII word is lowered in place: a title in capitals ("… DE") would otherwise make
+	// a string. The words needing a continuation are short: a longer one is none of them.
+	var buf [8]byte
+	if len(last) <= len(buf) && highBytes(last) == 0 {
+		for i := 0; i < len(last); i++ {
+			c := last[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return danglingWord(string(buf[:len(last)]))
+	}
+	if highBytes(last) == 0 {
+		return false
+	}
+	return danglingWord(strings.ToLower(last))
+}
+
+// danglingWord reports whether a word in lower case needs a continuation.
+func danglingWord(w string) bool {
+	switch w {
 	case "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "pour", "sur", "par", "-", "–", "avec", "entre", "dans", "ou":
 		return true
 	}
@@ -1149,7 +1272,7 @@ func joinsTitle(title, next string) bool {
 		return true
 	}
 	// A single short token (a year that wrapped: "… Projet BAN DOÏ" / "2016").
-	if fieldCount(next, 1) == 1 && utf8.RuneCountInString(next) <= 6 && !strings.HasSuffix(next, ":") {
+	if fieldCount(next, 1) == 1 && !moreRunes(next, 6) && !strings.HasSuffix(next, ":") {
 		r, _ := utf8.DecodeRuneInString(next)
 		return unicode.IsDigit(r) || unicode.IsUpper(r)
 	}
