@@ -39,8 +39,9 @@ type headerState struct {
 	// each entry in an allocation of its own.
 	entries   map[entryKey]*listEntry
 	entrySlab []listEntry
-	// lineFacts remembers facts of each line (see meetingLineAt), nil before the first use.
-	lineFacts []lineFacts
+	// words remembers the header words of each line the header readers scan (see hdrWords),
+	// nil before the first use.
+	words []uint64
 }
 
 // personSet is a set of people of the document, by place (normalize.Person.Place): a document

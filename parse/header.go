@@ -127,7 +127,7 @@ func (d *doc) meetingBody(lim int) {
 	}
 	// "le conseil municipal de la commune d'Eybens", "siège du SYNDICAT MIXTE NUMÉRIAN".
 	for i := 0; i < lim; i++ {
-		if !bodyPhraseNear(d.folded[i]) {
+		if !bodyPhraseNearWords(d.folded[i], d.hdrWords(i)) {
 			continue
 		}
 		o, f := d.join(i)
@@ -153,7 +153,7 @@ func (d *doc) meetingBody(lim int) {
 	// "Séance Publique du Conseil Municipal d'OUZOUS du 6 novembre 2014": the council named
 	// after its commune, in the title or the meeting sentence.
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "conseil municipal d") {
+		if d.hdrWords(i)&hwCouncilOf == 0 {
 			continue
 		}
 		o, f := d.join(i)
@@ -171,7 +171,7 @@ func (d *doc) meetingBody(lim int) {
 	// Last resort: the commune the council acts for, named in the text ("la commune de
 	// Saint-Apollinaire doit …").
 	for i := range d.lines {
-		if !strings.Contains(d.folded[i], "commune ") {
+		if !d.hdrHas(i, hwCommune, "commune ") {
 			continue
 		}
 		if m := reLaCommune.FindStringIndex(d.folded[i]); m != nil {
@@ -193,15 +193,24 @@ func (d *doc) meetingBody(lim int) {
 	}
 }
 
-// bodyPhraseNear is a cheap test for a line that may hold (or begin) a phrase naming the body.
-func bodyPhraseNear(f string) bool {
+// bodyPhraseNearWords is bodyPhraseNear(f) for w = hdrWordsOf(f): its first test needs one of
+// the words of hwBodyPhrase.
+func bodyPhraseNearWords(f string, w uint64) bool {
+	return w&hwBodyPhrase != 0 && bodyPhraseIn(f) || bodyPhraseEnds(f)
+}
+
+// bodyPhraseIn reports whether f holds the start of a phrase naming the body.
+func bodyPhraseIn(f string) bool {
 	// The phrases after "de la " and "du s" are looked for only when the line holds those.
-	if strings.Contains(f, "siege") || strings.Contains(f, "cette commune") ||
+	return strings.Contains(f, "siege") || strings.Contains(f, "cette commune") ||
 		strings.Contains(f, "de la ") && (strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
 			strings.Contains(f, "de la communaute") || strings.Contains(f, "de la metropole")) ||
-		strings.Contains(f, "du s") && (strings.Contains(f, "du syndicat") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom")) {
-		return true
-	}
+		strings.Contains(f, "du s") && (strings.Contains(f, "du syndicat") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom"))
+}
+
+// bodyPhraseEnds reports whether f ends with the start of a phrase naming the body, which the
+// next line completes.
+func bodyPhraseEnds(f string) bool {
 	t := strings.TrimSpace(f)
 	for _, end := range []string{" de la", " de", " du", " commune", " ville", " syndicat", " siege"} {
 		if strings.HasSuffix(t, end) {
@@ -294,17 +303,19 @@ func mappedOffset(s string, offs []int32, fi int) int {
 	return int(offs[fi])
 }
 
-// meetingLine reports whether folded line f dates the meeting itself: it speaks of a séance,
-// a réunion, a conseil… or is a title's "DU …" / "Le …".
-func meetingLine(f string) bool {
+// meetingLineWords is meetingLine(f) for w = hdrWordsOf(f). meetingLine looks for its words in
+// f trimmed, where a word opening and closing with no white space is found exactly when it is
+// in f; the others (hwSpaced) are looked for again.
+func meetingLineWords(f string, w uint64) bool {
 	f = strings.TrimSpace(f)
 	if strings.HasPrefix(f, "du ") || strings.HasPrefix(f, "le ") {
 		return true
 	}
-	for _, w := range meetingWords {
-		if strings.Contains(f, w) {
-			return true
-		}
+	if w&hwMeeting&^hwSpaced != 0 {
+		return true
+	}
+	if w&hwMeeting&hwSpaced != 0 {
+		return containsAnyLit(f, meetingWords)
 	}
 	return false
 }
@@ -336,7 +347,7 @@ var otherDateWords = []string{"convo", "affich", "depart", "arrive", "quitte", "
 // order of combining marks): when it holds none of otherDateWords there is no span, and s is
 // not folded again.
 func (d *doc) otherDateSpanOf(i int, s string) (a, b int) {
-	if !containsAnyLit(d.folded[i], otherDateWords) {
+	if d.hdrWords(i)&hwOtherDate == 0 {
 		return 0, 0
 	}
 	return otherDateSpan(s)
@@ -467,52 +478,18 @@ func (d *doc) preambleLine(lim int) int {
 	return -1
 }
 
-// meetingLineAt is meetingLine of folded line i, remembered: meetingWhen asks it of each line
-// and of the line before, and startTimeAtDate again.
+// meetingLineAt is meetingLine of folded line i, read from its header words.
 func (d *doc) meetingLineAt(i int) bool {
-	lf := d.lineFactsAt(i)
-	if lf == nil {
-		return meetingLine(d.folded[i])
-	}
-	if lf.meeting == 0 {
-		lf.meeting = 1
-		if meetingLine(d.folded[i]) {
-			lf.meeting = 2
-		}
-	}
-	return lf.meeting == 2
+	return meetingLineWords(d.folded[i], d.hdrWords(i))
 }
 
-// preambleAt is preambleAt of folded line i, remembered (preambleLine and
-// startTimeInPreamble both look for it).
+// preambleAt is preambleAt of folded line i: a line without any opener among its header words
+// has none.
 func (d *doc) preambleAt(i int) int {
-	lf := d.lineFactsAt(i)
-	if lf == nil {
-		return preambleAt(d.folded[i])
+	if d.hdrWords(i)&hwOpeners == 0 {
+		return -1
 	}
-	if !lf.preambleDone {
-		lf.preambleDone, lf.preamble = true, int32(preambleAt(d.folded[i]))
-	}
-	return int(lf.preamble)
-}
-
-// lineFactsAt is the remembered facts of line i, nil past the lines the header readers scan
-// (attendanceScanLimit), which are asked seldom and are not remembered.
-func (d *doc) lineFactsAt(i int) *lineFacts {
-	if d.hdr.lineFacts == nil {
-		d.hdr.lineFacts = make([]lineFacts, d.attendanceScanLimit())
-	}
-	if i >= len(d.hdr.lineFacts) {
-		return nil
-	}
-	return &d.hdr.lineFacts[i]
-}
-
-// lineFacts are facts of one line that the header readers ask more than once.
-type lineFacts struct {
-	meeting      int8 // meetingLine: 0 unknown, 1 false, 2 true
-	preambleDone bool
-	preamble     int32 // preambleAt, once preambleDone
+	return preambleAt(d.folded[i])
 }
 
 // preambleAt returns the offset in folded line f of the first of preambleOpeners it holds, or -1.
@@ -607,6 +584,10 @@ var (
 	rePlaceSkip = mustRx(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d)`)
 )
 
+// placeVerbWords are words one of which the line of the place's verb holds (rePlaceVerb is
+// tried only on those lines).
+var placeVerbWords = []string{"reuni", "assembl", "tien", "tenu", "siege"}
+
 // meetingPlace reads where the meeting sat: the place after "s'est réuni", "se sont réunis",
 // "s'est assemblé" in the meeting sentence, or "A LA MAIRIE" in a title.
 func (d *doc) meetingPlace(dateLine, lim int) {
@@ -630,7 +611,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 	}
 	lim = end
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "reuni") && !strings.Contains(d.folded[i], "assembl") && !strings.Contains(d.folded[i], "tien") && !strings.Contains(d.folded[i], "tenu") && !strings.Contains(d.folded[i], "siege") {
+		if d.hdrWords(i)&hwPlace == 0 {
 			continue
 		}
 		if !rePlaceVerb.MatchString(d.folded[i]) {
@@ -849,7 +830,7 @@ func roleAfter(rest string) string {
 
 func (d *doc) meetingPresident(lim int) {
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "presid") {
+		if d.hdrWords(i)&hwPresid == 0 {
 			continue
 		}
 		o, f := d.join(i)
@@ -971,7 +952,7 @@ func (d *doc) meetingSecretary() {
 		lim = 300
 	}
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "secretaire") {
+		if !d.hdrHas(i, hwSecretary, "secretaire") {
 			continue
 		}
 		o, f := d.join(i)
@@ -1019,6 +1000,10 @@ func (d *doc) presidentLine(i int) bool {
 	return d.hdr.lineRole[i] && (strings.HasPrefix(f, "presid") || strings.HasPrefix(f, "le president") || strings.HasPrefix(f, "la president"))
 }
 
+// previousWords are words one of which a mention of earlier minutes holds (gatePrevMinutes
+// is looked for only on those lines).
+var previousWords = []string{"compte", "proces", "pv"}
+
 // meetingPrevious reads the date of the earlier minutes approved in this meeting.
 func (d *doc) meetingPrevious() {
 	lim := len(d.lines) / 2
@@ -1026,7 +1011,7 @@ func (d *doc) meetingPrevious() {
 		lim = len(d.lines)
 	}
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "compte") && !strings.Contains(d.folded[i], "proces") && !strings.Contains(d.folded[i], "pv") {
+		if !d.hdrHas(i, hwPrevious, previousWords...) {
 			continue
 		}
 		loc := gatePrevMinutes.FindStringIndex(d.folded[i])
@@ -1070,31 +1055,31 @@ func (d *doc) meetingEndAndNext() {
 	m := &d.rec.Meeting
 	for i := len(d.lines) - 1; i >= 0; i-- {
 		f := d.folded[i]
+		var w uint64 // the header words of f
 		if m.EndTime != nil {
 			// Only the next meeting is still looked for, whose phrases all hold one of
-			// nextMeetingWords: most lines are passed over with two look-ups.
+			// nextMeetingWords: most lines are passed over with two look-ups, cheaper than
+			// reading all the words of a line not remembered.
 			if m.NextMeeting != nil {
 				break
 			}
-			if !containsAnyLit(f, nextMeetingWords) {
+			if i >= len(d.hdr.words) && !containsAnyLit(f, nextMeetingWords) {
 				continue
 			}
-		}
-		// The verbs are looked for once a line, " a" (in nearly every line) only after them.
-		verb, verbKnown := false, false
-		if m.EndTime == nil {
-			verb, verbKnown = endVerbIn(f), true
-			if verb && strings.Contains(f, " a") {
-				d.endTimeAfterVerb(i)
+			if w = d.hdrWords(i); w&hwNextMeet == 0 {
+				continue
 			}
+		} else {
+			w = d.hdrWords(i)
 		}
-		if !strings.Contains(f, "seance") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
+		verb := w&hwEndVerbs != 0
+		if m.EndTime == nil && verb && w&hwSpaceA != 0 {
+			d.endTimeAfterVerb(i)
+		}
+		if w&(hwSeance|hwNext) == 0 {
 			continue
 		}
-		if !verbKnown {
-			verb = endVerbIn(f)
-		}
-		if !verb && !strings.Contains(f, "fin de") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
+		if !verb && w&(hwFinDe|hwNext) == 0 {
 			continue
 		}
 		if m.EndTime == nil && gateEndOfMeeting.MatchString(f) {
@@ -1128,11 +1113,8 @@ func (d *doc) meetingEndAndNext() {
 	}
 }
 
-// endVerbIn reports whether folded line f holds a verb that ends a meeting ("levee", "close",
-// "cloturee", "terminee").
-func endVerbIn(f string) bool {
-	return strings.Contains(f, "leve") || strings.Contains(f, "clos") || strings.Contains(f, "clotur") || strings.Contains(f, "termin")
-}
+// endVerbWords are the verbs that end a meeting (folded stems).
+var endVerbWords = []string{"leve", "clos", "clotur", "termin"}
 
 // endTimeAfterVerb reads the end time from "… a été levée à 19h30" when the subject
 // "séance" sits earlier in the same sentence, possibly on the line or two before.
