@@ -906,31 +906,132 @@ var roleItemWords = map[string]bool{
 // normalize.Fold(orig): folding removes accents and changes byte lengths, so spans found by
 // patterns on folded text are mapped back to the text as written.
 func sliceFolded(orig, folded string, a, b int) string {
-	f, offs := foldMap(orig)
-	return sliceMapped(orig, folded, f, offs, a, b)
+	f, runs := foldRuns(orig)
+	return sliceMapped(orig, folded, f, runs, a, b)
 }
 
-// foldMemo is sliceFolded with the last foldMap remembered.
+// foldMemo is sliceFolded with the last foldRuns remembered.
 type foldMemo struct {
 	src, f string
-	offs   []int32
+	runs   []int32
 	ok     bool
 }
 
 func (m *foldMemo) sliceFolded(orig, folded string, a, b int) string {
 	if !m.ok || m.src != orig {
-		m.f, m.offs = foldMap(orig)
+		m.f, m.runs = foldRuns(orig)
 		m.src, m.ok = orig, true
 	}
-	return sliceMapped(orig, folded, m.f, m.offs, a, b)
+	return sliceMapped(orig, folded, m.f, m.runs, a, b)
 }
 
-// sliceMapped is sliceFolded once orig is folded: f and offs are foldMap(orig).
-func sliceMapped(orig, folded, f string, offs []int32, a, b int) string {
+// sliceMapped is sliceFolded once orig is folded: f and runs are foldRuns(orig).
+func sliceMapped(orig, folded, f string, runs []int32, a, b int) string {
 	if f != folded || a < 0 || b > len(f) || a > b {
 		return ""
 	}
-	return strings.TrimSpace(orig[offs[a]:offs[b]])
+	return strings.TrimSpace(orig[runOffset(orig, f, runs, a):runOffset(orig, f, runs, b)])
+}
+
+// foldRuns folds s like foldMap and maps the fold back to s as foldMap does, but in a few
+// bytes: foldMap's offsets take four bytes a byte of the fold, and the header readers map whole
+// sentences back. Along the fold, the offset of a byte other than a space mostly grows with
+// it: it comes from byte k+d of s, with d fixed for a run of such bytes, and changes only after
+// a letter folded to another length ("é" to "e") or white space squeezed. runs holds, for each
+// run, its first byte k and its d (pairs of int32). A space of the fold comes from where the
+// byte after it comes from (foldMap gives it the offset of the rune that ends the white
+// space), and a space is never last. A text beyond the range of int32 has no runs: "" and nil.
+func foldRuns(s string) (string, []int32) {
+	if len(s) > math.MaxInt32 {
+		return "", nil
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	// A run mostly starts after a letter of two bytes or more: room for one a rune beyond
+	// ASCII, and a few squeezed spaces.
+	wide := 0
+	for i := 0; i < len(s); i++ {
+		wide += int(s[i] >> 7)
+	}
+	runs := make([]int32, 0, wide+8)
+	d := int32(math.MinInt32) // the d of the last run, none yet
+	space := false
+	var buf [utf8.UTFMax]byte
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = b.Len() > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if k := int32(b.Len()); int32(i)-k != d {
+				d = int32(i) - k
+				runs = append(runs, k, d)
+			}
+			b.WriteByte(c)
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		var fr string
+		if r < rune(len(latinFold)) {
+			fr = latinFold[r]
+		} else {
+			n := utf8.EncodeRune(buf[:], r)
+			fr = normalize.Fold(string(buf[:n]))
+		}
+		if fr == "" {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		// Every byte of fr comes from i: each but a space is a run of its own, unless it
+		// goes on the one before (the first byte may).
+		for j := 0; j < len(fr); j++ {
+			if fr[j] == ' ' {
+				continue
+			}
+			if k := int32(b.Len() + j); int32(i)-k != d {
+				d = int32(i) - k
+				runs = append(runs, k, d)
+			}
+		}
+		b.WriteString(fr)
+	}
+	return b.String(), runs
+}
+
+// runOffset is foldMap(s)'s offset of byte k of the fold, 0 <= k <= len(f), where f and runs
+// are foldRuns(s).
+func runOffset(s, f string, runs []int32, k int) int {
+	if k >= len(f) {
+		return len(s)
+	}
+	if f[k] == ' ' {
+		k++ // a space is never last: the byte after it is no space
+	}
+	// The last run that starts at k or before.
+	lo, hi := 0, len(runs)/2
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int(runs[2*m]) <= k {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return k + int(runs[2*lo+1])
 }
 
 // latinFold holds normalize.Fold of each rune of the Latin-1 Supplement and Latin Extended-A
@@ -1177,16 +1278,16 @@ func (d *doc) ev(i int) Evidence {
 	return Evidence{Pos: d.lines[i].Pos, Text: t}
 }
 
-// foldMapOf is foldMap(s), remembered for the last string asked: the header readers map several
+// foldMapOf is foldRuns(s), remembered for the last string asked: the header readers map several
 // matches of one line back to the text as written, and on a very long line each foldMap would
 // cost the line's length again.
 func (d *doc) foldMapOf(s string) (string, []int32) {
 	if d.fm.ok && s == d.fm.src {
 		return d.fm.folded, d.fm.offs
 	}
-	f, offs := foldMap(s)
-	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok, d.fm.same = s, f, offs, true, ""
-	return f, offs
+	f, runs := foldRuns(s)
+	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok, d.fm.same = s, f, runs, true, ""
+	return f, runs
 }
 
 // sliceFolded is sliceFolded through the document's foldMap memo. The check that folded is the
@@ -1205,8 +1306,8 @@ func (d *doc) sliceFolded(orig, folded string, a, b int) string {
 
 // origOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from.
 func (d *doc) origOffset(s string, fi int) int {
-	_, offs := d.foldMapOf(s)
-	return mappedOffset(s, offs, fi)
+	f, runs := d.foldMapOf(s)
+	return mappedOffset(s, f, runs, fi)
 }
 
 // inlineLists reads lists opened inside a sentence, each with its count: "25 Conseillers étaient
@@ -1238,7 +1339,7 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 		}
 	}
 	o := b.String()
-	f, offs := foldMap(o)
+	f, runs := foldRuns(o)
 	// A sentence holds a few lists, never more: bound the work on odd input.
 	ms := reInlineLabel.FindAllStringSubmatchIndex(f, 6)
 	if len(ms) == 0 {
@@ -1267,7 +1368,7 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 				stop = m[1] + c
 			}
 		}
-		list := strings.TrimSpace(o[offs[m[1]]:offs[stop]])
+		list := strings.TrimSpace(o[runOffset(o, f, runs, m[1]):runOffset(o, f, runs, stop)])
 		list = strings.TrimRight(strings.TrimSpace(list), ".")
 		list = strings.TrimSuffix(strings.TrimSuffix(list, " et"), " ET")
 		status, proxies := Absent, false

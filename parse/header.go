@@ -292,15 +292,12 @@ func capitalise(w string) string {
 }
 
 // mappedOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from;
-// offs is foldMap's map of s.
-func mappedOffset(s string, offs []int32, fi int) int {
+// f and runs are foldRuns(s).
+func mappedOffset(s, f string, runs []int32, fi int) int {
 	if fi < 0 {
 		return 0
 	}
-	if fi >= len(offs) {
-		return len(s)
-	}
-	return int(offs[fi])
+	return runOffset(s, f, runs, fi)
 }
 
 // meetingLineWords is meetingLine(f) for w = hdrWordsOf(f). meetingLine looks for its words in
@@ -324,7 +321,7 @@ func meetingLineWords(f string, w uint64) bool {
 // or time: the convocation, the posting, a departure ("Convoqué le 17/04/2014, …", "Départ de
 // X à 20H50"). The clause runs to the next comma or the end. a == b when there is none.
 func otherDateSpan(s string) (a, b int) {
-	f, offs := foldMap(s)
+	f, runs := foldRuns(s)
 	if !containsAnyLit(f, otherDateWords) {
 		return 0, 0
 	}
@@ -336,7 +333,7 @@ func otherDateSpan(s string) (a, b int) {
 	if c := strings.IndexAny(f[m[1]:], ",;"); c >= 0 {
 		end = m[1] + c
 	}
-	return int(offs[m[0]]), int(offs[end])
+	return runOffset(s, f, runs, m[0]), runOffset(s, f, runs, end)
 }
 
 // otherDateWords are the words one of which a clause about another date holds (folded).
@@ -626,7 +623,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 		if len(rest) > 300 {
 			rest = rest[:300] // the place follows the verb closely
 		}
-		fm, offs := d.foldMapOf(o) // remembered: sliceFolded maps the place back through it
+		fm, runs := d.foldMapOf(o) // remembered: sliceFolded maps the place back through it
 		if fm != f {
 			continue
 		}
@@ -634,7 +631,8 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 		for _, p := range rePlacePrep.FindAllStringSubmatchIndex(rest, 12) {
 			start := loc[1] + p[1]
 			tail := f[start:]
-			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(o[offs[start]:min(len(o), int(offs[start])+40)]) {
+			at := runOffset(o, fm, runs, start)
+			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(o[at:min(len(o), at+40)]) {
 				continue
 			}
 			end := len(tail)
