@@ -39,6 +39,12 @@ type headerState struct {
 	// each entry in an allocation of its own.
 	entries   map[entryKey]*listEntry
 	entrySlab []listEntry
+	// joined remembers the last line join read (see doc.join).
+	joined struct {
+		i            int
+		orig, folded string
+		ok           bool
+	}
 	// words remembers the header words of each line the header readers scan (see hdrWords),
 	// nil before the first use.
 	words []uint64

@@ -28,6 +28,17 @@ func (d *doc) header() {
 // join returns the text of line i and the next non-blank line, joined by a space, folded and
 // as written: a sentence of the header often runs over two lines.
 func (d *doc) join(i int) (orig, folded string) {
+	// The meeting sentence is joined by several readers in turn (body, president, place…).
+	if j := &d.hdr.joined; j.ok && j.i == i {
+		return j.orig, j.folded
+	}
+	orig, folded = d.joinLines(i)
+	d.hdr.joined.i, d.hdr.joined.orig, d.hdr.joined.folded, d.hdr.joined.ok = i, orig, folded, true
+	return orig, folded
+}
+
+// joinLines is join without the memo.
+func (d *doc) joinLines(i int) (orig, folded string) {
 	orig = strings.TrimSpace(d.lines[i].Text)
 	if j := d.nextNonBlank(i+1, 1); j > 0 {
 		next := strings.TrimSpace(d.lines[j].Text)
