@@ -742,11 +742,24 @@ func (d *doc) meetingConvened(lim int) {
 // takeName reads the person's name at the start of s ("M. Jérôme BERNARD en date du…",
 // "Marc Baïetto, Maire.") and returns it with the text that follows.
 func takeName(s string) (normalize.Name, string, bool) {
+	var buf [8]string
+	n, fs, more, ok := takeNameFields(s, buf[:0])
+	if !ok {
+		return normalize.Name{}, s, false
+	}
+	return n, strings.Join(append(fs[:len(fs):len(fs)], strings.Fields(more)...), " "), true
+}
+
+// takeNameFields is takeName with the text after the name left unjoined: its first words fs
+// and the text after them, more (the text takeName returns is their words joined by spaces).
+// buf holds the words read. A caller that reads only the first words after the name (see
+// roleAfterFields) spares the join of what may be the rest of a very long line.
+func takeNameFields(s string, buf []string) (n normalize.Name, fs []string, more string, ok bool) {
 	// The loop below reads at most the first eight words (six name words, one more, and a
-	// look-ahead); the rest of s, which may be the rest of a very long line, is only split when
-	// a name was read.
-	fs, more := leadFields(s, 8)
-	var toks []string
+	// look-ahead); the rest of s is not split.
+	fs, more = appendLeadFields(buf, s, 8)
+	var toksBuf [6]string
+	toks := toksBuf[:0]
 	k := 0
 	for ; k < len(fs) && len(toks) < 6; k++ {
 		w := fs[k]
@@ -778,12 +791,12 @@ func takeName(s string) (normalize.Name, string, bool) {
 	// end until the rest reads as a name.
 	for len(toks) > 0 {
 		if n, ok := normalize.PersonName(strings.Join(toks, " ")); ok {
-			return n, strings.Join(append(fs[k:len(fs):len(fs)], strings.Fields(more)...), " "), true
+			return n, fs[k:], more, true
 		}
 		toks = toks[:len(toks)-1]
 		k--
 	}
-	return normalize.Name{}, s, false
+	return normalize.Name{}, nil, "", false
 }
 
 var reInitialTok = mustRx(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
@@ -820,15 +833,32 @@ func nameBefore(s string) (normalize.Name, bool) {
 	return normalize.PersonName(strings.Join(fs[start:], " "))
 }
 
-// roleAfter reads a role written right after a name: ", Maire", "(Maire)", ", Député-Maire de …".
-func roleAfter(rest string) string {
-	r := strings.TrimLeft(rest, " ,(")
-	fs, _ := leadFields(r, 1)
-	if len(fs) == 0 {
-		return ""
+// roleAfterFields is roleAfter(rest) for the text rest that takeName returns, given by
+// takeNameFields as its first words fs and the text after them: roleAfter trims the commas,
+// parentheses and spaces that open rest, and reads the first word left. In rest, the words are
+// joined by single spaces: the words made only of commas and parentheses go, and the word
+// read is the next one without those that open it.
+func roleAfterFields(fs []string, more string) string {
+	for _, w := range fs {
+		if t := strings.TrimLeft(w, ",("); t != "" {
+			return roleWord(t)
+		}
 	}
-	w := normalize.Fold(strings.Trim(fs[0], ",.;:()"))
-	switch w {
+	for {
+		w, after := nextField(more)
+		if w == "" {
+			return ""
+		}
+		if t := strings.TrimLeft(w, ",("); t != "" {
+			return roleWord(t)
+		}
+		more = after
+	}
+}
+
+// roleWord is the role that word w names, trimmed of punctuation.
+func roleWord(w string) string {
+	switch normalize.Fold(strings.Trim(w, ",.;:()")) {
 	case "maire", "depute-maire", "senateur-maire":
 		return "maire"
 	case "president", "presidente":
@@ -858,11 +888,12 @@ func (d *doc) meetingPresident(lim int) {
 					continue
 				}
 			}
-			n, rest, ok := takeName(after)
+			var buf [8]string
+			n, fs, more, ok := takeNameFields(after, buf[:0])
 			if !ok {
 				continue
 			}
-			if r := roleAfter(rest); r != "" {
+			if r := roleAfterFields(fs, more); r != "" {
 				role = r
 			}
 			d.hdr.mentions = append(d.hdr.mentions, mention{field: "president", name: n, role: role, ev: d.ev(i)})
@@ -912,7 +943,11 @@ func foldLead(s string) string {
 
 // leadFields returns the first n words of s, as strings.Fields splits them, and the text after
 // the n-th word ("" when there is no more).
-func leadFields(s string, n int) (fs []string, more string) {
+func leadFields(s string, n int) (fs []string, more string) { return appendLeadFields(nil, s, n) }
+
+// appendLeadFields is leadFields with the words appended to fs (a caller's buffer).
+func appendLeadFields(fs []string, s string, n int) ([]string, string) {
+	n += len(fs)
 	i := 0
 	for len(fs) < n {
 		for i < len(s) {
