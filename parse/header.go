@@ -1099,31 +1099,23 @@ func (d *doc) meetingEndAndNext() {
 	m := &d.rec.Meeting
 	for i := len(d.lines) - 1; i >= 0; i-- {
 		f := d.folded[i]
-		var w uint64 // the header words of f
+		w := d.endWords(i) // the words of endIndex that f holds
 		if m.EndTime != nil {
 			// Only the next meeting is still looked for, whose phrases all hold one of
-			// nextMeetingWords: most lines are passed over with two look-ups, cheaper than
-			// reading all the words of a line not remembered.
+			// nextMeetingWords.
 			if m.NextMeeting != nil {
 				break
 			}
-			if i >= len(d.hdr.words) && !containsAnyLit(f, nextMeetingWords) {
+			if w&ewNextMeet == 0 {
 				continue
 			}
-			if w = d.hdrWords(i); w&hwNextMeet == 0 {
-				continue
-			}
-		} else {
-			w = d.hdrWords(i)
 		}
-		verb := w&hwEndVerbs != 0
-		if m.EndTime == nil && verb && w&hwSpaceA != 0 {
+		verb := w&ewEndVerbs != 0
+		// " a" (in nearly every line) is looked for only after the verbs.
+		if m.EndTime == nil && verb && strings.Contains(f, " a") {
 			d.endTimeAfterVerb(i)
 		}
-		if w&(hwSeance|hwNext) == 0 {
-			continue
-		}
-		if !verb && w&(hwFinDe|hwNext) == 0 {
+		if w&(ewSeance|ewNext) == 0 || !verb && w&(ewFinDe|ewNext) == 0 {
 			continue
 		}
 		if m.EndTime == nil && gateEndOfMeeting.MatchString(f) {

@@ -6,9 +6,12 @@ import (
 )
 
 // hdrWordsRef is hdrWordsOf by strings.Contains, one word at a time.
-func hdrWordsRef(f string) uint64 {
+func hdrWordsRef(f string) uint64 { return wordsRef(&hdrIndex, f) }
+
+// wordsRef is x.scan by strings.Contains, one word at a time.
+func wordsRef(x *wordIndex, f string) uint64 {
 	var m uint64
-	for k, w := range hdrIndex.words {
+	for k, w := range x.words {
 		if strings.Contains(f, w) {
 			m |= 1 << k
 		}
@@ -28,6 +31,12 @@ var hdrWordEdges = []string{"", "a", " a", "l'an ", "l'an", "seance levee", "  d
 func checkHdrWords(t *testing.T, s string) {
 	if got, want := hdrWordsOf(s), hdrWordsRef(s); got != want {
 		t.Errorf("hdrWordsOf(%q) = %x, want %x (words %q)", s, got, want, hdrWordNames(got^want))
+	}
+	if got, want := endIndex.scan(s), wordsRef(&endIndex, s); got != want {
+		t.Errorf("endIndex.scan(%q) = %x, want %x", s, got, want)
+	}
+	if got, want := endFromHdr(hdrWordsOf(s)), wordsRef(&endIndex, s); got != want {
+		t.Errorf("endFromHdr(hdrWordsOf(%q)) = %x, want %x", s, got, want)
 	}
 }
 
@@ -49,7 +58,7 @@ func TestHdrWords(t *testing.T) {
 		checkHdrWords(t, s)
 	}
 	// Every word at every offset of a text read in four parts.
-	pad := strings.Repeat("z", 4*(hdrOverlap+stemLane)+7)
+	pad := strings.Repeat("z", 4*(hdrIndex.overlap+stemLane)+7)
 	for _, w := range hdrIndex.words {
 		for k := 0; k <= len(pad); k += 3 {
 			checkHdrWords(t, pad[:k]+w+pad[k:])
