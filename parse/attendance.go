@@ -481,17 +481,17 @@ func joinSep(prev, next string) string {
 	if strings.ContainsAny(n[:1], "-–•*+·") {
 		return "\n"
 	}
-	pf := strings.Fields(p)
-	lastTok := pf[len(pf)-1]
-	if isInitialTok(lastTok) && len(pf) > 1 {
+	// The last word of p and whether another comes before it; the first word of n (p and n
+	// are trimmed and not empty: each holds a word).
+	lastTok, several := lastField(p)
+	if isInitialTok(lastTok) && several {
 		return " " // "JF Orsatelli J." / "Orsatelli": initials, then their name
 	}
 	lf := normalize.Fold(lastTok)
 	if _, ok := normalize.CivilityOf(lastTok); ok || joinWords[lf] {
 		return " "
 	}
-	nf := strings.Fields(n)
-	first := nf[0]
+	first, _ := nextField(n)
 	if _, ok := normalize.CivilityOf(first); ok {
 		return "\n"
 	}
@@ -513,6 +513,19 @@ func joinSep(prev, next string) string {
 		return " "
 	}
 	return "\n"
+}
+
+// lastField returns the last word of s as strings.Fields splits it, for s with no white space
+// at its end, and whether a word comes before it.
+func lastField(s string) (word string, several bool) {
+	for j := len(s); j > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if unicode.IsSpace(r) {
+			return s[j:], strings.TrimSpace(s[:j]) != ""
+		}
+		j -= w
+	}
+	return s, false
 }
 
 // joinWords end a line in the middle of an entry.
@@ -661,13 +674,23 @@ func civilityStartsAt(s string, i int) bool {
 	if i >= len(s) || s[i] != 'M' && s[i] != 'm' {
 		return false
 	}
+	// The word runs to the first space, line break or comma. CivilityOf reads no word longer
+	// than maxCivilityLen bytes: the end of a longer one is not looked for.
 	w := s[i:]
-	if k := strings.IndexAny(w, " \n,"); k >= 0 {
-		w = w[:k]
+	k := 0
+	for k < len(w) && k <= maxCivilityLen && w[k] != ' ' && w[k] != '\n' && w[k] != ',' {
+		k++
 	}
+	if k > maxCivilityLen {
+		return false
+	}
+	w = w[:k]
 	c, ok := normalize.CivilityOf(w)
 	return ok && !c.Plural && (strings.HasSuffix(w, ".") || len(w) > 3)
 }
+
+// maxCivilityLen is the length of the longest word normalize.CivilityOf reads as a civility.
+const maxCivilityLen = 16
 
 // familyEndsAt reports whether the word ending at s[:i] is an all-caps family name of at
 // least three letters (so that "M. MMES" or initials do not split).
