@@ -1167,6 +1167,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	var prev *normalize.Person
 	// An entry mostly ends at a comma or a line end: room for that many, grown if need be.
 	items := appendItems(make([]listItem, 0, 1+len(block)+strings.Count(text, ",")), text)
+	d.people.Reserve(len(items))
 	inBlock := d.hdr.inBlock[:0]
 	defer func() { d.hdr.inBlock = inBlock }()
 	d.rec.Attendance = slices.Grow(d.rec.Attendance, len(items))
