@@ -249,13 +249,94 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 		label = strings.TrimRight(s, " .")
 		restCol = len(t)
 	}
-	// Most lines open with a word no label opens with: their first folded byte tells, before
-	// the label is folded whole.
-	if b, known := firstFoldedByte(label); known && !strings.ContainsRune(label, '(') && gateLabelHead.byFirst != nil && gateLabelHead.byFirst[b] == nil {
+	// Most lines open with a word no label opens with: the first bytes of their fold tell,
+	// before the label is folded whole.
+	if !strings.ContainsRune(label, '(') && labelHeadRejects(label) {
 		return "", false, "", 0, false
 	}
 	status, proxies, ok = classifyLabel(label)
 	return status, proxies, rest, restCol, ok
+}
+
+// labelHeadRejects reports whether classifyLabel rejects label, a label without parentheses,
+// for the start of its fold: none of gateLabelHead's words opens it. The fold's first
+// labelHeadLen bytes are read (see foldedHead); false when they cannot be told.
+func labelHeadRejects(label string) bool {
+	if gateLabelHead.byFirst == nil || labelHeadLen < labelHeadLongest {
+		return false
+	}
+	var buf [labelHeadLen]byte
+	head, complete, known := foldedHead(label, buf[:0])
+	if !known {
+		return false
+	}
+	if len(head) == 0 {
+		return complete // the label folds to nothing, which no label is
+	}
+	for _, l := range gateLabelHead.byFirst[head[0]] {
+		if len(l) <= len(head) && string(head[:len(l)]) == l {
+			return false
+		}
+	}
+	// When the fold goes on past the head, a word longer than the head might open it.
+	return complete || len(head) >= labelHeadLongest
+}
+
+// labelHeadLongest is the length of the longest word of gateLabelHead.
+var labelHeadLongest = gateLabelHead.longest()
+
+// labelHeadLen is how many bytes of a label's fold labelHeadRejects reads: more than the
+// longest word of gateLabelHead.
+const labelHeadLen = 24
+
+// foldedHead appends to buf the first cap(buf) bytes of normalize.Fold(s) (or all of it,
+// complete then true), read rune by rune as Fold does for ASCII and the Latin blocks; known
+// is false when a rune beyond those comes first (Fold may then read the text otherwise).
+func foldedHead(s string, buf []byte) (head []byte, complete, known bool) {
+	n := cap(buf)
+	space := false
+	for _, r := range s {
+		if len(buf) >= n {
+			return buf[:n], false, true
+		}
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = len(buf) > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, c)
+			continue
+		}
+		if r >= rune(len(latinFold)) {
+			return buf, false, false
+		}
+		f := latinFold[r]
+		if f == "" {
+			if unicode.IsSpace(r) {
+				space = len(buf) > 0
+			}
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, f...)
+	}
+	if len(buf) > n {
+		return buf[:n], false, true
+	}
+	return buf, true, true
 }
 
 // firstFoldedByte returns the first byte of normalize.Fold(s) when it can be told from the
