@@ -333,6 +333,11 @@ func meetingLineWords(f string, w uint64) bool {
 // X à 20H50"). The clause runs to the next comma or the end. a == b when there is none.
 func otherDateSpan(s string) (a, b int) {
 	f, runs := foldRuns(s)
+	return otherDateSpanIn(s, f, runs)
+}
+
+// otherDateSpanIn is otherDateSpan(s) for f and runs, foldRuns(s).
+func otherDateSpanIn(s, f string, runs []int32) (a, b int) {
 	if !containsAnyLit(f, otherDateWords) {
 		return 0, 0
 	}
@@ -534,7 +539,8 @@ func (d *doc) startTimeInPreamble(lim int) {
 			continue
 		}
 		from := d.origOffset(o, at)
-		a, b := otherDateSpan(o)
+		fo, runs := d.foldMapOf(o) // remembered by origOffset just before
+		a, b := otherDateSpanIn(o, fo, runs)
 		for _, tm := range normalize.FindTimes(o[from:]) {
 			if from+tm.Start >= a && from+tm.Start < b {
 				continue
