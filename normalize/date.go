@@ -275,7 +275,8 @@ func (w *vwords) dates() []dateAt {
 
 // findDates implements FindDates.
 func findDates(text string) []DateMatch {
-	w := newVWords(text)
+	var buf [stackTokens]vtoken
+	w := vwords{text: text, toks: tokensIn(text, buf[:])}
 	var out []DateMatch
 	for _, d := range w.dates() {
 		if d.bad {

@@ -79,7 +79,15 @@ func vtokenize(text string) []vtoken {
 	if len(text) > math.MaxInt32 {
 		text = text[:math.MaxInt32] // offsets are int32; no document comes near
 	}
-	toks := make([]vtoken, 0, len(text)/4+1)
+	return appendTokens(make([]vtoken, 0, len(text)/4+1), text)
+}
+
+// appendTokens appends the tokens of text (as vtokenize) to toks: a caller with a short text
+// passes a buffer on its stack.
+func appendTokens(toks []vtoken, text string) []vtoken {
+	if len(text) > math.MaxInt32 {
+		text = text[:math.MaxInt32]
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -183,6 +191,18 @@ type vwords struct {
 }
 
 func newVWords(text string) *vwords { return &vwords{text: text, toks: vtokenize(text)} }
+
+// stackTokens is how many tokens findDates and findTimes keep on the stack: a line or two.
+const stackTokens = 64
+
+// tokensIn returns the tokens of text (as vtokenize), in buf when they fit (at most
+// len(text)/4+1 of them, as vtokenize reserves).
+func tokensIn(text string, buf []vtoken) []vtoken {
+	if len(text)/4+1 <= cap(buf) {
+		return appendTokens(buf[:0], text)
+	}
+	return vtokenize(text)
+}
 
 // raw is the text of token k.
 func (w *vwords) raw(k int) string { return w.text[w.toks[k].start:w.toks[k].end] }

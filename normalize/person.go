@@ -607,6 +607,18 @@ func (p *People) FoldsOf(n Name) (given, family string) {
 	return fg, ff
 }
 
+// Reserve sizes the registry's indexes for about n people when it has none yet: a list reader
+// about to add the entries of the first list sizes them once rather than growing them person by
+// person (a map grows by doubling, and each growth copies it).
+func (p *People) Reserve(n int) {
+	if p.byKey == nil {
+		p.byKey = make(map[string]*Person, n)
+	}
+	if p.byWord == nil {
+		p.byWord = make(map[string]int32, 2*n)
+	}
+}
+
 // index records q under its current names.
 func (p *People) index(q *Person) {
 	if p.byKey == nil {

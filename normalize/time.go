@@ -188,7 +188,8 @@ func (w *vwords) times(named bool) []timeAt {
 
 // findTimes implements FindTimes.
 func findTimes(text string) []TimeMatch {
-	w := newVWords(text)
+	var buf [stackTokens]vtoken
+	w := vwords{text: text, toks: tokensIn(text, buf[:])}
 	var out []TimeMatch
 	for _, t := range w.times(false) {
 		out = append(out, TimeMatch{Start: int(w.toks[t.first].start), End: int(w.toks[t.last].end), HHMM: hhmm(t.hour, t.minute)})

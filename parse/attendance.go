@@ -39,8 +39,15 @@ type headerState struct {
 	// each entry in an allocation of its own.
 	entries   map[entryKey]*listEntry
 	entrySlab []listEntry
-	// lineFacts remembers facts of each line (see meetingLineAt), nil before the first use.
-	lineFacts []lineFacts
+	// joined remembers the last line join read (see doc.join).
+	joined struct {
+		i            int
+		orig, folded string
+		ok           bool
+	}
+	// words remembers the header words of each line the header readers scan (see hdrWords),
+	// nil before the first use.
+	words []uint64
 }
 
 // personSet is a set of people of the document, by place (normalize.Person.Place): a document
@@ -242,13 +249,94 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 		label = strings.TrimRight(s, " .")
 		restCol = len(t)
 	}
-	// Most lines open with a word no label opens with: their first folded byte tells, before
-	// the label is folded whole.
-	if b, known := firstFoldedByte(label); known && !strings.ContainsRune(label, '(') && gateLabelHead.byFirst != nil && gateLabelHead.byFirst[b] == nil {
+	// Most lines open with a word no label opens with: the first bytes of their fold tell,
+	// before the label is folded whole.
+	if !strings.ContainsRune(label, '(') && labelHeadRejects(label) {
 		return "", false, "", 0, false
 	}
 	status, proxies, ok = classifyLabel(label)
 	return status, proxies, rest, restCol, ok
+}
+
+// labelHeadRejects reports whether classifyLabel rejects label, a label without parentheses,
+// for the start of its fold: none of gateLabelHead's words opens it. The fold's first
+// labelHeadLen bytes are read (see foldedHead); false when they cannot be told.
+func labelHeadRejects(label string) bool {
+	if gateLabelHead.byFirst == nil || labelHeadLen < labelHeadLongest {
+		return false
+	}
+	var buf [labelHeadLen]byte
+	head, complete, known := foldedHead(label, buf[:0])
+	if !known {
+		return false
+	}
+	if len(head) == 0 {
+		return complete // the label folds to nothing, which no label is
+	}
+	for _, l := range gateLabelHead.byFirst[head[0]] {
+		if len(l) <= len(head) && string(head[:len(l)]) == l {
+			return false
+		}
+	}
+	// When the fold goes on past the head, a word longer than the head might open it.
+	return complete || len(head) >= labelHeadLongest
+}
+
+// labelHeadLongest is the length of the longest word of gateLabelHead.
+var labelHeadLongest = gateLabelHead.longest()
+
+// labelHeadLen is how many bytes of a label's fold labelHeadRejects reads: more than the
+// longest word of gateLabelHead.
+const labelHeadLen = 24
+
+// foldedHead appends to buf the first cap(buf) bytes of normalize.Fold(s) (or all of it,
+// complete then true), read rune by rune as Fold does for ASCII and the Latin blocks; known
+// is false when a rune beyond those comes first (Fold may then read the text otherwise).
+func foldedHead(s string, buf []byte) (head []byte, complete, known bool) {
+	n := cap(buf)
+	space := false
+	for _, r := range s {
+		if len(buf) >= n {
+			return buf[:n], false, true
+		}
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = len(buf) > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, c)
+			continue
+		}
+		if r >= rune(len(latinFold)) {
+			return buf, false, false
+		}
+		f := latinFold[r]
+		if f == "" {
+			if unicode.IsSpace(r) {
+				space = len(buf) > 0
+			}
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, f...)
+	}
+	if len(buf) > n {
+		return buf[:n], false, true
+	}
+	return buf, true, true
 }
 
 // firstFoldedByte returns the first byte of normalize.Fold(s) when it can be told from the
@@ -474,17 +562,17 @@ func joinSep(prev, next string) string {
 	if strings.ContainsAny(n[:1], "-–•*+·") {
 		return "\n"
 	}
-	pf := strings.Fields(p)
-	lastTok := pf[len(pf)-1]
-	if isInitialTok(lastTok) && len(pf) > 1 {
+	// The last word of p and whether another comes before it; the first word of n (p and n
+	// are trimmed and not empty: each holds a word).
+	lastTok, several := lastField(p)
+	if isInitialTok(lastTok) && several {
 		return " " // "JF Orsatelli J." / "Orsatelli": initials, then their name
 	}
 	lf := normalize.Fold(lastTok)
 	if _, ok := normalize.CivilityOf(lastTok); ok || joinWords[lf] {
 		return " "
 	}
-	nf := strings.Fields(n)
-	first := nf[0]
+	first, _ := nextField(n)
 	if _, ok := normalize.CivilityOf(first); ok {
 		return "\n"
 	}
@@ -506,6 +594,19 @@ func joinSep(prev, next string) string {
 		return " "
 	}
 	return "\n"
+}
+
+// lastField returns the last word of s as strings.Fields splits it, for s with no white space
+// at its end, and whether a word comes before it.
+func lastField(s string) (word string, several bool) {
+	for j := len(s); j > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if unicode.IsSpace(r) {
+			return s[j:], strings.TrimSpace(s[:j]) != ""
+		}
+		j -= w
+	}
+	return s, false
 }
 
 // joinWords end a line in the middle of an entry.
@@ -654,13 +755,23 @@ func civilityStartsAt(s string, i int) bool {
 	if i >= len(s) || s[i] != 'M' && s[i] != 'm' {
 		return false
 	}
+	// The word runs to the first space, line break or comma. CivilityOf reads no word longer
+	// than maxCivilityLen bytes: the end of a longer one is not looked for.
 	w := s[i:]
-	if k := strings.IndexAny(w, " \n,"); k >= 0 {
-		w = w[:k]
+	k := 0
+	for k < len(w) && k <= maxCivilityLen && w[k] != ' ' && w[k] != '\n' && w[k] != ',' {
+		k++
 	}
+	if k > maxCivilityLen {
+		return false
+	}
+	w = w[:k]
 	c, ok := normalize.CivilityOf(w)
 	return ok && !c.Plural && (strings.HasSuffix(w, ".") || len(w) > 3)
 }
+
+// maxCivilityLen is the length of the longest word normalize.CivilityOf reads as a civility.
+const maxCivilityLen = 16
 
 // familyEndsAt reports whether the word ending at s[:i] is an all-caps family name of at
 // least three letters (so that "M. MMES" or initials do not split).
@@ -905,31 +1016,132 @@ var roleItemWords = map[string]bool{
 // normalize.Fold(orig): folding removes accents and changes byte lengths, so spans found by
 // patterns on folded text are mapped back to the text as written.
 func sliceFolded(orig, folded string, a, b int) string {
-	f, offs := foldMap(orig)
-	return sliceMapped(orig, folded, f, offs, a, b)
+	f, runs := foldRuns(orig)
+	return sliceMapped(orig, folded, f, runs, a, b)
 }
 
-// foldMemo is sliceFolded with the last foldMap remembered.
+// foldMemo is sliceFolded with the last foldRuns remembered.
 type foldMemo struct {
 	src, f string
-	offs   []int32
+	runs   []int32
 	ok     bool
 }
 
 func (m *foldMemo) sliceFolded(orig, folded string, a, b int) string {
 	if !m.ok || m.src != orig {
-		m.f, m.offs = foldMap(orig)
+		m.f, m.runs = foldRuns(orig)
 		m.src, m.ok = orig, true
 	}
-	return sliceMapped(orig, folded, m.f, m.offs, a, b)
+	return sliceMapped(orig, folded, m.f, m.runs, a, b)
 }
 
-// sliceMapped is sliceFolded once orig is folded: f and offs are foldMap(orig).
-func sliceMapped(orig, folded, f string, offs []int32, a, b int) string {
+// sliceMapped is sliceFolded once orig is folded: f and runs are foldRuns(orig).
+func sliceMapped(orig, folded, f string, runs []int32, a, b int) string {
 	if f != folded || a < 0 || b > len(f) || a > b {
 		return ""
 	}
-	return strings.TrimSpace(orig[offs[a]:offs[b]])
+	return strings.TrimSpace(orig[runOffset(orig, f, runs, a):runOffset(orig, f, runs, b)])
+}
+
+// foldRuns folds s like foldMap and maps the fold back to s as foldMap does, but in a few
+// bytes: foldMap's offsets take four bytes a byte of the fold, and the header readers map whole
+// sentences back. Along the fold, the offset of a byte other than a space mostly grows with
+// it: it comes from byte k+d of s, with d fixed for a run of such bytes, and changes only after
+// a letter folded to another length ("é" to "e") or white space squeezed. runs holds, for each
+// run, its first byte k and its d (pairs of int32). A space of the fold comes from where the
+// byte after it comes from (foldMap gives it the offset of the rune that ends the white
+// space), and a space is never last. A text beyond the range of int32 has no runs: "" and nil.
+func foldRuns(s string) (string, []int32) {
+	if len(s) > math.MaxInt32 {
+		return "", nil
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	// A run mostly starts after a letter of two bytes or more: room for one a rune beyond
+	// ASCII, and a few squeezed spaces.
+	wide := 0
+	for i := 0; i < len(s); i++ {
+		wide += int(s[i] >> 7)
+	}
+	runs := make([]int32, 0, wide+8)
+	d := int32(math.MinInt32) // the d of the last run, none yet
+	space := false
+	var buf [utf8.UTFMax]byte
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = b.Len() > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if k := int32(b.Len()); int32(i)-k != d {
+				d = int32(i) - k
+				runs = append(runs, k, d)
+			}
+			b.WriteByte(c)
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		var fr string
+		if r < rune(len(latinFold)) {
+			fr = latinFold[r]
+		} else {
+			n := utf8.EncodeRune(buf[:], r)
+			fr = normalize.Fold(string(buf[:n]))
+		}
+		if fr == "" {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		// Every byte of fr comes from i: each but a space is a run of its own, unless it
+		// goes on the one before (the first byte may).
+		for j := 0; j < len(fr); j++ {
+			if fr[j] == ' ' {
+				continue
+			}
+			if k := int32(b.Len() + j); int32(i)-k != d {
+				d = int32(i) - k
+				runs = append(runs, k, d)
+			}
+		}
+		b.WriteString(fr)
+	}
+	return b.String(), runs
+}
+
+// runOffset is foldMap(s)'s offset of byte k of the fold, 0 <= k <= len(f), where f and runs
+// are foldRuns(s).
+func runOffset(s, f string, runs []int32, k int) int {
+	if k >= len(f) {
+		return len(s)
+	}
+	if f[k] == ' ' {
+		k++ // a space is never last: the byte after it is no space
+	}
+	// The last run that starts at k or before.
+	lo, hi := 0, len(runs)/2
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int(runs[2*m]) <= k {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return k + int(runs[2*lo+1])
 }
 
 // latinFold holds normalize.Fold of each rune of the Latin-1 Supplement and Latin Extended-A
@@ -1036,6 +1248,7 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	var prev *normalize.Person
 	// An entry mostly ends at a comma or a line end: room for that many, grown if need be.
 	items := appendItems(make([]listItem, 0, 1+len(block)+strings.Count(text, ",")), text)
+	d.people.Reserve(len(items))
 	inBlock := d.hdr.inBlock[:0]
 	defer func() { d.hdr.inBlock = inBlock }()
 	d.rec.Attendance = slices.Grow(d.rec.Attendance, len(items))
@@ -1176,16 +1389,16 @@ func (d *doc) ev(i int) Evidence {
 	return Evidence{Pos: d.lines[i].Pos, Text: t}
 }
 
-// foldMapOf is foldMap(s), remembered for the last string asked: the header readers map several
+// foldMapOf is foldRuns(s), remembered for the last string asked: the header readers map several
 // matches of one line back to the text as written, and on a very long line each foldMap would
 // cost the line's length again.
 func (d *doc) foldMapOf(s string) (string, []int32) {
 	if d.fm.ok && s == d.fm.src {
 		return d.fm.folded, d.fm.offs
 	}
-	f, offs := foldMap(s)
-	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok, d.fm.same = s, f, offs, true, ""
-	return f, offs
+	f, runs := foldRuns(s)
+	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok, d.fm.same = s, f, runs, true, ""
+	return f, runs
 }
 
 // sliceFolded is sliceFolded through the document's foldMap memo. The check that folded is the
@@ -1204,8 +1417,8 @@ func (d *doc) sliceFolded(orig, folded string, a, b int) string {
 
 // origOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from.
 func (d *doc) origOffset(s string, fi int) int {
-	_, offs := d.foldMapOf(s)
-	return mappedOffset(s, offs, fi)
+	f, runs := d.foldMapOf(s)
+	return mappedOffset(s, f, runs, fi)
 }
 
 // inlineLists reads lists opened inside a sentence, each with its count: "25 Conseillers étaient
@@ -1237,7 +1450,7 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 		}
 	}
 	o := b.String()
-	f, offs := foldMap(o)
+	f, runs := foldRuns(o)
 	// A sentence holds a few lists, never more: bound the work on odd input.
 	ms := reInlineLabel.FindAllStringSubmatchIndex(f, 6)
 	if len(ms) == 0 {
@@ -1266,7 +1479,7 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 				stop = m[1] + c
 			}
 		}
-		list := strings.TrimSpace(o[offs[m[1]]:offs[stop]])
+		list := strings.TrimSpace(o[runOffset(o, f, runs, m[1]):runOffset(o, f, runs, stop)])
 		list = strings.TrimRight(strings.TrimSpace(list), ".")
 		list = strings.TrimSuffix(strings.TrimSuffix(list, " et"), " ET")
 		status, proxies := Absent, false

@@ -28,6 +28,17 @@ func (d *doc) header() {
 // join returns the text of line i and the next non-blank line, joined by a space, folded and
 // as written: a sentence of the header often runs over two lines.
 func (d *doc) join(i int) (orig, folded string) {
+	// The meeting sentence is joined by several readers in turn (body, president, place…).
+	if j := &d.hdr.joined; j.ok && j.i == i {
+		return j.orig, j.folded
+	}
+	orig, folded = d.joinLines(i)
+	d.hdr.joined.i, d.hdr.joined.orig, d.hdr.joined.folded, d.hdr.joined.ok = i, orig, folded, true
+	return orig, folded
+}
+
+// joinLines is join without the memo.
+func (d *doc) joinLines(i int) (orig, folded string) {
 	orig = strings.TrimSpace(d.lines[i].Text)
 	if j := d.nextNonBlank(i+1, 1); j > 0 {
 		next := strings.TrimSpace(d.lines[j].Text)
@@ -127,7 +138,7 @@ func (d *doc) meetingBody(lim int) {
 	}
 	// "le conseil municipal de la commune d'Eybens", "siège du SYNDICAT MIXTE NUMÉRIAN".
 	for i := 0; i < lim; i++ {
-		if !bodyPhraseNear(d.folded[i]) {
+		if !bodyPhraseNearWords(d.folded[i], d.hdrWords(i)) {
 			continue
 		}
 		o, f := d.join(i)
@@ -153,7 +164,7 @@ func (d *doc) meetingBody(lim int) {
 	// "Séance Publique du Conseil Municipal d'OUZOUS du 6 novembre 2014": the council named
 	// after its commune, in the title or the meeting sentence.
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "conseil municipal d") {
+		if d.hdrWords(i)&hwCouncilOf == 0 {
 			continue
 		}
 		o, f := d.join(i)
@@ -171,7 +182,7 @@ func (d *doc) meetingBody(lim int) {
 	// Last resort: the commune the council acts for, named in the text ("la commune de
 	// Saint-Apollinaire doit …").
 	for i := range d.lines {
-		if !strings.Contains(d.folded[i], "commune ") {
+		if !d.hdrHas(i, hwCommune, "commune ") {
 			continue
 		}
 		if m := reLaCommune.FindStringIndex(d.folded[i]); m != nil {
@@ -193,15 +204,24 @@ func (d *doc) meetingBody(lim int) {
 	}
 }
 
-// bodyPhraseNear is a cheap test for a line that may hold (or begin) a phrase naming the body.
-func bodyPhraseNear(f string) bool {
+// bodyPhraseNearWords is bodyPhraseNear(f) for w = hdrWordsOf(f): its first test needs one of
+// the words of hwBodyPhrase.
+func bodyPhraseNearWords(f string, w uint64) bool {
+	return w&hwBodyPhrase != 0 && bodyPhraseIn(f) || bodyPhraseEnds(f)
+}
+
+// bodyPhraseIn reports whether f holds the start of a phrase naming the body.
+func bodyPhraseIn(f string) bool {
 	// The phrases after "de la " and "du s" are looked for only when the line holds those.
-	if strings.Contains(f, "siege") || strings.Contains(f, "cette commune") ||
+	return strings.Contains(f, "siege") || strings.Contains(f, "cette commune") ||
 		strings.Contains(f, "de la ") && (strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
 			strings.Contains(f, "de la communaute") || strings.Contains(f, "de la metropole")) ||
-		strings.Contains(f, "du s") && (strings.Contains(f, "du syndicat") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom")) {
-		return true
-	}
+		strings.Contains(f, "du s") && (strings.Contains(f, "du syndicat") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom"))
+}
+
+// bodyPhraseEnds reports whether f ends with the start of a phrase naming the body, which the
+// next line completes.
+func bodyPhraseEnds(f string) bool {
 	t := strings.TrimSpace(f)
 	for _, end := range []string{" de la", " de", " du", " commune", " ville", " syndicat", " siege"} {
 		if strings.HasSuffix(t, end) {
@@ -283,28 +303,27 @@ func capitalise(w string) string {
 }
 
 // mappedOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from;
-// offs is foldMap's map of s.
-func mappedOffset(s string, offs []int32, fi int) int {
+// f and runs are foldRuns(s).
+func mappedOffset(s, f string, runs []int32, fi int) int {
 	if fi < 0 {
 		return 0
 	}
-	if fi >= len(offs) {
-		return len(s)
-	}
-	return int(offs[fi])
+	return runOffset(s, f, runs, fi)
 }
 
-// meetingLine reports whether folded line f dates the meeting itself: it speaks of a séance,
-// a réunion, a conseil… or is a title's "DU …" / "Le …".
-func meetingLine(f string) bool {
+// meetingLineWords is meetingLine(f) for w = hdrWordsOf(f). meetingLine looks for its words in
+// f trimmed, where a word opening and closing with no white space is found exactly when it is
+// in f; the others (hwSpaced) are looked for again.
+func meetingLineWords(f string, w uint64) bool {
 	f = strings.TrimSpace(f)
 	if strings.HasPrefix(f, "du ") || strings.HasPrefix(f, "le ") {
 		return true
 	}
-	for _, w := range meetingWords {
-		if strings.Contains(f, w) {
-			return true
-		}
+	if w&hwMeeting&^hwSpaced != 0 {
+		return true
+	}
+	if w&hwMeeting&hwSpaced != 0 {
+		return containsAnyLit(f, meetingWords)
 	}
 	return false
 }
@@ -313,7 +332,12 @@ func meetingLine(f string) bool {
 // or time: the convocation, the posting, a departure ("Convoqué le 17/04/2014, …", "Départ de
 // X à 20H50"). The clause runs to the next comma or the end. a == b when there is none.
 func otherDateSpan(s string) (a, b int) {
-	f, offs := foldMap(s)
+	f, runs := foldRuns(s)
+	return otherDateSpanIn(s, f, runs)
+}
+
+// otherDateSpanIn is otherDateSpan(s) for f and runs, foldRuns(s).
+func otherDateSpanIn(s, f string, runs []int32) (a, b int) {
 	if !containsAnyLit(f, otherDateWords) {
 		return 0, 0
 	}
@@ -325,7 +349,7 @@ func otherDateSpan(s string) (a, b int) {
 	if c := strings.IndexAny(f[m[1]:], ",;"); c >= 0 {
 		end = m[1] + c
 	}
-	return int(offs[m[0]]), int(offs[end])
+	return runOffset(s, f, runs, m[0]), runOffset(s, f, runs, end)
 }
 
 // otherDateWords are the words one of which a clause about another date holds (folded).
@@ -336,7 +360,7 @@ var otherDateWords = []string{"convo", "affich", "depart", "arrive", "quitte", "
 // order of combining marks): when it holds none of otherDateWords there is no span, and s is
 // not folded again.
 func (d *doc) otherDateSpanOf(i int, s string) (a, b int) {
-	if !containsAnyLit(d.folded[i], otherDateWords) {
+	if d.hdrWords(i)&hwOtherDate == 0 {
 		return 0, 0
 	}
 	return otherDateSpan(s)
@@ -467,52 +491,18 @@ func (d *doc) preambleLine(lim int) int {
 	return -1
 }
 
-// meetingLineAt is meetingLine of folded line i, remembered: meetingWhen asks it of each line
-// and of the line before, and startTimeAtDate again.
+// meetingLineAt is meetingLine of folded line i, read from its header words.
 func (d *doc) meetingLineAt(i int) bool {
-	lf := d.lineFactsAt(i)
-	if lf == nil {
-		return meetingLine(d.folded[i])
-	}
-	if lf.meeting == 0 {
-		lf.meeting = 1
-		if meetingLine(d.folded[i]) {
-			lf.meeting = 2
-		}
-	}
-	return lf.meeting == 2
+	return meetingLineWords(d.folded[i], d.hdrWords(i))
 }
 
-// preambleAt is preambleAt of folded line i, remembered (preambleLine and
-// startTimeInPreamble both look for it).
+// preambleAt is preambleAt of folded line i: a line without any opener among its header words
+// has none.
 func (d *doc) preambleAt(i int) int {
-	lf := d.lineFactsAt(i)
-	if lf == nil {
-		return preambleAt(d.folded[i])
+	if d.hdrWords(i)&hwOpeners == 0 {
+		return -1
 	}
-	if !lf.preambleDone {
-		lf.preambleDone, lf.preamble = true, int32(preambleAt(d.folded[i]))
-	}
-	return int(lf.preamble)
-}
-
-// lineFactsAt is the remembered facts of line i, nil past the lines the header readers scan
-// (attendanceScanLimit), which are asked seldom and are not remembered.
-func (d *doc) lineFactsAt(i int) *lineFacts {
-	if d.hdr.lineFacts == nil {
-		d.hdr.lineFacts = make([]lineFacts, d.attendanceScanLimit())
-	}
-	if i >= len(d.hdr.lineFacts) {
-		return nil
-	}
-	return &d.hdr.lineFacts[i]
-}
-
-// lineFacts are facts of one line that the header readers ask more than once.
-type lineFacts struct {
-	meeting      int8 // meetingLine: 0 unknown, 1 false, 2 true
-	preambleDone bool
-	preamble     int32 // preambleAt, once preambleDone
+	return preambleAt(d.folded[i])
 }
 
 // preambleAt returns the offset in folded line f of the first of preambleOpeners it holds, or -1.
@@ -549,7 +539,8 @@ func (d *doc) startTimeInPreamble(lim int) {
 			continue
 		}
 		from := d.origOffset(o, at)
-		a, b := otherDateSpan(o)
+		fo, runs := d.foldMapOf(o) // remembered by origOffset just before
+		a, b := otherDateSpanIn(o, fo, runs)
 		for _, tm := range normalize.FindTimes(o[from:]) {
 			if from+tm.Start >= a && from+tm.Start < b {
 				continue
@@ -607,6 +598,10 @@ var (
 	rePlaceSkip = mustRx(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d)`)
 )
 
+// placeVerbWords are words one of which the line of the place's verb holds (rePlaceVerb is
+// tried only on those lines).
+var placeVerbWords = []string{"reuni", "assembl", "tien", "tenu", "siege"}
+
 // meetingPlace reads where the meeting sat: the place after "s'est réuni", "se sont réunis",
 // "s'est assemblé" in the meeting sentence, or "A LA MAIRIE" in a title.
 func (d *doc) meetingPlace(dateLine, lim int) {
@@ -630,7 +625,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 	}
 	lim = end
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "reuni") && !strings.Contains(d.folded[i], "assembl") && !strings.Contains(d.folded[i], "tien") && !strings.Contains(d.folded[i], "tenu") && !strings.Contains(d.folded[i], "siege") {
+		if d.hdrWords(i)&hwPlace == 0 {
 			continue
 		}
 		if !rePlaceVerb.MatchString(d.folded[i]) {
@@ -645,7 +640,7 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 		if len(rest) > 300 {
 			rest = rest[:300] // the place follows the verb closely
 		}
-		fm, offs := d.foldMapOf(o) // remembered: sliceFolded maps the place back through it
+		fm, runs := d.foldMapOf(o) // remembered: sliceFolded maps the place back through it
 		if fm != f {
 			continue
 		}
@@ -653,7 +648,8 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 		for _, p := range rePlacePrep.FindAllStringSubmatchIndex(rest, 12) {
 			start := loc[1] + p[1]
 			tail := f[start:]
-			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(o[offs[start]:min(len(o), int(offs[start])+40)]) {
+			at := runOffset(o, fm, runs, start)
+			if rePlaceSkip.MatchString(tail) || startsWithDateOrTime(o[at:min(len(o), at+40)]) {
 				continue
 			}
 			end := len(tail)
@@ -752,11 +748,24 @@ func (d *doc) meetingConvened(lim int) {
 // takeName reads the person's name at the start of s ("M. Jérôme BERNARD en date du…",
 // "Marc Baïetto, Maire.") and returns it with the text that follows.
 func takeName(s string) (normalize.Name, string, bool) {
+	var buf [8]string
+	n, fs, more, ok := takeNameFields(s, buf[:0])
+	if !ok {
+		return normalize.Name{}, s, false
+	}
+	return n, strings.Join(append(fs[:len(fs):len(fs)], strings.Fields(more)...), " "), true
+}
+
+// takeNameFields is takeName with the text after the name left unjoined: its first words fs
+// and the text after them, more (the text takeName returns is their words joined by spaces).
+// buf holds the words read. A caller that reads only the first words after the name (see
+// roleAfterFields) spares the join of what may be the rest of a very long line.
+func takeNameFields(s string, buf []string) (n normalize.Name, fs []string, more string, ok bool) {
 	// The loop below reads at most the first eight words (six name words, one more, and a
-	// look-ahead); the rest of s, which may be the rest of a very long line, is only split when
-	// a name was read.
-	fs, more := leadFields(s, 8)
-	var toks []string
+	// look-ahead); the rest of s is not split.
+	fs, more = appendLeadFields(buf, s, 8)
+	var toksBuf [6]string
+	toks := toksBuf[:0]
 	k := 0
 	for ; k < len(fs) && len(toks) < 6; k++ {
 		w := fs[k]
@@ -788,12 +797,12 @@ func takeName(s string) (normalize.Name, string, bool) {
 	// end until the rest reads as a name.
 	for len(toks) > 0 {
 		if n, ok := normalize.PersonName(strings.Join(toks, " ")); ok {
-			return n, strings.Join(append(fs[k:len(fs):len(fs)], strings.Fields(more)...), " "), true
+			return n, fs[k:], more, true
 		}
 		toks = toks[:len(toks)-1]
 		k--
 	}
-	return normalize.Name{}, s, false
+	return normalize.Name{}, nil, "", false
 }
 
 var reInitialTok = mustRx(`^(?:\p{Lu}\p{Ll}?\.-?)+$`)
@@ -830,15 +839,32 @@ func nameBefore(s string) (normalize.Name, bool) {
 	return normalize.PersonName(strings.Join(fs[start:], " "))
 }
 
-// roleAfter reads a role written right after a name: ", Maire", "(Maire)", ", Député-Maire de …".
-func roleAfter(rest string) string {
-	r := strings.TrimLeft(rest, " ,(")
-	fs, _ := leadFields(r, 1)
-	if len(fs) == 0 {
-		return ""
+// roleAfterFields is roleAfter(rest) for the text rest that takeName returns, given by
+// takeNameFields as its first words fs and the text after them: roleAfter trims the commas,
+// parentheses and spaces that open rest, and reads the first word left. In rest, the words are
+// joined by single spaces: the words made only of commas and parentheses go, and the word
+// read is the next one without those that open it.
+func roleAfterFields(fs []string, more string) string {
+	for _, w := range fs {
+		if t := strings.TrimLeft(w, ",("); t != "" {
+			return roleWord(t)
+		}
 	}
-	w := normalize.Fold(strings.Trim(fs[0], ",.;:()"))
-	switch w {
+	for {
+		w, after := nextField(more)
+		if w == "" {
+			return ""
+		}
+		if t := strings.TrimLeft(w, ",("); t != "" {
+			return roleWord(t)
+		}
+		more = after
+	}
+}
+
+// roleWord is the role that word w names, trimmed of punctuation.
+func roleWord(w string) string {
+	switch normalize.Fold(strings.Trim(w, ",.;:()")) {
 	case "maire", "depute-maire", "senateur-maire":
 		return "maire"
 	case "president", "presidente":
@@ -849,7 +875,7 @@ func roleAfter(rest string) string {
 
 func (d *doc) meetingPresident(lim int) {
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "presid") {
+		if d.hdrWords(i)&hwPresid == 0 {
 			continue
 		}
 		o, f := d.join(i)
@@ -868,11 +894,12 @@ func (d *doc) meetingPresident(lim int) {
 					continue
 				}
 			}
-			n, rest, ok := takeName(after)
+			var buf [8]string
+			n, fs, more, ok := takeNameFields(after, buf[:0])
 			if !ok {
 				continue
 			}
-			if r := roleAfter(rest); r != "" {
+			if r := roleAfterFields(fs, more); r != "" {
 				role = r
 			}
 			d.hdr.mentions = append(d.hdr.mentions, mention{field: "president", name: n, role: role, ev: d.ev(i)})
@@ -922,7 +949,11 @@ func foldLead(s string) string {
 
 // leadFields returns the first n words of s, as strings.Fields splits them, and the text after
 // the n-th word ("" when there is no more).
-func leadFields(s string, n int) (fs []string, more string) {
+func leadFields(s string, n int) (fs []string, more string) { return appendLeadFields(nil, s, n) }
+
+// appendLeadFields is leadFields with the words appended to fs (a caller's buffer).
+func appendLeadFields(fs []string, s string, n int) ([]string, string) {
+	n += len(fs)
 	i := 0
 	for len(fs) < n {
 		for i < len(s) {
@@ -971,7 +1002,7 @@ func (d *doc) meetingSecretary() {
 		lim = 300
 	}
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "secretaire") {
+		if !d.hdrHas(i, hwSecretary, "secretaire") {
 			continue
 		}
 		o, f := d.join(i)
@@ -1019,6 +1050,10 @@ func (d *doc) presidentLine(i int) bool {
 	return d.hdr.lineRole[i] && (strings.HasPrefix(f, "presid") || strings.HasPrefix(f, "le president") || strings.HasPrefix(f, "la president"))
 }
 
+// previousWords are words one of which a mention of earlier minutes holds (gatePrevMinutes
+// is looked for only on those lines).
+var previousWords = []string{"compte", "proces", "pv"}
+
 // meetingPrevious reads the date of the earlier minutes approved in this meeting.
 func (d *doc) meetingPrevious() {
 	lim := len(d.lines) / 2
@@ -1026,7 +1061,7 @@ func (d *doc) meetingPrevious() {
 		lim = len(d.lines)
 	}
 	for i := 0; i < lim; i++ {
-		if !strings.Contains(d.folded[i], "compte") && !strings.Contains(d.folded[i], "proces") && !strings.Contains(d.folded[i], "pv") {
+		if !d.hdrHas(i, hwPrevious, previousWords...) {
 			continue
 		}
 		loc := gatePrevMinutes.FindStringIndex(d.folded[i])
@@ -1070,31 +1105,23 @@ func (d *doc) meetingEndAndNext() {
 	m := &d.rec.Meeting
 	for i := len(d.lines) - 1; i >= 0; i-- {
 		f := d.folded[i]
+		w := d.endWords(i) // the words of endIndex that f holds
 		if m.EndTime != nil {
 			// Only the next meeting is still looked for, whose phrases all hold one of
-			// nextMeetingWords: most lines are passed over with two look-ups.
+			// nextMeetingWords.
 			if m.NextMeeting != nil {
 				break
 			}
-			if !containsAnyLit(f, nextMeetingWords) {
+			if w&ewNextMeet == 0 {
 				continue
 			}
 		}
-		// The verbs are looked for once a line, " a" (in nearly every line) only after them.
-		verb, verbKnown := false, false
-		if m.EndTime == nil {
-			verb, verbKnown = endVerbIn(f), true
-			if verb && strings.Contains(f, " a") {
-				d.endTimeAfterVerb(i)
-			}
+		verb := w&ewEndVerbs != 0
+		// " a" (in nearly every line) is looked for only after the verbs.
+		if m.EndTime == nil && verb && strings.Contains(f, " a") {
+			d.endTimeAfterVerb(i)
 		}
-		if !strings.Contains(f, "seance") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
-			continue
-		}
-		if !verbKnown {
-			verb = endVerbIn(f)
-		}
-		if !verb && !strings.Contains(f, "fin de") && !strings.Contains(f, "prochain") && !strings.Contains(f, "suivant") {
+		if w&(ewSeance|ewNext) == 0 || !verb && w&(ewFinDe|ewNext) == 0 {
 			continue
 		}
 		if m.EndTime == nil && gateEndOfMeeting.MatchString(f) {
@@ -1128,11 +1155,8 @@ func (d *doc) meetingEndAndNext() {
 	}
 }
 
-// endVerbIn reports whether folded line f holds a verb that ends a meeting ("levee", "close",
-// "cloturee", "terminee").
-func endVerbIn(f string) bool {
-	return strings.Contains(f, "leve") || strings.Contains(f, "clos") || strings.Contains(f, "clotur") || strings.Contains(f, "termin")
-}
+// endVerbWords are the verbs that end a meeting (folded stems).
+var endVerbWords = []string{"leve", "clos", "clotur", "termin"}
 
 // endTimeAfterVerb reads the end time from "… a été levée à 19h30" when the subject
 // "séance" sits earlier in the same sentence, possibly on the line or two before.

@@ -148,11 +148,21 @@ var labelFields = struct {
 // meeting-level only among the attendance lists.
 func (d *doc) countLine(i int, inCluster bool) bool {
 	f := strings.TrimSpace(d.folded[i])
-	if strings.Contains(d.lines[i].Text, "\t") {
+	tab := strings.Contains(d.lines[i].Text, "\t")
+	if tab {
 		f = strings.TrimSpace(foldCells(d.lines[i].Text))
 	}
 	// Count lines are short and hold a count word: most lines are rejected before any pattern.
-	if len(f) > 240 || !hasDigit(f) || !hasCountWord(f) {
+	// A line without tabs is f trimmed, whose count words are the line's (none opens or closes
+	// with white space, see hwSpaced).
+	if len(f) > 240 || !hasDigit(f) {
+		return false
+	}
+	if tab || hwCount&hwSpaced != 0 {
+		if !hasCountWord(f) {
+			return false
+		}
+	} else if !d.hdrHas(i, hwCount, countWords...) && !voteWordStarts(f) {
 		return false
 	}
 	hits := countsIn(f, inCluster)
@@ -285,7 +295,12 @@ func hasCountWord(f string) bool {
 			return true
 		}
 	}
-	// The vote words count only at the start of a line ("- Pour : 23").
+	return voteWordStarts(f)
+}
+
+// voteWordStarts reports whether f opens with a vote word: they count only at the start of a
+// line ("- Pour : 23").
+func voteWordStarts(f string) bool {
 	f = strings.TrimLeft(f, " -•*+")
 	return strings.HasPrefix(f, "pour") || strings.HasPrefix(f, "contre") || strings.HasPrefix(f, "abstention")
 }

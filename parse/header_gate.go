@@ -144,6 +144,15 @@ func newPrefixGate(re *rx) litGate {
 	return g
 }
 
+// longest is the length of the longest of g's literals.
+func (g litGate) longest() int {
+	n := 0
+	for _, l := range g.lits {
+		n = max(n, len(l))
+	}
+	return n
+}
+
 // MatchString is the pattern's MatchString.
 func (g litGate) MatchString(s string) bool {
 	if !g.may(s) {

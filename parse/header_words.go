@@ -1,0 +1,287 @@
+package parse
+
+import "slices"
+
+// The header readers look for a few dozen words in the folded lines — "seance", "prochain",
+// "presid", the words of meetingWords, of countWords, of otherDateWords… — mostly with one
+// strings.Contains each, and some over every line of the document (the end of the meeting is
+// looked for from the last line up, the previous minutes over the first half). Those words
+// are registered here, and one pass of an Aho–Corasick automaton (litDFA, as the body's stems)
+// reads which of them a line holds: the readers then test bits. The index is exact: bit k of
+// hdrWordsOf(f) is set exactly when strings.Contains(f, hdrIndex.words[k]).
+
+// wordIndex holds registered words, each with its own bit, and their automaton (built by
+// build once every set is registered, at package initialisation).
+type wordIndex struct {
+	name  string
+	words []string
+	dfa   *litDFA
+	// overlap is the length of the longest word less one: the parts of a line read apart
+	// overlap by it (see scan).
+	overlap int
+}
+
+// hdrIndex holds the header words; endIndex the few that meetingEndAndNext looks for on the
+// lines hdrIndex does not remember (see endWords).
+var (
+	hdrIndex = wordIndex{name: "header"}
+	endIndex = wordIndex{name: "end"}
+)
+
+// hdrKnown marks a remembered mask (headerState.words) as computed; no word has this bit.
+const hdrKnown = 1 << 63
+
+// hdrSet registers words in hdrIndex and returns their bits.
+func hdrSet(words ...string) uint64 { return hdrIndex.set(words...) }
+
+// set registers words in the index and returns their bits. At most 63 distinct words fit.
+func (x *wordIndex) set(words ...string) uint64 {
+	if x.dfa != nil {
+		panic("parse: " + x.name + " words registered after package initialisation")
+	}
+	var m uint64
+	for _, w := range words {
+		if w == "" || !isASCII(w) {
+			panic("parse: empty or non-ASCII " + x.name + " word: " + w)
+		}
+		k := slices.Index(x.words, w)
+		if k < 0 {
+			k = len(x.words)
+			if k >= 63 {
+				panic("parse: more than 63 " + x.name + " words")
+			}
+			x.words = append(x.words, w)
+		}
+		m |= 1 << k
+	}
+	return m
+}
+
+// build makes the automaton of the words registered.
+func (x *wordIndex) build() {
+	if x.dfa = newLitDFA(x.words); x.dfa == nil {
+		panic("parse: too many " + x.name + " words for the automaton")
+	}
+	for _, w := range x.words {
+		x.overlap = max(x.overlap, len(w)-1)
+	}
+}
+
+// Sets of header words. A set of a table (meetingWords, countWords…) is built from the table,
+// so that the vocabulary stays in one place.
+var (
+	hwEndVerbs   = hdrSet(endVerbWords...)
+	hwSpaceA     = hdrSet(" a")
+	hwSeance     = hdrSet("seance")
+	hwNext       = hdrSet("prochain", "suivant")
+	hwFinDe      = hdrSet("fin de")
+	hwPrevious   = hdrSet(previousWords...)
+	hwMeeting    = hdrSet(meetingWords...)
+	hwOpeners    = hdrSet(preambleOpeners...)
+	hwOtherDate  = hdrSet(otherDateWords...)
+	hwCount      = hdrSet(countWords...)
+	hwPresid     = hdrSet("presid")
+	hwSecretary  = hdrSet("secretaire")
+	hwPlace      = hdrSet(placeVerbWords...)
+	hwCommune    = hdrSet("commune ")
+	hwCouncilOf  = hdrSet("conseil municipal d")
+	hwNextMeet   = setOrAll(&hdrIndex, nextMeetingWords)
+	hwBodyPhrase = hdrSet("siege", "cette commune", "de la ", "du s")
+)
+
+// Sets of endIndex: the words of meetingEndAndNext but " a", which is looked for only on the
+// rare lines that hold an end verb.
+var (
+	ewEndVerbs = endIndex.set(endVerbWords...)
+	ewSeance   = endIndex.set("seance")
+	ewNext     = endIndex.set("prochain", "suivant")
+	ewFinDe    = endIndex.set("fin de")
+	ewNextMeet = setOrAll(&endIndex, nextMeetingWords)
+)
+
+// hwSpaced are the bits of the words that open or close with white space: a reader that looks
+// for words in a trimmed line looks for those again (see meetingLineWords).
+var hwSpaced uint64
+
+// setOrAll is x.set(words...), or every bit when words is nil (a covering set that fell
+// short: containsAnyLit(f, nil) is true for every line).
+func setOrAll(x *wordIndex, words []string) uint64 {
+	if words == nil {
+		return ^uint64(0)
+	}
+	return x.set(words...)
+}
+
+func init() {
+	// Every word of endIndex is a header word too, registered before hdrIndex is built.
+	for _, w := range endIndex.words {
+		endOfHdr = append(endOfHdr, hdrSet(w))
+	}
+	hdrIndex.build()
+	endIndex.build()
+	for k, w := range hdrIndex.words {
+		if asciiSpace[w[0]] != 0 || asciiSpace[w[len(w)-1]] != 0 {
+			hwSpaced |= 1 << k
+		}
+	}
+}
+
+// hdrWordsOf returns the bits of the header words that f contains.
+func hdrWordsOf(f string) uint64 { return hdrIndex.scan(f) }
+
+// scan returns the bits of the words of x that f contains. A step of the automaton waits for
+// the one before (a load, an addition, a load): a long line is read as two or four parts in
+// one loop, whose steps overlap in the processor, as scanStems does. A word ending at byte h or
+// after starts at h-overlap or after, so parts that overlap by that many bytes find every word
+// of the line.
+func (x *wordIndex) scan(f string) uint64 {
+	o := x.overlap
+	switch {
+	case len(f) >= 4*(o+stemLane):
+		q := len(f) / 4
+		return scan4(x.dfa, f[:q], f[q-o:2*q], f[2*q-o:3*q], f[3*q-o:])
+	case len(f) >= 2*(o+stemLane):
+		h := len(f) / 2
+		return scan2(x.dfa, f[:h], f[h-o:])
+	}
+	_, m := scanFrom(x.dfa, 0, 0, f)
+	return m
+}
+
+// scanFrom goes on scanning f with automaton a in state s with the words m found so far.
+func scanFrom(a *litDFA, s uint32, m uint64, f string) (uint32, uint64) {
+	next, class := a.next, &a.class
+	for i := 0; i < len(f); i++ {
+		s = uint32(next[s+uint32(class[f[i]])])
+		if s&litEnds != 0 {
+			s &^= litEnds
+			m |= a.out[s/uint32(a.width)]
+		}
+	}
+	return s, m
+}
+
+// scan2 is the words of a and of b, the two read in the same loop.
+func scan2(d *litDFA, a, b string) uint64 {
+	next, class := d.next, &d.class
+	var s, t uint32
+	var m uint64
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		s = uint32(next[s+uint32(class[a[i]])])
+		t = uint32(next[t+uint32(class[b[i]])])
+		if (s|t)&litEnds != 0 {
+			if s&litEnds != 0 {
+				s &^= litEnds
+				m |= d.out[s/uint32(d.width)]
+			}
+			if t&litEnds != 0 {
+				t &^= litEnds
+				m |= d.out[t/uint32(d.width)]
+			}
+		}
+	}
+	_, m = scanFrom(d, s, m, a[n:])
+	_, m = scanFrom(d, t, m, b[n:])
+	return m
+}
+
+// scan4 is the words of its four parts, read in the same loop.
+func scan4(d *litDFA, a, b, c, e string) uint64 {
+	next, class := d.next, &d.class
+	var s, t, u, v uint32
+	var m uint64
+	n := min(len(a), len(b), len(c), len(e))
+	for i := 0; i < n; i++ {
+		s = uint32(next[s+uint32(class[a[i]])])
+		t = uint32(next[t+uint32(class[b[i]])])
+		u = uint32(next[u+uint32(class[c[i]])])
+		v = uint32(next[v+uint32(class[e[i]])])
+		if (s|t|u|v)&litEnds != 0 {
+			if s&litEnds != 0 {
+				s &^= litEnds
+				m |= d.out[s/uint32(d.width)]
+			}
+			if t&litEnds != 0 {
+				t &^= litEnds
+				m |= d.out[t/uint32(d.width)]
+			}
+			if u&litEnds != 0 {
+				u &^= litEnds
+				m |= d.out[u/uint32(d.width)]
+			}
+			if v&litEnds != 0 {
+				v &^= litEnds
+				m |= d.out[v/uint32(d.width)]
+			}
+		}
+	}
+	_, m = scanFrom(d, s, m, a[n:])
+	_, m = scanFrom(d, t, m, b[n:])
+	_, m = scanFrom(d, u, m, c[n:])
+	_, m = scanFrom(d, v, m, e[n:])
+	return m
+}
+
+// hdrWords is hdrWordsOf(d.folded[i]), remembered for the lines the header readers scan
+// (attendanceScanLimit); a line beyond, asked seldom, is read again when asked.
+func (d *doc) hdrWords(i int) uint64 {
+	if d.hdr.words == nil {
+		d.hdr.words = make([]uint64, d.attendanceScanLimit())
+	}
+	if i >= len(d.hdr.words) {
+		return hdrWordsOf(d.folded[i])
+	}
+	w := d.hdr.words[i]
+	if w == 0 {
+		w = hdrWordsOf(d.folded[i]) | hdrKnown
+		d.hdr.words[i] = w
+	}
+	return w &^ hdrKnown
+}
+
+// hdrHas reports whether line i holds one of words, whose bits are set: through the line's
+// remembered words, or, past the remembered lines, with a look-up of each word, which costs
+// less than reading all the words of the line for one question.
+func (d *doc) hdrHas(i int, set uint64, words ...string) bool {
+	if d.hdr.words == nil {
+		d.hdr.words = make([]uint64, d.attendanceScanLimit())
+	}
+	if i < len(d.hdr.words) {
+		return d.hdrWords(i)&set != 0
+	}
+	return containsAnyLit(d.folded[i], words)
+}
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// endWords returns the bits of endIndex's words that line i holds: read from the header words
+// the line has remembered, or else in a pass of endIndex's automaton, a small one.
+func (d *doc) endWords(i int) uint64 {
+	if i >= len(d.hdr.words) || d.hdr.words[i] == 0 {
+		return endIndex.scan(d.folded[i])
+	}
+	return endFromHdr(d.hdr.words[i])
+}
+
+// endFromHdr maps header words' bits to endIndex's: each word of endIndex is a header word.
+func endFromHdr(w uint64) uint64 {
+	var e uint64
+	for k, b := range endOfHdr {
+		if w&b != 0 {
+			e |= 1 << k
+		}
+	}
+	return e
+}
+
+// endOfHdr holds, for each word of endIndex, its bit in hdrIndex (set by init).
+var endOfHdr []uint64
