@@ -89,6 +89,9 @@ func wordAmountBefore(text string, cur, floor int) (start int, v int64, mult int
 	for from > 0 && from < cur && alnumBefore(text, from) {
 		from++
 	}
+	if from < j && !lastWordMay(text[from:j]) {
+		return 0, 0, 0, false
+	}
 	w := newVWords(text[from:cur])
 	k := len(w.toks) - 1
 	linked := false // "d'euros", "de €": only after millions
@@ -111,6 +114,39 @@ func wordAmountBefore(text string, cur, floor int) (start int, v int64, mult int
 		return 0, 0, 0, false
 	}
 	return from + int(w.toks[first].start), int64(val), mult, true
+}
+
+// lastWordMay reports whether the word that ends text (the last token before a currency) may
+// end an amount in words: a number word, a multiplier or "de" ("deux millions de €"). A text
+// ending with no letter passes (an apostrophe: "d'euros"). Most currencies without a digit
+// amount follow some other word ("en euros", "montant en €"), and the tokens of the window
+// need not be read for them. Read back from the end, the maximal run of letters is the last
+// token of vtokenize: a valid rune read backwards starts where reading forwards reaches, and
+// an invalid byte ends both runs.
+func lastWordMay(text string) bool {
+	k := len(text)
+	for k > 0 {
+		if c := text[k-1]; c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				k--
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= n
+	}
+	if k == len(text) {
+		return true
+	}
+	var buf [32]byte
+	w := string(foldWord(buf[:0], text[k:]))
+	_, num := frNumberWords[w]
+	_, mult := wordMultipliers[w]
+	return num || mult || w == "de"
 }
 
 // restateWindow is how far after a digit amount its restatement in words may start.
