@@ -156,7 +156,7 @@ const restateWindow = 200
 // amount prev, as deeds do: "254 600,00 € (deux-cent-cinquante-quatre-mille six-cents euros)",
 // "134 000 € cent-trente-quatre mille euros". Inside the parenthesis after a digit amount the
 // words are a restatement even when they read differently (a cut line, centimes left out).
-func restates(text string, prev Match, start int, val decimal.Decimal) bool {
+func restates(text string, prev Match, prevVal decimal.Decimal, start int, val decimal.Decimal) bool {
 	if start-prev.End > restateWindow {
 		return false
 	}
@@ -164,11 +164,12 @@ func restates(text string, prev Match, start int, val decimal.Decimal) bool {
 	if strings.Contains(gap, "(") && !strings.Contains(gap, ")") {
 		return true
 	}
-	return prev.Money.Value.Truncate(0).Equal(val)
+	return prevVal.Truncate(0).Equal(val)
 }
 
-// addWordAmounts adds to out, in order, the amounts written in words in text.
-func addWordAmounts(text string, out []Match) []Match {
+// addWordAmounts adds to out, in order, the amounts written in words in text. With lean, the
+// matches in out and those added have no Value (see FindAmountDigits).
+func addWordAmounts(text string, out []Match, lean bool) []Match {
 	starts, ends := currencyMarks(text)
 	n := len(out)
 	used := 0 // index of the next digit match that may overlap
@@ -196,12 +197,26 @@ func addWordAmounts(text string, out []Match) []Match {
 			continue
 		}
 		val = val.Shift(mult)
-		if used > 0 && restates(text, out[used-1], start, val) {
-			continue
+		if used > 0 {
+			prev := out[used-1]
+			prevVal := prev.Money.Value
+			if lean {
+				// The value that Digits writes exactly.
+				if prevVal, err = decimalOf(prev.Money.Digits); err != nil {
+					continue
+				}
+			}
+			if restates(text, prev, prevVal, start, val) {
+				continue
+			}
 		}
-		out = append(out, Match{Start: start, End: ends[c], Money: Money{
+		m := Match{Start: start, End: ends[c], Money: Money{
 			Value: val, Digits: val.String(), Currency: "EUR", Raw: text[start:ends[c]],
-		}})
+		}}
+		if lean {
+			m.Money.Value = decimal.Decimal{}
+		}
+		out = append(out, m)
 	}
 	if len(out) > n {
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })

@@ -744,8 +744,8 @@ func (d *doc) amounts(it *Item, paras []para) {
 	n0 := len(it.Amounts)
 	for _, sp := range spans {
 		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
-		sc.matches = normalize.FindAmountsReuse(sc.matches, text)
-		it.Amounts = slices.Grow(it.Amounts, len(sc.matches)) // once, not amount by amount
+		sc.matches = normalize.FindAmountDigits(sc.matches, text) // Digits are the value kept
+		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))     // once, not amount by amount
 		for _, m := range sc.matches {
 			li := 0
 			for li+1 < len(starts) && starts[li+1] <= m.Start {
@@ -758,9 +758,6 @@ func (d *doc) amounts(it *Item, paras []para) {
 			if m.Money.Currency != "" {
 				c := m.Money.Currency
 				a.Currency = &c
-			}
-			if a.Value == "" {
-				a.Value = m.Money.Value.String()
 			}
 			it.Amounts = append(it.Amounts, a)
 		}
