@@ -636,30 +636,13 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	paras := d.paragraphs(a, b+1)
 	// The section's text is its paragraphs' texts joined by blank lines; each paragraph's text
 	// is then a slice of it, not a string of its own.
-	size := 0
-	for _, p := range paras {
-		for _, i := range p.lines {
-			size += len(d.lines[i].Text) + 2
-		}
-	}
-	var sb strings.Builder
-	sb.Grow(size)
 	sc := &d.lm.fill
 	bounds := sc.bounds[:0]
-	for k, p := range paras {
-		if k > 0 {
-			sb.WriteString("\n\n")
-		}
-		bounds = append(bounds, sb.Len())
-		for n, i := range p.lines {
-			if n > 0 {
-				sb.WriteByte('\n')
-			}
-			sb.WriteString(strings.TrimRight(d.lines[i].Text, " "))
-		}
-		bounds = append(bounds, sb.Len())
+	if t, bs, ok := d.sourceSpan(paras, bounds); ok {
+		it.Text, bounds = t, bs
+	} else {
+		it.Text, bounds = d.joinParas(paras, bounds[:0])
 	}
-	it.Text = sb.String()
 	texts := sc.texts[:0]
 	for k := range paras {
 		texts = append(texts, it.Text[bounds[2*k]:bounds[2*k+1]])
@@ -682,6 +665,80 @@ func (d *doc) fillItem(it *Item, a, b int) {
 		}
 	}
 	d.amounts(it, paras)
+}
+
+// joinParas writes the text of paragraphs: each one's lines joined by newlines, trailing
+// spaces dropped, paragraphs parted by a blank line. It appends to bounds where each
+// paragraph's text starts and ends in it.
+func (d *doc) joinParas(paras []para, bounds []int) (string, []int) {
+	size := 0
+	for _, p := range paras {
+		for _, i := range p.lines {
+			size += len(d.lines[i].Text) + 2
+		}
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for k, p := range paras {
+		if k > 0 {
+			sb.WriteString("\n\n")
+		}
+		bounds = append(bounds, sb.Len())
+		for n, i := range p.lines {
+			if n > 0 {
+				sb.WriteByte('\n')
+			}
+			sb.WriteString(strings.TrimRight(d.lines[i].Text, " "))
+		}
+		bounds = append(bounds, sb.Len())
+	}
+	return sb.String(), bounds
+}
+
+// sourceSpan is joinParas without a copy, when the text it would write is a run of the source
+// text as it stands (src.Decoded, which the lines of a text file are substrings of): no line
+// ends with a space, and the lines follow one another there, parted by one newline within a
+// paragraph and by an empty line between paragraphs. Most sections of a text file are such a
+// run, and their text is then a slice of it. ok is false otherwise (a PDF, a cleaned line).
+func (d *doc) sourceSpan(paras []para, bounds []int) (text string, _ []int, ok bool) {
+	src := d.src.Decoded
+	if src == "" || len(paras) == 0 {
+		return "", bounds, false
+	}
+	// Where a line lies in src, from its address: only a substring of src lies between its
+	// bounds (the comparison reads addresses, and the slice below is src's own).
+	base := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	start, end := -1, 0
+	for _, p := range paras {
+		for n, i := range p.lines {
+			t := d.lines[i].Text
+			if t == "" || t[len(t)-1] == ' ' || len(t) > len(src) {
+				return "", bounds, false
+			}
+			at := uintptr(unsafe.Pointer(unsafe.StringData(t)))
+			if at < base || at-base > uintptr(len(src)-len(t)) {
+				return "", bounds, false
+			}
+			o := int(at - base)
+			if start < 0 {
+				start = o
+			} else {
+				sep := "\n"
+				if n == 0 {
+					sep = "\n\n"
+				}
+				if o != end+len(sep) || src[end:o] != sep {
+					return "", bounds, false
+				}
+			}
+			if n == 0 {
+				bounds = append(bounds, o-start)
+			}
+			end = o + len(t)
+		}
+		bounds = append(bounds, end-start)
+	}
+	return src[start:end], bounds, true
 }
 
 // amounts collects the money amounts of a section's prose and debate (table rows excluded).
