@@ -745,23 +745,30 @@ func (d *doc) sourceSpan(paras []para, bounds []int) (text string, _ []int, ok b
 func (d *doc) amounts(it *Item, paras []para) {
 	cells := d.detachedCells(paras)
 	// Join each paragraph so that an amount wrapped over two lines is read whole; starts map
-	// each match back to its line. All the paragraphs go into one string, read one by one,
-	// written once at its size; the slices are the document's, reused from section to section.
+	// each match back to its line. The paragraphs of several lines that may hold an amount are
+	// written one after the other into the document's buffer, reused from section to section,
+	// and read through a string view of it; the texts of the amounts found are copied out
+	// below, so that nothing kept points into the buffer. Within a section no byte is written
+	// twice (append writes past len, and a moved buffer leaves the views in the old one).
 	sc := &d.lm.amounts
-	ts, starts, lines, spans := sc.texts[:0], sc.starts[:0], sc.lines[:0], sc.spans[:0]
-	defer func() { sc.texts, sc.starts, sc.lines, sc.spans = ts, starts, lines, spans }()
-	size := 0
+	buf, ts, starts, lines := sc.buf[:0], sc.texts[:0], sc.starts[:0], sc.lines[:0]
+	defer func() {
+		clear(ts)
+		sc.buf, sc.texts, sc.starts, sc.lines = buf[:0], ts[:0], starts[:0], lines[:0]
+	}()
+	n0 := len(it.Amounts)
 	for _, p := range paras {
 		if p.table {
 			continue
 		}
-		l0, n := len(lines), 0 // n: the bytes of the paragraph's text
-		may := false           // most paragraphs hold no digit nor currency: no copy, no search for them
+		ts, starts, lines = ts[:0], starts[:0], lines[:0]
+		n := 0       // the bytes of the paragraph's text
+		may := false // most paragraphs hold no digit nor currency: no copy, no search for them
 		for _, i := range p.lines {
 			if d.rowAt(i) || cells[i] {
 				continue
 			}
-			if len(lines) > l0 {
+			if len(lines) > 0 {
 				n++ // the space joining two lines
 			}
 			starts = append(starts, n)
@@ -772,35 +779,20 @@ func (d *doc) amounts(it *Item, paras []para) {
 			n += len(t)
 		}
 		if !may {
-			ts, starts, lines = ts[:l0], starts[:l0], lines[:l0]
-		} else if n > 0 {
-			spans = append(spans, paraSpan{size, size + n, l0, len(lines)})
-			size += n
+			continue
 		}
-	}
-	if len(spans) == 0 {
-		return
-	}
-	// The joined text is written into the document's buffer, reused from section to section,
-	// and read through a string view of it: most sections hold no amount, and the texts of
-	// those found are copied out below, so nothing kept points into the buffer.
-	buf := sc.buf[:0]
-	if cap(buf) < size {
-		buf = make([]byte, 0, size) // at its size, as the texts are few and the largest rarely regrown
-	}
-	for _, sp := range spans {
-		for k := sp.l0; k < sp.l1; k++ {
-			if k > sp.l0 {
-				buf = append(buf, ' ')
+		text := ts[0] // a paragraph of one line is read as it is
+		if len(ts) > 1 {
+			buf = slices.Grow(buf, n)
+			from := len(buf)
+			for k, t := range ts {
+				if k > 0 {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, t...)
 			}
-			buf = append(buf, ts[k]...)
+			text = unsafe.String(&buf[from], n)
 		}
-	}
-	sc.buf = buf
-	all := unsafe.String(unsafe.SliceData(buf), len(buf))
-	n0 := len(it.Amounts)
-	for _, sp := range spans {
-		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
 		sc.matches = normalize.FindAmountDigits(sc.matches, text) // Digits are the value kept
 		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))     // once, not amount by amount
 		for _, m := range sc.matches {

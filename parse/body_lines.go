@@ -31,15 +31,10 @@ type lineMemo struct {
 	amounts struct {
 		texts         []string
 		starts, lines []int
-		spans         []paraSpan
 		buf           []byte // the paragraphs' texts joined (see amounts)
 		matches       []normalize.Match
 	}
 }
-
-// paraSpan is a paragraph's text in the amount reader's buffer (a to b) and its lines in its
-// starts and lines (l0 to l1).
-type paraSpan struct{ a, b, l0, l1 int }
 
 // rowAt is tableRow(i), computed once.
 func (d *doc) rowAt(i int) bool {
