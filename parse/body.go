@@ -608,6 +608,11 @@ func (d *doc) tableRow(i int) bool {
 
 // paraText joins a paragraph's lines with newlines, as written.
 func (d *doc) paraText(p para) string {
+	// A slice of the source when the lines run there so (see sourceSpan).
+	var bounds [2]int
+	if t, _, ok := d.sourceSpan([]para{p}, bounds[:0]); ok {
+		return t
+	}
 	size := 0
 	for _, i := range p.lines {
 		size += len(d.lines[i].Text) + 1
@@ -643,19 +648,14 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	} else {
 		it.Text, bounds = d.joinParas(paras, bounds[:0])
 	}
-	texts := sc.texts[:0]
-	for k := range paras {
-		texts = append(texts, it.Text[bounds[2*k]:bounds[2*k+1]])
-	}
-	debate := d.debate(it, paras, texts)
+	debate := d.debate(it, paras, bounds)
 	prose := sc.prose[:0]
 	for k, p := range paras {
 		if !debate[k] && !p.table {
 			prose = append(prose, p)
 		}
 	}
-	clear(texts) // the strings are the item's: the buffer holds them no longer
-	sc.bounds, sc.texts, sc.prose = bounds[:0], texts[:0], prose[:0]
+	sc.bounds, sc.prose = bounds[:0], prose[:0]
 	it.Decisions = d.decisions(prose)
 	if len(it.Decisions) == 0 {
 		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.
@@ -805,13 +805,25 @@ func (d *doc) amounts(it *Item, paras []para) {
 				a.Text = text[m.Start:m.End]
 			}
 			if m.Money.Currency != "" {
-				c := m.Money.Currency
-				a.Currency = &c
+				a.Currency = d.currencyOf(m.Money.Currency)
 			}
 			it.Amounts = append(it.Amounts, a)
 		}
 	}
 	keepAmountTexts(it.Amounts[n0:])
+}
+
+// currencyOf returns the document's one pointer to the currency code c: a document names one
+// or two currencies, and its amounts share them rather than hold a copy each.
+func (d *doc) currencyOf(c string) *string {
+	for _, p := range d.lm.amounts.codes {
+		if *p == c {
+			return p
+		}
+	}
+	p := &c
+	d.lm.amounts.codes = append(d.lm.amounts.codes, p)
+	return p
 }
 
 // keepAmountTexts copies the texts of amounts, read from the amount reader's buffer, into one

@@ -22,7 +22,6 @@ type lineMemo struct {
 		paras  []para // paragraphs' result
 		prose  []para
 		bounds []int
-		texts  []string
 		debate []bool
 		lines  []int     // decisions' lines
 		drafts [][]draft // decisions' drafts, in chunks that stay in place
@@ -33,6 +32,7 @@ type lineMemo struct {
 		starts, lines []int
 		buf           []byte // the paragraphs' texts joined (see amounts)
 		matches       []normalize.Match
+		codes         []*string // the currency codes of the amounts (see currencyOf)
 	}
 }
 

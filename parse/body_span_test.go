@@ -16,6 +16,11 @@ func checkSourceSpan(t *testing.T, name string, d *doc) (sliced int) {
 	for a := 0; a < len(d.lines); a += 3 {
 		for _, w := range []int{1, 4, 15, 60} {
 			paras := d.paragraphs(a, a+w)
+			for _, p := range paras {
+				if got, want := d.paraText(p), d.joinParasRef(p); got != want {
+					t.Fatalf("%s line %d: paraText = %q, want %q", name, p.lines[0], got, want)
+				}
+			}
 			got, gb, ok := d.sourceSpan(paras, nil)
 			want, wb := d.joinParas(paras, nil)
 			if !ok {
@@ -28,6 +33,12 @@ func checkSourceSpan(t *testing.T, name string, d *doc) (sliced int) {
 		}
 	}
 	return sliced
+}
+
+// joinParasRef is paraText by joinParas, without the slice of the source.
+func (d *doc) joinParasRef(p para) string {
+	t, _ := d.joinParas([]para{p}, nil)
+	return t
 }
 
 func slicesEqual(a, b []int) bool {

@@ -292,9 +292,9 @@ func (d *doc) knownName(name string) bool {
 // debate reads the exchanges of a section into it.Exchanges and marks which paragraphs they are.
 // Inside a debate block (after "Temps d'échange :", "Débat", "Interventions"…) every paragraph is
 // an exchange, with a null speaker for narrative; elsewhere only speaker-prefixed turns
-// ("Monsieur X : …") are. texts holds each paragraph's text (paraText). The marks are the
-// document's, valid until the next call.
-func (d *doc) debate(it *Item, paras []para, texts []string) []bool {
+// ("Monsieur X : …") are. Paragraph k's text (paraText) is it.Text[bounds[2k]:bounds[2k+1]].
+// The marks are the document's, valid until the next call.
+func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 	is := append(d.lm.fill.debate[:0], make([]bool, len(paras))...)
 	d.lm.fill.debate = is
 	inBlock := false
@@ -327,7 +327,7 @@ func (d *doc) debate(it *Item, paras []para, texts []string) []bool {
 			continue
 		}
 		is[k] = true
-		ex := Exchange{Form: formReported, Text: texts[k], Pos: d.lines[p.lines[0]].Pos}
+		ex := Exchange{Form: formReported, Text: it.Text[bounds[2*k]:bounds[2*k+1]], Pos: d.lines[p.lines[0]].Pos}
 		if ok {
 			ex.Form = sp.form
 			st := sp.text
