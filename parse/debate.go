@@ -191,6 +191,16 @@ func (d *doc) nameRun(i int) bool {
 // civilityStart reports whether t opens with a civility or an article (the start of every
 // speaker form but the bare name), a cheap test before the speaker patterns.
 func civilityStart(t string) bool {
+	// Most lines open with a letter no civility word starts with (nor "l'").
+	if t != "" && t[0] < utf8.RuneSelf {
+		c := t[0]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !civilityInitials[c] {
+			return false
+		}
+	}
 	w := t
 	if k := strings.IndexByte(w, ' '); k >= 0 {
 		w = w[:k]
@@ -222,6 +232,17 @@ func civilityStart(t string) bool {
 	lw := buf[:len(w)]
 	return civilityWords[string(lw)] || len(lw) >= 2 && lw[0] == 'l' && lw[1] == '\''
 }
+
+// civilityInitials marks the first bytes of the civility words and the l of "l'": a word that
+// opens with an ASCII byte lower-cases to one that opens with that byte lower-cased, and the
+// civility words are ASCII (TestCivilityStartNonASCII).
+var civilityInitials = func() (t [utf8.RuneSelf]bool) {
+	for w := range civilityWords {
+		t[w[0]&0x7f] = true
+	}
+	t['l'] = true
+	return t
+}()
 
 // speakerTail decides the form from what follows the speaker's name.
 func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
