@@ -20,52 +20,69 @@ var wordMultipliers = map[string]int32{"million": 6, "millions": 6, "milliard": 
 // wordAmountWindow is how far before a currency the words of its number are looked for.
 const wordAmountWindow = 120
 
-// currencyMarks returns the starts and ends of the currency words in text that no digit amount
-// has used: "€", "euro", "euros" (any case).
-func currencyMarks(text string) (starts, ends []int) {
-	// Substring search is much faster than a byte loop here: look for "€", then "uro"/"URO".
-	for i := 0; ; {
-		j := strings.Index(text[i:], "€")
+// marks walks the currency words of a text in order ("€", "euro", "euros", any case), those a
+// digit amount used included, without a slice: each kind is found by
+// substring search, much faster here than a byte loop ("€", then "uro"/"URO" after an e), and
+// the next one of the three kinds comes first. Two kinds never start at the same byte.
+type marks struct {
+	text string
+	// the next mark of each kind ("€", "uro", "URO"), start < 0 when there is none, and where
+	// its search goes on
+	start, end, from [3]int
+}
+
+var markStems = [3]string{"€", "uro", "URO"}
+
+func (m *marks) init(text string) {
+	m.text = text
+	m.from = [3]int{0, 1, 1}
+	for k := range m.start {
+		m.find(k)
+	}
+}
+
+// find looks for the next mark of kind k from m.from[k].
+func (m *marks) find(k int) {
+	text, stem := m.text, markStems[k]
+	for i := m.from[k]; i < len(text); {
+		j := strings.Index(text[i:], stem)
 		if j < 0 {
 			break
 		}
 		i += j
-		starts, ends = append(starts, i), append(ends, i+len("€"))
-		i += len("€")
-	}
-	n := len(starts)
-	for _, stem := range [...]string{"uro", "URO"} {
-		for i := 1; i < len(text); {
-			j := strings.Index(text[i:], stem)
-			if j < 0 {
-				break
+		if k == 0 {
+			m.start[k], m.end[k], m.from[k] = i, i+len(stem), i+len(stem)
+			return
+		}
+		e := i + 3
+		if text[i-1]|0x20 == 'e' && !alnumBefore(text, i-1) {
+			if e < len(text) && text[e]|0x20 == 's' {
+				e++
 			}
-			i += j
-			e := i + 3
-			if text[i-1]|0x20 == 'e' && !alnumBefore(text, i-1) {
-				if e < len(text) && text[e]|0x20 == 's' {
-					e++
-				}
-				if wordEndsAt(text, e) {
-					starts, ends = append(starts, i-1), append(ends, e)
-				}
+			if wordEndsAt(text, e) {
+				m.start[k], m.end[k], m.from[k] = i-1, e, e
+				return
 			}
-			i = e
+		}
+		i = e
+	}
+	m.start[k], m.from[k] = -1, len(text)
+}
+
+// next returns the next mark in text order.
+func (m *marks) next() (start, end int, ok bool) {
+	k := -1
+	for c := range m.start {
+		if m.start[c] >= 0 && (k < 0 || m.start[c] < m.start[k]) {
+			k = c
 		}
 	}
-	if len(starts) > n {
-		idx := make([]int, len(starts))
-		for k := range idx {
-			idx[k] = k
-		}
-		sort.Slice(idx, func(a, b int) bool { return starts[idx[a]] < starts[idx[b]] })
-		s2, e2 := make([]int, len(idx)), make([]int, len(idx))
-		for k, x := range idx {
-			s2[k], e2[k] = starts[x], ends[x]
-		}
-		starts, ends = s2, e2
+	if k < 0 {
+		return 0, 0, false
 	}
-	return starts, ends
+	start, end = m.start[k], m.end[k]
+	m.find(k)
+	return start, end, true
 }
 
 // wordAmountBefore reads a number in words that ends just before the currency at text[cur:]
@@ -170,14 +187,19 @@ func restates(text string, prev Match, prevVal decimal.Decimal, start int, val d
 // addWordAmounts adds to out, in order, the amounts written in words in text. With lean, the
 // matches in out and those added have no Value (see FindAmountDigits).
 func addWordAmounts(text string, out []Match, lean bool) []Match {
-	starts, ends := currencyMarks(text)
+	var cm marks
+	cm.init(text)
 	n := len(out)
 	used := 0 // index of the next digit match that may overlap
-	for c := range starts {
-		for used < n && out[used].End <= starts[c] {
+	for {
+		mStart, mEnd, ok := cm.next()
+		if !ok {
+			break
+		}
+		for used < n && out[used].End <= mStart {
 			used++
 		}
-		if used < n && out[used].Start < ends[c] {
+		if used < n && out[used].Start < mEnd {
 			continue // the currency of a digit amount
 		}
 		floor := 0
@@ -187,7 +209,7 @@ func addWordAmounts(text string, out []Match, lean bool) []Match {
 		if last := len(out) - 1; last >= n && out[last].End > floor {
 			floor = out[last].End // the previous amount in words
 		}
-		start, v, mult, ok := wordAmountBefore(text, starts[c], floor)
+		start, v, mult, ok := wordAmountBefore(text, mStart, floor)
 		if !ok {
 			continue
 		}
@@ -210,8 +232,8 @@ func addWordAmounts(text string, out []Match, lean bool) []Match {
 				continue
 			}
 		}
-		m := Match{Start: start, End: ends[c], Money: Money{
-			Value: val, Digits: val.String(), Currency: "EUR", Raw: text[start:ends[c]],
+		m := Match{Start: start, End: mEnd, Money: Money{
+			Value: val, Digits: val.String(), Currency: "EUR", Raw: text[start:mEnd],
 		}}
 		if lean {
 			m.Money.Value = decimal.Decimal{}

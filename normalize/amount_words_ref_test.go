@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"os"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -107,4 +109,96 @@ func FuzzWordAmountBefore(f *testing.F) {
 		}
 		checkWordAmountBefore(t, text, true)
 	})
+}
+
+// currencyMarks collects the marks of text.
+func currencyMarks(text string) (starts, ends []int) {
+	var m marks
+	m.init(text)
+	for {
+		s, e, ok := m.next()
+		if !ok {
+			return starts, ends
+		}
+		starts, ends = append(starts, s), append(ends, e)
+	}
+}
+
+// currencyMarksRef is currencyMarks as it was, sorting slices: it returns the starts and ends of the currency words in text that no digit amount
+// has used: "€", "euro", "euros" (any case).
+func currencyMarksRef(text string) (starts, ends []int) {
+	// Substring search is much faster than a byte loop here: look for "€", then "uro"/"URO".
+	for i := 0; ; {
+		j := strings.Index(text[i:], "€")
+		if j < 0 {
+			break
+		}
+		i += j
+		starts, ends = append(starts, i), append(ends, i+len("€"))
+		i += len("€")
+	}
+	n := len(starts)
+	for _, stem := range [...]string{"uro", "URO"} {
+		for i := 1; i < len(text); {
+			j := strings.Index(text[i:], stem)
+			if j < 0 {
+				break
+			}
+			i += j
+			e := i + 3
+			if text[i-1]|0x20 == 'e' && !alnumBefore(text, i-1) {
+				if e < len(text) && text[e]|0x20 == 's' {
+					e++
+				}
+				if wordEndsAt(text, e) {
+					starts, ends = append(starts, i-1), append(ends, e)
+				}
+			}
+			i = e
+		}
+	}
+	if len(starts) > n {
+		idx := make([]int, len(starts))
+		for k := range idx {
+			idx[k] = k
+		}
+		sort.Slice(idx, func(a, b int) bool { return starts[idx[a]] < starts[idx[b]] })
+		s2, e2 := make([]int, len(idx)), make([]int, len(idx))
+		for k, x := range idx {
+			s2[k], e2[k] = starts[x], ends[x]
+		}
+		starts, ends = s2, e2
+	}
+	return starts, ends
+}
+
+// TestMarksAgreeWithRef checks the walk of the currency marks against the sorted slices.
+func TestMarksAgreeWithRef(t *testing.T) {
+	texts := []string{"", "€", "euro", "1 200 € et 3 EUROS, deux euros€uros", "Euro Europe neuro EUROs €€ euros", "xeuros 5euro (euro)"}
+	for _, f := range textFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	for _, text := range texts {
+		checkMarks(t, text)
+	}
+}
+
+func checkMarks(t *testing.T, text string) {
+	t.Helper()
+	s1, e1 := currencyMarks(text)
+	s2, e2 := currencyMarksRef(text)
+	if !slices.Equal(s1, s2) || !slices.Equal(e1, e2) {
+		t.Fatalf("currencyMarks(%.80q) = %v %v, want %v %v", text, s1, e1, s2, e2)
+	}
+}
+
+func FuzzMarks(f *testing.F) {
+	for _, s := range []string{"1 200 € et 3 EUROS", "deux euros€uros", "Euro Europe neuro EUROs €€"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkMarks)
 }
