@@ -649,13 +649,22 @@ func (d *doc) fillItem(it *Item, a, b int) {
 		it.Text, bounds = d.joinParas(paras, bounds[:0])
 	}
 	debate := d.debate(it, paras, bounds)
-	prose := sc.prose[:0]
+	// Most sections have neither debate nor table: their prose is all their paragraphs, read
+	// as they are (decisions only reads them).
+	prose := paras
 	for k, p := range paras {
-		if !debate[k] && !p.table {
-			prose = append(prose, p)
+		if debate[k] || p.table {
+			prose = sc.prose[:0]
+			for k, p := range paras {
+				if !debate[k] && !p.table {
+					prose = append(prose, p)
+				}
+			}
+			sc.prose = prose[:0]
+			break
 		}
 	}
-	sc.bounds, sc.prose = bounds[:0], prose[:0]
+	sc.bounds = bounds[:0]
 	it.Decisions = d.decisions(prose)
 	if len(it.Decisions) == 0 {
 		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.
