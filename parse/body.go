@@ -642,7 +642,7 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	// The section's text is its paragraphs' texts joined by blank lines; each paragraph's text
 	// is then a slice of it, not a string of its own.
 	sc := &d.lm.fill
-	bounds := sc.bounds[:0]
+	bounds := slices.Grow(sc.bounds[:0], 2*len(paras)) // at its size: two a paragraph
 	if t, bs, ok := d.sourceSpan(paras, bounds); ok {
 		it.Text, bounds = t, bs
 	} else {
