@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestFoldAgreesWithSlow checks Fold's tables against the full decomposition, rune by rune and
@@ -129,14 +130,22 @@ func TestAppendPlain(t *testing.T) {
 			if j < len(s) && s[j] == ' ' {
 				j++
 			}
-			if j+1 >= len(s) || s[j] != 0xc3 || s[j+1] < 0x80 || s[j+1] > 0xbf {
+			w := 0
+			if j+1 < len(s) && s[j] == 0xc3 && s[j+1] >= 0x80 && s[j+1] <= 0xbf {
+				w = 2
+			} else if r, n := utf8.DecodeRuneInString(s[j:]); n == 3 && 0x2000 <= r && r < 0x2040 {
+				if f := foldSlow(s[j : j+3]); len(f) == 1 && plain(f[0]) {
+					w = 3
+				}
+			}
+			if w == 0 {
 				break
 			}
 			if j > i {
 				out = append(out, ' ')
 			}
-			out = append(out, foldSlow(s[j:j+2])...)
-			i = j + 2
+			out = append(out, foldSlow(s[j:j+w])...)
+			i = j + w
 		}
 		return string(out), i
 	}
@@ -154,9 +163,14 @@ func TestAppendPlain(t *testing.T) {
 			check(string(w))
 			w[k+1] = 0xa9 // é when c is 0xc3
 			check(string(w))
+			w[k+1], w[k+2] = 0x80, byte(c) // U+2000–U+203F when c is 0xe2
+			for _, c3 := range []byte{0x80, 0x93, 0x98, 0x99, 0xaf, 0xbf} {
+				w[k], w[k+2] = 0xe2, c3
+				check(string(w))
+			}
 		}
 	}
-	edges := []byte{0, 0x1f, ' ', '!', '0', '@', 'A', 'Z', '[', '_', '`', 'a', 'z', '~', 0x7f, 0x80, 0xa9, 0xbf, 0xc0, 0xc3, 0xc3, 0xff, '\t'}
+	edges := []byte{0, 0x1f, ' ', '!', '0', '@', 'A', 'Z', '[', '_', '`', 'a', 'z', '~', 0x7f, 0x80, 0x99, 0xa9, 0xbf, 0xc0, 0xc3, 0xc3, 0xe2, 0xe2, 0xff, '\t'}
 	seed := uint64(1)
 	for range 200000 {
 		seed = seed*6364136223846793005 + 1442695040888963407

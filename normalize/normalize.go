@@ -136,8 +136,8 @@ func load8(s string) uint64 {
 // space, control bytes, DEL, '`', a byte of a multi-byte rune), or before a space that ends
 // it or its last word of eight: that space may open a run to squeeze, or be trailing. Each word
 // ends on a byte other than a space, so that the next word may open with one. A letter of
-// U+00C0–U+00FF (two bytes, folded by foldC3) does not end the run, nor does a single space
-// before one; the run goes on with the word after it.
+// U+00C0–U+00FF or an apostrophe ’ (see letterAt) does not end the run, nor does a single
+// space before one; the run goes on with the word after it.
 func appendPlain(dst []byte, s string) ([]byte, int) {
 	i := 0
 	for i+8 <= len(s) {
@@ -172,22 +172,38 @@ func appendPlain(dst []byte, s string) ([]byte, int) {
 			if j < len(s) && s[j] == ' ' {
 				j++
 			}
-			if j+1 >= len(s) || s[j] != 0xC3 || s[j+1]&0xC0 != 0x80 {
+			f, w := letterAt(s, j)
+			if w == 0 {
 				break
 			}
 			if j > i {
 				dst = append(dst, ' ')
 			}
-			f := &foldC3[s[j+1]&0x3F]
 			if f[1] == 0 {
 				dst = append(dst, f[0])
 			} else {
 				dst = append(dst, f[0], f[1])
 			}
-			i = j + 2
+			i = j + w
 		}
 	}
 	return dst, i
+}
+
+// letterAt reads at s[j] a rune that appendPlain folds in its run: a letter of U+00C0–U+00FF,
+// or a rune of U+2000–U+203F that folds to one printable ASCII byte (the apostrophe ’ of
+// French text). It returns the fold, its second byte 0 when it has one, and the rune's width,
+// 0 when there is no such rune.
+func letterAt(s string, j int) (f [2]byte, w int) {
+	if j+1 < len(s) && s[j] == 0xC3 && s[j+1]&0xC0 == 0x80 {
+		return foldC3[s[j+1]&0x3F], 2
+	}
+	if j+2 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2]&0xC0 == 0x80 {
+		if c := foldE280[s[j+2]&0x3F]; c != 0 {
+			return [2]byte{c}, 3
+		}
+	}
+	return f, 0
 }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
@@ -265,6 +281,16 @@ var (
 				panic("normalize: a letter of U+00C0–U+00FF does not fold to one or two bytes")
 			}
 			copy(t[k][:], f)
+		}
+		return t
+	}()
+	// foldE280 is foldPunct of U+2000–U+203F (UTF-8 E2 80 xx), indexed by the low six bits of
+	// the last byte, where it is one printable ASCII byte other than a space; 0 elsewhere.
+	foldE280 = func() (t [64]byte) {
+		for k := range t {
+			if f := foldPunct[k]; len(f) == 1 && f[0] > ' ' && f[0] < 0x7f {
+				t[k] = f[0]
+			}
 		}
 		return t
 	}()
