@@ -754,18 +754,17 @@ func (d *doc) sourceSpan(paras []para, bounds []int) (text string, _ []int, ok b
 func (d *doc) amounts(it *Item, paras []para) {
 	cells := d.detachedCells(paras)
 	// Join each paragraph so that an amount wrapped over two lines is read whole; starts map
-	// each match back to its line. The paragraphs of several lines that may hold an amount are
-	// written one after the other into the document's buffer, reused from section to section,
-	// and read through a string view of it; the texts of the amounts found are copied out
-	// below, so that nothing kept points into the buffer. Within a section no byte is written
-	// twice (append writes past len, and a moved buffer leaves the views in the old one).
+	// each match back to its line. A paragraph of several lines that may hold an amount is
+	// written into the document's buffer, reused from paragraph to paragraph, and read through
+	// a string view of it; the texts of the amounts found in it are copied out before the
+	// buffer is written again. A paragraph of one line is read as it is, and its amounts'
+	// texts are slices of the line.
 	sc := &d.lm.amounts
 	buf, ts, starts, lines := sc.buf[:0], sc.texts[:0], sc.starts[:0], sc.lines[:0]
 	defer func() {
 		clear(ts)
 		sc.buf, sc.texts, sc.starts, sc.lines = buf[:0], ts[:0], starts[:0], lines[:0]
 	}()
-	n0 := len(it.Amounts)
 	for _, p := range paras {
 		if p.table {
 			continue
@@ -790,18 +789,18 @@ func (d *doc) amounts(it *Item, paras []para) {
 		if !may {
 			continue
 		}
-		text := ts[0] // a paragraph of one line is read as it is
+		text := ts[0]
 		if len(ts) > 1 {
-			buf = slices.Grow(buf, n)
-			from := len(buf)
+			buf = slices.Grow(buf[:0], n)
 			for k, t := range ts {
 				if k > 0 {
 					buf = append(buf, ' ')
 				}
 				buf = append(buf, t...)
 			}
-			text = unsafe.String(&buf[from], n)
+			text = unsafe.String(&buf[0], n)
 		}
+		n0 := len(it.Amounts)
 		sc.matches = normalize.FindAmountDigits(sc.matches, text) // Digits are the value kept
 		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))     // once, not amount by amount
 		for _, m := range sc.matches {
@@ -818,8 +817,10 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			it.Amounts = append(it.Amounts, a)
 		}
+		if len(ts) > 1 {
+			keepAmountTexts(it.Amounts[n0:])
+		}
 	}
-	keepAmountTexts(it.Amounts[n0:])
 }
 
 // currencyOf returns the document's one pointer to the currency code c: a document names one
@@ -830,7 +831,8 @@ func (d *doc) currencyOf(c string) *string {
 			return p
 		}
 	}
-	p := &c
+	p := new(string) // not &c, which would move every call's c to the heap
+	*p = c
 	d.lm.amounts.codes = append(d.lm.amounts.codes, p)
 	return p
 }
