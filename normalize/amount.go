@@ -488,6 +488,11 @@ type amountAt struct {
 	currency   string
 	mult       int32
 	percent    bool
+	// plain is scanNumber(s, start, false) when readAmount found no amount and knows it
+	// (plainKnown): a loose scan that took no loose step reads as the strict one.
+	plain      numSpan
+	plainOK    bool
+	plainKnown bool
 }
 
 // money builds the value of a scanned amount. With lean, Value is left zero (see
@@ -527,12 +532,14 @@ func (a amountAt) money(s string, lean bool) (Money, error) {
 func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok bool) {
 	n, ok := scanNumber(s, i, true)
 	if !ok {
+		a.plain, a.plainKnown = n, !n.loose
 		return a, n.end, false
 	}
 	a.num, a.start, a.end = n, i, n.end
 	a.currency, a.mult, a.end = currencyAfter(s, n.end)
 	if a.currency == "" && n.loose {
 		if n, ok = scanNumber(s, i, false); !ok {
+			a.plain, a.plainKnown = n, true
 			return a, n.end, false
 		}
 		a.num, a.end = n, n.end
@@ -548,6 +555,7 @@ func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok b
 		a.percent, a.end = true, j+1
 	}
 	if a.currency == "" && !strict {
+		a.plain, a.plainOK, a.plainKnown = n, true, true // n is strict, or read as strict
 		return a, n.end, false
 	}
 	if st, neg := signBefore(s, a.start, strict); st != a.start && st >= floor {
@@ -756,7 +764,11 @@ func findAmountsIn(out []Match, text string, lean bool) []Match {
 		}
 		a, next, ok := readAmount(text, i, floor, false)
 		if !ok {
-			if n, ok := scanNumber(text, i, false); ok {
+			if a.plainKnown {
+				if a.plainOK {
+					bare = a.plain
+				}
+			} else if n, ok := scanNumber(text, i, false); ok {
 				bare = n
 			}
 			i = next
