@@ -70,6 +70,10 @@ type Source struct {
 	Repairs []string
 	// Encoding names the text encoding that was detected ("utf-8", "utf-16le", "windows-1252"…).
 	Encoding string
+	// Decoded is, for a text file, the decoded text whose substrings the lines are (empty for
+	// PDFs): a reader may slice a run of adjacent lines out of it instead of copying them. A
+	// line cleaned of control characters is a copy, not a substring.
+	Decoded string `json:"-"`
 }
 
 // Text joins the lines with newlines and pages with form feeds, as `minutes extract` prints it.

@@ -42,7 +42,7 @@ func Text(data []byte) (*Source, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, ErrEmpty
 	}
-	src := &Source{Format: "text", Pages: 1, Encoding: enc}
+	src := &Source{Format: "text", Pages: 1, Encoding: enc, Decoded: s}
 	src.Lines = make([]Line, 0, 1+strings.Count(s, "\n")+strings.Count(s, "\f"))
 	page, line := 1, 0
 	for {

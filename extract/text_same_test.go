@@ -17,6 +17,12 @@ func sameAsRef(t *testing.T, name string, data []byte) {
 	if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
 		t.Fatalf("%s: error %v, want %v", name, gerr, werr)
 	}
+	if got != nil {
+		// The reference keeps no source text: Decoded is checked on its own (TestDecodedHoldsLines).
+		g := *got
+		g.Decoded = ""
+		got = &g
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: Text differs from the reference:\n got %+v\nwant %+v", name, got, want)
 	}
@@ -233,4 +239,23 @@ func FuzzIndexCloseTag(f *testing.F) {
 			t.Errorf("indexCloseTag(%q, %q) = %d, want %d", s, tag, got, want)
 		}
 	})
+}
+
+// TestDecodedHoldsLines: a text file's Decoded holds each of its lines, as a substring or, for a
+// cleaned line, as text of its own.
+func TestDecodedHoldsLines(t *testing.T) {
+	for _, in := range []string{"Présents : M. A\nB", "a\r\nb\rc\r", "\fa\f\fb\n\f", "a\x01b\n c"} {
+		src, err := Text([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if src.Decoded == "" {
+			t.Errorf("Text(%q) has no Decoded", in)
+		}
+		for _, l := range src.Lines {
+			if !strings.Contains(src.Decoded, l.Text) && !strings.ContainsRune(in, 0x01) {
+				t.Errorf("Text(%q): line %q is not in Decoded %q", in, l.Text, src.Decoded)
+			}
+		}
+	}
 }

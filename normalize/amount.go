@@ -488,11 +488,25 @@ type amountAt struct {
 	currency   string
 	mult       int32
 	percent    bool
+	// plain is scanNumber(s, start, false) when readAmount found no amount and knows it
+	// (plainKnown): a loose scan that took no loose step reads as the strict one.
+	plain      numSpan
+	plainOK    bool
+	plainKnown bool
 }
 
-// money builds the value of a scanned amount.
-func (a amountAt) money(s string) (Money, error) {
+// money builds the value of a scanned amount. With lean, Value is left zero (see
+// FindAmountDigits), and an amount without a multiplier needs no decimal at all: its digits
+// are a sign, digits and at most one point, which decimalOf always reads.
+func (a amountAt) money(s string, lean bool) (Money, error) {
 	digits := a.num.digits(s, a.neg)
+	if lean && a.mult == 0 {
+		m := Money{Digits: digits, Currency: a.currency, Raw: s[a.start:a.end]}
+		if a.percent {
+			m.Unit = "%"
+		}
+		return m, nil
+	}
 	v, err := decimalOf(digits)
 	if err != nil {
 		return Money{}, fmt.Errorf("%w: amount %q: %v", ErrNotValue, s[a.start:a.end], err)
@@ -505,6 +519,9 @@ func (a amountAt) money(s string) (Money, error) {
 	if a.percent {
 		m.Unit = "%"
 	}
+	if lean {
+		m.Value = decimal.Decimal{}
+	}
 	return m, nil
 }
 
@@ -515,12 +532,14 @@ func (a amountAt) money(s string) (Money, error) {
 func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok bool) {
 	n, ok := scanNumber(s, i, true)
 	if !ok {
+		a.plain, a.plainKnown = n, !n.loose
 		return a, n.end, false
 	}
 	a.num, a.start, a.end = n, i, n.end
 	a.currency, a.mult, a.end = currencyAfter(s, n.end)
 	if a.currency == "" && n.loose {
 		if n, ok = scanNumber(s, i, false); !ok {
+			a.plain, a.plainKnown = n, true
 			return a, n.end, false
 		}
 		a.num, a.end = n, n.end
@@ -536,6 +555,7 @@ func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok b
 		a.percent, a.end = true, j+1
 	}
 	if a.currency == "" && !strict {
+		a.plain, a.plainOK, a.plainKnown = n, true, true // n is strict, or read as strict
 		return a, n.end, false
 	}
 	if st, neg := signBefore(s, a.start, strict); st != a.start && st >= floor {
@@ -602,7 +622,7 @@ func Number(raw string) (Money, error) {
 		}
 		a.neg = true
 	}
-	m, err := a.money(s)
+	m, err := a.money(s, false)
 	if err != nil {
 		return Money{}, err
 	}
@@ -614,7 +634,7 @@ func Number(raw string) (Money, error) {
 func amount(raw string) (Money, error) {
 	m, err := Number(raw)
 	if err != nil {
-		if ms := addWordAmounts(raw, nil); len(ms) == 1 && strings.TrimSpace(raw[:ms[0].Start]) == "" && strings.TrimSpace(raw[ms[0].End:]) == "" {
+		if ms := addWordAmounts(raw, nil, false); len(ms) == 1 && strings.TrimSpace(raw[:ms[0].Start]) == "" && strings.TrimSpace(raw[ms[0].End:]) == "" {
 			m = ms[0].Money
 			m.Raw = raw
 			return m, nil
@@ -694,11 +714,18 @@ func labelBefore(s string, i int) bool {
 // nil when buf is.
 func FindAmountsReuse(buf []Match, text string) []Match {
 	clear(buf) // the slice no longer holds the strings of the matches before
-	return findAmountsIn(buf[:0], text)
+	return findAmountsIn(buf[:0], text, false)
+}
+
+// FindAmountDigits is FindAmountsReuse for a caller that reads each amount's Digits and not its
+// Value: Money.Value is left zero, which saves a decimal (a big integer) an amount.
+func FindAmountDigits(buf []Match, text string) []Match {
+	clear(buf)
+	return findAmountsIn(buf[:0], text, true)
 }
 
 func findAmounts(text string) []Match {
-	out := findAmountsIn(nil, text)
+	out := findAmountsIn(nil, text, false)
 	if out == nil {
 		out = []Match{} // no allocation: callers have always had a non-nil slice
 	}
@@ -706,8 +733,8 @@ func findAmounts(text string) []Match {
 }
 
 // findAmountsIn appends the matches in text to out, which must be empty (addWordAmounts
-// indexes it from 0).
-func findAmountsIn(out []Match, text string) []Match {
+// indexes it from 0). With lean, the matches' Value is left zero.
+func findAmountsIn(out []Match, text string, lean bool) []Match {
 	// Matches are large; sizing the slice once from the euro signs saves most of its regrowth.
 	// Most texts hold none: the slice is made at the first one.
 	grow := func() {
@@ -737,7 +764,11 @@ func findAmountsIn(out []Match, text string) []Match {
 		}
 		a, next, ok := readAmount(text, i, floor, false)
 		if !ok {
-			if n, ok := scanNumber(text, i, false); ok {
+			if a.plainKnown {
+				if a.plainOK {
+					bare = a.plain
+				}
+			} else if n, ok := scanNumber(text, i, false); ok {
 				bare = n
 			}
 			i = next
@@ -745,12 +776,12 @@ func findAmountsIn(out []Match, text string) []Match {
 		}
 		if bare.end >= floor && bare.end < a.start && rangeStart(text, bare, a.start) {
 			first := amountAt{start: bare.start, end: bare.end, num: bare, currency: a.currency, mult: a.mult}
-			if m, err := first.money(text); err == nil {
+			if m, err := first.money(text, lean); err == nil {
 				grow()
 				out = append(out, Match{Start: first.start, End: first.end, Money: m})
 			}
 		}
-		if m, err := a.money(text); err == nil {
+		if m, err := a.money(text, lean); err == nil {
 			grow()
 			out = append(out, Match{Start: a.start, End: a.end, Money: m})
 		}
@@ -758,7 +789,7 @@ func findAmountsIn(out []Match, text string) []Match {
 		bare.end = -1
 		i = next
 	}
-	return addWordAmounts(text, out)
+	return addWordAmounts(text, out, lean)
 }
 
 // nextDigit returns the index of the first ASCII digit of s at or after i, or len(s): eight

@@ -1,7 +1,10 @@
 package normalize
 
 import (
+	"os"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // sameMatches reports whether FindAmountsReuse gave FindAmounts' matches.
@@ -61,5 +64,58 @@ func FuzzFindAmountsReuse(f *testing.F) {
 		if want := FindAmounts(b); !sameMatches(buf, want) {
 			t.Fatalf("FindAmountsReuse(%q) after %q = %+v, want %+v", b, a, buf, want)
 		}
+	})
+}
+
+// checkDigits checks FindAmountDigits against FindAmounts on text: the same matches, with no
+// Value, whatever the buffer held before. It returns the buffer.
+func checkDigits(t *testing.T, buf []Match, text string) []Match {
+	t.Helper()
+	buf = FindAmountDigits(buf, text)
+	want := FindAmounts(text)
+	lean := make([]Match, len(want))
+	for k, m := range want {
+		lean[k] = m
+		lean[k].Money.Value = decimal.Decimal{}
+	}
+	if !sameMatches(buf, lean) {
+		t.Fatalf("FindAmountDigits(%q) = %+v, want %+v", text, buf, lean)
+	}
+	for _, m := range buf {
+		if !m.Money.Value.IsZero() || m.Money.Value.Exponent() != 0 {
+			t.Fatalf("FindAmountDigits(%q) gives a Value: %+v", text, m)
+		}
+	}
+	return buf
+}
+
+func TestFindAmountDigits(t *testing.T) {
+	var buf []Match
+	for _, text := range []string{
+		"soit 1 200 € et 3 400 € puis deux millions d'euros, entre 60 et 400€",
+		"rien ici",
+		"2,5 M€ et 986 K € puis 1,2 Md€",
+		"entre 1 et 2 millions € ; 16 098,16 TTC ; 134 000 € (cent-trente-quatre-mille euros)",
+		"254 600,00 € deux-cent-cinquante-quatre-mille six-cents euros, 12 € trois euros",
+		"123456789012345678901234 € et - 1.697€",
+	} {
+		buf = checkDigits(t, buf, text)
+	}
+	for _, f := range textFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf = checkDigits(t, buf, string(data))
+	}
+}
+
+func FuzzFindAmountDigits(f *testing.F) {
+	for k, s := range amountSeeds {
+		f.Add("soit "+s+" en 2023.", amountSeeds[(k+1)%len(amountSeeds)])
+	}
+	f.Add("134 000 € cent-trente-quatre mille euros", "2 millions d'euros 3 M€")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		checkDigits(t, checkDigits(t, nil, a), b)
 	})
 }

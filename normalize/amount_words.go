@@ -20,52 +20,69 @@ var wordMultipliers = map[string]int32{"million": 6, "millions": 6, "milliard": 
 // wordAmountWindow is how far before a currency the words of its number are looked for.
 const wordAmountWindow = 120
 
-// currencyMarks returns the starts and ends of the currency words in text that no digit amount
-// has used: "€", "euro", "euros" (any case).
-func currencyMarks(text string) (starts, ends []int) {
-	// Substring search is much faster than a byte loop here: look for "€", then "uro"/"URO".
-	for i := 0; ; {
-		j := strings.Index(text[i:], "€")
+// marks walks the currency words of a text in order ("€", "euro", "euros", any case), those a
+// digit amount used included, without a slice: each kind is found by
+// substring search, much faster here than a byte loop ("€", then "uro"/"URO" after an e), and
+// the next one of the three kinds comes first. Two kinds never start at the same byte.
+type marks struct {
+	text string
+	// the next mark of each kind ("€", "uro", "URO"), start < 0 when there is none, and where
+	// its search goes on
+	start, end, from [3]int
+}
+
+var markStems = [3]string{"€", "uro", "URO"}
+
+func (m *marks) init(text string) {
+	m.text = text
+	m.from = [3]int{0, 1, 1}
+	for k := range m.start {
+		m.find(k)
+	}
+}
+
+// find looks for the next mark of kind k from m.from[k].
+func (m *marks) find(k int) {
+	text, stem := m.text, markStems[k]
+	for i := m.from[k]; i < len(text); {
+		j := strings.Index(text[i:], stem)
 		if j < 0 {
 			break
 		}
 		i += j
-		starts, ends = append(starts, i), append(ends, i+len("€"))
-		i += len("€")
-	}
-	n := len(starts)
-	for _, stem := range [...]string{"uro", "URO"} {
-		for i := 1; i < len(text); {
-			j := strings.Index(text[i:], stem)
-			if j < 0 {
-				break
+		if k == 0 {
+			m.start[k], m.end[k], m.from[k] = i, i+len(stem), i+len(stem)
+			return
+		}
+		e := i + 3
+		if text[i-1]|0x20 == 'e' && !alnumBefore(text, i-1) {
+			if e < len(text) && text[e]|0x20 == 's' {
+				e++
 			}
-			i += j
-			e := i + 3
-			if text[i-1]|0x20 == 'e' && !alnumBefore(text, i-1) {
-				if e < len(text) && text[e]|0x20 == 's' {
-					e++
-				}
-				if wordEndsAt(text, e) {
-					starts, ends = append(starts, i-1), append(ends, e)
-				}
+			if wordEndsAt(text, e) {
+				m.start[k], m.end[k], m.from[k] = i-1, e, e
+				return
 			}
-			i = e
+		}
+		i = e
+	}
+	m.start[k], m.from[k] = -1, len(text)
+}
+
+// next returns the next mark in text order.
+func (m *marks) next() (start, end int, ok bool) {
+	k := -1
+	for c := range m.start {
+		if m.start[c] >= 0 && (k < 0 || m.start[c] < m.start[k]) {
+			k = c
 		}
 	}
-	if len(starts) > n {
-		idx := make([]int, len(starts))
-		for k := range idx {
-			idx[k] = k
-		}
-		sort.Slice(idx, func(a, b int) bool { return starts[idx[a]] < starts[idx[b]] })
-		s2, e2 := make([]int, len(idx)), make([]int, len(idx))
-		for k, x := range idx {
-			s2[k], e2[k] = starts[x], ends[x]
-		}
-		starts, ends = s2, e2
+	if k < 0 {
+		return 0, 0, false
 	}
-	return starts, ends
+	start, end = m.start[k], m.end[k]
+	m.find(k)
+	return start, end, true
 }
 
 // wordAmountBefore reads a number in words that ends just before the currency at text[cur:]
@@ -88,6 +105,9 @@ func wordAmountBefore(text string, cur, floor int) (start int, v int64, mult int
 	// Start the window at a word boundary so that no token is cut.
 	for from > 0 && from < cur && alnumBefore(text, from) {
 		from++
+	}
+	if from < j && !lastWordMay(text[from:j]) {
+		return 0, 0, 0, false
 	}
 	w := newVWords(text[from:cur])
 	k := len(w.toks) - 1
@@ -113,6 +133,39 @@ func wordAmountBefore(text string, cur, floor int) (start int, v int64, mult int
 	return from + int(w.toks[first].start), int64(val), mult, true
 }
 
+// lastWordMay reports whether the word that ends text (the last token before a currency) may
+// end an amount in words: a number word, a multiplier or "de" ("deux millions de €"). A text
+// ending with no letter passes (an apostrophe: "d'euros"). Most currencies without a digit
+// amount follow some other word ("en euros", "montant en €"), and the tokens of the window
+// need not be read for them. Read back from the end, the maximal run of letters is the last
+// token of vtokenize: a valid rune read backwards starts where reading forwards reaches, and
+// an invalid byte ends both runs.
+func lastWordMay(text string) bool {
+	k := len(text)
+	for k > 0 {
+		if c := text[k-1]; c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				k--
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= n
+	}
+	if k == len(text) {
+		return true
+	}
+	var buf [32]byte
+	w := string(foldWord(buf[:0], text[k:]))
+	_, num := frNumberWords[w]
+	_, mult := wordMultipliers[w]
+	return num || mult || w == "de"
+}
+
 // restateWindow is how far after a digit amount its restatement in words may start.
 const restateWindow = 200
 
@@ -120,7 +173,7 @@ const restateWindow = 200
 // amount prev, as deeds do: "254 600,00 € (deux-cent-cinquante-quatre-mille six-cents euros)",
 // "134 000 € cent-trente-quatre mille euros". Inside the parenthesis after a digit amount the
 // words are a restatement even when they read differently (a cut line, centimes left out).
-func restates(text string, prev Match, start int, val decimal.Decimal) bool {
+func restates(text string, prev Match, prevVal decimal.Decimal, start int, val decimal.Decimal) bool {
 	if start-prev.End > restateWindow {
 		return false
 	}
@@ -128,19 +181,25 @@ func restates(text string, prev Match, start int, val decimal.Decimal) bool {
 	if strings.Contains(gap, "(") && !strings.Contains(gap, ")") {
 		return true
 	}
-	return prev.Money.Value.Truncate(0).Equal(val)
+	return prevVal.Truncate(0).Equal(val)
 }
 
-// addWordAmounts adds to out, in order, the amounts written in words in text.
-func addWordAmounts(text string, out []Match) []Match {
-	starts, ends := currencyMarks(text)
+// addWordAmounts adds to out, in order, the amounts written in words in text. With lean, the
+// matches in out and those added have no Value (see FindAmountDigits).
+func addWordAmounts(text string, out []Match, lean bool) []Match {
+	var cm marks
+	cm.init(text)
 	n := len(out)
 	used := 0 // index of the next digit match that may overlap
-	for c := range starts {
-		for used < n && out[used].End <= starts[c] {
+	for {
+		mStart, mEnd, ok := cm.next()
+		if !ok {
+			break
+		}
+		for used < n && out[used].End <= mStart {
 			used++
 		}
-		if used < n && out[used].Start < ends[c] {
+		if used < n && out[used].Start < mEnd {
 			continue // the currency of a digit amount
 		}
 		floor := 0
@@ -150,7 +209,7 @@ func addWordAmounts(text string, out []Match) []Match {
 		if last := len(out) - 1; last >= n && out[last].End > floor {
 			floor = out[last].End // the previous amount in words
 		}
-		start, v, mult, ok := wordAmountBefore(text, starts[c], floor)
+		start, v, mult, ok := wordAmountBefore(text, mStart, floor)
 		if !ok {
 			continue
 		}
@@ -160,12 +219,26 @@ func addWordAmounts(text string, out []Match) []Match {
 			continue
 		}
 		val = val.Shift(mult)
-		if used > 0 && restates(text, out[used-1], start, val) {
-			continue
+		if used > 0 {
+			prev := out[used-1]
+			prevVal := prev.Money.Value
+			if lean {
+				// The value that Digits writes exactly.
+				if prevVal, err = decimalOf(prev.Money.Digits); err != nil {
+					continue
+				}
+			}
+			if restates(text, prev, prevVal, start, val) {
+				continue
+			}
 		}
-		out = append(out, Match{Start: start, End: ends[c], Money: Money{
-			Value: val, Digits: val.String(), Currency: "EUR", Raw: text[start:ends[c]],
-		}})
+		m := Match{Start: start, End: mEnd, Money: Money{
+			Value: val, Digits: val.String(), Currency: "EUR", Raw: text[start:mEnd],
+		}}
+		if lean {
+			m.Money.Value = decimal.Decimal{}
+		}
+		out = append(out, m)
 	}
 	if len(out) > n {
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })

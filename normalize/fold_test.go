@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestFoldAgreesWithSlow checks Fold's tables against the full decomposition, rune by rune and
@@ -58,7 +59,7 @@ func TestFoldNoCopy(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"", "Été  À l’unanimité", "e\u0301", "Œ\u00a0æ", "\xff\xfe", "ǅ\u2000x", "\uf0b7 a → b ✔\u0301"} {
+	for _, s := range []string{"", "Été  À l’unanimité", "Le conseil délibère à l unanimité : décidé  é À çà ÆßÞ", "abcdefg é", "e\u0301", "Œ\u00a0æ", "\xff\xfe", "ǅ\u2000x", "\uf0b7 a → b ✔\u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -91,13 +92,15 @@ func BenchmarkFold(b *testing.B) {
 }
 
 // TestAppendPlain checks the word-wide step of AppendFold against its byte-by-byte definition,
-// on every byte in every position and on random words over the bytes at the edges of its ranges.
+// on every byte in every position and on random texts over the bytes at the edges of its ranges:
+// words of eight bytes, each read up to its first byte that is not plain, and after a word cut
+// short a letter of U+00C0–U+00FF, alone or after a single space, before the next word.
 func TestAppendPlain(t *testing.T) {
 	// plain reports whether c folds by lower-casing alone and is no white space.
 	plain := func(c byte) bool { return c > 0x20 && c < 0x7f && c != '`' }
-	ref := func(w [8]byte) int {
-		for k, c := range w {
-			switch {
+	word := func(w string) int {
+		for k := range 8 {
+			switch c := w[k]; {
 			case c == ' ':
 				if k == 7 || !plain(w[k+1]) {
 					return k
@@ -108,32 +111,74 @@ func TestAppendPlain(t *testing.T) {
 		}
 		return 8
 	}
-	check := func(w [8]byte) {
-		out, n := appendPlain([]byte("x"), string(w[:]))
-		if want := ref(w); n != want || len(out) != 1+n {
-			t.Fatalf("appendPlain(%q) reads %v bytes and appends %d, want %v", w[:], n, len(out)-1, want)
-		}
-		for k := range n {
-			if got, want := out[1+k], foldASCII[w[k]]; got != want && !(w[k] == ' ' && got == ' ') {
-				t.Fatalf("appendPlain(%q) byte %d = %q, want %q", w[:], k, got, want)
+	ref := func(s string) (string, int) {
+		var out []byte
+		i := 0
+		for i+8 <= len(s) {
+			k := word(s[i:])
+			for _, c := range []byte(s[i : i+k]) {
+				if c != ' ' {
+					c = foldASCII[c]
+				}
+				out = append(out, c)
 			}
+			i += k
+			if k == 8 {
+				continue
+			}
+			j := i
+			if j < len(s) && s[j] == ' ' {
+				j++
+			}
+			w := 0
+			if j+1 < len(s) && s[j] == 0xc3 && s[j+1] >= 0x80 && s[j+1] <= 0xbf {
+				w = 2
+			} else if r, n := utf8.DecodeRuneInString(s[j:]); n == 3 && 0x2000 <= r && r < 0x2040 {
+				if f := foldSlow(s[j : j+3]); len(f) == 1 && plain(f[0]) {
+					w = 3
+				}
+			}
+			if w == 0 {
+				break
+			}
+			if j > i {
+				out = append(out, ' ')
+			}
+			out = append(out, foldSlow(s[j:j+w])...)
+			i = j + w
+		}
+		return string(out), i
+	}
+	check := func(s string) {
+		out, n := appendPlain([]byte("x"), s)
+		want, wantN := ref(s)
+		if n != wantN || string(out[1:]) != want {
+			t.Fatalf("appendPlain(%q) reads %v bytes and appends %q, want %v and %q", s, n, out[1:], wantN, want)
 		}
 	}
 	for k := range 8 {
 		for c := range 256 {
-			w := [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
+			w := []byte("abcdefghijklmnop")
 			w[k] = byte(c)
-			check(w)
+			check(string(w))
+			w[k+1] = 0xa9 // é when c is 0xc3
+			check(string(w))
+			w[k+1], w[k+2] = 0x80, byte(c) // U+2000–U+203F when c is 0xe2
+			for _, c3 := range []byte{0x80, 0x93, 0x98, 0x99, 0xaf, 0xbf} {
+				w[k], w[k+2] = 0xe2, c3
+				check(string(w))
+			}
 		}
 	}
-	edges := []byte{0, 0x1f, ' ', '!', '0', '@', 'A', 'Z', '[', '_', '`', 'a', 'z', '~', 0x7f, 0x80, 0xc3, 0xff, '\t'}
+	edges := []byte{0, 0x1f, ' ', '!', '0', '@', 'A', 'Z', '[', '_', '`', 'a', 'z', '~', 0x7f, 0x80, 0x99, 0xa9, 0xbf, 0xc0, 0xc3, 0xc3, 0xe2, 0xe2, 0xff, '\t'}
 	seed := uint64(1)
 	for range 200000 {
-		var w [8]byte
+		seed = seed*6364136223846793005 + 1442695040888963407
+		w := make([]byte, 4+(seed>>33)%20)
 		for k := range w {
 			seed = seed*6364136223846793005 + 1442695040888963407
 			w[k] = edges[(seed>>33)%uint64(len(edges))]
 		}
-		check(w)
+		check(string(w))
 	}
 }

@@ -65,6 +65,22 @@ func AppendFold(dst []byte, s string) []byte {
 			dst = append(dst, f)
 			continue
 		}
+		if c == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+00C0–U+00FF, the accented letters of French text (é è à ç ô…), read without
+			// decoding: their fold is a letter or two, never white space.
+			f := &foldC3[s[i+1]&0x3F]
+			i += 2
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			if f[1] == 0 {
+				dst = append(dst, f[0])
+			} else {
+				dst = append(dst, f[0], f[1])
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		var f string
@@ -119,7 +135,9 @@ func load8(s string) uint64 {
 // (AppendFold checks both). It ends at the first other byte (white space other than a single
 // space, control bytes, DEL, '`', a byte of a multi-byte rune), or before a space that ends
 // it or its last word of eight: that space may open a run to squeeze, or be trailing. Each word
-// ends on a byte other than a space, so that the next word may open with one.
+// ends on a byte other than a space, so that the next word may open with one. A letter of
+// U+00C0–U+00FF or an apostrophe ’ (see letterAt) does not end the run, nor does a single
+// space before one; the run goes on with the word after it.
 func appendPlain(dst []byte, s string) ([]byte, int) {
 	i := 0
 	for i+8 <= len(s) {
@@ -148,10 +166,44 @@ func appendPlain(dst []byte, s string) ([]byte, int) {
 		dst = binary.LittleEndian.AppendUint64(dst, x|upper>>2)[:l+n]
 		i += n
 		if n < 8 {
-			break
+			// A letter of U+00C0–U+00FF (é è à ç…), alone or after a single space, goes on
+			// the run: French words break it at every accent, and returning costs more.
+			j := i
+			if j < len(s) && s[j] == ' ' {
+				j++
+			}
+			f, w := letterAt(s, j)
+			if w == 0 {
+				break
+			}
+			if j > i {
+				dst = append(dst, ' ')
+			}
+			if f[1] == 0 {
+				dst = append(dst, f[0])
+			} else {
+				dst = append(dst, f[0], f[1])
+			}
+			i = j + w
 		}
 	}
 	return dst, i
+}
+
+// letterAt reads at s[j] a rune that appendPlain folds in its run: a letter of U+00C0–U+00FF,
+// or a rune of U+2000–U+203F that folds to one printable ASCII byte (the apostrophe ’ of
+// French text). It returns the fold, its second byte 0 when it has one, and the rune's width,
+// 0 when there is no such rune.
+func letterAt(s string, j int) (f [2]byte, w int) {
+	if j+1 < len(s) && s[j] == 0xC3 && s[j+1]&0xC0 == 0x80 {
+		return foldC3[s[j+1]&0x3F], 2
+	}
+	if j+2 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2]&0xC0 == 0x80 {
+		if c := foldE280[s[j+2]&0x3F]; c != 0 {
+			return [2]byte{c}, 3
+		}
+	}
+	return f, 0
 }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
@@ -217,6 +269,28 @@ var (
 	foldLatin = func() (t [foldLatinEnd]string) {
 		for r := rune(0x80); r < foldLatinEnd; r++ {
 			t[r] = foldSlow(string(r))
+		}
+		return t
+	}()
+	// foldC3 is foldLatin of U+00C0–U+00FF (a UTF-8 lead byte 0xC3), indexed by the low six
+	// bits of the second byte: one or two bytes, the second 0 when there is one.
+	foldC3 = func() (t [64][2]byte) {
+		for k := range t {
+			f := foldLatin[0xC0+k]
+			if f == "" || len(f) > 2 || strings.IndexByte(f, 0) >= 0 {
+				panic("normalize: a letter of U+00C0–U+00FF does not fold to one or two bytes")
+			}
+			copy(t[k][:], f)
+		}
+		return t
+	}()
+	// foldE280 is foldPunct of U+2000–U+203F (UTF-8 E2 80 xx), indexed by the low six bits of
+	// the last byte, where it is one printable ASCII byte other than a space; 0 elsewhere.
+	foldE280 = func() (t [64]byte) {
+		for k := range t {
+			if f := foldPunct[k]; len(f) == 1 && f[0] > ' ' && f[0] < 0x7f {
+				t[k] = f[0]
+			}
 		}
 		return t
 	}()

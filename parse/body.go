@@ -624,6 +624,11 @@ func (d *doc) tableRow(i int) bool {
 
 // paraText joins a paragraph's lines with newlines, as written.
 func (d *doc) paraText(p para) string {
+	// A slice of the source when the lines run there so (see sourceSpan).
+	var bounds [2]int
+	if t, _, ok := d.sourceSpan([]para{p}, bounds[:0]); ok {
+		return t
+	}
 	size := 0
 	for _, i := range p.lines {
 		size += len(d.lines[i].Text) + 1
@@ -652,6 +657,45 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	paras := d.paragraphs(a, b+1)
 	// The section's text is its paragraphs' texts joined by blank lines; each paragraph's text
 	// is then a slice of it, not a string of its own.
+	sc := &d.lm.fill
+	bounds := slices.Grow(sc.bounds[:0], 2*len(paras)) // at its size: two a paragraph
+	if t, bs, ok := d.sourceSpan(paras, bounds); ok {
+		it.Text, bounds = t, bs
+	} else {
+		it.Text, bounds = d.joinParas(paras, bounds[:0])
+	}
+	debate := d.debate(it, paras, bounds)
+	// Most sections have neither debate nor table: their prose is all their paragraphs, read
+	// as they are (decisions only reads them).
+	prose := paras
+	for k, p := range paras {
+		if debate[k] || p.table {
+			prose = sc.prose[:0]
+			for k, p := range paras {
+				if !debate[k] && !p.table {
+					prose = append(prose, p)
+				}
+			}
+			sc.prose = prose[:0]
+			break
+		}
+	}
+	sc.bounds = bounds[:0]
+	it.Decisions = d.decisions(prose)
+	if len(it.Decisions) == 0 {
+		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.
+		ft := normalize.Fold(it.Title)
+		if o, ok := outcomeOf(ft); ok && o == Deferred || reWithdrawnTitle.MatchString(ft) {
+			it.Decisions = []Decision{{Outcome: Deferred, Text: it.Title, Pos: it.Pos}}
+		}
+	}
+	d.amounts(it, paras)
+}
+
+// joinParas writes the text of paragraphs: each one's lines joined by newlines, trailing
+// spaces dropped, paragraphs parted by a blank line. It appends to bounds where each
+// paragraph's text starts and ends in it.
+func (d *doc) joinParas(paras []para, bounds []int) (string, []int) {
 	size := 0
 	for _, p := range paras {
 		for _, i := range p.lines {
@@ -660,8 +704,6 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	}
 	var sb strings.Builder
 	sb.Grow(size)
-	sc := &d.lm.fill
-	bounds := sc.bounds[:0]
 	for k, p := range paras {
 		if k > 0 {
 			sb.WriteString("\n\n")
@@ -675,52 +717,82 @@ func (d *doc) fillItem(it *Item, a, b int) {
 		}
 		bounds = append(bounds, sb.Len())
 	}
-	it.Text = sb.String()
-	texts := sc.texts[:0]
-	for k := range paras {
-		texts = append(texts, it.Text[bounds[2*k]:bounds[2*k+1]])
+	return sb.String(), bounds
+}
+
+// sourceSpan is joinParas without a copy, when the text it would write is a run of the source
+// text as it stands (src.Decoded, which the lines of a text file are substrings of): no line
+// ends with a space, and the lines follow one another there, parted by one newline within a
+// paragraph and by an empty line between paragraphs. Most sections of a text file are such a
+// run, and their text is then a slice of it. ok is false otherwise (a PDF, a cleaned line).
+func (d *doc) sourceSpan(paras []para, bounds []int) (text string, _ []int, ok bool) {
+	src := d.src.Decoded
+	if src == "" || len(paras) == 0 {
+		return "", bounds, false
 	}
-	debate := d.debate(it, paras, texts)
-	prose := sc.prose[:0]
-	for k, p := range paras {
-		if !debate[k] && !p.table {
-			prose = append(prose, p)
+	// Where a line lies in src, from its address: only a substring of src lies between its
+	// bounds (the comparison reads addresses, and the slice below is src's own).
+	base := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	start, end := -1, 0
+	for _, p := range paras {
+		for n, i := range p.lines {
+			t := d.lines[i].Text
+			if t == "" || t[len(t)-1] == ' ' || len(t) > len(src) {
+				return "", bounds, false
+			}
+			at := uintptr(unsafe.Pointer(unsafe.StringData(t)))
+			if at < base || at-base > uintptr(len(src)-len(t)) {
+				return "", bounds, false
+			}
+			o := int(at - base)
+			if start < 0 {
+				start = o
+			} else {
+				sep := "\n"
+				if n == 0 {
+					sep = "\n\n"
+				}
+				if o != end+len(sep) || src[end:o] != sep {
+					return "", bounds, false
+				}
+			}
+			if n == 0 {
+				bounds = append(bounds, o-start)
+			}
+			end = o + len(t)
 		}
+		bounds = append(bounds, end-start)
 	}
-	clear(texts) // the strings are the item's: the buffer holds them no longer
-	sc.bounds, sc.texts, sc.prose = bounds[:0], texts[:0], prose[:0]
-	it.Decisions = d.decisions(prose)
-	if len(it.Decisions) == 0 {
-		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.
-		ft := normalize.Fold(it.Title)
-		if o, ok := outcomeOf(ft); ok && o == Deferred || reWithdrawnTitle.MatchString(ft) {
-			it.Decisions = []Decision{{Outcome: Deferred, Text: it.Title, Pos: it.Pos}}
-		}
-	}
-	d.amounts(it, paras)
+	return src[start:end], bounds, true
 }
 
 // amounts collects the money amounts of a section's prose and debate (table rows excluded).
 func (d *doc) amounts(it *Item, paras []para) {
 	cells := d.detachedCells(paras)
 	// Join each paragraph so that an amount wrapped over two lines is read whole; starts map
-	// each match back to its line. All the paragraphs go into one string, read one by one,
-	// written once at its size; the slices are the document's, reused from section to section.
+	// each match back to its line. A paragraph of several lines that may hold an amount is
+	// written into the document's buffer, reused from paragraph to paragraph, and read through
+	// a string view of it; the texts of the amounts found in it are copied out before the
+	// buffer is written again. A paragraph of one line is read as it is, and its amounts'
+	// texts are slices of the line.
 	sc := &d.lm.amounts
-	ts, starts, lines, spans := sc.texts[:0], sc.starts[:0], sc.lines[:0], sc.spans[:0]
-	defer func() { sc.texts, sc.starts, sc.lines, sc.spans = ts, starts, lines, spans }()
-	size := 0
+	buf, ts, starts, lines := sc.buf[:0], sc.texts[:0], sc.starts[:0], sc.lines[:0]
+	defer func() {
+		clear(ts)
+		sc.buf, sc.texts, sc.starts, sc.lines = buf[:0], ts[:0], starts[:0], lines[:0]
+	}()
 	for _, p := range paras {
 		if p.table {
 			continue
 		}
-		l0, n := len(lines), 0 // n: the bytes of the paragraph's text
-		may := false           // most paragraphs hold no digit nor currency: no copy, no search for them
+		ts, starts, lines = ts[:0], starts[:0], lines[:0]
+		n := 0       // the bytes of the paragraph's text
+		may := false // most paragraphs hold no digit nor currency: no copy, no search for them
 		for _, i := range p.lines {
 			if d.rowAt(i) || cells[i] {
 				continue
 			}
-			if len(lines) > l0 {
+			if len(lines) > 0 {
 				n++ // the space joining two lines
 			}
 			starts = append(starts, n)
@@ -731,37 +803,22 @@ func (d *doc) amounts(it *Item, paras []para) {
 			n += len(t)
 		}
 		if !may {
-			ts, starts, lines = ts[:l0], starts[:l0], lines[:l0]
-		} else if n > 0 {
-			spans = append(spans, paraSpan{size, size + n, l0, len(lines)})
-			size += n
+			continue
 		}
-	}
-	if len(spans) == 0 {
-		return
-	}
-	// The joined text is written into the document's buffer, reused from section to section,
-	// and read through a string view of it: most sections hold no amount, and the texts of
-	// those found are copied out below, so nothing kept points into the buffer.
-	buf := sc.buf[:0]
-	if cap(buf) < size {
-		buf = make([]byte, 0, size) // at its size, as the texts are few and the largest rarely regrown
-	}
-	for _, sp := range spans {
-		for k := sp.l0; k < sp.l1; k++ {
-			if k > sp.l0 {
-				buf = append(buf, ' ')
+		text := ts[0]
+		if len(ts) > 1 {
+			buf = slices.Grow(buf[:0], n)
+			for k, t := range ts {
+				if k > 0 {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, t...)
 			}
-			buf = append(buf, ts[k]...)
+			text = unsafe.String(&buf[0], n)
 		}
-	}
-	sc.buf = buf
-	all := unsafe.String(unsafe.SliceData(buf), len(buf))
-	n0 := len(it.Amounts)
-	for _, sp := range spans {
-		text, starts, lines := all[sp.a:sp.b], starts[sp.l0:sp.l1], lines[sp.l0:sp.l1]
-		sc.matches = normalize.FindAmountsReuse(sc.matches, text)
-		it.Amounts = slices.Grow(it.Amounts, len(sc.matches)) // once, not amount by amount
+		n0 := len(it.Amounts)
+		sc.matches = normalize.FindAmountDigits(sc.matches, text) // Digits are the value kept
+		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))     // once, not amount by amount
 		for _, m := range sc.matches {
 			li := 0
 			for li+1 < len(starts) && starts[li+1] <= m.Start {
@@ -772,16 +829,28 @@ func (d *doc) amounts(it *Item, paras []para) {
 				a.Text = text[m.Start:m.End]
 			}
 			if m.Money.Currency != "" {
-				c := m.Money.Currency
-				a.Currency = &c
-			}
-			if a.Value == "" {
-				a.Value = m.Money.Value.String()
+				a.Currency = d.currencyOf(m.Money.Currency)
 			}
 			it.Amounts = append(it.Amounts, a)
 		}
+		if len(ts) > 1 {
+			keepAmountTexts(it.Amounts[n0:])
+		}
 	}
-	keepAmountTexts(it.Amounts[n0:])
+}
+
+// currencyOf returns the document's one pointer to the currency code c: a document names one
+// or two currencies, and its amounts share them rather than hold a copy each.
+func (d *doc) currencyOf(c string) *string {
+	for _, p := range d.lm.amounts.codes {
+		if *p == c {
+			return p
+		}
+	}
+	p := new(string) // not &c, which would move every call's c to the heap
+	*p = c
+	d.lm.amounts.codes = append(d.lm.amounts.codes, p)
+	return p
 }
 
 // keepAmountTexts copies the texts of amounts, read from the amount reader's buffer, into one

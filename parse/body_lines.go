@@ -22,7 +22,6 @@ type lineMemo struct {
 		paras  []para // paragraphs' result
 		prose  []para
 		bounds []int
-		texts  []string
 		debate []bool
 		lines  []int     // decisions' lines
 		drafts [][]draft // decisions' drafts, in chunks that stay in place
@@ -31,15 +30,11 @@ type lineMemo struct {
 	amounts struct {
 		texts         []string
 		starts, lines []int
-		spans         []paraSpan
 		buf           []byte // the paragraphs' texts joined (see amounts)
 		matches       []normalize.Match
+		codes         []*string // the currency codes of the amounts (see currencyOf)
 	}
 }
-
-// paraSpan is a paragraph's text in the amount reader's buffer (a to b) and its lines in its
-// starts and lines (l0 to l1).
-type paraSpan struct{ a, b, l0, l1 int }
 
 // rowAt is tableRow(i), computed once.
 func (d *doc) rowAt(i int) bool {

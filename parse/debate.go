@@ -191,6 +191,16 @@ func (d *doc) nameRun(i int) bool {
 // civilityStart reports whether t opens with a civility or an article (the start of every
 // speaker form but the bare name), a cheap test before the speaker patterns.
 func civilityStart(t string) bool {
+	// Most lines open with a letter no civility word starts with (nor "l'").
+	if t != "" && t[0] < utf8.RuneSelf {
+		c := t[0]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !civilityInitials[c] {
+			return false
+		}
+	}
 	w := t
 	if k := strings.IndexByte(w, ' '); k >= 0 {
 		w = w[:k]
@@ -222,6 +232,17 @@ func civilityStart(t string) bool {
 	lw := buf[:len(w)]
 	return civilityWords[string(lw)] || len(lw) >= 2 && lw[0] == 'l' && lw[1] == '\''
 }
+
+// civilityInitials marks the first bytes of the civility words and the l of "l'": a word that
+// opens with an ASCII byte lower-cases to one that opens with that byte lower-cased, and the
+// civility words are ASCII (TestCivilityStartNonASCII).
+var civilityInitials = func() (t [utf8.RuneSelf]bool) {
+	for w := range civilityWords {
+		t[w[0]&0x7f] = true
+	}
+	t['l'] = true
+	return t
+}()
 
 // speakerTail decides the form from what follows the speaker's name.
 func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
@@ -292,9 +313,9 @@ func (d *doc) knownName(name string) bool {
 // debate reads the exchanges of a section into it.Exchanges and marks which paragraphs they are.
 // Inside a debate block (after "Temps d'échange :", "Débat", "Interventions"…) every paragraph is
 // an exchange, with a null speaker for narrative; elsewhere only speaker-prefixed turns
-// ("Monsieur X : …") are. texts holds each paragraph's text (paraText). The marks are the
-// document's, valid until the next call.
-func (d *doc) debate(it *Item, paras []para, texts []string) []bool {
+// ("Monsieur X : …") are. Paragraph k's text (paraText) is it.Text[bounds[2k]:bounds[2k+1]].
+// The marks are the document's, valid until the next call.
+func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 	is := append(d.lm.fill.debate[:0], make([]bool, len(paras))...)
 	d.lm.fill.debate = is
 	inBlock := false
@@ -327,7 +348,7 @@ func (d *doc) debate(it *Item, paras []para, texts []string) []bool {
 			continue
 		}
 		is[k] = true
-		ex := Exchange{Form: formReported, Text: texts[k], Pos: d.lines[p.lines[0]].Pos}
+		ex := Exchange{Form: formReported, Text: it.Text[bounds[2*k]:bounds[2*k+1]], Pos: d.lines[p.lines[0]].Pos}
 		if ok {
 			ex.Form = sp.form
 			st := sp.text

@@ -56,19 +56,32 @@ func TestCivilityStartNonASCII(t *testing.T) {
 			}
 		}
 	}
-	ref := func(s string) bool {
-		w, _, _ := strings.Cut(s, " ")
-		if len(w) > 12 {
-			return false
-		}
-		lw := strings.ToLower(w)
-		return civilityWords[lw] || strings.HasPrefix(lw, "l'") || strings.HasPrefix(lw, "l’")
-	}
-	for _, s := range []string{"L’Assemblée", "l’élu", "L'été", "MADAME", "Mİle", "Mme\u212a", "MONSİEUR x", "Élus :", "é", "\xff", "L\xe2", "l’", "Là haut"} {
-		if got, want := civilityStart(s), ref(s); got != want {
+	for _, s := range []string{"L’Assemblée", "l’élu", "L'été", "MADAME", "Mİle", "Mme\u212a", "MONSİEUR x", "Élus :", "é", "\xff", "L\xe2", "l’", "Là haut", "", " Monsieur", "Le", "@adame", "Pour : 12"} {
+		if got, want := civilityStart(s), civilityStartRef(s); got != want {
 			t.Errorf("civilityStart(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// civilityStartRef is civilityStart by lower-casing the first word.
+func civilityStartRef(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	if len(w) > 12 {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return civilityWords[lw] || strings.HasPrefix(lw, "l'") || strings.HasPrefix(lw, "l’")
+}
+
+func FuzzCivilityStart(f *testing.F) {
+	for _, s := range []string{"Monsieur le Maire", "MME. X", "l’élu", "Kelvin\u212a", "Après", "mm", "Le"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := civilityStart(s), civilityStartRef(s); got != want {
+			t.Errorf("civilityStart(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
 
 // TestCivilitiesStartWithM checks what speakerAt assumes before running reSpeakerCiv: every
