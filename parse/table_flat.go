@@ -151,15 +151,9 @@ type flatLine struct {
 // once, with the other facts isTableLine reads (lineRow and the line* bits below). The body
 // reads it (through isTableLine) so that their amounts leave the prose.
 func (d *doc) flatRowLines() []uint8 {
-	if d.flatMemo == nil {
-		d.flatMemo = &flatMemo{}
-		rows := make([]uint8, len(d.lines))
-		d.flatMemo.rows = rows
-		for i, l := range d.lines {
-			if strings.IndexByte(l.Text, '\t') >= 0 {
-				rows[i] = lineTab
-			}
-		}
+	rows := d.lineBits()
+	if !d.flatMemo.found {
+		d.flatMemo.found = true
 		d.flatMemo.blocks = d.flatBlocks()
 		for _, b := range d.flatMemo.blocks {
 			for _, l := range b {
@@ -205,21 +199,25 @@ type flatMemo struct {
 	blocks [][]flatLine
 	stacks []stackBlock
 	rows   []uint8 // the line* bits of each line
+	found  bool    // blocks, stacks and the lineRow bits are read
 }
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
-func readFlat(idx int, text string) flatLine {
+func readFlat(idx int, text string) flatLine { return readFlatBits(idx, text, byteFacts(text)) }
+
+// readFlatBits is readFlat on a line whose byte facts st are known (lineBits).
+func readFlatBits(idx int, text string, st uint8) flatLine {
 	fl := flatLine{idx: idx}
-	if strings.IndexByte(text, '\t') >= 0 {
-		return fl
+	if st&(lineTab|lineBlank) != 0 {
+		return fl // a blank line is no row either: its gapText is ""
 	}
 	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
 	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
 	if t := strings.TrimSpace(text); moreRunes(t, 120) {
 		return fl
 	}
-	s, gap := gapText(text)
+	s, gap := gapTextBits(text, st)
 	if s == "" {
 		return fl
 	}
@@ -822,7 +820,8 @@ func (d *doc) flatBlocks() [][]flatLine {
 	for i := range kinds {
 		kinds[i] = flatUnread
 	}
-	read := func(i int) flatLine { return readFlat(i, d.lines[i].Text) }
+	bits := d.lineBits()
+	read := func(i int) flatLine { return readFlatBits(i, d.lines[i].Text, bits[i]) }
 	kind := func(i int) flatKind {
 		if kinds[i] == flatUnread {
 			kinds[i] = read(i).kind
@@ -1422,8 +1421,8 @@ func stackLabel(s string) bool {
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
 	nb := make([]int, 0, len(d.lines)) // the non-blank lines
-	for i, l := range d.lines {
-		if strings.TrimSpace(l.Text) != "" {
+	for i, st := range d.lineBits() {
+		if st&lineBlank == 0 {
 			nb = append(nb, i)
 		}
 	}

@@ -79,20 +79,21 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 		}
 		cur = nil
 	}
+	bits := d.lineBits()
 	for i, l := range d.lines {
-		text := l.Text
+		text, st := l.Text, bits[i]
 		switch {
 		case len(cur) > 0 && strings.Contains(text, "---") && reMarkdownRule.MatchString(text):
 			// The rule under the header of a Markdown table (OCR output).
 			continue
-		case markdownRow(text):
+		case st&linePipe != 0 && reMarkdownRow.MatchString(text): // markdownRow
 			cur = append(cur, tableLine{idx: i, cells: splitPipes(text), tabs: true})
-		case strings.Contains(text, "\t") && !cc.numbered(text):
+		case st&lineTab != 0 && !cc.numbered(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
 			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
 			// cells read through the cache that reads the blocks next.
-			if s, gap := gapText(text); gap && !isBullet(text) {
+			if s, gap := gapTextBits(text, st); gap && !isBullet(text) {
 				// Split on the stack: only the cells of a row are kept.
 				var buf [maxStackCells]string
 				cells := splitGapsInto(buf[:0], s)
@@ -110,7 +111,7 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 			}
 			// A blank line between two rows of the same width (a row the extraction merged
 			// from a wrapped cell leaves one) does not end the block.
-			if len(cur) > 0 && strings.TrimSpace(text) == "" && d.rowGap(i, cur[len(cur)-1]) {
+			if len(cur) > 0 && st&lineBlank != 0 && d.rowGap(i, cur[len(cur)-1]) {
 				continue
 			}
 			// Inside a block, a short line without columns is a label or header wrapped over

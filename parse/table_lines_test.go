@@ -1,0 +1,60 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// byteFactsRef is byteFacts spelled out from the tests it stands for.
+func byteFactsRef(text string) uint8 {
+	var st uint8
+	if strings.Contains(text, "\t") {
+		st |= lineTab
+	}
+	if strings.Contains(text, "|") {
+		st |= linePipe
+	}
+	if strings.TrimSpace(text) == "" {
+		st |= lineBlank
+	}
+	if hasUnicodeSpace(text) {
+		st |= lineUspace
+	}
+	if _, gap := gapText(text); gap {
+		st |= lineGap
+	}
+	return st
+}
+
+var byteFactSeeds = []string{
+	"", " ", "\t", "a\tb", "| a | b |", "Charges  12", "  a  ", "1\u00a0\u00a0200", "x \u202fy", "a\u2009 b",
+	"\u00a0", "\u3000 \u3000", "Total 12 €", "a  ", "  b", "’ «", "a \u00a0\u00a0", "\xe2\x80", "\xc2",
+}
+
+func checkByteFacts(t *testing.T, s string) {
+	st := byteFacts(s)
+	if want := byteFactsRef(s); st != want {
+		t.Errorf("byteFacts(%q) = %08b, want %08b", s, st, want)
+	}
+	gs, gg := gapTextBits(s, st)
+	ws, wg := gapText(s)
+	if gs != ws || gg != wg {
+		t.Errorf("gapTextBits(%q) = %q %v, want %q %v", s, gs, gg, ws, wg)
+	}
+}
+
+func TestByteFacts(t *testing.T) {
+	for _, s := range byteFactSeeds {
+		checkByteFacts(t, s)
+	}
+	for _, l := range rxSamples(t) {
+		checkByteFacts(t, l)
+	}
+}
+
+func FuzzByteFacts(f *testing.F) {
+	for _, s := range byteFactSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkByteFacts)
+}
