@@ -320,8 +320,7 @@ func hasGap(s string) bool {
 	var carry uint64 // bit 7: the last byte of the previous word was below '!'
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := leWord(s[i:])
 		// Bit 7 of each byte of m: the byte is below 0x21 (its low seven bits plus 0x5f do
 		// not reach 0x80, and its own bit 7 is clear); no carry crosses bytes.
 		m := ^((x&low7 + 0x5f*ones) | x) & highs
@@ -331,6 +330,14 @@ func hasGap(s string) bool {
 		carry = m >> 56
 	}
 	return gapLoop(s[max(i-1, 0):])
+}
+
+// leWord reads the first eight bytes of s as a little-endian word: the bound hint lets the
+// compiler merge the eight loads into one.
+func leWord(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // gapLoop is hasGap byte by byte. Every pair of neighbouring bytes holds one at an odd index:

@@ -58,3 +58,36 @@ func FuzzByteFacts(f *testing.F) {
 	}
 	f.Fuzz(checkByteFacts)
 }
+
+// lineCodeRef is lineCode as first written, the line trimmed before anything is read.
+func lineCodeRef(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
+		return ""
+	}
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return stackCode(s)
+}
+
+var lineCodeSeeds = []string{"chapitre 70", "chapitre  70 ", "70\u00a0", "c/ 6061\t", "12.", "", " ", "1234567", "compte 12\u0085", "ligne 3a", "chap. 011\v"}
+
+func TestLineCode(t *testing.T) {
+	for _, s := range append(lineCodeSeeds, rxSamples(t)...) {
+		if got, want := lineCode(s), lineCodeRef(s); got != want {
+			t.Errorf("lineCode(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzLineCode(f *testing.F) {
+	for _, s := range lineCodeSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lineCode(s), lineCodeRef(s); got != want {
+			t.Errorf("lineCode(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
