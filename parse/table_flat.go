@@ -214,10 +214,14 @@ func readFlatBits(idx int, text string, st uint8) flatLine {
 	}
 	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
 	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
-	if t := strings.TrimSpace(text); moreRunes(t, 120) {
+	t := strings.TrimSpace(text)
+	if moreRunes(t, 120) {
 		return fl
 	}
-	s, gap := gapTextBits(text, st)
+	s, gap := t, st&lineGap != 0 // gapTextBits(text, st)
+	if st&lineUspace != 0 {
+		s, gap = gapText(text)
+	}
 	if s == "" {
 		return fl
 	}
@@ -1356,6 +1360,11 @@ func stackValue(s string) bool {
 // stackValueMay is stackValue but for reading the number: false when the line cannot be a
 // value, else the trimmed line for readCell.
 func stackValueMay(s string) (string, bool) {
+	if s != "" && s[0] > '9' && s[0] < utf8.RuneSelf {
+		// The first byte stays first once the line is trimmed, and rules the line out (most
+		// lines open with a letter).
+		return s, false
+	}
 	s = strings.TrimSpace(s)
 	// Without a digit readCell fails, and without money's marks the answer is no whatever
 	// readCell says: both told before the number is read.

@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The table readers (tableBlocks, flatBlocks, stackBlocks, isTableLine) each walk every line of
 // the document and ask the same byte questions of it: does it hold a tab, a pipe, is it blank,
@@ -37,16 +40,20 @@ func byteFacts(text string) uint8 {
 	if strings.IndexByte(text, '|') >= 0 {
 		st |= linePipe
 	}
-	t := strings.TrimSpace(text)
-	if t == "" {
-		st |= lineBlank
+	// Most lines open with a byte TrimSpace keeps: they are not blank, told without trimming.
+	if text == "" || text[0] >= utf8.RuneSelf || isFoldSpace(text[0]) {
+		if strings.TrimSpace(text) == "" {
+			st |= lineBlank
+		}
 	}
 	if hasUnicodeSpace(text) {
 		st |= lineUspace
 		if _, gap := gapText(text); gap {
 			st |= lineGap
 		}
-	} else if hasGap(t) {
+	} else if hasGap(text) && hasGap(strings.TrimSpace(text)) {
+		// gapText trims the line, which may only lose a gap: a line without one has none
+		// once trimmed (most lines), told without trimming it.
 		st |= lineGap
 	}
 	return st

@@ -93,7 +93,8 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 		default:
 			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
 			// cells read through the cache that reads the blocks next.
-			if s, gap := gapTextBits(text, st); gap && !isBullet(text) {
+			if st&lineGap != 0 && !isBullet(text) {
+				s, _ := gapTextBits(text, st)
 				// Split on the stack: only the cells of a row are kept.
 				var buf [maxStackCells]string
 				cells := splitGapsInto(buf[:0], s)
