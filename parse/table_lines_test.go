@@ -29,6 +29,7 @@ func byteFactsRef(text string) uint8 {
 var byteFactSeeds = []string{
 	"", " ", "\t", "a\tb", "| a | b |", "Charges  12", "  a  ", "1\u00a0\u00a0200", "x \u202fy", "a\u2009 b",
 	"\u00a0", "\u3000 \u3000", "Total 12 €", "a  ", "  b", "’ «", "a \u00a0\u00a0", "\xe2\x80", "\xc2",
+	"a \f b", "a\r\n  b", "x\x00\x00y", "a \v b", "a\v\vb", " \t x  y", "abcdefgh  ijklmnop\x01", "abcdefghijklmnop  ",
 }
 
 func checkByteFacts(t *testing.T, s string) {
