@@ -318,9 +318,9 @@ func gapText(line string) (string, bool) {
 func hasGap(s string) bool {
 	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
 	var carry uint64 // bit 7: the last byte of the previous word was below '!'
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := leWord(s[i:])
+	t := s           // the bytes not read yet
+	for len(t) >= 8 {
+		x := leWord(t)
 		// Bit 7 of each byte of m: the byte is below 0x21 (its low seven bits plus 0x5f do
 		// not reach 0x80, and its own bit 7 is clear); no carry crosses bytes.
 		m := ^((x&low7 + 0x5f*ones) | x) & highs
@@ -328,8 +328,9 @@ func hasGap(s string) bool {
 			return gapLoop(s)
 		}
 		carry = m >> 56
+		t = t[8:]
 	}
-	return gapLoop(s[max(i-1, 0):])
+	return gapLoop(s[max(len(s)-len(t)-1, 0):])
 }
 
 // leWord reads the first eight bytes of s as a little-endian word: the bound hint lets the
