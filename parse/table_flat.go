@@ -151,6 +151,16 @@ type flatLine struct {
 // once, with the other facts isTableLine reads (lineRow and the line* bits below). The body
 // reads it (through isTableLine) so that their amounts leave the prose.
 func (d *doc) flatRowLines() []uint8 {
+	// The body asks for every line, often several times: the answer once found is returned
+	// by a call the compiler inlines.
+	if m := d.flatMemo; m != nil && m.found {
+		return m.rows
+	}
+	return d.findFlatRows()
+}
+
+// findFlatRows is flatRowLines the first time.
+func (d *doc) findFlatRows() []uint8 {
 	rows := d.lineBits()
 	if !d.flatMemo.found {
 		d.flatMemo.found = true
@@ -182,16 +192,26 @@ func (d *doc) flatRowLines() []uint8 {
 				rows[i] |= lineRow
 			}
 		}
+		// A line without a tab is a table line when it is a row (isTableLine).
+		for i, st := range rows {
+			if st&lineTab == 0 {
+				st |= lineRead
+				if st&lineRow != 0 {
+					st |= lineTable
+				}
+				rows[i] = st
+			}
+		}
 	}
 	return d.flatMemo.rows
 }
 
 // The facts of a line flatRowLines keeps.
 const (
-	lineRow     = 1 << iota // a row of a flattened or stacked table
-	lineTab                 // the line holds a tab
-	lineTabRead             // isTableLine read the tabbed line
-	lineTabRow              // its answer
+	lineRow   = 1 << iota // a row of a flattened or stacked table
+	lineTab               // the line holds a tab
+	lineRead              // isTableLine's answer is known: lineTable
+	lineTable             // isTableLine's answer
 )
 
 // flatMemo holds the flattened tables found in a document.
