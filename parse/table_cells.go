@@ -447,6 +447,35 @@ func isBullet(s string) bool {
 	return strings.ContainsRune(bulletMarks, r) && i+size < len(s) && isGapSpace(s[i+size])
 }
 
+// bulletLabel is isBullet(s + " "): a label that is only a list marker ("a)", "2.", "–") is a
+// bullet too. Appending a space keeps every test isBullet passes, and adds one: the marker may
+// end s. The string is not made: build asks it of every row's label.
+func bulletLabel(s string) bool {
+	if isBullet(s) {
+		return true
+	}
+	i := 0
+	for i < len(s) && isGapSpace(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	c := s[i]
+	switch {
+	case 'a' <= c && c <= 'z':
+		return c == 'o' && i+1 == len(s) || i+2 == len(s) && (s[i+1] == '.' || s[i+1] == ')')
+	case '0' <= c && c <= '9':
+		j := i + 1
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		return j+1 == len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '/')
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return i+size == len(s) && strings.ContainsRune(bulletMarks, r)
+}
+
 // splitTabs splits a tab-separated line into trimmed cells; trailing empty cells are kept so
 // that a row keeps its width (they are dropped later where the width is known).
 func splitTabs(line string) []string {

@@ -92,3 +92,24 @@ func FuzzLineCode(f *testing.F) {
 		}
 	})
 }
+
+var bulletSeeds = []string{"a)", "o", "b.", "2.", "12)", "3/", "–", "•", "-", " a)", "a) x", "ab", "2", "\xe2\x80", "\xe2", "Total", "", " ", "o ", "1.2"}
+
+func TestBulletLabel(t *testing.T) {
+	for _, s := range bulletSeeds {
+		if got, want := bulletLabel(s), isBullet(s+" "); got != want {
+			t.Errorf("bulletLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzBulletLabel(f *testing.F) {
+	for _, s := range bulletSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := bulletLabel(s), isBullet(s+" "); got != want {
+			t.Errorf("bulletLabel(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
