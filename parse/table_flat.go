@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -224,10 +225,11 @@ type flatMemo struct {
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
-func readFlat(idx int, text string) flatLine { return readFlatBits(idx, text, byteFacts(text)) }
+func readFlat(idx int, text string) flatLine { return readFlatBits(idx, text, byteFacts(text), false) }
 
-// readFlatBits is readFlat on a line whose byte facts st are known (lineBits).
-func readFlatBits(idx int, text string, st uint8) flatLine {
+// readFlatBits is readFlat on a line whose byte facts st are known (lineBits); with kindOnly,
+// only the kind of the line is wanted, and a row's amounts are not kept.
+func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 	fl := flatLine{idx: idx}
 	if st&(lineTab|lineBlank) != 0 {
 		return fl // a blank line is no row either: its gapText is ""
@@ -299,11 +301,13 @@ func readFlatBits(idx int, text string, st uint8) flatLine {
 				return fl
 			}
 			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
-				amounts, ok := splitGroups(sq, gs)
+				// The amounts are split on the stack, and kept in a slice of their size.
+				var abuf [8]string
+				amounts, ok := splitGroupsInto(abuf[:0], sq, gs)
 				if !(ok && len(amounts) == 1 && flatYear(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
-					if ok {
-						fl.amounts = amounts
+					if ok && !kindOnly {
+						fl.amounts = slices.Clone(amounts)
 					}
 					return fl
 				}
@@ -497,8 +501,11 @@ func splitAmounts(tail string) ([]string, bool) {
 }
 
 // splitGroups is splitAmounts on the groups amountGroups read from the run sq.
-func splitGroups(sq string, gs []spannedGroup) ([]string, bool) {
-	var out []string
+func splitGroups(sq string, gs []spannedGroup) ([]string, bool) { return splitGroupsInto(nil, sq, gs) }
+
+// splitGroupsInto is splitGroups appending the amounts to buf.
+func splitGroupsInto(buf []string, sq string, gs []spannedGroup) ([]string, bool) {
+	out := buf
 	for i := 0; i < len(gs); {
 		// An amount starts here and takes the following 3-digit groups (no sign of their own)
 		// while it has no decimal part and no unit yet.
@@ -845,10 +852,10 @@ func (d *doc) flatBlocks() [][]flatLine {
 		kinds[i] = flatUnread
 	}
 	bits := d.lineBits()
-	read := func(i int) flatLine { return readFlatBits(i, d.lines[i].Text, bits[i]) }
+	read := func(i int) flatLine { return readFlatBits(i, d.lines[i].Text, bits[i], false) }
 	kind := func(i int) flatKind {
 		if kinds[i] == flatUnread {
-			kinds[i] = read(i).kind
+			kinds[i] = readFlatBits(i, d.lines[i].Text, bits[i], true).kind
 		}
 		return kinds[i]
 	}

@@ -151,13 +151,15 @@ type blockReader struct {
 func (d *doc) readBlock(blk []tableLine, prev carried, cc cellCache) ([]Table, carried) {
 	r := &blockReader{d: d, blk: blk, lastHdr: -2, shapes: make([]rowShape, len(blk)), cc: cc}
 	var lens []int
-	rows := 0 // the lines that may become rows: data rows, and rows without numbers
+	// The lines that may become rows: data rows, and rows without numbers below one (text
+	// adds a row only to an entry that has one).
+	rows := 0
 	for k, ln := range blk {
 		r.shapes[k] = cc.shape(ln.cells)
 		if r.shapes[k] == shapeData {
 			lens = append(lens, len(trimCells(ln.cells)))
 		}
-		if r.shapes[k] == shapeData || r.shapes[k] == shapeText {
+		if r.shapes[k] == shapeData || r.shapes[k] == shapeText && len(lens) > 0 {
 			rows++
 		}
 	}
