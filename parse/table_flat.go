@@ -1456,10 +1456,11 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
-	nb := make([]int, 0, len(d.lines)) // the non-blank lines
+	// The non-blank lines, as int32: a slice as long as the document (half the bytes).
+	nb := make([]int32, 0, len(d.lines))
 	for i, st := range d.lineBits() {
 		if st&lineBlank == 0 {
-			nb = append(nb, i)
+			nb = append(nb, int32(i))
 		}
 	}
 	// Whether each line is a value is read when a run asks: a value line (reading its number
@@ -1484,10 +1485,10 @@ func (d *doc) stackBlocks() []stackBlock {
 		start := p
 		var rows [][]int
 		for p+1 < len(nb) && !isVal(p) && isVal(p+1) && stackLabel(d.lines[nb[p]].Text) {
-			row := []int{nb[p]}
+			row := []int{int(nb[p])}
 			p++
 			for p < len(nb) && isVal(p) {
-				row = append(row, nb[p])
+				row = append(row, int(nb[p]))
 				p++
 			}
 			rows = append(rows, row)
@@ -1510,7 +1511,7 @@ const (
 
 // stackTable reports whether stacked rows make a table (see the comment above), and finds the
 // header line above them.
-func (d *doc) stackTable(start int, nb []int, rows [][]int) (stackBlock, bool) {
+func (d *doc) stackTable(start int, nb []int32, rows [][]int) (stackBlock, bool) {
 	blk := stackBlock{header: -1, rows: rows}
 	if len(rows) < 3 {
 		return blk, false
@@ -1527,7 +1528,7 @@ func (d *doc) stackTable(start int, nb []int, rows [][]int) (stackBlock, bool) {
 	if start > 0 {
 		h := strings.TrimSpace(d.lines[nb[start-1]].Text)
 		if stackLabel(h) && reStackHeader.MatchString(normalize.Fold(h)) {
-			blk.header = nb[start-1]
+			blk.header = int(nb[start-1])
 		}
 	}
 	return blk, k >= 2 || total || blk.header >= 0
@@ -1653,7 +1654,7 @@ func lineCode(s string) string {
 }
 
 // stackColumns finds the tables written column by column, among the non-blank lines nb.
-func (d *doc) stackColumns(nb []int, isVal func(int) bool) []stackBlock {
+func (d *doc) stackColumns(nb []int32, isVal func(int) bool) []stackBlock {
 	code := func(p int) string {
 		if p >= len(nb) {
 			return ""
@@ -1686,18 +1687,20 @@ func (d *doc) stackColumns(nb []int, isVal func(int) bool) []stackBlock {
 		}
 		blk := stackBlock{header: -1}
 		for j := 0; j < k; j++ {
-			blk.rows = append(blk.rows, []int{nb[p+j], nb[q+j]})
+			blk.rows = append(blk.rows, []int{int(nb[p+j]), int(nb[q+j])})
 			blk.labels = append(blk.labels, labels[j])
 			blk.codes = append(blk.codes, code(p+j))
 		}
 		// A total just below: its label, then its one amount.
 		if v+1 < len(nb) && !isVal(v) && isVal(v+1) && (v+2 >= len(nb) || !isVal(v+2)) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {
-			blk.rows = append(blk.rows, []int{nb[v], nb[v+1]})
+			blk.rows = append(blk.rows, []int{int(nb[v]), int(nb[v+1])})
 			blk.labels = append(blk.labels, stackText(d.lines[nb[v]].Text))
 			blk.codes = append(blk.codes, "")
 			v += 2
 		}
-		blk.more = nb[p+k : q]
+		for _, i := range nb[p+k : q] {
+			blk.more = append(blk.more, int(i))
+		}
 		out = append(out, blk)
 		p = v - 1
 	}
@@ -1716,7 +1719,7 @@ func stackColumnLabel(s string) bool {
 // joinStackLabels joins the wrapped lines of a column of labels into k labels, or returns nil
 // when they do not come to k: a line that starts in lower case carries on the label above, and
 // so does a line after a wrapped label whose last line is as wide as the column.
-func joinStackLabels(d *doc, lines []int, k int) []string {
+func joinStackLabels(d *doc, lines []int32, k int) []string {
 	width := 0
 	for _, i := range lines {
 		width = max(width, utf8.RuneCountInString(stackText(d.lines[i].Text)))
