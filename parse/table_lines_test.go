@@ -113,3 +113,24 @@ func FuzzBulletLabel(f *testing.F) {
 		}
 	})
 }
+
+var pipeSeeds = []string{"| a | b |", "|||", "||", " \t| a |\n| b | \n", "| a \n | b |", "|a|b", "a|b|c|", "| é | € |  ", "\v| a | b |", "| a | b |\v", "|\xff|\xfe|", ""}
+
+func TestMarkdownPipes(t *testing.T) {
+	for _, s := range pipeSeeds {
+		if got, want := markdownPipes(s), reMarkdownRow.MatchString(s); got != want {
+			t.Errorf("markdownPipes(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzMarkdownPipes(f *testing.F) {
+	for _, s := range pipeSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := markdownPipes(s), reMarkdownRow.MatchString(s); got != want {
+			t.Errorf("markdownPipes(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
