@@ -225,7 +225,17 @@ type flatMemo struct {
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
-func readFlat(idx int, text string) flatLine { return readFlatBits(idx, text, byteFacts(text), false) }
+func readFlat(idx int, text string) flatLine {
+	// A line with a tab, a blank line and a paragraph are no row (readFlatBits' first tests):
+	// told before the line's byte facts are read.
+	if strings.IndexByte(text, '\t') >= 0 {
+		return flatLine{idx: idx}
+	}
+	if t := strings.TrimSpace(text); t == "" || moreRunes(t, 120) {
+		return flatLine{idx: idx}
+	}
+	return readFlatBits(idx, text, byteFacts(text), false)
+}
 
 // readFlatBits is readFlat on a line whose byte facts st are known (lineBits); with kindOnly,
 // only the kind of the line is wanted, and a row's amounts are not kept.
