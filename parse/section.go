@@ -792,22 +792,29 @@ func markerTabMay(s string) bool {
 }
 
 // isTableLine reports whether line i is a table row: it holds a tab that is not a list indent,
-// or it is a row of a table whose columns the extraction flattened (table_flat.go).
+// or it is a row of a table whose columns the extraction flattened (table_flat.go). The body
+// asks for every line, often several times: once the line is read, the answer is in its bits,
+// read by a call the compiler inlines.
 func (d *doc) isTableLine(i int) bool {
+	if m := d.flatMemo; m != nil && m.rows[i]&lineRead != 0 {
+		return m.rows[i]&lineTable != 0
+	}
+	return d.readTableLine(i)
+}
+
+// readTableLine is isTableLine reading the line: a line without a tab is known once the
+// flattened rows are (flatRowLines); a line with tabs is read on first use.
+func (d *doc) readTableLine(i int) bool {
 	rows := d.flatRowLines()
 	st := rows[i]
-	if st&lineTab == 0 {
-		return st&lineRow != 0 // no tab: only a flattened row can be a table line
-	}
-	// Lines with tabs are asked again and again (sections, titles, paragraphs): read once.
-	if st&lineTabRead == 0 {
-		st |= lineTabRead
+	if st&lineRead == 0 {
+		st |= lineRead
 		if untabTableText(d.lines[i].Text) || st&lineRow != 0 {
-			st |= lineTabRow
+			st |= lineTable
 		}
 		rows[i] = st
 	}
-	return st&lineTabRow != 0
+	return st&lineTable != 0
 }
 
 // untabTableText is isTableText(untab(s)) without making untab's string: the list number or

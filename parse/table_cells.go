@@ -318,10 +318,9 @@ func gapText(line string) (string, bool) {
 func hasGap(s string) bool {
 	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
 	var carry uint64 // bit 7: the last byte of the previous word was below '!'
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	t := s           // the bytes not read yet
+	for len(t) >= 8 {
+		x := leWord(t)
 		// Bit 7 of each byte of m: the byte is below 0x21 (its low seven bits plus 0x5f do
 		// not reach 0x80, and its own bit 7 is clear); no carry crosses bytes.
 		m := ^((x&low7 + 0x5f*ones) | x) & highs
@@ -329,8 +328,17 @@ func hasGap(s string) bool {
 			return gapLoop(s)
 		}
 		carry = m >> 56
+		t = t[8:]
 	}
-	return gapLoop(s[max(i-1, 0):])
+	return gapLoop(s[max(len(s)-len(t)-1, 0):])
+}
+
+// leWord reads the first eight bytes of s as a little-endian word: the bound hint lets the
+// compiler merge the eight loads into one.
+func leWord(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // gapLoop is hasGap byte by byte. Every pair of neighbouring bytes holds one at an odd index:
@@ -437,6 +445,35 @@ func isBullet(s string) bool {
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return strings.ContainsRune(bulletMarks, r) && i+size < len(s) && isGapSpace(s[i+size])
+}
+
+// bulletLabel is isBullet(s + " "): a label that is only a list marker ("a)", "2.", "–") is a
+// bullet too. Appending a space keeps every test isBullet passes, and adds one: the marker may
+// end s. The string is not made: build asks it of every row's label.
+func bulletLabel(s string) bool {
+	if isBullet(s) {
+		return true
+	}
+	i := 0
+	for i < len(s) && isGapSpace(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	c := s[i]
+	switch {
+	case 'a' <= c && c <= 'z':
+		return c == 'o' && i+1 == len(s) || i+2 == len(s) && (s[i+1] == '.' || s[i+1] == ')')
+	case '0' <= c && c <= '9':
+		j := i + 1
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		return j+1 == len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '/')
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return i+size == len(s) && strings.ContainsRune(bulletMarks, r)
 }
 
 // splitTabs splits a tab-separated line into trimmed cells; trailing empty cells are kept so

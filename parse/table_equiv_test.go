@@ -482,10 +482,10 @@ func TestReadFlatCorpus(t *testing.T) {
 
 // stackBlocksRef is stackBlocks as first written: every line read as a value first.
 func (d *doc) stackBlocksRef() []stackBlock {
-	var nb []int // the non-blank lines
+	var nb []int32 // the non-blank lines
 	for i, l := range d.lines {
 		if strings.TrimSpace(l.Text) != "" {
-			nb = append(nb, i)
+			nb = append(nb, int32(i))
 		}
 	}
 	isVal := make([]bool, len(nb))
@@ -501,10 +501,10 @@ func (d *doc) stackBlocksRef() []stackBlock {
 		start := p
 		var rows [][]int
 		for p+1 < len(nb) && !isVal[p] && isVal[p+1] && stackLabel(d.lines[nb[p]].Text) {
-			row := []int{nb[p]}
+			row := []int{int(nb[p])}
 			p++
 			for p < len(nb) && isVal[p] {
-				row = append(row, nb[p])
+				row = append(row, int(nb[p]))
 				p++
 			}
 			rows = append(rows, row)

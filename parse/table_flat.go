@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,15 +152,19 @@ type flatLine struct {
 // once, with the other facts isTableLine reads (lineRow and the line* bits below). The body
 // reads it (through isTableLine) so that their amounts leave the prose.
 func (d *doc) flatRowLines() []uint8 {
-	if d.flatMemo == nil {
-		d.flatMemo = &flatMemo{}
-		rows := make([]uint8, len(d.lines))
-		d.flatMemo.rows = rows
-		for i, l := range d.lines {
-			if strings.IndexByte(l.Text, '\t') >= 0 {
-				rows[i] = lineTab
-			}
-		}
+	// The body asks for every line, often several times: the answer once found is returned
+	// by a call the compiler inlines.
+	if m := d.flatMemo; m != nil && m.found {
+		return m.rows
+	}
+	return d.findFlatRows()
+}
+
+// findFlatRows is flatRowLines the first time.
+func (d *doc) findFlatRows() []uint8 {
+	rows := d.lineBits()
+	if !d.flatMemo.found {
+		d.flatMemo.found = true
 		d.flatMemo.blocks = d.flatBlocks()
 		for _, b := range d.flatMemo.blocks {
 			for _, l := range b {
@@ -188,16 +193,26 @@ func (d *doc) flatRowLines() []uint8 {
 				rows[i] |= lineRow
 			}
 		}
+		// A line without a tab is a table line when it is a row (isTableLine).
+		for i, st := range rows {
+			if st&lineTab == 0 {
+				st |= lineRead
+				if st&lineRow != 0 {
+					st |= lineTable
+				}
+				rows[i] = st
+			}
+		}
 	}
 	return d.flatMemo.rows
 }
 
 // The facts of a line flatRowLines keeps.
 const (
-	lineRow     = 1 << iota // a row of a flattened or stacked table
-	lineTab                 // the line holds a tab
-	lineTabRead             // isTableLine read the tabbed line
-	lineTabRow              // its answer
+	lineRow   = 1 << iota // a row of a flattened or stacked table
+	lineTab               // the line holds a tab
+	lineRead              // isTableLine's answer is known: lineTable
+	lineTable             // isTableLine's answer
 )
 
 // flatMemo holds the flattened tables found in a document.
@@ -205,21 +220,40 @@ type flatMemo struct {
 	blocks [][]flatLine
 	stacks []stackBlock
 	rows   []uint8 // the line* bits of each line
+	found  bool    // blocks, stacks and the lineRow bits are read
 }
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
 func readFlat(idx int, text string) flatLine {
-	fl := flatLine{idx: idx}
+	// A line with a tab, a blank line and a paragraph are no row (readFlatBits' first tests):
+	// told before the line's byte facts are read.
 	if strings.IndexByte(text, '\t') >= 0 {
-		return fl
+		return flatLine{idx: idx}
+	}
+	if t := strings.TrimSpace(text); t == "" || moreRunes(t, 120) {
+		return flatLine{idx: idx}
+	}
+	return readFlatBits(idx, text, byteFacts(text), false)
+}
+
+// readFlatBits is readFlat on a line whose byte facts st are known (lineBits); with kindOnly,
+// only the kind of the line is wanted, and a row's amounts are not kept.
+func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
+	fl := flatLine{idx: idx}
+	if st&(lineTab|lineBlank) != 0 {
+		return fl // a blank line is no row either: its gapText is ""
 	}
 	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
 	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
-	if t := strings.TrimSpace(text); moreRunes(t, 120) {
+	t := strings.TrimSpace(text)
+	if moreRunes(t, 120) {
 		return fl
 	}
-	s, gap := gapText(text)
+	s, gap := t, st&lineGap != 0 // gapTextBits(text, st)
+	if st&lineUspace != 0 {
+		s, gap = gapText(text)
+	}
 	if s == "" {
 		return fl
 	}
@@ -277,11 +311,13 @@ func readFlat(idx int, text string) flatLine {
 				return fl
 			}
 			if !moreRunes(rest, maxFlatLabel) && !proseLabel(rest) {
-				amounts, ok := splitGroups(sq, gs)
+				// The amounts are split on the stack, and kept in a slice of their size.
+				var abuf [8]string
+				amounts, ok := splitGroupsInto(abuf[:0], sq, gs)
 				if !(ok && len(amounts) == 1 && flatYear(amounts[0])) {
 					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
-					if ok {
-						fl.amounts = amounts
+					if ok && !kindOnly {
+						fl.amounts = slices.Clone(amounts)
 					}
 					return fl
 				}
@@ -475,8 +511,11 @@ func splitAmounts(tail string) ([]string, bool) {
 }
 
 // splitGroups is splitAmounts on the groups amountGroups read from the run sq.
-func splitGroups(sq string, gs []spannedGroup) ([]string, bool) {
-	var out []string
+func splitGroups(sq string, gs []spannedGroup) ([]string, bool) { return splitGroupsInto(nil, sq, gs) }
+
+// splitGroupsInto is splitGroups appending the amounts to buf.
+func splitGroupsInto(buf []string, sq string, gs []spannedGroup) ([]string, bool) {
+	out := buf
 	for i := 0; i < len(gs); {
 		// An amount starts here and takes the following 3-digit groups (no sign of their own)
 		// while it has no decimal part and no unit yet.
@@ -822,10 +861,11 @@ func (d *doc) flatBlocks() [][]flatLine {
 	for i := range kinds {
 		kinds[i] = flatUnread
 	}
-	read := func(i int) flatLine { return readFlat(i, d.lines[i].Text) }
+	bits := d.lineBits()
+	read := func(i int) flatLine { return readFlatBits(i, d.lines[i].Text, bits[i], false) }
 	kind := func(i int) flatKind {
 		if kinds[i] == flatUnread {
-			kinds[i] = read(i).kind
+			kinds[i] = readFlatBits(i, d.lines[i].Text, bits[i], true).kind
 		}
 		return kinds[i]
 	}
@@ -1357,6 +1397,11 @@ func stackValue(s string) bool {
 // stackValueMay is stackValue but for reading the number: false when the line cannot be a
 // value, else the trimmed line for readCell.
 func stackValueMay(s string) (string, bool) {
+	if s != "" && s[0] > '9' && s[0] < utf8.RuneSelf {
+		// The first byte stays first once the line is trimmed, and rules the line out (most
+		// lines open with a letter).
+		return s, false
+	}
 	s = strings.TrimSpace(s)
 	// Without a digit readCell fails, and without money's marks the answer is no whatever
 	// readCell says: both told before the number is read.
@@ -1421,10 +1466,11 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
-	nb := make([]int, 0, len(d.lines)) // the non-blank lines
-	for i, l := range d.lines {
-		if strings.TrimSpace(l.Text) != "" {
-			nb = append(nb, i)
+	// The non-blank lines, as int32: a slice as long as the document (half the bytes).
+	nb := make([]int32, 0, len(d.lines))
+	for i, st := range d.lineBits() {
+		if st&lineBlank == 0 {
+			nb = append(nb, int32(i))
 		}
 	}
 	// Whether each line is a value is read when a run asks: a value line (reading its number
@@ -1449,10 +1495,10 @@ func (d *doc) stackBlocks() []stackBlock {
 		start := p
 		var rows [][]int
 		for p+1 < len(nb) && !isVal(p) && isVal(p+1) && stackLabel(d.lines[nb[p]].Text) {
-			row := []int{nb[p]}
+			row := []int{int(nb[p])}
 			p++
 			for p < len(nb) && isVal(p) {
-				row = append(row, nb[p])
+				row = append(row, int(nb[p]))
 				p++
 			}
 			rows = append(rows, row)
@@ -1475,7 +1521,7 @@ const (
 
 // stackTable reports whether stacked rows make a table (see the comment above), and finds the
 // header line above them.
-func (d *doc) stackTable(start int, nb []int, rows [][]int) (stackBlock, bool) {
+func (d *doc) stackTable(start int, nb []int32, rows [][]int) (stackBlock, bool) {
 	blk := stackBlock{header: -1, rows: rows}
 	if len(rows) < 3 {
 		return blk, false
@@ -1492,7 +1538,7 @@ func (d *doc) stackTable(start int, nb []int, rows [][]int) (stackBlock, bool) {
 	if start > 0 {
 		h := strings.TrimSpace(d.lines[nb[start-1]].Text)
 		if stackLabel(h) && reStackHeader.MatchString(normalize.Fold(h)) {
-			blk.header = nb[start-1]
+			blk.header = int(nb[start-1])
 		}
 	}
 	return blk, k >= 2 || total || blk.header >= 0
@@ -1600,20 +1646,30 @@ func stackCode(s string) string {
 	return s[j:]
 }
 
+// lineCode is the code a folded line holds alone (stackCode), "" when none. A code ends the
+// line: a line that ends in another ASCII byte (most lines) is told before it is trimmed.
+// FuzzLineCode checks the shortcut.
+func lineCode(s string) string {
+	if n := len(s); n == 0 || s[n-1] < utf8.RuneSelf && !('0' <= s[n-1] && s[n-1] <= '9') && !isFoldSpace(s[n-1]) {
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
+		return ""
+	}
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return stackCode(s)
+}
+
 // stackColumns finds the tables written column by column, among the non-blank lines nb.
-func (d *doc) stackColumns(nb []int, isVal func(int) bool) []stackBlock {
+func (d *doc) stackColumns(nb []int32, isVal func(int) bool) []stackBlock {
 	code := func(p int) string {
 		if p >= len(nb) {
 			return ""
 		}
-		s := strings.TrimSpace(d.folded[nb[p]])
-		if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
-			return ""
-		}
-		if !singleSpaced(s) {
-			s = strings.Join(strings.Fields(s), " ")
-		}
-		return stackCode(s)
+		return lineCode(d.folded[nb[p]])
 	}
 	var out []stackBlock
 	for p := 0; p < len(nb); p++ {
@@ -1641,18 +1697,20 @@ func (d *doc) stackColumns(nb []int, isVal func(int) bool) []stackBlock {
 		}
 		blk := stackBlock{header: -1}
 		for j := 0; j < k; j++ {
-			blk.rows = append(blk.rows, []int{nb[p+j], nb[q+j]})
+			blk.rows = append(blk.rows, []int{int(nb[p+j]), int(nb[q+j])})
 			blk.labels = append(blk.labels, labels[j])
 			blk.codes = append(blk.codes, code(p+j))
 		}
 		// A total just below: its label, then its one amount.
 		if v+1 < len(nb) && !isVal(v) && isVal(v+1) && (v+2 >= len(nb) || !isVal(v+2)) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {
-			blk.rows = append(blk.rows, []int{nb[v], nb[v+1]})
+			blk.rows = append(blk.rows, []int{int(nb[v]), int(nb[v+1])})
 			blk.labels = append(blk.labels, stackText(d.lines[nb[v]].Text))
 			blk.codes = append(blk.codes, "")
 			v += 2
 		}
-		blk.more = nb[p+k : q]
+		for _, i := range nb[p+k : q] {
+			blk.more = append(blk.more, int(i))
+		}
 		out = append(out, blk)
 		p = v - 1
 	}
@@ -1671,7 +1729,7 @@ func stackColumnLabel(s string) bool {
 // joinStackLabels joins the wrapped lines of a column of labels into k labels, or returns nil
 // when they do not come to k: a line that starts in lower case carries on the label above, and
 // so does a line after a wrapped label whose last line is as wide as the column.
-func joinStackLabels(d *doc, lines []int, k int) []string {
+func joinStackLabels(d *doc, lines []int32, k int) []string {
 	width := 0
 	for _, i := range lines {
 		width = max(width, utf8.RuneCountInString(stackText(d.lines[i].Text)))

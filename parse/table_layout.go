@@ -28,7 +28,7 @@ func (r *blockReader) build() []Table {
 			}
 			if li >= 0 {
 				maxLabel = max(maxLabel, utf8.RuneCountInString(p.cells[li]))
-				if isBullet(p.cells[li] + " ") {
+				if bulletLabel(p.cells[li]) {
 					bullets++
 				}
 			}

@@ -138,6 +138,11 @@ type blockReader struct {
 	shapes  []rowShape
 	next    []int     // see nextRow
 	cc      cellCache // the document's cells already read
+	// rowBuf holds the rows of all the block's entries, one after the other (rows are only
+	// added to the entry in progress, and an entry once left is never taken up again), sized
+	// once for the block; rowEnd is where the next row goes.
+	rowBuf []pendingRow
+	rowEnd int
 }
 
 // readBlock turns one block into table entries, or none when the block is not a table. A
@@ -146,12 +151,19 @@ type blockReader struct {
 func (d *doc) readBlock(blk []tableLine, prev carried, cc cellCache) ([]Table, carried) {
 	r := &blockReader{d: d, blk: blk, lastHdr: -2, shapes: make([]rowShape, len(blk)), cc: cc}
 	var lens []int
+	// The lines that may become rows: data rows, and rows without numbers below one (text
+	// adds a row only to an entry that has one).
+	rows := 0
 	for k, ln := range blk {
 		r.shapes[k] = cc.shape(ln.cells)
 		if r.shapes[k] == shapeData {
 			lens = append(lens, len(trimCells(ln.cells)))
 		}
+		if r.shapes[k] == shapeData || r.shapes[k] == shapeText && len(lens) > 0 {
+			rows++
+		}
 	}
+	r.rowBuf = make([]pendingRow, 0, rows)
 	inherit := prev.end > 0 && blk[0].idx-prev.end <= maxCarry && d.sameTable(prev.end, blk[0].idx) && len(lens) > 0 &&
 		mode(lens, 0) == len(trimCells(prev.header)) && !r.ownHeader()
 	if inherit {
@@ -212,12 +224,23 @@ func (r *blockReader) read(inherit bool) []Table {
 		case shapeText:
 			r.text(k)
 		case shapeData:
-			r.ensure(blk[k].idx).rows = append(r.cur.rows, pendingRow{idx: blk[k].idx, cells: blk[k].cells, shape: shapeData, pre: r.pre})
+			r.ensure(blk[k].idx)
+			r.addRow(pendingRow{idx: blk[k].idx, cells: blk[k].cells, shape: shapeData, pre: r.pre})
 			r.pre = nil
 		}
 	}
 	r.flushPre()
 	return r.build()
+}
+
+// addRow adds a row to the entry in progress, in the block's buffer of rows.
+func (r *blockReader) addRow(p pendingRow) {
+	e := r.cur
+	if len(e.rows) == 0 && r.rowEnd <= cap(r.rowBuf) { // (the buffer holds every row: a guard)
+		e.rows = r.rowBuf[r.rowEnd:r.rowEnd]
+	}
+	e.rows = append(e.rows, p)
+	r.rowEnd++
 }
 
 // ensure returns the entry in progress, opening one at line idx when there is none.
@@ -329,7 +352,7 @@ func (r *blockReader) text(k int) {
 	}
 	nextData := k+1 < len(r.blk) && r.shapes[k+1] != shapeSingle
 	if r.cur != nil && len(r.cur.rows) > 0 && !(nextData && nonEmpty(cells) >= 3) {
-		r.cur.rows = append(r.cur.rows, pendingRow{idx: idx, cells: cells, shape: r.shapes[k]})
+		r.addRow(pendingRow{idx: idx, cells: cells, shape: r.shapes[k]})
 		return
 	}
 	if !headerCells(cells) {

@@ -79,20 +79,22 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 		}
 		cur = nil
 	}
+	bits := d.lineBits()
 	for i, l := range d.lines {
-		text := l.Text
+		text, st := l.Text, bits[i]
 		switch {
 		case len(cur) > 0 && strings.Contains(text, "---") && reMarkdownRule.MatchString(text):
 			// The rule under the header of a Markdown table (OCR output).
 			continue
-		case markdownRow(text):
+		case st&linePipe != 0 && markdownPipes(text): // markdownRow
 			cur = append(cur, tableLine{idx: i, cells: splitPipes(text), tabs: true})
-		case strings.Contains(text, "\t") && !cc.numbered(text):
+		case st&lineTab != 0 && !cc.numbered(text):
 			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
 			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
 			// cells read through the cache that reads the blocks next.
-			if s, gap := gapText(text); gap && !isBullet(text) {
+			if st&lineGap != 0 && !isBullet(text) {
+				s, _ := gapTextBits(text, st)
 				// Split on the stack: only the cells of a row are kept.
 				var buf [maxStackCells]string
 				cells := splitGapsInto(buf[:0], s)
@@ -110,7 +112,7 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 			}
 			// A blank line between two rows of the same width (a row the extraction merged
 			// from a wrapped cell leaves one) does not end the block.
-			if len(cur) > 0 && strings.TrimSpace(text) == "" && d.rowGap(i, cur[len(cur)-1]) {
+			if len(cur) > 0 && st&lineBlank != 0 && d.rowGap(i, cur[len(cur)-1]) {
 				continue
 			}
 			// Inside a block, a short line without columns is a label or header wrapped over
@@ -133,10 +135,32 @@ var (
 	reMarkdownRule = mustRx(`^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )
 
-// markdownRow reports whether a line is a row of a Markdown table; a line without a pipe is
-// rejected before the regular expression runs.
+// markdownRow reports whether a line is a row of a Markdown table.
 func markdownRow(text string) bool {
-	return strings.IndexByte(text, '|') >= 0 && reMarkdownRow.MatchString(text)
+	return strings.IndexByte(text, '|') >= 0 && markdownPipes(text)
+}
+
+// markdownPipes is reMarkdownRow.MatchString read by hand, for the lines that hold a pipe:
+// `^\s*\|.*\|.*\|\s*$` is a pipe first and last past the white space, another between
+// them, and no newline between them ('.' does not match one). FuzzMarkdownPipes checks both
+// agree.
+func markdownPipes(s string) bool {
+	i := 0
+	for i < len(s) && isGapSpace(s[i]) {
+		i++
+	}
+	if i == len(s) || s[i] != '|' {
+		return false
+	}
+	j := len(s)
+	for j > i && isGapSpace(s[j-1]) {
+		j--
+	}
+	if j-1 <= i || s[j-1] != '|' {
+		return false
+	}
+	mid := s[i+1 : j-1]
+	return strings.IndexByte(mid, '|') >= 0 && strings.IndexByte(mid, '\n') < 0
 }
 
 // splitPipes splits a Markdown table row into trimmed cells, without the outer pipes.
