@@ -75,30 +75,53 @@ func init() {
 
 // scanStems returns the bits of the stems that f contains.
 func scanStems(f string) uint64 {
-	// A stem ending at byte h or after starts at h-overlap or after: the stems of f are those
-	// of f[:h] and of f[h-overlap:]. A step of the automaton waits for the previous one (a
-	// load, then an addition, then a load), so a long line is read as two or four parts in
-	// one loop, whose steps overlap in the processor.
-	o := stemIndex.overlap
-	switch {
-	case len(f) >= 4*(o+stemLane):
-		q := len(f) / 4
-		return scanStems4(f[:q], f[q-o:2*q], f[2*q-o:3*q], f[3*q-o:])
-	case len(f) >= 2*(o+stemLane):
-		h := len(f) / 2
-		return scanStems2(f[:h], f[h-o:])
-	}
-	_, m := scanStemsFrom(0, 0, f)
-	return m
+	return scanParts(stemIndex.dfa, stemIndex.overlap, f)
 }
 
-// stemLane is the fewest bytes a part of a line read in parts by scanStems spans beyond the
+// scanStemsFrom goes on scanning f for stems in state s with the stems m found so far.
+func scanStemsFrom(s uint32, m uint64, f string) (uint32, uint64) {
+	return scanFrom(stemIndex.dfa, s, m, f)
+}
+
+// stemLane is the fewest bytes a part of a line read in parts by scanParts spans beyond the
 // overlap: shorter parts spare less than the overlap costs.
 const stemLane = 24
 
-// scanStems2 is scanStems(a)|scanStems(b), the two read in the same loop.
-func scanStems2(a, b string) uint64 {
-	d := stemIndex.dfa
+// scanParts returns the bits of the words of automaton d that f contains; overlap is the length
+// of its longest word less one. A word ending at byte h or after starts at h-overlap or after:
+// the words of f are those of f[:h] and of f[h-overlap:]. A step of the automaton waits for the
+// previous one (a load, then an addition, then a load), so a long line is read as two or four
+// parts in one loop, whose steps overlap in the processor.
+func scanParts(d *litDFA, overlap int, f string) uint64 {
+	o := overlap
+	switch {
+	case len(f) >= 4*(o+stemLane):
+		q := len(f) / 4
+		return scan4(d, f[:q], f[q-o:2*q], f[2*q-o:3*q], f[3*q-o:])
+	case len(f) >= 2*(o+stemLane):
+		h := len(f) / 2
+		return scan2(d, f[:h], f[h-o:])
+	}
+	_, m := scanFrom(d, 0, 0, f)
+	return m
+}
+
+// scanFrom goes on scanning f with automaton a in state s with the words m found so far.
+func scanFrom(a *litDFA, s uint32, m uint64, f string) (uint32, uint64) {
+	// The tables in locals: the compiler reloads a field of *a at every byte otherwise.
+	next, class := a.next, &a.class
+	for i := 0; i < len(f); i++ {
+		s = uint32(next[s+uint32(class[f[i]])])
+		if s&litEnds != 0 {
+			s &^= litEnds
+			m |= a.out[s/uint32(a.width)]
+		}
+	}
+	return s, m
+}
+
+// scan2 is the words of a and of b, the two read in the same loop.
+func scan2(d *litDFA, a, b string) uint64 {
 	next, class := d.next, &d.class
 	var s, t uint32
 	var m uint64
@@ -117,15 +140,13 @@ func scanStems2(a, b string) uint64 {
 			}
 		}
 	}
-	_, m = scanStemsFrom(s, m, a[n:])
-	_, m = scanStemsFrom(t, m, b[n:])
+	_, m = scanFrom(d, s, m, a[n:])
+	_, m = scanFrom(d, t, m, b[n:])
 	return m
 }
 
-// scanStems4 is scanStems(a)|scanStems(b)|scanStems(c)|scanStems(e), the four read in the
-// same loop.
-func scanStems4(a, b, c, e string) uint64 {
-	d := stemIndex.dfa
+// scan4 is the words of its four parts, read in the same loop.
+func scan4(d *litDFA, a, b, c, e string) uint64 {
 	next, class := d.next, &d.class
 	var s, t, u, v uint32
 	var m uint64
@@ -154,27 +175,11 @@ func scanStems4(a, b, c, e string) uint64 {
 			}
 		}
 	}
-	_, m = scanStemsFrom(s, m, a[n:])
-	_, m = scanStemsFrom(t, m, b[n:])
-	_, m = scanStemsFrom(u, m, c[n:])
-	_, m = scanStemsFrom(v, m, e[n:])
+	_, m = scanFrom(d, s, m, a[n:])
+	_, m = scanFrom(d, t, m, b[n:])
+	_, m = scanFrom(d, u, m, c[n:])
+	_, m = scanFrom(d, v, m, e[n:])
 	return m
-}
-
-// scanStemsFrom goes on scanning in state s with stems m found so far: scanning a, then b from
-// the state a left, reads the stems of a+b without building it.
-func scanStemsFrom(s uint32, m uint64, f string) (uint32, uint64) {
-	a := stemIndex.dfa
-	// The tables in locals: the compiler reloads a field of *a at every byte otherwise.
-	next, class := a.next, &a.class
-	for i := 0; i < len(f); i++ {
-		s = uint32(next[s+uint32(class[f[i]])])
-		if s&litEnds != 0 {
-			s &^= litEnds
-			m |= a.out[s/uint32(a.width)]
-		}
-	}
-	return s, m
 }
 
 // scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")) without the copy.
