@@ -1043,9 +1043,9 @@ func sliceMapped(orig, folded, f string, runs []int32, a, b int) string {
 	return strings.TrimSpace(orig[runOffset(orig, f, runs, a):runOffset(orig, f, runs, b)])
 }
 
-// foldRuns folds s like foldMap and maps the fold back to s as foldMap does, but in a few
-// bytes: foldMap's offsets take four bytes a byte of the fold, and the header readers map whole
-// sentences back. Along the fold, the offset of a byte other than a space mostly grows with
+// foldRuns folds s like foldMap (its reference, in fold_runs_test.go) and maps the fold back to
+// s as foldMap does, but in a few bytes: foldMap's offsets take four bytes a byte of the fold,
+// and the header readers map whole sentences back. Along the fold, the offset of a byte other than a space mostly grows with
 // it: it comes from byte k+d of s, with d fixed for a run of such bytes, and changes only after
 // a letter folded to another length ("é" to "e") or white space squeezed. runs holds, for each
 // run, its first byte k and its d (pairs of int32). A space of the fold comes from where the
@@ -1145,7 +1145,7 @@ func runOffset(s, f string, runs []int32, k int) int {
 }
 
 // latinFold holds normalize.Fold of each rune of the Latin-1 Supplement and Latin Extended-A
-// blocks, so that foldMap does not decompose them one by one.
+// blocks, so that foldRuns does not decompose them one by one.
 var latinFold = func() [0x250]string {
 	var t [0x250]string
 	for r := rune(0x80); r < 0x250; r++ {
@@ -1153,67 +1153,6 @@ var latinFold = func() [0x250]string {
 	}
 	return t
 }()
-
-// foldMap folds s like normalize.Fold and returns, for every byte of the result, the offset of
-// the byte of s it comes from (plus one final entry, len(s)). The offsets are int32, half the
-// bytes of int: s is a line or a sentence of a few lines. A text beyond their range (2 GB) has
-// no map: "" and nil, which no caller's match or comparison accepts.
-func foldMap(s string) (string, []int32) {
-	if len(s) > math.MaxInt32 {
-		return "", nil
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	offs := make([]int32, 0, len(s)+1)
-	space := false
-	var buf [utf8.UTFMax]byte
-	for i, r := range s {
-		if r < utf8.RuneSelf {
-			// ASCII, the common case, byte by byte: white space is squeezed, capitals lowered.
-			c := byte(r)
-			if asciiSpace[c] != 0 {
-				space = b.Len() > 0
-				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if space {
-				b.WriteByte(' ')
-				offs = append(offs, int32(i))
-				space = false
-			}
-			b.WriteByte(c)
-			offs = append(offs, int32(i))
-			continue
-		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		var fr string
-		if r < rune(len(latinFold)) {
-			fr = latinFold[r]
-		} else {
-			n := utf8.EncodeRune(buf[:], r)
-			fr = normalize.Fold(string(buf[:n]))
-		}
-		if fr == "" {
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			offs = append(offs, int32(i))
-			space = false
-		}
-		b.WriteString(fr)
-		for k := 0; k < len(fr); k++ {
-			offs = append(offs, int32(i))
-		}
-	}
-	offs = append(offs, int32(len(s)))
-	return b.String(), offs
-}
 
 // readList turns the lines of one list into people, attendance entries and proxies.
 func (d *doc) readList(block []blockLine, status string, proxies bool) {

@@ -1,8 +1,13 @@
 package parse
 
 import (
+	"math"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"minutes/normalize"
 )
 
 // checkFoldRuns compares foldRuns and runOffset with foldMap's offset of every byte of the fold.
@@ -52,4 +57,66 @@ func FuzzFoldRuns(f *testing.F) {
 	f.Add("M. Jérôme BERNARD donne pouvoir à Mme X")
 	f.Add("Œuvre  ﬁn\u00a0é")
 	f.Fuzz(func(t *testing.T, s string) { checkFoldRuns(t, s) })
+}
+
+// foldMap, the reference of foldRuns, kept here for its tests: it maps every byte of the fold.
+// foldMap folds s like normalize.Fold and returns, for every byte of the result, the offset of
+// the byte of s it comes from (plus one final entry, len(s)). The offsets are int32, half the
+// bytes of int: s is a line or a sentence of a few lines. A text beyond their range (2 GB) has
+// no map: "" and nil, which no caller's match or comparison accepts.
+func foldMap(s string) (string, []int32) {
+	if len(s) > math.MaxInt32 {
+		return "", nil
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	offs := make([]int32, 0, len(s)+1)
+	space := false
+	var buf [utf8.UTFMax]byte
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, the common case, byte by byte: white space is squeezed, capitals lowered.
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = b.Len() > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				offs = append(offs, int32(i))
+				space = false
+			}
+			b.WriteByte(c)
+			offs = append(offs, int32(i))
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		var fr string
+		if r < rune(len(latinFold)) {
+			fr = latinFold[r]
+		} else {
+			n := utf8.EncodeRune(buf[:], r)
+			fr = normalize.Fold(string(buf[:n]))
+		}
+		if fr == "" {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			offs = append(offs, int32(i))
+			space = false
+		}
+		b.WriteString(fr)
+		for k := 0; k < len(fr); k++ {
+			offs = append(offs, int32(i))
+		}
+	}
+	offs = append(offs, int32(len(s)))
+	return b.String(), offs
 }
