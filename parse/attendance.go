@@ -1045,12 +1045,13 @@ func sliceMapped(orig, folded, f string, runs []int32, a, b int) string {
 
 // foldRuns folds s like foldMap (its reference, in fold_runs_test.go) and maps the fold back to
 // s as foldMap does, but in a few bytes: foldMap's offsets take four bytes a byte of the fold,
-// and the header readers map whole sentences back. Along the fold, the offset of a byte other than a space mostly grows with
-// it: it comes from byte k+d of s, with d fixed for a run of such bytes, and changes only after
-// a letter folded to another length ("é" to "e") or white space squeezed. runs holds, for each
-// run, its first byte k and its d (pairs of int32). A space of the fold comes from where the
-// byte after it comes from (foldMap gives it the offset of the rune that ends the white
-// space), and a space is never last. A text beyond the range of int32 has no runs: "" and nil.
+// and the header readers map whole sentences back. Along the fold, the offset of a byte other
+// than a space mostly grows with it: it comes from byte k+d of s, with d fixed for a run of
+// such bytes, and changes only after a letter folded to another length ("é" to "e") or white
+// space squeezed. runs holds, for each run, its first byte k and its d (pairs of int32). A
+// space of the fold comes from where the byte after it comes from (foldMap gives it the offset
+// of the rune that ends the white space), and a space is never last. A text beyond the range
+// of int32 has no runs: "" and nil.
 func foldRuns(s string) (string, []int32) {
 	if len(s) > math.MaxInt32 {
 		return "", nil
