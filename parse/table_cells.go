@@ -419,7 +419,17 @@ const bulletMarks = "-–—•*·\uf0b7\uf0d8\uf0a7\uf0fc➢✓▪►"
 
 // isBullet reports whether s opens with a list item (bulletLead). Every line of a document is
 // asked: the first bytes after the leading white space tell, without the regular expression.
-func isBullet(s string) bool {
+func isBullet(s string) bool { return bulletOpens(s, false) }
+
+// bulletLabel is isBullet(s + " "): a label that is only a list marker ("a)", "2.", "–") is a
+// bullet too. Appending a space keeps every test isBullet passes, and adds one: the marker may
+// end s. The string is not made: build asks it of every row's label.
+func bulletLabel(s string) bool { return bulletOpens(s, true) }
+
+// bulletOpens is isBullet, where with atEnd the marker may also end s.
+func bulletOpens(s string, atEnd bool) bool {
+	// spaceAt: the marker is followed by white space at k, or ends s there.
+	spaceAt := func(k int) bool { return k < len(s) && isGapSpace(s[k]) || atEnd && k == len(s) }
 	i := 0
 	for i < len(s) && isGapSpace(s[i]) {
 		i++
@@ -432,48 +442,16 @@ func isBullet(s string) bool {
 	case 'a' <= c && c <= 'z':
 		// "a) ", "b. " or "o ": most lines of prose that open in lower case are told by the
 		// next byte or two.
-		if i+1 < len(s) && c == 'o' && isGapSpace(s[i+1]) {
-			return true
-		}
-		return i+2 < len(s) && (s[i+1] == '.' || s[i+1] == ')') && isGapSpace(s[i+2])
+		return c == 'o' && spaceAt(i+1) || i+1 < len(s) && (s[i+1] == '.' || s[i+1] == ')') && spaceAt(i+2)
 	case '0' <= c && c <= '9':
 		j := i + 1
 		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
 			j++
 		}
-		return j+1 < len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '/') && isGapSpace(s[j+1])
+		return j < len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '/') && spaceAt(j+1)
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
-	return strings.ContainsRune(bulletMarks, r) && i+size < len(s) && isGapSpace(s[i+size])
-}
-
-// bulletLabel is isBullet(s + " "): a label that is only a list marker ("a)", "2.", "–") is a
-// bullet too. Appending a space keeps every test isBullet passes, and adds one: the marker may
-// end s. The string is not made: build asks it of every row's label.
-func bulletLabel(s string) bool {
-	if isBullet(s) {
-		return true
-	}
-	i := 0
-	for i < len(s) && isGapSpace(s[i]) {
-		i++
-	}
-	if i == len(s) {
-		return false
-	}
-	c := s[i]
-	switch {
-	case 'a' <= c && c <= 'z':
-		return c == 'o' && i+1 == len(s) || i+2 == len(s) && (s[i+1] == '.' || s[i+1] == ')')
-	case '0' <= c && c <= '9':
-		j := i + 1
-		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
-			j++
-		}
-		return j+1 == len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '/')
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return i+size == len(s) && strings.ContainsRune(bulletMarks, r)
+	return strings.ContainsRune(bulletMarks, r) && spaceAt(i+size)
 }
 
 // splitTabs splits a tab-separated line into trimmed cells; trailing empty cells are kept so
