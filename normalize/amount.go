@@ -598,6 +598,35 @@ func currencyAfter(s string, i int) (cur string, mult int32, end int) {
 // ("1 051 236,00", "343.908.000"), a percentage ("12,5 %", Unit "%") or an amount of money
 // ("77 000€", Currency "EUR"). A number in parentheses is negative, as in accounts.
 func Number(raw string) (Money, error) {
+	m, why, err := readNumber(raw)
+	switch why {
+	case numberOK:
+		return m, nil
+	case numberTwoSigns:
+		return Money{}, fmt.Errorf("%w: number %q has two signs", ErrNotValue, raw)
+	case numberBadValue:
+		return Money{}, err
+	}
+	return Money{}, fmt.Errorf("%w: number %q", ErrNotValue, raw)
+}
+
+// NumberOK is Number for callers that only ask whether raw is a number: a table reader asks it
+// of every cell, most of them words, and Number's error message costs more than its reading.
+func NumberOK(raw string) (Money, bool) {
+	m, why, _ := readNumber(raw)
+	return m, why == numberOK
+}
+
+// What readNumber found.
+const (
+	numberOK       = iota
+	numberNot      // not one number
+	numberTwoSigns // parentheses and a sign
+	numberBadValue // its digits are not a value (the error says why)
+)
+
+// readNumber is Number's reading, saying why it failed instead of making the error.
+func readNumber(raw string) (Money, int, error) {
 	s := strings.TrimSpace(raw)
 	neg := false
 	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
@@ -610,24 +639,24 @@ func Number(raw string) (Money, error) {
 		start++
 	}
 	if start == len(s) {
-		return Money{}, fmt.Errorf("%w: number %q", ErrNotValue, raw)
+		return Money{}, numberNot, nil
 	}
 	a, _, ok := readAmount(s, start, 0, true)
 	if !ok || a.start != 0 || a.end != len(s) {
-		return Money{}, fmt.Errorf("%w: number %q", ErrNotValue, raw)
+		return Money{}, numberNot, nil
 	}
 	if neg {
 		if a.neg {
-			return Money{}, fmt.Errorf("%w: number %q has two signs", ErrNotValue, raw)
+			return Money{}, numberTwoSigns, nil
 		}
 		a.neg = true
 	}
 	m, err := a.money(s, false)
 	if err != nil {
-		return Money{}, err
+		return Money{}, numberBadValue, err
 	}
 	m.Raw = raw
-	return m, nil
+	return m, numberOK, nil
 }
 
 // amount implements Amount: Number without percentages, or an amount in words.

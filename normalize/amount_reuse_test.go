@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -117,5 +118,19 @@ func FuzzFindAmountDigits(f *testing.F) {
 	f.Add("134 000 € cent-trente-quatre mille euros", "2 millions d'euros 3 M€")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		checkDigits(t, checkDigits(t, nil, a), b)
+	})
+}
+
+// FuzzNumberOK checks that NumberOK reads what Number reads, and fails where Number fails.
+func FuzzNumberOK(f *testing.F) {
+	for _, s := range []string{"1 051 236,00", "(12,5 %)", "- 1.697€", "(-3)", "Néant", "", "12 345 678 901 234 567 890 123,45 €"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, ok := NumberOK(s)
+		want, err := Number(s)
+		if ok != (err == nil) || ok && !reflect.DeepEqual(m, want) {
+			t.Errorf("NumberOK(%q) = %+v, %v; Number: %+v, %v", s, m, ok, want, err)
+		}
 	})
 }

@@ -47,7 +47,7 @@ func readCell(raw string) (cellValue, bool) {
 	if !hasDigit(raw) {
 		return cellValue{}, false
 	}
-	if m, err := normalize.Number(raw); err == nil {
+	if m, ok := normalize.NumberOK(raw); ok {
 		v := cellValue{Digits: m.Digits}
 		switch {
 		case m.Unit == "%":
