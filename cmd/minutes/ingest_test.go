@@ -183,6 +183,9 @@ func TestIngestArchive(t *testing.T) {
 		{`SELECT count(*) FROM meetings`, a.unique},
 		{`SELECT count(*) FROM locations`, a.unique + a.duplicate + a.broken},
 		{`SELECT count(*) FROM runs`, 1},
+		// The ingest indexed its texts for search in batches; once it has ended, all of them.
+		{`SELECT count(*) FROM search_text WHERE id > (SELECT indexed_upto FROM search_state)`, 0},
+		{`SELECT (SELECT count(*) FROM search_text) - (SELECT count(*) FROM search_docsize)`, 0},
 	}
 	for _, c := range checks {
 		if got := count(t, db, c.query); got != c.want {
