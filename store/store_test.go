@@ -1176,3 +1176,10 @@ func TestFailedSaveRollsBack(t *testing.T) {
 		t.Errorf("FTS integrity-check: %v", err)
 	}
 }
+
+// TestMemstatusOff: SQLite took the setting, which it refuses once initialized.
+func TestMemstatusOff(t *testing.T) {
+	if memstatusOff != 0 {
+		t.Errorf("sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) = %d, want 0 (SQLITE_OK)", memstatusOff)
+	}
+}
