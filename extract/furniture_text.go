@@ -195,6 +195,16 @@ func squeeze(s string) string {
 			}
 			return squeezeFrom(s, i)
 		}
+		if c >= 0xc3 && c <= 0xdf {
+			// A two-byte rune past U+00BF (é, è, à, ç…): none is a space (U+0085 and U+00A0
+			// open with C2). A lead byte without its continuation decodes as one RuneError.
+			if i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+				i += 2
+			} else {
+				i++
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			return squeezeFrom(s, i)

@@ -99,7 +99,7 @@ func TestTextFurnitureGates(t *testing.T) {
 }
 
 func FuzzTextFurnitureGates(f *testing.F) {
-	for _, s := range []string{"3", "- 3 -", "Page 3/12", "Compte-rendu page 3", "________", "—————————"} {
+	for _, s := range []string{"3", "- 3 -", "Page 3/12", "Compte-rendu page 3", "________", "—————————", "Délibéré \u00a0 à\u0085là", "é\xc3 \xc3", "\xdf"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
