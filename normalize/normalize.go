@@ -137,8 +137,9 @@ func load8(s string) uint64 {
 // space, control bytes, DEL, '`', a byte of a multi-byte rune), or before a space that ends
 // it or its last word of eight: that space may open a run to squeeze, or be trailing. Each word
 // ends on a byte other than a space, so that the next word may open with one. A letter of
-// U+00C0–U+00FF or an apostrophe ’ (see letterAt) does not end the run, nor does a single
-// space before one or before a byte of the run; the run goes on with the word after it.
+// U+00C0–U+00FF or a rune of U+2000–U+203F that folds to one printable ASCII byte (the
+// apostrophe ’ of French text) does not end the run, nor does a single space before one or
+// before a byte of the run; the run goes on with the word after it.
 func appendPlain(dst []byte, s string) ([]byte, int) {
 	if len(s) < 8 {
 		return dst, 0
@@ -185,7 +186,18 @@ func appendPlain(dst []byte, s string) ([]byte, int) {
 			if j < len(s) && s[j] == ' ' {
 				j++
 			}
-			f, w := letterAt(s, j)
+			// The letter, or the rune of U+2000–U+203F, read in place: a call in the loop
+			// would have every value the loop keeps in a register saved and loaded again at
+			// each word. f is its fold (its second byte 0 when it has one), w its width.
+			var f [2]byte
+			w := 0
+			if j+1 < len(s) && s[j] == 0xC3 && s[j+1]&0xC0 == 0x80 {
+				f, w = foldC3[s[j+1]&0x3F], 2
+			} else if j+2 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2]&0xC0 == 0x80 {
+				if c := foldE280[s[j+2]&0x3F]; c != 0 {
+					f, w = [2]byte{c}, 3
+				}
+			}
 			if w == 0 {
 				if j > i && j < len(s) && plainByte(s[j]) {
 					// A single space before a byte of the run (a word ending where one
@@ -216,22 +228,6 @@ func appendPlain(dst []byte, s string) ([]byte, int) {
 // plainByte reports whether c is a byte of appendPlain's run other than a space: printable
 // ASCII but '`', folded by lower-casing alone.
 func plainByte(c byte) bool { return c > ' ' && c < 0x7f && c != '`' }
-
-// letterAt reads at s[j] a rune that appendPlain folds in its run: a letter of U+00C0–U+00FF,
-// or a rune of U+2000–U+203F that folds to one printable ASCII byte (the apostrophe ’ of
-// French text). It returns the fold, its second byte 0 when it has one, and the rune's width,
-// 0 when there is no such rune.
-func letterAt(s string, j int) (f [2]byte, w int) {
-	if j+1 < len(s) && s[j] == 0xC3 && s[j+1]&0xC0 == 0x80 {
-		return foldC3[s[j+1]&0x3F], 2
-	}
-	if j+2 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2]&0xC0 == 0x80 {
-		if c := foldE280[s[j+2]&0x3F]; c != 0 {
-			return [2]byte{c}, 3
-		}
-	}
-	return f, 0
-}
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
 const foldSpace = 0xff
