@@ -38,7 +38,7 @@ type tableLine struct {
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
 	var last carried
-	cc := make(cellCache, cellHint(d.lineBits()))
+	cc := make(cellCache, d.cellHint(d.lineBits()))
 	for _, blk := range d.tableBlocks(cc) {
 		tables, c := d.readBlock(blk, last, cc)
 		d.rec.Tables = append(d.rec.Tables, tables...)
@@ -53,17 +53,17 @@ func (d *doc) tables() {
 	}
 }
 
-// cellHint is the room the document's cell cache starts with: two distinct cells a line of
-// tabs or pipes (the rows of tables in text), which spares the map most of its growth. A
-// document of space-aligned columns, or of none, starts with an empty map.
-func cellHint(bits []uint8) int {
+// cellHint is the room the document's cell cache starts with: two distinct cells a tabbed line
+// with a digit (the rows of tables in text), which spares the map most of its growth. Other
+// documents (space-aligned columns, Markdown, no table) start with an empty map.
+func (d *doc) cellHint(bits []uint8) int {
 	n := 0
-	for _, st := range bits {
-		if st&(lineTab|linePipe) != 0 {
+	for i, st := range bits {
+		if st&lineTab != 0 && hasDigit(d.lines[i].Text) {
 			n += 2
 		}
 	}
-	return min(n, 512)
+	return min(n, 256)
 }
 
 // carried is what a table hands to the block that follows it: a table broken by a line of
@@ -93,8 +93,12 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 		cur = nil
 	}
 	bits := d.lineBits()
-	for i, l := range d.lines {
-		text, st := l.Text, bits[i]
+	for i, st := range bits {
+		if len(cur) == 0 && st&(lineTab|linePipe|lineGap) == 0 {
+			// No block open and no columns: every case below passes the line (most lines).
+			continue
+		}
+		text := d.lines[i].Text
 		switch {
 		case len(cur) > 0 && strings.Contains(text, "---") && reMarkdownRule.MatchString(text):
 			// The rule under the header of a Markdown table (OCR output).
