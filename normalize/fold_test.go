@@ -139,6 +139,11 @@ func TestAppendPlain(t *testing.T) {
 				}
 			}
 			if w == 0 {
+				if j > i && j < len(s) && plain(s[j]) {
+					out = append(out, ' ')
+					i = j
+					continue
+				}
 				break
 			}
 			if j > i {

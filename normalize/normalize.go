@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -136,34 +137,47 @@ func load8(s string) uint64 {
 // space, control bytes, DEL, '`', a byte of a multi-byte rune), or before a space that ends
 // it or its last word of eight: that space may open a run to squeeze, or be trailing. Each word
 // ends on a byte other than a space, so that the next word may open with one. A letter of
-// U+00C0–U+00FF or an apostrophe ’ (see letterAt) does not end the run, nor does a single
-// space before one; the run goes on with the word after it.
+// U+00C0–U+00FF or a rune of U+2000–U+203F that folds to one printable ASCII byte (the
+// apostrophe ’ of French text) does not end the run, nor does a single space before one or
+// before a byte of the run; the run goes on with the word after it.
 func appendPlain(dst []byte, s string) ([]byte, int) {
-	i := 0
+	if len(s) < 8 {
+		return dst, 0
+	}
+	// The run never folds longer than it reads (a letter of two bytes folds to one or two, a
+	// rune of three to one, a space to itself), and each word is stored whole at the place of
+	// its fold before the run's end cuts it: room for len(s) bytes is room for every store, made
+	// once here rather than checked word by word.
+	dst = slices.Grow(dst, len(s))
+	out := dst[len(dst):cap(dst)]
+	o, i := 0, 0
 	for i+8 <= len(s) {
-		x := load8(s[i:])
+		x := load8(s[i : i+8])
 		// With every high bit set, subtracting k < 0x80 from each byte cannot borrow across
-		// bytes, and the high bit of a byte survives exactly when its low seven bits are >= k.
+		// bytes, and the high bit of a byte survives exactly when its low seven bits are >= k
+		// (the other bits are dropped once, at the end). ^(hx - k) is (k - 1) - hx: the high
+		// bit tells the low seven bits are < k, for the same cost.
 		hx := x | swarHigh
-		ge20 := (hx - 0x20*swarLow) & swarHigh
-		ge21 := (hx - 0x21*swarLow) & swarHigh
-		ge41 := (hx - 0x41*swarLow) & swarHigh
-		ge5b := (hx - 0x5b*swarLow) & swarHigh
-		ge60 := (hx - 0x60*swarLow) & swarHigh
-		ge61 := (hx - 0x61*swarLow) & swarHigh
-		ge7f := (hx - 0x7f*swarLow) & swarHigh
-		ascii := swarHigh &^ x
-		// Kept: 0x20..0x7e but '`'; a space followed by a space is not.
-		good := ge20 &^ ge7f &^ (ge60 &^ ge61) & ascii
-		space := ge20 &^ ge21 & ascii
-		bad := (swarHigh &^ good) | space&(space>>8)
+		ge20 := hx - 0x20*swarLow
+		lt21 := 0x21*swarLow - 1 - hx
+		ge41 := hx - 0x41*swarLow
+		lt5b := 0x5b*swarLow - 1 - hx
+		lt60 := 0x60*swarLow - 1 - hx
+		ge61 := hx - 0x61*swarLow
+		lt7f := 0x7f*swarLow - 1 - hx
+		ascii := ^x & swarHigh
+		// Kept: 0x20..0x7e but '`'; a space followed by a space is not, nor a space before a
+		// byte that ends the run or at the last place (the next word may open with it).
+		good := ge20 & lt7f & (lt60 | ge61) & ascii
+		space := ge20 & lt21 & ascii
+		bad := good ^ swarHigh | space&(space>>8)
 		n := bits.TrailingZeros64(bad) >> 3
 		if n > 0 && space>>(8*n-1)&1 != 0 {
-			n-- // a space before a byte that ends the run, or at the last place
+			n--
 		}
-		upper := ge41 &^ ge5b & ascii // A–Z, lowered by their 0x20 bit
-		l := len(dst)
-		dst = binary.LittleEndian.AppendUint64(dst, x|upper>>2)[:l+n]
+		upper := ge41 & lt5b & ascii // A–Z, lowered by their 0x20 bit
+		binary.LittleEndian.PutUint64(out[o:o+8], x|upper>>2)
+		o += n
 		i += n
 		if n < 8 {
 			// A letter of U+00C0–U+00FF (é è à ç…), alone or after a single space, goes on
@@ -172,39 +186,48 @@ func appendPlain(dst []byte, s string) ([]byte, int) {
 			if j < len(s) && s[j] == ' ' {
 				j++
 			}
-			f, w := letterAt(s, j)
+			// The letter, or the rune of U+2000–U+203F, read in place: a call in the loop
+			// would have every value the loop keeps in a register saved and loaded again at
+			// each word. f is its fold (its second byte 0 when it has one), w its width.
+			var f [2]byte
+			w := 0
+			if j+1 < len(s) && s[j] == 0xC3 && s[j+1]&0xC0 == 0x80 {
+				f, w = foldC3[s[j+1]&0x3F], 2
+			} else if j+2 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2]&0xC0 == 0x80 {
+				if c := foldE280[s[j+2]&0x3F]; c != 0 {
+					f, w = [2]byte{c}, 3
+				}
+			}
 			if w == 0 {
+				if j > i && j < len(s) && plainByte(s[j]) {
+					// A single space before a byte of the run (a word ending where one
+					// of eight does, a sixth of them): the run goes on past it.
+					out[o] = ' '
+					o++
+					i = j
+					continue
+				}
 				break
 			}
 			if j > i {
-				dst = append(dst, ' ')
+				out[o] = ' '
+				o++
 			}
-			if f[1] == 0 {
-				dst = append(dst, f[0])
-			} else {
-				dst = append(dst, f[0], f[1])
+			out[o] = f[0]
+			o++
+			if f[1] != 0 {
+				out[o] = f[1]
+				o++
 			}
 			i = j + w
 		}
 	}
-	return dst, i
+	return dst[:len(dst)+o], i
 }
 
-// letterAt reads at s[j] a rune that appendPlain folds in its run: a letter of U+00C0–U+00FF,
-// or a rune of U+2000–U+203F that folds to one printable ASCII byte (the apostrophe ’ of
-// French text). It returns the fold, its second byte 0 when it has one, and the rune's width,
-// 0 when there is no such rune.
-func letterAt(s string, j int) (f [2]byte, w int) {
-	if j+1 < len(s) && s[j] == 0xC3 && s[j+1]&0xC0 == 0x80 {
-		return foldC3[s[j+1]&0x3F], 2
-	}
-	if j+2 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2]&0xC0 == 0x80 {
-		if c := foldE280[s[j+2]&0x3F]; c != 0 {
-			return [2]byte{c}, 3
-		}
-	}
-	return f, 0
-}
+// plainByte reports whether c is a byte of appendPlain's run other than a space: printable
+// ASCII but '`', folded by lower-casing alone.
+func plainByte(c byte) bool { return c > ' ' && c < 0x7f && c != '`' }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
 const foldSpace = 0xff

@@ -317,20 +317,27 @@ func gapText(line string) (string, bool) {
 // spaces are among them); only then are the bytes themselves looked at.
 func hasGap(s string) bool {
 	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	// Bit 7 of each byte of below: the byte is below 0x21 (its low seven bits plus 0x5f do
+	// not reach 0x80, and its own bit 7 is clear); no carry crosses bytes.
+	below := func(x uint64) uint64 { return ^((x&low7 + 0x5f*ones) | x) & highs }
 	var carry uint64 // bit 7: the last byte of the previous word was below '!'
-	t := s           // the bytes not read yet
-	for len(t) >= 8 {
-		x := leWord(t)
-		// Bit 7 of each byte of m: the byte is below 0x21 (its low seven bits plus 0x5f do
-		// not reach 0x80, and its own bit 7 is clear); no carry crosses bytes.
-		m := ^((x&low7 + 0x5f*ones) | x) & highs
+	i := 0
+	// Sixteen bytes a step, the loads through slices of fixed length (no bound left to test).
+	for ; i+16 <= len(s); i += 16 {
+		m, n := below(leWord(s[i:i+8])), below(leWord(s[i+8:i+16]))
+		if m&(m<<8|carry)|n&(n<<8|m>>56) != 0 {
+			return gapLoop(s)
+		}
+		carry = n >> 56
+	}
+	if i+8 <= len(s) {
+		m := below(leWord(s[i : i+8]))
 		if m&(m<<8|carry) != 0 {
 			return gapLoop(s)
 		}
-		carry = m >> 56
-		t = t[8:]
+		i += 8
 	}
-	return gapLoop(s[max(len(s)-len(t)-1, 0):])
+	return gapLoop(s[max(i-1, 0):])
 }
 
 // leWord reads the first eight bytes of s as a little-endian word: the bound hint lets the

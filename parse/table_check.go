@@ -63,7 +63,17 @@ const (
 // of them in practice) are checked in integers; the others with decimal.Decimal.
 func (d *doc) checkTable(t *Table) {
 	if vals, scale, ok := tableFixed(t); ok {
-		report(d, t, tableChecks(t, vals), func(f fixed) decimal.Decimal { return decimal.New(int64(f), -int32(scale)) })
+		// The checks of one table are done with once it is reported: the document's tables
+		// share one buffer of them.
+		var buf []sumCheck[fixed]
+		if m := d.flatMemo; m != nil {
+			buf, m.checks = m.checks[:0], nil
+		}
+		checks := tableChecksInto(buf, t, vals)
+		report(d, t, checks, func(f fixed) decimal.Decimal { return decimal.New(int64(f), -int32(scale)) })
+		if m := d.flatMemo; m != nil {
+			m.checks = checks[:0]
+		}
 		return
 	}
 	report(d, t, tableChecks(t, tableDecimals(t)), func(v decimal.Decimal) decimal.Decimal { return v })
@@ -71,7 +81,11 @@ func (d *doc) checkTable(t *Table) {
 
 // tableChecks runs the sum and relation checks of a table on its values.
 func tableChecks[N number[N]](t *Table, vals [][]*N) []sumCheck[N] {
-	var checks []sumCheck[N]
+	return tableChecksInto(nil, t, vals)
+}
+
+// tableChecksInto is tableChecks appending the checks to checks.
+func tableChecksInto[N number[N]](checks []sumCheck[N], t *Table, vals [][]*N) []sumCheck[N] {
 	for c := range t.Columns {
 		if columnIsRate(t, c) {
 			continue

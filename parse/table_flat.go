@@ -221,6 +221,8 @@ type flatMemo struct {
 	stacks []stackBlock
 	rows   []uint8 // the line* bits of each line
 	found  bool    // blocks, stacks and the lineRow bits are read
+	// checks is the buffer the arithmetic checks of the document's tables share (checkTable).
+	checks []sumCheck[fixed]
 }
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the

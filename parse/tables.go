@@ -38,7 +38,7 @@ type tableLine struct {
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
 	var last carried
-	cc := cellCache{}
+	cc := make(cellCache, d.cellHint(d.lineBits()))
 	for _, blk := range d.tableBlocks(cc) {
 		tables, c := d.readBlock(blk, last, cc)
 		d.rec.Tables = append(d.rec.Tables, tables...)
@@ -51,6 +51,19 @@ func (d *doc) tables() {
 			return pa.Page < pb.Page || pa.Page == pb.Page && pa.Line < pb.Line
 		})
 	}
+}
+
+// cellHint is the room the document's cell cache starts with: two distinct cells a tabbed line
+// with a digit (the rows of tables in text), which spares the map most of its growth. Other
+// documents (space-aligned columns, Markdown, no table) start with an empty map.
+func (d *doc) cellHint(bits []uint8) int {
+	n := 0
+	for i, st := range bits {
+		if st&lineTab != 0 && hasDigit(d.lines[i].Text) {
+			n += 2
+		}
+	}
+	return min(n, 256)
 }
 
 // carried is what a table hands to the block that follows it: a table broken by a line of
@@ -80,16 +93,20 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 		cur = nil
 	}
 	bits := d.lineBits()
-	for i, l := range d.lines {
-		text, st := l.Text, bits[i]
+	for i, st := range bits {
+		if len(cur) == 0 && st&(lineTab|linePipe|lineGap) == 0 {
+			// No block open and no columns: every case below passes the line (most lines).
+			continue
+		}
+		text := d.lines[i].Text
 		switch {
 		case len(cur) > 0 && strings.Contains(text, "---") && reMarkdownRule.MatchString(text):
 			// The rule under the header of a Markdown table (OCR output).
 			continue
 		case st&linePipe != 0 && markdownPipes(text): // markdownRow
-			cur = append(cur, tableLine{idx: i, cells: splitPipes(text), tabs: true})
+			cur = append(blockRoom(cur, bits, i, linePipe), tableLine{idx: i, cells: splitPipes(text), tabs: true})
 		case st&lineTab != 0 && !cc.numbered(text):
-			cur = append(cur, tableLine{idx: i, cells: splitTabs(text), tabs: true})
+			cur = append(blockRoom(cur, bits, i, lineTab), tableLine{idx: i, cells: splitTabs(text), tabs: true})
 		default:
 			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
 			// cells read through the cache that reads the blocks next.
@@ -126,6 +143,23 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 	}
 	flush()
 	return blocks
+}
+
+// maxBlockRoom bounds the room blockRoom gives a block: a longer block grows as it goes.
+const maxBlockRoom = 128
+
+// blockRoom is cur, or when no block is open, an empty block with room for the run of lines
+// from i that hold the byte fact bit (tabs, pipes): a block grown line by line leaves behind
+// every array it outgrew.
+func blockRoom(cur []tableLine, bits []uint8, i int, bit uint8) []tableLine {
+	if cur != nil {
+		return cur
+	}
+	n := 1
+	for j := i + 1; j < len(bits) && n < maxBlockRoom && bits[j]&bit != 0; j++ {
+		n++
+	}
+	return make([]tableLine, 0, n)
 }
 
 // Markdown tables, as OCR tools write them: "| Chapitre | Libellé | Montant |" rows and a
