@@ -35,8 +35,9 @@ func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abs
 // lineTrigger reads one line (folded f, original raw) for vote evidence.
 func lineTrigger(f, raw string) trig { return lineTriggerStems(f, raw, 0, false) }
 
-// lineTriggerStems is lineTrigger for a line whose stems fm (scanStems(f)) are known when known
-// is true: they are used as long as the line read is f itself.
+// lineTriggerStems is lineTrigger for a line whose stems fm are known when known is true: those
+// of f without its "*" (scanStemsSkip(f, '*'), which is scanStems(f) for a line holding none).
+// They are used as long as the line read is f itself.
 func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	var t trig
 	// Most lines hold neither a stem nor a word in capitals: the gate below turns them away
@@ -56,21 +57,21 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		}
 	}
 	m := fm
-	if !known || ocr || strings.IndexByte(f, '*') >= 0 {
-		// The stems of the line without its "*" are read before it is copied, and most lines
-		// end at the gate: stars and spaces hide no digit.
+	if !known || ocr {
 		m = scanStemsSkip(f, '*')
-		if !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
-			return t
-		}
+	}
+	// The stems of the line without its "*" are read before it is copied, and most lines end
+	// at the gate: stars and spaces hide no digit. Trimming cuts spaces only, and no stem
+	// begins or ends with one (newStems): the line's stems are those of the trimmed line.
+	// Whether the line holds a digit is read once, at the first test that asks: stars, quotes
+	// and spaces hide none, so every form of the line below holds the same.
+	digit := lazyDigit{f: f}
+	if !(triggerStems.in(m) || upper || (countStems.in(m) && digit.get())) {
+		return t
+	}
+	if strings.IndexByte(f, '*') >= 0 {
 		f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	} else {
-		// Trimming cuts spaces only, and no stem begins or ends with one (newStems): the
-		// line's stems are those of the trimmed line. Spaces hide no digit either: most lines
-		// end at the gate, untrimmed.
-		if !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
-			return t
-		}
 		f = strings.TrimSpace(f)
 	}
 	// Both ways passed the gate above, on the same stems and the same digits.
@@ -87,7 +88,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.majority = majorityStems.in(m) && reMajority.MatchString(f)
 	t.dissent = t.majority || (dissentStems.in(m) && reDissent.MatchString(f))
 	// Quotes stripped hide no digit: the count is looked for on a count line with one.
-	if countStems.in(m) && hasDigit(f) {
+	if countStems.in(m) && digit.get() {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || voteWord(f, m) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCountsStems(f, m)
@@ -114,7 +115,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.outcome, t.explicit = outcomeStems(f, m)
 	// A line with no proclamation and no digit holds no election result (reElected, exactly):
 	// most lines naming the elected ("élus") are spared the pattern.
-	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || hasDigit(f)) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
+	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || digit.get()) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" && favourableGate&m != 0 && reVoteFavourable.MatchString(f) {
@@ -132,6 +133,19 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		return trig{}
 	}
 	return t
+}
+
+// lazyDigit is hasDigit(f), read at the first get.
+type lazyDigit struct {
+	f           string
+	read, digit bool
+}
+
+func (d *lazyDigit) get() bool {
+	if !d.read {
+		d.read, d.digit = true, hasDigit(d.f)
+	}
+	return d.digit
 }
 
 // voteWord is reVoteWord.MatchString(f) for a line whose stems m are known: a line holding none
@@ -166,8 +180,12 @@ func spotStems(re *spotRx) (stemSet, bool) {
 }
 
 // matchString is re.MatchString, by the pattern's hand reader when it has one (see
-// handSubmatchers): it stops at the first match, where the spot search walks the whole line.
+// handMatchesAny, handSubmatchers): it stops at the first match, where the spot search walks
+// the whole line.
 func matchString(re *spotRx, f string) bool {
+	if re.handAny != nil {
+		return re.handAny(f)
+	}
 	if re.handSub != nil {
 		return re.handSub(f).n > 0
 	}
@@ -245,20 +263,53 @@ func stripQuotes(f string) string {
 	b.Grow(len(f))
 	space := false
 	for i := 0; i < len(f); {
-		r, n := utf8.DecodeRuneInString(f[i:])
-		if r == '«' || r == '»' || r == '"' || unicode.IsSpace(r) {
+		n := quoteOrSpace(f, i)
+		if n > 0 {
 			space = true
 			i += n
 			continue
+		}
+		// A word runs to the next mark or space: it is written whole.
+		j := i + 1
+		for j < len(f) {
+			if c := f[j]; c < utf8.RuneSelf {
+				if c == '"' || asciiSpace[c] != 0 {
+					break
+				}
+			} else if c >= 0xc0 && quoteOrSpace(f, j) > 0 {
+				break
+			}
+			j++
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteString(f[i : i+n])
-		i += n
+		b.WriteString(f[i:j])
+		i = j
 	}
 	return b.String()
+}
+
+// quoteOrSpace returns the width of the rune at i of f when it is a quotation mark or a space
+// (unicode.IsSpace), 0 otherwise. Only its first byte is looked at when it is ASCII, and a byte
+// that continues a multi-byte rune (where a word's scan may stop) is neither.
+func quoteOrSpace(f string, i int) int {
+	c := f[i]
+	if c < utf8.RuneSelf {
+		if c == '"' || asciiSpace[c] != 0 {
+			return 1
+		}
+		return 0
+	}
+	if c < 0xc0 {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(f[i:])
+	if r == '«' || r == '»' || unicode.IsSpace(r) {
+		return n
+	}
+	return 0
 }
 
 // outcomeOf reads a written rejection, deferral or acknowledgement. Each pattern runs only when
@@ -997,14 +1048,17 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	}
 	// Each item is folded into one stack buffer, not into a string of its own (Fold is
 	// string(AppendFold)).
-	split := 0
+	// The list splits when it holds two items or more, each naming a délibération: the items
+	// are read up to the first that names none.
+	split := len(dr.content) >= 2
 	var stack [256]byte
 	for _, c := range dr.content {
-		if bytes.Contains(normalize.AppendFold(stack[:0], c), contentDeliberation) {
-			split++
+		if !split {
+			break
 		}
+		split = bytes.Contains(normalize.AppendFold(stack[:0], c), contentDeliberation)
 	}
-	if split >= 2 && split == len(dr.content) {
+	if split {
 		for _, c := range dr.content {
 			x := dec
 			x.Text = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
@@ -1238,9 +1292,12 @@ func (d *doc) clauses(p para) []clause {
 
 // readClauses is clauses, uncached.
 func (d *doc) readClauses(p para) []clause {
+	// A paragraph is read when a line of it, "*" and all, holds a stem. Those stems are among
+	// the ones of the line without its "*" (stemsAt), which tell most lines apart without
+	// reading a line twice.
 	found := false
 	for _, i := range p.lines {
-		if clauseStems.in(d.stemsAt(i)) {
+		if clauseStems.in(d.stemsAt(i)) && clauseStems.in(d.starStemsAt(i)) {
 			found = true
 			break
 		}
@@ -1249,15 +1306,11 @@ func (d *doc) readClauses(p para) []clause {
 		return nil
 	}
 	// pm gathers the stems of the text read, for clauseSubjects. A line with a "*" may hide a
-	// stem its removal reveals: its stems are read without them. The space joining two lines
-	// is in no noun's stem.
+	// stem its removal reveals: its stems are read without them (stemsAt). The space joining
+	// two lines is in no noun's stem.
 	var pm uint64
 	for _, i := range p.lines {
-		if strings.IndexByte(d.folded[i], '*') >= 0 {
-			pm |= scanStemsSkip(d.folded[i], '*')
-		} else {
-			pm |= d.stemsAt(i)
-		}
+		pm |= d.stemsAt(i)
 	}
 	// The paragraph's text, its lines joined by spaces; a paragraph of one line without a "*"
 	// (most are) is read in place. Other texts are written in the document's scratch buffer and
@@ -1516,8 +1569,9 @@ func clauseOutcome(tail string) (string, bool) {
 // (not an abbreviation's: "M.", "H.T."), a semicolon, a colon, "!" or "?" followed by a space or
 // the end of the text.
 func sentenceEnd(f string, from int) int {
+	// One table look-up a byte: isSentenceEnd, a call, is asked about its marks only.
 	for k := from; k < len(f); k++ {
-		if isSentenceEnd(f, k) {
+		if sentenceMark[f[k]] && isSentenceEnd(f, k) {
 			return k + 1
 		}
 	}
@@ -1527,7 +1581,7 @@ func sentenceEnd(f string, from int) int {
 // sentenceStart is the offset where the sentence holding offset at begins.
 func sentenceStart(f string, at int) int {
 	for k := at - 1; k >= 0; k-- {
-		if isSentenceEnd(f, k) {
+		if sentenceMark[f[k]] && isSentenceEnd(f, k) {
 			for k+1 < at && f[k+1] == ' ' {
 				k++
 			}
@@ -1537,11 +1591,20 @@ func sentenceStart(f string, at int) int {
 	return 0
 }
 
+// sentenceMarks are the marks that end a sentence when a space or the end of the text follows;
+// sentenceMark holds them by byte.
+const sentenceMarks = ".;:!?"
+
+var sentenceMark = func() (t [256]bool) {
+	for i := 0; i < len(sentenceMarks); i++ {
+		t[sentenceMarks[i]] = true
+	}
+	return t
+}()
+
 // isSentenceEnd reports whether the byte at k ends a sentence.
 func isSentenceEnd(f string, k int) bool {
-	switch f[k] {
-	case '.', ';', ':', '!', '?':
-	default:
+	if !sentenceMark[f[k]] {
 		return false
 	}
 	if k+1 < len(f) && f[k+1] != ' ' {
