@@ -796,15 +796,11 @@ func (d *doc) decisions(prose []para) []Decision {
 				gap++
 			}
 		}
-		raw := d.lines[i].Text
-		// The cleaned line is read beside a draft only, and to skip page numbers and lone
-		// marks: a line too long to be one needs it only beside a draft.
-		var t string
-		if cur != nil || !longText(raw) {
-			t = cleanLine(raw)
-			if mayPageNumber(t) && isPageNumber(t) || t == "-" || t == "•" {
-				continue
-			}
+		// The cleaned line (cleanLine of the line, which the section reader remembers) is read
+		// beside a draft, and to skip page numbers and lone marks.
+		t := d.cleanAt(i)
+		if mayPageNumber(t) && isPageNumber(t) || t == "-" || t == "•" {
+			continue
 		}
 		// Whether the line is a list item matters only beside a draft.
 		bullet := cur != nil && reBullet.MatchString(t)
@@ -896,42 +892,6 @@ func (d *doc) decisions(prose []para) []Decision {
 	return out
 }
 
-// longText reports whether cleanLine(raw) is surely longer than isPageNumber reads: raw holds 25
-// printable ASCII characters other than the "*", "_" and "#" that cleaning may drop (untab keeps
-// their number, and trimming drops spaces only).
-func longText(raw string) bool {
-	// Eight bytes at a time and without a branch by byte: spaces between words made the byte
-	// loop's test mispredict about once a word. In each word, the high bit of a byte of keep is
-	// set when that byte counts: above ' ' in seven bits, its own high bit clear, and none of
-	// the three marks.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	n := 0
-	i := 0
-	for ; i+8 <= len(raw); i += 8 {
-		w := raw[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		keep := (x&^highs + ones*(0x80-'!')) &^ x & highs
-		keep &^= zeroBytes(x^ones*'*') | zeroBytes(x^ones*'_') | zeroBytes(x^ones*'#')
-		if n += bits.OnesCount64(keep); n >= 25 {
-			return true
-		}
-	}
-	for ; i < len(raw); i++ {
-		if c := raw[i]; c > ' ' && c < utf8.RuneSelf && c != '*' && c != '_' && c != '#' {
-			n++
-		}
-	}
-	return n >= 25
-}
-
-// zeroBytes sets the high bit of each byte of v that is zero, and no other bit: seven bits plus
-// 0x7f carry into the high bit exactly when they are not all zero, and no further.
-func zeroBytes(v uint64) uint64 {
-	const lows = 0x7f7f7f7f7f7f7f7f
-	return ^((v&lows + lows) | v | lows)
-}
-
 // mayPageNumber reports whether isPageNumber can accept t: its text within dashes opens with a
 // digit, a sign or "page". Most lines do not, and isPageNumber's failed number parse costs an
 // error value each.
@@ -941,22 +901,6 @@ func mayPageNumber(t string) bool {
 	}
 	t = strings.Trim(t, " -–")
 	return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == '+' || t[0] == 'p' || t[0] == 'P')
-}
-
-// cleanLine is strings.TrimSpace(cleanHeadingText(raw)). Most lines of prose hold nothing it
-// removes (no tab, "#", "*", "_", nor space at an end): they are returned as they are, without
-// the copies and scans of the general case.
-func cleanLine(raw string) string {
-	if raw == "" {
-		return raw
-	}
-	// Four byte searches (vectorised) cost less than one loop over the bytes.
-	if c0, c1 := raw[0], raw[len(raw)-1]; c0 > ' ' && c0 < utf8.RuneSelf && c1 > ' ' && c1 < utf8.RuneSelf &&
-		strings.IndexByte(raw, '*') < 0 && strings.IndexByte(raw, '\t') < 0 && strings.IndexByte(raw, '#') < 0 &&
-		strings.IndexByte(raw, '_') < 0 {
-		return raw
-	}
-	return strings.TrimSpace(cleanHeadingText(raw))
 }
 
 // weak reports whether a draft is only a decision sentence that adopts, with no vote stated.

@@ -241,19 +241,6 @@ func refUpperVerb(raw string) bool {
 	return false
 }
 
-// refLongText is longText byte by byte.
-func refLongText(raw string) bool {
-	n := 0
-	for i := 0; i < len(raw); i++ {
-		if c := raw[i]; c > ' ' && c < 0x80 && c != '*' && c != '_' && c != '#' {
-			if n++; n >= 25 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // refVoteCounts is voteCounts running every count pattern, each through FindAll.
 func refVoteCounts(f string) (forN, against, abst *int) {
 	first := func(re *spotRx, f string) *int {
@@ -368,26 +355,17 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if got, want := upperVerb(s), refUpperVerb(s); got != want {
 		t.Errorf("upperVerb(%q) = %v, want %v", s, got, want)
 	}
-	if got, want := cleanLine(s), strings.TrimSpace(cleanHeadingText(s)); got != want {
-		t.Errorf("cleanLine(%q) = %q, want %q", s, got, want)
-	}
 	if got, want := isUpperWord(s), strings.ToUpper(s) == s; got != want {
 		t.Errorf("isUpperWord(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := stripQuotes(s), strings.Join(strings.Fields(quoteStrip.Replace(s)), " "); got != want {
 		t.Errorf("stripQuotes(%q) = %q, want %q", s, got, want)
 	}
-	if c := cleanLine(s); !mayPageNumber(c) && isPageNumber(c) {
+	if c := cleanHeadingText(s); !mayPageNumber(c) && isPageNumber(c) {
 		t.Errorf("mayPageNumber(%q) = false, but isPageNumber is true", c)
 	}
 	if got, want := hasGuillemet(s), strings.Contains(s, "«") || strings.Contains(s, "»"); got != want {
 		t.Errorf("hasGuillemet(%q) = %v, want %v", s, got, want)
-	}
-	if got, want := longText(s), refLongText(s); got != want {
-		t.Errorf("longText(%q) = %v, want %v", s, got, want)
-	}
-	if longText(s) && len(cleanLine(s)) <= 24 {
-		t.Errorf("longText(%q) = true, but cleanLine gives %q", s, cleanLine(s))
 	}
 	if g := strings.ReplaceAll(f, "*", ""); reStrongVerb.MatchString(g) && !strongStems.in(scanStems(g)) {
 		t.Errorf("reStrongVerb matches %q, which holds none of strongStems", g)
