@@ -367,9 +367,7 @@ func (t *trig) rewrap(d *doc, i int) {
 	}
 	// The joined text is built only when its stems can give an outcome: most vote lines and
 	// their next lines hold none.
-	st, m := scanStemsFrom(0, 0, d.folded[i])
-	st, m = scanStemsFrom(st, m, " ")
-	_, m = scanStemsFrom(st, m, next)
+	m := joinedStems(d.folded[i], d.starStemsAt(i), next)
 	if !(rejectStems.in(m) || deferStems.in(m) || notedStems.in(m)) {
 		return
 	}
@@ -379,6 +377,16 @@ func (t *trig) rewrap(d *doc, i int) {
 			t.outcome, t.explicit = o, true
 		}
 	}
+}
+
+// joinedStems is scanStems(line + " " + next) for a line whose stems m are known: those of the
+// joined text are the line's and those that end after it, which start within the line's last
+// stemIndex.overlap bytes.
+func joinedStems(line string, m uint64, next string) uint64 {
+	st, m := scanStemsFrom(0, m, line[max(0, len(line)-stemIndex.overlap):])
+	st, m = scanStemsFrom(st, m, " ")
+	_, m = scanStemsFrom(st, m, next)
+	return m
 }
 
 // upperVerb reports whether a line carries a decision verb in capitals ("ACCEPTE", "DECIDE",

@@ -395,6 +395,9 @@ func checkDecisionRefs(t *testing.T, s string) {
 		t.Errorf("scanStemsSkip(%q) = %x, want %x", f, got, want)
 	}
 	for _, k := range []int{0, len(f) / 3, len(f) / 2, len(f)} {
+		if got, want := joinedStems(f[:k], scanStems(f[:k]), f[k:]), scanStems(f[:k]+" "+f[k:]); got != want {
+			t.Errorf("joinedStems(%q, %q) = %x, want %x", f[:k], f[k:], got, want)
+		}
 		st, m := scanStemsFrom(0, 0, f[:k])
 		if _, got := scanStemsFrom(st, m, f[k:]); got != scanStems(f) {
 			t.Errorf("scanStemsFrom(%q | %q) = %x, want %x", f[:k], f[k:], got, scanStems(f))
@@ -413,7 +416,8 @@ func TestDecisionRefs(t *testing.T) {
 func FuzzDecisionRefs(f *testing.F) {
 	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x", "1)\t*_#abcdefghijklmnopqrstuvwxy",
 		"Contre : 2 (M. DUPONT, Mme X)", "à l'EXCEPTION DE M. Y qui s'abstient", "Monsieur Z ne PRENANT pas part au vote",
-		"Mme X : 11 votes, - Élue", "ONT ÉTÉ PROCLAMÉS élus", "Sont élus au scrutin de liste"} {
+		"Mme X : 11 votes, - Élue", "ONT ÉTÉ PROCLAMÉS élus", "Sont élus au scrutin de liste",
+		"Le Conseil xxDECIDE, yyyyyyADOPTE", "12345678DECIDE", "abcdefgDECIDE", "éDÉCIDE", "M.DÉCIDE ", "(ADOPTE)"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkDecisionRefs)
