@@ -115,14 +115,14 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.outcome, t.explicit = outcomeStems(f, m)
 	// A line with no proclamation and no digit holds no election result (reElected, exactly):
 	// most lines naming the elected ("élus") are spared the pattern.
-	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || digit.get()) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
+	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || digit.get()) && elected(f, m) && !reElectedChair.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" && favourableGate&m != 0 && reVoteFavourable.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" {
-		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
+		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && adopted(f, m)) {
 			if upper || matchString(reCouncil, f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
@@ -133,6 +133,23 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		return trig{}
 	}
 	return t
+}
+
+// adopted is reAdopted.MatchString(f) for a line whose stems m are known: its hand reader
+// (adoptedIn) looks only for the verbs whose stems the line holds.
+func adopted(f string, m uint64) bool {
+	if reAdopted.handAny == nil {
+		return reAdopted.MatchString(f)
+	}
+	return adoptedIn(f, m)
+}
+
+// elected is reElected.MatchString(f) for a line whose stems m are known (see electedIn).
+func elected(f string, m uint64) bool {
+	if reElected.handAny == nil {
+		return reElected.MatchString(f)
+	}
+	return electedIn(f, m)
 }
 
 // lazyDigit is hasDigit(f), read at the first get.
@@ -410,7 +427,8 @@ func upperVerbRun(raw string) bool {
 		y := x &^ highs
 		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
 		for cand := up & ((up|x&highs)>>8 | 1<<63); cand != 0; cand &= cand - 1 {
-			if upperVerbAt(raw, i+bits.TrailingZeros64(cand)/8) {
+			// Most capitals open no verb: their byte is tested here, without a call.
+			if j := i + bits.TrailingZeros64(cand)/8; upperVerbFirst.has(raw[j]) && upperVerbAt(raw, j) {
 				return true
 			}
 		}
@@ -904,8 +922,13 @@ func (d *doc) decisions(prose []para) []Decision {
 // digit, a sign or "page". Most lines do not, and isPageNumber's failed number parse costs an
 // error value each.
 func mayPageNumber(t string) bool {
-	if len(t) > 24 {
+	if len(t) > 24 || t == "" {
 		return false
+	}
+	// A text opening with none of the trimmed characters (" ", "-", "–", whose first byte is
+	// 0xe2) is read as it is: Trim with a set beyond ASCII decodes it rune by rune.
+	if c := t[0]; c != ' ' && c != '-' && c != 0xe2 {
+		return c >= '0' && c <= '9' || c == '+' || c == 'p' || c == 'P'
 	}
 	t = strings.Trim(t, " -–")
 	return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == '+' || t[0] == 'p' || t[0] == 'P')

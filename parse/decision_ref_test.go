@@ -367,6 +367,9 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if got, want := hasGuillemet(s), strings.Contains(s, "«") || strings.Contains(s, "»"); got != want {
 		t.Errorf("hasGuillemet(%q) = %v, want %v", s, got, want)
 	}
+	if g := strings.ReplaceAll(f, "*", ""); adopted(g, scanStems(g)) != reAdopted.Regexp.MatchString(g) || elected(g, scanStems(g)) != reElected.Regexp.MatchString(g) {
+		t.Errorf("adopted or elected(%q) with its stems differs from its pattern", g)
+	}
 	if g := strings.ReplaceAll(f, "*", ""); reStrongVerb.MatchString(g) && !strongStems.in(scanStems(g)) {
 		t.Errorf("reStrongVerb matches %q, which holds none of strongStems", g)
 	}
@@ -417,7 +420,7 @@ func FuzzDecisionRefs(f *testing.F) {
 	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x", "1)\t*_#abcdefghijklmnopqrstuvwxy",
 		"Contre : 2 (M. DUPONT, Mme X)", "à l'EXCEPTION DE M. Y qui s'abstient", "Monsieur Z ne PRENANT pas part au vote",
 		"Mme X : 11 votes, - Élue", "ONT ÉTÉ PROCLAMÉS élus", "Sont élus au scrutin de liste",
-		"Le Conseil xxDECIDE, yyyyyyADOPTE", "12345678DECIDE", "abcdefgDECIDE", "éDÉCIDE", "M.DÉCIDE ", "(ADOPTE)"} {
+		"Le Conseil xxDECIDE, yyyyyyADOPTE", "12345678DECIDE", "12 votes élu", "12 suffrages, élue", "a été proclamé", "approuvée", "abcdefgDECIDE", "éDÉCIDE", "M.DÉCIDE ", "(ADOPTE)"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkDecisionRefs)

@@ -614,8 +614,12 @@ var (
 // or a count (at most three digits, then a unit ending a word) then "élu(e)(s)" within
 // electedGap characters on the line. The spot search ran the pattern at every auxiliary and
 // digit of a line.
-func electedAny(s string) bool {
-	for from := 0; ; {
+func electedAny(s string) bool { return electedIn(s, ^uint64(0)) }
+
+// electedIn is electedAny for a text whose stems are among m: a word whose bit (see
+// handStemBits) m lacks is not looked for.
+func electedIn(s string, m uint64) bool {
+	for from := 0; electedVerbBits&m != 0; {
 		k := strings.Index(s[from:], electedVerb)
 		if k < 0 {
 			break
@@ -631,7 +635,10 @@ func electedAny(s string) bool {
 			}
 		}
 	}
-	for _, u := range electedUnits {
+	for k, u := range electedUnits {
+		if electedUnitBits[k]&m == 0 {
+			continue
+		}
 		for from := 0; ; {
 			k := strings.Index(s[from:], u)
 			if k < 0 {
@@ -686,8 +693,15 @@ var (
 // adoptedAny tells whether s holds a match of reAdopted: a stem after no word character,
 // then an ending after which no word character follows. The spot search ran the pattern at
 // each stem of a line (many hold several).
-func adoptedAny(s string) bool {
-	for _, w := range adoptedStemsList {
+func adoptedAny(s string) bool { return adoptedIn(s, ^uint64(0)) }
+
+// adoptedIn is adoptedAny for a text whose stems are among m: a verb stem whose bit (see
+// handStemBits) m lacks is not looked for.
+func adoptedIn(s string, m uint64) bool {
+	for k, w := range adoptedStemsList {
+		if adoptedBits[k]&m == 0 {
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(s[from:], w)
 			if i < 0 {
@@ -811,4 +825,35 @@ func passiveBefore(before string) bool {
 		}
 	}
 	return false
+}
+
+// The stem bits of the words adoptedIn and electedIn look for: a text whose stems hold none of
+// a word's bits does not hold the word. They are read by init, once every stem is registered.
+var (
+	adoptedBits     []uint64
+	electedVerbBits uint64
+	electedUnitBits []uint64
+)
+
+func init() {
+	adoptedBits = handStemBits(adoptedStemsList)
+	electedVerbBits = handStemBits([]string{electedVerb})[0]
+	electedUnitBits = handStemBits(electedUnits)
+}
+
+// handStemBits returns, for each word, the bits of the registered stems it holds: a text holding
+// the word holds each of them. A word that holds none gets every bit (it is always looked for).
+func handStemBits(words []string) []uint64 {
+	out := make([]uint64, len(words))
+	for k, w := range words {
+		for _, st := range stemIndex.stems {
+			if strings.Contains(w, st) {
+				out[k] |= stemBit(st)
+			}
+		}
+		if out[k] == 0 {
+			out[k] = ^uint64(0)
+		}
+	}
+	return out
 }
