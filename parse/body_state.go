@@ -1,5 +1,7 @@
 package parse
 
+import "strings"
+
 // bodyState memoizes, for one document, what the body reader computes more than once: the vote
 // reading of a line (asked when splitting paragraphs and when reading decisions) and the person
 // a speaker's mention links to.
@@ -55,17 +57,34 @@ func (d *doc) trigAt(i int) trig {
 	return t
 }
 
-// stemsAt is scanStems of folded line i, computed once.
+// stemsAt is scanStemsSkip(d.folded[i], '*') of folded line i, computed once: the stems of the
+// line without its "*" (scanStems of a line holding none). The vote reader and the clause
+// reader read a line so; only the clause reader's first test asks for the stems of a line
+// with its "*" (see starStemsAt), and a stem holds no "*", so those are among these.
 func (d *doc) stemsAt(i int) uint64 {
 	if d.bs.stems == nil {
 		d.bs.stems = make([]uint64, len(d.lines))
 	}
 	m := d.bs.stems[i]
 	if m == 0 {
-		m = scanStems(d.folded[i]) | stemsRead
+		f := d.folded[i]
+		if strings.IndexByte(f, '*') < 0 {
+			m = scanStems(f)
+		} else {
+			m = scanStemsSkip(f, '*')
+		}
+		m |= stemsRead
 		d.bs.stems[i] = m
 	}
 	return m &^ stemsRead
+}
+
+// starStemsAt is scanStems of folded line i, "*" and all: stemsAt for a line without a "*".
+func (d *doc) starStemsAt(i int) uint64 {
+	if strings.IndexByte(d.folded[i], '*') < 0 {
+		return d.stemsAt(i)
+	}
+	return scanStems(d.folded[i])
 }
 
 // stemsRead marks a line's stems read in bodyState.stems: the last bit, which no stem takes

@@ -35,8 +35,9 @@ func (t trig) counts() bool { return t.forN != nil || t.againstN != nil || t.abs
 // lineTrigger reads one line (folded f, original raw) for vote evidence.
 func lineTrigger(f, raw string) trig { return lineTriggerStems(f, raw, 0, false) }
 
-// lineTriggerStems is lineTrigger for a line whose stems fm (scanStems(f)) are known when known
-// is true: they are used as long as the line read is f itself.
+// lineTriggerStems is lineTrigger for a line whose stems fm are known when known is true: those
+// of f without its "*" (scanStemsSkip(f, '*'), which is scanStems(f) for a line holding none).
+// They are used as long as the line read is f itself.
 func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	var t trig
 	// Most lines hold neither a stem nor a word in capitals: the gate below turns them away
@@ -56,21 +57,21 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		}
 	}
 	m := fm
-	if !known || ocr || strings.IndexByte(f, '*') >= 0 {
-		// The stems of the line without its "*" are read before it is copied, and most lines
-		// end at the gate: stars and spaces hide no digit.
+	if !known || ocr {
 		m = scanStemsSkip(f, '*')
-		if !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
-			return t
-		}
+	}
+	// The stems of the line without its "*" are read before it is copied, and most lines end
+	// at the gate: stars and spaces hide no digit. Trimming cuts spaces only, and no stem
+	// begins or ends with one (newStems): the line's stems are those of the trimmed line.
+	// Whether the line holds a digit is read once, at the first test that asks: stars, quotes
+	// and spaces hide none, so every form of the line below holds the same.
+	digit := lazyDigit{f: f}
+	if !(triggerStems.in(m) || upper || (countStems.in(m) && digit.get())) {
+		return t
+	}
+	if strings.IndexByte(f, '*') >= 0 {
 		f = strings.TrimSpace(strings.ReplaceAll(f, "*", ""))
 	} else {
-		// Trimming cuts spaces only, and no stem begins or ends with one (newStems): the
-		// line's stems are those of the trimmed line. Spaces hide no digit either: most lines
-		// end at the gate, untrimmed.
-		if !(triggerStems.in(m) || upper || (countStems.in(m) && hasDigit(f))) {
-			return t
-		}
 		f = strings.TrimSpace(f)
 	}
 	// Both ways passed the gate above, on the same stems and the same digits.
@@ -87,7 +88,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.majority = majorityStems.in(m) && reMajority.MatchString(f)
 	t.dissent = t.majority || (dissentStems.in(m) && reDissent.MatchString(f))
 	// Quotes stripped hide no digit: the count is looked for on a count line with one.
-	if countStems.in(m) && hasDigit(f) {
+	if countStems.in(m) && digit.get() {
 		voteLine := reVoteLine.MatchString(f)
 		if voteLine || voteWord(f, m) || t.unanimous {
 			t.forN, t.againstN, t.abstN = voteCountsStems(f, m)
@@ -114,14 +115,14 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	t.outcome, t.explicit = outcomeStems(f, m)
 	// A line with no proclamation and no digit holds no election result (reElected, exactly):
 	// most lines naming the elected ("élus") are spared the pattern.
-	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || hasDigit(f)) && reElected.MatchString(f) && !reElectedChair.MatchString(f) {
+	if t.outcome == "" && electStems.in(m) && (proclaimStems.in(m) || digit.get()) && elected(f, m) && !reElectedChair.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" && favourableGate&m != 0 && reVoteFavourable.MatchString(f) {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" {
-		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && reAdopted.MatchString(f)) {
+		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && adopted(f, m)) {
 			if upper || matchString(reCouncil, f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
@@ -132,6 +133,36 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		return trig{}
 	}
 	return t
+}
+
+// adopted is reAdopted.MatchString(f) for a line whose stems m are known: its hand reader
+// (adoptedIn) looks only for the verbs whose stems the line holds.
+func adopted(f string, m uint64) bool {
+	if reAdopted.handAny == nil {
+		return reAdopted.MatchString(f)
+	}
+	return adoptedIn(f, m)
+}
+
+// elected is reElected.MatchString(f) for a line whose stems m are known (see electedIn).
+func elected(f string, m uint64) bool {
+	if reElected.handAny == nil {
+		return reElected.MatchString(f)
+	}
+	return electedIn(f, m)
+}
+
+// lazyDigit is hasDigit(f), read at the first get.
+type lazyDigit struct {
+	f           string
+	read, digit bool
+}
+
+func (d *lazyDigit) get() bool {
+	if !d.read {
+		d.read, d.digit = true, hasDigit(d.f)
+	}
+	return d.digit
 }
 
 // voteWord is reVoteWord.MatchString(f) for a line whose stems m are known: a line holding none
@@ -166,8 +197,12 @@ func spotStems(re *spotRx) (stemSet, bool) {
 }
 
 // matchString is re.MatchString, by the pattern's hand reader when it has one (see
-// handSubmatchers): it stops at the first match, where the spot search walks the whole line.
+// handMatchesAny, handSubmatchers): it stops at the first match, where the spot search walks
+// the whole line.
 func matchString(re *spotRx, f string) bool {
+	if re.handAny != nil {
+		return re.handAny(f)
+	}
 	if re.handSub != nil {
 		return re.handSub(f).n > 0
 	}
@@ -245,20 +280,53 @@ func stripQuotes(f string) string {
 	b.Grow(len(f))
 	space := false
 	for i := 0; i < len(f); {
-		r, n := utf8.DecodeRuneInString(f[i:])
-		if r == '«' || r == '»' || r == '"' || unicode.IsSpace(r) {
+		n := quoteOrSpace(f, i)
+		if n > 0 {
 			space = true
 			i += n
 			continue
+		}
+		// A word runs to the next mark or space: it is written whole.
+		j := i + 1
+		for j < len(f) {
+			if c := f[j]; c < utf8.RuneSelf {
+				if c == '"' || asciiSpace[c] != 0 {
+					break
+				}
+			} else if c >= 0xc0 && quoteOrSpace(f, j) > 0 {
+				break
+			}
+			j++
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteString(f[i : i+n])
-		i += n
+		b.WriteString(f[i:j])
+		i = j
 	}
 	return b.String()
+}
+
+// quoteOrSpace returns the width of the rune at i of f when it is a quotation mark or a space
+// (unicode.IsSpace), 0 otherwise. Only its first byte is looked at when it is ASCII, and a byte
+// that continues a multi-byte rune (where a word's scan may stop) is neither.
+func quoteOrSpace(f string, i int) int {
+	c := f[i]
+	if c < utf8.RuneSelf {
+		if c == '"' || asciiSpace[c] != 0 {
+			return 1
+		}
+		return 0
+	}
+	if c < 0xc0 {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(f[i:])
+	if r == '«' || r == '»' || unicode.IsSpace(r) {
+		return n
+	}
+	return 0
 }
 
 // outcomeOf reads a written rejection, deferral or acknowledgement. Each pattern runs only when
@@ -316,9 +384,7 @@ func (t *trig) rewrap(d *doc, i int) {
 	}
 	// The joined text is built only when its stems can give an outcome: most vote lines and
 	// their next lines hold none.
-	st, m := scanStemsFrom(0, 0, d.folded[i])
-	st, m = scanStemsFrom(st, m, " ")
-	_, m = scanStemsFrom(st, m, next)
+	m := joinedStems(d.folded[i], d.starStemsAt(i), next)
 	if !(rejectStems.in(m) || deferStems.in(m) || notedStems.in(m)) {
 		return
 	}
@@ -328,6 +394,16 @@ func (t *trig) rewrap(d *doc, i int) {
 			t.outcome, t.explicit = o, true
 		}
 	}
+}
+
+// joinedStems is scanStems(line + " " + next) for a line whose stems m are known: those of the
+// joined text are the line's and those that end after it, which start within the line's last
+// stemIndex.overlap bytes.
+func joinedStems(line string, m uint64, next string) uint64 {
+	st, m := scanStemsFrom(0, m, line[max(0, len(line)-stemIndex.overlap):])
+	st, m = scanStemsFrom(st, m, " ")
+	_, m = scanStemsFrom(st, m, next)
+	return m
 }
 
 // upperVerb reports whether a line carries a decision verb in capitals ("ACCEPTE", "DECIDE",
@@ -351,7 +427,8 @@ func upperVerbRun(raw string) bool {
 		y := x &^ highs
 		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
 		for cand := up & ((up|x&highs)>>8 | 1<<63); cand != 0; cand &= cand - 1 {
-			if upperVerbAt(raw, i+bits.TrailingZeros64(cand)/8) {
+			// Most capitals open no verb: their byte is tested here, without a call.
+			if j := i + bits.TrailingZeros64(cand)/8; upperVerbFirst.has(raw[j]) && upperVerbAt(raw, j) {
 				return true
 			}
 		}
@@ -745,15 +822,11 @@ func (d *doc) decisions(prose []para) []Decision {
 				gap++
 			}
 		}
-		raw := d.lines[i].Text
-		// The cleaned line is read beside a draft only, and to skip page numbers and lone
-		// marks: a line too long to be one needs it only beside a draft.
-		var t string
-		if cur != nil || !longText(raw) {
-			t = cleanLine(raw)
-			if mayPageNumber(t) && isPageNumber(t) || t == "-" || t == "•" {
-				continue
-			}
+		// The cleaned line (cleanLine of the line, which the section reader remembers) is read
+		// beside a draft, and to skip page numbers and lone marks.
+		t := d.cleanAt(i)
+		if mayPageNumber(t) && isPageNumber(t) || t == "-" || t == "•" {
+			continue
 		}
 		// Whether the line is a list item matters only beside a draft.
 		bullet := cur != nil && reBullet.MatchString(t)
@@ -845,67 +918,20 @@ func (d *doc) decisions(prose []para) []Decision {
 	return out
 }
 
-// longText reports whether cleanLine(raw) is surely longer than isPageNumber reads: raw holds 25
-// printable ASCII characters other than the "*", "_" and "#" that cleaning may drop (untab keeps
-// their number, and trimming drops spaces only).
-func longText(raw string) bool {
-	// Eight bytes at a time and without a branch by byte: spaces between words made the byte
-	// loop's test mispredict about once a word. In each word, the high bit of a byte of keep is
-	// set when that byte counts: above ' ' in seven bits, its own high bit clear, and none of
-	// the three marks.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	n := 0
-	i := 0
-	for ; i+8 <= len(raw); i += 8 {
-		w := raw[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		keep := (x&^highs + ones*(0x80-'!')) &^ x & highs
-		keep &^= zeroBytes(x^ones*'*') | zeroBytes(x^ones*'_') | zeroBytes(x^ones*'#')
-		if n += bits.OnesCount64(keep); n >= 25 {
-			return true
-		}
-	}
-	for ; i < len(raw); i++ {
-		if c := raw[i]; c > ' ' && c < utf8.RuneSelf && c != '*' && c != '_' && c != '#' {
-			n++
-		}
-	}
-	return n >= 25
-}
-
-// zeroBytes sets the high bit of each byte of v that is zero, and no other bit: seven bits plus
-// 0x7f carry into the high bit exactly when they are not all zero, and no further.
-func zeroBytes(v uint64) uint64 {
-	const lows = 0x7f7f7f7f7f7f7f7f
-	return ^((v&lows + lows) | v | lows)
-}
-
 // mayPageNumber reports whether isPageNumber can accept t: its text within dashes opens with a
 // digit, a sign or "page". Most lines do not, and isPageNumber's failed number parse costs an
 // error value each.
 func mayPageNumber(t string) bool {
-	if len(t) > 24 {
+	if len(t) > 24 || t == "" {
 		return false
+	}
+	// A text opening with none of the trimmed characters (" ", "-", "–", whose first byte is
+	// 0xe2) is read as it is: Trim with a set beyond ASCII decodes it rune by rune.
+	if c := t[0]; c != ' ' && c != '-' && c != 0xe2 {
+		return c >= '0' && c <= '9' || c == '+' || c == 'p' || c == 'P'
 	}
 	t = strings.Trim(t, " -–")
 	return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == '+' || t[0] == 'p' || t[0] == 'P')
-}
-
-// cleanLine is strings.TrimSpace(cleanHeadingText(raw)). Most lines of prose hold nothing it
-// removes (no tab, "#", "*", "_", nor space at an end): they are returned as they are, without
-// the copies and scans of the general case.
-func cleanLine(raw string) string {
-	if raw == "" {
-		return raw
-	}
-	// Four byte searches (vectorised) cost less than one loop over the bytes.
-	if c0, c1 := raw[0], raw[len(raw)-1]; c0 > ' ' && c0 < utf8.RuneSelf && c1 > ' ' && c1 < utf8.RuneSelf &&
-		strings.IndexByte(raw, '*') < 0 && strings.IndexByte(raw, '\t') < 0 && strings.IndexByte(raw, '#') < 0 &&
-		strings.IndexByte(raw, '_') < 0 {
-		return raw
-	}
-	return strings.TrimSpace(cleanHeadingText(raw))
 }
 
 // weak reports whether a draft is only a decision sentence that adopts, with no vote stated.
@@ -997,14 +1023,17 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 	}
 	// Each item is folded into one stack buffer, not into a string of its own (Fold is
 	// string(AppendFold)).
-	split := 0
+	// The list splits when it holds two items or more, each naming a délibération: the items
+	// are read up to the first that names none.
+	split := len(dr.content) >= 2
 	var stack [256]byte
 	for _, c := range dr.content {
-		if bytes.Contains(normalize.AppendFold(stack[:0], c), contentDeliberation) {
-			split++
+		if !split {
+			break
 		}
+		split = bytes.Contains(normalize.AppendFold(stack[:0], c), contentDeliberation)
 	}
-	if split >= 2 && split == len(dr.content) {
+	if split {
 		for _, c := range dr.content {
 			x := dec
 			x.Text = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
@@ -1238,9 +1267,12 @@ func (d *doc) clauses(p para) []clause {
 
 // readClauses is clauses, uncached.
 func (d *doc) readClauses(p para) []clause {
+	// A paragraph is read when a line of it, "*" and all, holds a stem. Those stems are among
+	// the ones of the line without its "*" (stemsAt), which tell most lines apart without
+	// reading a line twice.
 	found := false
 	for _, i := range p.lines {
-		if clauseStems.in(d.stemsAt(i)) {
+		if clauseStems.in(d.stemsAt(i)) && clauseStems.in(d.starStemsAt(i)) {
 			found = true
 			break
 		}
@@ -1249,15 +1281,11 @@ func (d *doc) readClauses(p para) []clause {
 		return nil
 	}
 	// pm gathers the stems of the text read, for clauseSubjects. A line with a "*" may hide a
-	// stem its removal reveals: its stems are read without them. The space joining two lines
-	// is in no noun's stem.
+	// stem its removal reveals: its stems are read without them (stemsAt). The space joining
+	// two lines is in no noun's stem.
 	var pm uint64
 	for _, i := range p.lines {
-		if strings.IndexByte(d.folded[i], '*') >= 0 {
-			pm |= scanStemsSkip(d.folded[i], '*')
-		} else {
-			pm |= d.stemsAt(i)
-		}
+		pm |= d.stemsAt(i)
 	}
 	// The paragraph's text, its lines joined by spaces; a paragraph of one line without a "*"
 	// (most are) is read in place. Other texts are written in the document's scratch buffer and
@@ -1516,8 +1544,9 @@ func clauseOutcome(tail string) (string, bool) {
 // (not an abbreviation's: "M.", "H.T."), a semicolon, a colon, "!" or "?" followed by a space or
 // the end of the text.
 func sentenceEnd(f string, from int) int {
+	// One table look-up a byte: isSentenceEnd, a call, is asked about its marks only.
 	for k := from; k < len(f); k++ {
-		if isSentenceEnd(f, k) {
+		if sentenceMark[f[k]] && isSentenceEnd(f, k) {
 			return k + 1
 		}
 	}
@@ -1527,7 +1556,7 @@ func sentenceEnd(f string, from int) int {
 // sentenceStart is the offset where the sentence holding offset at begins.
 func sentenceStart(f string, at int) int {
 	for k := at - 1; k >= 0; k-- {
-		if isSentenceEnd(f, k) {
+		if sentenceMark[f[k]] && isSentenceEnd(f, k) {
 			for k+1 < at && f[k+1] == ' ' {
 				k++
 			}
@@ -1537,11 +1566,20 @@ func sentenceStart(f string, at int) int {
 	return 0
 }
 
+// sentenceMarks are the marks that end a sentence when a space or the end of the text follows;
+// sentenceMark holds them by byte.
+const sentenceMarks = ".;:!?"
+
+var sentenceMark = func() (t [256]bool) {
+	for i := 0; i < len(sentenceMarks); i++ {
+		t[sentenceMarks[i]] = true
+	}
+	return t
+}()
+
 // isSentenceEnd reports whether the byte at k ends a sentence.
 func isSentenceEnd(f string, k int) bool {
-	switch f[k] {
-	case '.', ';', ':', '!', '?':
-	default:
+	if !sentenceMark[f[k]] {
 		return false
 	}
 	if k+1 < len(f) && f[k+1] != ' ' {

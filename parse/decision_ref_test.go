@@ -241,19 +241,6 @@ func refUpperVerb(raw string) bool {
 	return false
 }
 
-// refLongText is longText byte by byte.
-func refLongText(raw string) bool {
-	n := 0
-	for i := 0; i < len(raw); i++ {
-		if c := raw[i]; c > ' ' && c < 0x80 && c != '*' && c != '_' && c != '#' {
-			if n++; n >= 25 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // refVoteCounts is voteCounts running every count pattern, each through FindAll.
 func refVoteCounts(f string) (forN, against, abst *int) {
 	first := func(re *spotRx, f string) *int {
@@ -359,7 +346,7 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if got := valueOf(lineTrigger(f, s)); !reflect.DeepEqual(got, want) {
 		t.Errorf("lineTrigger(%q) = %+v, want %+v", s, got, want)
 	}
-	if got := valueOf(lineTriggerStems(f, s, scanStems(f), true)); !reflect.DeepEqual(got, want) {
+	if got := valueOf(lineTriggerStems(f, s, scanStemsSkip(f, '*'), true)); !reflect.DeepEqual(got, want) {
 		t.Errorf("lineTriggerStems(%q, known) = %+v, want %+v", s, got, want)
 	}
 	if got, want := hasUpperRun(s), refHasUpperRun(s); got != want {
@@ -368,26 +355,20 @@ func checkDecisionRefs(t *testing.T, s string) {
 	if got, want := upperVerb(s), refUpperVerb(s); got != want {
 		t.Errorf("upperVerb(%q) = %v, want %v", s, got, want)
 	}
-	if got, want := cleanLine(s), strings.TrimSpace(cleanHeadingText(s)); got != want {
-		t.Errorf("cleanLine(%q) = %q, want %q", s, got, want)
-	}
 	if got, want := isUpperWord(s), strings.ToUpper(s) == s; got != want {
 		t.Errorf("isUpperWord(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := stripQuotes(s), strings.Join(strings.Fields(quoteStrip.Replace(s)), " "); got != want {
 		t.Errorf("stripQuotes(%q) = %q, want %q", s, got, want)
 	}
-	if c := cleanLine(s); !mayPageNumber(c) && isPageNumber(c) {
+	if c := cleanHeadingText(s); !mayPageNumber(c) && isPageNumber(c) {
 		t.Errorf("mayPageNumber(%q) = false, but isPageNumber is true", c)
 	}
 	if got, want := hasGuillemet(s), strings.Contains(s, "«") || strings.Contains(s, "»"); got != want {
 		t.Errorf("hasGuillemet(%q) = %v, want %v", s, got, want)
 	}
-	if got, want := longText(s), refLongText(s); got != want {
-		t.Errorf("longText(%q) = %v, want %v", s, got, want)
-	}
-	if longText(s) && len(cleanLine(s)) <= 24 {
-		t.Errorf("longText(%q) = true, but cleanLine gives %q", s, cleanLine(s))
+	if g := strings.ReplaceAll(f, "*", ""); adopted(g, scanStems(g)) != reAdopted.Regexp.MatchString(g) || elected(g, scanStems(g)) != reElected.Regexp.MatchString(g) {
+		t.Errorf("adopted or elected(%q) with its stems differs from its pattern", g)
 	}
 	if g := strings.ReplaceAll(f, "*", ""); reStrongVerb.MatchString(g) && !strongStems.in(scanStems(g)) {
 		t.Errorf("reStrongVerb matches %q, which holds none of strongStems", g)
@@ -417,6 +398,9 @@ func checkDecisionRefs(t *testing.T, s string) {
 		t.Errorf("scanStemsSkip(%q) = %x, want %x", f, got, want)
 	}
 	for _, k := range []int{0, len(f) / 3, len(f) / 2, len(f)} {
+		if got, want := joinedStems(f[:k], scanStems(f[:k]), f[k:]), scanStems(f[:k]+" "+f[k:]); got != want {
+			t.Errorf("joinedStems(%q, %q) = %x, want %x", f[:k], f[k:], got, want)
+		}
 		st, m := scanStemsFrom(0, 0, f[:k])
 		if _, got := scanStemsFrom(st, m, f[k:]); got != scanStems(f) {
 			t.Errorf("scanStemsFrom(%q | %q) = %x, want %x", f[:k], f[k:], got, scanStems(f))
@@ -435,7 +419,8 @@ func TestDecisionRefs(t *testing.T) {
 func FuzzDecisionRefs(f *testing.F) {
 	for _, s := range []string{"ADOPTÉ À L'UNANIMIÏE", "Pour : 12 ** Contre : 3", " «Pour» 21 voix ", "UNANIM?TE", "\tx_#", "ß DÉCIDE", "- 12 -", "Page 3/6", "+7", "\xe2\xc2\xab x", "1)\t*_#abcdefghijklmnopqrstuvwxy",
 		"Contre : 2 (M. DUPONT, Mme X)", "à l'EXCEPTION DE M. Y qui s'abstient", "Monsieur Z ne PRENANT pas part au vote",
-		"Mme X : 11 votes, - Élue", "ONT ÉTÉ PROCLAMÉS élus", "Sont élus au scrutin de liste"} {
+		"Mme X : 11 votes, - Élue", "ONT ÉTÉ PROCLAMÉS élus", "Sont élus au scrutin de liste",
+		"Le Conseil xxDECIDE, yyyyyyADOPTE", "12345678DECIDE", "12 votes élu", "12 suffrages, élue", "a été proclamé", "approuvée", "abcdefgDECIDE", "éDÉCIDE", "M.DÉCIDE ", "(ADOPTE)"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkDecisionRefs)

@@ -242,14 +242,40 @@ var (
 // white space is followed by a letter, each optional word is followed by white space, which
 // the word that would read instead does not open with, and only the final "e?s?\b" has
 // choices, tried in the pattern's order.
+//
+// Every match ends with a verb and holds, before it, only letters and white space: a match
+// starts in the run of such bytes that ends at an occurrence of a verb. Only those runs are
+// tried, in order, where trying every byte of a long line cost more than the rest of the line's
+// reading.
 func deferredVerbIndex(s string) subMatch {
-	for p := 0; p < len(s); p++ {
-		if !deferAuxFirst.has(s[p]) || p > 0 && isASCIIWord(s[p-1]) {
-			continue
+	var buf [8]int
+	verbs := buf[:0]
+	for _, w := range deferVerbs {
+		for from := 0; ; {
+			k := strings.Index(s[from:], w)
+			if k < 0 {
+				break
+			}
+			verbs = append(verbs, from+k)
+			from += k + 1
 		}
-		if e := deferredVerbAt(s, p); e >= 0 {
-			return subMatch{[4]int{p, e}, 2}
+	}
+	slices.Sort(verbs)
+	tried := 0 // the starts before it are tried
+	for _, v := range verbs {
+		r := v
+		for r > tried && (s[r-1] >= 'a' && s[r-1] <= 'z' || isGapSpace(s[r-1])) {
+			r--
 		}
+		for p := max(r, tried); p < v; p++ {
+			if !deferAuxFirst.has(s[p]) || p > 0 && isASCIIWord(s[p-1]) {
+				continue
+			}
+			if e := deferredVerbAt(s, p); e >= 0 {
+				return subMatch{[4]int{p, e}, 2}
+			}
+		}
+		tried = max(tried, v)
 	}
 	return subMatch{}
 }
@@ -364,6 +390,297 @@ func councilIndex(s string) subMatch {
 var handMatchesAny = map[string]func(string) bool{
 	`(?:^|[→>:]\s*|deliberation |proposition )(?:adopte|approuve|accepte|rejete|ajourne|reporte)e?s?\b|[a-z] (?:est|sont) (?:donc )?(?:adoptee?s?|approuvee?s?|acceptee?s?)\b`: strongVerbAny,
 	`\b(?:adopt|approuv|accept)(?:e|ee|es|ees|ent)\b`: adoptedAny,
+	`unanimit|unanimement`:                            unanimousAny,
+	`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`:                                                                                     councilAny,
+	`^(?:[-•]\s*)?(?:vu |vus |considerant|attendu|apres avis|sur (?:le )?rapport|il est (?:propose|demande)|il vous est propose|je vous propose|propose(?:s)? (?:au|de)|proposition de)`: visaAny,
+	`^(?:[-•]\s*)?(?:vote\s*:?\s*)?(?:(?:pour|contre|abstentions?|nuls?|blancs?)\s*[:=]?\s*(?:\d{1,3}\b|$)|\d{1,3}\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b)`:                        voteLineAny,
+	`\b(?:a ete|ont ete|sont|est) proclamee?s?\b|\b\d{1,3}\s*(?:votes?|voix|suffrages?)\b.{0,20}\belue?s?\b`:                                                                             electedAny,
+}
+
+// unanimousWords are the alternatives of reUnanimous, plain words: the pattern matches where
+// one of them is.
+var unanimousWords = []string{"unanimit", "unanimement"}
+
+// unanimousAny tells whether s holds a match of reUnanimous: the backtracker cleared state in
+// proportion to the line after each "unanim" the literal search found.
+func unanimousAny(s string) bool {
+	for _, w := range unanimousWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// councilAny tells whether s holds a match of reCouncil (councilIndex finds the leftmost one):
+// one of its nouns as a whole word, or "decision", white space and ":". A search by noun
+// skips the bytes that open none, where councilIndex tried every byte that opens one.
+func councilAny(s string) bool {
+	for _, w := range councilWords {
+		for from := 0; ; {
+			k := strings.Index(s[from:], w)
+			if k < 0 {
+				break
+			}
+			p := from + k
+			from = p + 1
+			if e := p + len(w); (p == 0 || !isASCIIWord(s[p-1])) && (e == len(s) || !isASCIIWord(s[e])) {
+				return true
+			}
+		}
+	}
+	for from := 0; ; {
+		k := strings.Index(s[from:], councilDecision)
+		if k < 0 {
+			return false
+		}
+		p := from + k
+		from = p + 1
+		if p > 0 && isASCIIWord(s[p-1]) {
+			continue
+		}
+		if e := skipSpace(s, p+len(councilDecision)); e < len(s) && s[e] == ':' {
+			return true
+		}
+	}
+}
+
+// The parts of reVisa and reVoteLine: the marks either may open with (each followed by white
+// space), the visa openings, the word a vote line may open with, the labels of a count written
+// label first, the word between a count and its label, and the labels of a count written
+// number first.
+var (
+	lineMarks     = []string{"-", "•"}
+	visaOpenings  = []string{"vu ", "vus ", "considerant", "attendu", "apres avis", "sur le rapport", "sur rapport", "il est propose", "il est demande", "il vous est propose", "je vous propose", "propose au", "propose de", "proposes au", "proposes de", "proposition de"}
+	voteLineWord  = "vote"
+	voteLineLabel = []string{"pour", "contre", "abstention", "abstentions", "nul", "nuls", "blanc", "blancs"}
+	voteLineVoix  = "voix"
+	voteLineAfter = []string{"pour", "contre", "abstention", "abstentions"}
+)
+
+// byFirst sorts words by their first byte, so that a word list is tried only at a byte that
+// opens one of them.
+func byFirst(words []string) *[256][]string {
+	var out [256][]string
+	for _, w := range words {
+		out[w[0]] = append(out[w[0]], w)
+	}
+	return &out
+}
+
+// The openings and labels of reVisa and reVoteLine, by their first byte.
+var (
+	visaByFirst      = byFirst(visaOpenings)
+	voteLabelByFirst = byFirst(voteLineLabel)
+	voteAfterByFirst = byFirst(voteLineAfter)
+)
+
+// hasPrefixAt tells whether one of words (byFirst) starts s at i.
+func hasPrefixAt(s string, i int, words *[256][]string) bool {
+	if i >= len(s) {
+		return false
+	}
+	for _, w := range words[s[i]] {
+		if strings.HasPrefix(s[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterMark returns where the text after an opening mark and its white space starts, 0 when s
+// opens with no mark. Neither pattern goes on with white space or a mark: at most these two
+// starts can read.
+func afterMark(s string) int {
+	for _, m := range lineMarks {
+		if strings.HasPrefix(s, m) {
+			return skipSpace(s, len(m))
+		}
+	}
+	return 0
+}
+
+// visaAny tells whether s matches reVisa: an opening, after a mark or not. No opening starts
+// with white space or a mark, so the mark's white space is taken whole.
+func visaAny(s string) bool {
+	if hasPrefixAt(s, 0, visaByFirst) {
+		return true
+	}
+	i := afterMark(s)
+	return i > 0 && hasPrefixAt(s, i, visaByFirst)
+}
+
+// voteLineAny tells whether s matches reVoteLine. Every part after a run of white space opens
+// with a letter, a digit or a mark (":", "="), so each run is taken whole, and the places a
+// part can start are few: they are all tried.
+func voteLineAny(s string) bool {
+	for k, q := range [2]int{0, afterMark(s)} {
+		if k > 0 && q == 0 {
+			break
+		}
+		if voteCountAt(s, q) {
+			return true
+		}
+		if strings.HasPrefix(s[q:], voteLineWord) {
+			e := skipSpace(s, q+len(voteLineWord))
+			if voteCountAt(s, e) {
+				return true
+			}
+			if e < len(s) && s[e] == ':' && voteCountAt(s, skipSpace(s, e+1)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// voteCountAt tells whether reVoteLine's count reads at q: a label then a count of at most
+// three digits (or the end of the text), or such a count then a label.
+func voteCountAt(s string, q int) bool {
+	if q >= len(s) {
+		return false
+	}
+	for _, l := range voteLabelByFirst[s[q]] {
+		if !strings.HasPrefix(s[q:], l) {
+			continue
+		}
+		a := skipSpace(s, q+len(l))
+		if countEndsAt(s, a) {
+			return true
+		}
+		if a < len(s) && (s[a] == ':' || s[a] == '=') && countEndsAt(s, skipSpace(s, a+1)) {
+			return true
+		}
+	}
+	// A count then its label: the count is the whole run of digits (a digit after it could
+	// open no label).
+	r := digitRun(s, q)
+	if r == 0 || r > 3 {
+		return false
+	}
+	a := skipSpace(s, q+r)
+	for _, c := range [2]int{a, -1} {
+		if c < 0 {
+			if !strings.HasPrefix(s[a:], voteLineVoix) {
+				break
+			}
+			if c = skipSpace(s, a+len(voteLineVoix)); c == a+len(voteLineVoix) {
+				break
+			}
+		}
+		if c >= len(s) {
+			break
+		}
+		for _, l := range voteAfterByFirst[s[c]] {
+			if e := c + len(l); strings.HasPrefix(s[c:], l) && (e == len(s) || !isASCIIWord(s[e])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countEndsAt tells whether "(?:\d{1,3}\b|$)" reads at c: the end of the text, or a run of one
+// to three digits that ends a word.
+func countEndsAt(s string, c int) bool {
+	if c == len(s) {
+		return true
+	}
+	r := digitRun(s, c)
+	return r > 0 && r <= 3 && (c+r == len(s) || !isASCIIWord(s[c+r]))
+}
+
+// digitRun is the length of the run of ASCII digits at i.
+func digitRun(s string, i int) int {
+	n := 0
+	for i+n < len(s) && '0' <= s[i+n] && s[i+n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// The parts of reElected: the auxiliaries before a proclamation (each followed by a space),
+// its participle, the words of a count, and the participle after it, within electedGap
+// characters.
+var (
+	electedAux   = []string{"a ete", "ont ete", "sont", "est"}
+	electedVerb  = "proclame"
+	electedUnits = []string{"vote", "votes", "voix", "suffrage", "suffrages"}
+	electedElu   = "elu"
+	electedGap   = 20
+)
+
+// electedAny tells whether s holds a match of reElected: a proclamation after an auxiliary,
+// or a count (at most three digits, then a unit ending a word) then "élu(e)(s)" within
+// electedGap characters on the line. The spot search ran the pattern at every auxiliary and
+// digit of a line.
+func electedAny(s string) bool { return electedIn(s, ^uint64(0)) }
+
+// electedIn is electedAny for a text whose stems are among m: a word whose bit (see
+// handStemBits) m lacks is not looked for.
+func electedIn(s string, m uint64) bool {
+	for from := 0; electedVerbBits&m != 0; {
+		k := strings.Index(s[from:], electedVerb)
+		if k < 0 {
+			break
+		}
+		v := from + k
+		from = v + 1
+		if v == 0 || s[v-1] != ' ' || !strongEnd(s, v+len(electedVerb)) {
+			continue
+		}
+		for _, a := range electedAux {
+			if p := v - 1 - len(a); p >= 0 && s[p:v-1] == a && (p == 0 || !isASCIIWord(s[p-1])) {
+				return true
+			}
+		}
+	}
+	for k, u := range electedUnits {
+		if electedUnitBits[k]&m == 0 {
+			continue
+		}
+		for from := 0; ; {
+			k := strings.Index(s[from:], u)
+			if k < 0 {
+				break
+			}
+			w := from + k
+			from = w + 1
+			if e := w + len(u); (e == len(s) || !isASCIIWord(s[e])) && countBefore(s, w) && eluWithin(s, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countBefore tells whether "\b\d{1,3}\s*" can end at w: white space, and before it a run of
+// one to three digits that a word boundary opens.
+func countBefore(s string, w int) bool {
+	j := w
+	for j > 0 && isGapSpace(s[j-1]) {
+		j--
+	}
+	p := j
+	for p > 0 && '0' <= s[p-1] && s[p-1] <= '9' {
+		p--
+	}
+	return p < j && j-p <= 3 && (p == 0 || !isASCIIWord(s[p-1]))
+}
+
+// eluWithin tells whether "\belue?s?\b" reads at most electedGap characters (no newline) after
+// e, characters read as the pattern reads them.
+func eluWithin(s string, e int) bool {
+	for n := 0; ; n++ {
+		if strings.HasPrefix(s[e:], electedElu) && (e == 0 || !isASCIIWord(s[e-1])) && strongEnd(s, e+len(electedElu)) {
+			return true
+		}
+		if n == electedGap || e == len(s) || s[e] == '\n' {
+			return false
+		}
+		_, size := utf8.DecodeRuneInString(s[e:])
+		e += size
+	}
 }
 
 // The parts of reAdopted: the verb stems, each a whole word's start, and the endings that
@@ -376,8 +693,15 @@ var (
 // adoptedAny tells whether s holds a match of reAdopted: a stem after no word character,
 // then an ending after which no word character follows. The spot search ran the pattern at
 // each stem of a line (many hold several).
-func adoptedAny(s string) bool {
-	for _, w := range adoptedStemsList {
+func adoptedAny(s string) bool { return adoptedIn(s, ^uint64(0)) }
+
+// adoptedIn is adoptedAny for a text whose stems are among m: a verb stem whose bit (see
+// handStemBits) m lacks is not looked for.
+func adoptedIn(s string, m uint64) bool {
+	for k, w := range adoptedStemsList {
+		if adoptedBits[k]&m == 0 {
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(s[from:], w)
 			if i < 0 {
@@ -501,4 +825,35 @@ func passiveBefore(before string) bool {
 		}
 	}
 	return false
+}
+
+// The stem bits of the words adoptedIn and electedIn look for: a text whose stems hold none of
+// a word's bits does not hold the word. They are read by init, once every stem is registered.
+var (
+	adoptedBits     []uint64
+	electedVerbBits uint64
+	electedUnitBits []uint64
+)
+
+func init() {
+	adoptedBits = handStemBits(adoptedStemsList)
+	electedVerbBits = handStemBits([]string{electedVerb})[0]
+	electedUnitBits = handStemBits(electedUnits)
+}
+
+// handStemBits returns, for each word, the bits of the registered stems it holds: a text holding
+// the word holds each of them. A word that holds none gets every bit (it is always looked for).
+func handStemBits(words []string) []uint64 {
+	out := make([]uint64, len(words))
+	for k, w := range words {
+		for _, st := range stemIndex.stems {
+			if strings.Contains(w, st) {
+				out[k] |= stemBit(st)
+			}
+		}
+		if out[k] == 0 {
+			out[k] = ^uint64(0)
+		}
+	}
+	return out
 }

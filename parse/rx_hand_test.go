@@ -157,6 +157,16 @@ func TestHandSubmatchersSample(t *testing.T) {
 
 // handAnySeeds are lines on which the hand existence tests must agree with their patterns.
 var handAnySeeds = []string{
+	"unanimite", "a l'unanimement", "unanimes", "le conseil", "conseillers", "xconseil", "conseil_", "l'ensemble des elus",
+	"decision :", "decision\t:", "indecision :", "decisions :", "- vu le code", "-  vus", "• considerant", "--vu ",
+	"sur le rapport", "sur rapport", "proposes de", "propose a", "il vous est propose", "- 12 pour", "pour : 12",
+	"pour = 3", "pour :", "pour", "pour 1234", "pour 12a", "pour 12,5", "vote : pour 3", "vote: contre : 2",
+	"vote pour", "votepour 3", "12 voix pour", "12voix pour", "12 voix  contre", "12 abstentions", "12 abstentionsx",
+	"1234 pour", "nuls : 0", "blancs", "• 3 contre", "-\t abstention 4", "voix pour", "12 voixpour",
+	"a ete proclame", "ont ete proclamees elus", "est proclamee", "xest proclame", "sont  proclame", "est proclamer",
+	"12 voix elu", "12 voix - elue", "112 votes, elus", "1234 voix elu", "a12 voix elu", "12 suffrages exprimes, elus",
+	"12 voix 0123456789012345678 elu", "12 voix 01234567890123456789 elu", "12 voix\nelu", "12 voixs elu", "12 votes ééééééééééééééééééé elue",
+	"12 vote\xe2 elu", "12\tvoix : elues", "12 voix elux", "12 voix eluee",
 	"", "adopte", "adoptee", "adoptees", "adoptes", "adopteess", "adopte_", "→ adopte", "→adopte", ">  rejetee",
 	": ajournes", "x: \t reporte", "deliberation adoptee", "proposition acceptee", "la proposition  acceptee",
 	"le budget est adopte", "le budget est donc adoptee", "le budget sont donc approuvees", "1 est adopte",

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // stemSet is a list of stems (substrings of folded text) that gate some patterns, and its bits
@@ -71,11 +72,84 @@ func init() {
 	for _, st := range stemIndex.stems {
 		stemIndex.overlap = max(stemIndex.overlap, len(st)-1)
 	}
+	for x, v := range stemIndex.dfa.next {
+		stemTable[x], stemTable[x|litEnds] = v, v
+	}
 }
 
-// scanStems returns the bits of the stems that f contains.
+// stemTable is the stems automaton's table (litDFA.next) laid out for scanStems: a move read at
+// a state still flagged with litEnds finds the same next state as at the state itself (x and
+// x|litEnds hold the same move), and a 16-bit index needs no bounds check. A step is then two
+// loads and an addition, and the flags of four steps are tested at once. Of its 128 KiB, the
+// two copies of the table (a few KiB each) are all that is ever read.
+var stemTable [1 << 16]uint16
+
+// scanStems returns the bits of the stems that f contains. A long line is read as two halves
+// that overlap by the longest stem less one, in the same loop: a step waits for the one before
+// (a load, an addition, a load), and two chains overlap in the processor.
 func scanStems(f string) uint64 {
-	return scanParts(stemIndex.dfa, stemIndex.overlap, f)
+	o := stemIndex.overlap
+	if len(f) >= 2*(o+stemLane) {
+		h := len(f) / 2
+		return stemRun2(f[:h], f[h-o:])
+	}
+	_, m := stemRun(f, 0, 0)
+	return m
+}
+
+// stemOut is the stems that end at state s, a move of stemTable (none unless flagged).
+func stemOut(s uint16) uint64 {
+	if s&litEnds == 0 {
+		return 0
+	}
+	a := stemIndex.dfa
+	return a.out[int(s&^litEnds)/a.width]
+}
+
+// stemRun goes on reading f for stems from state s (a move of stemTable, flagged or not) with
+// the stems m found so far.
+func stemRun(f string, s uint16, m uint64) (uint16, uint64) {
+	t, class := &stemTable, &stemIndex.dfa.class
+	i := 0
+	for ; i+3 < len(f); i += 4 {
+		w := f[i : i+4]
+		s1 := t[s+uint16(class[w[0]])]
+		s2 := t[s1+uint16(class[w[1]])]
+		s3 := t[s2+uint16(class[w[2]])]
+		s = t[s3+uint16(class[w[3]])]
+		if (s1|s2|s3|s)&litEnds != 0 {
+			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s)
+		}
+	}
+	for ; i < len(f); i++ {
+		s = t[s+uint16(class[f[i]])]
+		if s&litEnds != 0 {
+			m |= stemOut(s)
+		}
+	}
+	return s, m
+}
+
+// stemRun2 is the stems of a and of b, the two read in the same loop.
+func stemRun2(a, b string) uint64 {
+	t, class := &stemTable, &stemIndex.dfa.class
+	var s, u uint16
+	var m uint64
+	x := a[:min(len(a), len(b))]
+	y := b[:len(x)]
+	i := 0
+	for ; i+1 < len(y); i += 2 {
+		s1 := t[s+uint16(class[x[i]])]
+		u1 := t[u+uint16(class[y[i]])]
+		s = t[s1+uint16(class[x[i+1]])]
+		u = t[u1+uint16(class[y[i+1]])]
+		if (s1|u1|s|u)&litEnds != 0 {
+			m |= stemOut(s1) | stemOut(u1) | stemOut(s) | stemOut(u)
+		}
+	}
+	_, m = stemRun(a[i:], s, m)
+	_, m = stemRun(b[i:], u, m)
+	return m
 }
 
 // scanStemsFrom goes on scanning f for stems in state s with the stems m found so far.
@@ -182,8 +256,29 @@ func scan4(d *litDFA, a, b, c, e string) uint64 {
 	return m
 }
 
-// scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")) without the copy.
+// scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")), the copy made on the
+// stack for a line of common length: a byte search finds the skipped bytes, and the copy is
+// read two bytes a step where the automaton read one.
 func scanStemsSkip(f string, skip byte) uint64 {
+	var buf [1024]byte
+	if len(f) > len(buf) {
+		return scanStemsSkipLong(f, skip)
+	}
+	b := buf[:0]
+	for {
+		k := strings.IndexByte(f, skip)
+		if k < 0 {
+			b = append(b, f...)
+			break
+		}
+		b = append(b, f[:k]...)
+		f = f[k+1:]
+	}
+	return scanStems(unsafe.String(unsafe.SliceData(b), len(b)))
+}
+
+// scanStemsSkipLong is scanStemsSkip without the copy.
+func scanStemsSkipLong(f string, skip byte) uint64 {
 	a := stemIndex.dfa
 	var m uint64
 	s := uint32(0)
