@@ -23,6 +23,25 @@ type litGate struct {
 	// listed by first byte in byFirst.
 	prefix  bool
 	byFirst *[256][]string
+	// dfa finds lits in one pass when they are many (see withDFA): a strings.Contains per
+	// literal read a long line a score of times.
+	dfa     *litDFA
+	overlap int // the length of the longest literal less one (see scanParts)
+}
+
+// minDFALits is the fewest literals for which a gate looks for them with an automaton: one pass
+// of it costs about as much as a few strings.Contains.
+const minDFALits = 6
+
+// withDFA gives g the automaton of its literals when they are many enough to pay for it.
+func (g litGate) withDFA() litGate {
+	if g.prefix || len(g.lits) < minDFALits || len(g.lits) > 64 {
+		return g
+	}
+	if g.dfa = newLitDFA(g.lits); g.dfa != nil {
+		g.overlap = g.longest() - 1
+	}
+	return g
 }
 
 // maxGateLits bounds the expansion: beyond it the Contains calls would cost more than the regexp.
@@ -39,10 +58,10 @@ func newLitGate(re *rx) litGate {
 	}
 	if lits, exact, ok := expandLits(tree); ok && usableLits(lits) {
 		g.lits, g.exact = dropContaining(lits), exact
-		return g
+		return g.withDFA()
 	}
 	g.lits = neededLits(tree)
-	return g
+	return g.withDFA()
 }
 
 // usableLits reports whether a literal set can filter: it has no empty literal (the empty
@@ -97,6 +116,9 @@ func (g litGate) may(s string) bool {
 			}
 		}
 		return false
+	}
+	if g.dfa != nil {
+		return scanParts(g.dfa, g.overlap, s) != 0
 	}
 	for _, l := range g.lits {
 		if strings.Contains(s, l) {
