@@ -907,7 +907,7 @@ func (d *doc) meetingPresident(lim int) {
 			return
 		}
 		// "M. Jean DUPONT, Maire, préside la séance."
-		if loc := rePresidesAfter.FindStringIndex(f); loc != nil {
+		if loc := presidesAfterIndex(f); loc != nil {
 			n, ok := nameBefore(d.sliceFolded(o, f, 0, loc[0]))
 			if !ok {
 				continue
@@ -921,6 +921,66 @@ func (d *doc) meetingPresident(lim int) {
 			return
 		}
 	}
+}
+
+// presidesAfterIndex is rePresidesAfter.FindStringIndex(f). A match ends with one of the verbs
+// (presidesVerbs) at the end of a word: a line that holds none so, such as "sous la présidence
+// de", is answered without the pattern, which tries each of its bytes.
+func presidesAfterIndex(f string) []int {
+	if !litEndsWord(f, presidesVerbs) {
+		return nil
+	}
+	return rePresidesAfter.FindStringIndex(f)
+}
+
+// presidesVerbs are the texts one of which ends every match of rePresidesAfter, before its
+// closing \b: the expansion of its last group, but those that end with another of them (found
+// through it: "a preside" ends with "preside").
+var presidesVerbs = func() []string {
+	tree, err := syntax.Parse(rePresidesAfter.String(), syntax.Perl)
+	if err != nil || tree.Op != syntax.OpConcat || len(tree.Sub) < 2 || tree.Sub[len(tree.Sub)-1].Op != syntax.OpWordBoundary {
+		panic("parse: rePresidesAfter must end with a group of verbs and \\b")
+	}
+	lits, exact, ok := expandLits(tree.Sub[len(tree.Sub)-2])
+	if !ok || !exact || !usableLits(lits) {
+		panic("parse: rePresidesAfter's verbs must be finitely many texts")
+	}
+	var out []string
+	for i, l := range lits {
+		if !isASCIIWord(l[len(l)-1]) {
+			panic("parse: a verb of rePresidesAfter must end with a word character")
+		}
+		keep := true
+		for j, o := range lits {
+			if j != i && strings.HasSuffix(l, o) && (len(o) < len(l) || j < i) {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, l)
+		}
+	}
+	return out
+}()
+
+// litEndsWord reports whether s holds one of lits (each ending with an ASCII word character)
+// where a word ends: at the end of s, or before a byte that is no ASCII word character, as \b
+// reads it.
+func litEndsWord(s string, lits []string) bool {
+	for _, l := range lits {
+		for from := 0; ; {
+			k := strings.Index(s[from:], l)
+			if k < 0 {
+				break
+			}
+			e := from + k + len(l)
+			if e == len(s) || !isASCIIWord(s[e]) {
+				return true
+			}
+			from += k + 1
+		}
+	}
+	return false
 }
 
 var reLeadingRole = mustRx(`^(?:monsieur|madame|m\.|mme) (?:le |la )?(maire|president|presidente)\b`)
