@@ -695,6 +695,11 @@ func appendItems(out []listItem, s string) []listItem {
 		start = next
 	}
 	for i := 0; i < len(s); {
+		// Most bytes are letters, which no case below reads: they are passed without decoding.
+		if c := s[i]; c < utf8.RuneSelf && !itemByte[c] {
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '(':
@@ -724,6 +729,15 @@ func appendItems(out []listItem, s string) []listItem {
 	emit(len(s), len(s))
 	return out
 }
+
+// itemByte marks the ASCII bytes that appendItems reads: every other ASCII byte is passed, as
+// its cases (parentheses, separators, spaces) all need one of these.
+var itemByte = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "(),;\n-/& " {
+		t[c] = true
+	}
+	return t
+}()
 
 // initialNameStartsAt reports whether s[i:] opens with an initial followed by a capitalised
 // word ("J. Orsatelli").
