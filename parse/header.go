@@ -592,8 +592,13 @@ var placeEndProbe = func() int {
 	return maxPlaceLen + n + 2
 }()
 
+// placePreps are the prepositions that open a place after the verb ("réuni à la mairie",
+// "en mairie", "dans la salle"), in the order rePlacePrep tries them.
+var placePreps = []string{"a", "au", "en", "dans"}
+
 var (
-	rePlacePrep = mustRx(`(?:^|[\s,])(a|au|en|dans)\s+`)
+	// rePlacePrep is read by nextPlacePrep; the pattern is its reference.
+	rePlacePrep = mustRx(`(?:^|[\s,])(` + strings.Join(placePreps, "|") + `)\s+`)
 	rePlaceEnd  = mustRx(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
 	rePlaceSkip = mustRx(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d)`)
 )
@@ -645,7 +650,12 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 			continue
 		}
 		// Drop the date and time the sentence gives before the place.
-		for _, p := range rePlacePrep.FindAllStringSubmatchIndex(rest, 12) {
+		for pos, k := 0, 0; k < 12; k++ {
+			p, ok := nextPlacePrep(rest, pos)
+			if !ok {
+				break
+			}
+			pos = p[1]
 			start := loc[1] + p[1]
 			tail := f[start:]
 			at := runOffset(o, fm, runs, start)
@@ -682,6 +692,46 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 			}
 		}
 	}
+}
+
+// nextPlacePrep is the next match of rePlacePrep in s from byte pos on, as FindAll reads them
+// (pos is 0 or the end of the previous match), with its group: [start, end, word start, word
+// end]. The backtracker tried the pattern from every byte of the text; here a match starts
+// only at the text's start (^) or at white space or a comma, and its word is the first of
+// placePreps there that white space follows, which the pattern's greedy \s+ then takes whole.
+func nextPlacePrep(s string, pos int) (m [4]int, ok bool) {
+	for p := pos; p < len(s); p++ {
+		if p == 0 {
+			if e, ok := placePrepAt(s, 0); ok {
+				return [4]int{0, spaceEnd(s, e), 0, e}, true
+			}
+		}
+		if !isRxSpace(s[p]) && s[p] != ',' {
+			continue
+		}
+		if e, ok := placePrepAt(s, p+1); ok {
+			return [4]int{p, spaceEnd(s, e), p + 1, e}, true
+		}
+	}
+	return m, false
+}
+
+// placePrepAt returns the end of the first of placePreps at s[i:] that white space follows.
+func placePrepAt(s string, i int) (int, bool) {
+	for _, w := range placePreps {
+		if e := i + len(w); e < len(s) && s[i:e] == w && isRxSpace(s[e]) {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// spaceEnd is the end of the run of white space (\s) that starts at s[i].
+func spaceEnd(s string, i int) int {
+	for i < len(s) && isRxSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 func startsWithDateOrTime(s string) bool {
