@@ -282,6 +282,43 @@ func labelHeadRejects(label string) bool {
 	return complete || len(head) >= labelHeadLongest
 }
 
+// labelHeadMatch is reLabelHead.MatchString(f). The pattern is one of finitely many words at the
+// start of the text, then \b: it matches when one of them (labelHeads, every text of its
+// alternation) opens f and ends a word there, a word character being last in each. The
+// backtracker tried the alternation one branch after another.
+func labelHeadMatch(f string) bool {
+	if f == "" {
+		return false
+	}
+	for _, l := range labelHeads[f[0]] {
+		if strings.HasPrefix(f, l) && (len(f) == len(l) || !isASCIIWord(f[len(l)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelHeads lists by first byte every text reLabelHead's alternation matches.
+var labelHeads = func() *[256][]string {
+	tree, err := syntax.Parse(reLabelHead.String(), syntax.Perl)
+	if err != nil || tree.Op != syntax.OpConcat || len(tree.Sub) != 3 ||
+		tree.Sub[0].Op != syntax.OpBeginText || tree.Sub[2].Op != syntax.OpWordBoundary {
+		panic("parse: reLabelHead must be ^, a group of words, and \\b")
+	}
+	lits, exact, ok := expandLits(tree.Sub[1])
+	if !ok || !exact || !usableLits(lits) {
+		panic("parse: reLabelHead's words must be finitely many texts")
+	}
+	t := new([256][]string)
+	for _, l := range lits {
+		if !isASCIIWord(l[len(l)-1]) {
+			panic("parse: a word of reLabelHead must end with a word character")
+		}
+		t[l[0]] = append(t[l[0]], l)
+	}
+	return t
+}()
+
 // labelHeadLongest is the length of the longest word of gateLabelHead.
 var labelHeadLongest = gateLabelHead.longest()
 
@@ -377,7 +414,7 @@ func classifyLabel(label string) (status string, proxies bool, ok bool) {
 		fl = reGenderMarks.ReplaceAllString(fl, "")
 	}
 	fl = strings.TrimSpace(fl)
-	if fl == "" || fieldCount(fl, 20) > 20 || !gateLabelHead.MatchString(fl) {
+	if fl == "" || fieldCount(fl, 20) > 20 || !labelHeadMatch(fl) {
 		return "", false, false
 	}
 	// A number opening the label makes it a count ("25 Conseillers étaient présents"); one
