@@ -48,6 +48,8 @@ type headerState struct {
 	// words remembers the header words of each line the header readers scan (see hdrWords),
 	// nil before the first use.
 	words []uint64
+	// folds remembers the foldRuns of the last texts mapped back (see foldMapOf).
+	folds foldMemos
 }
 
 // personSet is a set of people of the document, by place (normalize.Person.Place): a document
@@ -1380,16 +1382,43 @@ func (d *doc) ev(i int) Evidence {
 	return Evidence{Pos: d.lines[i].Pos, Text: t}
 }
 
-// foldMapOf is foldRuns(s), remembered for the last string asked: the header readers map several
-// matches of one line back to the text as written, and on a very long line each foldMap would
-// cost the line's length again.
+// foldMapOf is foldRuns(s), remembered for the last few strings asked: the header readers map
+// several matches of one line back to the text as written, and on a very long line each foldMap
+// would cost the line's length again; and they turn from the meeting sentence to a line of it
+// and back (the body, the place, the president, the secretary).
 func (d *doc) foldMapOf(s string) (string, []int32) {
-	if d.fm.ok && s == d.fm.src {
-		return d.fm.folded, d.fm.offs
+	e := d.foldEntry(s)
+	return e.folded, e.offs
+}
+
+// foldEntry returns the memo of foldRuns(s), computed when s is none of the strings remembered
+// (it then takes the place of the oldest).
+func (d *doc) foldEntry(s string) *foldMemoEntry {
+	fs := &d.hdr.folds
+	for k := range fs.e {
+		if e := &fs.e[k]; e.ok && s == e.src {
+			return e
+		}
 	}
+	e := &fs.e[fs.next]
+	fs.next = (fs.next + 1) % len(fs.e)
 	f, runs := foldRuns(s)
-	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok, d.fm.same = s, f, runs, true, ""
-	return f, runs
+	*e = foldMemoEntry{src: s, folded: f, offs: runs, ok: true}
+	return e
+}
+
+// foldMemos holds the foldRuns of the last few strings mapped back (see foldMapOf).
+type foldMemos struct {
+	e    [4]foldMemoEntry
+	next int // the entry to replace next
+}
+
+// foldMemoEntry is foldRuns(src): folded and offs.
+type foldMemoEntry struct {
+	src, folded string
+	offs        []int32
+	ok          bool
+	same        string // a string found equal to folded (see sliceFolded)
 }
 
 // sliceFolded is sliceFolded through the document's foldMap memo. The check that folded is the
@@ -1397,13 +1426,14 @@ func (d *doc) foldMapOf(s string) (string, []int32) {
 // of a line, and comparing it to itself again costs nothing, while comparing two equal copies
 // costs their length each time.
 func (d *doc) sliceFolded(orig, folded string, a, b int) string {
-	f, offs := d.foldMapOf(orig)
-	if folded != "" && folded == d.fm.same {
+	e := d.foldEntry(orig)
+	f := e.folded
+	if folded != "" && folded == e.same {
 		f = folded
 	} else if f == folded {
-		d.fm.same = folded
+		e.same = folded
 	}
-	return sliceMapped(orig, folded, f, offs, a, b)
+	return sliceMapped(orig, folded, f, e.offs, a, b)
 }
 
 // origOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from.
