@@ -1128,8 +1128,8 @@ func (d *doc) meetingSecretary() {
 			n, _, ok = takeName(d.sliceFolded(o, f, loc[1], len(f)))
 		}
 		if !ok {
-			for _, re := range []*rx{reSecretaryAfter, reSecretaryCommeAny, reSecretaryDuties} {
-				if loc := re.FindStringIndex(f); loc != nil {
+			for _, g := range []allGate{gateSecretaryAfter, gateSecretaryCommeAny, gateSecretaryDuties} {
+				if loc := g.FindStringIndex(f); loc != nil {
 					n, ok = nameBefore(d.sliceFolded(o, f, 0, loc[0]))
 					if ok {
 						break

@@ -262,6 +262,38 @@ func expandLits(re *syntax.Regexp) (lits []string, exact, ok bool) {
 	return nil, false, false
 }
 
+// allGate holds, for a pattern, the literal sets of the parts of its top-level concatenation
+// whose texts are finitely many: every match holds a text of each set. A line lacking one is
+// answered without the pattern, which, opening with \s*, the backtracker tried from every byte.
+type allGate struct {
+	re   *rx
+	sets [][]string
+}
+
+func newAllGate(re *rx) allGate {
+	g := allGate{re: re}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil || tree.Op != syntax.OpConcat {
+		return g
+	}
+	for _, sub := range tree.Sub {
+		if lits, _, ok := expandLits(sub); ok && usableLits(lits) {
+			g.sets = append(g.sets, dropContaining(lits))
+		}
+	}
+	return g
+}
+
+// FindStringIndex is the pattern's FindStringIndex.
+func (g allGate) FindStringIndex(s string) []int {
+	for _, set := range g.sets {
+		if !containsAnyLit(s, set) {
+			return nil
+		}
+	}
+	return g.re.FindStringIndex(s)
+}
+
 // Gates of the patterns that meetingEndAndNext and meetingPrevious run over the whole document.
 var (
 	gateEndOfMeeting = newLitGate(reEndOfMeeting)
@@ -272,6 +304,10 @@ var (
 	// gateLabelHead is reLabelHead's: the opening word of an attendance label, which
 	// classifyLabel looks for on every line before the lists.
 	gateLabelHead = newPrefixGate(reLabelHead)
+	// The gates of the phrases that name the secretary before the word (meetingSecretary).
+	gateSecretaryAfter    = newAllGate(reSecretaryAfter)
+	gateSecretaryCommeAny = newAllGate(reSecretaryCommeAny)
+	gateSecretaryDuties   = newAllGate(reSecretaryDuties)
 )
 
 // containsAnyLit reports whether s holds one of lits (an rx's required words), or lits is nil.
