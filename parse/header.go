@@ -223,13 +223,29 @@ func bodyPhraseIn(f string) bool {
 // next line completes.
 func bodyPhraseEnds(f string) bool {
 	t := strings.TrimSpace(f)
-	for _, end := range []string{" de la", " de", " du", " commune", " ville", " syndicat", " siege"} {
+	// Most lines end with a byte none of the endings ends with.
+	if t == "" || !bodyPhraseLast[t[len(t)-1]] {
+		return false
+	}
+	for _, end := range bodyPhraseEndings {
 		if strings.HasSuffix(t, end) {
 			return strings.Contains(t, "conseil") || strings.Contains(t, "comite") || strings.Contains(t, "siege")
 		}
 	}
 	return false
 }
+
+// bodyPhraseEndings are the line endings bodyPhraseEnds looks for; bodyPhraseLast marks their
+// last bytes.
+var (
+	bodyPhraseEndings = []string{" de la", " de", " du", " commune", " ville", " syndicat", " siege"}
+	bodyPhraseLast    = func() (t [256]bool) {
+		for _, e := range bodyPhraseEndings {
+			t[e[len(e)-1]] = true
+		}
+		return t
+	}()
+)
 
 // cutName keeps the leading proper name of s: capitalised words and their particles and hyphens.
 func cutName(s string) string {
@@ -766,6 +782,10 @@ func dropArticle(s string) string {
 func (d *doc) meetingConvened(lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
+		// A match holds "convo", a header word: the line's remembered words tell first.
+		if d.hdrWords(i)&hwConvo == 0 {
+			continue
+		}
 		loc := reConvocation.FindStringIndex(f)
 		if loc == nil {
 			continue
