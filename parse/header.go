@@ -374,12 +374,14 @@ var otherDateWords = []string{"convo", "affich", "depart", "arrive", "quitte", "
 // otherDateSpanOf is otherDateSpan(s) for s the text of line i or a tail of it. The line's fold
 // holds the ASCII words of the fold of s (the two folds differ only in apostrophes and in the
 // order of combining marks): when it holds none of otherDateWords there is no span, and s is
-// not folded again.
+// not folded again; else its fold map is asked of the document's memo, as the date and time
+// readers ask about the same lines in turn.
 func (d *doc) otherDateSpanOf(i int, s string) (a, b int) {
 	if d.hdrWords(i)&hwOtherDate == 0 {
 		return 0, 0
 	}
-	return otherDateSpan(s)
+	f, runs := d.foldMapOf(s)
+	return otherDateSpanIn(s, f, runs)
 }
 
 // meetingWhen reads the date and start time (and the place of the same sentence).
