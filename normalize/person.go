@@ -172,6 +172,24 @@ func foldName(s string) string {
 // ok is false at the first rune beyond Latin Extended-B, for which the caller falls back on Fold.
 func foldNameInto(b *strings.Builder, s string, space bool) (pending, ok bool) {
 	for _, r := range s {
+		if r < utf8.RuneSelf { // most letters of names: the cases below for ASCII, without calls
+			c := byte(r)
+			if asciiSpaceByte[c] {
+				space = b.Len() > 0
+				continue
+			}
+			if c == '`' {
+				c = '\''
+			} else if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			continue
+		}
 		if r < 0x250 && unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
@@ -222,6 +240,25 @@ var particles = map[string]bool{
 	"de": true, "du": true, "des": true, "la": true, "le": true, "d'": true, "van": true,
 	"von": true, "der": true, "den": true, "di": true, "da": true, "del": true, "della": true,
 	"dos": true, "mc": true, "mac": true, "ben": true, "el": true, "al": true, "ter": true,
+}
+
+// maxParticleLen is the length of the longest of particles.
+var maxParticleLen = func() int {
+	n := 0
+	for p := range particles {
+		n = max(n, len(p))
+	}
+	return n
+}()
+
+// isASCIIText reports whether s holds only ASCII bytes.
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // notNameWords are words that a person's name does not hold but that lists and headings put
@@ -421,7 +458,8 @@ func PersonName(raw string) (n Name, ok bool) {
 func appendFields(dst []string, s string) []string {
 	start := -1
 	for i, r := range s {
-		if unicode.IsSpace(r) {
+		// An ASCII rune is white space by its table entry, without a call to unicode.IsSpace.
+		if r < utf8.RuneSelf && asciiSpaceByte[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			if start >= 0 {
 				dst = append(dst, s[start:i])
 				start = -1
@@ -435,6 +473,14 @@ func appendFields(dst []string, s string) []string {
 	}
 	return dst
 }
+
+// asciiSpaceByte marks the ASCII runes unicode.IsSpace reports.
+var asciiSpaceByte = func() (t [utf8.RuneSelf]bool) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		t[r] = unicode.IsSpace(r)
+	}
+	return t
+}()
 
 type tokKind int
 
@@ -469,7 +515,8 @@ func kindOf(t string, i int, toks []string) tokKind {
 	if strings.IndexByte(t, '.') >= 0 && reInitial.MatchString(t) {
 		return tokInitial
 	}
-	if lower > 0 && i < len(toks)-1 && foldedIn(particles, t) {
+	// An ASCII word folds to its own length: one longer than every particle is none.
+	if lower > 0 && i < len(toks)-1 && !(len(t) > maxParticleLen && isASCIIText(t)) && foldedIn(particles, t) {
 		return tokParticle // "de", "la", "Mc", "Le" before the rest of the family name
 	}
 	if lower == 0 && upper >= 1 {

@@ -48,6 +48,8 @@ type headerState struct {
 	// words remembers the header words of each line the header readers scan (see hdrWords),
 	// nil before the first use.
 	words []uint64
+	// folds remembers the foldRuns of the last texts mapped back (see foldMapOf).
+	folds foldMemos
 }
 
 // personSet is a set of people of the document, by place (normalize.Person.Place): a document
@@ -282,6 +284,43 @@ func labelHeadRejects(label string) bool {
 	return complete || len(head) >= labelHeadLongest
 }
 
+// labelHeadMatch is reLabelHead.MatchString(f). The pattern is one of finitely many words at the
+// start of the text, then \b: it matches when one of them (labelHeads, every text of its
+// alternation) opens f and ends a word there, a word character being last in each. The
+// backtracker tried the alternation one branch after another.
+func labelHeadMatch(f string) bool {
+	if f == "" {
+		return false
+	}
+	for _, l := range labelHeads[f[0]] {
+		if strings.HasPrefix(f, l) && (len(f) == len(l) || !isASCIIWord(f[len(l)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelHeads lists by first byte every text reLabelHead's alternation matches.
+var labelHeads = func() *[256][]string {
+	tree, err := syntax.Parse(reLabelHead.String(), syntax.Perl)
+	if err != nil || tree.Op != syntax.OpConcat || len(tree.Sub) != 3 ||
+		tree.Sub[0].Op != syntax.OpBeginText || tree.Sub[2].Op != syntax.OpWordBoundary {
+		panic("parse: reLabelHead must be ^, a group of words, and \\b")
+	}
+	lits, exact, ok := expandLits(tree.Sub[1])
+	if !ok || !exact || !usableLits(lits) {
+		panic("parse: reLabelHead's words must be finitely many texts")
+	}
+	t := new([256][]string)
+	for _, l := range lits {
+		if !isASCIIWord(l[len(l)-1]) {
+			panic("parse: a word of reLabelHead must end with a word character")
+		}
+		t[l[0]] = append(t[l[0]], l)
+	}
+	return t
+}()
+
 // labelHeadLongest is the length of the longest word of gateLabelHead.
 var labelHeadLongest = gateLabelHead.longest()
 
@@ -377,7 +416,7 @@ func classifyLabel(label string) (status string, proxies bool, ok bool) {
 		fl = reGenderMarks.ReplaceAllString(fl, "")
 	}
 	fl = strings.TrimSpace(fl)
-	if fl == "" || fieldCount(fl, 20) > 20 || !gateLabelHead.MatchString(fl) {
+	if fl == "" || fieldCount(fl, 20) > 20 || !labelHeadMatch(fl) {
 		return "", false, false
 	}
 	// A number opening the label makes it a count ("25 Conseillers étaient présents"); one
@@ -695,6 +734,11 @@ func appendItems(out []listItem, s string) []listItem {
 		start = next
 	}
 	for i := 0; i < len(s); {
+		// Most bytes are letters, which no case below reads: they are passed without decoding.
+		if c := s[i]; c < utf8.RuneSelf && !itemByte[c] {
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '(':
@@ -724,6 +768,15 @@ func appendItems(out []listItem, s string) []listItem {
 	emit(len(s), len(s))
 	return out
 }
+
+// itemByte marks the ASCII bytes that appendItems reads: every other ASCII byte is passed, as
+// its cases (parentheses, separators, spaces) all need one of these.
+var itemByte = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "(),;\n-/& " {
+		t[c] = true
+	}
+	return t
+}()
 
 // initialNameStartsAt reports whether s[i:] opens with an initial followed by a capitalised
 // word ("J. Orsatelli").
@@ -1329,16 +1382,43 @@ func (d *doc) ev(i int) Evidence {
 	return Evidence{Pos: d.lines[i].Pos, Text: t}
 }
 
-// foldMapOf is foldRuns(s), remembered for the last string asked: the header readers map several
-// matches of one line back to the text as written, and on a very long line each foldMap would
-// cost the line's length again.
+// foldMapOf is foldRuns(s), remembered for the last few strings asked: the header readers map
+// several matches of one line back to the text as written, and on a very long line each foldMap
+// would cost the line's length again; and they turn from the meeting sentence to a line of it
+// and back (the body, the place, the president, the secretary).
 func (d *doc) foldMapOf(s string) (string, []int32) {
-	if d.fm.ok && s == d.fm.src {
-		return d.fm.folded, d.fm.offs
+	e := d.foldEntry(s)
+	return e.folded, e.offs
+}
+
+// foldEntry returns the memo of foldRuns(s), computed when s is none of the strings remembered
+// (it then takes the place of the oldest).
+func (d *doc) foldEntry(s string) *foldMemoEntry {
+	fs := &d.hdr.folds
+	for k := range fs.e {
+		if e := &fs.e[k]; e.ok && s == e.src {
+			return e
+		}
 	}
+	e := &fs.e[fs.next]
+	fs.next = (fs.next + 1) % len(fs.e)
 	f, runs := foldRuns(s)
-	d.fm.src, d.fm.folded, d.fm.offs, d.fm.ok, d.fm.same = s, f, runs, true, ""
-	return f, runs
+	*e = foldMemoEntry{src: s, folded: f, offs: runs, ok: true}
+	return e
+}
+
+// foldMemos holds the foldRuns of the last few strings mapped back (see foldMapOf).
+type foldMemos struct {
+	e    [4]foldMemoEntry
+	next int // the entry to replace next
+}
+
+// foldMemoEntry is foldRuns(src): folded and offs.
+type foldMemoEntry struct {
+	src, folded string
+	offs        []int32
+	ok          bool
+	same        string // a string found equal to folded (see sliceFolded)
 }
 
 // sliceFolded is sliceFolded through the document's foldMap memo. The check that folded is the
@@ -1346,13 +1426,14 @@ func (d *doc) foldMapOf(s string) (string, []int32) {
 // of a line, and comparing it to itself again costs nothing, while comparing two equal copies
 // costs their length each time.
 func (d *doc) sliceFolded(orig, folded string, a, b int) string {
-	f, offs := d.foldMapOf(orig)
-	if folded != "" && folded == d.fm.same {
+	e := d.foldEntry(orig)
+	f := e.folded
+	if folded != "" && folded == e.same {
 		f = folded
 	} else if f == folded {
-		d.fm.same = folded
+		e.same = folded
 	}
-	return sliceMapped(orig, folded, f, offs, a, b)
+	return sliceMapped(orig, folded, f, e.offs, a, b)
 }
 
 // origOffset maps byte offset fi of normalize.Fold(s) back to the offset in s it comes from.

@@ -223,13 +223,29 @@ func bodyPhraseIn(f string) bool {
 // next line completes.
 func bodyPhraseEnds(f string) bool {
 	t := strings.TrimSpace(f)
-	for _, end := range []string{" de la", " de", " du", " commune", " ville", " syndicat", " siege"} {
+	// Most lines end with a byte none of the endings ends with.
+	if t == "" || !bodyPhraseLast[t[len(t)-1]] {
+		return false
+	}
+	for _, end := range bodyPhraseEndings {
 		if strings.HasSuffix(t, end) {
 			return strings.Contains(t, "conseil") || strings.Contains(t, "comite") || strings.Contains(t, "siege")
 		}
 	}
 	return false
 }
+
+// bodyPhraseEndings are the line endings bodyPhraseEnds looks for; bodyPhraseLast marks their
+// last bytes.
+var (
+	bodyPhraseEndings = []string{" de la", " de", " du", " commune", " ville", " syndicat", " siege"}
+	bodyPhraseLast    = func() (t [256]bool) {
+		for _, e := range bodyPhraseEndings {
+			t[e[len(e)-1]] = true
+		}
+		return t
+	}()
+)
 
 // cutName keeps the leading proper name of s: capitalised words and their particles and hyphens.
 func cutName(s string) string {
@@ -358,12 +374,14 @@ var otherDateWords = []string{"convo", "affich", "depart", "arrive", "quitte", "
 // otherDateSpanOf is otherDateSpan(s) for s the text of line i or a tail of it. The line's fold
 // holds the ASCII words of the fold of s (the two folds differ only in apostrophes and in the
 // order of combining marks): when it holds none of otherDateWords there is no span, and s is
-// not folded again.
+// not folded again; else its fold map is asked of the document's memo, as the date and time
+// readers ask about the same lines in turn.
 func (d *doc) otherDateSpanOf(i int, s string) (a, b int) {
 	if d.hdrWords(i)&hwOtherDate == 0 {
 		return 0, 0
 	}
-	return otherDateSpan(s)
+	f, runs := d.foldMapOf(s)
+	return otherDateSpanIn(s, f, runs)
 }
 
 // meetingWhen reads the date and start time (and the place of the same sentence).
@@ -592,8 +610,13 @@ var placeEndProbe = func() int {
 	return maxPlaceLen + n + 2
 }()
 
+// placePreps are the prepositions that open a place after the verb ("réuni à la mairie",
+// "en mairie", "dans la salle"), in the order rePlacePrep tries them.
+var placePreps = []string{"a", "au", "en", "dans"}
+
 var (
-	rePlacePrep = mustRx(`(?:^|[\s,])(a|au|en|dans)\s+`)
+	// rePlacePrep is read by nextPlacePrep; the pattern is its reference.
+	rePlacePrep = mustRx(`(?:^|[\s,])(` + strings.Join(placePreps, "|") + `)\s+`)
 	rePlaceEnd  = mustRx(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
 	rePlaceSkip = mustRx(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d)`)
 )
@@ -645,7 +668,12 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 			continue
 		}
 		// Drop the date and time the sentence gives before the place.
-		for _, p := range rePlacePrep.FindAllStringSubmatchIndex(rest, 12) {
+		for pos, k := 0, 0; k < 12; k++ {
+			p, ok := nextPlacePrep(rest, pos)
+			if !ok {
+				break
+			}
+			pos = p[1]
 			start := loc[1] + p[1]
 			tail := f[start:]
 			at := runOffset(o, fm, runs, start)
@@ -684,6 +712,46 @@ func (d *doc) meetingPlace(dateLine, lim int) {
 	}
 }
 
+// nextPlacePrep is the next match of rePlacePrep in s from byte pos on, as FindAll reads them
+// (pos is 0 or the end of the previous match), with its group: [start, end, word start, word
+// end]. The backtracker tried the pattern from every byte of the text; here a match starts
+// only at the text's start (^) or at white space or a comma, and its word is the first of
+// placePreps there that white space follows, which the pattern's greedy \s+ then takes whole.
+func nextPlacePrep(s string, pos int) (m [4]int, ok bool) {
+	for p := pos; p < len(s); p++ {
+		if p == 0 {
+			if e, ok := placePrepAt(s, 0); ok {
+				return [4]int{0, spaceEnd(s, e), 0, e}, true
+			}
+		}
+		if !isRxSpace(s[p]) && s[p] != ',' {
+			continue
+		}
+		if e, ok := placePrepAt(s, p+1); ok {
+			return [4]int{p, spaceEnd(s, e), p + 1, e}, true
+		}
+	}
+	return m, false
+}
+
+// placePrepAt returns the end of the first of placePreps at s[i:] that white space follows.
+func placePrepAt(s string, i int) (int, bool) {
+	for _, w := range placePreps {
+		if e := i + len(w); e < len(s) && s[i:e] == w && isRxSpace(s[e]) {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// spaceEnd is the end of the run of white space (\s) that starts at s[i].
+func spaceEnd(s string, i int) int {
+	for i < len(s) && isRxSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
 func startsWithDateOrTime(s string) bool {
 	for _, t := range normalize.FindTimes(s) {
 		if t.Start <= 3 {
@@ -716,6 +784,10 @@ func dropArticle(s string) string {
 func (d *doc) meetingConvened(lim int) {
 	for i := 0; i < lim; i++ {
 		f := d.folded[i]
+		// A match holds "convo", a header word: the line's remembered words tell first.
+		if d.hdrWords(i)&hwConvo == 0 {
+			continue
+		}
 		loc := reConvocation.FindStringIndex(f)
 		if loc == nil {
 			continue
@@ -907,7 +979,7 @@ func (d *doc) meetingPresident(lim int) {
 			return
 		}
 		// "M. Jean DUPONT, Maire, préside la séance."
-		if loc := rePresidesAfter.FindStringIndex(f); loc != nil {
+		if loc := presidesAfterIndex(f); loc != nil {
 			n, ok := nameBefore(d.sliceFolded(o, f, 0, loc[0]))
 			if !ok {
 				continue
@@ -921,6 +993,66 @@ func (d *doc) meetingPresident(lim int) {
 			return
 		}
 	}
+}
+
+// presidesAfterIndex is rePresidesAfter.FindStringIndex(f). A match ends with one of the verbs
+// (presidesVerbs) at the end of a word: a line that holds none so, such as "sous la présidence
+// de", is answered without the pattern, which tries each of its bytes.
+func presidesAfterIndex(f string) []int {
+	if !litEndsWord(f, presidesVerbs) {
+		return nil
+	}
+	return rePresidesAfter.FindStringIndex(f)
+}
+
+// presidesVerbs are the texts one of which ends every match of rePresidesAfter, before its
+// closing \b: the expansion of its last group, but those that end with another of them (found
+// through it: "a preside" ends with "preside").
+var presidesVerbs = func() []string {
+	tree, err := syntax.Parse(rePresidesAfter.String(), syntax.Perl)
+	if err != nil || tree.Op != syntax.OpConcat || len(tree.Sub) < 2 || tree.Sub[len(tree.Sub)-1].Op != syntax.OpWordBoundary {
+		panic("parse: rePresidesAfter must end with a group of verbs and \\b")
+	}
+	lits, exact, ok := expandLits(tree.Sub[len(tree.Sub)-2])
+	if !ok || !exact || !usableLits(lits) {
+		panic("parse: rePresidesAfter's verbs must be finitely many texts")
+	}
+	var out []string
+	for i, l := range lits {
+		if !isASCIIWord(l[len(l)-1]) {
+			panic("parse: a verb of rePresidesAfter must end with a word character")
+		}
+		keep := true
+		for j, o := range lits {
+			if j != i && strings.HasSuffix(l, o) && (len(o) < len(l) || j < i) {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, l)
+		}
+	}
+	return out
+}()
+
+// litEndsWord reports whether s holds one of lits (each ending with an ASCII word character)
+// where a word ends: at the end of s, or before a byte that is no ASCII word character, as \b
+// reads it.
+func litEndsWord(s string, lits []string) bool {
+	for _, l := range lits {
+		for from := 0; ; {
+			k := strings.Index(s[from:], l)
+			if k < 0 {
+				break
+			}
+			e := from + k + len(l)
+			if e == len(s) || !isASCIIWord(s[e]) {
+				return true
+			}
+			from += k + 1
+		}
+	}
+	return false
 }
 
 var reLeadingRole = mustRx(`^(?:monsieur|madame|m\.|mme) (?:le |la )?(maire|president|presidente)\b`)
@@ -1018,8 +1150,8 @@ func (d *doc) meetingSecretary() {
 			n, _, ok = takeName(d.sliceFolded(o, f, loc[1], len(f)))
 		}
 		if !ok {
-			for _, re := range []*rx{reSecretaryAfter, reSecretaryCommeAny, reSecretaryDuties} {
-				if loc := re.FindStringIndex(f); loc != nil {
+			for _, g := range []allGate{gateSecretaryAfter, gateSecretaryCommeAny, gateSecretaryDuties} {
+				if loc := g.FindStringIndex(f); loc != nil {
 					n, ok = nameBefore(d.sliceFolded(o, f, 0, loc[0]))
 					if ok {
 						break

@@ -62,7 +62,11 @@ func countsInCell(f string, inCluster bool) []countHit {
 		v, _ := strconv.Atoi(f[m[4]:m[5]])
 		hits = append(hits, countHit{field, v, m[0], m[1]})
 	}
-	for _, m := range reCountBefore.FindAllStringSubmatchIndex(f, -1) {
+	var before [][]int
+	if digitThenSpace(f) {
+		before = reCountBefore.FindAllStringSubmatchIndex(f, -1)
+	}
+	for _, m := range before {
 		label := f[m[4]:m[5]]
 		if strings.Contains(label, " ou ") {
 			continue // "présents ou représentés": no field holds it
@@ -75,6 +79,18 @@ func countsInCell(f string, inCluster bool) []countHit {
 		hits = append(hits, countHit{field, v, m[2], m[1]})
 	}
 	return hits
+}
+
+// digitThenSpace reports whether f holds a digit followed by white space (\s), which every match
+// of reCountBefore holds ("12 présents"): the lines of labels before their numbers ("Présents :
+// 12") are answered without the pattern.
+func digitThenSpace(f string) bool {
+	for i := 0; i+1 < len(f); i++ {
+		if f[i] >= '0' && f[i] <= '9' && isRxSpace(f[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsHits(hits []countHit, a, b int) bool {

@@ -23,6 +23,25 @@ type litGate struct {
 	// listed by first byte in byFirst.
 	prefix  bool
 	byFirst *[256][]string
+	// dfa finds lits in one pass when they are many (see withDFA): a strings.Contains per
+	// literal read a long line a score of times.
+	dfa     *litDFA
+	overlap int // the length of the longest literal less one (see scanParts)
+}
+
+// minDFALits is the fewest literals for which a gate looks for them with an automaton: one pass
+// of it costs about as much as a few strings.Contains.
+const minDFALits = 6
+
+// withDFA gives g the automaton of its literals when they are many enough to pay for it.
+func (g litGate) withDFA() litGate {
+	if g.prefix || len(g.lits) < minDFALits || len(g.lits) > 64 {
+		return g
+	}
+	if g.dfa = newLitDFA(g.lits); g.dfa != nil {
+		g.overlap = g.longest() - 1
+	}
+	return g
 }
 
 // maxGateLits bounds the expansion: beyond it the Contains calls would cost more than the regexp.
@@ -39,10 +58,10 @@ func newLitGate(re *rx) litGate {
 	}
 	if lits, exact, ok := expandLits(tree); ok && usableLits(lits) {
 		g.lits, g.exact = dropContaining(lits), exact
-		return g
+		return g.withDFA()
 	}
 	g.lits = neededLits(tree)
-	return g
+	return g.withDFA()
 }
 
 // usableLits reports whether a literal set can filter: it has no empty literal (the empty
@@ -97,6 +116,9 @@ func (g litGate) may(s string) bool {
 			}
 		}
 		return false
+	}
+	if g.dfa != nil {
+		return scanParts(g.dfa, g.overlap, s) != 0
 	}
 	for _, l := range g.lits {
 		if strings.Contains(s, l) {
@@ -240,6 +262,38 @@ func expandLits(re *syntax.Regexp) (lits []string, exact, ok bool) {
 	return nil, false, false
 }
 
+// allGate holds, for a pattern, the literal sets of the parts of its top-level concatenation
+// whose texts are finitely many: every match holds a text of each set. A line lacking one is
+// answered without the pattern, which, opening with \s*, the backtracker tried from every byte.
+type allGate struct {
+	re   *rx
+	sets [][]string
+}
+
+func newAllGate(re *rx) allGate {
+	g := allGate{re: re}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil || tree.Op != syntax.OpConcat {
+		return g
+	}
+	for _, sub := range tree.Sub {
+		if lits, _, ok := expandLits(sub); ok && usableLits(lits) {
+			g.sets = append(g.sets, dropContaining(lits))
+		}
+	}
+	return g
+}
+
+// FindStringIndex is the pattern's FindStringIndex.
+func (g allGate) FindStringIndex(s string) []int {
+	for _, set := range g.sets {
+		if !containsAnyLit(s, set) {
+			return nil
+		}
+	}
+	return g.re.FindStringIndex(s)
+}
+
 // Gates of the patterns that meetingEndAndNext and meetingPrevious run over the whole document.
 var (
 	gateEndOfMeeting = newLitGate(reEndOfMeeting)
@@ -250,6 +304,10 @@ var (
 	// gateLabelHead is reLabelHead's: the opening word of an attendance label, which
 	// classifyLabel looks for on every line before the lists.
 	gateLabelHead = newPrefixGate(reLabelHead)
+	// The gates of the phrases that name the secretary before the word (meetingSecretary).
+	gateSecretaryAfter    = newAllGate(reSecretaryAfter)
+	gateSecretaryCommeAny = newAllGate(reSecretaryCommeAny)
+	gateSecretaryDuties   = newAllGate(reSecretaryDuties)
 )
 
 // containsAnyLit reports whether s holds one of lits (an rx's required words), or lits is nil.

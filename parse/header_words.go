@@ -70,11 +70,12 @@ func (x *wordIndex) build() {
 // Sets of header words. A set of a table (meetingWords, countWords…) is built from the table,
 // so that the vocabulary stays in one place.
 var (
+	// The words of endIndex come first, in its order, so that endFromHdr is a mask.
 	hwEndVerbs   = hdrSet(endVerbWords...)
-	hwSpaceA     = hdrSet(" a")
 	hwSeance     = hdrSet("seance")
 	hwNext       = hdrSet("prochain", "suivant")
 	hwFinDe      = hdrSet("fin de")
+	hwSpaceA     = hdrSet(" a")
 	hwPrevious   = hdrSet(previousWords...)
 	hwMeeting    = hdrSet(meetingWords...)
 	hwOpeners    = hdrSet(preambleOpeners...)
@@ -87,6 +88,7 @@ var (
 	hwCouncilOf  = hdrSet("conseil municipal d")
 	hwNextMeet   = setOrAll(&hdrIndex, nextMeetingWords)
 	hwBodyPhrase = hdrSet("siege", "cette commune", "de la ", "du s")
+	hwConvo      = hdrSet("convo") // every match of reConvocation holds it
 )
 
 // Sets of endIndex: the words of meetingEndAndNext but " a", which is looked for only on the
@@ -183,6 +185,9 @@ func (d *doc) endWords(i int) uint64 {
 
 // endFromHdr maps header words' bits to endIndex's: each word of endIndex is a header word.
 func endFromHdr(w uint64) uint64 {
+	if endLow != 0 {
+		return w & endLow
+	}
 	var e uint64
 	for k, b := range endOfHdr {
 		if w&b != 0 {
@@ -194,3 +199,16 @@ func endFromHdr(w uint64) uint64 {
 
 // endOfHdr holds, for each word of endIndex, its bit in hdrIndex (set by init).
 var endOfHdr []uint64
+
+// endLow is the mask of endIndex's bits when each word of endIndex has the same bit in hdrIndex
+// (the words registered first, in the same order), 0 otherwise (set by init).
+var endLow uint64
+
+func init() {
+	for k, b := range endOfHdr {
+		if b != 1<<k {
+			return
+		}
+	}
+	endLow = 1<<len(endOfHdr) - 1
+}

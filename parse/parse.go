@@ -35,14 +35,8 @@ type doc struct {
 	hdr       headerState
 	// bs is the body reader's per-document memo (vote readings, speaker links).
 	bs bodyState
-	// evText memoizes the evidence text of a line (see ev), fm the last foldMap (see foldMapOf).
+	// evText memoizes the evidence text of a line (see ev).
 	evText map[int]string
-	fm     struct {
-		src, folded string
-		offs        []int32
-		ok          bool
-		same        string // a string found equal to folded (see sliceFolded)
-	}
 	// lm memoizes per-line facts of the body readers (body_lines.go).
 	lm lineMemo
 	// flatMemo holds the flattened tables (table_flat.go), found on first use.

@@ -73,7 +73,7 @@ var (
 	// Ville de Montpellier", "siège du SYNDICAT MIXTE NUMÉRIAN".
 	reBodyPhrase = mustRx(`(?:conseil municipal|conseil syndical|conseil communautaire|comite syndical|conseil metropolitain) (?:de cette commune|de la (ville|commune) (?:de |d')|du (syndicat|sivu|sivom)|de la (communaute|metropole))`)
 	reSeat       = mustRx(`siege (?:du |de la |de l')`)
-	reLaCommune  = mustRx(`\b(?:la|notre) commune (?:de |d')`)
+	reLaCommune  = mustSpot(`\b(?:la|notre) commune (?:de |d')`)
 	// reMeetingWords mark a line that dates the meeting itself.
 	meetingWords = []string{"seance", "reuni", "conseil", "comite", "assemble", "session",
 		"l'an ", "deliberation", "proces", "compte rendu", "compte-rendu", "bureau"}
