@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -318,13 +319,23 @@ func currencyAt(s string, i int) (end int, mult int32, code string) {
 	default:
 		return i, 0, ""
 	}
+	// s[i] is an ASCII letter here: a word opening with another byte, up to ASCII case, cannot
+	// fold-match (EqualFold of ASCII words matches only ASCII text of the same length), and
+	// most numbers are followed by a word that is no marker ("mars", "membres", "et").
+	lc := s[i] | 0x20
 	for _, c := range currencyWords {
+		if c.word[0]|0x20 != lc {
+			continue
+		}
 		// "€" may be glued to what follows ("4 000 €HT"); a word must end.
 		if hasFoldPrefix(s, i, c.word) && (c.word == "€" || wordEndsAt(s, i+len(c.word))) {
 			return i + len(c.word), c.mult, c.code
 		}
 	}
 	for _, m := range multiplierWords {
+		if m.word[0]|0x20 != lc {
+			continue
+		}
 		if len(m.word) == 1 {
 			if i >= len(s) || (s[i] != m.word[0] && !(m.word == "k" && s[i] == 'K')) {
 				continue
@@ -845,8 +856,48 @@ func nextDigit(s string, i int) int {
 // no match, so that a caller can skip the text (and the copy it would make for it). The finder
 // starts only at a digit or at a currency mark ("€", "euro", "EURO"), and none of these holds a
 // space, so the answer for lines joined by spaces is the "or" of the answers for the lines.
+//
+// One pass reads eight bytes at a time, as hasDigit does, and flags the bytes that may open one
+// of these (a digit, 0xE2 the first byte of "€", 'u' or 'U'); only a flagged byte is looked at
+// (TestMayHoldAmountRef checks it against the four searches it replaces).
 func MayHoldAmount(text string) bool {
-	return hasDigit(text) || strings.Contains(text, "€") || strings.Contains(text, "uro") || strings.Contains(text, "URO")
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		hx := x | high
+		m := ((hx - '0'*low) &^ (hx - ('9'+1)*low)) & high &^ x // the digits, exactly
+		e := x ^ 0xE2*low
+		m |= (e - low) &^ e & high // the bytes 0xE2, and maybe some above one
+		u := (x | 0x20*low) ^ 'u'*low
+		m |= (u - low) &^ u & high // the bytes 'u' and 'U', and maybe some above one
+		for ; m != 0; m &= m - 1 {
+			if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
+				return true
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if amountOpensAt(text, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".
+func amountOpensAt(text string, i int) bool {
+	switch c := text[i]; c {
+	case 0xE2:
+		return strings.HasPrefix(text[i:], "€")
+	case 'u':
+		return strings.HasPrefix(text[i:], "uro")
+	case 'U':
+		return strings.HasPrefix(text[i:], "URO")
+	default:
+		return digitByte(c)
+	}
 }
 
 // hasDigit reports whether s holds an ASCII digit, eight bytes at a time: with every high bit

@@ -98,7 +98,7 @@ func speakerBareMay(t string) bool {
 	if c < 0 {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(t); !unicode.Is(unicode.Lu, r) {
+	if upperAt(t) == 0 {
 		return false
 	}
 	h := t[:c]
@@ -106,15 +106,30 @@ func speakerBareMay(t string) bool {
 		if !rxSpace(h[i]) {
 			continue
 		}
-		r1, n1 := utf8.DecodeRuneInString(h[i+1:])
-		if !unicode.Is(unicode.Lu, r1) {
-			continue
-		}
-		if r2, _ := utf8.DecodeRuneInString(h[i+1+n1:]); unicode.Is(unicode.Lu, r2) {
+		if n1 := upperAt(h[i+1:]); n1 > 0 && upperAt(h[i+1+n1:]) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// upperAt returns the width of the capital (\p{Lu}) that opens s, 0 when s opens with none: an
+// ASCII byte answers without decoding (unicode.IsUpper is unicode.Is(unicode.Lu, …), read from
+// a table below U+0100, TestUpperLetterTables).
+func upperAt(s string) int {
+	if s == "" {
+		return 0
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			return 1
+		}
+		return 0
+	}
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
+		return n
+	}
+	return 0
 }
 
 // roleMay reports whether reRole may match t: its article ("le ", "la ", "l'", any case) must

@@ -1,0 +1,104 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+)
+
+// mayHoldAmountRef is MayHoldAmount as first written, four searches: the reference.
+func mayHoldAmountRef(text string) bool {
+	return hasDigit(text) || strings.Contains(text, "€") || strings.Contains(text, "uro") || strings.Contains(text, "URO")
+}
+
+// currencyAtRef is currencyAt without its filter on the first letter: the reference.
+func currencyAtRef(s string, i int) (end int, mult int32, code string) {
+	if i >= len(s) {
+		return i, 0, ""
+	}
+	switch s[i] | 0x20 {
+	case 0xE2:
+		if !strings.HasPrefix(s[i:], "€") {
+			return i, 0, ""
+		}
+		end = i + len("€")
+		if hasFoldPrefix(s, end, "uros") && wordEndsAt(s, end+4) {
+			end += 4
+		} else if hasFoldPrefix(s, end, "uro") && wordEndsAt(s, end+3) {
+			end += 3
+		}
+		return end, 0, "EUR"
+	case 'e', 'f', 'k', 'm':
+	default:
+		return i, 0, ""
+	}
+	for _, c := range currencyWords {
+		if hasFoldPrefix(s, i, c.word) && (c.word == "€" || wordEndsAt(s, i+len(c.word))) {
+			return i + len(c.word), c.mult, c.code
+		}
+	}
+	for _, m := range multiplierWords {
+		if len(m.word) == 1 {
+			if i >= len(s) || (s[i] != m.word[0] && !(m.word == "k" && s[i] == 'K')) {
+				continue
+			}
+		} else if !hasFoldPrefix(s, i, m.word) || !wordEndsAt(s, i+len(m.word)) {
+			continue
+		}
+		j := i + len(m.word)
+		j += hspaceLen(s, j)
+		if len(m.word) > 2 {
+			for _, of := range ofEuros {
+				if hasFoldPrefix(s, j, of) {
+					j += len(of)
+					j += hspaceLen(s, j)
+					break
+				}
+			}
+		}
+		for _, c := range currencyWords {
+			if c.mult == 0 && hasFoldPrefix(s, j, c.word) && (c.word == "€" || wordEndsAt(s, j+len(c.word))) {
+				return j + len(c.word), m.mult, c.code
+			}
+		}
+	}
+	return i, 0, ""
+}
+
+// perf7Cases are texts for the fast readers and their references.
+var perf7Cases = []string{
+	"", "u", "uro", "URO", "Uro", "€", "\xe2\x82", "\xe2\x82\xac", "’", "aaaaaaa€", "aaaaaaaa€",
+	"aaaaaaauro", "aaaaaaaaURO", "le 12 mars", "Mille euros", "2 MEUR", "3 Md€", "4 K €", "5 k€",
+	"6 \u212aeur", "7 KEURO", "8 ffr", "9 ff", "10 francs", "11 milliards d'euros", "12 millions de €",
+	"13 mds €", "14 M€", "15 m€", "16 mille €", "17 Million d’euros", "18 eur", "19 euros.", "20 euro-",
+	"un euro symbolique", "\x01\x01\x01\x01\x01\x01\x01\x01\xe2\x01\x01\x01", "\x00\x01uU\x01\x01\x01\x01\x01",
+	"Le conseil municipal, après en avoir délibéré, approuve la convention",
+	"tttttttttttttttUtttttttttttttttttttttttttuttttttttt9",
+}
+
+// TestAmountReadersMatchRefs checks the fast readers against their references.
+func TestAmountReadersMatchRefs(t *testing.T) {
+	for _, s := range append(perf7Cases, amountSeeds...) {
+		checkAmountRefs(t, s)
+	}
+}
+
+// FuzzAmountReadersRefs checks the fast readers against their references on arbitrary text.
+func FuzzAmountReadersRefs(f *testing.F) {
+	for _, s := range append(perf7Cases, amountSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkAmountRefs)
+}
+
+func checkAmountRefs(t *testing.T, s string) {
+	if got, want := MayHoldAmount(s), mayHoldAmountRef(s); got != want {
+		t.Errorf("MayHoldAmount(%q) = %v, want %v", s, got, want)
+	}
+	for i := 0; i <= len(s) && i < 64; i++ {
+		e, m, c := currencyAt(s, i)
+		we, wm, wc := currencyAtRef(s, i)
+		if e != we || m != wm || c != wc {
+			t.Errorf("currencyAt(%q, %d) = %d, %d, %q, want %d, %d, %q", s, i, e, m, c, we, wm, wc)
+		}
+	}
+}
