@@ -858,32 +858,51 @@ func nextDigit(s string, i int) int {
 // space, so the answer for lines joined by spaces is the "or" of the answers for the lines.
 //
 // One pass reads eight bytes at a time, as hasDigit does, and flags the bytes that may open one
-// of these (a digit, 0xE2 the first byte of "€", 'u' or 'U'); only a flagged byte is looked at
-// (TestMayHoldAmountRef checks it against the four searches it replaces).
+// of these: a digit, 0xE2 (the first byte of "€"), and the start of "uro" in any case, told by
+// reading the text again one and two bytes further (French prose is full of u's, not of
+// "uro"). Only a flagged byte is looked at (TestMayHoldAmountRef checks it against the four
+// searches it replaces).
 func MayHoldAmount(text string) bool {
 	const low, high = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(text); i += 8 {
-		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+	n := len(text)
+	if n < 10 {
+		for i := 0; i < n; i++ {
+			if amountOpensAt(text, i) {
+				return true
+			}
+		}
+		return false
+	}
+	last := false // the window at n-10 is read
+	for i := 0; ; i += 8 {
+		if i > n-10 {
+			// The last window, which may overlap the one before, flags up to text[n-3] (where
+			// "uro" opens last); the last two bytes can only be digits.
+			if last {
+				return digitByte(text[n-2]) || digitByte(text[n-1])
+			}
+			i = n - 10
+		}
+		last = i == n-10
+		t := text[i : i+10]
+		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 		hx := x | high
 		m := ((hx - '0'*low) &^ (hx - ('9'+1)*low)) & high &^ x // the digits, exactly
 		e := x ^ 0xE2*low
 		m |= (e - low) &^ e & high // the bytes 0xE2, and maybe some above one
-		u := (x | 0x20*low) ^ 'u'*low
-		m |= (u - low) &^ u & high // the bytes 'u' and 'U', and maybe some above one
+		// The text one and two bytes further: a lane is zero where "uro" opens, up to ASCII
+		// case (and maybe a lane above one).
+		y := x>>8 | uint64(t[8])<<56
+		z := y>>8 | uint64(t[9])<<56
+		u := (x | 0x20*low ^ 'u'*low) | (y | 0x20*low ^ 'r'*low) | (z | 0x20*low ^ 'o'*low)
+		m |= (u - low) &^ u & high
 		for ; m != 0; m &= m - 1 {
 			if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
 				return true
 			}
 		}
 	}
-	for ; i < len(text); i++ {
-		if amountOpensAt(text, i) {
-			return true
-		}
-	}
-	return false
 }
 
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".

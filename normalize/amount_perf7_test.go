@@ -72,7 +72,8 @@ var perf7Cases = []string{
 	"13 mds €", "14 M€", "15 m€", "16 mille €", "17 Million d’euros", "18 eur", "19 euros.", "20 euro-",
 	"un euro symbolique", "\x01\x01\x01\x01\x01\x01\x01\x01\xe2\x01\x01\x01", "\x00\x01uU\x01\x01\x01\x01\x01",
 	"Le conseil municipal, après en avoir délibéré, approuve la convention",
-	"tttttttttttttttUtttttttttttttttttttttttttuttttttttt9",
+	"tttttttttttttttUtttttttttttttttttttttttttuttttttttt9", "abcdefgUrOabcdefgh", "abcdefguRoabcdefgh", "abcdefgURoab", "abcdefghijuro", "abcdefghiuro",
+	"abcdefghijklmnUR", "abcdefghijklmnURO", "abcdefghijklmnu", "abcdefgh\xe2", "abcdefgh9", "abcdefghi\xe2\x82\xac",
 }
 
 // TestAmountReadersMatchRefs checks the fast readers against their references.

@@ -560,7 +560,7 @@ func (d *doc) paragraphs(a, b int) []para {
 		}
 	}
 	for i := a; i < b; i++ {
-		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
+		if d.used[i] || d.blankAt(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
 			flush()
 			continue
 		}
@@ -611,8 +611,11 @@ func (d *doc) tableRow(i int) bool {
 		return true
 	}
 	for k := i; k < len(d.lines) && k < i+3; k++ {
-		t := strings.TrimSpace(d.lines[k].Text)
-		if t == "" || d.used[k] || moreRunes(t, 60) || endsSentence(t) || strings.HasSuffix(t, ":") {
+		if d.blankAt(k) || d.used[k] {
+			return false
+		}
+		t := trimLine(d.lines[k].Text)
+		if moreRunes(t, 60) || endsSentence(t) || strings.HasSuffix(t, ":") {
 			return false
 		}
 		if k+1 < len(d.lines) && d.isTableLine(k+1) {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"minutes/normalize"
 )
@@ -109,4 +110,25 @@ func isSmallInt(s string) bool {
 		s = s[1:]
 	}
 	return isDigits(s)
+}
+
+// blankAt reports whether line i is blank (strings.TrimSpace of it is empty), from the byte
+// facts read once for every line (lineBits): the paragraph splitter and the table-row test ask
+// it of every line of the body.
+func (d *doc) blankAt(i int) bool {
+	if m := d.flatMemo; m != nil {
+		return m.rows[i]&lineBlank != 0
+	}
+	return d.lineBits()[i]&lineBlank != 0
+}
+
+// trimLine is strings.TrimSpace(s), answered at once for a line that opens and ends with an
+// ASCII byte that is no white space (most lines).
+func trimLine(s string) string {
+	if s != "" {
+		if a, z := s[0], s[len(s)-1]; a < utf8.RuneSelf && z < utf8.RuneSelf && !isFoldSpace(a) && !isFoldSpace(z) {
+			return s
+		}
+	}
+	return strings.TrimSpace(s)
 }

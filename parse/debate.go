@@ -78,7 +78,7 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 		return speaker{text: strings.TrimSpace(t[m[2]:m[3]]), form: formDirect, bareEmpty: rest == ""}, true
 	}
 	if loose {
-		if m := reSpeakerGiven.FindStringSubmatchIndex(t); m != nil {
+		if m, ok := speakerGiven(t); ok {
 			name := t[m[2]:m[3]]
 			verb := normalize.Fold(t[m[4]:m[5]])
 			if reportingVerbs[verb] && d.knownName(name) {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -17,6 +18,9 @@ func TestUpperLetterTables(t *testing.T) {
 		}
 		if got, want := unicode.IsLetter(r), unicode.Is(unicode.L, r); got != want {
 			t.Errorf("IsLetter(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := unicode.IsLower(r), unicode.Is(unicode.Ll, r); got != want {
+			t.Errorf("IsLower(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
@@ -71,6 +75,21 @@ var speakerCases = []string{
 	"Monsieur Jean-Luc Chaumont : je propose",
 	"Mme O’Neil-Smith. dit",
 	"Monsieur Dupont ſ x",
+	"Anthony précise que",
+	"Anthony Dupont-Martin indique",
+	"Anthony DUPONT indique",
+	"Anthony Dupont",
+	"Anthony  \t Dupont \n dit",
+	"Jean-Luc l’a dit",
+	"Anne Marie",
+	"Anne Marie a",
+	"Anne Marie aa",
+	"Éric Élu ébauche",
+	"Le Conseil municipal approuve",
+	"A- b-",
+	"Ab Cd\xffe",
+	"Ab Cd ef\xff",
+	"Ab CD-x ab'’c",
 }
 
 // TestSpeakerReadersMatchRefs checks the byte-level readers against their references.
@@ -96,9 +115,54 @@ func checkSpeakerRefs(t *testing.T, s string) {
 	if got, want := speakerBareMay(s), speakerBareMayRef(s); got != want {
 		t.Errorf("speakerBareMay(%q) = %v, want %v", s, got, want)
 	}
+	m, ok := speakerGivenIndex(s)
+	if want := reSpeakerGiven.FindStringSubmatchIndex(s); (want != nil) != ok || ok && !slices.Equal(m[:], want) {
+		t.Errorf("speakerGivenIndex(%q) = %v, %v, want %v", s, m, ok, want)
+	}
 	a, b, ok := speakerCivName(s)
 	wa, wb, wok := civMatch(s)
 	if a != wa || b != wb || ok != wok {
 		t.Errorf("speakerCivName(%q) = %d, %d, %v, want %d, %d, %v", s, a, b, ok, wa, wb, wok)
+	}
+}
+
+// TestSpeakerGivenHand checks that reSpeakerGiven is the pattern its hand reader reads.
+func TestSpeakerGivenHand(t *testing.T) {
+	if !speakerGivenHand {
+		t.Errorf("reSpeakerGiven is %q, not the pattern speakerGivenIndex reads: the backtracker runs", reSpeakerGiven.String())
+	}
+}
+
+// endsSentenceRef is endsSentence as first written: the reference.
+func endsSentenceRef(s string) bool {
+	s = strings.TrimRight(s, " *")
+	return s != "" && strings.ContainsRune(".;!?", rune(s[len(s)-1]))
+}
+
+// lineCases are lines for the line readers of the paragraph splitter.
+var lineCases = []string{"", " ", "*", "a.", "a. *", "a;", "a!* ", "a?\t", "fin.\u00a0", "\xae", " a ", "\ta", "a\v", "é", "é ", "\u00a0a", "a\u2003"}
+
+// TestLineReadersMatchRefs checks endsSentence and trimLine against their references.
+func TestLineReadersMatchRefs(t *testing.T) {
+	for _, s := range append(lineCases, speakerCases...) {
+		checkLineRefs(t, s)
+	}
+}
+
+// FuzzLineReadersRefs checks endsSentence and trimLine against their references on arbitrary
+// text.
+func FuzzLineReadersRefs(f *testing.F) {
+	for _, s := range lineCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkLineRefs)
+}
+
+func checkLineRefs(t *testing.T, s string) {
+	if got, want := endsSentence(s), endsSentenceRef(s); got != want {
+		t.Errorf("endsSentence(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := trimLine(s), strings.TrimSpace(s); got != want {
+		t.Errorf("trimLine(%q) = %q, want %q", s, got, want)
 	}
 }
