@@ -178,6 +178,20 @@ func turnRest(rest string, bare bool) bool {
 			return false
 		}
 	}
+	// Fold keeps an opening ASCII byte that is no white space first, lower-cased ('`' becomes
+	// an apostrophe): when the status pattern cannot start with it, the rest need not be folded
+	// (most turns open with a word no status starts with).
+	if c := rest[0]; c < utf8.RuneSelf && !rxSpace(c) && c != '\v' && reStatusRest.anchored {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		if !reStatusRest.first.has(c) {
+			return true
+		}
+	}
 	return !reStatusRest.MatchString(normalize.Fold(rest))
 }
 
@@ -261,7 +275,7 @@ var civilityInitials = func() (t [utf8.RuneSelf]bool) {
 
 // speakerTail decides the form from what follows the speaker's name.
 func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
-	r := strings.TrimLeft(rest, " \u00a0*")
+	r := trimSpeakerLead(rest)
 	r = strings.TrimPrefix(r, ")")
 	// "Monsieur le Maire (Jean DUPONT) :" or a function after a comma: skip a short aside.
 	if strings.HasPrefix(r, "(") {
@@ -270,7 +284,7 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 		}
 	}
 	if strings.HasPrefix(r, ":") {
-		if reVoteResult.MatchString(r[1:]) {
+		if voteResultMay(r[1:]) && reVoteResult.MatchString(r[1:]) {
 			return speaker{}, false // "M. Paul LE BIHAN : 27 voix" is a ballot result
 		}
 		if !turnRest(strings.TrimSpace(r[1:]), false) {
@@ -308,6 +322,28 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 	return sp, true
 }
 
+// trimSpeakerLead is strings.TrimLeft(rest, " \u00a0*") by hand: a cutset beyond ASCII
+// decodes it at every call.
+func trimSpeakerLead(rest string) string {
+	for {
+		switch {
+		case rest != "" && (rest[0] == ' ' || rest[0] == '*'):
+			rest = rest[1:]
+		case strings.HasPrefix(rest, "\u00a0"):
+			rest = rest[len("\u00a0"):]
+		default:
+			return rest
+		}
+	}
+}
+
+// voteResultMay reports whether reVoteResult may match s: after white space, a digit opens its
+// match. Most turns open with a word.
+func voteResultMay(s string) bool {
+	i := spaceRunEnd(s, 0)
+	return i < len(s) && '0' <= s[i] && s[i] <= '9'
+}
+
 // isFunction reports whether an apposition names a function ("Directrice générale des
 // services", "adjoint aux finances"), not a verb phrase ("rappelle au conseil municipal").
 func isFunction(s string) bool {
@@ -339,7 +375,7 @@ func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 			continue
 		}
 		f := trimBulletMarks(d.folded[p.lines[0]])
-		if len(p.lines) == 1 && reDebateMarker.MatchString(strings.TrimRight(f, " *")) {
+		if len(p.lines) == 1 && isDebateMarker(strings.TrimRight(f, " *")) {
 			inBlock = true
 			is[k] = true
 			continue

@@ -193,6 +193,12 @@ func foldEq(r, c rune) bool {
 	if r == c {
 		return true
 	}
+	if r < utf8.RuneSelf && c < utf8.RuneSelf {
+		// Two ASCII runes fold together only as the two cases of a letter (the other runes
+		// of the orbits of k and s are beyond ASCII).
+		l := r | 0x20
+		return l == c|0x20 && 'a' <= l && l <= 'z'
+	}
 	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
 		if f == r {
 			return true

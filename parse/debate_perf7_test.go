@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"minutes/normalize"
 )
 
 // TestUpperLetterTables checks, on every rune, that the table-backed unicode.IsUpper and
@@ -164,5 +166,91 @@ func checkLineRefs(t *testing.T, s string) {
 	}
 	if got, want := trimLine(s), strings.TrimSpace(s); got != want {
 		t.Errorf("trimLine(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// turnRestRef is turnRest as first written: the reference.
+func turnRestRef(rest string, bare bool) bool {
+	if rest == "" {
+		return true
+	}
+	if bare {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) || strings.ContainsRune("-+€(", r) {
+			return false
+		}
+	}
+	return !reStatusRest.MatchString(normalize.Fold(rest))
+}
+
+// foldEqRef is foldEq without its ASCII shortcut: the reference.
+func foldEqRef(r, c rune) bool {
+	if r == c {
+		return true
+	}
+	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFoldEqASCII checks foldEq against its reference on every pair of ASCII runes, and on
+// the runes that fold to ASCII letters.
+func TestFoldEqASCII(t *testing.T) {
+	runes := []rune{'\u212a', '\u017f', '\u0130', '\u0131', 'é', 'É'}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		for _, c := range runes {
+			if got, want := foldEq(r, c), foldEqRef(r, c); got != want {
+				t.Errorf("foldEq(%q, %q) = %v, want %v", r, c, got, want)
+			}
+		}
+	}
+}
+
+// statusCases are rests of a speaker's line, for turnRest.
+var statusCases = []string{
+	"", "Excusée", "excusé", "EXCUSEE", "membre de droit", "Membres de droit.", "pouvoir à M. Dupont",
+	"Procuration à Mme X", "représentée par M. Y", "absent", "Présente", "titulaire", "suppléante",
+	"je propose", "Je propose", "`a", "\va", "\u00a0absent", "Étude", "12 voix", "-3", "€", "(a)",
+	"  absent", "absent  ;", "Absent, excusé", "A", "\x01a", "ſuppléant",
+}
+
+// TestDebateGatesMatchRefs checks turnRest, the debate marker gate and the vote result gate
+// against their patterns.
+func TestDebateGatesMatchRefs(t *testing.T) {
+	if !debateMarkerWhole {
+		t.Error("reDebateMarker has no whole-line alphabet: its pattern runs on every line that opens like a marker")
+	}
+	for _, s := range append(append(statusCases, speakerCases...), "débat :", "debat :", "- debat", "• debats :", "debats des elus :", "temps d'echanges", "debat, 2") {
+		checkDebateGates(t, s)
+	}
+}
+
+// FuzzDebateGatesRefs checks the gates against their patterns on arbitrary text.
+func FuzzDebateGatesRefs(f *testing.F) {
+	for _, s := range append(statusCases, "debat :", "• debats des elus :", " 27 voix") {
+		f.Add(s)
+	}
+	f.Fuzz(checkDebateGates)
+}
+
+func checkDebateGates(t *testing.T, s string) {
+	for _, bare := range []bool{false, true} {
+		if got, want := turnRest(s, bare), turnRestRef(s, bare); got != want {
+			t.Errorf("turnRest(%q, %v) = %v, want %v", s, bare, got, want)
+		}
+	}
+	if got, want := isDebateMarker(s), reDebateMarker.Regexp.MatchString(s); got != want {
+		t.Errorf("isDebateMarker(%q) = %v, want %v", s, got, want)
+	}
+	if reVoteResult.Regexp.MatchString(s) && !voteResultMay(s) {
+		t.Errorf("voteResultMay(%q) = false, but reVoteResult matches", s)
+	}
+	if got, want := trimSpeakerLead(s), strings.TrimLeft(s, " \u00a0*"); got != want {
+		t.Errorf("trimSpeakerLead(%q) = %q, want %q", s, got, want)
 	}
 }
