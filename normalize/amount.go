@@ -90,6 +90,11 @@ func groupSep(s string, i int) (kind, n int) {
 // hspaceLen returns the length of the horizontal space run at s[i:] (spaces, no-break spaces, thin
 // spaces; never a tab or a line break, which separate table cells and lines).
 func hspaceLen(s string, i int) int {
+	// Only ' ', 0xC2 and 0xE2 open a space (see groupSep): most numbers are followed by another
+	// byte.
+	if i >= len(s) || s[i] != ' ' && s[i] != 0xC2 && s[i] != 0xE2 {
+		return 0
+	}
 	j := i
 	for {
 		if k, n := groupSep(s, j); k == sepSpace {
@@ -460,6 +465,14 @@ func signLed(s string, d int) bool {
 
 // lastSpace returns the start of the single space-class separator ending at s[:i] and its width.
 func lastSpace(s string, i int) (int, int) {
+	// Every space groupSep reads ends with ' ' or with a byte from 0x80.
+	if i >= 1 && i <= len(s) {
+		if c := s[i-1]; c == ' ' {
+			return i - 1, 1
+		} else if c < utf8.RuneSelf {
+			return i, 0
+		}
+	}
 	for _, w := range [...]int{1, 2, 3} {
 		if i-w >= 0 {
 			if k, n := groupSep(s, i-w); k == sepSpace && n == w {

@@ -64,6 +64,30 @@ func currencyAtRef(s string, i int) (end int, mult int32, code string) {
 	return i, 0, ""
 }
 
+// hspaceLenRef is hspaceLen without its first-byte test: the reference.
+func hspaceLenRef(s string, i int) int {
+	j := i
+	for {
+		if k, n := groupSep(s, j); k == sepSpace {
+			j += n
+			continue
+		}
+		return j - i
+	}
+}
+
+// lastSpaceRef is lastSpace without its last-byte test: the reference.
+func lastSpaceRef(s string, i int) (int, int) {
+	for _, w := range [...]int{1, 2, 3} {
+		if i-w >= 0 {
+			if k, n := groupSep(s, i-w); k == sepSpace && n == w {
+				return i - w, w
+			}
+		}
+	}
+	return i, 0
+}
+
 // perf7Cases are texts for the fast readers and their references.
 var perf7Cases = []string{
 	"", "u", "uro", "URO", "Uro", "€", "\xe2\x82", "\xe2\x82\xac", "’", "aaaaaaa€", "aaaaaaaa€",
@@ -73,6 +97,7 @@ var perf7Cases = []string{
 	"un euro symbolique", "\x01\x01\x01\x01\x01\x01\x01\x01\xe2\x01\x01\x01", "\x00\x01uU\x01\x01\x01\x01\x01",
 	"Le conseil municipal, après en avoir délibéré, approuve la convention",
 	"tttttttttttttttUtttttttttttttttttttttttttuttttttttt9", "abcdefgUrOabcdefgh", "abcdefguRoabcdefgh", "abcdefgURoab", "abcdefghijuro", "abcdefghiuro",
+	"1\u00a0282\u202f000\u2009€", "a \u00a0\u202f\u2009\u2019b", "\xc2\xa0", "\xe2\x80", "\xe2\x80\xaf",
 	"abcdefghijklmnUR", "abcdefghijklmnURO", "abcdefghijklmnu", "abcdefgh\xe2", "abcdefgh9", "abcdefghi\xe2\x82\xac",
 }
 
@@ -96,6 +121,13 @@ func checkAmountRefs(t *testing.T, s string) {
 		t.Errorf("MayHoldAmount(%q) = %v, want %v", s, got, want)
 	}
 	for i := 0; i <= len(s) && i < 64; i++ {
+		if got, want := hspaceLen(s, i), hspaceLenRef(s, i); got != want {
+			t.Errorf("hspaceLen(%q, %d) = %d, want %d", s, i, got, want)
+		}
+		k, w := lastSpace(s, i)
+		if wk, ww := lastSpaceRef(s, i); k != wk || w != ww {
+			t.Errorf("lastSpace(%q, %d) = %d, %d, want %d, %d", s, i, k, w, wk, ww)
+		}
 		e, m, c := currencyAt(s, i)
 		we, wm, wc := currencyAtRef(s, i)
 		if e != we || m != wm || c != wc {

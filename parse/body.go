@@ -615,7 +615,8 @@ func (d *doc) tableRow(i int) bool {
 			return false
 		}
 		t := trimLine(d.lines[k].Text)
-		if moreRunes(t, 60) || endsSentence(t) || strings.HasSuffix(t, ":") {
+		// (the two tests of the last byte first: they are cheaper than counting runes)
+		if endsSentence(t) || strings.HasSuffix(t, ":") || moreRunes(t, 60) {
 			return false
 		}
 		if k+1 < len(d.lines) && d.isTableLine(k+1) {
@@ -800,7 +801,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			starts = append(starts, n)
 			lines = append(lines, i)
-			t := strings.TrimSpace(untab(d.lines[i].Text))
+			t := trimLine(untab(d.lines[i].Text))
 			may = may || normalize.MayHoldAmount(t)
 			ts = append(ts, t)
 			n += len(t)

@@ -90,9 +90,12 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 }
 
 // speakerBareMay reports whether reSpeakerBare may match t: t opens with a capital, and before
-// its first colon (the one the pattern ends on: no part of a match is a colon) a white space
-// stands before two capitals (the family name). Most lines with a colon are no such turn, and
-// the pattern, which has no literal to look for, costs a backtracking run each.
+// its first colon (the one the pattern ends on: no part of a match is a colon) one of its first
+// two runs of white space stands before two capitals (the family name). The pattern reads a
+// given name of one or two words, neither holding white space, parted by one space or a
+// hyphen, then white space and the family name: that white space is the first run of the line,
+// or the second when a space parts the given names. Most lines with a colon are no such turn,
+// and the pattern, which has no literal to look for, costs a backtracking run each.
 func speakerBareMay(t string) bool {
 	c := strings.IndexByte(t, ':')
 	if c < 0 {
@@ -102,11 +105,16 @@ func speakerBareMay(t string) bool {
 		return false
 	}
 	h := t[:c]
-	for i := 0; i < len(h); i++ {
-		if !rxSpace(h[i]) {
-			continue
+	i := 0
+	for run := 0; run < 2; run++ {
+		for i < len(h) && !rxSpace(h[i]) {
+			i++
 		}
-		if n1 := upperAt(h[i+1:]); n1 > 0 && upperAt(h[i+1+n1:]) > 0 {
+		if i == len(h) {
+			return false
+		}
+		i = spaceRunEnd(h, i)
+		if n1 := upperAt(h[i:]); n1 > 0 && upperAt(h[i+n1:]) > 0 {
 			return true
 		}
 	}
