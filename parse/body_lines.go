@@ -123,15 +123,30 @@ func (d *doc) blankAt(i int) bool {
 	return d.lineBits()[i]&lineBlank != 0
 }
 
-// trimLine is strings.TrimSpace(s), answered at once for a line that opens and ends with an
-// ASCII byte that is no white space (most lines).
+// trimLine is strings.TrimSpace(s) for the body's lines: ASCII white space is trimmed byte by
+// byte, and TrimSpace runs only when a byte left at an end may belong to a space beyond ASCII
+// (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000): their first
+// bytes are 0xC2, 0xE1, 0xE2, 0xE3, their last bytes 0x80–0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF.
 func trimLine(s string) string {
-	if s != "" {
-		if a, z := s[0], s[len(s)-1]; a < utf8.RuneSelf && z < utf8.RuneSelf && !isFoldSpace(a) && !isFoldSpace(z) {
-			return s
-		}
+	i, j := 0, len(s)
+	for i < j && isFoldSpace(s[i]) {
+		i++
 	}
-	return strings.TrimSpace(s)
+	for j > i && isFoldSpace(s[j-1]) {
+		j--
+	}
+	if i < j && (s[i] >= utf8.RuneSelf && spaceLead(s[i]) || s[j-1] >= utf8.RuneSelf && spaceTail(s[j-1])) {
+		return strings.TrimSpace(s[i:j])
+	}
+	return s[i:j]
+}
+
+// spaceLead reports whether c opens the UTF-8 of a white space beyond ASCII.
+func spaceLead(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 }
+
+// spaceTail reports whether c ends the UTF-8 of a white space beyond ASCII.
+func spaceTail(c byte) bool {
+	return 0x80 <= c && c <= 0x8A || c == 0x9F || c == 0xA0 || c == 0xA8 || c == 0xA9 || c == 0xAF
 }
 
 // wholeAlphabet returns the bytes a match of the pattern src can hold, when the pattern must

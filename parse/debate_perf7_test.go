@@ -153,7 +153,24 @@ func endsSentenceRef(s string) bool {
 }
 
 // lineCases are lines for the line readers of the paragraph splitter.
-var lineCases = []string{"", " ", "*", "a.", "a. *", "a;", "a!* ", "a?\t", "fin.\u00a0", "\xae", " a ", "\ta", "a\v", "é", "é ", "\u00a0a", "a\u2003"}
+var lineCases = []string{"12", "- 1 200,00 €", "– 3", "(4)", " 5 %", "\t6 ht", "7 k€ *", "a 8", "\u0085a\u0085", "\u1680a\u3000", "\u2000a\u200a", "\u2028a\u2029", "\u202fa\u205f", " \u00a0 a \u00a0 ", "\xc2", "a\xa0", "\xe2\x80", "a\xe2\x80\x8b", "€", " é ", "\t\v\f\r", "", " ", "*", "a.", "a. *", "a;", "a!* ", "a?\t", "fin.\u00a0", "\xae", " a ", "\ta", "a\v", "é", "é ", "\u00a0a", "a\u2003"}
+
+// TestTrimLineSpaces checks trimLine against strings.TrimSpace around every white space rune.
+func TestTrimLineSpaces(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		for _, s := range []string{string(r) + "a" + string(r), "é" + string(r), string(r) + "€", string(r)} {
+			if got, want := bareNumberLine(s), reBareNumber.Regexp.MatchString(s); got != want {
+				t.Errorf("bareNumberLine(%q) = %v, want %v", s, got, want)
+			}
+			if got, want := trimLine(s), strings.TrimSpace(s); got != want {
+				t.Errorf("trimLine(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
 
 // TestLineReadersMatchRefs checks endsSentence and trimLine against their references.
 func TestLineReadersMatchRefs(t *testing.T) {
@@ -174,6 +191,9 @@ func FuzzLineReadersRefs(f *testing.F) {
 func checkLineRefs(t *testing.T, s string) {
 	if got, want := endsSentence(s), endsSentenceRef(s); got != want {
 		t.Errorf("endsSentence(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := bareNumberLine(s), reBareNumber.Regexp.MatchString(s); got != want {
+		t.Errorf("bareNumberLine(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := trimLine(s), strings.TrimSpace(s); got != want {
 		t.Errorf("trimLine(%q) = %q, want %q", s, got, want)
