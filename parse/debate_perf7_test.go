@@ -281,6 +281,9 @@ func checkDebateGates(t *testing.T, s string) {
 	if reVoteResult.Regexp.MatchString(s) && !voteResultMay(s) {
 		t.Errorf("voteResultMay(%q) = false, but reVoteResult matches", s)
 	}
+	if got, want := trimSpaceStars(s), strings.TrimRight(s, " *"); got != want {
+		t.Errorf("trimSpaceStars(%q) = %q, want %q", s, got, want)
+	}
 	if got, want := trimSpeakerLead(s), strings.TrimLeft(s, " \u00a0*"); got != want {
 		t.Errorf("trimSpeakerLead(%q) = %q, want %q", s, got, want)
 	}
