@@ -873,7 +873,7 @@ func nextDigit(s string, i int) int {
 // One pass reads eight bytes at a time, as hasDigit does, and flags the bytes that may open one
 // of these: a digit, 0xE2 (the first byte of "€"), and the start of "uro" in any case, told by
 // reading the text again one and two bytes further (French prose is full of u's, not of
-// "uro"). Only a flagged byte is looked at (TestMayHoldAmountRef checks it against the four
+// "uro"). Only a flagged byte is looked at (TestAmountReadersMatchRefs checks it against the four
 // searches it replaces).
 func MayHoldAmount(text string) bool {
 	const low, high = 0x0101010101010101, 0x8080808080808080
