@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,6 +90,11 @@ func groupSep(s string, i int) (kind, n int) {
 // hspaceLen returns the length of the horizontal space run at s[i:] (spaces, no-break spaces, thin
 // spaces; never a tab or a line break, which separate table cells and lines).
 func hspaceLen(s string, i int) int {
+	// Only ' ', 0xC2 and 0xE2 open a space (see groupSep): most numbers are followed by another
+	// byte.
+	if i >= len(s) || s[i] != ' ' && s[i] != 0xC2 && s[i] != 0xE2 {
+		return 0
+	}
 	j := i
 	for {
 		if k, n := groupSep(s, j); k == sepSpace {
@@ -318,13 +324,23 @@ func currencyAt(s string, i int) (end int, mult int32, code string) {
 	default:
 		return i, 0, ""
 	}
+	// s[i] is an ASCII letter here: a word opening with another byte, up to ASCII case, cannot
+	// fold-match (EqualFold of ASCII words matches only ASCII text of the same length), and
+	// most numbers are followed by a word that is no marker ("mars", "membres", "et").
+	lc := s[i] | 0x20
 	for _, c := range currencyWords {
+		if c.word[0]|0x20 != lc {
+			continue
+		}
 		// "€" may be glued to what follows ("4 000 €HT"); a word must end.
 		if hasFoldPrefix(s, i, c.word) && (c.word == "€" || wordEndsAt(s, i+len(c.word))) {
 			return i + len(c.word), c.mult, c.code
 		}
 	}
 	for _, m := range multiplierWords {
+		if m.word[0]|0x20 != lc {
+			continue
+		}
 		if len(m.word) == 1 {
 			if i >= len(s) || (s[i] != m.word[0] && !(m.word == "k" && s[i] == 'K')) {
 				continue
@@ -449,6 +465,14 @@ func signLed(s string, d int) bool {
 
 // lastSpace returns the start of the single space-class separator ending at s[:i] and its width.
 func lastSpace(s string, i int) (int, int) {
+	// Every space groupSep reads ends with ' ' or with a byte from 0x80.
+	if i >= 1 && i <= len(s) {
+		if c := s[i-1]; c == ' ' {
+			return i - 1, 1
+		} else if c < utf8.RuneSelf {
+			return i, 0
+		}
+	}
 	for _, w := range [...]int{1, 2, 3} {
 		if i-w >= 0 {
 			if k, n := groupSep(s, i-w); k == sepSpace && n == w {
@@ -845,8 +869,67 @@ func nextDigit(s string, i int) int {
 // no match, so that a caller can skip the text (and the copy it would make for it). The finder
 // starts only at a digit or at a currency mark ("€", "euro", "EURO"), and none of these holds a
 // space, so the answer for lines joined by spaces is the "or" of the answers for the lines.
+//
+// One pass reads eight bytes at a time, as hasDigit does, and flags the bytes that may open one
+// of these: a digit, 0xE2 (the first byte of "€"), and the start of "uro" in any case, told by
+// reading the text again one and two bytes further (French prose is full of u's, not of
+// "uro"). Only a flagged byte is looked at (TestAmountReadersMatchRefs checks it against the four
+// searches it replaces).
 func MayHoldAmount(text string) bool {
-	return hasDigit(text) || strings.Contains(text, "€") || strings.Contains(text, "uro") || strings.Contains(text, "URO")
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	n := len(text)
+	if n < 10 {
+		for i := 0; i < n; i++ {
+			if amountOpensAt(text, i) {
+				return true
+			}
+		}
+		return false
+	}
+	last := false // the window at n-10 is read
+	for i := 0; ; i += 8 {
+		if i > n-10 {
+			// The last window, which may overlap the one before, flags up to text[n-3] (where
+			// "uro" opens last); the last two bytes can only be digits.
+			if last {
+				return digitByte(text[n-2]) || digitByte(text[n-1])
+			}
+			i = n - 10
+		}
+		last = i == n-10
+		t := text[i : i+10]
+		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		hx := x | high
+		m := ((hx - '0'*low) &^ (hx - ('9'+1)*low)) & high &^ x // the digits, exactly
+		e := x ^ 0xE2*low
+		m |= (e - low) &^ e & high // the bytes 0xE2, and maybe some above one
+		// The text one and two bytes further: a lane is zero where "uro" opens, up to ASCII
+		// case (and maybe a lane above one).
+		y := x>>8 | uint64(t[8])<<56
+		z := y>>8 | uint64(t[9])<<56
+		u := (x | 0x20*low ^ 'u'*low) | (y | 0x20*low ^ 'r'*low) | (z | 0x20*low ^ 'o'*low)
+		m |= (u - low) &^ u & high
+		for ; m != 0; m &= m - 1 {
+			if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
+				return true
+			}
+		}
+	}
+}
+
+// amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".
+func amountOpensAt(text string, i int) bool {
+	switch c := text[i]; c {
+	case 0xE2:
+		return strings.HasPrefix(text[i:], "€")
+	case 'u':
+		return strings.HasPrefix(text[i:], "uro")
+	case 'U':
+		return strings.HasPrefix(text[i:], "URO")
+	default:
+		return digitByte(c)
+	}
 }
 
 // hasDigit reports whether s holds an ASCII digit, eight bytes at a time: with every high bit

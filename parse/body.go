@@ -560,7 +560,7 @@ func (d *doc) paragraphs(a, b int) []para {
 		}
 	}
 	for i := a; i < b; i++ {
-		if d.used[i] || strings.TrimSpace(d.lines[i].Text) == "" || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
+		if d.used[i] || d.blankAt(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
 			flush()
 			continue
 		}
@@ -611,8 +611,12 @@ func (d *doc) tableRow(i int) bool {
 		return true
 	}
 	for k := i; k < len(d.lines) && k < i+3; k++ {
-		t := strings.TrimSpace(d.lines[k].Text)
-		if t == "" || d.used[k] || moreRunes(t, 60) || endsSentence(t) || strings.HasSuffix(t, ":") {
+		if d.blankAt(k) || d.used[k] {
+			return false
+		}
+		t := trimLine(d.lines[k].Text)
+		// (the two tests of the last byte first: they are cheaper than counting runes)
+		if endsSentence(t) || strings.HasSuffix(t, ":") || moreRunes(t, 60) {
 			return false
 		}
 		if k+1 < len(d.lines) && d.isTableLine(k+1) {
@@ -648,7 +652,7 @@ func (d *doc) paraText(p para) string {
 func (d *doc) fillItem(it *Item, a, b int) {
 	if b >= a {
 		for i := b; i >= a; i-- {
-			if !d.used[i] && strings.TrimSpace(d.lines[i].Text) != "" {
+			if !d.used[i] && !d.blankAt(i) {
 				it.End = d.lines[i].Pos
 				break
 			}
@@ -789,7 +793,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 		n := 0       // the bytes of the paragraph's text
 		may := false // most paragraphs hold no digit nor currency: no copy, no search for them
 		for _, i := range p.lines {
-			if d.rowAt(i) || cells[i] {
+			if d.rowAt(i) || cells != nil && cells[i] {
 				continue
 			}
 			if len(lines) > 0 {
@@ -797,7 +801,7 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			starts = append(starts, n)
 			lines = append(lines, i)
-			t := strings.TrimSpace(untab(d.lines[i].Text))
+			t := trimLine(untab(d.lines[i].Text))
 			may = may || normalize.MayHoldAmount(t)
 			ts = append(ts, t)
 			n += len(t)
@@ -885,7 +889,7 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 	for _, p := range paras {
 		for _, i := range p.lines {
 			// A page number ("2") between two amounts does not make them a column.
-			if reBareNumber.MatchString(d.folded[i]) && !isPageNumber(strings.TrimSpace(d.lines[i].Text)) {
+			if bareNumberLine(d.folded[i]) && !isPageNumber(strings.TrimSpace(d.lines[i].Text)) {
 				bare = append(bare, i)
 			}
 		}
@@ -925,7 +929,7 @@ func (d *doc) listLabelsAbove(i int) bool {
 		if t == "" || d.used[j] {
 			continue
 		}
-		if reBareNumber.MatchString(d.folded[j]) {
+		if bareNumberLine(d.folded[j]) {
 			break
 		}
 		seen++
@@ -939,11 +943,20 @@ func (d *doc) listLabelsAbove(i int) bool {
 // onlyBlankBetween reports whether only blank lines separate lines a < b.
 func (d *doc) onlyBlankBetween(a, b int) bool {
 	for i := a + 1; i < b; i++ {
-		if strings.TrimSpace(d.lines[i].Text) != "" {
+		if !d.blankAt(i) {
 			return false
 		}
 	}
 	return true
+}
+
+// bareNumberLine is reBareNumber.MatchString(f): the pattern's first bytes (a digit, a sign,
+// white space) turn away at once the lines of prose, which the section's every line is asked.
+func bareNumberLine(f string) bool {
+	if f == "" || reBareNumber.anchored && !reBareNumber.first.has(f[0]) {
+		return false
+	}
+	return reBareNumber.MatchString(f)
 }
 
 // itoa is strconv.Itoa, short for paths.

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"regexp/syntax"
 	"strings"
+	"unicode/utf8"
 
 	"minutes/normalize"
 )
@@ -59,7 +61,7 @@ func (d *doc) markerAt(i int) bool {
 	}
 	if m.marker[i] == 0 {
 		m.marker[i] = 1
-		if reDebateMarker.MatchString(trimBulletMarks(d.folded[i])) {
+		if isDebateMarker(trimBulletMarks(d.folded[i])) {
 			m.marker[i] = 2
 		}
 	}
@@ -109,4 +111,119 @@ func isSmallInt(s string) bool {
 		s = s[1:]
 	}
 	return isDigits(s)
+}
+
+// blankAt reports whether line i is blank (strings.TrimSpace of it is empty), from the byte
+// facts read once for every line (lineBits): the paragraph splitter and the table-row test ask
+// it of every line of the body.
+func (d *doc) blankAt(i int) bool {
+	if m := d.flatMemo; m != nil {
+		return m.rows[i]&lineBlank != 0
+	}
+	return d.lineBits()[i]&lineBlank != 0
+}
+
+// trimLine is strings.TrimSpace(s) for the body's lines: ASCII white space is trimmed byte by
+// byte, and TrimSpace runs only when a byte left at an end may belong to a space beyond ASCII
+// (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000): their first
+// bytes are 0xC2, 0xE1, 0xE2, 0xE3, their last bytes 0x80–0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF.
+func trimLine(s string) string {
+	i, j := 0, len(s)
+	for i < j && isFoldSpace(s[i]) {
+		i++
+	}
+	for j > i && isFoldSpace(s[j-1]) {
+		j--
+	}
+	if i < j && (s[i] >= utf8.RuneSelf && spaceLead(s[i]) || s[j-1] >= utf8.RuneSelf && spaceTail(s[j-1])) {
+		return strings.TrimSpace(s[i:j])
+	}
+	return s[i:j]
+}
+
+// spaceLead reports whether c opens the UTF-8 of a white space beyond ASCII.
+func spaceLead(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 }
+
+// spaceTail reports whether c ends the UTF-8 of a white space beyond ASCII.
+func spaceTail(c byte) bool {
+	return 0x80 <= c && c <= 0x8A || c == 0x9F || c == 0xA0 || c == 0xA8 || c == 0xA9 || c == 0xAF
+}
+
+// wholeAlphabet returns the bytes a match of the pattern src can hold, when the pattern must
+// match the whole text (it opens with ^ and ends with $): a text holding any other byte cannot
+// match. ok is false for a pattern of another shape. A non-ASCII rune or class, or case
+// folding, lets in every byte from 0x80 (invalid UTF-8 reads as U+FFFD), "." every byte but a
+// line break.
+func wholeAlphabet(src string) (set byteSet, ok bool) {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil || re.Op != syntax.OpConcat || len(re.Sub) < 2 ||
+		re.Sub[0].Op != syntax.OpBeginText || re.Sub[len(re.Sub)-1].Op != syntax.OpEndText {
+		return set, false
+	}
+	return matchAlphabet(re)
+}
+
+// matchAlphabet is the set of bytes that the text matched by re can hold.
+func matchAlphabet(re *syntax.Regexp) (set byteSet, ok bool) {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return set, true
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			set.addRune(r, re.Flags&syntax.FoldCase != 0)
+		}
+		return set, true
+	case syntax.OpCharClass:
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			lo, hi := re.Rune[k], re.Rune[k+1]
+			if lo < utf8.RuneSelf {
+				set.addRange(int(lo), int(min(hi, utf8.RuneSelf-1)))
+			}
+			if hi >= utf8.RuneSelf {
+				set.addRange(utf8.RuneSelf, 0xff)
+			}
+		}
+		return set, true
+	case syntax.OpAnyCharNotNL:
+		set.addRange(0, 0xff)
+		set[0] &^= 1 << '\n'
+		return set, true
+	case syntax.OpAnyChar:
+		set.addRange(0, 0xff)
+		return set, true
+	case syntax.OpCapture, syntax.OpPlus, syntax.OpStar, syntax.OpQuest, syntax.OpRepeat:
+		return matchAlphabet(re.Sub[0])
+	case syntax.OpConcat, syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, ok := matchAlphabet(sub)
+			if !ok {
+				return set, false
+			}
+			set.union(s)
+		}
+		return set, true
+	}
+	return set, false
+}
+
+// debateMarkerBytes are the bytes a debate marker can hold (reDebateMarker matches a whole
+// line): most lines that open like a marker ("debat sur …", "questions diverses, …") hold
+// another one (a comma, a digit), and are turned away without the pattern.
+var debateMarkerBytes, debateMarkerWhole = wholeAlphabet(reDebateMarker.String())
+
+// isDebateMarker is reDebateMarker.MatchString(f).
+func isDebateMarker(f string) bool {
+	// The pattern's own prefilter first: it turns most lines away on their first bytes.
+	if !reDebateMarker.may(f) {
+		return false
+	}
+	if debateMarkerWhole {
+		for i := 0; i < len(f); i++ {
+			if !debateMarkerBytes.has(f[i]) {
+				return false
+			}
+		}
+	}
+	return reDebateMarker.MatchString(f)
 }

@@ -78,7 +78,7 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 		return speaker{text: strings.TrimSpace(t[m[2]:m[3]]), form: formDirect, bareEmpty: rest == ""}, true
 	}
 	if loose {
-		if m := reSpeakerGiven.FindStringSubmatchIndex(t); m != nil {
+		if m, ok := speakerGiven(t); ok {
 			name := t[m[2]:m[3]]
 			verb := normalize.Fold(t[m[4]:m[5]])
 			if reportingVerbs[verb] && d.knownName(name) {
@@ -90,31 +90,54 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 }
 
 // speakerBareMay reports whether reSpeakerBare may match t: t opens with a capital, and before
-// its first colon (the one the pattern ends on: no part of a match is a colon) a white space
-// stands before two capitals (the family name). Most lines with a colon are no such turn, and
-// the pattern, which has no literal to look for, costs a backtracking run each.
+// its first colon (the one the pattern ends on: no part of a match is a colon) one of its first
+// two runs of white space stands before two capitals (the family name). The pattern reads a
+// given name of one or two words, neither holding white space, parted by one space or a
+// hyphen, then white space and the family name: that white space is the first run of the line,
+// or the second when a space parts the given names. Most lines with a colon are no such turn,
+// and the pattern, which has no literal to look for, costs a backtracking run each.
 func speakerBareMay(t string) bool {
 	c := strings.IndexByte(t, ':')
 	if c < 0 {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(t); !unicode.Is(unicode.Lu, r) {
+	if upperAt(t) == 0 {
 		return false
 	}
 	h := t[:c]
-	for i := 0; i < len(h); i++ {
-		if !rxSpace(h[i]) {
-			continue
+	i := 0
+	for run := 0; run < 2; run++ {
+		for i < len(h) && !rxSpace(h[i]) {
+			i++
 		}
-		r1, n1 := utf8.DecodeRuneInString(h[i+1:])
-		if !unicode.Is(unicode.Lu, r1) {
-			continue
+		if i == len(h) {
+			return false
 		}
-		if r2, _ := utf8.DecodeRuneInString(h[i+1+n1:]); unicode.Is(unicode.Lu, r2) {
+		i = spaceRunEnd(h, i)
+		if n1 := upperAt(h[i:]); n1 > 0 && upperAt(h[i+n1:]) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// upperAt returns the width of the capital (\p{Lu}) that opens s, 0 when s opens with none: an
+// ASCII byte answers without decoding (unicode.IsUpper is unicode.Is(unicode.Lu, …), read from
+// a table below U+0100, TestUpperLetterTables).
+func upperAt(s string) int {
+	if s == "" {
+		return 0
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			return 1
+		}
+		return 0
+	}
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
+		return n
+	}
+	return 0
 }
 
 // roleMay reports whether reRole may match t: its article ("le ", "la ", "l'", any case) must
@@ -161,6 +184,20 @@ func turnRest(rest string, bare bool) bool {
 	if bare {
 		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) || strings.ContainsRune("-+€(", r) {
 			return false
+		}
+	}
+	// Fold keeps an opening ASCII byte that is no white space first, lower-cased ('`' becomes
+	// an apostrophe): when the status pattern cannot start with it, the rest need not be folded
+	// (most turns open with a word no status starts with).
+	if c := rest[0]; c < utf8.RuneSelf && !rxSpace(c) && c != '\v' && reStatusRest.anchored {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		if !reStatusRest.first.has(c) {
+			return true
 		}
 	}
 	return !reStatusRest.MatchString(normalize.Fold(rest))
@@ -246,7 +283,7 @@ var civilityInitials = func() (t [utf8.RuneSelf]bool) {
 
 // speakerTail decides the form from what follows the speaker's name.
 func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
-	r := strings.TrimLeft(rest, " \u00a0*")
+	r := trimSpeakerLead(rest)
 	r = strings.TrimPrefix(r, ")")
 	// "Monsieur le Maire (Jean DUPONT) :" or a function after a comma: skip a short aside.
 	if strings.HasPrefix(r, "(") {
@@ -255,7 +292,7 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 		}
 	}
 	if strings.HasPrefix(r, ":") {
-		if reVoteResult.MatchString(r[1:]) {
+		if voteResultMay(r[1:]) && reVoteResult.MatchString(r[1:]) {
 			return speaker{}, false // "M. Paul LE BIHAN : 27 voix" is a ballot result
 		}
 		if !turnRest(strings.TrimSpace(r[1:]), false) {
@@ -293,6 +330,38 @@ func (d *doc) speakerTail(sp speaker, rest string, loose bool) (speaker, bool) {
 	return sp, true
 }
 
+// trimSpeakerLead is strings.TrimLeft(rest, " \u00a0*") by hand: a cutset beyond ASCII
+// decodes it at every call.
+func trimSpeakerLead(rest string) string {
+	for {
+		switch {
+		case rest != "" && (rest[0] == ' ' || rest[0] == '*'):
+			rest = rest[1:]
+		case strings.HasPrefix(rest, "\u00a0"):
+			rest = rest[len("\u00a0"):]
+		default:
+			return rest
+		}
+	}
+}
+
+// trimSpaceStars is strings.TrimRight(s, " *") by hand: a cutset of two bytes builds its set at
+// every call, and the debate reader trims every paragraph's first line so.
+func trimSpaceStars(s string) string {
+	i := len(s)
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '*') {
+		i--
+	}
+	return s[:i]
+}
+
+// voteResultMay reports whether reVoteResult may match s: after white space, a digit opens its
+// match. Most turns open with a word.
+func voteResultMay(s string) bool {
+	i := spaceRunEnd(s, 0)
+	return i < len(s) && '0' <= s[i] && s[i] <= '9'
+}
+
 // isFunction reports whether an apposition names a function ("Directrice générale des
 // services", "adjoint aux finances"), not a verb phrase ("rappelle au conseil municipal").
 func isFunction(s string) bool {
@@ -324,7 +393,7 @@ func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 			continue
 		}
 		f := trimBulletMarks(d.folded[p.lines[0]])
-		if len(p.lines) == 1 && reDebateMarker.MatchString(strings.TrimRight(f, " *")) {
+		if len(p.lines) == 1 && isDebateMarker(trimSpaceStars(f)) {
 			inBlock = true
 			is[k] = true
 			continue

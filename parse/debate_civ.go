@@ -125,11 +125,19 @@ func (s *civScanner) word(t string, i int) int {
 	if i >= len(t) {
 		return -1
 	}
-	if r, n := utf8.DecodeRuneInString(t[i:]); unicode.Is(unicode.Lu, r) {
+	if n := upperAt(t[i:]); n > 0 {
 		i += n
 		for i < len(t) {
+			if c := t[i]; c < utf8.RuneSelf {
+				// unicode.IsLetter is unicode.Is(unicode.L, …) (TestUpperLetterTables).
+				if 'a' <= c|0x20 && c|0x20 <= 'z' || c == '\'' || c == '.' || c == '-' {
+					i++
+					continue
+				}
+				break
+			}
 			r, n := utf8.DecodeRuneInString(t[i:])
-			if !(unicode.Is(unicode.L, r) || r == '\'' || r == '’' || r == '.' || r == '-') {
+			if !(unicode.IsLetter(r) || r == '’') {
 				break
 			}
 			i += n
@@ -184,6 +192,12 @@ func speakerCivName(t string) (start, end int, ok bool) {
 func foldEq(r, c rune) bool {
 	if r == c {
 		return true
+	}
+	if r < utf8.RuneSelf && c < utf8.RuneSelf {
+		// Two ASCII runes fold together only as the two cases of a letter (the other runes
+		// of the orbits of k and s are beyond ASCII).
+		l := r | 0x20
+		return l == c|0x20 && 'a' <= l && l <= 'z'
 	}
 	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
 		if f == r {
