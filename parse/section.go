@@ -43,15 +43,23 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 
 // matchCleaned is matchHeadingMax on a text already cleaned (cleanHeadingText).
 func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
+	ok = matchInto(&h, t, maxRunes)
+	return h, ok
+}
+
+// matchInto is matchCleaned reading into h: the lines that read as no heading (most) cost no
+// copy of one.
+func matchInto(hp *heading, t string, maxRunes int) bool {
 	if t == "" || len(t) > 600 {
-		return h, false
+		return false
 	}
 	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
 	if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
 		if h, ok := matchHeadingMax(t[loc[1]:], maxRunes); ok && h.style == "delib" {
-			return h, true
+			*hp = h
+			return true
 		}
-		return h, false
+		return false
 	}
 	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
 	digitNear := 0 // 0 unknown, 1 yes, 2 no
@@ -90,32 +98,33 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 				}
 			}
 		}
-		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(number), title: cleanTitle(title)}
+		h := hp
+		*h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(number), title: cleanTitle(title)}
 		if f.bare && (!delibNumberOK(h.number) || (h.title != "" && !hasWord(h.title, 3))) {
 			// "E-25-04-042-D": a fragment of an acknowledgement number, not a title.
 			continue
 		}
 		if f.style == "letter" && reInitialsList.MatchString(h.title) {
-			return h, false
+			return false
 		}
 		if strings.HasPrefix(f.style, "hyphen") {
 			h.number = strings.Join(strings.Fields(strings.ReplaceAll(h.number, " -", "-")), " ")
 			h.number = strings.ReplaceAll(h.number, "- ", "-")
 		}
-		if !titleShapeOK(h, maxRunes) {
-			return h, false
+		if !titleShapeOK(*h, maxRunes) {
+			return false
 		}
 		if h.seq == seqDotted && h.style == "dotted" {
 			// Each depth of dotted numbers is its own family: 6.5 and 6.5.1 sit at two levels.
 			h.style = dottedStyle(strings.Count(h.number, "."))
 		}
-		h.ord = ordinal(h)
+		h.ord = ordinal(*h)
 		if h.ord < 0 {
-			return h, false
+			return false
 		}
-		return h, true
+		return true
 	}
-	return h, false
+	return false
 }
 
 // dottedStyles are the families of dotted numbers by depth: "dotted1" for 6.5, "dotted2" for
@@ -180,7 +189,14 @@ func (d *doc) lineHead(i int) *lineHeads {
 	if m.state[i]&headRead == 0 {
 		raw := d.lines[i].Text
 		c, plain := raw, true
-		if a, b, ok := plainSpan(raw); ok && b <= math.MaxUint16 {
+		var a, b int
+		var ok bool
+		if fm := d.flatMemo; fm == nil {
+			a, b, ok = plainSpan(raw)
+		} else if fm.rows[i]&lineTab == 0 {
+			a, b, ok = plainSpanUntabbed(raw)
+		}
+		if ok && b <= math.MaxUint16 {
 			c = raw[a:b]
 			m.span[i] = [2]uint16{uint16(a), uint16(b)}
 		} else {
@@ -236,9 +252,21 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 	if text != d.lines[i].Text && (text != m.cleanOf(d, i) || !m.idem(d, i)) {
 		return h, false, false
 	}
+	lh := d.headingLine(i)
+	if lh == nil || moreRunes(lh.title, maxRunes) {
+		return h, false, true
+	}
+	return heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}, true, true
+}
+
+// headingLine is the reading of line i as a heading with no bound on the title (see
+// headingAt), made once: nil when the line reads as none.
+func (d *doc) headingLine(i int) *lineHeading {
+	m := d.lineHead(i)
 	if m.state[i]&headMatch == 0 {
 		m.state[i] |= headMatch
-		if h, ok := matchCleaned(m.cleanOf(d, i), math.MaxInt); ok {
+		var h heading
+		if matchInto(&h, m.cleanOf(d, i), math.MaxInt) {
 			if len(m.heads) == headChunk {
 				m.full, m.heads = append(m.full, m.heads), nil
 			}
@@ -251,19 +279,12 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 		}
 	}
 	if m.at[i] == 0 {
-		return h, false, true
+		return nil
 	}
-	var lh *lineHeading
 	if k := int(m.at[i] - 1); k/headChunk < len(m.full) {
-		lh = &m.full[k/headChunk][k%headChunk]
-	} else {
-		lh = &m.heads[k%headChunk]
+		return &m.full[k/headChunk][k%headChunk]
 	}
-	h = heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}
-	if moreRunes(h.title, maxRunes) {
-		return heading{}, false, true
-	}
-	return h, true, true
+	return &m.heads[int(m.at[i]-1)%headChunk]
 }
 
 // headingOf is headingAt, reading text itself when the memo does not apply.
@@ -636,7 +657,16 @@ func cleanHeading(s string) (clean string, plain bool) {
 // plainSpan is, for a plain line (see cleanHeading), the bounds of its cleaned text
 // (strings.TrimSpace) in it; ok is false for another line.
 func plainSpan(s string) (a, b int, ok bool) {
-	if strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 || len(s) > math.MaxInt32 {
+	if strings.IndexByte(s, '\t') >= 0 {
+		return 0, 0, false
+	}
+	return plainSpanUntabbed(s)
+}
+
+// plainSpanUntabbed is plainSpan of a line known to hold no tab: the line memo knows it of
+// every line once the table rows are read (lineBits), and spares a search.
+func plainSpanUntabbed(s string) (a, b int, ok bool) {
+	if strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 || len(s) > math.MaxInt32 {
 		return 0, 0, false
 	}
 	b = len(s)
