@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -77,18 +78,20 @@ func (d *doc) sections(start int) []heading {
 func (d *doc) unnumberedSections(start int) []heading {
 	var out []heading
 	for i := start; i < len(d.lines); i++ {
-		if d.used[i] || d.tableRow(i) {
+		if d.used[i] {
 			continue
 		}
-		t := cleanHeadingText(d.lines[i].Text)
+		// The tests of the line alone first, the cheapest first: most lines are prose, which
+		// the capitals tell; the table row tests read the lines around.
+		t := d.cleanAt(i)
 		if t == "" || moreRunes(t, 150) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
 			continue
 		}
-		if reBullet.MatchString(t) {
+		caps := isUpperTitle(t) && fieldCount(t, 1) >= 2
+		if (!caps && !(upperLead(t, 3) && reThemeHeading.MatchString(t))) || moneyInTitle(t) {
 			continue
 		}
-		caps := isUpperTitle(t) && len(strings.Fields(t)) >= 2
-		if (!caps && !reThemeHeading.MatchString(t)) || reMoneyInTitle.MatchString(t) {
+		if reBullet.MatchString(t) || d.tableRow(i) {
 			continue
 		}
 		if i > start && !d.closesBlock(i-1) {
@@ -102,7 +105,7 @@ func (d *doc) unnumberedSections(start int) []heading {
 		if j >= len(d.lines) {
 			continue
 		}
-		next := cleanHeadingText(d.lines[j].Text)
+		next := d.cleanAt(j)
 		if reBareNumber.MatchString(d.folded[j]) || isUpperTitle(next) || d.tableRow(j) {
 			continue
 		}
@@ -112,6 +115,18 @@ func (d *doc) unnumberedSections(start int) []heading {
 		return nil
 	}
 	return out
+}
+
+// upperLead reports whether s opens with n capitals (\p{Lu}): reThemeHeading needs three.
+func upperLead(s string, n int) bool {
+	for range n {
+		r, size := utf8.DecodeRuneInString(s)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
 }
 
 // agendaHeadings adds to the numbered headings of a document the unnumbered ones that answer an
