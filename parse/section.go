@@ -152,6 +152,9 @@ type lineHeads struct {
 	heads []lineHeading   // read with no bound on the title (see headingAt), in chunks of headChunk
 	full  [][]lineHeading // the chunks of heads filled already: heads grows without being copied
 	nhead int32           // how many headings heads and full hold
+	// scratch is where headingLine reads a line: a line that reads as no heading (most)
+	// leaves it as it was, so that no heading is cleared for each line.
+	scratch heading
 }
 
 // lineHeading is what matchCleaned reads off a line: the fields of a heading that do not
@@ -265,8 +268,7 @@ func (d *doc) headingLine(i int) *lineHeading {
 	m := d.lineHead(i)
 	if m.state[i]&headMatch == 0 {
 		m.state[i] |= headMatch
-		var h heading
-		if matchInto(&h, m.cleanOf(d, i), math.MaxInt) {
+		if h := &m.scratch; matchInto(h, m.cleanOf(d, i), math.MaxInt) {
 			if len(m.heads) == headChunk {
 				m.full, m.heads = append(m.full, m.heads), nil
 			}
@@ -1198,25 +1200,24 @@ func isUpperTitle(s string) bool {
 // of its last line.
 func (d *doc) continueTitle(h *heading, i, limit int) {
 	h.line, h.last = i, i
-	rawEnd := strings.TrimRight(strings.ReplaceAll(d.lines[i].Text, "**", ""), " ")
 	for n := 0; n < 4; n++ {
 		j := h.last + 1
-		// A title in capitals may wrap past one blank line ("… DU CODE GENERAL" / "" /
-		// "DES COLLECTIVITES TERRITORIALES").
 		// A title may wrap past one blank line: in capitals ("… DU CODE GENERAL" / "" /
 		// "DES COLLECTIVITES TERRITORIALES"), or mid-phrase ("… de 1ère classe à" / "" / "temps
-		// complet …"), as PDF extraction spaces out the lines of a heading.
-		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && h.title != "" &&
-			!strings.HasSuffix(rawEnd, ".") && j+1 < limit && !d.used[j+1] {
-			nx := d.cleanAt(j + 1)
-			caps := isUpperTitle(h.title) && isUpperTitle(nx)
-			// After a colon, only a list in capitals continues the title ("… : / - DUREE DE
-			// LA DELEGATION / - REVISION DU PRIX DE L'EAU").
-			if strings.HasSuffix(rawEnd, ":") {
-				caps = caps && reBullet.MatchString(nx)
-			}
-			if nx != "" && !moreRunes(nx, 100) && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
-				j++
+		// complet …"), as PDF extraction spaces out the lines of a heading. The last title line
+		// without its markup is read only when a blank line follows it.
+		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && h.title != "" && j+1 < limit && !d.used[j+1] {
+			if rawEnd := strings.TrimRight(strings.ReplaceAll(d.lines[h.last].Text, "**", ""), " "); !strings.HasSuffix(rawEnd, ".") {
+				nx := d.cleanAt(j + 1)
+				caps := isUpperTitle(h.title) && isUpperTitle(nx)
+				// After a colon, only a list in capitals continues the title ("… : / - DUREE
+				// DE LA DELEGATION / - REVISION DU PRIX DE L'EAU").
+				if strings.HasSuffix(rawEnd, ":") {
+					caps = caps && reBullet.MatchString(nx)
+				}
+				if nx != "" && !moreRunes(nx, 100) && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
+					j++
+				}
 			}
 		}
 		if j >= limit || d.used[j] {
@@ -1234,7 +1235,6 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		}
 		h.title = cleanTitle(h.title + " " + next)
 		h.last = j
-		rawEnd = strings.TrimRight(strings.ReplaceAll(d.lines[j].Text, "**", ""), " ")
 	}
 }
 

@@ -116,3 +116,16 @@ func FuzzUnnumberedSections(f *testing.F) {
 		checkUnnumbered(t, "fuzz", src)
 	})
 }
+
+// FuzzCleanTitleTwice checks that cleanTitle leaves a title it cleaned as it is: the agenda
+// does not clean a heading's title again.
+func FuzzCleanTitleTwice(f *testing.F) {
+	for _, s := range []string{"**Budget** : ", "a *: *", "***x****", " Vote\u00a0du  budget :", "a :\u2003", ": :", "x\t:\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if c := cleanTitle(s); cleanTitle(c) != c {
+			t.Errorf("cleanTitle(%q) = %q, cleaned again %q", s, c, cleanTitle(c))
+		}
+	})
+}
