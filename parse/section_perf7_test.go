@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"minutes/extract"
+	"minutes/normalize"
 )
 
 // FuzzUpperLead checks that a text reThemeHeading matches opens with three capitals, the test
@@ -126,6 +127,43 @@ func FuzzCleanTitleTwice(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if c := cleanTitle(s); cleanTitle(c) != c {
 			t.Errorf("cleanTitle(%q) = %q, cleaned again %q", s, c, cleanTitle(c))
+		}
+	})
+}
+
+// refDice is dice without its shortcut for a set met twice.
+func refDice(a, b []uint32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// FuzzDiceSame checks dice against refDice on a title's set with itself, and with its
+// prefixes and suffixes (which share its array without being it).
+func FuzzDiceSame(f *testing.F) {
+	f.Add("Budget primitif 2024", uint8(3))
+	f.Add("a", uint8(0))
+	f.Fuzz(func(t *testing.T, title string, cut uint8) {
+		g := foldedTrigrams(normalize.Fold(title))
+		k := int(cut) % (len(g) + 1)
+		for _, pair := range [][2][]uint32{{g, g}, {g[:k], g}, {g, g[:k]}, {g[k:], g}, {g[:k], g[:k]}} {
+			if got, want := dice(pair[0], pair[1]), refDice(pair[0], pair[1]); got != want {
+				t.Errorf("dice(%x, %x) = %v, want %v", pair[0], pair[1], got, want)
+			}
 		}
 	})
 }
