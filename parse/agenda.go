@@ -321,24 +321,9 @@ func (d *doc) linkAgenda(parents []int) {
 		return
 	}
 	agGrams, agWords := d.agendaTitles()
-	// The entries' parent paths, compared with a section's parent's entry path for each pair,
-	// as numbers: the index of the first entry of that path, -1 for none (a top entry), -2 for
-	// a path no entry has (which no linked parent's path is).
-	first := make(map[string]int, len(ag))
+	agParent := make([]string, len(ag))
 	for k, a := range ag {
-		if _, ok := first[a.Path]; !ok {
-			first[a.Path] = k
-		}
-	}
-	agParent := make([]int, len(ag))
-	for k, a := range ag {
-		agParent[k] = -1
-		if p := parentPath(a.Path); p != "" {
-			agParent[k] = -2
-			if f, ok := first[p]; ok {
-				agParent[k] = f
-			}
-		}
+		agParent[k] = parentPath(a.Path)
 	}
 	itGrams, itWords := d.itemTitles(agGrams, agWords)
 	used := make([]bool, len(ag))
@@ -354,9 +339,9 @@ func (d *doc) linkAgenda(parents []int) {
 				continue
 			}
 			grams, words := itGrams[i], itWords[i]
-			parentLink := -1 // the first entry of the parent's entry path (see agParent)
-			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil && *d.rec.Items[p].AgendaPath != "" {
-				parentLink = first[*d.rec.Items[p].AgendaPath]
+			parentLink := ""
+			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
+				parentLink = *d.rec.Items[p].AgendaPath
 			}
 			// tight asks whether the title is contained in entry k, which score asks next.
 			ck, cv := -1, false

@@ -189,7 +189,11 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 		// An entry a numbered section answers as well is that section's.
 		if headGrams == nil {
 			titles := make([]string, len(heads))
-			var buf []byte
+			size := 0
+			for _, h := range heads {
+				size += len(h.title)
+			}
+			buf := make([]byte, 0, size+16) // folding rarely lengthens a title
 			for n, h := range heads {
 				buf, titles[n] = appendFolded(buf, h.title)
 			}
