@@ -1168,6 +1168,22 @@ func (o *outline) push(h *heading) {
 func isUpperTitle(s string) bool {
 	letters, upper := 0, 0
 	for i := 0; i < len(s); {
+		// Eight ASCII bytes at a time: their capitals and lower-case letters counted by bits,
+		// and the bound on the capitals still possible asked once for them (it holds at any
+		// point: told later, prose gives the same answer).
+		if i+8 <= len(s) {
+			if w := binary.LittleEndian.Uint64([]byte(s[i : i+8])); w&0x8080808080808080 == 0 {
+				up := bits.OnesCount64(asciiRange(w, 'A', 'Z'))
+				low := bits.OnesCount64(asciiRange(w, 'a', 'z'))
+				letters += up + low
+				upper += up
+				i += 8
+				if low > 0 && upper+len(s)-i < 9*(letters-upper) {
+					return false
+				}
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -1194,6 +1210,16 @@ func isUpperTitle(s string) bool {
 		}
 	}
 	return letters >= 3 && upper*10 >= letters*9
+}
+
+// asciiRange marks with its high bit each byte of w, all ASCII, from lo to hi.
+func asciiRange(w uint64, lo, hi byte) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// An ASCII byte plus 0x80-lo reaches 0x80 exactly when it is lo or more, and carries
+	// into no other byte (at most 0x7f+0x7f).
+	ge := w + ones*uint64(0x80-lo)
+	gt := w + ones*uint64(0x80-hi-1)
+	return ge &^ gt & high
 }
 
 // continueTitle joins the lines that a wrapped heading title runs onto, and returns the index
