@@ -913,6 +913,19 @@ func cleanTitle(s string) string {
 func singleSpaced(s string) bool {
 	space := true // a space at the start is one too many
 	for i := 0; i < len(s); i++ {
+		// Eight ASCII bytes at a time: no white space but single plain spaces, none right
+		// after a space.
+		if i+8 <= len(s) {
+			if w := binary.LittleEndian.Uint64([]byte(s[i : i+8])); w&0x8080808080808080 == 0 {
+				sp := asciiRange(w, ' ', ' ')
+				if asciiRange(w, '\t', '\r') != 0 || sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
+					return false
+				}
+				space = sp>>63 != 0
+				i += 7
+				continue
+			}
+		}
 		switch spacedClass[s[i]] {
 		case 0:
 			space = false
