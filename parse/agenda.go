@@ -141,10 +141,11 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			}
 			d.continueTitle(&h, j, len(d.lines))
 			// "1. Observations sur le compte rendu … page 03": a table of contents' page number.
+			// The title is cleanTitle's already (matchCleaned, continueTitle), which cleaning
+			// again leaves as it is (FuzzCleanTitleTwice): only a title cut is cleaned again.
 			if mayTOCLine(h.title) {
-				h.title = reTOCLine.ReplaceAllString(h.title, "")
+				h.title = cleanTitle(reTOCLine.ReplaceAllString(h.title, ""))
 			}
-			h.title = cleanTitle(h.title)
 			if h.title == "" {
 				break
 			}

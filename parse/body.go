@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -43,14 +44,15 @@ func (d *doc) sections(start int) []heading {
 	for i := start; i < len(d.lines); i++ {
 		// A numbered heading is read even on a line the header consumed ("I. DESIGNATION D'UN
 		// SECRETAIRE DE SEANCE" also names the secretary): the outline needs every number.
-		raw := d.lines[i].Text
 		if d.isTableLine(i) {
 			continue
 		}
-		h, ok := d.headingOf(i, raw, maxTitleRunes)
-		if !ok {
+		// headingOf(i, line i, maxTitleRunes), without making a heading of every line.
+		lh := d.headingLine(i)
+		if lh == nil || moreRunes(lh.title, maxTitleRunes) {
 			continue
 		}
+		h := heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}
 		// Try the outline on a copy: a rejected line must leave it as it was.
 		trial := outline{stack: append(spare[:0], o.stack...), seen: o.seen}
 		if !trial.place(&h) {
@@ -76,18 +78,20 @@ func (d *doc) sections(start int) []heading {
 func (d *doc) unnumberedSections(start int) []heading {
 	var out []heading
 	for i := start; i < len(d.lines); i++ {
-		if d.used[i] || d.tableRow(i) {
+		if d.used[i] {
 			continue
 		}
-		t := cleanHeadingText(d.lines[i].Text)
+		// The tests of the line alone first, the cheapest first: most lines are prose, which
+		// the capitals tell; the table row tests read the lines around.
+		t := d.cleanAt(i)
 		if t == "" || moreRunes(t, 150) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
 			continue
 		}
-		if reBullet.MatchString(t) {
+		caps := isUpperTitle(t) && fieldCount(t, 1) >= 2
+		if (!caps && !(upperLead(t, 3) && reThemeHeading.MatchString(t))) || moneyInTitle(t) {
 			continue
 		}
-		caps := isUpperTitle(t) && len(strings.Fields(t)) >= 2
-		if (!caps && !reThemeHeading.MatchString(t)) || reMoneyInTitle.MatchString(t) {
+		if reBullet.MatchString(t) || d.tableRow(i) {
 			continue
 		}
 		if i > start && !d.closesBlock(i-1) {
@@ -101,7 +105,7 @@ func (d *doc) unnumberedSections(start int) []heading {
 		if j >= len(d.lines) {
 			continue
 		}
-		next := cleanHeadingText(d.lines[j].Text)
+		next := d.cleanAt(j)
 		if reBareNumber.MatchString(d.folded[j]) || isUpperTitle(next) || d.tableRow(j) {
 			continue
 		}
@@ -111,6 +115,18 @@ func (d *doc) unnumberedSections(start int) []heading {
 		return nil
 	}
 	return out
+}
+
+// upperLead reports whether s opens with n capitals (\p{Lu}): reThemeHeading needs three.
+func upperLead(s string, n int) bool {
+	for range n {
+		r, size := utf8.DecodeRuneInString(s)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
 }
 
 // agendaHeadings adds to the numbered headings of a document the unnumbered ones that answer an
@@ -156,20 +172,32 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 		return heads
 	}
 	agGrams, agWords := d.agendaTitles()
+	// The candidates' trigrams and words, read together (see trigramsOf).
+	folded := make([]string, len(cands))
+	for n, i := range cands {
+		folded[n] = d.folded[i]
+	}
+	candGrams, candWords := trigramsOf(folded), wordsOf(folded)
 	taken := make([]bool, len(ag))
 	var headGrams [][]uint32 // the numbered titles' trigrams, read at the first candidate
 	var added []heading
-	for _, i := range cands {
-		k, s := bestEntry(d.folded[i], agGrams, agWords, taken, 0.55)
+	for n, i := range cands {
+		k, s := bestEntryOf(candGrams[n], candWords[n], agGrams, agWords, taken, 0.55)
 		if k < 0 {
 			continue
 		}
 		// An entry a numbered section answers as well is that section's.
 		if headGrams == nil {
-			headGrams = make([][]uint32, len(heads))
-			for n, h := range heads {
-				headGrams[n] = trigrams(h.title)
+			titles := make([]string, len(heads))
+			size := 0
+			for _, h := range heads {
+				size += len(h.title)
 			}
+			buf := make([]byte, 0, size+16) // folding rarely lengthens a title
+			for n, h := range heads {
+				buf, titles[n] = appendFolded(buf, h.title)
+			}
+			headGrams = trigramsOf(titles)
 		}
 		if slices.ContainsFunc(headGrams, func(g []uint32) bool { return dice(g, agGrams[k]) >= s }) {
 			continue
@@ -216,7 +244,11 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 // one of five letters or more) is in the entry. Only a score of floor (above 0) or more
 // counts: -1 when no entry reaches it.
 func bestEntry(f string, agGrams [][]uint32, agWords [][]string, taken []bool, floor float64) (int, float64) {
-	grams, words := foldedTrigrams(f), foldedWords(f)
+	return bestEntryOf(foldedTrigrams(f), foldedWords(f), agGrams, agWords, taken, floor)
+}
+
+// bestEntryOf is bestEntry of a title read already: its trigrams and its words.
+func bestEntryOf(grams []uint32, words []string, agGrams [][]uint32, agWords [][]string, taken []bool, floor float64) (int, float64) {
 	wordy := len(words) >= 2 || (len(words) == 1 && len(words[0]) >= 5)
 	// A score must pass bestScore to count: starting just below floor, one of floor passes.
 	best, bestScore := -1, math.Nextafter(floor, math.Inf(-1))

@@ -20,6 +20,14 @@ func checkCleanAt(t *testing.T, text string) {
 			t.Errorf("cleanAt(%q) = %q, want %q", l.Text, got, want)
 		}
 	}
+	// The memo reads the tabs from the lines' byte facts once they are known.
+	d = newDoc(src)
+	d.lineBits()
+	for i, l := range d.lines {
+		if got, want := d.cleanAt(i), cleanHeadingText(l.Text); got != want {
+			t.Errorf("cleanAt(%q) after lineBits = %q, want %q", l.Text, got, want)
+		}
+	}
 }
 
 func TestCleanAt(t *testing.T) {

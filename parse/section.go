@@ -43,15 +43,23 @@ func matchHeadingMax(text string, maxRunes int) (h heading, ok bool) {
 
 // matchCleaned is matchHeadingMax on a text already cleaned (cleanHeadingText).
 func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
+	ok = matchInto(&h, t, maxRunes)
+	return h, ok
+}
+
+// matchInto is matchCleaned reading into h: the lines that read as no heading (most) cost no
+// copy of one.
+func matchInto(hp *heading, t string, maxRunes int) bool {
 	if t == "" || len(t) > 600 {
-		return h, false
+		return false
 	}
 	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
 	if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
 		if h, ok := matchHeadingMax(t[loc[1]:], maxRunes); ok && h.style == "delib" {
-			return h, true
+			*hp = h
+			return true
 		}
-		return h, false
+		return false
 	}
 	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
 	digitNear := 0 // 0 unknown, 1 yes, 2 no
@@ -90,32 +98,33 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 				}
 			}
 		}
-		h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(number), title: cleanTitle(title)}
+		h := hp
+		*h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(number), title: cleanTitle(title)}
 		if f.bare && (!delibNumberOK(h.number) || (h.title != "" && !hasWord(h.title, 3))) {
 			// "E-25-04-042-D": a fragment of an acknowledgement number, not a title.
 			continue
 		}
 		if f.style == "letter" && reInitialsList.MatchString(h.title) {
-			return h, false
+			return false
 		}
 		if strings.HasPrefix(f.style, "hyphen") {
 			h.number = strings.Join(strings.Fields(strings.ReplaceAll(h.number, " -", "-")), " ")
 			h.number = strings.ReplaceAll(h.number, "- ", "-")
 		}
-		if !titleShapeOK(h, maxRunes) {
-			return h, false
+		if !titleShapeOK(*h, maxRunes) {
+			return false
 		}
 		if h.seq == seqDotted && h.style == "dotted" {
 			// Each depth of dotted numbers is its own family: 6.5 and 6.5.1 sit at two levels.
 			h.style = dottedStyle(strings.Count(h.number, "."))
 		}
-		h.ord = ordinal(h)
+		h.ord = ordinal(*h)
 		if h.ord < 0 {
-			return h, false
+			return false
 		}
-		return h, true
+		return true
 	}
-	return h, false
+	return false
 }
 
 // dottedStyles are the families of dotted numbers by depth: "dotted1" for 6.5, "dotted2" for
@@ -143,6 +152,9 @@ type lineHeads struct {
 	heads []lineHeading   // read with no bound on the title (see headingAt), in chunks of headChunk
 	full  [][]lineHeading // the chunks of heads filled already: heads grows without being copied
 	nhead int32           // how many headings heads and full hold
+	// scratch is where headingLine reads a line: a line that reads as no heading (most)
+	// leaves it as it was, so that no heading is cleared for each line.
+	scratch heading
 }
 
 // lineHeading is what matchCleaned reads off a line: the fields of a heading that do not
@@ -180,7 +192,14 @@ func (d *doc) lineHead(i int) *lineHeads {
 	if m.state[i]&headRead == 0 {
 		raw := d.lines[i].Text
 		c, plain := raw, true
-		if a, b, ok := plainSpan(raw); ok && b <= math.MaxUint16 {
+		var a, b int
+		var ok bool
+		if fm := d.flatMemo; fm == nil {
+			a, b, ok = plainSpan(raw)
+		} else if fm.rows[i]&lineTab == 0 {
+			a, b, ok = plainSpanUntabbed(raw)
+		}
+		if ok && b <= math.MaxUint16 {
 			c = raw[a:b]
 			m.span[i] = [2]uint16{uint16(a), uint16(b)}
 		} else {
@@ -236,9 +255,20 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 	if text != d.lines[i].Text && (text != m.cleanOf(d, i) || !m.idem(d, i)) {
 		return h, false, false
 	}
+	lh := d.headingLine(i)
+	if lh == nil || moreRunes(lh.title, maxRunes) {
+		return h, false, true
+	}
+	return heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}, true, true
+}
+
+// headingLine is the reading of line i as a heading with no bound on the title (see
+// headingAt), made once: nil when the line reads as none.
+func (d *doc) headingLine(i int) *lineHeading {
+	m := d.lineHead(i)
 	if m.state[i]&headMatch == 0 {
 		m.state[i] |= headMatch
-		if h, ok := matchCleaned(m.cleanOf(d, i), math.MaxInt); ok {
+		if h := &m.scratch; matchInto(h, m.cleanOf(d, i), math.MaxInt) {
 			if len(m.heads) == headChunk {
 				m.full, m.heads = append(m.full, m.heads), nil
 			}
@@ -251,19 +281,12 @@ func (d *doc) headingAt(i int, text string, maxRunes int) (h heading, ok, known 
 		}
 	}
 	if m.at[i] == 0 {
-		return h, false, true
+		return nil
 	}
-	var lh *lineHeading
 	if k := int(m.at[i] - 1); k/headChunk < len(m.full) {
-		lh = &m.full[k/headChunk][k%headChunk]
-	} else {
-		lh = &m.heads[k%headChunk]
+		return &m.full[k/headChunk][k%headChunk]
 	}
-	h = heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}
-	if moreRunes(h.title, maxRunes) {
-		return heading{}, false, true
-	}
-	return h, true, true
+	return &m.heads[int(m.at[i]-1)%headChunk]
 }
 
 // headingOf is headingAt, reading text itself when the memo does not apply.
@@ -636,7 +659,16 @@ func cleanHeading(s string) (clean string, plain bool) {
 // plainSpan is, for a plain line (see cleanHeading), the bounds of its cleaned text
 // (strings.TrimSpace) in it; ok is false for another line.
 func plainSpan(s string) (a, b int, ok bool) {
-	if strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 || len(s) > math.MaxInt32 {
+	if strings.IndexByte(s, '\t') >= 0 {
+		return 0, 0, false
+	}
+	return plainSpanUntabbed(s)
+}
+
+// plainSpanUntabbed is plainSpan of a line known to hold no tab: the line memo knows it of
+// every line once the table rows are read (lineBits), and spares a search.
+func plainSpanUntabbed(s string) (a, b int, ok bool) {
+	if strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 || len(s) > math.MaxInt32 {
 		return 0, 0, false
 	}
 	b = len(s)
@@ -881,6 +913,19 @@ func cleanTitle(s string) string {
 func singleSpaced(s string) bool {
 	space := true // a space at the start is one too many
 	for i := 0; i < len(s); i++ {
+		// Eight ASCII bytes at a time: no white space but single plain spaces, none right
+		// after a space.
+		if i+8 <= len(s) {
+			if w := binary.LittleEndian.Uint64([]byte(s[i : i+8])); w&0x8080808080808080 == 0 {
+				sp := asciiRange(w, ' ', ' ')
+				if asciiRange(w, '\t', '\r') != 0 || sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
+					return false
+				}
+				space = sp>>63 != 0
+				i += 7
+				continue
+			}
+		}
 		switch spacedClass[s[i]] {
 		case 0:
 			space = false
@@ -1136,6 +1181,22 @@ func (o *outline) push(h *heading) {
 func isUpperTitle(s string) bool {
 	letters, upper := 0, 0
 	for i := 0; i < len(s); {
+		// Eight ASCII bytes at a time: their capitals and lower-case letters counted by bits,
+		// and the bound on the capitals still possible asked once for them (it holds at any
+		// point: told later, prose gives the same answer).
+		if i+8 <= len(s) {
+			if w := binary.LittleEndian.Uint64([]byte(s[i : i+8])); w&0x8080808080808080 == 0 {
+				up := bits.OnesCount64(asciiRange(w, 'A', 'Z'))
+				low := bits.OnesCount64(asciiRange(w, 'a', 'z'))
+				letters += up + low
+				upper += up
+				i += 8
+				if low > 0 && upper+len(s)-i < 9*(letters-upper) {
+					return false
+				}
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -1164,29 +1225,38 @@ func isUpperTitle(s string) bool {
 	return letters >= 3 && upper*10 >= letters*9
 }
 
+// asciiRange marks with its high bit each byte of w, all ASCII, from lo to hi.
+func asciiRange(w uint64, lo, hi byte) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// An ASCII byte plus 0x80-lo reaches 0x80 exactly when it is lo or more, and carries
+	// into no other byte (at most 0x7f+0x7f).
+	ge := w + ones*uint64(0x80-lo)
+	gt := w + ones*uint64(0x80-hi-1)
+	return ge &^ gt & high
+}
+
 // continueTitle joins the lines that a wrapped heading title runs onto, and returns the index
 // of its last line.
 func (d *doc) continueTitle(h *heading, i, limit int) {
 	h.line, h.last = i, i
-	rawEnd := strings.TrimRight(strings.ReplaceAll(d.lines[i].Text, "**", ""), " ")
 	for n := 0; n < 4; n++ {
 		j := h.last + 1
-		// A title in capitals may wrap past one blank line ("… DU CODE GENERAL" / "" /
-		// "DES COLLECTIVITES TERRITORIALES").
 		// A title may wrap past one blank line: in capitals ("… DU CODE GENERAL" / "" /
 		// "DES COLLECTIVITES TERRITORIALES"), or mid-phrase ("… de 1ère classe à" / "" / "temps
-		// complet …"), as PDF extraction spaces out the lines of a heading.
-		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && h.title != "" &&
-			!strings.HasSuffix(rawEnd, ".") && j+1 < limit && !d.used[j+1] {
-			nx := d.cleanAt(j + 1)
-			caps := isUpperTitle(h.title) && isUpperTitle(nx)
-			// After a colon, only a list in capitals continues the title ("… : / - DUREE DE
-			// LA DELEGATION / - REVISION DU PRIX DE L'EAU").
-			if strings.HasSuffix(rawEnd, ":") {
-				caps = caps && reBullet.MatchString(nx)
-			}
-			if nx != "" && !moreRunes(nx, 100) && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
-				j++
+		// complet …"), as PDF extraction spaces out the lines of a heading. The last title line
+		// without its markup is read only when a blank line follows it.
+		if j < limit && strings.TrimSpace(d.lines[j].Text) == "" && h.title != "" && j+1 < limit && !d.used[j+1] {
+			if rawEnd := strings.TrimRight(strings.ReplaceAll(d.lines[h.last].Text, "**", ""), " "); !strings.HasSuffix(rawEnd, ".") {
+				nx := d.cleanAt(j + 1)
+				caps := isUpperTitle(h.title) && isUpperTitle(nx)
+				// After a colon, only a list in capitals continues the title ("… : / - DUREE
+				// DE LA DELEGATION / - REVISION DU PRIX DE L'EAU").
+				if strings.HasSuffix(rawEnd, ":") {
+					caps = caps && reBullet.MatchString(nx)
+				}
+				if nx != "" && !moreRunes(nx, 100) && (caps || (!strings.HasSuffix(rawEnd, ":") && (danglingEnd(h.title) || startsLower(nx)))) {
+					j++
+				}
 			}
 		}
 		if j >= limit || d.used[j] {
@@ -1204,7 +1274,6 @@ func (d *doc) continueTitle(h *heading, i, limit int) {
 		}
 		h.title = cleanTitle(h.title + " " + next)
 		h.last = j
-		rawEnd = strings.TrimRight(strings.ReplaceAll(d.lines[j].Text, "**", ""), " ")
 	}
 }
 
