@@ -525,12 +525,12 @@ func voteCountsStems(f string, m uint64) (forN, against, abst *int) {
 	run := -1 // longestSpaceRun(f), read by the first pattern that needs it
 	for k, pair := range countPatterns {
 		if countGates[k][0]&m != 0 {
-			if lf[k] = firstCount(pair[0], f, &run); lf[k] != nil {
+			if lf[k] = countHands[k][0].firstCountOr(pair[0], f, &run); lf[k] != nil {
 				nl++
 			}
 		}
 		if countGates[k][1]&m != 0 {
-			if nf[k] = firstCount(pair[1], f, &run); nf[k] != nil {
+			if nf[k] = countHands[k][1].firstCountOr(pair[1], f, &run); nf[k] != nil {
 				nn++
 			}
 		}
@@ -554,6 +554,10 @@ var countPatterns = [3][2]*spotRx{{reCountForL, reCountForN}, {reCountAgainstL, 
 // registered (variables register theirs in an order init does not depend on).
 var countGates [3][2]uint64
 
+// countHands holds the hand readers (countReaders) of countPatterns, nil for a pattern that has
+// none.
+var countHands [3][2]*countReader
+
 // favourableGate is litStems of reVoteFavourable.
 var favourableGate uint64
 
@@ -561,6 +565,7 @@ func init() {
 	for k, pair := range countPatterns {
 		for j, re := range pair {
 			countGates[k][j] = litStems(re.rx)
+			countHands[k][j] = countReaders[re.String()]
 		}
 	}
 	favourableGate = litStems(reVoteFavourable)
