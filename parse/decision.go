@@ -1110,47 +1110,13 @@ func (d *doc) finishDraft(out []Decision, dr *draft) []Decision {
 var contentDeliberation = []byte("deliberation")
 
 // appendWords writes the words of s (strings.Fields) to b, a space before each but the first of b.
-// Words apart by one plain space are written together, in one copy: most lines are made so, and
-// a copy a word cost more than reading the line.
 func appendWords(b *strings.Builder, s string) {
-	start, end := -1, 0 // the span of words not yet written, from its first word to its last
-	for i := 0; i < len(s); {
-		c, n := s[i], 1
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] != 0 {
-				i++
-				continue
-			}
-		} else {
-			var r rune
-			if r, n = utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
-				i += n
-				continue
-			}
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		// A character of a word at i: the span goes on when it follows its last word, or one
-		// plain space after it.
-		if start >= 0 && i != end && (i != end+1 || s[end] != ' ') {
-			writeWords(b, s[start:end])
-			start = -1
-		}
-		if start < 0 {
-			start = i
-		}
-		i += n
-		end = i
+		b.WriteString(w)
 	}
-	if start >= 0 {
-		writeWords(b, s[start:end])
-	}
-}
-
-// writeWords writes words to b, after a space unless b is empty.
-func writeWords(b *strings.Builder, words string) {
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	b.WriteString(words)
 }
 
 // Names of members voting against, abstaining or not taking part, as printed.
