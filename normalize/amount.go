@@ -876,7 +876,6 @@ func nextDigit(s string, i int) int {
 // "uro"). Only a flagged byte is looked at (TestAmountReadersMatchRefs checks it against the four
 // searches it replaces).
 func MayHoldAmount(text string) bool {
-	const low, high = 0x0101010101010101, 0x8080808080808080
 	n := len(text)
 	if n < 10 {
 		for i := 0; i < n; i++ {
@@ -886,36 +885,51 @@ func MayHoldAmount(text string) bool {
 		}
 		return false
 	}
-	last := false // the window at n-10 is read
-	for i := 0; ; i += 8 {
-		if i > n-10 {
-			// The last window, which may overlap the one before, flags up to text[n-3] (where
-			// "uro" opens last); the last two bytes can only be digits.
-			if last {
-				return digitByte(text[n-2]) || digitByte(text[n-1])
-			}
-			i = n - 10
-		}
-		last = i == n-10
+	for i := 0; i+10 <= n; i += 8 {
 		t := text[i : i+10]
-		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-		hx := x | high
-		m := ((hx - '0'*low) &^ (hx - ('9'+1)*low)) & high &^ x // the digits, exactly
-		e := x ^ 0xE2*low
-		m |= (e - low) &^ e & high // the bytes 0xE2, and maybe some above one
-		// The text one and two bytes further: a lane is zero where "uro" opens, up to ASCII
-		// case (and maybe a lane above one).
-		y := x>>8 | uint64(t[8])<<56
-		z := y>>8 | uint64(t[9])<<56
-		u := (x | 0x20*low ^ 'u'*low) | (y | 0x20*low ^ 'r'*low) | (z | 0x20*low ^ 'o'*low)
-		m |= (u - low) &^ u & high
-		for ; m != 0; m &= m - 1 {
-			if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
-				return true
-			}
+		if m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10])); m != 0 && flaggedOpens(text, i, m) {
+			return true
 		}
 	}
+	// The last window, which may overlap the ones before, flags up to text[n-3] (where "uro"
+	// opens last); the last two bytes can only be digits.
+	t := text[n-10:]
+	if m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10])); m != 0 && flaggedOpens(text, n-10, m) {
+		return true
+	}
+	return digitByte(text[n-2]) || digitByte(text[n-1])
+}
+
+// amountFlags flags (high bit of a lane) the bytes of the word x that may open an amount, x, y
+// and z being the text at a byte and one and two bytes further: every digit, 0xE2 (the first
+// byte of "€") and the "u" of "uro" in any case, and maybe a byte above a flagged one (a
+// borrow), which amountOpensAt then tells apart.
+func amountFlags(x, y, z uint64) uint64 {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	hx := x | high
+	e := x ^ 0xE2*low
+	// 'u', 'r' and 'o' have their 0x20 bit set: a lane of x^'u' is 0 or 0x20 where x holds a
+	// "u" or a "U", and clearing that bit reads all three letters regardless of case.
+	u := ((x ^ 'u'*low) | (y ^ 'r'*low) | (z ^ 'o'*low)) &^ (0x20 * low)
+	return ((hx-'0'*low)&^(hx-('9'+1)*low)&^x | (e-low)&^e | (u-low)&^u) & high
+}
+
+// flaggedOpens reports whether one of the bytes flagged in m (amountFlags of text at i) opens
+// an amount.
+func flaggedOpens(text string, i int, m uint64) bool {
+	for ; m != 0; m &= m - 1 {
+		if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
+			return true
+		}
+	}
+	return false
+}
+
+// le64 reads the eight bytes of s as a little-endian word: the compiler makes it one load.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".
