@@ -91,9 +91,21 @@ func groupSep(s string, i int) (kind, n int) {
 // spaces; never a tab or a line break, which separate table cells and lines).
 func hspaceLen(s string, i int) int {
 	// Only ' ', 0xC2 and 0xE2 open a space (see groupSep): most numbers are followed by another
-	// byte.
-	if i >= len(s) || s[i] != ' ' && s[i] != 0xC2 && s[i] != 0xE2 {
-		return 0
+	// byte, told without a call (this test inlines).
+	if i < len(s) && opensSpace[s[i]] {
+		return hspaceRun(s, i)
+	}
+	return 0
+}
+
+// opensSpace marks the bytes that open a horizontal space: ' ', 0xC2 and 0xE2 (see groupSep).
+var opensSpace = [256]bool{' ': true, 0xC2: true, 0xE2: true}
+
+// hspaceRun is hspaceLen at a byte that may open a space.
+func hspaceRun(s string, i int) int {
+	// Most runs are one ASCII space before a byte that opens no space.
+	if s[i] == ' ' && (i+1 == len(s) || s[i+1] != ' ' && s[i+1] != 0xC2 && s[i+1] != 0xE2) {
+		return 1
 	}
 	j := i
 	for {
@@ -148,6 +160,10 @@ func groupRun(s string, j int, loose bool) (kind, w int, broken bool) {
 		return kind, w, false
 	}
 	// Wider gaps part the columns of a table laid out with spaces, not the groups of one number.
+	// Every space is a byte or more: a run of up to three bytes holds three spaces at most.
+	if h <= 3 {
+		return sepSpace, h, false
+	}
 	for n, k := 0, j; k < j+h; n++ {
 		if n == 3 {
 			return sepNone, 0, false

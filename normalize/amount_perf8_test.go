@@ -1,0 +1,63 @@
+package normalize
+
+import "testing"
+
+// groupRunRef is groupRun without its shortcut for runs of up to three bytes: the reference.
+func groupRunRef(s string, j int, loose bool) (kind, w int, broken bool) {
+	h := hspaceLen(s, j)
+	if loose {
+		k := j + h
+		if k < len(s) && s[k] == '\r' {
+			k++
+		}
+		if k < len(s) && s[k] == '\n' {
+			k++
+			return sepSpace, k + hspaceLen(s, k) - j, true
+		}
+	}
+	if h == 0 {
+		kind, w = groupSep(s, j)
+		return kind, w, false
+	}
+	for n, k := 0, j; k < j+h; n++ {
+		if n == 3 {
+			return sepNone, 0, false
+		}
+		_, w := groupSep(s, k)
+		k += w
+	}
+	return sepSpace, h, false
+}
+
+// perf8Cases are runs of spaces of every kind and width between digits.
+var perf8Cases = []string{
+	"1 000", "1  000", "1   000", "1    000", "1\u00a0000", "1\u00a0\u00a0000", "1 \u00a0000", "1\u202f000",
+	"1\u2009 000", "1 \u202f 000", "1\u00a0\u00a0\u00a0000", "1 \n 000", "1\r\n000", "1 ", " ", "", "1\u2019000",
+	"1.000", "1'000", "a \xc2", "a \xe2\x80", "1  \u00a0000 €",
+}
+
+// TestGroupRunMatchesRef checks groupRun against its reference at every byte.
+func TestGroupRunMatchesRef(t *testing.T) {
+	for _, s := range append(perf8Cases, amountSeeds...) {
+		checkGroupRun(t, s)
+	}
+}
+
+// FuzzGroupRunRef checks groupRun against its reference on arbitrary text.
+func FuzzGroupRunRef(f *testing.F) {
+	for _, s := range append(perf8Cases, amountSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkGroupRun)
+}
+
+func checkGroupRun(t *testing.T, s string) {
+	for i := 0; i < len(s) && i < 64; i++ {
+		for _, loose := range []bool{false, true} {
+			k, w, b := groupRun(s, i, loose)
+			if wk, ww, wb := groupRunRef(s, i, loose); k != wk || w != ww || b != wb {
+				t.Errorf("groupRun(%q, %d, %v) = %d, %d, %v, want %d, %d, %v", s, i, loose, k, w, b, wk, ww, wb)
+			}
+		}
+	}
+}
