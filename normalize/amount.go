@@ -901,7 +901,17 @@ func MayHoldAmount(text string) bool {
 		}
 		return false
 	}
-	for i := 0; i+10 <= n; i += 8 {
+	i := 0
+	// Two words a turn while they fit: most lines hold no amount, and are read to their end.
+	for ; i+18 <= n; i += 16 {
+		t := text[i : i+18]
+		m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10]))
+		m2 := amountFlags(le64(t[8:16]), le64(t[9:17]), le64(t[10:18]))
+		if m|m2 != 0 && (m != 0 && flaggedOpens(text, i, m) || m2 != 0 && flaggedOpens(text, i+8, m2)) {
+			return true
+		}
+	}
+	if i+10 <= n {
 		t := text[i : i+10]
 		if m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10])); m != 0 && flaggedOpens(text, i, m) {
 			return true

@@ -1,6 +1,9 @@
 package normalize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // groupRunRef is groupRun without its shortcut for runs of up to three bytes: the reference.
 func groupRunRef(s string, j int, loose bool) (kind, w int, broken bool) {
@@ -60,4 +63,36 @@ func checkGroupRun(t *testing.T, s string) {
 			}
 		}
 	}
+}
+
+// TestMayHoldAmountEveryPlace puts each opener, and near misses, at every place of texts of
+// every length up to 40 bytes, so that each window of the scan (two words a turn, one word, the
+// last overlapping one) is met with and without a hit.
+func TestMayHoldAmountEveryPlace(t *testing.T) {
+	for _, w := range []string{"7", "€", "uro", "URO", "Uro", "ur", "\xe2\x80\x99", "u", "\xe2"} {
+		for n := len(w); n <= 40; n++ {
+			for at := 0; at+len(w) <= n; at++ {
+				b := []byte(strings.Repeat("x", n))
+				copy(b[at:], w)
+				s := string(b)
+				if got, want := MayHoldAmount(s), mayHoldAmountRef(s); got != want {
+					t.Errorf("MayHoldAmount(%q) = %v, want %v", s, got, want)
+				}
+				if got, want := nextMarkStem(s, 0), nextMarkStemRef(s, 0); got != want {
+					t.Errorf("nextMarkStem(%q, 0) = %d, want %d", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// nextMarkStemRef is nextMarkStem as three substring searches: the reference.
+func nextMarkStemRef(s string, i int) int {
+	best := -1
+	for _, stem := range []string{"€", "uro", "URO"} {
+		if j := strings.Index(s[i:], stem); j >= 0 && (best < 0 || i+j < best) {
+			best = i + j
+		}
+	}
+	return best
 }
