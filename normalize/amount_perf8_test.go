@@ -65,7 +65,7 @@ func checkGroupRun(t *testing.T, s string) {
 	}
 }
 
-// TestMayHoldAmountEveryPlace puts each opener, and near misses, at every place of texts of
+// TestMayHoldAmountEveryPlace puts each opener (of an amount, of a currency mark, a digit), and near misses, at every place of texts of
 // every length up to 40 bytes, so that each window of the scan (two words a turn, one word, the
 // last overlapping one) is met with and without a hit.
 func TestMayHoldAmountEveryPlace(t *testing.T) {
@@ -78,8 +78,13 @@ func TestMayHoldAmountEveryPlace(t *testing.T) {
 				if got, want := MayHoldAmount(s), mayHoldAmountRef(s); got != want {
 					t.Errorf("MayHoldAmount(%q) = %v, want %v", s, got, want)
 				}
-				if got, want := nextMarkStem(s, 0), nextMarkStemRef(s, 0); got != want {
-					t.Errorf("nextMarkStem(%q, 0) = %d, want %d", s, got, want)
+				for i := 0; i <= n; i++ {
+					if got, want := nextMarkStem(s, i), nextMarkStemRef(s, i); got != want {
+						t.Errorf("nextMarkStem(%q, %d) = %d, want %d", s, i, got, want)
+					}
+					if got, want := nextDigit(s, i), nextDigitRef(s, i); got != want {
+						t.Errorf("nextDigit(%q, %d) = %d, want %d", s, i, got, want)
+					}
 				}
 			}
 		}

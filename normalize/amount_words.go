@@ -67,23 +67,53 @@ func (m *marks) next() (start, end int, ok bool) {
 // It flags, eight bytes at a time, the bytes 0xE2 (the first of "€") and the "u" of "uro" in
 // any case (see amountFlags), and looks only at the flagged bytes.
 func nextMarkStem(text string, i int) int {
-	const low, high = 0x0101010101010101, 0x8080808080808080
 	n := len(text)
+	// Two words a turn while they fit, then one.
+	for ; i+18 <= n; i += 16 {
+		t := text[i : i+18]
+		m := markFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10]))
+		m2 := markFlags(le64(t[8:16]), le64(t[9:17]), le64(t[10:18]))
+		if m|m2 == 0 {
+			continue
+		}
+		if k := flaggedStem(text, i, m); k >= 0 {
+			return k
+		}
+		if k := flaggedStem(text, i+8, m2); k >= 0 {
+			return k
+		}
+	}
 	for ; i+10 <= n; i += 8 {
 		t := text[i : i+10]
-		x, y, z := le64(t[0:8]), le64(t[1:9]), le64(t[2:10])
-		e := x ^ 0xE2*low
-		u := ((x ^ 'u'*low) | (y ^ 'r'*low) | (z ^ 'o'*low)) &^ (0x20 * low)
-		for m := ((e-low)&^e | (u-low)&^u) & high; m != 0; m &= m - 1 {
-			if k := i + bits.TrailingZeros64(m)>>3; markStemAt(text, k) {
-				return k
-			}
+		if k := flaggedStem(text, i, markFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10]))); k >= 0 {
+			return k
 		}
 	}
 	// Fewer than ten bytes are left; a stem opens three bytes before the end at the latest.
 	for ; i+3 <= n; i++ {
 		if markStemAt(text, i) {
 			return i
+		}
+	}
+	return -1
+}
+
+// markFlags flags (high bit of a lane) the bytes of the word x that may open a stem, x, y and z
+// being the text at a byte and one and two bytes further: 0xE2 and the "u" of "uro" in any
+// case, and maybe a byte above a flagged one (see amountFlags).
+func markFlags(x, y, z uint64) uint64 {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	e := x ^ 0xE2*low
+	u := ((x ^ 'u'*low) | (y ^ 'r'*low) | (z ^ 'o'*low)) &^ (0x20 * low)
+	return ((e-low)&^e | (u-low)&^u) & high
+}
+
+// flaggedStem returns the first byte flagged in m (markFlags of text at i) that opens a stem,
+// or -1.
+func flaggedStem(text string, i int, m uint64) int {
+	for ; m != 0; m &= m - 1 {
+		if k := i + bits.TrailingZeros64(m)>>3; markStemAt(text, k) {
+			return k
 		}
 	}
 	return -1
