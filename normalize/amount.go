@@ -91,9 +91,21 @@ func groupSep(s string, i int) (kind, n int) {
 // spaces; never a tab or a line break, which separate table cells and lines).
 func hspaceLen(s string, i int) int {
 	// Only ' ', 0xC2 and 0xE2 open a space (see groupSep): most numbers are followed by another
-	// byte.
-	if i >= len(s) || s[i] != ' ' && s[i] != 0xC2 && s[i] != 0xE2 {
-		return 0
+	// byte, told without a call (this test inlines).
+	if i < len(s) && opensSpace[s[i]] {
+		return hspaceRun(s, i)
+	}
+	return 0
+}
+
+// opensSpace marks the bytes that open a horizontal space: ' ', 0xC2 and 0xE2 (see groupSep).
+var opensSpace = [256]bool{' ': true, 0xC2: true, 0xE2: true}
+
+// hspaceRun is hspaceLen at a byte that may open a space.
+func hspaceRun(s string, i int) int {
+	// Most runs are one ASCII space before a byte that opens no space.
+	if s[i] == ' ' && (i+1 == len(s) || s[i+1] != ' ' && s[i+1] != 0xC2 && s[i+1] != 0xE2) {
+		return 1
 	}
 	j := i
 	for {
@@ -148,6 +160,10 @@ func groupRun(s string, j int, loose bool) (kind, w int, broken bool) {
 		return kind, w, false
 	}
 	// Wider gaps part the columns of a table laid out with spaces, not the groups of one number.
+	// Every space is a byte or more: a run of up to three bytes holds three spaces at most.
+	if h <= 3 {
+		return sepSpace, h, false
+	}
 	for n, k := 0, j; k < j+h; n++ {
 		if n == 3 {
 			return sepNone, 0, false
@@ -849,6 +865,14 @@ func findAmountsIn(out []Match, text string, lean bool) []Match {
 // bytes at a time, as hasDigit reads them. Prose holds few digits, and the finder starts at one.
 func nextDigit(s string, i int) int {
 	const low, high = 0x0101010101010101, 0x8080808080808080
+	// Two words a turn while they fit; the bytes loop below finds the digit in them.
+	for ; i+16 <= len(s); i += 16 {
+		x, y := le64(s[i:i+8]), le64(s[i+8:i+16])
+		hx, hy := x|high, y|high
+		if ((hx-'0'*low)&^(hx-('9'+1)*low)&^x|(hy-'0'*low)&^(hy-('9'+1)*low)&^y)&high != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
@@ -876,7 +900,6 @@ func nextDigit(s string, i int) int {
 // "uro"). Only a flagged byte is looked at (TestAmountReadersMatchRefs checks it against the four
 // searches it replaces).
 func MayHoldAmount(text string) bool {
-	const low, high = 0x0101010101010101, 0x8080808080808080
 	n := len(text)
 	if n < 10 {
 		for i := 0; i < n; i++ {
@@ -886,36 +909,61 @@ func MayHoldAmount(text string) bool {
 		}
 		return false
 	}
-	last := false // the window at n-10 is read
-	for i := 0; ; i += 8 {
-		if i > n-10 {
-			// The last window, which may overlap the one before, flags up to text[n-3] (where
-			// "uro" opens last); the last two bytes can only be digits.
-			if last {
-				return digitByte(text[n-2]) || digitByte(text[n-1])
-			}
-			i = n - 10
-		}
-		last = i == n-10
-		t := text[i : i+10]
-		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-		hx := x | high
-		m := ((hx - '0'*low) &^ (hx - ('9'+1)*low)) & high &^ x // the digits, exactly
-		e := x ^ 0xE2*low
-		m |= (e - low) &^ e & high // the bytes 0xE2, and maybe some above one
-		// The text one and two bytes further: a lane is zero where "uro" opens, up to ASCII
-		// case (and maybe a lane above one).
-		y := x>>8 | uint64(t[8])<<56
-		z := y>>8 | uint64(t[9])<<56
-		u := (x | 0x20*low ^ 'u'*low) | (y | 0x20*low ^ 'r'*low) | (z | 0x20*low ^ 'o'*low)
-		m |= (u - low) &^ u & high
-		for ; m != 0; m &= m - 1 {
-			if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
-				return true
-			}
+	i := 0
+	// Two words a turn while they fit: most lines hold no amount, and are read to their end.
+	for ; i+18 <= n; i += 16 {
+		t := text[i : i+18]
+		m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10]))
+		m2 := amountFlags(le64(t[8:16]), le64(t[9:17]), le64(t[10:18]))
+		if m|m2 != 0 && (m != 0 && flaggedOpens(text, i, m) || m2 != 0 && flaggedOpens(text, i+8, m2)) {
+			return true
 		}
 	}
+	if i+10 <= n {
+		t := text[i : i+10]
+		if m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10])); m != 0 && flaggedOpens(text, i, m) {
+			return true
+		}
+	}
+	// The last window, which may overlap the ones before, flags up to text[n-3] (where "uro"
+	// opens last); the last two bytes can only be digits.
+	t := text[n-10:]
+	if m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10])); m != 0 && flaggedOpens(text, n-10, m) {
+		return true
+	}
+	return digitByte(text[n-2]) || digitByte(text[n-1])
+}
+
+// amountFlags flags (high bit of a lane) the bytes of the word x that may open an amount, x, y
+// and z being the text at a byte and one and two bytes further: every digit, 0xE2 (the first
+// byte of "€") and the "u" of "uro" in any case, and maybe a byte above a flagged one (a
+// borrow), which amountOpensAt then tells apart.
+func amountFlags(x, y, z uint64) uint64 {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	hx := x | high
+	e := x ^ 0xE2*low
+	// 'u', 'r' and 'o' have their 0x20 bit set: a lane of x^'u' is 0 or 0x20 where x holds a
+	// "u" or a "U", and clearing that bit reads all three letters regardless of case.
+	u := ((x ^ 'u'*low) | (y ^ 'r'*low) | (z ^ 'o'*low)) &^ (0x20 * low)
+	return ((hx-'0'*low)&^(hx-('9'+1)*low)&^x | (e-low)&^e | (u-low)&^u) & high
+}
+
+// flaggedOpens reports whether one of the bytes flagged in m (amountFlags of text at i) opens
+// an amount.
+func flaggedOpens(text string, i int, m uint64) bool {
+	for ; m != 0; m &= m - 1 {
+		if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
+			return true
+		}
+	}
+	return false
+}
+
+// le64 reads the eight bytes of s as a little-endian word: the compiler makes it one load.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".
