@@ -288,9 +288,6 @@ func isPageNumber(t string) bool {
 	return false
 }
 
-// linkAgenda links each section to the agenda entry it answers, by title first (minutes reword,
-// renumber and misspell) and by number and place in the outline as tie-breakers, then reports the
-// entries and sections left without a partner.
 // linkBound is the highest score linkAgenda can give a section with na trigrams and an agenda
 // entry a with nb: dice is at most 2·min/(na+nb), a contained title scores 0.7 (when contain
 // says the title may be contained), then the bonuses. The bonuses are added in linkAgenda's
@@ -315,6 +312,24 @@ func linkBound(na, nb int, it *Item, a *AgendaItem, sameParent, contain bool) fl
 	return s
 }
 
+// looseBound is at least linkBound(na, nb, …) whatever its other arguments: the dice bound
+// raised to 0.7 with every bonus added, in linkBound's order. Floating-point addition of a
+// positive number never lowers a sum and is monotone, so each step stays at least linkBound's.
+func looseBound(na, nb int) float64 {
+	s := 0.0
+	if na > 0 && nb > 0 {
+		s = 2 * float64(min(na, nb)) / float64(na+nb)
+	}
+	s = max(s, 0.7)
+	s += 0.1
+	s += 0.15
+	s += 0.05
+	return s
+}
+
+// linkAgenda links each section to the agenda entry it answers, by title first (minutes reword,
+// renumber and misspell) and by number and place in the outline as tie-breakers, then reports the
+// entries and sections left without a partner.
 func (d *doc) linkAgenda(parents []int) {
 	ag := d.rec.Agenda
 	if len(ag) == 0 {
@@ -368,6 +383,9 @@ func (d *doc) linkAgenda(parents []int) {
 				}
 				return s
 			}
+			// loose needs no comparison of numbers or paths: most entries cannot beat the
+			// section's own entry, which is most often measured first and scores high.
+			loose := func(k int) float64 { return looseBound(len(grams), len(agGrams[k])) }
 			bound := func(k int) float64 {
 				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink, true)
 			}
@@ -376,7 +394,7 @@ func (d *doc) linkAgenda(parents []int) {
 			tight := func(k int) float64 {
 				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink, isContained(k))
 			}
-			best, bestScore := pickEntry(len(ag), used, next, bound, tight, score)
+			best, bestScore := pickEntry(len(ag), used, next, score, loose, bound, tight)
 			if best >= 0 && bestScore >= bar {
 				used[best] = true
 				if paths == nil {
@@ -436,27 +454,26 @@ func (d *doc) linkAgenda(parents []int) {
 }
 
 // pickEntry returns the first entry k (not used) of the highest score(k), when it is above 0,
-// and -1 otherwise; bound(k) and tight(k) are at least score(k), tight (nil for none) being
-// asked only when bound does not settle. The entry first is measured first: it is most often
-// the one (sections mostly follow the agenda), and its score spares measuring the entries whose
-// bound cannot beat it; an earlier entry may still tie with it and win.
-func pickEntry(n int, used []bool, first int, bound, tight, score func(int) float64) (int, float64) {
+// and -1 otherwise; each bound(k) is at least score(k), the bounds being asked in turn, each
+// only when the ones before do not settle (cheap and loose first, dear and tight last). The
+// entry first is measured first: it is most often the one (sections mostly follow the agenda),
+// and its score spares measuring the entries whose bound cannot beat it; an earlier entry may
+// still tie with it and win.
+func pickEntry(n int, used []bool, first int, score func(int) float64, bounds ...func(int) float64) (int, float64) {
 	best, bestScore := -1, 0.0
 	if first < n && !used[first] {
 		if s := score(first); s > 0 {
 			best, bestScore = first, s
 		}
 	}
+next:
 	for k := 0; k < n; k++ {
 		if used[k] || k == best {
 			continue
 		}
-		if b := bound(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
-			continue
-		}
-		if tight != nil {
-			if b := tight(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
-				continue
+		for _, bound := range bounds {
+			if b := bound(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
+				continue next
 			}
 		}
 		if s := score(k); s > bestScore || s == bestScore && best >= 0 && k < best {

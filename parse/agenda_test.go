@@ -40,7 +40,7 @@ func TestPickEntry(t *testing.T) {
 		{"first out of range", []float64{0.1, 0.4}, []bool{false, false}, 2, 1},
 	} {
 		score := func(k int) float64 { return c.scores[k] }
-		if got, _ := pickEntry(len(c.scores), c.used, c.first, score, nil, score); got != c.want {
+		if got, _ := pickEntry(len(c.scores), c.used, c.first, score, score); got != c.want {
 			t.Errorf("%s: pickEntry = %d, want %d", c.name, got, c.want)
 		}
 	}
@@ -66,7 +66,9 @@ func FuzzPickEntry(f *testing.F) {
 		if first%2 == 1 {
 			tight = score
 		}
-		gb, gs := pickEntry(n, used, int(first)%(n+2), bound, tight, score)
+		// loose sits above bound, as a bound that knows less does.
+		loose := func(k int) float64 { return bounds[k] + float64(data[2*k+1]%2)/5 }
+		gb, gs := pickEntry(n, used, int(first)%(n+2), score, loose, bound, tight)
 		wb, ws := pickEntryRef(n, used, bound, score)
 		if gb != wb || gs != ws {
 			t.Errorf("pickEntry = %d, %v; want %d, %v (scores %v, bounds %v, used %v, first %d)", gb, gs, wb, ws, scores, bounds, used, int(first)%(n+2))
@@ -121,4 +123,29 @@ func TestLinkBoundCorpus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzLooseBound checks that looseBound is at least linkBound, whatever the numbers, parents
+// and levels of the section and the entry and whether the title is contained.
+func FuzzLooseBound(f *testing.F) {
+	f.Add(uint16(40), uint16(40), byte(0))
+	f.Add(uint16(3), uint16(200), byte(31))
+	f.Add(uint16(0), uint16(5), byte(7))
+	f.Fuzz(func(t *testing.T, na, nb uint16, bits byte) {
+		one, two := "1", "2"
+		it, a := &Item{Number: &one, Level: 1}, &AgendaItem{Number: &one, Level: 1}
+		if bits&1 != 0 {
+			a.Number = &two
+		}
+		if bits&2 != 0 {
+			a.Level = 2
+		}
+		if bits&16 != 0 {
+			it.Number = nil
+		}
+		lb := linkBound(int(na), int(nb), it, a, bits&4 != 0, bits&8 != 0)
+		if b := looseBound(int(na), int(nb)); b < lb {
+			t.Errorf("looseBound(%d, %d) = %v, below linkBound %v (bits %b)", na, nb, b, lb, bits)
+		}
+	})
 }

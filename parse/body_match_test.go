@@ -139,3 +139,30 @@ func TestBestEntryCorpus(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSortSet checks sortSet, a counting sort by first byte and an insertion sort, against the
+// general sort and compaction, on trigram-like values and on any 32-bit values (bytes read
+// four at a time), from none to more than its own buffer holds.
+func FuzzSortSet(f *testing.F) {
+	f.Add([]byte("débat d'orientation budgétaire"), false)
+	f.Add([]byte("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), true)
+	f.Add(make([]byte, 600), true)
+	f.Fuzz(func(t *testing.T, data []byte, wide bool) {
+		var s []uint32
+		if wide {
+			for i := 0; i+4 <= len(data); i += 4 {
+				s = append(s, uint32(data[i])<<24|uint32(data[i+1])<<16|uint32(data[i+2])<<8|uint32(data[i+3]))
+			}
+		} else {
+			for i := 0; i+3 <= len(data); i++ {
+				s = append(s, uint32(data[i])<<16|uint32(data[i+1])<<8|uint32(data[i+2]))
+			}
+		}
+		want := slices.Clone(s)
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if n := sortSet(s); !slices.Equal(s[:n], want) {
+			t.Errorf("sortSet = %x, want %x", s[:n], want)
+		}
+	})
+}
