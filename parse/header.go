@@ -1232,59 +1232,63 @@ func (d *doc) meetingPrevious() {
 	}
 }
 
-// meetingEndAndNext reads the end time ("La séance est levée à 12h47") and the next meeting.
-func (d *doc) meetingEndAndNext() {
+// meetingEndAndNext reads the end time ("La séance est levée à 12h47") and the next meeting,
+// from the last line up: only the lines that hold one of endIndex's words can tell either.
+func (d *doc) meetingEndAndNext() { d.endWordsDown(d.endAndNextAt) }
+
+// endAndNextAt reads the end time and the next meeting on line i, which holds the words w of
+// endIndex; it returns false once both are known.
+func (d *doc) endAndNextAt(i int, w uint64) bool {
 	m := &d.rec.Meeting
-	for i := len(d.lines) - 1; i >= 0; i-- {
-		f := d.folded[i]
-		w := d.endWords(i) // the words of endIndex that f holds
-		if m.EndTime != nil {
-			// Only the next meeting is still looked for, whose phrases all hold one of
-			// nextMeetingWords.
-			if m.NextMeeting != nil {
-				break
-			}
-			if w&ewNextMeet == 0 {
-				continue
-			}
+	f := d.folded[i]
+	if m.EndTime != nil {
+		// Only the next meeting is still looked for, whose phrases all hold one of
+		// nextMeetingWords.
+		if m.NextMeeting != nil {
+			return false
 		}
-		verb := w&ewEndVerbs != 0
-		// " a" (in nearly every line) is looked for only after the verbs.
-		if m.EndTime == nil && verb && strings.Contains(f, " a") {
-			d.endTimeAfterVerb(i)
-		}
-		if w&(ewSeance|ewNext) == 0 || !verb && w&(ewFinDe|ewNext) == 0 {
-			continue
-		}
-		if m.EndTime == nil && gateEndOfMeeting.MatchString(f) {
-			o, _ := d.join(i)
-			if ts := normalize.FindTimes(o); len(ts) > 0 {
-				hh := ts[0].HHMM
-				m.EndTime = &hh
-				d.evidence("end_time", d.ev(i))
-			}
-		}
-		if m.NextMeeting == nil && gateNextMeeting.MatchString(f) {
-			o, _ := d.join(i)
-			loc := reNextMeeting.FindStringIndex(f)
-			at := d.origOffset(o, loc[0])
-			for _, dm := range normalize.FindDates(o) {
-				if dm.End <= at {
-					continue
-				}
-				nm := &NextMeeting{}
-				iso := dm.ISO
-				nm.Date = &iso
-				if ts := normalize.FindTimes(o[dm.End:]); len(ts) > 0 && ts[0].Start < 12 {
-					hh := ts[0].HHMM
-					nm.Time = &hh
-				}
-				m.NextMeeting = nm
-				d.evidence("next_meeting", d.ev(i))
-				break
-			}
+		if w&ewNextMeet == 0 {
+			return true
 		}
 	}
+	verb := w&ewEndVerbs != 0
+	// " a" (in nearly every line) is looked for only after the verbs.
+	if m.EndTime == nil && verb && strings.Contains(f, " a") {
+		d.endTimeAfterVerb(i)
+	}
+	if w&(ewSeance|ewNext) == 0 || !verb && w&(ewFinDe|ewNext) == 0 {
+		return true
+	}
+	if m.EndTime == nil && gateEndOfMeeting.MatchString(f) {
+		o, _ := d.join(i)
+		if ts := normalize.FindTimes(o); len(ts) > 0 {
+			hh := ts[0].HHMM
+			m.EndTime = &hh
+			d.evidence("end_time", d.ev(i))
+		}
+	}
+	if m.NextMeeting == nil && gateNextMeeting.MatchString(f) {
+		o, _ := d.join(i)
+		loc := reNextMeeting.FindStringIndex(f)
+		at := d.origOffset(o, loc[0])
+		for _, dm := range normalize.FindDates(o) {
+			if dm.End <= at {
+				continue
+			}
+			nm := &NextMeeting{}
+			iso := dm.ISO
+			nm.Date = &iso
+			if ts := normalize.FindTimes(o[dm.End:]); len(ts) > 0 && ts[0].Start < 12 {
+				hh := ts[0].HHMM
+				nm.Time = &hh
+			}
+			m.NextMeeting = nm
+			d.evidence("next_meeting", d.ev(i))
+			break
+		}
+	}
+	// Once both are known, no line above is read.
+	return m.EndTime == nil || m.NextMeeting == nil
 }
 
 // endVerbWords are the verbs that end a meeting (folded stems).

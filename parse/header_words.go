@@ -121,6 +121,7 @@ func init() {
 	}
 	hdrIndex.build()
 	endIndex.build()
+	buildEndTable()
 	for k, w := range hdrIndex.words {
 		if asciiSpace[w[0]] != 0 || asciiSpace[w[len(w)-1]] != 0 {
 			hwSpaced |= 1 << k
