@@ -457,9 +457,20 @@ func PersonName(raw string) (n Name, ok bool) {
 // characters that are not white space (unicode.IsSpace).
 func appendFields(dst []string, s string) []string {
 	start := -1
-	for i, r := range s {
-		// An ASCII rune is white space by its table entry, without a call to unicode.IsSpace.
-		if r < utf8.RuneSelf && asciiSpaceByte[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		// An ASCII byte is white space by its table entry, without decoding a rune or calling
+		// unicode.IsSpace: names are nearly all ASCII.
+		c := s[i]
+		var space bool
+		n := 1
+		if c < utf8.RuneSelf {
+			space = asciiSpaceByte[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			if start >= 0 {
 				dst = append(dst, s[start:i])
 				start = -1
@@ -467,6 +478,7 @@ func appendFields(dst []string, s string) []string {
 		} else if start < 0 {
 			start = i
 		}
+		i += n
 	}
 	if start >= 0 {
 		dst = append(dst, s[start:])
@@ -494,7 +506,22 @@ const (
 
 func kindOf(t string, i int, toks []string) tokKind {
 	letters, upper, lower := 0, 0, 0
-	for _, r := range t {
+	for j := 0; j < len(t); {
+		// An ASCII byte is classed by its table entry, without decoding a rune or asking the
+		// unicode tables: names are nearly all ASCII.
+		if c := t[j]; c < utf8.RuneSelf {
+			k := asciiNameClass[c]
+			if k&nameBad != 0 {
+				return tokBad
+			}
+			letters += int(k & nameLetter)
+			upper += int(k & nameUpper >> 1)
+			lower += int(k & nameLower >> 2)
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[j:])
+		j += n
 		switch {
 		case unicode.IsLetter(r):
 			letters++
@@ -534,6 +561,39 @@ func kindOf(t string, i int, toks []string) tokKind {
 	}
 	return tokWord
 }
+
+// The class bits of an ASCII byte in kindOf: a letter, in capitals or in lower case, or a byte
+// no word of a name holds. A mark a name holds (asciiNameMark) has none. kindOf adds the bits
+// to its counts without a branch.
+const (
+	nameLetter uint8 = 1 << iota
+	nameUpper
+	nameLower
+	nameBad
+)
+
+// asciiNameMark are the ASCII marks kindOf lets a word of a name hold ("Jean-Luc", "O'Neil",
+// "J."); the curly apostrophe is beyond ASCII.
+const asciiNameMark = "-'."
+
+// asciiNameClass is kindOf's class of each ASCII byte, built from the unicode tables kindOf
+// asks for the other runes.
+var asciiNameClass = func() (t [utf8.RuneSelf]uint8) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		switch {
+		case unicode.IsLetter(r):
+			t[r] = nameLetter
+			if unicode.IsUpper(r) {
+				t[r] |= nameUpper
+			} else if unicode.IsLower(r) {
+				t[r] |= nameLower
+			}
+		case !strings.ContainsRune(asciiNameMark, r):
+			t[r] = nameBad
+		}
+	}
+	return t
+}()
 
 // kindOfCapsOnly reports whether t is written in capitals only.
 func kindOfCapsOnly(t string) bool {
