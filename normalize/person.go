@@ -505,7 +505,9 @@ const (
 )
 
 func kindOf(t string, i int, toks []string) tokKind {
-	letters, upper, lower := 0, 0, 0
+	// Only whether a word holds capitals and lower-case letters matters, not how many: seen
+	// gathers the class bits of its letters.
+	letters, seen := 0, uint8(0)
 	for j := 0; j < len(t); {
 		// An ASCII byte is classed by its table entry, without decoding a rune or asking the
 		// unicode tables: names are nearly all ASCII.
@@ -515,8 +517,7 @@ func kindOf(t string, i int, toks []string) tokKind {
 				return tokBad
 			}
 			letters += int(k & nameLetter)
-			upper += int(k & nameUpper >> 1)
-			lower += int(k & nameLower >> 2)
+			seen |= k
 			j++
 			continue
 		}
@@ -526,15 +527,16 @@ func kindOf(t string, i int, toks []string) tokKind {
 		case unicode.IsLetter(r):
 			letters++
 			if unicode.IsUpper(r) {
-				upper++
+				seen |= nameUpper
 			} else if unicode.IsLower(r) {
-				lower++
+				seen |= nameLower
 			}
 		case r == '-' || r == '\'' || r == '’' || r == '.':
 		default:
 			return tokBad
 		}
 	}
+	upper, lower := seen&nameUpper != 0, seen&nameLower != 0
 	if letters == 0 {
 		return tokBad
 	}
@@ -543,10 +545,10 @@ func kindOf(t string, i int, toks []string) tokKind {
 		return tokInitial
 	}
 	// An ASCII word folds to its own length: one longer than every particle is none.
-	if lower > 0 && i < len(toks)-1 && !(len(t) > maxParticleLen && isASCIIText(t)) && foldedIn(particles, t) {
+	if lower && i < len(toks)-1 && !(len(t) > maxParticleLen && isASCIIText(t)) && foldedIn(particles, t) {
 		return tokParticle // "de", "la", "Mc", "Le" before the rest of the family name
 	}
-	if lower == 0 && upper >= 1 {
+	if !lower && upper {
 		// Two capitals before a capitalised word are initials ("JF Orsatelli", "ML Castelli").
 		if letters <= 2 && i == 0 && len(toks) > 1 && !kindOfCapsOnly(toks[1]) {
 			return tokInitial
@@ -556,7 +558,7 @@ func kindOf(t string, i int, toks []string) tokKind {
 		}
 		return tokCaps
 	}
-	if upper == 0 {
+	if !upper {
 		return tokBad // a lower-case word: "adjoints", "donne"
 	}
 	return tokWord

@@ -1113,23 +1113,16 @@ func foldRuns(s string) (string, []int32) {
 	b.Grow(len(s))
 	// A run mostly starts after a letter of two bytes or more: room for one a rune beyond
 	// ASCII, and a few squeezed spaces.
-	wide := 0
-	for i := 0; i < len(s); i++ {
-		wide += int(s[i] >> 7)
-	}
-	runs := make([]int32, 0, wide+8)
+	runs := make([]int32, 0, highBytes(s)+8)
 	d := int32(math.MinInt32) // the d of the last run, none yet
 	space := false
 	var buf [utf8.UTFMax]byte
-	for i, r := range s {
-		if r < utf8.RuneSelf {
-			c := byte(r)
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
 			if asciiSpace[c] != 0 {
 				space = b.Len() > 0
+				i++
 				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
 			}
 			if space {
 				b.WriteByte(' ')
@@ -1139,9 +1132,29 @@ func foldRuns(s string) (string, []int32) {
 				d = int32(i) - k
 				runs = append(runs, k, d)
 			}
-			b.WriteByte(c)
+			// The ASCII bytes up to the next space or wider rune all go on this run, each
+			// folded to itself but a capital: the stretches between capitals are copied whole.
+			j, from := i, i
+			for ; j < len(s); j++ {
+				c := s[j]
+				if c >= utf8.RuneSelf || asciiSpace[c] != 0 {
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					if from < j {
+						b.WriteString(s[from:j])
+					}
+					b.WriteByte(c + 'a' - 'A')
+					from = j + 1
+				}
+			}
+			b.WriteString(s[from:j])
+			i = j
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		start := i
+		i += size
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
@@ -1160,14 +1173,14 @@ func foldRuns(s string) (string, []int32) {
 			b.WriteByte(' ')
 			space = false
 		}
-		// Every byte of fr comes from i: each but a space is a run of its own, unless it
+		// Every byte of fr comes from start: each but a space is a run of its own, unless it
 		// goes on the one before (the first byte may).
 		for j := 0; j < len(fr); j++ {
 			if fr[j] == ' ' {
 				continue
 			}
-			if k := int32(b.Len() + j); int32(i)-k != d {
-				d = int32(i) - k
+			if k := int32(b.Len() + j); int32(start)-k != d {
+				d = int32(start) - k
 				runs = append(runs, k, d)
 			}
 		}
