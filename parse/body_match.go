@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -128,6 +130,36 @@ var titleByte = func() (t [256]bool) {
 	return t
 }()
 
+// wordMask marks with its high bit each byte of w (eight bytes of a title) that is a
+// titleByte: a byte of 0x80 or more, or one of a-z and 0-9, told on the bytes with their high
+// bit cleared, all ASCII as asciiRange wants (the cleared bytes are marked anyway).
+func wordMask(w uint64) uint64 {
+	const high = 0x8080808080808080
+	a := w &^ high
+	return w&high | asciiRange(a, 'a', 'z') | asciiRange(a, '0', '9')
+}
+
+// wordCount is len(foldedWords(f)): the bytes that open a word (a titleByte after none),
+// counted eight at a time, for wordsOf sizes its buffer before it splits.
+func wordCount(f string) int {
+	n, i := 0, 0
+	var prev uint64 // 0x80 when the byte before the block is a word's
+	for ; i+8 <= len(f); i += 8 {
+		m := wordMask(binary.LittleEndian.Uint64([]byte(f[i : i+8])))
+		n += bits.OnesCount64(m &^ (m<<8 | prev))
+		prev = m >> 56 & 0x80
+	}
+	in := prev != 0
+	for ; i < len(f); i++ {
+		w := titleByte[f[i]]
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
 // trigramsOf is foldedTrigrams of each folded title, in one buffer.
 func trigramsOf(fs []string) [][]uint32 {
 	size := 0
@@ -206,24 +238,32 @@ func foldedWords(f string) []string {
 // byte: a byte of a multi-byte or invalid sequence is 0x80 or more, as is the rune
 // FieldsFunc reads there, so only ASCII bytes part words.
 func wordsOf(fs []string) [][]string {
-	word := func(c byte) bool { return titleByte[c] }
 	size := 0
 	for _, f := range fs {
-		in := false
-		for i := 0; i < len(f); i++ {
-			w := word(f[i])
-			if w && !in {
-				size++
-			}
-			in = w
-		}
+		size += wordCount(f)
 	}
 	buf := make([]string, 0, size)
 	out := make([][]string, len(fs))
 	for k, f := range fs {
 		start, from := len(buf), -1
-		for i := 0; i <= len(f); i++ {
-			if i < len(f) && word(f[i]) {
+		i := 0
+		// Eight bytes at a time, from one edge of a word to the next (see wordMask).
+		var prev uint64 // 0x80 when the byte before the block is a word's
+		for ; i+8 <= len(f); i += 8 {
+			m := wordMask(binary.LittleEndian.Uint64([]byte(f[i : i+8])))
+			for e := m ^ (m<<8 | prev); e != 0; e &= e - 1 {
+				p := i + bits.TrailingZeros64(e)>>3
+				if from < 0 {
+					from = p
+				} else {
+					buf = append(buf, f[from:p])
+					from = -1
+				}
+			}
+			prev = m >> 56 & 0x80
+		}
+		for ; i <= len(f); i++ {
+			if i < len(f) && titleByte[f[i]] {
 				if from < 0 {
 					from = i
 				}

@@ -29,7 +29,7 @@ func refTrigrams(f string) []uint32 {
 // FuzzTitleGrams checks trigramsOf and wordsOf, which read titles byte by byte, against the
 // plain readings of each title.
 func FuzzTitleGrams(f *testing.F) {
-	for _, s := range []string{"", " ", "Débat d'Orientaion Budgétaire 2024", "PADD (Plan d'Aménagement)", "a", "ab", "a b", "\xff\xfe x", "1.2 – Vote"} {
+	for _, s := range []string{"", " ", "Débat d'Orientaion Budgétaire 2024", "PADD (Plan d'Aménagement)", "a", "ab", "a b", "\xff\xfe x", "1.2 – Vote", "abcdefgh ijklmnop", "1234567 89abcdef\x80 z", "       a        b", "élection du maire — délégués"} {
 		f.Add(s, "Création d'une régie")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
@@ -41,6 +41,10 @@ func FuzzTitleGrams(f *testing.F) {
 			}
 			if want := foldedWords(s); !slices.Equal(words[k], want) {
 				t.Errorf("wordsOf(%q) = %q, want %q", s, words[k], want)
+			}
+			// wordsOf would still split right with a wrong count (its buffer would grow).
+			if got, want := wordCount(s), len(foldedWords(s)); got != want {
+				t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
 			}
 		}
 	})
