@@ -968,16 +968,7 @@ func le64(s string) uint64 {
 
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".
 func amountOpensAt(text string, i int) bool {
-	switch c := text[i]; c {
-	case 0xE2:
-		return strings.HasPrefix(text[i:], "€")
-	case 'u':
-		return strings.HasPrefix(text[i:], "uro")
-	case 'U':
-		return strings.HasPrefix(text[i:], "URO")
-	default:
-		return digitByte(c)
-	}
+	return digitByte(text[i]) || markStemAt(text, i)
 }
 
 // hasDigit reports whether s holds an ASCII digit, eight bytes at a time: with every high bit

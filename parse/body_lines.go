@@ -175,15 +175,7 @@ func matchAlphabet(re *syntax.Regexp) (set byteSet, ok bool) {
 		}
 		return set, true
 	case syntax.OpCharClass:
-		for k := 0; k+1 < len(re.Rune); k += 2 {
-			lo, hi := re.Rune[k], re.Rune[k+1]
-			if lo < utf8.RuneSelf {
-				set.addRange(int(lo), int(min(hi, utf8.RuneSelf-1)))
-			}
-			if hi >= utf8.RuneSelf {
-				set.addRange(utf8.RuneSelf, 0xff)
-			}
-		}
+		set.addClass(re.Rune)
 		return set, true
 	case syntax.OpAnyCharNotNL:
 		set.addRange(0, 0xff)

@@ -480,6 +480,20 @@ func (b *byteSet) addRange(lo, hi int) {
 // addRune adds the bytes that text matching rune r (case-folded when fold) can start with. Any
 // rune beyond ASCII adds every non-ASCII byte: invalid UTF-8 reads as U+FFFD, and case folding
 // reaches runes such as U+212A (K).
+// addClass adds the bytes that the runes of a character class's ranges (lo, hi pairs, as
+// regexp/syntax gives them) can start or hold: every byte from 0x80 for a non-ASCII one.
+func (b *byteSet) addClass(ranges []rune) {
+	for k := 0; k+1 < len(ranges); k += 2 {
+		lo, hi := ranges[k], ranges[k+1]
+		if lo < utf8.RuneSelf {
+			b.addRange(int(lo), int(min(hi, utf8.RuneSelf-1)))
+		}
+		if hi >= utf8.RuneSelf {
+			b.addRange(utf8.RuneSelf, 0xff)
+		}
+	}
+}
+
 func (b *byteSet) addRune(r rune, fold bool) {
 	if r >= utf8.RuneSelf || fold {
 		b.addRange(utf8.RuneSelf, 0xff)
@@ -508,15 +522,7 @@ func firstBytes(re *syntax.Regexp) (set byteSet, nullable, ok bool) {
 		set.addRune(re.Rune[0], re.Flags&syntax.FoldCase != 0)
 		return set, false, true
 	case syntax.OpCharClass:
-		for k := 0; k+1 < len(re.Rune); k += 2 {
-			lo, hi := re.Rune[k], re.Rune[k+1]
-			if lo < utf8.RuneSelf {
-				set.addRange(int(lo), int(min(hi, utf8.RuneSelf-1)))
-			}
-			if hi >= utf8.RuneSelf {
-				set.addRange(utf8.RuneSelf, 0xff)
-			}
-		}
+		set.addClass(re.Rune)
 		return set, false, true
 	case syntax.OpCapture, syntax.OpPlus:
 		return firstBytes(re.Sub[0])
