@@ -867,15 +867,14 @@ func nextDigit(s string, i int) int {
 	const low, high = 0x0101010101010101, 0x8080808080808080
 	// Two words a turn while they fit; the bytes loop below finds the digit in them.
 	for ; i+16 <= len(s); i += 16 {
-		x, y := le64(s[i:i+8]), le64(s[i+8:i+16])
+		x, y := load8(s[i:i+8]), load8(s[i+8:i+16])
 		hx, hy := x|high, y|high
 		if ((hx-'0'*low)&^(hx-('9'+1)*low)&^x|(hy-'0'*low)&^(hy-('9'+1)*low)&^y)&high != 0 {
 			break
 		}
 	}
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load8(s[i:])
 		hx := x | high
 		if ((hx-'0'*low)&^(hx-('9'+1)*low))&high&^x != 0 {
 			break
@@ -913,22 +912,22 @@ func MayHoldAmount(text string) bool {
 	// Two words a turn while they fit: most lines hold no amount, and are read to their end.
 	for ; i+18 <= n; i += 16 {
 		t := text[i : i+18]
-		m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10]))
-		m2 := amountFlags(le64(t[8:16]), le64(t[9:17]), le64(t[10:18]))
+		m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))
+		m2 := amountFlags(load8(t[8:16]), load8(t[9:17]), load8(t[10:18]))
 		if m|m2 != 0 && (m != 0 && flaggedOpens(text, i, m) || m2 != 0 && flaggedOpens(text, i+8, m2)) {
 			return true
 		}
 	}
 	if i+10 <= n {
 		t := text[i : i+10]
-		if m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10])); m != 0 && flaggedOpens(text, i, m) {
+		if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 && flaggedOpens(text, i, m) {
 			return true
 		}
 	}
 	// The last window, which may overlap the ones before, flags up to text[n-3] (where "uro"
 	// opens last); the last two bytes can only be digits.
 	t := text[n-10:]
-	if m := amountFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10])); m != 0 && flaggedOpens(text, n-10, m) {
+	if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 && flaggedOpens(text, n-10, m) {
 		return true
 	}
 	return digitByte(text[n-2]) || digitByte(text[n-1])
@@ -959,13 +958,6 @@ func flaggedOpens(text string, i int, m uint64) bool {
 	return false
 }
 
-// le64 reads the eight bytes of s as a little-endian word: the compiler makes it one load.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".
 func amountOpensAt(text string, i int) bool {
 	return digitByte(text[i]) || markStemAt(text, i)
@@ -978,8 +970,7 @@ func hasDigit(s string) bool {
 	const low, high = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load8(s[i:])
 		hx := x | high
 		if ((hx-'0'*low)&^(hx-('9'+1)*low))&high&^x != 0 {
 			return true

@@ -71,8 +71,8 @@ func nextMarkStem(text string, i int) int {
 	// Two words a turn while they fit, then one.
 	for ; i+18 <= n; i += 16 {
 		t := text[i : i+18]
-		m := markFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10]))
-		m2 := markFlags(le64(t[8:16]), le64(t[9:17]), le64(t[10:18]))
+		m := markFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))
+		m2 := markFlags(load8(t[8:16]), load8(t[9:17]), load8(t[10:18]))
 		if m|m2 == 0 {
 			continue
 		}
@@ -85,7 +85,7 @@ func nextMarkStem(text string, i int) int {
 	}
 	for ; i+10 <= n; i += 8 {
 		t := text[i : i+10]
-		if k := flaggedStem(text, i, markFlags(le64(t[0:8]), le64(t[1:9]), le64(t[2:10]))); k >= 0 {
+		if k := flaggedStem(text, i, markFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))); k >= 0 {
 			return k
 		}
 	}

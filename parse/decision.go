@@ -421,9 +421,7 @@ func upperVerbRun(raw string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(raw); i += 8 {
-		w := raw[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x := leWord(raw[i : i+8])
 		y := x &^ highs
 		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
 		for cand := up & ((up|x&highs)>>8 | 1<<63); cand != 0; cand &= cand - 1 {
@@ -626,9 +624,7 @@ func hasUpperRun(s string) bool {
 	prev := false
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8] // one bounds check, and the compiler merges the loads
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x := leWord(s[i : i+8])
 		y := x &^ highs
 		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
 		if up&(up>>8) != 0 || (prev && up&0x80 != 0) {
@@ -675,9 +671,7 @@ func hasDigit(s string) bool {
 	const low, high = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x := leWord(s[i : i+8])
 		hx := x | high
 		if ((hx-'0'*low)&^(hx-('9'+1)*low))&high&^x != 0 {
 			return true
