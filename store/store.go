@@ -45,9 +45,9 @@ import (
 //   - cache_size 16 MiB (default 2 MiB): the interior pages of every table and index a save
 //     touches stay cached as the database grows.
 //   - wal_autocheckpoint 8000 pages (32 MiB, default 1000): only a backstop, DB's own
-//     checkpointer (checkpoint.go) checkpoints more often, off the writer's path. The WAL stays
-//     bounded: 32 MiB between checkpoints, and journal_size_limit truncates it back to 64 MiB
-//     at most when a reader held a checkpoint back.
+//     checkpointer (checkpoint.go) checkpoints more often, mostly off the writer's path. The
+//     WAL stays bounded: 32 MiB between checkpoints, and journal_size_limit truncates it back
+//     to 64 MiB at most when a reader held a checkpoint back.
 var connPragmas = []string{
 	"PRAGMA temp_store = MEMORY",
 	"PRAGMA cache_size = -16384",
