@@ -123,8 +123,12 @@ func WithClock(clock func() time.Time) Option {
 // _txlock=immediate makes every write transaction take the write lock at BEGIN, so two writers
 // wait for each other (busy timeout) instead of failing on a lock upgrade; synchronous=NORMAL is
 // safe against corruption in WAL mode and loses at most the last commits on power loss, never on
-// a process crash.
-const dsnParams = "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
+// a process crash. _mutex=no opens connections without their own mutex (SQLite's multi-thread
+// mode, where a connection must not be used by two threads at once): database/sql already hands
+// a connection to one goroutine at a time, and the writer's connection is used under wmu, so the
+// lock taken and released around every SQLite call only cost time (measured: 4 % of the
+// writer's instructions, BenchmarkSaveCorpusWriter/deferred, 8.61 M to 8.27 M a document).
+const dsnParams = "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate&_mutex=no"
 
 // Open opens (creating if needed) the database file at path and applies any migrations not yet
 // applied.
