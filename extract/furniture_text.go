@@ -22,13 +22,17 @@ const (
 	textPageLabelMax     = 60 // characters before "page N" in a labelled page-number line
 )
 
+// A page-number line is "3", "- 3 -", "Page 3", "Page 3/12", "p. 3 sur 12", or a short label
+// ending in one ("Compte-rendu page 3"); pageLine reads it (textPageRE in the tests is its
+// definition as a pattern). Words match in any case.
 var (
-	// textPageRE matches a page-number line: "3", "- 3 -", "Page 3", "Page 3/12", "p. 3 sur 12",
-	// and a short label ending in one ("Compte-rendu page 3").
-	textPageRE = regexp.MustCompile(`(?i)^(?:[\-–—]\s*)?(?:(.{0,` + strconv.Itoa(textPageLabelMax) + `}?)\s*\b(?:page|p\.)\s*)?(\d{1,4})(?:\s*(?:/|sur|de)\s*\d{1,4})?(?:\s*[\-–—])?$`)
-	// textRuleRE matches a rule drawn with characters under a running header.
-	textRuleRE = regexp.MustCompile(`^[_\-=–—.*~ ]{8,}$`)
+	textPageWords  = []string{"page", "p."}     // words before a page number
+	textPageOf     = []string{"/", "sur", "de"} // words between the number and the page count
+	textPageDashes = "-–—"                      // dashes around a page number
 )
+
+// textRuleRE matches a rule drawn with characters under a running header.
+var textRuleRE = regexp.MustCompile(`^[_\-=–—.*~ ]{8,}$`)
 
 // textLineKind classifies a line for running-block detection.
 type textLineKind uint8
@@ -39,72 +43,124 @@ const (
 	textPage   // a page-number line
 	textRepeat // a line that recurs through the document
 	textRule   // a drawn rule
+
+	textHeaderCand // may be textRepeat: decided once keys are counted
 )
+
+// classifyEnd classifies a squeezed non-blank line k that may be a rule or a page number: a
+// rule, a page-number line (its number in *num), a header candidate, or textOther.
+func classifyEnd(k string, num *int32) textLineKind {
+	if mayRule(k) && textRuleRE.MatchString(k) {
+		return textRule
+	}
+	if mayPage(k) {
+		if label, n, ok := pageLine(k); ok {
+			// "12. Subvention … page 3" is a contents entry, not a page label
+			if p, _ := strconv.Atoi(n); p > 0 && !(label != "" && label[0] >= '0' && label[0] <= '9') {
+				*num = int32(p)
+				return textPage
+			}
+			return textOther // a page-number line is never a running header
+		}
+	}
+	if len(k) >= 4 && headerLike(k) {
+		return textHeaderCand
+	}
+	return textOther
+}
 
 // markTextFurniture moves the running headers and footers of a text file to Furniture.
 func markTextFurniture(src *Source) {
 	if len(src.Lines) == 0 {
 		return
 	}
-	counts := map[string]int{}
-	keys := make([]string, len(src.Lines))
-	cand := make([]bool, len(src.Lines))
+	kinds := make([]textLineKind, len(src.Lines))
+	// num is, for a page-number line, its number (\d{1,4}), and for a header candidate the
+	// index of its key in counts.
+	num := make([]int32, len(src.Lines))
+	// Rules and page numbers first: they alone decide whether any block can be found (one needs
+	// a page number past the title), and a page-number line is never a running header, whatever
+	// its count. Only the lines that end like neither are squeezed, later, if there is a chance.
 	for i, l := range src.Lines {
-		if cand[i] = mayFurniture(l.Text); !cand[i] {
+		t := strings.TrimSpace(l.Text)
+		switch {
+		case t == "":
+			kinds[i] = textBlank
+		case !mayFurnitureTrimmed(t):
+			// textOther
+		case !mayRule(t) && !mayPageEnd(t[len(t)-1]):
+			kinds[i] = textHeaderCand // squeezing leaves both ends: k is no rule and no page number
+		default:
+			kinds[i] = classifyEnd(squeeze(t), &num[i])
+		}
+	}
+	pages, lead := 0, 0
+	for _, k := range kinds {
+		switch {
+		case k == textBlank:
+		case lead < textFurnitureLead:
+			lead++
+		case k == textPage:
+			pages++
+		}
+	}
+	if pages < textFurnitureBlocks {
+		return // each block holds a page number past the title
+	}
+	// A header candidate whose key recurs textFurnitureRepeats times is a running header until
+	// checked below. Every line of a header-like key is a candidate (headerLike implies
+	// mayFurniture), so counts are those of the key in the whole text.
+	ids := map[string]int32{}
+	var counts []int32
+	for i, l := range src.Lines {
+		if kinds[i] != textHeaderCand {
 			continue
 		}
 		k := squeeze(l.Text)
-		keys[i] = k
-		if len(k) >= 4 {
-			counts[k]++
-		}
-	}
-	kinds := make([]textLineKind, len(src.Lines))
-	pageNo := make([]int16, len(src.Lines)) // \d{1,4}: at most 9999
-	for i, k := range keys {
-		switch {
-		case !cand[i]:
+		if len(k) < 4 || !headerLike(k) {
 			kinds[i] = textOther
-		case k == "":
-			kinds[i] = textBlank
-		case mayRule(k) && textRuleRE.MatchString(k):
-			kinds[i] = textRule
-		case counts[k] >= textFurnitureRepeats && headerLike(k) && !(mayPage(k) && textPageRE.MatchString(k)):
-			kinds[i] = textRepeat // until checked below
-		default:
-			if !mayPage(k) {
-				break
-			}
-			if m := textPageRE.FindStringSubmatch(k); m != nil {
-				numbered := m[1] != "" && m[1][0] >= '0' && m[1][0] <= '9'
-				// "12. Subvention … page 3" is a contents entry, not a page label
-				if n, err := strconv.Atoi(m[2]); err == nil && n > 0 && !numbered {
-					kinds[i], pageNo[i] = textPage, int16(n)
-				}
+			continue
+		}
+		id, ok := ids[k]
+		if !ok {
+			id = int32(len(counts))
+			ids[k] = id
+			counts = append(counts, 0)
+		}
+		counts[id]++
+		num[i] = id
+	}
+	for i, k := range kinds {
+		if k == textHeaderCand {
+			kinds[i] = textOther
+			if counts[num[i]] >= textFurnitureRepeats {
+				kinds[i] = textRepeat
 			}
 		}
 	}
 	// A running header recurs at page breaks, next to a page number, every time but perhaps
 	// once (the title); a decision formula repeated through the minutes does not.
-	near := map[string]int{}
-	for i, k := range keys {
+	near := make([]int32, len(counts))
+	for i := range kinds {
 		if kinds[i] != textRepeat {
 			continue
 		}
 		for j := max(0, i-2*textFurnitureSpan); j < min(len(kinds), i+2*textFurnitureSpan+1); j++ {
 			if kinds[j] == textPage {
-				near[k]++
+				near[num[i]]++
 				break
 			}
 		}
 	}
-	for i, k := range keys {
-		if kinds[i] == textRepeat && (near[k] < 2 || near[k] < counts[k]-1) {
-			kinds[i] = textOther
+	for i := range kinds {
+		if kinds[i] == textRepeat {
+			if id := num[i]; near[id] < 2 || near[id] < counts[id]-1 {
+				kinds[i] = textOther
+			}
 		}
 	}
 	// the first lines are the title even when they recur as a running header later on
-	lead := 0
+	lead = 0
 	for i := 0; i < len(kinds) && lead < textFurnitureLead; i++ {
 		if kinds[i] != textBlank {
 			lead++
@@ -124,7 +180,7 @@ func markTextFurniture(src *Source) {
 				if page != 0 {
 					break // a second page number starts another block
 				}
-				page = int(pageNo[j])
+				page = int(num[j])
 			}
 			if kinds[j] == textRepeat {
 				repeat = true
@@ -268,8 +324,7 @@ func mayPage(k string) bool {
 	if k == "" {
 		return false
 	}
-	c := k[len(k)-1]
-	if !(c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94) {
+	if !mayPageEnd(k[len(k)-1]) {
 		return false
 	}
 	if hasPageWord(k) {
@@ -312,13 +367,177 @@ func hasPageWord(k string) bool {
 // and are neither copied nor counted.
 func mayFurniture(t string) bool {
 	t = strings.TrimSpace(t)
-	if t == "" {
-		return true
-	}
+	return t == "" || mayFurnitureTrimmed(t)
+}
+
+// mayFurnitureTrimmed is mayFurniture of a trimmed line that is not empty.
+func mayFurnitureTrimmed(t string) bool {
 	c := t[len(t)-1]
-	if c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94 || mayRule(t) {
+	if mayPageEnd(c) || mayRule(t) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	return !unicode.IsLower(r) && !strings.ContainsRune(".,;:", rune(c))
+}
+
+// mayPageEnd reports whether c can end a page-number line: a digit or a dash (the last byte of
+// "–" and "—" included).
+func mayPageEnd(c byte) bool {
+	return c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94
+}
+
+// pageLine is a hand-written textPageRE.FindStringSubmatch(k): ok when k is a page-number
+// line, with the label before the page word (group 1, "" when absent) and the page number
+// (group 2). The pattern ran a backtracking search of up to 60 label runes on every line that
+// ends in a digit. The choices below are those of the pattern's leftmost-first order: a
+// leading dash takes all the spaces after it (with fewer, the label or the number would start
+// on a space, which can only fail or repeat a try), the label is the shortest that lets the
+// rest match, and the number and what follows it admit one reading only (see pageNumberEnd).
+func pageLine(k string) (label, num string, ok bool) {
+	p := 0
+	if n := dashAt(k); n > 0 {
+		p = n + spacesAt(k[n:])
+	}
+	q := p // end of the label
+	for runes := 0; ; runes++ {
+		r := q + spacesAt(k[q:])
+		// \b before the page word: a word character on one side only
+		if r < len(k) && (r > 0 && isWordByte(k[r-1])) != isWordByte(k[r]) {
+			for _, w := range textPageWords {
+				if n := foldPrefix(k[r:], w); n > 0 {
+					j := r + n
+					j += spacesAt(k[j:])
+					if d := pageNumberEnd(k[j:]); d > 0 {
+						return k[p:q], k[j : j+d], true
+					}
+				}
+			}
+		}
+		if runes == textPageLabelMax || q == len(k) || k[q] == '\n' {
+			break // the label is at most textPageLabelMax runes of one line
+		}
+		if k[q] < utf8.RuneSelf {
+			q++
+		} else {
+			_, n := utf8.DecodeRuneInString(k[q:])
+			q += n
+		}
+	}
+	if d := pageNumberEnd(k[p:]); d > 0 {
+		return "", k[p : p+d], true
+	}
+	return "", "", false
+}
+
+// pageNumberEnd matches the end of a page-number line, `(\d{1,4})(?:\s*(?:/|sur|de)\s*\d{1,4})?
+// (?:\s*[-–—])?$`, and returns the length of the number (group 2), 0 when t does not match. The
+// digits are all taken: a run longer than four, or a shorter take, leaves a digit where no word
+// of textPageOf, dash or end can start.
+func pageNumberEnd(t string) int {
+	d := digitsAt(t)
+	if d == 0 || d > 4 {
+		return 0
+	}
+	rest := t[d:]
+	if dashEnd(rest) {
+		return d
+	}
+	x := spacesAt(rest)
+	for _, w := range textPageOf {
+		if n := foldPrefix(rest[x:], w); n > 0 {
+			y := x + n
+			y += spacesAt(rest[y:])
+			if e := digitsAt(rest[y:]); e > 0 && e <= 4 && dashEnd(rest[y+e:]) {
+				return d
+			}
+		}
+	}
+	return 0
+}
+
+// dashEnd reports whether t is `(?:\s*[-–—])?$`: empty, or spaces and a dash.
+func dashEnd(t string) bool {
+	if t == "" {
+		return true
+	}
+	x := spacesAt(t)
+	n := dashAt(t[x:])
+	return n > 0 && x+n == len(t)
+}
+
+// dashAt returns the length of the dash of textPageDashes that t opens with, 0 if none.
+func dashAt(t string) int {
+	if t == "" {
+		return 0
+	}
+	if t[0] < utf8.RuneSelf {
+		if strings.IndexByte(textPageDashes, t[0]) >= 0 {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	if r != utf8.RuneError && strings.ContainsRune(textPageDashes, r) {
+		return n
+	}
+	return 0
+}
+
+// spacesAt returns the length of the run of \s (ASCII tab, newline, form feed, carriage
+// return, space: the pattern's class) that t opens with.
+func spacesAt(t string) int {
+	i := 0
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// digitsAt returns the length of the run of ASCII digits (\d) that t opens with.
+func digitsAt(t string) int {
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// isWordByte reports whether c is an ASCII word character (\w, which \b looks at); the bytes of
+// other runes are all past ASCII.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// foldPrefix returns the length of the prefix of t that w matches under (?i) — rune by rune,
+// within a simple case-folding orbit, so that "ſ" matches "s" — and 0 when it does not match.
+func foldPrefix(t, w string) int {
+	i := 0
+	for _, wr := range w {
+		if i >= len(t) {
+			return 0
+		}
+		r, n := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(t[i:])
+		}
+		if r != wr && !sameFold(r, wr) {
+			return 0
+		}
+		i += n
+	}
+	return i
+}
+
+// sameFold reports whether r is in the simple case-folding orbit of w.
+func sameFold(r, w rune) bool {
+	if r < utf8.RuneSelf && w < utf8.RuneSelf {
+		// ASCII orbits meet only as upper and lower case of a letter
+		return r|0x20 == w|0x20 && r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	for f := unicode.SimpleFold(w); f != w; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
 }
