@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -31,8 +31,12 @@ var (
 	textPageDashes = "-–—"                      // dashes around a page number
 )
 
-// textRuleRE matches a rule drawn with characters under a running header.
-var textRuleRE = regexp.MustCompile(`^[_\-=–—.*~ ]{8,}$`)
+// A rule drawn under a running header is a line of at least textRuleMin of textRuleChars
+// (ruleLine; textRuleRE in the tests).
+const (
+	textRuleChars = "_-=–—.*~ "
+	textRuleMin   = 8
+)
 
 // textLineKind classifies a line for running-block detection.
 type textLineKind uint8
@@ -50,7 +54,7 @@ const (
 // classifyEnd classifies a squeezed non-blank line k that may be a rule or a page number: a
 // rule, a page-number line (its number in *num), a header candidate, or textOther.
 func classifyEnd(k string, num *int32) textLineKind {
-	if mayRule(k) && textRuleRE.MatchString(k) {
+	if mayRule(k) && ruleLine(k) {
 		return textRule
 	}
 	if mayPage(k) {
@@ -82,7 +86,7 @@ func markTextFurniture(src *Source) {
 	// a page number past the title), and a page-number line is never a running header, whatever
 	// its count. Only the lines that end like neither are squeezed, later, if there is a chance.
 	for i, l := range src.Lines {
-		t := strings.TrimSpace(l.Text)
+		t := trim(l.Text)
 		switch {
 		case t == "":
 			kinds[i] = textBlank
@@ -234,15 +238,28 @@ func headerLike(k string) bool {
 	if unicode.IsLower(r) {
 		return false
 	}
-	return !strings.ContainsRune(".,;:", rune(k[len(k)-1]))
+	return !endsSentence(k[len(k)-1])
 }
 
 // squeeze is strings.Join(strings.Fields(s), " "), without a copy for the usual line whose
 // spaces are single ASCII spaces once its ends are trimmed (a line with a no-break space, which
 // French puts before a colon, is copied once).
 func squeeze(s string) string {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	for i := 0; i < len(s); {
+		if i+9 <= len(s) {
+			// Eight bytes at a time: only a flagged byte can need a change (squeezeFlags), and
+			// a flagged byte always starts a rune, so the loop below takes it up in step.
+			t := s[i : i+9]
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			m := squeezeFlags(w, t[8])
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c == ' ' && s[i+1] != ' ' || !asciiSpace(c) {
@@ -268,6 +285,28 @@ func squeeze(s string) string {
 		i += n
 	}
 	return s
+}
+
+// squeezeFlags marks (in the high bit of each byte) the bytes of the little-endian word w, which
+// next follows, that squeeze must look at: a control character (the ASCII spaces but the space
+// are among them), a space followed by a space, and the bytes that open every other space
+// (U+0085 and U+00A0 open with C2, the others with E1, E2 or E3: every byte from E0 is marked).
+// Borrows may mark a byte above a truly marked one, never below, so the lowest mark is exact.
+// Marked bytes are never continuation bytes: each starts a rune.
+func squeezeFlags(w uint64, next byte) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	control := (w - 0x20*ones) &^ w & highs
+	sp := w ^ 0x20*ones
+	sp = (sp - ones) &^ sp & highs
+	var after uint64
+	if next == ' ' {
+		after = 1 << 63
+	}
+	pairs := sp & (sp>>8 | after)
+	high := w & (w << 1) & (w << 2) & highs // from E0
+	c2 := w ^ 0xc2*ones
+	c2 = (c2 - ones) &^ c2 & highs
+	return control | pairs | high | c2
 }
 
 // squeezeFrom is squeeze of a trimmed s whose first i bytes need no change.
@@ -312,10 +351,59 @@ func asciiSpace(c byte) bool {
 	return false
 }
 
-// mayRule is a necessary condition of textRuleRE, tested first because the pattern would
-// otherwise run on every line: a rule opens with one of its characters.
+// mayRule is a necessary condition of ruleLine, tested first because ruleLine would otherwise
+// run on every line: a rule opens and ends with one of its characters (a list item
+// opening with a dash does not end with one).
 func mayRule(k string) bool {
-	return len(k) >= 8 && strings.IndexByte("_-=.*~ \xe2", k[0]) >= 0
+	if len(k) < textRuleMin {
+		return false
+	}
+	first, last := k[0], k[len(k)-1]
+	return (ruleByte(first) || first == 0xe2) && (ruleByte(last) || last == 0x93 || last == 0x94)
+}
+
+// ruleLine reports whether k is a drawn rule: textRuleMin runes or more, all of textRuleChars.
+func ruleLine(k string) bool {
+	n := 0
+	for i := 0; i < len(k); n++ {
+		if c := k[i]; c < utf8.RuneSelf {
+			if !ruleByte(c) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(k[i:])
+		if r == utf8.RuneError || !strings.ContainsRune(textRuleChars, r) {
+			return false
+		}
+		i += size
+	}
+	return n >= textRuleMin
+}
+
+// trim is strings.TrimSpace, without the call for the usual line that opens and ends with a
+// printable ASCII character (no byte of which belongs to a space).
+func trim(s string) string {
+	if n := len(s); n > 0 && s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// ruleByte reports whether c is one of the ASCII characters of textRuleChars.
+func ruleByte(c byte) bool {
+	switch c {
+	case '_', '-', '=', '.', '*', '~', ' ':
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether c is the punctuation that closes a sentence or a clause, which a
+// running header does not end with.
+func endsSentence(c byte) bool {
+	return c == '.' || c == ',' || c == ';' || c == ':'
 }
 
 // mayPage is a necessary condition of textPageRE: a page-number line ends in a digit or a dash
@@ -366,7 +454,7 @@ func hasPageWord(k string) bool {
 // character, a page number's last, or a header's ends (headerLike). Most prose lines fail it
 // and are neither copied nor counted.
 func mayFurniture(t string) bool {
-	t = strings.TrimSpace(t)
+	t = trim(t)
 	return t == "" || mayFurnitureTrimmed(t)
 }
 
@@ -377,7 +465,7 @@ func mayFurnitureTrimmed(t string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(t)
-	return !unicode.IsLower(r) && !strings.ContainsRune(".,;:", rune(c))
+	return !unicode.IsLower(r) && !endsSentence(c)
 }
 
 // mayPageEnd reports whether c can end a page-number line: a digit or a dash (the last byte of

@@ -15,6 +15,36 @@ import (
 // for the equivalence tests and the reference extraction.
 var textPageRE = regexp.MustCompile(`(?i)^(?:[\-–—]\s*)?(?:(.{0,` + strconv.Itoa(textPageLabelMax) + `}?)\s*\b(?:page|p\.)\s*)?(\d{1,4})(?:\s*(?:/|sur|de)\s*\d{1,4})?(?:\s*[\-–—])?$`)
 
+// textRuleRE is a drawn rule as a pattern, the definition ruleLine implements.
+var textRuleRE = regexp.MustCompile(`^[_\-=–—.*~ ]{8,}$`)
+
+func TestRuleLine(t *testing.T) {
+	for _, s := range []string{"________", "_______", "—————————", "- - - - ", "--------.", "-------a-", "~~~~~~~~é",
+		"=======\xff", "* * * * * *", "........", ".......–", "", "-\xe2\x80-----", "________\n"} {
+		if got, want := ruleLine(s), textRuleRE.MatchString(s); got != want {
+			t.Errorf("ruleLine(%q) = %v, the pattern says %v", s, got, want)
+		}
+	}
+	for i := 0; i < 256; i++ {
+		if got, want := ruleByte(byte(i)), i < 0x80 && strings.IndexByte(textRuleChars, byte(i)) >= 0; got != want {
+			t.Errorf("ruleByte(%#x) = %v, want %v", i, got, want)
+		}
+	}
+}
+
+func FuzzRuleLine(f *testing.F) {
+	f.Add("—————————")
+	f.Add("- - - - - ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ruleLine(s), textRuleRE.MatchString(s); got != want {
+			t.Errorf("ruleLine(%q) = %v, the pattern says %v", s, got, want)
+		}
+		if got, want := trim(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trim(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
 // samePageLine fails t when pageLine and textPageRE disagree on s.
 func samePageLine(t *testing.T, s string) {
 	t.Helper()
