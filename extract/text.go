@@ -21,19 +21,25 @@ import (
 // bytes are not valid UTF-8. Line endings become \n, the text is put in NFC, form feeds start a
 // new page. HTML exports (LibreOffice .doc → .html) are reduced to their text.
 func Text(data []byte) (*Source, error) {
-	s, enc, err := decode(data)
+	s, enc, scan, err := decodeScan(data)
 	if err != nil {
 		return nil, err
 	}
 	if looksHTML(s) {
 		s = htmlText(s)
 		enc += "+html"
+		scan.done = false
 	}
-	if strings.IndexByte(s, '\r') >= 0 {
+	// a carriage return is a control character: a clean scan says there is none
+	if (!scan.done || scan.dirty) && strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
+		scan.done = false
 	}
-	stable, dirty := scanText(s)
+	if !scan.done {
+		scan.stable, scan.dirty = scanText(s)
+	}
+	stable, dirty := scan.stable, scan.dirty
 	if !stable {
 		s = norm.NFC.String(s)
 		_, dirty = scanText(s)
@@ -75,7 +81,14 @@ func Text(data []byte) (*Source, error) {
 // need cleanLine (a control character, U+FFFD, a byte that is not UTF-8). Both answers err on
 // the safe side: unsure means "run the slow path", never a skipped change.
 func scanText(s string) (stable, dirty bool) {
-	stable = true
+	stable, dirty, _ = scanUTF8(s)
+	return stable, dirty
+}
+
+// scanUTF8 is scanText that also reports whether s is valid UTF-8 (utf8.ValidString), so that a
+// file read as UTF-8 is gone over once.
+func scanUTF8(s string) (stable, dirty, valid bool) {
+	stable, valid = true, true
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			// Eight bytes at a time: the lowest byte flagged by any of the three masks (a byte
@@ -110,14 +123,14 @@ func scanText(s string) (stable, dirty bool) {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		if r == utf8.RuneError { // U+FFFD, or a byte that is not UTF-8
-			stable, dirty = stable && n == 3, true
+			stable, dirty, valid = stable && n == 3, true, valid && n == 3
 		}
 		if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
 			stable = false
 		}
 		i += n
 	}
-	return stable, dirty
+	return stable, dirty, valid
 }
 
 // cleanLine drops characters that carry no text (U+FFFD, control characters other than tab).
@@ -143,13 +156,24 @@ func cleanLine(l string) string {
 // decode picks the encoding: a BOM wins, then valid UTF-8, then Windows-1252. NUL bytes in a file
 // without a UTF-16 BOM mean binary.
 func decode(data []byte) (string, string, error) {
+	s, enc, _, err := decodeScan(data)
+	return s, enc, err
+}
+
+// textScan holds scanText's answers on a decoded text, when done.
+type textScan struct{ stable, dirty, done bool }
+
+// decodeScan is decode that, for a text read as UTF-8, checks it and runs scanText on it in one
+// pass (scanUTF8).
+func decodeScan(data []byte) (string, string, textScan, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-		if !utf8.Valid(data) {
-			return "", "", fmt.Errorf("%w: UTF-8 byte order mark but invalid UTF-8", ErrEncoding)
+		s := string(data[3:])
+		stable, dirty, valid := scanUTF8(s)
+		if !valid {
+			return "", "", textScan{}, fmt.Errorf("%w: UTF-8 byte order mark but invalid UTF-8", ErrEncoding)
 		}
-		return string(data), "utf-8", nil
+		return s, "utf-8", textScan{stable, dirty, true}, nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
 		name := "utf-16le"
@@ -159,24 +183,26 @@ func decode(data []byte) (string, string, error) {
 		}
 		out, err := dec.Bytes(data)
 		if err != nil {
-			return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+			return "", "", textScan{}, fmt.Errorf("%w: %v", ErrEncoding, err)
 		}
-		return string(out), name, nil
+		return string(out), name, textScan{}, nil
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", ErrBinary
+	s := string(data)
+	stable, dirty, valid := scanUTF8(s)
+	if dirty && strings.IndexByte(s, 0) >= 0 { // NUL is a control character: it makes s dirty
+		return "", "", textScan{}, ErrBinary
 	}
-	if utf8.Valid(data) {
-		return string(data), "utf-8", nil
+	if valid {
+		return s, "utf-8", textScan{stable, dirty, true}, nil
 	}
 	if !mostlyText(data) {
-		return "", "", ErrBinary
+		return "", "", textScan{}, ErrBinary
 	}
 	out, err := decodeWith(charmap.Windows1252, data)
 	if err != nil {
-		return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+		return "", "", textScan{}, fmt.Errorf("%w: %v", ErrEncoding, err)
 	}
-	return out, "windows-1252", nil
+	return out, "windows-1252", textScan{}, nil
 }
 
 func decodeWith(e encoding.Encoding, data []byte) (string, error) {
@@ -199,13 +225,33 @@ func mostlyText(data []byte) bool {
 	return bad*100 <= len(data)
 }
 
+// htmlMarks open an HTML document, in any ASCII case, within its first htmlHead bytes.
+var htmlMarks = []string{"<html", "<!doctype html"}
+
+const htmlHead = 2048
+
+// looksHTML reports whether s opens like an HTML document: one of htmlMarks in its head, in any
+// ASCII case. That is strings.Contains(strings.ToLower(head), mark) without lowering the head:
+// the marks hold neither i nor k, the only ASCII letters a rune past ASCII lowers to (İ, the
+// Kelvin sign).
 func looksHTML(s string) bool {
 	head := s
-	if len(head) > 2048 {
-		head = head[:2048]
+	if len(head) > htmlHead {
+		head = head[:htmlHead]
 	}
-	head = strings.ToLower(head)
-	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html")
+	for i := 0; ; {
+		j := strings.IndexByte(head[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j
+		for _, m := range htmlMarks {
+			if len(head)-i >= len(m) && lowerASCIIIs(head[i:i+len(m)], m) {
+				return true
+			}
+		}
+		i++
+	}
 }
 
 // htmlBreaks are the elements that end a line of text; a table cell ends with a tab, so that
