@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"hash/maphash"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -85,6 +87,7 @@ func markTextFurniture(src *Source) {
 	// Rules and page numbers first: they alone decide whether any block can be found (one needs
 	// a page number past the title), and a page-number line is never a running header, whatever
 	// its count. Only the lines that end like neither are squeezed, later, if there is a chance.
+	cands := 0
 	for i, l := range src.Lines {
 		t := trim(l.Text)
 		switch {
@@ -94,8 +97,12 @@ func markTextFurniture(src *Source) {
 			// textOther
 		case !mayRule(t) && !mayPageEnd(t[len(t)-1]):
 			kinds[i] = textHeaderCand // squeezing leaves both ends: k is no rule and no page number
+			cands++
 		default:
 			kinds[i] = classifyEnd(squeeze(t), &num[i])
+			if kinds[i] == textHeaderCand {
+				cands++
+			}
 		}
 	}
 	pages, lead := 0, 0
@@ -113,9 +120,11 @@ func markTextFurniture(src *Source) {
 	}
 	// A header candidate whose key recurs textFurnitureRepeats times is a running header until
 	// checked below. Every line of a header-like key is a candidate (headerLike implies
-	// mayFurniture), so counts are those of the key in the whole text.
-	ids := map[string]int32{}
-	var counts []int32
+	// mayFurniture), so counts are those of the key in the whole text. Most keys occur once:
+	// they are first counted by hash bucket, and only a key whose bucket fills up that far
+	// (every line of a recurring key lands in the same bucket) is counted exactly, in a map.
+	buckets := make([]uint8, 1<<bits.Len(uint(4*cands)))
+	mask := uint64(len(buckets) - 1)
 	for i, l := range src.Lines {
 		if kinds[i] != textHeaderCand {
 			continue
@@ -125,6 +134,23 @@ func markTextFurniture(src *Source) {
 			kinds[i] = textOther
 			continue
 		}
+		h := maphash.String(keySeed, k) & mask
+		num[i] = int32(h)
+		if buckets[h] < textFurnitureRepeats {
+			buckets[h]++
+		}
+	}
+	ids := map[string]int32{}
+	var counts []int32
+	for i, l := range src.Lines {
+		if kinds[i] != textHeaderCand {
+			continue
+		}
+		if buckets[num[i]] < textFurnitureRepeats {
+			kinds[i] = textOther
+			continue
+		}
+		k := squeeze(l.Text)
 		id, ok := ids[k]
 		if !ok {
 			id = int32(len(counts))
@@ -210,15 +236,19 @@ func markTextFurniture(src *Source) {
 			return // numbers that do not increase are not page numbers
 		}
 	}
-	drop := make([]bool, len(src.Lines))
+	moved := 0
 	for _, b := range blocks {
-		for i := b.from; i < b.to; i++ {
-			drop[i] = true
-		}
+		moved += b.to - b.from
 	}
-	kept := src.Lines[:0:0]
+	src.Furniture = slices.Grow(src.Furniture, moved)
+	// The kept lines close up in place: Text made src.Lines, and line i is read before any
+	// write reaches it.
+	kept, b := src.Lines[:0], 0
 	for i, l := range src.Lines {
-		if drop[i] {
+		for b < len(blocks) && blocks[b].to <= i {
+			b++
+		}
+		if b < len(blocks) && blocks[b].from <= i {
 			src.Furniture = append(src.Furniture, l)
 		} else {
 			kept = append(kept, l)
@@ -226,6 +256,10 @@ func markTextFurniture(src *Source) {
 	}
 	src.Lines = kept
 }
+
+// keySeed seeds the hash of markTextFurniture's first count of keys; any seed gives the same
+// result.
+var keySeed = maphash.MakeSeed()
 
 // headerLike reports whether a line can be a running header or footer: short, not opening in
 // lower case as a continued sentence does, not closing on a sentence's punctuation — so that a
