@@ -472,15 +472,35 @@ func mayPage(k string) bool {
 
 // hasPageWord reports whether k holds "page" or "p." in any ASCII case.
 func hasPageWord(k string) bool {
-	for i := 0; i+1 < len(k); i++ {
-		if k[i]|0x20 != 'p' {
-			continue
+	i := 0
+	for ; i+8 <= len(k); i += 8 {
+		// Eight bytes at a time: m marks every p or P (and, past a true mark, perhaps another
+		// byte); each mark is checked.
+		t := k[i : i+8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		x := (w | 0x20*ones) ^ 'p'*ones
+		for m := (x - ones) &^ x & highs; m != 0; m &= m - 1 {
+			if pageWordAt(k, i+bits.TrailingZeros64(m)/8) {
+				return true
+			}
 		}
-		if k[i+1] == '.' || i+3 < len(k) && k[i+1]|0x20 == 'a' && k[i+2]|0x20 == 'g' && k[i+3]|0x20 == 'e' {
+	}
+	for ; i < len(k); i++ {
+		if pageWordAt(k, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// pageWordAt reports whether "page" or "p." in any ASCII case starts at k[i].
+func pageWordAt(k string, i int) bool {
+	if k[i]|0x20 != 'p' || i+1 >= len(k) {
+		return false
+	}
+	return k[i+1] == '.' || i+3 < len(k) && k[i+1]|0x20 == 'a' && k[i+2]|0x20 == 'g' && k[i+3]|0x20 == 'e'
 }
 
 // mayFurniture is a necessary condition for a line to be anything but textOther, on the line as

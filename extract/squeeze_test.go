@@ -26,3 +26,39 @@ func TestSqueezeEveryPlace(t *testing.T) {
 		}
 	}
 }
+
+// hasPageWordRef is hasPageWord byte by byte.
+func hasPageWordRef(k string) bool {
+	for i := 0; i+1 < len(k); i++ {
+		if k[i]|0x20 != 'p' {
+			continue
+		}
+		if k[i+1] == '.' || i+3 < len(k) && k[i+1]|0x20 == 'a' && k[i+2]|0x20 == 'g' && k[i+3]|0x20 == 'e' {
+			return true
+		}
+	}
+	return false
+}
+
+func TestHasPageWord(t *testing.T) {
+	base := "abcdefghijklmnopq\xf0\xd0PpP"
+	for _, w := range []string{"page", "PAGE", "p.", "P.", "pag", "p", "Pa", "pAgE", "\xf0age", "\xd0.", "pp."} {
+		for i := 0; i <= len(base); i++ {
+			for _, s := range []string{base[:i] + w, base[:i] + w + base[i:], w + base[:i]} {
+				if got, want := hasPageWord(s), hasPageWordRef(s); got != want {
+					t.Fatalf("hasPageWord(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzHasPageWord(f *testing.F) {
+	f.Add("Compte-rendu page 3")
+	f.Add("p. 3 sur 12")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasPageWord(s), hasPageWordRef(s); got != want {
+			t.Fatalf("hasPageWord(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

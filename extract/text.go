@@ -54,7 +54,10 @@ func Text(data []byte) (*Source, error) {
 	for {
 		pageText, rest, more := strings.Cut(s, "\f")
 		for {
-			l, next, ok := strings.Cut(pageText, "\n")
+			l, next, ok := pageText, "", false
+			if j := strings.IndexByte(pageText, '\n'); j >= 0 {
+				l, next, ok = pageText[:j], pageText[j+1:], true
+			}
 			if dirty {
 				l = cleanLine(l)
 			}
