@@ -272,13 +272,13 @@ func htmlText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) / 2)
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c != '<' {
-			if c == '\n' || c == '\r' {
-				c = ' ' // inside a paragraph, a source line break is only wrapping
+		if s[i] != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
 			}
-			b.WriteByte(c)
-			i++
+			writeUnwrapped(&b, s[i:i+j])
+			i += j
 			continue
 		}
 		end := strings.IndexByte(s[i:], '>')
@@ -323,6 +323,43 @@ func htmlText(s string) string {
 		out = out[:len(out)-1]
 	}
 	return strings.Join(out, "\n")
+}
+
+// writeUnwrapped writes the text t to b with its line breaks (\n, \r) as spaces: inside a
+// paragraph, a source line break is only wrapping.
+func writeUnwrapped(b *strings.Builder, t string) {
+	for {
+		j := indexLineBreak(t)
+		if j < 0 {
+			b.WriteString(t)
+			return
+		}
+		b.WriteString(t[:j])
+		b.WriteByte(' ')
+		t = t[j+1:]
+	}
+}
+
+// indexLineBreak returns the index of the first \n or \r of t, -1 if none.
+func indexLineBreak(t string) int {
+	i := 0
+	for ; i+8 <= len(t); i += 8 {
+		u := t[i : i+8]
+		w := uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
+			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		lf, cr := w^'\n'*ones, w^'\r'*ones
+		// the lowest mark of each is exact; borrows mark only above a true one
+		if m := (lf-ones)&^lf&highs | (cr-ones)&^cr&highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(t); i++ {
+		if t[i] == '\n' || t[i] == '\r' {
+			return i
+		}
+	}
+	return -1
 }
 
 // indexCloseTag is strings.Index(strings.ToLower(s), "</"+name) for a lower-case ASCII name,
@@ -378,8 +415,22 @@ func tagName(tag string) string {
 
 // collapse squeezes runs of spaces (not tabs) to one.
 func collapse(l string) string {
-	if !strings.Contains(l, "  ") {
+	j := strings.Index(l, "  ")
+	if j < 0 {
 		return l
+	}
+	if utf8.ValidString(l) {
+		// Valid text is copied as it is between runs; the loop below would also write
+		// U+FFFD for each byte that is not UTF-8.
+		var b strings.Builder
+		b.Grow(len(l) - 1)
+		for j >= 0 {
+			b.WriteString(l[:j+1])
+			l = strings.TrimLeft(l[j+1:], " ")
+			j = strings.Index(l, "  ")
+		}
+		b.WriteString(l)
+		return b.String()
 	}
 	var b strings.Builder
 	prev := false
