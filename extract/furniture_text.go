@@ -280,19 +280,42 @@ func headerLike(k string) bool {
 // French puts before a colon, is copied once).
 func squeeze(s string) string {
 	s = trim(s)
-	for i := 0; i < len(s); {
-		if i+9 <= len(s) {
-			// Eight bytes at a time: only a flagged byte can need a change (squeezeFlags), and
-			// a flagged byte always starts a rune, so the loop below takes it up in step.
+	for i := 0; ; {
+		// Eight bytes at a time: only a flagged byte can need a change (squeezeFlags), and a
+		// flagged byte always starts a rune, so the code below takes it up in step. The last
+		// bytes are read as the word that ends s (or all of a short s), without the flags of
+		// the bytes before i.
+		var m uint64
+		switch {
+		case i+9 <= len(s):
 			t := s[i : i+9]
 			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
 				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-			m := squeezeFlags(w, t[8])
-			if m == 0 {
+			if m = squeezeFlags(w, t[8]); m == 0 {
 				i += 8
 				continue
 			}
 			i += bits.TrailingZeros64(m) / 8
+		case len(s) >= 8:
+			j := len(s) - 8
+			t := s[j:]
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			// nothing follows s's last byte; i-j is 0 to 8, and 1<<64 is 0 in Go
+			if m = squeezeFlags(w, 0) &^ (1<<(8*(i-j)) - 1); m == 0 {
+				return s
+			}
+			i = j + bits.TrailingZeros64(m)/8
+		default:
+			var w uint64
+			for k := len(s) - 1; k >= 0; k-- {
+				w = w<<8 | uint64(s[k])
+			}
+			// the zero bytes past s are flagged as controls: only s's own bytes count
+			if m = squeezeFlags(w, 0) & (1<<(8*len(s)) - 1) &^ (1<<(8*i) - 1); m == 0 {
+				return s
+			}
+			i = bits.TrailingZeros64(m) / 8
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -318,7 +341,6 @@ func squeeze(s string) string {
 		}
 		i += n
 	}
-	return s
 }
 
 // squeezeFlags marks (in the high bit of each byte) the bytes of the little-endian word w, which

@@ -27,6 +27,25 @@ func TestSqueezeEveryPlace(t *testing.T) {
 	}
 }
 
+// TestSqueezeShort: every string of up to five pieces, so that short lines and the ends of long
+// ones meet each kind of space at each place.
+func TestSqueezeShort(t *testing.T) {
+	pieces := []string{"a", " ", "\t", "é", "\u00a0", "’", "\u3000", "\xc2", "bcdefgh"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		if got, want := squeeze(prefix), squeezeRef(prefix); got != want {
+			t.Fatalf("squeeze(%q) = %q, want %q", prefix, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			gen(prefix+p, n-1)
+		}
+	}
+	gen("", 5)
+}
+
 // hasPageWordRef is hasPageWord byte by byte.
 func hasPageWordRef(k string) bool {
 	for i := 0; i+1 < len(k); i++ {
