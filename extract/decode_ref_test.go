@@ -110,3 +110,23 @@ func TestLowerToASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestScanEveryByte puts every byte value, alone and after each other one, at every offset of
+// a line long enough for the eight-byte steps.
+func TestScanEveryByte(t *testing.T) {
+	base := strings.Repeat("abcdefgh", 3)
+	for b := 0; b < 256; b++ {
+		for _, p := range []byte{0, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc3, 0xe2, 0xff} {
+			for i := 0; i <= len(base); i++ {
+				s := base[:i] + string([]byte{p, byte(b)}) + base[i:]
+				for _, s := range []string{s, s[1:], s[:len(s)-1]} {
+					gs, gd, gv := scanUTF8(s)
+					ws, wd := scanTextRef(s)
+					if gs != ws || gd != wd || gv != utf8.ValidString(s) {
+						t.Fatalf("scanUTF8(%q) = %v, %v, %v; want %v, %v, %v", s, gs, gd, gv, ws, wd, utf8.ValidString(s))
+					}
+				}
+			}
+		}
+	}
+}

@@ -93,22 +93,23 @@ func scanText(s string) (stable, dirty bool) {
 func scanUTF8(s string) (stable, dirty, valid bool) {
 	stable, valid = true, true
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			// Eight bytes at a time: the lowest byte flagged by any of the three masks (a byte
-			// past ASCII, a control character, DEL) is the first one to look at; the bytes
-			// before it are plain ASCII. Borrows only flag bytes above a true one, so the
-			// lowest flag is exact.
+		for i+8 <= len(s) {
+			// Eight bytes at a time, to the lowest byte that is a control character (below
+			// 0x20: its subtraction wraps), DEL (its increment reaches the high bit) or past
+			// ASCII (the high bit). Below that byte nothing borrows or carries, so the lowest
+			// flag is exact; flags above it may be false.
 			t := s[i : i+8]
 			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
 				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 			const ones, highs = 0x0101010101010101, 0x8080808080808080
-			del := w ^ 0x7f*ones
-			m := w&highs | (w-0x20*ones)&^w&highs | (del-ones)&^del&highs
-			if m == 0 {
-				i += 8
-				continue
+			if m := ((w - 0x20*ones) | w | (w + ones)) & highs; m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
 			}
-			i += bits.TrailingZeros64(m) / 8
+			i += 8
+		}
+		if i == len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
