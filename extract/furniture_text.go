@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"hash/maphash"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -121,20 +120,16 @@ func markTextFurniture(src *Source) {
 	// A header candidate whose key recurs textFurnitureRepeats times is a running header until
 	// checked below. Every line of a header-like key is a candidate (headerLike implies
 	// mayFurniture), so counts are those of the key in the whole text. Most keys occur once:
-	// they are first counted by hash bucket, and only a key whose bucket fills up that far
-	// (every line of a recurring key lands in the same bucket) is counted exactly, in a map.
+	// they are first counted by bucket of squeezeHash, which needs no squeezed copy, and only a
+	// line whose bucket fills up that far (every line of a recurring key lands in the same
+	// bucket) is squeezed and counted exactly, in a map.
 	buckets := make([]uint8, 1<<bits.Len(uint(4*cands)))
 	mask := uint64(len(buckets) - 1)
-	for i, l := range src.Lines {
+	for i := range src.Lines {
 		if kinds[i] != textHeaderCand {
 			continue
 		}
-		k := squeeze(l.Text)
-		if len(k) < 4 || !headerLike(k) {
-			kinds[i] = textOther
-			continue
-		}
-		h := maphash.String(keySeed, k) & mask
+		h := squeezeHash(trim(src.Lines[i].Text)) & mask
 		num[i] = int32(h)
 		if buckets[h] < textFurnitureRepeats {
 			buckets[h]++
@@ -142,7 +137,7 @@ func markTextFurniture(src *Source) {
 	}
 	ids := map[string]int32{}
 	var counts []int32
-	for i, l := range src.Lines {
+	for i := range src.Lines {
 		if kinds[i] != textHeaderCand {
 			continue
 		}
@@ -150,7 +145,11 @@ func markTextFurniture(src *Source) {
 			kinds[i] = textOther
 			continue
 		}
-		k := squeeze(l.Text)
+		k := squeeze(src.Lines[i].Text)
+		if len(k) < 4 || !headerLike(k) {
+			kinds[i] = textOther
+			continue
+		}
 		id, ok := ids[k]
 		if !ok {
 			id = int32(len(counts))
@@ -257,9 +256,44 @@ func markTextFurniture(src *Source) {
 	src.Lines = kept
 }
 
-// keySeed seeds the hash of markTextFurniture's first count of keys; any seed gives the same
-// result.
-var keySeed = maphash.MakeSeed()
+// squeezeHash hashes, of a trimmed line t, three things squeeze keeps as they are, so that it
+// is a function of squeeze(t): the number of printable ASCII bytes (squeeze only turns
+// spaces, whose bytes are all below 0x21 or past ASCII, into 0x20), and the printable ASCII
+// bytes that open and end t (at most eight each), which lie within its first and last words.
+// Lines that differ only inside share a hash: they are told apart by the exact count (a sum
+// of the bytes, tried, cost more than the collisions it saved).
+func squeezeHash(t string) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// printable: the high bit clear, and the low seven bits from 0x21 to 0x7e (no carry
+	// leaves a byte: seven bits plus 0x5f or 0x01 stay below 0x100)
+	printable := func(w uint64) uint64 {
+		low := w &^ highs
+		return (low + (0x80-0x21)*ones) &^ (low + ones) &^ w & highs
+	}
+	n, i := 0, 0
+	for ; i+8 <= len(t); i += 8 {
+		u := t[i : i+8]
+		w := uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
+			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		n += bits.OnesCount64(printable(w))
+	}
+	var w uint64 // the last bytes, zero past t: zero is not printable
+	for k := len(t) - 1; k >= i; k-- {
+		w = w<<8 | uint64(t[k])
+	}
+	n += bits.OnesCount64(printable(w))
+	var head, tail uint64
+	for k := 0; k < len(t) && k < 8 && t[k] > ' ' && t[k] < 0x7f; k++ {
+		head = head<<8 | uint64(t[k])
+	}
+	for k := len(t) - 1; k >= 0 && k >= len(t)-8 && t[k] > ' ' && t[k] < 0x7f; k-- {
+		tail = tail<<8 | uint64(t[k])
+	}
+	h := uint64(n)*0x9e3779b97f4a7c15 ^ head*0xc2b2ae3d27d4eb4f ^ tail*0x165667b19e3779f9
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
+}
 
 // headerLike reports whether a line can be a running header or footer: short, not opening in
 // lower case as a continued sentence does, not closing on a sentence's punctuation — so that a
