@@ -282,13 +282,23 @@ func squeezeHash(t string) uint64 {
 		w = w<<8 | uint64(t[k])
 	}
 	n += bits.OnesCount64(printable(w))
-	var head, tail uint64
-	for k := 0; k < len(t) && k < 8 && t[k] > ' ' && t[k] < 0x7f; k++ {
-		head = head<<8 | uint64(t[k])
+	// The first and the last eight bytes (a short t, with zeros after it, or before it to
+	// put its last byte on top); head and tail keep their printable runs at t's ends.
+	first, last := w, w
+	if len(t) < 8 {
+		last = w << (8 * (8 - len(t)))
+	} else {
+		u := t[:8]
+		first = uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
+			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		u = t[len(t)-8:]
+		last = uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
+			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
 	}
-	for k := len(t) - 1; k >= 0 && k >= len(t)-8 && t[k] > ' ' && t[k] < 0x7f; k-- {
-		tail = tail<<8 | uint64(t[k])
-	}
+	p := bits.TrailingZeros64(^printable(first)&highs) / 8 // 0 to 8; 1<<64 is 0 in Go
+	head := first & (1<<(8*p) - 1)
+	q := bits.LeadingZeros64(^printable(last)&highs) / 8
+	tail := last >> (8 * (8 - q))
 	h := uint64(n)*0x9e3779b97f4a7c15 ^ head*0xc2b2ae3d27d4eb4f ^ tail*0x165667b19e3779f9
 	h ^= h >> 29
 	h *= 0xbf58476d1ce4e5b9
