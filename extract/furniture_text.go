@@ -86,12 +86,14 @@ func markTextFurniture(src *Source) {
 	// Rules and page numbers first: they alone decide whether any block can be found (one needs
 	// a page number past the title), and a page-number line is never a running header, whatever
 	// its count. Only the lines that end like neither are squeezed, later, if there is a chance.
-	cands := 0
-	for i, l := range src.Lines {
-		t := trim(l.Text)
-		switch {
-		case t == "":
+	cands, pages, lead := 0, 0, 0
+	for i := range src.Lines {
+		t := trim(src.Lines[i].Text)
+		if t == "" {
 			kinds[i] = textBlank
+			continue
+		}
+		switch {
 		case !mayFurnitureTrimmed(t):
 			// textOther
 		case !mayRule(t) && !mayPageEnd(t[len(t)-1]):
@@ -103,14 +105,9 @@ func markTextFurniture(src *Source) {
 				cands++
 			}
 		}
-	}
-	pages, lead := 0, 0
-	for _, k := range kinds {
-		switch {
-		case k == textBlank:
-		case lead < textFurnitureLead:
-			lead++
-		case k == textPage:
+		if lead < textFurnitureLead {
+			lead++ // the title's lines
+		} else if kinds[i] == textPage {
 			pages++
 		}
 	}
@@ -159,21 +156,18 @@ func markTextFurniture(src *Source) {
 		counts[id]++
 		num[i] = id
 	}
-	for i, k := range kinds {
-		if k == textHeaderCand {
-			kinds[i] = textOther
-			if counts[num[i]] >= textFurnitureRepeats {
-				kinds[i] = textRepeat
-			}
-		}
-	}
 	// A running header recurs at page breaks, next to a page number, every time but perhaps
 	// once (the title); a decision formula repeated through the minutes does not.
 	near := make([]int32, len(counts))
 	for i := range kinds {
-		if kinds[i] != textRepeat {
+		if kinds[i] != textHeaderCand {
 			continue
 		}
+		if counts[num[i]] < textFurnitureRepeats {
+			kinds[i] = textOther
+			continue
+		}
+		kinds[i] = textRepeat
 		for j := max(0, i-2*textFurnitureSpan); j < min(len(kinds), i+2*textFurnitureSpan+1); j++ {
 			if kinds[j] == textPage {
 				near[num[i]]++
