@@ -116,10 +116,12 @@ func TestLowerToASCII(t *testing.T) {
 func TestScanEveryByte(t *testing.T) {
 	base := strings.Repeat("abcdefgh", 3)
 	for b := 0; b < 256; b++ {
-		for _, p := range []byte{0, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc3, 0xe2, 0xff} {
+		for _, p := range []byte{0, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc3, 0xe0, 0xe1, 0xe2, 0xed, 0xef, 0xf0, 0xff} {
 			for i := 0; i <= len(base); i++ {
 				s := base[:i] + string([]byte{p, byte(b)}) + base[i:]
-				for _, s := range []string{s, s[1:], s[:len(s)-1]} {
+				s3 := base[:i] + string([]byte{p, byte(b), 0x80}) + base[i:]
+				s4 := base[:i] + string([]byte{p, 0x80, byte(b)}) + base[i:]
+				for _, s := range []string{s, s[1:], s[:len(s)-1], s3, s4, s3[:i+2]} {
 					gs, gd, gv := scanUTF8(s)
 					ws, wd := scanTextRef(s)
 					if gs != ws || gd != wd || gv != utf8.ValidString(s) {

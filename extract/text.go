@@ -123,6 +123,10 @@ func scanUTF8(s string) (stable, dirty, valid bool) {
 		var n int
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // the Latin letters, without a call
+		} else if c > 0xE0 && c < 0xF0 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// three bytes (’, –, €…): past E0's overlong forms and apart from ED's surrogates,
+			// any two continuation bytes make a valid rune
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
