@@ -476,13 +476,27 @@ func ruleLine(k string) bool {
 	return n >= textRuleMin
 }
 
-// trim is strings.TrimSpace, without the call for the usual line that opens and ends with a
-// printable ASCII character (no byte of which belongs to a space).
+// trim is strings.TrimSpace, without the call for the usual line whose ends cannot be spaces:
+// it opens with a printable ASCII character or a two-byte rune past U+00BF (lead C3 to DF;
+// U+0085 and U+00A0 open with C2), and ends with a printable ASCII character, such a rune, or
+// a continuation byte that ends no space (spaces end in 80 to 8A, 9F, A0, A8, A9 or AF).
 func trim(s string) string {
-	if n := len(s); n > 0 && s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+	n := len(s)
+	if n == 0 {
+		return s
+	}
+	first, last := s[0], s[n-1]
+	if (first > ' ' && first < utf8.RuneSelf || first >= 0xc3 && first <= 0xdf) &&
+		(last > ' ' && last < utf8.RuneSelf || last&0xc0 == 0x80 && (!spaceLastByte(last) || n >= 2 && s[n-2] >= 0xc3 && s[n-2] <= 0xdf)) {
 		return s
 	}
 	return strings.TrimSpace(s)
+}
+
+// spaceLastByte reports whether c ends the UTF-8 form of a space past ASCII (U+0085, U+00A0,
+// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+func spaceLastByte(c byte) bool {
+	return c >= 0x80 && c <= 0x8a || c == 0x9f || c == 0xa0 || c == 0xa8 || c == 0xa9 || c == 0xaf
 }
 
 // ruleByte reports whether c is one of the ASCII characters of textRuleChars.

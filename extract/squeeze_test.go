@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestSqueezeEveryPlace puts each kind of space, and runes that look like one to the word test,
@@ -109,4 +110,37 @@ func FuzzHasPageWord(f *testing.F) {
 			t.Fatalf("hasPageWord(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestTrimSpaces: trim is strings.TrimSpace on lines that open or end with each space and each
+// rune that shares bytes with one.
+func TestTrimSpaces(t *testing.T) {
+	ends := []string{"", " ", "a", "é", "É", "ÿ", "’", "–", "«", "\u0085", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028",
+		"\u2029", "\u202f", "\u205f", "\u3000", "\u0129", "\u00a9", "\u07ff", "\xa9", "\xc3", "\xc3\xa0", "\xe2\x80", "\x80", "\t"}
+	for r := rune(0x80); r < 0x3100; r++ {
+		if unicode.IsSpace(r) {
+			ends = append(ends, string(r), "x"+string(r))
+		}
+	}
+	for _, a := range ends {
+		for _, b := range ends {
+			for _, s := range []string{a + "x" + b, a + b, a + "\u00e9\u00a0" + b} {
+				if got, want := trim(s), strings.TrimSpace(s); got != want {
+					t.Errorf("trim(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+	}
+	var lastBytes [256]bool // the last bytes of the spaces past ASCII
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			s := string(r)
+			lastBytes[s[len(s)-1]] = true
+		}
+	}
+	for c := 0; c < 256; c++ {
+		if got, want := spaceLastByte(byte(c)), lastBytes[c]; got != want {
+			t.Errorf("spaceLastByte(%#x) = %v, want %v", c, got, want)
+		}
+	}
 }
