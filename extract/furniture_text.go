@@ -618,7 +618,7 @@ func pageLine(k string) (label, num string, ok bool) {
 	for runes := 0; ; runes++ {
 		r := q + spacesAt(k[q:])
 		// \b before the page word: a word character on one side only
-		if r < len(k) && (r > 0 && isWordByte(k[r-1])) != isWordByte(k[r]) {
+		if r < len(k) && textPageWordStart[k[r]] && (r > 0 && isWordByte(k[r-1])) != isWordByte(k[r]) {
 			for _, w := range textPageWords {
 				if n := foldPrefix(k[r:], w); n > 0 {
 					j := r + n
@@ -644,6 +644,22 @@ func pageLine(k string) (label, num string, ok bool) {
 	}
 	return "", "", false
 }
+
+// textPageWordStart marks the bytes that a word of textPageWords can open with under (?i): the
+// first bytes of the runes of its first rune's case-folding orbit. pageLine tries the words
+// only there. (No word opens with U+FFFD, which a byte that is not UTF-8 would also match.)
+var textPageWordStart = func() (set [256]bool) {
+	for _, w := range textPageWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		for f := r; ; {
+			set[string(f)[0]] = true
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return set
+}()
 
 // pageNumberEnd matches the end of a page-number line, `(\d{1,4})(?:\s*(?:/|sur|de)\s*\d{1,4})?
 // (?:\s*[-–—])?$`, and returns the length of the number (group 2), 0 when t does not match. The

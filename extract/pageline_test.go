@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // textPageRE is the page-number line as a pattern: the definition pageLine implements, kept
@@ -97,6 +98,17 @@ func TestPageLineTokens(t *testing.T) {
 			b.WriteString(tokens[rng.IntN(len(tokens))])
 		}
 		samePageLine(t, b.String())
+	}
+}
+
+func TestPageWordsOpen(t *testing.T) {
+	for _, w := range textPageWords {
+		if r, _ := utf8.DecodeRuneInString(w); r == utf8.RuneError {
+			t.Errorf("page word %q opens with U+FFFD: textPageWordStart would miss bytes that are not UTF-8", w)
+		}
+	}
+	if !textPageWordStart['p'] || !textPageWordStart['P'] || textPageWordStart['a'] {
+		t.Errorf("textPageWordStart marks %v for p, P, a", []bool{textPageWordStart['p'], textPageWordStart['P'], textPageWordStart['a']})
 	}
 }
 
