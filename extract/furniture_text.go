@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"regexp"
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -22,12 +23,20 @@ const (
 	textPageLabelMax     = 60 // characters before "page N" in a labelled page-number line
 )
 
+// A page-number line is "3", "- 3 -", "Page 3", "Page 3/12", "p. 3 sur 12", or a short label
+// ending in one ("Compte-rendu page 3"); pageLine reads it (textPageRE in the tests is its
+// definition as a pattern). Words match in any case.
 var (
-	// textPageRE matches a page-number line: "3", "- 3 -", "Page 3", "Page 3/12", "p. 3 sur 12",
-	// and a short label ending in one ("Compte-rendu page 3").
-	textPageRE = regexp.MustCompile(`(?i)^(?:[\-–—]\s*)?(?:(.{0,` + strconv.Itoa(textPageLabelMax) + `}?)\s*\b(?:page|p\.)\s*)?(\d{1,4})(?:\s*(?:/|sur|de)\s*\d{1,4})?(?:\s*[\-–—])?$`)
-	// textRuleRE matches a rule drawn with characters under a running header.
-	textRuleRE = regexp.MustCompile(`^[_\-=–—.*~ ]{8,}$`)
+	textPageWords  = []string{"page", "p."}     // words before a page number
+	textPageOf     = []string{"/", "sur", "de"} // words between the number and the page count
+	textPageDashes = "-–—"                      // dashes around a page number
+)
+
+// A rule drawn under a running header is a line of at least textRuleMin of textRuleChars
+// (ruleLine; textRuleRE in the tests).
+const (
+	textRuleChars = "_-=–—.*~ "
+	textRuleMin   = 8
 )
 
 // textLineKind classifies a line for running-block detection.
@@ -39,72 +48,142 @@ const (
 	textPage   // a page-number line
 	textRepeat // a line that recurs through the document
 	textRule   // a drawn rule
+
+	textHeaderCand // may be textRepeat: decided once keys are counted
 )
+
+// classifyEnd classifies a squeezed non-blank line k that may be a rule or a page number: a
+// rule, a page-number line (its number in *num), a header candidate, or textOther.
+func classifyEnd(k string, num *int32) textLineKind {
+	if mayRule(k) && ruleLine(k) {
+		return textRule
+	}
+	if mayPage(k) {
+		if label, n, ok := pageLine(k); ok {
+			// "12. Subvention … page 3" is a contents entry, not a page label
+			if p, _ := strconv.Atoi(n); p > 0 && !(label != "" && label[0] >= '0' && label[0] <= '9') {
+				*num = int32(p)
+				return textPage
+			}
+			return textOther // a page-number line is never a running header
+		}
+	}
+	if len(k) >= 4 && headerLike(k) {
+		return textHeaderCand
+	}
+	return textOther
+}
 
 // markTextFurniture moves the running headers and footers of a text file to Furniture.
 func markTextFurniture(src *Source) {
 	if len(src.Lines) == 0 {
 		return
 	}
-	counts := map[string]int{}
-	keys := make([]string, len(src.Lines))
-	cand := make([]bool, len(src.Lines))
-	for i, l := range src.Lines {
-		if cand[i] = mayFurniture(l.Text); !cand[i] {
+	kinds := make([]textLineKind, len(src.Lines))
+	// num is, for a page-number line, its number (\d{1,4}), and for a header candidate the
+	// index of its key in counts.
+	num := make([]int32, len(src.Lines))
+	// Rules and page numbers first: they alone decide whether any block can be found (one needs
+	// a page number past the title), and a page-number line is never a running header, whatever
+	// its count. Only the lines that end like neither are squeezed, later, if there is a chance.
+	cands, pages, lead := 0, 0, 0
+	for i := range src.Lines {
+		t := trim(src.Lines[i].Text)
+		if t == "" {
+			kinds[i] = textBlank
 			continue
 		}
-		k := squeeze(l.Text)
-		keys[i] = k
-		if len(k) >= 4 {
-			counts[k]++
+		switch {
+		case !mayFurnitureTrimmed(t):
+			// textOther
+		case !mayRule(t) && !mayPageEnd(t[len(t)-1]):
+			kinds[i] = textHeaderCand // squeezing leaves both ends: k is no rule and no page number
+			cands++
+		default:
+			kinds[i] = classifyEnd(squeeze(t), &num[i])
+			if kinds[i] == textHeaderCand {
+				cands++
+			}
+		}
+		if lead < textFurnitureLead {
+			lead++ // the title's lines
+		} else if kinds[i] == textPage {
+			pages++
 		}
 	}
-	kinds := make([]textLineKind, len(src.Lines))
-	pageNo := make([]int16, len(src.Lines)) // \d{1,4}: at most 9999
-	for i, k := range keys {
-		switch {
-		case !cand[i]:
-			kinds[i] = textOther
-		case k == "":
-			kinds[i] = textBlank
-		case mayRule(k) && textRuleRE.MatchString(k):
-			kinds[i] = textRule
-		case counts[k] >= textFurnitureRepeats && headerLike(k) && !(mayPage(k) && textPageRE.MatchString(k)):
-			kinds[i] = textRepeat // until checked below
-		default:
-			if !mayPage(k) {
-				break
-			}
-			if m := textPageRE.FindStringSubmatch(k); m != nil {
-				numbered := m[1] != "" && m[1][0] >= '0' && m[1][0] <= '9'
-				// "12. Subvention … page 3" is a contents entry, not a page label
-				if n, err := strconv.Atoi(m[2]); err == nil && n > 0 && !numbered {
-					kinds[i], pageNo[i] = textPage, int16(n)
-				}
-			}
+	if pages < textFurnitureBlocks {
+		return // each block holds a page number past the title
+	}
+	// A header candidate whose key recurs textFurnitureRepeats times is a running header until
+	// checked below. Every line of a header-like key is a candidate (headerLike implies
+	// mayFurniture), so counts are those of the key in the whole text. Most keys occur once:
+	// they are first counted by bucket of squeezeHash, which needs no squeezed copy, and only a
+	// line whose bucket fills up that far (every line of a recurring key lands in the same
+	// bucket) is squeezed and counted exactly, in a map.
+	buckets := make([]uint8, 1<<bits.Len(uint(4*cands)))
+	mask := uint64(len(buckets) - 1)
+	for i := range src.Lines {
+		if kinds[i] != textHeaderCand {
+			continue
 		}
+		h := squeezeHash(trim(src.Lines[i].Text)) & mask
+		num[i] = int32(h)
+		if buckets[h] < textFurnitureRepeats {
+			buckets[h]++
+		}
+	}
+	ids := map[string]int32{}
+	var counts []int32
+	for i := range src.Lines {
+		if kinds[i] != textHeaderCand {
+			continue
+		}
+		if buckets[num[i]] < textFurnitureRepeats {
+			kinds[i] = textOther
+			continue
+		}
+		k := squeeze(src.Lines[i].Text)
+		if len(k) < 4 || !headerLike(k) {
+			kinds[i] = textOther
+			continue
+		}
+		id, ok := ids[k]
+		if !ok {
+			id = int32(len(counts))
+			ids[k] = id
+			counts = append(counts, 0)
+		}
+		counts[id]++
+		num[i] = id
 	}
 	// A running header recurs at page breaks, next to a page number, every time but perhaps
 	// once (the title); a decision formula repeated through the minutes does not.
-	near := map[string]int{}
-	for i, k := range keys {
-		if kinds[i] != textRepeat {
+	near := make([]int32, len(counts))
+	for i := range kinds {
+		if kinds[i] != textHeaderCand {
 			continue
 		}
+		if counts[num[i]] < textFurnitureRepeats {
+			kinds[i] = textOther
+			continue
+		}
+		kinds[i] = textRepeat
 		for j := max(0, i-2*textFurnitureSpan); j < min(len(kinds), i+2*textFurnitureSpan+1); j++ {
 			if kinds[j] == textPage {
-				near[k]++
+				near[num[i]]++
 				break
 			}
 		}
 	}
-	for i, k := range keys {
-		if kinds[i] == textRepeat && (near[k] < 2 || near[k] < counts[k]-1) {
-			kinds[i] = textOther
+	for i := range kinds {
+		if kinds[i] == textRepeat {
+			if id := num[i]; near[id] < 2 || near[id] < counts[id]-1 {
+				kinds[i] = textOther
+			}
 		}
 	}
 	// the first lines are the title even when they recur as a running header later on
-	lead := 0
+	lead = 0
 	for i := 0; i < len(kinds) && lead < textFurnitureLead; i++ {
 		if kinds[i] != textBlank {
 			lead++
@@ -124,7 +203,7 @@ func markTextFurniture(src *Source) {
 				if page != 0 {
 					break // a second page number starts another block
 				}
-				page = int(pageNo[j])
+				page = int(num[j])
 			}
 			if kinds[j] == textRepeat {
 				repeat = true
@@ -150,21 +229,74 @@ func markTextFurniture(src *Source) {
 			return // numbers that do not increase are not page numbers
 		}
 	}
-	drop := make([]bool, len(src.Lines))
+	moved := 0
 	for _, b := range blocks {
-		for i := b.from; i < b.to; i++ {
-			drop[i] = true
-		}
+		moved += b.to - b.from
 	}
-	kept := src.Lines[:0:0]
+	src.Furniture = slices.Grow(src.Furniture, moved)
+	// The kept lines close up in place: Text made src.Lines, and line i is read before any
+	// write reaches it.
+	kept, b := src.Lines[:0], 0
 	for i, l := range src.Lines {
-		if drop[i] {
+		for b < len(blocks) && blocks[b].to <= i {
+			b++
+		}
+		if b < len(blocks) && blocks[b].from <= i {
 			src.Furniture = append(src.Furniture, l)
 		} else {
 			kept = append(kept, l)
 		}
 	}
 	src.Lines = kept
+}
+
+// squeezeHash hashes, of a trimmed line t, three things squeeze keeps as they are, so that it
+// is a function of squeeze(t): the number of printable ASCII bytes (squeeze only turns
+// spaces, whose bytes are all below 0x21 or past ASCII, into 0x20), and the printable ASCII
+// bytes that open and end t (at most eight each), which lie within its first and last words.
+// Lines that differ only inside share a hash: they are told apart by the exact count (a sum
+// of the bytes, tried, cost more than the collisions it saved).
+func squeezeHash(t string) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// printable: the high bit clear, and the low seven bits from 0x21 to 0x7e (no carry
+	// leaves a byte: seven bits plus 0x5f or 0x01 stay below 0x100)
+	printable := func(w uint64) uint64 {
+		low := w &^ highs
+		return (low + (0x80-0x21)*ones) &^ (low + ones) &^ w & highs
+	}
+	n, i := 0, 0
+	for ; i+8 <= len(t); i += 8 {
+		u := t[i : i+8]
+		w := uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
+			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		n += bits.OnesCount64(printable(w))
+	}
+	var w uint64 // the last bytes, zero past t: zero is not printable
+	for k := len(t) - 1; k >= i; k-- {
+		w = w<<8 | uint64(t[k])
+	}
+	n += bits.OnesCount64(printable(w))
+	// The first and the last eight bytes (a short t, with zeros after it, or before it to
+	// put its last byte on top); head and tail keep their printable runs at t's ends.
+	first, last := w, w
+	if len(t) < 8 {
+		last = w << (8 * (8 - len(t)))
+	} else {
+		u := t[:8]
+		first = uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
+			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		u = t[len(t)-8:]
+		last = uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
+			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+	}
+	p := bits.TrailingZeros64(^printable(first)&highs) / 8 // 0 to 8; 1<<64 is 0 in Go
+	head := first & (1<<(8*p) - 1)
+	q := bits.LeadingZeros64(^printable(last)&highs) / 8
+	tail := last >> (8 * (8 - q))
+	h := uint64(n)*0x9e3779b97f4a7c15 ^ head*0xc2b2ae3d27d4eb4f ^ tail*0x165667b19e3779f9
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
 }
 
 // headerLike reports whether a line can be a running header or footer: short, not opening in
@@ -178,15 +310,51 @@ func headerLike(k string) bool {
 	if unicode.IsLower(r) {
 		return false
 	}
-	return !strings.ContainsRune(".,;:", rune(k[len(k)-1]))
+	return !endsSentence(k[len(k)-1])
 }
 
 // squeeze is strings.Join(strings.Fields(s), " "), without a copy for the usual line whose
 // spaces are single ASCII spaces once its ends are trimmed (a line with a no-break space, which
 // French puts before a colon, is copied once).
 func squeeze(s string) string {
-	s = strings.TrimSpace(s)
-	for i := 0; i < len(s); {
+	s = trim(s)
+	for i := 0; ; {
+		// Eight bytes at a time: only a flagged byte can need a change (squeezeFlags), and a
+		// flagged byte always starts a rune, so the code below takes it up in step. The last
+		// bytes are read as the word that ends s (or all of a short s), without the flags of
+		// the bytes before i.
+		var m uint64
+		switch {
+		case i+9 <= len(s):
+			t := s[i : i+9]
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if m = squeezeFlags(w, t[8]); m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		case len(s) >= 8:
+			j := len(s) - 8
+			t := s[j:]
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			// nothing follows s's last byte; i-j is 0 to 8, and 1<<64 is 0 in Go
+			if m = squeezeFlags(w, 0) &^ (1<<(8*(i-j)) - 1); m == 0 {
+				return s
+			}
+			i = j + bits.TrailingZeros64(m)/8
+		default:
+			var w uint64
+			for k := len(s) - 1; k >= 0; k-- {
+				w = w<<8 | uint64(s[k])
+			}
+			// the zero bytes past s are flagged as controls: only s's own bytes count
+			if m = squeezeFlags(w, 0) & (1<<(8*len(s)) - 1) &^ (1<<(8*i) - 1); m == 0 {
+				return s
+			}
+			i = bits.TrailingZeros64(m) / 8
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c == ' ' && s[i+1] != ' ' || !asciiSpace(c) {
@@ -211,7 +379,28 @@ func squeeze(s string) string {
 		}
 		i += n
 	}
-	return s
+}
+
+// squeezeFlags marks (in the high bit of each byte) the bytes of the little-endian word w, which
+// next follows, that squeeze must look at: a control character (the ASCII spaces but the space
+// are among them), a space followed by a space, and the bytes that open every other space
+// (U+0085 and U+00A0 open with C2, the others with E1, E2 or E3: every byte from E0 is marked).
+// Borrows may mark a byte above a truly marked one, never below, so the lowest mark is exact.
+// Marked bytes are never continuation bytes: each starts a rune.
+func squeezeFlags(w uint64, next byte) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	control := (w - 0x20*ones) &^ w & highs
+	sp := w ^ 0x20*ones
+	sp = (sp - ones) &^ sp & highs
+	var after uint64
+	if next == ' ' {
+		after = 1 << 63
+	}
+	pairs := sp & (sp>>8 | after)
+	high := w & (w << 1) & (w << 2) & highs // from E0
+	c2 := w ^ 0xc2*ones
+	c2 = (c2 - ones) &^ c2 & highs
+	return control | pairs | high | c2
 }
 
 // squeezeFrom is squeeze of a trimmed s whose first i bytes need no change.
@@ -256,10 +445,73 @@ func asciiSpace(c byte) bool {
 	return false
 }
 
-// mayRule is a necessary condition of textRuleRE, tested first because the pattern would
-// otherwise run on every line: a rule opens with one of its characters.
+// mayRule is a necessary condition of ruleLine, tested first because ruleLine would otherwise
+// run on every line: a rule opens and ends with one of its characters (a list item
+// opening with a dash does not end with one).
 func mayRule(k string) bool {
-	return len(k) >= 8 && strings.IndexByte("_-=.*~ \xe2", k[0]) >= 0
+	if len(k) < textRuleMin {
+		return false
+	}
+	first, last := k[0], k[len(k)-1]
+	return (ruleByte(first) || first == 0xe2) && (ruleByte(last) || last == 0x93 || last == 0x94)
+}
+
+// ruleLine reports whether k is a drawn rule: textRuleMin runes or more, all of textRuleChars.
+func ruleLine(k string) bool {
+	n := 0
+	for i := 0; i < len(k); n++ {
+		if c := k[i]; c < utf8.RuneSelf {
+			if !ruleByte(c) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(k[i:])
+		if r == utf8.RuneError || !strings.ContainsRune(textRuleChars, r) {
+			return false
+		}
+		i += size
+	}
+	return n >= textRuleMin
+}
+
+// trim is strings.TrimSpace, without the call for the usual line whose ends cannot be spaces:
+// it opens with a printable ASCII character or a two-byte rune past U+00BF (lead C3 to DF;
+// U+0085 and U+00A0 open with C2), and ends with a printable ASCII character, such a rune, or
+// a continuation byte that ends no space (spaces end in 80 to 8A, 9F, A0, A8, A9 or AF).
+func trim(s string) string {
+	n := len(s)
+	if n == 0 {
+		return s
+	}
+	first, last := s[0], s[n-1]
+	if (first > ' ' && first < utf8.RuneSelf || first >= 0xc3 && first <= 0xdf) &&
+		(last > ' ' && last < utf8.RuneSelf || last&0xc0 == 0x80 && (!spaceLastByte(last) || n >= 2 && s[n-2] >= 0xc3 && s[n-2] <= 0xdf)) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// spaceLastByte reports whether c ends the UTF-8 form of a space past ASCII (U+0085, U+00A0,
+// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+func spaceLastByte(c byte) bool {
+	return c >= 0x80 && c <= 0x8a || c == 0x9f || c == 0xa0 || c == 0xa8 || c == 0xa9 || c == 0xaf
+}
+
+// ruleByte reports whether c is one of the ASCII characters of textRuleChars.
+func ruleByte(c byte) bool {
+	switch c {
+	case '_', '-', '=', '.', '*', '~', ' ':
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether c is the punctuation that closes a sentence or a clause, which a
+// running header does not end with.
+func endsSentence(c byte) bool {
+	return c == '.' || c == ',' || c == ';' || c == ':'
 }
 
 // mayPage is a necessary condition of textPageRE: a page-number line ends in a digit or a dash
@@ -268,8 +520,7 @@ func mayPage(k string) bool {
 	if k == "" {
 		return false
 	}
-	c := k[len(k)-1]
-	if !(c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94) {
+	if !mayPageEnd(k[len(k)-1]) {
 		return false
 	}
 	if hasPageWord(k) {
@@ -295,15 +546,35 @@ func mayPage(k string) bool {
 
 // hasPageWord reports whether k holds "page" or "p." in any ASCII case.
 func hasPageWord(k string) bool {
-	for i := 0; i+1 < len(k); i++ {
-		if k[i]|0x20 != 'p' {
-			continue
+	i := 0
+	for ; i+8 <= len(k); i += 8 {
+		// Eight bytes at a time: m marks every p or P (and, past a true mark, perhaps another
+		// byte); each mark is checked.
+		t := k[i : i+8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		x := (w | 0x20*ones) ^ 'p'*ones
+		for m := (x - ones) &^ x & highs; m != 0; m &= m - 1 {
+			if pageWordAt(k, i+bits.TrailingZeros64(m)/8) {
+				return true
+			}
 		}
-		if k[i+1] == '.' || i+3 < len(k) && k[i+1]|0x20 == 'a' && k[i+2]|0x20 == 'g' && k[i+3]|0x20 == 'e' {
+	}
+	for ; i < len(k); i++ {
+		if pageWordAt(k, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// pageWordAt reports whether "page" or "p." in any ASCII case starts at k[i].
+func pageWordAt(k string, i int) bool {
+	if k[i]|0x20 != 'p' || i+1 >= len(k) {
+		return false
+	}
+	return k[i+1] == '.' || i+3 < len(k) && k[i+1]|0x20 == 'a' && k[i+2]|0x20 == 'g' && k[i+3]|0x20 == 'e'
 }
 
 // mayFurniture is a necessary condition for a line to be anything but textOther, on the line as
@@ -311,14 +582,194 @@ func hasPageWord(k string) bool {
 // character, a page number's last, or a header's ends (headerLike). Most prose lines fail it
 // and are neither copied nor counted.
 func mayFurniture(t string) bool {
-	t = strings.TrimSpace(t)
-	if t == "" {
-		return true
-	}
+	t = trim(t)
+	return t == "" || mayFurnitureTrimmed(t)
+}
+
+// mayFurnitureTrimmed is mayFurniture of a trimmed line that is not empty.
+func mayFurnitureTrimmed(t string) bool {
 	c := t[len(t)-1]
-	if c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94 || mayRule(t) {
+	if mayPageEnd(c) || mayRule(t) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(t)
-	return !unicode.IsLower(r) && !strings.ContainsRune(".,;:", rune(c))
+	return !unicode.IsLower(r) && !endsSentence(c)
+}
+
+// mayPageEnd reports whether c can end a page-number line: a digit or a dash (the last byte of
+// "–" and "—" included).
+func mayPageEnd(c byte) bool {
+	return c >= '0' && c <= '9' || c == '-' || c == 0x93 || c == 0x94
+}
+
+// pageLine is a hand-written textPageRE.FindStringSubmatch(k): ok when k is a page-number
+// line, with the label before the page word (group 1, "" when absent) and the page number
+// (group 2). The pattern ran a backtracking search of up to 60 label runes on every line that
+// ends in a digit. The choices below are those of the pattern's leftmost-first order: a
+// leading dash takes all the spaces after it (with fewer, the label or the number would start
+// on a space, which can only fail or repeat a try), the label is the shortest that lets the
+// rest match, and the number and what follows it admit one reading only (see pageNumberEnd).
+func pageLine(k string) (label, num string, ok bool) {
+	p := 0
+	if n := dashAt(k); n > 0 {
+		p = n + spacesAt(k[n:])
+	}
+	q := p // end of the label
+	for runes := 0; ; runes++ {
+		r := q + spacesAt(k[q:])
+		// \b before the page word: a word character on one side only
+		if r < len(k) && textPageWordStart[k[r]] && (r > 0 && isWordByte(k[r-1])) != isWordByte(k[r]) {
+			for _, w := range textPageWords {
+				if n := foldPrefix(k[r:], w); n > 0 {
+					j := r + n
+					j += spacesAt(k[j:])
+					if d := pageNumberEnd(k[j:]); d > 0 {
+						return k[p:q], k[j : j+d], true
+					}
+				}
+			}
+		}
+		if runes == textPageLabelMax || q == len(k) || k[q] == '\n' {
+			break // the label is at most textPageLabelMax runes of one line
+		}
+		if k[q] < utf8.RuneSelf {
+			q++
+		} else {
+			_, n := utf8.DecodeRuneInString(k[q:])
+			q += n
+		}
+	}
+	if d := pageNumberEnd(k[p:]); d > 0 {
+		return "", k[p : p+d], true
+	}
+	return "", "", false
+}
+
+// textPageWordStart marks the bytes that a word of textPageWords can open with under (?i): the
+// first bytes of the runes of its first rune's case-folding orbit. pageLine tries the words
+// only there. (No word opens with U+FFFD, which a byte that is not UTF-8 would also match.)
+var textPageWordStart = func() (set [256]bool) {
+	for _, w := range textPageWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		for f := r; ; {
+			set[string(f)[0]] = true
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return set
+}()
+
+// pageNumberEnd matches the end of a page-number line, `(\d{1,4})(?:\s*(?:/|sur|de)\s*\d{1,4})?
+// (?:\s*[-–—])?$`, and returns the length of the number (group 2), 0 when t does not match. The
+// digits are all taken: a run longer than four, or a shorter take, leaves a digit where no word
+// of textPageOf, dash or end can start.
+func pageNumberEnd(t string) int {
+	d := digitsAt(t)
+	if d == 0 || d > 4 {
+		return 0
+	}
+	rest := t[d:]
+	if dashEnd(rest) {
+		return d
+	}
+	x := spacesAt(rest)
+	for _, w := range textPageOf {
+		if n := foldPrefix(rest[x:], w); n > 0 {
+			y := x + n
+			y += spacesAt(rest[y:])
+			if e := digitsAt(rest[y:]); e > 0 && e <= 4 && dashEnd(rest[y+e:]) {
+				return d
+			}
+		}
+	}
+	return 0
+}
+
+// dashEnd reports whether t is `(?:\s*[-–—])?$`: empty, or spaces and a dash.
+func dashEnd(t string) bool {
+	if t == "" {
+		return true
+	}
+	x := spacesAt(t)
+	n := dashAt(t[x:])
+	return n > 0 && x+n == len(t)
+}
+
+// dashAt returns the length of the dash of textPageDashes that t opens with, 0 if none.
+func dashAt(t string) int {
+	if t == "" {
+		return 0
+	}
+	if t[0] < utf8.RuneSelf {
+		if strings.IndexByte(textPageDashes, t[0]) >= 0 {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	if r != utf8.RuneError && strings.ContainsRune(textPageDashes, r) {
+		return n
+	}
+	return 0
+}
+
+// spacesAt returns the length of the run of \s (ASCII tab, newline, form feed, carriage
+// return, space: the pattern's class) that t opens with.
+func spacesAt(t string) int {
+	i := 0
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// digitsAt returns the length of the run of ASCII digits (\d) that t opens with.
+func digitsAt(t string) int {
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// isWordByte reports whether c is an ASCII word character (\w, which \b looks at); the bytes of
+// other runes are all past ASCII.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// foldPrefix returns the length of the prefix of t that w matches under (?i) — rune by rune,
+// within a simple case-folding orbit, so that "ſ" matches "s" — and 0 when it does not match.
+func foldPrefix(t, w string) int {
+	i := 0
+	for _, wr := range w {
+		if i >= len(t) {
+			return 0
+		}
+		r, n := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(t[i:])
+		}
+		if r != wr && !sameFold(r, wr) {
+			return 0
+		}
+		i += n
+	}
+	return i
+}
+
+// sameFold reports whether r is in the simple case-folding orbit of w.
+func sameFold(r, w rune) bool {
+	if r < utf8.RuneSelf && w < utf8.RuneSelf {
+		// ASCII orbits meet only as upper and lower case of a letter
+		return r|0x20 == w|0x20 && r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	for f := unicode.SimpleFold(w); f != w; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
 }

@@ -21,19 +21,25 @@ import (
 // bytes are not valid UTF-8. Line endings become \n, the text is put in NFC, form feeds start a
 // new page. HTML exports (LibreOffice .doc → .html) are reduced to their text.
 func Text(data []byte) (*Source, error) {
-	s, enc, err := decode(data)
+	s, enc, scan, err := decodeScan(data)
 	if err != nil {
 		return nil, err
 	}
 	if looksHTML(s) {
 		s = htmlText(s)
 		enc += "+html"
+		scan.done = false
 	}
-	if strings.IndexByte(s, '\r') >= 0 {
+	// a carriage return is a control character: a clean scan says there is none
+	if (!scan.done || scan.dirty) && strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
+		scan.done = false
 	}
-	stable, dirty := scanText(s)
+	if !scan.done {
+		scan.stable, scan.dirty = scanText(s)
+	}
+	stable, dirty := scan.stable, scan.dirty
 	if !stable {
 		s = norm.NFC.String(s)
 		_, dirty = scanText(s)
@@ -48,7 +54,10 @@ func Text(data []byte) (*Source, error) {
 	for {
 		pageText, rest, more := strings.Cut(s, "\f")
 		for {
-			l, next, ok := strings.Cut(pageText, "\n")
+			l, next, ok := pageText, "", false
+			if j := strings.IndexByte(pageText, '\n'); j >= 0 {
+				l, next, ok = pageText[:j], pageText[j+1:], true
+			}
 			if dirty {
 				l = cleanLine(l)
 			}
@@ -75,24 +84,32 @@ func Text(data []byte) (*Source, error) {
 // need cleanLine (a control character, U+FFFD, a byte that is not UTF-8). Both answers err on
 // the safe side: unsure means "run the slow path", never a skipped change.
 func scanText(s string) (stable, dirty bool) {
-	stable = true
+	stable, dirty, _ = scanUTF8(s)
+	return stable, dirty
+}
+
+// scanUTF8 is scanText that also reports whether s is valid UTF-8 (utf8.ValidString), so that a
+// file read as UTF-8 is gone over once.
+func scanUTF8(s string) (stable, dirty, valid bool) {
+	stable, valid = true, true
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			// Eight bytes at a time: the lowest byte flagged by any of the three masks (a byte
-			// past ASCII, a control character, DEL) is the first one to look at; the bytes
-			// before it are plain ASCII. Borrows only flag bytes above a true one, so the
-			// lowest flag is exact.
+		for i+8 <= len(s) {
+			// Eight bytes at a time, to the lowest byte that is a control character (below
+			// 0x20: its subtraction wraps), DEL (its increment reaches the high bit) or past
+			// ASCII (the high bit). Below that byte nothing borrows or carries, so the lowest
+			// flag is exact; flags above it may be false.
 			t := s[i : i+8]
 			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
 				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 			const ones, highs = 0x0101010101010101, 0x8080808080808080
-			del := w ^ 0x7f*ones
-			m := w&highs | (w-0x20*ones)&^w&highs | (del-ones)&^del&highs
-			if m == 0 {
-				i += 8
-				continue
+			if m := ((w - 0x20*ones) | w | (w + ones)) & highs; m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
 			}
-			i += bits.TrailingZeros64(m) / 8
+			i += 8
+		}
+		if i == len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -106,18 +123,22 @@ func scanText(s string) (stable, dirty bool) {
 		var n int
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // the Latin letters, without a call
+		} else if c > 0xE0 && c < 0xF0 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// three bytes (’, –, €…): past E0's overlong forms and apart from ED's surrogates,
+			// any two continuation bytes make a valid rune
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		if r == utf8.RuneError { // U+FFFD, or a byte that is not UTF-8
-			stable, dirty = stable && n == 3, true
+			stable, dirty, valid = stable && n == 3, true, valid && n == 3
 		}
 		if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
 			stable = false
 		}
 		i += n
 	}
-	return stable, dirty
+	return stable, dirty, valid
 }
 
 // cleanLine drops characters that carry no text (U+FFFD, control characters other than tab).
@@ -143,13 +164,24 @@ func cleanLine(l string) string {
 // decode picks the encoding: a BOM wins, then valid UTF-8, then Windows-1252. NUL bytes in a file
 // without a UTF-16 BOM mean binary.
 func decode(data []byte) (string, string, error) {
+	s, enc, _, err := decodeScan(data)
+	return s, enc, err
+}
+
+// textScan holds scanText's answers on a decoded text, when done.
+type textScan struct{ stable, dirty, done bool }
+
+// decodeScan is decode that, for a text read as UTF-8, checks it and runs scanText on it in one
+// pass (scanUTF8).
+func decodeScan(data []byte) (string, string, textScan, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-		if !utf8.Valid(data) {
-			return "", "", fmt.Errorf("%w: UTF-8 byte order mark but invalid UTF-8", ErrEncoding)
+		s := string(data[3:])
+		stable, dirty, valid := scanUTF8(s)
+		if !valid {
+			return "", "", textScan{}, fmt.Errorf("%w: UTF-8 byte order mark but invalid UTF-8", ErrEncoding)
 		}
-		return string(data), "utf-8", nil
+		return s, "utf-8", textScan{stable, dirty, true}, nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
 		name := "utf-16le"
@@ -159,24 +191,26 @@ func decode(data []byte) (string, string, error) {
 		}
 		out, err := dec.Bytes(data)
 		if err != nil {
-			return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+			return "", "", textScan{}, fmt.Errorf("%w: %v", ErrEncoding, err)
 		}
-		return string(out), name, nil
+		return string(out), name, textScan{}, nil
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", ErrBinary
+	s := string(data)
+	stable, dirty, valid := scanUTF8(s)
+	if dirty && strings.IndexByte(s, 0) >= 0 { // NUL is a control character: it makes s dirty
+		return "", "", textScan{}, ErrBinary
 	}
-	if utf8.Valid(data) {
-		return string(data), "utf-8", nil
+	if valid {
+		return s, "utf-8", textScan{stable, dirty, true}, nil
 	}
 	if !mostlyText(data) {
-		return "", "", ErrBinary
+		return "", "", textScan{}, ErrBinary
 	}
 	out, err := decodeWith(charmap.Windows1252, data)
 	if err != nil {
-		return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+		return "", "", textScan{}, fmt.Errorf("%w: %v", ErrEncoding, err)
 	}
-	return out, "windows-1252", nil
+	return out, "windows-1252", textScan{}, nil
 }
 
 func decodeWith(e encoding.Encoding, data []byte) (string, error) {
@@ -199,13 +233,33 @@ func mostlyText(data []byte) bool {
 	return bad*100 <= len(data)
 }
 
+// htmlMarks open an HTML document, in any ASCII case, within its first htmlHead bytes.
+var htmlMarks = []string{"<html", "<!doctype html"}
+
+const htmlHead = 2048
+
+// looksHTML reports whether s opens like an HTML document: one of htmlMarks in its head, in any
+// ASCII case. That is strings.Contains(strings.ToLower(head), mark) without lowering the head:
+// the marks hold neither i nor k, the only ASCII letters a rune past ASCII lowers to (İ, the
+// Kelvin sign).
 func looksHTML(s string) bool {
 	head := s
-	if len(head) > 2048 {
-		head = head[:2048]
+	if len(head) > htmlHead {
+		head = head[:htmlHead]
 	}
-	head = strings.ToLower(head)
-	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html")
+	for i := 0; ; {
+		j := strings.IndexByte(head[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j
+		for _, m := range htmlMarks {
+			if len(head)-i >= len(m) && lowerASCIIIs(head[i:i+len(m)], m) {
+				return true
+			}
+		}
+		i++
+	}
 }
 
 // htmlBreaks are the elements that end a line of text; a table cell ends with a tab, so that
@@ -223,13 +277,13 @@ func htmlText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) / 2)
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c != '<' {
-			if c == '\n' || c == '\r' {
-				c = ' ' // inside a paragraph, a source line break is only wrapping
+		if s[i] != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
 			}
-			b.WriteByte(c)
-			i++
+			writeUnwrapped(&b, s[i:i+j])
+			i += j
 			continue
 		}
 		end := strings.IndexByte(s[i:], '>')
@@ -274,6 +328,43 @@ func htmlText(s string) string {
 		out = out[:len(out)-1]
 	}
 	return strings.Join(out, "\n")
+}
+
+// writeUnwrapped writes the text t to b with its line breaks (\n, \r) as spaces: inside a
+// paragraph, a source line break is only wrapping.
+func writeUnwrapped(b *strings.Builder, t string) {
+	for {
+		j := indexLineBreak(t)
+		if j < 0 {
+			b.WriteString(t)
+			return
+		}
+		b.WriteString(t[:j])
+		b.WriteByte(' ')
+		t = t[j+1:]
+	}
+}
+
+// indexLineBreak returns the index of the first \n or \r of t, -1 if none.
+func indexLineBreak(t string) int {
+	i := 0
+	for ; i+8 <= len(t); i += 8 {
+		u := t[i : i+8]
+		w := uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
+			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		lf, cr := w^'\n'*ones, w^'\r'*ones
+		// the lowest mark of each is exact; borrows mark only above a true one
+		if m := (lf-ones)&^lf&highs | (cr-ones)&^cr&highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(t); i++ {
+		if t[i] == '\n' || t[i] == '\r' {
+			return i
+		}
+	}
+	return -1
 }
 
 // indexCloseTag is strings.Index(strings.ToLower(s), "</"+name) for a lower-case ASCII name,
@@ -329,8 +420,22 @@ func tagName(tag string) string {
 
 // collapse squeezes runs of spaces (not tabs) to one.
 func collapse(l string) string {
-	if !strings.Contains(l, "  ") {
+	j := strings.Index(l, "  ")
+	if j < 0 {
 		return l
+	}
+	if utf8.ValidString(l) {
+		// Valid text is copied as it is between runs; the loop below would also write
+		// U+FFFD for each byte that is not UTF-8.
+		var b strings.Builder
+		b.Grow(len(l) - 1)
+		for j >= 0 {
+			b.WriteString(l[:j+1])
+			l = strings.TrimLeft(l[j+1:], " ")
+			j = strings.Index(l, "  ")
+		}
+		b.WriteString(l)
+		return b.String()
 	}
 	var b strings.Builder
 	prev := false
