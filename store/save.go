@@ -511,29 +511,113 @@ var foldPairs = []string{
 	"ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st",
 }
 
-var folder = strings.NewReplacer(foldPairs...)
-
-// fold returns s as the search index sees it; queries are folded with it.
-func fold(s string) string {
-	if !hasFoldPair(s) {
-		return s // most texts: the Replacer would walk every byte to find nothing
-	}
-	return folder.Replace(s)
+// foldProbe is a byte that every occurrence of some of foldPairs' keys holds at offset off: fold
+// finds the keys by looking for these bytes (IndexByte, many bytes an instruction) rather than
+// walking the text byte by byte as a Replacer does. A key is found by its lead byte, except
+// when that byte is 0xC3, which opens é, è, à, ç… in every French sentence: such a key (æ, Æ)
+// is found by its second byte.
+type foldProbe struct {
+	b   byte
+	off int
 }
 
-// hasFoldPair says whether s may hold one of foldPairs' characters, by their UTF-8 lead bytes:
-// Œ œ (C5 92, C5 93), Æ æ (C3 86, C3 A6), the ligatures ﬀ…ﬆ (EF AC 80–86). A false positive
-// only costs the Replacer's walk.
-func hasFoldPair(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		switch s[i] {
-		case 0xc5, 0xef:
-			return true
-		case 0xc3:
-			if s[i+1] == 0x86 || s[i+1] == 0xa6 {
-				return true
-			}
+var (
+	foldProbes []foldProbe
+	// foldKeys[c] are the indexes in foldPairs of the keys whose first byte is c.
+	foldKeys [256][]int
+)
+
+func init() {
+	for i := 0; i < len(foldPairs); i += 2 {
+		k := foldPairs[i]
+		foldKeys[k[0]] = append(foldKeys[k[0]], i)
+		pr := foldProbe{k[0], 0}
+		if k[0] == 0xc3 {
+			pr = foldProbe{k[1], 1}
+		}
+		if !slices.Contains(foldProbes, pr) {
+			foldProbes = append(foldProbes, pr)
 		}
 	}
-	return false
+}
+
+// fold returns s as the search index sees it, foldPairs' keys replaced; queries are folded
+// with it. The keys are single UTF-8 characters, none a prefix of another, and a character's
+// continuation bytes never open one: their occurrences never overlap, so replacing each where
+// it stands is what a strings.Replacer's left-to-right scan does (FuzzFold checks the two
+// agree on any bytes).
+func fold(s string) string {
+	// at[k] is the next place of probe k (len(s) when none is left).
+	var at [8]int
+	n := len(foldProbes)
+	if n > len(at) {
+		return foldSlow(s)
+	}
+	var b strings.Builder
+	last := 0
+	for k, pr := range foldProbes[:n] {
+		at[k] = probeFrom(s, pr.b, pr.off)
+	}
+	for {
+		// The probe whose key would start first.
+		k, from := -1, len(s)
+		for j, pr := range foldProbes[:n] {
+			if at[j] < len(s) && at[j]-pr.off < from {
+				k, from = j, at[j]-pr.off
+			}
+		}
+		if k < 0 {
+			break
+		}
+		pr := foldProbes[k]
+		key, rep := foldKeyAt(s, from)
+		if key == 0 {
+			at[k] = probeFrom(s, pr.b, at[k]+1)
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s)) // no replacement is longer than its key
+		}
+		b.WriteString(s[last:from])
+		b.WriteString(rep)
+		last = from + key
+		at[k] = probeFrom(s, pr.b, last+pr.off)
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// probeFrom is the first place at or after i where s holds byte c, or len(s).
+func probeFrom(s string, c byte, i int) int {
+	i = max(i, 0)
+	if i >= len(s) {
+		return len(s)
+	}
+	j := strings.IndexByte(s[i:], c)
+	if j < 0 {
+		return len(s)
+	}
+	return i + j
+}
+
+// foldKeyAt returns the length of the key of foldPairs that s holds at i, and its replacement;
+// 0 when none does.
+func foldKeyAt(s string, i int) (int, string) {
+	if i < 0 || i >= len(s) {
+		return 0, ""
+	}
+	for _, k := range foldKeys[s[i]] {
+		if strings.HasPrefix(s[i:], foldPairs[k]) {
+			return len(foldPairs[k]), foldPairs[k+1]
+		}
+	}
+	return 0, ""
+}
+
+// foldSlow is fold for a table of more probes than fold keeps on its stack.
+func foldSlow(s string) string {
+	return strings.NewReplacer(foldPairs...).Replace(s)
 }
