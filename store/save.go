@@ -491,7 +491,7 @@ func ni(p *int) any {
 	if p == nil {
 		return nil
 	}
-	return *p
+	return int64(*p)
 }
 
 // nullIfEmpty stores an omitted ("omitempty") string as NULL.

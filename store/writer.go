@@ -192,6 +192,19 @@ func (w *wtx) runSlot(slot int, q string, args []any) error {
 	return w.runStmt(st, args)
 }
 
+// runSlotNamed is runSlot of arguments that are already the driver's (Prepare made them).
+func (w *wtx) runSlotNamed(slot int, q string, nv []driver.NamedValue) error {
+	st, err := w.slotStmt(slot, q)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(context.Background(), nv)
+	if err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
 func (w *wtx) runStmt(st *sqlite3.SQLiteStmt, args []any) error {
 	rows, err := w.queryStmt(st, args)
 	if err != nil {
