@@ -74,3 +74,17 @@ func TestPreparedValues(t *testing.T) {
 		p.Release()
 	}
 }
+
+// FuzzCents checks cents's reading of plain values against the decimal package's, for any text.
+func FuzzCents(f *testing.F) {
+	for _, s := range []string{"", "0", "-0", "-0.00", "1500.00", "12.345", "12.340", "0.5", ".5", "1.", "+5", "-", "1e3",
+		"1.2.3", "−12.50", "9999999999999999.99", "99999999999999999", "0.00000000000000001", "0.0000000000000000",
+		"1234567890123456.1234567890123456", "12a", " 12", "00012.10"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cents(&s), decimalCents(s); got != want {
+			t.Errorf("cents(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

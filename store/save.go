@@ -464,7 +464,67 @@ func cents(v *string) any {
 	if v == nil {
 		return nil
 	}
-	d, err := decimal.NewFromString(*v)
+	if c, ok, plain := plainCents(*v); plain {
+		if !ok {
+			return nil
+		}
+		return c
+	}
+	return decimalCents(*v)
+}
+
+// plainCents reads the values normalize writes, -?[0-9]+(\.[0-9]+)? with at most 16 digits on
+// either side, without the decimal package's big integers (several allocations a value):
+// their cents and whether the value is whole in cents. plain is false for any other text, left
+// to decimalCents (FuzzCents checks that the two agree).
+func plainCents(s string) (c int64, ok, plain bool) {
+	i := 0
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		i = 1
+	}
+	start := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		c = c*10 + int64(s[i]-'0')
+		i++
+	}
+	if n := i - start; n == 0 || n > 16 {
+		return 0, false, false
+	}
+	c *= 100
+	if i < len(s) {
+		if s[i] != '.' {
+			return 0, false, false
+		}
+		i++
+		start = i
+		var scale int64 = 10
+		ok = true
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			d := int64(s[i] - '0')
+			if scale > 0 {
+				c += d * scale
+				scale /= 10
+			} else if d != 0 {
+				ok = false // finer than a cent
+			}
+		}
+		if n := i - start; n == 0 || n > 16 || i < len(s) {
+			return 0, false, false
+		}
+		if !ok {
+			return 0, false, true
+		}
+	}
+	if neg {
+		c = -c
+	}
+	return c, true, true
+}
+
+// decimalCents is cents of any text the decimal package reads.
+func decimalCents(v string) any {
+	d, err := decimal.NewFromString(v)
 	if err != nil {
 		return nil
 	}
