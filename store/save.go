@@ -448,6 +448,7 @@ func prose(it *parse.Item) string {
 	}
 	slices.SortFunc(cut, func(a, b span) int { return a.from - b.from })
 	var b strings.Builder
+	b.Grow(len(text)) // each cut passage, not blank, leaves one "\n"
 	last := 0
 	for _, sp := range cut {
 		b.WriteString(text[last:sp.from])
