@@ -169,6 +169,24 @@ func (p *Prepared) str(c int, s string) any {
 	return b.v
 }
 
+// smallInts[n] is int64(n) boxed once for all: positions, levels and line numbers are most of
+// the integers of a document, and an integer from 256 up is boxed in an allocation of its own.
+var smallInts = func() []any {
+	s := make([]any, 4096)
+	for i := range s {
+		s[i] = int64(i)
+	}
+	return s
+}()
+
+// i64 returns n boxed as an int64, a driver.Value.
+func i64(n int) any {
+	if uint(n) < uint(len(smallInts)) {
+		return smallInts[n]
+	}
+	return int64(n)
+}
+
 // nstr is str of an optional value: NULL when absent.
 func (p *Prepared) nstr(c int, s *string) any {
 	if s == nil {
@@ -287,23 +305,23 @@ func Prepare(rec *parse.Record) *Prepared {
 		next, ns(nextDate), ns(nextTime),
 		ni(c.InOffice), ni(c.Present), ni(c.Represented), ni(c.Voters), ni(c.VotesCast), ni(c.For), ni(c.Against), ni(c.Abstention))
 	for field, e := range m.Evidence {
-		p.add(tEvidence, doc, "meeting", field, e.Text, int64(e.Page), int64(e.Line))
+		p.add(tEvidence, doc, "meeting", field, e.Text, i64(e.Page), i64(e.Line))
 	}
 	for field, e := range c.Evidence {
-		p.add(tEvidence, doc, "counts", field, e.Text, int64(e.Page), int64(e.Line))
+		p.add(tEvidence, doc, "counts", field, e.Text, i64(e.Page), i64(e.Line))
 	}
 	for i, pp := range rec.People {
-		p.add(tPerson, doc, int64(i), pp.ID, p.nstr(vCivility, pp.Civility), ns(pp.Given), ns(pp.Family), pp.Key,
-			nullIfEmpty(pp.Text), int64(pp.Page), int64(pp.Line))
+		p.add(tPerson, doc, i64(i), pp.ID, p.nstr(vCivility, pp.Civility), ns(pp.Given), ns(pp.Family), pp.Key,
+			nullIfEmpty(pp.Text), i64(pp.Page), i64(pp.Line))
 	}
 	for i, a := range rec.Attendance {
-		p.add(tAttendance, doc, int64(i), a.Person, p.str(vStatus, a.Status), ns(a.SubstituteFor), int64(a.Page), int64(a.Line))
+		p.add(tAttendance, doc, i64(i), a.Person, p.str(vStatus, a.Status), ns(a.SubstituteFor), i64(a.Page), i64(a.Line))
 	}
 	for i, pr := range rec.Proxies {
-		p.add(tProxy, doc, int64(i), pr.From, ns(pr.To), nullIfEmpty(pr.Text), int64(pr.Page), int64(pr.Line))
+		p.add(tProxy, doc, i64(i), pr.From, ns(pr.To), nullIfEmpty(pr.Text), i64(pr.Page), i64(pr.Line))
 	}
 	for i, a := range rec.Agenda {
-		p.add(tAgenda, doc, int64(i), a.Path, ns(a.Number), a.Title, int64(a.Level), int64(a.Page), int64(a.Line))
+		p.add(tAgenda, doc, i64(i), a.Path, ns(a.Number), a.Title, i64(a.Level), i64(a.Page), i64(a.Line))
 	}
 	for i := range rec.Items {
 		p.addItem(i, &rec.Items[i])
@@ -312,13 +330,13 @@ func Prepare(rec *parse.Record) *Prepared {
 		p.addTable(i, &rec.Tables[i])
 	}
 	for i, g := range rec.Diagnostics {
-		p.add(tDiagnostic, doc, int64(i), p.str(vSeverity, g.Severity), p.str(vCode, g.Code), g.Message, int64(g.Page), int64(g.Line))
+		p.add(tDiagnostic, doc, i64(i), p.str(vSeverity, g.Severity), p.str(vCode, g.Code), g.Message, i64(g.Page), i64(g.Line))
 	}
 	for i, t := range rec.Furniture {
-		p.add(tFurniture, doc, int64(i), t.Text, int64(t.Page), int64(t.Line))
+		p.add(tFurniture, doc, i64(i), t.Text, i64(t.Page), i64(t.Line))
 	}
 	for i, t := range rec.Unplaced {
-		p.add(tUnplaced, doc, int64(i), t.Text, int64(t.Page), int64(t.Line))
+		p.add(tUnplaced, doc, i64(i), t.Text, i64(t.Page), i64(t.Line))
 	}
 	p.number()
 	return p
@@ -549,7 +567,7 @@ func (w *wtx) writeIndex(texts []any) error {
 // addSearch adds one searchable text of section item, to search_text and (folded) to the index:
 // title (a string or nil) and body, body boxed in bodyV.
 func (p *Prepared) addSearch(item int64, kind, title any, body string, bodyV any, pos parse.Pos) {
-	p.add(tSearchText, p.next(kSearch), doc, item, kind, title, bodyV, int64(pos.Page), int64(pos.Line))
+	p.add(tSearchText, p.next(kSearch), doc, item, kind, title, bodyV, i64(pos.Page), i64(pos.Line))
 	if t, ok := title.(string); ok {
 		if f := fold(t); f != t {
 			title = f
@@ -564,8 +582,8 @@ func (p *Prepared) addSearch(item int64, kind, title any, body string, bodyV any
 func (p *Prepared) addItem(pos int, it *parse.Item) {
 	item := p.next(kItem)
 	title, text := any(it.Title), any(it.Text)
-	p.add(tItem, item, doc, int64(pos), it.Path, ns(it.Number), title, int64(it.Level), p.str(vItemKind, it.Kind),
-		ns(it.AgendaPath), text, int64(it.Page), int64(it.Line), int64(it.End.Page), int64(it.End.Line))
+	p.add(tItem, item, doc, i64(pos), it.Path, ns(it.Number), title, i64(it.Level), p.str(vItemKind, it.Kind),
+		ns(it.AgendaPath), text, i64(it.Page), i64(it.Line), i64(it.End.Page), i64(it.End.Line))
 	if body := prose(it); it.Title != "" || body != "" {
 		bodyV := text
 		if body != it.Text {
@@ -576,10 +594,10 @@ func (p *Prepared) addItem(pos int, it *parse.Item) {
 	for i, dc := range it.Decisions {
 		decision := p.next(kDecision)
 		text := any(dc.Text)
-		p.add(tDecision, decision, item, int64(i), p.str(vOutcome, dc.Outcome), dc.Unanimous, ni(dc.For), ni(dc.Against),
-			ni(dc.Abstention), text, int64(dc.Page), int64(dc.Line))
+		p.add(tDecision, decision, item, i64(i), p.str(vOutcome, dc.Outcome), dc.Unanimous, ni(dc.For), ni(dc.Against),
+			ni(dc.Abstention), text, i64(dc.Page), i64(dc.Line))
 		for j, v := range dc.Voters {
-			p.add(tVoter, decision, int64(j), v.Person, p.str(vVote, v.Vote))
+			p.add(tVoter, decision, i64(j), v.Person, p.str(vVote, v.Vote))
 		}
 		if dc.Text != "" {
 			p.addSearch(item, "decision", nil, dc.Text, text, dc.Pos)
@@ -587,37 +605,37 @@ func (p *Prepared) addItem(pos int, it *parse.Item) {
 	}
 	for i, x := range it.Exchanges {
 		text := any(x.Text)
-		p.add(tExchange, item, int64(i), ns(x.Speaker), ns(x.SpeakerText), p.str(vForm, x.Form), text, int64(x.Page), int64(x.Line))
+		p.add(tExchange, item, i64(i), ns(x.Speaker), ns(x.SpeakerText), p.str(vForm, x.Form), text, i64(x.Page), i64(x.Line))
 		if x.Text != "" {
 			p.addSearch(item, "exchange", nil, x.Text, text, x.Pos)
 		}
 	}
 	for i, a := range it.Amounts {
-		p.add(tAmount, item, int64(i), a.Value, cents(&a.Value), p.nstr(vCurrency, a.Currency), a.Text, int64(a.Page), int64(a.Line))
+		p.add(tAmount, item, i64(i), a.Value, cents(&a.Value), p.nstr(vCurrency, a.Currency), a.Text, i64(a.Page), i64(a.Line))
 	}
 }
 
 func (p *Prepared) addTable(pos int, t *parse.Table) {
 	tbl := p.next(kTable)
-	p.add(tTable, tbl, doc, int64(pos), ns(t.ItemPath), ns(t.Title), ns(t.Section), int64(t.Page), int64(t.Line))
+	p.add(tTable, tbl, doc, i64(pos), ns(t.ItemPath), ns(t.Title), ns(t.Section), i64(t.Page), i64(t.Line))
 	cols := p.cols[:0]
 	for i, c := range t.Columns {
 		cols = append(cols, c)
-		p.add(tColumn, tbl, int64(i), cols[i])
+		p.add(tColumn, tbl, i64(i), cols[i])
 	}
 	p.cols = cols
 	for i, u := range t.Units {
-		p.add(tUnit, tbl, int64(i), p.str(vUnit, u))
+		p.add(tUnit, tbl, i64(i), p.str(vUnit, u))
 	}
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		var valueCount any
 		if r.Values != nil {
-			valueCount = int64(len(r.Values))
+			valueCount = i64(len(r.Values))
 		}
 		row := p.next(kRow)
-		p.add(tRow, row, tbl, int64(i), ns(r.Code), r.Label, p.str(vRowKind, r.Kind), valueCount, int64(len(r.Cells)),
-			int64(r.Page), int64(r.Line))
+		p.add(tRow, row, tbl, i64(i), ns(r.Code), r.Label, p.str(vRowKind, r.Kind), valueCount, i64(len(r.Cells)),
+			i64(r.Page), i64(r.Line))
 		for j := 0; j < max(len(r.Values), len(r.Cells)); j++ {
 			var col any
 			var value, raw *string
@@ -630,7 +648,7 @@ func (p *Prepared) addTable(pos int, t *parse.Table) {
 			if j < len(r.Cells) {
 				raw = r.Cells[j]
 			}
-			p.add(tCell, row, int64(j), col, ns(value), cents(value), ns(raw))
+			p.add(tCell, row, i64(j), col, ns(value), cents(value), ns(raw))
 		}
 	}
 }

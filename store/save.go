@@ -552,7 +552,7 @@ func ni(p *int) any {
 	if p == nil {
 		return nil
 	}
-	return int64(*p)
+	return i64(*p)
 }
 
 // nullIfEmpty stores an omitted ("omitempty") string as NULL.
