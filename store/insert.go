@@ -502,12 +502,18 @@ func (d *DB) CatchUpIndex() error {
 // flush writes the prepared rows, table by table in writeOrder, their ids made absolute by
 // adding base.
 func (w *wtx) flush(p *Prepared, base *[nKinds]int64) error {
+	// The document's id, in most rows, boxed once.
+	docID := any(base[kDoc])
 	for _, t := range writeOrder {
 		nv := p.rows[t.idx]
 		ids := p.ids[t.idx]
 		for r, k := 0, 0; r < len(nv); r += t.cols {
 			for _, c := range t.idCols {
-				nv[r+c.col].Value = base[c.kind] + ids[k]
+				if c.kind == kDoc {
+					nv[r+c.col].Value = docID // its relative id is 0
+				} else {
+					nv[r+c.col].Value = base[c.kind] + ids[k]
+				}
 				k++
 			}
 		}
@@ -551,12 +557,17 @@ func (w *wtx) writeIndex(texts []any) error {
 			k++
 		}
 		n = min(n, indexSizes[k])
-		args := append(w.args[:0], texts[:3*n]...)
-		for range indexSizes[k] - n {
-			args = append(args, nil, nil, nil)
+		// The texts are driver values already (rowid, title or nil, body): numbered as they
+		// go in, the rows left over bound to NULL.
+		nv := w.nv[:0]
+		for i, v := range texts[:3*n] {
+			nv = append(nv, driver.NamedValue{Ordinal: i + 1, Value: v})
 		}
-		w.args = args
-		if err := w.runSlot(len(writeOrder)*len(batchSizes)+k, indexQueries[k], args); err != nil {
+		for i := 3 * n; i < 3*indexSizes[k]; i++ {
+			nv = append(nv, driver.NamedValue{Ordinal: i + 1})
+		}
+		w.nv, w.used = nv, max(w.used, len(nv))
+		if err := w.runSlotNamed(len(writeOrder)*len(batchSizes)+k, indexQueries[k], nv); err != nil {
 			return err
 		}
 		texts = texts[3*n:]

@@ -21,12 +21,12 @@ func BenchmarkPrepareCorpus(b *testing.B) {
 }
 
 // BenchmarkWriterCorpus is BenchmarkSaveCorpusWriter/deferred with a setup that does not grow
-// with b.N (60 documents prepared whatever b.N up to 60): counting instructions at two b.N,
+// with b.N (120 documents prepared whatever b.N up to 120): counting instructions at two b.N,
 // the difference is the writer's alone.
 func BenchmarkWriterCorpus(b *testing.B) {
 	recs, size := corpusRecords(b)
 	db, _ := openTest(b)
-	ps := make([]*Prepared, max(b.N, 60))
+	ps := make([]*Prepared, max(b.N, 120))
 	for i := range ps {
 		rec := *recs[i%len(recs)]
 		rec.Source.SHA256 = fmt.Sprintf("sha%d", i)

@@ -45,6 +45,12 @@ func TestPreparedValues(t *testing.T) {
 			if got, want := len(p.ids[tb.idx]), len(nv)/tb.cols*len(tb.idCols); got != want {
 				t.Errorf("%s: %s: %d ids, want %d", rec.Source.Name, tb.name, got, want)
 			}
+			// The writer takes the document's relative id to be 0 without looking.
+			for k, id := range p.ids[tb.idx] {
+				if tb.idCols[k%len(tb.idCols)].kind == kDoc && id != 0 {
+					t.Errorf("%s: %s: document id %d, want 0", rec.Source.Name, tb.name, id)
+				}
+			}
 			for len(nv) > 0 {
 				m := batchSizes[batch(len(nv)/tb.cols)] * tb.cols
 				for i, a := range nv[:m] {
