@@ -337,7 +337,12 @@ VALUES (?, 'failed', ?, ?, ?, ?, ?, ?)`, nullIfEmpty(sha), stage, msg, filepath.
 // Lookup reports whether content sha is known, its status ("loaded" or "failed") and the parser
 // version that produced it: the cheap "already have it" check before parsing a file.
 func (d *DB) Lookup(sha string) (status, parserVersion string, ok bool, err error) {
-	err = d.db.QueryRow(`SELECT status, parser_version FROM documents WHERE sha256 = ?`, sha).Scan(&status, &parserVersion)
+	// A statement prepared once: run as a bare query, the look-up of every file of an ingest
+	// compiled its SQL again.
+	st, err := d.prepared(context.Background(), sqlLookup)
+	if err == nil {
+		err = st.QueryRow(sha).Scan(&status, &parserVersion)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", false, nil
 	}
@@ -365,6 +370,7 @@ func (d *DB) located(path, sha string) (bool, error) {
 const (
 	sqlLocated = `SELECT count(*) FROM documents
 WHERE id = (SELECT document_id FROM locations WHERE path = ?) AND sha256 = ? AND status = 'loaded'`
+	sqlLookup    = `SELECT status, parser_version FROM documents WHERE sha256 = ?`
 	sqlDocBySHA  = `SELECT id, status FROM documents WHERE sha256 = ?`
 	sqlDocAtPath = `SELECT document_id, (SELECT status FROM documents WHERE id = document_id) FROM locations WHERE path = ?`
 	sqlLocate    = `INSERT INTO locations (path, document_id, seen_at) VALUES (?, ?, ?)
