@@ -546,14 +546,7 @@ func decimalCents(v string) any {
 	return b.Int64()
 }
 
-// ns and ni turn the record's optional values into SQL NULL or the value.
-func ns(p *string) any {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
+// ni turns the record's optional integers into SQL NULL or the value.
 func ni(p *int) any {
 	if p == nil {
 		return nil
