@@ -251,8 +251,10 @@ func (p *Prepared) add(t *table, args ...any) {
 	rows := slices.Grow(p.rows[t.idx], len(args))
 	n := len(rows)
 	rows = rows[:n+len(args)]
+	// The room past a row slice's length is zero (Release clears what was used, Grow adds
+	// zeroes): only the value is set, number sets the Ordinal.
 	for i, a := range args {
-		rows[n+i] = driver.NamedValue{Value: a}
+		rows[n+i].Value = a
 	}
 	p.rows[t.idx] = rows
 }
