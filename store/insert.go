@@ -135,9 +135,10 @@ type Prepared struct {
 	strs []string
 }
 
-// Every value handed to the driver is boxed in an interface (see box, i64): Prepare boxes a
-// text once for all the rows and index entries that carry it, and reuses the box of a
-// column's previous value when a row repeats it (statuses, kinds, outcomes, currencies…).
+// Every string handed to the driver is boxed in an interface, a small allocation of its own
+// (about a hundred instructions, and more for the collector): Prepare boxes a text once for
+// all the rows and index entries that carry it, and reuses the box of a column's previous
+// value when a row repeats it (statuses, kinds, outcomes, currencies…).
 
 // strBox is the last value of a column and its box.
 type strBox struct {
