@@ -175,10 +175,8 @@ func (p *Prepared) str(c int, s string) any {
 // the integers of a document, and an integer from 256 up is boxed in an allocation of its own.
 var smallInts = func() []any {
 	s := make([]any, 4096)
-	vals := make([]int64, len(s)) // one allocation for all (see int64At)
 	for i := range s {
-		vals[i] = int64(i)
-		s[i] = int64At(&vals[i])
+		s[i] = int64(i)
 	}
 	return s
 }()
