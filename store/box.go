@@ -51,11 +51,3 @@ func (p *Prepared) nonEmpty(s string) any {
 	}
 	return p.box(s)
 }
-
-// int64At is stringAt for an int64: the writer boxes a save's ids from one array this way
-// (an id from 256 up boxed by any(n) is an allocation of its own).
-func int64At(ip *int64) any {
-	v := any(int64(0)) // the type word of an int64
-	(*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] = unsafe.Pointer(ip)
-	return v
-}

@@ -46,22 +46,3 @@ func TestBoxString(t *testing.T) {
 		t.Errorf(`nonEmpty("") = %#v, want nil`, v)
 	}
 }
-
-// TestBoxInt64 is TestBoxString for int64At.
-func TestBoxInt64(t *testing.T) {
-	vals := make([]int64, 1000)
-	var got []any
-	for i := range vals {
-		vals[i] = int64(i)*7919 - 3000
-		got = append(got, int64At(&vals[i]))
-	}
-	runtime.GC()
-	for i, v := range got {
-		if n, ok := v.(int64); !ok || n != int64(i)*7919-3000 {
-			t.Fatalf("int64At %d = %#v, want %d", i, v, int64(i)*7919-3000)
-		}
-		if v != any(int64(i)*7919-3000) {
-			t.Errorf("int64At %d != any(%d)", i, int64(i)*7919-3000)
-		}
-	}
-}

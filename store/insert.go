@@ -506,14 +506,8 @@ func (d *DB) CatchUpIndex() error {
 // flush writes the prepared rows, table by table in writeOrder, their ids made absolute by
 // adding base.
 func (w *wtx) flush(p *Prepared, base *[nKinds]int64) error {
-	// The document's id, in most rows, boxed once; the others boxed from one array allocated
-	// for this save (see int64At), never written again.
+	// The document's id, in most rows, boxed once.
 	docID := any(base[kDoc])
-	n := 0
-	for _, ids := range p.ids {
-		n += len(ids)
-	}
-	abs := make([]int64, n)
 	for _, t := range writeOrder {
 		nv := p.rows[t.idx]
 		ids := p.ids[t.idx]
@@ -522,9 +516,7 @@ func (w *wtx) flush(p *Prepared, base *[nKinds]int64) error {
 				if c.kind == kDoc {
 					nv[r+c.col].Value = docID // its relative id is 0
 				} else {
-					abs[0] = base[c.kind] + ids[k]
-					nv[r+c.col].Value = int64At(&abs[0])
-					abs = abs[1:]
+					nv[r+c.col].Value = base[c.kind] + ids[k]
 				}
 				k++
 			}
