@@ -131,8 +131,6 @@ type Prepared struct {
 	vocab [nVocab]strBox
 	// cols holds the column names of the table being added, boxed once for all its cells.
 	cols []any
-	// strs is the chunk the strings of the rows are boxed in (see box).
-	strs []string
 }
 
 // Every string handed to the driver is boxed in an interface, a small allocation of its own
@@ -166,7 +164,7 @@ const (
 func (p *Prepared) str(c int, s string) any {
 	b := &p.vocab[c]
 	if b.v == nil || b.s != s {
-		b.s, b.v = s, p.box(s)
+		b.s, b.v = s, s
 	}
 	return b.v
 }
@@ -304,28 +302,28 @@ func Prepare(rec *parse.Record) *Prepared {
 	if m.NextMeeting != nil {
 		next, nextDate, nextTime = 1, m.NextMeeting.Date, m.NextMeeting.Time
 	}
-	p.add(tMeeting, doc, p.ns(m.Body), p.ns(m.Assembly), p.ns(m.Date), p.ns(m.StartTime), p.ns(m.EndTime),
-		p.ns(m.Place), p.ns(m.ConvenedOn), p.ns(m.President), p.ns(m.Secretary), p.ns(m.PreviousMinutesDate),
-		next, p.ns(nextDate), p.ns(nextTime),
+	p.add(tMeeting, doc, ns(m.Body), ns(m.Assembly), ns(m.Date), ns(m.StartTime), ns(m.EndTime),
+		ns(m.Place), ns(m.ConvenedOn), ns(m.President), ns(m.Secretary), ns(m.PreviousMinutesDate),
+		next, ns(nextDate), ns(nextTime),
 		ni(c.InOffice), ni(c.Present), ni(c.Represented), ni(c.Voters), ni(c.VotesCast), ni(c.For), ni(c.Against), ni(c.Abstention))
 	for field, e := range m.Evidence {
-		p.add(tEvidence, doc, "meeting", p.box(field), p.box(e.Text), i64(e.Page), i64(e.Line))
+		p.add(tEvidence, doc, "meeting", field, e.Text, i64(e.Page), i64(e.Line))
 	}
 	for field, e := range c.Evidence {
-		p.add(tEvidence, doc, "counts", p.box(field), p.box(e.Text), i64(e.Page), i64(e.Line))
+		p.add(tEvidence, doc, "counts", field, e.Text, i64(e.Page), i64(e.Line))
 	}
 	for i, pp := range rec.People {
-		p.add(tPerson, doc, i64(i), p.box(pp.ID), p.nstr(vCivility, pp.Civility), p.ns(pp.Given), p.ns(pp.Family), p.box(pp.Key),
-			p.nonEmpty(pp.Text), i64(pp.Page), i64(pp.Line))
+		p.add(tPerson, doc, i64(i), pp.ID, p.nstr(vCivility, pp.Civility), ns(pp.Given), ns(pp.Family), pp.Key,
+			nullIfEmpty(pp.Text), i64(pp.Page), i64(pp.Line))
 	}
 	for i, a := range rec.Attendance {
-		p.add(tAttendance, doc, i64(i), p.box(a.Person), p.str(vStatus, a.Status), p.ns(a.SubstituteFor), i64(a.Page), i64(a.Line))
+		p.add(tAttendance, doc, i64(i), a.Person, p.str(vStatus, a.Status), ns(a.SubstituteFor), i64(a.Page), i64(a.Line))
 	}
 	for i, pr := range rec.Proxies {
-		p.add(tProxy, doc, i64(i), p.box(pr.From), p.ns(pr.To), p.nonEmpty(pr.Text), i64(pr.Page), i64(pr.Line))
+		p.add(tProxy, doc, i64(i), pr.From, ns(pr.To), nullIfEmpty(pr.Text), i64(pr.Page), i64(pr.Line))
 	}
 	for i, a := range rec.Agenda {
-		p.add(tAgenda, doc, i64(i), p.box(a.Path), p.ns(a.Number), p.box(a.Title), i64(a.Level), i64(a.Page), i64(a.Line))
+		p.add(tAgenda, doc, i64(i), a.Path, ns(a.Number), a.Title, i64(a.Level), i64(a.Page), i64(a.Line))
 	}
 	for i := range rec.Items {
 		p.addItem(i, &rec.Items[i])
@@ -334,13 +332,13 @@ func Prepare(rec *parse.Record) *Prepared {
 		p.addTable(i, &rec.Tables[i])
 	}
 	for i, g := range rec.Diagnostics {
-		p.add(tDiagnostic, doc, i64(i), p.str(vSeverity, g.Severity), p.str(vCode, g.Code), p.box(g.Message), i64(g.Page), i64(g.Line))
+		p.add(tDiagnostic, doc, i64(i), p.str(vSeverity, g.Severity), p.str(vCode, g.Code), g.Message, i64(g.Page), i64(g.Line))
 	}
 	for i, t := range rec.Furniture {
-		p.add(tFurniture, doc, i64(i), p.box(t.Text), i64(t.Page), i64(t.Line))
+		p.add(tFurniture, doc, i64(i), t.Text, i64(t.Page), i64(t.Line))
 	}
 	for i, t := range rec.Unplaced {
-		p.add(tUnplaced, doc, i64(i), p.box(t.Text), i64(t.Page), i64(t.Line))
+		p.add(tUnplaced, doc, i64(i), t.Text, i64(t.Page), i64(t.Line))
 	}
 	p.number()
 	return p
@@ -585,57 +583,57 @@ func (p *Prepared) addSearch(item int64, kind, title any, body string, bodyV any
 	p.add(tSearchText, p.next(kSearch), doc, item, kind, title, bodyV, i64(pos.Page), i64(pos.Line))
 	if t, ok := title.(string); ok {
 		if f := fold(t); f != t {
-			title = p.box(f)
+			title = f
 		}
 	}
 	if f := fold(body); f != body {
-		bodyV = p.box(f)
+		bodyV = f
 	}
 	p.index = append(p.index, title, bodyV)
 }
 
 func (p *Prepared) addItem(pos int, it *parse.Item) {
 	item := p.next(kItem)
-	title, text := p.box(it.Title), p.box(it.Text)
-	p.add(tItem, item, doc, i64(pos), p.box(it.Path), p.ns(it.Number), title, i64(it.Level), p.str(vItemKind, it.Kind),
-		p.ns(it.AgendaPath), text, i64(it.Page), i64(it.Line), i64(it.End.Page), i64(it.End.Line))
+	title, text := any(it.Title), any(it.Text)
+	p.add(tItem, item, doc, i64(pos), it.Path, ns(it.Number), title, i64(it.Level), p.str(vItemKind, it.Kind),
+		ns(it.AgendaPath), text, i64(it.Page), i64(it.Line), i64(it.End.Page), i64(it.End.Line))
 	if body := prose(it); it.Title != "" || body != "" {
 		bodyV := text
 		if body != it.Text {
-			bodyV = p.box(body)
+			bodyV = body
 		}
 		p.addSearch(item, "item", title, body, bodyV, it.Pos)
 	}
 	for i, dc := range it.Decisions {
 		decision := p.next(kDecision)
-		text := p.box(dc.Text)
+		text := any(dc.Text)
 		p.add(tDecision, decision, item, i64(i), p.str(vOutcome, dc.Outcome), dc.Unanimous, ni(dc.For), ni(dc.Against),
 			ni(dc.Abstention), text, i64(dc.Page), i64(dc.Line))
 		for j, v := range dc.Voters {
-			p.add(tVoter, decision, i64(j), p.box(v.Person), p.str(vVote, v.Vote))
+			p.add(tVoter, decision, i64(j), v.Person, p.str(vVote, v.Vote))
 		}
 		if dc.Text != "" {
 			p.addSearch(item, "decision", nil, dc.Text, text, dc.Pos)
 		}
 	}
 	for i, x := range it.Exchanges {
-		text := p.box(x.Text)
-		p.add(tExchange, item, i64(i), p.ns(x.Speaker), p.ns(x.SpeakerText), p.str(vForm, x.Form), text, i64(x.Page), i64(x.Line))
+		text := any(x.Text)
+		p.add(tExchange, item, i64(i), ns(x.Speaker), ns(x.SpeakerText), p.str(vForm, x.Form), text, i64(x.Page), i64(x.Line))
 		if x.Text != "" {
 			p.addSearch(item, "exchange", nil, x.Text, text, x.Pos)
 		}
 	}
 	for i, a := range it.Amounts {
-		p.add(tAmount, item, i64(i), p.box(a.Value), cents(&a.Value), p.nstr(vCurrency, a.Currency), p.box(a.Text), i64(a.Page), i64(a.Line))
+		p.add(tAmount, item, i64(i), a.Value, cents(&a.Value), p.nstr(vCurrency, a.Currency), a.Text, i64(a.Page), i64(a.Line))
 	}
 }
 
 func (p *Prepared) addTable(pos int, t *parse.Table) {
 	tbl := p.next(kTable)
-	p.add(tTable, tbl, doc, i64(pos), p.ns(t.ItemPath), p.ns(t.Title), p.ns(t.Section), i64(t.Page), i64(t.Line))
+	p.add(tTable, tbl, doc, i64(pos), ns(t.ItemPath), ns(t.Title), ns(t.Section), i64(t.Page), i64(t.Line))
 	cols := p.cols[:0]
 	for i, c := range t.Columns {
-		cols = append(cols, p.box(c))
+		cols = append(cols, c)
 		p.add(tColumn, tbl, i64(i), cols[i])
 	}
 	p.cols = cols
@@ -649,7 +647,7 @@ func (p *Prepared) addTable(pos int, t *parse.Table) {
 			valueCount = i64(len(r.Values))
 		}
 		row := p.next(kRow)
-		p.add(tRow, row, tbl, i64(i), p.ns(r.Code), p.box(r.Label), p.str(vRowKind, r.Kind), valueCount, i64(len(r.Cells)),
+		p.add(tRow, row, tbl, i64(i), ns(r.Code), r.Label, p.str(vRowKind, r.Kind), valueCount, i64(len(r.Cells)),
 			i64(r.Page), i64(r.Line))
 		for j := 0; j < max(len(r.Values), len(r.Cells)); j++ {
 			var col any
@@ -663,7 +661,7 @@ func (p *Prepared) addTable(pos int, t *parse.Table) {
 			if j < len(r.Cells) {
 				raw = r.Cells[j]
 			}
-			p.add(tCell, row, i64(j), col, p.ns(value), cents(value), p.ns(raw))
+			p.add(tCell, row, i64(j), col, ns(value), cents(value), ns(raw))
 		}
 	}
 }

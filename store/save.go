@@ -546,7 +546,14 @@ func decimalCents(v string) any {
 	return b.Int64()
 }
 
-// ni turns the record's optional integers into SQL NULL or the value.
+// ns and ni turn the record's optional values into SQL NULL or the value.
+func ns(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
 func ni(p *int) any {
 	if p == nil {
 		return nil
