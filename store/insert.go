@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -114,15 +116,83 @@ const sqlMaxIDs = `SELECT (SELECT coalesce(max(id), 0) FROM items), (SELECT coal
 // Release then lets the next one reuse its memory.
 type Prepared struct {
 	rec *parse.Record
-	// rows[t.idx] holds the arguments of table t, t.cols per row; its id columns are filled
-	// by the writer from ids[t.idx], len(t.idCols) relative ids per row.
-	rows [][]any
+	// rows[t.idx] holds the arguments of table t, t.cols per row, as the driver takes them:
+	// values it binds as they are, numbered (Ordinal) within the statement that writes them
+	// (see batch), so that the writer hands them over untouched. The id columns are filled by
+	// the writer from ids[t.idx], len(t.idCols) relative ids per row.
+	rows [][]driver.NamedValue
 	ids  [][]int64
 	// n counts the ids of each kind the document takes.
 	n [nKinds]int64
 	// index holds title, body, title, body…, folded (œ → oe), for the FTS index (see
 	// indexQuery): pair i is the document's search text i+1.
 	index []any
+	// vocab holds the last value of each column of a closed vocabulary (see str).
+	vocab [nVocab]strBox
+	// cols holds the column names of the table being added, boxed once for all its cells.
+	cols []any
+}
+
+// Every string handed to the driver is boxed in an interface, a small allocation of its own
+// (about a hundred instructions, and more for the collector): Prepare boxes a text once for
+// all the rows and index entries that carry it, and reuses the box of a column's previous
+// value when a row repeats it (statuses, kinds, outcomes, currencies…).
+
+// strBox is the last value of a column and its box.
+type strBox struct {
+	s string
+	v any
+}
+
+// The columns of closed vocabularies, whose values repeat from row to row.
+const (
+	vStatus = iota
+	vItemKind
+	vOutcome
+	vVote
+	vForm
+	vCurrency
+	vRowKind
+	vUnit
+	vSeverity
+	vCode
+	vCivility
+	nVocab
+)
+
+// str returns s boxed, in the box of column c's previous value when s is the same.
+func (p *Prepared) str(c int, s string) any {
+	b := &p.vocab[c]
+	if b.v == nil || b.s != s {
+		b.s, b.v = s, s
+	}
+	return b.v
+}
+
+// smallInts[n] is int64(n) boxed once for all: positions, levels and line numbers are most of
+// the integers of a document, and an integer from 256 up is boxed in an allocation of its own.
+var smallInts = func() []any {
+	s := make([]any, 4096)
+	for i := range s {
+		s[i] = int64(i)
+	}
+	return s
+}()
+
+// i64 returns n boxed as an int64, a driver.Value.
+func i64(n int) any {
+	if uint(n) < uint(len(smallInts)) {
+		return smallInts[n]
+	}
+	return int64(n)
+}
+
+// nstr is str of an optional value: NULL when absent.
+func (p *Prepared) nstr(c int, s *string) any {
+	if s == nil {
+		return nil
+	}
+	return p.str(c, *s)
 }
 
 // The texts of one document are indexed in one statement: FTS5 writes its pending terms out as
@@ -148,7 +218,7 @@ var indexQueries = func() (qs [len(indexSizes)]string) {
 // prepareds keeps Prepareds between saves, so that their argument slices, grown to a
 // document's size, are reused rather than allocated again (and collected) for every document.
 var prepareds = sync.Pool{New: func() any {
-	return &Prepared{rows: make([][]any, len(writeOrder)), ids: make([][]int64, len(writeOrder))}
+	return &Prepared{rows: make([][]driver.NamedValue, len(writeOrder)), ids: make([][]int64, len(writeOrder))}
 }}
 
 // Release empties p (dropping its references to the record) for reuse by a later Prepare. p
@@ -163,25 +233,53 @@ func (p *Prepared) Release() {
 		p.ids[i] = p.ids[i][:0]
 	}
 	clear(p.index)
-	*p = Prepared{rows: p.rows, ids: p.ids, index: p.index[:0]}
+	clear(p.cols)
+	*p = Prepared{rows: p.rows, ids: p.ids, index: p.index[:0], cols: p.cols[:0]}
 	prepareds.Put(p)
 }
 
 // add appends a row to table t. Its id columns hold relative ids (int64: 0 for the document,
-// from 1 for the others), moved to p.ids.
+// from 1 for the others), moved to p.ids. Every argument is a value the driver binds as it is
+// (nil, int64, string, bool: TestPreparedValues checks), so that the writer does not convert.
 func (p *Prepared) add(t *table, args ...any) {
 	for _, c := range t.idCols {
 		p.ids[t.idx] = append(p.ids[t.idx], args[c.col].(int64))
 		args[c.col] = nil
 	}
+	rows := slices.Grow(p.rows[t.idx], len(args))
+	n := len(rows)
+	rows = rows[:n+len(args)]
+	// The room past a row slice's length is zero (Release clears what was used, Grow adds
+	// zeroes): only the value is set, number sets the Ordinal.
 	for i, a := range args {
-		// int is not a driver.Value: database/sql would convert each one, by reflection, on
-		// the writer.
-		if n, ok := a.(int); ok {
-			args[i] = int64(n)
+		rows[n+i].Value = a
+	}
+	p.rows[t.idx] = rows
+}
+
+// batch returns the index in batchSizes of the statement that writes the first rows of n rows
+// left: the largest that n fills. Prepare numbers the arguments and the writer cuts the rows
+// with it, so that the two agree.
+func batch(n int) int {
+	k := 0
+	for k < len(batchSizes)-1 && batchSizes[k] > n {
+		k++
+	}
+	return k
+}
+
+// number sets the Ordinal of every argument, counted from 1 within its statement.
+func (p *Prepared) number() {
+	for _, t := range writeOrder {
+		nv := p.rows[t.idx]
+		for len(nv) > 0 {
+			m := batchSizes[batch(len(nv)/t.cols)] * t.cols
+			for i := range nv[:m] {
+				nv[i].Ordinal = i + 1
+			}
+			nv = nv[m:]
 		}
 	}
-	p.rows[t.idx] = append(p.rows[t.idx], args...)
 }
 
 // next returns the next relative id of kind k.
@@ -199,7 +297,7 @@ func Prepare(rec *parse.Record) *Prepared {
 	p := prepareds.Get().(*Prepared)
 	p.rec = rec
 	m, c := rec.Meeting, rec.Counts
-	next := 0
+	next := int64(0)
 	var nextDate, nextTime *string
 	if m.NextMeeting != nil {
 		next, nextDate, nextTime = 1, m.NextMeeting.Date, m.NextMeeting.Time
@@ -209,22 +307,23 @@ func Prepare(rec *parse.Record) *Prepared {
 		next, ns(nextDate), ns(nextTime),
 		ni(c.InOffice), ni(c.Present), ni(c.Represented), ni(c.Voters), ni(c.VotesCast), ni(c.For), ni(c.Against), ni(c.Abstention))
 	for field, e := range m.Evidence {
-		p.add(tEvidence, doc, "meeting", field, e.Text, e.Page, e.Line)
+		p.add(tEvidence, doc, "meeting", field, e.Text, i64(e.Page), i64(e.Line))
 	}
 	for field, e := range c.Evidence {
-		p.add(tEvidence, doc, "counts", field, e.Text, e.Page, e.Line)
+		p.add(tEvidence, doc, "counts", field, e.Text, i64(e.Page), i64(e.Line))
 	}
 	for i, pp := range rec.People {
-		p.add(tPerson, doc, i, pp.ID, ns(pp.Civility), ns(pp.Given), ns(pp.Family), pp.Key, nullIfEmpty(pp.Text), pp.Page, pp.Line)
+		p.add(tPerson, doc, i64(i), pp.ID, p.nstr(vCivility, pp.Civility), ns(pp.Given), ns(pp.Family), pp.Key,
+			nullIfEmpty(pp.Text), i64(pp.Page), i64(pp.Line))
 	}
 	for i, a := range rec.Attendance {
-		p.add(tAttendance, doc, i, a.Person, a.Status, ns(a.SubstituteFor), a.Page, a.Line)
+		p.add(tAttendance, doc, i64(i), a.Person, p.str(vStatus, a.Status), ns(a.SubstituteFor), i64(a.Page), i64(a.Line))
 	}
 	for i, pr := range rec.Proxies {
-		p.add(tProxy, doc, i, pr.From, ns(pr.To), nullIfEmpty(pr.Text), pr.Page, pr.Line)
+		p.add(tProxy, doc, i64(i), pr.From, ns(pr.To), nullIfEmpty(pr.Text), i64(pr.Page), i64(pr.Line))
 	}
 	for i, a := range rec.Agenda {
-		p.add(tAgenda, doc, i, a.Path, ns(a.Number), a.Title, a.Level, a.Page, a.Line)
+		p.add(tAgenda, doc, i64(i), a.Path, ns(a.Number), a.Title, i64(a.Level), i64(a.Page), i64(a.Line))
 	}
 	for i := range rec.Items {
 		p.addItem(i, &rec.Items[i])
@@ -233,14 +332,15 @@ func Prepare(rec *parse.Record) *Prepared {
 		p.addTable(i, &rec.Tables[i])
 	}
 	for i, g := range rec.Diagnostics {
-		p.add(tDiagnostic, doc, i, g.Severity, g.Code, g.Message, g.Page, g.Line)
+		p.add(tDiagnostic, doc, i64(i), p.str(vSeverity, g.Severity), p.str(vCode, g.Code), g.Message, i64(g.Page), i64(g.Line))
 	}
 	for i, t := range rec.Furniture {
-		p.add(tFurniture, doc, i, t.Text, t.Page, t.Line)
+		p.add(tFurniture, doc, i64(i), t.Text, i64(t.Page), i64(t.Line))
 	}
 	for i, t := range rec.Unplaced {
-		p.add(tUnplaced, doc, i, t.Text, t.Page, t.Line)
+		p.add(tUnplaced, doc, i64(i), t.Text, i64(t.Page), i64(t.Line))
 	}
+	p.number()
 	return p
 }
 
@@ -404,26 +504,28 @@ func (d *DB) CatchUpIndex() error {
 // flush writes the prepared rows, table by table in writeOrder, their ids made absolute by
 // adding base.
 func (w *wtx) flush(p *Prepared, base *[nKinds]int64) error {
+	// The document's id, in most rows, boxed once.
+	docID := any(base[kDoc])
 	for _, t := range writeOrder {
-		args := p.rows[t.idx]
+		nv := p.rows[t.idx]
 		ids := p.ids[t.idx]
-		for r, k := 0, 0; r < len(args); r += t.cols {
+		for r, k := 0, 0; r < len(nv); r += t.cols {
 			for _, c := range t.idCols {
-				args[r+c.col] = base[c.kind] + ids[k]
+				if c.kind == kDoc {
+					nv[r+c.col].Value = docID // its relative id is 0
+				} else {
+					nv[r+c.col].Value = base[c.kind] + ids[k]
+				}
 				k++
 			}
 		}
-		for len(args) > 0 {
-			n := len(args) / t.cols
-			k := 0
-			for batchSizes[k] > n {
-				k++
-			}
+		for len(nv) > 0 {
+			k := batch(len(nv) / t.cols)
 			m := batchSizes[k] * t.cols
-			if err := w.runSlot(t.idx*len(batchSizes)+k, t.queries[k], args[:m]); err != nil {
+			if err := w.runSlotNamed(t.idx*len(batchSizes)+k, t.queries[k], nv[:m]); err != nil {
 				return fmt.Errorf("%s: %w", t.name, err)
 			}
-			args = args[m:]
+			nv = nv[m:]
 		}
 	}
 	return nil
@@ -457,12 +559,17 @@ func (w *wtx) writeIndex(texts []any) error {
 			k++
 		}
 		n = min(n, indexSizes[k])
-		args := append(w.args[:0], texts[:3*n]...)
-		for range indexSizes[k] - n {
-			args = append(args, nil, nil, nil)
+		// The texts are driver values already (rowid, title or nil, body): numbered as they
+		// go in, the rows left over bound to NULL.
+		nv := w.nv[:0]
+		for i, v := range texts[:3*n] {
+			nv = append(nv, driver.NamedValue{Ordinal: i + 1, Value: v})
 		}
-		w.args = args
-		if err := w.runSlot(len(writeOrder)*len(batchSizes)+k, indexQueries[k], args); err != nil {
+		for i := 3 * n; i < 3*indexSizes[k]; i++ {
+			nv = append(nv, driver.NamedValue{Ordinal: i + 1})
+		}
+		w.nv, w.used = nv, max(w.used, len(nv))
+		if err := w.runSlotNamed(len(writeOrder)*len(batchSizes)+k, indexQueries[k], nv); err != nil {
 			return err
 		}
 		texts = texts[3*n:]
@@ -470,64 +577,83 @@ func (w *wtx) writeIndex(texts []any) error {
 	return nil
 }
 
-// addSearch adds one searchable text of section item, to search_text and (folded) to the index.
-func (p *Prepared) addSearch(item int64, kind string, title any, body string, pos parse.Pos) {
-	p.add(tSearchText, p.next(kSearch), doc, item, kind, title, body, pos.Page, pos.Line)
+// addSearch adds one searchable text of section item, to search_text and (folded) to the index:
+// title (a string or nil) and body, body boxed in bodyV.
+func (p *Prepared) addSearch(item int64, kind, title any, body string, bodyV any, pos parse.Pos) {
+	p.add(tSearchText, p.next(kSearch), doc, item, kind, title, bodyV, i64(pos.Page), i64(pos.Line))
 	if t, ok := title.(string); ok {
-		title = fold(t)
+		if f := fold(t); f != t {
+			title = f
+		}
 	}
-	p.index = append(p.index, title, fold(body))
+	if f := fold(body); f != body {
+		bodyV = f
+	}
+	p.index = append(p.index, title, bodyV)
 }
 
 func (p *Prepared) addItem(pos int, it *parse.Item) {
 	item := p.next(kItem)
-	p.add(tItem, item, doc, pos, it.Path, ns(it.Number), it.Title, it.Level, it.Kind, ns(it.AgendaPath), it.Text,
-		it.Page, it.Line, it.End.Page, it.End.Line)
+	title, text := any(it.Title), any(it.Text)
+	p.add(tItem, item, doc, i64(pos), it.Path, ns(it.Number), title, i64(it.Level), p.str(vItemKind, it.Kind),
+		ns(it.AgendaPath), text, i64(it.Page), i64(it.Line), i64(it.End.Page), i64(it.End.Line))
 	if body := prose(it); it.Title != "" || body != "" {
-		p.addSearch(item, "item", it.Title, body, it.Pos)
+		bodyV := text
+		if body != it.Text {
+			bodyV = body
+		}
+		p.addSearch(item, "item", title, body, bodyV, it.Pos)
 	}
 	for i, dc := range it.Decisions {
 		decision := p.next(kDecision)
-		p.add(tDecision, decision, item, i, dc.Outcome, dc.Unanimous, ni(dc.For), ni(dc.Against), ni(dc.Abstention), dc.Text, dc.Page, dc.Line)
+		text := any(dc.Text)
+		p.add(tDecision, decision, item, i64(i), p.str(vOutcome, dc.Outcome), dc.Unanimous, ni(dc.For), ni(dc.Against),
+			ni(dc.Abstention), text, i64(dc.Page), i64(dc.Line))
 		for j, v := range dc.Voters {
-			p.add(tVoter, decision, j, v.Person, v.Vote)
+			p.add(tVoter, decision, i64(j), v.Person, p.str(vVote, v.Vote))
 		}
 		if dc.Text != "" {
-			p.addSearch(item, "decision", nil, dc.Text, dc.Pos)
+			p.addSearch(item, "decision", nil, dc.Text, text, dc.Pos)
 		}
 	}
 	for i, x := range it.Exchanges {
-		p.add(tExchange, item, i, ns(x.Speaker), ns(x.SpeakerText), x.Form, x.Text, x.Page, x.Line)
+		text := any(x.Text)
+		p.add(tExchange, item, i64(i), ns(x.Speaker), ns(x.SpeakerText), p.str(vForm, x.Form), text, i64(x.Page), i64(x.Line))
 		if x.Text != "" {
-			p.addSearch(item, "exchange", nil, x.Text, x.Pos)
+			p.addSearch(item, "exchange", nil, x.Text, text, x.Pos)
 		}
 	}
 	for i, a := range it.Amounts {
-		p.add(tAmount, item, i, a.Value, cents(&a.Value), ns(a.Currency), a.Text, a.Page, a.Line)
+		p.add(tAmount, item, i64(i), a.Value, cents(&a.Value), p.nstr(vCurrency, a.Currency), a.Text, i64(a.Page), i64(a.Line))
 	}
 }
 
 func (p *Prepared) addTable(pos int, t *parse.Table) {
 	tbl := p.next(kTable)
-	p.add(tTable, tbl, doc, pos, ns(t.ItemPath), ns(t.Title), ns(t.Section), t.Page, t.Line)
+	p.add(tTable, tbl, doc, i64(pos), ns(t.ItemPath), ns(t.Title), ns(t.Section), i64(t.Page), i64(t.Line))
+	cols := p.cols[:0]
 	for i, c := range t.Columns {
-		p.add(tColumn, tbl, i, c)
+		cols = append(cols, c)
+		p.add(tColumn, tbl, i64(i), cols[i])
 	}
+	p.cols = cols
 	for i, u := range t.Units {
-		p.add(tUnit, tbl, i, u)
+		p.add(tUnit, tbl, i64(i), p.str(vUnit, u))
 	}
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		var valueCount any
 		if r.Values != nil {
-			valueCount = len(r.Values)
+			valueCount = i64(len(r.Values))
 		}
 		row := p.next(kRow)
-		p.add(tRow, row, tbl, i, ns(r.Code), r.Label, r.Kind, valueCount, len(r.Cells), r.Page, r.Line)
+		p.add(tRow, row, tbl, i64(i), ns(r.Code), r.Label, p.str(vRowKind, r.Kind), valueCount, i64(len(r.Cells)),
+			i64(r.Page), i64(r.Line))
 		for j := 0; j < max(len(r.Values), len(r.Cells)); j++ {
-			var col, value, raw *string
-			if j < len(t.Columns) {
-				col = &t.Columns[j]
+			var col any
+			var value, raw *string
+			if j < len(cols) {
+				col = cols[j]
 			}
 			if j < len(r.Values) {
 				value = r.Values[j]
@@ -535,7 +661,7 @@ func (p *Prepared) addTable(pos int, t *parse.Table) {
 			if j < len(r.Cells) {
 				raw = r.Cells[j]
 			}
-			p.add(tCell, row, j, ns(col), ns(value), cents(value), ns(raw))
+			p.add(tCell, row, i64(j), col, ns(value), cents(value), ns(raw))
 		}
 	}
 }

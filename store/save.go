@@ -337,7 +337,12 @@ VALUES (?, 'failed', ?, ?, ?, ?, ?, ?)`, nullIfEmpty(sha), stage, msg, filepath.
 // Lookup reports whether content sha is known, its status ("loaded" or "failed") and the parser
 // version that produced it: the cheap "already have it" check before parsing a file.
 func (d *DB) Lookup(sha string) (status, parserVersion string, ok bool, err error) {
-	err = d.db.QueryRow(`SELECT status, parser_version FROM documents WHERE sha256 = ?`, sha).Scan(&status, &parserVersion)
+	// A statement prepared once: run as a bare query, the look-up of every file of an ingest
+	// compiled its SQL again.
+	st, err := d.prepared(context.Background(), sqlLookup)
+	if err == nil {
+		err = st.QueryRow(sha).Scan(&status, &parserVersion)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", false, nil
 	}
@@ -365,6 +370,7 @@ func (d *DB) located(path, sha string) (bool, error) {
 const (
 	sqlLocated = `SELECT count(*) FROM documents
 WHERE id = (SELECT document_id FROM locations WHERE path = ?) AND sha256 = ? AND status = 'loaded'`
+	sqlLookup    = `SELECT status, parser_version FROM documents WHERE sha256 = ?`
 	sqlDocBySHA  = `SELECT id, status FROM documents WHERE sha256 = ?`
 	sqlDocAtPath = `SELECT document_id, (SELECT status FROM documents WHERE id = document_id) FROM locations WHERE path = ?`
 	sqlLocate    = `INSERT INTO locations (path, document_id, seen_at) VALUES (?, ?, ?)
@@ -448,6 +454,7 @@ func prose(it *parse.Item) string {
 	}
 	slices.SortFunc(cut, func(a, b span) int { return a.from - b.from })
 	var b strings.Builder
+	b.Grow(len(text)) // each cut passage, not blank, leaves one "\n"
 	last := 0
 	for _, sp := range cut {
 		b.WriteString(text[last:sp.from])
@@ -464,7 +471,67 @@ func cents(v *string) any {
 	if v == nil {
 		return nil
 	}
-	d, err := decimal.NewFromString(*v)
+	if c, ok, plain := plainCents(*v); plain {
+		if !ok {
+			return nil
+		}
+		return c
+	}
+	return decimalCents(*v)
+}
+
+// plainCents reads the values normalize writes, -?[0-9]+(\.[0-9]+)? with at most 16 digits on
+// either side, without the decimal package's big integers (several allocations a value):
+// their cents and whether the value is whole in cents. plain is false for any other text, left
+// to decimalCents (FuzzCents checks that the two agree).
+func plainCents(s string) (c int64, ok, plain bool) {
+	i := 0
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		i = 1
+	}
+	start := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		c = c*10 + int64(s[i]-'0')
+		i++
+	}
+	if n := i - start; n == 0 || n > 16 {
+		return 0, false, false
+	}
+	c *= 100
+	if i < len(s) {
+		if s[i] != '.' {
+			return 0, false, false
+		}
+		i++
+		start = i
+		var scale int64 = 10
+		ok = true
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			d := int64(s[i] - '0')
+			if scale > 0 {
+				c += d * scale
+				scale /= 10
+			} else if d != 0 {
+				ok = false // finer than a cent
+			}
+		}
+		if n := i - start; n == 0 || n > 16 || i < len(s) {
+			return 0, false, false
+		}
+		if !ok {
+			return 0, false, true
+		}
+	}
+	if neg {
+		c = -c
+	}
+	return c, true, true
+}
+
+// decimalCents is cents of any text the decimal package reads.
+func decimalCents(v string) any {
+	d, err := decimal.NewFromString(v)
 	if err != nil {
 		return nil
 	}
@@ -491,7 +558,7 @@ func ni(p *int) any {
 	if p == nil {
 		return nil
 	}
-	return *p
+	return i64(*p)
 }
 
 // nullIfEmpty stores an omitted ("omitempty") string as NULL.
@@ -511,29 +578,113 @@ var foldPairs = []string{
 	"ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st",
 }
 
-var folder = strings.NewReplacer(foldPairs...)
-
-// fold returns s as the search index sees it; queries are folded with it.
-func fold(s string) string {
-	if !hasFoldPair(s) {
-		return s // most texts: the Replacer would walk every byte to find nothing
-	}
-	return folder.Replace(s)
+// foldProbe is a byte that every occurrence of some of foldPairs' keys holds at offset off: fold
+// finds the keys by looking for these bytes (IndexByte, many bytes an instruction) rather than
+// walking the text byte by byte as a Replacer does. A key is found by its lead byte, except
+// when that byte is 0xC3, which opens é, è, à, ç… in every French sentence: such a key (æ, Æ)
+// is found by its second byte.
+type foldProbe struct {
+	b   byte
+	off int
 }
 
-// hasFoldPair says whether s may hold one of foldPairs' characters, by their UTF-8 lead bytes:
-// Œ œ (C5 92, C5 93), Æ æ (C3 86, C3 A6), the ligatures ﬀ…ﬆ (EF AC 80–86). A false positive
-// only costs the Replacer's walk.
-func hasFoldPair(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		switch s[i] {
-		case 0xc5, 0xef:
-			return true
-		case 0xc3:
-			if s[i+1] == 0x86 || s[i+1] == 0xa6 {
-				return true
-			}
+var (
+	foldProbes []foldProbe
+	// foldKeys[c] are the indexes in foldPairs of the keys whose first byte is c.
+	foldKeys [256][]int
+)
+
+func init() {
+	for i := 0; i < len(foldPairs); i += 2 {
+		k := foldPairs[i]
+		foldKeys[k[0]] = append(foldKeys[k[0]], i)
+		pr := foldProbe{k[0], 0}
+		if k[0] == 0xc3 {
+			pr = foldProbe{k[1], 1}
+		}
+		if !slices.Contains(foldProbes, pr) {
+			foldProbes = append(foldProbes, pr)
 		}
 	}
-	return false
+}
+
+// fold returns s as the search index sees it, foldPairs' keys replaced; queries are folded
+// with it. The keys are single UTF-8 characters, none a prefix of another, and a character's
+// continuation bytes never open one: their occurrences never overlap, so replacing each where
+// it stands is what a strings.Replacer's left-to-right scan does (FuzzFold checks the two
+// agree on any bytes).
+func fold(s string) string {
+	// at[k] is the next place of probe k (len(s) when none is left).
+	var at [8]int
+	n := len(foldProbes)
+	if n > len(at) {
+		return foldSlow(s)
+	}
+	var b strings.Builder
+	last := 0
+	for k, pr := range foldProbes[:n] {
+		at[k] = probeFrom(s, pr.b, pr.off)
+	}
+	for {
+		// The probe whose key would start first.
+		k, from := -1, len(s)
+		for j, pr := range foldProbes[:n] {
+			if at[j] < len(s) && at[j]-pr.off < from {
+				k, from = j, at[j]-pr.off
+			}
+		}
+		if k < 0 {
+			break
+		}
+		pr := foldProbes[k]
+		key, rep := foldKeyAt(s, from)
+		if key == 0 {
+			at[k] = probeFrom(s, pr.b, at[k]+1)
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s)) // no replacement is longer than its key
+		}
+		b.WriteString(s[last:from])
+		b.WriteString(rep)
+		last = from + key
+		at[k] = probeFrom(s, pr.b, last+pr.off)
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// probeFrom is the first place at or after i where s holds byte c, or len(s).
+func probeFrom(s string, c byte, i int) int {
+	i = max(i, 0)
+	if i >= len(s) {
+		return len(s)
+	}
+	j := strings.IndexByte(s[i:], c)
+	if j < 0 {
+		return len(s)
+	}
+	return i + j
+}
+
+// foldKeyAt returns the length of the key of foldPairs that s holds at i, and its replacement;
+// 0 when none does.
+func foldKeyAt(s string, i int) (int, string) {
+	if i < 0 || i >= len(s) {
+		return 0, ""
+	}
+	for _, k := range foldKeys[s[i]] {
+		if strings.HasPrefix(s[i:], foldPairs[k]) {
+			return len(foldPairs[k]), foldPairs[k+1]
+		}
+	}
+	return 0, ""
+}
+
+// foldSlow is fold for a table of more probes than fold keeps on its stack.
+func foldSlow(s string) string {
+	return strings.NewReplacer(foldPairs...).Replace(s)
 }

@@ -90,14 +90,12 @@ type DB struct {
 
 	// wmu serialises the saves of this DB on wconn, one connection kept for them (see
 	// write); nil until the first save. wstmts are wconn's prepared statements, by query (the
-	// inserts of every save also in wslots, by slot); wnv and wargs are scratch for their
-	// arguments.
+	// inserts of every save also in wslots, by slot); wnv is scratch for their arguments.
 	wmu    sync.Mutex
 	wconn  *sql.Conn
 	wstmts map[string]*sqlite3.SQLiteStmt
 	wslots []*sqlite3.SQLiteStmt
 	wnv    []driver.NamedValue
-	wargs  []any
 	// The search texts that saves of this DB left waiting (DeferIndex), triples of id, title
 	// and body as Prepare folded them, saved by unindexed documents; valid while the largest
 	// search_text id and the watermark are still lastSearchID and indexedUpto, as this DB left

@@ -21,10 +21,11 @@ import (
 
 // wtx is a write transaction on the DB's write connection.
 type wtx struct {
-	d    *DB
-	c    *sqlite3.SQLiteConn
-	nv   []driver.NamedValue // scratch for the arguments of one statement
-	args []any               // scratch for building arguments
+	d  *DB
+	c  *sqlite3.SQLiteConn
+	nv []driver.NamedValue // scratch for the arguments of one statement
+	// used is the most of nv that a statement of the transaction filled: what to clear after.
+	used int
 }
 
 // write runs fn in a write transaction (BEGIN IMMEDIATE) on the DB's write connection, and
@@ -55,12 +56,11 @@ func (d *DB) write(ctx context.Context, fn func(w *wtx) error) error {
 				return err
 			}
 			began = true
-			w := &wtx{d: d, c: c, nv: d.wnv, args: d.wargs}
+			w := &wtx{d: d, c: c, nv: d.wnv}
 			defer func() {
 				// Kept for the next save, without their references to this one's texts.
-				clear(w.nv[:cap(w.nv)])
-				clear(w.args[:cap(w.args)])
-				d.wnv, d.wargs = w.nv[:0], w.args[:0]
+				clear(w.nv[:w.used])
+				d.wnv = w.nv[:0]
 				// Not committed (an error, a failed commit, a panic): undo, so that the
 				// connection is left without a transaction. Best effort: a failed rollback
 				// leaves nothing more to undo than the error already reported.
@@ -154,6 +154,7 @@ func (w *wtx) named(args []any) ([]driver.NamedValue, error) {
 		}
 		w.nv = append(w.nv, driver.NamedValue{Ordinal: i + 1, Value: a})
 	}
+	w.used = max(w.used, len(w.nv))
 	return w.nv, nil
 }
 
@@ -190,6 +191,19 @@ func (w *wtx) runSlot(slot int, q string, args []any) error {
 		return err
 	}
 	return w.runStmt(st, args)
+}
+
+// runSlotNamed is runSlot of arguments that are already the driver's (Prepare made them).
+func (w *wtx) runSlotNamed(slot int, q string, nv []driver.NamedValue) error {
+	st, err := w.slotStmt(slot, q)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(context.Background(), nv)
+	if err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 func (w *wtx) runStmt(st *sqlite3.SQLiteStmt, args []any) error {
