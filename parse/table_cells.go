@@ -286,10 +286,22 @@ func allDigits(s string) bool {
 
 // isText reports whether a cell holds words: at least one letter.
 func isText(s string) bool {
-	for _, r := range s {
+	// ASCII bytes are told by hand (the letters of ASCII are A–Z and a–z alone); other runes
+	// are decoded as range would (an invalid byte is utf8.RuneError, no letter).
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) {
 			return true
 		}
+		i += size
 	}
 	return false
 }

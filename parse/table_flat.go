@@ -259,7 +259,7 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 	if s == "" {
 		return fl
 	}
-	if isPageNumber(s) {
+	if mayPageNumber(s) && isPageNumber(s) {
 		fl.kind = flatPage
 		return fl
 	}
@@ -301,7 +301,7 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 		var gs []spannedGroup
 		ok := false
 		if tail != "" && isText(label) {
-			sq, gs, ok = amountGroupsBuf(tail, buf[:0])
+			sq, gs, ok = amountGroupsSpaced(tail, buf[:0])
 		}
 		if ok {
 			if !split {
@@ -402,6 +402,9 @@ func proseLabel(s string) bool {
 	// The signs are looked for as bytes, in one pass: the lead byte of a multi-byte sign never
 	// continues a rune.
 	for i := 0; i < len(s); i++ {
+		if !proseBytes[s[i]] {
+			continue // (most bytes)
+		}
 		switch s[i] {
 		case ';', '!', '?', '"':
 			return true
@@ -422,11 +425,26 @@ func proseLabel(s string) bool {
 	return false
 }
 
+// proseBytes are the bytes proseLabel looks at: the signs, and the lead bytes of «, » and €.
+var proseBytes = [256]bool{';': true, '!': true, '?': true, '"': true, ',': true, 0xc2: true, 0xe2: true}
+
 // endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent
 // sign or a closing bracket.
 func endsInNumber(s string) bool {
-	s = strings.TrimRight(s, " €%)")
-	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+	// strings.TrimRight(s, " €%)") read from the end by hand: "€" is the only sign of more
+	// than one byte, and its bytes end s as a whole rune whatever comes before them (0xe2 never
+	// continues a rune). FuzzEndsInNumber checks both agree.
+	for k := len(s); k > 0; {
+		switch c := s[k-1]; {
+		case c == ' ' || c == '%' || c == ')':
+			k--
+		case c == 0xac && k >= 3 && s[k-3] == 0xe2 && s[k-2] == 0x82:
+			k -= 3
+		default:
+			return '0' <= c && c <= '9'
+		}
+	}
+	return false
 }
 
 // splitTail splits a line into its label and the run of numbers that ends it: the tokens from
@@ -474,11 +492,14 @@ func numberToken(t string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(t[i:])
-		if !strings.ContainsRune(numberSigns, r) {
+		// The signs of numberSigns beyond ASCII (an invalid byte decodes to utf8.RuneError,
+		// which is none of them).
+		switch r, size := utf8.DecodeRuneInString(t[i:]); r {
+		case '–', '−', '€':
+			i += size
+		default:
 			return false
 		}
-		i += size
 	}
 	return true
 }
@@ -575,6 +596,13 @@ func amountGroupsBuf(tail string, buf []spannedGroup) (string, []spannedGroup, b
 	if !singleSpaced(tail) {
 		tail = strings.Join(strings.Fields(tail), " ")
 	}
+	return amountGroupsSpaced(tail, buf)
+}
+
+// amountGroupsSpaced is amountGroupsBuf on a run already single-spaced (singleSpaced), as the
+// tail splitTail returns is: its tokens joined by single spaces, or a slice of a single-spaced
+// line from a token on.
+func amountGroupsSpaced(tail string, buf []spannedGroup) (string, []spannedGroup, bool) {
 	if tail == "" {
 		return tail, nil, false
 	}
@@ -1407,13 +1435,33 @@ func stackValueMay(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	// Without a digit readCell fails, and without money's marks the answer is no whatever
 	// readCell says: both told before the number is read.
-	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || !strings.ContainsAny(s, ",.€%") && countDigits(s) < 4 {
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 {
 		return s, false
 	}
-	if unitText(s) || isPageNumber(s) || isYear(s) {
+	if digits, mark := moneyDigits(s); digits == 0 || !mark && digits < 4 {
+		return s, false
+	}
+	if unitText(s) || mayPageNumber(s) && isPageNumber(s) || isYear(s) {
 		return s, false
 	}
 	return s, true
+}
+
+// moneyDigits counts the ASCII digits of s and tells whether it holds one of money's marks
+// (strings.ContainsAny(s, ",.€%")), in one pass over its bytes: the bytes of "€" always decode
+// as that rune, wherever they stand (0xe2 never continues a rune). FuzzMoneyDigits checks it.
+func moneyDigits(s string) (digits int, mark bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c == ',' || c == '.' || c == '%':
+			mark = true
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x82 && s[i+2] == 0xac:
+			mark = true
+		}
+	}
+	return digits, mark
 }
 
 // unitText is isText(stackUnits.Replace(s)) without making the string: the letters of s
@@ -1656,7 +1704,7 @@ func lineCode(s string) string {
 		return ""
 	}
 	s = strings.TrimSpace(s)
-	if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
+	if len(s) > 24 || !hasDigit(s) {
 		return ""
 	}
 	if !singleSpaced(s) {

@@ -3,8 +3,10 @@ package parse
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"minutes/extract"
 )
@@ -111,4 +113,128 @@ func FuzzScanLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkScanLine)
+}
+
+// BenchmarkFlatBlocksCorpus measures flatBlocks alone (the line facts read before) on each
+// text file of the development corpus.
+func BenchmarkFlatBlocksCorpus(b *testing.B) {
+	benchCorpus(b, func(b *testing.B, src *extract.Source) {
+		d := newDoc(src)
+		d.lineBits()
+		for b.Loop() {
+			d.flatBlocks()
+		}
+	})
+}
+
+// BenchmarkStackBlocksCorpus measures stackBlocks alone (the line facts read before) on each
+// text file of the development corpus.
+func BenchmarkStackBlocksCorpus(b *testing.B) {
+	benchCorpus(b, func(b *testing.B, src *extract.Source) {
+		d := newDoc(src)
+		d.lineBits()
+		for b.Loop() {
+			d.stackBlocks()
+		}
+	})
+}
+
+// Reference forms of the leaf tests of the flattened and stacked readers, as they were written
+// before they were read by hand: FuzzFlatLeaves checks each shortcut against its reference.
+
+// endsInNumberRef is endsInNumber with strings.TrimRight.
+func endsInNumberRef(s string) bool {
+	s = strings.TrimRight(s, " €%)")
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
+
+// isTextRef is isText decoding every rune.
+func isTextRef(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseLabelRef is proseLabel with a switch on every byte.
+func proseLabelRef(s string) bool {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';', '!', '?', '"':
+			return true
+		case ',':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		case 0xc2:
+			if i+1 < len(s) && (s[i+1] == 0xab || s[i+1] == 0xbb) {
+				return true
+			}
+		case 0xe2:
+			if i+2 < len(s) && s[i+1] == 0x82 && s[i+2] == 0xac {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var flatLeafSeeds = []string{"", " ", "12", "12 €", "12 € ", "12€)", "12 %)", "a 12 \xe2\x82", "\x82\xac", "5\xe2\x82\xac", "5\xe2\xe2\x82\xac",
+	"x\xc2\xac", "Total 1 234,56 €", "Année 2016", "é", "\xff", "ǅ", "1,5", "12 ; 3", "« a »", "a, b", "a,b", "3 000 € 4.5 %",
+	"Page 3", " - 3 -", "–3", "+", "p", "\u00a0 12", "1\v2", "12\u2007000", "Compte 74833 ", "d 1 9 ; 8 0 j"}
+
+func checkFlatLeaves(t *testing.T, s string) {
+	t.Helper()
+	if got, want := endsInNumber(s), endsInNumberRef(s); got != want {
+		t.Errorf("endsInNumber(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := isText(s), isTextRef(s); got != want {
+		t.Errorf("isText(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := proseLabel(s), proseLabelRef(s); got != want {
+		t.Errorf("proseLabel(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := numberToken(s), numberTokenRef(s); got != want {
+		t.Errorf("numberToken(%q) = %v, want %v", s, got, want)
+	}
+	digits, mark := moneyDigits(s)
+	if want := countDigits(s); digits != want {
+		t.Errorf("moneyDigits(%q) counts %d digits, want %d", s, digits, want)
+	}
+	if want := strings.ContainsAny(s, ",.€%"); mark != want {
+		t.Errorf("moneyDigits(%q) finds a mark: %v, want %v", s, mark, want)
+	}
+	if isPageNumber(s) && !mayPageNumber(s) {
+		t.Errorf("mayPageNumber(%q) = false, but isPageNumber says yes", s)
+	}
+	// The tail splitTail returns is single-spaced, so that amountGroupsSpaced reads it as
+	// amountGroupsBuf does.
+	_, tail := splitTail(s)
+	if !singleSpaced(tail) {
+		t.Errorf("splitTail(%q) returns the tail %q, not single-spaced", s, tail)
+	}
+	sq, gs, ok := amountGroupsSpaced(tail, nil)
+	wsq, wgs, wok := amountGroupsBuf(tail, nil)
+	if sq != wsq || ok != wok || !reflect.DeepEqual(gs, wgs) {
+		t.Errorf("amountGroupsSpaced(%q) = %q %v %v, want %q %v %v", tail, sq, gs, ok, wsq, wgs, wok)
+	}
+}
+
+func TestFlatLeaves(t *testing.T) {
+	for _, s := range flatLeafSeeds {
+		checkFlatLeaves(t, s)
+	}
+	for _, s := range extractedLines(t) {
+		checkFlatLeaves(t, s)
+	}
+}
+
+func FuzzFlatLeaves(f *testing.F) {
+	for _, s := range flatLeafSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkFlatLeaves)
 }
