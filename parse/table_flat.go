@@ -901,7 +901,8 @@ func (d *doc) flatBlocks() [][]flatLine {
 	}
 	var out [][]flatLine
 	for i := 0; i < len(kinds); {
-		if !flatMay(d.lines[i].Text) {
+		// Most lines are told by their first and last bytes, without a call (flatEdge).
+		if t := d.lines[i].Text; t == "" || flatEdge[t[len(t)-1]]&flatEdgeLast != 0 && flatEdge[t[0]]&flatEdgeFirst != 0 || !flatMay(t) {
 			i++
 			continue
 		}
@@ -1000,6 +1001,30 @@ func flatMay(t string) bool {
 	c := t[j]
 	return c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf || c == '-'
 }
+
+// flatEdge classes the bytes at either end of a line for flatMay's shortcut: a line that ends
+// in a byte flatEdgeLast (ASCII, neither a digit nor a byte flatMay skips from the end) and
+// opens with a byte flatEdgeFirst (ASCII, neither a digit nor white space) ends in no number
+// and opens with no code, and flatMay is false of it.
+var flatEdge = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		digit := '0' <= c && c <= '9'
+		space := c == ' ' || '\t' <= c && c <= '\r'
+		if !digit && !space && c != '%' && c != ')' {
+			t[c] |= flatEdgeLast
+		}
+		if !digit && !space {
+			t[c] |= flatEdgeFirst
+		}
+	}
+	return t
+}()
+
+// The classes of flatEdge.
+const (
+	flatEdgeLast  = 1
+	flatEdgeFirst = 2
+)
 
 // flatIsTable reports whether a run of lines is a table: three rows with amounts or more, most
 // with the same number of them, that look like money or counts in a budget (decimals or four
@@ -1537,7 +1562,12 @@ func (d *doc) stackBlocks() []stackBlock {
 	}
 	var out []stackBlock
 	for p := 0; p+1 < len(nb); {
-		// The tests of the run's start, cheapest first (all are pure).
+		// The tests of the run's start, cheapest first (all are pure); the first byte of the
+		// next line rules most out, as stackValueMay's first test does, without a call.
+		if t := d.lines[nb[p+1]].Text; t != "" && t[0] > '9' && t[0] < utf8.RuneSelf {
+			p++
+			continue
+		}
 		if _, may := stackValueMay(d.lines[nb[p+1]].Text); !may || !stackLabel(d.lines[nb[p]].Text) || !isVal(p+1) || isVal(p) {
 			p++
 			continue
@@ -1717,6 +1747,10 @@ func lineCode(s string) string {
 func (d *doc) stackColumns(nb []int32, isVal func(int) bool) []stackBlock {
 	code := func(p int) string {
 		if p >= len(nb) {
+			return ""
+		}
+		// lineCode's first test, without a call: most lines end in a byte no code ends in.
+		if s := d.folded[nb[p]]; s == "" || s[len(s)-1] < utf8.RuneSelf && !('0' <= s[len(s)-1] && s[len(s)-1] <= '9') && !isFoldSpace(s[len(s)-1]) {
 			return ""
 		}
 		return lineCode(d.folded[nb[p]])

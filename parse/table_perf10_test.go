@@ -207,6 +207,9 @@ func checkFlatLeaves(t *testing.T, s string) {
 	if want := strings.ContainsAny(s, ",.€%"); mark != want {
 		t.Errorf("moneyDigits(%q) finds a mark: %v, want %v", s, mark, want)
 	}
+	if n := len(s); n > 0 && flatEdge[s[n-1]]&flatEdgeLast != 0 && flatEdge[s[0]]&flatEdgeFirst != 0 && flatMay(s) {
+		t.Errorf("flatMay(%q) = true, but flatEdge rules it out", s)
+	}
 	if isPageNumber(s) && !mayPageNumber(s) {
 		t.Errorf("mayPageNumber(%q) = false, but isPageNumber says yes", s)
 	}
@@ -237,4 +240,24 @@ func FuzzFlatLeaves(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkFlatLeaves)
+}
+
+// TestFlatEdge checks flatEdge's shortcut: flatMay is false of every line it rules out, here
+// every pair of first and last bytes around a few middles.
+func TestFlatEdge(t *testing.T) {
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			if flatEdge[a]&flatEdgeFirst == 0 || flatEdge[b]&flatEdgeLast == 0 {
+				continue
+			}
+			for _, mid := range []string{"", "12 ", " 1234 ", "x", "\u00a0"} {
+				if s := string([]byte{byte(a)}) + mid + string([]byte{byte(b)}); flatMay(s) {
+					t.Errorf("flatMay(%q) = true, but flatEdge rules it out", s)
+				}
+			}
+			if s := string([]byte{byte(a)}); a == b && flatMay(s) {
+				t.Errorf("flatMay(%q) = true, but flatEdge rules it out", s)
+			}
+		}
+	}
 }
