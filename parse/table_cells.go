@@ -298,7 +298,9 @@ func isText(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) {
+		// General Punctuation up to U+206F (’ – …) and € hold no letter: the common runes
+		// beyond Latin-1 are told without the search of the Unicode tables.
+		if !(0x2000 <= r && r <= 0x206f || r == '€') && unicode.IsLetter(r) {
 			return true
 		}
 		i += size

@@ -62,12 +62,31 @@ var (
 )
 
 // wordSet makes a set of words.
-func wordSet(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
+func wordSet(words []string) leadSet {
+	var m leadSet
 	for _, w := range words {
-		m[w] = true
+		if w != "" && !m.has(w) {
+			m[w[0]] = append(m[w[0]], w)
+		}
 	}
 	return m
+}
+
+// leadSet is a small set of words, kept by their first byte: a look-up compares the few words
+// that open like the one asked, without hashing it (every short line's first word is asked).
+type leadSet [256][]string
+
+// has reports whether w is in the set.
+func (m *leadSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, x := range m[w[0]] {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // outlineWord reports whether a folded word is an outline number as reHeadFirst reads one
@@ -111,14 +130,14 @@ func foldWord(w string, buf []byte) []byte {
 func headWord(w string) bool {
 	var stack [32]byte
 	f := foldWord(w, stack[:0])
-	return flatColumnSet[string(f)] || headFirstSet[string(f)] || outlineWord(f)
+	return flatColumnSet.has(string(f)) || headFirstSet.has(string(f)) || outlineWord(f)
 }
 
 // columnWord reports whether a word names a value column: reFlatColumn matches its folded
 // form.
 func columnWord(w string) bool {
 	var stack [32]byte
-	return flatColumnSet[string(foldWord(w, stack[:0]))]
+	return flatColumnSet.has(string(foldWord(w, stack[:0])))
 }
 
 // maxFlatLabel bounds a row's label: a longer line before an amount is a sentence.
@@ -263,6 +282,12 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 		fl.kind = flatPage
 		return fl
 	}
+	if !isText(s) {
+		// Every kind below but flatOther asks for letters: in a row's label (within s), a
+		// header's words, the line as text. (Bare amounts, dates and references are told here,
+		// before their numbers are read; squeezing the spaces of a gap keeps the letters.)
+		return fl
+	}
 	if gap {
 		// Columns kept by the extraction: the space-aligned reader takes the line.
 		// (splitSpaces(s): s is its own gapText, a gap in it)
@@ -347,8 +372,29 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 // pageLabel is rePageLabel.MatchString(normalize.Fold(s)), the text folded into a buffer on
 // the stack and read from its end: every row candidate's label is asked.
 func pageLabel(s string) bool {
+	if !pageLetterMay(s) {
+		return false
+	}
 	var stack [256]byte
 	return pageLabelEnd(normalize.AppendFold(stack[:0], s))
+}
+
+// pageLetterMay is false when the fold of s holds no 'p', so that rePageLabel cannot match it:
+// s is made of ASCII bytes other than 'p' and 'P' and of letters of U+00C0–U+00FF (none folds
+// to a 'p'), which Fold reads byte by byte. Every row candidate's label is asked; few hold a p.
+func pageLetterMay(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c|0x20 == 'p':
+			return true
+		case c < utf8.RuneSelf:
+		case c == 0xc3 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			i++
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // pageLabelEnd is rePageLabel.MatchString(string(f)) read by hand from the end of f:
@@ -1720,7 +1766,7 @@ func stackCode(s string) string {
 	for k > 0 && isGapSpace(s[k-1]) {
 		k--
 	}
-	if !stackCodeSet[s[:k]] {
+	if !stackCodeSet.has(s[:k]) {
 		return ""
 	}
 	return s[j:]

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"minutes/extract"
+	"minutes/normalize"
 )
 
 // BenchmarkFlatRowsCorpus measures the line facts and the search of flattened and stacked
@@ -210,6 +211,12 @@ func checkFlatLeaves(t *testing.T, s string) {
 	if n := len(s); n > 0 && flatEdge[s[n-1]]&flatEdgeLast != 0 && flatEdge[s[0]]&flatEdgeFirst != 0 && flatMay(s) {
 		t.Errorf("flatMay(%q) = true, but flatEdge rules it out", s)
 	}
+	if !pageLetterMay(s) && rePageLabel.MatchString(normalize.Fold(s)) {
+		t.Errorf("pageLetterMay(%q) = false, but rePageLabel matches its fold", s)
+	}
+	if !pageLetterMay(s) && strings.Contains(normalize.Fold(s), "p") {
+		t.Errorf("pageLetterMay(%q) = false, but its fold holds a p", s)
+	}
 	if isPageNumber(s) && !mayPageNumber(s) {
 		t.Errorf("mayPageNumber(%q) = false, but isPageNumber says yes", s)
 	}
@@ -229,6 +236,15 @@ func checkFlatLeaves(t *testing.T, s string) {
 func TestFlatLeaves(t *testing.T) {
 	for _, s := range flatLeafSeeds {
 		checkFlatLeaves(t, s)
+	}
+	// The runes isText passes over without the Unicode tables, and those around them.
+	for r := rune(0x1ff0); r <= 0x20cf; r++ {
+		checkFlatLeaves(t, "12 "+string(r))
+	}
+	// Every letter of U+00C0–U+00FF, which pageLetterMay lets by.
+	for r := rune(0xc0); r <= 0xff; r++ {
+		checkFlatLeaves(t, "x"+string(r)+"y page")
+		checkFlatLeaves(t, "Total "+string(r))
 	}
 	for _, s := range extractedLines(t) {
 		checkFlatLeaves(t, s)
