@@ -84,24 +84,28 @@ func scanLine(s string) (tab, pipe, lead, pair bool) {
 	// The accumulators: for tp and l, a byte of (v-ones)&^v has its high bit set where v has a
 	// zero byte, or above one (a borrow), so that the high bits say whether any byte of the
 	// line was a tab or a pipe (few lines: which one is asked then), or 0xc2 or 0xe2 (which
-	// differ by bit 5 alone). g's high bits mark a byte below '!' after another.
-	var tp, l, g, carry uint64
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := leWord(s[i : i+8])
-		m := ^((x&low7 + 0x5f*ones) | x) & highs // bytes below '!' (see hasGap)
-		g |= m & (m<<8 | carry)
-		carry = m >> 56
+	// differ by bit 5 alone). The high bit of a byte of n is clear where the byte is below
+	// '!' (see hasGap); g keeps, ANDed, those of n|n<<8: a clear one marks a byte below '!'
+	// after another (carry stands for the byte before the word, none before the first).
+	var tp, l uint64
+	g, carry := uint64(highs), uint64(0x80)
+	t := s
+	for len(t) >= 8 {
+		x := leWord(t)
+		n := (x&low7 + 0x5f*ones) | x
+		g &= n | n<<8 | carry
+		carry = n >> 56
 		vt, vp, vl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
 		tp |= (vt-ones)&^vt | (vp-ones)&^vp
 		l |= (vl - ones) &^ vl
+		t = t[8:]
 	}
-	if i < len(s) {
+	if len(t) > 0 {
 		// The last eight bytes, over some read already: every neighbouring pair of them is
 		// one of the line's, and the pair across the last word read is among them.
 		x := leWord(s[len(s)-8:])
-		m := ^((x&low7 + 0x5f*ones) | x) & highs
-		g |= m & (m << 8)
+		n := (x&low7 + 0x5f*ones) | x
+		g &= n | n<<8 | 0x80
 		vt, vp, vl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
 		tp |= (vt-ones)&^vt | (vp-ones)&^vp
 		l |= (vl - ones) &^ vl
@@ -109,7 +113,7 @@ func scanLine(s string) (tab, pipe, lead, pair bool) {
 	if tp&highs != 0 {
 		tab, pipe = strings.IndexByte(s, '\t') >= 0, strings.IndexByte(s, '|') >= 0
 	}
-	return tab, pipe, l&highs != 0, g != 0
+	return tab, pipe, l&highs != 0, g&highs != highs
 }
 
 // gapTextBits is gapText(text) for a line whose facts st are known: without a Unicode space,
