@@ -847,8 +847,11 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 	s = strings.TrimSpace(s)
 	// Most lines fail on their first word, which is checked before anything is split.
 	first := s
-	if k := strings.IndexAny(s, " :"); k >= 0 {
-		first = s[:k]
+	for k := 0; k < len(s); k++ {
+		if s[k] == ' ' || s[k] == ':' { // strings.IndexAny(s, " :"), without its set
+			first = s[:k]
+			break
+		}
 	}
 	if !mayHeadWord(first) {
 		return "", nil, false
@@ -1777,6 +1780,11 @@ func stackCode(s string) string {
 // FuzzLineCode checks the shortcut.
 func lineCode(s string) string {
 	if n := len(s); n == 0 || s[n-1] < utf8.RuneSelf && !('0' <= s[n-1] && s[n-1] <= '9') && !isFoldSpace(s[n-1]) {
+		return ""
+	}
+	// A line longer than a code that TrimSpace leaves whole (an ASCII byte other than white
+	// space at either end) holds none: told before it is trimmed.
+	if n := len(s); n > 24 && s[0] < utf8.RuneSelf && !isFoldSpace(s[0]) && s[n-1] < utf8.RuneSelf && !isFoldSpace(s[n-1]) {
 		return ""
 	}
 	s = strings.TrimSpace(s)
