@@ -286,10 +286,24 @@ func allDigits(s string) bool {
 
 // isText reports whether a cell holds words: at least one letter.
 func isText(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
+	// ASCII bytes are told by hand (the letters of ASCII are A–Z and a–z alone); other runes
+	// are decoded as range would (an invalid byte is utf8.RuneError, no letter).
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		// General Punctuation up to U+206F (’ – …) and € hold no letter: the common runes
+		// beyond Latin-1 are told without the search of the Unicode tables.
+		if !(0x2000 <= r && r <= 0x206f || r == '€') && unicode.IsLetter(r) {
 			return true
 		}
+		i += size
 	}
 	return false
 }

@@ -62,12 +62,31 @@ var (
 )
 
 // wordSet makes a set of words.
-func wordSet(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
+func wordSet(words []string) leadSet {
+	var m leadSet
 	for _, w := range words {
-		m[w] = true
+		if w != "" && !m.has(w) {
+			m[w[0]] = append(m[w[0]], w)
+		}
 	}
 	return m
+}
+
+// leadSet is a small set of words, kept by their first byte: a look-up compares the few words
+// that open like the one asked, without hashing it (every short line's first word is asked).
+type leadSet [256][]string
+
+// has reports whether w is in the set.
+func (m *leadSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, x := range m[w[0]] {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // outlineWord reports whether a folded word is an outline number as reHeadFirst reads one
@@ -97,7 +116,8 @@ func foldWord(w string, buf []byte) []byte {
 		c := w[i]
 		switch {
 		case c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r' || c == '`':
-			return append(buf[:0], normalize.Fold(w)...)
+			// Fold(w) is AppendFold's bytes: folded into buf, no string is made.
+			return normalize.AppendFold(buf[:0], w)
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		}
@@ -111,14 +131,14 @@ func foldWord(w string, buf []byte) []byte {
 func headWord(w string) bool {
 	var stack [32]byte
 	f := foldWord(w, stack[:0])
-	return flatColumnSet[string(f)] || headFirstSet[string(f)] || outlineWord(f)
+	return flatColumnSet.has(string(f)) || headFirstSet.has(string(f)) || outlineWord(f)
 }
 
 // columnWord reports whether a word names a value column: reFlatColumn matches its folded
 // form.
 func columnWord(w string) bool {
 	var stack [32]byte
-	return flatColumnSet[string(foldWord(w, stack[:0]))]
+	return flatColumnSet.has(string(foldWord(w, stack[:0])))
 }
 
 // maxFlatLabel bounds a row's label: a longer line before an amount is a sentence.
@@ -259,8 +279,14 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 	if s == "" {
 		return fl
 	}
-	if isPageNumber(s) {
+	if mayPageNumber(s) && isPageNumber(s) {
 		fl.kind = flatPage
+		return fl
+	}
+	if !isText(s) {
+		// Every kind below but flatOther asks for letters: in a row's label (within s), a
+		// header's words, the line as text. (Bare amounts, dates and references are told here,
+		// before their numbers are read; squeezing the spaces of a gap keeps the letters.)
 		return fl
 	}
 	if gap {
@@ -301,7 +327,7 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 		var gs []spannedGroup
 		ok := false
 		if tail != "" && isText(label) {
-			sq, gs, ok = amountGroupsBuf(tail, buf[:0])
+			sq, gs, ok = amountGroupsSpaced(tail, buf[:0])
 		}
 		if ok {
 			if !split {
@@ -347,8 +373,29 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 // pageLabel is rePageLabel.MatchString(normalize.Fold(s)), the text folded into a buffer on
 // the stack and read from its end: every row candidate's label is asked.
 func pageLabel(s string) bool {
+	if !pageLetterMay(s) {
+		return false
+	}
 	var stack [256]byte
 	return pageLabelEnd(normalize.AppendFold(stack[:0], s))
+}
+
+// pageLetterMay is false when the fold of s holds no 'p', so that rePageLabel cannot match it:
+// s is made of ASCII bytes other than 'p' and 'P' and of letters of U+00C0–U+00FF (none folds
+// to a 'p'), which Fold reads byte by byte. Every row candidate's label is asked; few hold a p.
+func pageLetterMay(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c|0x20 == 'p':
+			return true
+		case c < utf8.RuneSelf:
+		case c == 0xc3 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			i++
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // pageLabelEnd is rePageLabel.MatchString(string(f)) read by hand from the end of f:
@@ -402,6 +449,9 @@ func proseLabel(s string) bool {
 	// The signs are looked for as bytes, in one pass: the lead byte of a multi-byte sign never
 	// continues a rune.
 	for i := 0; i < len(s); i++ {
+		if !proseBytes[s[i]] {
+			continue // (most bytes)
+		}
 		switch s[i] {
 		case ';', '!', '?', '"':
 			return true
@@ -422,11 +472,26 @@ func proseLabel(s string) bool {
 	return false
 }
 
+// proseBytes are the bytes proseLabel looks at: the signs, and the lead bytes of «, » and €.
+var proseBytes = [256]bool{';': true, '!': true, '?': true, '"': true, ',': true, 0xc2: true, 0xe2: true}
+
 // endsInNumber reports whether s ends in a digit, possibly followed by a currency or percent
 // sign or a closing bracket.
 func endsInNumber(s string) bool {
-	s = strings.TrimRight(s, " €%)")
-	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+	// strings.TrimRight(s, " €%)") read from the end by hand: "€" is the only sign of more
+	// than one byte, and its bytes end s as a whole rune whatever comes before them (0xe2 never
+	// continues a rune). FuzzEndsInNumber checks both agree.
+	for k := len(s); k > 0; {
+		switch c := s[k-1]; {
+		case c == ' ' || c == '%' || c == ')':
+			k--
+		case c == 0xac && k >= 3 && s[k-3] == 0xe2 && s[k-2] == 0x82:
+			k -= 3
+		default:
+			return '0' <= c && c <= '9'
+		}
+	}
+	return false
 }
 
 // splitTail splits a line into its label and the run of numbers that ends it: the tokens from
@@ -474,11 +539,14 @@ func numberToken(t string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(t[i:])
-		if !strings.ContainsRune(numberSigns, r) {
+		// The signs of numberSigns beyond ASCII (an invalid byte decodes to utf8.RuneError,
+		// which is none of them).
+		switch r, size := utf8.DecodeRuneInString(t[i:]); r {
+		case '–', '−', '€':
+			i += size
+		default:
 			return false
 		}
-		i += size
 	}
 	return true
 }
@@ -575,6 +643,13 @@ func amountGroupsBuf(tail string, buf []spannedGroup) (string, []spannedGroup, b
 	if !singleSpaced(tail) {
 		tail = strings.Join(strings.Fields(tail), " ")
 	}
+	return amountGroupsSpaced(tail, buf)
+}
+
+// amountGroupsSpaced is amountGroupsBuf on a run already single-spaced (singleSpaced), as the
+// tail splitTail returns is: its tokens joined by single spaces, or a slice of a single-spaced
+// line from a token on.
+func amountGroupsSpaced(tail string, buf []spannedGroup) (string, []spannedGroup, bool) {
 	if tail == "" {
 		return tail, nil, false
 	}
@@ -773,8 +848,11 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 	s = strings.TrimSpace(s)
 	// Most lines fail on their first word, which is checked before anything is split.
 	first := s
-	if k := strings.IndexAny(s, " :"); k >= 0 {
-		first = s[:k]
+	for k := 0; k < len(s); k++ {
+		if s[k] == ' ' || s[k] == ':' { // strings.IndexAny(s, " :"), without its set
+			first = s[:k]
+			break
+		}
 	}
 	if !mayHeadWord(first) {
 		return "", nil, false
@@ -873,7 +951,8 @@ func (d *doc) flatBlocks() [][]flatLine {
 	}
 	var out [][]flatLine
 	for i := 0; i < len(kinds); {
-		if !flatMay(d.lines[i].Text) {
+		// Most lines are told by their first and last bytes, without a call (flatEdge).
+		if t := d.lines[i].Text; t == "" || flatEdge[t[len(t)-1]]&flatEdgeLast != 0 && flatEdge[t[0]]&flatEdgeFirst != 0 || !flatMay(t) {
 			i++
 			continue
 		}
@@ -972,6 +1051,30 @@ func flatMay(t string) bool {
 	c := t[j]
 	return c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf || c == '-'
 }
+
+// flatEdge classes the bytes at either end of a line for flatMay's shortcut: a line that ends
+// in a byte flatEdgeLast (ASCII, neither a digit nor a byte flatMay skips from the end) and
+// opens with a byte flatEdgeFirst (ASCII, neither a digit nor white space) ends in no number
+// and opens with no code, and flatMay is false of it.
+var flatEdge = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		digit := '0' <= c && c <= '9'
+		space := c == ' ' || '\t' <= c && c <= '\r'
+		if !digit && !space && c != '%' && c != ')' {
+			t[c] |= flatEdgeLast
+		}
+		if !digit && !space {
+			t[c] |= flatEdgeFirst
+		}
+	}
+	return t
+}()
+
+// The classes of flatEdge.
+const (
+	flatEdgeLast  = 1
+	flatEdgeFirst = 2
+)
 
 // flatIsTable reports whether a run of lines is a table: three rows with amounts or more, most
 // with the same number of them, that look like money or counts in a budget (decimals or four
@@ -1407,13 +1510,33 @@ func stackValueMay(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	// Without a digit readCell fails, and without money's marks the answer is no whatever
 	// readCell says: both told before the number is read.
-	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 || !hasDigit(s) || !strings.ContainsAny(s, ",.€%") && countDigits(s) < 4 {
+	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 {
 		return s, false
 	}
-	if unitText(s) || isPageNumber(s) || isYear(s) {
+	if digits, mark := moneyDigits(s); digits == 0 || !mark && digits < 4 {
+		return s, false
+	}
+	if unitText(s) || mayPageNumber(s) && isPageNumber(s) || isYear(s) {
 		return s, false
 	}
 	return s, true
+}
+
+// moneyDigits counts the ASCII digits of s and tells whether it holds one of money's marks
+// (strings.ContainsAny(s, ",.€%")), in one pass over its bytes: the bytes of "€" always decode
+// as that rune, wherever they stand (0xe2 never continues a rune). FuzzMoneyDigits checks it.
+func moneyDigits(s string) (digits int, mark bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c == ',' || c == '.' || c == '%':
+			mark = true
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x82 && s[i+2] == 0xac:
+			mark = true
+		}
+	}
+	return digits, mark
 }
 
 // unitText is isText(stackUnits.Replace(s)) without making the string: the letters of s
@@ -1468,8 +1591,14 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
-	// The non-blank lines, as int32: a slice as long as the document (half the bytes).
-	nb := make([]int32, 0, len(d.lines))
+	// The non-blank lines, as int32, counted first: a third of a document's lines are blank.
+	n := 0
+	for _, st := range d.lineBits() {
+		if st&lineBlank == 0 {
+			n++
+		}
+	}
+	nb := make([]int32, 0, n)
 	for i, st := range d.lineBits() {
 		if st&lineBlank == 0 {
 			nb = append(nb, int32(i))
@@ -1489,7 +1618,12 @@ func (d *doc) stackBlocks() []stackBlock {
 	}
 	var out []stackBlock
 	for p := 0; p+1 < len(nb); {
-		// The tests of the run's start, cheapest first (all are pure).
+		// The tests of the run's start, cheapest first (all are pure); the first byte of the
+		// next line rules most out, as stackValueMay's first test does, without a call.
+		if t := d.lines[nb[p+1]].Text; t != "" && t[0] > '9' && t[0] < utf8.RuneSelf {
+			p++
+			continue
+		}
 		if _, may := stackValueMay(d.lines[nb[p+1]].Text); !may || !stackLabel(d.lines[nb[p]].Text) || !isVal(p+1) || isVal(p) {
 			p++
 			continue
@@ -1642,7 +1776,7 @@ func stackCode(s string) string {
 	for k > 0 && isGapSpace(s[k-1]) {
 		k--
 	}
-	if !stackCodeSet[s[:k]] {
+	if !stackCodeSet.has(s[:k]) {
 		return ""
 	}
 	return s[j:]
@@ -1655,8 +1789,13 @@ func lineCode(s string) string {
 	if n := len(s); n == 0 || s[n-1] < utf8.RuneSelf && !('0' <= s[n-1] && s[n-1] <= '9') && !isFoldSpace(s[n-1]) {
 		return ""
 	}
+	// A line longer than a code that TrimSpace leaves whole (an ASCII byte other than white
+	// space at either end) holds none: told before it is trimmed.
+	if n := len(s); n > 24 && s[0] < utf8.RuneSelf && !isFoldSpace(s[0]) && s[n-1] < utf8.RuneSelf && !isFoldSpace(s[n-1]) {
+		return ""
+	}
 	s = strings.TrimSpace(s)
-	if len(s) > 24 || strings.IndexAny(s, "0123456789") < 0 {
+	if len(s) > 24 || !hasDigit(s) {
 		return ""
 	}
 	if !singleSpaced(s) {
@@ -1669,6 +1808,10 @@ func lineCode(s string) string {
 func (d *doc) stackColumns(nb []int32, isVal func(int) bool) []stackBlock {
 	code := func(p int) string {
 		if p >= len(nb) {
+			return ""
+		}
+		// lineCode's first test, without a call: most lines end in a byte no code ends in.
+		if s := d.folded[nb[p]]; s == "" || s[len(s)-1] < utf8.RuneSelf && !('0' <= s[len(s)-1] && s[len(s)-1] <= '9') && !isFoldSpace(s[len(s)-1]) {
 			return ""
 		}
 		return lineCode(d.folded[nb[p]])

@@ -34,10 +34,11 @@ func (d *doc) lineBits() []uint8 {
 // byteFacts reads the byte facts of one line.
 func byteFacts(text string) uint8 {
 	var st uint8
-	if strings.IndexByte(text, '\t') >= 0 {
+	tab, pipe, lead, pair := scanLine(text)
+	if tab {
 		st |= lineTab
 	}
-	if strings.IndexByte(text, '|') >= 0 {
+	if pipe {
 		st |= linePipe
 	}
 	// Most lines open with a byte TrimSpace keeps: they are not blank, told without trimming.
@@ -46,17 +47,73 @@ func byteFacts(text string) uint8 {
 			st |= lineBlank
 		}
 	}
-	if hasUnicodeSpace(text) {
+	// Without the lead byte of one of its spaces (0xc2 or 0xe2), hasUnicodeSpace is false;
+	// without two neighbouring bytes below '!', hasGap is.
+	if lead && hasUnicodeSpace(text) {
 		st |= lineUspace
 		if _, gap := gapText(text); gap {
 			st |= lineGap
 		}
-	} else if hasGap(text) && hasGap(strings.TrimSpace(text)) {
-		// gapText trims the line, which may only lose a gap: a line without one has none
-		// once trimmed (most lines), told without trimming it.
+	} else if pair && hasGap(strings.TrimSpace(text)) {
+		// gapText trims the line, which may only lose a gap: the gap of the trimmed line is
+		// the answer, and a line without two low bytes side by side has none to lose.
 		st |= lineGap
 	}
 	return st
+}
+
+// scanLine reads a line's bytes once for byteFacts: whether it holds a tab, a pipe, a byte
+// 0xc2 or 0xe2 (the lead bytes of the spaces hasUnicodeSpace looks for), and two neighbouring
+// bytes below '!' (the gap spaces are among them). Every line of every document comes here:
+// it reads eight bytes at a time, where strings.IndexByte, hasUnicodeSpace and hasGap each
+// walked the line. FuzzByteFacts checks it through byteFacts.
+func scanLine(s string) (tab, pipe, lead, pair bool) {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	if len(s) < 8 {
+		low := false // the byte before was below '!'
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			tab = tab || c == '\t'
+			pipe = pipe || c == '|'
+			lead = lead || c|0x20 == 0xe2
+			pair = pair || low && c < '!'
+			low = c < '!'
+		}
+		return tab, pipe, lead, pair
+	}
+	// The accumulators: for tp and l, a byte of (v-ones)&^v has its high bit set where v has a
+	// zero byte, or above one (a borrow), so that the high bits say whether any byte of the
+	// line was a tab or a pipe (few lines: which one is asked then), or 0xc2 or 0xe2 (which
+	// differ by bit 5 alone). The high bit of a byte of n is clear where the byte is below
+	// '!' (see hasGap); g keeps, ANDed, those of n|n<<8: a clear one marks a byte below '!'
+	// after another (carry stands for the byte before the word, none before the first).
+	var tp, l uint64
+	g, carry := uint64(highs), uint64(0x80)
+	t := s
+	for len(t) >= 8 {
+		x := leWord(t)
+		n := (x&low7 + 0x5f*ones) | x
+		g &= n | n<<8 | carry
+		carry = n >> 56
+		vt, vp, vl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
+		tp |= (vt-ones)&^vt | (vp-ones)&^vp
+		l |= (vl - ones) &^ vl
+		t = t[8:]
+	}
+	if len(t) > 0 {
+		// The last eight bytes, over some read already: every neighbouring pair of them is
+		// one of the line's, and the pair across the last word read is among them.
+		x := leWord(s[len(s)-8:])
+		n := (x&low7 + 0x5f*ones) | x
+		g &= n | n<<8 | 0x80
+		vt, vp, vl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
+		tp |= (vt-ones)&^vt | (vp-ones)&^vp
+		l |= (vl - ones) &^ vl
+	}
+	if tp&highs != 0 {
+		tab, pipe = strings.IndexByte(s, '\t') >= 0, strings.IndexByte(s, '|') >= 0
+	}
+	return tab, pipe, l&highs != 0, g&highs != highs
 }
 
 // gapTextBits is gapText(text) for a line whose facts st are known: without a Unicode space,
