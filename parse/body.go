@@ -987,7 +987,7 @@ func (d *doc) onlyBlankBetween(a, b int) bool {
 // bareNumberLine is reBareNumber.MatchString(f): the pattern's first bytes (a digit, a sign,
 // white space) turn away at once the lines of prose, which the section's every line is asked.
 func bareNumberLine(f string) bool {
-	if f == "" || reBareNumber.anchored && !reBareNumber.first.has(f[0]) {
+	if p := reBareNumber.prefilter(); f == "" || p.anchored && !p.first.has(f[0]) {
 		return false
 	}
 	return reBareNumber.MatchString(f)

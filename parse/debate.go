@@ -189,14 +189,14 @@ func turnRest(rest string, bare bool) bool {
 	// Fold keeps an opening ASCII byte that is no white space first, lower-cased ('`' becomes
 	// an apostrophe): when the status pattern cannot start with it, the rest need not be folded
 	// (most turns open with a word no status starts with).
-	if c := rest[0]; c < utf8.RuneSelf && !rxSpace(c) && c != '\v' && reStatusRest.anchored {
+	if c := rest[0]; c < utf8.RuneSelf && !rxSpace(c) && c != '\v' && reStatusRest.prefilter().anchored {
 		switch {
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		case c == '`':
 			c = '\''
 		}
-		if !reStatusRest.first.has(c) {
+		if !reStatusRest.prefilter().first.has(c) {
 			return true
 		}
 	}
