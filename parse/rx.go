@@ -24,7 +24,9 @@ import (
 type rx struct {
 	// Regexp is the pattern itself, compiled at its first use.
 	Regexp lazyRegexp
-	// filter is the prefilter, nil until the first search (see prefilter).
+	// filter is the prefilter: &unanalysed until the first search (see prefilter). A
+	// stand-in rather than nil spares the search methods a test: only a pattern found to have no
+	// literal looks further.
 	filter atomic.Pointer[rxFilter]
 	// hand, for a pattern of handMatchers, reads its match by hand: the end of the match at the
 	// start of the text, -1 when none.
@@ -68,6 +70,7 @@ const maxLits = 12
 // pattern, as regexp.MustCompile: TestPatternsCompile compiles them all).
 func mustRx(expr string) *rx {
 	r := &rx{Regexp: lazyRegexp{expr: expr}, hand: handMatchers[expr], handSub: handSubmatchers[expr], handAny: handMatchesAny[expr]}
+	r.filter.Store(&unanalysed)
 	allRx = append(allRx, r)
 	return r
 }
@@ -79,19 +82,24 @@ var allRx []*rx
 // String is the source text of the pattern.
 func (r *rx) String() string { return r.Regexp.expr }
 
+// unanalysed stands for the prefilter of a pattern not yet searched with: it lets every text
+// through, as a pattern without literals does.
+var unanalysed rxFilter
+
 // prefilter returns the pattern's prefilter, derived at the first call.
 func (r *rx) prefilter() *rxFilter {
-	if f := r.filter.Load(); f != nil {
-		return f
+	f := r.filter.Load()
+	if f == &unanalysed {
+		f = r.analyse()
 	}
-	return r.analyse()
+	return f
 }
 
 // analyse derives the prefilter of the pattern. Two goroutines may both derive it: they find
 // the same, and the first one stored is kept.
 func (r *rx) analyse() *rxFilter {
 	f := newRxFilter(r.Regexp.expr)
-	if !r.filter.CompareAndSwap(nil, f) {
+	if !r.filter.CompareAndSwap(&unanalysed, f) {
 		f = r.filter.Load()
 	}
 	return f
@@ -191,7 +199,7 @@ func (l *lazyRegexp) Split(s string, n int) []string { return l.get().Split(s, n
 
 // may reports whether s can hold a match.
 func (r *rx) may(s string) bool {
-	f := r.prefilter()
+	f := r.filter.Load()
 	if f.anchored && (s == "" || !f.first.has(s[0]) || f.starts != nil && !startsWith(s, f.starts)) {
 		return false
 	}
@@ -204,7 +212,14 @@ func (r *rx) may(s string) bool {
 		return false
 	}
 	if f.lits == nil {
-		return f.foldLits == nil || containsFold(s, f.foldLits)
+		if f.foldLits == nil {
+			if f == &unanalysed {
+				r.analyse()
+				return r.may(s)
+			}
+			return true
+		}
+		return containsFold(s, f.foldLits)
 	}
 	for _, l := range f.lits {
 		if strings.Contains(s, l) {

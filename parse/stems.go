@@ -394,7 +394,9 @@ func (s stemSet) in(m uint64) bool { return m&s.mask != 0 }
 // serve only some layouts.
 type spotRx struct {
 	*rx
-	spot atomic.Pointer[spotPlan] // nil until the first search (see plan)
+	// spot is &unplanned until the first search (see plan): a stand-in that has no spots, as
+	// many patterns have none, spares the search methods a test.
+	spot atomic.Pointer[spotPlan]
 }
 
 // spotPlan is how a spotRx searches: its spots, or none when the pattern runs as a plain one.
@@ -432,19 +434,41 @@ const (
 // when it has some, and a pattern without spots runs as a plain one.
 func mustSpot(expr string) *spotRx {
 	s := &spotRx{rx: mustRx(expr)}
+	s.spot.Store(&unplanned)
 	allSpots = append(allSpots, s)
 	return s
 }
 
+// unplanned stands for the spots of a pattern not yet searched with.
+var unplanned = spotPlan{maxLen: -1}
+
 // plan returns the pattern's spots, derived at the first call.
 func (s *spotRx) plan() *spotPlan {
-	if p := s.spot.Load(); p != nil {
-		return p
+	p := s.spot.Load()
+	if p == &unplanned {
+		p = s.planNow()
 	}
-	// Two goroutines may both derive them: they find the same, and the first one is kept.
+	return p
+}
+
+// planNow derives the pattern's spots. Two goroutines may both derive them: they find the
+// same, and the first one stored is kept.
+func (s *spotRx) planNow() *spotPlan {
 	p := newSpotPlan(s.String())
-	if !s.spot.CompareAndSwap(nil, p) {
+	if !s.spot.CompareAndSwap(&unplanned, p) {
 		p = s.spot.Load()
+	}
+	return p
+}
+
+// spotless is the plan of a pattern whose plan p holds no spots: nil when it has none (it then
+// runs as a plain one), its plan when p was only the stand-in.
+func (s *spotRx) spotless(p *spotPlan) *spotPlan {
+	if p != &unplanned {
+		return nil
+	}
+	if p = s.planNow(); p.spots == nil {
+		return nil
 	}
 	return p
 }
@@ -868,9 +892,11 @@ func (s *spotRx) MatchString(f string) bool {
 	if s.handAny != nil {
 		return s.handAny(f)
 	}
-	sp := s.plan()
+	sp := s.spot.Load()
 	if sp.spots == nil {
-		return s.rx.MatchString(f)
+		if sp = s.spotless(sp); sp == nil {
+			return s.rx.MatchString(f)
+		}
 	}
 	var buf [16]int
 	maxLen := -2 // lenBound, read at the first spot
@@ -888,9 +914,11 @@ func (s *spotRx) MatchString(f string) bool {
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex: the leftmost match starts at the
 // first spot where the anchored pattern matches, and is the one it reads there.
 func (s *spotRx) FindStringSubmatchIndex(f string) []int {
-	sp := s.plan()
+	sp := s.spot.Load()
 	if sp.spots == nil {
-		return s.rx.FindStringSubmatchIndex(f)
+		if sp = s.spotless(sp); sp == nil {
+			return s.rx.FindStringSubmatchIndex(f)
+		}
 	}
 	var buf [16]int
 	maxLen := -2 // lenBound, read at the first spot
@@ -908,9 +936,11 @@ func (s *spotRx) FindStringSubmatchIndex(f string) []int {
 // FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex: every match starts with a
 // spot and so is not empty, and each next match is the leftmost one after the previous one.
 func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
-	sp := s.plan()
+	sp := s.spot.Load()
 	if sp.spots == nil {
-		return s.rx.FindAllStringSubmatchIndex(f, n)
+		if sp = s.spotless(sp); sp == nil {
+			return s.rx.FindAllStringSubmatchIndex(f, n)
+		}
 	}
 	var out [][]int
 	var buf [16]int
@@ -939,14 +969,16 @@ func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
 // there, without reading (and allocating) the others. run holds longestSpaceRun(f) once read,
 // -1 before: several patterns run on the same text read it once.
 func (s *spotRx) eachSubmatchIndex(f string, run *int, yield func([]int) bool) {
-	sp := s.plan()
+	sp := s.spot.Load()
 	if sp.spots == nil {
-		for _, m := range s.rx.FindAllStringSubmatchIndex(f, -1) {
-			if !yield(m) {
-				return
+		if sp = s.spotless(sp); sp == nil {
+			for _, m := range s.rx.FindAllStringSubmatchIndex(f, -1) {
+				if !yield(m) {
+					return
+				}
 			}
+			return
 		}
-		return
 	}
 	var buf [16]int
 	maxLen := -2 // lenBound, read at the first spot
