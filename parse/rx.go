@@ -760,6 +760,11 @@ func startsOf(re *syntax.Regexp) []bytePrefix {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return emptyStart
 	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase == 0 {
+			if out, ok := literalStarts(re.Rune); ok {
+				return out
+			}
+		}
 		out := emptyStart
 		for _, r := range re.Rune {
 			if !anyFull(out) {
@@ -847,6 +852,31 @@ func startsOf(re *syntax.Regexp) []bytePrefix {
 	return []bytePrefix{{}}
 }
 
+// literalStarts is startsOf of a literal of runes that ignores no case: the one prefix of its
+// UTF-8 bytes, as far as maxStartDepth. ok is false when the literal is empty or holds U+FFFD or
+// an invalid rune before that depth (startsOf then reads it rune by rune).
+func literalStarts(runes []rune) (out []bytePrefix, ok bool) {
+	var buf [maxStartDepth + utf8.UTFMax]byte
+	n, full := 0, true
+	for _, r := range runes {
+		if r == utf8.RuneError || !utf8.ValidRune(r) {
+			return nil, false
+		}
+		if n += utf8.EncodeRune(buf[n:], r); n > maxStartDepth {
+			n, full = maxStartDepth, false
+			break
+		}
+	}
+	if len(runes) == 0 {
+		return nil, false
+	}
+	sets := make([]byteSet, n)
+	for k := range sets {
+		sets[k].add(buf[k])
+	}
+	return []bytePrefix{{sets: sets, full: full}}, true
+}
+
 // maxRuneStarts bounds the runes beyond ASCII that runeStarts spells out.
 const maxRuneStarts = 8
 
@@ -906,19 +936,38 @@ func openStarts(ps []bytePrefix) []bytePrefix {
 
 // concatStarts is the prefixes of a match of a followed by a match of b.
 func concatStarts(a, b []bytePrefix) []bytePrefix {
-	var out []bytePrefix
+	// The prefixes and their sets are counted first, to be cut from two allocations.
+	count, width := 0, 0
+	for _, x := range a {
+		if !x.full {
+			count++
+			continue
+		}
+		count += len(b)
+		for _, y := range b {
+			width += min(len(x.sets)+len(y.sets), maxStartDepth)
+		}
+	}
+	if count == 0 {
+		return boundStarts(nil)
+	}
+	out := make([]bytePrefix, 0, count)
+	pool := make([]byteSet, width)
 	for _, x := range a {
 		if !x.full {
 			out = append(out, x)
 			continue
 		}
 		for _, y := range b {
-			sets := append(slices.Clip(x.sets), y.sets...)
-			full := y.full
-			if len(sets) > maxStartDepth {
-				sets, full = sets[:maxStartDepth], false
+			n := min(len(x.sets)+len(y.sets), maxStartDepth)
+			// Capped at its length, a prefix's sets are copied by whatever appends to them.
+			sets := pool[:n:n]
+			pool = pool[n:]
+			copy(sets[copy(sets, x.sets):], y.sets)
+			if n == 0 {
+				sets = slices.Clip(x.sets) // nil when x's are, as append leaves them
 			}
-			out = append(out, bytePrefix{sets: sets, full: full})
+			out = append(out, bytePrefix{sets: sets, full: y.full && len(x.sets)+len(y.sets) <= maxStartDepth})
 		}
 	}
 	return boundStarts(out)

@@ -51,7 +51,7 @@ func startsOfRef(re *syntax.Regexp) []bytePrefix {
 					runes = append(runes, f)
 				}
 			}
-			out = concatStarts(out, runeStartsRef(runes))
+			out = concatStartsRef(out, runeStartsRef(runes))
 		}
 		return out
 	case syntax.OpCharClass:
@@ -80,7 +80,7 @@ func startsOfRef(re *syntax.Regexp) []bytePrefix {
 			if !anyFull(out) {
 				break
 			}
-			out = concatStarts(out, startsOfRef(sub))
+			out = concatStartsRef(out, startsOfRef(sub))
 		}
 		return out
 	case syntax.OpAlternate:
@@ -95,7 +95,7 @@ func startsOfRef(re *syntax.Regexp) []bytePrefix {
 		return unionStarts(emptyStart, openStarts(startsOfRef(re.Sub[0])))
 	case syntax.OpPlus:
 		sub := startsOfRef(re.Sub[0])
-		return concatStarts(sub, unionStarts(emptyStart, openStarts(sub)))
+		return concatStartsRef(sub, unionStarts(emptyStart, openStarts(sub)))
 	case syntax.OpRepeat:
 		sub := startsOfRef(re.Sub[0])
 		bound := re.Max
@@ -107,20 +107,40 @@ func startsOfRef(re *syntax.Regexp) []bytePrefix {
 			if !anyFull(cur) {
 				break
 			}
-			cur = concatStarts(cur, sub)
+			cur = concatStartsRef(cur, sub)
 		}
 		if bound < 0 {
-			return concatStarts(cur, unionStarts(emptyStart, openStarts(sub)))
+			return concatStartsRef(cur, unionStarts(emptyStart, openStarts(sub)))
 		}
 		out := cur
 		for k := re.Min + 1; k <= bound && anyFull(cur); k++ {
-			cur = concatStarts(cur, sub)
+			cur = concatStartsRef(cur, sub)
 			out = unionStarts(out, cur)
 		}
 		return out
 	}
 	// Any other node (any character, no match…) tells nothing of the start.
 	return []bytePrefix{{}}
+}
+
+// concatStartsRef is the first concatStarts: the prefixes of a match of a followed by a match of b.
+func concatStartsRef(a, b []bytePrefix) []bytePrefix {
+	var out []bytePrefix
+	for _, x := range a {
+		if !x.full {
+			out = append(out, x)
+			continue
+		}
+		for _, y := range b {
+			sets := append(slices.Clip(x.sets), y.sets...)
+			full := y.full
+			if len(sets) > maxStartDepth {
+				sets, full = sets[:maxStartDepth], false
+			}
+			out = append(out, bytePrefix{sets: sets, full: full})
+		}
+	}
+	return boundStarts(out)
 }
 
 // runeStartsRef is the first runeStarts: the prefixes of one rune among runes: the ASCII ones as one byte set, each
