@@ -137,6 +137,17 @@ type lazyRegexp struct {
 	re   atomic.Pointer[regexp.Regexp]
 }
 
+// lazyRx returns the pattern expr, compiled at its first use (TestPatternsCompile compiles it):
+// for a pattern that a hand reader stands for, kept as the reference of its tests.
+func lazyRx(expr string) *lazyRegexp {
+	l := &lazyRegexp{expr: expr}
+	allLazy = append(allLazy, l)
+	return l
+}
+
+// allLazy lists every pattern made by lazyRx.
+var allLazy []*lazyRegexp
+
 // get returns the compiled regexp.
 func (l *lazyRegexp) get() *regexp.Regexp {
 	if re := l.re.Load(); re != nil {

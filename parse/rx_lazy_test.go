@@ -21,6 +21,11 @@ func TestPatternsCompile(t *testing.T) {
 	if len(allRx) < 100 {
 		t.Errorf("only %d patterns registered", len(allRx))
 	}
+	for _, l := range allLazy {
+		if _, err := regexp.Compile(l.String()); err != nil {
+			t.Errorf("pattern %q: %v", l.String(), err)
+		}
+	}
 	for _, s := range allSpots {
 		if p := s.plan(); p.spots != nil {
 			p.at.get()
