@@ -326,54 +326,52 @@ func newLitDFA(lits []string) *litDFA {
 			}
 		}
 	}
-	// The trie: goTo[state*width+class] is the child state, or -1.
-	goTo := make([]int32, a.width)
-	for k := range goTo {
-		goTo[k] = -1
-	}
+	// The trie: goTo[state*width+class] is the child state, or 0 (the root is no one's child).
+	w := a.width
+	goTo := make([]int32, w)
 	out := []uint64{0}
 	for k, l := range lits {
 		s := 0
 		for i := 0; i < len(l); i++ {
 			c := int(a.class[l[i]])
-			if goTo[s*a.width+c] < 0 {
-				goTo[s*a.width+c] = int32(len(out))
+			if goTo[s*w+c] == 0 {
+				goTo[s*w+c] = int32(len(out))
 				out = append(out, 0)
-				for range a.width {
-					goTo = append(goTo, -1)
-				}
+				goTo = append(goTo, make([]int32, w)...)
 			}
-			s = int(goTo[s*a.width+c])
+			s = int(goTo[s*w+c])
 		}
 		out[s] |= 1 << k
 	}
-	if len(out)*a.width >= litEnds {
+	if len(out)*w >= litEnds {
 		return nil
 	}
 	// Breadth first, each state's missing moves are those of its longest proper suffix in the
-	// trie (its failure state), whose outputs it inherits.
+	// trie (its failure state, done before it), whose outputs it inherits: its row starts as a
+	// copy of that state's, and its children are written over it.
 	n := len(out)
-	next := make([]uint16, n*a.width)
+	next := make([]uint16, n*w)
 	fail := make([]int, n)
 	queue := []int{0}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for c := 0; c < a.width; c++ {
-			t := int(goTo[s*a.width+c])
-			if t < 0 {
-				if s > 0 {
-					next[s*a.width+c] = next[fail[s]*a.width+c]
-				}
+		row := next[s*w : s*w+w]
+		if s > 0 {
+			copy(row, next[fail[s]*w:fail[s]*w+w])
+		}
+		for c, t32 := range goTo[s*w : s*w+w] {
+			t := int(t32)
+			if t == 0 {
 				continue
 			}
 			if s > 0 {
-				fail[t] = int(next[fail[s]*a.width+c]&^litEnds) / a.width
+				fail[t] = int(next[fail[s]*w+c]&^litEnds) / w
 			}
 			out[t] |= out[fail[t]]
-			next[s*a.width+c] = uint16(t * a.width)
+			row[c] = uint16(t * w)
 			if out[t] != 0 {
-				next[s*a.width+c] |= litEnds
+				row[c] |= litEnds
 			}
 			queue = append(queue, t)
 		}
