@@ -327,17 +327,23 @@ func newLitDFA(lits []string) *litDFA {
 		}
 	}
 	// The trie: goTo[state*width+class] is the child state, or 0 (the root is no one's child).
+	// A state's children are also listed, from firstKid through sibling (0 ends the list), with
+	// the class of the move to each (via): the rows of goTo are mostly empty.
 	w := a.width
 	goTo := make([]int32, w)
 	out := []uint64{0}
+	firstKid, sibling, via := []int32{0}, []int32{0}, []int32{0}
 	for k, l := range lits {
 		s := 0
 		for i := 0; i < len(l); i++ {
 			c := int(a.class[l[i]])
 			if goTo[s*w+c] == 0 {
-				goTo[s*w+c] = int32(len(out))
+				t := int32(len(out))
+				goTo[s*w+c] = t
 				out = append(out, 0)
 				goTo = append(goTo, make([]int32, w)...)
+				firstKid, sibling, via = append(firstKid, 0), append(sibling, firstKid[s]), append(via, int32(c))
+				firstKid[s] = t
 			}
 			s = int(goTo[s*w+c])
 		}
@@ -360,11 +366,8 @@ func newLitDFA(lits []string) *litDFA {
 		if s > 0 {
 			copy(row, next[fail[s]*w:fail[s]*w+w])
 		}
-		for c, t32 := range goTo[s*w : s*w+w] {
-			t := int(t32)
-			if t == 0 {
-				continue
-			}
+		for t := int(firstKid[s]); t != 0; t = int(sibling[t]) {
+			c := int(via[t])
 			if s > 0 {
 				fail[t] = int(next[fail[s]*w+c]&^litEnds) / w
 			}
