@@ -331,8 +331,14 @@ func newLitDFA(lits []string) *litDFA {
 	// the class of the move to each (via): the rows of goTo are mostly empty.
 	w := a.width
 	goTo := make([]int32, w)
-	out := []uint64{0}
-	firstKid, sibling, via := []int32{0}, []int32{0}, []int32{0}
+	states := 1 // at most: the root and a state per byte of a literal
+	for _, l := range lits {
+		states += len(l)
+	}
+	out := append(make([]uint64, 0, states), 0)
+	firstKid := append(make([]int32, 0, states), 0)
+	sibling := append(make([]int32, 0, states), 0)
+	via := append(make([]int32, 0, states), 0)
 	for k, l := range lits {
 		s := 0
 		for i := 0; i < len(l); i++ {
