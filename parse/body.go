@@ -984,10 +984,14 @@ func (d *doc) onlyBlankBetween(a, b int) bool {
 	return true
 }
 
+// bareNumberGate is reBareNumber's prefilter, derived once at start-up rather than looked up
+// for each line.
+var bareNumberGate = reBareNumber.prefilter()
+
 // bareNumberLine is reBareNumber.MatchString(f): the pattern's first bytes (a digit, a sign,
 // white space) turn away at once the lines of prose, which the section's every line is asked.
 func bareNumberLine(f string) bool {
-	if f == "" || reBareNumber.anchored && !reBareNumber.first.has(f[0]) {
+	if f == "" || bareNumberGate.anchored && !bareNumberGate.first.has(f[0]) {
 		return false
 	}
 	return reBareNumber.MatchString(f)

@@ -175,6 +175,10 @@ func rxSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // speakerParticles end a name that the civility pattern read too far ("Monsieur Dupont le …").
 var speakerParticles = []string{" de la", " de", " du", " le", " la", " van", " von"}
 
+// statusRestGate is reStatusRest's prefilter, derived once at start-up rather than looked up
+// for each turn.
+var statusRestGate = reStatusRest.prefilter()
+
 // turnRest reports whether what follows a speaker's colon can be the words of a turn: not a
 // status ("Excusée", "membre de droit"), nor, after a bare name, a number or an amount.
 func turnRest(rest string, bare bool) bool {
@@ -189,14 +193,14 @@ func turnRest(rest string, bare bool) bool {
 	// Fold keeps an opening ASCII byte that is no white space first, lower-cased ('`' becomes
 	// an apostrophe): when the status pattern cannot start with it, the rest need not be folded
 	// (most turns open with a word no status starts with).
-	if c := rest[0]; c < utf8.RuneSelf && !rxSpace(c) && c != '\v' && reStatusRest.anchored {
+	if c := rest[0]; c < utf8.RuneSelf && !rxSpace(c) && c != '\v' && statusRestGate.anchored {
 		switch {
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		case c == '`':
 			c = '\''
 		}
-		if !reStatusRest.first.has(c) {
+		if !statusRestGate.first.has(c) {
 			return true
 		}
 	}

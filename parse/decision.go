@@ -183,11 +183,12 @@ var voteWordStems, voteWordGated = spotStems(reVoteWord)
 // a line whose stems hold none of them holds no match. It reports false when re has no spots or
 // one of them cannot be a stem.
 func spotStems(re *spotRx) (stemSet, bool) {
-	if re.spots == nil {
+	spots := re.plan().spots
+	if spots == nil {
 		return stemSet{}, false
 	}
-	list := make([]string, len(re.spots))
-	for k, sp := range re.spots {
+	list := make([]string, len(spots))
+	for k, sp := range spots {
 		if len(sp.s) < 2 || !edgeByte(sp.s[0]) || !edgeByte(sp.s[len(sp.s)-1]) {
 			return stemSet{}, false
 		}
@@ -573,11 +574,12 @@ func init() {
 // every match holds one of these words, and so one of the stems. It is every bit when some word
 // holds no stem, or re has no required words: the pattern then always runs.
 func litStems(re *rx) uint64 {
-	if re.lits == nil {
+	lits := re.prefilter().lits
+	if lits == nil {
 		return ^uint64(0)
 	}
 	var mask uint64
-	for _, l := range re.lits {
+	for _, l := range lits {
 		var b uint64
 		for _, st := range stemIndex.stems {
 			if strings.Contains(l, st) {

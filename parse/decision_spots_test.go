@@ -90,7 +90,7 @@ func TestSpotRx(t *testing.T) {
 	samples := spotSamples(t)
 	spotted := 0
 	for _, r := range allSpots {
-		if r.spots != nil {
+		if r.plan().spots != nil {
 			spotted++
 		}
 		for _, s := range samples {
@@ -152,11 +152,11 @@ func TestSpotsOf(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := mustSpot(tc.expr)
-			if !reflect.DeepEqual(r.spots, tc.want) {
-				t.Errorf("spots of %q = %v, want %v", tc.expr, r.spots, tc.want)
+			if !reflect.DeepEqual(r.plan().spots, tc.want) {
+				t.Errorf("spots of %q = %v, want %v", tc.expr, r.plan().spots, tc.want)
 			}
-			if tc.want != nil && r.maxLen != tc.maxLen {
-				t.Errorf("maxLen of %q = %d, want %d", tc.expr, r.maxLen, tc.maxLen)
+			if tc.want != nil && r.plan().maxLen != tc.maxLen {
+				t.Errorf("maxLen of %q = %d, want %d", tc.expr, r.plan().maxLen, tc.maxLen)
 			}
 		})
 	}

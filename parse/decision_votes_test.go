@@ -13,9 +13,9 @@ var voteWordSeeds = []string{
 
 func TestVoteWordGated(t *testing.T) {
 	if !voteWordGated {
-		t.Fatalf("reVoteWord's spots %v are no stems: the gate is lost", reVoteWord.spots)
+		t.Fatalf("reVoteWord's spots %v are no stems: the gate is lost", reVoteWord.plan().spots)
 	}
-	for _, sp := range reVoteWord.spots {
+	for _, sp := range reVoteWord.plan().spots {
 		if stemBit(sp.s)&voteWordStems.mask == 0 {
 			t.Errorf("spot %q is no stem of voteWordStems", sp.s)
 		}

@@ -1341,7 +1341,7 @@ func (d *doc) meetingSignatures() {
 		f := strings.TrimSpace(d.folded[i])
 		// Every cell must read as a role, so the line holds a role word: most lines are
 		// rejected before they are split (a cell's fold is part of the line's).
-		if f == "" || len(f) > 120 || !containsAnyLit(f, reSignRole.lits) {
+		if f == "" || len(f) > 120 || !containsAnyLit(f, reSignRole.prefilter().lits) {
 			continue
 		}
 		cells := reCells.Split(strings.TrimSpace(d.lines[i].Text), -1)

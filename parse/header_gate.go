@@ -133,7 +133,7 @@ func (g litGate) may(s string) bool {
 // start with it ("^(?:etait|presents|absents|…)\b").
 func newPrefixGate(re *rx) litGate {
 	g := litGate{re: re}
-	if !re.anchored {
+	if !re.prefilter().anchored {
 		return g
 	}
 	tree, err := syntax.Parse(re.String(), syntax.Perl)

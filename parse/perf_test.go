@@ -71,12 +71,12 @@ func TestRxPrefilter(t *testing.T) {
 	samples := rxSamples(t)
 	filtered := 0
 	for _, r := range allRx {
-		if r.lits != nil {
+		if r.prefilter().lits != nil {
 			filtered++
 		}
 		for _, s := range samples {
 			if r.Regexp.MatchString(s) && !r.may(s) {
-				t.Errorf("%s (lits %q): prefilter rejects %q, which matches", r, r.lits, s)
+				t.Errorf("%s (lits %q): prefilter rejects %q, which matches", r, r.prefilter().lits, s)
 			}
 		}
 	}
@@ -104,17 +104,17 @@ func TestFirstBytes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		r := mustRx(tc.expr)
-		if r.anchored != tc.anchored {
-			t.Errorf("%s: anchored = %v, want %v", tc.expr, r.anchored, tc.anchored)
+		if r.prefilter().anchored != tc.anchored {
+			t.Errorf("%s: anchored = %v, want %v", tc.expr, r.prefilter().anchored, tc.anchored)
 			continue
 		}
 		for _, c := range []byte(tc.yes) {
-			if !r.first.has(c) {
+			if !r.prefilter().first.has(c) {
 				t.Errorf("%s: first lacks %q", tc.expr, c)
 			}
 		}
 		for _, c := range []byte(tc.no) {
-			if r.first.has(c) {
+			if r.prefilter().first.has(c) {
 				t.Errorf("%s: first has %q", tc.expr, c)
 			}
 		}
@@ -140,7 +140,7 @@ func TestRequiredLits(t *testing.T) {
 		{`(?:ab){2,}`, []string{"ab"}},
 	}
 	for _, tc := range cases {
-		if got := mustRx(tc.expr).lits; !reflect.DeepEqual(got, tc.want) {
+		if got := mustRx(tc.expr).prefilter().lits; !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("requiredLits(%q) = %q, want %q", tc.expr, got, tc.want)
 		}
 	}
@@ -153,7 +153,7 @@ func FuzzRxPrefilter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range allRx {
 			if r.Regexp.MatchString(s) && !r.may(s) {
-				t.Errorf("%s (lits %q): prefilter rejects %q, which matches", r, r.lits, s)
+				t.Errorf("%s (lits %q): prefilter rejects %q, which matches", r, r.prefilter().lits, s)
 			}
 		}
 	})
@@ -164,7 +164,7 @@ func TestRxPrefilterList(t *testing.T) {
 		t.Skip("prints the prefilters with -v")
 	}
 	for _, r := range allRx {
-		t.Logf("%-60.60s %q", r.String(), r.lits)
+		t.Logf("%-60.60s %q", r.String(), r.prefilter().lits)
 	}
 }
 

@@ -6,21 +6,44 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
 
-// rx is a compiled regular expression with a literal prefilter. Most patterns run on every line
-// and match almost none: Go's backtracker then tries each start position of the line, while a
-// strings.Contains of a word the match cannot do without answers in a few nanoseconds. lits
-// holds such words — every match contains at least one of them — and each search method
-// answers "no match" at once when the text holds none, exactly as the regexp would.
+// rx is a regular expression with a literal prefilter. Most patterns run on every line and
+// match almost none: Go's backtracker then tries each start position of the line, while a
+// strings.Contains of a word the match cannot do without answers in a few nanoseconds. Its
+// prefilter (rxFilter) holds such words, and each search method answers "no match" at once
+// when the text holds none, exactly as the regexp would.
 //
-// A pattern anchored at the start of the text ("^…") also gets the set of bytes its match can
-// start with: the backtracker clears state in proportion to the text's length even when the
-// first character already fails, and one table look-up spares that.
+// Both the regexp and the prefilter are built at the pattern's first use: the package holds
+// hundreds of patterns, many of which only some layouts reach, and building them all cost every
+// run of the program some forty milliseconds before it read a byte. TestPatternsCompile builds
+// every one, so that a bad pattern fails a test rather than a user's run.
 type rx struct {
-	*regexp.Regexp
+	// Regexp is the pattern itself, compiled at its first use.
+	Regexp lazyRegexp
+	// filter is the prefilter: &unanalysed until the first search (see prefilter). A
+	// stand-in rather than nil spares the search methods a test: only a pattern found to have no
+	// literal looks further.
+	filter atomic.Pointer[rxFilter]
+	// hand, for a pattern of handMatchers, reads its match by hand: the end of the match at the
+	// start of the text, -1 when none.
+	hand func(string) int
+	// handSub, for a pattern of handSubmatchers, reads its leftmost match and groups by hand:
+	// what FindStringSubmatchIndex answers.
+	handSub func(string) subMatch
+	// handAny, for a pattern of handMatchesAny, tells by hand whether the text holds a match.
+	handAny func(string) bool
+}
+
+// rxFilter is what an rx's pattern tells of its matches before any text is read.
+//
+// A pattern anchored at the start of the text ("^…") gets the set of bytes its match can start
+// with: the backtracker clears state in proportion to the text's length even when the first
+// character already fails, and one table look-up spares that.
+type rxFilter struct {
 	lits []string // nil when the pattern requires no literal (then the regexp always runs)
 	// foldLits, when lits is nil, are literals of which every match holds one, up to the case
 	// of ASCII letters ("(?i)a l'exception de"): see containsFold.
@@ -38,64 +61,178 @@ type rx struct {
 	// unknown. A byte loop costs far less than the backtracker trying each position.
 	scan      []bytePrefix
 	scanFirst byteSet
-	// hand, for a pattern of handMatchers, reads its match by hand: the end of the match at the
-	// start of the text, -1 when none.
-	hand func(string) int
-	// handSub, for a pattern of handSubmatchers, reads its leftmost match and groups by hand:
-	// what FindStringSubmatchIndex answers.
-	handSub func(string) subMatch
-	// handAny, for a pattern of handMatchesAny, tells by hand whether the text holds a match.
-	handAny func(string) bool
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
 const maxLits = 12
 
-// mustRx compiles expr (it panics on a bad pattern, as regexp.MustCompile) and derives its
-// prefilter.
+// mustRx returns the pattern expr, to be compiled at its first use (it then panics on a bad
+// pattern, as regexp.MustCompile: TestPatternsCompile compiles them all).
 func mustRx(expr string) *rx {
-	r := &rx{Regexp: regexp.MustCompile(expr), hand: handMatchers[expr], handSub: handSubmatchers[expr], handAny: handMatchesAny[expr]}
-	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		r.lits = requiredLits(tree)
-		if r.lits == nil {
-			r.foldLits = requiredFoldLits(tree)
-		}
-		if set, nullable, ok := firstBytes(tree); ok && !nullable && anchoredAtStart(tree) {
-			r.anchored, r.first = true, set
-			r.starts = usefulStarts(startsOf(tree))
-		}
-		if !r.anchored && r.lits == nil && r.foldLits == nil {
-			if r.scan = usefulStarts(startsOf(tree)); r.scan != nil {
-				for _, p := range r.scan {
-					r.scanFirst.union(p.sets[0])
-				}
-			}
-		}
-	}
+	r := &rx{Regexp: lazyRegexp{expr: expr}, hand: handMatchers[expr], handSub: handSubmatchers[expr], handAny: handMatchesAny[expr]}
+	r.filter.Store(&unanalysed)
 	allRx = append(allRx, r)
 	return r
 }
 
-// allRx lists every pattern compiled by mustRx, for the tests that check the prefilters.
+// allRx lists every pattern made by mustRx, for the tests that compile them and check their
+// prefilters.
 var allRx []*rx
+
+// String is the source text of the pattern.
+func (r *rx) String() string { return r.Regexp.expr }
+
+// unanalysed stands for the prefilter of a pattern not yet searched with: it lets every text
+// through, as a pattern without literals does.
+var unanalysed rxFilter
+
+// prefilter returns the pattern's prefilter, derived at the first call.
+func (r *rx) prefilter() *rxFilter {
+	f := r.filter.Load()
+	if f == &unanalysed {
+		f = r.analyse()
+	}
+	return f
+}
+
+// analyse derives the prefilter of the pattern. Two goroutines may both derive it: they find
+// the same, and the first one stored is kept.
+func (r *rx) analyse() *rxFilter {
+	f := newRxFilter(r.Regexp.expr)
+	if !r.filter.CompareAndSwap(&unanalysed, f) {
+		f = r.filter.Load()
+	}
+	return f
+}
+
+// newRxFilter derives the prefilter of expr; a pattern that does not parse gets none (its
+// regexp then panics when compiled).
+func newRxFilter(expr string) *rxFilter {
+	r := &rxFilter{}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return r
+	}
+	r.lits = requiredLits(tree)
+	if r.lits == nil {
+		r.foldLits = requiredFoldLits(tree)
+	}
+	if set, nullable, ok := firstBytes(tree); ok && !nullable && anchoredAtStart(tree) {
+		r.anchored, r.first = true, set
+		r.starts = usefulStarts(startsOf(tree))
+	}
+	if !r.anchored && r.lits == nil && r.foldLits == nil {
+		if r.scan = usefulStarts(startsOf(tree)); r.scan != nil {
+			for _, p := range r.scan {
+				r.scanFirst.union(p.sets[0])
+			}
+		}
+	}
+	return r
+}
+
+// lazyRegexp is a regexp compiled at its first use. Its methods are those of regexp.Regexp.
+type lazyRegexp struct {
+	expr string
+	re   atomic.Pointer[regexp.Regexp]
+}
+
+// lazyRx returns the pattern expr, compiled at its first use (TestPatternsCompile compiles it):
+// for a pattern that a hand reader stands for, kept as the reference of its tests.
+func lazyRx(expr string) *lazyRegexp {
+	l := &lazyRegexp{expr: expr}
+	allLazy = append(allLazy, l)
+	return l
+}
+
+// allLazy lists every pattern made by lazyRx.
+var allLazy []*lazyRegexp
+
+// get returns the compiled regexp.
+func (l *lazyRegexp) get() *regexp.Regexp {
+	if re := l.re.Load(); re != nil {
+		return re
+	}
+	return l.compile()
+}
+
+// compile compiles the pattern; of two goroutines compiling it at once, the first one's is kept.
+func (l *lazyRegexp) compile() *regexp.Regexp {
+	re := regexp.MustCompile(l.expr)
+	if !l.re.CompareAndSwap(nil, re) {
+		re = l.re.Load()
+	}
+	return re
+}
+
+// String is the source text of the pattern.
+func (l *lazyRegexp) String() string { return l.expr }
+
+// MatchString is regexp.Regexp.MatchString.
+func (l *lazyRegexp) MatchString(s string) bool { return l.get().MatchString(s) }
+
+// FindString is regexp.Regexp.FindString.
+func (l *lazyRegexp) FindString(s string) string { return l.get().FindString(s) }
+
+// FindStringIndex is regexp.Regexp.FindStringIndex.
+func (l *lazyRegexp) FindStringIndex(s string) []int { return l.get().FindStringIndex(s) }
+
+// FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
+func (l *lazyRegexp) FindStringSubmatch(s string) []string { return l.get().FindStringSubmatch(s) }
+
+// FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
+func (l *lazyRegexp) FindStringSubmatchIndex(s string) []int {
+	return l.get().FindStringSubmatchIndex(s)
+}
+
+// FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
+func (l *lazyRegexp) FindAllStringIndex(s string, n int) [][]int {
+	return l.get().FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
+func (l *lazyRegexp) FindAllStringSubmatch(s string, n int) [][]string {
+	return l.get().FindAllStringSubmatch(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
+func (l *lazyRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return l.get().FindAllStringSubmatchIndex(s, n)
+}
+
+// ReplaceAllString is regexp.Regexp.ReplaceAllString.
+func (l *lazyRegexp) ReplaceAllString(src, repl string) string {
+	return l.get().ReplaceAllString(src, repl)
+}
+
+// Split is regexp.Regexp.Split.
+func (l *lazyRegexp) Split(s string, n int) []string { return l.get().Split(s, n) }
 
 // may reports whether s can hold a match.
 func (r *rx) may(s string) bool {
-	if r.anchored && (s == "" || !r.first.has(s[0]) || r.starts != nil && !startsWith(s, r.starts)) {
+	f := r.filter.Load()
+	if f.anchored && (s == "" || !f.first.has(s[0]) || f.starts != nil && !startsWith(s, f.starts)) {
 		return false
 	}
-	if r.scan != nil {
+	if f.scan != nil {
 		for i := 0; i < len(s); i++ {
-			if r.scanFirst.has(s[i]) && startsWith(s[i:], r.scan) {
+			if f.scanFirst.has(s[i]) && startsWith(s[i:], f.scan) {
 				return true
 			}
 		}
 		return false
 	}
-	if r.lits == nil {
-		return r.foldLits == nil || containsFold(s, r.foldLits)
+	if f.lits == nil {
+		if f.foldLits == nil {
+			if f == &unanalysed {
+				r.analyse()
+				return r.may(s)
+			}
+			return true
+		}
+		return containsFold(s, f.foldLits)
 	}
-	for _, l := range r.lits {
+	for _, l := range f.lits {
 		if strings.Contains(s, l) {
 			return true
 		}
@@ -111,7 +248,7 @@ func (r *rx) MatchString(s string) bool {
 	if r.hand != nil {
 		return r.hand(s) >= 0
 	}
-	return r.may(s) && r.Regexp.MatchString(s)
+	return r.may(s) && r.Regexp.get().MatchString(s)
 }
 
 // FindString is regexp.FindString behind the prefilter.
@@ -122,7 +259,7 @@ func (r *rx) FindString(s string) string {
 	if !r.may(s) {
 		return ""
 	}
-	return r.Regexp.FindString(s)
+	return r.Regexp.get().FindString(s)
 }
 
 // FindStringIndex is regexp.FindStringIndex behind the prefilter.
@@ -136,7 +273,7 @@ func (r *rx) FindStringIndex(s string) []int {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindStringIndex(s)
+	return r.Regexp.get().FindStringIndex(s)
 }
 
 // FindStringSubmatch is regexp.FindStringSubmatch behind the prefilter.
@@ -147,7 +284,7 @@ func (r *rx) FindStringSubmatch(s string) []string {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatch(s)
+	return r.Regexp.get().FindStringSubmatch(s)
 }
 
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex behind the prefilter.
@@ -158,7 +295,7 @@ func (r *rx) FindStringSubmatchIndex(s string) []int {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatchIndex(s)
+	return r.Regexp.get().FindStringSubmatchIndex(s)
 }
 
 // FindAllStringIndex is regexp.FindAllStringIndex behind the prefilter.
@@ -166,7 +303,7 @@ func (r *rx) FindAllStringIndex(s string, n int) [][]int {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringIndex(s, n)
+	return r.Regexp.get().FindAllStringIndex(s, n)
 }
 
 // FindAllStringSubmatch is regexp.FindAllStringSubmatch behind the prefilter.
@@ -174,7 +311,7 @@ func (r *rx) FindAllStringSubmatch(s string, n int) [][]string {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringSubmatch(s, n)
+	return r.Regexp.get().FindAllStringSubmatch(s, n)
 }
 
 // FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex behind the prefilter.
@@ -182,7 +319,7 @@ func (r *rx) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+	return r.Regexp.get().FindAllStringSubmatchIndex(s, n)
 }
 
 // ReplaceAllString is regexp.ReplaceAllString behind the prefilter: without a match, src.
@@ -197,14 +334,14 @@ func (r *rx) ReplaceAllString(src, repl string) string {
 	if !r.may(src) {
 		return src
 	}
-	return r.Regexp.ReplaceAllString(src, repl)
+	return r.Regexp.get().ReplaceAllString(src, repl)
 }
 
 // Split is regexp.Split behind the prefilter: without a match, the whole of s (a pattern with a
 // prefilter never matches the empty string, so the regexp would not split it either).
 func (r *rx) Split(s string, n int) []string {
 	if n == 0 || r.may(s) {
-		return r.Regexp.Split(s, n)
+		return r.Regexp.get().Split(s, n)
 	}
 	return []string{s}
 }
@@ -471,9 +608,12 @@ func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 func (b *byteSet) union(o byteSet) {
 	b[0], b[1], b[2], b[3] = b[0]|o[0], b[1]|o[1], b[2]|o[2], b[3]|o[3]
 }
+
+// addRange adds the bytes lo to hi (0 <= lo, hi <= 0xff), a word of the set at a time.
 func (b *byteSet) addRange(lo, hi int) {
-	for c := lo; c <= hi; c++ {
-		b.add(byte(c))
+	for w := lo >> 6; w <= hi>>6; w++ {
+		from, to := max(lo, w<<6)&63, min(hi, w<<6+63)&63
+		b[w] |= ^uint64(0) >> (63 - to) &^ (1<<from - 1)
 	}
 }
 
@@ -631,8 +771,16 @@ func startsOf(re *syntax.Regexp) []bytePrefix {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return emptyStart
 	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase == 0 {
+			if out, ok := literalStarts(re.Rune); ok {
+				return out
+			}
+		}
 		out := emptyStart
 		for _, r := range re.Rune {
+			if !anyFull(out) {
+				break // the runes after it are past what is known
+			}
 			runes := []rune{r}
 			if re.Flags&syntax.FoldCase != 0 {
 				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
@@ -644,18 +792,22 @@ func startsOf(re *syntax.Regexp) []bytePrefix {
 		return out
 	case syntax.OpCharClass:
 		var runes []rune
+		wide := 0
 		for k := 0; k+1 < len(re.Rune); k += 2 {
 			lo, hi := re.Rune[k], re.Rune[k+1]
 			for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
 				runes = append(runes, r)
 			}
-			if hi >= utf8.RuneSelf {
+			// Beyond maxRuneStarts runes beyond ASCII, runeStarts keeps only the ASCII ones:
+			// a class such as \p{L}, of hundreds of ranges, need not be spelt out.
+			if hi >= utf8.RuneSelf && wide <= maxRuneStarts {
 				lo = max(lo, utf8.RuneSelf)
 				if hi-lo >= maxRuneStarts {
 					hi = lo + maxRuneStarts // more than runeStarts spells out: it gives up
 				}
 				for r := lo; r <= hi; r++ {
 					runes = append(runes, r)
+					wide++
 				}
 			}
 		}
@@ -709,6 +861,31 @@ func startsOf(re *syntax.Regexp) []bytePrefix {
 	}
 	// Any other node (any character, no match…) tells nothing of the start.
 	return []bytePrefix{{}}
+}
+
+// literalStarts is startsOf of a literal of runes that ignores no case: the one prefix of its
+// UTF-8 bytes, as far as maxStartDepth. ok is false when the literal is empty or holds U+FFFD or
+// an invalid rune before that depth (startsOf then reads it rune by rune).
+func literalStarts(runes []rune) (out []bytePrefix, ok bool) {
+	var buf [maxStartDepth + utf8.UTFMax]byte
+	n, full := 0, true
+	for _, r := range runes {
+		if r == utf8.RuneError || !utf8.ValidRune(r) {
+			return nil, false
+		}
+		if n += utf8.EncodeRune(buf[n:], r); n > maxStartDepth {
+			n, full = maxStartDepth, false
+			break
+		}
+	}
+	if len(runes) == 0 {
+		return nil, false
+	}
+	sets := make([]byteSet, n)
+	for k := range sets {
+		sets[k].add(buf[k])
+	}
+	return []bytePrefix{{sets: sets, full: full}}, true
 }
 
 // maxRuneStarts bounds the runes beyond ASCII that runeStarts spells out.
@@ -770,19 +947,38 @@ func openStarts(ps []bytePrefix) []bytePrefix {
 
 // concatStarts is the prefixes of a match of a followed by a match of b.
 func concatStarts(a, b []bytePrefix) []bytePrefix {
-	var out []bytePrefix
+	// The prefixes and their sets are counted first, to be cut from two allocations.
+	count, width := 0, 0
+	for _, x := range a {
+		if !x.full {
+			count++
+			continue
+		}
+		count += len(b)
+		for _, y := range b {
+			width += min(len(x.sets)+len(y.sets), maxStartDepth)
+		}
+	}
+	if count == 0 {
+		return boundStarts(nil)
+	}
+	out := make([]bytePrefix, 0, count)
+	pool := make([]byteSet, width)
 	for _, x := range a {
 		if !x.full {
 			out = append(out, x)
 			continue
 		}
 		for _, y := range b {
-			sets := append(slices.Clip(x.sets), y.sets...)
-			full := y.full
-			if len(sets) > maxStartDepth {
-				sets, full = sets[:maxStartDepth], false
+			n := min(len(x.sets)+len(y.sets), maxStartDepth)
+			// Capped at its length, a prefix's sets are copied by whatever appends to them.
+			sets := pool[:n:n]
+			pool = pool[n:]
+			copy(sets[copy(sets, x.sets):], y.sets)
+			if n == 0 {
+				sets = slices.Clip(x.sets) // nil when x's are, as append leaves them
 			}
-			out = append(out, bytePrefix{sets: sets, full: full})
+			out = append(out, bytePrefix{sets: sets, full: y.full && len(x.sets)+len(y.sets) <= maxStartDepth})
 		}
 	}
 	return boundStarts(out)

@@ -81,7 +81,7 @@ func TestRxPrefilterCorpus(t *testing.T) {
 		}
 	}
 	for _, r := range allRx {
-		if r.starts == nil && r.lits == nil && r.foldLits == nil {
+		if r.prefilter().starts == nil && r.prefilter().lits == nil && r.prefilter().foldLits == nil {
 			continue
 		}
 		for _, s := range lines {
@@ -113,7 +113,7 @@ func TestFoldLits(t *testing.T) {
 			r := mustRx(tc.expr)
 			for _, s := range tc.pass {
 				if r.Regexp.MatchString(s) && !r.may(s) {
-					t.Errorf("may(%q) = false, but %s matches it (lits %q, fold %q)", s, tc.expr, r.lits, r.foldLits)
+					t.Errorf("may(%q) = false, but %s matches it (lits %q, fold %q)", s, tc.expr, r.prefilter().lits, r.prefilter().foldLits)
 				}
 			}
 			for _, s := range tc.fail {
@@ -121,7 +121,7 @@ func TestFoldLits(t *testing.T) {
 					t.Fatalf("bad case: %s matches %q", tc.expr, s)
 				}
 				if r.may(s) {
-					t.Errorf("may(%q) = true, want the literals (%q, fold %q) to turn it away", s, r.lits, r.foldLits)
+					t.Errorf("may(%q) = true, want the literals (%q, fold %q) to turn it away", s, r.prefilter().lits, r.prefilter().foldLits)
 				}
 			}
 		})

@@ -2,10 +2,10 @@ package parse
 
 import (
 	"math/bits"
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -326,54 +326,61 @@ func newLitDFA(lits []string) *litDFA {
 			}
 		}
 	}
-	// The trie: goTo[state*width+class] is the child state, or -1.
-	goTo := make([]int32, a.width)
-	for k := range goTo {
-		goTo[k] = -1
+	// The trie: goTo[state*width+class] is the child state, or 0 (the root is no one's child).
+	// A state's children are also listed, from firstKid through sibling (0 ends the list), with
+	// the class of the move to each (via): the rows of goTo are mostly empty.
+	w := a.width
+	goTo := make([]int32, w)
+	states := 1 // at most: the root and a state per byte of a literal
+	for _, l := range lits {
+		states += len(l)
 	}
-	out := []uint64{0}
+	out := append(make([]uint64, 0, states), 0)
+	firstKid := append(make([]int32, 0, states), 0)
+	sibling := append(make([]int32, 0, states), 0)
+	via := append(make([]int32, 0, states), 0)
 	for k, l := range lits {
 		s := 0
 		for i := 0; i < len(l); i++ {
 			c := int(a.class[l[i]])
-			if goTo[s*a.width+c] < 0 {
-				goTo[s*a.width+c] = int32(len(out))
+			if goTo[s*w+c] == 0 {
+				t := int32(len(out))
+				goTo[s*w+c] = t
 				out = append(out, 0)
-				for range a.width {
-					goTo = append(goTo, -1)
-				}
+				goTo = append(goTo, make([]int32, w)...)
+				firstKid, sibling, via = append(firstKid, 0), append(sibling, firstKid[s]), append(via, int32(c))
+				firstKid[s] = t
 			}
-			s = int(goTo[s*a.width+c])
+			s = int(goTo[s*w+c])
 		}
 		out[s] |= 1 << k
 	}
-	if len(out)*a.width >= litEnds {
+	if len(out)*w >= litEnds {
 		return nil
 	}
 	// Breadth first, each state's missing moves are those of its longest proper suffix in the
-	// trie (its failure state), whose outputs it inherits.
+	// trie (its failure state, done before it), whose outputs it inherits: its row starts as a
+	// copy of that state's, and its children are written over it.
 	n := len(out)
-	next := make([]uint16, n*a.width)
+	next := make([]uint16, n*w)
 	fail := make([]int, n)
 	queue := []int{0}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for c := 0; c < a.width; c++ {
-			t := int(goTo[s*a.width+c])
-			if t < 0 {
-				if s > 0 {
-					next[s*a.width+c] = next[fail[s]*a.width+c]
-				}
-				continue
-			}
+		row := next[s*w : s*w+w]
+		if s > 0 {
+			copy(row, next[fail[s]*w:fail[s]*w+w])
+		}
+		for t := int(firstKid[s]); t != 0; t = int(sibling[t]) {
+			c := int(via[t])
 			if s > 0 {
-				fail[t] = int(next[fail[s]*a.width+c]&^litEnds) / a.width
+				fail[t] = int(next[fail[s]*w+c]&^litEnds) / w
 			}
 			out[t] |= out[fail[t]]
-			next[s*a.width+c] = uint16(t * a.width)
+			row[c] = uint16(t * w)
 			if out[t] != 0 {
-				next[s*a.width+c] |= litEnds
+				row[c] |= litEnds
 			}
 			queue = append(queue, t)
 		}
@@ -389,14 +396,24 @@ func (s stemSet) in(m uint64) bool { return m&s.mask != 0 }
 // is run, anchored, only where a spot occurs, instead of from every byte of the line. Go's
 // regexp tries a large alternation at each position of an unanchored search, which made a
 // vote pattern cost tens of microseconds on a long line holding none of its words.
+//
+// Its spots are derived at its first search, as the rx's prefilter (see rx): most patterns
+// serve only some layouts.
 type spotRx struct {
 	*rx
+	// spot is &unplanned until the first search (see plan): a stand-in that has no spots, as
+	// many patterns have none, spares the search methods a test.
+	spot atomic.Pointer[spotPlan]
+}
+
+// spotPlan is how a spotRx searches: its spots, or none when the pattern runs as a plain one.
+type spotPlan struct {
 	spots []spotLit
 	dfa   *litDFA // finds the spots
 	// at is the pattern anchored after one arbitrary character, so that an assertion at the
 	// match's start (\b) sees the character before it; at0 is the pattern anchored at the start
-	// of the text, for a match starting there.
-	at, at0 *regexp.Regexp
+	// of the text, for a match starting there. Both are compiled at their first use.
+	at, at0 lazyRegexp
 	maxLen  int // bytes a match spans at most, -1 when unbounded
 	// spaceFixed and spaceRuns bound a match whose only unbounded parts are runs of white space
 	// ("label\s*:?\s*(\d+)"): it spans at most spaceFixed bytes plus spaceRuns times the longest
@@ -420,11 +437,52 @@ const (
 	goodSpot = 5
 )
 
-// mustSpot compiles expr as mustRx does, and derives its spots when it can; a pattern without
-// spots runs as a plain one.
+// mustSpot returns the pattern expr as mustRx does; its spots are derived at its first search
+// when it has some, and a pattern without spots runs as a plain one.
 func mustSpot(expr string) *spotRx {
-	s := &spotRx{rx: mustRx(expr), maxLen: -1}
+	s := &spotRx{rx: mustRx(expr)}
+	s.spot.Store(&unplanned)
 	allSpots = append(allSpots, s)
+	return s
+}
+
+// unplanned stands for the spots of a pattern not yet searched with.
+var unplanned = spotPlan{maxLen: -1}
+
+// plan returns the pattern's spots, derived at the first call.
+func (s *spotRx) plan() *spotPlan {
+	p := s.spot.Load()
+	if p == &unplanned {
+		p = s.planNow()
+	}
+	return p
+}
+
+// planNow derives the pattern's spots. Two goroutines may both derive them: they find the
+// same, and the first one stored is kept.
+func (s *spotRx) planNow() *spotPlan {
+	p := newSpotPlan(s.String())
+	if !s.spot.CompareAndSwap(&unplanned, p) {
+		p = s.spot.Load()
+	}
+	return p
+}
+
+// spotless is the plan of a pattern whose plan p holds no spots: nil when it has none (it then
+// runs as a plain one), its plan when p was only the stand-in.
+func (s *spotRx) spotless(p *spotPlan) *spotPlan {
+	if p != &unplanned {
+		return nil
+	}
+	if p = s.planNow(); p.spots == nil {
+		return nil
+	}
+	return p
+}
+
+// newSpotPlan derives the spots of expr.
+func newSpotPlan(expr string) *spotPlan {
+	s := &spotPlan{maxLen: -1}
 	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return s
@@ -441,8 +499,8 @@ func mustSpot(expr string) *spotRx {
 		return s
 	}
 	s.spots = spots
-	s.at = regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
-	s.at0 = regexp.MustCompile(`^(?:` + expr + `)`)
+	s.at = lazyRegexp{expr: `^(?s:.)(?:` + expr + `)`}
+	s.at0 = lazyRegexp{expr: `^(?:` + expr + `)`}
 	s.maxLen = maxLenOf(tree)
 	if s.maxLen < 0 {
 		if fixed, runs, ok := spaceBound(tree); ok && runs > 0 {
@@ -719,7 +777,7 @@ func longestSpaceRun(f string) int {
 }
 
 // lenBound is the most bytes a match in f spans, -1 when unbounded.
-func (s *spotRx) lenBound(f string) int {
+func (s *spotPlan) lenBound(f string) int {
 	if s.maxLen >= 0 || s.spaceRuns == 0 {
 		return s.maxLen
 	}
@@ -780,7 +838,7 @@ func maxLenOf(re *syntax.Regexp) int {
 
 // spotsIn appends to buf the offsets of f where a spot occurs (its boundary holding), in
 // increasing order and without repeats.
-func (s *spotRx) spotsIn(f string, buf []int) []int {
+func (s *spotPlan) spotsIn(f string, buf []int) []int {
 	a := s.dfa
 	st := uint32(0)
 	next, class := a.next, &a.class
@@ -806,20 +864,21 @@ func (s *spotRx) spotsIn(f string, buf []int) []int {
 // matchAt runs the anchored pattern for a match starting at offset p of f, and returns its
 // submatch offsets in f (nil when none). The text read is bounded by the longest match,
 // maxLen (lenBound of f).
-func (s *spotRx) matchAt(f string, p int, subs bool, maxLen int) []int {
+func (s *spotPlan) matchAt(f string, p int, subs bool, maxLen int) []int {
 	end := len(f)
 	if maxLen >= 0 {
 		// A match ends by p+maxLen; the assertion after it reads one more character.
 		end = min(end, p+maxLen+utf8.UTFMax)
 	}
-	re, base := s.at0, 0
+	re, base := &s.at0, 0
 	if p > 0 {
-		re, base = s.at, p-1
+		re, base = &s.at, p-1
 	}
+	rg := re.get()
 	var m []int
 	if subs {
-		m = re.FindStringSubmatchIndex(f[base:end])
-	} else if re.MatchString(f[base:end]) {
+		m = rg.FindStringSubmatchIndex(f[base:end])
+	} else if rg.MatchString(f[base:end]) {
 		return []int{}
 	}
 	if m == nil {
@@ -840,16 +899,19 @@ func (s *spotRx) MatchString(f string) bool {
 	if s.handAny != nil {
 		return s.handAny(f)
 	}
-	if s.spots == nil {
-		return s.rx.MatchString(f)
+	sp := s.spot.Load()
+	if sp.spots == nil {
+		if sp = s.spotless(sp); sp == nil {
+			return s.rx.MatchString(f)
+		}
 	}
 	var buf [16]int
 	maxLen := -2 // lenBound, read at the first spot
-	for _, p := range s.spotsIn(f, buf[:0]) {
+	for _, p := range sp.spotsIn(f, buf[:0]) {
 		if maxLen == -2 {
-			maxLen = s.lenBound(f)
+			maxLen = sp.lenBound(f)
 		}
-		if s.matchAt(f, p, false, maxLen) != nil {
+		if sp.matchAt(f, p, false, maxLen) != nil {
 			return true
 		}
 	}
@@ -859,16 +921,19 @@ func (s *spotRx) MatchString(f string) bool {
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex: the leftmost match starts at the
 // first spot where the anchored pattern matches, and is the one it reads there.
 func (s *spotRx) FindStringSubmatchIndex(f string) []int {
-	if s.spots == nil {
-		return s.rx.FindStringSubmatchIndex(f)
+	sp := s.spot.Load()
+	if sp.spots == nil {
+		if sp = s.spotless(sp); sp == nil {
+			return s.rx.FindStringSubmatchIndex(f)
+		}
 	}
 	var buf [16]int
 	maxLen := -2 // lenBound, read at the first spot
-	for _, p := range s.spotsIn(f, buf[:0]) {
+	for _, p := range sp.spotsIn(f, buf[:0]) {
 		if maxLen == -2 {
-			maxLen = s.lenBound(f)
+			maxLen = sp.lenBound(f)
 		}
-		if m := s.matchAt(f, p, true, maxLen); m != nil {
+		if m := sp.matchAt(f, p, true, maxLen); m != nil {
 			return m
 		}
 	}
@@ -878,16 +943,19 @@ func (s *spotRx) FindStringSubmatchIndex(f string) []int {
 // FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex: every match starts with a
 // spot and so is not empty, and each next match is the leftmost one after the previous one.
 func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
-	if s.spots == nil {
-		return s.rx.FindAllStringSubmatchIndex(f, n)
+	sp := s.spot.Load()
+	if sp.spots == nil {
+		if sp = s.spotless(sp); sp == nil {
+			return s.rx.FindAllStringSubmatchIndex(f, n)
+		}
 	}
 	var out [][]int
 	var buf [16]int
 	maxLen := -2 // lenBound, read at the first spot
 	pos := 0
-	for _, p := range s.spotsIn(f, buf[:0]) {
+	for _, p := range sp.spotsIn(f, buf[:0]) {
 		if maxLen == -2 {
-			maxLen = s.lenBound(f)
+			maxLen = sp.lenBound(f)
 		}
 		if n >= 0 && len(out) >= n {
 			break
@@ -895,7 +963,7 @@ func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
 		if p < pos {
 			continue
 		}
-		if m := s.matchAt(f, p, true, maxLen); m != nil {
+		if m := sp.matchAt(f, p, true, maxLen); m != nil {
 			out = append(out, m)
 			pos = m[1]
 		}
@@ -908,31 +976,34 @@ func (s *spotRx) FindAllStringSubmatchIndex(f string, n int) [][]int {
 // there, without reading (and allocating) the others. run holds longestSpaceRun(f) once read,
 // -1 before: several patterns run on the same text read it once.
 func (s *spotRx) eachSubmatchIndex(f string, run *int, yield func([]int) bool) {
-	if s.spots == nil {
-		for _, m := range s.rx.FindAllStringSubmatchIndex(f, -1) {
-			if !yield(m) {
-				return
+	sp := s.spot.Load()
+	if sp.spots == nil {
+		if sp = s.spotless(sp); sp == nil {
+			for _, m := range s.rx.FindAllStringSubmatchIndex(f, -1) {
+				if !yield(m) {
+					return
+				}
 			}
+			return
 		}
-		return
 	}
 	var buf [16]int
 	maxLen := -2 // lenBound, read at the first spot
 	pos := 0
-	for _, p := range s.spotsIn(f, buf[:0]) {
+	for _, p := range sp.spotsIn(f, buf[:0]) {
 		if maxLen == -2 {
-			maxLen = s.maxLen
-			if maxLen < 0 && s.spaceRuns > 0 {
+			maxLen = sp.maxLen
+			if maxLen < 0 && sp.spaceRuns > 0 {
 				if *run < 0 {
 					*run = longestSpaceRun(f)
 				}
-				maxLen = s.spaceFixed + s.spaceRuns**run
+				maxLen = sp.spaceFixed + sp.spaceRuns**run
 			}
 		}
 		if p < pos {
 			continue
 		}
-		if m := s.matchAt(f, p, true, maxLen); m != nil {
+		if m := sp.matchAt(f, p, true, maxLen); m != nil {
 			if !yield(m) {
 				return
 			}

@@ -32,15 +32,15 @@ import (
 var (
 	// A row's code: chapter, article or account, with an optional "- 00" function suffix
 	// ("1641 - 00", "21538 - 0").
-	reFlatCode = regexp.MustCompile(`^(\d{2,6})(?:\s*-\s*0{1,3})?\s+(\S.*)$`)
+	reFlatCode = lazyRx(`^(\d{2,6})(?:\s*-\s*0{1,3})?\s+(\S.*)$`)
 	// Words that name value columns in a header line ("RECETTES DÉPENSES", "Réalisé").
-	reFlatColumn = regexp.MustCompile(`^(?:` + strings.Join(flatColumnWords, "|") + `)$`)
+	reFlatColumn = lazyRx(`^(?:` + strings.Join(flatColumnWords, "|") + `)$`)
 	// A running footer's page number ("Compte-rendu page 11"), not a row.
 	rePageLabel = regexp.MustCompile(`\bpages?(?:\s+n°)?\s*:?$`)
 	// The first word of a section line (see reTableSection).
-	reHeadFirst = regexp.MustCompile(`^(?:[0-9ivx.]+[-.)]?|` + strings.Join(headFirstWords, "|") + `)$`)
+	reHeadFirst = lazyRx(`^(?:[0-9ivx.]+[-.)]?|` + strings.Join(headFirstWords, "|") + `)$`)
 	// A bare year, which ends labels ("Année 2016") without being an amount.
-	reFlatYear = regexp.MustCompile(`^(?:19|20)\d{2}$`)
+	reFlatYear = lazyRx(`^(?:19|20)\d{2}$`)
 )
 
 // flatColumnWords are the words, folded, that name value columns (reFlatColumn), each form
@@ -567,7 +567,7 @@ var numberBytes = func() (t [utf8.RuneSelf]bool) {
 
 // reFlatGroup is a token of a number as written with spaces: a sign, a group of digits with an
 // optional decimal part, a currency or percent sign.
-var reFlatGroup = regexp.MustCompile(`^([-–−+(]?) ?(\d+)(?:[.,](\d+))?( ?\)?[€%]?\)?)$`)
+var reFlatGroup = lazyRx(`^([-–−+(]?) ?(\d+)(?:[.,](\d+))?( ?\)?[€%]?\)?)$`)
 
 // splitAmounts splits a run of number tokens into amounts. Groups of three digits after a
 // group may be its thousands; a decimal part ends an amount. It reports false when more than
@@ -1746,7 +1746,7 @@ var stackCodeSet = wordSet(stackCodeWords)
 
 // reStackCode is a line holding only a budget code, with the word that names it; stackCode
 // reads it by hand.
-var reStackCode = regexp.MustCompile(`^(?:(?:` + quoteWords(stackCodeWords) + `)\s*)?(\d{2,6})$`)
+var reStackCode = lazyRx(`^(?:(?:` + quoteWords(stackCodeWords) + `)\s*)?(\d{2,6})$`)
 
 // quoteWords is an alternation of the words, quoted.
 func quoteWords(words []string) string {
