@@ -267,8 +267,7 @@ func squeezeHash(t string) uint64 {
 	n, i := 0, 0
 	for ; i+8 <= len(t); i += 8 {
 		u := t[i : i+8]
-		w := uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
-			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		w := load8(u)
 		n += bits.OnesCount64(printable(w))
 	}
 	var w uint64 // the last bytes, zero past t: zero is not printable
@@ -283,11 +282,9 @@ func squeezeHash(t string) uint64 {
 		last = w << (8 * (8 - len(t)))
 	} else {
 		u := t[:8]
-		first = uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
-			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		first = load8(u)
 		u = t[len(t)-8:]
-		last = uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
-			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		last = load8(u)
 	}
 	p := bits.TrailingZeros64(^printable(first)&highs) / 8 // 0 to 8; 1<<64 is 0 in Go
 	head := first & (1<<(8*p) - 1)
@@ -327,8 +324,7 @@ func squeeze(s string) string {
 		switch {
 		case i+9 <= len(s):
 			t := s[i : i+9]
-			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			w := load8(t)
 			if m = squeezeFlags(w, t[8]); m == 0 {
 				i += 8
 				continue
@@ -337,8 +333,7 @@ func squeeze(s string) string {
 		case len(s) >= 8:
 			j := len(s) - 8
 			t := s[j:]
-			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			w := load8(t)
 			// nothing follows s's last byte; i-j is 0 to 8, and 1<<64 is 0 in Go
 			if m = squeezeFlags(w, 0) &^ (1<<(8*(i-j)) - 1); m == 0 {
 				return s
@@ -551,8 +546,7 @@ func hasPageWord(k string) bool {
 		// Eight bytes at a time: m marks every p or P (and, past a true mark, perhaps another
 		// byte); each mark is checked.
 		t := k[i : i+8]
-		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		w := load8(t)
 		const ones, highs = 0x0101010101010101, 0x8080808080808080
 		x := (w | 0x20*ones) ^ 'p'*ones
 		for m := (x - ones) &^ x & highs; m != 0; m &= m - 1 {

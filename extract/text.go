@@ -99,8 +99,7 @@ func scanUTF8(s string) (stable, dirty, valid bool) {
 			// ASCII (the high bit). Below that byte nothing borrows or carries, so the lowest
 			// flag is exact; flags above it may be false.
 			t := s[i : i+8]
-			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			w := load8(t)
 			const ones, highs = 0x0101010101010101, 0x8080808080808080
 			if m := ((w - 0x20*ones) | w | (w + ones)) & highs; m != 0 {
 				i += bits.TrailingZeros64(m) / 8
@@ -345,13 +344,20 @@ func writeUnwrapped(b *strings.Builder, t string) {
 	}
 }
 
+// load8 reads the first eight bytes of s as a little-endian word, for the scans that test
+// eight bytes at a time.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // indexLineBreak returns the index of the first \n or \r of t, -1 if none.
 func indexLineBreak(t string) int {
 	i := 0
 	for ; i+8 <= len(t); i += 8 {
 		u := t[i : i+8]
-		w := uint64(u[0]) | uint64(u[1])<<8 | uint64(u[2])<<16 | uint64(u[3])<<24 |
-			uint64(u[4])<<32 | uint64(u[5])<<40 | uint64(u[6])<<48 | uint64(u[7])<<56
+		w := load8(u)
 		const ones, highs = 0x0101010101010101, 0x8080808080808080
 		lf, cr := w^'\n'*ones, w^'\r'*ones
 		// the lowest mark of each is exact; borrows mark only above a true one
