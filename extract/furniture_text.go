@@ -257,7 +257,6 @@ func markTextFurniture(src *Source) {
 // Lines that differ only inside share a hash: they are told apart by the exact count (a sum
 // of the bytes, tried, cost more than the collisions it saved).
 func squeezeHash(t string) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	// printable: the high bit clear, and the low seven bits from 0x21 to 0x7e (no carry
 	// leaves a byte: seven bits plus 0x5f or 0x01 stay below 0x100)
 	printable := func(w uint64) uint64 {
@@ -383,7 +382,6 @@ func squeeze(s string) string {
 // Borrows may mark a byte above a truly marked one, never below, so the lowest mark is exact.
 // Marked bytes are never continuation bytes: each starts a rune.
 func squeezeFlags(w uint64, next byte) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	control := (w - 0x20*ones) &^ w & highs
 	sp := w ^ 0x20*ones
 	sp = (sp - ones) &^ sp & highs
@@ -547,7 +545,6 @@ func hasPageWord(k string) bool {
 		// byte); each mark is checked.
 		t := k[i : i+8]
 		w := load8(t)
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
 		x := (w | 0x20*ones) ^ 'p'*ones
 		for m := (x - ones) &^ x & highs; m != 0; m &= m - 1 {
 			if pageWordAt(k, i+bits.TrailingZeros64(m)/8) {

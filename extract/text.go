@@ -100,7 +100,6 @@ func scanUTF8(s string) (stable, dirty, valid bool) {
 			// flag is exact; flags above it may be false.
 			t := s[i : i+8]
 			w := load8(t)
-			const ones, highs = 0x0101010101010101, 0x8080808080808080
 			if m := ((w - 0x20*ones) | w | (w + ones)) & highs; m != 0 {
 				i += bits.TrailingZeros64(m) / 8
 				break
@@ -352,13 +351,16 @@ func load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// ones and highs are the low and the high bit of each byte of a word, for the byte tests of
+// the scans that read eight bytes at a time.
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
 // indexLineBreak returns the index of the first \n or \r of t, -1 if none.
 func indexLineBreak(t string) int {
 	i := 0
 	for ; i+8 <= len(t); i += 8 {
 		u := t[i : i+8]
 		w := load8(u)
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
 		lf, cr := w^'\n'*ones, w^'\r'*ones
 		// the lowest mark of each is exact; borrows mark only above a true one
 		if m := (lf-ones)&^lf&highs | (cr-ones)&^cr&highs; m != 0 {
