@@ -48,6 +48,10 @@ type headerState struct {
 	// words remembers the header words of each line the header readers scan (see hdrWords),
 	// nil before the first use.
 	words []uint64
+	// tail remembers the lines past words' that hold words of tailIndex (see tailWords), once
+	// tailRead.
+	tail     []tailHit
+	tailRead bool
 	// folds remembers the foldRuns of the last texts mapped back (see foldMapOf).
 	folds foldMemos
 }

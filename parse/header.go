@@ -181,10 +181,7 @@ func (d *doc) meetingBody(lim int) {
 	}
 	// Last resort: the commune the council acts for, named in the text ("la commune de
 	// Saint-Apollinaire doit …").
-	for i := range d.lines {
-		if !d.hdrHas(i, hwCommune, "commune ") {
-			continue
-		}
+	for i := d.nextWith(0, len(d.lines), hwCommune, twCommune, communeWords); i < len(d.lines); i = d.nextWith(i+1, len(d.lines), hwCommune, twCommune, communeWords) {
 		if m := reLaCommune.FindStringIndex(d.folded[i]); m != nil {
 			o, f := d.join(i)
 			for _, m := range reLaCommune.FindAllStringIndex(f, -1) {
@@ -203,6 +200,9 @@ func (d *doc) meetingBody(lim int) {
 		}
 	}
 }
+
+// communeWords are the words of meetingBody's last resort.
+var communeWords = []string{"commune "}
 
 // bodyPhraseNearWords is bodyPhraseNear(f) for w = hdrWordsOf(f): its first test needs one of
 // the words of hwBodyPhrase.
@@ -1192,10 +1192,7 @@ func (d *doc) meetingPrevious() {
 	if lim < 200 {
 		lim = len(d.lines)
 	}
-	for i := 0; i < lim; i++ {
-		if !d.hdrHas(i, hwPrevious, previousWords...) {
-			continue
-		}
+	for i := d.nextWith(0, lim, hwPrevious, twPrevious, previousWords); i < lim; i = d.nextWith(i+1, lim, hwPrevious, twPrevious, previousWords) {
 		loc := gatePrevMinutes.FindStringIndex(d.folded[i])
 		if loc == nil {
 			continue

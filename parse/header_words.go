@@ -84,7 +84,7 @@ var (
 	hwPresid     = hdrSet("presid")
 	hwSecretary  = hdrSet("secretaire")
 	hwPlace      = hdrSet(placeVerbWords...)
-	hwCommune    = hdrSet("commune ")
+	hwCommune    = hdrSet(communeWords...)
 	hwCouncilOf  = hdrSet("conseil municipal d")
 	hwNextMeet   = setOrAll(&hdrIndex, nextMeetingWords)
 	hwBodyPhrase = hdrSet("siege", "cette commune", "de la ", "du s")
@@ -121,7 +121,6 @@ func init() {
 	}
 	hdrIndex.build()
 	endIndex.build()
-	buildEndTable()
 	for k, w := range hdrIndex.words {
 		if asciiSpace[w[0]] != 0 || asciiSpace[w[len(w)-1]] != 0 {
 			hwSpaced |= 1 << k

@@ -1,0 +1,173 @@
+package parse
+
+import (
+	"math/bits"
+	"unsafe"
+)
+
+// Past the lines whose header words are remembered (attendanceScanLimit), three readers look
+// for a few words on every line: the end of the meeting and the next one (endIndex's words,
+// from the last line up), the previous minutes ("compte", "proces", "pv", over the first half)
+// and, as a last resort, the commune ("commune "). Each used to read every line for its own
+// words. The lines are read once instead, in blocks of end-to-end folded text (see
+// endWordsDown), by one automaton of all those words (tailIndex), and the few lines that hold
+// some are remembered with their words (tailWords).
+
+// tailIndex holds the words of the lines past the remembered ones: endIndex's first, in its
+// order (so that the bits of endIndex's words are the same in both), then previousWords and
+// "commune ". Built by init.
+var tailIndex = wordIndex{name: "tail"}
+
+// Sets of tailIndex (set by init): twEnd is every word of endIndex.
+var twEnd, twPrevious, twCommune uint64
+
+// tailTable is tailIndex's automaton laid out as endTable.
+var tailTable [1 << 16]uint16
+
+func init() {
+	twEnd = tailIndex.set(endIndex.words...)
+	if twEnd != 1<<len(endIndex.words)-1 {
+		panic("parse: endIndex's words must open tailIndex")
+	}
+	twPrevious = tailIndex.set(previousWords...)
+	twCommune = tailIndex.set(communeWords...)
+	if len(tailIndex.words) > 32 {
+		panic("parse: more than 32 tail words")
+	}
+	tailIndex.build()
+	for x, v := range tailIndex.dfa.next {
+		tailTable[x], tailTable[x|litEnds] = v, v
+	}
+}
+
+// tailHit is a line past the remembered ones that holds words of tailIndex, and their bits.
+type tailHit struct {
+	line int32
+	w    uint32
+}
+
+// tailBlock is the most bytes of lines read in one pass of tailScan: the places found in a
+// block are kept until its lines are told, in a buffer of the stack when they are few.
+const tailBlock = 2048
+
+// tailWords returns the lines from attendanceScanLimit on that hold words of tailIndex, in
+// order, with their bits: read once for the document, on first use.
+func (d *doc) tailWords() []tailHit {
+	if d.hdr.tailRead {
+		return d.hdr.tail
+	}
+	d.hdr.tailRead = true
+	a := tailIndex.dfa
+	var buf [64]endHit
+	hits := buf[:0]
+	var out []tailHit
+	n := len(d.lines)
+	for k := d.attendanceScanLimit(); k < n; {
+		if d.folded[k] == "" {
+			k++
+			continue
+		}
+		// The block: line k and the lines after it that start where the one before ends.
+		first := unsafe.StringData(d.folded[k])
+		start := uintptr(unsafe.Pointer(first))
+		end := start + uintptr(len(d.folded[k]))
+		hi := k + 1
+		for ; hi < n && end-start < tailBlock; hi++ {
+			f := d.folded[hi]
+			if f == "" {
+				continue
+			}
+			if uintptr(unsafe.Pointer(unsafe.StringData(f))) != end {
+				break
+			}
+			end += uintptr(len(f))
+		}
+		hits = tailScan(unsafe.String(first, int(end-start)), hits[:0])
+		h := 0
+		for i := k; i < hi && h < len(hits); i++ {
+			f := d.folded[i]
+			if f == "" {
+				continue
+			}
+			off := int(uintptr(unsafe.Pointer(unsafe.StringData(f))) - start)
+			lineEnd := off + len(f)
+			var w uint32
+			for ; h < len(hits) && hits[h].at < lineEnd; h++ {
+				// A word ending on the line may have begun on the line before.
+				for m := a.out[int(hits[h].s&^litEnds)/a.width]; m != 0; m &= m - 1 {
+					b := bits.TrailingZeros64(m)
+					if hits[h].at-len(tailIndex.words[b])+1 >= off {
+						w |= 1 << b
+					}
+				}
+			}
+			if w != 0 {
+				out = append(out, tailHit{int32(i), w})
+			}
+		}
+		k = hi
+	}
+	d.hdr.tail = out
+	return out
+}
+
+// tailScan appends to hits the places of f where words of tailIndex end, in order: endScan
+// with tailIndex's automaton.
+func tailScan(f string, hits []endHit) []endHit {
+	t, class := &tailTable, &tailIndex.dfa.class
+	var s uint16
+	i := 0
+	for ; i+3 < len(f); i += 4 {
+		w := f[i : i+4]
+		s1 := t[s+uint16(class[w[0]])]
+		s2 := t[s1+uint16(class[w[1]])]
+		s3 := t[s2+uint16(class[w[2]])]
+		s = t[s3+uint16(class[w[3]])]
+		if (s1|s2|s3|s)&litEnds != 0 {
+			for k, x := range [4]uint16{s1, s2, s3, s} {
+				if x&litEnds != 0 {
+					hits = append(hits, endHit{i + k, x})
+				}
+			}
+		}
+	}
+	for ; i < len(f); i++ {
+		s = t[s+uint16(class[f[i]])]
+		if s&litEnds != 0 {
+			hits = append(hits, endHit{i, s})
+		}
+	}
+	return hits
+}
+
+// nextWith returns the first line from i to lim (excluded) that holds one of words, whose bits
+// are hw among the header words and tw among the tail words, or lim when none does: through
+// the remembered header words (hdrHas) before attendanceScanLimit, through tailWords after.
+func (d *doc) nextWith(i, lim int, hw, tw uint64, words []string) int {
+	head := min(d.attendanceScanLimit(), lim)
+	for ; i < head; i++ {
+		if d.hdrHas(i, hw, words...) {
+			return i
+		}
+	}
+	if i >= lim {
+		return lim
+	}
+	tail := d.tailWords()
+	// The first tail line at i or after: a binary search, as the readers ask in turn.
+	lo, hi := 0, len(tail)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(tail[m].line) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for ; lo < len(tail) && int(tail[lo].line) < lim; lo++ {
+		if uint64(tail[lo].w)&tw != 0 {
+			return int(tail[lo].line)
+		}
+	}
+	return lim
+}
