@@ -50,7 +50,7 @@ type headerState struct {
 	words []uint64
 	// tail remembers the lines past words' that hold words of tailIndex (see tailWords), once
 	// tailRead.
-	tail     []tailHit
+	tail     []lineWords
 	tailRead bool
 	// folds remembers the foldRuns of the last texts mapped back (see foldMapOf).
 	folds foldMemos

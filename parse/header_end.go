@@ -17,7 +17,7 @@ type endHit struct {
 func (d *doc) endWordsDown(visit func(i int, w uint64) bool) {
 	tail := d.tailWords()
 	for k := len(tail) - 1; k >= 0; k-- {
-		if w := uint64(tail[k].w) & twEnd; w != 0 && !visit(int(tail[k].line), w) {
+		if w := tail[k].w & twEnd; w != 0 && !visit(int(tail[k].line), w) {
 			return
 		}
 	}

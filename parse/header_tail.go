@@ -31,102 +31,122 @@ func init() {
 	}
 	twPrevious = tailIndex.set(previousWords...)
 	twCommune = tailIndex.set(communeWords...)
-	if len(tailIndex.words) > 32 {
-		panic("parse: more than 32 tail words")
-	}
 	tailIndex.build()
 	for x, v := range tailIndex.dfa.next {
 		tailTable[x], tailTable[x|litEnds] = v, v
 	}
 }
 
-// tailHit is a line past the remembered ones that holds words of tailIndex, and their bits.
-type tailHit struct {
+// lineWords is a line that holds words of a wordIndex, and their bits.
+type lineWords struct {
 	line int32
-	w    uint32
+	w    uint64
 }
 
-// tailBlock is the most bytes of lines read in one pass of tailScan: the places found in a
+// tailBlock is the most bytes of lines read in one pass of blockWords: the places found in a
 // block are kept until its lines are told, in a buffer of the stack when they are few.
 const tailBlock = 2048
 
 // tailWords returns the lines from attendanceScanLimit on that hold words of tailIndex, in
 // order, with their bits: read once for the document, on first use.
-func (d *doc) tailWords() []tailHit {
+func (d *doc) tailWords() []lineWords {
 	if d.hdr.tailRead {
 		return d.hdr.tail
 	}
 	d.hdr.tailRead = true
-	a := tailIndex.dfa
 	var buf [64]endHit
 	hits := buf[:0]
-	var out []tailHit
-	n := len(d.lines)
-	for k := d.attendanceScanLimit(); k < n; {
+	var out []lineWords
+	for k, n := d.attendanceScanLimit(), len(d.lines); k < n; {
 		if d.folded[k] == "" {
 			k++
 			continue
 		}
-		// The block: line k and the lines after it that start where the one before ends.
-		first := unsafe.StringData(d.folded[k])
-		start := uintptr(unsafe.Pointer(first))
-		end := start + uintptr(len(d.folded[k]))
-		hi := k + 1
-		for ; hi < n && end-start < tailBlock; hi++ {
-			f := d.folded[hi]
-			if f == "" {
-				continue
-			}
-			if uintptr(unsafe.Pointer(unsafe.StringData(f))) != end {
-				break
-			}
-			end += uintptr(len(f))
-		}
-		hits = tailScan(unsafe.String(first, int(end-start)), hits[:0])
-		h := 0
-		for i := k; i < hi && h < len(hits); i++ {
-			f := d.folded[i]
-			if f == "" {
-				continue
-			}
-			off := int(uintptr(unsafe.Pointer(unsafe.StringData(f))) - start)
-			lineEnd := off + len(f)
-			var w uint32
-			for ; h < len(hits) && hits[h].at < lineEnd; h++ {
-				// A word ending on the line may have begun on the line before.
-				for m := a.out[int(hits[h].s&^litEnds)/a.width]; m != 0; m &= m - 1 {
-					b := bits.TrailingZeros64(m)
-					if hits[h].at-len(tailIndex.words[b])+1 >= off {
-						w |= 1 << b
-					}
-				}
-			}
-			if w != 0 {
-				out = append(out, tailHit{int32(i), w})
-			}
-		}
-		k = hi
+		k, hits, out = d.blockWords(&tailIndex, &tailTable, k, n, tailBlock, hits, out)
 	}
 	d.hdr.tail = out
 	return out
 }
 
-// tailScan appends to hits the places of f where words of tailIndex end, in order: endScan
-// with tailIndex's automaton.
-func tailScan(f string, hits []endHit) []endHit {
-	t, class := &tailTable, &tailIndex.dfa.class
+// blockWords reads line k, not empty, and the lines after it that start where the one before
+// ends in memory (the folded lines lie end to end, see foldLines), before line lim and up to
+// about size bytes, as one text with x's automaton laid out in t (see endTable). It appends to
+// out the lines of the block that hold words of x, with their bits, and returns the line after
+// the block; hits is a buffer for the places found.
+func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, k, lim, size int, hits []endHit, out []lineWords) (int, []endHit, []lineWords) {
+	a := x.dfa
+	first := unsafe.StringData(d.folded[k])
+	start := uintptr(unsafe.Pointer(first))
+	end := start + uintptr(len(d.folded[k]))
+	hi := k + 1
+	for ; hi < lim && end-start < uintptr(size); hi++ {
+		f := d.folded[hi]
+		if f == "" {
+			continue
+		}
+		if uintptr(unsafe.Pointer(unsafe.StringData(f))) != end {
+			break
+		}
+		end += uintptr(len(f))
+	}
+	hits = blockScan(t, &a.class, unsafe.String(first, int(end-start)), hits[:0])
+	h := 0
+	for i := k; i < hi && h < len(hits); i++ {
+		f := d.folded[i]
+		if f == "" {
+			continue
+		}
+		off := int(uintptr(unsafe.Pointer(unsafe.StringData(f))) - start)
+		lineEnd := off + len(f)
+		var w uint64
+		for ; h < len(hits) && hits[h].at < lineEnd; h++ {
+			// A word ending on the line may have begun on the line before.
+			for m := a.out[int(hits[h].s&^litEnds)/a.width]; m != 0; m &= m - 1 {
+				b := bits.TrailingZeros64(m)
+				if hits[h].at-len(x.words[b])+1 >= off {
+					w |= 1 << b
+				}
+			}
+		}
+		if w != 0 {
+			out = append(out, lineWords{int32(i), w})
+		}
+	}
+	return hi, hits, out
+}
+
+// blockScan appends to hits the places of f where words end, for the automaton laid out in t
+// with its byte classes class, in order. It takes eight steps before it tests their flags at
+// once (a step is then two loads and an addition), and reads the eight bytes again one by one
+// when some word ends among them.
+func blockScan(t *[1 << 16]uint16, class *[256]uint8, f string, hits []endHit) []endHit {
 	var s uint16
 	i := 0
-	for ; i+3 < len(f); i += 4 {
-		w := f[i : i+4]
-		s1 := t[s+uint16(class[w[0]])]
-		s2 := t[s1+uint16(class[w[1]])]
-		s3 := t[s2+uint16(class[w[2]])]
-		s = t[s3+uint16(class[w[3]])]
-		if (s1|s2|s3|s)&litEnds != 0 {
-			for k, x := range [4]uint16{s1, s2, s3, s} {
-				if x&litEnds != 0 {
-					hits = append(hits, endHit{i + k, x})
+	for ; i+8 <= len(f); i += 8 {
+		w := f[i : i+8]
+		s0 := s
+		s = t[s+uint16(class[w[0]])]
+		acc := s
+		s = t[s+uint16(class[w[1]])]
+		acc |= s
+		s = t[s+uint16(class[w[2]])]
+		acc |= s
+		s = t[s+uint16(class[w[3]])]
+		acc |= s
+		s = t[s+uint16(class[w[4]])]
+		acc |= s
+		s = t[s+uint16(class[w[5]])]
+		acc |= s
+		s = t[s+uint16(class[w[6]])]
+		acc |= s
+		s = t[s+uint16(class[w[7]])]
+		acc |= s
+		if acc&litEnds != 0 {
+			s = s0
+			for k := 0; k < 8; k++ {
+				s = t[s+uint16(class[w[k]])]
+				if s&litEnds != 0 {
+					hits = append(hits, endHit{i + k, s})
 				}
 			}
 		}
@@ -165,7 +185,7 @@ func (d *doc) nextWith(i, lim int, hw, tw uint64, words []string) int {
 		}
 	}
 	for ; lo < len(tail) && int(tail[lo].line) < lim; lo++ {
-		if uint64(tail[lo].w)&tw != 0 {
+		if tail[lo].w&tw != 0 {
 			return int(tail[lo].line)
 		}
 	}

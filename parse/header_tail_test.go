@@ -129,17 +129,17 @@ func (d *doc) endWordsDownRef(visit func(i int, w uint64) bool) {
 }
 
 // tailWordsRef is tailWords found line by line with strings.Contains.
-func tailWordsRef(d *doc) []tailHit {
-	var out []tailHit
+func tailWordsRef(d *doc) []lineWords {
+	var out []lineWords
 	for i := d.attendanceScanLimit(); i < len(d.lines); i++ {
-		var w uint32
+		var w uint64
 		for b, word := range tailIndex.words {
 			if strings.Contains(d.folded[i], word) {
 				w |= 1 << b
 			}
 		}
 		if w != 0 {
-			out = append(out, tailHit{int32(i), w})
+			out = append(out, lineWords{int32(i), w})
 		}
 	}
 	return out
@@ -295,5 +295,94 @@ func FuzzTailWords(f *testing.F) {
 			return
 		}
 		checkTailWords(t, "fuzz", src)
+	})
+}
+
+// hdrWordsRef is hdrWords before hdrBlock, kept as a reference: each line read apart.
+func (d *doc) hdrWordsRef(i int) uint64 {
+	if d.hdr.words == nil {
+		d.hdr.words = make([]uint64, d.attendanceScanLimit())
+	}
+	if i >= len(d.hdr.words) {
+		return hdrWordsOf(d.folded[i])
+	}
+	w := d.hdr.words[i]
+	if w == 0 {
+		w = hdrWordsOf(d.folded[i]) | hdrKnown
+		d.hdr.words[i] = w
+	}
+	return w &^ hdrKnown
+}
+
+// checkHdrBlocks compares hdrWords with hdrWordsRef on every line of src's document, asked in
+// order, from the last line up, and in a scattered order, its lines end to end and apart.
+func checkHdrBlocks(t testing.TB, name string, src *extract.Source) {
+	t.Helper()
+	n := len(src.Lines)
+	orders := map[string]func(k int) int{
+		"up":        func(k int) int { return k },
+		"down":      func(k int) int { return n - 1 - k },
+		"scattered": func(k int) int { return k * 7919 % n },
+	}
+	for oname, at := range orders {
+		for _, apart := range []bool{false, true} {
+			d, ref := newDoc(src), newDoc(src)
+			if apart {
+				for i, f := range d.folded {
+					d.folded[i] = strings.Clone(f)
+				}
+			}
+			for k := 0; k < n; k++ {
+				i := at(k)
+				if got, want := d.hdrWords(i), ref.hdrWordsRef(i); got != want {
+					t.Fatalf("%s (%s, apart %v): hdrWords(%d) = %#x, want %#x (%q)", name, oname, apart, i, got, want, d.folded[i])
+				}
+			}
+		}
+	}
+}
+
+func TestHdrWordsBlocks(t *testing.T) {
+	for _, c := range []struct{ name, text string }{
+		{"short", "Le conseil municipal s'est réuni\nà la mairie\n"},
+		{"word across lines", "le conseil munic\nipal de\n la commune\nde la\n ville\n"},
+		{"many lines", strings.Repeat("Présents : M. A, Mme B\nAbsents excusés : M. C qui a donné pouvoir à M. D\n\nVotants : 12\n", 150)},
+		{"long line", strings.Repeat("Le conseil délibère à la majorité des suffrages exprimés. ", 60) + "\nx\n"},
+	} {
+		src, err := extract.Text([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkHdrBlocks(t, c.name, src)
+	}
+}
+
+func TestHdrWordsBlocksCorpus(t *testing.T) {
+	for _, f := range corpusTexts(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := extract.Bytes(filepath.Base(f), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkHdrBlocks(t, filepath.Base(f), src)
+	}
+}
+
+func FuzzHdrWordsBlocks(f *testing.F) {
+	f.Add("Le conseil municipal d'Eybens s'est réuni à la mairie\nPrésents : M. A\nvotants 12\n", 3)
+	f.Add("compte\n-rendu\nde la\n commune \nse sont\n réunis", 40)
+	f.Fuzz(func(t *testing.T, s string, repeat int) {
+		s = strings.Repeat(s, 1+max(0, repeat)%200)
+		if len(s) > 1<<19 {
+			return
+		}
+		src, err := extract.Text([]byte(s))
+		if err != nil {
+			return
+		}
+		checkHdrBlocks(t, "fuzz", src)
 	})
 }

@@ -75,7 +75,6 @@ var (
 	hwSeance     = hdrSet("seance")
 	hwNext       = hdrSet("prochain", "suivant")
 	hwFinDe      = hdrSet("fin de")
-	hwSpaceA     = hdrSet(" a")
 	hwPrevious   = hdrSet(previousWords...)
 	hwMeeting    = hdrSet(meetingWords...)
 	hwOpeners    = hdrSet(preambleOpeners...)
@@ -121,6 +120,9 @@ func init() {
 	}
 	hdrIndex.build()
 	endIndex.build()
+	for x, v := range hdrIndex.dfa.next {
+		hdrTable[x], hdrTable[x|litEnds] = v, v
+	}
 	for k, w := range hdrIndex.words {
 		if asciiSpace[w[0]] != 0 || asciiSpace[w[len(w)-1]] != 0 {
 			hwSpaced |= 1 << k
@@ -145,11 +147,38 @@ func (d *doc) hdrWords(i int) uint64 {
 	}
 	w := d.hdr.words[i]
 	if w == 0 {
-		w = hdrWordsOf(d.folded[i]) | hdrKnown
-		d.hdr.words[i] = w
+		d.hdrBlock(i)
+		w = d.hdr.words[i]
 	}
 	return w &^ hdrKnown
 }
+
+// hdrBlockSize is the most bytes of lines hdrBlock reads at once: the readers ask for the lines
+// in order, mostly all of them, but some stop early.
+const hdrBlockSize = 512
+
+// hdrBlock remembers the header words of line i, and of the lines after it that lie end to end
+// with it in memory (see blockWords): the readers ask for the lines in turn, and a block is
+// read in one pass where each line would be read apart, its long ones in overlapping parts.
+func (d *doc) hdrBlock(i int) {
+	ws := d.hdr.words
+	if d.folded[i] == "" {
+		ws[i] = hdrKnown
+		return
+	}
+	var hits [64]endHit
+	var lines [32]lineWords
+	hi, _, found := d.blockWords(&hdrIndex, &hdrTable, i, len(ws), hdrBlockSize, hits[:0], lines[:0])
+	for j := i; j < hi; j++ {
+		ws[j] = hdrKnown
+	}
+	for _, l := range found {
+		ws[l.line] = l.w | hdrKnown
+	}
+}
+
+// hdrTable is hdrIndex's automaton laid out as endTable (filled by init).
+var hdrTable [1 << 16]uint16
 
 // hdrHas reports whether line i holds one of words, whose bits are set: through the line's
 // remembered words, or, past the remembered lines, with a look-up of each word, which costs
