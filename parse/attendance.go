@@ -139,7 +139,7 @@ func (d *doc) attendance() {
 	misses := 0
 	for i := 0; i < lim; i++ {
 		f := strings.TrimSpace(d.folded[i])
-		if f == "" || reRuleLine.MatchString(f) {
+		if f == "" || ruleLine(f) {
 			continue
 		}
 		if h.started && misses > 2 {
@@ -517,7 +517,7 @@ func (d *doc) list(i int) (end int, ok bool) {
 	blanks := 0
 	for j := i + 1; j < len(d.lines); j++ {
 		f := strings.TrimSpace(d.folded[j])
-		if f == "" || reRuleLine.MatchString(f) && !strings.ContainsAny(f, "-–") {
+		if f == "" || ruleLine(f) && !strings.ContainsAny(f, "-–") {
 			blanks++
 			if len(block) == 0 && blanks <= 3 || len(block) > 0 && endsWithSeparator(block[len(block)-1].text) && blanks <= 4 {
 				continue
@@ -562,14 +562,34 @@ func (d *doc) list(i int) (end int, ok bool) {
 	return end, true
 }
 
+// nextNonBlank returns the first line from i to i+max that is neither blank nor a rule, or -1.
 func (d *doc) nextNonBlank(i, max int) int {
 	for j := i; j < len(d.lines) && j < i+max+1; j++ {
 		f := strings.TrimSpace(d.folded[j])
-		if f != "" && !reRuleLine.MatchString(f) {
+		if f != "" && !ruleLine(f) {
 			return j
 		}
 	}
 	return -1
+}
+
+// ruleLine is reRuleLine.MatchString(s) (its reference): s holds only white space (\s: ASCII
+// but \v) and the characters of a rule (_ - – — = * . ~). Every line of the header goes
+// through it, mostly rejected at its first byte.
+func ruleLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r', ' ', '_', '-', '=', '*', '.', '~':
+		case 0xE2: // – U+2013 and — U+2014 are E2 80 93 and E2 80 94
+			if i+2 >= len(s) || s[i+1] != 0x80 || s[i+2] != 0x93 && s[i+2] != 0x94 {
+				return false
+			}
+			i += 2
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // endsWithSeparator reports whether a list line ends with a separator, so that the list goes on
