@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math/bits"
+	"slices"
 	"unsafe"
 )
 
@@ -56,7 +57,9 @@ func (d *doc) tailWords() []lineWords {
 	d.hdr.tailRead = true
 	var buf [64]endHit
 	hits := buf[:0]
-	var out []lineWords
+	// The lines found go to the stack first, and to the document in one allocation.
+	var found [64]lineWords
+	out := found[:0]
 	for k, n := d.attendanceScanLimit(), len(d.lines); k < n; {
 		if d.folded[k] == "" {
 			k++
@@ -64,8 +67,10 @@ func (d *doc) tailWords() []lineWords {
 		}
 		k, hits, out = d.blockWords(&tailIndex, &tailTable, k, n, tailBlock, hits, out)
 	}
-	d.hdr.tail = out
-	return out
+	if len(out) > 0 {
+		d.hdr.tail = slices.Clone(out)
+	}
+	return d.hdr.tail
 }
 
 // blockWords reads line k, not empty, and the lines after it that start where the one before
