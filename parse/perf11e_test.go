@@ -40,3 +40,18 @@ func BenchmarkAttendanceCorpus(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkHeaderWordsCorpus measures the header words of the remembered lines and the tail
+// words of the others, on each text file of the development corpus.
+func BenchmarkHeaderWordsCorpus(b *testing.B) {
+	benchCorpus(b, func(b *testing.B, src *extract.Source) {
+		tmpl := newDoc(src)
+		for b.Loop() {
+			d := &doc{src: src, lines: src.Lines, folded: tmpl.folded, rec: &Record{}}
+			for i := range d.attendanceScanLimit() {
+				d.hdrWords(i)
+			}
+			d.tailWords()
+		}
+	})
+}
