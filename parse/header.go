@@ -201,8 +201,8 @@ func (d *doc) meetingBody(lim int) {
 	}
 }
 
-// afterPrep is reCommuneAfterPrep.MatchString(s), its reference: s ends with one of
-// communePreps and white space (\s). A word of the pattern opens after \b and is all letters,
+// afterPrep reports whether s ends with one of communePreps, as a whole word, then white
+// space (\s) (its reference is the pattern communePrepPattern builds, in the tests). A word of the pattern opens after \b and is all letters,
 // so it is the whole run of word characters (ASCII letters, digits, '_') that ends s before
 // its white space. The pattern, run on the text before each "la commune de", tried every
 // place of it.
@@ -215,7 +215,7 @@ func afterPrep(s string) bool {
 	for b > 0 && re2WordByte(s[b-1]) {
 		b--
 	}
-	return b < e && communePreps[s[b:e]]
+	return b < e && communePrepSet[s[b:e]]
 }
 
 // re2WordByte reports whether c is a word character of regexp's \b: an ASCII letter or digit, or '_'.
@@ -223,95 +223,14 @@ func re2WordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-// communePreps are the words of reCommuneAfterPrep, read from the pattern, where the vocabulary
-// is kept: \b, one of them, \s*, the end.
-var communePreps = func() map[string]bool {
-	tree, err := syntax.Parse(reCommuneAfterPrep.String(), syntax.Perl)
-	if err != nil {
-		panic(err)
-	}
-	tree = tree.Simplify()
-	if tree.Op != syntax.OpConcat || len(tree.Sub) != 4 || tree.Sub[0].Op != syntax.OpWordBoundary ||
-		tree.Sub[2].Op != syntax.OpStar || tree.Sub[3].Op != syntax.OpEndText {
-		panic("parse: reCommuneAfterPrep is no longer \\b(?:words)\\s*$: afterPrep must follow it")
-	}
-	words, ok := stringsOf(tree.Sub[1])
-	if !ok {
-		panic("parse: the words of reCommuneAfterPrep cannot be listed")
-	}
-	m := map[string]bool{}
-	for _, w := range words {
-		for k := 0; k < len(w); k++ {
-			if w[k] < 'a' || w[k] > 'z' {
-				panic("parse: a word of reCommuneAfterPrep is not all letters: " + w)
-			}
-		}
-		if w == "" {
-			panic("parse: reCommuneAfterPrep matches no word")
-		}
+// communePrepSet holds communePreps, for afterPrep.
+var communePrepSet = func() map[string]bool {
+	m := make(map[string]bool, len(communePreps))
+	for _, w := range communePreps {
 		m[w] = true
 	}
 	return m
 }()
-
-// stringsOf returns every string re matches, for re made of literals, small classes,
-// concatenations, alternations and optional parts only (as the parser factors a list of
-// words).
-func stringsOf(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil, false
-		}
-		return []string{string(re.Rune)}, true
-	case syntax.OpEmptyMatch:
-		return []string{""}, true
-	case syntax.OpCharClass:
-		// A few letters ("d[eu]" for "de|du").
-		var out []string
-		for k := 0; k+1 < len(re.Rune); k += 2 {
-			if re.Rune[k+1]-re.Rune[k] > 26 {
-				return nil, false
-			}
-			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
-				out = append(out, string(r))
-			}
-		}
-		return out, true
-	case syntax.OpCapture:
-		return stringsOf(re.Sub[0])
-	case syntax.OpQuest:
-		e, ok := stringsOf(re.Sub[0])
-		return append([]string{""}, e...), ok
-	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			e, ok := stringsOf(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, e...)
-		}
-		return out, true
-	case syntax.OpConcat:
-		out := []string{""}
-		for _, sub := range re.Sub {
-			e, ok := stringsOf(sub)
-			if !ok {
-				return nil, false
-			}
-			var next []string
-			for _, a := range out {
-				for _, b := range e {
-					next = append(next, a+b)
-				}
-			}
-			out = next
-		}
-		return out, true
-	}
-	return nil, false
-}
 
 // communeWords are the words of meetingBody's last resort.
 var communeWords = []string{"commune "}

@@ -1,6 +1,23 @@
 package parse
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// reCommuneAfterPrep is afterPrep's reference: the pattern that read it before afterPrep did.
+var reCommuneAfterPrep = regexp.MustCompile(`\b(?:` + strings.Join(communePreps, "|") + `)\s*$`)
+
+// TestCommunePrepsAreWords: afterPrep compares whole runs of ASCII word bytes, so a word of
+// another form could never match.
+func TestCommunePrepsAreWords(t *testing.T) {
+	for _, w := range communePreps {
+		if w == "" || strings.TrimLeft(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			t.Errorf("communePreps holds %q, not lower-case ASCII letters", w)
+		}
+	}
+}
 
 // TestAfterPrep compares afterPrep with its reference pattern reCommuneAfterPrep.
 func TestAfterPrep(t *testing.T) {

@@ -292,9 +292,14 @@ var (
 // Naming the body outside the title lines (header.go): "Conseil Municipal d'OUZOUS", and "la
 // commune de X" only where it is no preposition's object.
 var (
-	reCouncilOfName    = mustRx(`\bconseil municipal (?:de |d')`)
-	reCommuneAfterPrep = mustRx(`\b(?:a|au|aux|de|du|des|avec|par|pour|sur|entre|aupres|vers|contre|chez|dont|sans)\s*$`)
+	reCouncilOfName = mustRx(`\bconseil municipal (?:de |d')`)
 )
+
+// communePreps are the prepositions (folded) that make a following "la commune de X" their
+// object ("la convention avec la commune de X"), not the name of the body (afterPrep).
+// Lower-case ASCII letters only: afterPrep compares whole runs of word bytes.
+var communePreps = []string{"a", "au", "aux", "de", "du", "des", "avec", "par", "pour", "sur", "entre",
+	"aupres", "vers", "contre", "chez", "dont", "sans"}
 
 // reStatusRest is what follows a name and a colon in a list of members or signatures, not in a
 // turn of debate: an attendance status or a seat ("Excusée", "membre de droit", "titulaire").
