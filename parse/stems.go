@@ -108,47 +108,99 @@ func stemOut(s uint16) uint64 {
 
 // stemRun goes on reading f for stems from state s (a move of stemTable, flagged or not) with
 // the stems m found so far.
-func stemRun(f string, s uint16, m uint64) (uint16, uint64) {
-	t, class := &stemTable, &stemIndex.dfa.class
+//
+// A step is a load of the byte, of its class and of the move (stemStep): the flags of eight
+// steps are gathered in one word and tested once, and the eight steps are read again, one by
+// one, only when one of them reached a stem (rare). The bytes of the eight are read at offsets
+// from one pointer, i+8 <= len(f), without bounds checks; so are four of the last seven.
+func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
+	class := &stemIndex.dfa.class
+	s := uint32(s0)
+	p := unsafe.Pointer(unsafe.StringData(f))
 	i := 0
-	for ; i+3 < len(f); i += 4 {
-		w := f[i : i+4]
-		s1 := t[s+uint16(class[w[0]])]
-		s2 := t[s1+uint16(class[w[1]])]
-		s3 := t[s2+uint16(class[w[2]])]
-		s = t[s3+uint16(class[w[3]])]
-		if (s1|s2|s3|s)&litEnds != 0 {
-			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s)
+	for ; i+8 <= len(f); i += 8 {
+		q := unsafe.Add(p, i)
+		s1 := stemStep(s, class[*(*byte)(q)])
+		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(q, 1))])
+		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(q, 2))])
+		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(q, 3))])
+		s5 := stemStep(s4, class[*(*byte)(unsafe.Add(q, 4))])
+		s6 := stemStep(s5, class[*(*byte)(unsafe.Add(q, 5))])
+		s7 := stemStep(s6, class[*(*byte)(unsafe.Add(q, 6))])
+		s8 := stemStep(s7, class[*(*byte)(unsafe.Add(q, 7))])
+		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
+			m |= stemOuts(uint16(s), f[i:i+8])
 		}
+		s = s8
+	}
+	// A line's last bytes, four at once when there are so many.
+	if i+4 <= len(f) {
+		q := unsafe.Add(p, i)
+		s1 := stemStep(s, class[*(*byte)(q)])
+		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(q, 1))])
+		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(q, 2))])
+		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(q, 3))])
+		if (s1|s2|s3|s4)&litEnds != 0 {
+			m |= stemOuts(uint16(s), f[i:i+4])
+		}
+		s = s4
+		i += 4
 	}
 	for ; i < len(f); i++ {
-		s = t[s+uint16(class[f[i]])]
+		s = stemStep(s, class[f[i]])
 		if s&litEnds != 0 {
-			m |= stemOut(s)
+			m |= stemOut(uint16(s))
 		}
 	}
-	return s, m
+	return uint16(s), m
 }
 
-// stemRun2 is the stems of a and of b, the two read in the same loop.
-func stemRun2(a, b string) uint64 {
-	t, class := &stemTable, &stemIndex.dfa.class
-	var s, u uint16
+// stemStep is the move of stemTable from state s on a byte of class c. A move's index, a state
+// (below 1<<15, flagged or not) plus a class, is below len(stemTable): the table is read
+// without a bounds check, the sum scaled in the load's address.
+func stemStep(s uint32, c uint8) uint32 {
+	return uint32(*(*uint16)(unsafe.Add(unsafe.Pointer(&stemTable), uintptr(s+uint32(c))*2)))
+}
+
+// stemOuts is the stems that end within f read from state s: the slow reading of a part of a
+// line where some stem ends.
+func stemOuts(s0 uint16, f string) uint64 {
+	class := &stemIndex.dfa.class
 	var m uint64
-	x := a[:min(len(a), len(b))]
-	y := b[:len(x)]
-	i := 0
-	for ; i+1 < len(y); i += 2 {
-		s1 := t[s+uint16(class[x[i]])]
-		u1 := t[u+uint16(class[y[i]])]
-		s = t[s1+uint16(class[x[i+1]])]
-		u = t[u1+uint16(class[y[i+1]])]
-		if (s1|u1|s|u)&litEnds != 0 {
-			m |= stemOut(s1) | stemOut(u1) | stemOut(s) | stemOut(u)
-		}
+	s := uint32(s0)
+	for i := 0; i < len(f); i++ {
+		s = stemStep(s, class[f[i]])
+		m |= stemOut(uint16(s))
 	}
-	_, m = stemRun(a[i:], s, m)
-	_, m = stemRun(b[i:], u, m)
+	return m
+}
+
+// stemRun2 is the stems of a and of b, the two read in the same loop (see stemRun), four steps
+// of each at a time.
+func stemRun2(a, b string) uint64 {
+	class := &stemIndex.dfa.class
+	var s, u uint32
+	var m uint64
+	n := min(len(a), len(b))
+	p, q := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		x, y := unsafe.Add(p, i), unsafe.Add(q, i)
+		s1 := stemStep(s, class[*(*byte)(x)])
+		u1 := stemStep(u, class[*(*byte)(y)])
+		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(x, 1))])
+		u2 := stemStep(u1, class[*(*byte)(unsafe.Add(y, 1))])
+		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(x, 2))])
+		u3 := stemStep(u2, class[*(*byte)(unsafe.Add(y, 2))])
+		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(x, 3))])
+		u4 := stemStep(u3, class[*(*byte)(unsafe.Add(y, 3))])
+		if (s1|u1|s2|u2|s3|u3|s4|u4)&litEnds != 0 {
+			m |= stemOuts(uint16(s), a[i:i+4]) | stemOuts(uint16(u), b[i:i+4])
+		}
+		s, u = s4, u4
+	}
+	_, m = stemRun(a[i:], uint16(s), m)
+	_, m = stemRun(b[i:], uint16(u), m)
 	return m
 }
 
