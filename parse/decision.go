@@ -417,14 +417,21 @@ func upperVerbRun(raw string) bool {
 	// of its second letter or an accented one (a byte beyond ASCII): only the places that open
 	// so are read, where walking every word of a line cost a rune decoding and a letter test a
 	// character. Eight bytes at a time, a word of the line holding no capital followed by a
-	// capital or a byte beyond ASCII is passed over (see hasUpperRun for the arithmetic; the
-	// last byte of a word is looked at whenever it is a capital).
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// capital or a byte beyond ASCII is passed over (see capitals; the last byte of a word is
+	// looked at whenever it is a capital).
+	if len(raw) < 8 {
+		for i := 0; i < len(raw); i++ {
+			if upperVerbAt(raw, i) {
+				return true
+			}
+		}
+		return false
+	}
+	const highs = 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(raw); i += 8 {
 		x := leWord(raw[i : i+8])
-		y := x &^ highs
-		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
+		up := capitals(x)
 		for cand := up & ((up|x&highs)>>8 | 1<<63); cand != 0; cand &= cand - 1 {
 			// Most capitals open no verb: their byte is tested here, without a call.
 			if j := i + bits.TrailingZeros64(cand)/8; upperVerbFirst.has(raw[j]) && upperVerbAt(raw, j) {
@@ -432,8 +439,22 @@ func upperVerbRun(raw string) bool {
 			}
 		}
 	}
-	for ; i < len(raw); i++ {
-		if upperVerbAt(raw, i) {
+	// The last eight bytes, over some read already: the places before i were looked at.
+	if k := len(raw) - 8; i > k {
+		return upperVerbIn(raw, k, ^uint64(0)<<(8*uint(i-k)))
+	}
+	return false
+}
+
+// upperVerbIn reports whether an upper verb opens at one of the eight bytes of raw from i that
+// keep reads (a byte mask): at a capital followed by a capital or a byte beyond ASCII, or at
+// the eighth byte if it is a capital.
+func upperVerbIn(raw string, i int, keep uint64) bool {
+	const highs = 0x8080808080808080
+	x := leWord(raw[i : i+8])
+	up := capitals(x)
+	for cand := up & ((up|x&highs)>>8 | 1<<63) & keep; cand != 0; cand &= cand - 1 {
+		if j := i + bits.TrailingZeros64(cand)/8; upperVerbFirst.has(raw[j]) && upperVerbAt(raw, j) {
 			return true
 		}
 	}
@@ -621,27 +642,43 @@ func foldUpperRune(r rune) rune {
 func hasUpperRun(s string) bool {
 	// Eight bytes at a time: the high bit of each byte of up is set when that byte is a capital
 	// (bytes reduced to seven bits compare to 'A' and 'Z' by additions that carry into no
-	// neighbour), and two neighbours in up make a run; prev carries the last byte's bit over.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	prev := false
+	// neighbour), and two neighbours in up make a run; carry holds the last byte's bit, moved
+	// to the first byte's.
+	if len(s) < 8 {
+		prev := false
+		for i := 0; i < len(s); i++ {
+			c := s[i] >= 'A' && s[i] <= 'Z'
+			if c && prev {
+				return true
+			}
+			prev = c
+		}
+		return false
+	}
+	var carry uint64
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := leWord(s[i : i+8])
-		y := x &^ highs
-		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
-		if up&(up>>8) != 0 || (prev && up&0x80 != 0) {
+		up := capitals(leWord(s[i : i+8]))
+		if up&(up>>8|carry) != 0 {
 			return true
 		}
-		prev = up>>63 != 0
+		carry = up >> 56
 	}
-	for ; i < len(s); i++ {
-		c := s[i] >= 'A' && s[i] <= 'Z'
-		if c && prev {
-			return true
-		}
-		prev = c
+	if i == len(s) {
+		return false
 	}
-	return false
+	// The last eight bytes, over some read already: every pair of neighbours not read yet,
+	// and the one across the last word read, is among theirs.
+	up := capitals(leWord(s[len(s)-8:]))
+	return up&(up>>8) != 0
+}
+
+// capitals marks with its high bit each byte of x that is a capital ASCII letter: the bytes
+// reduced to seven bits compare to 'A' and 'Z' by additions that carry into no neighbour.
+func capitals(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := x &^ highs
+	return (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
 }
 
 // isUpperWord is strings.ToUpper(w) == w without the copy: no rune of w changes in capitals,
@@ -668,23 +705,31 @@ func isUpperWord(w string) bool {
 // hasDigit reports whether s holds an ASCII digit, eight bytes at a time: with every high bit
 // set, subtracting n < 0x80 from a byte cannot borrow into the next, and the high bit survives
 // exactly when the low seven bits are >= n; a byte of s with its own high bit set is no digit.
-// The vote reader asks it of every line holding a count word ("pour" is common).
+// The vote reader asks it of every line holding a count word ("pour" is common). The last
+// bytes of a line of eight or more are read as its last eight, over some read already.
 func hasDigit(s string) bool {
-	const low, high = 0x0101010101010101, 0x8080808080808080
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				return true
+			}
+		}
+		return false
+	}
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := leWord(s[i : i+8])
-		hx := x | high
-		if ((hx-'0'*low)&^(hx-('9'+1)*low))&high&^x != 0 {
+		if digitBytes(leWord(s[i:i+8])) != 0 {
 			return true
 		}
 	}
-	for ; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
+	return i < len(s) && digitBytes(leWord(s[len(s)-8:])) != 0
+}
+
+// digitBytes marks with its high bit each byte of x that is an ASCII digit (see hasDigit).
+func digitBytes(x uint64) uint64 {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	hx := x | high
+	return (hx - '0'*low) &^ (hx - ('9'+1)*low) & high &^ x
 }
 
 // firstCount reads the first whole count that re captures in f. run is eachSubmatchIndex's.
