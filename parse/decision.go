@@ -1391,7 +1391,12 @@ func (d *doc) readClauses(p para) []clause {
 	var out []clause
 	from := 0
 	var lbuf [8][2]int
-	for _, loc := range clauseSubjects(f, lbuf[:0], pm) {
+	// A noun is looked for in the lines whose stems hold its own (see clauseSubjectsIn).
+	var segStems func(k int) uint64
+	if len(p.lines) > 1 {
+		segStems = func(k int) uint64 { return d.stemsAt(p.lines[k]) }
+	}
+	for _, loc := range clauseSubjectsIn(f, lbuf[:0], pm, starts, segStems) {
 		if loc[0] < from {
 			continue
 		}
@@ -1465,46 +1470,75 @@ func appendClauseLine(buf []byte, s string) []byte {
 // m holds the stems of f: a noun none of whose stems (clauseNounStems) is among them is not
 // looked for.
 func clauseSubjects(f string, out [][2]int, m uint64) [][2]int {
+	return clauseSubjectsIn(f, out, m, nil, nil)
+}
+
+// clauseSubjectsIn is clauseSubjects of a text made of lines joined by spaces, each starting at
+// its offset in starts, with segStems(k) the stems of line k (nil for a text read whole). A
+// noun holding no space lies within one line, and within a line whose stems hold its own: the
+// other lines are not searched, where many lines of a long paragraph name no council.
+func clauseSubjectsIn(f string, out [][2]int, m uint64, starts []int, segStems func(k int) uint64) [][2]int {
 	for k, noun := range clauseNouns {
-		if m&clauseNounStems[k] == 0 {
+		nb := clauseNounStems[k]
+		if m&nb == 0 {
 			continue
 		}
-		for at := 0; ; {
-			k := strings.Index(f[at:], noun)
-			if k < 0 {
-				break
-			}
-			p := at + k
-			at = p + len(noun)
-			if (p > 0 && isWordByte(f[p-1]) && f[p-1] != '\'') || (at < len(f) && isWordByte(f[at])) {
+		if segStems == nil || !clauseNounInLine[k] {
+			out = nounSubjects(f, noun, 0, len(f), out)
+			continue
+		}
+		for j, s := range starts {
+			if segStems(j)&nb == 0 {
 				continue
 			}
-			q := p
-			if noun != clauseAfterDeliberation {
-				for _, m := range clauseMembers {
-					if strings.HasSuffix(f[:q], m) {
-						q -= len(m)
-						break
-					}
-				}
-				art := false
-				for _, a := range clauseArticles {
-					if strings.HasSuffix(f[:q], a) && (q == len(a) || !isWordByte(f[q-len(a)-1])) {
-						q -= len(a)
-						art = true
-						break
-					}
-				}
-				if !art {
-					continue
-				}
+			e := len(f)
+			if j+1 < len(starts) {
+				e = starts[j+1] - 1 // the space joining the next line
 			}
-			if subjectBoundary(f[:q]) {
-				out = append(out, [2]int{q, at})
-			}
+			out = nounSubjects(f, noun, s, e, out)
 		}
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// nounSubjects appends to out the subjects of decision sentences in f (see clauseSubjects) whose
+// noun occurs within f[from:to].
+func nounSubjects(f, noun string, from, to int, out [][2]int) [][2]int {
+	for at := from; ; {
+		k := strings.Index(f[at:to], noun)
+		if k < 0 {
+			break
+		}
+		p := at + k
+		at = p + len(noun)
+		if (p > 0 && isWordByte(f[p-1]) && f[p-1] != '\'') || (at < len(f) && isWordByte(f[at])) {
+			continue
+		}
+		q := p
+		if noun != clauseAfterDeliberation {
+			for _, m := range clauseMembers {
+				if strings.HasSuffix(f[:q], m) {
+					q -= len(m)
+					break
+				}
+			}
+			art := false
+			for _, a := range clauseArticles {
+				if strings.HasSuffix(f[:q], a) && (q == len(a) || !isWordByte(f[q-len(a)-1])) {
+					q -= len(a)
+					art = true
+					break
+				}
+			}
+			if !art {
+				continue
+			}
+		}
+		if subjectBoundary(f[:q]) {
+			out = append(out, [2]int{q, at})
+		}
+	}
 	return out
 }
 
@@ -1537,6 +1571,18 @@ var clauseNounStems = func() []uint64 {
 		if out[k] == 0 {
 			out[k] = ^uint64(0)
 		}
+	}
+	return out
+}()
+
+// clauseNounInLine tells the clauseNouns that hold no space, and so lie within one line of a
+// paragraph (its lines are joined by spaces), and that have stems of their own: the search
+// of the whole text, from the end of each occurrence, finds in each line what a search of
+// that line finds.
+var clauseNounInLine = func() []bool {
+	out := make([]bool, len(clauseNouns))
+	for k, noun := range clauseNouns {
+		out[k] = strings.IndexByte(noun, ' ') < 0 && clauseNounStems[k] != ^uint64(0)
 	}
 	return out
 }()
