@@ -233,78 +233,116 @@ func scanParts(d *litDFA, overlap int, f string) uint64 {
 }
 
 // scanFrom goes on scanning f with automaton a in state s with the words m found so far.
+//
+// As stemRun, it reads eight steps between two tests of their flags, and reads them again one
+// by one only where a word ends (litOuts). A move is read without a bounds check (litStep).
 func scanFrom(a *litDFA, s uint32, m uint64, f string) (uint32, uint64) {
-	// The tables in locals: the compiler reloads a field of *a at every byte otherwise.
-	next, class := a.next, &a.class
-	for i := 0; i < len(f); i++ {
-		s = uint32(next[s+uint32(class[f[i]])])
+	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
+	p := unsafe.Pointer(unsafe.StringData(f))
+	i := 0
+	for ; i+8 <= len(f); i += 8 {
+		q := unsafe.Add(p, i)
+		s1 := litStep(next, s, class[*(*byte)(q)])
+		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(q, 1))])
+		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(q, 2))])
+		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(q, 3))])
+		s5 := litStep(next, s4, class[*(*byte)(unsafe.Add(q, 4))])
+		s6 := litStep(next, s5, class[*(*byte)(unsafe.Add(q, 5))])
+		s7 := litStep(next, s6, class[*(*byte)(unsafe.Add(q, 6))])
+		s8 := litStep(next, s7, class[*(*byte)(unsafe.Add(q, 7))])
+		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
+			m |= litOuts(a, s, f[i:i+8])
+		}
+		s = s8
+	}
+	for ; i < len(f); i++ {
+		s = litStep(next, s, class[f[i]])
 		if s&litEnds != 0 {
-			s &^= litEnds
-			m |= a.out[s/uint32(a.width)]
+			m |= a.out[(s&^litEnds)/uint32(a.width)]
 		}
 	}
-	return s, m
+	return s &^ litEnds, m
 }
 
-// scan2 is the words of a and of b, the two read in the same loop.
-func scan2(d *litDFA, a, b string) uint64 {
-	next, class := d.next, &d.class
-	var s, t uint32
+// litStep is the move of the automaton whose table (litDFA.next) starts at next from state s,
+// flagged or not, on a byte of class c. A state is a row's start, state*width, and a class is
+// below width: the index is below len(next), and the table is read without a bounds check.
+func litStep(next unsafe.Pointer, s uint32, c uint8) uint32 {
+	return uint32(*(*uint16)(unsafe.Add(next, uintptr(s&^litEnds+uint32(c))*2)))
+}
+
+// litOuts is the words of automaton a that end within f read from state s: the slow reading
+// of a part of a line where some word ends.
+func litOuts(a *litDFA, s uint32, f string) uint64 {
+	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
 	var m uint64
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		s = uint32(next[s+uint32(class[a[i]])])
-		t = uint32(next[t+uint32(class[b[i]])])
-		if (s|t)&litEnds != 0 {
-			if s&litEnds != 0 {
-				s &^= litEnds
-				m |= d.out[s/uint32(d.width)]
-			}
-			if t&litEnds != 0 {
-				t &^= litEnds
-				m |= d.out[t/uint32(d.width)]
-			}
+	for i := 0; i < len(f); i++ {
+		s = litStep(next, s, class[f[i]])
+		if s&litEnds != 0 {
+			m |= a.out[(s&^litEnds)/uint32(a.width)]
 		}
 	}
-	_, m = scanFrom(d, s, m, a[n:])
-	_, m = scanFrom(d, t, m, b[n:])
 	return m
 }
 
-// scan4 is the words of its four parts, read in the same loop.
+// scan2 is the words of a and of b, the two read in the same loop, four steps of each between
+// two tests of their flags (see scanFrom).
+func scan2(d *litDFA, a, b string) uint64 {
+	next, class := unsafe.Pointer(unsafe.SliceData(d.next)), &d.class
+	var s, t uint32
+	var m uint64
+	n := min(len(a), len(b))
+	p, q := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		x, y := unsafe.Add(p, i), unsafe.Add(q, i)
+		s1 := litStep(next, s, class[*(*byte)(x)])
+		t1 := litStep(next, t, class[*(*byte)(y)])
+		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(x, 1))])
+		t2 := litStep(next, t1, class[*(*byte)(unsafe.Add(y, 1))])
+		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(x, 2))])
+		t3 := litStep(next, t2, class[*(*byte)(unsafe.Add(y, 2))])
+		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(x, 3))])
+		t4 := litStep(next, t3, class[*(*byte)(unsafe.Add(y, 3))])
+		if (s1|t1|s2|t2|s3|t3|s4|t4)&litEnds != 0 {
+			m |= litOuts(d, s, a[i:i+4]) | litOuts(d, t, b[i:i+4])
+		}
+		s, t = s4, t4
+	}
+	_, m = scanFrom(d, s, m, a[i:])
+	_, m = scanFrom(d, t, m, b[i:])
+	return m
+}
+
+// scan4 is the words of its four parts, read in the same loop, two steps of each between two
+// tests of their flags (see scanFrom).
 func scan4(d *litDFA, a, b, c, e string) uint64 {
-	next, class := d.next, &d.class
+	next, class := unsafe.Pointer(unsafe.SliceData(d.next)), &d.class
 	var s, t, u, v uint32
 	var m uint64
 	n := min(len(a), len(b), len(c), len(e))
-	for i := 0; i < n; i++ {
-		s = uint32(next[s+uint32(class[a[i]])])
-		t = uint32(next[t+uint32(class[b[i]])])
-		u = uint32(next[u+uint32(class[c[i]])])
-		v = uint32(next[v+uint32(class[e[i]])])
-		if (s|t|u|v)&litEnds != 0 {
-			if s&litEnds != 0 {
-				s &^= litEnds
-				m |= d.out[s/uint32(d.width)]
-			}
-			if t&litEnds != 0 {
-				t &^= litEnds
-				m |= d.out[t/uint32(d.width)]
-			}
-			if u&litEnds != 0 {
-				u &^= litEnds
-				m |= d.out[u/uint32(d.width)]
-			}
-			if v&litEnds != 0 {
-				v &^= litEnds
-				m |= d.out[v/uint32(d.width)]
-			}
+	pa, pb := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	pc, pe := unsafe.Pointer(unsafe.StringData(c)), unsafe.Pointer(unsafe.StringData(e))
+	i := 0
+	for ; i+2 <= n; i += 2 {
+		xa, xb, xc, xe := unsafe.Add(pa, i), unsafe.Add(pb, i), unsafe.Add(pc, i), unsafe.Add(pe, i)
+		s1 := litStep(next, s, class[*(*byte)(xa)])
+		t1 := litStep(next, t, class[*(*byte)(xb)])
+		u1 := litStep(next, u, class[*(*byte)(xc)])
+		v1 := litStep(next, v, class[*(*byte)(xe)])
+		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(xa, 1))])
+		t2 := litStep(next, t1, class[*(*byte)(unsafe.Add(xb, 1))])
+		u2 := litStep(next, u1, class[*(*byte)(unsafe.Add(xc, 1))])
+		v2 := litStep(next, v1, class[*(*byte)(unsafe.Add(xe, 1))])
+		if (s1|t1|u1|v1|s2|t2|u2|v2)&litEnds != 0 {
+			m |= litOuts(d, s, a[i:i+2]) | litOuts(d, t, b[i:i+2]) | litOuts(d, u, c[i:i+2]) | litOuts(d, v, e[i:i+2])
 		}
+		s, t, u, v = s2, t2, u2, v2
 	}
-	_, m = scanFrom(d, s, m, a[n:])
-	_, m = scanFrom(d, t, m, b[n:])
-	_, m = scanFrom(d, u, m, c[n:])
-	_, m = scanFrom(d, v, m, e[n:])
+	_, m = scanFrom(d, s, m, a[i:])
+	_, m = scanFrom(d, t, m, b[i:])
+	_, m = scanFrom(d, u, m, c[i:])
+	_, m = scanFrom(d, v, m, e[i:])
 	return m
 }
 

@@ -154,3 +154,130 @@ func BenchmarkScanStems(b *testing.B) {
 		b.Fatal("no stem found")
 	}
 }
+
+// scanFromRef is scanFrom as it was, a step and a flag test a byte, each move read with a
+// bounds check: the reference for its rewrite.
+func scanFromRef(a *litDFA, s uint32, m uint64, f string) (uint32, uint64) {
+	next, class := a.next, &a.class
+	for i := 0; i < len(f); i++ {
+		s = uint32(next[s+uint32(class[f[i]])])
+		if s&litEnds != 0 {
+			s &^= litEnds
+			m |= a.out[s/uint32(a.width)]
+		}
+	}
+	return s, m
+}
+
+// scanPartsRef is scanParts through scanFromRef alone: the words of every part are those of
+// the whole text.
+func scanPartsRef(d *litDFA, f string) uint64 {
+	_, m := scanFromRef(d, 0, 0, f)
+	return m
+}
+
+// checkLitScans compares scanFrom, scan2, scan4 and scanParts of automaton d with their
+// reference on f, from states (unflagged) of d.
+func checkLitScans(t *testing.T, d *litDFA, overlap int, f string, states []uint32) {
+	t.Helper()
+	for _, s := range states {
+		gs, gm := scanFrom(d, s, 1<<62, f)
+		ws, wm := scanFromRef(d, s, 1<<62, f)
+		if gs != ws || gm != wm {
+			t.Fatalf("scanFrom(%q, %#x) = %#x, %#x, want %#x, %#x", f, s, gs, gm, ws, wm)
+		}
+	}
+	want := scanPartsRef(d, f)
+	if got := scanParts(d, overlap, f); got != want {
+		t.Fatalf("scanParts(%q) = %#x, want %#x", f, got, want)
+	}
+	o := overlap
+	if h := len(f) / 2; h >= o {
+		if got := scan2(d, f[:h], f[h-o:]); got != want {
+			t.Fatalf("scan2(%q) = %#x, want %#x", f, got, want)
+		}
+	}
+	if q := len(f) / 4; q >= o {
+		if got := scan4(d, f[:q], f[q-o:2*q], f[2*q-o:3*q], f[3*q-o:]); got != want {
+			t.Fatalf("scan4(%q) = %#x, want %#x", f, got, want)
+		}
+	}
+}
+
+// litStates are the states of automaton d that the prefixes of its words lead to, and the root.
+func litStates(d *litDFA) []uint32 {
+	seen := map[uint32]bool{0: true}
+	out := []uint32{0}
+	for _, w := range d.lits {
+		for k := 1; k <= len(w); k++ {
+			s, _ := scanFromRef(d, 0, 0, w[:k])
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// longestLit is the length of the longest of lits less one, the overlap of their parts.
+func longestLit(lits []string) int {
+	n := 0
+	for _, l := range lits {
+		n = max(n, len(l)-1)
+	}
+	return n
+}
+
+// TestLitScans checks the automaton scans of the stems and of the header words on the folded
+// corpus lines, whole and from each state, and on each word at every offset.
+func TestLitScans(t *testing.T) {
+	dfas := []*litDFA{stemIndex.dfa, hdrIndex.dfa, endIndex.dfa}
+	var lines []string
+	for _, l := range corpusLines() {
+		lines = append(lines, normalize.Fold(l))
+	}
+	lines = append(lines, spotEdges...)
+	for _, d := range dfas {
+		states := litStates(d)
+		o := longestLit(d.lits)
+		for _, f := range lines {
+			checkLitScans(t, d, o, f, states[:1])
+			checkLitScans(t, d, o, f+f+f, states[:1])
+		}
+		for _, w := range d.lits {
+			for p := 0; p < 24; p++ {
+				f := strings.Repeat("x", p) + w + strings.Repeat("y", 23-p)
+				checkLitScans(t, d, o, f, states)
+				checkLitScans(t, d, o, strings.Repeat(f, 7), states[:1])
+			}
+		}
+	}
+}
+
+// FuzzLitScans builds an automaton of the words of w (split at "|") and compares its scans of
+// f, repeated k times, with the reference.
+func FuzzLitScans(f *testing.F) {
+	f.Add("seance|prochain|a|ab|bab", "la seance prochaine a bab lieu", uint8(3))
+	f.Add("pour|contre|abst", "pour 12 contre 3 abstentions", uint8(9))
+	f.Fuzz(func(t *testing.T, w, s string, k uint8) {
+		var lits []string
+		for _, l := range strings.Split(w, "|") {
+			if l != "" && len(lits) < 64 {
+				lits = append(lits, l)
+			}
+		}
+		if len(lits) == 0 {
+			return
+		}
+		d := newLitDFA(lits)
+		if d == nil {
+			return
+		}
+		text := strings.Repeat(s, int(k)%20+1)
+		if len(text) > 4096 {
+			text = text[:4096]
+		}
+		checkLitScans(t, d, longestLit(lits), text, litStates(d))
+	})
+}
