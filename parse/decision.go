@@ -135,6 +135,28 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	return t
 }
 
+// lineVote is lineTriggerStems(f, raw, m, true) when that triggers, trig{} otherwise. A line
+// holding no trigger stem, nor a count stem and a digit, triggers only through its capitals:
+// an upper verb, or, the line then read whole, a refusal (rejectStems), a favourable vote
+// (favourableGate), capitals misread by an OCR, or stems that quotation marks hid. Every other
+// stem the reading asks about holds a trigger stem. Most lines with capitals hold a name or a
+// title, and are turned away after one more scan.
+func lineVote(f, raw string, m uint64) trig {
+	if !triggerStems.in(m) && !(countStems.in(m) && hasDigit(f)) {
+		if !hasUpperRun(raw) {
+			return trig{}
+		}
+		if !rejectStems.in(m) && favourableGate&m == 0 && strings.IndexByte(raw, '?') < 0 && !strings.Contains(raw, "Ï") &&
+			strings.IndexByte(f, '"') < 0 && !hasGuillemet(f) && !upperVerbRun(raw) {
+			return trig{}
+		}
+	}
+	if t := lineTriggerStems(f, raw, m, true); t.trigger {
+		return t
+	}
+	return trig{}
+}
+
 // adopted is reAdopted.MatchString(f) for a line whose stems m are known: its hand reader
 // (adoptedIn) looks only for the verbs whose stems the line holds.
 func adopted(f string, m uint64) bool {
