@@ -346,44 +346,21 @@ func scan4(d *litDFA, a, b, c, e string) uint64 {
 	return m
 }
 
-// scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")), the copy made on the
-// stack for a line of common length: a byte search finds the skipped bytes, and the copy is
-// read two bytes a step where the automaton read one.
+// scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")): the automaton reads
+// the parts of f between the skipped bytes one after the other, its state carried over, which
+// is reading them joined, without the copy.
 func scanStemsSkip(f string, skip byte) uint64 {
-	var buf [1024]byte
-	if len(f) > len(buf) {
-		return scanStemsSkipLong(f, skip)
-	}
-	b := buf[:0]
+	var s uint16
+	var m uint64
 	for {
 		k := strings.IndexByte(f, skip)
 		if k < 0 {
-			b = append(b, f...)
-			break
+			_, m = stemRun(f, s, m)
+			return m
 		}
-		b = append(b, f[:k]...)
+		s, m = stemRun(f[:k], s, m)
 		f = f[k+1:]
 	}
-	return scanStems(unsafe.String(unsafe.SliceData(b), len(b)))
-}
-
-// scanStemsSkipLong is scanStemsSkip without the copy.
-func scanStemsSkipLong(f string, skip byte) uint64 {
-	a := stemIndex.dfa
-	var m uint64
-	s := uint32(0)
-	next, class := a.next, &a.class
-	for i := 0; i < len(f); i++ {
-		if f[i] == skip {
-			continue
-		}
-		s = uint32(next[s+uint32(class[f[i]])])
-		if s&litEnds != 0 {
-			s &^= litEnds
-			m |= a.out[s/uint32(a.width)]
-		}
-	}
-	return m
 }
 
 // litDFA is an Aho–Corasick automaton over at most 64 literals: one table step per byte reads
@@ -927,18 +904,46 @@ func maxLenOf(re *syntax.Regexp) int {
 }
 
 // spotsIn appends to buf the offsets of f where a spot occurs (its boundary holding), in
-// increasing order and without repeats.
+// increasing order and without repeats. As scanFrom, it reads eight steps of the automaton
+// between two tests of their flags, and reads them again one by one (spotsAt) only where a
+// spot ends: spots are rare.
 func (s *spotPlan) spotsIn(f string, buf []int) []int {
 	a := s.dfa
+	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
+	p := unsafe.Pointer(unsafe.StringData(f))
 	st := uint32(0)
-	next, class := a.next, &a.class
-	for i := 0; i < len(f); i++ {
-		st = uint32(next[st+uint32(class[f[i]])])
+	i := 0
+	for ; i+8 <= len(f); i += 8 {
+		q := unsafe.Add(p, i)
+		s1 := litStep(next, st, class[*(*byte)(q)])
+		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(q, 1))])
+		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(q, 2))])
+		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(q, 3))])
+		s5 := litStep(next, s4, class[*(*byte)(unsafe.Add(q, 4))])
+		s6 := litStep(next, s5, class[*(*byte)(unsafe.Add(q, 5))])
+		s7 := litStep(next, s6, class[*(*byte)(unsafe.Add(q, 6))])
+		s8 := litStep(next, s7, class[*(*byte)(unsafe.Add(q, 7))])
+		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
+			buf = s.spotsAt(f, i, i+8, st, buf)
+		}
+		st = s8
+	}
+	buf = s.spotsAt(f, i, len(f), st, buf)
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// spotsAt appends to buf the offsets of the spots of f that end within f[from:to], read from
+// state st (flagged or not) at from.
+func (s *spotPlan) spotsAt(f string, from, to int, st uint32, buf []int) []int {
+	a := s.dfa
+	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
+	for i := from; i < to; i++ {
+		st = litStep(next, st, class[f[i]])
 		if st&litEnds == 0 {
 			continue
 		}
-		st &^= litEnds
-		for m := a.out[st/uint32(a.width)]; m != 0; m &= m - 1 {
+		for m := a.out[(st&^litEnds)/uint32(a.width)]; m != 0; m &= m - 1 {
 			sp := s.spots[bits.TrailingZeros64(m)]
 			p := i + 1 - len(sp.s)
 			if sp.boundary && p > 0 && isWordStart(f[p-1:]) {
@@ -947,8 +952,7 @@ func (s *spotPlan) spotsIn(f string, buf []int) []int {
 			buf = append(buf, p)
 		}
 	}
-	slices.Sort(buf)
-	return slices.Compact(buf)
+	return buf
 }
 
 // matchAt runs the anchored pattern for a match starting at offset p of f, and returns its

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"math/bits"
+	"slices"
 	"strings"
 	"testing"
 
@@ -279,5 +281,96 @@ func FuzzLitScans(f *testing.F) {
 			text = text[:4096]
 		}
 		checkLitScans(t, d, longestLit(lits), text, litStates(d))
+	})
+}
+
+// scanStemsSkipRef is scanStemsSkip as it was: the line copied without its skipped bytes into
+// a stack buffer, then read; a longer line read byte by byte, the skipped bytes passed over.
+func scanStemsSkipRef(f string, skip byte) uint64 {
+	if len(f) > 1024 {
+		a := stemIndex.dfa
+		var m uint64
+		s := uint32(0)
+		next, class := a.next, &a.class
+		for i := 0; i < len(f); i++ {
+			if f[i] == skip {
+				continue
+			}
+			s = uint32(next[s+uint32(class[f[i]])])
+			if s&litEnds != 0 {
+				s &^= litEnds
+				m |= a.out[s/uint32(a.width)]
+			}
+		}
+		return m
+	}
+	return scanStems(strings.ReplaceAll(f, string(skip), ""))
+}
+
+// spotsInRef is spotPlan.spotsIn as it was, a step and a flag test a byte.
+func (s *spotPlan) spotsInRef(f string, buf []int) []int {
+	a := s.dfa
+	st := uint32(0)
+	next, class := a.next, &a.class
+	for i := 0; i < len(f); i++ {
+		st = uint32(next[st+uint32(class[f[i]])])
+		if st&litEnds == 0 {
+			continue
+		}
+		st &^= litEnds
+		for m := a.out[st/uint32(a.width)]; m != 0; m &= m - 1 {
+			sp := s.spots[bits.TrailingZeros64(m)]
+			p := i + 1 - len(sp.s)
+			if sp.boundary && p > 0 && isWordStart(f[p-1:]) {
+				continue
+			}
+			buf = append(buf, p)
+		}
+	}
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// checkSpotsSkip compares spotsIn of every spot pattern and scanStemsSkip with their
+// references on f.
+func checkSpotsSkip(t *testing.T, f string) {
+	t.Helper()
+	for _, re := range allSpots {
+		sp := re.plan()
+		if sp.spots == nil {
+			continue
+		}
+		if got, want := sp.spotsIn(f, nil), sp.spotsInRef(f, nil); !slices.Equal(got, want) {
+			t.Fatalf("%s: spotsIn(%q) = %v, want %v", re.String(), f, got, want)
+		}
+	}
+	for _, skip := range []byte{'*', ' '} {
+		if got, want := scanStemsSkip(f, skip), scanStemsSkipRef(f, skip); got != want {
+			t.Fatalf("scanStemsSkip(%q, %q) = %#x, want %#x", f, skip, got, want)
+		}
+	}
+}
+
+// TestSpotsSkip checks spotsIn and scanStemsSkip on the folded corpus lines, with stars put in
+// them, and on spotEdges.
+func TestSpotsSkip(t *testing.T) {
+	for _, l := range append(corpusLines(), spotEdges...) {
+		f := normalize.Fold(l)
+		checkSpotsSkip(t, f)
+		checkSpotsSkip(t, strings.ReplaceAll(f, "e", "*e*"))
+	}
+	checkSpotsSkip(t, strings.Repeat("pour *ado**pte* ", 100))
+}
+
+// FuzzSpotsSkip compares spotsIn and scanStemsSkip with their references.
+func FuzzSpotsSkip(f *testing.F) {
+	for _, s := range []string{"**adopte** a l'unanimite", "pour 12 contre 3 abstentions", "le conseil *decide*", "reporte sa decision"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1500 {
+			s = s[:1500]
+		}
+		checkSpotsSkip(t, s)
 	})
 }
