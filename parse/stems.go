@@ -110,8 +110,8 @@ func stemOut(s uint16) uint64 {
 // the stems m found so far.
 //
 // A step is a load of the byte, of its class and of the move (stemStep): the flags of eight
-// steps are gathered in one word and tested once, and the eight steps are read again, one by
-// one, only when one of them reached a stem (rare). The bytes of the eight are read at offsets
+// steps are gathered in one word and tested once, and the stems each of the eight reached are
+// read only when one of them reached some (rare). The bytes of the eight are read at offsets
 // from one pointer, i+8 <= len(f), without bounds checks; so are four of the last seven.
 func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 	class := &stemIndex.dfa.class
@@ -129,7 +129,8 @@ func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 		s7 := stemStep(s6, class[*(*byte)(unsafe.Add(q, 6))])
 		s8 := stemStep(s7, class[*(*byte)(unsafe.Add(q, 7))])
 		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
-			m |= stemOuts(uint16(s), f[i:i+8])
+			m |= stemOut(uint16(s1)) | stemOut(uint16(s2)) | stemOut(uint16(s3)) | stemOut(uint16(s4)) |
+				stemOut(uint16(s5)) | stemOut(uint16(s6)) | stemOut(uint16(s7)) | stemOut(uint16(s8))
 		}
 		s = s8
 	}
@@ -141,7 +142,7 @@ func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(q, 2))])
 		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(q, 3))])
 		if (s1|s2|s3|s4)&litEnds != 0 {
-			m |= stemOuts(uint16(s), f[i:i+4])
+			m |= stemOut(uint16(s1)) | stemOut(uint16(s2)) | stemOut(uint16(s3)) | stemOut(uint16(s4))
 		}
 		s = s4
 		i += 4
@@ -160,19 +161,6 @@ func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 // without a bounds check, the sum scaled in the load's address.
 func stemStep(s uint32, c uint8) uint32 {
 	return uint32(*(*uint16)(unsafe.Add(unsafe.Pointer(&stemTable), uintptr(s+uint32(c))*2)))
-}
-
-// stemOuts is the stems that end within f read from state s: the slow reading of a part of a
-// line where some stem ends.
-func stemOuts(s0 uint16, f string) uint64 {
-	class := &stemIndex.dfa.class
-	var m uint64
-	s := uint32(s0)
-	for i := 0; i < len(f); i++ {
-		s = stemStep(s, class[f[i]])
-		m |= stemOut(uint16(s))
-	}
-	return m
 }
 
 // stemRun2 is the stems of a and of b, the two read in the same loop (see stemRun), four steps
@@ -195,7 +183,8 @@ func stemRun2(a, b string) uint64 {
 		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(x, 3))])
 		u4 := stemStep(u3, class[*(*byte)(unsafe.Add(y, 3))])
 		if (s1|u1|s2|u2|s3|u3|s4|u4)&litEnds != 0 {
-			m |= stemOuts(uint16(s), a[i:i+4]) | stemOuts(uint16(u), b[i:i+4])
+			m |= stemOut(uint16(s1)) | stemOut(uint16(u1)) | stemOut(uint16(s2)) | stemOut(uint16(u2)) |
+				stemOut(uint16(s3)) | stemOut(uint16(u3)) | stemOut(uint16(s4)) | stemOut(uint16(u4))
 		}
 		s, u = s4, u4
 	}
@@ -234,26 +223,23 @@ func scanParts(d *litDFA, overlap int, f string) uint64 {
 
 // scanFrom goes on scanning f with automaton a in state s with the words m found so far.
 //
-// As stemRun, it reads eight steps between two tests of their flags, and reads them again one
-// by one only where a word ends (litOuts). A move is read without a bounds check (litStep).
+// It reads four steps between two tests of their flags (a move is read without a bounds
+// check, litStep); the words of the four are read only when one of them flags an end: some
+// automata end words often (the header words " a", "de la ").
 func scanFrom(a *litDFA, s uint32, m uint64, f string) (uint32, uint64) {
 	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
 	p := unsafe.Pointer(unsafe.StringData(f))
 	i := 0
-	for ; i+8 <= len(f); i += 8 {
+	for ; i+4 <= len(f); i += 4 {
 		q := unsafe.Add(p, i)
 		s1 := litStep(next, s, class[*(*byte)(q)])
 		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(q, 1))])
 		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(q, 2))])
 		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(q, 3))])
-		s5 := litStep(next, s4, class[*(*byte)(unsafe.Add(q, 4))])
-		s6 := litStep(next, s5, class[*(*byte)(unsafe.Add(q, 5))])
-		s7 := litStep(next, s6, class[*(*byte)(unsafe.Add(q, 6))])
-		s8 := litStep(next, s7, class[*(*byte)(unsafe.Add(q, 7))])
-		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
-			m |= litOuts(a, s, f[i:i+8])
+		if (s1|s2|s3|s4)&litEnds != 0 {
+			m |= a.outOf(s1) | a.outOf(s2) | a.outOf(s3) | a.outOf(s4)
 		}
-		s = s8
+		s = s4
 	}
 	for ; i < len(f); i++ {
 		s = litStep(next, s, class[f[i]])
@@ -264,25 +250,19 @@ func scanFrom(a *litDFA, s uint32, m uint64, f string) (uint32, uint64) {
 	return s &^ litEnds, m
 }
 
+// outOf is the words that end at move s of the automaton: none unless s is flagged.
+func (a *litDFA) outOf(s uint32) uint64 {
+	if s&litEnds == 0 {
+		return 0
+	}
+	return a.out[(s&^litEnds)/uint32(a.width)]
+}
+
 // litStep is the move of the automaton whose table (litDFA.next) starts at next from state s,
 // flagged or not, on a byte of class c. A state is a row's start, state*width, and a class is
 // below width: the index is below len(next), and the table is read without a bounds check.
 func litStep(next unsafe.Pointer, s uint32, c uint8) uint32 {
 	return uint32(*(*uint16)(unsafe.Add(next, uintptr(s&^litEnds+uint32(c))*2)))
-}
-
-// litOuts is the words of automaton a that end within f read from state s: the slow reading
-// of a part of a line where some word ends.
-func litOuts(a *litDFA, s uint32, f string) uint64 {
-	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
-	var m uint64
-	for i := 0; i < len(f); i++ {
-		s = litStep(next, s, class[f[i]])
-		if s&litEnds != 0 {
-			m |= a.out[(s&^litEnds)/uint32(a.width)]
-		}
-	}
-	return m
 }
 
 // scan2 is the words of a and of b, the two read in the same loop, four steps of each between
@@ -305,7 +285,7 @@ func scan2(d *litDFA, a, b string) uint64 {
 		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(x, 3))])
 		t4 := litStep(next, t3, class[*(*byte)(unsafe.Add(y, 3))])
 		if (s1|t1|s2|t2|s3|t3|s4|t4)&litEnds != 0 {
-			m |= litOuts(d, s, a[i:i+4]) | litOuts(d, t, b[i:i+4])
+			m |= d.outOf(s1) | d.outOf(t1) | d.outOf(s2) | d.outOf(t2) | d.outOf(s3) | d.outOf(t3) | d.outOf(s4) | d.outOf(t4)
 		}
 		s, t = s4, t4
 	}
@@ -335,7 +315,7 @@ func scan4(d *litDFA, a, b, c, e string) uint64 {
 		u2 := litStep(next, u1, class[*(*byte)(unsafe.Add(xc, 1))])
 		v2 := litStep(next, v1, class[*(*byte)(unsafe.Add(xe, 1))])
 		if (s1|t1|u1|v1|s2|t2|u2|v2)&litEnds != 0 {
-			m |= litOuts(d, s, a[i:i+2]) | litOuts(d, t, b[i:i+2]) | litOuts(d, u, c[i:i+2]) | litOuts(d, v, e[i:i+2])
+			m |= d.outOf(s1) | d.outOf(t1) | d.outOf(u1) | d.outOf(v1) | d.outOf(s2) | d.outOf(t2) | d.outOf(u2) | d.outOf(v2)
 		}
 		s, t, u, v = s2, t2, u2, v2
 	}
