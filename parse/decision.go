@@ -899,7 +899,12 @@ func (d *doc) decisions(prose []para) []Decision {
 		// Whether the line is a list item matters only beside a draft.
 		bullet := cur != nil && reBullet.MatchString(t)
 		tr := d.trigAt(i)
-		c, isClause := clauseAt(i)
+		// Most sections hold no clause: the look-up is not called for them.
+		var c clause
+		isClause := false
+		if len(cls) > 0 {
+			c, isClause = clauseAt(i)
+		}
 		if isClause {
 			tr = c.t
 		}
