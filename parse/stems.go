@@ -106,7 +106,7 @@ func stemOut(s uint16) uint64 {
 	return a.out[int(s&^litEnds)/a.width]
 }
 
-// stemRun goes on reading f for stems from state s (a move of stemTable, flagged or not) with
+// stemRun goes on reading f for stems from state s0 (a move of stemTable, flagged or not) with
 // the stems m found so far.
 //
 // A step is a load of the byte, of its class and of the move (stemStep): the flags of eight
