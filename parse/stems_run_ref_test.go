@@ -195,12 +195,12 @@ func checkLitScans(t *testing.T, d *litDFA, overlap int, f string, states []uint
 	}
 	o := overlap
 	if h := len(f) / 2; h >= o {
-		if got := scan2(d, f[:h], f[h-o:]); got != want {
+		if got := scan2(d, f[:h], f[h-o:]); got != want || got != scan2Ref(d, f[:h], f[h-o:]) {
 			t.Fatalf("scan2(%q) = %#x, want %#x", f, got, want)
 		}
 	}
 	if q := len(f) / 4; q >= o {
-		if got := scan4(d, f[:q], f[q-o:2*q], f[2*q-o:3*q], f[3*q-o:]); got != want {
+		if got := scan4(d, f[:q], f[q-o:2*q], f[2*q-o:3*q], f[3*q-o:]); got != want || got != scan4Ref(d, f[:q], f[q-o:2*q], f[2*q-o:3*q], f[3*q-o:]) {
 			t.Fatalf("scan4(%q) = %#x, want %#x", f, got, want)
 		}
 	}
@@ -373,4 +373,66 @@ func FuzzSpotsSkip(f *testing.F) {
 		}
 		checkSpotsSkip(t, s)
 	})
+}
+
+// scan2Ref is scan2 as it was, a step and a flag test a byte in each part: a reference.
+func scan2Ref(d *litDFA, a, b string) uint64 {
+	next, class := d.next, &d.class
+	var s, t uint32
+	var m uint64
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		s = uint32(next[s+uint32(class[a[i]])])
+		t = uint32(next[t+uint32(class[b[i]])])
+		if (s|t)&litEnds != 0 {
+			if s&litEnds != 0 {
+				s &^= litEnds
+				m |= d.out[s/uint32(d.width)]
+			}
+			if t&litEnds != 0 {
+				t &^= litEnds
+				m |= d.out[t/uint32(d.width)]
+			}
+		}
+	}
+	_, m = scanFromRef(d, s, m, a[n:])
+	_, m = scanFromRef(d, t, m, b[n:])
+	return m
+}
+
+// scan4Ref is scan4 as it was, a step and a flag test a byte in each part: a reference.
+func scan4Ref(d *litDFA, a, b, c, e string) uint64 {
+	next, class := d.next, &d.class
+	var s, t, u, v uint32
+	var m uint64
+	n := min(len(a), len(b), len(c), len(e))
+	for i := 0; i < n; i++ {
+		s = uint32(next[s+uint32(class[a[i]])])
+		t = uint32(next[t+uint32(class[b[i]])])
+		u = uint32(next[u+uint32(class[c[i]])])
+		v = uint32(next[v+uint32(class[e[i]])])
+		if (s|t|u|v)&litEnds != 0 {
+			if s&litEnds != 0 {
+				s &^= litEnds
+				m |= d.out[s/uint32(d.width)]
+			}
+			if t&litEnds != 0 {
+				t &^= litEnds
+				m |= d.out[t/uint32(d.width)]
+			}
+			if u&litEnds != 0 {
+				u &^= litEnds
+				m |= d.out[u/uint32(d.width)]
+			}
+			if v&litEnds != 0 {
+				v &^= litEnds
+				m |= d.out[v/uint32(d.width)]
+			}
+		}
+	}
+	_, m = scanFromRef(d, s, m, a[n:])
+	_, m = scanFromRef(d, t, m, b[n:])
+	_, m = scanFromRef(d, u, m, c[n:])
+	_, m = scanFromRef(d, v, m, e[n:])
+	return m
 }
