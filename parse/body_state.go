@@ -35,7 +35,9 @@ type bodyState struct {
 	agendaPartial bool
 }
 
-// trigAt is lineTrigger of line i, computed once.
+// trigAt is lineTrigger of line i, computed once, when the line triggers; trig{} otherwise.
+// Every reader of trigAt asks a line that does not trigger only whether it does (see
+// lineVote).
 func (d *doc) trigAt(i int) trig {
 	if d.bs.trigOf == nil {
 		d.bs.trigOf = make([]int32, len(d.lines))
@@ -47,8 +49,8 @@ func (d *doc) trigAt(i int) trig {
 	default:
 		return d.bs.trigs[k-2]
 	}
-	t := lineTriggerStems(d.folded[i], d.lines[i].Text, d.stemsAt(i), true)
-	if t == (trig{}) {
+	t := lineVote(d.folded[i], d.lines[i].Text, d.stemsAt(i))
+	if !t.trigger {
 		d.bs.trigOf[i] = 1
 	} else {
 		d.bs.trigOf[i] = int32(len(d.bs.trigs) + 2)

@@ -135,6 +135,28 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	return t
 }
 
+// lineVote is lineTriggerStems(f, raw, m, true) when that triggers, trig{} otherwise. A line
+// holding no trigger stem, nor a count stem and a digit, triggers only through its capitals:
+// an upper verb, or, the line then read whole, a refusal (rejectStems), a favourable vote
+// (favourableGate), capitals misread by an OCR, or stems that quotation marks hid. Every other
+// stem the reading asks about holds a trigger stem. Most lines with capitals hold a name or a
+// title, and are turned away after one more scan.
+func lineVote(f, raw string, m uint64) trig {
+	if !triggerStems.in(m) && !(countStems.in(m) && hasDigit(f)) {
+		if !hasUpperRun(raw) {
+			return trig{}
+		}
+		if !rejectStems.in(m) && favourableGate&m == 0 && strings.IndexByte(raw, '?') < 0 && !strings.Contains(raw, "Ï") &&
+			strings.IndexByte(f, '"') < 0 && !hasGuillemet(f) && !upperVerbRun(raw) {
+			return trig{}
+		}
+	}
+	if t := lineTriggerStems(f, raw, m, true); t.trigger {
+		return t
+	}
+	return trig{}
+}
+
 // adopted is reAdopted.MatchString(f) for a line whose stems m are known: its hand reader
 // (adoptedIn) looks only for the verbs whose stems the line holds.
 func adopted(f string, m uint64) bool {
@@ -417,14 +439,21 @@ func upperVerbRun(raw string) bool {
 	// of its second letter or an accented one (a byte beyond ASCII): only the places that open
 	// so are read, where walking every word of a line cost a rune decoding and a letter test a
 	// character. Eight bytes at a time, a word of the line holding no capital followed by a
-	// capital or a byte beyond ASCII is passed over (see hasUpperRun for the arithmetic; the
-	// last byte of a word is looked at whenever it is a capital).
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// capital or a byte beyond ASCII is passed over (see capitals; the last byte of a word is
+	// looked at whenever it is a capital).
+	if len(raw) < 8 {
+		for i := 0; i < len(raw); i++ {
+			if upperVerbAt(raw, i) {
+				return true
+			}
+		}
+		return false
+	}
+	const highs = 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(raw); i += 8 {
 		x := leWord(raw[i : i+8])
-		y := x &^ highs
-		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
+		up := capitals(x)
 		for cand := up & ((up|x&highs)>>8 | 1<<63); cand != 0; cand &= cand - 1 {
 			// Most capitals open no verb: their byte is tested here, without a call.
 			if j := i + bits.TrailingZeros64(cand)/8; upperVerbFirst.has(raw[j]) && upperVerbAt(raw, j) {
@@ -432,8 +461,22 @@ func upperVerbRun(raw string) bool {
 			}
 		}
 	}
-	for ; i < len(raw); i++ {
-		if upperVerbAt(raw, i) {
+	// The last eight bytes, over some read already: the places before i were looked at.
+	if k := len(raw) - 8; i > k {
+		return upperVerbIn(raw, k, ^uint64(0)<<(8*uint(i-k)))
+	}
+	return false
+}
+
+// upperVerbIn reports whether an upper verb opens at one of the eight bytes of raw from i that
+// keep reads (a byte mask): at a capital followed by a capital or a byte beyond ASCII, or at
+// the eighth byte if it is a capital.
+func upperVerbIn(raw string, i int, keep uint64) bool {
+	const highs = 0x8080808080808080
+	x := leWord(raw[i : i+8])
+	up := capitals(x)
+	for cand := up & ((up|x&highs)>>8 | 1<<63) & keep; cand != 0; cand &= cand - 1 {
+		if j := i + bits.TrailingZeros64(cand)/8; upperVerbFirst.has(raw[j]) && upperVerbAt(raw, j) {
 			return true
 		}
 	}
@@ -621,27 +664,43 @@ func foldUpperRune(r rune) rune {
 func hasUpperRun(s string) bool {
 	// Eight bytes at a time: the high bit of each byte of up is set when that byte is a capital
 	// (bytes reduced to seven bits compare to 'A' and 'Z' by additions that carry into no
-	// neighbour), and two neighbours in up make a run; prev carries the last byte's bit over.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	prev := false
+	// neighbour), and two neighbours in up make a run; carry holds the last byte's bit, moved
+	// to the first byte's.
+	if len(s) < 8 {
+		prev := false
+		for i := 0; i < len(s); i++ {
+			c := s[i] >= 'A' && s[i] <= 'Z'
+			if c && prev {
+				return true
+			}
+			prev = c
+		}
+		return false
+	}
+	var carry uint64
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := leWord(s[i : i+8])
-		y := x &^ highs
-		up := (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
-		if up&(up>>8) != 0 || (prev && up&0x80 != 0) {
+		up := capitals(leWord(s[i : i+8]))
+		if up&(up>>8|carry) != 0 {
 			return true
 		}
-		prev = up>>63 != 0
+		carry = up >> 56
 	}
-	for ; i < len(s); i++ {
-		c := s[i] >= 'A' && s[i] <= 'Z'
-		if c && prev {
-			return true
-		}
-		prev = c
+	if i == len(s) {
+		return false
 	}
-	return false
+	// The last eight bytes, over some read already: every pair of neighbours not read yet,
+	// and the one across the last word read, is among theirs.
+	up := capitals(leWord(s[len(s)-8:]))
+	return up&(up>>8) != 0
+}
+
+// capitals marks with its high bit each byte of x that is a capital ASCII letter: the bytes
+// reduced to seven bits compare to 'A' and 'Z' by additions that carry into no neighbour.
+func capitals(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := x &^ highs
+	return (y + ones*(128-'A')) &^ (y + ones*(127-'Z')) &^ x & highs
 }
 
 // isUpperWord is strings.ToUpper(w) == w without the copy: no rune of w changes in capitals,
@@ -668,23 +727,31 @@ func isUpperWord(w string) bool {
 // hasDigit reports whether s holds an ASCII digit, eight bytes at a time: with every high bit
 // set, subtracting n < 0x80 from a byte cannot borrow into the next, and the high bit survives
 // exactly when the low seven bits are >= n; a byte of s with its own high bit set is no digit.
-// The vote reader asks it of every line holding a count word ("pour" is common).
+// The vote reader asks it of every line holding a count word ("pour" is common). The last
+// bytes of a line of eight or more are read as its last eight, over some read already.
 func hasDigit(s string) bool {
-	const low, high = 0x0101010101010101, 0x8080808080808080
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				return true
+			}
+		}
+		return false
+	}
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := leWord(s[i : i+8])
-		hx := x | high
-		if ((hx-'0'*low)&^(hx-('9'+1)*low))&high&^x != 0 {
+		if digitBytes(leWord(s[i:i+8])) != 0 {
 			return true
 		}
 	}
-	for ; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
+	return i < len(s) && digitBytes(leWord(s[len(s)-8:])) != 0
+}
+
+// digitBytes marks with its high bit each byte of x that is an ASCII digit (see hasDigit).
+func digitBytes(x uint64) uint64 {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	hx := x | high
+	return (hx - '0'*low) &^ (hx - ('9'+1)*low) & high &^ x
 }
 
 // firstCount reads the first whole count that re captures in f. run is eachSubmatchIndex's.
@@ -832,7 +899,12 @@ func (d *doc) decisions(prose []para) []Decision {
 		// Whether the line is a list item matters only beside a draft.
 		bullet := cur != nil && reBullet.MatchString(t)
 		tr := d.trigAt(i)
-		c, isClause := clauseAt(i)
+		// Most sections hold no clause: the look-up is not called for them.
+		var c clause
+		isClause := false
+		if len(cls) > 0 {
+			c, isClause = clauseAt(i)
+		}
 		if isClause {
 			tr = c.t
 		}
@@ -1346,7 +1418,12 @@ func (d *doc) readClauses(p para) []clause {
 	var out []clause
 	from := 0
 	var lbuf [8][2]int
-	for _, loc := range clauseSubjects(f, lbuf[:0], pm) {
+	// A noun is looked for in the lines whose stems hold its own (see clauseSubjectsIn).
+	var segStems func(k int) uint64
+	if len(p.lines) > 1 {
+		segStems = func(k int) uint64 { return d.stemsAt(p.lines[k]) }
+	}
+	for _, loc := range clauseSubjectsIn(f, lbuf[:0], pm, starts, segStems) {
 		if loc[0] < from {
 			continue
 		}
@@ -1420,46 +1497,75 @@ func appendClauseLine(buf []byte, s string) []byte {
 // m holds the stems of f: a noun none of whose stems (clauseNounStems) is among them is not
 // looked for.
 func clauseSubjects(f string, out [][2]int, m uint64) [][2]int {
+	return clauseSubjectsIn(f, out, m, nil, nil)
+}
+
+// clauseSubjectsIn is clauseSubjects of a text made of lines joined by spaces, each starting at
+// its offset in starts, with segStems(k) the stems of line k (nil for a text read whole). A
+// noun holding no space lies within one line, and within a line whose stems hold its own: the
+// other lines are not searched, where many lines of a long paragraph name no council.
+func clauseSubjectsIn(f string, out [][2]int, m uint64, starts []int, segStems func(k int) uint64) [][2]int {
 	for k, noun := range clauseNouns {
-		if m&clauseNounStems[k] == 0 {
+		nb := clauseNounStems[k]
+		if m&nb == 0 {
 			continue
 		}
-		for at := 0; ; {
-			k := strings.Index(f[at:], noun)
-			if k < 0 {
-				break
-			}
-			p := at + k
-			at = p + len(noun)
-			if (p > 0 && isWordByte(f[p-1]) && f[p-1] != '\'') || (at < len(f) && isWordByte(f[at])) {
+		if segStems == nil || !clauseNounInLine[k] {
+			out = nounSubjects(f, noun, 0, len(f), out)
+			continue
+		}
+		for j, s := range starts {
+			if segStems(j)&nb == 0 {
 				continue
 			}
-			q := p
-			if noun != clauseAfterDeliberation {
-				for _, m := range clauseMembers {
-					if strings.HasSuffix(f[:q], m) {
-						q -= len(m)
-						break
-					}
-				}
-				art := false
-				for _, a := range clauseArticles {
-					if strings.HasSuffix(f[:q], a) && (q == len(a) || !isWordByte(f[q-len(a)-1])) {
-						q -= len(a)
-						art = true
-						break
-					}
-				}
-				if !art {
-					continue
-				}
+			e := len(f)
+			if j+1 < len(starts) {
+				e = starts[j+1] - 1 // the space joining the next line
 			}
-			if subjectBoundary(f[:q]) {
-				out = append(out, [2]int{q, at})
-			}
+			out = nounSubjects(f, noun, s, e, out)
 		}
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// nounSubjects appends to out the subjects of decision sentences in f (see clauseSubjects) whose
+// noun occurs within f[from:to].
+func nounSubjects(f, noun string, from, to int, out [][2]int) [][2]int {
+	for at := from; ; {
+		k := strings.Index(f[at:to], noun)
+		if k < 0 {
+			break
+		}
+		p := at + k
+		at = p + len(noun)
+		if (p > 0 && isWordByte(f[p-1]) && f[p-1] != '\'') || (at < len(f) && isWordByte(f[at])) {
+			continue
+		}
+		q := p
+		if noun != clauseAfterDeliberation {
+			for _, m := range clauseMembers {
+				if strings.HasSuffix(f[:q], m) {
+					q -= len(m)
+					break
+				}
+			}
+			art := false
+			for _, a := range clauseArticles {
+				if strings.HasSuffix(f[:q], a) && (q == len(a) || !isWordByte(f[q-len(a)-1])) {
+					q -= len(a)
+					art = true
+					break
+				}
+			}
+			if !art {
+				continue
+			}
+		}
+		if subjectBoundary(f[:q]) {
+			out = append(out, [2]int{q, at})
+		}
+	}
 	return out
 }
 
@@ -1492,6 +1598,18 @@ var clauseNounStems = func() []uint64 {
 		if out[k] == 0 {
 			out[k] = ^uint64(0)
 		}
+	}
+	return out
+}()
+
+// clauseNounInLine tells the clauseNouns that hold no space, and so lie within one line of a
+// paragraph (its lines are joined by spaces), and that have stems of their own: the search
+// of the whole text, from the end of each occurrence, finds in each line what a search of
+// that line finds.
+var clauseNounInLine = func() []bool {
+	out := make([]bool, len(clauseNouns))
+	for k, noun := range clauseNouns {
+		out[k] = strings.IndexByte(noun, ' ') < 0 && clauseNounStems[k] != ^uint64(0)
 	}
 	return out
 }()

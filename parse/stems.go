@@ -106,49 +106,90 @@ func stemOut(s uint16) uint64 {
 	return a.out[int(s&^litEnds)/a.width]
 }
 
-// stemRun goes on reading f for stems from state s (a move of stemTable, flagged or not) with
+// stemRun goes on reading f for stems from state s0 (a move of stemTable, flagged or not) with
 // the stems m found so far.
-func stemRun(f string, s uint16, m uint64) (uint16, uint64) {
-	t, class := &stemTable, &stemIndex.dfa.class
+//
+// A step is a load of the byte, of its class and of the move (stemStep): the flags of eight
+// steps are gathered in one word and tested once, and the stems each of the eight reached are
+// read only when one of them reached some (rare). The bytes of the eight are read at offsets
+// from one pointer, i+8 <= len(f), without bounds checks; so are four of the last seven.
+func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
+	class := &stemIndex.dfa.class
+	s := uint32(s0)
+	p := unsafe.Pointer(unsafe.StringData(f))
 	i := 0
-	for ; i+3 < len(f); i += 4 {
-		w := f[i : i+4]
-		s1 := t[s+uint16(class[w[0]])]
-		s2 := t[s1+uint16(class[w[1]])]
-		s3 := t[s2+uint16(class[w[2]])]
-		s = t[s3+uint16(class[w[3]])]
-		if (s1|s2|s3|s)&litEnds != 0 {
-			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s)
+	for ; i+8 <= len(f); i += 8 {
+		q := unsafe.Add(p, i)
+		s1 := stemStep(s, class[*(*byte)(q)])
+		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(q, 1))])
+		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(q, 2))])
+		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(q, 3))])
+		s5 := stemStep(s4, class[*(*byte)(unsafe.Add(q, 4))])
+		s6 := stemStep(s5, class[*(*byte)(unsafe.Add(q, 5))])
+		s7 := stemStep(s6, class[*(*byte)(unsafe.Add(q, 6))])
+		s8 := stemStep(s7, class[*(*byte)(unsafe.Add(q, 7))])
+		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
+			m |= stemOut(uint16(s1)) | stemOut(uint16(s2)) | stemOut(uint16(s3)) | stemOut(uint16(s4)) |
+				stemOut(uint16(s5)) | stemOut(uint16(s6)) | stemOut(uint16(s7)) | stemOut(uint16(s8))
 		}
+		s = s8
+	}
+	// A line's last bytes, four at once when there are so many.
+	if i+4 <= len(f) {
+		q := unsafe.Add(p, i)
+		s1 := stemStep(s, class[*(*byte)(q)])
+		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(q, 1))])
+		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(q, 2))])
+		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(q, 3))])
+		if (s1|s2|s3|s4)&litEnds != 0 {
+			m |= stemOut(uint16(s1)) | stemOut(uint16(s2)) | stemOut(uint16(s3)) | stemOut(uint16(s4))
+		}
+		s = s4
+		i += 4
 	}
 	for ; i < len(f); i++ {
-		s = t[s+uint16(class[f[i]])]
+		s = stemStep(s, class[f[i]])
 		if s&litEnds != 0 {
-			m |= stemOut(s)
+			m |= stemOut(uint16(s))
 		}
 	}
-	return s, m
+	return uint16(s), m
 }
 
-// stemRun2 is the stems of a and of b, the two read in the same loop.
+// stemStep is the move of stemTable from state s on a byte of class c. A move's index, a state
+// (below 1<<15, flagged or not) plus a class, is below len(stemTable): the table is read
+// without a bounds check, the sum scaled in the load's address.
+func stemStep(s uint32, c uint8) uint32 {
+	return uint32(*(*uint16)(unsafe.Add(unsafe.Pointer(&stemTable), uintptr(s+uint32(c))*2)))
+}
+
+// stemRun2 is the stems of a and of b, the two read in the same loop (see stemRun), four steps
+// of each at a time.
 func stemRun2(a, b string) uint64 {
-	t, class := &stemTable, &stemIndex.dfa.class
-	var s, u uint16
+	class := &stemIndex.dfa.class
+	var s, u uint32
 	var m uint64
-	x := a[:min(len(a), len(b))]
-	y := b[:len(x)]
+	n := min(len(a), len(b))
+	p, q := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
 	i := 0
-	for ; i+1 < len(y); i += 2 {
-		s1 := t[s+uint16(class[x[i]])]
-		u1 := t[u+uint16(class[y[i]])]
-		s = t[s1+uint16(class[x[i+1]])]
-		u = t[u1+uint16(class[y[i+1]])]
-		if (s1|u1|s|u)&litEnds != 0 {
-			m |= stemOut(s1) | stemOut(u1) | stemOut(s) | stemOut(u)
+	for ; i+4 <= n; i += 4 {
+		x, y := unsafe.Add(p, i), unsafe.Add(q, i)
+		s1 := stemStep(s, class[*(*byte)(x)])
+		u1 := stemStep(u, class[*(*byte)(y)])
+		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(x, 1))])
+		u2 := stemStep(u1, class[*(*byte)(unsafe.Add(y, 1))])
+		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(x, 2))])
+		u3 := stemStep(u2, class[*(*byte)(unsafe.Add(y, 2))])
+		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(x, 3))])
+		u4 := stemStep(u3, class[*(*byte)(unsafe.Add(y, 3))])
+		if (s1|u1|s2|u2|s3|u3|s4|u4)&litEnds != 0 {
+			m |= stemOut(uint16(s1)) | stemOut(uint16(u1)) | stemOut(uint16(s2)) | stemOut(uint16(u2)) |
+				stemOut(uint16(s3)) | stemOut(uint16(u3)) | stemOut(uint16(s4)) | stemOut(uint16(u4))
 		}
+		s, u = s4, u4
 	}
-	_, m = stemRun(a[i:], s, m)
-	_, m = stemRun(b[i:], u, m)
+	_, m = stemRun(a[i:], uint16(s), m)
+	_, m = stemRun(b[i:], uint16(u), m)
 	return m
 }
 
@@ -181,119 +222,125 @@ func scanParts(d *litDFA, overlap int, f string) uint64 {
 }
 
 // scanFrom goes on scanning f with automaton a in state s with the words m found so far.
+//
+// It reads four steps between two tests of their flags (a move is read without a bounds
+// check, litStep); the words of the four are read only when one of them flags an end: some
+// automata end words often (the header words " a", "de la ").
 func scanFrom(a *litDFA, s uint32, m uint64, f string) (uint32, uint64) {
-	// The tables in locals: the compiler reloads a field of *a at every byte otherwise.
-	next, class := a.next, &a.class
-	for i := 0; i < len(f); i++ {
-		s = uint32(next[s+uint32(class[f[i]])])
+	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
+	p := unsafe.Pointer(unsafe.StringData(f))
+	i := 0
+	for ; i+4 <= len(f); i += 4 {
+		q := unsafe.Add(p, i)
+		s1 := litStep(next, s, class[*(*byte)(q)])
+		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(q, 1))])
+		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(q, 2))])
+		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(q, 3))])
+		if (s1|s2|s3|s4)&litEnds != 0 {
+			m |= a.outOf(s1) | a.outOf(s2) | a.outOf(s3) | a.outOf(s4)
+		}
+		s = s4
+	}
+	for ; i < len(f); i++ {
+		s = litStep(next, s, class[f[i]])
 		if s&litEnds != 0 {
-			s &^= litEnds
-			m |= a.out[s/uint32(a.width)]
+			m |= a.out[(s&^litEnds)/uint32(a.width)]
 		}
 	}
-	return s, m
+	return s &^ litEnds, m
 }
 
-// scan2 is the words of a and of b, the two read in the same loop.
+// outOf is the words that end at move s of the automaton: none unless s is flagged.
+func (a *litDFA) outOf(s uint32) uint64 {
+	if s&litEnds == 0 {
+		return 0
+	}
+	return a.out[(s&^litEnds)/uint32(a.width)]
+}
+
+// litStep is the move of the automaton whose table (litDFA.next) starts at next from state s,
+// flagged or not, on a byte of class c. A state is a row's start, state*width, and a class is
+// below width: the index is below len(next), and the table is read without a bounds check.
+func litStep(next unsafe.Pointer, s uint32, c uint8) uint32 {
+	return uint32(*(*uint16)(unsafe.Add(next, uintptr(s&^litEnds+uint32(c))*2)))
+}
+
+// scan2 is the words of a and of b, the two read in the same loop, four steps of each between
+// two tests of their flags (see scanFrom).
 func scan2(d *litDFA, a, b string) uint64 {
-	next, class := d.next, &d.class
+	next, class := unsafe.Pointer(unsafe.SliceData(d.next)), &d.class
 	var s, t uint32
 	var m uint64
 	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		s = uint32(next[s+uint32(class[a[i]])])
-		t = uint32(next[t+uint32(class[b[i]])])
-		if (s|t)&litEnds != 0 {
-			if s&litEnds != 0 {
-				s &^= litEnds
-				m |= d.out[s/uint32(d.width)]
-			}
-			if t&litEnds != 0 {
-				t &^= litEnds
-				m |= d.out[t/uint32(d.width)]
-			}
+	p, q := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		x, y := unsafe.Add(p, i), unsafe.Add(q, i)
+		s1 := litStep(next, s, class[*(*byte)(x)])
+		t1 := litStep(next, t, class[*(*byte)(y)])
+		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(x, 1))])
+		t2 := litStep(next, t1, class[*(*byte)(unsafe.Add(y, 1))])
+		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(x, 2))])
+		t3 := litStep(next, t2, class[*(*byte)(unsafe.Add(y, 2))])
+		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(x, 3))])
+		t4 := litStep(next, t3, class[*(*byte)(unsafe.Add(y, 3))])
+		if (s1|t1|s2|t2|s3|t3|s4|t4)&litEnds != 0 {
+			m |= d.outOf(s1) | d.outOf(t1) | d.outOf(s2) | d.outOf(t2) | d.outOf(s3) | d.outOf(t3) | d.outOf(s4) | d.outOf(t4)
 		}
+		s, t = s4, t4
 	}
-	_, m = scanFrom(d, s, m, a[n:])
-	_, m = scanFrom(d, t, m, b[n:])
+	_, m = scanFrom(d, s, m, a[i:])
+	_, m = scanFrom(d, t, m, b[i:])
 	return m
 }
 
-// scan4 is the words of its four parts, read in the same loop.
+// scan4 is the words of its four parts, read in the same loop, two steps of each between two
+// tests of their flags (see scanFrom).
 func scan4(d *litDFA, a, b, c, e string) uint64 {
-	next, class := d.next, &d.class
+	next, class := unsafe.Pointer(unsafe.SliceData(d.next)), &d.class
 	var s, t, u, v uint32
 	var m uint64
 	n := min(len(a), len(b), len(c), len(e))
-	for i := 0; i < n; i++ {
-		s = uint32(next[s+uint32(class[a[i]])])
-		t = uint32(next[t+uint32(class[b[i]])])
-		u = uint32(next[u+uint32(class[c[i]])])
-		v = uint32(next[v+uint32(class[e[i]])])
-		if (s|t|u|v)&litEnds != 0 {
-			if s&litEnds != 0 {
-				s &^= litEnds
-				m |= d.out[s/uint32(d.width)]
-			}
-			if t&litEnds != 0 {
-				t &^= litEnds
-				m |= d.out[t/uint32(d.width)]
-			}
-			if u&litEnds != 0 {
-				u &^= litEnds
-				m |= d.out[u/uint32(d.width)]
-			}
-			if v&litEnds != 0 {
-				v &^= litEnds
-				m |= d.out[v/uint32(d.width)]
-			}
+	pa, pb := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	pc, pe := unsafe.Pointer(unsafe.StringData(c)), unsafe.Pointer(unsafe.StringData(e))
+	i := 0
+	for ; i+2 <= n; i += 2 {
+		xa, xb, xc, xe := unsafe.Add(pa, i), unsafe.Add(pb, i), unsafe.Add(pc, i), unsafe.Add(pe, i)
+		s1 := litStep(next, s, class[*(*byte)(xa)])
+		t1 := litStep(next, t, class[*(*byte)(xb)])
+		u1 := litStep(next, u, class[*(*byte)(xc)])
+		v1 := litStep(next, v, class[*(*byte)(xe)])
+		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(xa, 1))])
+		t2 := litStep(next, t1, class[*(*byte)(unsafe.Add(xb, 1))])
+		u2 := litStep(next, u1, class[*(*byte)(unsafe.Add(xc, 1))])
+		v2 := litStep(next, v1, class[*(*byte)(unsafe.Add(xe, 1))])
+		if (s1|t1|u1|v1|s2|t2|u2|v2)&litEnds != 0 {
+			m |= d.outOf(s1) | d.outOf(t1) | d.outOf(u1) | d.outOf(v1) | d.outOf(s2) | d.outOf(t2) | d.outOf(u2) | d.outOf(v2)
 		}
+		s, t, u, v = s2, t2, u2, v2
 	}
-	_, m = scanFrom(d, s, m, a[n:])
-	_, m = scanFrom(d, t, m, b[n:])
-	_, m = scanFrom(d, u, m, c[n:])
-	_, m = scanFrom(d, v, m, e[n:])
+	_, m = scanFrom(d, s, m, a[i:])
+	_, m = scanFrom(d, t, m, b[i:])
+	_, m = scanFrom(d, u, m, c[i:])
+	_, m = scanFrom(d, v, m, e[i:])
 	return m
 }
 
-// scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")), the copy made on the
-// stack for a line of common length: a byte search finds the skipped bytes, and the copy is
-// read two bytes a step where the automaton read one.
+// scanStemsSkip is scanStems(strings.ReplaceAll(f, string(skip), "")): the automaton reads
+// the parts of f between the skipped bytes one after the other, its state carried over, which
+// is reading them joined, without the copy.
 func scanStemsSkip(f string, skip byte) uint64 {
-	var buf [1024]byte
-	if len(f) > len(buf) {
-		return scanStemsSkipLong(f, skip)
-	}
-	b := buf[:0]
+	var s uint16
+	var m uint64
 	for {
 		k := strings.IndexByte(f, skip)
 		if k < 0 {
-			b = append(b, f...)
-			break
+			_, m = stemRun(f, s, m)
+			return m
 		}
-		b = append(b, f[:k]...)
+		s, m = stemRun(f[:k], s, m)
 		f = f[k+1:]
 	}
-	return scanStems(unsafe.String(unsafe.SliceData(b), len(b)))
-}
-
-// scanStemsSkipLong is scanStemsSkip without the copy.
-func scanStemsSkipLong(f string, skip byte) uint64 {
-	a := stemIndex.dfa
-	var m uint64
-	s := uint32(0)
-	next, class := a.next, &a.class
-	for i := 0; i < len(f); i++ {
-		if f[i] == skip {
-			continue
-		}
-		s = uint32(next[s+uint32(class[f[i]])])
-		if s&litEnds != 0 {
-			s &^= litEnds
-			m |= a.out[s/uint32(a.width)]
-		}
-	}
-	return m
 }
 
 // litDFA is an Aho–Corasick automaton over at most 64 literals: one table step per byte reads
@@ -837,18 +884,46 @@ func maxLenOf(re *syntax.Regexp) int {
 }
 
 // spotsIn appends to buf the offsets of f where a spot occurs (its boundary holding), in
-// increasing order and without repeats.
+// increasing order and without repeats. As scanFrom, it reads eight steps of the automaton
+// between two tests of their flags, and reads them again one by one (spotsAt) only where a
+// spot ends: spots are rare.
 func (s *spotPlan) spotsIn(f string, buf []int) []int {
 	a := s.dfa
+	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
+	p := unsafe.Pointer(unsafe.StringData(f))
 	st := uint32(0)
-	next, class := a.next, &a.class
-	for i := 0; i < len(f); i++ {
-		st = uint32(next[st+uint32(class[f[i]])])
+	i := 0
+	for ; i+8 <= len(f); i += 8 {
+		q := unsafe.Add(p, i)
+		s1 := litStep(next, st, class[*(*byte)(q)])
+		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(q, 1))])
+		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(q, 2))])
+		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(q, 3))])
+		s5 := litStep(next, s4, class[*(*byte)(unsafe.Add(q, 4))])
+		s6 := litStep(next, s5, class[*(*byte)(unsafe.Add(q, 5))])
+		s7 := litStep(next, s6, class[*(*byte)(unsafe.Add(q, 6))])
+		s8 := litStep(next, s7, class[*(*byte)(unsafe.Add(q, 7))])
+		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
+			buf = s.spotsAt(f, i, i+8, st, buf)
+		}
+		st = s8
+	}
+	buf = s.spotsAt(f, i, len(f), st, buf)
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// spotsAt appends to buf the offsets of the spots of f that end within f[from:to], read from
+// state st (flagged or not) at from.
+func (s *spotPlan) spotsAt(f string, from, to int, st uint32, buf []int) []int {
+	a := s.dfa
+	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
+	for i := from; i < to; i++ {
+		st = litStep(next, st, class[f[i]])
 		if st&litEnds == 0 {
 			continue
 		}
-		st &^= litEnds
-		for m := a.out[st/uint32(a.width)]; m != 0; m &= m - 1 {
+		for m := a.out[(st&^litEnds)/uint32(a.width)]; m != 0; m &= m - 1 {
 			sp := s.spots[bits.TrailingZeros64(m)]
 			p := i + 1 - len(sp.s)
 			if sp.boundary && p > 0 && isWordStart(f[p-1:]) {
@@ -857,8 +932,7 @@ func (s *spotPlan) spotsIn(f string, buf []int) []int {
 			buf = append(buf, p)
 		}
 	}
-	slices.Sort(buf)
-	return slices.Compact(buf)
+	return buf
 }
 
 // matchAt runs the anchored pattern for a match starting at offset p of f, and returns its
