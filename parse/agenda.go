@@ -143,8 +143,10 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			// "1. Observations sur le compte rendu … page 03": a table of contents' page number.
 			// The title is cleanTitle's already (matchCleaned, continueTitle), which cleaning
 			// again leaves as it is (FuzzCleanTitleTwice): only a title cut is cleaned again.
-			if mayTOCLine(h.title) {
-				h.title = cleanTitle(reTOCLine.ReplaceAllString(h.title, ""))
+			if k := tocStart(h.title); k >= 0 {
+				h.title = cleanTitle(h.title[:k])
+			} else if mayTOCLine(h.title) {
+				h.title = cleanTitle(h.title)
 			}
 			if h.title == "" {
 				break
