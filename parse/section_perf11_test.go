@@ -1,6 +1,11 @@
 package parse
 
-import "testing"
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // tocTitleRef is what agendaEntries made of a title before tocStart: the reference the hand
 // reading is checked against.
@@ -76,5 +81,103 @@ func FuzzTOCStart(f *testing.F) {
 	for _, tt := range tocStartCases {
 		f.Add(tt.in)
 	}
-	f.Fuzz(func(t *testing.T, s string) { checkTOCStart(t, s) })
+	f.Fuzz(func(t *testing.T, s string) {
+		checkTOCStart(t, s)
+		checkTOCStart(t, tocTokens(s))
+	})
+}
+
+// tocTokens spells s's bytes as pieces of table of contents lines (see headingTokens).
+func tocTokens(s string) string {
+	pieces := []string{"page", "PAGE", "Pages", "ſ", "s", " ", "\t", "\n", "\v", ".", "....", "1", "12", "123", "_", "é", "x"}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteString(pieces[int(s[i])%len(pieces)])
+	}
+	return b.String()
+}
+
+// handFormRef is what matchInto took of a form's pattern before handForms: the number (group
+// 1) and the first group after it that is not empty.
+func handFormRef(re *regexp.Regexp, t string) (number, title string, ok bool) {
+	m := re.FindStringSubmatch(t)
+	if m == nil {
+		return "", "", false
+	}
+	for _, g := range m[2:] {
+		if g != "" {
+			title = g
+			break
+		}
+	}
+	return m[1], title, true
+}
+
+// handFormSeeds are lines of every shape the hand-read forms tell apart.
+var handFormSeeds = []string{
+	"DL-061-07-13 - Travaux", "D2018-66 Budget", "DE-2011/67 : Tarifs", "23-02/001 – Rapport", "2014/25 – DECISIONS",
+	"2020-038 SUBVENTION", "2008/1 – Implantation", "ABCDE-12/3 x", "É 12.3 Titre", "12-34-56-78-90 Title",
+	"12-34-56-78-90", "1.2.3.4.5 x", "12345/6 x", "12/34567 x", "12/3 \n", "12/3 :\nx", "12/3 - \n", "12/3\tÉcole",
+	"12/3-\n4", "-12/3 X", " 12/3 X", "AB 1/2: x", "12/3 x", "12.3\xff", "2013.04.08 - 1 ADOPTION", "2013.04.08-IV. Vote",
+	"2013.04.08 - 1234 X", "2013.04.08 - 1 :\n", "2013.04.08 - 1 – x", "2013.04.08 - 1 — x", "2013.04.08 -", "2013.04.08 - X",
+	"1-1 : Autorisation", "2- 1 : Vote", "1-3 A : Relevés topographiques.", "1-3 A— Été", "1-3 I : x", "1 - 2 :1", "1-123 : x",
+	"1-1 : \n", "1-1 :\nÉ", "6.1 Ecole", "1.1 – Section", "1.1.1. Recettes", "1.2. Titre", "1.234 x", "1.2) x", "1.2 —É",
+	"1.2.3.4 x", "1.2.3.4.5 x", "1 - AFFECTATION", "2 –Budget", "3-Vote", "3-vote", "1 -", "1 - ", "1 -  ", "1 - \n", "1 -\t \n",
+	"1 - a\nb", "12— x", "123 - x", "A. Direction", "B) Pôle", "C.", "C. ", "C.  ", "C. \n", "H )  x", "I. x", "A.x",
+}
+
+// TestHandForms checks each hand-read form against its pattern on lines of every shape.
+func TestHandForms(t *testing.T) {
+	for src := range handForms {
+		if !slices.ContainsFunc(headingForms, func(f headingForm) bool { return f.re.String() == src }) {
+			t.Errorf("handForms holds %q, which is no heading form's pattern", src)
+		}
+	}
+	for _, s := range handFormSeeds {
+		checkHandForms(t, s)
+	}
+}
+
+// handFormRes are the patterns of handForms, compiled once.
+var handFormRes = func() map[string]*regexp.Regexp {
+	out := map[string]*regexp.Regexp{}
+	for src := range handForms {
+		out[src] = regexp.MustCompile(src)
+	}
+	return out
+}()
+
+// checkHandForms compares every hand-read form with its pattern on s.
+func checkHandForms(t *testing.T, s string) {
+	t.Helper()
+	for src, read := range handForms {
+		re := handFormRes[src]
+		n, ti, ok := read(s)
+		wn, wt, wok := handFormRef(re, s)
+		if n != wn || ti != wt || ok != wok {
+			t.Errorf("%s on %q: got (%q, %q, %v), want (%q, %q, %v)", src, s, n, ti, ok, wn, wt, wok)
+		}
+	}
+}
+
+// FuzzHandForms checks the hand-read heading forms against their patterns on any line.
+func FuzzHandForms(f *testing.F) {
+	for _, s := range handFormSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkHandForms(t, s)
+		checkHandForms(t, headingTokens(s))
+	})
+}
+
+// headingTokens spells s's bytes as pieces of heading lines, so that the fuzzer's random bytes
+// make numbers, separators and titles rather than noise.
+func headingTokens(s string) string {
+	pieces := []string{"1", "12", "2023", "-", "–", "—", ".", "/", ":", ")", " ", "\t", "\n", "A", "H", "É", "é", "x", "I", "V", "ſ", "\xff", "04", "°"}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteString(pieces[int(s[i])%len(pieces)])
+	}
+	return b.String()
 }
