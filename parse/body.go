@@ -642,21 +642,35 @@ func (d *doc) paragraphs(a, b int) []para {
 		return nil
 	}
 	// The paragraphs' lines share one backing array, each capped at its own end so that an
-	// append by a reader cannot run into the next paragraph.
-	idx := make([]int, 0, b-a)
-	out := d.lm.fill.paras[:0]
-	defer func() { d.lm.fill.paras = out[:0] }()
+	// append by a reader cannot run into the next paragraph. It is made at its size: a reader
+	// may keep a paragraph's lines, so it cannot be reused, and the lines the paragraphs skip
+	// (blank, consumed) are often half of those asked.
+	n := 0
+	for i := a; i < b; i++ {
+		if !d.outsideParas(i) {
+			n++
+		}
+	}
+	idx := make([]int, 0, n)
+	// The paragraphs are first told by their ends in idx (twice the end, plus one for a
+	// table's), then made at their number: a document without headings has all its body in
+	// one call, and its thousands of paragraphs would otherwise grow the slice many times.
+	cuts := d.lm.fill.cuts[:0]
 	first := 0       // where the current paragraph starts in idx
 	prevTab := false // whether the current paragraph is a table's
 	flush := func() {
 		if len(idx) > first {
 			// A change of table-ness ends a paragraph, so its first line tells for all.
-			out = append(out, para{lines: idx[first:len(idx):len(idx)], table: prevTab})
+			c := int32(len(idx)) << 1
+			if prevTab {
+				c |= 1
+			}
+			cuts = append(cuts, c)
 			first = len(idx)
 		}
 	}
 	for i := a; i < b; i++ {
-		if d.used[i] || d.blankAt(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
+		if d.outsideParas(i) {
 			flush()
 			continue
 		}
@@ -668,7 +682,21 @@ func (d *doc) paragraphs(a, b int) []para {
 		prevTab = tab
 	}
 	flush()
+	d.lm.fill.cuts = cuts[:0]
+	out := slices.Grow(d.lm.fill.paras[:0], len(cuts))
+	start := 0
+	for _, c := range cuts {
+		end := int(c >> 1)
+		out = append(out, para{lines: idx[start:end:end], table: c&1 != 0})
+		start = end
+	}
+	d.lm.fill.paras = out[:0]
 	return out
+}
+
+// outsideParas reports whether line i is in no paragraph: consumed, blank, or an agenda line.
+func (d *doc) outsideParas(i int) bool {
+	return d.used[i] || d.blankAt(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i])
 }
 
 // opensBlock reports whether line i starts a new paragraph even without a blank line before it:
