@@ -68,7 +68,7 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	}
 	if !speakerBareMay(t) {
 		// (reSpeakerBare cannot match)
-	} else if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
+	} else if m, ok := speakerBare(t); ok {
 		// "Montant HT : 79 819,72 €", "Marie-Josèphe BATARD : Excusée": a label and its value,
 		// not a turn.
 		rest := strings.TrimSpace(t[m[1]:])

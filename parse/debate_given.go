@@ -111,3 +111,113 @@ func spaceRunEnd(t string, i int) int {
 func isLowerOrHyphen(r rune) bool      { return r == '-' || unicode.IsLower(r) }
 func isLetterCaseOrHyphen(r rune) bool { return r == '-' || unicode.IsLower(r) || unicode.IsUpper(r) }
 func isLowerOrApostrophe(r rune) bool  { return r == '\'' || r == '’' || unicode.IsLower(r) }
+
+// speakerBareSrc is the source of reSpeakerBare that speakerBareIndex reads by hand: a given
+// name (a capital, then lower-case letters, apostrophes or hyphens), optionally a second one
+// after a hyphen or a space, white space, a family name in capitals, and a colon. Every line
+// with a colon that opens like a name runs it, and its backtracker costs microseconds a line.
+const speakerBareSrc = `^(\p{Lu}[\p{Ll}'’-]+(?:[- ]\p{Lu}[\p{Ll}'’-]+)?\s+\p{Lu}{2,}[\p{Lu}' -]*?)\s*:`
+
+// speakerBareHand is whether reSpeakerBare is the pattern speakerBareIndex reads: when its
+// source changes, the pattern runs again (TestSpeakerBareHand fails).
+var speakerBareHand = reSpeakerBare.String() == speakerBareSrc
+
+// speakerBare is reSpeakerBare.FindStringSubmatchIndex(t), by hand when it can: ok is false
+// when there is no match, else m holds the four indexes.
+func speakerBare(t string) (m [4]int, ok bool) {
+	if !speakerBareHand {
+		s := reSpeakerBare.FindStringSubmatchIndex(t)
+		if s == nil {
+			return m, false
+		}
+		copy(m[:], s)
+		return m, true
+	}
+	return speakerBareIndex(t)
+}
+
+// speakerBareIndex reads speakerBareSrc. The first name's run is taken whole (e), then given
+// back only where the pattern can go on: the second name opens with a space after the whole
+// run (a hyphen would be in the run), or with the run's last hyphen; the white space after
+// the names opens only after the whole run. The alternatives are tried in the pattern's order:
+// the longer run first, and the second name before none.
+func speakerBareIndex(t string) (m [4]int, ok bool) {
+	i := upperAt(t)
+	if i == 0 {
+		return m, false
+	}
+	e := runOf(t, i, isBareNameRune)
+	if e == i {
+		return m, false
+	}
+	if e < len(t) && t[e] == ' ' {
+		if end, colon, ok := secondBareName(t, e+1); ok {
+			return [4]int{0, colon, 0, end}, true
+		}
+	}
+	if end, colon, ok := bareFamily(t, e); ok {
+		return [4]int{0, colon, 0, end}, true
+	}
+	if e-1 > i && t[e-1] == '-' {
+		if end, colon, ok := secondBareName(t, e); ok {
+			return [4]int{0, colon, 0, end}, true
+		}
+	}
+	return m, false
+}
+
+// secondBareName reads the second given name at t[i:] (a capital and its run), then the family
+// name (bareFamily). The run is taken whole: white space must follow it.
+func secondBareName(t string, i int) (end, colon int, ok bool) {
+	n := upperAt(t[i:])
+	if n == 0 {
+		return 0, 0, false
+	}
+	e := runOf(t, i+n, isBareNameRune)
+	if e == i+n {
+		return 0, 0, false
+	}
+	return bareFamily(t, e)
+}
+
+// bareFamily reads `\s+\p{Lu}{2,}[\p{Lu}' -]*?\s*:` at t[i:]: end is where the group ends (the
+// lazy run as short as the colon allows), colon the end of the match. The capitals are taken
+// whole: giving one back only makes the lazy run start on it, and the colon cannot be there.
+func bareFamily(t string, i int) (end, colon int, ok bool) {
+	p := spaceRunEnd(t, i)
+	if p == i {
+		return 0, 0, false
+	}
+	q, caps := p, 0
+	for {
+		n := upperAt(t[q:])
+		if n == 0 {
+			break
+		}
+		q += n
+		caps++
+	}
+	if caps < 2 {
+		return 0, 0, false
+	}
+	for {
+		if w := spaceRunEnd(t, q); w < len(t) && t[w] == ':' {
+			return q, w + 1, true
+		}
+		if q == len(t) {
+			return 0, 0, false
+		}
+		if c := t[q]; c == ' ' || c == '\'' || c == '-' {
+			q++
+			continue
+		}
+		n := upperAt(t[q:])
+		if n == 0 {
+			return 0, 0, false
+		}
+		q += n
+	}
+}
+
+// isBareNameRune is the class of a given name's run in speakerBareSrc: [\p{Ll}'’-].
+func isBareNameRune(r rune) bool { return r == '\'' || r == '’' || r == '-' || unicode.IsLower(r) }
