@@ -45,8 +45,8 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	if civ {
 		if !roleMay(t) {
 			// (no article where reRole needs one)
-		} else if m := reRole.FindStringIndex(t); m != nil {
-			return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
+		} else if e := roleIndex(t); e >= 0 {
+			return d.speakerTail(speaker{text: strings.TrimSpace(t[:e]), role: true}, t[e:], loose)
 		}
 		if t[0]|0x20 != 'm' {
 			// (every civility of reSpeakerCiv starts with an m: "Le …", "La …" cannot match)

@@ -61,3 +61,60 @@ func FuzzSpeakerBareIndex(f *testing.F) {
 		checkSpeakerBare(t, speakerTokens(s))
 	})
 }
+
+// TestRoleHand checks that reRole is the pattern its hand reader reads.
+func TestRoleHand(t *testing.T) {
+	if !roleHand {
+		t.Errorf("reRole is %q, not the pattern roleEnd reads: the backtracker runs", reRole.String())
+	}
+}
+
+// roleCases are lines for roleEnd: every role, civility and article, and near misses.
+var roleCases = []string{
+	"Monsieur le Maire indique", "Madame la Maire", "M. le maire,", "Mme la Présidente :", "MME LA PRESIDENTE",
+	"Le Président de séance", "le président  de\tséance x", "le présidentes", "le président-x", "la présidente_",
+	"Monsieur le Député-Maire", "le maire-adjoint", "la Maire-Adjointe.", "le maire-adjoints", "l'adjoint", "l'maire",
+	"L’maire", "le\tmaire", "lemaire", "Monsieurle maire", "Monsieur  \t le Maire", "M.le maire", "Mme. le maire",
+	"monſieur le maire", "Madame la préſidente", "le maires", "le maire2", "le maireé", "le présidentS", "la PRÉSIDENTE",
+	"le président de séances", "le président de", "Le Maire", "", "l", "le", "le ", "M", "Monsieur", "Monsieur ",
+}
+
+// checkRoleEnd compares roleEnd with reRole on s.
+func checkRoleEnd(t *testing.T, s string) {
+	t.Helper()
+	want := -1
+	if m := reRole.Regexp.FindStringIndex(s); m != nil {
+		want = m[1]
+	}
+	if got := roleEnd(s); got != want {
+		t.Fatalf("roleEnd(%q) = %d, want %d", s, got, want)
+	}
+}
+
+// TestRoleEnd checks roleEnd against reRole.
+func TestRoleEnd(t *testing.T) {
+	for _, s := range append(roleCases, speakerCases...) {
+		checkRoleEnd(t, s)
+	}
+}
+
+// roleTokens spells s's bytes as pieces of role lines (see headingTokens).
+func roleTokens(s string) string {
+	pieces := []string{"Monsieur", "Mme", "M.", "madame", "le", "la", "l'", "L", " ", "\t", "maire", "président", "PRESIDENT", "e", "de", "séance", "-", "adjoint", "député", "ſ", "x", "é"}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteString(pieces[int(s[i])%len(pieces)])
+	}
+	return b.String()
+}
+
+// FuzzRoleEnd checks roleEnd against reRole on any text, and on texts made of its words.
+func FuzzRoleEnd(f *testing.F) {
+	for _, s := range roleCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkRoleEnd(t, s)
+		checkRoleEnd(t, roleTokens(s))
+	})
+}
