@@ -642,46 +642,34 @@ func (d *doc) paragraphs(a, b int) []para {
 		return nil
 	}
 	// The paragraphs' lines share one backing array, each capped at its own end so that an
-	// append by a reader cannot run into the next paragraph. It is made at its size: a reader
-	// may keep a paragraph's lines, so it cannot be reused, and the lines the paragraphs skip
-	// (blank, consumed) are often half of those asked.
-	n := 0
-	for i := a; i < b; i++ {
-		if !d.outsideParas(i) {
-			n++
-		}
-	}
-	idx := make([]int, 0, n)
+	// append by a reader cannot run into the next paragraph.
+	idx := make([]int, 0, b-a)
 	// The paragraphs are first told by their ends in idx (twice the end, plus one for a
 	// table's), then made at their number: a document without headings has all its body in
 	// one call, and its thousands of paragraphs would otherwise grow the slice many times.
 	cuts := d.lm.fill.cuts[:0]
-	first := 0       // where the current paragraph starts in idx
-	prevTab := false // whether the current paragraph is a table's
-	flush := func() {
-		if len(idx) > first {
-			// A change of table-ness ends a paragraph, so its first line tells for all.
-			c := int32(len(idx)) << 1
-			if prevTab {
-				c |= 1
-			}
-			cuts = append(cuts, c)
-			first = len(idx)
-		}
-	}
+	first := 0   // where the current paragraph starts in idx
+	tab := false // whether the current paragraph is a table's
 	for i := a; i < b; i++ {
 		if d.outsideParas(i) {
-			flush()
+			if len(idx) > first {
+				cuts = append(cuts, paraCut(len(idx), tab))
+				first = len(idx)
+			}
 			continue
 		}
-		tab := d.rowAt(i)
-		if len(idx) > first && (tab != prevTab || d.opensBlock(i)) {
-			flush()
+		// A change of table-ness ends a paragraph, so its first line tells for all.
+		t := d.rowAt(i)
+		if len(idx) > first && (t != tab || d.opensBlock(i)) {
+			cuts = append(cuts, paraCut(len(idx), tab))
+			first = len(idx)
 		}
+		tab = t
 		idx = append(idx, i)
-		prevTab = tab
 	}
-	flush()
+	if len(idx) > first {
+		cuts = append(cuts, paraCut(len(idx), tab))
+	}
 	d.lm.fill.cuts = cuts[:0]
 	out := slices.Grow(d.lm.fill.paras[:0], len(cuts))
 	start := 0
@@ -692,6 +680,15 @@ func (d *doc) paragraphs(a, b int) []para {
 	}
 	d.lm.fill.paras = out[:0]
 	return out
+}
+
+// paraCut is a paragraph's end in paragraphs' lines, twice over, plus one for a table's.
+func paraCut(end int, table bool) int32 {
+	c := int32(end) << 1
+	if table {
+		c |= 1
+	}
+	return c
 }
 
 // outsideParas reports whether line i is in no paragraph: consumed, blank, or an agenda line.
