@@ -320,11 +320,13 @@ type headingLead struct {
 	capitals int
 	// For a word form: the words one of which opens the line, as leadWords makes them.
 	words [][]leadRune
+	// The bytes of class and of next, as sets: may asks of a byte of nearly every line.
+	classSet, nextSet byteSet
 }
 
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
 // pattern changes loses its lead (and only runs slower) until the lead is updated.
-var headingLeads = map[string]headingLead{
+var headingLeads = withLeadSets(map[string]headingLead{
 	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: leadWords("délibération", "no", "n°")},
 	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: leadWords("délibération")},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
@@ -341,6 +343,20 @@ var headingLeads = map[string]headingLead{
 	`^(\d{1,2})\s*/\s*(.+)$`:                                     {class: digits, min: 1, max: 2, space: true, next: "/"},
 	`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`:                         {class: digits, min: 1, max: 2, space: true, next: "\xc2"},
 	`^([A-H])\s*[.)]\s+(.+)$`:                                    {class: "ABCDEFGH", min: 1, max: 1, space: true, next: ".)"},
+})
+
+// withLeadSets fills the byte sets of the leads' class and next bytes, read byte by byte.
+func withLeadSets(leads map[string]headingLead) map[string]headingLead {
+	for k, l := range leads {
+		for i := 0; i < len(l.class); i++ {
+			l.classSet.add(l.class[i])
+		}
+		for i := 0; i < len(l.next); i++ {
+			l.nextSet.add(l.next[i])
+		}
+		leads[k] = l
+	}
+	return leads
 }
 
 // formsByByte lists, for each first byte of a line, the heading forms whose starts hold it, in
@@ -784,7 +800,7 @@ func (l *headingLead) may(t string) bool {
 			n++
 		}
 	} else {
-		for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
+		for n < len(t) && l.classSet.has(t[n]) {
 			n++
 		}
 	}
@@ -796,7 +812,7 @@ func (l *headingLead) may(t string) bool {
 			n++
 		}
 	}
-	if n >= len(t) || strings.IndexByte(l.next, t[n]) < 0 {
+	if n >= len(t) || !l.nextSet.has(t[n]) {
 		return false
 	}
 	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // tocTitleRef is what agendaEntries made of a title before tocStart: the reference the hand
@@ -180,4 +182,94 @@ func headingTokens(s string) string {
 		b.WriteString(pieces[int(s[i])%len(pieces)])
 	}
 	return b.String()
+}
+
+// leadMayRef is headingLead.may before its byte sets: the class and next bytes searched in
+// their strings.
+func leadMayRef(l *headingLead, t string) bool {
+	if l.class == "" {
+		for _, w := range l.words {
+			if wordLead(t, w) {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	if l.capitals > 0 {
+		for k := 0; n < len(t); k++ {
+			r, size := utf8.DecodeRuneInString(t[n:])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			if k == l.capitals {
+				return false
+			}
+			n += size
+		}
+		if n < len(t) && (t[n] == '-' || t[n] == ' ') {
+			n++
+		}
+		t = t[n:]
+		n = 0
+	}
+	if l.class == digits {
+		for n < len(t) && asciiDigit(t[n]) {
+			n++
+		}
+	} else {
+		for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
+			n++
+		}
+	}
+	if n < l.min || n > l.max {
+		return false
+	}
+	if l.space {
+		for n < len(t) && isGapSpace(t[n]) {
+			n++
+		}
+	}
+	if n >= len(t) || strings.IndexByte(l.next, t[n]) < 0 {
+		return false
+	}
+	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
+}
+
+// checkLeads compares every heading lead with leadMayRef on s.
+func checkLeads(t *testing.T, s string) {
+	t.Helper()
+	for src, l := range headingLeads {
+		if got, want := l.may(s), leadMayRef(&l, s); got != want {
+			t.Fatalf("lead of %s on %q: may = %v, want %v", src, s, got, want)
+		}
+	}
+}
+
+// TestLeadSets checks that the leads' byte sets hold their class and next bytes and no other.
+func TestLeadSets(t *testing.T) {
+	for src, l := range headingLeads {
+		for c := 0; c < 256; c++ {
+			if got, want := l.classSet.has(byte(c)), strings.IndexByte(l.class, byte(c)) >= 0; got != want {
+				t.Errorf("lead of %s: class set has %#x = %v, want %v", src, c, got, want)
+			}
+			if got, want := l.nextSet.has(byte(c)), strings.IndexByte(l.next, byte(c)) >= 0; got != want {
+				t.Errorf("lead of %s: next set has %#x = %v, want %v", src, c, got, want)
+			}
+		}
+	}
+	for _, s := range handFormSeeds {
+		checkLeads(t, s)
+	}
+}
+
+// FuzzLeadSets checks headingLead.may against leadMayRef on any line.
+func FuzzLeadSets(f *testing.F) {
+	for _, s := range handFormSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkLeads(t, s)
+		checkLeads(t, headingTokens(s))
+	})
 }
