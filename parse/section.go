@@ -63,6 +63,9 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 	}
 	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
 	digitNear := 0 // 0 unknown, 1 yes, 2 no
+	// The run of digits that opens the line and the white space after it, for the leads of
+	// the forms that open with a number: read once, not once a form (see mayRun).
+	run, gap := -1, 0
 	for _, k := range formsByByte[t[0]] {
 		f := &headingForms[k]
 		if f.bare {
@@ -76,7 +79,17 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 				continue
 			}
 		}
-		if l := formLeads[k]; l != nil && !l.may(t) {
+		if l := formLeads[k]; l == nil {
+			// (no lead: the pattern runs)
+		} else if l.class == digits && l.capitals == 0 {
+			if run < 0 {
+				run = digitRun(t, 0)
+				gap = spaceRunEnd(t, run)
+			}
+			if !l.mayRun(t, run, gap) {
+				continue
+			}
+		} else if !l.may(t) {
 			continue
 		}
 		var number, title string
@@ -811,6 +824,21 @@ func (l *headingLead) may(t string) bool {
 		for n < len(t) && isGapSpace(t[n]) {
 			n++
 		}
+	}
+	if n >= len(t) || !l.nextSet.has(t[n]) {
+		return false
+	}
+	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
+}
+
+// mayRun is may for a lead of digits without capitals (l.class == digits, l.capitals == 0), the
+// line's opening run of digits being n bytes long and the white space after it ending at gap.
+func (l *headingLead) mayRun(t string, n, gap int) bool {
+	if n < l.min || n > l.max {
+		return false
+	}
+	if l.space {
+		n = gap
 	}
 	if n >= len(t) || !l.nextSet.has(t[n]) {
 		return false

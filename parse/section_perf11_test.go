@@ -240,8 +240,15 @@ func leadMayRef(l *headingLead, t string) bool {
 func checkLeads(t *testing.T, s string) {
 	t.Helper()
 	for src, l := range headingLeads {
-		if got, want := l.may(s), leadMayRef(&l, s); got != want {
+		want := leadMayRef(&l, s)
+		if got := l.may(s); got != want {
 			t.Fatalf("lead of %s on %q: may = %v, want %v", src, s, got, want)
+		}
+		if l.class == digits && l.capitals == 0 {
+			n := digitRun(s, 0)
+			if got := l.mayRun(s, n, spaceRunEnd(s, n)); got != want {
+				t.Fatalf("lead of %s on %q: mayRun = %v, want %v", src, s, got, want)
+			}
 		}
 	}
 }
@@ -263,7 +270,8 @@ func TestLeadSets(t *testing.T) {
 	}
 }
 
-// FuzzLeadSets checks headingLead.may against leadMayRef on any line.
+// FuzzLeadSets checks headingLead.may, and mayRun for the leads of digits, against leadMayRef
+// on any line.
 func FuzzLeadSets(f *testing.F) {
 	for _, s := range handFormSeeds {
 		f.Add(s)
