@@ -212,14 +212,14 @@ func turnRest(rest string, bare bool) bool {
 func (d *doc) nameRun(i int) bool {
 	for _, step := range []int{-1, 1} {
 		for j := i + step; j >= 0 && j < len(d.lines) && j <= i+3 && j >= i-3; j += step {
-			t := cleanHeadingText(d.lines[j].Text)
+			t := d.cleanAt(j) // cleanHeadingText of the line, read once
 			if t == "" {
 				continue
 			}
 			if !speakerBareMay(t) {
 				// (no bare name)
-			} else if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
-				if rest := strings.TrimSpace(t[m[1]:]); rest == "" || !turnRest(rest, true) || (speakerBareMay(rest) && reSpeakerBare.MatchString(rest)) {
+			} else if m, ok := speakerBare(t); ok {
+				if rest := strings.TrimSpace(t[m[1]:]); rest == "" || !turnRest(rest, true) || bareNameAt(rest) {
 					return true
 				}
 			}
@@ -227,6 +227,15 @@ func (d *doc) nameRun(i int) bool {
 		}
 	}
 	return false
+}
+
+// bareNameAt is reSpeakerBare.MatchString(s).
+func bareNameAt(s string) bool {
+	if !speakerBareMay(s) {
+		return false
+	}
+	_, ok := speakerBare(s)
+	return ok
 }
 
 // civilityStart reports whether t opens with a civility or an article (the start of every

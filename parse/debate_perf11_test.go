@@ -31,6 +31,9 @@ func checkSpeakerBare(t *testing.T, s string) {
 	if want := reSpeakerBare.Regexp.FindStringSubmatchIndex(s); (want != nil) != ok || ok && !slices.Equal(m[:], want) {
 		t.Fatalf("speakerBareIndex(%q) = %v, %v, want %v", s, m, ok, want)
 	}
+	if got, want := bareNameAt(s), reSpeakerBare.Regexp.MatchString(s); got != want {
+		t.Fatalf("bareNameAt(%q) = %v, want %v", s, got, want)
+	}
 }
 
 // TestSpeakerBareIndex checks speakerBareIndex against reSpeakerBare.
@@ -117,4 +120,13 @@ func FuzzRoleEnd(f *testing.F) {
 		checkRoleEnd(t, s)
 		checkRoleEnd(t, roleTokens(s))
 	})
+}
+
+// TestBareNameAt checks bareNameAt against reSpeakerBare.
+func TestBareNameAt(t *testing.T) {
+	for _, s := range append(bareCases, speakerCases...) {
+		if got, want := bareNameAt(s), reSpeakerBare.Regexp.MatchString(s); got != want {
+			t.Errorf("bareNameAt(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
