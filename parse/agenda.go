@@ -58,12 +58,36 @@ func (d *doc) agenda() int {
 
 // agendaMarkerMay reports whether a folded line holds one of the words of reAgendaMarker
 // ("ordre du jour", "odj", "o.d.j", "sommaire"), asked of the first half of the lines. All
-// but the last hold a 'j', rare in French: one scan for it spares most lines three searches.
+// but the last hold a 'j', rare in French, and "sommaire" an 'm', rarer than its 's': each
+// word is looked for only around those bytes, rather than searched for from each 's' or 'o'.
+// agendaMarkerMayRef (the four searches) is the reference of FuzzAgendaMarkerMay.
 func agendaMarkerMay(f string) bool {
-	if strings.IndexByte(f, 'j') >= 0 && (strings.Contains(f, "ordre du jour") || strings.Contains(f, "odj") || strings.Contains(f, "o.d.j")) {
-		return true
+	for i := strings.IndexByte(f, 'j'); i >= 0; {
+		if wordAt(f, i-len("ordre du "), "ordre du jour") || wordAt(f, i-len("od"), "odj") || wordAt(f, i-len("o.d."), "o.d.j") {
+			return true
+		}
+		n := strings.IndexByte(f[i+1:], 'j')
+		if n < 0 {
+			break
+		}
+		i += n + 1
 	}
-	return strings.Contains(f, "sommaire")
+	for i := strings.IndexByte(f, 'm'); i >= 0; {
+		if wordAt(f, i-len("so"), "sommaire") {
+			return true
+		}
+		n := strings.IndexByte(f[i+1:], 'm')
+		if n < 0 {
+			break
+		}
+		i += n + 1
+	}
+	return false
+}
+
+// wordAt reports whether f holds w at p (p may fall outside f).
+func wordAt(f string, p int, w string) bool {
+	return p >= 0 && p+len(w) <= len(f) && f[p:p+len(w)] == w
 }
 
 // agendaEntries reads the entries that follow the marker line i (or that sit on it, after the
@@ -143,8 +167,10 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			// "1. Observations sur le compte rendu … page 03": a table of contents' page number.
 			// The title is cleanTitle's already (matchCleaned, continueTitle), which cleaning
 			// again leaves as it is (FuzzCleanTitleTwice): only a title cut is cleaned again.
-			if mayTOCLine(h.title) {
-				h.title = cleanTitle(reTOCLine.ReplaceAllString(h.title, ""))
+			if k := tocStart(h.title); k >= 0 {
+				h.title = cleanTitle(h.title[:k])
+			} else if mayTOCLine(h.title) {
+				h.title = cleanTitle(h.title)
 			}
 			if h.title == "" {
 				break

@@ -60,7 +60,7 @@ func (d *doc) sections(start int) []heading {
 			continue
 		}
 		d.continueTitle(&h, i, len(d.lines))
-		if h.title == "" || moneyInTitle(h.title) || (mayTOCLine(h.title) && reTOCLine.MatchString(h.title)) {
+		if h.title == "" || moneyInTitle(h.title) || tocStart(h.title) >= 0 {
 			spare = trial.stack
 			continue
 		}
@@ -70,6 +70,68 @@ func (d *doc) sections(start int) []heading {
 		i = h.last
 	}
 	return out
+}
+
+// tocStart is where the match of reTOCLine in s starts, -1 when there is none: "… page 03"
+// and "…....... 12" end a line, so the pattern is read from the end, once, rather than tried
+// from every position of the title. The one match there can be runs to the end of s (the
+// pattern ends on $ and matches no empty text), so ReplaceAllString(s, "") is s[:tocStart(s)].
+// FuzzTOCStart checks it against the pattern.
+func tocStart(s string) int {
+	j := len(s)
+	for j > 0 && rxSpace(s[j-1]) {
+		j--
+	}
+	k := j
+	for k > 0 && asciiDigit(s[k-1]) {
+		k--
+	}
+	// \d{1,3} after white space or a dot: a fourth digit before them is neither.
+	if k == j || j-k > 3 {
+		return -1
+	}
+	w := k
+	for w > 0 && rxSpace(s[w-1]) {
+		w--
+	}
+	if w > 0 && s[w-1] == '.' {
+		// \.{4,}: the match starts at the first dot of the run.
+		p := w
+		for p > 0 && s[p-1] == '.' {
+			p--
+		}
+		if w-p >= 4 {
+			return p
+		}
+		return -1
+	}
+	// (?i)\bpages?\s+: white space, then "page" or "pages" in any case (ſ folds to s).
+	if w == k {
+		return -1
+	}
+	e := w
+	switch {
+	case e > 0 && (s[e-1] == 's' || s[e-1] == 'S'):
+		e--
+	case e > 1 && s[e-2] == 0xC5 && s[e-1] == 0xBF:
+		e -= 2
+	}
+	if e < 4 {
+		return -1
+	}
+	p := e - 4
+	if s[p]|0x20 != 'p' || s[p+1]|0x20 != 'a' || s[p+2]|0x20 != 'g' || s[p+3]|0x20 != 'e' {
+		return -1
+	}
+	if p > 0 && rxWordByte(s[p-1]) {
+		return -1 // no \b before the p
+	}
+	return p
+}
+
+// rxWordByte reports whether c is an ASCII word character, as \b reads them: [0-9A-Za-z_].
+func rxWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
 // unnumberedSections finds the headings of a document that numbers none: lines in capitals, or
@@ -582,31 +644,56 @@ func (d *doc) paragraphs(a, b int) []para {
 	// The paragraphs' lines share one backing array, each capped at its own end so that an
 	// append by a reader cannot run into the next paragraph.
 	idx := make([]int, 0, b-a)
-	out := d.lm.fill.paras[:0]
-	defer func() { d.lm.fill.paras = out[:0] }()
-	first := 0       // where the current paragraph starts in idx
-	prevTab := false // whether the current paragraph is a table's
-	flush := func() {
-		if len(idx) > first {
-			// A change of table-ness ends a paragraph, so its first line tells for all.
-			out = append(out, para{lines: idx[first:len(idx):len(idx)], table: prevTab})
-			first = len(idx)
-		}
-	}
+	// The paragraphs are first told by their ends in idx (twice the end, plus one for a
+	// table's), then made at their number: a document without headings has all its body in
+	// one call, and its thousands of paragraphs would otherwise grow the slice many times.
+	cuts := d.lm.fill.cuts[:0]
+	first := 0   // where the current paragraph starts in idx
+	tab := false // whether the current paragraph is a table's
 	for i := a; i < b; i++ {
-		if d.used[i] || d.blankAt(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
-			flush()
+		if d.outsideParas(i) {
+			if len(idx) > first {
+				cuts = append(cuts, paraCut(len(idx), tab))
+				first = len(idx)
+			}
 			continue
 		}
-		tab := d.rowAt(i)
-		if len(idx) > first && (tab != prevTab || d.opensBlock(i)) {
-			flush()
+		// A change of table-ness ends a paragraph, so its first line tells for all.
+		t := d.rowAt(i)
+		if len(idx) > first && (t != tab || d.opensBlock(i)) {
+			cuts = append(cuts, paraCut(len(idx), tab))
+			first = len(idx)
 		}
+		tab = t
 		idx = append(idx, i)
-		prevTab = tab
 	}
-	flush()
+	if len(idx) > first {
+		cuts = append(cuts, paraCut(len(idx), tab))
+	}
+	d.lm.fill.cuts = cuts[:0]
+	out := slices.Grow(d.lm.fill.paras[:0], len(cuts))
+	start := 0
+	for _, c := range cuts {
+		end := int(c >> 1)
+		out = append(out, para{lines: idx[start:end:end], table: c&1 != 0})
+		start = end
+	}
+	d.lm.fill.paras = out[:0]
 	return out
+}
+
+// paraCut is a paragraph's end in paragraphs' lines, twice over, plus one for a table's.
+func paraCut(end int, table bool) int32 {
+	c := int32(end) << 1
+	if table {
+		c |= 1
+	}
+	return c
+}
+
+// outsideParas reports whether line i is in no paragraph: consumed, blank, or an agenda line.
+func (d *doc) outsideParas(i int) bool {
+	return d.used[i] || d.blankAt(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i])
 }
 
 // opensBlock reports whether line i starts a new paragraph even without a blank line before it:

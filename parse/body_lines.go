@@ -21,7 +21,8 @@ type lineMemo struct {
 	// fill holds fillItem's buffers, reused from section to section: nothing a section's
 	// record keeps points into them.
 	fill struct {
-		paras  []para // paragraphs' result
+		paras  []para  // paragraphs' result
+		cuts   []int32 // paragraphs' ends (see paragraphs)
 		prose  []para
 		bounds []int
 		debate []bool

@@ -45,8 +45,8 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	if civ {
 		if !roleMay(t) {
 			// (no article where reRole needs one)
-		} else if m := reRole.FindStringIndex(t); m != nil {
-			return d.speakerTail(speaker{text: strings.TrimSpace(t[:m[1]]), role: true}, t[m[1]:], loose)
+		} else if e := roleIndex(t); e >= 0 {
+			return d.speakerTail(speaker{text: strings.TrimSpace(t[:e]), role: true}, t[e:], loose)
 		}
 		if t[0]|0x20 != 'm' {
 			// (every civility of reSpeakerCiv starts with an m: "Le …", "La …" cannot match)
@@ -68,7 +68,7 @@ func (d *doc) speakerAt(t string, loose bool) (speaker, bool) {
 	}
 	if !speakerBareMay(t) {
 		// (reSpeakerBare cannot match)
-	} else if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
+	} else if m, ok := speakerBare(t); ok {
 		// "Montant HT : 79 819,72 €", "Marie-Josèphe BATARD : Excusée": a label and its value,
 		// not a turn.
 		rest := strings.TrimSpace(t[m[1]:])
@@ -212,14 +212,14 @@ func turnRest(rest string, bare bool) bool {
 func (d *doc) nameRun(i int) bool {
 	for _, step := range []int{-1, 1} {
 		for j := i + step; j >= 0 && j < len(d.lines) && j <= i+3 && j >= i-3; j += step {
-			t := cleanHeadingText(d.lines[j].Text)
+			t := d.cleanAt(j) // cleanHeadingText of the line, read once
 			if t == "" {
 				continue
 			}
 			if !speakerBareMay(t) {
 				// (no bare name)
-			} else if m := reSpeakerBare.FindStringSubmatchIndex(t); m != nil {
-				if rest := strings.TrimSpace(t[m[1]:]); rest == "" || !turnRest(rest, true) || (speakerBareMay(rest) && reSpeakerBare.MatchString(rest)) {
+			} else if m, ok := speakerBare(t); ok {
+				if rest := strings.TrimSpace(t[m[1]:]); rest == "" || !turnRest(rest, true) || bareNameAt(rest) {
 					return true
 				}
 			}
@@ -227,6 +227,15 @@ func (d *doc) nameRun(i int) bool {
 		}
 	}
 	return false
+}
+
+// bareNameAt is reSpeakerBare.MatchString(s).
+func bareNameAt(s string) bool {
+	if !speakerBareMay(s) {
+		return false
+	}
+	_, ok := speakerBare(s)
+	return ok
 }
 
 // civilityStart reports whether t opens with a civility or an article (the start of every

@@ -63,6 +63,9 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 	}
 	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
 	digitNear := 0 // 0 unknown, 1 yes, 2 no
+	// The run of digits that opens the line and the white space after it, for the leads of
+	// the forms that open with a number: read once, not once a form (see mayRun).
+	run, gap := -1, 0
 	for _, k := range formsByByte[t[0]] {
 		f := &headingForms[k]
 		if f.bare {
@@ -76,13 +79,28 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 				continue
 			}
 		}
-		if l := formLeads[k]; l != nil && !l.may(t) {
+		if l := formLeads[k]; l == nil {
+			// (no lead: the pattern runs)
+		} else if l.class == digits && l.capitals == 0 {
+			if run < 0 {
+				run = digitRun(t, 0)
+				gap = spaceRunEnd(t, run)
+			}
+			if !l.mayRun(t, run, gap) {
+				continue
+			}
+		} else if !l.may(t) {
 			continue
 		}
 		var number, title string
 		if sf := formSeps[k]; sf != nil {
 			var ok bool
 			if number, title, ok = sf.read(t); !ok {
+				continue
+			}
+		} else if hf := formHands[k]; hf != nil {
+			var ok bool
+			if number, title, ok = hf(t); !ok {
 				continue
 			}
 		} else {
@@ -315,11 +333,13 @@ type headingLead struct {
 	capitals int
 	// For a word form: the words one of which opens the line, as leadWords makes them.
 	words [][]leadRune
+	// The bytes of class and of next, as sets: may asks of a byte of nearly every line.
+	classSet, nextSet byteSet
 }
 
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
 // pattern changes loses its lead (and only runs slower) until the lead is updated.
-var headingLeads = map[string]headingLead{
+var headingLeads = withLeadSets(map[string]headingLead{
 	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: leadWords("délibération", "no", "n°")},
 	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: leadWords("délibération")},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
@@ -336,6 +356,20 @@ var headingLeads = map[string]headingLead{
 	`^(\d{1,2})\s*/\s*(.+)$`:                                     {class: digits, min: 1, max: 2, space: true, next: "/"},
 	`^(\d{1,2})\s*°\s*[-–—:)/]?\s*(.+)$`:                         {class: digits, min: 1, max: 2, space: true, next: "\xc2"},
 	`^([A-H])\s*[.)]\s+(.+)$`:                                    {class: "ABCDEFGH", min: 1, max: 1, space: true, next: ".)"},
+})
+
+// withLeadSets fills the byte sets of the leads' class and next bytes, read byte by byte.
+func withLeadSets(leads map[string]headingLead) map[string]headingLead {
+	for k, l := range leads {
+		for i := 0; i < len(l.class); i++ {
+			l.classSet.add(l.class[i])
+		}
+		for i := 0; i < len(l.next); i++ {
+			l.nextSet.add(l.next[i])
+		}
+		leads[k] = l
+	}
+	return leads
 }
 
 // formsByByte lists, for each first byte of a line, the heading forms whose starts hold it, in
@@ -433,6 +467,319 @@ func (f *sepForm) read(t string) (number, title string, ok bool) {
 	return t[:n], t[e:], true
 }
 
+// handForms read, by hand, heading forms whose patterns backtrack over the whole line even
+// where they match (their title runs to the end): each is what matchInto takes of the
+// pattern's FindStringSubmatch, the number (group 1) and the title (its first group that is
+// not empty), ok false where the pattern does not match. Each follows the pattern's
+// leftmost-first choices; FuzzHandForms checks them against the patterns.
+var handForms = map[string]func(string) (number, title string, ok bool){
+	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`: readRegisterForm,
+	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:               readDatedForm,
+	`^(\d{1,2}\s*-\s*\d{1,2})\s*[:–—]\s*(\p{L}.*)$`:                                     readHyphen2Form,
+	`^(\d{1,2}\s*-\s*\d{1,2}\s+[A-H])\s*[:–—]\s*(\p{L}.*)$`:                             readHyphenLForm,
+	`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`:                        readDottedForm,
+	`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`:                                         readArabicDashForm,
+	`^([A-H])\s*[.)]\s+(.+)$`:                                                           readLetterForm,
+}
+
+// formHands are the handForms of headingForms, in their order (nil for a form read otherwise).
+var formHands = func() []func(string) (string, string, bool) {
+	out := make([]func(string) (string, string, bool), len(headingForms))
+	for k, f := range headingForms {
+		out[k] = handForms[f.re.String()]
+	}
+	return out
+}()
+
+// dashWidth is the width of the dash ("-", "–", "—") at t[i:], 0 when none opens it.
+func dashWidth(t string, i int) int {
+	if i < len(t) && t[i] == '-' {
+		return 1
+	}
+	return wideDashWidth(t, i)
+}
+
+// wideDashWidth is the width of an en or em dash ("–", "—") at t[i:], 0 when none opens it.
+func wideDashWidth(t string, i int) int {
+	if i+2 < len(t) && t[i] == 0xE2 && t[i+1] == 0x80 && (t[i+2] == 0x93 || t[i+2] == 0x94) {
+		return 3
+	}
+	return 0
+}
+
+// letterAt is the width of the letter (\p{L}) that opens s, 0 when s opens with none.
+func letterAt(s string) int {
+	if s == "" {
+		return 0
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			return 1
+		}
+		return 0
+	}
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLetter(r) {
+		return n
+	}
+	return 0
+}
+
+// oneLine reports whether s holds no line break: what "." reads up to.
+func oneLine(s string) bool { return strings.IndexByte(s, '\n') < 0 }
+
+// restOfLine is the title of (.+)$ after \s+ ending at e, the white space starting at i: the
+// rest of the line, or when nothing is left, the last white space the \s+ gives back (not a
+// line break, which "." does not read).
+func restOfLine(t string, i, e int) (string, bool) {
+	if e < len(t) {
+		return t[e:], oneLine(t[e:])
+	}
+	if e-i >= 2 && t[e-1] != '\n' {
+		return t[e-1:], true
+	}
+	return "", false
+}
+
+// readRegisterForm reads a register number: up to four capitals, a dash or a space, then two
+// to four groups of up to four digits ("DL-061-07-13 - Travaux", "2020-038 SUBVENTION"). The
+// pattern prefers the most groups, giving them back one by one when the rest does not read.
+func readRegisterForm(t string) (number, title string, ok bool) {
+	i := 0
+	for c := 0; ; c++ {
+		w := upperAt(t[i:])
+		if w == 0 {
+			break
+		}
+		if c == 4 {
+			return "", "", false // a fifth capital is no [- ]? and no digit
+		}
+		i += w
+	}
+	if i < len(t) && (t[i] == '-' || t[i] == ' ') {
+		i++
+	}
+	// Each run of digits is read whole: a digit left over is no separator and opens no rest.
+	n := digitRun(t, i)
+	if n == 0 || n > 4 {
+		return "", "", false
+	}
+	var ends [4]int
+	groups := 0
+	for g := i + n; groups < 3 && g < len(t) && (t[g] == '.' || t[g] == '/' || t[g] == '-'); {
+		n := digitRun(t, g+1)
+		if n == 0 || n > 4 {
+			break
+		}
+		g += 1 + n
+		groups++
+		ends[groups] = g
+	}
+	for ; groups >= 1; groups-- {
+		x := ends[groups]
+		p := spaceRunEnd(t, x)
+		w := dashWidth(t, p)
+		if w == 0 && p < len(t) && t[p] == ':' {
+			w = 1
+		}
+		if w > 0 {
+			// [-–—:]\s*(.*)$
+			if q := spaceRunEnd(t, p+w); oneLine(t[q:]) {
+				return t[:x], t[q:], true
+			}
+			continue
+		}
+		// \s(\p{Lu}.*)$
+		if p > x && upperAt(t[p:]) > 0 && oneLine(t[p:]) {
+			return t[:x], t[p:], true
+		}
+	}
+	return "", "", false
+}
+
+// readDatedForm reads a dated deliberation number ("2013.04.08 - 1 ADOPTION …"): the title is
+// what follows its optional dot, dash or colon, which every path of the pattern leaves.
+func readDatedForm(t string) (number, title string, ok bool) {
+	if len(t) < 10 || !isDigits(t[:4]) || t[4] != '.' || !isDigits(t[5:7]) || t[7] != '.' || !isDigits(t[8:10]) {
+		return "", "", false
+	}
+	i := spaceRunEnd(t, 10)
+	if i == len(t) || t[i] != '-' {
+		return "", "", false
+	}
+	i = spaceRunEnd(t, i+1)
+	e := i
+	if n := digitRun(t, i); n > 0 {
+		e += min(n, 3)
+	} else {
+		for e < len(t) && (t[e] == 'I' || t[e] == 'V' || t[e] == 'X') {
+			e++
+		}
+		if e == i {
+			return "", "", false
+		}
+	}
+	j := e
+	if j < len(t) && t[j] == '.' {
+		j++
+	}
+	j = spaceRunEnd(t, j)
+	if j < len(t) && (t[j] == '-' || t[j] == ':') {
+		j++
+	} else if j+2 < len(t) && t[j] == 0xE2 && t[j+1] == 0x80 && t[j+2] == 0x93 {
+		j += 3
+	}
+	j = spaceRunEnd(t, j)
+	if !oneLine(t[j:]) {
+		return "", "", false
+	}
+	return t[:e], t[j:], true
+}
+
+// hyphenNumber reads "1-1", "2- 1" at the start of t: the end of the number, 0 when none.
+func hyphenNumber(t string) int {
+	n := digitRun(t, 0)
+	if n == 0 || n > 2 {
+		return 0
+	}
+	i := spaceRunEnd(t, n)
+	if i == len(t) || t[i] != '-' {
+		return 0
+	}
+	i = spaceRunEnd(t, i+1)
+	if n := digitRun(t, i); n > 0 && n <= 2 {
+		return i + n
+	}
+	return 0
+}
+
+// letterTitle reads `\s*[:–—]\s*(\p{L}.*)$` at t[x:].
+func letterTitle(t string, x int) (string, bool) {
+	p := spaceRunEnd(t, x)
+	w := wideDashWidth(t, p)
+	if w == 0 && p < len(t) && t[p] == ':' {
+		w = 1
+	}
+	if w == 0 {
+		return "", false
+	}
+	q := spaceRunEnd(t, p+w)
+	if letterAt(t[q:]) == 0 || !oneLine(t[q:]) {
+		return "", false
+	}
+	return t[q:], true
+}
+
+// readHyphen2Form reads "1-1 : Autorisation …".
+func readHyphen2Form(t string) (number, title string, ok bool) {
+	x := hyphenNumber(t)
+	if x == 0 {
+		return "", "", false
+	}
+	if title, ok = letterTitle(t, x); !ok {
+		return "", "", false
+	}
+	return t[:x], title, true
+}
+
+// readHyphenLForm reads "1-3 A : Relevés topographiques.".
+func readHyphenLForm(t string) (number, title string, ok bool) {
+	x := hyphenNumber(t)
+	if x == 0 {
+		return "", "", false
+	}
+	e := spaceRunEnd(t, x)
+	if e == x || e == len(t) || t[e] < 'A' || t[e] > 'H' {
+		return "", "", false
+	}
+	if title, ok = letterTitle(t, e+1); !ok {
+		return "", "", false
+	}
+	return t[:e+1], title, true
+}
+
+// readDottedForm reads "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes".
+func readDottedForm(t string) (number, title string, ok bool) {
+	n := digitRun(t, 0)
+	if n == 0 || n > 2 {
+		return "", "", false
+	}
+	var ends [4]int
+	groups := 0
+	for g := n; groups < 3 && g < len(t) && t[g] == '.'; {
+		n := digitRun(t, g+1)
+		if n == 0 || n > 2 {
+			break
+		}
+		g += 1 + n
+		groups++
+		ends[groups] = g
+	}
+	for ; groups >= 1; groups-- {
+		x := ends[groups]
+		j := x
+		if j < len(t) && t[j] == '.' {
+			j++
+		}
+		j = spaceRunEnd(t, j)
+		w := dashWidth(t, j)
+		if w == 0 && j < len(t) && t[j] == ')' {
+			w = 1
+		}
+		if w > 0 {
+			j = spaceRunEnd(t, j+w)
+		}
+		if letterAt(t[j:]) > 0 && oneLine(t[j:]) {
+			return t[:x], t[j:], true
+		}
+	}
+	return "", "", false
+}
+
+// readArabicDashForm reads "1 - AFFECTATION …", "2 –Budget", "3-Vote".
+func readArabicDashForm(t string) (number, title string, ok bool) {
+	n := digitRun(t, 0)
+	if n == 0 || n > 2 {
+		return "", "", false
+	}
+	i := spaceRunEnd(t, n)
+	w := dashWidth(t, i)
+	if w == 0 {
+		return "", "", false
+	}
+	i += w
+	if e := spaceRunEnd(t, i); e > i {
+		// \s+(.+)$: a white space cannot open \p{Lu}, the other branch.
+		if title, ok = restOfLine(t, i, e); !ok {
+			return "", "", false
+		}
+		return t[:n], title, true
+	}
+	if upperAt(t[i:]) == 0 || !oneLine(t[i:]) {
+		return "", "", false
+	}
+	return t[:n], t[i:], true
+}
+
+// readLetterForm reads "A. Direction Générale des services", "B) Pôle …".
+func readLetterForm(t string) (number, title string, ok bool) {
+	if t == "" || t[0] < 'A' || t[0] > 'H' {
+		return "", "", false
+	}
+	i := spaceRunEnd(t, 1)
+	if i == len(t) || t[i] != '.' && t[i] != ')' {
+		return "", "", false
+	}
+	i++
+	e := spaceRunEnd(t, i)
+	if e == i {
+		return "", "", false
+	}
+	if title, ok = restOfLine(t, i, e); !ok {
+		return "", "", false
+	}
+	return t[:1], title, true
+}
+
 // may reports whether t opens as the lead says.
 func (l *headingLead) may(t string) bool {
 	if l.class == "" {
@@ -466,7 +813,7 @@ func (l *headingLead) may(t string) bool {
 			n++
 		}
 	} else {
-		for n < len(t) && strings.IndexByte(l.class, t[n]) >= 0 {
+		for n < len(t) && l.classSet.has(t[n]) {
 			n++
 		}
 	}
@@ -478,7 +825,22 @@ func (l *headingLead) may(t string) bool {
 			n++
 		}
 	}
-	if n >= len(t) || strings.IndexByte(l.next, t[n]) < 0 {
+	if n >= len(t) || !l.nextSet.has(t[n]) {
+		return false
+	}
+	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
+}
+
+// mayRun is may for a lead of digits without capitals (l.class == digits, l.capitals == 0), the
+// line's opening run of digits being n bytes long and the white space after it ending at gap.
+func (l *headingLead) mayRun(t string, n, gap int) bool {
+	if n < l.min || n > l.max {
+		return false
+	}
+	if l.space {
+		n = gap
+	}
+	if n >= len(t) || !l.nextSet.has(t[n]) {
 		return false
 	}
 	return !l.digit || n+1 < len(t) && '0' <= t[n+1] && t[n+1] <= '9'
