@@ -703,7 +703,7 @@ func readNumber(raw string) (Money, int, error) {
 func amount(raw string) (Money, error) {
 	m, err := Number(raw)
 	if err != nil {
-		if ms := addWordAmounts(raw, nil, false); len(ms) == 1 && strings.TrimSpace(raw[:ms[0].Start]) == "" && strings.TrimSpace(raw[ms[0].End:]) == "" {
+		if ms := addWordAmounts(raw, nil, false, 0); len(ms) == 1 && strings.TrimSpace(raw[:ms[0].Start]) == "" && strings.TrimSpace(raw[ms[0].End:]) == "" {
 			m = ms[0].Money
 			m.Raw = raw
 			return m, nil
@@ -814,9 +814,23 @@ func findAmountsIn(out []Match, text string, lean bool) []Match {
 	floor := 0
 	var bare numSpan // the last number read without a currency, a possible range opener
 	bare.end = -1
+	// The amounts in words start from a currency mark, most of them the currency of a digit
+	// amount, which they skip. Until it meets the stem of a mark ("€", "uro", "URO") outside
+	// the digit amounts, the digit scan looks for stems too (nextOpener), in the same pass:
+	// the walk of the marks then starts there, or not at all. What the scan jumps over holds
+	// no stem outside an amount: the digits and separators of a number, or a digit amount.
+	stray := -1
 	for i := 0; i < len(text); {
 		if !digitByte(text[i]) {
-			i = nextDigit(text, i+1)
+			switch {
+			case stray >= 0:
+				i = nextDigit(text, i+1)
+			case markStemAt(text, i):
+				stray = i
+				i = nextDigit(text, i+1)
+			default:
+				i = nextOpener(text, i+1)
+			}
 			continue
 		}
 		if alnumBefore(text, i) {
@@ -853,12 +867,62 @@ func findAmountsIn(out []Match, text string, lean bool) []Match {
 		if m, err := a.money(text, lean); err == nil {
 			grow()
 			out = append(out, Match{Start: a.start, End: a.end, Money: m})
+		} else if stray < 0 || a.start < stray {
+			stray = a.start // its currency is no digit amount's: the walk must see it
 		}
 		floor = a.end
 		bare.end = -1
 		i = next
 	}
-	return addWordAmounts(text, out, lean)
+	if stray < 0 {
+		return out // no mark outside the digit amounts: no amount in words
+	}
+	return addWordAmounts(text, out, lean, stray)
+}
+
+// nextOpener returns the index of the first byte of text at or after i that opens an amount
+// (a digit, or the stem of a currency mark: see amountOpensAt), or len(text). It flags the
+// bytes as MayHoldAmount does and looks only at the flagged ones.
+func nextOpener(text string, i int) int {
+	n := len(text)
+	// Two words a turn while they fit, then one.
+	for ; i+18 <= n; i += 16 {
+		t := text[i : i+18]
+		m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))
+		m2 := amountFlags(load8(t[8:16]), load8(t[9:17]), load8(t[10:18]))
+		if m|m2 == 0 {
+			continue
+		}
+		if k := flaggedOpener(text, i, m); k >= 0 {
+			return k
+		}
+		if k := flaggedOpener(text, i+8, m2); k >= 0 {
+			return k
+		}
+	}
+	for ; i+10 <= n; i += 8 {
+		t := text[i : i+10]
+		if k := flaggedOpener(text, i, amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))); k >= 0 {
+			return k
+		}
+	}
+	for ; i < n; i++ {
+		if amountOpensAt(text, i) {
+			return i
+		}
+	}
+	return n
+}
+
+// flaggedOpener returns the first byte flagged in m (amountFlags of text at i) that opens an
+// amount, or -1.
+func flaggedOpener(text string, i int, m uint64) int {
+	for ; m != 0; m &= m - 1 {
+		if k := i + bits.TrailingZeros64(m)>>3; amountOpensAt(text, k) {
+			return k
+		}
+	}
+	return -1
 }
 
 // nextDigit returns the index of the first ASCII digit of s at or after i, or len(s): eight

@@ -232,10 +232,12 @@ func restates(text string, prev Match, prevVal decimal.Decimal, start int, val d
 }
 
 // addWordAmounts adds to out, in order, the amounts written in words in text. With lean, the
-// matches in out and those added have no Value (see FindAmountDigits).
-func addWordAmounts(text string, out []Match, lean bool) []Match {
+// matches in out and those added have no Value (see FindAmountDigits). The walk of the marks
+// starts at from: the stems before it, if any, are those of the digit amounts in out.
+func addWordAmounts(text string, out []Match, lean bool, from int) []Match {
 	var cm marks
 	cm.init(text)
+	cm.from = from
 	n := len(out)
 	used := 0 // index of the next digit match that may overlap
 	for {

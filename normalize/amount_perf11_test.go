@@ -1,0 +1,197 @@
+package normalize
+
+import (
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// The references below are the amount finder as it was before round 11: findAmountsInRef scans
+// for digits only and addWordAmountsRef walks every currency mark of the text. The finder now
+// looks for the stems of the marks during its digit scan and walks the marks from the first one
+// outside a digit amount (or not at all).
+
+// findAmountsInRef is findAmountsIn before round 11: the reference.
+func findAmountsInRef(out []Match, text string, lean bool) []Match {
+	// Matches are large; sizing the slice once from the euro signs saves most of its regrowth.
+	// Most texts hold none: the slice is made at the first one.
+	grow := func() {
+		if cap(out) == 0 {
+			out = make([]Match, 0, strings.Count(text, "€")+1)
+		}
+	}
+	floor := 0
+	var bare numSpan // the last number read without a currency, a possible range opener
+	bare.end = -1
+	for i := 0; i < len(text); {
+		if !digitByte(text[i]) {
+			i = nextDigit(text, i+1)
+			continue
+		}
+		if alnumBefore(text, i) {
+			// "m3", "A4", "n°2": a digit glued to a word is no amount; skip the run.
+			i += digitRun(text, i)
+			continue
+		}
+		if lead := digitRun(text, i); lead <= 3 {
+			// "Compte 11 273 769.28 €": the label's number is not a thousands group.
+			if k, w := groupSep(text, i+lead); k == sepSpace && digitRun(text, i+lead+w) == 3 && labelBefore(text, i) {
+				i += lead
+				continue
+			}
+		}
+		a, next, ok := readAmount(text, i, floor, false)
+		if !ok {
+			if a.plainKnown {
+				if a.plainOK {
+					bare = a.plain
+				}
+			} else if n, ok := scanNumber(text, i, false); ok {
+				bare = n
+			}
+			i = next
+			continue
+		}
+		if bare.end >= floor && bare.end < a.start && rangeStart(text, bare, a.start) {
+			first := amountAt{start: bare.start, end: bare.end, num: bare, currency: a.currency, mult: a.mult}
+			if m, err := first.money(text, lean); err == nil {
+				grow()
+				out = append(out, Match{Start: first.start, End: first.end, Money: m})
+			}
+		}
+		if m, err := a.money(text, lean); err == nil {
+			grow()
+			out = append(out, Match{Start: a.start, End: a.end, Money: m})
+		}
+		floor = a.end
+		bare.end = -1
+		i = next
+	}
+	return addWordAmountsRef(text, out, lean)
+}
+
+// addWordAmountsRef is addWordAmounts before round 11, walking every mark: the reference.
+func addWordAmountsRef(text string, out []Match, lean bool) []Match {
+	var cm marks
+	cm.init(text)
+	n := len(out)
+	used := 0 // index of the next digit match that may overlap
+	for {
+		mStart, mEnd, ok := cm.next()
+		if !ok {
+			break
+		}
+		for used < n && out[used].End <= mStart {
+			used++
+		}
+		if used < n && out[used].Start < mEnd {
+			continue // the currency of a digit amount
+		}
+		floor := 0
+		if used > 0 {
+			floor = out[used-1].End
+		}
+		if last := len(out) - 1; last >= n && out[last].End > floor {
+			floor = out[last].End // the previous amount in words
+		}
+		start, v, mult, ok := wordAmountBefore(text, mStart, floor)
+		if !ok {
+			continue
+		}
+		digits := strconv.FormatInt(v, 10)
+		val, err := decimalOf(digits)
+		if err != nil {
+			continue
+		}
+		val = val.Shift(mult)
+		if used > 0 {
+			prev := out[used-1]
+			prevVal := prev.Money.Value
+			if lean {
+				// The value that Digits writes exactly.
+				if prevVal, err = decimalOf(prev.Money.Digits); err != nil {
+					continue
+				}
+			}
+			if restates(text, prev, prevVal, start, val) {
+				continue
+			}
+		}
+		m := Match{Start: start, End: mEnd, Money: Money{
+			Value: val, Digits: val.String(), Currency: "EUR", Raw: text[start:mEnd],
+		}}
+		if lean {
+			m.Money.Value = decimal.Decimal{}
+		}
+		out = append(out, m)
+	}
+	if len(out) > n {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
+}
+
+// perf11Cases hold currency marks inside, beside and away from digit amounts, amounts in words,
+// and the stems of marks glued to digits.
+var perf11Cases = []string{
+	"", "€", "uro", "euro", "1 €", "€1", "1€uro", "12 € et un euro", "un euro symbolique 12 €",
+	"12 € (douze euros)", "deux millions d'euros puis 3 M€", "1 200 € deux cents euros",
+	"montant en euros : 12 €", "EUROS 12", "12 EUROS et 3 EURO", "1uro 2URO 3€", "€€€ 1 € €",
+	"le 27.06.2008 500 € et cinq euros", "entre 1 et 2 millions € ; 16 098,16 TTC ; trois euros",
+	"Compte 11 273 769.28 € un euro", "x\xe2\x82", "12\xe2\x82", "uroeuro1euro",
+	"123456789012345678901234 € et - 1.697€ puis dix euros",
+}
+
+// checkFindRef checks findAmountsIn against its reference, with and without values.
+func checkFindRef(t *testing.T, text string) {
+	t.Helper()
+	for _, lean := range []bool{false, true} {
+		got := findAmountsIn(nil, text, lean)
+		want := findAmountsInRef(nil, text, lean)
+		if len(got) != len(want) || !sameMatches(got, want) || !reflect.DeepEqual(got, want) {
+			t.Fatalf("findAmountsIn(%q, %v) = %+v, want %+v", text, lean, got, want)
+		}
+	}
+}
+
+// TestFindAmountsInMatchesRef checks the finder against its reference on the cases and the
+// seeds, alone and in pairs.
+func TestFindAmountsInMatchesRef(t *testing.T) {
+	texts := append(append([]string{}, perf11Cases...), amountSeeds...)
+	for _, a := range append(perf11Cases, amountSeeds...) {
+		for _, b := range perf11Cases {
+			texts = append(texts, a+" "+b, b+a)
+		}
+	}
+	for _, s := range texts {
+		checkFindRef(t, s)
+	}
+}
+
+// TestFindAmountsInMatchesRefCorpus checks the finder against its reference on the corpus
+// files, whole and line by line.
+func TestFindAmountsInMatchesRefCorpus(t *testing.T) {
+	for _, f := range textFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFindRef(t, string(data))
+		for _, line := range strings.Split(string(data), "\n") {
+			checkFindRef(t, line)
+		}
+	}
+}
+
+// FuzzFindAmountsInRef checks the finder against its reference on arbitrary text.
+func FuzzFindAmountsInRef(f *testing.F) {
+	for _, s := range append(perf11Cases, amountSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkFindRef)
+}
