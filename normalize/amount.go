@@ -783,18 +783,27 @@ func labelBefore(s string, i int) bool {
 // nil when buf is.
 func FindAmountsReuse(buf []Match, text string) []Match {
 	clear(buf) // the slice no longer holds the strings of the matches before
-	return findAmountsIn(buf[:0], text, false)
+	return findAmountsIn(buf[:0], text, false, 0)
 }
 
 // FindAmountDigits is FindAmountsReuse for a caller that reads each amount's Digits and not its
 // Value: Money.Value is left zero, which saves a decimal (a big integer) an amount.
 func FindAmountDigits(buf []Match, text string) []Match {
 	clear(buf)
-	return findAmountsIn(buf[:0], text, true)
+	return findAmountsIn(buf[:0], text, true, 0)
+}
+
+// FindAmountDigitsFrom is FindAmountDigits for a caller that knows where text may first hold an
+// amount: from is AmountOpener(text) (not -1), or any index before it. The scan starts there,
+// rather than reading again the bytes before it, though an amount may start before from (a
+// sign, a currency written first) and the words before it are read.
+func FindAmountDigitsFrom(buf []Match, text string, from int) []Match {
+	clear(buf)
+	return findAmountsIn(buf[:0], text, true, max(from, 0))
 }
 
 func findAmounts(text string) []Match {
-	out := findAmountsIn(nil, text, false)
+	out := findAmountsIn(nil, text, false, 0)
 	if out == nil {
 		out = []Match{} // no allocation: callers have always had a non-nil slice
 	}
@@ -802,8 +811,9 @@ func findAmounts(text string) []Match {
 }
 
 // findAmountsIn appends the matches in text to out, which must be empty (addWordAmounts
-// indexes it from 0). With lean, the matches' Value is left zero.
-func findAmountsIn(out []Match, text string, lean bool) []Match {
+// indexes it from 0). With lean, the matches' Value is left zero. No digit nor stem of a
+// currency mark lies before from: the scan starts there.
+func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
 	// Matches are large; sizing the slice once from the euro signs saves most of its regrowth.
 	// Most texts hold none: the slice is made at the first one.
 	grow := func() {
@@ -820,7 +830,7 @@ func findAmountsIn(out []Match, text string, lean bool) []Match {
 	// the walk of the marks then starts there, or not at all. What the scan jumps over holds
 	// no stem outside an amount: the digits and separators of a number, or a digit amount.
 	stray := -1
-	for i := 0; i < len(text); {
+	for i := from; i < len(text); {
 		if !digitByte(text[i]) {
 			switch {
 			case stray >= 0:
@@ -893,23 +903,50 @@ func nextOpener(text string, i int) int {
 		if m|m2 == 0 {
 			continue
 		}
-		if k := flaggedOpener(text, i, m); k >= 0 {
-			return k
+		if m != 0 {
+			if k := flaggedOpener(text, i, m); k >= 0 {
+				return k
+			}
 		}
-		if k := flaggedOpener(text, i+8, m2); k >= 0 {
-			return k
+		if m2 != 0 {
+			if k := flaggedOpener(text, i+8, m2); k >= 0 {
+				return k
+			}
 		}
 	}
-	for ; i+10 <= n; i += 8 {
+	if i+10 <= n {
 		t := text[i : i+10]
-		if k := flaggedOpener(text, i, amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))); k >= 0 {
+		if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 {
+			if k := flaggedOpener(text, i, m); k >= 0 {
+				return k
+			}
+		}
+		i += 8
+	}
+	if i >= n {
+		return n
+	}
+	if n < 10 {
+		for ; i < n; i++ {
+			if amountOpensAt(text, i) {
+				return i
+			}
+		}
+		return n
+	}
+	// The last window, which may overlap the bytes read before (their flags are cleared), flags
+	// up to text[n-3], where "uro" opens last; the last two bytes can only be digits.
+	t := text[n-10:]
+	if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])) &^ (1<<(8*(i-(n-10))) - 1); m != 0 {
+		if k := flaggedOpener(text, n-10, m); k >= 0 {
 			return k
 		}
 	}
-	for ; i < n; i++ {
-		if amountOpensAt(text, i) {
-			return i
-		}
+	if i <= n-2 && digitByte(text[n-2]) {
+		return n - 2
+	}
+	if digitByte(text[n-1]) {
+		return n - 1
 	}
 	return n
 }
@@ -956,45 +993,25 @@ func nextDigit(s string, i int) int {
 // no match, so that a caller can skip the text (and the copy it would make for it). The finder
 // starts only at a digit or at a currency mark ("€", "euro", "EURO"), and none of these holds a
 // space, so the answer for lines joined by spaces is the "or" of the answers for the lines.
+func MayHoldAmount(text string) bool {
+	return nextOpener(text, 0) < len(text)
+}
+
+// AmountOpener returns the index of the first byte of text that may open an amount, or -1 when
+// FindAmounts finds nothing in text (see MayHoldAmount): a digit, or the first byte of "€",
+// "uro" or "URO". Of lines joined by spaces, it is the first line's answer that is not -1,
+// moved by the bytes before that line. FindAmountDigitsFrom starts its scan there.
 //
 // One pass reads eight bytes at a time, as hasDigit does, and flags the bytes that may open one
 // of these: a digit, 0xE2 (the first byte of "€"), and the start of "uro" in any case, told by
 // reading the text again one and two bytes further (French prose is full of u's, not of
-// "uro"). Only a flagged byte is looked at (TestAmountReadersMatchRefs checks it against the four
-// searches it replaces).
-func MayHoldAmount(text string) bool {
-	n := len(text)
-	if n < 10 {
-		for i := 0; i < n; i++ {
-			if amountOpensAt(text, i) {
-				return true
-			}
-		}
-		return false
+// "uro"). Only a flagged byte is looked at (TestAmountOpenerEveryPlace and
+// TestAmountReadersMatchRefs check it against byte-by-byte searches).
+func AmountOpener(text string) int {
+	if k := nextOpener(text, 0); k < len(text) {
+		return k
 	}
-	i := 0
-	// Two words a turn while they fit: most lines hold no amount, and are read to their end.
-	for ; i+18 <= n; i += 16 {
-		t := text[i : i+18]
-		m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))
-		m2 := amountFlags(load8(t[8:16]), load8(t[9:17]), load8(t[10:18]))
-		if m|m2 != 0 && (m != 0 && flaggedOpens(text, i, m) || m2 != 0 && flaggedOpens(text, i+8, m2)) {
-			return true
-		}
-	}
-	if i+10 <= n {
-		t := text[i : i+10]
-		if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 && flaggedOpens(text, i, m) {
-			return true
-		}
-	}
-	// The last window, which may overlap the ones before, flags up to text[n-3] (where "uro"
-	// opens last); the last two bytes can only be digits.
-	t := text[n-10:]
-	if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 && flaggedOpens(text, n-10, m) {
-		return true
-	}
-	return digitByte(text[n-2]) || digitByte(text[n-1])
+	return -1
 }
 
 // amountFlags flags (high bit of a lane) the bytes of the word x that may open an amount, x, y
@@ -1009,17 +1026,6 @@ func amountFlags(x, y, z uint64) uint64 {
 	// "u" or a "U", and clearing that bit reads all three letters regardless of case.
 	u := ((x ^ 'u'*low) | (y ^ 'r'*low) | (z ^ 'o'*low)) &^ (0x20 * low)
 	return ((hx-'0'*low)&^(hx-('9'+1)*low)&^x | (e-low)&^e | (u-low)&^u) & high
-}
-
-// flaggedOpens reports whether one of the bytes flagged in m (amountFlags of text at i) opens
-// an amount.
-func flaggedOpens(text string, i int, m uint64) bool {
-	for ; m != 0; m &= m - 1 {
-		if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
-			return true
-		}
-	}
-	return false
 }
 
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".

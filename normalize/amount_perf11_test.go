@@ -151,10 +151,17 @@ var perf11Cases = []string{
 func checkFindRef(t *testing.T, text string) {
 	t.Helper()
 	for _, lean := range []bool{false, true} {
-		got := findAmountsIn(nil, text, lean)
+		got := findAmountsIn(nil, text, lean, 0)
 		want := findAmountsInRef(nil, text, lean)
 		if len(got) != len(want) || !sameMatches(got, want) || !reflect.DeepEqual(got, want) {
 			t.Fatalf("findAmountsIn(%q, %v) = %+v, want %+v", text, lean, got, want)
+		}
+		if from := AmountOpener(text); from >= 0 {
+			if got := findAmountsIn(nil, text, lean, from); !reflect.DeepEqual(got, want) {
+				t.Fatalf("findAmountsIn(%q, %v, %d) = %+v, want %+v", text, lean, from, got, want)
+			}
+		} else if len(want) > 0 {
+			t.Fatalf("AmountOpener(%q) = -1, but the finder finds %+v", text, want)
 		}
 	}
 }
@@ -194,4 +201,67 @@ func FuzzFindAmountsInRef(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkFindRef)
+}
+
+// nextOpenerRef is nextOpener byte by byte: the first digit or stem of a currency mark at or
+// after i, or len(s).
+func nextOpenerRef(s string, i int) int {
+	for k := i; k < len(s); k++ {
+		if '0' <= s[k] && s[k] <= '9' || strings.HasPrefix(s[k:], "€") || strings.HasPrefix(s[k:], "uro") || strings.HasPrefix(s[k:], "URO") {
+			return k
+		}
+	}
+	return len(s)
+}
+
+// checkOpener checks nextOpener from every start, and AmountOpener, against the byte search.
+func checkOpener(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		if got, want := nextOpener(s, i), nextOpenerRef(s, i); got != want {
+			t.Fatalf("nextOpener(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	}
+	want := nextOpenerRef(s, 0)
+	if want == len(s) {
+		want = -1
+	}
+	if got := AmountOpener(s); got != want {
+		t.Fatalf("AmountOpener(%q) = %d, want %d", s, got, want)
+	}
+	if got := MayHoldAmount(s); got != (want >= 0) {
+		t.Fatalf("MayHoldAmount(%q) = %v, want %v", s, got, want >= 0)
+	}
+}
+
+// TestAmountOpenerEveryPlace puts each opener, and near misses, at every place of texts of every
+// length up to 40 bytes, alone and after a digit, so that each window of the scan (two words a
+// turn, one word, the last overlapping one) is met with and without a hit, from every start.
+func TestAmountOpenerEveryPlace(t *testing.T) {
+	for _, w := range []string{"7", "€", "uro", "URO", "Uro", "ur", "\xe2\x80\x99", "u", "\xe2", "\xe2\x82", "9€"} {
+		for n := len(w); n <= 40; n++ {
+			for at := 0; at+len(w) <= n; at++ {
+				b := []byte(strings.Repeat("x", n))
+				copy(b[at:], w)
+				checkOpener(t, string(b))
+				if at > 0 {
+					b[0] = '5'
+					checkOpener(t, string(b))
+				}
+			}
+		}
+	}
+}
+
+// FuzzNextOpener checks nextOpener and AmountOpener against the byte search on arbitrary text.
+func FuzzNextOpener(f *testing.F) {
+	for _, s := range append(perf11Cases, amountSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 200 {
+			s = s[:200]
+		}
+		checkOpener(t, s)
+	})
 }

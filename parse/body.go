@@ -824,8 +824,9 @@ func (d *doc) amounts(it *Item, paras []para) {
 			continue
 		}
 		ts, starts, lines = ts[:0], starts[:0], lines[:0]
-		n := 0       // the bytes of the paragraph's text
-		may := false // most paragraphs hold no digit nor currency: no copy, no search for them
+		// first is where the text may first hold an amount (see normalize.AmountOpener): most
+		// paragraphs hold no digit nor currency, and are neither copied nor searched.
+		n, first := 0, -1 // n counts the bytes of the paragraph's text
 		for _, i := range p.lines {
 			if d.rowAt(i) || cells != nil && cells[i] {
 				continue
@@ -836,11 +837,15 @@ func (d *doc) amounts(it *Item, paras []para) {
 			starts = append(starts, n)
 			lines = append(lines, i)
 			t := trimLine(untab(d.lines[i].Text))
-			may = may || normalize.MayHoldAmount(t)
+			if first < 0 {
+				if k := normalize.AmountOpener(t); k >= 0 {
+					first = n + k
+				}
+			}
 			ts = append(ts, t)
 			n += len(t)
 		}
-		if !may {
+		if first < 0 {
 			continue
 		}
 		text := ts[0]
@@ -855,10 +860,14 @@ func (d *doc) amounts(it *Item, paras []para) {
 			text = unsafe.String(&buf[0], n)
 		}
 		n0 := len(it.Amounts)
-		sc.matches = normalize.FindAmountDigits(sc.matches, text) // Digits are the value kept
-		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))     // once, not amount by amount
+		// Digits are the value kept; the list grows once, not amount by amount.
+		sc.matches = normalize.FindAmountDigitsFrom(sc.matches, text, first)
+		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))
+		li := 0 // the line of the match: the matches come in order, and so do the lines
 		for _, m := range sc.matches {
-			li := 0
+			if starts[li] > m.Start {
+				li = 0
+			}
 			for li+1 < len(starts) && starts[li+1] <= m.Start {
 				li++
 			}
