@@ -569,39 +569,47 @@ func (a amountAt) money(s string, lean bool) (Money, error) {
 // previous amount found, so that a currency is not used twice. strict (for Amount and Number)
 // accepts a bare number and a percentage; in prose, money needs a currency. next is where the
 // caller should go on scanning when ok is false.
-func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok bool) {
+//
+// It writes into *a only what its answer reports: with ok, the amount (start, end, num, neg,
+// currency, mult, percent); without, what it knows of the strict scan (plain, plainOK,
+// plainKnown). Most numbers of prose are no amount, and the finder reads one a few bytes
+// apart: a result of all the fields, zeroed and copied at each, cost more than the test.
+func readAmount(a *amountAt, s string, i, floor int, strict bool) (next int, ok bool) {
 	n, ok := scanNumber(s, i, true)
 	if !ok {
-		a.plain, a.plainKnown = n, !n.loose
-		return a, n.end, false
+		a.plain, a.plainOK, a.plainKnown = n, false, !n.loose
+		return n.end, false
 	}
-	a.num, a.start, a.end = n, i, n.end
-	a.currency, a.mult, a.end = currencyAfter(s, n.end)
-	if a.currency == "" && n.loose {
+	cur, mult, end := currencyAfter(s, n.end)
+	if cur == "" && n.loose {
 		if n, ok = scanNumber(s, i, false); !ok {
-			a.plain, a.plainKnown = n, true
-			return a, n.end, false
+			a.plain, a.plainOK, a.plainKnown = n, false, true
+			return n.end, false
 		}
-		a.num, a.end = n, n.end
-		a.currency, a.mult, a.end = currencyAfter(s, n.end)
+		cur, mult, end = currencyAfter(s, n.end)
 	}
-	if a.currency == "" {
+	start := i
+	if cur == "" {
 		if st, found := currencyBefore(s, i, floor); found {
-			a.currency, a.start = "EUR", st
+			cur, start = "EUR", st
 		}
 	}
-	j := n.end + hspaceLen(s, n.end)
-	if a.currency == "" && strict && j < len(s) && s[j] == '%' {
-		a.percent, a.end = true, j+1
+	percent := false
+	if cur == "" {
+		if !strict {
+			a.plain, a.plainOK, a.plainKnown = n, true, true // n is strict, or read as strict
+			return n.end, false
+		}
+		if j := n.end + hspaceLen(s, n.end); j < len(s) && s[j] == '%' {
+			percent, end = true, j+1
+		}
 	}
-	if a.currency == "" && !strict {
-		a.plain, a.plainOK, a.plainKnown = n, true, true // n is strict, or read as strict
-		return a, n.end, false
+	neg := false
+	if st, sn := signBefore(s, start, strict); st != start && st >= floor {
+		start, neg = st, sn
 	}
-	if st, neg := signBefore(s, a.start, strict); st != a.start && st >= floor {
-		a.start, a.neg = st, neg
-	}
-	return a, a.end, true
+	a.start, a.end, a.num, a.neg, a.currency, a.mult, a.percent = start, end, n, neg, cur, mult, percent
+	return end, true
 }
 
 // currencyAfter reads the currency written after a number ending at s[i]: after spaces, or at
@@ -681,7 +689,8 @@ func readNumber(raw string) (Money, int, error) {
 	if start == len(s) {
 		return Money{}, numberNot, nil
 	}
-	a, _, ok := readAmount(s, start, 0, true)
+	var a amountAt
+	_, ok := readAmount(&a, s, start, 0, true)
 	if !ok || a.start != 0 || a.end != len(s) {
 		return Money{}, numberNot, nil
 	}
@@ -830,6 +839,7 @@ func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
 	// the walk of the marks then starts there, or not at all. What the scan jumps over holds
 	// no stem outside an amount: the digits and separators of a number, or a digit amount.
 	stray := -1
+	var a amountAt // readAmount's answer, written in place
 	for i := from; i < len(text); {
 		if !digitByte(text[i]) {
 			switch {
@@ -855,7 +865,7 @@ func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
 				continue
 			}
 		}
-		a, next, ok := readAmount(text, i, floor, false)
+		next, ok := readAmount(&a, text, i, floor, false)
 		if !ok {
 			if a.plainKnown {
 				if a.plainOK {

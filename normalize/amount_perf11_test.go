@@ -45,7 +45,7 @@ func findAmountsInRef(out []Match, text string, lean bool) []Match {
 				continue
 			}
 		}
-		a, next, ok := readAmount(text, i, floor, false)
+		a, next, ok := readAmountRef(text, i, floor, false)
 		if !ok {
 			if a.plainKnown {
 				if a.plainOK {
@@ -263,5 +263,103 @@ func FuzzNextOpener(f *testing.F) {
 			s = s[:200]
 		}
 		checkOpener(t, s)
+	})
+}
+
+// readAmountRef is readAmount before round 11, which returned every field of its answer: the
+// reference.
+func readAmountRef(s string, i, floor int, strict bool) (a amountAt, next int, ok bool) {
+	n, ok := scanNumber(s, i, true)
+	if !ok {
+		a.plain, a.plainKnown = n, !n.loose
+		return a, n.end, false
+	}
+	a.num, a.start, a.end = n, i, n.end
+	a.currency, a.mult, a.end = currencyAfter(s, n.end)
+	if a.currency == "" && n.loose {
+		if n, ok = scanNumber(s, i, false); !ok {
+			a.plain, a.plainKnown = n, true
+			return a, n.end, false
+		}
+		a.num, a.end = n, n.end
+		a.currency, a.mult, a.end = currencyAfter(s, n.end)
+	}
+	if a.currency == "" {
+		if st, found := currencyBefore(s, i, floor); found {
+			a.currency, a.start = "EUR", st
+		}
+	}
+	j := n.end + hspaceLen(s, n.end)
+	if a.currency == "" && strict && j < len(s) && s[j] == '%' {
+		a.percent, a.end = true, j+1
+	}
+	if a.currency == "" && !strict {
+		a.plain, a.plainOK, a.plainKnown = n, true, true // n is strict, or read as strict
+		return a, n.end, false
+	}
+	if st, neg := signBefore(s, a.start, strict); st != a.start && st >= floor {
+		a.start, a.neg = st, neg
+	}
+	return a, a.end, true
+}
+
+// checkReadAmount checks readAmount against its reference at every digit of s, strict or not,
+// with no floor and with the floor at the digit, writing each answer over the one before.
+func checkReadAmount(t *testing.T, s string) {
+	t.Helper()
+	var a amountAt
+	for i := 0; i < len(s); i++ {
+		if !digitByte(s[i]) {
+			continue
+		}
+		for _, floor := range []int{0, i} {
+			for _, strict := range []bool{false, true} {
+				next, ok := readAmount(&a, s, i, floor, strict)
+				w, wnext, wok := readAmountRef(s, i, floor, strict)
+				if ok != wok || next != wnext {
+					t.Fatalf("readAmount(%q, %d, %d, %v) = %d, %v, want %d, %v", s, i, floor, strict, next, ok, wnext, wok)
+				}
+				// The fields the answer reports; the reference set others, which no caller reads.
+				got := amountAt{start: a.start, end: a.end, num: a.num, neg: a.neg, currency: a.currency, mult: a.mult, percent: a.percent}
+				if ok {
+					w.plain, w.plainOK, w.plainKnown = numSpan{}, false, false
+				} else {
+					got = amountAt{plain: a.plain, plainOK: a.plainOK, plainKnown: a.plainKnown}
+					w = amountAt{plain: w.plain, plainOK: w.plainOK, plainKnown: w.plainKnown}
+				}
+				if got != w {
+					t.Fatalf("readAmount(%q, %d, %d, %v) wrote %+v, want %+v", s, i, floor, strict, got, w)
+				}
+			}
+		}
+	}
+}
+
+// TestReadAmountMatchesRef checks readAmount against its reference on the cases, the seeds and
+// the corpus.
+func TestReadAmountMatchesRef(t *testing.T) {
+	for _, s := range append(perf11Cases, amountSeeds...) {
+		checkReadAmount(t, s)
+		checkReadAmount(t, "soit "+s+" (12,5 %) - 3 et -4 000 € ou 1.2.3")
+	}
+	for _, f := range textFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkReadAmount(t, string(data))
+	}
+}
+
+// FuzzReadAmountRef checks readAmount against its reference on arbitrary text.
+func FuzzReadAmountRef(f *testing.F) {
+	for _, s := range append(perf11Cases, amountSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 300 {
+			s = s[:300]
+		}
+		checkReadAmount(t, s)
 	})
 }
