@@ -504,11 +504,23 @@ func lastSpace(s string, i int) (int, int) {
 func currencyBefore(s string, i, floor int) (int, bool) {
 	j := i
 	for j > floor {
+		// An ASCII space is a separator of one byte, another ASCII byte none (see lastSpace).
+		if c := s[j-1]; c == ' ' {
+			j--
+			continue
+		} else if c < utf8.RuneSelf {
+			break
+		}
 		k, w := lastSpace(s, j)
 		if w == 0 {
 			break
 		}
 		j = k
+	}
+	// Both currencies end with a byte that ends nothing else read here: most numbers follow
+	// another.
+	if j == 0 || s[j-1] != 0xAC && s[j-1] != 'R' {
+		return i, false
 	}
 	c := j - 3
 	if c < floor || !(s[c:j] == "€" || s[c:j] == "EUR" && !alnumBefore(s, c)) {
@@ -617,6 +629,9 @@ func readAmount(a *amountAt, s string, i, floor int, strict bool) (next int, ok 
 // there is none.
 func currencyAfter(s string, i int) (cur string, mult int32, end int) {
 	j := i + hspaceLen(s, i)
+	if j >= len(s) || !opensAfter[s[j]] {
+		return "", 0, i // most numbers: no byte that opens what is read below
+	}
 	if e, m, code := currencyAt(s, j); code != "" {
 		end = e
 		if t, ok := taxAt(s, e+hspaceLen(s, e)); ok {
@@ -640,6 +655,14 @@ func currencyAfter(s string, i int) (cur string, mult int32, end int) {
 		}
 	}
 	return "", 0, i
+}
+
+// opensAfter marks the bytes that may open what currencyAfter reads after a number's spaces:
+// a currency or multiplier (see currencyAt: "€", or a word opening with e, f, k or m in any
+// case), a tax word (see taxAt: h or t) or a line break.
+var opensAfter = [256]bool{
+	0xE2: true, 'e': true, 'E': true, 'f': true, 'F': true, 'k': true, 'K': true, 'm': true, 'M': true,
+	'h': true, 'H': true, 't': true, 'T': true, '\r': true, '\n': true,
 }
 
 // Number reads one French number as written in a table cell or a figure: a bare number
@@ -845,7 +868,7 @@ func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
 			switch {
 			case stray >= 0:
 				i = nextDigit(text, i+1)
-			case markStemAt(text, i):
+			case (text[i] == 0xE2 || text[i]|0x20 == 'u') && markStemAt(text, i):
 				stray = i
 				i = nextDigit(text, i+1)
 			default:
@@ -860,9 +883,11 @@ func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
 		}
 		if lead := digitRun(text, i); lead <= 3 {
 			// "Compte 11 273 769.28 €": the label's number is not a thousands group.
-			if k, w := groupSep(text, i+lead); k == sepSpace && digitRun(text, i+lead+w) == 3 && labelBefore(text, i) {
-				i += lead
-				continue
+			if j := i + lead; j < len(text) && opensSpace[text[j]] {
+				if k, w := groupSep(text, j); k == sepSpace && digitRun(text, j+w) == 3 && labelBefore(text, i) {
+					i += lead
+					continue
+				}
 			}
 		}
 		next, ok := readAmount(&a, text, i, floor, false)

@@ -363,3 +363,112 @@ func FuzzReadAmountRef(f *testing.F) {
 		checkReadAmount(t, s)
 	})
 }
+
+// currencyBeforeRef is currencyBefore before round 11, every space read by lastSpace: the
+// reference.
+func currencyBeforeRef(s string, i, floor int) (int, bool) {
+	j := i
+	for j > floor {
+		k, w := lastSpace(s, j)
+		if w == 0 {
+			break
+		}
+		j = k
+	}
+	c := j - 3
+	if c < floor || !(s[c:j] == "€" || s[c:j] == "EUR" && !alnumBefore(s, c)) {
+		return i, false
+	}
+	if k, w := lastSpace(s, c); w > 0 && k >= 2 && strings.EqualFold(s[k-2:k], "en") && !alnumBefore(s, k-2) {
+		return i, false
+	}
+	return c, true
+}
+
+// currencyAfterRef is currencyAfter before round 11, without its first-byte test: the
+// reference.
+func currencyAfterRef(s string, i int) (cur string, mult int32, end int) {
+	j := i + hspaceLen(s, i)
+	if e, m, code := currencyAt(s, j); code != "" {
+		end = e
+		if t, ok := taxAt(s, e+hspaceLen(s, e)); ok {
+			end = t
+		}
+		return code, m, end
+	}
+	if t, ok := taxAt(s, j); ok && j > i {
+		// "16 098,16 TTC": a tax word alone marks euros.
+		return "EUR", 0, t
+	}
+	k := j
+	if k < len(s) && s[k] == '\r' {
+		k++
+	}
+	if k < len(s) && s[k] == '\n' {
+		k++
+		k += hspaceLen(s, k)
+		if e, m, code := currencyAt(s, k); code != "" {
+			return code, m, e
+		}
+	}
+	return "", 0, i
+}
+
+// checkCurrencyReaders checks currencyBefore and currencyAfter against their references at
+// every place of s, with every floor up to it (currencyBefore).
+func checkCurrencyReaders(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		c, m, e := currencyAfter(s, i)
+		if wc, wm, we := currencyAfterRef(s, i); c != wc || m != wm || e != we {
+			t.Fatalf("currencyAfter(%q, %d) = %q, %d, %d, want %q, %d, %d", s, i, c, m, e, wc, wm, we)
+		}
+		if i == len(s) || i > 64 {
+			continue
+		}
+		for floor := 0; floor <= i; floor++ {
+			st, ok := currencyBefore(s, i, floor)
+			if wst, wok := currencyBeforeRef(s, i, floor); st != wst || ok != wok {
+				t.Fatalf("currencyBefore(%q, %d, %d) = %d, %v, want %d, %v", s, i, floor, st, ok, wst, wok)
+			}
+		}
+	}
+}
+
+// currencyCases put currencies, tax words and spaces of every kind before and after numbers.
+var currencyCases = []string{
+	"€ 1 200", "EUR 500", "en € 2023", "EUR12", "xEUR 5", "€\u00a0\u00a012", "€\u202f3", " \u2009 €  7",
+	"12 TTC", "12 ht.", "12\n€", "12\r\n  EUR", "12 M€", "3 millions d'euros", "4 k€", "5 FF", "6 Frf",
+	"7 euros HT", "8\u00a0€uro", "9 mars", "10 tonnes", "11 \u00a0 \u202f €", "R 3", "\xac 4", "\xe2\x82\xac5",
+}
+
+// TestCurrencyReadersMatchRefs checks currencyBefore and currencyAfter against their
+// references on the cases, the seeds and the lines of the corpus.
+func TestCurrencyReadersMatchRefs(t *testing.T) {
+	for _, s := range append(append(currencyCases, perf11Cases...), amountSeeds...) {
+		checkCurrencyReaders(t, s)
+	}
+	for _, f := range textFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			checkCurrencyReaders(t, line)
+		}
+	}
+}
+
+// FuzzCurrencyReadersRefs checks currencyBefore and currencyAfter against their references on
+// arbitrary text.
+func FuzzCurrencyReadersRefs(f *testing.F) {
+	for _, s := range append(append(currencyCases, perf11Cases...), amountSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 200 {
+			s = s[:200]
+		}
+		checkCurrencyReaders(t, s)
+	})
+}
