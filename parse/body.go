@@ -998,13 +998,36 @@ func (d *doc) onlyBlankBetween(a, b int) bool {
 var bareNumberGate = reBareNumber.prefilter()
 
 // bareNumberLine is reBareNumber.MatchString(f): the pattern's first bytes (a digit, a sign,
-// white space) turn away at once the lines of prose, which the section's every line is asked.
+// white space) turn away at once the lines of prose, which the section's every line is asked,
+// and its last bytes most of the numbered lines ("1. Approbation du procès-verbal").
 func bareNumberLine(f string) bool {
 	if f == "" || bareNumberGate.anchored && !bareNumberGate.first.has(f[0]) {
 		return false
 	}
+	if bareTailOn && !bareNumberTail[f[len(f)-1]] {
+		return false
+	}
 	return reBareNumber.MatchString(f)
 }
+
+// bareTailSource is the source of reBareNumber that bareNumberTail was read from: the pattern
+// matches a whole line, and its match ends with white space, "*", a tax word ("ht", "ttc",
+// "h.t."), a unit ("€", "euros", "euro", "eur", "k€", "%"), ")" or the run of the number
+// (digits, spaces, no-break spaces, ".", ",", "'"). Another source turns the test off
+// (TestBareNumberTail then fails, to have the table read again).
+const bareTailSource = `^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`
+
+// bareTailOn tells whether bareNumberTail holds for reBareNumber.
+var bareTailOn = reBareNumber.String() == bareTailSource
+
+// bareNumberTail marks the last bytes of the lines reBareNumber may match (see bareTailSource):
+// of a UTF-8 character, its last byte ("€" ends with 0xAC, U+00A0 with 0xA0, U+202F with 0xAF).
+var bareNumberTail = func() (t [256]bool) {
+	for _, c := range []byte("0123456789 .,'\t\n\f\r*)%tcsor\xac\xa0\xaf") {
+		t[c] = true
+	}
+	return t
+}()
 
 // itoa is strconv.Itoa, short for paths.
 func itoa(n int) string { return strconv.Itoa(n) }

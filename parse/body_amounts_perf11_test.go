@@ -2,7 +2,9 @@ package parse
 
 import (
 	"os"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -138,4 +140,52 @@ func FuzzAmountsRef(f *testing.F) {
 		}
 		checkAmountsRef(t, "fuzz", readyDoc(src))
 	})
+}
+
+// TestBareNumberTail checks that bareNumberTail was read from reBareNumber as it is, and that
+// bareNumberLine answers as the pattern does on lines built around its ends and on every folded
+// line of the corpus.
+func TestBareNumberTail(t *testing.T) {
+	if !bareTailOn {
+		t.Fatalf("reBareNumber is %s, no longer bareTailSource: read bareNumberTail again", reBareNumber)
+	}
+	for _, f := range bareTailCases {
+		checkBareNumberLine(t, f)
+	}
+	for _, f := range corpusTexts(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			checkBareNumberLine(t, normalize.Fold(line))
+			checkBareNumberLine(t, line)
+		}
+	}
+}
+
+// bareTailCases are bare numbers with every ending the pattern allows, and near misses.
+var bareTailCases = []string{
+	"12", "1 200", "1\u00a0200", "1\u202f200", "1.200,50", "1'200", "(1 200)", "12 €", "12 euros", "12 euro",
+	"12 eur", "12 k€", "12 %", "12 € ht", "12 € ttc", "12 € h.t.", "12 € *", "12\t", "12 \f", "- 12 €",
+	"– 12", "+12", "1. approbation", "12 voix pour", "12 eurox", "12 € htx", "12 €*", "12)", "12 ttc*",
+}
+
+// checkBareNumberLine compares bareNumberLine with the pattern run by the regexp package.
+func checkBareNumberLine(t *testing.T, f string) {
+	t.Helper()
+	if got, want := bareNumberLine(f), bareNumberStd.MatchString(f); got != want {
+		t.Fatalf("bareNumberLine(%q) = %v, want %v", f, got, want)
+	}
+}
+
+// bareNumberStd is reBareNumber compiled by the regexp package, without hand reader nor tests.
+var bareNumberStd = regexp.MustCompile(reBareNumber.String())
+
+// FuzzBareNumberLine compares bareNumberLine with the pattern on arbitrary lines.
+func FuzzBareNumberLine(f *testing.F) {
+	for _, s := range bareTailCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkBareNumberLine)
 }
