@@ -928,7 +928,10 @@ func keepAmountTexts(as []Amount) {
 // runs of two or more lines that hold a bare number each (blank lines between them allowed). A
 // bare amount alone between labels ("Ski-club" / "200 €") stays prose.
 func (d *doc) detachedCells(paras []para) map[int]bool {
-	var bare []int
+	// bare is written in the amount reader's list of lines, which it fills only after this
+	// returns: one buffer for the document.
+	bare := d.lm.amounts.lines[:0]
+	defer func() { d.lm.amounts.lines = bare[:0] }()
 	for _, p := range paras {
 		for _, i := range p.lines {
 			// A page number ("2") between two amounts does not make them a column.
