@@ -174,6 +174,10 @@ func groupRun(s string, j int, loose bool) (kind, w int, broken bool) {
 	return sepSpace, h, false
 }
 
+// opensGroup marks the bytes that may open what groupRun reads: a space (' ', or the first
+// byte of a wider one: see groupSep), '.', an apostrophe (' or the first byte of ’), a line break.
+var opensGroup = [256]bool{' ': true, 0xC2: true, 0xE2: true, '.': true, '\'': true, '\r': true, '\n': true}
+
 // scanNumber reads the French number starting with the digit at s[i]. ok is false when the digits
 // run on into something that is not a number ("01.01.2024", "1.2.3"); end then points past it so
 // that the caller does not restart in the middle.
@@ -186,6 +190,14 @@ func scanNumber(s string, i int, loose bool) (n numSpan, ok bool) {
 	// an amount, "011 250" a budget chapter and a number.
 	if lead <= 3 && s[i] != '0' {
 		for {
+			// Most numbers of prose end at a byte that opens no separator, or at a space before
+			// a byte that is no digit and opens no space nor line break: no group follows.
+			if j >= len(s) || !opensGroup[s[j]] {
+				break
+			}
+			if s[j] == ' ' && (j+1 == len(s) || s[j+1] < utf8.RuneSelf && !digitByte(s[j+1]) && s[j+1] != ' ' && s[j+1] != '\r' && s[j+1] != '\n') {
+				break
+			}
 			// A line break may part groups only after a first group on the same line.
 			k, w, broken := groupRun(s, j, loose && kind != sepNone)
 			if k == sepNone || (kind != sepNone && k != kind) {
@@ -238,22 +250,26 @@ func scanNumber(s string, i int, loose bool) (n numSpan, ok bool) {
 }
 
 // digits writes the number as a plain decimal string: digits only, "." before the decimals.
+// It is written in a buffer on the stack, then copied once into the string.
 func (n numSpan) digits(s string, neg bool) string {
-	var b strings.Builder
-	b.Grow(n.end - n.start + 2)
+	var buf [40]byte
+	b := buf[:0]
+	if size := n.end - n.start + 2; size > len(buf) {
+		b = make([]byte, 0, size)
+	}
 	if neg {
-		b.WriteByte('-')
+		b = append(b, '-')
 	}
 	for k := n.start; k < n.intEnd; k++ {
 		if digitByte(s[k]) {
-			b.WriteByte(s[k])
+			b = append(b, s[k])
 		}
 	}
 	if n.fracStart >= 0 {
-		b.WriteByte('.')
-		b.WriteString(s[n.fracStart:n.end])
+		b = append(b, '.')
+		b = append(b, s[n.fracStart:n.end]...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // decimalOf converts a plain decimal string ("-1200.50"). Up to 18 digits the coefficient fits an
@@ -550,7 +566,7 @@ type amountAt struct {
 // money builds the value of a scanned amount. With lean, Value is left zero (see
 // FindAmountDigits), and an amount without a multiplier needs no decimal at all: its digits
 // are a sign, digits and at most one point, which decimalOf always reads.
-func (a amountAt) money(s string, lean bool) (Money, error) {
+func (a *amountAt) money(s string, lean bool) (Money, error) {
 	digits := a.num.digits(s, a.neg)
 	if lean && a.mult == 0 {
 		m := Money{Digits: digits, Currency: a.currency, Raw: s[a.start:a.end]}

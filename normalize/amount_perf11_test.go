@@ -472,3 +472,177 @@ func FuzzCurrencyReadersRefs(f *testing.F) {
 		checkCurrencyReaders(t, s)
 	})
 }
+
+// scanNumberRef is scanNumber before round 11, which asked groupRun after every group: the
+// reference.
+func scanNumberRef(s string, i int, loose bool) (n numSpan, ok bool) {
+	n.start, n.fracStart = i, -1
+	lead := digitRun(s, i)
+	j := i + lead
+	kind := sepNone
+	// A thousands group leader has 1 to 3 digits and no leading zero: "2023 1 200 €" is a year and
+	// an amount, "011 250" a budget chapter and a number.
+	if lead <= 3 && s[i] != '0' {
+		for {
+			// A line break may part groups only after a first group on the same line.
+			k, w, broken := groupRun(s, j, loose && kind != sepNone)
+			if k == sepNone || (kind != sepNone && k != kind) {
+				break
+			}
+			if digitRun(s, j+w) != 3 {
+				break
+			}
+			kind = k
+			n.loose = n.loose || broken
+			j += w + 3
+		}
+	}
+	n.intEnd = j
+	switch {
+	case j+1 < len(s) && s[j] == ',' && digitByte(s[j+1]):
+		n.fracStart = j + 1
+		j = n.fracStart + digitRun(s, n.fracStart)
+	case j+1 < len(s) && s[j] == '.' && kind != sepDot && digitByte(s[j+1]):
+		// A dot not taken as a thousands separator above is a decimal point ("699.92€", "273 769.28 €").
+		n.fracStart = j + 1
+		j = n.fracStart + digitRun(s, n.fracStart)
+	case loose:
+		// A spaced decimal comma with two decimals: "405, 59 €", "353 000 ,00 €".
+		k := j
+		if h := hspaceLen(s, k); h <= 3 {
+			k += h
+		}
+		if k < len(s) && s[k] == ',' {
+			k++
+			if h := hspaceLen(s, k); h <= 3 {
+				k += h
+			}
+			if k-j > 1 && digitRun(s, k) == 2 {
+				n.fracStart, n.loose = k, true
+				j = k + 2
+			}
+		}
+	}
+	n.end = j
+	// The number must end here: "1.2.3", "27.06.2008" and "1,234.56" are not one French number.
+	if j+1 < len(s) && (s[j] == '.' || s[j] == ',') && digitByte(s[j+1]) {
+		for j < len(s) && (digitByte(s[j]) || s[j] == '.' || s[j] == ',') {
+			j++
+		}
+		n.end = j
+		return n, false
+	}
+	return n, true
+}
+
+// checkScanNumber checks scanNumber against its reference at every digit of s, loose or not.
+func checkScanNumber(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i < len(s); i++ {
+		if !digitByte(s[i]) {
+			continue
+		}
+		for _, loose := range []bool{false, true} {
+			n, ok := scanNumber(s, i, loose)
+			if wn, wok := scanNumberRef(s, i, loose); n != wn || ok != wok {
+				t.Fatalf("scanNumber(%q, %d, %v) = %+v, %v, want %+v, %v", s, i, loose, n, ok, wn, wok)
+			}
+		}
+	}
+}
+
+// scanCases are numbers followed by every kind of separator and what may come after it.
+var scanCases = []string{
+	"1 200", "1 20", "1 2000", "1 a", "1 ", "1  200", "1\u00a0200", "1\u202f200", "1\u2009200", "1.200.300",
+	"1'200", "1\u2019200", "1 200\n300", "1 200\r\n 300", "1 200 \n300", "1\n200", "1 \u00a0200", "1 é",
+	"1 200 300,5", "1.200,5", "12.5", "1 200.5", "1,2,3", "1 200 ,50", "1 200, 50", "1 \t200", "123 456 7",
+}
+
+// TestScanNumberMatchesRef checks scanNumber against its reference on the cases, the seeds and
+// the corpus.
+func TestScanNumberMatchesRef(t *testing.T) {
+	for _, s := range append(append(scanCases, perf11Cases...), amountSeeds...) {
+		checkScanNumber(t, s)
+	}
+	for _, f := range textFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkScanNumber(t, string(data))
+	}
+}
+
+// FuzzScanNumberRef checks scanNumber against its reference on arbitrary text.
+func FuzzScanNumberRef(f *testing.F) {
+	for _, s := range append(scanCases, amountSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 300 {
+			s = s[:300]
+		}
+		checkScanNumber(t, s)
+	})
+}
+
+// digitsRef is numSpan.digits before round 11, written with a strings.Builder: the reference.
+func (n numSpan) digitsRef(s string, neg bool) string {
+	var b strings.Builder
+	b.Grow(n.end - n.start + 2)
+	if neg {
+		b.WriteByte('-')
+	}
+	for k := n.start; k < n.intEnd; k++ {
+		if digitByte(s[k]) {
+			b.WriteByte(s[k])
+		}
+	}
+	if n.fracStart >= 0 {
+		b.WriteByte('.')
+		b.WriteString(s[n.fracStart:n.end])
+	}
+	return b.String()
+}
+
+// checkDigitsRef checks numSpan.digits against its reference for the numbers scanned at every
+// digit of s, with and without a sign.
+func checkDigitsRef(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i < len(s); i++ {
+		if !digitByte(s[i]) {
+			continue
+		}
+		for _, loose := range []bool{false, true} {
+			n, _ := scanNumber(s, i, loose)
+			for _, neg := range []bool{false, true} {
+				if got, want := n.digits(s, neg), n.digitsRef(s, neg); got != want {
+					t.Fatalf("digits of %+v in %q (%v) = %q, want %q", n, s, neg, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestDigitsMatchesRef checks numSpan.digits against its reference on the cases, with numbers
+// longer than its buffer.
+func TestDigitsMatchesRef(t *testing.T) {
+	for _, s := range append(append(scanCases, perf11Cases...), amountSeeds...) {
+		checkDigitsRef(t, s)
+	}
+	checkDigitsRef(t, strings.Repeat("1", 60)+","+strings.Repeat("2", 30))
+	checkDigitsRef(t, "1 "+strings.Repeat("234 ", 20)+"567,89")
+}
+
+// FuzzDigitsRef checks numSpan.digits against its reference on arbitrary text.
+func FuzzDigitsRef(f *testing.F) {
+	for _, s := range append(scanCases, amountSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 300 {
+			s = s[:300]
+		}
+		checkDigitsRef(t, s)
+	})
+}
