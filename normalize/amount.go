@@ -955,11 +955,17 @@ func nextOpener(text string, i int) int {
 			continue
 		}
 		if m != 0 {
+			if k := firstFlagged(i, m); digitByte(text[k]) {
+				return k // the first flagged byte, a digit: no call
+			}
 			if k := flaggedOpener(text, i, m); k >= 0 {
 				return k
 			}
 		}
 		if m2 != 0 {
+			if k := firstFlagged(i+8, m2); digitByte(text[k]) {
+				return k
+			}
 			if k := flaggedOpener(text, i+8, m2); k >= 0 {
 				return k
 			}
@@ -1001,6 +1007,9 @@ func nextOpener(text string, i int) int {
 	}
 	return n
 }
+
+// firstFlagged returns the index of the first byte flagged in m (flags of the text at i).
+func firstFlagged(i int, m uint64) int { return i + bits.TrailingZeros64(m)>>3 }
 
 // flaggedOpener returns the first byte flagged in m (amountFlags of text at i) that opens an
 // amount, or -1.
