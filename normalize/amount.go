@@ -943,7 +943,7 @@ func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
 
 // nextOpener returns the index of the first byte of text at or after i that opens an amount
 // (a digit, or the stem of a currency mark: see amountOpensAt), or len(text). It flags the
-// bytes as MayHoldAmount does and looks only at the flagged ones.
+// bytes eight at a time (amountFlags) and looks only at the flagged ones.
 func nextOpener(text string, i int) int {
 	n := len(text)
 	// Two words a turn while they fit, then one.
