@@ -646,3 +646,42 @@ func FuzzDigitsRef(f *testing.F) {
 		checkDigitsRef(t, s)
 	})
 }
+
+// markStemAtRef is markStemAt before round 11, three prefix tests: the reference.
+func markStemAtRef(text string, i int) bool {
+	switch text[i] {
+	case 0xE2:
+		return strings.HasPrefix(text[i:], "€")
+	case 'u':
+		return strings.HasPrefix(text[i:], "uro")
+	case 'U':
+		return strings.HasPrefix(text[i:], "URO")
+	}
+	return false
+}
+
+// checkMarkStemAt checks markStemAt against its reference at every byte of s.
+func checkMarkStemAt(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i < len(s); i++ {
+		if got, want := markStemAt(s, i), markStemAtRef(s, i); got != want {
+			t.Fatalf("markStemAt(%q, %d) = %v, want %v", s, i, got, want)
+		}
+	}
+}
+
+// TestMarkStemAtMatchesRef checks markStemAt against its reference on stems cut at every
+// length and their near misses.
+func TestMarkStemAtMatchesRef(t *testing.T) {
+	for _, s := range append([]string{"€", "\xe2\x82", "\xe2", "uro", "ur", "URO", "UR", "Uro", "uRO", "€uro", "xuroyURO€", "\xe2\x82\xad", "\xe3\x82\xac"}, perf11Cases...) {
+		checkMarkStemAt(t, s)
+	}
+}
+
+// FuzzMarkStemAt checks markStemAt against its reference on arbitrary text.
+func FuzzMarkStemAt(f *testing.F) {
+	for _, s := range perf11Cases {
+		f.Add(s)
+	}
+	f.Fuzz(checkMarkStemAt)
+}

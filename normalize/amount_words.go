@@ -119,17 +119,14 @@ func flaggedStem(text string, i int, m uint64) int {
 	return -1
 }
 
-// markStemAt reports whether text[i:] opens with "€", "uro" or "URO".
+// markStemAt reports whether text[i:] opens with "€", "uro" or "URO": its three bytes read as
+// one number, small enough to be inlined where the scans look at a flagged byte.
 func markStemAt(text string, i int) bool {
-	switch text[i] {
-	case 0xE2:
-		return strings.HasPrefix(text[i:], "€")
-	case 'u':
-		return strings.HasPrefix(text[i:], "uro")
-	case 'U':
-		return strings.HasPrefix(text[i:], "URO")
+	if i < 0 || i+3 > len(text) {
+		return false
 	}
-	return false
+	w := uint32(text[i]) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16
+	return w == 0xE2|0x82<<8|0xAC<<16 || w == 'u'|'r'<<8|'o'<<16 || w == 'U'|'R'<<8|'O'<<16
 }
 
 // wordAmountBefore reads a number in words that ends just before the currency at text[cur:]
