@@ -11,10 +11,14 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The references below are the amount finder as it was before round 11: findAmountsInRef scans
-// for digits only and addWordAmountsRef walks every currency mark of the text. The finder now
-// looks for the stems of the marks during its digit scan and walks the marks from the first one
-// outside a digit amount (or not at all).
+// The references below are the amount readers as they were before round 11, each checked
+// against the reader that replaced it on cases, the corpus and a fuzz target: findAmountsInRef
+// scans for digits only and addWordAmountsRef walks every currency mark of the text (the finder
+// now looks for the stems of the marks during its digit scan and walks the marks from the first
+// one outside a digit amount, or not at all; it may start its scan at the first opener,
+// nextOpener); readAmountRef returns its whole answer (readAmount writes what it reports);
+// currencyBeforeRef, currencyAfterRef, scanNumberRef, digitsRef and markStemAtRef are the
+// readers before their cheap first tests.
 
 // findAmountsInRef is findAmountsIn before round 11: the reference.
 func findAmountsInRef(out []Match, text string, lean bool) []Match {
