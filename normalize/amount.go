@@ -358,8 +358,12 @@ func currencyAt(s string, i int) (end int, mult int32, code string) {
 	}
 	// s[i] is an ASCII letter here: a word opening with another byte, up to ASCII case, cannot
 	// fold-match (EqualFold of ASCII words matches only ASCII text of the same length), and
-	// most numbers are followed by a word that is no marker ("mars", "membres", "et").
+	// most numbers are followed by a word that is no marker ("mars", "membres", "et"), told
+	// by its second byte.
 	lc := s[i] | 0x20
+	if i+1 >= len(s) || !markerSeconds[lc-'a'][s[i+1]] {
+		return i, 0, ""
+	}
 	for _, c := range currencyWords {
 		if c.word[0]|0x20 != lc {
 			continue
@@ -399,6 +403,43 @@ func currencyAt(s string, i int) (end int, mult int32, code string) {
 	}
 	return i, 0, ""
 }
+
+// markerSeconds[c-'a'][b] tells whether what currencyAt reads may open with the letter c (in
+// lower case) then the byte b: the second letter of a currency or multiplier word ("euros": e,
+// u) in either case, or, after a single-letter multiplier ("k", "M"), a byte that may open the
+// spaces or the currency after it. Every reading needs a byte after the first: the words have
+// two letters or more, and a single-letter multiplier needs a currency after it. Read from the
+// tables above.
+var markerSeconds = func() (t [26][256]bool) {
+	set := func(c, b byte) {
+		t[c-'a'][b] = true
+		if 'a' <= b|0x20 && b|0x20 <= 'z' {
+			t[c-'a'][b|0x20], t[c-'a'][b&^0x20] = true, true
+		}
+	}
+	for _, c := range currencyWords {
+		if len(c.word) >= 2 && 'a' <= c.word[0]|0x20 && c.word[0]|0x20 <= 'z' { // "€…" is read before
+			set(c.word[0]|0x20, c.word[1])
+		}
+	}
+	for _, m := range multiplierWords {
+		if len(m.word) >= 2 {
+			set(m.word[0]|0x20, m.word[1])
+			continue
+		}
+		for b := range 256 {
+			if opensSpace[b] {
+				set(m.word[0]|0x20, byte(b))
+			}
+		}
+		for _, c := range currencyWords {
+			if c.mult == 0 {
+				set(m.word[0]|0x20, c.word[0])
+			}
+		}
+	}
+	return t
+}()
 
 // taxAt reads a tax qualifier (HT, TTC, H.T.) at s[i:].
 func taxAt(s string, i int) (end int, ok bool) {

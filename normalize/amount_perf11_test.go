@@ -689,3 +689,27 @@ func FuzzMarkStemAt(f *testing.F) {
 	}
 	f.Fuzz(checkMarkStemAt)
 }
+
+// markerCases open with every letter a currency or multiplier word opens with, then every
+// kind of second byte: letters of the words, a space, a currency, other letters, the end.
+var markerCases = []string{
+	"K €", "k€", "K€", "M€", "M €", "m€", "m €", "Md€", "MD €", "mds €", "Mds€", "mille euros", "Mille €",
+	"millions d'euros", "Milliard de €", "keur", "Keuros", "KEURO", "meur", "MEuros", "ff", "FF", "Frf", "francs",
+	"Franc", "k\u00a0€", "k\u202f€", "M\u2009EUR", "Mfrancs", "kEuros", "kE", "k", "M", "e", "f", "m", "kg", "km",
+	"mars", "membres", "et", "en", "fois", "ke", "KF", "mE", "Mf", "k\u2019", "mé", "e\u00a0",
+}
+
+// TestCurrencyAtSeconds checks currencyAt, which turns words away on their second byte, against
+// its reference on the marker cases at every byte.
+func TestCurrencyAtSeconds(t *testing.T) {
+	for _, s := range markerCases {
+		for _, t2 := range []string{s, s + " 12", "x" + s} {
+			for i := 0; i <= len(t2); i++ {
+				e, m, c := currencyAt(t2, i)
+				if we, wm, wc := currencyAtRef(t2, i); e != we || m != wm || c != wc {
+					t.Errorf("currencyAt(%q, %d) = %d, %d, %q, want %d, %d, %q", t2, i, e, m, c, we, wm, wc)
+				}
+			}
+		}
+	}
+}
