@@ -174,6 +174,10 @@ func groupRun(s string, j int, loose bool) (kind, w int, broken bool) {
 	return sepSpace, h, false
 }
 
+// opensGroup marks the bytes that may open what groupRun reads: a space (' ', or the first
+// byte of a wider one: see groupSep), '.', an apostrophe (' or the first byte of ’), a line break.
+var opensGroup = [256]bool{' ': true, 0xC2: true, 0xE2: true, '.': true, '\'': true, '\r': true, '\n': true}
+
 // scanNumber reads the French number starting with the digit at s[i]. ok is false when the digits
 // run on into something that is not a number ("01.01.2024", "1.2.3"); end then points past it so
 // that the caller does not restart in the middle.
@@ -186,6 +190,14 @@ func scanNumber(s string, i int, loose bool) (n numSpan, ok bool) {
 	// an amount, "011 250" a budget chapter and a number.
 	if lead <= 3 && s[i] != '0' {
 		for {
+			// Most numbers of prose end at a byte that opens no separator, or at a space before
+			// a byte that is no digit and opens no space nor line break: no group follows.
+			if j >= len(s) || !opensGroup[s[j]] {
+				break
+			}
+			if s[j] == ' ' && (j+1 == len(s) || s[j+1] < utf8.RuneSelf && !digitByte(s[j+1]) && s[j+1] != ' ' && s[j+1] != '\r' && s[j+1] != '\n') {
+				break
+			}
 			// A line break may part groups only after a first group on the same line.
 			k, w, broken := groupRun(s, j, loose && kind != sepNone)
 			if k == sepNone || (kind != sepNone && k != kind) {
@@ -238,22 +250,26 @@ func scanNumber(s string, i int, loose bool) (n numSpan, ok bool) {
 }
 
 // digits writes the number as a plain decimal string: digits only, "." before the decimals.
+// It is written in a buffer on the stack, then copied once into the string.
 func (n numSpan) digits(s string, neg bool) string {
-	var b strings.Builder
-	b.Grow(n.end - n.start + 2)
+	var buf [40]byte
+	b := buf[:0]
+	if size := n.end - n.start + 2; size > len(buf) {
+		b = make([]byte, 0, size)
+	}
 	if neg {
-		b.WriteByte('-')
+		b = append(b, '-')
 	}
 	for k := n.start; k < n.intEnd; k++ {
 		if digitByte(s[k]) {
-			b.WriteByte(s[k])
+			b = append(b, s[k])
 		}
 	}
 	if n.fracStart >= 0 {
-		b.WriteByte('.')
-		b.WriteString(s[n.fracStart:n.end])
+		b = append(b, '.')
+		b = append(b, s[n.fracStart:n.end]...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // decimalOf converts a plain decimal string ("-1200.50"). Up to 18 digits the coefficient fits an
@@ -342,8 +358,12 @@ func currencyAt(s string, i int) (end int, mult int32, code string) {
 	}
 	// s[i] is an ASCII letter here: a word opening with another byte, up to ASCII case, cannot
 	// fold-match (EqualFold of ASCII words matches only ASCII text of the same length), and
-	// most numbers are followed by a word that is no marker ("mars", "membres", "et").
+	// most numbers are followed by a word that is no marker ("mars", "membres", "et"), told
+	// by its second byte.
 	lc := s[i] | 0x20
+	if i+1 >= len(s) || !markerSeconds[lc-'a'][s[i+1]] {
+		return i, 0, ""
+	}
 	for _, c := range currencyWords {
 		if c.word[0]|0x20 != lc {
 			continue
@@ -383,6 +403,43 @@ func currencyAt(s string, i int) (end int, mult int32, code string) {
 	}
 	return i, 0, ""
 }
+
+// markerSeconds[c-'a'][b] tells whether what currencyAt reads may open with the letter c (in
+// lower case) then the byte b: the second letter of a currency or multiplier word ("euros": e,
+// u) in either case, or, after a single-letter multiplier ("k", "M"), a byte that may open the
+// spaces or the currency after it. Every reading needs a byte after the first: the words have
+// two letters or more, and a single-letter multiplier needs a currency after it. Read from the
+// tables above.
+var markerSeconds = func() (t [26][256]bool) {
+	set := func(c, b byte) {
+		t[c-'a'][b] = true
+		if 'a' <= b|0x20 && b|0x20 <= 'z' {
+			t[c-'a'][b|0x20], t[c-'a'][b&^0x20] = true, true
+		}
+	}
+	for _, c := range currencyWords {
+		if len(c.word) >= 2 && 'a' <= c.word[0]|0x20 && c.word[0]|0x20 <= 'z' { // "€…" is read before
+			set(c.word[0]|0x20, c.word[1])
+		}
+	}
+	for _, m := range multiplierWords {
+		if len(m.word) >= 2 {
+			set(m.word[0]|0x20, m.word[1])
+			continue
+		}
+		for b := range 256 {
+			if opensSpace[b] {
+				set(m.word[0]|0x20, byte(b))
+			}
+		}
+		for _, c := range currencyWords {
+			if c.mult == 0 {
+				set(m.word[0]|0x20, c.word[0])
+			}
+		}
+	}
+	return t
+}()
 
 // taxAt reads a tax qualifier (HT, TTC, H.T.) at s[i:].
 func taxAt(s string, i int) (end int, ok bool) {
@@ -504,11 +561,23 @@ func lastSpace(s string, i int) (int, int) {
 func currencyBefore(s string, i, floor int) (int, bool) {
 	j := i
 	for j > floor {
+		// An ASCII space is a separator of one byte, another ASCII byte none (see lastSpace).
+		if c := s[j-1]; c == ' ' {
+			j--
+			continue
+		} else if c < utf8.RuneSelf {
+			break
+		}
 		k, w := lastSpace(s, j)
 		if w == 0 {
 			break
 		}
 		j = k
+	}
+	// Both currencies end with a byte that ends nothing else read here: most numbers follow
+	// another.
+	if j == 0 || s[j-1] != 0xAC && s[j-1] != 'R' {
+		return i, false
 	}
 	c := j - 3
 	if c < floor || !(s[c:j] == "€" || s[c:j] == "EUR" && !alnumBefore(s, c)) {
@@ -538,7 +607,7 @@ type amountAt struct {
 // money builds the value of a scanned amount. With lean, Value is left zero (see
 // FindAmountDigits), and an amount without a multiplier needs no decimal at all: its digits
 // are a sign, digits and at most one point, which decimalOf always reads.
-func (a amountAt) money(s string, lean bool) (Money, error) {
+func (a *amountAt) money(s string, lean bool) (Money, error) {
 	digits := a.num.digits(s, a.neg)
 	if lean && a.mult == 0 {
 		m := Money{Digits: digits, Currency: a.currency, Raw: s[a.start:a.end]}
@@ -569,39 +638,47 @@ func (a amountAt) money(s string, lean bool) (Money, error) {
 // previous amount found, so that a currency is not used twice. strict (for Amount and Number)
 // accepts a bare number and a percentage; in prose, money needs a currency. next is where the
 // caller should go on scanning when ok is false.
-func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok bool) {
+//
+// It writes into *a only what its answer reports: with ok, the amount (start, end, num, neg,
+// currency, mult, percent); without, what it knows of the strict scan (plain, plainOK,
+// plainKnown). Most numbers of prose are no amount, and the finder reads one a few bytes
+// apart: a result of all the fields, zeroed and copied at each, cost more than the test.
+func readAmount(a *amountAt, s string, i, floor int, strict bool) (next int, ok bool) {
 	n, ok := scanNumber(s, i, true)
 	if !ok {
-		a.plain, a.plainKnown = n, !n.loose
-		return a, n.end, false
+		a.plain, a.plainOK, a.plainKnown = n, false, !n.loose
+		return n.end, false
 	}
-	a.num, a.start, a.end = n, i, n.end
-	a.currency, a.mult, a.end = currencyAfter(s, n.end)
-	if a.currency == "" && n.loose {
+	cur, mult, end := currencyAfter(s, n.end)
+	if cur == "" && n.loose {
 		if n, ok = scanNumber(s, i, false); !ok {
-			a.plain, a.plainKnown = n, true
-			return a, n.end, false
+			a.plain, a.plainOK, a.plainKnown = n, false, true
+			return n.end, false
 		}
-		a.num, a.end = n, n.end
-		a.currency, a.mult, a.end = currencyAfter(s, n.end)
+		cur, mult, end = currencyAfter(s, n.end)
 	}
-	if a.currency == "" {
+	start := i
+	if cur == "" {
 		if st, found := currencyBefore(s, i, floor); found {
-			a.currency, a.start = "EUR", st
+			cur, start = "EUR", st
 		}
 	}
-	j := n.end + hspaceLen(s, n.end)
-	if a.currency == "" && strict && j < len(s) && s[j] == '%' {
-		a.percent, a.end = true, j+1
+	percent := false
+	if cur == "" {
+		if !strict {
+			a.plain, a.plainOK, a.plainKnown = n, true, true // n is strict, or read as strict
+			return n.end, false
+		}
+		if j := n.end + hspaceLen(s, n.end); j < len(s) && s[j] == '%' {
+			percent, end = true, j+1
+		}
 	}
-	if a.currency == "" && !strict {
-		a.plain, a.plainOK, a.plainKnown = n, true, true // n is strict, or read as strict
-		return a, n.end, false
+	neg := false
+	if st, sn := signBefore(s, start, strict); st != start && st >= floor {
+		start, neg = st, sn
 	}
-	if st, neg := signBefore(s, a.start, strict); st != a.start && st >= floor {
-		a.start, a.neg = st, neg
-	}
-	return a, a.end, true
+	a.start, a.end, a.num, a.neg, a.currency, a.mult, a.percent = start, end, n, neg, cur, mult, percent
+	return end, true
 }
 
 // currencyAfter reads the currency written after a number ending at s[i]: after spaces, or at
@@ -609,6 +686,9 @@ func readAmount(s string, i, floor int, strict bool) (a amountAt, next int, ok b
 // there is none.
 func currencyAfter(s string, i int) (cur string, mult int32, end int) {
 	j := i + hspaceLen(s, i)
+	if j >= len(s) || !opensAfter[s[j]] {
+		return "", 0, i // most numbers: no byte that opens what is read below
+	}
 	if e, m, code := currencyAt(s, j); code != "" {
 		end = e
 		if t, ok := taxAt(s, e+hspaceLen(s, e)); ok {
@@ -632,6 +712,14 @@ func currencyAfter(s string, i int) (cur string, mult int32, end int) {
 		}
 	}
 	return "", 0, i
+}
+
+// opensAfter marks the bytes that may open what currencyAfter reads after a number's spaces:
+// a currency or multiplier (see currencyAt: "€", or a word opening with e, f, k or m in any
+// case), a tax word (see taxAt: h or t) or a line break.
+var opensAfter = [256]bool{
+	0xE2: true, 'e': true, 'E': true, 'f': true, 'F': true, 'k': true, 'K': true, 'm': true, 'M': true,
+	'h': true, 'H': true, 't': true, 'T': true, '\r': true, '\n': true,
 }
 
 // Number reads one French number as written in a table cell or a figure: a bare number
@@ -681,7 +769,8 @@ func readNumber(raw string) (Money, int, error) {
 	if start == len(s) {
 		return Money{}, numberNot, nil
 	}
-	a, _, ok := readAmount(s, start, 0, true)
+	var a amountAt
+	_, ok := readAmount(&a, s, start, 0, true)
 	if !ok || a.start != 0 || a.end != len(s) {
 		return Money{}, numberNot, nil
 	}
@@ -703,7 +792,7 @@ func readNumber(raw string) (Money, int, error) {
 func amount(raw string) (Money, error) {
 	m, err := Number(raw)
 	if err != nil {
-		if ms := addWordAmounts(raw, nil, false); len(ms) == 1 && strings.TrimSpace(raw[:ms[0].Start]) == "" && strings.TrimSpace(raw[ms[0].End:]) == "" {
+		if ms := addWordAmounts(raw, nil, false, 0); len(ms) == 1 && strings.TrimSpace(raw[:ms[0].Start]) == "" && strings.TrimSpace(raw[ms[0].End:]) == "" {
 			m = ms[0].Money
 			m.Raw = raw
 			return m, nil
@@ -783,18 +872,27 @@ func labelBefore(s string, i int) bool {
 // nil when buf is.
 func FindAmountsReuse(buf []Match, text string) []Match {
 	clear(buf) // the slice no longer holds the strings of the matches before
-	return findAmountsIn(buf[:0], text, false)
+	return findAmountsIn(buf[:0], text, false, 0)
 }
 
 // FindAmountDigits is FindAmountsReuse for a caller that reads each amount's Digits and not its
 // Value: Money.Value is left zero, which saves a decimal (a big integer) an amount.
 func FindAmountDigits(buf []Match, text string) []Match {
 	clear(buf)
-	return findAmountsIn(buf[:0], text, true)
+	return findAmountsIn(buf[:0], text, true, 0)
+}
+
+// FindAmountDigitsFrom is FindAmountDigits for a caller that knows where text may first hold an
+// amount: from is AmountOpener(text) (not -1), or any index before it. The scan starts there,
+// rather than reading again the bytes before it, though an amount may start before from (a
+// sign, a currency written first) and the words before it are read.
+func FindAmountDigitsFrom(buf []Match, text string, from int) []Match {
+	clear(buf)
+	return findAmountsIn(buf[:0], text, true, max(from, 0))
 }
 
 func findAmounts(text string) []Match {
-	out := findAmountsIn(nil, text, false)
+	out := findAmountsIn(nil, text, false, 0)
 	if out == nil {
 		out = []Match{} // no allocation: callers have always had a non-nil slice
 	}
@@ -802,8 +900,9 @@ func findAmounts(text string) []Match {
 }
 
 // findAmountsIn appends the matches in text to out, which must be empty (addWordAmounts
-// indexes it from 0). With lean, the matches' Value is left zero.
-func findAmountsIn(out []Match, text string, lean bool) []Match {
+// indexes it from 0). With lean, the matches' Value is left zero. No digit nor stem of a
+// currency mark lies before from: the scan starts there.
+func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
 	// Matches are large; sizing the slice once from the euro signs saves most of its regrowth.
 	// Most texts hold none: the slice is made at the first one.
 	grow := func() {
@@ -814,9 +913,24 @@ func findAmountsIn(out []Match, text string, lean bool) []Match {
 	floor := 0
 	var bare numSpan // the last number read without a currency, a possible range opener
 	bare.end = -1
-	for i := 0; i < len(text); {
+	// The amounts in words start from a currency mark, most of them the currency of a digit
+	// amount, which they skip. Until it meets the stem of a mark ("€", "uro", "URO") outside
+	// the digit amounts, the digit scan looks for stems too (nextOpener), in the same pass:
+	// the walk of the marks then starts there, or not at all. What the scan jumps over holds
+	// no stem outside an amount: the digits and separators of a number, or a digit amount.
+	stray := -1
+	var a amountAt // readAmount's answer, written in place
+	for i := from; i < len(text); {
 		if !digitByte(text[i]) {
-			i = nextDigit(text, i+1)
+			switch {
+			case stray >= 0:
+				i = nextDigit(text, i+1)
+			case (text[i] == 0xE2 || text[i]|0x20 == 'u') && markStemAt(text, i):
+				stray = i
+				i = nextDigit(text, i+1)
+			default:
+				i = nextOpener(text, i+1)
+			}
 			continue
 		}
 		if alnumBefore(text, i) {
@@ -826,12 +940,14 @@ func findAmountsIn(out []Match, text string, lean bool) []Match {
 		}
 		if lead := digitRun(text, i); lead <= 3 {
 			// "Compte 11 273 769.28 €": the label's number is not a thousands group.
-			if k, w := groupSep(text, i+lead); k == sepSpace && digitRun(text, i+lead+w) == 3 && labelBefore(text, i) {
-				i += lead
-				continue
+			if j := i + lead; j < len(text) && opensSpace[text[j]] {
+				if k, w := groupSep(text, j); k == sepSpace && digitRun(text, j+w) == 3 && labelBefore(text, i) {
+					i += lead
+					continue
+				}
 			}
 		}
-		a, next, ok := readAmount(text, i, floor, false)
+		next, ok := readAmount(&a, text, i, floor, false)
 		if !ok {
 			if a.plainKnown {
 				if a.plainOK {
@@ -853,12 +969,98 @@ func findAmountsIn(out []Match, text string, lean bool) []Match {
 		if m, err := a.money(text, lean); err == nil {
 			grow()
 			out = append(out, Match{Start: a.start, End: a.end, Money: m})
+		} else if stray < 0 || a.start < stray {
+			stray = a.start // its currency is no digit amount's: the walk must see it
 		}
 		floor = a.end
 		bare.end = -1
 		i = next
 	}
-	return addWordAmounts(text, out, lean)
+	if stray < 0 {
+		return out // no mark outside the digit amounts: no amount in words
+	}
+	return addWordAmounts(text, out, lean, stray)
+}
+
+// nextOpener returns the index of the first byte of text at or after i that opens an amount
+// (a digit, or the stem of a currency mark: see amountOpensAt), or len(text). It flags the
+// bytes eight at a time (amountFlags) and looks only at the flagged ones.
+func nextOpener(text string, i int) int {
+	n := len(text)
+	// Two words a turn while they fit, then one.
+	for ; i+18 <= n; i += 16 {
+		t := text[i : i+18]
+		m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))
+		m2 := amountFlags(load8(t[8:16]), load8(t[9:17]), load8(t[10:18]))
+		if m|m2 == 0 {
+			continue
+		}
+		if m != 0 {
+			if k := firstFlagged(i, m); digitByte(text[k]) {
+				return k // the first flagged byte, a digit: no call
+			}
+			if k := flaggedOpener(text, i, m); k >= 0 {
+				return k
+			}
+		}
+		if m2 != 0 {
+			if k := firstFlagged(i+8, m2); digitByte(text[k]) {
+				return k
+			}
+			if k := flaggedOpener(text, i+8, m2); k >= 0 {
+				return k
+			}
+		}
+	}
+	if i+10 <= n {
+		t := text[i : i+10]
+		if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 {
+			if k := flaggedOpener(text, i, m); k >= 0 {
+				return k
+			}
+		}
+		i += 8
+	}
+	if i >= n {
+		return n
+	}
+	if n < 10 {
+		for ; i < n; i++ {
+			if amountOpensAt(text, i) {
+				return i
+			}
+		}
+		return n
+	}
+	// The last window, which may overlap the bytes read before (their flags are cleared), flags
+	// up to text[n-3], where "uro" opens last; the last two bytes can only be digits.
+	t := text[n-10:]
+	if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])) &^ (1<<(8*(i-(n-10))) - 1); m != 0 {
+		if k := flaggedOpener(text, n-10, m); k >= 0 {
+			return k
+		}
+	}
+	if i <= n-2 && digitByte(text[n-2]) {
+		return n - 2
+	}
+	if digitByte(text[n-1]) {
+		return n - 1
+	}
+	return n
+}
+
+// firstFlagged returns the index of the first byte flagged in m (flags of the text at i).
+func firstFlagged(i int, m uint64) int { return i + bits.TrailingZeros64(m)>>3 }
+
+// flaggedOpener returns the first byte flagged in m (amountFlags of text at i) that opens an
+// amount, or -1.
+func flaggedOpener(text string, i int, m uint64) int {
+	for ; m != 0; m &= m - 1 {
+		if k := i + bits.TrailingZeros64(m)>>3; amountOpensAt(text, k) {
+			return k
+		}
+	}
+	return -1
 }
 
 // nextDigit returns the index of the first ASCII digit of s at or after i, or len(s): eight
@@ -892,45 +1094,25 @@ func nextDigit(s string, i int) int {
 // no match, so that a caller can skip the text (and the copy it would make for it). The finder
 // starts only at a digit or at a currency mark ("€", "euro", "EURO"), and none of these holds a
 // space, so the answer for lines joined by spaces is the "or" of the answers for the lines.
+func MayHoldAmount(text string) bool {
+	return nextOpener(text, 0) < len(text)
+}
+
+// AmountOpener returns the index of the first byte of text that may open an amount, or -1 when
+// FindAmounts finds nothing in text (see MayHoldAmount): a digit, or the first byte of "€",
+// "uro" or "URO". Of lines joined by spaces, it is the first line's answer that is not -1,
+// moved by the bytes before that line. FindAmountDigitsFrom starts its scan there.
 //
 // One pass reads eight bytes at a time, as hasDigit does, and flags the bytes that may open one
 // of these: a digit, 0xE2 (the first byte of "€"), and the start of "uro" in any case, told by
 // reading the text again one and two bytes further (French prose is full of u's, not of
-// "uro"). Only a flagged byte is looked at (TestAmountReadersMatchRefs checks it against the four
-// searches it replaces).
-func MayHoldAmount(text string) bool {
-	n := len(text)
-	if n < 10 {
-		for i := 0; i < n; i++ {
-			if amountOpensAt(text, i) {
-				return true
-			}
-		}
-		return false
+// "uro"). Only a flagged byte is looked at (TestAmountOpenerEveryPlace and
+// TestAmountReadersMatchRefs check it against byte-by-byte searches).
+func AmountOpener(text string) int {
+	if k := nextOpener(text, 0); k < len(text) {
+		return k
 	}
-	i := 0
-	// Two words a turn while they fit: most lines hold no amount, and are read to their end.
-	for ; i+18 <= n; i += 16 {
-		t := text[i : i+18]
-		m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))
-		m2 := amountFlags(load8(t[8:16]), load8(t[9:17]), load8(t[10:18]))
-		if m|m2 != 0 && (m != 0 && flaggedOpens(text, i, m) || m2 != 0 && flaggedOpens(text, i+8, m2)) {
-			return true
-		}
-	}
-	if i+10 <= n {
-		t := text[i : i+10]
-		if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 && flaggedOpens(text, i, m) {
-			return true
-		}
-	}
-	// The last window, which may overlap the ones before, flags up to text[n-3] (where "uro"
-	// opens last); the last two bytes can only be digits.
-	t := text[n-10:]
-	if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 && flaggedOpens(text, n-10, m) {
-		return true
-	}
-	return digitByte(text[n-2]) || digitByte(text[n-1])
+	return -1
 }
 
 // amountFlags flags (high bit of a lane) the bytes of the word x that may open an amount, x, y
@@ -945,17 +1127,6 @@ func amountFlags(x, y, z uint64) uint64 {
 	// "u" or a "U", and clearing that bit reads all three letters regardless of case.
 	u := ((x ^ 'u'*low) | (y ^ 'r'*low) | (z ^ 'o'*low)) &^ (0x20 * low)
 	return ((hx-'0'*low)&^(hx-('9'+1)*low)&^x | (e-low)&^e | (u-low)&^u) & high
-}
-
-// flaggedOpens reports whether one of the bytes flagged in m (amountFlags of text at i) opens
-// an amount.
-func flaggedOpens(text string, i int, m uint64) bool {
-	for ; m != 0; m &= m - 1 {
-		if amountOpensAt(text, i+bits.TrailingZeros64(m)>>3) {
-			return true
-		}
-	}
-	return false
 }
 
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".

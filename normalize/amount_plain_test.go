@@ -14,7 +14,8 @@ func checkPlain(t *testing.T, s string) {
 			continue
 		}
 		for _, floor := range []int{0, i} {
-			a, _, ok := readAmount(s, i, floor, false)
+			var a amountAt
+			_, ok := readAmount(&a, s, i, floor, false)
 			if ok || !a.plainKnown {
 				continue
 			}

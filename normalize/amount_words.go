@@ -119,17 +119,14 @@ func flaggedStem(text string, i int, m uint64) int {
 	return -1
 }
 
-// markStemAt reports whether text[i:] opens with "€", "uro" or "URO".
+// markStemAt reports whether text[i:] opens with "€", "uro" or "URO": its three bytes read as
+// one number, small enough to be inlined where the scans look at a flagged byte.
 func markStemAt(text string, i int) bool {
-	switch text[i] {
-	case 0xE2:
-		return strings.HasPrefix(text[i:], "€")
-	case 'u':
-		return strings.HasPrefix(text[i:], "uro")
-	case 'U':
-		return strings.HasPrefix(text[i:], "URO")
+	if i < 0 || i+3 > len(text) {
+		return false
 	}
-	return false
+	w := uint32(text[i]) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16
+	return w == 0xE2|0x82<<8|0xAC<<16 || w == 'u'|'r'<<8|'o'<<16 || w == 'U'|'R'<<8|'O'<<16
 }
 
 // wordAmountBefore reads a number in words that ends just before the currency at text[cur:]
@@ -232,10 +229,12 @@ func restates(text string, prev Match, prevVal decimal.Decimal, start int, val d
 }
 
 // addWordAmounts adds to out, in order, the amounts written in words in text. With lean, the
-// matches in out and those added have no Value (see FindAmountDigits).
-func addWordAmounts(text string, out []Match, lean bool) []Match {
+// matches in out and those added have no Value (see FindAmountDigits). The walk of the marks
+// starts at from: the stems before it, if any, are those of the digit amounts in out.
+func addWordAmounts(text string, out []Match, lean bool, from int) []Match {
 	var cm marks
 	cm.init(text)
+	cm.from = from
 	n := len(out)
 	used := 0 // index of the next digit match that may overlap
 	for {

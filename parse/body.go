@@ -911,8 +911,9 @@ func (d *doc) amounts(it *Item, paras []para) {
 			continue
 		}
 		ts, starts, lines = ts[:0], starts[:0], lines[:0]
-		n := 0       // the bytes of the paragraph's text
-		may := false // most paragraphs hold no digit nor currency: no copy, no search for them
+		// first is where the text may first hold an amount (see normalize.AmountOpener): most
+		// paragraphs hold no digit nor currency, and are neither copied nor searched.
+		n, first := 0, -1 // n counts the bytes of the paragraph's text
 		for _, i := range p.lines {
 			if d.rowAt(i) || cells != nil && cells[i] {
 				continue
@@ -923,11 +924,15 @@ func (d *doc) amounts(it *Item, paras []para) {
 			starts = append(starts, n)
 			lines = append(lines, i)
 			t := trimLine(untab(d.lines[i].Text))
-			may = may || normalize.MayHoldAmount(t)
+			if first < 0 {
+				if k := normalize.AmountOpener(t); k >= 0 {
+					first = n + k
+				}
+			}
 			ts = append(ts, t)
 			n += len(t)
 		}
-		if !may {
+		if first < 0 {
 			continue
 		}
 		text := ts[0]
@@ -942,10 +947,14 @@ func (d *doc) amounts(it *Item, paras []para) {
 			text = unsafe.String(&buf[0], n)
 		}
 		n0 := len(it.Amounts)
-		sc.matches = normalize.FindAmountDigits(sc.matches, text) // Digits are the value kept
-		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))     // once, not amount by amount
+		// Digits are the value kept; the list grows once, not amount by amount.
+		sc.matches = normalize.FindAmountDigitsFrom(sc.matches, text, first)
+		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))
+		li := 0 // the line of the match: the matches come in order, and so do the lines
 		for _, m := range sc.matches {
-			li := 0
+			if starts[li] > m.Start {
+				li = 0
+			}
 			for li+1 < len(starts) && starts[li+1] <= m.Start {
 				li++
 			}
@@ -1006,7 +1015,10 @@ func keepAmountTexts(as []Amount) {
 // runs of two or more lines that hold a bare number each (blank lines between them allowed). A
 // bare amount alone between labels ("Ski-club" / "200 €") stays prose.
 func (d *doc) detachedCells(paras []para) map[int]bool {
-	var bare []int
+	// bare is written in the amount reader's list of lines, which it fills only after this
+	// returns: one buffer for the document.
+	bare := d.lm.amounts.lines[:0]
+	defer func() { d.lm.amounts.lines = bare[:0] }()
 	for _, p := range paras {
 		for _, i := range p.lines {
 			// A page number ("2") between two amounts does not make them a column.
@@ -1076,13 +1088,36 @@ func (d *doc) onlyBlankBetween(a, b int) bool {
 var bareNumberGate = reBareNumber.prefilter()
 
 // bareNumberLine is reBareNumber.MatchString(f): the pattern's first bytes (a digit, a sign,
-// white space) turn away at once the lines of prose, which the section's every line is asked.
+// white space) turn away at once the lines of prose, which the section's every line is asked,
+// and its last bytes most of the numbered lines ("1. Approbation du procès-verbal").
 func bareNumberLine(f string) bool {
 	if f == "" || bareNumberGate.anchored && !bareNumberGate.first.has(f[0]) {
 		return false
 	}
+	if bareTailOn && !bareNumberTail[f[len(f)-1]] {
+		return false
+	}
 	return reBareNumber.MatchString(f)
 }
+
+// bareTailSource is the source of reBareNumber that bareNumberTail was read from: the pattern
+// matches a whole line, and its match ends with white space, "*", a tax word ("ht", "ttc",
+// "h.t."), a unit ("€", "euros", "euro", "eur", "k€", "%"), ")" or the run of the number
+// (digits, spaces, no-break spaces, ".", ",", "'"). Another source turns the test off
+// (TestBareNumberTail then fails, to have the table read again).
+const bareTailSource = `^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`
+
+// bareTailOn tells whether bareNumberTail holds for reBareNumber.
+var bareTailOn = reBareNumber.String() == bareTailSource
+
+// bareNumberTail marks the last bytes of the lines reBareNumber may match (see bareTailSource):
+// of a UTF-8 character, its last byte ("€" ends with 0xAC, U+00A0 with 0xA0, U+202F with 0xAF).
+var bareNumberTail = func() (t [256]bool) {
+	for _, c := range []byte("0123456789 .,'\t\n\f\r*)%tcsor\xac\xa0\xaf") {
+		t[c] = true
+	}
+	return t
+}()
 
 // itoa is strconv.Itoa, short for paths.
 func itoa(n int) string { return strconv.Itoa(n) }
