@@ -146,19 +146,122 @@ func cellTableMay(s string) bool {
 	return true
 }
 
-// cellSuffix is reCellSuffix.FindStringSubmatchIndex(s), or nil when the match is bound to be
+// cellSuffix is reCellSuffix.FindStringSubmatchIndex(s) read by hand, ok when the match is not
 // the empty one at the end: a match that is not empty ends the text with its last byte, white
 // space, "%", "." or a letter of a unit (a multi-byte rune may be "€" or a letter that folds to
-// one), so a cell that ends otherwise (in a digit, most of them) is told without the pattern.
-// FuzzCellSuffix checks it.
-func cellSuffix(s string) []int {
+// one), so a cell that ends otherwise (in a digit, most of them) is told first. The pattern ran
+// its backtracker from every place of the cell (FuzzCellSuffix checks both agree).
+func cellSuffix(s string) (m [6]int, ok bool) {
 	if s == "" {
-		return nil
+		return m, false
 	}
 	if c := s[len(s)-1]; c < utf8.RuneSelf && !isGapSpace(c) && c != '%' && c != '.' && strings.IndexByte(cellUnitLetters, c|0x20) < 0 {
-		return nil
+		return m, false
 	}
-	return reCellSuffix.FindStringSubmatchIndex(s)
+	// A match holds only bytes of suffixBytes: it starts after the last other byte.
+	i := len(s)
+	for i > 0 && suffixBytes[s[i-1]] {
+		i--
+	}
+	for i < len(s) {
+		// The leading \s* takes all the white space it can (what follows it opens with another
+		// byte): a match from a space is the one from the end of its run, and when that fails
+		// so does every start inside the run.
+		j := i
+		for j < len(s) && isGapSpace(s[j]) {
+			j++
+		}
+		if m, ok := suffixFrom(s, j); ok {
+			m[0] = i
+			return m, true
+		}
+		i = j + 1
+	}
+	return m, false
+}
+
+// suffixBytes are the bytes a match of reCellSuffix may hold: white space, "%", ".", the unit
+// letters in either case, and the bytes of "€" and "ſ" (which (?i) folds with "s").
+var suffixBytes = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\f\r%.\xe2\x82\xac\xc5\xbf" + cellUnitLetters + strings.ToUpper(cellUnitLetters)) {
+		t[c] = true
+	}
+	return t
+}()
+
+// cellUnitForms are the alternatives of reCellSuffix's unit group, in the order the pattern
+// tries them (euros? and pts? try their "s" first).
+var cellUnitForms = []string{"€", "eur", "euros", "euro", "%", "pts", "pt"}
+
+// suffixFrom reads `(unit)?\s*(tax)?\s*$` of reCellSuffix at p, which is not white space:
+// each alternative in the pattern's order, the first that reaches the end winning.
+func suffixFrom(s string, p int) (m [6]int, ok bool) {
+	m = [6]int{p, len(s), -1, -1, -1, -1}
+	for _, u := range cellUnitForms {
+		if e := foldPrefix(s, p, u); e >= 0 {
+			if t, ok := taxFrom(s, e); ok {
+				m[2], m[3], m[4], m[5] = p, e, t[0], t[1]
+				return m, true
+			}
+		}
+	}
+	if t, ok := taxFrom(s, p); ok {
+		m[4], m[5] = t[0], t[1]
+		return m, true
+	}
+	return m, false
+}
+
+// taxFrom reads `\s*(h\.?t\.?|t\.?t\.?c\.?)?\s*$` at q: the group's bounds, -1 when it is
+// skipped. The group's letters and dots are told apart by their bytes, and the end must follow
+// it, so the one reading that takes every dot it can is the only one that may succeed.
+func taxFrom(s string, q int) (g [2]int, ok bool) {
+	for q < len(s) && isGapSpace(s[q]) {
+		q++
+	}
+	for _, letters := range [...]string{"ht", "ttc"} {
+		e := q
+		for k := 0; k < len(letters) && e >= 0; k++ {
+			if e = foldPrefix(s, e, letters[k:k+1]); e >= 0 && e < len(s) && s[e] == '.' {
+				e++
+			}
+		}
+		if e >= 0 && spaceToEnd(s, e) {
+			return [2]int{q, e}, true
+		}
+	}
+	return [2]int{-1, -1}, spaceToEnd(s, q)
+}
+
+// spaceToEnd reports whether s holds only white space (\s) from i on.
+func spaceToEnd(s string, i int) bool {
+	for ; i < len(s); i++ {
+		if !isGapSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// foldPrefix is the end of w (lower case letters and other bytes) read at s[i:] as (?i) reads
+// it, -1 when it is not there: ASCII letters in either case, and "ſ" for "s" (the one fold of
+// the units' letters beyond ASCII); other bytes as they are.
+func foldPrefix(s string, i int, w string) int {
+	for k := 0; k < len(w); k++ {
+		if i >= len(s) {
+			return -1
+		}
+		c := w[k]
+		switch {
+		case s[i] == c || 'a' <= c && c <= 'z' && s[i] == c-('a'-'A'):
+			i++
+		case c == 's' && s[i] == 0xc5 && i+1 < len(s) && s[i+1] == 0xbf:
+			i += 2
+		default:
+			return -1
+		}
+	}
+	return i
 }
 
 // readCellTable is the table's own reading of a number cell (see readCell).
@@ -199,7 +302,7 @@ func readCellForms(raw string) (cellValue, bool) {
 		unit = "EUR"
 		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
 	}
-	if m := cellSuffix(s); m != nil && m[0] < len(s) {
+	if m, ok := cellSuffix(s); ok {
 		if m[2] >= 0 {
 			switch u := strings.ToLower(s[m[2]:m[3]]); {
 			case u == "%" || strings.HasPrefix(u, "pt"):
