@@ -65,8 +65,9 @@ func byteFacts(text string) uint8 {
 // scanLine reads a line's bytes once for byteFacts: whether it holds a tab, a pipe, a byte
 // 0xc2 or 0xe2 (the lead bytes of the spaces hasUnicodeSpace looks for), and two neighbouring
 // bytes below '!' (the gap spaces are among them). Every line of every document comes here:
-// it reads eight bytes at a time, where strings.IndexByte, hasUnicodeSpace and hasGap each
-// walked the line. FuzzByteFacts checks it through byteFacts.
+// it reads sixteen bytes a step, where strings.IndexByte, hasUnicodeSpace and hasGap each
+// walked the line; the compiler makes each wide constant once a step, not once a word.
+// FuzzScanLine checks it against scanLineRef, FuzzByteFacts through byteFacts.
 func scanLine(s string) (tab, pipe, lead, pair bool) {
 	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
 	if len(s) < 8 {
@@ -89,26 +90,35 @@ func scanLine(s string) (tab, pipe, lead, pair bool) {
 	// after another (carry stands for the byte before the word, none before the first).
 	var tp, l uint64
 	g, carry := uint64(highs), uint64(0x80)
-	t := s
-	for len(t) >= 8 {
-		x := leWord(t)
+	i := 0
+	for ; i+16 <= len(s); i += 16 {
+		x, y := leWord(s[i:i+8]), leWord(s[i+8:i+16])
+		n, m := (x&low7+0x5f*ones)|x, (y&low7+0x5f*ones)|y
+		g &= (n | n<<8 | carry) & (m | m<<8 | n>>56)
+		carry = m >> 56
+		xt, xp, xl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
+		yt, yp, yl := y^(ones*'\t'), y^(ones*'|'), (y|ones*0x20)^(ones*0xe2)
+		tp |= (xt-ones)&^xt | (xp-ones)&^xp | (yt-ones)&^yt | (yp-ones)&^yp
+		l |= (xl-ones)&^xl | (yl-ones)&^yl
+	}
+	if i+8 <= len(s) {
+		x := leWord(s[i : i+8])
 		n := (x&low7 + 0x5f*ones) | x
 		g &= n | n<<8 | carry
-		carry = n >> 56
-		vt, vp, vl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
-		tp |= (vt-ones)&^vt | (vp-ones)&^vp
-		l |= (vl - ones) &^ vl
-		t = t[8:]
+		xt, xp, xl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
+		tp |= (xt-ones)&^xt | (xp-ones)&^xp
+		l |= (xl - ones) &^ xl
+		i += 8
 	}
-	if len(t) > 0 {
+	if i < len(s) {
 		// The last eight bytes, over some read already: every neighbouring pair of them is
 		// one of the line's, and the pair across the last word read is among them.
 		x := leWord(s[len(s)-8:])
 		n := (x&low7 + 0x5f*ones) | x
 		g &= n | n<<8 | 0x80
-		vt, vp, vl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
-		tp |= (vt-ones)&^vt | (vp-ones)&^vp
-		l |= (vl - ones) &^ vl
+		xt, xp, xl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
+		tp |= (xt-ones)&^xt | (xp-ones)&^xp
+		l |= (xl - ones) &^ xl
 	}
 	if tp&highs != 0 {
 		tab, pipe = strings.IndexByte(s, '\t') >= 0, strings.IndexByte(s, '|') >= 0

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,4 +40,120 @@ func TestCellSuffixAll(t *testing.T) {
 	// The longer forms ("euros", "t.t.c.") from a smaller alphabet.
 	pieces = []string{"e", "u", "r", "o", "s", "t", ".", "c"}
 	walk("", 5)
+}
+
+// scanLinePerf10 is scanLine as round 10 left it, eight bytes a step.
+func scanLinePerf10(s string) (tab, pipe, lead, pair bool) {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	if len(s) < 8 {
+		low := false // the byte before was below '!'
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			tab = tab || c == '\t'
+			pipe = pipe || c == '|'
+			lead = lead || c|0x20 == 0xe2
+			pair = pair || low && c < '!'
+			low = c < '!'
+		}
+		return tab, pipe, lead, pair
+	}
+	// The accumulators: for tp and l, a byte of (v-ones)&^v has its high bit set where v has a
+	// zero byte, or above one (a borrow), so that the high bits say whether any byte of the
+	// line was a tab or a pipe (few lines: which one is asked then), or 0xc2 or 0xe2 (which
+	// differ by bit 5 alone). The high bit of a byte of n is clear where the byte is below
+	// '!' (see hasGap); g keeps, ANDed, those of n|n<<8: a clear one marks a byte below '!'
+	// after another (carry stands for the byte before the word, none before the first).
+	var tp, l uint64
+	g, carry := uint64(highs), uint64(0x80)
+	t := s
+	for len(t) >= 8 {
+		x := leWord(t)
+		n := (x&low7 + 0x5f*ones) | x
+		g &= n | n<<8 | carry
+		carry = n >> 56
+		vt, vp, vl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
+		tp |= (vt-ones)&^vt | (vp-ones)&^vp
+		l |= (vl - ones) &^ vl
+		t = t[8:]
+	}
+	if len(t) > 0 {
+		// The last eight bytes, over some read already: every neighbouring pair of them is
+		// one of the line's, and the pair across the last word read is among them.
+		x := leWord(s[len(s)-8:])
+		n := (x&low7 + 0x5f*ones) | x
+		g &= n | n<<8 | 0x80
+		vt, vp, vl := x^(ones*'\t'), x^(ones*'|'), (x|ones*0x20)^(ones*0xe2)
+		tp |= (vt-ones)&^vt | (vp-ones)&^vp
+		l |= (vl - ones) &^ vl
+	}
+	if tp&highs != 0 {
+		tab, pipe = strings.IndexByte(s, '\t') >= 0, strings.IndexByte(s, '|') >= 0
+	}
+	return tab, pipe, l&highs != 0, g&highs != highs
+}
+
+// TestScanLineLong checks scanLine against scanLineRef and scanLinePerf10 on lines long enough
+// for its sixteen-byte steps, the word after them and the last overlapping word: every byte
+// of interest, alone or doubled, at every place of lines of 25 to 48 bytes.
+func TestScanLineLong(t *testing.T) {
+	for n := 25; n <= 48; n++ {
+		for k := 0; k < n; k++ {
+			for _, c := range []byte{'\t', '|', 0xc2, 0xe2, ' ', 0x00, 0x21, 0x80, 0xff} {
+				b := []byte(strings.Repeat("x", n))
+				b[k] = c
+				checkScanLine(t, string(b))
+				a, p, l, g := scanLinePerf10(string(b))
+				if wa, wp, wl, wg := scanLine(string(b)); a != wa || p != wp || l != wl || g != wg {
+					t.Errorf("scanLine(%q) differs from scanLinePerf10", b)
+				}
+				if k+1 < n {
+					b[k+1] = c
+					checkScanLine(t, string(b))
+				}
+			}
+		}
+	}
+}
+
+// readTablessRef is readTabless as findFlatRows wrote it, byte by byte.
+func readTablessRef(rows []uint8) {
+	for i, st := range rows {
+		if st&lineTab == 0 {
+			st |= lineRead
+			if st&lineRow != 0 {
+				st |= lineTable
+			}
+			rows[i] = st
+		}
+	}
+}
+
+func checkReadTabless(t *testing.T, b []byte) {
+	got, want := slices.Clone(b), slices.Clone(b)
+	readTabless(got)
+	readTablessRef(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("readTabless(%x) = %x, want %x", b, got, want)
+	}
+}
+
+func TestReadTabless(t *testing.T) {
+	// Every byte value at every place of rows of 1 to 20 lines, the others 0 or 0xff.
+	for n := 1; n <= 20; n++ {
+		for k := 0; k < n; k++ {
+			for c := 0; c < 256; c++ {
+				for _, fill := range []byte{0, 0xff, lineRow, lineTab} {
+					b := bytes.Repeat([]byte{fill}, n)
+					b[k] = byte(c)
+					checkReadTabless(t, b)
+				}
+			}
+		}
+	}
+}
+
+func FuzzReadTabless(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+	f.Add([]byte{0xff, 0xfd, 0xfe, 0xfc})
+	f.Fuzz(checkReadTabless)
 }
