@@ -274,19 +274,19 @@ func readCellTable(raw string) (cellValue, bool) {
 
 // readCellForms is readCellTable past its byte test.
 func readCellForms(raw string) (cellValue, bool) {
-	s := strings.TrimSpace(minusLike.Replace(spaceLike.Replace(raw)))
+	s := trimSpace(minusLike.Replace(spaceLike.Replace(raw)))
 	if s == "" || len(s) > 64 {
 		return cellValue{}, false
 	}
 	neg := false
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
 		neg = true
-		s = strings.TrimSpace(s[1 : len(s)-1])
+		s = trimSpace(s[1 : len(s)-1])
 	}
 	unit := ""
 	if strings.HasPrefix(s, "€") {
 		unit = "EUR"
-		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
+		s = trimSpace(strings.TrimPrefix(s, "€"))
 	}
 	switch {
 	case strings.HasPrefix(s, "-"):
@@ -294,13 +294,13 @@ func readCellForms(raw string) (cellValue, bool) {
 			return cellValue{}, false
 		}
 		neg = true
-		s = strings.TrimSpace(s[1:])
+		s = trimSpace(s[1:])
 	case strings.HasPrefix(s, "+"):
-		s = strings.TrimSpace(s[1:])
+		s = trimSpace(s[1:])
 	}
 	if strings.HasPrefix(s, "€") && unit == "" {
 		unit = "EUR"
-		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
+		s = trimSpace(strings.TrimPrefix(s, "€"))
 	}
 	if m, ok := cellSuffix(s); ok {
 		if m[2] >= 0 {
@@ -316,7 +316,7 @@ func readCellForms(raw string) (cellValue, bool) {
 	// A parenthesised amount may carry its currency inside or outside: "(1 200,00 €)".
 	if !neg && strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
 		neg = true
-		s = strings.TrimSpace(s[1 : len(s)-1])
+		s = trimSpace(s[1 : len(s)-1])
 	}
 	m := reCellNumber.FindStringSubmatch(s)
 	if m == nil {
@@ -365,14 +365,14 @@ func readCellForms(raw string) (cellValue, bool) {
 // isCode reports whether a cell is a budget code (chapter, article, account): two to six digits
 // ("011", "65", "002", "74833", "6411").
 func isCode(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return len(s) >= 2 && len(s) <= 6 && allDigits(s)
 }
 
 // isYear reports whether a cell is a bare year (19xx or 20xx), as in a header "Libellé 2023
 // 2024" ("BP 2024" is text anyway).
 func isYear(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && allDigits(s)
 }
 
@@ -425,7 +425,7 @@ func gapText(line string) (string, bool) {
 	if hasUnicodeSpace(line) {
 		s = spaceLike.Replace(line)
 	}
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return s, hasGap(s)
 }
 
@@ -583,7 +583,7 @@ func bulletOpens(s string, atEnd bool) bool {
 func splitTabs(line string) []string {
 	cells := strings.Split(line, "\t")
 	for i, c := range cells {
-		cells[i] = strings.TrimSpace(c)
+		cells[i] = trimSpace(c)
 	}
 	return cells
 }

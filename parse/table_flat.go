@@ -269,7 +269,7 @@ func readFlat(idx int, text string) flatLine {
 	if strings.IndexByte(text, '\t') >= 0 {
 		return flatLine{idx: idx}
 	}
-	if t := strings.TrimSpace(text); t == "" || moreRunes(t, 120) {
+	if t := trimSpace(text); t == "" || moreRunes(t, 120) {
 		return flatLine{idx: idx}
 	}
 	return readFlatBits(idx, text, byteFacts(text), false)
@@ -284,7 +284,7 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 	}
 	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
 	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
-	t := strings.TrimSpace(text)
+	t := trimSpace(text)
 	if moreRunes(t, 120) {
 		return fl
 	}
@@ -359,7 +359,7 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 				var abuf [8]string
 				amounts, ok := splitGroupsInto(abuf[:0], sq, gs)
 				if !(ok && len(amounts) == 1 && flatYear(amounts[0])) {
-					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
+					fl.kind, fl.code, fl.label, fl.tail = flatData, code, trimSpace(rest), tail
 					if ok && !kindOnly {
 						fl.amounts = slices.Clone(amounts)
 					}
@@ -457,7 +457,7 @@ func pageWordEnd(f []byte) bool {
 // proseLabel reports whether the text before an amount reads as a sentence: it holds sentence
 // punctuation. A final dot is no sign of one: labels abbreviate ("non transf.").
 func proseLabel(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" {
 		return false
 	}
@@ -861,7 +861,7 @@ func splitByCount(tail string, n int) ([]string, bool) {
 // flatHeader reads a header line of a flattened table: a section ("FONCTIONNEMENT :",
 // "SECTION D'INVESTISSEMENT") and/or column names ("RECETTES DÉPENSES", "Réalisé").
 func flatHeader(s string) (section string, cols []string, ok bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	// Most lines fail on their first word, which is checked before anything is split.
 	first := s
 	for k := 0; k < len(s); k++ {
@@ -879,14 +879,14 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 	rest := s
 	if k := strings.IndexByte(s, ':'); k > 0 {
 		if isSection(s[:k]) {
-			section, rest = strings.TrimSpace(s[:k]), strings.TrimSpace(s[k+1:])
+			section, rest = trimSpace(s[:k]), trimSpace(s[k+1:])
 		} else {
 			return "", nil, false
 		}
 	} else if isSection(s) {
 		// "Dépenses" alone is a section, "RECETTES DÉPENSES" names two columns.
 		if !columnFields(s, 2) {
-			return strings.TrimSpace(s), nil, true
+			return trimSpace(s), nil, true
 		}
 	}
 	if rest == "" {
@@ -1444,7 +1444,7 @@ func uniqueSplit(rows []flatLine, group []int, totals []string) ([]int, bool) {
 // that opens with a capital, neither the end of a sentence nor the lead-in of one (":").
 func (d *doc) flatCaption(idx int) string {
 	t := d.caption(idx)
-	if t == "" || utf8.RuneCountInString(t) > maxFlatLabel || strings.HasSuffix(strings.TrimSpace(d.lines[idx-1].Text), ":") || rePageLabel.MatchString(strings.TrimRight(normalize.Fold(t), " 0123456789")) {
+	if t == "" || utf8.RuneCountInString(t) > maxFlatLabel || strings.HasSuffix(trimSpace(d.lines[idx-1].Text), ":") || rePageLabel.MatchString(strings.TrimRight(normalize.Fold(t), " 0123456789")) {
 		return ""
 	}
 	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
@@ -1523,7 +1523,7 @@ func stackValueMay(s string) (string, bool) {
 		// lines open with a letter).
 		return s, false
 	}
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	// Without a digit readCell fails, and without money's marks the answer is no whatever
 	// readCell says: both told before the number is read.
 	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 {
@@ -1595,7 +1595,7 @@ func unitText(s string) bool {
 // stackLabel reports whether a line can be the label of a stacked row: a short line of words,
 // not a list item, not a sentence or its lead-in, and not itself ending in an amount.
 func stackLabel(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" || !isText(s) || utf8.RuneCountInString(s) > maxFlatLabel || isBullet(s) || proseLabel(s) {
 		return false
 	}
@@ -1688,7 +1688,7 @@ func (d *doc) stackTable(start int, nb []int32, rows [][]int) (stackBlock, bool)
 		}
 	}
 	if start > 0 {
-		h := strings.TrimSpace(d.lines[nb[start-1]].Text)
+		h := trimSpace(d.lines[nb[start-1]].Text)
 		if stackLabel(h) && reStackHeader.MatchString(normalize.Fold(h)) {
 			blk.header = int(nb[start-1])
 		}
@@ -1705,12 +1705,12 @@ func (d *doc) stackTables() []Table {
 		if blk.header >= 0 {
 			t.Pos = d.lines[blk.header].Pos
 			if k == 1 {
-				t.Columns[0] = strings.TrimSpace(d.lines[blk.header].Text)
+				t.Columns[0] = trimSpace(d.lines[blk.header].Text)
 			}
 		}
 		for n, r := range blk.rows {
 			ptrs, strs := make([]*string, 2*k), make([]string, 2*k)
-			row := Row{Label: strings.TrimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: ptrs[:k:k], Cells: ptrs[k:]}
+			row := Row{Label: trimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: ptrs[:k:k], Cells: ptrs[k:]}
 			if blk.labels != nil {
 				row.Label = blk.labels[n]
 				if c := blk.codes[n]; c != "" {
@@ -1719,7 +1719,7 @@ func (d *doc) stackTables() []Table {
 			}
 			row.Kind = rowKind(row.Label)
 			for j, i := range r[1:] {
-				strs[j] = strings.TrimSpace(d.lines[i].Text)
+				strs[j] = trimSpace(d.lines[i].Text)
 				row.Cells[j] = &strs[j]
 				if v, ok := readCell(strs[j]); ok {
 					strs[k+j] = v.Digits
@@ -1810,7 +1810,7 @@ func lineCode(s string) string {
 	if n := len(s); n > 24 && s[0] < utf8.RuneSelf && !isFoldSpace(s[0]) && s[n-1] < utf8.RuneSelf && !isFoldSpace(s[n-1]) {
 		return ""
 	}
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if len(s) > 24 || !hasDigit(s) {
 		return ""
 	}
@@ -1883,7 +1883,7 @@ func stackText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // stackColumnLabel reports whether a line can be (a piece of) a label in a column of labels.
 func stackColumnLabel(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return isText(s) && utf8.RuneCountInString(stackText(s)) <= 80 && !isBullet(s) && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
 }
 

@@ -43,7 +43,7 @@ func byteFacts(text string) uint8 {
 	}
 	// Most lines open with a byte TrimSpace keeps: they are not blank, told without trimming.
 	if text == "" || text[0] >= utf8.RuneSelf || isFoldSpace(text[0]) {
-		if strings.TrimSpace(text) == "" {
+		if trimSpace(text) == "" {
 			st |= lineBlank
 		}
 	}
@@ -54,7 +54,7 @@ func byteFacts(text string) uint8 {
 		if _, gap := gapText(text); gap {
 			st |= lineGap
 		}
-	} else if pair && hasGap(strings.TrimSpace(text)) {
+	} else if pair && hasGap(trimSpace(text)) {
 		// gapText trims the line, which may only lose a gap: the gap of the trimmed line is
 		// the answer, and a line without two low bytes side by side has none to lose.
 		st |= lineGap
@@ -132,5 +132,62 @@ func gapTextBits(text string, st uint8) (string, bool) {
 	if st&lineUspace != 0 {
 		return gapText(text)
 	}
-	return strings.TrimSpace(text), st&lineGap != 0
+	return trimSpace(text), st&lineGap != 0
+}
+
+// trimSpace is strings.TrimSpace(s) for the table readers' lines, which trim every line they
+// read, many of them ending in a letter beyond ASCII (é, €), where TrimSpace decodes the runes
+// at the end to test them. ASCII white space is trimmed byte by byte, and TrimSpace only runs
+// when an end opens or closes with the UTF-8 of a white space beyond ASCII (U+0085, U+00A0,
+// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), read exactly: a rune
+// decodes so from either end whatever bytes stand beside it. FuzzTrimSpace checks both agree.
+func trimSpace(s string) string {
+	i, j := 0, len(s)
+	for i < j && isFoldSpace(s[i]) {
+		i++
+	}
+	for j > i && isFoldSpace(s[j-1]) {
+		j--
+	}
+	if i < j && (s[i] >= utf8.RuneSelf && spaceOpens(s[i:j]) || s[j-1] >= utf8.RuneSelf && spaceCloses(s[i:j])) {
+		return strings.TrimSpace(s[i:j])
+	}
+	return s[i:j]
+}
+
+// spaceRune reports whether the two or three bytes of a rune, its lead byte a and the
+// continuation bytes b and c (c is 0 for a rune of two), are the UTF-8 of a white space beyond
+// ASCII.
+func spaceRune(a, b, c byte) bool {
+	switch a {
+	case 0xc2:
+		return c == 0 && (b == 0x85 || b == 0xa0)
+	case 0xe1:
+		return b == 0x9a && c == 0x80
+	case 0xe2:
+		return b == 0x80 && (c <= 0x8a && c >= 0x80 || c == 0xa8 || c == 0xa9 || c == 0xaf) || b == 0x81 && c == 0x9f
+	case 0xe3:
+		return b == 0x80 && c == 0x80
+	}
+	return false
+}
+
+// spaceOpens reports whether t opens with a white space beyond ASCII.
+func spaceOpens(t string) bool {
+	switch {
+	case len(t) >= 2 && t[0] == 0xc2:
+		return spaceRune(t[0], t[1], 0)
+	case len(t) >= 3:
+		return spaceRune(t[0], t[1], t[2])
+	}
+	return false
+}
+
+// spaceCloses reports whether t ends with a white space beyond ASCII.
+func spaceCloses(t string) bool {
+	n := len(t)
+	if n >= 2 && t[n-2] == 0xc2 {
+		return spaceRune(t[n-2], t[n-1], 0)
+	}
+	return n >= 3 && spaceRune(t[n-3], t[n-2], t[n-1])
 }

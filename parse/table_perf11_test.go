@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Reference forms of the functions round 11 replaced, as they were: the equivalence tests and
@@ -156,4 +157,36 @@ func FuzzReadTabless(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
 	f.Add([]byte{0xff, 0xfd, 0xfe, 0xfc})
 	f.Fuzz(checkReadTabless)
+}
+
+func checkTrimSpace(t *testing.T, s string) {
+	if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+		t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestTrimSpace checks trimSpace against strings.TrimSpace with every white space rune, and
+// runes that share bytes with them, at either end of words of every kind.
+func TestTrimSpace(t *testing.T) {
+	var runes []string
+	for r := rune(0); r < 0x3100; r++ {
+		if unicode.IsSpace(r) || r < 0x100 || r&0xff00 == 0x2000 || r&0xff00 == 0x1600 || r&0xff00 == 0x3000 {
+			runes = append(runes, string(r))
+		}
+	}
+	runes = append(runes, "\xc2", "\xe2\x80", "\x80", "\xa0", "\xa9", "\xe2", "\xe3\x80", "")
+	for _, r := range runes {
+		for _, w := range []string{"", "a", "é", "\xa0", "\xc2", "x\u00a0", "€"} {
+			for _, s := range []string{r + w, w + r, r + w + r, r + r + w + " " + r} {
+				checkTrimSpace(t, s)
+			}
+		}
+	}
+}
+
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"", " a ", "\u00a0é\u2029", "\xe2\x80\xa9", "é", "\u3000x\u0085", "\xc2\xa0\xa0"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkTrimSpace)
 }
