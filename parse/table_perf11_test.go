@@ -190,3 +190,51 @@ func FuzzTrimSpace(f *testing.F) {
 	}
 	f.Fuzz(checkTrimSpace)
 }
+
+// splitGapsRef is splitGapsInto as it was, byte by byte.
+func splitGapsRef(buf []string, s string) []string {
+	cells := buf
+	beg := 0
+	for i := 0; i+1 < len(s); i++ {
+		if !isGapSpace(s[i]) || !isGapSpace(s[i+1]) {
+			continue
+		}
+		j := i + 2
+		for j < len(s) && isGapSpace(s[j]) {
+			j++
+		}
+		cells = append(cells, s[beg:i])
+		beg = j
+		i = j - 1
+	}
+	return append(cells, s[beg:])
+}
+
+func checkSplitGaps(t *testing.T, s string) {
+	if got, want := splitGapsInto(nil, s), splitGapsRef(nil, s); !slices.Equal(got, want) {
+		t.Errorf("splitGapsInto(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestSplitGapsWords checks splitGapsInto against splitGapsRef with gaps of every width, of every
+// gap space and of other low bytes, at every place of lines up to 30 bytes.
+func TestSplitGapsWords(t *testing.T) {
+	for n := 0; n <= 30; n++ {
+		for k := 0; k < n; k++ {
+			for _, g := range []string{" ", "  ", "   ", "\t ", " \n", "\r\r", "\x00 ", " \x01", "\v ", "\x7f\x7f", "\xa0 "} {
+				b := []byte(strings.Repeat("ab", n)[:n])
+				copy(b[k:], g)
+				checkSplitGaps(t, string(b))
+				copy(b[(k*7)%n:], g)
+				checkSplitGaps(t, string(b))
+			}
+		}
+	}
+}
+
+func FuzzSplitGapsWords(f *testing.F) {
+	for _, s := range []string{"", "a  b", "Total général   1 200,00   3 400,00", "  x  ", "abcdefgh  ijklmnop  q", "a \x00b"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSplitGaps)
+}
