@@ -368,7 +368,8 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 			}
 		}
 	}
-	if long || !isText(s) {
+	// (s holds a letter, told above: squeezing its spaces keeps them.)
+	if long {
 		return fl
 	}
 	if sec, cols, ok := flatHeader(s); ok {
@@ -707,13 +708,16 @@ func amountGroupsSpaced(tail string, buf []spannedGroup) (string, []spannedGroup
 // flattened table has its amounts split into groups. FuzzReadGroup checks both agree.
 func readGroup(p string) (amountGroup, bool) {
 	var g amountGroup
+	// The sign: "-", "+", "(" or the dashes "–" and "−" (both open with 0xe2).
 	i := 0
-	for _, sign := range []string{"-", "–", "−", "+", "("} {
-		if strings.HasPrefix(p, sign) {
-			g.sign, i = sign, len(sign)
-			break
-		}
+	switch {
+	case p == "":
+	case p[0] == '-' || p[0] == '+' || p[0] == '(':
+		i = 1
+	case strings.HasPrefix(p, "–") || strings.HasPrefix(p, "−"):
+		i = len("–")
 	}
+	g.sign = p[:i]
 	if i < len(p) && p[i] == ' ' {
 		i++
 	}

@@ -238,3 +238,68 @@ func FuzzSplitGapsWords(f *testing.F) {
 	}
 	f.Fuzz(checkSplitGaps)
 }
+
+// readGroupPerf10 is readGroup as it was, its sign looked for in a list.
+func readGroupPerf10(p string) (amountGroup, bool) {
+	var g amountGroup
+	i := 0
+	for _, sign := range []string{"-", "–", "−", "+", "("} {
+		if strings.HasPrefix(p, sign) {
+			g.sign, i = sign, len(sign)
+			break
+		}
+	}
+	if i < len(p) && p[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(p) && '0' <= p[j] && p[j] <= '9' {
+		j++
+	}
+	if j == i {
+		return g, false
+	}
+	g.digits = p[i:j]
+	if j+1 < len(p) && (p[j] == '.' || p[j] == ',') && '0' <= p[j+1] && p[j+1] <= '9' {
+		k := j + 1
+		for k < len(p) && '0' <= p[k] && p[k] <= '9' {
+			k++
+		}
+		g.frac, j = p[j+1:k], k
+	}
+	// The unit: ` ?\)?[€%]?\)?` up to the end.
+	k := j
+	if k < len(p) && p[k] == ' ' {
+		k++
+	}
+	if k < len(p) && p[k] == ')' {
+		k++
+	}
+	if strings.HasPrefix(p[k:], "€") {
+		k += len("€")
+	} else if k < len(p) && p[k] == '%' {
+		k++
+	}
+	if k < len(p) && p[k] == ')' {
+		k++
+	}
+	if k != len(p) {
+		return amountGroup{}, false
+	}
+	g.unit = p[j:]
+	return g, true
+}
+
+// FuzzReadGroupSign checks readGroup against readGroupPerf10.
+func FuzzReadGroupSign(f *testing.F) {
+	for _, s := range []string{"12", "- 565.00", "(1 200)", "–3", "−4,5)", "+ 7 €)", "", "\xe2", "\xe2\x80\x93", "\xe2\x88"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g, ok := readGroup(s)
+		wg, wok := readGroupPerf10(s)
+		if ok != wok || g != wg {
+			t.Errorf("readGroup(%q) = %+v, %v; want %+v, %v", s, g, ok, wg, wok)
+		}
+	})
+}
