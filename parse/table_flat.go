@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -957,7 +958,10 @@ func (d *doc) flatBlocks() [][]flatLine {
 	// prose are never read. Only the kinds are kept: most runs are a row or two of prose that
 	// names amounts, and a run of three rows or more (which may be a table) is read again,
 	// the same way.
-	kinds := make([]flatKind, len(d.lines))
+	sc := flatScratchPool.Get().(*flatScratch)
+	defer flatScratchPool.Put(sc)
+	kinds := slices.Grow(sc.kinds[:0], len(d.lines))[:len(d.lines)]
+	sc.kinds = kinds
 	for i := range kinds {
 		kinds[i] = flatUnread
 	}
@@ -1037,6 +1041,19 @@ func (d *doc) flatBlocks() [][]flatLine {
 	}
 	return out
 }
+
+// flatScratch holds the buffers flatBlocks and stackBlocks use only while they run (the kind
+// of every line, the non-blank lines, whether each is a value), kept in flatScratchPool for
+// the next document rather than allocated for each: they are most of the bytes the search of
+// flattened and stacked rows allocates. Nothing they return points into them.
+type flatScratch struct {
+	kinds []flatKind
+	nb    []int32
+	vals  []uint8
+}
+
+// flatScratchPool keeps the buffers of flatScratch between documents.
+var flatScratchPool = sync.Pool{New: func() any { return new(flatScratch) }}
 
 // flatUnread marks a line flatBlocks has not read yet.
 const flatUnread flatKind = 255
@@ -1611,22 +1628,22 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
-	// The non-blank lines, as int32, counted first: a third of a document's lines are blank.
-	n := 0
-	for _, st := range d.lineBits() {
-		if st&lineBlank == 0 {
-			n++
-		}
-	}
-	nb := make([]int32, 0, n)
+	// The non-blank lines, as int32 (a third of a document's lines are blank), in a buffer
+	// kept for the next document.
+	sc := flatScratchPool.Get().(*flatScratch)
+	defer flatScratchPool.Put(sc)
+	nb := sc.nb[:0]
 	for i, st := range d.lineBits() {
 		if st&lineBlank == 0 {
 			nb = append(nb, int32(i))
 		}
 	}
+	sc.nb = nb
 	// Whether each line is a value is read when a run asks: a value line (reading its number
 	// costs most) matters only after a label, or inside a column run.
-	vals := make([]uint8, len(nb)) // 0: not read yet, else valNo or valYes
+	vals := slices.Grow(sc.vals[:0], len(nb))[:len(nb)] // 0: not read yet, else valNo or valYes
+	clear(vals)
+	sc.vals = vals
 	isVal := func(p int) bool {
 		if vals[p] == 0 {
 			vals[p] = valNo

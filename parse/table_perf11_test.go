@@ -2,10 +2,15 @@ package parse
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"minutes/extract"
 )
 
 // Reference forms of the functions round 11 replaced, as they were: the equivalence tests and
@@ -302,4 +307,44 @@ func FuzzReadGroupSign(f *testing.F) {
 			t.Errorf("readGroup(%q) = %+v, %v; want %+v, %v", s, g, ok, wg, wok)
 		}
 	})
+}
+
+// TestFlatScratchDirty checks that flatBlocks and stackBlocks read every document of the
+// development corpus the same with fresh buffers and with buffers left dirty by a larger
+// document (flatScratchPool), so that nothing of a document leaks into the next one.
+func TestFlatScratchDirty(t *testing.T) {
+	var docs []*doc
+	for _, f := range corpusTexts(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := extract.Bytes(filepath.Base(f), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, newDoc(src))
+	}
+	dirty := func() *flatScratch {
+		sc := &flatScratch{kinds: make([]flatKind, 1<<16), nb: make([]int32, 1<<16), vals: make([]uint8, 1<<16)}
+		for i := range sc.kinds {
+			sc.kinds[i], sc.nb[i], sc.vals[i] = flatKind(i%7), int32(i*3), valYes
+		}
+		return sc
+	}
+	for _, d := range docs {
+		d.lineBits()
+		flatScratchPool.Put(new(flatScratch))
+		fb, sb := d.flatBlocks(), d.stackBlocks()
+		for range 2 {
+			flatScratchPool.Put(dirty())
+			if got := d.flatBlocks(); !reflect.DeepEqual(got, fb) {
+				t.Errorf("%s: flatBlocks with dirty buffers differs", d.src.Name)
+			}
+			flatScratchPool.Put(dirty())
+			if got := d.stackBlocks(); !reflect.DeepEqual(got, sb) {
+				t.Errorf("%s: stackBlocks with dirty buffers differs", d.src.Name)
+			}
+		}
+	}
 }
