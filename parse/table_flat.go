@@ -1633,6 +1633,11 @@ func (d *doc) stackBlocks() []stackBlock {
 	sc := flatScratchPool.Get().(*flatScratch)
 	defer flatScratchPool.Put(sc)
 	nb := sc.nb[:0]
+	if cap(nb) < len(d.lines) {
+		// Room for every line at once: grown an append at a time, the buffer would leave
+		// behind every array it outgrew.
+		nb = make([]int32, 0, len(d.lines))
+	}
 	for i, st := range d.lineBits() {
 		if st&lineBlank == 0 {
 			nb = append(nb, int32(i))
