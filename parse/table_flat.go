@@ -1550,7 +1550,7 @@ func stackValueMay(s string) (string, bool) {
 	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 {
 		return s, false
 	}
-	if digits, mark := moneyDigits(s); digits == 0 || !mark && digits < 4 {
+	if !moneyMay(s) {
 		return s, false
 	}
 	if unitText(s) || mayPageNumber(s) && isPageNumber(s) || isYear(s) {
@@ -1574,6 +1574,26 @@ func moneyDigits(s string) (digits int, mark bool) {
 		}
 	}
 	return digits, mark
+}
+
+// moneyMay is the test stackValueMay makes of moneyDigits: s holds a digit and a mark of money,
+// or four digits. Both only grow along s, so the walk stops once they pass (most value lines
+// pass on their first digits). FuzzMoneyMay checks it against moneyDigits.
+func moneyMay(s string) bool {
+	digits, mark := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			if digits++; digits >= 4 || mark {
+				return true
+			}
+		case c == ',' || c == '.' || c == '%' || c == 0xe2 && i+2 < len(s) && s[i+1] == 0x82 && s[i+2] == 0xac:
+			if mark = true; digits > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unitText is isText(stackUnits.Replace(s)) without making the string: the letters of s

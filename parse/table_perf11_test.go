@@ -348,3 +348,34 @@ func TestFlatScratchDirty(t *testing.T) {
 		}
 	}
 }
+
+func checkMoneyMay(t *testing.T, s string) {
+	digits, mark := moneyDigits(s)
+	if got, want := moneyMay(s), !(digits == 0 || !mark && digits < 4); got != want {
+		t.Errorf("moneyMay(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestMoneyMay checks moneyMay against moneyDigits on every string of up to five pieces of
+// digits, marks, "€" and its stray bytes, and other bytes.
+func TestMoneyMay(t *testing.T) {
+	pieces := []string{"1", "0", ",", ".", "%", "€", "\xe2", "\xe2\x82", "\x82\xac", "a", " "}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		checkMoneyMay(t, s)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(s+p, n-1)
+		}
+	}
+	walk("", 5)
+}
+
+func FuzzMoneyMay(f *testing.F) {
+	for _, s := range []string{"", "1 234,56 €", "2016", "12 €", "1.", "€1", "123", "x\xe2\x82\xac9"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkMoneyMay)
+}
