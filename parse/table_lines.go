@@ -42,7 +42,9 @@ func byteFacts(text string) uint8 {
 		st |= linePipe
 	}
 	// Most lines open with a byte TrimSpace keeps: they are not blank, told without trimming.
-	if text == "" || text[0] >= utf8.RuneSelf || isFoldSpace(text[0]) {
+	// Beyond ASCII, only the lead bytes of white space (spaceLead) may open a blank line: a
+	// line opening with another ("é", "«") keeps its first rune, or an invalid byte.
+	if text == "" || isFoldSpace(text[0]) || text[0] >= utf8.RuneSelf && spaceLead(text[0]) {
 		if trimSpace(text) == "" {
 			st |= lineBlank
 		}

@@ -379,3 +379,20 @@ func FuzzMoneyMay(f *testing.F) {
 	}
 	f.Fuzz(checkMoneyMay)
 }
+
+// TestByteFactsBlankLeads checks byteFacts against byteFactsRef on lines made of every white
+// space rune, alone or before a word, and on lines opening with runes beyond ASCII.
+func TestByteFactsBlankLeads(t *testing.T) {
+	var lines []string
+	for r := rune(0x80); r < 0x3100; r++ {
+		if unicode.IsSpace(r) || r < 0x100 || r&0xff00 == 0x2000 {
+			lines = append(lines, string(r), string(r)+" ", string(r)+"x", " "+string(r), string(r)+string(r))
+		}
+	}
+	lines = append(lines, "\xc2", "\xe2\x80", "\xe3\x80\x80\xe3", "\xe1\x9a\x80 ")
+	for _, s := range lines {
+		if got, want := byteFacts(s), byteFactsRef(s); got != want {
+			t.Errorf("byteFacts(%q) = %08b, want %08b", s, got, want)
+		}
+	}
+}
