@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -146,19 +147,122 @@ func cellTableMay(s string) bool {
 	return true
 }
 
-// cellSuffix is reCellSuffix.FindStringSubmatchIndex(s), or nil when the match is bound to be
+// cellSuffix is reCellSuffix.FindStringSubmatchIndex(s) read by hand, ok when the match is not
 // the empty one at the end: a match that is not empty ends the text with its last byte, white
 // space, "%", "." or a letter of a unit (a multi-byte rune may be "€" or a letter that folds to
-// one), so a cell that ends otherwise (in a digit, most of them) is told without the pattern.
-// FuzzCellSuffix checks it.
-func cellSuffix(s string) []int {
+// one), so a cell that ends otherwise (in a digit, most of them) is told first. The pattern ran
+// its backtracker from every place of the cell (FuzzCellSuffix checks both agree).
+func cellSuffix(s string) (m [6]int, ok bool) {
 	if s == "" {
-		return nil
+		return m, false
 	}
 	if c := s[len(s)-1]; c < utf8.RuneSelf && !isGapSpace(c) && c != '%' && c != '.' && strings.IndexByte(cellUnitLetters, c|0x20) < 0 {
-		return nil
+		return m, false
 	}
-	return reCellSuffix.FindStringSubmatchIndex(s)
+	// A match holds only bytes of suffixBytes: it starts after the last other byte.
+	i := len(s)
+	for i > 0 && suffixBytes[s[i-1]] {
+		i--
+	}
+	for i < len(s) {
+		// The leading \s* takes all the white space it can (what follows it opens with another
+		// byte): a match from a space is the one from the end of its run, and when that fails
+		// so does every start inside the run.
+		j := i
+		for j < len(s) && isGapSpace(s[j]) {
+			j++
+		}
+		if m, ok := suffixFrom(s, j); ok {
+			m[0] = i
+			return m, true
+		}
+		i = j + 1
+	}
+	return m, false
+}
+
+// suffixBytes are the bytes a match of reCellSuffix may hold: white space, "%", ".", the unit
+// letters in either case, and the bytes of "€" and "ſ" (which (?i) folds with "s").
+var suffixBytes = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\f\r%.\xe2\x82\xac\xc5\xbf" + cellUnitLetters + strings.ToUpper(cellUnitLetters)) {
+		t[c] = true
+	}
+	return t
+}()
+
+// cellUnitForms are the alternatives of reCellSuffix's unit group, in the order the pattern
+// tries them (euros? and pts? try their "s" first).
+var cellUnitForms = []string{"€", "eur", "euros", "euro", "%", "pts", "pt"}
+
+// suffixFrom reads `(unit)?\s*(tax)?\s*$` of reCellSuffix at p, which is not white space:
+// each alternative in the pattern's order, the first that reaches the end winning.
+func suffixFrom(s string, p int) (m [6]int, ok bool) {
+	m = [6]int{p, len(s), -1, -1, -1, -1}
+	for _, u := range cellUnitForms {
+		if e := foldPrefix(s, p, u); e >= 0 {
+			if t, ok := taxFrom(s, e); ok {
+				m[2], m[3], m[4], m[5] = p, e, t[0], t[1]
+				return m, true
+			}
+		}
+	}
+	if t, ok := taxFrom(s, p); ok {
+		m[4], m[5] = t[0], t[1]
+		return m, true
+	}
+	return m, false
+}
+
+// taxFrom reads `\s*(h\.?t\.?|t\.?t\.?c\.?)?\s*$` at q: the group's bounds, -1 when it is
+// skipped. The group's letters and dots are told apart by their bytes, and the end must follow
+// it, so the one reading that takes every dot it can is the only one that may succeed.
+func taxFrom(s string, q int) (g [2]int, ok bool) {
+	for q < len(s) && isGapSpace(s[q]) {
+		q++
+	}
+	for _, letters := range [...]string{"ht", "ttc"} {
+		e := q
+		for k := 0; k < len(letters) && e >= 0; k++ {
+			if e = foldPrefix(s, e, letters[k:k+1]); e >= 0 && e < len(s) && s[e] == '.' {
+				e++
+			}
+		}
+		if e >= 0 && spaceToEnd(s, e) {
+			return [2]int{q, e}, true
+		}
+	}
+	return [2]int{-1, -1}, spaceToEnd(s, q)
+}
+
+// spaceToEnd reports whether s holds only white space (\s) from i on.
+func spaceToEnd(s string, i int) bool {
+	for ; i < len(s); i++ {
+		if !isGapSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// foldPrefix is the end of w (lower case letters and other bytes) read at s[i:] as (?i) reads
+// it, -1 when it is not there: ASCII letters in either case, and "ſ" for "s" (the one fold of
+// the units' letters beyond ASCII); other bytes as they are.
+func foldPrefix(s string, i int, w string) int {
+	for k := 0; k < len(w); k++ {
+		if i >= len(s) {
+			return -1
+		}
+		c := w[k]
+		switch {
+		case s[i] == c || 'a' <= c && c <= 'z' && s[i] == c-('a'-'A'):
+			i++
+		case c == 's' && s[i] == 0xc5 && i+1 < len(s) && s[i+1] == 0xbf:
+			i += 2
+		default:
+			return -1
+		}
+	}
+	return i
 }
 
 // readCellTable is the table's own reading of a number cell (see readCell).
@@ -171,19 +275,19 @@ func readCellTable(raw string) (cellValue, bool) {
 
 // readCellForms is readCellTable past its byte test.
 func readCellForms(raw string) (cellValue, bool) {
-	s := strings.TrimSpace(minusLike.Replace(spaceLike.Replace(raw)))
+	s := trimSpace(minusLike.Replace(spaceLike.Replace(raw)))
 	if s == "" || len(s) > 64 {
 		return cellValue{}, false
 	}
 	neg := false
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
 		neg = true
-		s = strings.TrimSpace(s[1 : len(s)-1])
+		s = trimSpace(s[1 : len(s)-1])
 	}
 	unit := ""
 	if strings.HasPrefix(s, "€") {
 		unit = "EUR"
-		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
+		s = trimSpace(strings.TrimPrefix(s, "€"))
 	}
 	switch {
 	case strings.HasPrefix(s, "-"):
@@ -191,15 +295,15 @@ func readCellForms(raw string) (cellValue, bool) {
 			return cellValue{}, false
 		}
 		neg = true
-		s = strings.TrimSpace(s[1:])
+		s = trimSpace(s[1:])
 	case strings.HasPrefix(s, "+"):
-		s = strings.TrimSpace(s[1:])
+		s = trimSpace(s[1:])
 	}
 	if strings.HasPrefix(s, "€") && unit == "" {
 		unit = "EUR"
-		s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
+		s = trimSpace(strings.TrimPrefix(s, "€"))
 	}
-	if m := cellSuffix(s); m != nil && m[0] < len(s) {
+	if m, ok := cellSuffix(s); ok {
 		if m[2] >= 0 {
 			switch u := strings.ToLower(s[m[2]:m[3]]); {
 			case u == "%" || strings.HasPrefix(u, "pt"):
@@ -213,7 +317,7 @@ func readCellForms(raw string) (cellValue, bool) {
 	// A parenthesised amount may carry its currency inside or outside: "(1 200,00 €)".
 	if !neg && strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
 		neg = true
-		s = strings.TrimSpace(s[1 : len(s)-1])
+		s = trimSpace(s[1 : len(s)-1])
 	}
 	m := reCellNumber.FindStringSubmatch(s)
 	if m == nil {
@@ -262,14 +366,14 @@ func readCellForms(raw string) (cellValue, bool) {
 // isCode reports whether a cell is a budget code (chapter, article, account): two to six digits
 // ("011", "65", "002", "74833", "6411").
 func isCode(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return len(s) >= 2 && len(s) <= 6 && allDigits(s)
 }
 
 // isYear reports whether a cell is a bare year (19xx or 20xx), as in a header "Libellé 2023
 // 2024" ("BP 2024" is text anyway).
 func isYear(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && allDigits(s)
 }
 
@@ -322,7 +426,7 @@ func gapText(line string) (string, bool) {
 	if hasUnicodeSpace(line) {
 		s = spaceLike.Replace(line)
 	}
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return s, hasGap(s)
 }
 
@@ -413,12 +517,29 @@ func splitGaps(s string) []string { return splitGapsInto(nil, s) }
 // with gaps are justified prose, split to be told from a row and thrown away.
 const maxStackCells = 32
 
-// splitGapsInto is splitGaps appending the cells to buf.
+// splitGapsInto is splitGaps appending the cells to buf. Every line with a gap comes here,
+// most of them justified prose: eight places at a time are passed over when no two
+// neighbouring bytes below '!' (gap spaces are among them) start there, and the walk goes
+// straight to the first place where they do. FuzzSplitGapsWords
+// checks it against splitGapsRef, byte by byte.
 func splitGapsInto(buf []string, s string) []string {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	// Bit 7 of each byte: the byte is below '!' (see hasGap).
+	below := func(x uint64) uint64 { return ^((x&low7 + 0x5f*ones) | x) & highs }
 	cells := buf
 	beg := 0
-	for i := 0; i+1 < len(s); i++ {
+	for i := 0; i+1 < len(s); {
+		if i+9 <= len(s) {
+			// Straight to the first of the next eight places where a pair of low bytes starts.
+			m := below(leWord(s[i:i+8])) & below(leWord(s[i+1:i+9]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
 		if !isGapSpace(s[i]) || !isGapSpace(s[i+1]) {
+			i++
 			continue
 		}
 		j := i + 2
@@ -427,7 +548,7 @@ func splitGapsInto(buf []string, s string) []string {
 		}
 		cells = append(cells, s[beg:i])
 		beg = j
-		i = j - 1
+		i = j
 	}
 	return append(cells, s[beg:])
 }
@@ -480,7 +601,7 @@ func bulletOpens(s string, atEnd bool) bool {
 func splitTabs(line string) []string {
 	cells := strings.Split(line, "\t")
 	for i, c := range cells {
-		cells[i] = strings.TrimSpace(c)
+		cells[i] = trimSpace(c)
 	}
 	return cells
 }

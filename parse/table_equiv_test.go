@@ -320,12 +320,15 @@ func numberTokenRef(t string) bool {
 
 func checkCellSuffix(t *testing.T, s string) {
 	m := reCellSuffix.FindStringSubmatchIndex(s)
-	if got := cellSuffix(s); got == nil {
+	if got, ok := cellSuffix(s); !ok {
 		if m != nil && m[0] < len(s) {
-			t.Errorf("cellSuffix(%q) = nil, want %v", s, m)
+			t.Errorf("cellSuffix(%q) = none, want %v", s, m)
 		}
-	} else if fmt.Sprint(got) != fmt.Sprint(m) {
+	} else if fmt.Sprint(got[:]) != fmt.Sprint(m) {
 		t.Errorf("cellSuffix(%q) = %v, want %v", s, got, m)
+	}
+	if ref := cellSuffixRef(s); ref != nil && ref[0] < len(s) && fmt.Sprint(ref) != fmt.Sprint(m) {
+		t.Errorf("cellSuffixRef(%q) = %v, want %v", s, ref, m)
 	}
 	if got, want := numberToken(s), numberTokenRef(s); got != want {
 		t.Errorf("numberToken(%q) = %v, want %v", s, got, want)
@@ -333,7 +336,9 @@ func checkCellSuffix(t *testing.T, s string) {
 }
 
 func TestCellSuffix(t *testing.T) {
-	for _, s := range append(cellSeeds, "12 EUROS", "12 euroſ", "12 pt", "3 H.T.", "5 TTC", "(12)", "12 €", "7%", "8 \u00a0", "") {
+	for _, s := range append(cellSeeds, "12 EUROS", "12 euroſ", "12 pt", "3 H.T.", "5 TTC", "(12)", "12 €", "7%", "8 \u00a0", "",
+		"12 eurht", "12  ", "eur eur", "12 h.t", "12 t.t.c", "12 tt.c.", "12 pts.", "12 ptſ", "12 eurottc", "1 H.TT", "\xe2\x82\xac", "x\xc5\xbf",
+		"12 € HT ", "12 %ttc", "12 euros h.t.", "12 €\v", "12\xe2\x80\xac", "12 ſ", "12 P T S", "12\tEuRoS\r\n") {
 		checkCellSuffix(t, s)
 	}
 }

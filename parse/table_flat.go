@@ -1,10 +1,12 @@
 package parse
 
 import (
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -213,18 +215,33 @@ func (d *doc) findFlatRows() []uint8 {
 				rows[i] |= lineRow
 			}
 		}
-		// A line without a tab is a table line when it is a row (isTableLine).
-		for i, st := range rows {
-			if st&lineTab == 0 {
-				st |= lineRead
-				if st&lineRow != 0 {
-					st |= lineTable
-				}
-				rows[i] = st
-			}
-		}
+		readTabless(rows)
 	}
 	return d.flatMemo.rows
+}
+
+// readTabless marks isTableLine's answer known for every line without a tab: it is a table
+// line when it is a row. Every line of the document is marked, eight at a time (the bits of
+// each byte move within it: lineRead is lineTab's bit one up, lineTable lineRow's three up).
+// FuzzReadTabless checks it against the loop byte by byte.
+func readTabless(rows []uint8) {
+	const ones = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(rows); i += 8 {
+		x := binary.LittleEndian.Uint64(rows[i : i+8])
+		notab := ^x & (lineTab * ones)
+		x |= notab<<1 | (x&(lineRow*ones))<<3&(notab<<2)
+		binary.LittleEndian.PutUint64(rows[i:i+8], x)
+	}
+	for ; i < len(rows); i++ {
+		if st := rows[i]; st&lineTab == 0 {
+			st |= lineRead
+			if st&lineRow != 0 {
+				st |= lineTable
+			}
+			rows[i] = st
+		}
+	}
 }
 
 // The facts of a line flatRowLines keeps.
@@ -253,7 +270,7 @@ func readFlat(idx int, text string) flatLine {
 	if strings.IndexByte(text, '\t') >= 0 {
 		return flatLine{idx: idx}
 	}
-	if t := strings.TrimSpace(text); t == "" || moreRunes(t, 120) {
+	if t := trimSpace(text); t == "" || moreRunes(t, 120) {
 		return flatLine{idx: idx}
 	}
 	return readFlatBits(idx, text, byteFacts(text), false)
@@ -268,7 +285,7 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 	}
 	// A paragraph is too long to be a row: told before gapText reads it. Trimming first keeps
 	// the count exact (the spaces gapText replaces are Unicode spaces, trimmed alike).
-	t := strings.TrimSpace(text)
+	t := trimSpace(text)
 	if moreRunes(t, 120) {
 		return fl
 	}
@@ -343,7 +360,7 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 				var abuf [8]string
 				amounts, ok := splitGroupsInto(abuf[:0], sq, gs)
 				if !(ok && len(amounts) == 1 && flatYear(amounts[0])) {
-					fl.kind, fl.code, fl.label, fl.tail = flatData, code, strings.TrimSpace(rest), tail
+					fl.kind, fl.code, fl.label, fl.tail = flatData, code, trimSpace(rest), tail
 					if ok && !kindOnly {
 						fl.amounts = slices.Clone(amounts)
 					}
@@ -352,7 +369,8 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 			}
 		}
 	}
-	if long || !isText(s) {
+	// (s holds a letter, told above: squeezing its spaces keeps them.)
+	if long {
 		return fl
 	}
 	if sec, cols, ok := flatHeader(s); ok {
@@ -441,7 +459,7 @@ func pageWordEnd(f []byte) bool {
 // proseLabel reports whether the text before an amount reads as a sentence: it holds sentence
 // punctuation. A final dot is no sign of one: labels abbreviate ("non transf.").
 func proseLabel(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" {
 		return false
 	}
@@ -691,13 +709,16 @@ func amountGroupsSpaced(tail string, buf []spannedGroup) (string, []spannedGroup
 // flattened table has its amounts split into groups. FuzzReadGroup checks both agree.
 func readGroup(p string) (amountGroup, bool) {
 	var g amountGroup
+	// The sign: "-", "+", "(" or the dashes "–" and "−" (both open with 0xe2).
 	i := 0
-	for _, sign := range []string{"-", "–", "−", "+", "("} {
-		if strings.HasPrefix(p, sign) {
-			g.sign, i = sign, len(sign)
-			break
-		}
+	switch {
+	case p == "":
+	case p[0] == '-' || p[0] == '+' || p[0] == '(':
+		i = 1
+	case strings.HasPrefix(p, "–") || strings.HasPrefix(p, "−"):
+		i = len("–")
 	}
+	g.sign = p[:i]
 	if i < len(p) && p[i] == ' ' {
 		i++
 	}
@@ -845,7 +866,7 @@ func splitByCount(tail string, n int) ([]string, bool) {
 // flatHeader reads a header line of a flattened table: a section ("FONCTIONNEMENT :",
 // "SECTION D'INVESTISSEMENT") and/or column names ("RECETTES DÉPENSES", "Réalisé").
 func flatHeader(s string) (section string, cols []string, ok bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	// Most lines fail on their first word, which is checked before anything is split.
 	first := s
 	for k := 0; k < len(s); k++ {
@@ -863,14 +884,14 @@ func flatHeader(s string) (section string, cols []string, ok bool) {
 	rest := s
 	if k := strings.IndexByte(s, ':'); k > 0 {
 		if isSection(s[:k]) {
-			section, rest = strings.TrimSpace(s[:k]), strings.TrimSpace(s[k+1:])
+			section, rest = trimSpace(s[:k]), trimSpace(s[k+1:])
 		} else {
 			return "", nil, false
 		}
 	} else if isSection(s) {
 		// "Dépenses" alone is a section, "RECETTES DÉPENSES" names two columns.
 		if !columnFields(s, 2) {
-			return strings.TrimSpace(s), nil, true
+			return trimSpace(s), nil, true
 		}
 	}
 	if rest == "" {
@@ -937,7 +958,10 @@ func (d *doc) flatBlocks() [][]flatLine {
 	// prose are never read. Only the kinds are kept: most runs are a row or two of prose that
 	// names amounts, and a run of three rows or more (which may be a table) is read again,
 	// the same way.
-	kinds := make([]flatKind, len(d.lines))
+	sc := flatScratchPool.Get().(*flatScratch)
+	defer flatScratchPool.Put(sc)
+	kinds := slices.Grow(sc.kinds[:0], len(d.lines))[:len(d.lines)]
+	sc.kinds = kinds
 	for i := range kinds {
 		kinds[i] = flatUnread
 	}
@@ -1017,6 +1041,19 @@ func (d *doc) flatBlocks() [][]flatLine {
 	}
 	return out
 }
+
+// flatScratch holds the buffers flatBlocks and stackBlocks use only while they run (the kind
+// of every line, the non-blank lines, whether each is a value), kept in flatScratchPool for
+// the next document rather than allocated for each: they are most of the bytes the search of
+// flattened and stacked rows allocates. Nothing they return points into them.
+type flatScratch struct {
+	kinds []flatKind
+	nb    []int32
+	vals  []uint8
+}
+
+// flatScratchPool keeps the buffers of flatScratch between documents.
+var flatScratchPool = sync.Pool{New: func() any { return new(flatScratch) }}
 
 // flatUnread marks a line flatBlocks has not read yet.
 const flatUnread flatKind = 255
@@ -1428,7 +1465,7 @@ func uniqueSplit(rows []flatLine, group []int, totals []string) ([]int, bool) {
 // that opens with a capital, neither the end of a sentence nor the lead-in of one (":").
 func (d *doc) flatCaption(idx int) string {
 	t := d.caption(idx)
-	if t == "" || utf8.RuneCountInString(t) > maxFlatLabel || strings.HasSuffix(strings.TrimSpace(d.lines[idx-1].Text), ":") || rePageLabel.MatchString(strings.TrimRight(normalize.Fold(t), " 0123456789")) {
+	if t == "" || utf8.RuneCountInString(t) > maxFlatLabel || strings.HasSuffix(trimSpace(d.lines[idx-1].Text), ":") || rePageLabel.MatchString(strings.TrimRight(normalize.Fold(t), " 0123456789")) {
 		return ""
 	}
 	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
@@ -1507,13 +1544,13 @@ func stackValueMay(s string) (string, bool) {
 		// lines open with a letter).
 		return s, false
 	}
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	// Without a digit readCell fails, and without money's marks the answer is no whatever
 	// readCell says: both told before the number is read.
 	if s == "" || len(s) > 40 || s[0] > '9' && s[0] < 0x80 {
 		return s, false
 	}
-	if digits, mark := moneyDigits(s); digits == 0 || !mark && digits < 4 {
+	if !moneyMay(s) {
 		return s, false
 	}
 	if unitText(s) || mayPageNumber(s) && isPageNumber(s) || isYear(s) {
@@ -1537,6 +1574,26 @@ func moneyDigits(s string) (digits int, mark bool) {
 		}
 	}
 	return digits, mark
+}
+
+// moneyMay is the test stackValueMay makes of moneyDigits: s holds a digit and a mark of money,
+// or four digits. Both only grow along s, so the walk stops once they pass (most value lines
+// pass on their first digits). FuzzMoneyMay checks it against moneyDigits.
+func moneyMay(s string) bool {
+	digits, mark := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			if digits++; digits >= 4 || mark {
+				return true
+			}
+		case c == ',' || c == '.' || c == '%' || c == 0xe2 && i+2 < len(s) && s[i+1] == 0x82 && s[i+2] == 0xac:
+			if mark = true; digits > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unitText is isText(stackUnits.Replace(s)) without making the string: the letters of s
@@ -1579,7 +1636,7 @@ func unitText(s string) bool {
 // stackLabel reports whether a line can be the label of a stacked row: a short line of words,
 // not a list item, not a sentence or its lead-in, and not itself ending in an amount.
 func stackLabel(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" || !isText(s) || utf8.RuneCountInString(s) > maxFlatLabel || isBullet(s) || proseLabel(s) {
 		return false
 	}
@@ -1591,22 +1648,27 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
-	// The non-blank lines, as int32, counted first: a third of a document's lines are blank.
-	n := 0
-	for _, st := range d.lineBits() {
-		if st&lineBlank == 0 {
-			n++
-		}
+	// The non-blank lines, as int32 (a third of a document's lines are blank), in a buffer
+	// kept for the next document.
+	sc := flatScratchPool.Get().(*flatScratch)
+	defer flatScratchPool.Put(sc)
+	nb := sc.nb[:0]
+	if cap(nb) < len(d.lines) {
+		// Room for every line at once: grown an append at a time, the buffer would leave
+		// behind every array it outgrew.
+		nb = make([]int32, 0, len(d.lines))
 	}
-	nb := make([]int32, 0, n)
 	for i, st := range d.lineBits() {
 		if st&lineBlank == 0 {
 			nb = append(nb, int32(i))
 		}
 	}
+	sc.nb = nb
 	// Whether each line is a value is read when a run asks: a value line (reading its number
 	// costs most) matters only after a label, or inside a column run.
-	vals := make([]uint8, len(nb)) // 0: not read yet, else valNo or valYes
+	vals := slices.Grow(sc.vals[:0], len(nb))[:len(nb)] // 0: not read yet, else valNo or valYes
+	clear(vals)
+	sc.vals = vals
 	isVal := func(p int) bool {
 		if vals[p] == 0 {
 			vals[p] = valNo
@@ -1672,7 +1734,7 @@ func (d *doc) stackTable(start int, nb []int32, rows [][]int) (stackBlock, bool)
 		}
 	}
 	if start > 0 {
-		h := strings.TrimSpace(d.lines[nb[start-1]].Text)
+		h := trimSpace(d.lines[nb[start-1]].Text)
 		if stackLabel(h) && reStackHeader.MatchString(normalize.Fold(h)) {
 			blk.header = int(nb[start-1])
 		}
@@ -1689,12 +1751,12 @@ func (d *doc) stackTables() []Table {
 		if blk.header >= 0 {
 			t.Pos = d.lines[blk.header].Pos
 			if k == 1 {
-				t.Columns[0] = strings.TrimSpace(d.lines[blk.header].Text)
+				t.Columns[0] = trimSpace(d.lines[blk.header].Text)
 			}
 		}
 		for n, r := range blk.rows {
 			ptrs, strs := make([]*string, 2*k), make([]string, 2*k)
-			row := Row{Label: strings.TrimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: ptrs[:k:k], Cells: ptrs[k:]}
+			row := Row{Label: trimSpace(d.lines[r[0]].Text), Pos: d.lines[r[0]].Pos, Values: ptrs[:k:k], Cells: ptrs[k:]}
 			if blk.labels != nil {
 				row.Label = blk.labels[n]
 				if c := blk.codes[n]; c != "" {
@@ -1703,7 +1765,7 @@ func (d *doc) stackTables() []Table {
 			}
 			row.Kind = rowKind(row.Label)
 			for j, i := range r[1:] {
-				strs[j] = strings.TrimSpace(d.lines[i].Text)
+				strs[j] = trimSpace(d.lines[i].Text)
 				row.Cells[j] = &strs[j]
 				if v, ok := readCell(strs[j]); ok {
 					strs[k+j] = v.Digits
@@ -1794,7 +1856,7 @@ func lineCode(s string) string {
 	if n := len(s); n > 24 && s[0] < utf8.RuneSelf && !isFoldSpace(s[0]) && s[n-1] < utf8.RuneSelf && !isFoldSpace(s[n-1]) {
 		return ""
 	}
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if len(s) > 24 || !hasDigit(s) {
 		return ""
 	}
@@ -1867,7 +1929,7 @@ func stackText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // stackColumnLabel reports whether a line can be (a piece of) a label in a column of labels.
 func stackColumnLabel(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return isText(s) && utf8.RuneCountInString(stackText(s)) <= 80 && !isBullet(s) && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
 }
 

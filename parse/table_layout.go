@@ -284,7 +284,7 @@ func rowKind(label string) string {
 	if c := label[i] | 0x20; label[i] < utf8.RuneSelf && c != 't' && c != 's' && c != 'm' {
 		return RowLine
 	}
-	f := strings.TrimSpace(normalize.Fold(label))
+	f := trimSpace(normalize.Fold(label))
 	if f == "" || f[0] != 't' && f[0] != 's' && f[0] != 'm' {
 		// Total, Sous-total, S/total and Montant total open with these letters: most labels
 		// are rejected before the regular expressions run.

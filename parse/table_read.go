@@ -208,7 +208,7 @@ func (r *blockReader) read(inherit bool) []Table {
 		// the caption above it.
 		at := blk[0].idx
 		if at > 0 && !strings.Contains(d.lines[at-1].Text, "\t") && isSection(d.lines[at-1].Text) {
-			s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(d.lines[at-1].Text), ":"))
+			s := trimSpace(strings.TrimSuffix(trimSpace(d.lines[at-1].Text), ":"))
 			r.cur = &entry{idx: at - 1, section: &s}
 			r.entries = append(r.entries, r.cur)
 			at--
@@ -300,7 +300,7 @@ func (r *blockReader) single(k int) {
 		r.title = &s
 		return
 	}
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+	s = trimSpace(strings.TrimSuffix(trimSpace(s), ":"))
 	if r.cur != nil && len(r.cur.rows) == 0 && r.cur.section == nil {
 		r.cur.section = &s
 		r.cur.idx = idx
@@ -397,7 +397,7 @@ func joinHeader(a, b []string) []string {
 	}
 	off := len(out) - len(b)
 	for i, c := range b {
-		out[off+i] = strings.TrimSpace(joinLabel(out[off+i], c))
+		out[off+i] = trimSpace(joinLabel(out[off+i], c))
 	}
 	return out
 }
@@ -461,7 +461,7 @@ func isSection(s string) bool {
 	if !maySectionEnd(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s, asciiSpaces), ":"), asciiSpaces)) {
 		return false
 	}
-	f := normalize.Fold(strings.TrimSpace(s))
+	f := normalize.Fold(trimSpace(s))
 	// reTableSection ends with one of its words, then spaces and a colon at most: a line that
 	// does not is rejected before the regular expression runs.
 	e := strings.TrimRight(strings.TrimSuffix(f, ":"), " \t\n\f\r")
@@ -525,14 +525,14 @@ func (d *doc) caption(idx int) string {
 	if idx == 0 {
 		return ""
 	}
-	s := strings.TrimSpace(d.lines[idx-1].Text)
+	s := trimSpace(d.lines[idx-1].Text)
 	if s == "" || strings.Contains(s, "\t") || utf8.RuneCountInString(s) > 100 {
 		return ""
 	}
 	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
 		return ""
 	}
-	s = strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	s = trimSpace(strings.TrimSuffix(s, ":"))
 	if !isText(s) {
 		return ""
 	}
@@ -545,7 +545,7 @@ func continues(prev, next string) bool {
 	if unicode.IsLower(r) || r == '(' {
 		return true
 	}
-	p := strings.TrimSpace(prev)
+	p := trimSpace(prev)
 	if p == "" {
 		return false
 	}
@@ -567,7 +567,7 @@ var labelOpenEnds = []string{" de", " des", " du", " et", " a", " au", " aux", "
 
 // joinLabel joins two lines of a wrapped label.
 func joinLabel(a, b string) string {
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	a, b = trimSpace(a), trimSpace(b)
 	switch {
 	case a == "":
 		return b

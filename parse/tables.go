@@ -135,7 +135,7 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 			// Inside a block, a short line without columns is a label or header wrapped over
 			// two lines, or a heading row (Recettes) whose cells the extraction merged.
 			if len(cur) > 0 && d.wrappedCell(i) {
-				cur = append(cur, tableLine{idx: i, cells: []string{strings.TrimSpace(text)}, tabs: cur[0].tabs})
+				cur = append(cur, tableLine{idx: i, cells: []string{trimSpace(text)}, tabs: cur[0].tabs})
 				continue
 			}
 			flush()
@@ -199,11 +199,11 @@ func markdownPipes(s string) bool {
 
 // splitPipes splits a Markdown table row into trimmed cells, without the outer pipes.
 func splitPipes(line string) []string {
-	s := strings.TrimSpace(line)
+	s := trimSpace(line)
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "|"), "|")
 	cells := strings.Split(s, "|")
 	for i, c := range cells {
-		cells[i] = strings.TrimSpace(c)
+		cells[i] = trimSpace(c)
 	}
 	return cells
 }
@@ -229,7 +229,7 @@ func (cc cellCache) numbered(text string) bool {
 		}
 		var c string
 		c, rest, more = strings.Cut(rest, "\t")
-		first = strings.TrimSpace(c)
+		first = trimSpace(c)
 	}
 	if !more || !reNumbering.MatchString(first) {
 		return false
@@ -238,7 +238,7 @@ func (cc cellCache) numbered(text string) bool {
 	for more {
 		var c string
 		c, rest, more = strings.Cut(rest, "\t")
-		if c = strings.TrimSpace(c); c == "" {
+		if c = trimSpace(c); c == "" {
 			continue
 		}
 		if _, ok := cc.read(c); ok {
@@ -255,7 +255,7 @@ func (cc cellCache) numbered(text string) bool {
 // end of the block, the lowercase end of the last row's label.
 func (d *doc) wrappedCell(i int) bool {
 	for j, n := i, 0; j < len(d.lines) && n < 4; j, n = j+1, n+1 {
-		s := strings.TrimSpace(d.lines[j].Text)
+		s := trimSpace(d.lines[j].Text)
 		if s == "" || strings.Contains(s, "\t") {
 			return false
 		}
@@ -269,7 +269,7 @@ func (d *doc) wrappedCell(i int) bool {
 		if next < 0 {
 			// One blank line (a vertical gap the PDF extraction kept) may separate the pieces
 			// of a row; two end the block.
-			if j+2 < len(d.lines) && strings.TrimSpace(d.lines[j+1].Text) == "" && strings.TrimSpace(d.lines[j+2].Text) != "" {
+			if j+2 < len(d.lines) && trimSpace(d.lines[j+1].Text) == "" && trimSpace(d.lines[j+2].Text) != "" {
 				next = j + 2
 			} else {
 				r, _ := utf8.DecodeRuneInString(s)
@@ -287,7 +287,7 @@ func (d *doc) wrappedCell(i int) bool {
 // nextLine returns the index of the line after i; -1 at the end of the text or of a
 // paragraph.
 func (d *doc) nextLine(i int) int {
-	if i+1 < len(d.lines) && strings.TrimSpace(d.lines[i+1].Text) != "" {
+	if i+1 < len(d.lines) && trimSpace(d.lines[i+1].Text) != "" {
 		return i + 1
 	}
 	return -1
@@ -307,7 +307,7 @@ func (d *doc) tabular(i int) bool {
 // width, or between a header and a data row that fits it (PDF extraction leaves a blank line
 // where rows are far apart).
 func (d *doc) rowGap(i int, last tableLine) bool {
-	if i+1 >= len(d.lines) || strings.TrimSpace(d.lines[i+1].Text) == "" {
+	if i+1 >= len(d.lines) || trimSpace(d.lines[i+1].Text) == "" {
 		return false
 	}
 	if !d.tabular(i + 1) {
