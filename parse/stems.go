@@ -115,11 +115,12 @@ func stemOut(s uint16) uint64 {
 // bounds the loop's condition proves: no check a byte; so are four of the last seven.
 func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 	class := &stemIndex.dfa.class
-	s := s0
+	// The state is carried zero-extended: uint16(s) then costs nothing a step.
+	s := uint32(s0)
 	i := 0
 	for ; i <= len(f)-8; i += 8 {
 		q := f[i : i+8]
-		s1 := stemStep(s, class[q[0]])
+		s1 := stemStep(uint16(s), class[q[0]])
 		s2 := stemStep(s1, class[q[1]])
 		s3 := stemStep(s2, class[q[2]])
 		s4 := stemStep(s3, class[q[3]])
@@ -131,28 +132,28 @@ func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s4) |
 				stemOut(s5) | stemOut(s6) | stemOut(s7) | stemOut(s8)
 		}
-		s = s8
+		s = uint32(s8)
 	}
 	// A line's last bytes, four at once when there are so many.
 	if i <= len(f)-4 {
 		q := f[i : i+4]
-		s1 := stemStep(s, class[q[0]])
+		s1 := stemStep(uint16(s), class[q[0]])
 		s2 := stemStep(s1, class[q[1]])
 		s3 := stemStep(s2, class[q[2]])
 		s4 := stemStep(s3, class[q[3]])
 		if (s1|s2|s3|s4)&litEnds != 0 {
 			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s4)
 		}
-		s = s4
+		s = uint32(s4)
 		i += 4
 	}
 	for ; i < len(f); i++ {
-		s = stemStep(s, class[f[i]])
+		s = uint32(stemStep(uint16(s), class[f[i]]))
 		if s&litEnds != 0 {
-			m |= stemOut(s)
+			m |= stemOut(uint16(s))
 		}
 	}
-	return s, m
+	return uint16(s), m
 }
 
 // stemStep is the move of stemTable from state s (flagged or not) on a byte of class c. The
@@ -166,7 +167,7 @@ func stemStep(s uint16, c uint8) uint16 {
 // of each at a time.
 func stemRun2(a, b string) uint64 {
 	class := &stemIndex.dfa.class
-	var s, u uint16
+	var s, u uint32 // zero-extended, as in stemRun
 	var m uint64
 	n := min(len(a), len(b))
 	// Cut to the same length, the two are read in bounds at i from i <= len(pa)-4.
@@ -174,8 +175,8 @@ func stemRun2(a, b string) uint64 {
 	i := 0
 	for ; i <= len(pa)-4; i += 4 {
 		x, y := pa[i:i+4], pb[i:i+4]
-		s1 := stemStep(s, class[x[0]])
-		u1 := stemStep(u, class[y[0]])
+		s1 := stemStep(uint16(s), class[x[0]])
+		u1 := stemStep(uint16(u), class[y[0]])
 		s2 := stemStep(s1, class[x[1]])
 		u2 := stemStep(u1, class[y[1]])
 		s3 := stemStep(s2, class[x[2]])
@@ -186,10 +187,10 @@ func stemRun2(a, b string) uint64 {
 			m |= stemOut(s1) | stemOut(u1) | stemOut(s2) | stemOut(u2) |
 				stemOut(s3) | stemOut(u3) | stemOut(s4) | stemOut(u4)
 		}
-		s, u = s4, u4
+		s, u = uint32(s4), uint32(u4)
 	}
-	_, m = stemRun(a[i:], s, m)
-	_, m = stemRun(b[i:], u, m)
+	_, m = stemRun(a[i:], uint16(s), m)
+	_, m = stemRun(b[i:], uint16(u), m)
 	return m
 }
 
