@@ -127,7 +127,7 @@ func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, k, lim, size int, hit
 func blockScan(t *[1 << 16]uint16, class *[256]uint8, f string, hits []endHit) []endHit {
 	var s uint16
 	i := 0
-	for ; i+8 <= len(f); i += 8 {
+	for ; i <= len(f)-8; i += 8 {
 		w := f[i : i+8]
 		s0 := s
 		s = t[s+uint16(class[w[0]])]

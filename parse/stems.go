@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // stemSet is a list of stems (substrings of folded text) that gate some patterns, and its bits
@@ -79,10 +78,11 @@ func init() {
 
 // stemTable is the stems automaton's table (litDFA.next) laid out for scanStems: a move read at
 // a state still flagged with litEnds finds the same next state as at the state itself (x and
-// x|litEnds hold the same move), and a 16-bit index needs no bounds check. A step is then two
-// loads and an addition, and the flags of four steps are tested at once. Of its 128 KiB, the
-// two copies of the table (a few KiB each) are all that is ever read.
-var stemTable [1 << 16]uint16
+// x|litEnds hold the same move). A step is then two loads and an addition, and the flags of
+// several steps are tested at once. Its length bounds a move's index (stemStep) whatever the
+// state: the 256 moves past 1<<16 are zero and never read. Of its 128 KiB, the two copies of
+// the table (a few KiB each) are all that is ever read.
+var stemTable [1<<16 + 256]uint16
 
 // scanStems returns the bits of the stems that f contains. A long line is read as two halves
 // that overlap by the longest stem less one, in the same loop: a step waits for the one before
@@ -111,44 +111,44 @@ func stemOut(s uint16) uint64 {
 //
 // A step is a load of the byte, of its class and of the move (stemStep): the flags of eight
 // steps are gathered in one word and tested once, and the stems each of the eight reached are
-// read only when one of them reached some (rare). The bytes of the eight are read at offsets
-// from one pointer, i+8 <= len(f), without bounds checks; so are four of the last seven.
+// read only when one of them reached some (rare). The eight bytes are read from f[i:i+8], whose
+// bounds the loop's condition proves: no check a byte; so are four of the last seven.
 func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 	class := &stemIndex.dfa.class
+	// The state is carried zero-extended: uint16(s) then costs nothing a step.
 	s := uint32(s0)
-	p := unsafe.Pointer(unsafe.StringData(f))
 	i := 0
-	for ; i+8 <= len(f); i += 8 {
-		q := unsafe.Add(p, i)
-		s1 := stemStep(s, class[*(*byte)(q)])
-		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(q, 1))])
-		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(q, 2))])
-		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(q, 3))])
-		s5 := stemStep(s4, class[*(*byte)(unsafe.Add(q, 4))])
-		s6 := stemStep(s5, class[*(*byte)(unsafe.Add(q, 5))])
-		s7 := stemStep(s6, class[*(*byte)(unsafe.Add(q, 6))])
-		s8 := stemStep(s7, class[*(*byte)(unsafe.Add(q, 7))])
+	for ; i <= len(f)-8; i += 8 {
+		q := f[i : i+8]
+		s1 := stemStep(uint16(s), class[q[0]])
+		s2 := stemStep(s1, class[q[1]])
+		s3 := stemStep(s2, class[q[2]])
+		s4 := stemStep(s3, class[q[3]])
+		s5 := stemStep(s4, class[q[4]])
+		s6 := stemStep(s5, class[q[5]])
+		s7 := stemStep(s6, class[q[6]])
+		s8 := stemStep(s7, class[q[7]])
 		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
-			m |= stemOut(uint16(s1)) | stemOut(uint16(s2)) | stemOut(uint16(s3)) | stemOut(uint16(s4)) |
-				stemOut(uint16(s5)) | stemOut(uint16(s6)) | stemOut(uint16(s7)) | stemOut(uint16(s8))
+			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s4) |
+				stemOut(s5) | stemOut(s6) | stemOut(s7) | stemOut(s8)
 		}
-		s = s8
+		s = uint32(s8)
 	}
 	// A line's last bytes, four at once when there are so many.
-	if i+4 <= len(f) {
-		q := unsafe.Add(p, i)
-		s1 := stemStep(s, class[*(*byte)(q)])
-		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(q, 1))])
-		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(q, 2))])
-		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(q, 3))])
+	if i <= len(f)-4 {
+		q := f[i : i+4]
+		s1 := stemStep(uint16(s), class[q[0]])
+		s2 := stemStep(s1, class[q[1]])
+		s3 := stemStep(s2, class[q[2]])
+		s4 := stemStep(s3, class[q[3]])
 		if (s1|s2|s3|s4)&litEnds != 0 {
-			m |= stemOut(uint16(s1)) | stemOut(uint16(s2)) | stemOut(uint16(s3)) | stemOut(uint16(s4))
+			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s4)
 		}
-		s = s4
+		s = uint32(s4)
 		i += 4
 	}
 	for ; i < len(f); i++ {
-		s = stemStep(s, class[f[i]])
+		s = uint32(stemStep(uint16(s), class[f[i]]))
 		if s&litEnds != 0 {
 			m |= stemOut(uint16(s))
 		}
@@ -156,37 +156,38 @@ func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 	return uint16(s), m
 }
 
-// stemStep is the move of stemTable from state s on a byte of class c. A move's index, a state
-// (below 1<<15, flagged or not) plus a class, is below len(stemTable): the table is read
-// without a bounds check, the sum scaled in the load's address.
-func stemStep(s uint32, c uint8) uint32 {
-	return uint32(*(*uint16)(unsafe.Add(unsafe.Pointer(&stemTable), uintptr(s+uint32(c))*2)))
+// stemStep is the move of stemTable from state s (flagged or not) on a byte of class c. The
+// index, a uint16 plus a uint8, is below len(stemTable) by its types alone: the compiler reads
+// the table without a bounds check, and no state can read out of it.
+func stemStep(s uint16, c uint8) uint16 {
+	return stemTable[int(s)+int(c)]
 }
 
 // stemRun2 is the stems of a and of b, the two read in the same loop (see stemRun), four steps
 // of each at a time.
 func stemRun2(a, b string) uint64 {
 	class := &stemIndex.dfa.class
-	var s, u uint32
+	var s, u uint32 // zero-extended, as in stemRun
 	var m uint64
 	n := min(len(a), len(b))
-	p, q := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	// Cut to the same length, the two are read in bounds at i from i <= len(pa)-4.
+	pa, pb := a[:n], b[:n]
 	i := 0
-	for ; i+4 <= n; i += 4 {
-		x, y := unsafe.Add(p, i), unsafe.Add(q, i)
-		s1 := stemStep(s, class[*(*byte)(x)])
-		u1 := stemStep(u, class[*(*byte)(y)])
-		s2 := stemStep(s1, class[*(*byte)(unsafe.Add(x, 1))])
-		u2 := stemStep(u1, class[*(*byte)(unsafe.Add(y, 1))])
-		s3 := stemStep(s2, class[*(*byte)(unsafe.Add(x, 2))])
-		u3 := stemStep(u2, class[*(*byte)(unsafe.Add(y, 2))])
-		s4 := stemStep(s3, class[*(*byte)(unsafe.Add(x, 3))])
-		u4 := stemStep(u3, class[*(*byte)(unsafe.Add(y, 3))])
+	for ; i <= len(pa)-4; i += 4 {
+		x, y := pa[i:i+4], pb[i:i+4]
+		s1 := stemStep(uint16(s), class[x[0]])
+		u1 := stemStep(uint16(u), class[y[0]])
+		s2 := stemStep(s1, class[x[1]])
+		u2 := stemStep(u1, class[y[1]])
+		s3 := stemStep(s2, class[x[2]])
+		u3 := stemStep(u2, class[y[2]])
+		s4 := stemStep(s3, class[x[3]])
+		u4 := stemStep(u3, class[y[3]])
 		if (s1|u1|s2|u2|s3|u3|s4|u4)&litEnds != 0 {
-			m |= stemOut(uint16(s1)) | stemOut(uint16(u1)) | stemOut(uint16(s2)) | stemOut(uint16(u2)) |
-				stemOut(uint16(s3)) | stemOut(uint16(u3)) | stemOut(uint16(s4)) | stemOut(uint16(u4))
+			m |= stemOut(s1) | stemOut(u1) | stemOut(s2) | stemOut(u2) |
+				stemOut(s3) | stemOut(u3) | stemOut(s4) | stemOut(u4)
 		}
-		s, u = s4, u4
+		s, u = uint32(s4), uint32(u4)
 	}
 	_, m = stemRun(a[i:], uint16(s), m)
 	_, m = stemRun(b[i:], uint16(u), m)
@@ -227,22 +228,25 @@ func scanParts(d *litDFA, overlap int, f string) uint64 {
 // check, litStep); the words of the four are read only when one of them flags an end: some
 // automata end words often (the header words " a", "de la ").
 func scanFrom(a *litDFA, s uint32, m uint64, f string) (uint32, uint64) {
-	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
-	p := unsafe.Pointer(unsafe.StringData(f))
+	next, class := a.next, &a.class
+	mask := len(next) - 1
+	if mask < 0 {
+		return s, m
+	}
 	i := 0
-	for ; i+4 <= len(f); i += 4 {
-		q := unsafe.Add(p, i)
-		s1 := litStep(next, s, class[*(*byte)(q)])
-		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(q, 1))])
-		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(q, 2))])
-		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(q, 3))])
+	for ; i <= len(f)-4; i += 4 {
+		q := f[i : i+4]
+		s1 := litStep(next, mask, s, class[q[0]])
+		s2 := litStep(next, mask, s1, class[q[1]])
+		s3 := litStep(next, mask, s2, class[q[2]])
+		s4 := litStep(next, mask, s3, class[q[3]])
 		if (s1|s2|s3|s4)&litEnds != 0 {
 			m |= a.outOf(s1) | a.outOf(s2) | a.outOf(s3) | a.outOf(s4)
 		}
 		s = s4
 	}
 	for ; i < len(f); i++ {
-		s = litStep(next, s, class[f[i]])
+		s = litStep(next, mask, s, class[f[i]])
 		if s&litEnds != 0 {
 			m |= a.out[(s&^litEnds)/uint32(a.width)]
 		}
@@ -258,32 +262,38 @@ func (a *litDFA) outOf(s uint32) uint64 {
 	return a.out[(s&^litEnds)/uint32(a.width)]
 }
 
-// litStep is the move of the automaton whose table (litDFA.next) starts at next from state s,
-// flagged or not, on a byte of class c. A state is a row's start, state*width, and a class is
-// below width: the index is below len(next), and the table is read without a bounds check.
-func litStep(next unsafe.Pointer, s uint32, c uint8) uint32 {
-	return uint32(*(*uint16)(unsafe.Add(next, uintptr(s&^litEnds+uint32(c))*2)))
+// litStep is the move of the automaton whose table (litDFA.next) is next from state s,
+// flagged or not, on a byte of class c; mask is len(next)-1, a power of two less one
+// (newLitDFA). A state is a row's start, state*width, and a class is below width, so the mask
+// only drops the flag; and as it bounds any index, the compiler reads the table without a check.
+func litStep(next []uint16, mask int, s uint32, c uint8) uint32 {
+	return uint32(next[int(s+uint32(c))&mask])
 }
 
 // scan2 is the words of a and of b, the two read in the same loop, four steps of each between
 // two tests of their flags (see scanFrom).
 func scan2(d *litDFA, a, b string) uint64 {
-	next, class := unsafe.Pointer(unsafe.SliceData(d.next)), &d.class
+	next, class := d.next, &d.class
+	mask := len(next) - 1
+	if mask < 0 {
+		return 0
+	}
 	var s, t uint32
 	var m uint64
 	n := min(len(a), len(b))
-	p, q := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	// Cut to the same length, the two are read in bounds at i from i <= len(pa)-4.
+	pa, pb := a[:n], b[:n]
 	i := 0
-	for ; i+4 <= n; i += 4 {
-		x, y := unsafe.Add(p, i), unsafe.Add(q, i)
-		s1 := litStep(next, s, class[*(*byte)(x)])
-		t1 := litStep(next, t, class[*(*byte)(y)])
-		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(x, 1))])
-		t2 := litStep(next, t1, class[*(*byte)(unsafe.Add(y, 1))])
-		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(x, 2))])
-		t3 := litStep(next, t2, class[*(*byte)(unsafe.Add(y, 2))])
-		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(x, 3))])
-		t4 := litStep(next, t3, class[*(*byte)(unsafe.Add(y, 3))])
+	for ; i <= len(pa)-4; i += 4 {
+		x, y := pa[i:i+4], pb[i:i+4]
+		s1 := litStep(next, mask, s, class[x[0]])
+		t1 := litStep(next, mask, t, class[y[0]])
+		s2 := litStep(next, mask, s1, class[x[1]])
+		t2 := litStep(next, mask, t1, class[y[1]])
+		s3 := litStep(next, mask, s2, class[x[2]])
+		t3 := litStep(next, mask, t2, class[y[2]])
+		s4 := litStep(next, mask, s3, class[x[3]])
+		t4 := litStep(next, mask, t3, class[y[3]])
 		if (s1|t1|s2|t2|s3|t3|s4|t4)&litEnds != 0 {
 			m |= d.outOf(s1) | d.outOf(t1) | d.outOf(s2) | d.outOf(t2) | d.outOf(s3) | d.outOf(t3) | d.outOf(s4) | d.outOf(t4)
 		}
@@ -297,23 +307,26 @@ func scan2(d *litDFA, a, b string) uint64 {
 // scan4 is the words of its four parts, read in the same loop, two steps of each between two
 // tests of their flags (see scanFrom).
 func scan4(d *litDFA, a, b, c, e string) uint64 {
-	next, class := unsafe.Pointer(unsafe.SliceData(d.next)), &d.class
+	next, class := d.next, &d.class
+	mask := len(next) - 1
+	if mask < 0 {
+		return 0
+	}
 	var s, t, u, v uint32
 	var m uint64
 	n := min(len(a), len(b), len(c), len(e))
-	pa, pb := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
-	pc, pe := unsafe.Pointer(unsafe.StringData(c)), unsafe.Pointer(unsafe.StringData(e))
+	pa, pb, pc, pe := a[:n], b[:n], c[:n], e[:n]
 	i := 0
-	for ; i+2 <= n; i += 2 {
-		xa, xb, xc, xe := unsafe.Add(pa, i), unsafe.Add(pb, i), unsafe.Add(pc, i), unsafe.Add(pe, i)
-		s1 := litStep(next, s, class[*(*byte)(xa)])
-		t1 := litStep(next, t, class[*(*byte)(xb)])
-		u1 := litStep(next, u, class[*(*byte)(xc)])
-		v1 := litStep(next, v, class[*(*byte)(xe)])
-		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(xa, 1))])
-		t2 := litStep(next, t1, class[*(*byte)(unsafe.Add(xb, 1))])
-		u2 := litStep(next, u1, class[*(*byte)(unsafe.Add(xc, 1))])
-		v2 := litStep(next, v1, class[*(*byte)(unsafe.Add(xe, 1))])
+	for ; i <= len(pa)-2; i += 2 {
+		xa, xb, xc, xe := pa[i:i+2], pb[i:i+2], pc[i:i+2], pe[i:i+2]
+		s1 := litStep(next, mask, s, class[xa[0]])
+		t1 := litStep(next, mask, t, class[xb[0]])
+		u1 := litStep(next, mask, u, class[xc[0]])
+		v1 := litStep(next, mask, v, class[xe[0]])
+		s2 := litStep(next, mask, s1, class[xa[1]])
+		t2 := litStep(next, mask, t1, class[xb[1]])
+		u2 := litStep(next, mask, u1, class[xc[1]])
+		v2 := litStep(next, mask, v1, class[xe[1]])
 		if (s1|t1|u1|v1|s2|t2|u2|v2)&litEnds != 0 {
 			m |= d.outOf(s1) | d.outOf(t1) | d.outOf(u1) | d.outOf(v1) | d.outOf(s2) | d.outOf(t2) | d.outOf(u2) | d.outOf(v2)
 		}
@@ -408,8 +421,10 @@ func newLitDFA(lits []string) *litDFA {
 	// Breadth first, each state's missing moves are those of its longest proper suffix in the
 	// trie (its failure state, done before it), whose outputs it inherits: its row starts as a
 	// copy of that state's, and its children are written over it.
+	// The table's length is a power of two: a move's index masked with len(next)-1 (litStep)
+	// is in bounds whatever the state read, and the compiler proves it without a check.
 	n := len(out)
-	next := make([]uint16, n*w)
+	next := make([]uint16, 1<<bits.Len(uint(n*w-1)))
 	fail := make([]int, n)
 	queue := []int{0}
 	for len(queue) > 0 {
@@ -889,20 +904,23 @@ func maxLenOf(re *syntax.Regexp) int {
 // spot ends: spots are rare.
 func (s *spotPlan) spotsIn(f string, buf []int) []int {
 	a := s.dfa
-	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
-	p := unsafe.Pointer(unsafe.StringData(f))
+	next, class := a.next, &a.class
+	mask := len(next) - 1
+	if mask < 0 {
+		return buf
+	}
 	st := uint32(0)
 	i := 0
-	for ; i+8 <= len(f); i += 8 {
-		q := unsafe.Add(p, i)
-		s1 := litStep(next, st, class[*(*byte)(q)])
-		s2 := litStep(next, s1, class[*(*byte)(unsafe.Add(q, 1))])
-		s3 := litStep(next, s2, class[*(*byte)(unsafe.Add(q, 2))])
-		s4 := litStep(next, s3, class[*(*byte)(unsafe.Add(q, 3))])
-		s5 := litStep(next, s4, class[*(*byte)(unsafe.Add(q, 4))])
-		s6 := litStep(next, s5, class[*(*byte)(unsafe.Add(q, 5))])
-		s7 := litStep(next, s6, class[*(*byte)(unsafe.Add(q, 6))])
-		s8 := litStep(next, s7, class[*(*byte)(unsafe.Add(q, 7))])
+	for ; i <= len(f)-8; i += 8 {
+		q := f[i : i+8]
+		s1 := litStep(next, mask, st, class[q[0]])
+		s2 := litStep(next, mask, s1, class[q[1]])
+		s3 := litStep(next, mask, s2, class[q[2]])
+		s4 := litStep(next, mask, s3, class[q[3]])
+		s5 := litStep(next, mask, s4, class[q[4]])
+		s6 := litStep(next, mask, s5, class[q[5]])
+		s7 := litStep(next, mask, s6, class[q[6]])
+		s8 := litStep(next, mask, s7, class[q[7]])
 		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
 			buf = s.spotsAt(f, i, i+8, st, buf)
 		}
@@ -917,9 +935,13 @@ func (s *spotPlan) spotsIn(f string, buf []int) []int {
 // state st (flagged or not) at from.
 func (s *spotPlan) spotsAt(f string, from, to int, st uint32, buf []int) []int {
 	a := s.dfa
-	next, class := unsafe.Pointer(unsafe.SliceData(a.next)), &a.class
+	next, class := a.next, &a.class
+	mask := len(next) - 1
+	if mask < 0 {
+		return buf
+	}
 	for i := from; i < to; i++ {
-		st = litStep(next, st, class[f[i]])
+		st = litStep(next, mask, st, class[f[i]])
 		if st&litEnds == 0 {
 			continue
 		}
