@@ -48,7 +48,7 @@ func readCell(raw string) (cellValue, bool) {
 	if !hasDigit(raw) {
 		return cellValue{}, false
 	}
-	if m, ok := normalize.NumberOK(raw); ok {
+	if m, ok := normalize.NumberDigits(raw); ok {
 		v := cellValue{Digits: m.Digits}
 		switch {
 		case m.Unit == "%":
@@ -59,6 +59,19 @@ func readCell(raw string) (cellValue, bool) {
 		return v, true
 	}
 	return readCellTable(raw)
+}
+
+// cellIsNumber is readCell's ok, for callers that keep no value: normalize.IsNumber builds
+// neither digits nor decimal.
+func cellIsNumber(raw string) bool {
+	if !hasDigit(raw) {
+		return false
+	}
+	if normalize.IsNumber(raw) {
+		return true
+	}
+	_, ok := readCellTable(raw)
+	return ok
 }
 
 // cellRead is a cell read once: its digits, the code of its unit in cellUnits, and whether it
@@ -107,6 +120,16 @@ func (cc cellCache) read(raw string) (cellValue, bool) {
 		cc[raw] = cellRead{v.Digits, code, ok}
 	}
 	return v, ok
+}
+
+// isNumber is read's ok. A cache gets the cell's value, which its other readers will ask for;
+// without one only the answer is read (cellIsNumber).
+func (cc cellCache) isNumber(raw string) bool {
+	if cc == nil {
+		return cellIsNumber(raw)
+	}
+	_, ok := cc.read(raw)
+	return ok
 }
 
 // cellUnitLetters are the letters, lower case, of the units reCellSuffix reads ("€", "eur",
@@ -642,7 +665,7 @@ func spaceRow(cells []string, cc cellCache) bool {
 		return false
 	}
 	for _, c := range cells[label+1:] {
-		if _, ok := cc.read(c); !ok {
+		if !cc.isNumber(c) {
 			return false
 		}
 	}
@@ -676,7 +699,7 @@ func headerRow(cells []string, cc cellCache) bool {
 		return false
 	}
 	for _, c := range cells {
-		if _, ok := cc.read(c); ok && !isYear(c) {
+		if cc.isNumber(c) && !isYear(c) {
 			return false
 		}
 		if utf8.RuneCountInString(c) > 60 {

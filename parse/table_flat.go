@@ -1532,8 +1532,7 @@ func stackValue(s string) bool {
 	if !ok {
 		return false
 	}
-	_, ok = readCell(s)
-	return ok
+	return cellIsNumber(s)
 }
 
 // stackValueMay is stackValue but for reading the number: false when the line cannot be a
