@@ -298,7 +298,15 @@ func readCellTable(raw string) (cellValue, bool) {
 
 // readCellForms is readCellTable past its byte test.
 func readCellForms(raw string) (cellValue, bool) {
-	s := trimSpace(minusLike.Replace(spaceLike.Replace(raw)))
+	// The replacers copy the cell even when they change nothing: most cells hold neither.
+	s := raw
+	if hasUnicodeSpace(s) {
+		s = spaceLike.Replace(s)
+	}
+	if hasUnicodeMinus(s) {
+		s = minusLike.Replace(s)
+	}
+	s = trimSpace(s)
 	if s == "" || len(s) > 64 {
 		return cellValue{}, false
 	}
@@ -503,6 +511,29 @@ func gapLoop(s string) bool {
 // gapSpaces is isGapSpace as a table, for the loop of gapText that reads every byte of every
 // line.
 var gapSpaces = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
+
+// hasUnicodeMinus reports whether s holds one of the dashes of minusLike: U+2010, U+2013 or
+// U+2014 (E2 80 90, 93, 94) or U+2212 (E2 88 92). "€" (E2 82 AC) shares their lead byte, so the
+// whole sequence is tested.
+func hasUnicodeMinus(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xe2)
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		switch s[i+1] {
+		case 0x80:
+			if c := s[i+2]; c == 0x90 || c == 0x93 || c == 0x94 {
+				return true
+			}
+		case 0x88:
+			if s[i+2] == 0x92 {
+				return true
+			}
+		}
+		s = s[i+1:]
+	}
+}
 
 // hasUnicodeSpace reports whether line holds one of the spaces of spaceLike: U+00A0 (C2 A0),
 // U+2007, U+2009 or U+202F (E2 80 87, 89, AF). Apostrophes and accents share their lead bytes,

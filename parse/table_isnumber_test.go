@@ -112,3 +112,24 @@ func FuzzCellIsNumber(f *testing.F) {
 		checkCellIsNumber(t, s)
 	})
 }
+
+// checkUnicodeMinus fails unless hasUnicodeMinus tells whether minusLike changes s: readCellForms
+// skips the replacer when it does not.
+func checkUnicodeMinus(t *testing.T, s string) {
+	t.Helper()
+	if got, want := hasUnicodeMinus(s), minusLike.Replace(s) != s; got != want {
+		t.Errorf("hasUnicodeMinus(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestHasUnicodeMinus(t *testing.T) {
+	for _, s := range []string{"", "12", "– 1’697€", "— 3", "−12", "‐4", "12 €", "€", "\xe2\x80", "\xe2\x88", "a\xe2", "’", "…", "1\u202f200", "x\xe2\x82\xac\xe2\x88\x92"} {
+		checkUnicodeMinus(t, s)
+	}
+}
+
+func FuzzHasUnicodeMinus(f *testing.F) {
+	f.Add("– 1’697€")
+	f.Add("−12 €")
+	f.Fuzz(checkUnicodeMinus)
+}
