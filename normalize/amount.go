@@ -608,15 +608,14 @@ type amountAt struct {
 // FindAmountDigits), and an amount without a multiplier needs no decimal at all: its digits
 // are a sign, digits and at most one point, which decimalOf always reads.
 func (a *amountAt) money(s string, lean bool) (Money, error) {
+	digits := a.num.digits(s, a.neg)
 	if lean && a.mult == 0 {
-		// Raw already shares s: Digits may too.
-		m := Money{Digits: a.num.plainDigits(s, a.neg), Currency: a.currency, Raw: s[a.start:a.end]}
+		m := Money{Digits: digits, Currency: a.currency, Raw: s[a.start:a.end]}
 		if a.percent {
 			m.Unit = "%"
 		}
 		return m, nil
 	}
-	digits := a.num.digits(s, a.neg)
 	v, err := decimalOf(digits)
 	if err != nil {
 		return Money{}, fmt.Errorf("%w: amount %q: %v", ErrNotValue, s[a.start:a.end], err)
