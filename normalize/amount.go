@@ -814,7 +814,7 @@ func IsNumber(raw string) bool {
 
 // NumberDigits is NumberOK for callers that read Digits, Unit and Currency but not Value, which
 // it leaves zero: without a multiplier ("k€", "millions") no decimal is built. Digits may share
-// raw's bytes.
+// raw's bytes, as Raw does: raw must not view a buffer written again (unsafe.String).
 func NumberDigits(raw string) (Money, bool) {
 	s, a, why := scanWhole(raw)
 	if why != numberOK {
