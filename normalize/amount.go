@@ -755,7 +755,23 @@ const (
 
 // readNumber is Number's reading, saying why it failed instead of making the error.
 func readNumber(raw string) (Money, int, error) {
-	s := strings.TrimSpace(raw)
+	s, a, why := scanWhole(raw)
+	if why != numberOK {
+		return Money{}, why, nil
+	}
+	m, err := a.money(s, false)
+	if err != nil {
+		return Money{}, numberBadValue, err
+	}
+	m.Raw = raw
+	return m, numberOK, nil
+}
+
+// scanWhole is readNumber's scan: raw trimmed, and the one amount that spans all of it, with
+// the sign of the parentheses; why is numberOK, or why raw is not one number. Its value may
+// still be none (numberBadValue: see IsNumber).
+func scanWhole(raw string) (s string, a amountAt, why int) {
+	s = strings.TrimSpace(raw)
 	neg := false
 	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
 		neg = true
@@ -767,25 +783,87 @@ func readNumber(raw string) (Money, int, error) {
 		start++
 	}
 	if start == len(s) {
-		return Money{}, numberNot, nil
+		return s, a, numberNot
 	}
-	var a amountAt
 	_, ok := readAmount(&a, s, start, 0, true)
 	if !ok || a.start != 0 || a.end != len(s) {
-		return Money{}, numberNot, nil
+		return s, a, numberNot
 	}
 	if neg {
 		if a.neg {
-			return Money{}, numberTwoSigns, nil
+			return s, a, numberTwoSigns
 		}
 		a.neg = true
 	}
-	m, err := a.money(s, false)
-	if err != nil {
-		return Money{}, numberBadValue, err
+	return s, a, numberOK
+}
+
+// IsNumber reports whether raw is one number: NumberOK's ok, for the table readers that ask it
+// of many cells and keep only the answer. It builds neither the digits nor the decimal.
+func IsNumber(raw string) bool {
+	s, a, why := scanWhole(raw)
+	if why != numberOK {
+		return false
 	}
-	m.Raw = raw
-	return m, numberOK, nil
+	if a.valueSure(s) {
+		return true
+	}
+	_, why, _ = readNumber(raw)
+	return why == numberOK
+}
+
+// NumberDigits is NumberOK for callers that read Digits, Unit and Currency but not Value, which
+// it leaves zero: without a multiplier ("k€", "millions") no decimal is built. Digits may share
+// raw's bytes, as Raw does: raw must not view a buffer written again (unsafe.String).
+func NumberDigits(raw string) (Money, bool) {
+	s, a, why := scanWhole(raw)
+	if why != numberOK {
+		return Money{}, false
+	}
+	if a.mult != 0 || !a.valueSure(s) {
+		m, why, _ := readNumber(raw)
+		m.Value = decimal.Decimal{}
+		return m, why == numberOK
+	}
+	m := Money{Digits: a.num.plainDigits(s, a.neg), Currency: a.currency, Raw: raw}
+	if a.percent {
+		m.Unit = "%"
+	}
+	return m, true
+}
+
+// valueSure reports whether the scanned number surely has a value: with at most 18 digits
+// decimalOf reads its digits into an int64, which never fails. Longer ones go through
+// decimal.NewFromString, which refuses, for one, more than MaxDecodeExponent decimals.
+func (a *amountAt) valueSure(s string) bool {
+	n, d := a.num, 0
+	for k := n.start; k < n.intEnd; k++ {
+		if digitByte(s[k]) {
+			d++
+		}
+	}
+	if n.fracStart >= 0 {
+		d += n.end - n.fracStart
+	}
+	return d <= 18
+}
+
+// plainDigits is digits, taken from s without a copy when the number is written as its digits
+// are: no sign, no thousands separator, and a decimal point if any ("1200", "699.92").
+func (n numSpan) plainDigits(s string, neg bool) string {
+	if !neg && (n.fracStart < 0 && n.intEnd == n.end || n.fracStart == n.intEnd+1 && s[n.intEnd] == '.') {
+		plain := true
+		for k := n.start; k < n.intEnd; k++ {
+			if !digitByte(s[k]) {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return s[n.start:n.end]
+		}
+	}
+	return n.digits(s, neg)
 }
 
 // amount implements Amount: Number without percentages, or an amount in words.

@@ -48,7 +48,7 @@ func readCell(raw string) (cellValue, bool) {
 	if !hasDigit(raw) {
 		return cellValue{}, false
 	}
-	if m, ok := normalize.NumberOK(raw); ok {
+	if m, ok := normalize.NumberDigits(raw); ok {
 		v := cellValue{Digits: m.Digits}
 		switch {
 		case m.Unit == "%":
@@ -59,6 +59,19 @@ func readCell(raw string) (cellValue, bool) {
 		return v, true
 	}
 	return readCellTable(raw)
+}
+
+// cellIsNumber is readCell's ok, for callers that keep no value: normalize.IsNumber builds
+// neither digits nor decimal.
+func cellIsNumber(raw string) bool {
+	if !hasDigit(raw) {
+		return false
+	}
+	if normalize.IsNumber(raw) {
+		return true
+	}
+	_, ok := readCellTable(raw)
+	return ok
 }
 
 // cellRead is a cell read once: its digits, the code of its unit in cellUnits, and whether it
@@ -107,6 +120,16 @@ func (cc cellCache) read(raw string) (cellValue, bool) {
 		cc[raw] = cellRead{v.Digits, code, ok}
 	}
 	return v, ok
+}
+
+// isNumber is read's ok. A cache gets the cell's value, which its other readers will ask for;
+// without one only the answer is read (cellIsNumber).
+func (cc cellCache) isNumber(raw string) bool {
+	if cc == nil {
+		return cellIsNumber(raw)
+	}
+	_, ok := cc.read(raw)
+	return ok
 }
 
 // cellUnitLetters are the letters, lower case, of the units reCellSuffix reads ("€", "eur",
@@ -275,7 +298,15 @@ func readCellTable(raw string) (cellValue, bool) {
 
 // readCellForms is readCellTable past its byte test.
 func readCellForms(raw string) (cellValue, bool) {
-	s := trimSpace(minusLike.Replace(spaceLike.Replace(raw)))
+	// The replacers copy the cell even when they change nothing: most cells hold neither.
+	s := raw
+	if hasUnicodeSpace(s) {
+		s = spaceLike.Replace(s)
+	}
+	if hasUnicodeMinus(s) {
+		s = minusLike.Replace(s)
+	}
+	s = trimSpace(s)
 	if s == "" || len(s) > 64 {
 		return cellValue{}, false
 	}
@@ -481,6 +512,29 @@ func gapLoop(s string) bool {
 // line.
 var gapSpaces = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
 
+// hasUnicodeMinus reports whether s holds one of the dashes of minusLike: U+2010, U+2013 or
+// U+2014 (E2 80 90, 93, 94) or U+2212 (E2 88 92). "€" (E2 82 AC) shares their lead byte, so the
+// whole sequence is tested.
+func hasUnicodeMinus(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xe2)
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		switch s[i+1] {
+		case 0x80:
+			if c := s[i+2]; c == 0x90 || c == 0x93 || c == 0x94 {
+				return true
+			}
+		case 0x88:
+			if s[i+2] == 0x92 {
+				return true
+			}
+		}
+		s = s[i+1:]
+	}
+}
+
 // hasUnicodeSpace reports whether line holds one of the spaces of spaceLike: U+00A0 (C2 A0),
 // U+2007, U+2009 or U+202F (E2 80 87, 89, AF). Apostrophes and accents share their lead bytes,
 // so the whole sequence is tested.
@@ -642,7 +696,7 @@ func spaceRow(cells []string, cc cellCache) bool {
 		return false
 	}
 	for _, c := range cells[label+1:] {
-		if _, ok := cc.read(c); !ok {
+		if !cc.isNumber(c) {
 			return false
 		}
 	}
@@ -676,7 +730,7 @@ func headerRow(cells []string, cc cellCache) bool {
 		return false
 	}
 	for _, c := range cells {
-		if _, ok := cc.read(c); ok && !isYear(c) {
+		if cc.isNumber(c) && !isYear(c) {
 			return false
 		}
 		if utf8.RuneCountInString(c) > 60 {

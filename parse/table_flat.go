@@ -1412,6 +1412,9 @@ func (d *doc) flatPlacement(e *flatEntry, width int) []int {
 // uniqueSplit finds the one way to share the single-amount rows between two columns so that
 // each column adds up to its total; false when there is none or more than one.
 func uniqueSplit(rows []flatLine, group []int, totals []string) ([]int, bool) {
+	if out, ok, known := uniqueSplitInt(rows, group, totals); known {
+		return out, ok
+	}
 	vals := make([]decimal.Decimal, len(group))
 	for k, gi := range group {
 		v, ok := readCell(rows[gi].amounts[0])
@@ -1459,6 +1462,102 @@ func uniqueSplit(rows []flatLine, group []int, totals []string) ([]int, bool) {
 		out[k] = (found >> k) & 1
 	}
 	return out, true
+}
+
+// uniqueSplitInt is uniqueSplit in int64s when every amount has at most maxSplitDigits digits
+// once brought to the scale of the one with most decimals: the sums of each mask are then
+// exact, as decimal's, without a big.Int for each. known is false when it cannot tell (an amount
+// too long or not read), and uniqueSplit reads in decimals.
+func uniqueSplitInt(rows []flatLine, group []int, totals []string) (out []int, ok, known bool) {
+	if len(group) > maxFlatSplit {
+		return nil, false, false
+	}
+	var buf [maxFlatSplit + 2]string
+	digits := buf[:0]
+	for _, gi := range group {
+		v, ok := readCell(rows[gi].amounts[0])
+		if !ok {
+			return nil, false, true
+		}
+		digits = append(digits, v.Digits)
+	}
+	for c := 0; c < 2; c++ {
+		v, ok := readCell(totals[c])
+		if !ok {
+			return nil, false, true
+		}
+		digits = append(digits, v.Digits)
+	}
+	scale := 0
+	for _, d := range digits {
+		_, _, fs, ok := splitDigits(d)
+		if !ok {
+			return nil, false, false
+		}
+		scale = max(scale, len(fs))
+	}
+	var vbuf [maxFlatSplit + 2]int64
+	vals := vbuf[:len(digits)]
+	for k, d := range digits {
+		neg, is, fs, _ := splitDigits(d)
+		if len(is)+scale > maxSplitDigits {
+			return nil, false, false
+		}
+		var v int64
+		for _, c := range []byte(is) {
+			v = v*10 + int64(c-'0')
+		}
+		for i := 0; i < scale; i++ {
+			v *= 10
+			if i < len(fs) {
+				v += int64(fs[i] - '0')
+			}
+		}
+		if neg {
+			v = -v
+		}
+		vals[k] = v
+	}
+	amounts, tot := vals[:len(group)], vals[len(group):]
+	found, n := -1, 0
+	for mask := 0; mask < 1<<len(group); mask++ {
+		var s [2]int64
+		for k, v := range amounts {
+			s[(mask>>k)&1] += v
+		}
+		if s[0] == tot[0] && s[1] == tot[1] {
+			found = mask
+			n++
+			if n > 1 {
+				return nil, false, true
+			}
+		}
+	}
+	if n != 1 {
+		return nil, false, true
+	}
+	out = make([]int, len(group))
+	for k := range group {
+		out[k] = (found >> k) & 1
+	}
+	return out, true, true
+}
+
+// maxSplitDigits bounds the digits of an amount uniqueSplitInt adds: maxFlatSplit sums of
+// numbers below 10^15 stay far below 2^63.
+const maxSplitDigits = 15
+
+// splitDigits parts a plain decimal string ("-1200.50") into its sign, integer and decimal
+// digits; false unless it is one ("-", digits, perhaps a point and digits).
+func splitDigits(d string) (neg bool, intPart, frac string, ok bool) {
+	if d != "" && d[0] == '-' {
+		neg, d = true, d[1:]
+	}
+	intPart, frac, point := strings.Cut(d, ".")
+	if intPart == "" || point && frac == "" {
+		return false, "", "", false
+	}
+	return neg, intPart, frac, allDigits(intPart) && allDigits(frac)
 }
 
 // flatCaption returns the line above a flattened table when it reads as a title: a short line
@@ -1532,8 +1631,7 @@ func stackValue(s string) bool {
 	if !ok {
 		return false
 	}
-	_, ok = readCell(s)
-	return ok
+	return cellIsNumber(s)
 }
 
 // stackValueMay is stackValue but for reading the number: false when the line cannot be a

@@ -33,7 +33,7 @@ func (r *blockReader) build() []Table {
 				}
 			}
 			for _, c := range p.cells[li+1:] {
-				if _, ok := r.cc.read(c); ok {
+				if r.cc.isNumber(c) {
 					numbers++
 				} else if c != "" {
 					words++

@@ -36,12 +36,12 @@ func (cc cellCache) shape(cells []string) rowShape {
 			}
 			if isText(c) {
 				label = i
-			} else if _, ok := cc.read(c); ok {
+			} else if cc.isNumber(c) {
 				bare++
 			}
 			continue
 		}
-		if _, ok := cc.read(c); ok {
+		if cc.isNumber(c) {
 			numbers++
 		}
 	}

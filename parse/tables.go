@@ -241,7 +241,7 @@ func (cc cellCache) numbered(text string) bool {
 		if c = trimSpace(c); c == "" {
 			continue
 		}
-		if _, ok := cc.read(c); ok {
+		if cc.isNumber(c) {
 			return false
 		}
 		words++
