@@ -129,105 +129,78 @@ func load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// appendPlain appends the fold of the run of bytes that open s and fold by lower-casing alone,
-// eight at a time, and returns how many it read (0 when s is shorter than eight bytes). The run
-// is printable ASCII other than '`', where a space is single and followed by such a byte: it is
-// its own fold, lower-cased, when it neither starts the text nor follows white space
-// (AppendFold checks both). It ends at the first other byte (white space other than a single
-// space, control bytes, DEL, '`', a byte of a multi-byte rune), or before a space that ends
-// it or its last word of eight: that space may open a run to squeeze, or be trailing. Each word
-// ends on a byte other than a space, so that the next word may open with one. A letter of
-// U+00C0–U+00FF or a rune of U+2000–U+203F that folds to one printable ASCII byte (the
-// apostrophe ’ of French text) does not end the run, nor does a single space before one or
-// before a byte of the run; the run goes on with the word after it.
+// appendPlain appends the fold of the run of bytes that open s and fold to themselves or by
+// lower-casing alone, eight at a time, and returns how many it read (0 when s is shorter than
+// eight bytes). The run is ASCII but white space, control bytes and '`', where a space is single
+// and followed by such a byte: it is its own fold, lower-cased, when it neither starts the text
+// nor follows white space (AppendFold checks both). A letter of U+00C0–U+00FF or a rune of
+// U+2000–U+203F that folds to one printable ASCII byte (the apostrophe ’ of French text), alone
+// or after a single space, goes on the run too. The run ends at the first other byte, before a
+// space that does not lead to one of the run, or where fewer than eight bytes are left to read
+// (the caller folds them).
 func appendPlain(dst []byte, s string) ([]byte, int) {
 	if len(s) < 8 {
 		return dst, 0
 	}
 	// The run never folds longer than it reads (a letter of two bytes folds to one or two, a
 	// rune of three to one, a space to itself), and each word is stored whole at the place of
-	// its fold before the run's end cuts it: room for len(s) bytes is room for every store, made
-	// once here rather than checked word by word.
+	// its fold while eight bytes are left to read: room for len(s) bytes is room for every
+	// store, made once here rather than checked word by word.
 	dst = slices.Grow(dst, len(s))
-	out := dst[len(dst):cap(dst)]
+	out := dst[len(dst) : len(dst)+len(s)]
 	o, i := 0, 0
-	for i+8 <= len(s) {
-		x := load8(s[i : i+8])
-		// With every high bit set, subtracting k < 0x80 from each byte cannot borrow across
-		// bytes, and the high bit of a byte survives exactly when its low seven bits are >= k
-		// (the other bits are dropped once, at the end). ^(hx - k) is (k - 1) - hx: the high
-		// bit tells the low seven bits are < k, for the same cost.
-		hx := x | swarHigh
-		ge20 := hx - 0x20*swarLow
-		lt21 := 0x21*swarLow - 1 - hx
-		ge41 := hx - 0x41*swarLow
-		lt5b := 0x5b*swarLow - 1 - hx
-		lt60 := 0x60*swarLow - 1 - hx
-		ge61 := hx - 0x61*swarLow
-		lt7f := 0x7f*swarLow - 1 - hx
-		ascii := ^x & swarHigh
-		// Kept: 0x20..0x7e but '`'; a space followed by a space is not, nor a space before a
-		// byte that ends the run or at the last place (the next word may open with it).
-		good := ge20 & lt7f & (lt60 | ge61) & ascii
-		space := ge20 & lt21 & ascii
-		bad := good ^ swarHigh | space&(space>>8)
-		n := bits.TrailingZeros64(bad) >> 3
-		if n > 0 && space>>(8*n-1)&1 != 0 {
-			n--
+	for i <= len(s)-8 {
+		x := load8(s[i:])
+		if byte(x) >= utf8.RuneSelf {
+			// A letter of U+00C0–U+00FF (é è à ç…) or a rune of U+2000–U+203F, read from
+			// the word in hand: French words break the run at every accent, and returning
+			// costs more. e is its fold (low bytes) and the fold's length (top byte), 0 when
+			// it is neither.
+			var e uint32
+			w := 2
+			if x&0xc0ff == 0x80c3 {
+				e = foldC3w[x>>8&0x3f]
+			} else if x&0xc0ffff == 0x8080e2 {
+				e, w = foldE280w[x>>16&0x3f], 3
+			}
+			if e != 0 {
+				binary.LittleEndian.PutUint32(out[o:o+4], e)
+				o += int(e >> 24)
+				i += w
+				continue
+			}
 		}
-		upper := ge41 & lt5b & ascii // A–Z, lowered by their 0x20 bit
+		// The high bit of each byte tells its class. With every high bit set, subtracting
+		// k < 0x80 from each byte cannot borrow across bytes, and the high bit of a byte
+		// survives exactly when its low seven bits are >= k; (k - 1) - hx, which is ^(hx - k),
+		// tells they are < k (the other bits are dropped once, at the end).
+		hx := x | swarHigh
+		lt21 := 0x21*swarLow - 1 - hx
+		stop := lt21 | (swarLow - 1 - (hx ^ 0x60*swarLow)) // white space, control or '`' (beyond ASCII aside)
+		space := lt21 & (hx - 0x20*swarLow)                // a space, or 0xa0
+		// A space is kept before a byte of the run, or before one beyond ASCII: the next word
+		// tells whether a letter follows, and when none does the run ends there and the space
+		// is given back below. The arithmetic shift makes the last place look ahead to itself,
+		// so that a space there ends the word: the next opens with it, and can tell whether
+		// another space follows.
+		bad := (stop | x) &^ (space &^ (uint64(int64(stop)>>8) | x)) & swarHigh
+		n := bits.TrailingZeros64(bad) >> 3
+		upper := ((hx - 0x41*swarLow) ^ (hx - 0x5b*swarLow)) & swarHigh // A–Z, lowered by their 0x20 bit
 		binary.LittleEndian.PutUint64(out[o:o+8], x|upper>>2)
 		o += n
 		i += n
-		if n < 8 {
-			// A letter of U+00C0–U+00FF (é è à ç…), alone or after a single space, goes on
-			// the run: French words break it at every accent, and returning costs more.
-			j := i
-			if j < len(s) && s[j] == ' ' {
-				j++
-			}
-			// The letter, or the rune of U+2000–U+203F, read in place: a call in the loop
-			// would have every value the loop keeps in a register saved and loaded again at
-			// each word. f is its fold (its second byte 0 when it has one), w its width.
-			var f [2]byte
-			w := 0
-			if j+1 < len(s) && s[j] == 0xC3 && s[j+1]&0xC0 == 0x80 {
-				f, w = foldC3[s[j+1]&0x3F], 2
-			} else if j+2 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2]&0xC0 == 0x80 {
-				if c := foldE280[s[j+2]&0x3F]; c != 0 {
-					f, w = [2]byte{c}, 3
-				}
-			}
-			if w == 0 {
-				if j > i && j < len(s) && plainByte(s[j]) {
-					// A single space before a byte of the run (a word ending where one
-					// of eight does, a sixth of them): the run goes on past it.
-					out[o] = ' '
-					o++
-					i = j
-					continue
-				}
-				break
-			}
-			if j > i {
-				out[o] = ' '
-				o++
-			}
-			out[o] = f[0]
-			o++
-			if f[1] != 0 {
-				out[o] = f[1]
-				o++
-			}
-			i = j + w
+		if n == 0 {
+			break
 		}
+	}
+	// A space that ends the run (before a byte beyond ASCII that is no letter to read, white
+	// space maybe, or where the words end) is given back: the caller squeezes it.
+	if i > 0 && s[i-1] == ' ' {
+		i--
+		o--
 	}
 	return dst[:len(dst)+o], i
 }
-
-// plainByte reports whether c is a byte of appendPlain's run other than a space: printable
-// ASCII but '`', folded by lower-casing alone.
-func plainByte(c byte) bool { return c > ' ' && c < 0x7f && c != '`' }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
 const foldSpace = 0xff
@@ -304,6 +277,26 @@ var (
 				panic("normalize: a letter of U+00C0–U+00FF does not fold to one or two bytes")
 			}
 			copy(t[k][:], f)
+		}
+		return t
+	}()
+	// foldC3w is foldC3 for appendPlain: the fold's bytes, and its length in the top byte.
+	foldC3w = func() (t [64]uint32) {
+		for k, f := range foldC3 {
+			t[k] = uint32(f[0]) | uint32(f[1])<<8 | 1<<24
+			if f[1] != 0 {
+				t[k] += 1 << 24
+			}
+		}
+		return t
+	}()
+	// foldE280w is foldE280 for appendPlain: the fold's byte and its length 1 in the top byte,
+	// or 0.
+	foldE280w = func() (t [64]uint32) {
+		for k, c := range foldE280 {
+			if c != 0 {
+				t[k] = uint32(c) | 1<<24
+			}
 		}
 		return t
 	}()
