@@ -202,8 +202,8 @@ func (d *doc) meetingBody(lim int) {
 }
 
 // afterPrep reports whether s ends with one of communePreps, as a whole word, then white
-// space (\s) (its reference is the pattern communePrepPattern builds, in the tests). A word of the pattern opens after \b and is all letters,
-// so it is the whole run of word characters (ASCII letters, digits, '_') that ends s before
+// space (\s): the test's reference pattern, \b(?:words)\s*$. A word is all letters, so its
+// match is the whole run of word characters (ASCII letters, digits, '_') that ends s before
 // its white space. The pattern, run on the text before each "la commune de", tried every
 // place of it.
 func afterPrep(s string) bool {
