@@ -56,31 +56,23 @@ func (d *doc) agenda() int {
 	return 0
 }
 
-// agendaMarkerMay reports whether a folded line holds one of the words of reAgendaMarker
-// ("ordre du jour", "odj", "o.d.j", "sommaire"), asked of the first half of the lines. All
-// but the last hold a 'j', rare in French, and "sommaire" an 'm', rarer than its 's': each
-// word is looked for only around those bytes, rather than searched for from each 's' or 'o'.
-// agendaMarkerMayRef (the four searches) is the reference of FuzzAgendaMarkerMay.
+// agendaMarkerMay reports whether a folded line holds one of agendaMarkerWords, asked of the
+// first half of the lines: each word is looked for only around its rare byte, rather than
+// searched for from each of its first byte ('o', 's'), frequent in French.
+// agendaMarkerMayRef (a search of each word) is the reference of FuzzAgendaMarkerMay.
 func agendaMarkerMay(f string) bool {
-	for i := strings.IndexByte(f, 'j'); i >= 0; {
-		if wordAt(f, i-len("ordre du "), "ordre du jour") || wordAt(f, i-len("od"), "odj") || wordAt(f, i-len("o.d."), "o.d.j") {
-			return true
+	for _, w := range agendaMarkerWords {
+		c := w.word[w.rare]
+		for i := strings.IndexByte(f, c); i >= 0; {
+			if wordAt(f, i-w.rare, w.word) {
+				return true
+			}
+			n := strings.IndexByte(f[i+1:], c)
+			if n < 0 {
+				break
+			}
+			i += n + 1
 		}
-		n := strings.IndexByte(f[i+1:], 'j')
-		if n < 0 {
-			break
-		}
-		i += n + 1
-	}
-	for i := strings.IndexByte(f, 'm'); i >= 0; {
-		if wordAt(f, i-len("so"), "sommaire") {
-			return true
-		}
-		n := strings.IndexByte(f[i+1:], 'm')
-		if n < 0 {
-			break
-		}
-		i += n + 1
 	}
 	return false
 }

@@ -5,12 +5,27 @@ import (
 	"testing"
 )
 
-// agendaMarkerMayRef is agendaMarkerMay as the four searches: the reference.
+// agendaMarkerMayRef is agendaMarkerMay as a search of each word: the reference.
 func agendaMarkerMayRef(f string) bool {
-	if strings.IndexByte(f, 'j') >= 0 && (strings.Contains(f, "ordre du jour") || strings.Contains(f, "odj") || strings.Contains(f, "o.d.j")) {
-		return true
+	for _, w := range agendaMarkerWords {
+		if strings.Contains(f, w.word) {
+			return true
+		}
 	}
-	return strings.Contains(f, "sommaire")
+	return false
+}
+
+// TestAgendaMarkerWords: each word is one reAgendaMarker reads (a line of it alone is a
+// marker), and its rare byte is in it.
+func TestAgendaMarkerWords(t *testing.T) {
+	for _, w := range agendaMarkerWords {
+		if !reAgendaMarker.MatchString(w.word) {
+			t.Errorf("%q is no agenda marker for reAgendaMarker", w.word)
+		}
+		if w.rare < 0 || w.rare >= len(w.word) {
+			t.Errorf("%q: rare byte %d is outside the word", w.word, w.rare)
+		}
+	}
 }
 
 // agendaMarkerCases are folded lines with and without the marker's words.

@@ -125,6 +125,14 @@ var (
 	reInlineAgendaNum = mustRx(`(?:^|\s)(\d{1,2})\s*[.)]\s+`)
 )
 
+// agendaMarkerWords are the words of reAgendaMarker, folded, that a line must hold to be read
+// by it, each with the index of a byte of it rare in French lines ('j', 'm'), around which
+// agendaMarkerMay looks for it.
+var agendaMarkerWords = []struct {
+	word string
+	rare int
+}{{"ordre du jour", 9}, {"odj", 2}, {"o.d.j", 4}, {"sommaire", 2}}
+
 // Kinds of section decided from the title: procedural points that are neither deliberations nor
 // information (the roll call, the secretary of the session).
 var reProceduralTitle = mustRx(`secretaire de seance|appel nominal|ouverture de (?:la )?seance|quorum|installation du conseil`)
