@@ -123,15 +123,10 @@ func tocStart(s string) int {
 	if s[p]|0x20 != 'p' || s[p+1]|0x20 != 'a' || s[p+2]|0x20 != 'g' || s[p+3]|0x20 != 'e' {
 		return -1
 	}
-	if p > 0 && rxWordByte(s[p-1]) {
+	if p > 0 && isASCIIWord(s[p-1]) {
 		return -1 // no \b before the p
 	}
 	return p
-}
-
-// rxWordByte reports whether c is an ASCII word character, as \b reads them: [0-9A-Za-z_].
-func rxWordByte(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
 // unnumberedSections finds the headings of a document that numbers none: lines in capitals, or

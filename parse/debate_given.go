@@ -346,4 +346,4 @@ func foldedWordEnd(t string, i int, w []leadRune) int {
 
 // wordEnds reports whether \b holds at t[i:] after an ASCII letter: nothing or no ASCII word
 // character follows.
-func wordEnds(t string, i int) bool { return i == len(t) || !asciiWord(t[i]) }
+func wordEnds(t string, i int) bool { return i == len(t) || !isASCIIWord(t[i]) }

@@ -212,15 +212,10 @@ func afterPrep(s string) bool {
 		e--
 	}
 	b := e
-	for b > 0 && re2WordByte(s[b-1]) {
+	for b > 0 && isASCIIWord(s[b-1]) {
 		b--
 	}
 	return b < e && communePrepSet[s[b:e]]
-}
-
-// re2WordByte reports whether c is a word character of regexp's \b: an ASCII letter or digit, or '_'.
-func re2WordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // communePrepSet holds communePreps, for afterPrep.

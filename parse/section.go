@@ -1120,7 +1120,7 @@ func bulletIndex(t string) []int {
 // every accepted heading's title is asked. FuzzMoneyInTitle checks both agree.
 func moneyInTitle(s string) bool {
 	for i := strings.IndexByte(s, ','); i >= 0; {
-		if i >= 1 && asciiDigit(s[i-1]) && i+2 < len(s) && asciiDigit(s[i+1]) && asciiDigit(s[i+2]) && (i+3 == len(s) || !asciiWord(s[i+3])) {
+		if i >= 1 && asciiDigit(s[i-1]) && i+2 < len(s) && asciiDigit(s[i+1]) && asciiDigit(s[i+2]) && (i+3 == len(s) || !isASCIIWord(s[i+3])) {
 			return true
 		}
 		n := strings.IndexByte(s[i+1:], ',')
@@ -1132,12 +1132,8 @@ func moneyInTitle(s string) bool {
 	return false
 }
 
-// asciiDigit reports whether c is an ASCII digit; asciiWord whether it is one of \w.
+// asciiDigit reports whether c is an ASCII digit.
 func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-func asciiWord(c byte) bool {
-	return asciiDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
-}
 
 // numberTabMay is a byte test run before reNumberTab: past the leading white space, a digit,
 // then digits, dots and brackets up to a tab. Most lines with a tab are table rows or prose.
