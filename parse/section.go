@@ -563,17 +563,7 @@ func readRegisterForm(t string) (number, title string, ok bool) {
 	if n == 0 || n > 4 {
 		return "", "", false
 	}
-	var ends [4]int
-	groups := 0
-	for g := i + n; groups < 3 && g < len(t) && (t[g] == '.' || t[g] == '/' || t[g] == '-'); {
-		n := digitRun(t, g+1)
-		if n == 0 || n > 4 {
-			break
-		}
-		g += 1 + n
-		groups++
-		ends[groups] = g
-	}
+	ends, groups := digitGroups(t, i+n, 4, "./-")
 	for ; groups >= 1; groups-- {
 		x := ends[groups]
 		p := spaceRunEnd(t, x)
@@ -697,23 +687,29 @@ func readHyphenLForm(t string) (number, title string, ok bool) {
 	return t[:e+1], title, true
 }
 
-// readDottedForm reads "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes".
-func readDottedForm(t string) (number, title string, ok bool) {
-	n := digitRun(t, 0)
-	if n == 0 || n > 2 {
-		return "", "", false
-	}
-	var ends [4]int
-	groups := 0
-	for g := n; groups < 3 && g < len(t) && t[g] == '.'; {
+// digitGroups reads, from g, up to three more groups of a number: each a separator of seps
+// then a run of 1 to max digits, read whole. ends[k] is where group k ends (k from 1 to
+// groups); the readers give the groups back from the last when the rest does not read.
+func digitGroups(t string, g, max int, seps string) (ends [4]int, groups int) {
+	for groups < 3 && g < len(t) && strings.IndexByte(seps, t[g]) >= 0 {
 		n := digitRun(t, g+1)
-		if n == 0 || n > 2 {
+		if n == 0 || n > max {
 			break
 		}
 		g += 1 + n
 		groups++
 		ends[groups] = g
 	}
+	return ends, groups
+}
+
+// readDottedForm reads "6.1 Ecole", "1.1 – Section de fonctionnement", "1.1.1. Recettes".
+func readDottedForm(t string) (number, title string, ok bool) {
+	n := digitRun(t, 0)
+	if n == 0 || n > 2 {
+		return "", "", false
+	}
+	ends, groups := digitGroups(t, n, 2, ".")
 	for ; groups >= 1; groups-- {
 		x := ends[groups]
 		j := x
