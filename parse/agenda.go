@@ -58,16 +58,18 @@ func (d *doc) agenda() int {
 
 // agendaMarkerMay reports whether a folded line holds one of agendaMarkerWords, asked of the
 // first half of the lines: each word is looked for only around its rare byte, rather than
-// searched for from each of its first byte ('o', 's'), frequent in French.
+// searched for from each of its first byte ('o', 's'), frequent in French; the words that
+// share a rare byte are looked for in one scan for it.
 // agendaMarkerMayRef (a search of each word) is the reference of FuzzAgendaMarkerMay.
 func agendaMarkerMay(f string) bool {
-	for _, w := range agendaMarkerWords {
-		c := w.word[w.rare]
-		for i := strings.IndexByte(f, c); i >= 0; {
-			if wordAt(f, i-w.rare, w.word) {
-				return true
+	for _, g := range agendaMarkerByRare {
+		for i := strings.IndexByte(f, g.rare); i >= 0; {
+			for _, w := range g.words {
+				if wordAt(f, i-w.rare, w.word) {
+					return true
+				}
 			}
-			n := strings.IndexByte(f[i+1:], c)
+			n := strings.IndexByte(f[i+1:], g.rare)
 			if n < 0 {
 				break
 			}
@@ -75,6 +77,32 @@ func agendaMarkerMay(f string) bool {
 		}
 	}
 	return false
+}
+
+// agendaMarkerByRare is agendaMarkerWords grouped by their rare byte, for agendaMarkerMay.
+var agendaMarkerByRare = groupByRare(agendaMarkerWords)
+
+// markerGroup is the words that share a rare byte.
+type markerGroup struct {
+	rare  byte
+	words []markerWord
+}
+
+// groupByRare groups words by their rare byte, in the order the bytes first come.
+func groupByRare(words []markerWord) []markerGroup {
+	var gs []markerGroup
+next:
+	for _, w := range words {
+		c := w.word[w.rare]
+		for k := range gs {
+			if gs[k].rare == c {
+				gs[k].words = append(gs[k].words, w)
+				continue next
+			}
+		}
+		gs = append(gs, markerGroup{c, []markerWord{w}})
+	}
+	return gs
 }
 
 // wordAt reports whether f holds w at p (p may fall outside f).

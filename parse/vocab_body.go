@@ -128,10 +128,13 @@ var (
 // agendaMarkerWords are the words of reAgendaMarker, folded, that a line must hold to be read
 // by it, each with the index of a byte of it rare in French lines ('j', 'm'), around which
 // agendaMarkerMay looks for it.
-var agendaMarkerWords = []struct {
+var agendaMarkerWords = []markerWord{{"ordre du jour", 9}, {"odj", 2}, {"o.d.j", 4}, {"sommaire", 2}}
+
+// markerWord is a word a line is looked for by, with the index of its rare byte.
+type markerWord struct {
 	word string
 	rare int
-}{{"ordre du jour", 9}, {"odj", 2}, {"o.d.j", 4}, {"sommaire", 2}}
+}
 
 // Kinds of section decided from the title: procedural points that are neither deliberations nor
 // information (the roll call, the secretary of the session).
