@@ -197,7 +197,7 @@ func BenchmarkSaveCorpusWriter(b *testing.B) {
 
 // corpusRecords parses the dev corpus, skipping the benchmark when it is absent, and returns
 // the records and their JSON size.
-func corpusRecords(b *testing.B) ([]*parse.Record, int64) {
+func corpusRecords(b testing.TB) ([]*parse.Record, int64) {
 	dir := filepath.Join("..", "..", "shared", "corpus", "dev")
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -410,59 +410,88 @@ func (w *wtx) locate(path string, id, prev int64, now string) error {
 
 // prose is the text of a section without the passages indexed on their own (its decisions and
 // exchanges, which the parser also leaves in the section's text), so that a word of the debate
-// is one hit, of kind "exchange", rather than two.
+// is one hit, of kind "exchange", rather than two. Each passage, found at its first place that
+// no other passage took, is replaced by a line break and the result trimmed of spaces
+// (proseRef in the tests is that definition, written plainly).
 func prose(it *parse.Item) string {
 	text := it.Text
 	if len(it.Decisions) == 0 && len(it.Exchanges) == 0 {
 		return text
 	}
-	type span struct{ from, to int }
-	var cut []span
-	overlaps := func(a span) bool {
-		for _, b := range cut {
-			if a.from < b.to && b.from < a.to {
-				return true
-			}
-		}
-		return false
-	}
-	take := func(piece string) {
-		if strings.TrimSpace(piece) == "" {
-			return
-		}
-		for off := 0; off < len(text); {
-			i := strings.Index(text[off:], piece)
-			if i < 0 {
-				return
-			}
-			sp := span{off + i, off + i + len(piece)}
-			if !overlaps(sp) {
-				cut = append(cut, sp)
-				return
-			}
-			off = sp.from + 1
-		}
-	}
+	// A section holds a few passages: their places stay on the stack.
+	var spans [8]proseSpan
+	cut := spans[:0]
 	for _, x := range it.Exchanges {
-		take(x.Text)
+		cut = takePassage(cut, text, x.Text)
 	}
 	for _, dc := range it.Decisions {
-		take(dc.Text)
+		cut = takePassage(cut, text, dc.Text)
 	}
 	if len(cut) == 0 {
 		return text
 	}
-	slices.SortFunc(cut, func(a, b span) int { return a.from - b.from })
+	slices.SortFunc(cut, func(a, b proseSpan) int { return a.from - b.from })
+	// A passage with only spaces before it (or after it) leaves a line break among spaces,
+	// all trimmed: the passages at the ends of the section (its decision, most often) bound
+	// the part of the text that is kept, and when no passage is left inside that part, the
+	// prose is a piece of the text rather than a copy.
+	lo, hi := 0, len(text)
+	for len(cut) > 0 && strings.TrimSpace(text[lo:cut[0].from]) == "" {
+		lo, cut = cut[0].to, cut[1:]
+	}
+	for len(cut) > 0 && strings.TrimSpace(text[cut[len(cut)-1].to:hi]) == "" {
+		hi, cut = cut[len(cut)-1].from, cut[:len(cut)-1]
+	}
+	if len(cut) == 0 {
+		return strings.TrimSpace(text[lo:hi])
+	}
+	n := hi - lo + len(cut) // each passage left inside leaves one "\n"
+	for _, sp := range cut {
+		n -= sp.to - sp.from
+	}
 	var b strings.Builder
-	b.Grow(len(text)) // each cut passage, not blank, leaves one "\n"
-	last := 0
+	b.Grow(n)
+	last := lo
 	for _, sp := range cut {
 		b.WriteString(text[last:sp.from])
-		b.WriteString("\n")
+		b.WriteByte('\n')
 		last = sp.to
 	}
-	b.WriteString(text[last:])
+	b.WriteString(text[last:hi])
 	return strings.TrimSpace(b.String())
+}
+
+// proseSpan is the place [from, to) of a passage in a section's text.
+type proseSpan struct{ from, to int }
+
+// takePassage appends to cut the first place of piece in text that overlaps none of cut, if
+// any; a blank piece takes no place.
+func takePassage(cut []proseSpan, text, piece string) []proseSpan {
+	if strings.TrimSpace(piece) == "" {
+		return cut
+	}
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], piece)
+		if i < 0 {
+			return cut
+		}
+		sp := proseSpan{off + i, off + i + len(piece)}
+		if !overlapsAny(cut, sp) {
+			return append(cut, sp)
+		}
+		off = sp.from + 1
+	}
+	return cut
+}
+
+// overlapsAny reports whether a overlaps one of cut.
+func overlapsAny(cut []proseSpan, a proseSpan) bool {
+	for _, b := range cut {
+		if a.from < b.to && b.from < a.to {
+			return true
+		}
+	}
+	return false
 }
 
 // cents is the exact value × 100 as an integer, or NULL when the value is absent, not a number
