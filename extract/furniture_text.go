@@ -50,6 +50,7 @@ const (
 	textRule   // a drawn rule
 
 	textHeaderCand // may be textRepeat: decided once keys are counted
+	textNearCand   // a header candidate whose key is known (markRepeats)
 )
 
 // classifyEnd classifies a squeezed non-blank line k that may be a rule or a page number: a
@@ -81,12 +82,14 @@ func markTextFurniture(src *Source) {
 	}
 	kinds := make([]textLineKind, len(src.Lines))
 	// num is, for a page-number line, its number (\d{1,4}), and for a header candidate the
-	// index of its key in counts.
+	// index of its key in keys.
 	num := make([]int32, len(src.Lines))
 	// Rules and page numbers first: they alone decide whether any block can be found (one needs
 	// a page number past the title), and a page-number line is never a running header, whatever
 	// its count. Only the lines that end like neither are squeezed, later, if there is a chance.
-	cands, pages, lead := 0, 0, 0
+	pages, lead := 0, 0
+	var pageBuf [64]int
+	pageAt := pageBuf[:0] // the page-number lines, the title's included
 	for i := range src.Lines {
 		t := trim(src.Lines[i].Text)
 		if t == "" {
@@ -98,11 +101,10 @@ func markTextFurniture(src *Source) {
 			// textOther
 		case !mayRule(t) && !mayPageEnd(t[len(t)-1]):
 			kinds[i] = textHeaderCand // squeezing leaves both ends: k is no rule and no page number
-			cands++
 		default:
 			kinds[i] = classifyEnd(squeeze(t), &num[i])
-			if kinds[i] == textHeaderCand {
-				cands++
+			if kinds[i] == textPage {
+				pageAt = append(pageAt, i)
 			}
 		}
 		if lead < textFurnitureLead {
@@ -114,73 +116,8 @@ func markTextFurniture(src *Source) {
 	if pages < textFurnitureBlocks {
 		return // each block holds a page number past the title
 	}
-	// A header candidate whose key recurs textFurnitureRepeats times is a running header until
-	// checked below. Every line of a header-like key is a candidate (headerLike implies
-	// mayFurniture), so counts are those of the key in the whole text. Most keys occur once:
-	// they are first counted by bucket of squeezeHash, which needs no squeezed copy, and only a
-	// line whose bucket fills up that far (every line of a recurring key lands in the same
-	// bucket) is squeezed and counted exactly, in a map.
-	buckets := make([]uint8, 1<<bits.Len(uint(4*cands)))
-	mask := uint64(len(buckets) - 1)
-	for i := range src.Lines {
-		if kinds[i] != textHeaderCand {
-			continue
-		}
-		h := squeezeHash(trim(src.Lines[i].Text)) & mask
-		num[i] = int32(h)
-		if buckets[h] < textFurnitureRepeats {
-			buckets[h]++
-		}
-	}
-	ids := map[string]int32{}
-	var counts []int32
-	for i := range src.Lines {
-		if kinds[i] != textHeaderCand {
-			continue
-		}
-		if buckets[num[i]] < textFurnitureRepeats {
-			kinds[i] = textOther
-			continue
-		}
-		k := squeeze(src.Lines[i].Text)
-		if len(k) < 4 || !headerLike(k) {
-			kinds[i] = textOther
-			continue
-		}
-		id, ok := ids[k]
-		if !ok {
-			id = int32(len(counts))
-			ids[k] = id
-			counts = append(counts, 0)
-		}
-		counts[id]++
-		num[i] = id
-	}
-	// A running header recurs at page breaks, next to a page number, every time but perhaps
-	// once (the title); a decision formula repeated through the minutes does not.
-	near := make([]int32, len(counts))
-	for i := range kinds {
-		if kinds[i] != textHeaderCand {
-			continue
-		}
-		if counts[num[i]] < textFurnitureRepeats {
-			kinds[i] = textOther
-			continue
-		}
-		kinds[i] = textRepeat
-		for j := max(0, i-2*textFurnitureSpan); j < min(len(kinds), i+2*textFurnitureSpan+1); j++ {
-			if kinds[j] == textPage {
-				near[num[i]]++
-				break
-			}
-		}
-	}
-	for i := range kinds {
-		if kinds[i] == textRepeat {
-			if id := num[i]; near[id] < 2 || near[id] < counts[id]-1 {
-				kinds[i] = textOther
-			}
-		}
+	if !markRepeats(src.Lines, kinds, num, pageAt) {
+		return // no running header: no block
 	}
 	// the first lines are the title even when they recur as a running header later on
 	lead = 0
@@ -250,49 +187,127 @@ func markTextFurniture(src *Source) {
 	src.Lines = kept
 }
 
-// squeezeHash hashes, of a trimmed line t, three things squeeze keeps as they are, so that it
-// is a function of squeeze(t): the number of printable ASCII bytes (squeeze only turns
-// spaces, whose bytes are all below 0x21 or past ASCII, into 0x20), and the printable ASCII
-// bytes that open and end t (at most eight each), which lie within its first and last words.
-// Lines that differ only inside share a hash: they are told apart by the exact count (a sum
-// of the bytes, tried, cost more than the collisions it saved).
-func squeezeHash(t string) uint64 {
-	// printable: the high bit clear, and the low seven bits from 0x21 to 0x7e (no carry
-	// leaves a byte: seven bits plus 0x5f or 0x01 stay below 0x100)
-	printable := func(w uint64) uint64 {
-		low := w &^ highs
-		return (low + (0x80-0x21)*ones) &^ (low + ones) &^ w & highs
+// markRepeats turns each header candidate of lines (kinds textHeaderCand) into a running
+// header line (textRepeat, its key's index in num) or textOther, and reports whether any is
+// one (when none is, kinds may be left half done: no block can be found). A running header's key (the line squeezed) occurs textFurnitureRepeats times or more,
+// each time but perhaps once next to a page number — within 2*textFurnitureSpan lines of
+// one of pageAt — and at least twice so. The keys with two lines next to a page number are
+// found first, among those few lines; the other candidates are then only compared with these
+// keys, by their ends and length first (squeezing keeps the ends of a trimmed line and never
+// lengthens it), so that most lines are neither squeezed nor counted.
+func markRepeats(lines []Line, kinds []textLineKind, num []int32, pageAt []int) bool {
+	// The candidates next to a page number, squeezed, sorted by key: equal keys side by side.
+	type keyed struct {
+		k string
+		i int
 	}
-	n, i := 0, 0
-	for ; i+8 <= len(t); i += 8 {
-		u := t[i : i+8]
-		w := load8(u)
-		n += bits.OnesCount64(printable(w))
+	var keyedBuf [64]keyed
+	byKey := keyedBuf[:0]
+	from := 0 // the lines before are done
+	for _, at := range pageAt {
+		for i := max(from, at-2*textFurnitureSpan); i < min(len(lines), at+2*textFurnitureSpan+1); i++ {
+			if kinds[i] != textHeaderCand {
+				continue
+			}
+			k := squeeze(lines[i].Text)
+			if len(k) < 4 || !headerLike(k) {
+				kinds[i] = textOther
+				continue
+			}
+			byKey = append(byKey, keyed{k, i})
+		}
+		from = max(from, at+2*textFurnitureSpan+1)
 	}
-	var w uint64 // the last bytes, zero past t: zero is not printable
-	for k := len(t) - 1; k >= i; k-- {
-		w = w<<8 | uint64(t[k])
+	slices.SortFunc(byKey, func(a, b keyed) int { return strings.Compare(a.k, b.k) })
+	// The keys that may be running headers, twice next to a page number, are numbered (their
+	// lines textNearCand, the others' textOther); near holds their lines next to a page
+	// number. ends marks the first and last bytes they have (bit c%64 of ends[f] for a key
+	// from f to c).
+	var liveBuf [8]string
+	var nearBuf [8]int32
+	live, near := liveBuf[:0], nearBuf[:0]
+	var ends [256]uint64
+	for j := 0; j < len(byKey); {
+		n := 1
+		for j+n < len(byKey) && byKey[j+n].k == byKey[j].k {
+			n++
+		}
+		kind := textOther
+		if n >= 2 {
+			kind = textNearCand
+			k := byKey[j].k
+			ends[k[0]] |= 1 << (k[len(k)-1] % 64)
+			live = append(live, k)
+			near = append(near, int32(n))
+		}
+		for _, l := range byKey[j : j+n] {
+			kinds[l.i] = kind
+			num[l.i] = int32(len(live) - 1)
+		}
+		j += n
 	}
-	n += bits.OnesCount64(printable(w))
-	// The first and the last eight bytes (a short t, with zeros after it, or before it to
-	// put its last byte on top); head and tail keep their printable runs at t's ends.
-	first, last := w, w
-	if len(t) < 8 {
-		last = w << (8 * (8 - len(t)))
-	} else {
-		u := t[:8]
-		first = load8(u)
-		u = t[len(t)-8:]
-		last = load8(u)
+	if len(live) == 0 {
+		return false
 	}
-	p := bits.TrailingZeros64(^printable(first)&highs) / 8 // 0 to 8; 1<<64 is 0 in Go
-	head := first & (1<<(8*p) - 1)
-	q := bits.LeadingZeros64(^printable(last)&highs) / 8
-	tail := last >> (8 * (8 - q))
-	h := uint64(n)*0x9e3779b97f4a7c15 ^ head*0xc2b2ae3d27d4eb4f ^ tail*0x165667b19e3779f9
-	h ^= h >> 29
-	h *= 0xbf58476d1ce4e5b9
-	return h ^ h>>32
+	// Past a few keys, a far line is looked up rather than compared with each.
+	var index map[string]int32
+	if len(live) > len(liveBuf) {
+		index = make(map[string]int32, len(live))
+		for id, k := range live {
+			index[k] = int32(id)
+		}
+	}
+	var countBuf [8]int32
+	counts := countBuf[:0]
+	counts = append(counts, make([]int32, len(live))...)
+	for i := range kinds {
+		switch kinds[i] {
+		case textNearCand:
+			counts[num[i]]++
+		case textHeaderCand:
+			kinds[i] = textOther
+			t := trim(lines[i].Text)
+			if ends[t[0]]&(1<<(t[len(t)-1]%64)) == 0 {
+				break // no key opens and ends as t does
+			}
+			if index != nil {
+				if id, ok := index[squeeze(t)]; ok {
+					counts[id]++
+					num[i] = id
+					kinds[i] = textNearCand
+				}
+				break
+			}
+			k, squeezed := "", false
+			for id, key := range live {
+				if len(t) < len(key) || t[0] != key[0] || t[len(t)-1] != key[len(key)-1] {
+					continue
+				}
+				if !squeezed {
+					k, squeezed = squeeze(t), true
+				}
+				if k == key {
+					counts[id]++
+					num[i] = int32(id)
+					kinds[i] = textNearCand
+					break
+				}
+			}
+		}
+	}
+	found := false
+	for i := range kinds {
+		if kinds[i] != textNearCand {
+			continue
+		}
+		if id := num[i]; counts[id] >= textFurnitureRepeats && near[id] >= 2 && near[id] >= counts[id]-1 {
+			kinds[i] = textRepeat
+			found = true
+		} else {
+			kinds[i] = textOther
+		}
+	}
+	return found
 }
 
 // headerLike reports whether a line can be a running header or footer: short, not opening in
