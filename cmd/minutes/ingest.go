@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -346,24 +347,22 @@ func work(db *store.DB, j job, reparse bool, timeout time.Duration) (r outcome) 
 		r.status, r.stage, r.err = stFailed, stage, err
 		return r
 	}
-	fi, err := os.Stat(j.path)
+	buf := readBufs.Get().(*[]byte)
+	data, err := readFile(j.path, *buf)
 	if err != nil {
+		readBufs.Put(buf)
 		return fail("read", err)
 	}
-	if fi.IsDir() {
-		return fail("read", errors.New("is a directory"))
-	}
-	data, err := os.ReadFile(j.path)
-	if err != nil {
-		return fail("read", err)
-	}
+	*buf = data[:0] // grown to the largest file read
 	r.sha = extract.Hash(data)
 	status, version, ok, err := db.Lookup(r.sha)
 	if err != nil {
+		readBufs.Put(buf)
 		return fail("store", err)
 	}
 	if ok && status == "loaded" {
 		if !reparse || version == parse.Version {
+			readBufs.Put(buf)
 			r.status = stUnchanged
 			return r
 		}
@@ -384,19 +383,87 @@ func work(db *store.DB, j job, reparse bool, timeout time.Duration) (r outcome) 
 		}
 		done <- parsed{rec: parse.Minutes(src)}
 	}()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
 	select {
 	case p := <-done:
+		// A text's bytes were copied into its decoded string: the buffer can take the next
+		// file. A PDF's are left to the collector, in case its reader kept a view of them.
+		if !extract.IsPDF(data) {
+			readBufs.Put(buf)
+		}
 		if p.err != nil {
 			return fail(p.stage, p.err)
 		}
 		// Prepared here, on the worker, so that the writer only writes.
 		r.rec = store.Prepare(p.rec)
 		return r
-	case <-time.After(timeout):
+	case <-timer.C:
 		// The PDF library can loop forever on some damaged files (deps.md); a goroutine cannot
-		// be stopped, so this one is abandoned and the batch goes on without it.
+		// be stopped, so this one is abandoned, with its buffer, and the batch goes on without it.
 		return fail("extract", fmt.Errorf("gave up after %s", timeout))
 	}
+}
+
+// readBufs holds the buffers that workers read files into, so that each file does not
+// allocate (and the collector sweep) a buffer of its size.
+var readBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// errIsDir is the failure of a path that is a directory.
+var errIsDir = errors.New("is a directory")
+
+// readFile is os.Stat, a directory refused, then os.ReadFile, with their errors, but reading
+// into buf (grown as needed) and with one stat of the open file instead of a stat by name
+// before ReadFile's own. A file that cannot be opened is looked at again as before, so that
+// its error is the one os.Stat or os.ReadFile gives.
+func readFile(path string, buf []byte) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return statThenRead(path)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return statThenRead(path)
+	}
+	if fi.IsDir() {
+		return nil, errIsDir
+	}
+	// One byte more than the size, as ReadFile does, for the read that meets the end.
+	size := 512
+	if n := fi.Size(); n >= 0 && n < int64(math.MaxInt-512) {
+		size = max(size, int(n)+1)
+	}
+	if cap(buf) < size {
+		buf = make([]byte, 0, size)
+	}
+	data := buf[:0]
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return data, err
+		}
+		if len(data) >= cap(data) {
+			d := append(data[:cap(data)], 0)
+			data = d[:len(data)]
+		}
+	}
+}
+
+// statThenRead is what work did before readFile: a stat by name, then os.ReadFile.
+func statThenRead(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, errIsDir
+	}
+	return os.ReadFile(path)
 }
 
 // save commits one outcome from the writer.
