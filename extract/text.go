@@ -100,11 +100,19 @@ func scanUTF8(s string) (stable, dirty, valid bool) {
 			// flag is exact; flags above it may be false.
 			t := s[i : i+8]
 			w := load8(t)
-			if m := ((w - 0x20*ones) | w | (w + ones)) & highs; m != 0 {
-				i += bits.TrailingZeros64(m) / 8
+			m := ((w - 0x20*ones) | w | (w + ones)) & highs
+			if m == 0 {
+				i += 8
+				continue
+			}
+			// A line feed, the byte flagged most often after those past ASCII, is passed
+			// over here, without a step of the loop below.
+			k := bits.TrailingZeros64(m) / 8
+			if byte(w>>(8*k)) != '\n' {
+				i += k
 				break
 			}
-			i += 8
+			i += k + 1
 		}
 		if i == len(s) {
 			break
@@ -131,7 +139,7 @@ func scanUTF8(s string) (stable, dirty, valid bool) {
 		if r == utf8.RuneError { // U+FFFD, or a byte that is not UTF-8
 			stable, dirty, valid = stable && n == 3, true, valid && n == 3
 		}
-		if r >= nfcTableLimit || nfcStarters[r/64]&(1<<(r%64)) == 0 {
+		if u := uint32(r); u >= nfcTableLimit || nfcStarters[u/64]&(1<<(u%64)) == 0 { // r is not negative
 			stable = false
 		}
 		i += n
