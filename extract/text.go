@@ -37,22 +37,26 @@ func Text(data []byte) (*Source, error) {
 		scan.done = false
 	}
 	if !scan.done {
-		scan.stable, scan.dirty = scanText(s)
+		scan, _ = scanAll(s)
 	}
-	stable, dirty := scan.stable, scan.dirty
-	if !stable {
+	if !scan.stable {
 		s = norm.NFC.String(s)
-		_, dirty = scanText(s)
+		scan, _ = scanAll(s)
 	}
+	dirty := scan.dirty
 	// \f is a space: a text of spaces and page breaks only is as empty as without its breaks
 	if strings.TrimSpace(s) == "" {
 		return nil, ErrEmpty
 	}
 	src := &Source{Format: "text", Pages: 1, Encoding: enc, Decoded: s}
-	src.Lines = make([]Line, 0, 1+strings.Count(s, "\n")+strings.Count(s, "\f"))
+	// The scan of s counted its line feeds and form feeds.
+	src.Lines = make([]Line, 0, 1+scan.lines+scan.feeds)
 	page, line := 1, 0
 	for {
-		pageText, rest, more := strings.Cut(s, "\f")
+		pageText, rest, more := s, "", false
+		if scan.feeds > 0 {
+			pageText, rest, more = strings.Cut(s, "\f")
+		}
 		for {
 			l, next, ok := pageText, "", false
 			if j := strings.IndexByte(pageText, '\n'); j >= 0 {
@@ -84,14 +88,21 @@ func Text(data []byte) (*Source, error) {
 // need cleanLine (a control character, U+FFFD, a byte that is not UTF-8). Both answers err on
 // the safe side: unsure means "run the slow path", never a skipped change.
 func scanText(s string) (stable, dirty bool) {
-	stable, dirty, _ = scanUTF8(s)
-	return stable, dirty
+	sc, _ := scanAll(s)
+	return sc.stable, sc.dirty
 }
 
 // scanUTF8 is scanText that also reports whether s is valid UTF-8 (utf8.ValidString), so that a
 // file read as UTF-8 is gone over once.
 func scanUTF8(s string) (stable, dirty, valid bool) {
-	stable, valid = true, true
+	sc, valid := scanAll(s)
+	return sc.stable, sc.dirty, valid
+}
+
+// scanAll is scanUTF8 that also counts the line feeds and form feeds of s, which Text splits
+// it at, in its scan (done).
+func scanAll(s string) (sc textScan, valid bool) {
+	sc.stable, sc.done, valid = true, true, true
 	for i := 0; i < len(s); {
 		for i+8 <= len(s) {
 			// Eight bytes at a time, to the lowest byte that is a control character (below
@@ -105,13 +116,14 @@ func scanUTF8(s string) (stable, dirty, valid bool) {
 				i += 8
 				continue
 			}
-			// A line feed, the byte flagged most often after those past ASCII, is passed
-			// over here, without a step of the loop below.
+			// A line feed, the byte flagged most often after those past ASCII, is counted
+			// here, without a step of the loop below.
 			k := bits.TrailingZeros64(m) / 8
 			if byte(w>>(8*k)) != '\n' {
 				i += k
 				break
 			}
+			sc.lines++
 			i += k + 1
 		}
 		if i == len(s) {
@@ -119,8 +131,13 @@ func scanUTF8(s string) (stable, dirty, valid bool) {
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' || c == 0x7f {
-				dirty = true
+			switch {
+			case c == '\n':
+				sc.lines++
+			case c == '\f':
+				sc.feeds++
+			case c < 0x20 && c != '\t' || c == 0x7f:
+				sc.dirty = true
 			}
 			i++
 			continue
@@ -137,14 +154,14 @@ func scanUTF8(s string) (stable, dirty, valid bool) {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		if r == utf8.RuneError { // U+FFFD, or a byte that is not UTF-8
-			stable, dirty, valid = stable && n == 3, true, valid && n == 3
+			sc.stable, sc.dirty, valid = sc.stable && n == 3, true, valid && n == 3
 		}
 		if u := uint32(r); u >= nfcTableLimit || nfcStarters[u/64]&(1<<(u%64)) == 0 { // r is not negative
-			stable = false
+			sc.stable = false
 		}
 		i += n
 	}
-	return stable, dirty, valid
+	return sc, valid
 }
 
 // cleanLine drops characters that carry no text (U+FFFD, control characters other than tab).
@@ -174,8 +191,11 @@ func decode(data []byte) (string, string, error) {
 	return s, enc, err
 }
 
-// textScan holds scanText's answers on a decoded text, when done.
-type textScan struct{ stable, dirty, done bool }
+// textScan holds scanAll's answers on a decoded text, when done.
+type textScan struct {
+	stable, dirty, done bool
+	lines, feeds        int // line feeds and form feeds
+}
 
 // decodeScan is decode that, for a text read as UTF-8, checks it and runs scanText on it in one
 // pass (scanUTF8).
@@ -183,11 +203,11 @@ func decodeScan(data []byte) (string, string, textScan, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		s := string(data[3:])
-		stable, dirty, valid := scanUTF8(s)
+		scan, valid := scanAll(s)
 		if !valid {
 			return "", "", textScan{}, fmt.Errorf("%w: UTF-8 byte order mark but invalid UTF-8", ErrEncoding)
 		}
-		return s, "utf-8", textScan{stable, dirty, true}, nil
+		return s, "utf-8", scan, nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
 		name := "utf-16le"
@@ -202,12 +222,12 @@ func decodeScan(data []byte) (string, string, textScan, error) {
 		return string(out), name, textScan{}, nil
 	}
 	s := string(data)
-	stable, dirty, valid := scanUTF8(s)
-	if dirty && strings.IndexByte(s, 0) >= 0 { // NUL is a control character: it makes s dirty
+	scan, valid := scanAll(s)
+	if scan.dirty && strings.IndexByte(s, 0) >= 0 { // NUL is a control character: it makes s dirty
 		return "", "", textScan{}, ErrBinary
 	}
 	if valid {
-		return s, "utf-8", textScan{stable, dirty, true}, nil
+		return s, "utf-8", scan, nil
 	}
 	if !mostlyText(data) {
 		return "", "", textScan{}, ErrBinary
