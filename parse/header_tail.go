@@ -86,12 +86,13 @@ func (d *doc) tailWords() []lineWords {
 // when p is not nil, p holding x's moves over two bytes.
 func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, p *pairTable, k, lim, size int, hits []endHit, out []lineWords) (int, []endHit, []lineWords) {
 	a := x.dfa
-	first := unsafe.StringData(d.folded[k])
+	lines := d.folded[k:lim]
+	first := unsafe.StringData(lines[0])
 	start := uintptr(unsafe.Pointer(first))
-	end := start + uintptr(len(d.folded[k]))
-	hi := k + 1
-	for ; hi < lim && end-start < uintptr(size); hi++ {
-		f := d.folded[hi]
+	end := start + uintptr(len(lines[0]))
+	n := 1
+	for ; n < len(lines) && end-start < uintptr(size); n++ {
+		f := lines[n]
 		if f == "" {
 			continue
 		}
@@ -105,14 +106,17 @@ func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, p *pairTable, k, lim,
 	} else {
 		hits = blockScan(t, &a.class, block, hits[:0])
 	}
-	h := 0
-	for i := k; i < hi && h < len(hits); i++ {
-		f := d.folded[i]
-		if f == "" {
-			continue
-		}
+	// Each hit lies on a line of the block that is not empty: the lines before it that hold
+	// none are passed over.
+	i := 0
+	for h := 0; h < len(hits); i++ {
+		at := hits[h].at
+		f := lines[i]
 		off := int(uintptr(unsafe.Pointer(unsafe.StringData(f))) - start)
 		lineEnd := off + len(f)
+		if f == "" || at >= lineEnd {
+			continue
+		}
 		var w uint64
 		for ; h < len(hits) && hits[h].at < lineEnd; h++ {
 			// A word ending on the line may have begun on the line before.
@@ -124,10 +128,10 @@ func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, p *pairTable, k, lim,
 			}
 		}
 		if w != 0 {
-			out = append(out, lineWords{int32(i), w})
+			out = append(out, lineWords{int32(k + i), w})
 		}
 	}
-	return hi, hits, out
+	return k + n, hits, out
 }
 
 // blockScan appends to hits the places of f where words end, for the automaton laid out in t
