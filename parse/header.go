@@ -434,8 +434,13 @@ func (d *doc) meetingWhen(lim int) {
 			if pass == 0 && !d.meetingLineAt(i) && (prevLine < 0 || !d.meetingLineAt(prevLine)) {
 				continue
 			}
-			a, b := d.otherDateSpanOf(i, d.lines[i].Text)
-			for _, dm := range normalize.FindDates(d.lines[i].Text) {
+			// The span of another date is read only on a line that holds dates.
+			dates := normalize.FindDates(d.lines[i].Text)
+			var a, b int
+			if len(dates) > 0 {
+				a, b = d.otherDateSpanOf(i, d.lines[i].Text)
+			}
+			for _, dm := range dates {
 				if dm.Start >= a && dm.Start < b {
 					continue
 				}
@@ -461,8 +466,12 @@ func (d *doc) meetingWhen(lim int) {
 			from = dateEnd
 		}
 		if from <= len(t) && (i == dateLine || d.meetingLineAt(i) || timeLine(d.folded[i])) {
-			a, b := d.otherDateSpanOf(i, t[from:])
-			for _, tm := range normalize.FindTimes(t[from:]) {
+			times := normalize.FindTimes(t[from:])
+			var a, b int
+			if len(times) > 0 {
+				a, b = d.otherDateSpanOf(i, t[from:])
+			}
+			for _, tm := range times {
 				if tm.Start >= a && tm.Start < b {
 					continue
 				}
