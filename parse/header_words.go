@@ -86,7 +86,7 @@ var (
 	hwCommune    = hdrSet(communeWords...)
 	hwCouncilOf  = hdrSet("conseil municipal d")
 	hwNextMeet   = setOrAll(&hdrIndex, nextMeetingWords)
-	hwBodyPhrase = hdrSet("siege", "cette commune", "de la ", "du s")
+	hwBodyPhrase = hdrSet(bodyPhraseWords...)
 	hwConvo      = hdrSet("convo") // every match of reConvocation holds it
 )
 
