@@ -230,20 +230,14 @@ var communePrepSet = func() map[string]bool {
 // communeWords are the words of meetingBody's last resort.
 var communeWords = []string{"commune "}
 
-// bodyPhraseNearWords is bodyPhraseNear(f) for w = hdrWordsOf(f): its first test needs one of
-// the words of hwBodyPhrase.
+// bodyPhraseNearWords is bodyPhraseNear(f) for w = hdrWordsOf(f): the words of bodyPhraseIn
+// are header words (hwBodyPhrase), whose bits tell exactly whether f holds them.
 func bodyPhraseNearWords(f string, w uint64) bool {
-	return w&hwBodyPhrase != 0 && bodyPhraseIn(f) || bodyPhraseEnds(f)
+	return w&hwBodyPhrase != 0 || bodyPhraseEnds(f)
 }
 
 // bodyPhraseIn reports whether f holds the start of a phrase naming the body.
-func bodyPhraseIn(f string) bool {
-	// The phrases after "de la " and "du s" are looked for only when the line holds those.
-	return strings.Contains(f, "siege") || strings.Contains(f, "cette commune") ||
-		strings.Contains(f, "de la ") && (strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
-			strings.Contains(f, "de la communaute") || strings.Contains(f, "de la metropole")) ||
-		strings.Contains(f, "du s") && (strings.Contains(f, "du syndicat") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom"))
-}
+func bodyPhraseIn(f string) bool { return containsAnyLit(f, bodyPhraseWords) }
 
 // bodyPhraseEnds reports whether f ends with the start of a phrase naming the body, which the
 // next line completes.
@@ -434,8 +428,13 @@ func (d *doc) meetingWhen(lim int) {
 			if pass == 0 && !d.meetingLineAt(i) && (prevLine < 0 || !d.meetingLineAt(prevLine)) {
 				continue
 			}
-			a, b := d.otherDateSpanOf(i, d.lines[i].Text)
-			for _, dm := range normalize.FindDates(d.lines[i].Text) {
+			// The span of another date is read only on a line that holds dates.
+			dates := normalize.FindDates(d.lines[i].Text)
+			var a, b int
+			if len(dates) > 0 {
+				a, b = d.otherDateSpanOf(i, d.lines[i].Text)
+			}
+			for _, dm := range dates {
 				if dm.Start >= a && dm.Start < b {
 					continue
 				}
@@ -461,8 +460,12 @@ func (d *doc) meetingWhen(lim int) {
 			from = dateEnd
 		}
 		if from <= len(t) && (i == dateLine || d.meetingLineAt(i) || timeLine(d.folded[i])) {
-			a, b := d.otherDateSpanOf(i, t[from:])
-			for _, tm := range normalize.FindTimes(t[from:]) {
+			times := normalize.FindTimes(t[from:])
+			var a, b int
+			if len(times) > 0 {
+				a, b = d.otherDateSpanOf(i, t[from:])
+			}
+			for _, tm := range times {
 				if tm.Start >= a && tm.Start < b {
 					continue
 				}

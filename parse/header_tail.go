@@ -36,6 +36,7 @@ func init() {
 	for x, v := range tailIndex.dfa.next {
 		tailTable[x], tailTable[x|litEnds] = v, v
 	}
+	tailPaired = tailPairs.build(tailIndex.dfa)
 }
 
 // lineWords is a line that holds words of a wordIndex, and their bits.
@@ -60,12 +61,16 @@ func (d *doc) tailWords() []lineWords {
 	// The lines found go to the stack first, and to the document in one allocation.
 	var found [64]lineWords
 	out := found[:0]
+	var pairs *pairTable
+	if tailPaired {
+		pairs = &tailPairs
+	}
 	for k, n := d.attendanceScanLimit(), len(d.lines); k < n; {
 		if d.folded[k] == "" {
 			k++
 			continue
 		}
-		k, hits, out = d.blockWords(&tailIndex, &tailTable, k, n, tailBlock, hits, out)
+		k, hits, out = d.blockWords(&tailIndex, &tailTable, pairs, k, n, tailBlock, hits, out)
 	}
 	if len(out) > 0 {
 		d.hdr.tail = slices.Clone(out)
@@ -77,15 +82,17 @@ func (d *doc) tailWords() []lineWords {
 // ends in memory (the folded lines lie end to end, see foldLines), before line lim and up to
 // about size bytes, as one text with x's automaton laid out in t (see endTable). It appends to
 // out the lines of the block that hold words of x, with their bits, and returns the line after
-// the block; hits is a buffer for the places found.
-func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, k, lim, size int, hits []endHit, out []lineWords) (int, []endHit, []lineWords) {
+// the block; hits is a buffer for the places found. The block is read two bytes a move with p
+// when p is not nil, p holding x's moves over two bytes.
+func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, p *pairTable, k, lim, size int, hits []endHit, out []lineWords) (int, []endHit, []lineWords) {
 	a := x.dfa
-	first := unsafe.StringData(d.folded[k])
+	lines := d.folded[k:lim]
+	first := unsafe.StringData(lines[0])
 	start := uintptr(unsafe.Pointer(first))
-	end := start + uintptr(len(d.folded[k]))
-	hi := k + 1
-	for ; hi < lim && end-start < uintptr(size); hi++ {
-		f := d.folded[hi]
+	end := start + uintptr(len(lines[0]))
+	n := 1
+	for ; n < len(lines) && end-start < uintptr(size); n++ {
+		f := lines[n]
 		if f == "" {
 			continue
 		}
@@ -94,15 +101,22 @@ func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, k, lim, size int, hit
 		}
 		end += uintptr(len(f))
 	}
-	hits = blockScan(t, &a.class, unsafe.String(first, int(end-start)), hits[:0])
-	h := 0
-	for i := k; i < hi && h < len(hits); i++ {
-		f := d.folded[i]
-		if f == "" {
-			continue
-		}
+	if block := unsafe.String(first, int(end-start)); p != nil {
+		hits = p.scan(t, &a.class, block, hits[:0])
+	} else {
+		hits = blockScan(t, &a.class, block, hits[:0])
+	}
+	// Each hit lies on a line of the block that is not empty: the lines before it that hold
+	// none are passed over.
+	i := 0
+	for h := 0; h < len(hits); i++ {
+		at := hits[h].at
+		f := lines[i]
 		off := int(uintptr(unsafe.Pointer(unsafe.StringData(f))) - start)
 		lineEnd := off + len(f)
+		if f == "" || at >= lineEnd {
+			continue
+		}
 		var w uint64
 		for ; h < len(hits) && hits[h].at < lineEnd; h++ {
 			// A word ending on the line may have begun on the line before.
@@ -114,10 +128,10 @@ func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, k, lim, size int, hit
 			}
 		}
 		if w != 0 {
-			out = append(out, lineWords{int32(i), w})
+			out = append(out, lineWords{int32(k + i), w})
 		}
 	}
-	return hi, hits, out
+	return k + n, hits, out
 }
 
 // blockScan appends to hits the places of f where words end, for the automaton laid out in t

@@ -86,7 +86,7 @@ var (
 	hwCommune    = hdrSet(communeWords...)
 	hwCouncilOf  = hdrSet("conseil municipal d")
 	hwNextMeet   = setOrAll(&hdrIndex, nextMeetingWords)
-	hwBodyPhrase = hdrSet("siege", "cette commune", "de la ", "du s")
+	hwBodyPhrase = hdrSet(bodyPhraseWords...)
 	hwConvo      = hdrSet("convo") // every match of reConvocation holds it
 )
 
@@ -168,7 +168,7 @@ func (d *doc) hdrBlock(i int) {
 	}
 	var hits [64]endHit
 	var lines [32]lineWords
-	hi, _, found := d.blockWords(&hdrIndex, &hdrTable, i, len(ws), hdrBlockSize, hits[:0], lines[:0])
+	hi, _, found := d.blockWords(&hdrIndex, &hdrTable, nil, i, len(ws), hdrBlockSize, hits[:0], lines[:0])
 	for j := i; j < hi; j++ {
 		ws[j] = hdrKnown
 	}

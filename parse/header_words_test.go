@@ -3,6 +3,8 @@ package parse
 import (
 	"strings"
 	"testing"
+
+	"minutes/normalize"
 )
 
 // hdrWordsRef is hdrWordsOf by strings.Contains, one word at a time.
@@ -142,4 +144,47 @@ func meetingLine(f string) bool {
 // "cloturee", "terminee").
 func endVerbIn(f string) bool {
 	return strings.Contains(f, "leve") || strings.Contains(f, "clos") || strings.Contains(f, "clotur") || strings.Contains(f, "termin")
+}
+
+// bodyPhraseInRef is bodyPhraseIn before its words were a table (bodyPhraseWords) and header
+// words, kept as a reference.
+func bodyPhraseInRef(f string) bool {
+	return strings.Contains(f, "siege") || strings.Contains(f, "cette commune") ||
+		strings.Contains(f, "de la ") && (strings.Contains(f, "de la ville") || strings.Contains(f, "de la commune") ||
+			strings.Contains(f, "de la communaute") || strings.Contains(f, "de la metropole")) ||
+		strings.Contains(f, "du s") && (strings.Contains(f, "du syndicat") || strings.Contains(f, "du sivu") || strings.Contains(f, "du sivom"))
+}
+
+// checkBodyPhraseIn compares bodyPhraseIn, and the bits of its words, with the reference.
+func checkBodyPhraseIn(t *testing.T, f string) {
+	t.Helper()
+	want := bodyPhraseInRef(f)
+	if got := bodyPhraseIn(f); got != want {
+		t.Errorf("bodyPhraseIn(%q) = %v, want %v", f, got, want)
+	}
+	if got := hdrWordsOf(f)&hwBodyPhrase != 0; got != want {
+		t.Errorf("body phrase bits of %q = %v, want %v", f, got, want)
+	}
+}
+
+func TestBodyPhraseInAgreesWithRef(t *testing.T) {
+	for _, f := range []string{"", "le siege du syndicat", "de cette commune", "de la ville de", "de la ", "de la communaute",
+		"de la commune", "de la metro", "de la metropole", "du s", "du sivu", "du sivom", "du syndicat mixte", "du sictom",
+		"conseil municipal de la commune d'eybens", "de la  ville", "du  sivu"} {
+		checkBodyPhraseIn(t, f)
+	}
+	for _, l := range corpusLines() {
+		checkBodyPhraseIn(t, normalize.Fold(l))
+	}
+}
+
+func FuzzBodyPhraseIn(f *testing.F) {
+	f.Add("le conseil municipal de la commune de lyon")
+	f.Add("au siege du sivom de la metropole")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkBodyPhraseIn(t, s)
+		if got, want := bodyPhraseNearWords(s, hdrWordsOf(s)), bodyPhraseNear(s); got != want {
+			t.Errorf("bodyPhraseNearWords(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

@@ -73,7 +73,11 @@ var (
 	// Ville de Montpellier", "siège du SYNDICAT MIXTE NUMÉRIAN".
 	reBodyPhrase = mustRx(`(?:conseil municipal|conseil syndical|conseil communautaire|comite syndical|conseil metropolitain) (?:de cette commune|de la (ville|commune) (?:de |d')|du (syndicat|sivu|sivom)|de la (communaute|metropole))`)
 	reSeat       = mustRx(`siege (?:du |de la |de l')`)
-	reLaCommune  = mustSpot(`\b(?:la|notre) commune (?:de |d')`)
+	// bodyPhraseWords open the phrases of reBodyPhrase and reSeat that name the body: a line
+	// holding none of them (nor ending with bodyPhraseEndings) is not read for them.
+	bodyPhraseWords = []string{"siege", "cette commune", "de la ville", "de la commune", "de la communaute",
+		"de la metropole", "du syndicat", "du sivu", "du sivom"}
+	reLaCommune = mustSpot(`\b(?:la|notre) commune (?:de |d')`)
 	// reMeetingWords mark a line that dates the meeting itself.
 	meetingWords = []string{"seance", "reuni", "conseil", "comite", "assemble", "session",
 		"l'an ", "deliberation", "proces", "compte rendu", "compte-rendu", "bureau"}
