@@ -147,7 +147,7 @@ func appendPlain(dst []byte, s string) ([]byte, int) {
 	// its fold while eight bytes are left to read: room for len(s) bytes is room for every
 	// store, made once here rather than checked word by word.
 	dst = slices.Grow(dst, len(s))
-	out := dst[len(dst) : len(dst)+len(s)]
+	out := dst[len(dst):cap(dst)]
 	o, i := 0, 0
 	for i <= len(s)-8 {
 		x := load8(s[i:])
@@ -192,6 +192,24 @@ func appendPlain(dst []byte, s string) ([]byte, int) {
 		if n == 0 {
 			break
 		}
+	}
+	// Fewer than eight bytes left after a word that read to its end (a stop leaves eight or
+	// more): they are read as one word, the last eight bytes of s moved down over those read
+	// already. The places above them read as zero bytes, control bytes that end the run and
+	// keep no space before them; their word is stored too when room is left (not always in
+	// Fold's buffer on the stack), else the caller folds the bytes one by one.
+	if r := len(s) - i; r > 0 && r < 8 && o+8 <= len(out) {
+		x := load8(s[len(s)-8:]) >> (64 - 8*r)
+		hx := x | swarHigh
+		lt21 := 0x21*swarLow - 1 - hx
+		stop := lt21 | (swarLow - 1 - (hx ^ 0x60*swarLow))
+		space := lt21 & (hx - 0x20*swarLow)
+		bad := (stop | x) &^ (space &^ (stop>>8 | x)) & swarHigh
+		n := bits.TrailingZeros64(bad) >> 3
+		upper := ((hx - 0x41*swarLow) ^ (hx - 0x5b*swarLow)) & swarHigh
+		binary.LittleEndian.PutUint64(out[o:o+8], x|upper>>2)
+		o += n
+		i += n
 	}
 	// A space that ends the run (before a byte beyond ASCII that is no letter to read, white
 	// space maybe, or where the words end) is given back: the caller squeezes it.
