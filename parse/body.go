@@ -1090,26 +1090,10 @@ func bareNumberLine(f string) bool {
 	if f == "" || bareNumberGate.anchored && !bareNumberGate.first.has(f[0]) {
 		return false
 	}
-	if bareTailOn && (!bareNumberTail[f[len(f)-1]] || !bareDigitLead(f)) {
+	if bareTailOn && !bareNumberTail[f[len(f)-1]] {
 		return false
 	}
 	return reBareNumber.MatchString(f)
-}
-
-// bareDigitLead reports whether f opens as bareTailSource's match must: at most one sign or
-// parenthesis ([-–+(]), white space (\s), then a digit. A list item ("- approbation …",
-// ending in a letter the tail allows) is turned away here rather than by the pattern.
-func bareDigitLead(f string) bool {
-	i := 0
-	if i < len(f) && (f[i] == '-' || f[i] == '+' || f[i] == '(') {
-		i++
-	} else if strings.HasPrefix(f, "–") {
-		i += len("–")
-	}
-	for i < len(f) && (f[i] == ' ' || f[i] == '\t' || f[i] == '\n' || f[i] == '\f' || f[i] == '\r') {
-		i++
-	}
-	return i < len(f) && '0' <= f[i] && f[i] <= '9'
 }
 
 // bareTailSource is the source of reBareNumber that bareNumberTail was read from: the pattern
