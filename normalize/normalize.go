@@ -171,27 +171,16 @@ func plainRun(out []byte, s string) (o, i int) {
 		}
 	}
 	// Fewer than eight bytes left (a word that stops leaves eight or more): they are read as
-	// one word, the last eight bytes of s moved down over those read already. The places
-	// above them read as zero bytes, control bytes that end the run and keep no space before
-	// them (the last place is one of them). A word is stored only where room is left (not
-	// always in Fold's buffer on the stack), else the caller folds the bytes.
-	for r := len(s) - i; r > 0 && r < 8 && o+8 <= len(out); r = len(s) - i {
-		x := load8(s[len(s)-8:]) >> ((64 - 8*uint(r)) & 63)
-		if byte(x) >= utf8.RuneSelf {
-			if e, w := letterWord(x); e != 0 {
-				binary.LittleEndian.PutUint32(out[o:o+4], e)
-				o += int(e >> 24)
-				i += w
-				continue
-			}
-		}
-		folded, n := plainWord(x)
+	// one word, the last eight bytes of s moved down over those read already. The places above
+	// them read as zero bytes, control bytes that end the run and keep no space before them
+	// (the last place is one of them). The word is stored only where room is left (not always
+	// in Fold's buffer on the stack); else, and from a letter beyond ASCII on, the caller folds
+	// the bytes.
+	if r := len(s) - i; r > 0 && r < 8 && o+8 <= len(out) {
+		folded, n := plainWord(load8(s[len(s)-8:]) >> ((64 - 8*uint(r)) & 63))
 		binary.LittleEndian.PutUint64(out[o:o+8], folded)
 		o += n
 		i += n
-		if n == 0 {
-			break
-		}
 	}
 	// A space that ends the run (before a byte beyond ASCII that is no letter to read, white
 	// space maybe, or where the words end) is given back: the caller squeezes it.
