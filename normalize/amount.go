@@ -254,9 +254,17 @@ func scanNumber(s string, i int, loose bool) (n numSpan, ok bool) {
 func (n numSpan) digits(s string, neg bool) string {
 	var buf [40]byte
 	b := buf[:0]
-	if size := n.end - n.start + 2; size > len(buf) {
+	if size := n.digitsRoom(); size > len(buf) {
 		b = make([]byte, 0, size)
 	}
+	return string(n.appendDigits(b, s, neg))
+}
+
+// digitsRoom is room enough for the number's digits string: a sign, its digits, a point.
+func (n numSpan) digitsRoom() int { return n.end - n.start + 2 }
+
+// appendDigits appends the number's digits string (see digits) to b.
+func (n numSpan) appendDigits(b []byte, s string, neg bool) []byte {
 	if neg {
 		b = append(b, '-')
 	}
@@ -269,7 +277,7 @@ func (n numSpan) digits(s string, neg bool) string {
 		b = append(b, '.')
 		b = append(b, s[n.fracStart:n.end]...)
 	}
-	return string(b)
+	return b
 }
 
 // decimalOf converts a plain decimal string ("-1200.50"). Up to 18 digits the coefficient fits an
@@ -607,8 +615,13 @@ type amountAt struct {
 // money builds the value of a scanned amount. With lean, Value is left zero (see
 // FindAmountDigits), and an amount without a multiplier needs no decimal at all: its digits
 // are a sign, digits and at most one point, which decimalOf always reads.
-func (a *amountAt) money(s string, lean bool) (Money, error) {
-	digits := a.num.digits(s, a.neg)
+func (a *amountAt) money(s string, lean bool, ar *DigitArena) (Money, error) {
+	var digits string
+	if ar != nil {
+		digits = ar.digits(a.num, s, a.neg)
+	} else {
+		digits = a.num.digits(s, a.neg)
+	}
 	if lean && a.mult == 0 {
 		m := Money{Digits: digits, Currency: a.currency, Raw: s[a.start:a.end]}
 		if a.percent {
@@ -759,7 +772,7 @@ func readNumber(raw string) (Money, int, error) {
 	if why != numberOK {
 		return Money{}, why, nil
 	}
-	m, err := a.money(s, false)
+	m, err := a.money(s, false, nil)
 	if err != nil {
 		return Money{}, numberBadValue, err
 	}
@@ -950,14 +963,14 @@ func labelBefore(s string, i int) bool {
 // nil when buf is.
 func FindAmountsReuse(buf []Match, text string) []Match {
 	clear(buf) // the slice no longer holds the strings of the matches before
-	return findAmountsIn(buf[:0], text, false, 0)
+	return findAmountsIn(buf[:0], text, false, 0, nil)
 }
 
 // FindAmountDigits is FindAmountsReuse for a caller that reads each amount's Digits and not its
 // Value: Money.Value is left zero, which saves a decimal (a big integer) an amount.
 func FindAmountDigits(buf []Match, text string) []Match {
 	clear(buf)
-	return findAmountsIn(buf[:0], text, true, 0)
+	return findAmountsIn(buf[:0], text, true, 0, nil)
 }
 
 // FindAmountDigitsFrom is FindAmountDigits for a caller that knows where text may first hold an
@@ -966,11 +979,11 @@ func FindAmountDigits(buf []Match, text string) []Match {
 // sign, a currency written first) and the words before it are read.
 func FindAmountDigitsFrom(buf []Match, text string, from int) []Match {
 	clear(buf)
-	return findAmountsIn(buf[:0], text, true, max(from, 0))
+	return findAmountsIn(buf[:0], text, true, max(from, 0), nil)
 }
 
 func findAmounts(text string) []Match {
-	out := findAmountsIn(nil, text, false, 0)
+	out := findAmountsIn(nil, text, false, 0, nil)
 	if out == nil {
 		out = []Match{} // no allocation: callers have always had a non-nil slice
 	}
@@ -979,8 +992,9 @@ func findAmounts(text string) []Match {
 
 // findAmountsIn appends the matches in text to out, which must be empty (addWordAmounts
 // indexes it from 0). With lean, the matches' Value is left zero. No digit nor stem of a
-// currency mark lies before from: the scan starts there.
-func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
+// currency mark lies before from: the scan starts there. The Digits of the digit amounts are
+// written in ar when it is not nil, else a string each.
+func findAmountsIn(out []Match, text string, lean bool, from int, ar *DigitArena) []Match {
 	// Matches are large; sizing the slice once from the euro signs saves most of its regrowth.
 	// Most texts hold none: the slice is made at the first one.
 	grow := func() {
@@ -1039,12 +1053,12 @@ func findAmountsIn(out []Match, text string, lean bool, from int) []Match {
 		}
 		if bare.end >= floor && bare.end < a.start && rangeStart(text, bare, a.start) {
 			first := amountAt{start: bare.start, end: bare.end, num: bare, currency: a.currency, mult: a.mult}
-			if m, err := first.money(text, lean); err == nil {
+			if m, err := first.money(text, lean, ar); err == nil {
 				grow()
 				out = append(out, Match{Start: first.start, End: first.end, Money: m})
 			}
 		}
-		if m, err := a.money(text, lean); err == nil {
+		if m, err := a.money(text, lean, ar); err == nil {
 			grow()
 			out = append(out, Match{Start: a.start, End: a.end, Money: m})
 		} else if stray < 0 || a.start < stray {

@@ -63,12 +63,12 @@ func findAmountsInRef(out []Match, text string, lean bool) []Match {
 		}
 		if bare.end >= floor && bare.end < a.start && rangeStart(text, bare, a.start) {
 			first := amountAt{start: bare.start, end: bare.end, num: bare, currency: a.currency, mult: a.mult}
-			if m, err := first.money(text, lean); err == nil {
+			if m, err := first.money(text, lean, nil); err == nil {
 				grow()
 				out = append(out, Match{Start: first.start, End: first.end, Money: m})
 			}
 		}
-		if m, err := a.money(text, lean); err == nil {
+		if m, err := a.money(text, lean, nil); err == nil {
 			grow()
 			out = append(out, Match{Start: a.start, End: a.end, Money: m})
 		}
@@ -155,14 +155,21 @@ var perf11Cases = []string{
 func checkFindRef(t *testing.T, text string) {
 	t.Helper()
 	for _, lean := range []bool{false, true} {
-		got := findAmountsIn(nil, text, lean, 0)
+		got := findAmountsIn(nil, text, lean, 0, nil)
 		want := findAmountsInRef(nil, text, lean)
 		if len(got) != len(want) || !sameMatches(got, want) || !reflect.DeepEqual(got, want) {
 			t.Fatalf("findAmountsIn(%q, %v) = %+v, want %+v", text, lean, got, want)
 		}
 		if from := AmountOpener(text); from >= 0 {
-			if got := findAmountsIn(nil, text, lean, from); !reflect.DeepEqual(got, want) {
+			if got := findAmountsIn(nil, text, lean, from, nil); !reflect.DeepEqual(got, want) {
 				t.Fatalf("findAmountsIn(%q, %v, %d) = %+v, want %+v", text, lean, from, got, want)
+			}
+			// Digits written in an arena, one nearly full (a new buffer is made) and one
+			// with room.
+			for _, ar := range []*DigitArena{{buf: make([]byte, 5, 6)}, {}} {
+				if got := findAmountsIn(nil, text, lean, from, ar); !reflect.DeepEqual(got, want) {
+					t.Fatalf("findAmountsIn(%q, %v, %d) in an arena = %+v, want %+v", text, lean, from, got, want)
+				}
 			}
 		} else if len(want) > 0 {
 			t.Fatalf("AmountOpener(%q) = -1, but the finder finds %+v", text, want)

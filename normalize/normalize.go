@@ -42,11 +42,16 @@ func AppendFold(dst []byte, s string) []byte {
 	space := false
 	for i := 0; i < len(s); {
 		// Eight bytes at a time while they are printable ASCII folded by lower-casing alone,
-		// with single spaces between words (see appendPlain). A space opening the run is copied
+		// with single spaces between words (see plainRun). A space opening the run is copied
 		// only after text (a leading space is dropped) and when no white space is pending.
 		if !space && i+8 <= len(s) && (s[i] != ' ' || len(dst) > start) {
-			var n int
-			if dst, n = appendPlain(dst, s[i:]); n > 0 {
+			// The run never folds longer than it reads (a letter of two bytes folds to one
+			// or two, a rune of three to one, a space to itself): room for the bytes left is
+			// room for its fold, made once here rather than checked word by word.
+			dst = slices.Grow(dst, len(s)-i)
+			o, n := plainRun(dst[len(dst):cap(dst)], s[i:])
+			dst = dst[:len(dst)+o]
+			if n > 0 {
 				i += n
 				continue
 			}
@@ -116,7 +121,7 @@ func AppendFold(dst []byte, s string) []byte {
 	return dst
 }
 
-// Byte-wise constants of appendPlain.
+// Byte-wise constants of plainRun.
 const (
 	swarLow  = 0x0101010101010101
 	swarHigh = 0x8080808080808080
@@ -129,69 +134,53 @@ func load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// appendPlain appends the fold of the run of bytes that open s and fold to themselves or by
-// lower-casing alone, eight at a time, and returns how many it read (0 when s is shorter than
-// eight bytes). The run is ASCII but white space, control bytes and '`', where a space is single
-// and followed by such a byte: it is its own fold, lower-cased, when it neither starts the text
-// nor follows white space (AppendFold checks both). A letter of U+00C0–U+00FF or a rune of
-// U+2000–U+203F that folds to one printable ASCII byte (the apostrophe ’ of French text), alone
-// or after a single space, goes on the run too. The run ends at the first other byte, before a
-// space that does not lead to one of the run, or where fewer than eight bytes are left to read
-// (the caller folds them).
-func appendPlain(dst []byte, s string) ([]byte, int) {
+// plainRun writes into out the fold of the run of bytes that open s and fold to themselves or
+// by lower-casing alone, eight at a time, and returns how many bytes it wrote and how many it
+// read (none when s is shorter than eight bytes); out must be at least as long as s. The run is
+// ASCII but white space, control bytes and '`', where a space is single and followed by such a
+// byte: it is its own fold, lower-cased, when it neither starts the text nor follows white
+// space (AppendFold checks both). A letter of U+00C0–U+00FF or a rune of U+2000–U+203F that
+// folds to one printable ASCII byte (the apostrophe ’ of French text), alone or after a single
+// space, goes on the run too. The run ends at the first other byte, before a space that does
+// not lead to one of the run, or at the end of s; its last bytes, fewer than eight, are read
+// only when out has room for a word of eight beyond their place (else the caller folds them).
+// The bytes of out past the fold may be written too.
+func plainRun(out []byte, s string) (o, i int) {
 	if len(s) < 8 {
-		return dst, 0
+		return 0, 0
 	}
-	// The run never folds longer than it reads (a letter of two bytes folds to one or two, a
-	// rune of three to one, a space to itself), and each word is stored whole at the place of
-	// its fold while eight bytes are left to read: room for len(s) bytes is room for every
-	// store, made once here rather than checked word by word.
-	dst = slices.Grow(dst, len(s))
-	out := dst[len(dst) : len(dst)+len(s)]
-	o, i := 0, 0
+	// Each word is stored whole at the place of its fold, which is never beyond the place of
+	// what it read: while eight bytes are left to read, out has room for every store.
 	for i <= len(s)-8 {
 		x := load8(s[i:])
 		if byte(x) >= utf8.RuneSelf {
-			// A letter of U+00C0–U+00FF (é è à ç…) or a rune of U+2000–U+203F, read from
-			// the word in hand: French words break the run at every accent, and returning
-			// costs more. e is its fold (low bytes) and the fold's length (top byte), 0 when
-			// it is neither.
-			var e uint32
-			w := 2
-			if x&0xc0ff == 0x80c3 {
-				e = foldC3w[x>>8&0x3f]
-			} else if x&0xc0ffff == 0x8080e2 {
-				e, w = foldE280w[x>>16&0x3f], 3
-			}
-			if e != 0 {
+			// French words break the run at every accent, and returning costs more.
+			if e, w := letterWord(x); e != 0 {
 				binary.LittleEndian.PutUint32(out[o:o+4], e)
 				o += int(e >> 24)
 				i += w
 				continue
 			}
 		}
-		// The high bit of each byte tells its class. With every high bit set, subtracting
-		// k < 0x80 from each byte cannot borrow across bytes, and the high bit of a byte
-		// survives exactly when its low seven bits are >= k; (k - 1) - hx, which is ^(hx - k),
-		// tells they are < k (the other bits are dropped once, at the end).
-		hx := x | swarHigh
-		lt21 := 0x21*swarLow - 1 - hx
-		stop := lt21 | (swarLow - 1 - (hx ^ 0x60*swarLow)) // white space, control or '`' (beyond ASCII aside)
-		space := lt21 & (hx - 0x20*swarLow)                // a space, or 0xa0
-		// A space is kept before a byte of the run, or before one beyond ASCII: the next word
-		// tells whether a letter follows, and when none does the run ends there and the space
-		// is given back below. The arithmetic shift makes the last place look ahead to itself,
-		// so that a space there ends the word: the next opens with it, and can tell whether
-		// another space follows.
-		bad := (stop | x) &^ (space &^ (uint64(int64(stop)>>8) | x)) & swarHigh
-		n := bits.TrailingZeros64(bad) >> 3
-		upper := ((hx - 0x41*swarLow) ^ (hx - 0x5b*swarLow)) & swarHigh // A–Z, lowered by their 0x20 bit
-		binary.LittleEndian.PutUint64(out[o:o+8], x|upper>>2)
+		folded, n := plainWord(x)
+		binary.LittleEndian.PutUint64(out[o:o+8], folded)
 		o += n
 		i += n
 		if n == 0 {
 			break
 		}
+	}
+	// Fewer than eight bytes left (a word that stops leaves eight or more): they are read as
+	// one word, the last eight bytes of s moved down over those read already. The places above
+	// them read as zero bytes, control bytes that end the run and keep no space before them
+	// (the last place is one of them). The word is stored only where room is left (not always
+	// in Fold's buffer on the stack); else, and from a letter beyond ASCII on, the caller folds
+	// the bytes.
+	if r := len(s) - i; r > 0 && r < 8 && o+8 <= len(out) {
+		folded, n := plainWord(load8(s[len(s)-8:]) >> ((64 - 8*uint(r)) & 63))
+		binary.LittleEndian.PutUint64(out[o:o+8], folded)
+		o += n
+		i += n
 	}
 	// A space that ends the run (before a byte beyond ASCII that is no letter to read, white
 	// space maybe, or where the words end) is given back: the caller squeezes it.
@@ -199,7 +188,41 @@ func appendPlain(dst []byte, s string) ([]byte, int) {
 		i--
 		o--
 	}
-	return dst[:len(dst)+o], i
+	return o, i
+}
+
+// letterWord reads the letter of U+00C0–U+00FF (é è à ç…) or the rune of U+2000–U+203F that
+// opens the word x, from the word in hand: its fold (low bytes) and the fold's length (top
+// byte), 0 when it is neither, and its width in x.
+func letterWord(x uint64) (e uint32, w int) {
+	if x&0xc0ff == 0x80c3 {
+		return foldC3w[x>>8&0x3f], 2
+	}
+	if x&0xc0ffff == 0x8080e2 {
+		return foldE280w[x>>16&0x3f], 3
+	}
+	return 0, 0
+}
+
+// plainWord folds the word x of plainRun's run and returns how many of its bytes, from the
+// first, the run keeps.
+func plainWord(x uint64) (folded uint64, n int) {
+	// The high bit of each byte tells its class. With every high bit set, subtracting
+	// k < 0x80 from each byte cannot borrow across bytes, and the high bit of a byte survives
+	// exactly when its low seven bits are >= k; (k - 1) - hx, which is ^(hx - k), tells they
+	// are < k (the other bits are dropped once, at the end).
+	hx := x | swarHigh
+	lt21 := 0x21*swarLow - 1 - hx
+	stop := lt21 | (swarLow - 1 - (hx ^ 0x60*swarLow)) // white space, control or '`' (beyond ASCII aside)
+	space := lt21 & (hx - 0x20*swarLow)                // a space, or 0xa0
+	// A space is kept before a byte of the run, or before one beyond ASCII: the next word
+	// tells whether a letter follows, and when none does the run ends there and the space
+	// is given back. The arithmetic shift makes the last place look ahead to itself, so that
+	// a space there ends the word: the next opens with it, and can tell whether another space
+	// follows.
+	bad := (stop | x) &^ (space &^ (uint64(int64(stop)>>8) | x)) & swarHigh
+	upper := ((hx - 0x41*swarLow) ^ (hx - 0x5b*swarLow)) & swarHigh // A–Z, lowered by their 0x20 bit
+	return x | upper>>2, bits.TrailingZeros64(bad) >> 3
 }
 
 // foldSpace marks in foldASCII the white space that Fold squeezes.
@@ -280,7 +303,7 @@ var (
 		}
 		return t
 	}()
-	// foldC3w is foldC3 for appendPlain: the fold's bytes, and its length in the top byte.
+	// foldC3w is foldC3 for plainRun: the fold's bytes, and its length in the top byte.
 	foldC3w = func() (t [64]uint32) {
 		for k, f := range foldC3 {
 			t[k] = uint32(f[0]) | uint32(f[1])<<8 | 1<<24
@@ -290,7 +313,7 @@ var (
 		}
 		return t
 	}()
-	// foldE280w is foldE280 for appendPlain: the fold's byte and its length 1 in the top byte,
+	// foldE280w is foldE280 for plainRun: the fold's byte and its length 1 in the top byte,
 	// or 0.
 	foldE280w = func() (t [64]uint32) {
 		for k, c := range foldE280 {

@@ -942,8 +942,9 @@ func (d *doc) amounts(it *Item, paras []para) {
 			text = unsafe.String(&buf[0], n)
 		}
 		n0 := len(it.Amounts)
-		// Digits are the value kept; the list grows once, not amount by amount.
-		sc.matches = normalize.FindAmountDigitsFrom(sc.matches, text, first)
+		// Digits are the value kept, written in the document's arena rather than a string
+		// each; the list grows once, not amount by amount.
+		sc.matches = normalize.FindAmountDigitsIn(sc.matches, &d.digits, text, first)
 		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))
 		li := 0 // the line of the match: the matches come in order, and so do the lines
 		for _, m := range sc.matches {

@@ -43,6 +43,8 @@ type doc struct {
 	flatMemo *flatMemo
 	// heads memoizes each line's cleaned text and reading as a heading (section.go).
 	heads *lineHeads
+	// digits holds the values of the document's amounts (see amounts), one buffer for all.
+	digits normalize.DigitArena
 }
 
 // Minutes parses one extracted document into a record. It never fails: a part that cannot be
