@@ -397,8 +397,25 @@ func readCellForms(raw string) (cellValue, bool) {
 // isCode reports whether a cell is a budget code (chapter, article, account): two to six digits
 // ("011", "65", "002", "74833", "6411").
 func isCode(s string) bool {
+	// Trimming keeps an end that is an ASCII byte other than white space: a cell opening or
+	// ending with a digit at both ends is its own trim, and one opening or ending with another
+	// such byte (most cells: words, amounts with a unit) is no code, told without trimming.
+	if s == "" {
+		return false
+	}
+	if a, b := s[0], s[len(s)-1]; '0' <= a && a <= '9' && '0' <= b && b <= '9' {
+		return len(s) >= 2 && len(s) <= 6 && allDigits(s)
+	} else if keptEnd(a) || keptEnd(b) {
+		return false
+	}
 	s = trimSpace(s)
 	return len(s) >= 2 && len(s) <= 6 && allDigits(s)
+}
+
+// keptEnd reports whether c, an end of a cell, is an ASCII byte that trimSpace keeps and that
+// is no digit.
+func keptEnd(c byte) bool {
+	return c < utf8.RuneSelf && !isFoldSpace(c) && (c < '0' || c > '9')
 }
 
 // isYear reports whether a cell is a bare year (19xx or 20xx), as in a header "Libellé 2023

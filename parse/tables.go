@@ -231,7 +231,7 @@ func (cc cellCache) numbered(text string) bool {
 		c, rest, more = strings.Cut(rest, "\t")
 		first = trimSpace(c)
 	}
-	if !more || !reNumbering.MatchString(first) {
+	if !more || !numberingCell(first) {
 		return false
 	}
 	words := 0
