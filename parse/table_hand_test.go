@@ -1,6 +1,10 @@
 package parse
 
-import "testing"
+import (
+	"testing"
+
+	"minutes/normalize"
+)
 
 // tableHandCases are cells and labels the hand readers of table_hand.go must read as their
 // patterns do.
@@ -69,4 +73,44 @@ func FuzzIsCode(f *testing.F) {
 			t.Errorf("isCode(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// plainCellSeeds are cells of real tables and forms near them.
+var plainCellSeeds = []string{"16", "011", "0", "00", "0,00", "30 000,00", "1 060 318,76", "2023", "1234,5", "12 345", "123 4567", "1 23",
+	"0 123,00", "1 234 ,00", "1 234,", ",50", "1,2,3", "12 345 678 901 234 567 890", "123456789012345678", "1234567890123456789",
+	"1 234 567 890 123 456,78", "1 000 000", "2 000,00 €", "1 000 2023", "001 000", "1.234", "10,5 %", " 12", "12 ", "1  234"}
+
+func TestPlainCellDigits(t *testing.T) {
+	for _, s := range plainCellSeeds {
+		checkPlainCell(t, s)
+	}
+}
+
+func checkPlainCell(t *testing.T, s string) {
+	t.Helper()
+	d, ok := plainCellDigits(s)
+	if !ok {
+		return
+	}
+	m, mok := normalize.NumberDigits(s)
+	if !mok || m.Digits != d || m.Unit != "" || m.Currency != "" {
+		t.Errorf("plainCellDigits(%q) = %q; NumberDigits gives %q %q %q %v", s, d, m.Digits, m.Unit, m.Currency, mok)
+	}
+}
+
+func FuzzPlainCellDigits(f *testing.F) {
+	for _, s := range plainCellSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkPlainCell)
+}
+
+func TestPlainCellDigitsReads(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"16", "16"}, {"011", "011"}, {"0,00", "0.00"}, {"30 000,00", "30000.00"}, {"1 060 318,76", "1060318.76"}, {"12 345", "12345"}, {"1234,5", "1234.5"},
+	} {
+		if got, ok := plainCellDigits(c.in); !ok || got != c.want {
+			t.Errorf("plainCellDigits(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
 }
