@@ -339,6 +339,9 @@ func (cc cellCache) columnUnits(t *Table) []string {
 				if v.Unit == "" {
 					seen = "-"
 				}
+				if seen == "-" {
+					break // no later cell gives the column a unit back
+				}
 			}
 			if seen != "-" {
 				units[i] = seen
