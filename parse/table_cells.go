@@ -156,9 +156,9 @@ func unitCode(unit string) (uint8, bool) {
 
 // cellCache remembers the cells of a document already read: a cell is classified with its
 // line, then laid out, checked and given its unit, and each step asks for its number again.
-// Reading a number (normalize.Number) costs far more than a map look-up. A nil cache reads
-// every time.
-type cellCache map[string]cellRead
+// Reading a number (normalize.Number) costs far more than a look-up. A nil cache reads every
+// time.
+type cellCache = *cellMemo
 
 // read is readCell through the cache.
 func (cc cellCache) read(raw string) (cellValue, bool) {
@@ -169,12 +169,12 @@ func (cc cellCache) read(raw string) (cellValue, bool) {
 		// Not a number (readCell's first test): most text cells, told without the map.
 		return cellValue{}, false
 	}
-	if r, ok := cc[raw]; ok {
+	if r, ok := cc.get(raw); ok {
 		return cellValue{Digits: r.digits, Unit: cellUnits[r.unit]}, r.ok
 	}
 	v, ok := readCell(raw)
 	if code, known := unitCode(v.Unit); known {
-		cc[raw] = cellRead{v.Digits, code, ok}
+		cc.put(raw, cellRead{v.Digits, code, ok})
 	}
 	return v, ok
 }

@@ -38,7 +38,7 @@ type tableLine struct {
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
 	var last carried
-	cc := make(cellCache, d.cellHint(d.lineBits()))
+	cc := newCellCache(d.cellHint(d.lineBits()))
 	for _, blk := range d.tableBlocks(cc) {
 		tables, c := d.readBlock(blk, last, cc)
 		d.rec.Tables = append(d.rec.Tables, tables...)
@@ -54,8 +54,8 @@ func (d *doc) tables() {
 }
 
 // cellHint is the room the document's cell cache starts with: two distinct cells a tabbed line
-// with a digit (the rows of tables in text), which spares the map most of its growth. Other
-// documents (space-aligned columns, Markdown, no table) start with an empty map.
+// with a digit (the rows of tables in text), which spares the table most of its growth. Other
+// documents (space-aligned columns, Markdown, no table) start with the smallest table.
 func (d *doc) cellHint(bits []uint8) int {
 	n := 0
 	for i, st := range bits {
