@@ -8,21 +8,8 @@ import (
 // Hand readers of the table patterns that run on short strings: the first cell of every tab
 // line (reNumbering) and the folded label of a row (reTableTotal, reTableSubtotal). The
 // backtracker costs a thousand instructions and more on a cell of a few bytes; the patterns stay
-// as the reference (TestTableHandAgree, FuzzNumberingCell, FuzzTotalLabel).
-
-// totalLabels are the labels of a total row, folded, as reTableTotal reads them: their words
-// are apart by white space (\s+), and white space and a colon may follow them.
-var totalLabels = [][]string{
-	{"totaux"}, {"total"}, {"total", "general"}, {"total", "des", "budgets"}, {"total", "cumule"},
-	{"montant", "total"}, {"total", "ttc"}, {"total", "ht"},
-}
-
-// subtotalOpeners are what the label of a subtotal row opens with, folded, as reTableSubtotal
-// reads it (each form of its optional parts spelt out), before the end of a word.
-var subtotalOpeners = []string{
-	"sous-totale", "sous totale", "soustotale", "sous-total", "sous total", "soustotal",
-	"s/total", "total", "totaux",
-}
+// as the reference (TestTableHandAgree, FuzzTableHand), their words in tables beside them
+// (totalLabels, subtotalOpeners in tables.go).
 
 // numberingCell is reNumbering.MatchString(s): a number of dotted groups ("6.5.2", "1."), a
 // Roman number ("II", "IV."), a letter and a dot or bracket ("a)"), or one bullet of
