@@ -48,6 +48,9 @@ func readCell(raw string) (cellValue, bool) {
 	if !hasDigit(raw) {
 		return cellValue{}, false
 	}
+	if d, ok := plainCellDigits(raw); ok {
+		return cellValue{Digits: d}, true
+	}
 	if m, ok := normalize.NumberDigits(raw); ok {
 		v := cellValue{Digits: m.Digits}
 		switch {
@@ -59,6 +62,60 @@ func readCell(raw string) (cellValue, bool) {
 		return v, true
 	}
 	return readCellTable(raw)
+}
+
+// plainCellDigits reads the amounts most table cells hold, digits in groups of three apart by
+// a space with decimals after a comma ("1 060 318,76", "0,00") or digits alone ("011",
+// "2023"), as normalize.NumberDigits reads them: the digits without the spaces, a point for the
+// comma. It reports false on every other cell, which NumberDigits then reads: the number
+// reader weighs many forms (signs, units, words, other separators) and cost a cell a thousand
+// instructions and more. At most 18 digits (NumberDigits reads longer ones otherwise).
+// FuzzPlainCellDigits checks that NumberDigits agrees on every cell it reads.
+func plainCellDigits(s string) (string, bool) {
+	// The integer part: a run of digits, or a lead of one to three (not opening with 0) and
+	// groups of a space and three digits.
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return "", false
+	}
+	grouped := false
+	if i <= 3 && s[0] != '0' {
+		for i+4 <= len(s) && s[i] == ' ' && allDigits(s[i+1:i+4]) && (i+4 == len(s) || s[i+4] == ' ' || s[i+4] == ',') {
+			i += 4
+			grouped = true
+		}
+	}
+	intEnd, frac := i, ""
+	if i < len(s) {
+		if s[i] != ',' || i+1 == len(s) || !allDigits(s[i+1:]) {
+			return "", false
+		}
+		frac = s[i+1:]
+	}
+	if !grouped && frac == "" {
+		if len(s) > 18 {
+			return "", false
+		}
+		return s, true
+	}
+	var buf [24]byte
+	b := buf[:0]
+	for k := 0; k < intEnd; k++ {
+		if s[k] != ' ' {
+			b = append(b, s[k])
+		}
+	}
+	if len(b)+len(frac) > 18 {
+		return "", false
+	}
+	if frac != "" {
+		b = append(b, '.')
+		b = append(b, frac...)
+	}
+	return string(b), true
 }
 
 // cellIsNumber is readCell's ok, for callers that keep no value: normalize.IsNumber builds
@@ -99,9 +156,9 @@ func unitCode(unit string) (uint8, bool) {
 
 // cellCache remembers the cells of a document already read: a cell is classified with its
 // line, then laid out, checked and given its unit, and each step asks for its number again.
-// Reading a number (normalize.Number) costs far more than a map look-up. A nil cache reads
-// every time.
-type cellCache map[string]cellRead
+// Reading a number (normalize.Number) costs far more than a look-up. A nil cache reads every
+// time.
+type cellCache = *cellMemo
 
 // read is readCell through the cache.
 func (cc cellCache) read(raw string) (cellValue, bool) {
@@ -112,12 +169,12 @@ func (cc cellCache) read(raw string) (cellValue, bool) {
 		// Not a number (readCell's first test): most text cells, told without the map.
 		return cellValue{}, false
 	}
-	if r, ok := cc[raw]; ok {
+	if r, ok := cc.get(raw); ok {
 		return cellValue{Digits: r.digits, Unit: cellUnits[r.unit]}, r.ok
 	}
 	v, ok := readCell(raw)
 	if code, known := unitCode(v.Unit); known {
-		cc[raw] = cellRead{v.Digits, code, ok}
+		cc.put(raw, cellRead{v.Digits, code, ok})
 	}
 	return v, ok
 }
@@ -397,8 +454,25 @@ func readCellForms(raw string) (cellValue, bool) {
 // isCode reports whether a cell is a budget code (chapter, article, account): two to six digits
 // ("011", "65", "002", "74833", "6411").
 func isCode(s string) bool {
+	// Trimming keeps an end that is an ASCII byte other than white space: a cell opening or
+	// ending with a digit at both ends is its own trim, and one opening or ending with another
+	// such byte (most cells: words, amounts with a unit) is no code, told without trimming.
+	if s == "" {
+		return false
+	}
+	if a, b := s[0], s[len(s)-1]; '0' <= a && a <= '9' && '0' <= b && b <= '9' {
+		return len(s) >= 2 && len(s) <= 6 && allDigits(s)
+	} else if keptEnd(a) || keptEnd(b) {
+		return false
+	}
 	s = trimSpace(s)
 	return len(s) >= 2 && len(s) <= 6 && allDigits(s)
+}
+
+// keptEnd reports whether c, an end of a cell, is an ASCII byte that trimSpace keeps and that
+// is no digit.
+func keptEnd(c byte) bool {
+	return c < utf8.RuneSelf && !isFoldSpace(c) && (c < '0' || c > '9')
 }
 
 // isYear reports whether a cell is a bare year (19xx or 20xx), as in a header "Libellé 2023

@@ -14,7 +14,7 @@ func TestCellCacheRead(t *testing.T) {
 		{"text", "Néant"},
 		{"digits in text", "article 12 du règlement"},
 	}
-	cc := cellCache{}
+	cc := newCellCache(0)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			wantV, wantOK := readCell(c.raw)

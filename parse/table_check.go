@@ -213,17 +213,24 @@ func tableFixed(t *Table) ([][]*fixed, int, bool) {
 	if len(t.Rows) > maxFixedRows {
 		return nil, 0, false
 	}
+	// Each value is read once: the first pass keeps it, unscaled, and its decimals (on the
+	// stack for most tables), the second scales it in place.
 	scale := 0
+	back := make([]fixed, 0, len(t.Rows)*len(t.Columns))
+	var fracBuf [256]uint8
+	fracs := fracBuf[:0]
 	for _, r := range t.Rows {
 		for c := range t.Columns {
 			if c >= len(r.Values) || r.Values[c] == nil {
 				continue
 			}
-			_, frac, ok := readFixed(*r.Values[c])
+			v, frac, ok := readFixed(*r.Values[c])
 			if !ok {
 				return nil, 0, false
 			}
 			scale = max(scale, frac)
+			back = append(back, fixed(v))
+			fracs = append(fracs, uint8(frac))
 		}
 	}
 	if scale > maxFixedScale {
@@ -231,15 +238,15 @@ func tableFixed(t *Table) ([][]*fixed, int, bool) {
 	}
 	out := make([][]*fixed, len(t.Rows))
 	ptrs := make([]*fixed, len(t.Rows)*len(t.Columns))
-	back := make([]fixed, 0, len(t.Rows)*len(t.Columns))
+	k := 0
 	for i, r := range t.Rows {
 		out[i] = ptrs[i*len(t.Columns) : (i+1)*len(t.Columns) : (i+1)*len(t.Columns)]
 		for c := range t.Columns {
 			if c >= len(r.Values) || r.Values[c] == nil {
 				continue
 			}
-			v, frac, _ := readFixed(*r.Values[c])
-			for k := frac; k < scale; k++ {
+			v := int64(back[k])
+			for f := int(fracs[k]); f < scale; f++ {
 				if v >= fixedLimit || v <= -fixedLimit {
 					return nil, 0, false // checked at each step: v*10 must not wrap
 				}
@@ -248,8 +255,9 @@ func tableFixed(t *Table) ([][]*fixed, int, bool) {
 			if v >= fixedLimit || v <= -fixedLimit {
 				return nil, 0, false
 			}
-			back = append(back, fixed(v))
-			out[i][c] = &back[len(back)-1]
+			back[k] = fixed(v)
+			out[i][c] = &back[k]
+			k++
 		}
 	}
 	return out, scale, true

@@ -22,7 +22,7 @@ func (r *blockReader) build() []Table {
 			if p.shape == shapeData {
 				numbered++
 			}
-			li := labelIndex(p.cells)
+			li := p.li
 			if li > 0 && isCode(p.cells[li-1]) {
 				hasCode = true
 			}
@@ -131,13 +131,13 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 			continue
 		}
 		lens = append(lens, len(trimCells(p.cells)))
-		lis = append(lis, labelIndex(p.cells))
+		lis = append(lis, p.li)
 	}
 	rowLen, li := mode(lens, 0), mode(lis, 0)
 	h := trimCells(e.header)
 	width := 0
 	for _, p := range e.rows {
-		if l := labelIndex(p.cells); l >= 0 {
+		if l := p.li; l >= 0 {
 			width = max(width, len(trimCells(p.cells))-l-1)
 		}
 	}
@@ -181,7 +181,7 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 	for ri, p := range e.rows {
 		row := Row{Pos: d.lines[p.idx].Pos}
 		cells := p.cells
-		l := labelIndex(cells)
+		l := p.li
 		if l < 0 && len(cells) > 1 && cells[0] == "" {
 			// A row of numbers whose label cell is empty (the label is elsewhere).
 			l = 0
@@ -291,9 +291,9 @@ func rowKind(label string) string {
 		return RowLine
 	}
 	switch {
-	case reTableTotal.MatchString(f):
+	case totalLabel(f):
 		return RowTotal
-	case reTableSubtotal.MatchString(f):
+	case subtotalLabel(f):
 		return RowSubtotal
 	}
 	return RowLine
@@ -338,6 +338,9 @@ func (cc cellCache) columnUnits(t *Table) []string {
 				}
 				if v.Unit == "" {
 					seen = "-"
+				}
+				if seen == "-" {
+					break // no later cell gives the column a unit back
 				}
 			}
 			if seen != "-" {

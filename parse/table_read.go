@@ -111,6 +111,7 @@ type pendingRow struct {
 	idx   int
 	cells []string
 	shape rowShape   // lineShape(cells), read once
+	li    int        // labelIndex(cells), read once (addRow): the layout asks it of each row often
 	pre   []string   // lines of a wrapped label above the row's values
 	more  []string   // continuation lines of a wrapped label
 	notes [][]string // continuation lines of the value cells, cell by cell
@@ -239,6 +240,7 @@ func (r *blockReader) addRow(p pendingRow) {
 	if len(e.rows) == 0 && r.rowEnd <= cap(r.rowBuf) { // (the buffer holds every row: a guard)
 		e.rows = r.rowBuf[r.rowEnd:r.rowEnd]
 	}
+	p.li = labelIndex(p.cells)
 	e.rows = append(e.rows, p)
 	r.rowEnd++
 }
@@ -327,7 +329,7 @@ func (r *blockReader) text(k int) {
 		// the label's cell, notes under its values in theirs ("(40,30*186) + …", "Pour 198
 		// élèves"). A line with the label's cell empty is all notes.
 		prev := &r.cur.rows[len(r.cur.rows)-1]
-		l := labelIndex(prev.cells)
+		l := prev.li
 		head := ""
 		if l >= 0 && l < len(cells) {
 			head = cells[l]
@@ -450,7 +452,7 @@ func (p *pendingRow) fullLabel() string {
 
 // label returns the row's label cell as first read.
 func (p *pendingRow) label() string {
-	if i := labelIndex(p.cells); i >= 0 {
+	if i := p.li; i >= 0 {
 		return p.cells[i]
 	}
 	return ""

@@ -23,6 +23,19 @@ var (
 	reTableTotal = mustRx(`^(?:totaux|total(?:\s+general|\s+des\s+budgets|\s+cumule)?|montant\s+total|total\s+ttc|total\s+ht)\s*:?$`)
 	// Subtotal rows: "Total Investissement", "Sous-total", "S/total".
 	reTableSubtotal = mustRx(`^(?:sous[- ]?totale?|s/total|total|totaux)\b`)
+
+	// The labels of a total row, as reTableTotal reads them: their words are apart by white
+	// space (\s+), and white space and a colon may follow them (totalLabel reads them).
+	totalLabels = [][]string{
+		{"totaux"}, {"total"}, {"total", "general"}, {"total", "des", "budgets"}, {"total", "cumule"},
+		{"montant", "total"}, {"total", "ttc"}, {"total", "ht"},
+	}
+	// What the label of a subtotal row opens with, as reTableSubtotal reads it (each form of
+	// its optional parts spelt out), before the end of a word (subtotalLabel reads them).
+	subtotalOpeners = []string{
+		"sous-totale", "sous totale", "soustotale", "sous-total", "sous total", "soustotal",
+		"s/total", "total", "totaux",
+	}
 	// Header cells that name the code column and the label column.
 	reHeaderCode  = mustRx(`^(?:code|chap(?:itre|\.)?|art(?:icle|\.)?|compte|c/|n°|no|imputation|nature|fonction|ligne)s?$`)
 	reHeaderLabel = mustRx(`^(?:libelles?|designations?|intitules?|objet|nature|postes?|operations?|comptes?|chapitres?|articles?|annees?|exercices?|fonctions?)\b`)
@@ -38,7 +51,7 @@ type tableLine struct {
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
 	var last carried
-	cc := make(cellCache, d.cellHint(d.lineBits()))
+	cc := newCellCache(d.cellHint(d.lineBits()))
 	for _, blk := range d.tableBlocks(cc) {
 		tables, c := d.readBlock(blk, last, cc)
 		d.rec.Tables = append(d.rec.Tables, tables...)
@@ -54,8 +67,8 @@ func (d *doc) tables() {
 }
 
 // cellHint is the room the document's cell cache starts with: two distinct cells a tabbed line
-// with a digit (the rows of tables in text), which spares the map most of its growth. Other
-// documents (space-aligned columns, Markdown, no table) start with an empty map.
+// with a digit (the rows of tables in text), which spares the table most of its growth. Other
+// documents (space-aligned columns, Markdown, no table) start with the smallest table.
 func (d *doc) cellHint(bits []uint8) int {
 	n := 0
 	for i, st := range bits {
@@ -209,7 +222,8 @@ func splitPipes(line string) []string {
 }
 
 // reNumbering is the number or bullet of a heading or a list item ("6.5.2", "1.", "II", "a)",
-// "–"), which text extraction separates from its text by a tab.
+// "–"), which text extraction separates from its text by a tab. numberingCell reads it by
+// hand (its bullets are bulletMarks); the pattern is its reference.
 var reNumbering = mustRx(`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—•*·➢✓▪►\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}])$`)
 
 // numberedLine reports whether a tab-separated line is a numbered heading or a list item: a
@@ -231,7 +245,7 @@ func (cc cellCache) numbered(text string) bool {
 		c, rest, more = strings.Cut(rest, "\t")
 		first = trimSpace(c)
 	}
-	if !more || !reNumbering.MatchString(first) {
+	if !more || !numberingCell(first) {
 		return false
 	}
 	words := 0
