@@ -12,9 +12,13 @@ import (
 // backtracker clears state in proportion to the line's length before it even tries the first
 // byte. FuzzHandMatchers checks that each agrees with its pattern on every text.
 var handMatchers = map[string]func(string) int{
-	`^\s*(?:[-–—•·▪►➢✓→*Ø§]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`:                    bulletEnd,
-	`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`: bareNumberEnd,
-	`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—•*·➢✓▪►\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}])$`:     numberingEnd,
+	`^\s*(?:[-–—•·▪►➢✓→*Ø§]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`:                                                                      bulletEnd,
+	`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`:                                                   bareNumberEnd,
+	`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—•*·➢✓▪►\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}])$`:                                                       numberingEnd,
+	`^\p{Lu}{3,}(?:[ '’-]\p{Lu}{2,})*\s+[-–—:]\s+\S`:                                                                                                   themeHeadingEnd,
+	`^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$|^\d{1,2}-\d{1,2}-(?:\d{2}|\d{4})$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}$`: dateLikeEnd,
+	`^\d{4}\.\d{2}\.\d{2}\s*-`:                            dateNumberEnd,
+	`^\p{Lu}[\p{L}'’-]+\s*,\s*(?:\p{Lu}\.\s*){1,3}\p{Lu}`: initialsListEnd,
 }
 
 // skipSpace returns the end of the run of \s (ASCII white space but \v) at i.

@@ -340,8 +340,8 @@ type headingLead struct {
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
 // pattern changes loses its lead (and only runs slower) until the lead is updated.
 var headingLeads = withLeadSets(map[string]headingLead{
-	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: leadWords("délibération", "no", "n°")},
-	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: leadWords("délibération")},
+	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: leadWords("délibération n", "no", "n°")},
+	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: leadWords("délibération n")},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
 	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {capitals: 4, class: digits, min: 1, max: 4, next: "./-", digit: true},
 	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {words: leadWords("point", "question", "affaire", "dossier")},
@@ -941,12 +941,22 @@ func (l *headingLead) mayRun(t string, n, gap int) bool {
 
 // leadWords spells the words of a lead (see headingLead.words), written in lower case, as the
 // runes (?i) lets each of their letters be: its case-folding orbit (ſ passes for s), and for
-// "é", which stands for [ée], those of é and e.
+// "é", which stands for [ée], those of é and e. A space stands for a run of white space (\s+):
+// "délibération n" is a lead of two words.
 func leadWords(words ...string) [][]leadRune {
 	var out [][]leadRune
 	for _, w := range words {
 		var sets []leadRune
 		for _, r := range w {
+			if r == ' ' {
+				var l leadRune
+				for _, c := range []byte(spaceBytes) {
+					l.ascii[c>>6] |= 1 << (c & 63)
+				}
+				l.many = true
+				sets = append(sets, l)
+				continue
+			}
 			set := foldOrbit(r)
 			if r == 'é' {
 				set = append(set, foldOrbit('e')...)
@@ -971,7 +981,11 @@ func leadWords(words ...string) [][]leadRune {
 type leadRune struct {
 	ascii [2]uint64
 	other []rune
+	many  bool // a run of white space: the space of a word (see leadWords) stands for \s+
 }
+
+// spaceBytes are the bytes of \s (isGapSpace).
+const spaceBytes = " \t\n\f\r"
 
 // foldOrbit is r and the runes that fold to it (unicode.SimpleFold).
 func foldOrbit(r rune) []rune {
@@ -993,7 +1007,9 @@ func wordLead(t string, w []leadRune) bool {
 			if w[k].ascii[c>>6]&(1<<(c&63)) == 0 {
 				return false
 			}
-			j++
+			if j++; w[k].many {
+				j = skipSpace(t, j)
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(t[j:])
