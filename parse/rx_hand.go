@@ -12,8 +12,13 @@ import (
 // backtracker clears state in proportion to the line's length before it even tries the first
 // byte. FuzzHandMatchers checks that each agrees with its pattern on every text.
 var handMatchers = map[string]func(string) int{
-	`^\s*(?:[-–—•·▪►➢✓→*Ø§]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`:                    bulletEnd,
-	`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`: bareNumberEnd,
+	`^\s*(?:[-–—•·▪►➢✓→*Ø§]|\x{F0B7}|\x{F0D8}|\x{F0A7}|\x{F0FC}|\x{F0E0}|o\s)\s*`:                                                                      bulletEnd,
+	`^[-–+(]?\s*\d[\d \x{00A0}\x{202F}.,']*\)?\s*(?:€|euros?|eur|k€|%)?\s*(?:ht|ttc|h\.t\.)?\s*\*?$`:                                                   bareNumberEnd,
+	`^(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-Za-z][.)]|[-–—•*·➢✓▪►\x{f0b7}\x{f0d8}\x{f0a7}\x{f0fc}])$`:                                                       numberingEnd,
+	`^\p{Lu}{3,}(?:[ '’-]\p{Lu}{2,})*\s+[-–—:]\s+\S`:                                                                                                   themeHeadingEnd,
+	`^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$|^\d{1,2}-\d{1,2}-(?:\d{2}|\d{4})$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}$`: dateLikeEnd,
+	`^\d{4}\.\d{2}\.\d{2}\s*-`:                            dateNumberEnd,
+	`^\p{Lu}[\p{L}'’-]+\s*,\s*(?:\p{Lu}\.\s*){1,3}\p{Lu}`: initialsListEnd,
 }
 
 // skipSpace returns the end of the run of \s (ASCII white space but \v) at i.
@@ -107,6 +112,51 @@ run:
 	return -1
 }
 
+// numberingMarks are the bullets reNumbering reads alone as a list item's mark.
+var numberingMarks = []rune{'-', '–', '—', '•', '*', '·', '➢', '✓', '▪', '►', '\uF0B7', '\uF0D8', '\uF0A7', '\uF0FC'}
+
+// numberingEnd reads reNumbering, which matches a whole text: len(s) when s is a dotted number
+// ("6.5.2", "1."), roman numerals ("II", "IV."), a letter and its dot or bracket ("a)") or a
+// lone bullet; -1 otherwise. Each run is read whole, as the pattern's greedy runs read it: a
+// text that opens as one form and goes on otherwise is of no form.
+func numberingEnd(s string) int {
+	if s == "" {
+		return -1
+	}
+	i := 0
+	switch c := s[0]; {
+	case '0' <= c && c <= '9':
+		i = digitRun(s, 0)
+		for i+1 < len(s) && s[i] == '.' && asciiDigit(s[i+1]) {
+			i += 1 + digitRun(s, i+1)
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+	case c == 'I' || c == 'V' || c == 'X':
+		i = romanRun(s, 0)
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i < len(s) && i == 1 && s[i] == ')' {
+			i++ // "I)", "V)", "X)": a letter and its bracket
+		}
+	case 'a' <= c|0x20 && c|0x20 <= 'z':
+		if len(s) == 2 && (s[1] == '.' || s[1] == ')') {
+			i = 2
+		}
+	default:
+		r, n := utf8.DecodeRuneInString(s)
+		if slices.Contains(numberingMarks, r) {
+			i = n
+		}
+	}
+	if i != len(s) {
+		return -1
+	}
+	return i
+}
+
 // bareUnits and bareTaxes are the alternatives of reBareNumber's unit and tax suffix, the
 // empty one included.
 var (
@@ -141,6 +191,7 @@ var handSubmatchers = map[string]func(string) subMatch{
 	`unanimite des (?:votants|suffrages exprimes|voix exprimees)\s*\(?\s*(\d{1,3})\s*(?:voix|votants)`:                     votersTotalIndex,
 	`\b(?:(?:est|sont|sera|seront)\s+|(?:a|ont)\s+(?:donc\s+)?ete\s+)(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`: deferredVerbIndex,
 	`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`:                       councilIndex,
+	`^(\s*\d{1,2}(?:\.\d{1,2})*)[.)]?\t+`: numberTabIndex,
 }
 
 // votersTotalLead, votersTotalWhom and votersTotalUnits are the parts of reVotersTotal: its

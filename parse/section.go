@@ -340,8 +340,8 @@ type headingLead struct {
 // headingLeads are the leads of the heading forms, by the source of their pattern: a form whose
 // pattern changes loses its lead (and only runs slower) until the lead is updated.
 var headingLeads = withLeadSets(map[string]headingLead{
-	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: leadWords("délibération", "no", "n°")},
-	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: leadWords("délibération")},
+	`^(?:(?i:d[ée]lib[ée]ration)\s+)?N[°o]\.?\s*(\d{2,4}[./-]\d{1,3}(?:[./-]\d{1,3})*)\s*(?:[-–—:]\s*)?(.*)$`: {words: leadWords("délibération n", "no", "n°")},
+	`^(?i:d[ée]lib[ée]ration)\s+(?i:n[°o])\.?\s*(\d{1,4}(?:[./_-]\d{1,4})*)\s*(?:[-–—:]\s*)?(.*)$`:            {words: leadWords("délibération n")},
 	`^(\d{4}\.\d{2}\.\d{2}\s*-\s*(?:\d{1,3}|[IVX]+))\.?\s*[-–:]?\s*(.*)$`:                                     {class: digits, min: 4, max: 4, next: ".", digit: true},
 	`^(\p{Lu}{0,4}[- ]?\d{1,4}(?:[./-]\d{1,4}){1,3})\s*(?:[-–—:]\s*(.*)|\s(\p{Lu}.*))$`:                       {capitals: 4, class: digits, min: 1, max: 4, next: "./-", digit: true},
 	`^(?i:point|question|affaire|dossier)\s+(?i:n[°o])?\s*(\d{1,2})\s*[:.\-–]\s*(.*)$`:                        {words: leadWords("point", "question", "affaire", "dossier")},
@@ -480,6 +480,8 @@ var handForms = map[string]func(string) (number, title string, ok bool){
 	`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?:[-–—)]\s*)?(\p{L}.*)$`:                        readDottedForm,
 	`^(\d{1,2})\s*[-–—](?:\s+(.+)|(\p{Lu}.*))$`:                                         readArabicDashForm,
 	`^([A-H])\s*[.)]\s+(.+)$`:                                                           readLetterForm,
+	`^([IVX]{1,4}\.\d{1,2})\.?\s+(.*)$`:                                                 readRomanArabicForm,
+	`^([IVX]{1,5})\s*(?:[.)]\s+|\s[-–—]\s*|[-–—]\s+|/\s*)(.+)$`:                         readRomanForm,
 }
 
 // formHands are the handForms of headingForms, in their order (nil for a form read otherwise).
@@ -776,6 +778,101 @@ func readLetterForm(t string) (number, title string, ok bool) {
 	return t[:1], title, true
 }
 
+// romanRun is the length of the run of roman digits ("I", "V", "X") at i.
+func romanRun(t string, i int) int {
+	n := 0
+	for i+n < len(t) && (t[i+n] == 'I' || t[i+n] == 'V' || t[i+n] == 'X') {
+		n++
+	}
+	return n
+}
+
+// readRomanArabicForm reads "I.2 DÉLIBÉRATIONS". Each run of numerals and of digits is read
+// whole (a numeral or digit left over is no dot and no white space), and the white space
+// before the title is taken whole: the title (.*) may be empty, and a line break left in it
+// stays there however little of the white space is taken.
+func readRomanArabicForm(t string) (number, title string, ok bool) {
+	r := romanRun(t, 0)
+	if r == 0 || r > 4 || r == len(t) || t[r] != '.' {
+		return "", "", false
+	}
+	n := digitRun(t, r+1)
+	if n == 0 || n > 2 {
+		return "", "", false
+	}
+	x := r + 1 + n
+	j := x
+	if j < len(t) && t[j] == '.' {
+		j++
+	}
+	e := spaceRunEnd(t, j)
+	if e == j || !oneLine(t[e:]) {
+		return "", "", false
+	}
+	return t[:x], t[e:], true
+}
+
+// readRomanForm reads "I. VIE DU SYNDICAT", "II – COMMUNAUTE DE COMMUNES", "IV) PERSONNEL". The
+// run of numerals is read whole (one left over opens no separator). The white space after it
+// is taken whole first, where a bracket, a dash or a slash may follow (at most one of them
+// reads); then, given back by one, where its last white space opens "\s[-–—]".
+func readRomanForm(t string) (number, title string, ok bool) {
+	r := romanRun(t, 0)
+	if r == 0 || r > 5 {
+		return "", "", false
+	}
+	w := spaceRunEnd(t, r)
+	if w == len(t) {
+		return "", "", false
+	}
+	switch c := t[w]; {
+	case c == '.' || c == ')':
+		// [.)]\s+(.+)$
+		if e := spaceRunEnd(t, w+1); e > w+1 {
+			if title, ok = restOfLine(t, w+1, e); ok {
+				return t[:r], title, true
+			}
+		}
+		return "", "", false
+	case c == '/':
+		// /\s*(.+)$
+		if title, ok = restAfterSpaces(t, w+1); ok {
+			return t[:r], title, true
+		}
+		return "", "", false
+	}
+	d := dashWidth(t, w)
+	if d == 0 {
+		return "", "", false
+	}
+	// [-–—]\s+(.+)$
+	if e := spaceRunEnd(t, w+d); e > w+d {
+		if title, ok = restOfLine(t, w+d, e); ok {
+			return t[:r], title, true
+		}
+	}
+	// \s[-–—]\s*(.+)$, the white space given back by one.
+	if w > r {
+		if title, ok = restAfterSpaces(t, w+d); ok {
+			return t[:r], title, true
+		}
+	}
+	return "", "", false
+}
+
+// restAfterSpaces is the title of \s*(.+)$ at i: the rest of the line after its white space,
+// or when nothing is left, the last white space the \s* gives back (not a line break).
+func restAfterSpaces(t string, i int) (string, bool) {
+	e := spaceRunEnd(t, i)
+	if e < len(t) {
+		return t[e:], oneLine(t[e:])
+	}
+	if e > i && t[e-1] != '\n' {
+		return t[e-1:], true
+	}
+	return "", false
+}
+
 // may reports whether t opens as the lead says.
 func (l *headingLead) may(t string) bool {
 	if l.class == "" {
@@ -844,12 +941,22 @@ func (l *headingLead) mayRun(t string, n, gap int) bool {
 
 // leadWords spells the words of a lead (see headingLead.words), written in lower case, as the
 // runes (?i) lets each of their letters be: its case-folding orbit (ſ passes for s), and for
-// "é", which stands for [ée], those of é and e.
+// "é", which stands for [ée], those of é and e. A space stands for a run of white space (\s+):
+// "délibération n" is a lead of two words.
 func leadWords(words ...string) [][]leadRune {
 	var out [][]leadRune
 	for _, w := range words {
 		var sets []leadRune
 		for _, r := range w {
+			if r == ' ' {
+				var l leadRune
+				for _, c := range []byte(spaceBytes) {
+					l.ascii[c>>6] |= 1 << (c & 63)
+				}
+				l.many = true
+				sets = append(sets, l)
+				continue
+			}
 			set := foldOrbit(r)
 			if r == 'é' {
 				set = append(set, foldOrbit('e')...)
@@ -874,7 +981,11 @@ func leadWords(words ...string) [][]leadRune {
 type leadRune struct {
 	ascii [2]uint64
 	other []rune
+	many  bool // a run of white space: the space of a word (see leadWords) stands for \s+
 }
+
+// spaceBytes are the bytes of \s (isGapSpace).
+const spaceBytes = " \t\n\f\r"
 
 // foldOrbit is r and the runes that fold to it (unicode.SimpleFold).
 func foldOrbit(r rune) []rune {
@@ -896,7 +1007,9 @@ func wordLead(t string, w []leadRune) bool {
 			if w[k].ascii[c>>6]&(1<<(c&63)) == 0 {
 				return false
 			}
-			j++
+			if j++; w[k].many {
+				j = skipSpace(t, j)
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(t[j:])
@@ -1067,10 +1180,8 @@ func untab(s string) string {
 	if strings.IndexByte(s, '\t') < 0 {
 		return s
 	}
-	if !numberTabMay(s) {
-		// (a line that cannot open with a number before its tab)
-	} else if m := reNumberTab.FindStringSubmatchIndex(s); m != nil {
-		return s[m[2]:m[3]] + ". " + s[m[1]:]
+	if m := numberTabIndex(s); m.n > 0 {
+		return s[m.m[2]:m.m[3]] + ". " + s[m.m[1]:]
 	}
 	if !markerTabMay(s) {
 		return s
@@ -1131,20 +1242,39 @@ func moneyInTitle(s string) bool {
 // asciiDigit reports whether c is an ASCII digit.
 func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// numberTabMay is a byte test run before reNumberTab: past the leading white space, a digit,
-// then digits, dots and brackets up to a tab. Most lines with a tab are table rows or prose.
-func numberTabMay(s string) bool {
-	i := 0
-	for i < len(s) && isGapSpace(s[i]) {
-		i++
+// numberTabIndex reads reNumberTab (a list number, then a tab): its match and group as
+// FindStringSubmatchIndex gives them, n == 0 when there is none. Its backtracker cleared state
+// in proportion to the line for each numbered line with a tab. Nothing read can be given back:
+// the white space before the number is followed by a digit, which it is not; each run of
+// digits is read whole (a digit left over is no dot, no bracket and no tab); a dot that opens
+// no group of one or two digits can only be the optional mark before the tab; and the tabs
+// are taken whole.
+func numberTabIndex(s string) subMatch {
+	i := skipSpace(s, 0)
+	n := digitRun(s, i)
+	if n == 0 || n > 2 {
+		return subMatch{}
 	}
-	if i == len(s) || s[i] < '0' || s[i] > '9' {
-		return false
+	g := i + n
+	for g < len(s) && s[g] == '.' {
+		k := digitRun(s, g+1)
+		if k == 0 || k > 2 {
+			break
+		}
+		g += 1 + k
 	}
-	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ')') {
-		i++
+	j := g
+	if j < len(s) && (s[j] == '.' || s[j] == ')') {
+		j++
 	}
-	return i < len(s) && s[i] == '\t'
+	e := j
+	for e < len(s) && s[e] == '\t' {
+		e++
+	}
+	if e == j {
+		return subMatch{}
+	}
+	return subMatch{[4]int{0, e, 0, g}, 4}
 }
 
 // markerTabMay is a byte test run before reMarkerTab: past the leading white space, a list
@@ -1211,10 +1341,8 @@ func untabTableText(s string) bool {
 	if strings.IndexByte(s, '\t') < 0 {
 		return isTableText(s)
 	}
-	if numberTabMay(s) {
-		if m := reNumberTab.FindStringSubmatchIndex(s); m != nil {
-			return restTableText(s, m)
-		}
+	if m := numberTabIndex(s); m.n > 0 {
+		return restTableText(s, m.m[:])
 	}
 	if !markerTabMay(s) {
 		return isTableText(s)

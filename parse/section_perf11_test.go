@@ -126,6 +126,9 @@ var handFormSeeds = []string{
 	"1-1 : \n", "1-1 :\nÉ", "6.1 Ecole", "1.1 – Section", "1.1.1. Recettes", "1.2. Titre", "1.234 x", "1.2) x", "1.2 —É",
 	"1.2.3.4 x", "1.2.3.4.5 x", "1 - AFFECTATION", "2 –Budget", "3-Vote", "3-vote", "1 -", "1 - ", "1 -  ", "1 - \n", "1 -\t \n",
 	"1 - a\nb", "12— x", "123 - x", "A. Direction", "B) Pôle", "C.", "C. ", "C.  ", "C. \n", "H )  x", "I. x", "A.x",
+	"I.2 DÉLIBÉRATIONS", "IV.12. Vote", "IIII.1 x", "IIIII.1 x", "I.123 x", "I.1\t\n", "I.1 \nx", "I.1 x\ny", "I.1.x", "I.1",
+	"I.1 ", "I. VIE DU SYNDICAT", "II – COMMUNAUTE", "IV) PERSONNEL", "IV -x", "IV - x", "IV—x", "IV /x", "IV/", "IV / ",
+	"IV/\n", "IV -\n", "IV - \n", "IV . x", "IV.x", "IV. ", "IV.  ", "IV. \n", "IVXIVX. x", "IV x", "IV \t– \n", "IV\n- x",
 }
 
 // TestHandForms checks each hand-read form against its pattern on lines of every shape.

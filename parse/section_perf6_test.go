@@ -101,6 +101,10 @@ func leadSetsRef(words ...string) [][][]rune {
 	for _, w := range words {
 		var sets [][]rune
 		for _, r := range w {
+			if r == ' ' {
+				sets = append(sets, []rune(spaceBytes))
+				continue
+			}
 			set := foldOrbit(r)
 			if r == 'é' {
 				set = append(set, foldOrbit('e')...)
@@ -112,7 +116,8 @@ func leadSetsRef(words ...string) [][][]rune {
 	return out
 }
 
-// wordLeadRef is wordLead on the lists of leadSetsRef.
+// wordLeadRef is wordLead on the lists of leadSetsRef: the set of white space stands for a run
+// of it.
 func wordLeadRef(t string, w [][]rune) bool {
 	j := 0
 	for _, set := range w {
@@ -124,16 +129,22 @@ func wordLeadRef(t string, w [][]rune) bool {
 			return false
 		}
 		j += size
+		if string(set) == spaceBytes {
+			for j < len(t) && strings.ContainsRune(spaceBytes, rune(t[j])) {
+				j++
+			}
+		}
 	}
 	return true
 }
 
 // leadWordLists are the words of the heading leads.
-var leadWordLists = [][]string{{"délibération", "no", "n°"}, {"point", "question", "affaire", "dossier"}, {"ſk", "é"}}
+var leadWordLists = [][]string{{"délibération n", "no", "n°"}, {"point", "question", "affaire", "dossier"}, {"ſk", "é"}, {"a b", " c"}}
 
 // FuzzWordLead checks wordLead, which tells ASCII letters by bits, against the lists of runes.
 func FuzzWordLead(f *testing.F) {
-	for _, s := range []string{"Délibération n° 12", "DELIBERATION", "N° 2016", "nO", "Point 3", "ſKÉ", "\u212a", "dé\xff", "poin"} {
+	for _, s := range []string{"Délibération n° 12", "DELIBERATION", "N° 2016", "nO", "Point 3", "ſKÉ", "\u212a", "dé\xff", "poin",
+		"délibération.", "Délibération \t\nNO", "Délibérationn°", "A  B", "a\vb", " \tc", "c"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -3,6 +3,7 @@ package parse
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -154,14 +155,17 @@ func FuzzSingleSpaced(f *testing.F) {
 	})
 }
 
-// FuzzTabMay checks the byte tests of untab against the patterns they stand before.
+// FuzzTabMay checks the readers of untab against the patterns they stand for: numberTabIndex
+// reads reNumberTab, markerTabMay is a byte test run before reMarkerTab.
 func FuzzTabMay(f *testing.F) {
-	for _, s := range []string{"1\tSubventions", "\t12.3)\tX", "011\tCharges", "IV.\tFinances", "B)\tPôle", "-\tpoint", "o\tx", "•\titem", "\uf0b7\tx", "Dépenses\t\t", "\tTotal\t1", " VV)\t", "A.\t", "X\t"} {
+	for _, s := range []string{"1\tSubventions", "\t12.3)\tX", "011\tCharges", "IV.\tFinances", "B)\tPôle", "-\tpoint", "o\tx", "•\titem", "\uf0b7\tx", "Dépenses\t\t", "\tTotal\t1", " VV)\t", "A.\t", "X\t",
+		"1.\tx", "1.2.\t\tx", "1.123\tx", "1..\tx", "12.34)\t", "1.2)x\t", " \n\f\r1\t", "\v1\t", "1 \tx", "1.2", "1\t", "1)", "123\t", "1.2.3.4.5.6\t"} {
 		f.Add(s)
 	}
+	numberTab := regexp.MustCompile(reNumberTab.String())
 	f.Fuzz(func(t *testing.T, s string) {
-		if reNumberTab.MatchString(s) && !numberTabMay(s) {
-			t.Errorf("reNumberTab matches %q but numberTabMay rejects it", s)
+		if got, want := numberTabIndex(s).slice(), numberTab.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Errorf("numberTabIndex(%q) = %v, reNumberTab gives %v", s, got, want)
 		}
 		if reMarkerTab.MatchString(s) && !markerTabMay(s) {
 			t.Errorf("reMarkerTab matches %q but markerTabMay rejects it", s)
