@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"math"
 	"regexp"
 	"regexp/syntax"
@@ -1001,7 +1000,9 @@ func parseEntry(s string, proxies bool) listEntry {
 	if w0 != "" {
 		if c, ok := c0, civ0; ok && c.Plural {
 			fs := strings.Fields(giver)
-			e.civPlural = &c
+			// A copy taken here: &c itself would move c to the heap on every entry.
+			cp := c
+			e.civPlural = &cp
 			giver = "M. " + strings.Join(fs[1:], " ")
 			if c.Canon == "Mme" {
 				giver = "Mme " + strings.Join(fs[1:], " ")
@@ -1030,31 +1031,91 @@ func parseEntry(s string, proxies bool) listEntry {
 }
 
 // mayHoldProxy is a cheap test on the text as written, before folding, for the words of
-// hasProxyVerb.
+// hasProxyVerb: whether strings.ToLower(s) holds one of proxyVerbsAsWritten (its reference,
+// mayHoldProxyRef, lowers the whole entry into a buffer first). Each rune is lowered where it
+// stands and a word compared only where its first letter is: a word, valid UTF-8 opening with
+// an ASCII letter, can only be found in the lowered text at the start of a lowered rune, and
+// then matches the lowered runes that follow one for one.
 func mayHoldProxy(s string) bool {
-	// strings.ToLower, rune by rune into a buffer on the stack: the entries are short.
-	var buf [128]byte
-	l := buf[:0]
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf { // unicode.ToLower of an ASCII byte, without decoding
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			l = append(l, c)
-			i++
+			if proxyVerbFirst.has(c) && proxyVerbAt(s[i:], c) {
+				return true
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		l = utf8.AppendRune(l, unicode.ToLower(r))
 		i += size
-	}
-	for _, w := range proxyVerbsAsWritten {
-		if bytes.Contains(l, w) {
+		// A few runes beyond ASCII lower to an ASCII letter (U+0130 to 'i').
+		if l := unicode.ToLower(r); l < utf8.RuneSelf && proxyVerbFirst.has(byte(l)) && proxyVerbAt(s[i:], byte(l)) {
 			return true
 		}
 	}
 	return false
 }
+
+// proxyVerbAt reports whether one of proxyVerbsAsWritten opens with c and goes on, lowered rune
+// by rune, at the start of rest.
+func proxyVerbAt(rest string, c byte) bool {
+	for _, w := range proxyVerbsAsWritten {
+		if w[0] == c && lowerHasPrefix(rest, w[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerHasPrefix reports whether the runes of s, each lowered by unicode.ToLower, open with
+// the runes of w, a lower-case text.
+func lowerHasPrefix(s string, w []byte) bool {
+	i := 0
+	for j := 0; j < len(w); {
+		if i >= len(s) {
+			return false
+		}
+		var r, want rune
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r = rune(c)
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			r = unicode.ToLower(r)
+			i += n
+		}
+		if c := w[j]; c < utf8.RuneSelf {
+			want = rune(c)
+			j++
+		} else {
+			var n int
+			want, n = utf8.DecodeRune(w[j:])
+			j += n
+		}
+		if r != want {
+			return false
+		}
+	}
+	return true
+}
+
+// proxyVerbFirst are the first bytes of proxyVerbsAsWritten.
+var proxyVerbFirst = func() (set byteSet) {
+	for _, w := range proxyVerbsAsWritten {
+		if w[0] >= utf8.RuneSelf || !utf8.Valid(w) {
+			panic("parse: a word of proxyVerbsAsWritten must be UTF-8 opening with an ASCII byte")
+		}
+		set.add(w[0])
+	}
+	return set
+}()
 
 // proxyVerbsAsWritten are the words of hasProxyVerb in lower case, with and without accents.
 var proxyVerbsAsWritten = [][]byte{[]byte("pouvoir"), []byte("procuration"), []byte("représent"),
