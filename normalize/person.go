@@ -377,59 +377,8 @@ func gluedDot(t string) []string {
 // bullets and quotes.
 const nameTrimSet = " \t,;:·•*-–—_\"«»"
 
-// nameTrimASCII and nameTrimWide are the runes of nameTrimSet: the ASCII bytes, and the
-// encodings of the others.
-var nameTrimASCII, nameTrimWide = func() (t [utf8.RuneSelf]bool, wide []string) {
-	for _, r := range nameTrimSet {
-		if r < utf8.RuneSelf {
-			t[r] = true
-		} else {
-			wide = append(wide, string(r))
-		}
-	}
-	return t, wide
-}()
-
-// trimName is strings.Trim(s, nameTrimSet), byte by byte: Trim decodes the runes at both ends
-// because the set holds runes beyond ASCII, and one of those is trimmed where its encoding
-// opens (or closes) s, as a rune decoded there is that rune only when its bytes are there.
-func trimName(s string) string {
-left:
-	for len(s) > 0 {
-		if c := s[0]; c < utf8.RuneSelf {
-			if !nameTrimASCII[c] {
-				break
-			}
-			s = s[1:]
-			continue
-		}
-		for _, w := range nameTrimWide {
-			if strings.HasPrefix(s, w) {
-				s = s[len(w):]
-				continue left
-			}
-		}
-		break
-	}
-right:
-	for len(s) > 0 {
-		if c := s[len(s)-1]; c < utf8.RuneSelf {
-			if !nameTrimASCII[c] {
-				break
-			}
-			s = s[:len(s)-1]
-			continue
-		}
-		for _, w := range nameTrimWide {
-			if strings.HasSuffix(s, w) {
-				s = s[:len(s)-len(w)]
-				continue right
-			}
-		}
-		break
-	}
-	return s
-}
+// nameTrim is nameTrimSet read byte by byte.
+var nameTrim = NewTrimSet(nameTrimSet)
 
 // PersonName reads one mention of a person. ok is false when raw is not a name: empty, a
 // civility alone, or words that no name holds (digits, lower-case words other than particles).
@@ -439,7 +388,7 @@ func PersonName(raw string) (n Name, ok bool) {
 	if strings.IndexByte(s, '(') >= 0 {
 		s = reParens.ReplaceAllString(s, " ")
 	}
-	s = trimName(s)
+	s = nameTrim.Trim(s)
 	if strings.Contains(s, "- ") {
 		s = reHyphenSpace.ReplaceAllString(s, "$1-$2")
 	}

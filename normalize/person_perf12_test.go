@@ -33,15 +33,15 @@ func TestCivilityOfKeys(t *testing.T) {
 // stopWordOfRef is stopWordOf's reference: the word folded, trimmed and looked up.
 func stopWordOfRef(w string) uint8 { return stopWords[strings.Trim(foldNameWord(w), ".,")] }
 
-// checkPersonWords compares stopWordOf, civilityOfKey (through CivilityOf's map) and trimName
+// checkPersonWords compares stopWordOf, civilityOfKey (through CivilityOf's map) and nameTrim
 // with their references on s.
 func checkPersonWords(t *testing.T, s string) {
 	t.Helper()
 	if got, want := stopWordOf(s), stopWordOfRef(s); got != want {
 		t.Errorf("stopWordOf(%q) = %d, want %d", s, got, want)
 	}
-	if got, want := trimName(s), strings.Trim(s, nameTrimSet); got != want {
-		t.Errorf("trimName(%q) = %q, want %q", s, got, want)
+	if got, want := nameTrim.Trim(s), strings.Trim(s, nameTrimSet); got != want {
+		t.Errorf("nameTrim.Trim(%q) = %q, want %q", s, got, want)
 	}
 	var buf [16]byte
 	if lw, ok := lowerASCII(buf[:0], s); ok {
@@ -70,4 +70,38 @@ func FuzzPersonWords(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkPersonWords)
+}
+
+// trimSetCutsets are cutsets of the TrimSet tests: ASCII alone, runes beyond it, none.
+var trimSetCutsets = []string{nameTrimSet, " \t+-–•*·>", ",;:", "", "é", "\u00b7\u2022"}
+
+// checkTrimSet compares each TrimSet of trimSetCutsets with strings.TrimLeft, TrimRight and
+// Trim on s.
+func checkTrimSet(t *testing.T, s string) {
+	t.Helper()
+	for _, cut := range trimSetCutsets {
+		ts := NewTrimSet(cut)
+		if got, want := ts.TrimLeft(s), strings.TrimLeft(s, cut); got != want {
+			t.Errorf("TrimLeft(%q, %q) = %q, want %q", s, cut, got, want)
+		}
+		if got, want := ts.TrimRight(s), strings.TrimRight(s, cut); got != want {
+			t.Errorf("TrimRight(%q, %q) = %q, want %q", s, cut, got, want)
+		}
+		if got, want := ts.Trim(s), strings.Trim(s, cut); got != want {
+			t.Errorf("Trim(%q, %q) = %q, want %q", s, cut, got, want)
+		}
+	}
+}
+
+func TestTrimSet(t *testing.T) {
+	for _, s := range append(personWordCases, "– • Présents :", "> * - +x", "·\xb7", "\xe2\x80\xe2\x80\x93", "é\xc3", "\xa9é") {
+		checkTrimSet(t, s)
+	}
+}
+
+func FuzzTrimSet(f *testing.F) {
+	for _, s := range personWordCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkTrimSet)
 }

@@ -240,10 +240,10 @@ func (d *doc) addResolved(n normalize.Name, pos Pos, q *normalize.Person, ok boo
 // alone), whether it names proxies, and the text after it.
 func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol int, ok bool) {
 	t := d.lines[i].Text
-	s := strings.TrimLeft(t, " \t+-–•*·>")
+	s := labelLead.TrimLeft(t)
 	off := len(t) - len(s)
 	var label string
-	if c := strings.IndexAny(s, ":"); c > 160 {
+	if c := strings.IndexByte(s, ':'); c > 160 {
 		return "", false, "", 0, false // a sentence, not a label
 	} else if c >= 0 {
 		label, rest, restCol = s[:c], s[c+1:], off+c+1
@@ -262,6 +262,9 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 	status, proxies, ok = classifyLabel(label)
 	return status, proxies, rest, restCol, ok
 }
+
+// labelLead are the marks labelOf passes before a label: white space, dashes, bullets.
+var labelLead = normalize.NewTrimSet(" \t+-–•*·>")
 
 // labelHeadRejects reports whether classifyLabel rejects label, a label without parentheses,
 // for the start of its fold: none of gateLabelHead's words opens it. The fold's first
@@ -811,10 +814,14 @@ func initialNameStartsAt(s string, i int) bool {
 	if len(rest) > 60 {
 		rest = rest[:60] // two words are enough
 	}
+	// The civility look-up first: "M." opens most entries, and spares reading the next word
+	// and the pattern.
 	w0, after := nextField(rest)
+	if isCivility(w0) {
+		return false
+	}
 	w1, _ := nextField(after)
-	// The civility look-up first: "M." opens most entries, and spares the pattern.
-	if w1 == "" || isCivility(w0) || !isInitialTok(w0) {
+	if w1 == "" || !isInitialTok(w0) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w1)
