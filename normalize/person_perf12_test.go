@@ -73,7 +73,7 @@ func FuzzPersonWords(f *testing.F) {
 }
 
 // trimSetCutsets are cutsets of the TrimSet tests: ASCII alone, runes beyond it, none.
-var trimSetCutsets = []string{nameTrimSet, " \t+-–•*·>", ",;:", "", "é", "\u00b7\u2022"}
+var trimSetCutsets = []string{nameTrimSet, " .;,", " \t+-–•*·>", ",;:", "", "é", "\u00b7\u2022"}
 
 // checkTrimSet compares each TrimSet of trimSetCutsets with strings.TrimLeft, TrimRight and
 // Trim on s.

@@ -752,8 +752,7 @@ func splitItems(s string) []listItem { return appendItems(nil, s) }
 func appendItems(out []listItem, s string) []listItem {
 	depth, start := 0, 0
 	emit := func(end, next int) {
-		t := strings.TrimSpace(s[start:end])
-		t = strings.Trim(t, " .;,")
+		t := itemTrim.Trim(strings.TrimSpace(s[start:end]))
 		if t != "" {
 			out = append(out, listItem{t, start})
 		}
@@ -782,10 +781,16 @@ func appendItems(out []listItem, s string) []listItem {
 			emit(i, i+3)
 			i += 3
 			continue
-		case r == ' ' && depth == 0 && initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
-			// "JF Orsatelli J. Orsatelli": a second name that opens with initials.
+		case r == ' ' && depth == 0 && i+1 < len(s) && 'A' <= s[i+1] && s[i+1] <= 'Z' &&
+			initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
+			// "JF Orsatelli J. Orsatelli": a second name that opens with initials (a capital,
+			// initialNameStartsAt's first test, made before the call).
 			emit(i, i+1)
-		case r == ' ' && depth == 0 && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
+		case r == ' ' && depth == 0 && i > 0 && s[i-1] != ' ' && s[i-1] != '\n' && s[i-1] != ',' &&
+			i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
+			// The family name ends where the space is (no word ends at a separator) and the
+			// civility opens with its M: the cheap tests of civilityStartsAt and familyEndsAt,
+			// made first.
 			// "M. Jean-Charles MANRIQUE M. Brice THIEBAUD": a comma missing between two names.
 			emit(i, i+1)
 		}
@@ -794,6 +799,9 @@ func appendItems(out []listItem, s string) []listItem {
 	emit(len(s), len(s))
 	return out
 }
+
+// itemTrim are the marks an entry loses at its ends, after its white space.
+var itemTrim = normalize.NewTrimSet(" .;,")
 
 // itemByte marks the ASCII bytes that appendItems reads: every other ASCII byte is passed, as
 // its cases (parentheses, separators, spaces) all need one of these.
@@ -1051,7 +1059,7 @@ func mayHoldProxy(s string) bool {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			if proxyVerbFirst.has(c) && proxyVerbAt(s[i:], c) {
+			if proxyVerbFirst.has(c) && proxyVerbNextMay(s[i:], c) && proxyVerbAt(s[i:], c) {
 				return true
 			}
 			continue
@@ -1065,6 +1073,35 @@ func mayHoldProxy(s string) bool {
 	}
 	return false
 }
+
+// proxyVerbNextMay is false when no word of proxyVerbsAsWritten that opens with c can go on at
+// rest, told from its first byte when ASCII: every word has a second letter, and the letters
+// of names seldom go on as a word's do ("r" in "BERNARD").
+func proxyVerbNextMay(rest string, c byte) bool {
+	if rest == "" {
+		return false
+	}
+	n := rest[0]
+	if n >= utf8.RuneSelf {
+		return true // a rune that may lower to anything: proxyVerbAt tells
+	}
+	if 'A' <= n && n <= 'Z' {
+		n += 'a' - 'A'
+	}
+	return proxyVerbNext[c].has(n)
+}
+
+// proxyVerbNext holds, for each first byte of proxyVerbsAsWritten, the second bytes of the words
+// that open with it.
+var proxyVerbNext = func() (t [utf8.RuneSelf]byteSet) {
+	for _, w := range proxyVerbsAsWritten {
+		if len(w) < 2 || w[0] >= utf8.RuneSelf {
+			panic("parse: a word of proxyVerbsAsWritten must hold two letters or more, the first ASCII")
+		}
+		t[w[0]].add(w[1])
+	}
+	return t
+}()
 
 // proxyVerbAt reports whether one of proxyVerbsAsWritten opens with c and goes on, lowered rune
 // by rune, at the start of rest.
