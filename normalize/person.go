@@ -944,7 +944,11 @@ func isInitials(g string) bool {
 	}
 	var buf [4]string
 	for _, w := range appendFields(buf[:0], g) {
-		if !reInitial.MatchString(w) && !(utf8.RuneCountInString(w) <= 2 && kindOfCapsOnly(w)) && !reInitial.MatchString(strings.ToUpper(w[:1])+w[1:]) {
+		// A match of reInitial ends with a dot or a hyphen, and so does its second text (the
+		// same last byte, or the ASCII upper case of a word of one byte): a given name written
+		// in full is told without the pattern.
+		dotted := w[len(w)-1] == '.' || w[len(w)-1] == '-'
+		if !(dotted && reInitial.MatchString(w)) && !(utf8.RuneCountInString(w) <= 2 && kindOfCapsOnly(w)) && !(dotted && reInitial.MatchString(strings.ToUpper(w[:1])+w[1:])) {
 			return false
 		}
 	}

@@ -105,3 +105,41 @@ func FuzzTrimSet(f *testing.F) {
 	}
 	f.Fuzz(checkTrimSet)
 }
+
+// isInitialsRef is isInitials as it was, both patterns tried on every word.
+func isInitialsRef(g string) bool {
+	if g == "" {
+		return false
+	}
+	for _, w := range strings.Fields(g) {
+		if !reInitial.MatchString(w) && !(len([]rune(w)) <= 2 && kindOfCapsOnly(w)) && !reInitial.MatchString(strings.ToUpper(w[:1])+w[1:]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitialsCases are given names in full and as initials, with odd bytes.
+var isInitialsCases = []string{
+	"", "J.", "J.-P.", "JF", "Ph.", "ph.", "j.", "Jean-Pierre", "Agnès", "A", "a-", "é.", "\xc3", "\xc3.",
+	"J.F.", "J. P.", "Jean P.", "ML", "É.", "-", ".", "j", "Ch.-", "\xe2\x80", "A.B", "x.",
+}
+
+func TestIsInitials(t *testing.T) {
+	for _, g := range isInitialsCases {
+		if got, want := isInitials(g), isInitialsRef(g); got != want {
+			t.Errorf("isInitials(%q) = %v, want %v", g, got, want)
+		}
+	}
+}
+
+func FuzzIsInitials(f *testing.F) {
+	for _, g := range isInitialsCases {
+		f.Add(g)
+	}
+	f.Fuzz(func(t *testing.T, g string) {
+		if got, want := isInitials(g), isInitialsRef(g); got != want {
+			t.Errorf("isInitials(%q) = %v, want %v", g, got, want)
+		}
+	})
+}
