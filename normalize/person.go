@@ -71,6 +71,39 @@ var civilities = map[string]Civility{
 	"mlles": {"Mme", true}, "mesdemoiselles": {"Mme", true},
 }
 
+// civilityKeys holds the words of civilities by their length, each with its civility:
+// CivilityOf reads the first word of every list entry and line, and comparing it with the
+// few words of its length costs less than hashing it for the map.
+var civilityKeys = func() (t [17][]civilityKey) {
+	for w, c := range civilities {
+		if len(w) >= len(t) {
+			panic("normalize: a civility word is longer than CivilityOf reads")
+		}
+		t[len(w)] = append(t[len(w)], civilityKey{w, c})
+	}
+	return t
+}()
+
+// civilityKey is one word of civilities and its civility.
+type civilityKey struct {
+	word string
+	civ  Civility
+}
+
+// civilityOfKey is civilities[string(w)], read from civilityKeys.
+func civilityOfKey(w []byte) (Civility, bool) {
+	if len(w) >= len(civilityKeys) {
+		return Civility{}, false
+	}
+	for _, k := range civilityKeys[len(w)] {
+		// The words open alike ("m"): the last byte tells most apart without a call.
+		if w[len(w)-1] == k.word[len(w)-1] && string(w) == k.word {
+			return k.civ, true
+		}
+	}
+	return Civility{}, false
+}
+
 // CivilityOf reads a civility word ("M.", "Mme", "Madame", "MM.", "Messieurs"…).
 func CivilityOf(word string) (Civility, bool) {
 	if len(word) > 16 || word == "" {
@@ -88,8 +121,7 @@ func CivilityOf(word string) (Civility, bool) {
 		if string(lw) == "mon" && !strings.HasSuffix(word, ".") {
 			return Civility{}, false // only "Mon." abbreviations, never the possessive
 		}
-		c, ok = civilities[string(lw)]
-		return c, ok
+		return civilityOfKey(lw)
 	}
 	w := strings.TrimSuffix(foldNameWord(word), ".")
 	if w == "mon" { // only "Mon." abbreviations, never the possessive
@@ -130,9 +162,10 @@ func foldedIn(m map[string]bool, t string) bool {
 	return m[Fold(t)]
 }
 
-// wordIn reports whether m holds strings.Trim(foldNameWord(w), ".,"), without allocating the
-// folded word when w is ASCII.
-func wordIn[V bool | uint8](m map[string]V, w string) V {
+// stopWordOf is stopWords[strings.Trim(foldNameWord(w), ".,")], without allocating the folded
+// word when w is ASCII, and for most words of names without hashing it: no stop word has the
+// word's first letter and length (stopLens).
+func stopWordOf(w string) uint8 {
 	var buf [32]byte
 	if lw, ok := lowerASCII(buf[:0], w); ok {
 		for len(lw) > 0 && (lw[0] == '.' || lw[0] == ',') {
@@ -141,10 +174,26 @@ func wordIn[V bool | uint8](m map[string]V, w string) V {
 		for len(lw) > 0 && (lw[len(lw)-1] == '.' || lw[len(lw)-1] == ',') {
 			lw = lw[:len(lw)-1]
 		}
-		return m[string(lw)]
+		if len(lw) == 0 || stopLens[lw[0]]&(1<<len(lw)) == 0 {
+			return 0 // lw is at most 32 bytes long, and no stop word is empty
+		}
+		return stopWords[string(lw)]
 	}
-	return m[strings.Trim(foldNameWord(w), ".,")]
+	return stopWords[strings.Trim(foldNameWord(w), ".,")]
 }
+
+// stopLens holds, for each first byte of the words of stopWords, a bit for the length of each
+// (1<<len): stopWordOf reads a word of a name (the ASCII words of at most 32 bytes it lowers)
+// in the map only when a stop word opens with its first letter and has its length.
+var stopLens = func() (t [256]uint64) {
+	for w := range stopWords {
+		if w == "" || len(w) > 63 {
+			panic("normalize: a stop word must hold 1 to 63 bytes")
+		}
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
 
 // latinFold holds Fold's result for each rune of the Latin-1 Supplement and Latin Extended-A
 // blocks, the letters of French names, so that names fold without a full Unicode
@@ -325,6 +374,13 @@ func gluedDot(t string) []string {
 	return reGluedDot.FindStringSubmatch(t)
 }
 
+// nameTrimSet are the runes PersonName trims off a mention: white space, punctuation, dashes,
+// bullets and quotes.
+const nameTrimSet = " \t,;:·•*-–—_\"«»"
+
+// nameTrim is nameTrimSet read byte by byte.
+var nameTrim = NewTrimSet(nameTrimSet)
+
 // PersonName reads one mention of a person. ok is false when raw is not a name: empty, a
 // civility alone, or words that no name holds (digits, lower-case words other than particles).
 func PersonName(raw string) (n Name, ok bool) {
@@ -333,7 +389,7 @@ func PersonName(raw string) (n Name, ok bool) {
 	if strings.IndexByte(s, '(') >= 0 {
 		s = reParens.ReplaceAllString(s, " ")
 	}
-	s = strings.Trim(s, " \t,;:·•*-–—_\"«»")
+	s = nameTrim.Trim(s)
 	if strings.Contains(s, "- ") {
 		s = reHyphenSpace.ReplaceAllString(s, "$1-$2")
 	}
@@ -370,7 +426,10 @@ func PersonName(raw string) (n Name, ok bool) {
 	}
 	// Trailing punctuation of the last word, except the dot of an initial.
 	if k := len(toks) - 1; k >= 0 {
-		t := strings.TrimRight(toks[k], ",;:")
+		t := toks[k]
+		for len(t) > 0 && (t[len(t)-1] == ',' || t[len(t)-1] == ';' || t[len(t)-1] == ':') {
+			t = t[:len(t)-1] // strings.TrimRight(t, ",;:")
+		}
 		if strings.HasSuffix(t, ".") && !reInitial.MatchString(t) {
 			t = strings.TrimRight(t, ".")
 		}
@@ -383,7 +442,7 @@ func PersonName(raw string) (n Name, ok bool) {
 	// word is looked up once, in both tables.
 	notName := false
 	for i, t := range toks {
-		k := wordIn(stopWords, t)
+		k := stopWordOf(t)
 		if k&stopJob != 0 {
 			toks = toks[:i]
 			break
@@ -885,7 +944,11 @@ func isInitials(g string) bool {
 	}
 	var buf [4]string
 	for _, w := range appendFields(buf[:0], g) {
-		if !reInitial.MatchString(w) && !(utf8.RuneCountInString(w) <= 2 && kindOfCapsOnly(w)) && !reInitial.MatchString(strings.ToUpper(w[:1])+w[1:]) {
+		// A match of reInitial ends with a dot or a hyphen, and so does its second text (the
+		// same last byte, or the ASCII upper case of a word of one byte): a given name written
+		// in full is told without the pattern.
+		dotted := w[len(w)-1] == '.' || w[len(w)-1] == '-'
+		if !(dotted && reInitial.MatchString(w)) && !(utf8.RuneCountInString(w) <= 2 && kindOfCapsOnly(w)) && !(dotted && reInitial.MatchString(strings.ToUpper(w[:1])+w[1:])) {
 			return false
 		}
 	}

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"math"
 	"regexp"
 	"regexp/syntax"
@@ -241,10 +240,10 @@ func (d *doc) addResolved(n normalize.Name, pos Pos, q *normalize.Person, ok boo
 // alone), whether it names proxies, and the text after it.
 func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol int, ok bool) {
 	t := d.lines[i].Text
-	s := strings.TrimLeft(t, " \t+-–•*·>")
+	s := labelLead.TrimLeft(t)
 	off := len(t) - len(s)
 	var label string
-	if c := strings.IndexAny(s, ":"); c > 160 {
+	if c := strings.IndexByte(s, ':'); c > 160 {
 		return "", false, "", 0, false // a sentence, not a label
 	} else if c >= 0 {
 		label, rest, restCol = s[:c], s[c+1:], off+c+1
@@ -263,6 +262,9 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 	status, proxies, ok = classifyLabel(label)
 	return status, proxies, rest, restCol, ok
 }
+
+// labelLead are the marks labelOf passes before a label: white space, dashes, bullets.
+var labelLead = normalize.NewTrimSet(" \t+-–•*·>")
 
 // labelHeadRejects reports whether classifyLabel rejects label, a label without parentheses,
 // for the start of its fold: none of gateLabelHead's words opens it. The fold's first
@@ -750,8 +752,7 @@ func splitItems(s string) []listItem { return appendItems(nil, s) }
 func appendItems(out []listItem, s string) []listItem {
 	depth, start := 0, 0
 	emit := func(end, next int) {
-		t := strings.TrimSpace(s[start:end])
-		t = strings.Trim(t, " .;,")
+		t := itemTrim.Trim(strings.TrimSpace(s[start:end]))
 		if t != "" {
 			out = append(out, listItem{t, start})
 		}
@@ -780,10 +781,16 @@ func appendItems(out []listItem, s string) []listItem {
 			emit(i, i+3)
 			i += 3
 			continue
-		case r == ' ' && depth == 0 && initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
-			// "JF Orsatelli J. Orsatelli": a second name that opens with initials.
+		case r == ' ' && depth == 0 && i+1 < len(s) && 'A' <= s[i+1] && s[i+1] <= 'Z' &&
+			initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
+			// "JF Orsatelli J. Orsatelli": a second name that opens with initials (a capital,
+			// initialNameStartsAt's first test, made before the call).
 			emit(i, i+1)
-		case r == ' ' && depth == 0 && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
+		case r == ' ' && depth == 0 && i > 0 && s[i-1] != ' ' && s[i-1] != '\n' && s[i-1] != ',' &&
+			i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
+			// The family name ends where the space is (no word ends at a separator) and the
+			// civility opens with its M: the cheap tests of civilityStartsAt and familyEndsAt,
+			// made first.
 			// "M. Jean-Charles MANRIQUE M. Brice THIEBAUD": a comma missing between two names.
 			emit(i, i+1)
 		}
@@ -792,6 +799,9 @@ func appendItems(out []listItem, s string) []listItem {
 	emit(len(s), len(s))
 	return out
 }
+
+// itemTrim are the marks an entry loses at its ends, after its white space.
+var itemTrim = normalize.NewTrimSet(" .;,")
 
 // itemByte marks the ASCII bytes that appendItems reads: every other ASCII byte is passed, as
 // its cases (parentheses, separators, spaces) all need one of these.
@@ -812,10 +822,14 @@ func initialNameStartsAt(s string, i int) bool {
 	if len(rest) > 60 {
 		rest = rest[:60] // two words are enough
 	}
+	// The civility look-up first: "M." opens most entries, and spares reading the next word
+	// and the pattern.
 	w0, after := nextField(rest)
+	if isCivility(w0) {
+		return false
+	}
 	w1, _ := nextField(after)
-	// The civility look-up first: "M." opens most entries, and spares the pattern.
-	if w1 == "" || isCivility(w0) || !isInitialTok(w0) {
+	if w1 == "" || !isInitialTok(w0) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w1)
@@ -1001,7 +1015,9 @@ func parseEntry(s string, proxies bool) listEntry {
 	if w0 != "" {
 		if c, ok := c0, civ0; ok && c.Plural {
 			fs := strings.Fields(giver)
-			e.civPlural = &c
+			// A copy taken here: &c itself would move c to the heap on every entry.
+			cp := c
+			e.civPlural = &cp
 			giver = "M. " + strings.Join(fs[1:], " ")
 			if c.Canon == "Mme" {
 				giver = "Mme " + strings.Join(fs[1:], " ")
@@ -1030,31 +1046,120 @@ func parseEntry(s string, proxies bool) listEntry {
 }
 
 // mayHoldProxy is a cheap test on the text as written, before folding, for the words of
-// hasProxyVerb.
+// hasProxyVerb: whether strings.ToLower(s) holds one of proxyVerbsAsWritten (its reference,
+// mayHoldProxyRef, lowers the whole entry into a buffer first). Each rune is lowered where it
+// stands and a word compared only where its first letter is: a word, valid UTF-8 opening with
+// an ASCII letter, can only be found in the lowered text at the start of a lowered rune, and
+// then matches the lowered runes that follow one for one.
 func mayHoldProxy(s string) bool {
-	// strings.ToLower, rune by rune into a buffer on the stack: the entries are short.
-	var buf [128]byte
-	l := buf[:0]
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf { // unicode.ToLower of an ASCII byte, without decoding
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			l = append(l, c)
-			i++
+			if proxyVerbFirst.has(c) && proxyVerbNextMay(s[i:], c) && proxyVerbAt(s[i:], c) {
+				return true
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		l = utf8.AppendRune(l, unicode.ToLower(r))
 		i += size
-	}
-	for _, w := range proxyVerbsAsWritten {
-		if bytes.Contains(l, w) {
+		// A few runes beyond ASCII lower to an ASCII letter (U+0130 to 'i').
+		if l := unicode.ToLower(r); l < utf8.RuneSelf && proxyVerbFirst.has(byte(l)) && proxyVerbAt(s[i:], byte(l)) {
 			return true
 		}
 	}
 	return false
 }
+
+// proxyVerbNextMay is false when no word of proxyVerbsAsWritten that opens with c can go on at
+// rest, told from its first byte when ASCII: every word has a second letter, and the letters
+// of names seldom go on as a word's do ("r" in "BERNARD").
+func proxyVerbNextMay(rest string, c byte) bool {
+	if rest == "" {
+		return false
+	}
+	n := rest[0]
+	if n >= utf8.RuneSelf {
+		return true // a rune that may lower to anything: proxyVerbAt tells
+	}
+	if 'A' <= n && n <= 'Z' {
+		n += 'a' - 'A'
+	}
+	return proxyVerbNext[c].has(n)
+}
+
+// proxyVerbNext holds, for each first byte of proxyVerbsAsWritten, the second bytes of the words
+// that open with it.
+var proxyVerbNext = func() (t [utf8.RuneSelf]byteSet) {
+	for _, w := range proxyVerbsAsWritten {
+		if len(w) < 2 || w[0] >= utf8.RuneSelf {
+			panic("parse: a word of proxyVerbsAsWritten must hold two letters or more, the first ASCII")
+		}
+		t[w[0]].add(w[1])
+	}
+	return t
+}()
+
+// proxyVerbAt reports whether one of proxyVerbsAsWritten opens with c and goes on, lowered rune
+// by rune, at the start of rest.
+func proxyVerbAt(rest string, c byte) bool {
+	for _, w := range proxyVerbsAsWritten {
+		if w[0] == c && lowerHasPrefix(rest, w[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerHasPrefix reports whether the runes of s, each lowered by unicode.ToLower, open with
+// the runes of w, a lower-case text.
+func lowerHasPrefix(s string, w []byte) bool {
+	i := 0
+	for j := 0; j < len(w); {
+		if i >= len(s) {
+			return false
+		}
+		var r, want rune
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r = rune(c)
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			r = unicode.ToLower(r)
+			i += n
+		}
+		if c := w[j]; c < utf8.RuneSelf {
+			want = rune(c)
+			j++
+		} else {
+			var n int
+			want, n = utf8.DecodeRune(w[j:])
+			j += n
+		}
+		if r != want {
+			return false
+		}
+	}
+	return true
+}
+
+// proxyVerbFirst are the first bytes of proxyVerbsAsWritten.
+var proxyVerbFirst = func() (set byteSet) {
+	for _, w := range proxyVerbsAsWritten {
+		if w[0] >= utf8.RuneSelf || !utf8.Valid(w) {
+			panic("parse: a word of proxyVerbsAsWritten must be UTF-8 opening with an ASCII byte")
+		}
+		set.add(w[0])
+	}
+	return set
+}()
 
 // proxyVerbsAsWritten are the words of hasProxyVerb in lower case, with and without accents.
 var proxyVerbsAsWritten = [][]byte{[]byte("pouvoir"), []byte("procuration"), []byte("représent"),

@@ -61,7 +61,8 @@ func TestAppendItemsRef(t *testing.T) {
 		"", "M. Jean DUPONT, Mme Marie MARTIN et M. Paul DURAND",
 		"M. Jean-Charles MANRIQUE M. Brice THIEBAUD", "JF Orsatelli J. Orsatelli",
 		"A – B — C • D / E & F - G", "X (procuration à Y, Z) ; W\nV", "a\xffb, c\xe2\x80", "(((", ")) a, b",
-		"Mme A ET M. B", "M. A et", " - ", "–",
+		"Mme A ET M. B", "M. A et", " - ", "–", "M. Francis BARRY, M. Philippe BECHERAS", "X J. Y", "ABC M. E",
+		"BARRY\nM. X", "BARRY  M. X", " M. X", "DUPONT m. Y", "A B JF Orsatelli",
 	} {
 		checkAppendItems(t, s)
 	}
