@@ -39,21 +39,28 @@ func lineTrigger(f, raw string) trig { return lineTriggerStems(f, raw, 0, false)
 // of f without its "*" (scanStemsSkip(f, '*'), which is scanStems(f) for a line holding none).
 // They are used as long as the line read is f itself.
 func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
+	return lineReading(f, raw, fm, known, &capsOf{raw: raw})
+}
+
+// lineReading is lineTriggerStems with what the caller knows of the line's capitals (c, whose
+// raw is raw). When c.folded is set, f is normalize.Fold(raw): the stems then tell a line that
+// holds no upper verb (upperVerbStems), whose capitals need not be read for one.
+func lineReading(f, raw string, fm uint64, known bool, c *capsOf) trig {
 	var t trig
-	// Most lines hold neither a stem nor a word in capitals: the gate below turns them away
-	// after two byte scans, before any pattern or copy.
-	upper := hasUpperRun(raw)
 	ocr := false
 	// strings.ContainsAny with a non-ASCII set scans the line once per match of the set's lead
 	// byte, and every accented letter shares Ï's: one substring search per mark is far cheaper.
-	if upper && (strings.IndexByte(raw, '?') >= 0 || strings.Contains(raw, "Ï")) {
+	// The marks are looked for before the capitals: most lines hold neither mark.
+	if (strings.IndexByte(raw, '?') >= 0 || hasOCRTee(raw)) && c.hasRun() {
 		// OCR reads a capital T as Ï ("A L'UNANIMIÏE, ACCEPÏE") and an I as "?" inside a word in
 		// capitals ("UNANIM?TE"): the line is read again with the letters restored. The capitals
-		// it keeps still make a run: upper holds for the line restored.
+		// it keeps still make a run: the run holds for the line restored, whose verbs are read
+		// again.
 		if r := ocrCapitals(raw); r != raw {
 			raw = r
 			f = normalize.Fold(raw)
 			ocr = true
+			*c = capsOf{raw: raw, runRead: true, run: true, folded: c.folded}
 		}
 	}
 	m := fm
@@ -66,7 +73,7 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	// Whether the line holds a digit is read once, at the first test that asks: stars, quotes
 	// and spaces hide none, so every form of the line below holds the same.
 	digit := lazyDigit{f: f}
-	if !(triggerStems.in(m) || upper || (countStems.in(m) && digit.get())) {
+	if !(triggerStems.in(m) || (countStems.in(m) && digit.get()) || c.hasRun()) {
 		return t
 	}
 	if strings.IndexByte(f, '*') >= 0 {
@@ -122,7 +129,10 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 		t.outcome, t.explicit = Adopted, true
 	}
 	if t.outcome == "" {
-		if upper := upper && upperVerbRun(raw); upper || (adoptStems.in(m) && adopted(f, m)) {
+		// Stripped of its stars and quotes, trimmed, the folded line still holds the folded
+		// upper verb (see upperVerbStems).
+		upper := (!c.folded || upperVerbStems.in(m)) && c.hasRun() && c.hasVerb()
+		if upper || (adoptStems.in(m) && adopted(f, m)) {
 			if upper || matchString(reCouncil, f) || (strongStems.in(m) && reStrongVerb.MatchString(f)) || t.unanimous || t.counts() {
 				t.outcome, t.explicit = Adopted, true
 			}
@@ -135,27 +145,93 @@ func lineTriggerStems(f, raw string, fm uint64, known bool) trig {
 	return t
 }
 
-// lineVote is lineTriggerStems(f, raw, m, true) when that triggers, trig{} otherwise. A line
-// holding no trigger stem, nor a count stem and a digit, triggers only through its capitals:
-// an upper verb, or, the line then read whole, a refusal (rejectStems), a favourable vote
-// (favourableGate), capitals misread by an OCR, or stems that quotation marks hid. Every other
-// stem the reading asks about holds a trigger stem. Most lines with capitals hold a name or a
-// title, and are turned away after one more scan.
+// capsOf is what is known of the capitals of a line raw: whether it holds a run of them
+// (hasUpperRun) and an upper verb (upperVerbRun), each read at its first question. folded is
+// set when the folded line read beside it is normalize.Fold(raw).
+type capsOf struct {
+	raw                          string
+	runRead, run, verbRead, verb bool
+	folded                       bool
+}
+
+func (c *capsOf) hasRun() bool {
+	if !c.runRead {
+		c.runRead, c.run = true, hasUpperRun(c.raw)
+	}
+	return c.run
+}
+
+func (c *capsOf) hasVerb() bool {
+	if !c.verbRead {
+		c.verbRead, c.verb = true, upperVerbRun(c.raw)
+	}
+	return c.verb
+}
+
+// lineVote is lineTriggerStems(f, raw, m, true) when that triggers, trig{} otherwise, for a
+// line f folded from raw (normalize.Fold). A line holding no trigger stem, nor a count stem and
+// a digit, triggers only through its capitals: an upper verb, or, the line then read whole, a
+// refusal (rejectStems), a favourable vote (favourableGate), capitals misread by an OCR, or
+// stems that quotation marks hid (the marks, voteMarks). Every other stem the reading asks
+// about holds a trigger stem. A line holds an upper verb only when it holds its stem
+// (upperVerbStems): most lines hold no such stem nor a mark, and are turned away without
+// reading their capitals.
 func lineVote(f, raw string, m uint64) trig {
+	c := capsOf{raw: raw, folded: true}
 	if !triggerStems.in(m) && !(countStems.in(m) && hasDigit(f)) {
-		if !hasUpperRun(raw) {
-			return trig{}
-		}
-		if !rejectStems.in(m) && favourableGate&m == 0 && strings.IndexByte(raw, '?') < 0 && !strings.Contains(raw, "Ï") &&
-			strings.IndexByte(f, '"') < 0 && !hasGuillemet(f) && !upperVerbRun(raw) {
+		other := rejectStems.in(m) || favourableGate&m != 0
+		if !other && !upperVerbStems.in(m) {
+			if !voteMarks(f, raw) || !c.hasRun() {
+				return trig{}
+			}
+		} else if !c.hasRun() || !other && !voteMarks(f, raw) && !c.hasVerb() {
 			return trig{}
 		}
 	}
-	if t := lineTriggerStems(f, raw, m, true); t.trigger {
+	if t := lineReading(f, raw, m, true, &c); t.trigger {
 		return t
 	}
 	return trig{}
 }
+
+// voteMarks reports whether a line (folded f, original raw) holds a mark that lets its
+// capitals make it trigger: a "?" or a Ï an OCR may have misread, or quotation marks.
+func voteMarks(f, raw string) bool {
+	return strings.IndexByte(raw, '?') >= 0 || hasOCRTee(raw) || strings.IndexByte(f, '"') >= 0 || hasGuillemet(f)
+}
+
+// ocrTee is the Ï an OCR reads for a capital T.
+const ocrTee = "Ï"
+
+// hasOCRTee is strings.Contains(s, ocrTee). That search looks for its first byte, the lead
+// byte of every accented letter, and French text holds many: its second byte (0x8f) is rare,
+// and is looked for instead.
+func hasOCRTee(s string) bool {
+	for from := 0; ; {
+		k := strings.IndexByte(s[from:], ocrTee[1])
+		if k < 0 {
+			return false
+		}
+		k += from
+		if k > 0 && s[k-1] == ocrTee[0] {
+			return true
+		}
+		from = k + 1
+	}
+}
+
+// upperVerbStems holds the first five letters of each of upperVerbs. A line holding an upper
+// verb (upperVerbRun) holds it folded: its letters are capitals (isUpperWord) that
+// foldUpperRune maps to a letter, as normalize.Fold does (TestUpperVerbFolds), and no stem
+// is cut by a "*" or a quotation mark, which are no letters. A line whose folded stems hold
+// none of these holds no upper verb.
+var upperVerbStems = func() stemSet {
+	list := make([]string, len(upperVerbs))
+	for k, v := range upperVerbs {
+		list[k] = v[:min(len(v), 5)]
+	}
+	return newStems(list...)
+}()
 
 // adopted is reAdopted.MatchString(f) for a line whose stems m are known: its hand reader
 // (adoptedIn) looks only for the verbs whose stems the line holds.

@@ -72,14 +72,16 @@ func init() {
 		stemIndex.overlap = max(stemIndex.overlap, len(st)-1)
 	}
 	for x, v := range stemIndex.dfa.next {
-		stemTable[x], stemTable[x|litEnds] = v, v
+		stemTable[x], stemTable[x|litEnds] = v, v|litEnds
 	}
 }
 
 // stemTable is the stems automaton's table (litDFA.next) laid out for scanStems: a move read at
-// a state still flagged with litEnds finds the same next state as at the state itself (x and
-// x|litEnds hold the same move). A step is then two loads and an addition, and the flags of
-// several steps are tested at once. Its length bounds a move's index (stemStep) whatever the
+// a state still flagged with litEnds finds the same next state as at the state itself, flagged
+// (x|litEnds holds the move of x with its flag set). A step is then two loads and an addition;
+// once a step of a run is flagged every later one is, so that the last of several steps tells
+// whether any was flagged, and a run clears the flag after reading their stems (stemOut reads
+// those of a state whatever its flag: none where none end). Its length bounds a move's index (stemStep) whatever the
 // state: the 256 moves past 1<<16 are zero and never read. Of its 128 KiB, the two copies of
 // the table (a few KiB each) are all that is ever read.
 var stemTable [1<<16 + 256]uint16
@@ -97,7 +99,8 @@ func scanStems(f string) uint64 {
 	return m
 }
 
-// stemOut is the stems that end at state s, a move of stemTable (none unless flagged).
+// stemOut is the stems that end at state s, a move of stemTable: none unless flagged, and none
+// at a state flagged only because a step before it was (see stemTable).
 func stemOut(s uint16) uint64 {
 	if s&litEnds == 0 {
 		return 0
@@ -107,11 +110,11 @@ func stemOut(s uint16) uint64 {
 }
 
 // stemRun goes on reading f for stems from state s0 (a move of stemTable, flagged or not) with
-// the stems m found so far.
+// the stems m found so far; the state it returns is not flagged.
 //
-// A step is a load of the byte, of its class and of the move (stemStep): the flags of eight
-// steps are gathered in one word and tested once, and the stems each of the eight reached are
-// read only when one of them reached some (rare). The eight bytes are read from f[i:i+8], whose
+// A step is a load of the byte, of its class and of the move (stemStep): the flag of the eighth
+// of eight steps tells whether any was flagged (see stemTable), and the stems each of the eight
+// reached are read only then (rare), the flag cleared. The eight bytes are read from f[i:i+8], whose
 // bounds the loop's condition proves: no check a byte; so are four of the last seven.
 func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 	class := &stemIndex.dfa.class
@@ -128,9 +131,10 @@ func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 		s6 := stemStep(s5, class[q[5]])
 		s7 := stemStep(s6, class[q[6]])
 		s8 := stemStep(s7, class[q[7]])
-		if (s1|s2|s3|s4|s5|s6|s7|s8)&litEnds != 0 {
+		if s8&litEnds != 0 {
 			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s4) |
 				stemOut(s5) | stemOut(s6) | stemOut(s7) | stemOut(s8)
+			s8 &^= litEnds
 		}
 		s = uint32(s8)
 	}
@@ -141,8 +145,9 @@ func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 		s2 := stemStep(s1, class[q[1]])
 		s3 := stemStep(s2, class[q[2]])
 		s4 := stemStep(s3, class[q[3]])
-		if (s1|s2|s3|s4)&litEnds != 0 {
+		if s4&litEnds != 0 {
 			m |= stemOut(s1) | stemOut(s2) | stemOut(s3) | stemOut(s4)
+			s4 &^= litEnds
 		}
 		s = uint32(s4)
 		i += 4
@@ -151,9 +156,10 @@ func stemRun(f string, s0 uint16, m uint64) (uint16, uint64) {
 		s = uint32(stemStep(uint16(s), class[f[i]]))
 		if s&litEnds != 0 {
 			m |= stemOut(uint16(s))
+			s &^= litEnds
 		}
 	}
-	return uint16(s), m
+	return uint16(s) &^ litEnds, m
 }
 
 // stemStep is the move of stemTable from state s (flagged or not) on a byte of class c. The
@@ -183,9 +189,10 @@ func stemRun2(a, b string) uint64 {
 		u3 := stemStep(u2, class[y[2]])
 		s4 := stemStep(s3, class[x[3]])
 		u4 := stemStep(u3, class[y[3]])
-		if (s1|u1|s2|u2|s3|u3|s4|u4)&litEnds != 0 {
+		if (s4|u4)&litEnds != 0 {
 			m |= stemOut(s1) | stemOut(u1) | stemOut(s2) | stemOut(u2) |
 				stemOut(s3) | stemOut(u3) | stemOut(s4) | stemOut(u4)
+			s4, u4 = s4&^litEnds, u4&^litEnds
 		}
 		s, u = uint32(s4), uint32(u4)
 	}

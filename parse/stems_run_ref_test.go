@@ -4,15 +4,27 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"minutes/normalize"
 )
 
+// stemTableRef is stemTable as it was before its flags stuck: a move read at a flagged state is
+// the move of the state itself, flagged only where a stem ends.
+// It is built at its first use: stemIndex's automaton is built by init.
+var stemTableRef = sync.OnceValue(func() *[1<<16 + 256]uint16 {
+	var t [1<<16 + 256]uint16
+	for x, v := range stemIndex.dfa.next {
+		t[x], t[x|litEnds] = v, v
+	}
+	return &t
+})
+
 // stemRunRef is stemRun as it was before its steps were read without bounds checks and their
 // flags tested eight at a time: the reference it is checked against.
 func stemRunRef(f string, s uint16, m uint64) (uint16, uint64) {
-	t, class := &stemTable, &stemIndex.dfa.class
+	t, class := stemTableRef(), &stemIndex.dfa.class
 	i := 0
 	for ; i+3 < len(f); i += 4 {
 		w := f[i : i+4]
@@ -35,7 +47,7 @@ func stemRunRef(f string, s uint16, m uint64) (uint16, uint64) {
 
 // stemRun2Ref is stemRun2 as it was (two steps of each part at a time), the reference.
 func stemRun2Ref(a, b string) uint64 {
-	t, class := &stemTable, &stemIndex.dfa.class
+	t, class := stemTableRef(), &stemIndex.dfa.class
 	var s, u uint16
 	var m uint64
 	x := a[:min(len(a), len(b))]
@@ -80,7 +92,8 @@ func checkStemRun(t *testing.T, f string, states []uint16) {
 		for _, m := range []uint64{0, 1 << 62} {
 			gs, gm := stemRun(f, s, m)
 			ws, wm := stemRunRef(f, s, m)
-			if gs != ws || gm != wm {
+			// stemRun clears the flag of the state it returns.
+			if gs != ws&^litEnds || gm != wm {
 				t.Fatalf("stemRun(%q, %#x, %#x) = %#x, %#x, want %#x, %#x", f, s, m, gs, gm, ws, wm)
 			}
 		}
@@ -120,7 +133,7 @@ func TestStemRunRef(t *testing.T) {
 
 // FuzzStemRun compares stemRun and stemRun2 with their references, from every start state.
 func FuzzStemRun(f *testing.F) {
-	for _, s := range []string{"adopte a l'unanimite, ", "pour 12 contre 3 abstentions", "prend acte", "n'a pas ete retenu", "le conseil municipal, apres en avoir delibere"} {
+	for _, s := range []string{"", "adopte a l'unanimite, ", "pour 12 contre 3 abstentions", "prend acte", "n'a pas ete retenu", "le conseil municipal, apres en avoir delibere"} {
 		f.Add(s)
 	}
 	states := stemStates()
