@@ -414,7 +414,7 @@ func (d *doc) linkAgenda(parents []int) {
 			}
 			score := func(k int) float64 {
 				a := &ag[k]
-				s := dice(grams, agGrams[k])
+				s := setDice(grams, agGrams[k])
 				if s < 0.7 && isContained(k) {
 					s = 0.7
 				}
@@ -431,14 +431,14 @@ func (d *doc) linkAgenda(parents []int) {
 			}
 			// loose needs no comparison of numbers or paths: most entries cannot beat the
 			// section's own entry, which is most often measured first and scores high.
-			loose := func(k int) float64 { return looseBound(len(grams), len(agGrams[k])) }
+			loose := func(k int) float64 { return looseBound(grams.n, agGrams[k].n) }
 			bound := func(k int) float64 {
-				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink, true)
+				return linkBound(grams.n, agGrams[k].n, it, &ag[k], agParent[k] == parentLink, true)
 			}
 			// Titles of very different lengths score under 0.7 but by their words: telling
 			// whether they are contained costs less than measuring their trigrams.
 			tight := func(k int) float64 {
-				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink, isContained(k))
+				return linkBound(grams.n, agGrams[k].n, it, &ag[k], agParent[k] == parentLink, isContained(k))
 			}
 			best, bestScore := pickEntry(len(ag), used, next, score, loose, bound, tight)
 			if best >= 0 && bestScore >= bar {
@@ -452,6 +452,9 @@ func (d *doc) linkAgenda(parents []int) {
 			}
 		}
 	}
+	// The titles are all matched: the numbers of their trigrams are no longer needed.
+	d.bs.agDict.release()
+	d.bs.agDict = nil
 	if d.bs.agendaPartial {
 		return
 	}
@@ -529,8 +532,9 @@ next:
 	return best, bestScore
 }
 
-// agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once.
-func (d *doc) agendaTitles() ([][]uint32, [][]string) {
+// agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once;
+// the titles matched with them are numbered by d.bs.agDict, which linkAgenda releases.
+func (d *doc) agendaTitles() ([]gramSet, [][]string) {
 	if d.bs.agGrams == nil {
 		ag := d.rec.Agenda
 		folded := make([]string, len(ag))
@@ -543,7 +547,8 @@ func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 		for k, a := range ag {
 			buf, folded[k] = appendFolded(buf, a.Title)
 		}
-		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = trigramsOf(folded), wordsOf(folded), folded
+		d.bs.agDict = gramDictPool.Get().(*gramDict)
+		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = d.bs.agDict.setsOf(folded), wordsOf(folded), folded
 	}
 	return d.bs.agGrams, d.bs.agWords
 }
@@ -551,9 +556,9 @@ func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 // itemTitles is the trigrams and the words of each item's title. A section most often bears its
 // agenda entry's very title: its trigrams and words are then the entry's (the slices are only
 // read), and only the other titles are measured.
-func (d *doc) itemTitles(agGrams [][]uint32, agWords [][]string) ([][]uint32, [][]string) {
+func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]string) {
 	items, agFolded := d.rec.Items, d.bs.agFolded
-	grams, words := make([][]uint32, len(items)), make([][]string, len(items))
+	grams, words := make([]gramSet, len(items)), make([][]string, len(items))
 	var rest []string // the folded titles that no entry bears, in item order
 	var restAt []int
 	k := 0 // where the search for the next title starts: sections mostly follow the agenda
@@ -585,7 +590,7 @@ func (d *doc) itemTitles(agGrams [][]uint32, agWords [][]string) ([][]uint32, []
 		k = found + 1
 	}
 	if len(rest) > 0 {
-		rg, rw := trigramsOf(rest), wordsOf(rest)
+		rg, rw := d.bs.agDict.setsOf(rest), wordsOf(rest)
 		for n, i := range restAt {
 			grams[i], words[i] = rg[n], rw[n]
 		}
