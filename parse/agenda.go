@@ -388,6 +388,7 @@ func (d *doc) linkAgenda(parents []int) {
 	}
 	itGrams, itWords := d.itemTitles(agGrams, agWords)
 	used := make([]bool, len(ag))
+	pick := entryPicker{ag, agGrams, agWords, agParent}
 	var paths []string
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
 	// renumbered or moved section does not take the entry of one that follows it; then the
@@ -399,48 +400,11 @@ func (d *doc) linkAgenda(parents []int) {
 			if it.AgendaPath != nil {
 				continue
 			}
-			grams, words := itGrams[i], itWords[i]
 			parentLink := ""
 			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
 				parentLink = *d.rec.Items[p].AgendaPath
 			}
-			// tight asks whether the title is contained in entry k, which score asks next.
-			ck, cv := -1, false
-			isContained := func(k int) bool {
-				if ck != k {
-					ck, cv = k, contained(words, agWords[k])
-				}
-				return cv
-			}
-			score := func(k int) float64 {
-				a := &ag[k]
-				s := setDice(grams, agGrams[k])
-				if s < 0.7 && isContained(k) {
-					s = 0.7
-				}
-				if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
-					s += 0.1
-				}
-				if agParent[k] == parentLink {
-					s += 0.15
-				}
-				if a.Level == it.Level {
-					s += 0.05
-				}
-				return s
-			}
-			// loose needs no comparison of numbers or paths: most entries cannot beat the
-			// section's own entry, which is most often measured first and scores high.
-			loose := func(k int) float64 { return looseBound(grams.n, agGrams[k].n) }
-			bound := func(k int) float64 {
-				return linkBound(grams.n, agGrams[k].n, it, &ag[k], agParent[k] == parentLink, true)
-			}
-			// Titles of very different lengths score under 0.7 but by their words: telling
-			// whether they are contained costs less than measuring their trigrams.
-			tight := func(k int) float64 {
-				return linkBound(grams.n, agGrams[k].n, it, &ag[k], agParent[k] == parentLink, isContained(k))
-			}
-			best, bestScore := pickEntry(len(ag), used, next, score, loose, bound, tight)
+			best, bestScore := pick.pick(it, itGrams[i], itWords[i], parentLink, used, next)
 			if best >= 0 && bestScore >= bar {
 				used[best] = true
 				if paths == nil {
@@ -500,36 +464,6 @@ func (d *doc) linkAgenda(parents []int) {
 		}
 		d.diag(SevWarning, "section-unmatched", it.Pos, fmt.Sprintf("section %s (%s) has no entry in the agenda", it.Path, shorten(it.Title, 60)))
 	}
-}
-
-// pickEntry returns the first entry k (not used) of the highest score(k), when it is above 0,
-// and -1 otherwise; each bound(k) is at least score(k), the bounds being asked in turn, each
-// only when the ones before do not settle (cheap and loose first, dear and tight last). The
-// entry first is measured first: it is most often the one (sections mostly follow the agenda),
-// and its score spares measuring the entries whose bound cannot beat it; an earlier entry may
-// still tie with it and win.
-func pickEntry(n int, used []bool, first int, score func(int) float64, bounds ...func(int) float64) (int, float64) {
-	best, bestScore := -1, 0.0
-	if first < n && !used[first] {
-		if s := score(first); s > 0 {
-			best, bestScore = first, s
-		}
-	}
-next:
-	for k := 0; k < n; k++ {
-		if used[k] || k == best {
-			continue
-		}
-		for _, bound := range bounds {
-			if b := bound(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
-				continue next
-			}
-		}
-		if s := score(k); s > bestScore || s == bestScore && best >= 0 && k < best {
-			best, bestScore = k, s
-		}
-	}
-	return best, bestScore
 }
 
 // agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once;
