@@ -209,9 +209,11 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 			continue
 		}
 		t := d.cleanAt(i)
-		// (the tests of the last byte first: they are cheaper than counting runes, and all the
-		// tests are pure, so their order changes nothing else)
-		if t == "" || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || moreRunes(t, 100) || !isUpperTitle(t) || bulletIndex(t) != nil || d.tableRow(i) {
+		// (the tests of the last byte first: they are cheaper than counting runes; then the
+		// capitals, which tell prose in its first words, before the count of runes, which reads
+		// a long line to its hundredth; all the tests are pure, so their order changes nothing
+		// else)
+		if t == "" || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || !isUpperTitle(t) || moreRunes(t, 100) || bulletIndex(t) != nil || d.tableRow(i) {
 			continue
 		}
 		if _, ok := d.headingOf(i, t, maxTitleRunes); ok {
