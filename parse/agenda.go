@@ -490,37 +490,54 @@ func (d *doc) agendaTitles() ([]gramSet, [][]string) {
 // itemTitles is the trigrams and the words of each item's title. A section most often bears its
 // agenda entry's very title: its trigrams and words are then the entry's (the slices are only
 // read), and only the other titles are measured.
+//
+// A title written as an entry's is found without folding it: the first such entry from k on
+// may not be the first entry from k that folds as the title does, but it folds as that one
+// does, and so has the same trigrams and words; whichever is taken, every score is the same
+// (setDice of a set and one equal to it is exactly 1, shared or not).
 func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]string) {
-	items, agFolded := d.rec.Items, d.bs.agFolded
+	items, ag, agFolded := d.rec.Items, d.rec.Agenda, d.bs.agFolded
 	grams, words := make([]gramSet, len(items)), make([][]string, len(items))
 	var rest []string // the folded titles that no entry bears, in item order
 	var restAt []int
 	k := 0 // where the search for the next title starts: sections mostly follow the agenda
 	// The folded titles are written into one buffer; a title an entry bears is dropped from it
 	// (nothing keeps it), so that only the others stay.
-	size := 0
-	for _, it := range items {
-		size += len(it.Title)
-	}
-	buf := make([]byte, 0, size+16) // folding rarely lengthens a title
+	var buf []byte
 	for i, it := range items {
-		start := len(buf)
-		var f string
-		buf, f = appendFolded(buf, it.Title)
 		found := -1
-		for n := range agFolded {
-			c := (k + n) % len(agFolded)
-			if len(agFolded[c]) == len(f) && agFolded[c] == f {
+		for n := range ag {
+			c := (k + n) % len(ag)
+			if len(ag[c].Title) == len(it.Title) && ag[c].Title == it.Title {
 				found = c
 				break
 			}
 		}
 		if found < 0 {
-			rest, restAt = append(rest, f), append(restAt, i)
-			continue
+			if buf == nil {
+				size := 0
+				for _, it := range items[i:] {
+					size += len(it.Title)
+				}
+				buf = make([]byte, 0, size+16) // folding rarely lengthens a title
+			}
+			start := len(buf)
+			var f string
+			buf, f = appendFolded(buf, it.Title)
+			for n := range agFolded {
+				c := (k + n) % len(agFolded)
+				if len(agFolded[c]) == len(f) && agFolded[c] == f {
+					found = c
+					break
+				}
+			}
+			if found < 0 {
+				rest, restAt = append(rest, f), append(restAt, i)
+				continue
+			}
+			buf = buf[:start]
 		}
 		grams[i], words[i] = agGrams[found], agWords[found]
-		buf = buf[:start]
 		k = found + 1
 	}
 	if len(rest) > 0 {
