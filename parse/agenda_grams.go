@@ -57,6 +57,21 @@ func (g *gramDict) release() {
 	gramDictPool.Put(g)
 }
 
+// id is the number of trigram w, given now when w is new (setOf looks its trigrams up itself,
+// all but the last of a title).
+func (g *gramDict) id(w uint32) int {
+	mask := uint32(len(g.slots) - 1)
+	for h := (w * 0x9e3779b1) >> g.shift; ; h++ {
+		s := g.slots[h&mask]
+		if uint32(s)&0xffffff == w {
+			return int(s >> 24)
+		}
+		if s == 0 {
+			return g.add(h&mask, w)
+		}
+	}
+}
+
 // add numbers trigram w, not in the table, at free slot h.
 func (g *gramDict) add(h uint32, w uint32) int {
 	id := g.ids
@@ -111,12 +126,8 @@ func (g *gramDict) setOf(f string) gramSet {
 	// space or a title byte, never 0.
 	w := uint32(' ')
 	space := true
-	for i := 0; i <= len(f); i++ {
-		// A space past the end closes the last word.
-		c := byte(' ')
-		if i < len(f) {
-			c = f[i]
-		}
+	for i := 0; i < len(f); i++ {
+		c := f[i]
 		if !titleByte[c] {
 			if space {
 				continue
@@ -144,6 +155,13 @@ func (g *gramDict) setOf(f string) gramSet {
 		}
 		if b := uint64(1) << (id & 63); set[id>>6]&b == 0 {
 			set[id>>6] |= b
+			n++
+		}
+	}
+	// A space past the end closes the last word.
+	if w = (w<<8 | ' ') & 0xffffff; !space && w > 0xffff {
+		if id := g.id(w); set[id>>6]&(1<<(id&63)) == 0 {
+			set[id>>6] |= 1 << (id & 63)
 			n++
 		}
 	}
