@@ -388,6 +388,7 @@ func (d *doc) linkAgenda(parents []int) {
 	}
 	itGrams, itWords := d.itemTitles(agGrams, agWords)
 	used := make([]bool, len(ag))
+	pick := entryPicker{ag, agGrams, agWords, agParent}
 	var paths []string
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
 	// renumbered or moved section does not take the entry of one that follows it; then the
@@ -399,48 +400,11 @@ func (d *doc) linkAgenda(parents []int) {
 			if it.AgendaPath != nil {
 				continue
 			}
-			grams, words := itGrams[i], itWords[i]
 			parentLink := ""
 			if p := parents[i]; p >= 0 && d.rec.Items[p].AgendaPath != nil {
 				parentLink = *d.rec.Items[p].AgendaPath
 			}
-			// tight asks whether the title is contained in entry k, which score asks next.
-			ck, cv := -1, false
-			isContained := func(k int) bool {
-				if ck != k {
-					ck, cv = k, contained(words, agWords[k])
-				}
-				return cv
-			}
-			score := func(k int) float64 {
-				a := &ag[k]
-				s := dice(grams, agGrams[k])
-				if s < 0.7 && isContained(k) {
-					s = 0.7
-				}
-				if it.Number != nil && a.Number != nil && *it.Number == *a.Number {
-					s += 0.1
-				}
-				if agParent[k] == parentLink {
-					s += 0.15
-				}
-				if a.Level == it.Level {
-					s += 0.05
-				}
-				return s
-			}
-			// loose needs no comparison of numbers or paths: most entries cannot beat the
-			// section's own entry, which is most often measured first and scores high.
-			loose := func(k int) float64 { return looseBound(len(grams), len(agGrams[k])) }
-			bound := func(k int) float64 {
-				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink, true)
-			}
-			// Titles of very different lengths score under 0.7 but by their words: telling
-			// whether they are contained costs less than measuring their trigrams.
-			tight := func(k int) float64 {
-				return linkBound(len(grams), len(agGrams[k]), it, &ag[k], agParent[k] == parentLink, isContained(k))
-			}
-			best, bestScore := pickEntry(len(ag), used, next, score, loose, bound, tight)
+			best, bestScore := pick.pick(it, itGrams[i], itWords[i], parentLink, used, next)
 			if best >= 0 && bestScore >= bar {
 				used[best] = true
 				if paths == nil {
@@ -452,6 +416,9 @@ func (d *doc) linkAgenda(parents []int) {
 			}
 		}
 	}
+	// The titles are all matched: the numbers of their trigrams are no longer needed.
+	d.bs.agDict.release()
+	d.bs.agDict = nil
 	if d.bs.agendaPartial {
 		return
 	}
@@ -499,38 +466,9 @@ func (d *doc) linkAgenda(parents []int) {
 	}
 }
 
-// pickEntry returns the first entry k (not used) of the highest score(k), when it is above 0,
-// and -1 otherwise; each bound(k) is at least score(k), the bounds being asked in turn, each
-// only when the ones before do not settle (cheap and loose first, dear and tight last). The
-// entry first is measured first: it is most often the one (sections mostly follow the agenda),
-// and its score spares measuring the entries whose bound cannot beat it; an earlier entry may
-// still tie with it and win.
-func pickEntry(n int, used []bool, first int, score func(int) float64, bounds ...func(int) float64) (int, float64) {
-	best, bestScore := -1, 0.0
-	if first < n && !used[first] {
-		if s := score(first); s > 0 {
-			best, bestScore = first, s
-		}
-	}
-next:
-	for k := 0; k < n; k++ {
-		if used[k] || k == best {
-			continue
-		}
-		for _, bound := range bounds {
-			if b := bound(k); b < bestScore || b == bestScore && (best < 0 || k > best) {
-				continue next
-			}
-		}
-		if s := score(k); s > bestScore || s == bestScore && best >= 0 && k < best {
-			best, bestScore = k, s
-		}
-	}
-	return best, bestScore
-}
-
-// agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once.
-func (d *doc) agendaTitles() ([][]uint32, [][]string) {
+// agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once;
+// the titles matched with them are numbered by d.bs.agDict, which linkAgenda releases.
+func (d *doc) agendaTitles() ([]gramSet, [][]string) {
 	if d.bs.agGrams == nil {
 		ag := d.rec.Agenda
 		folded := make([]string, len(ag))
@@ -543,7 +481,8 @@ func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 		for k, a := range ag {
 			buf, folded[k] = appendFolded(buf, a.Title)
 		}
-		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = trigramsOf(folded), wordsOf(folded), folded
+		d.bs.agDict = gramDictPool.Get().(*gramDict)
+		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = d.bs.agDict.setsOf(folded), wordsOf(folded), folded
 	}
 	return d.bs.agGrams, d.bs.agWords
 }
@@ -551,41 +490,58 @@ func (d *doc) agendaTitles() ([][]uint32, [][]string) {
 // itemTitles is the trigrams and the words of each item's title. A section most often bears its
 // agenda entry's very title: its trigrams and words are then the entry's (the slices are only
 // read), and only the other titles are measured.
-func (d *doc) itemTitles(agGrams [][]uint32, agWords [][]string) ([][]uint32, [][]string) {
-	items, agFolded := d.rec.Items, d.bs.agFolded
-	grams, words := make([][]uint32, len(items)), make([][]string, len(items))
+//
+// A title written as an entry's is found without folding it: the first such entry from k on
+// may not be the first entry from k that folds as the title does, but it folds as that one
+// does, and so has the same trigrams and words; whichever is taken, every score is the same
+// (setDice of a set and one equal to it is exactly 1, shared or not).
+func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]string) {
+	items, ag, agFolded := d.rec.Items, d.rec.Agenda, d.bs.agFolded
+	grams, words := make([]gramSet, len(items)), make([][]string, len(items))
 	var rest []string // the folded titles that no entry bears, in item order
 	var restAt []int
 	k := 0 // where the search for the next title starts: sections mostly follow the agenda
 	// The folded titles are written into one buffer; a title an entry bears is dropped from it
 	// (nothing keeps it), so that only the others stay.
-	size := 0
-	for _, it := range items {
-		size += len(it.Title)
-	}
-	buf := make([]byte, 0, size+16) // folding rarely lengthens a title
+	var buf []byte
 	for i, it := range items {
-		start := len(buf)
-		var f string
-		buf, f = appendFolded(buf, it.Title)
 		found := -1
-		for n := range agFolded {
-			c := (k + n) % len(agFolded)
-			if len(agFolded[c]) == len(f) && agFolded[c] == f {
+		for n := range ag {
+			c := (k + n) % len(ag)
+			if len(ag[c].Title) == len(it.Title) && ag[c].Title == it.Title {
 				found = c
 				break
 			}
 		}
 		if found < 0 {
-			rest, restAt = append(rest, f), append(restAt, i)
-			continue
+			if buf == nil {
+				size := 0
+				for _, it := range items[i:] {
+					size += len(it.Title)
+				}
+				buf = make([]byte, 0, size+16) // folding rarely lengthens a title
+			}
+			start := len(buf)
+			var f string
+			buf, f = appendFolded(buf, it.Title)
+			for n := range agFolded {
+				c := (k + n) % len(agFolded)
+				if len(agFolded[c]) == len(f) && agFolded[c] == f {
+					found = c
+					break
+				}
+			}
+			if found < 0 {
+				rest, restAt = append(rest, f), append(restAt, i)
+				continue
+			}
+			buf = buf[:start]
 		}
 		grams[i], words[i] = agGrams[found], agWords[found]
-		buf = buf[:start]
 		k = found + 1
 	}
 	if len(rest) > 0 {
-		rg, rw := trigramsOf(rest), wordsOf(rest)
+		rg, rw := d.bs.agDict.setsOf(rest), wordsOf(rest)
 		for n, i := range restAt {
 			grams[i], words[i] = rg[n], rw[n]
 		}

@@ -209,9 +209,11 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 			continue
 		}
 		t := d.cleanAt(i)
-		// (the tests of the last byte first: they are cheaper than counting runes, and all the
-		// tests are pure, so their order changes nothing else)
-		if t == "" || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || moreRunes(t, 100) || !isUpperTitle(t) || bulletIndex(t) != nil || d.tableRow(i) {
+		// (the tests of the last byte first: they are cheaper than counting runes; then the
+		// capitals, which tell prose in its first words, before the count of runes, which reads
+		// a long line to its hundredth; all the tests are pure, so their order changes nothing
+		// else)
+		if t == "" || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || !isUpperTitle(t) || moreRunes(t, 100) || bulletIndex(t) != nil || d.tableRow(i) {
 			continue
 		}
 		if _, ok := d.headingOf(i, t, maxTitleRunes); ok {
@@ -236,9 +238,9 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	for n, i := range cands {
 		folded[n] = d.folded[i]
 	}
-	candGrams, candWords := trigramsOf(folded), wordsOf(folded)
+	candGrams, candWords := d.bs.agDict.setsOf(folded), wordsOf(folded)
 	taken := make([]bool, len(ag))
-	var headGrams [][]uint32 // the numbered titles' trigrams, read at the first candidate
+	var headGrams []gramSet // the numbered titles' trigrams, read at the first candidate
 	var added []heading
 	for n, i := range cands {
 		k, s := bestEntryOf(candGrams[n], candWords[n], agGrams, agWords, taken, 0.55)
@@ -256,9 +258,9 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 			for n, h := range heads {
 				buf, titles[n] = appendFolded(buf, h.title)
 			}
-			headGrams = trigramsOf(titles)
+			headGrams = d.bs.agDict.setsOf(titles)
 		}
-		if slices.ContainsFunc(headGrams, func(g []uint32) bool { return dice(g, agGrams[k]) >= s }) {
+		if slices.ContainsFunc(headGrams, func(g gramSet) bool { return setDice(g, agGrams[k]) >= s }) {
 			continue
 		}
 		taken[k] = true
@@ -301,13 +303,14 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 // bestEntry is the agenda entry not yet taken whose title is nearest the folded title f, and
 // its score: the Dice coefficient of their trigrams, or 0.7 when every word of f (two words, or
 // one of five letters or more) is in the entry. Only a score of floor (above 0) or more
-// counts: -1 when no entry reaches it.
-func bestEntry(f string, agGrams [][]uint32, agWords [][]string, taken []bool, floor float64) (int, float64) {
-	return bestEntryOf(foldedTrigrams(f), foldedWords(f), agGrams, agWords, taken, floor)
+// counts: -1 when no entry reaches it. The trigrams of f are numbered by g, which numbered
+// agGrams.
+func bestEntry(g *gramDict, f string, agGrams []gramSet, agWords [][]string, taken []bool, floor float64) (int, float64) {
+	return bestEntryOf(g.setOf(f), foldedWords(f), agGrams, agWords, taken, floor)
 }
 
 // bestEntryOf is bestEntry of a title read already: its trigrams and its words.
-func bestEntryOf(grams []uint32, words []string, agGrams [][]uint32, agWords [][]string, taken []bool, floor float64) (int, float64) {
+func bestEntryOf(grams gramSet, words []string, agGrams []gramSet, agWords [][]string, taken []bool, floor float64) (int, float64) {
 	wordy := len(words) >= 2 || (len(words) == 1 && len(words[0]) >= 5)
 	// A score must pass bestScore to count: starting just below floor, one of floor passes.
 	best, bestScore := -1, math.Nextafter(floor, math.Inf(-1))
@@ -318,7 +321,7 @@ func bestEntryOf(grams []uint32, words []string, agGrams [][]uint32, agWords [][
 		// Dice is at most 2·min/(na+nb) (in floating point too: the division is monotone): an
 		// entry whose bound cannot pass the best can only pass it by its words, scoring 0.7.
 		bound := 0.0
-		if na, nb := len(grams), len(agGrams[k]); na > 0 && nb > 0 {
+		if na, nb := grams.n, agGrams[k].n; na > 0 && nb > 0 {
 			bound = 2 * float64(min(na, nb)) / float64(na+nb)
 		}
 		if bound <= bestScore {
@@ -327,7 +330,7 @@ func bestEntryOf(grams []uint32, words []string, agGrams [][]uint32, agWords [][
 			}
 			continue
 		}
-		s := dice(grams, agGrams[k])
+		s := setDice(grams, agGrams[k])
 		if s < 0.7 && wordy && contained(words, agWords[k]) && len(words) <= len(agWords[k]) {
 			s = 0.7
 		}

@@ -88,10 +88,11 @@ func FuzzBestEntry(f *testing.F) {
 		for k := range taken {
 			taken[k] = takenBits>>(k%8)&1 != 0
 		}
-		g, w := trigramsOf(fs), wordsOf(fs)
+		dict := newGramDict(16) // small, so that it grows
+		g, w, rg := dict.setsOf(fs), wordsOf(fs), trigramsOf(fs)
 		ft := normalize.Fold(title)
-		k, s := bestEntry(ft, g, w, taken, floor)
-		wk, ws := refBestEntry(ft, g, w, taken)
+		k, s := bestEntry(dict, ft, g, w, taken, floor)
+		wk, ws := refBestEntry(ft, rg, w, taken)
 		if ws < floor {
 			wk = -1
 		}
@@ -121,7 +122,8 @@ func TestBestEntryCorpus(t *testing.T) {
 		for _, a := range rec.Agenda {
 			fs = append(fs, normalize.Fold(a.Title))
 		}
-		g, w := trigramsOf(fs), wordsOf(fs)
+		dict := newGramDict(gramDictSlots)
+		g, w, rg := dict.setsOf(fs), wordsOf(fs), trigramsOf(fs)
 		for n, taken := range [][]bool{make([]bool, len(fs)), make([]bool, len(fs))} {
 			for k := range taken {
 				taken[k] = n == 1 && k%3 == 0
@@ -131,8 +133,8 @@ func TestBestEntryCorpus(t *testing.T) {
 					continue
 				}
 				f := normalize.Fold(l)
-				k, s := bestEntry(f, g, w, taken, 0.55)
-				wk, ws := refBestEntry(f, g, w, taken)
+				k, s := bestEntry(dict, f, g, w, taken, 0.55)
+				wk, ws := refBestEntry(f, rg, w, taken)
 				if ws < 0.55 {
 					wk = -1
 				}

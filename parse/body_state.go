@@ -26,9 +26,11 @@ type bodyState struct {
 	clauseText []byte
 	// clauseStarts is readClauses' scratch slice for the offsets of a long paragraph's lines.
 	clauseStarts []int
-	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles).
-	agGrams [][]uint32
+	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles), the
+	// trigrams numbered by agDict, which numbers those of the titles matched with them.
+	agGrams []gramSet
 	agWords [][]string
+	agDict  *gramDict
 	// agFolded are the agenda titles folded, from which agGrams and agWords were read.
 	agFolded []string
 	// agendaPartial is an agenda that lists only the points added in session.
