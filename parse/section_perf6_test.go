@@ -49,13 +49,13 @@ func TestSpacedClass(t *testing.T) {
 
 // FuzzAgendaMarkerMay checks agendaMarkerMay against the four searches it stands for.
 func FuzzAgendaMarkerMay(f *testing.F) {
-	for _, s := range []string{"ordre du jour", "l'odj :", "o.d.j.", "sommaire", "ordre du jou", "jour", "o.d.i", "sommair"} {
+	for _, s := range []string{"ordre du jour", "l'odj :", "o.d.j.", "o.dj", "od.j :", "sommaire", "ordre du jou", "jour", "o.d.i", "sommair"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		want := strings.Contains(s, "ordre du jour") || strings.Contains(s, "odj") || strings.Contains(s, "o.d.j") || strings.Contains(s, "sommaire")
-		if got := agendaMarkerMay(s); got != want {
-			t.Errorf("agendaMarkerMay(%q) = %v, want %v", s, got, want)
+		// The gate may let through lines the pattern refuses, never the reverse.
+		if reAgendaMarker.MatchString(s) && !agendaMarkerMay(s) {
+			t.Errorf("agendaMarkerMay(%q) = false, but reAgendaMarker reads it", s)
 		}
 	})
 }

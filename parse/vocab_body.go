@@ -128,7 +128,8 @@ var (
 // agendaMarkerWords are the words of reAgendaMarker, folded, that a line must hold to be read
 // by it, each with the index of a byte of it rare in French lines ('j', 'm'), around which
 // agendaMarkerMay looks for it.
-var agendaMarkerWords = []markerWord{{"ordre du jour", 9}, {"odj", 2}, {"o.d.j", 4}, {"sommaire", 2}}
+// The abbreviation's dots are each optional in the pattern: all four spellings are here.
+var agendaMarkerWords = []markerWord{{"ordre du jour", 9}, {"odj", 2}, {"o.dj", 3}, {"od.j", 3}, {"o.d.j", 4}, {"sommaire", 2}}
 
 // markerWord is a word a line is looked for by, with the index of its rare byte.
 type markerWord struct {
