@@ -1689,7 +1689,8 @@ func (d *doc) doubleSpaced() bool {
 // from every byte of the text, and its optional lead made each try cost about as much as a
 // match; its lazy group, that runs to the end of the text, cost as much again. So the phrase
 // before the group (giveProxyHead) is tried, anchored, only where a match can start (at a byte
-// of giveProxyFirst), and the group is read off the rest of the text.
+// of giveProxyFirst, and before one of giveProxyOpeners), and the group is read off the rest
+// of the text.
 //
 // This is exact: the pattern reads nothing before its match (no ^, \b or \B), so the first
 // place where the phrase matches is the leftmost place where the pattern can, and there its
@@ -1704,6 +1705,10 @@ func giveProxyIndex(f string) []int {
 	tries := 0
 	for p := 0; p < len(f); p++ {
 		if !giveProxyFirst.has(f[p]) {
+			continue
+		}
+		if q, ok := giveProxyOpens(f, p); !ok {
+			p = max(p, q-1) // every byte of the lead before q opens on the same word
 			continue
 		}
 		// Each try clears the backtracker's state for the rest of the text: on a long text
@@ -1724,6 +1729,29 @@ func giveProxyIndex(f string) []int {
 		return m
 	}
 	return nil
+}
+
+// giveProxyOpens reports whether the word after the lead of giveProxyHead (`\s*,?\s+`) read
+// from f[p] is one of giveProxyOpeners: when it is not, the pattern cannot match at p, since
+// each phrase opens with one of those words followed by white space. q is where the word
+// starts; every place before q in the lead reads the same word, so none of them can match
+// either.
+func giveProxyOpens(f string, p int) (q int, ok bool) {
+	q = p
+	for q < len(f) && isRxSpace(f[q]) {
+		q++
+	}
+	if q < len(f) && f[q] == ',' {
+		q++
+	}
+	for q < len(f) && isRxSpace(f[q]) {
+		q++
+	}
+	e := q
+	for e < len(f) && !isRxSpace(f[e]) {
+		e++
+	}
+	return q, slices.Contains(giveProxyOpeners, f[q:e])
 }
 
 // lazyTail is the length of the group (.+?) when it closes a pattern, before \s*\.?$ (dot)

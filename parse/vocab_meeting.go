@@ -166,3 +166,12 @@ var rePresidesAfter = mustRx(`\s*,?\s*(?:(?:maire|president(?:e)?|vice-president
 // name ("M. GALLEN, Directeur Général des Services", "Mme X, chef de cabinet", "Secrétaire de
 // mairie"): a function, not a person (folded).
 var reStaffTitle = mustRx(`^(?:directeur|directrice|dgs|dga|dgas|dst|responsable|chef|cheffe|secretaire (?:de mairie|generale?)|attachee?|redacteur|redactrice|technicien(?:ne)?)\b`)
+
+// giveProxyOpeners are the words a phrase of giveProxyHead can open with, after its lead of
+// white space and a comma (`\s*,?\s+`); in the pattern each is followed by white space.
+// giveProxyIndex tries the pattern only where one of them stands; TestGiveProxyOpeners checks
+// this list against giveProxyHead, so a word added to the pattern must be added here.
+var giveProxyOpeners = []string{
+	"qui", "a", "ayant", "avait", "donne", "donnant", "confie", "remis",
+	"est", "represente", "representee", "representes", "representees",
+}
