@@ -1737,15 +1737,9 @@ func giveProxyIndex(f string) []int {
 // starts; every place before q in the lead reads the same word, so none of them can match
 // either.
 func giveProxyOpens(f string, p int) (q int, ok bool) {
-	q = p
-	for q < len(f) && isRxSpace(f[q]) {
-		q++
-	}
+	q = skipSpace(f, p)
 	if q < len(f) && f[q] == ',' {
-		q++
-	}
-	for q < len(f) && isRxSpace(f[q]) {
-		q++
+		q = skipSpace(f, q+1)
 	}
 	e := q
 	for e < len(f) && !isRxSpace(f[e]) {
