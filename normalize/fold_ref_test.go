@@ -158,7 +158,7 @@ func appendPlainRef(dst []byte, s string) ([]byte, int) {
 			if j+1 < len(s) && s[j] == 0xC3 && s[j+1]&0xC0 == 0x80 {
 				f, w = foldC3[s[j+1]&0x3F], 2
 			} else if j+2 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2]&0xC0 == 0x80 {
-				if c := foldE280[s[j+2]&0x3F]; c != 0 {
+				if c := foldE280Ref13[s[j+2]&0x3F]; c != 0 {
 					f, w = [2]byte{c}, 3
 				}
 			}

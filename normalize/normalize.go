@@ -27,7 +27,7 @@ var ErrNotValue = errors.New("not a recognised value")
 // full Unicode decomposition, and a string that folds to itself is returned without a copy.
 // Any other rune sends the whole string to foldSlow.
 func Fold(s string) string {
-	var stack [256]byte
+	var stack [256 + 8]byte // room for a word beyond the fold (see plainRun)
 	buf := AppendFold(stack[:0], s)
 	if string(buf) == s {
 		return s
@@ -38,17 +38,32 @@ func Fold(s string) string {
 // AppendFold appends Fold(s) to dst and returns the extended buffer. It lets a caller fold many
 // strings into one buffer (the lines of a document) and pay one allocation instead of one each.
 func AppendFold(dst []byte, s string) []byte {
-	start := len(dst)
+	// Most lines are read by plainRun from end to end: one call, in a frame smaller than
+	// appendFoldFrom's, when dst has the room it needs.
+	if len(s) >= 8 && s[0] != ' ' && cap(dst)-len(dst) >= len(s)+8 {
+		start := len(dst)
+		o, n := plainRun(dst[start:cap(dst)], s)
+		if dst = dst[:start+o]; n == len(s) {
+			return dst
+		}
+		return appendFoldFrom(dst, start, s, n)
+	}
+	return appendFoldFrom(dst, len(dst), s, 0)
+}
+
+// appendFoldFrom is AppendFold from byte i of s, with no white space pending: dst[start:] holds
+// the fold of s[:i], which is empty or ends with no white space after it.
+func appendFoldFrom(dst []byte, start int, s string, i int) []byte {
 	space := false
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		// Eight bytes at a time while they are printable ASCII folded by lower-casing alone,
 		// with single spaces between words (see plainRun). A space opening the run is copied
 		// only after text (a leading space is dropped) and when no white space is pending.
 		if !space && i+8 <= len(s) && (s[i] != ' ' || len(dst) > start) {
-			// The run never folds longer than it reads (a letter of two bytes folds to one
-			// or two, a rune of three to one, a space to itself): room for the bytes left is
-			// room for its fold, made once here rather than checked word by word.
-			dst = slices.Grow(dst, len(s)-i)
+			// The run never folds longer than it reads (see plainRun): room for the bytes
+			// left and one word more is room for its fold and its last word, made once here
+			// rather than checked word by word.
+			dst = slices.Grow(dst, len(s)-i+8)
 			o, n := plainRun(dst[len(dst):cap(dst)], s[i:])
 			dst = dst[:len(dst)+o]
 			if n > 0 {
@@ -134,74 +149,94 @@ func load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// plainRun writes into out the fold of the run of bytes that open s and fold to themselves or
-// by lower-casing alone, eight at a time, and returns how many bytes it wrote and how many it
-// read (none when s is shorter than eight bytes); out must be at least as long as s. The run is
-// ASCII but white space, control bytes and '`', where a space is single and followed by such a
-// byte: it is its own fold, lower-cased, when it neither starts the text nor follows white
-// space (AppendFold checks both). A letter of U+00C0–U+00FF or a rune of U+2000–U+203F that
-// folds to one printable ASCII byte (the apostrophe ’ of French text), alone or after a single
-// space, goes on the run too. The run ends at the first other byte, before a space that does
-// not lead to one of the run, or at the end of s; its last bytes, fewer than eight, are read
-// only when out has room for a word of eight beyond their place (else the caller folds them).
-// The bytes of out past the fold may be written too.
+// plainRun writes into out the fold of the text that opens s, eight bytes at a time, and returns
+// how many bytes it wrote and how many it read (none when s is shorter than eight bytes or out
+// is not eight bytes longer than s). It reads words of ASCII that fold to themselves or by
+// lower-casing alone (see plainWord), the runes that letterWord folds, and runs of ASCII white
+// space, squeezed to one space: that a space is written only after text and never before the
+// end is AppendFold's guard (plainRun starts neither after white space nor with a space before
+// any text) and plainWord's (a space is kept only before a byte of the run or beyond ASCII).
+// It stops before any other byte, or at the end of s; a space it wrote last, before a byte
+// beyond ASCII that letterWord does not fold, is given back with the white space it stands for,
+// for the caller to squeeze. The bytes of out past the fold may be written too.
 func plainRun(out []byte, s string) (o, i int) {
-	if len(s) < 8 {
+	if len(s) < 8 || len(out) < len(s)+8 {
 		return 0, 0
 	}
-	// Each word is stored whole at the place of its fold, which is never beyond the place of
-	// what it read: while eight bytes are left to read, out has room for every store.
-	for i <= len(s)-8 {
-		x := load8(s[i:])
-		if byte(x) >= utf8.RuneSelf {
-			// French words break the run at every accent, and returning costs more.
-			if e, w := letterWord(x); e != 0 {
-				binary.LittleEndian.PutUint32(out[o:o+4], e)
-				o += int(e >> 24)
-				i += w
-				continue
-			}
-		}
-		folded, n := plainWord(x)
-		binary.LittleEndian.PutUint64(out[o:o+8], folded)
-		o += n
-		i += n
-		if n == 0 {
+	// The fold is never longer than the text read (a word folds to itself, a rune of letterWord
+	// to as many bytes or fewer, white space to one space): o <= i, and a word stored at o, or
+	// four bytes of a rune, stay within out.
+	for {
+		// Eight bytes from i; where fewer are left, the last eight moved down over those
+		// before i, so that the places above the end read as zero bytes (control bytes,
+		// which end plainWord's run and keep no space before them).
+		var x uint64
+		if i <= len(s)-8 {
+			x = load8(s[i:])
+		} else if i < len(s) {
+			x = load8(s[len(s)-8:]) >> ((64 - 8*uint(len(s)-i)) & 63)
+		} else {
 			break
 		}
-	}
-	// Fewer than eight bytes left (a word that stops leaves eight or more): they are read as
-	// one word, the last eight bytes of s moved down over those read already. The places above
-	// them read as zero bytes, control bytes that end the run and keep no space before them
-	// (the last place is one of them). The word is stored only where room is left (not always
-	// in Fold's buffer on the stack); else, and from a letter beyond ASCII on, the caller folds
-	// the bytes.
-	if r := len(s) - i; r > 0 && r < 8 && o+8 <= len(out) {
-		folded, n := plainWord(load8(s[len(s)-8:]) >> ((64 - 8*uint(r)) & 63))
+		if byte(x) >= utf8.RuneSelf {
+			// French words break the run at every accent, and returning costs more.
+			e := letterWord(x)
+			if e == 0 {
+				break
+			}
+			binary.LittleEndian.PutUint32(out[o:o+4], e)
+			o += int(e >> 24 & 0xf)
+			i += int(e >> 28)
+			continue
+		}
+		folded, n := plainWord(x)
+		if n == 0 {
+			// White space after text (the layout's runs of spaces, tabs): it stands for one
+			// space, read as the space of a word that opens at its last byte.
+			if i == 0 || foldASCII[byte(x)] != foldSpace {
+				break
+			}
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && foldASCII[s[j]] == foldSpace {
+				j++
+			}
+			if j == len(s) {
+				return o, j // white space ending the text is dropped
+			}
+			i = j - 1
+			k := min(i, len(s)-8)
+			if folded, n = plainWord(load8(s[k:])>>(8*uint(i-k)&63)&^0xff | ' '); n == 0 {
+				break
+			}
+		}
 		binary.LittleEndian.PutUint64(out[o:o+8], folded)
 		o += n
 		i += n
 	}
 	// A space that ends the run (before a byte beyond ASCII that is no letter to read, white
-	// space maybe, or where the words end) is given back: the caller squeezes it.
-	if i > 0 && s[i-1] == ' ' {
+	// space maybe) is given back: the caller squeezes it. Its byte in s is white space.
+	if o > 0 && out[o-1] == ' ' {
 		i--
 		o--
 	}
 	return o, i
 }
 
-// letterWord reads the letter of U+00C0–U+00FF (é è à ç…) or the rune of U+2000–U+203F that
-// opens the word x, from the word in hand: its fold (low bytes) and the fold's length (top
-// byte), 0 when it is neither, and its width in x.
-func letterWord(x uint64) (e uint32, w int) {
-	if x&0xc0ff == 0x80c3 {
-		return foldC3w[x>>8&0x3f], 2
+// letterWord reads the rune that opens the word x when it is one that plainRun folds from a
+// table: a rune of U+0080–U+024F (é è à ç œ ° «…) or of U+2000–U+20CF (’ – … €) whose fold is
+// one to three bytes, no longer than the rune, without white space or control bytes. It returns
+// the fold (low bytes), the fold's length (bits 24–27) and the rune's width (bits 28–31), or 0.
+func letterWord(x uint64) uint32 {
+	if c := uint(byte(x)) - 0xc2; c < 8 {
+		if x&0xc000 != 0x8000 {
+			return 0
+		}
+		return fold2w[c<<6|uint(x>>8)&0x3f]
 	}
-	if x&0xc0ffff == 0x8080e2 {
-		return foldE280w[x>>16&0x3f], 3
+	if x&0xc0fcff == 0x8080e2 {
+		return fold3w[uint(x>>2)&0xc0|uint(x>>16)&0x3f]
 	}
-	return 0, 0
+	return 0
 }
 
 // plainWord folds the word x of plainRun's run and returns how many of its bytes, from the
@@ -210,17 +245,17 @@ func plainWord(x uint64) (folded uint64, n int) {
 	// The high bit of each byte tells its class. With every high bit set, subtracting
 	// k < 0x80 from each byte cannot borrow across bytes, and the high bit of a byte survives
 	// exactly when its low seven bits are >= k; (k - 1) - hx, which is ^(hx - k), tells they
-	// are < k (the other bits are dropped once, at the end).
+	// are < k, and the same of hx ^ k with k = 1 that they equal k (the other bits are
+	// dropped once, at the end).
 	hx := x | swarHigh
-	lt21 := 0x21*swarLow - 1 - hx
-	stop := lt21 | (swarLow - 1 - (hx ^ 0x60*swarLow)) // white space, control or '`' (beyond ASCII aside)
-	space := lt21 & (hx - 0x20*swarLow)                // a space, or 0xa0
+	stop := (0x20*swarLow - 1 - hx) | (swarLow - 1 - (hx ^ 0x60*swarLow)) // control or '`' (beyond ASCII aside)
+	space := swarLow - 1 - (hx ^ 0x20*swarLow)                            // a space, or 0xa0
 	// A space is kept before a byte of the run, or before one beyond ASCII: the next word
 	// tells whether a letter follows, and when none does the run ends there and the space
 	// is given back. The arithmetic shift makes the last place look ahead to itself, so that
 	// a space there ends the word: the next opens with it, and can tell whether another space
 	// follows.
-	bad := (stop | x) &^ (space &^ (uint64(int64(stop)>>8) | x)) & swarHigh
+	bad := (x | stop | space&uint64(int64(stop|space)>>8)) & swarHigh
 	upper := ((hx - 0x41*swarLow) ^ (hx - 0x5b*swarLow)) & swarHigh // A–Z, lowered by their 0x20 bit
 	return x | upper>>2, bits.TrailingZeros64(bad) >> 3
 }
@@ -303,33 +338,20 @@ var (
 		}
 		return t
 	}()
-	// foldC3w is foldC3 for plainRun: the fold's bytes, and its length in the top byte.
-	foldC3w = func() (t [64]uint32) {
-		for k, f := range foldC3 {
-			t[k] = uint32(f[0]) | uint32(f[1])<<8 | 1<<24
-			if f[1] != 0 {
-				t[k] += 1 << 24
-			}
+	// fold2w is letterWord's table of U+0080–U+024F (UTF-8 C2–C9 xx), indexed by the lead's
+	// offset from C2 and the low six bits of the second byte.
+	fold2w = func() (t [8 << 6]uint32) {
+		for k := range foldLatinEnd - 0x80 {
+			t[k] = letterEntry(foldLatin[0x80+k], 2)
 		}
 		return t
 	}()
-	// foldE280w is foldE280 for plainRun: the fold's byte and its length 1 in the top byte,
-	// or 0.
-	foldE280w = func() (t [64]uint32) {
-		for k, c := range foldE280 {
-			if c != 0 {
-				t[k] = uint32(c) | 1<<24
-			}
-		}
-		return t
-	}()
-	// foldE280 is foldPunct of U+2000–U+203F (UTF-8 E2 80 xx), indexed by the low six bits of
-	// the last byte, where it is one printable ASCII byte other than a space; 0 elsewhere.
-	foldE280 = func() (t [64]byte) {
-		for k := range t {
-			if f := foldPunct[k]; len(f) == 1 && f[0] > ' ' && f[0] < 0x7f {
-				t[k] = f[0]
-			}
+	// fold3w is letterWord's table of U+2000–U+20FF (UTF-8 E2 80–83 xx), indexed by the low
+	// two bits of the second byte and the low six of the third; U+20D0–U+20FF, combining marks
+	// that foldSlow reads, are not in it.
+	fold3w = func() (t [4 << 6]uint32) {
+		for k := range foldPunctEnd - foldPunctStart {
+			t[k] = letterEntry(foldPunct[k], 3)
 		}
 		return t
 	}()
@@ -340,6 +362,24 @@ var (
 		return t
 	}()
 )
+
+// letterEntry is letterWord's entry for a rune of width bytes that folds to f: 0 when f is
+// empty (white space, squeezed by AppendFold), longer than the rune (plainRun's room is the
+// text's length), or holds white space or control bytes (a space given back by plainRun must
+// be one it wrote for white space).
+func letterEntry(f string, width int) uint32 {
+	if f == "" || len(f) > width {
+		return 0
+	}
+	var e uint32
+	for k := range len(f) {
+		if f[k] <= ' ' || f[k] == 0x7f {
+			return 0
+		}
+		e |= uint32(f[k]) << (8 * k)
+	}
+	return e | uint32(len(f))<<24 | uint32(width)<<28
+}
 
 // foldSlow is Fold through a full canonical decomposition: the reference that Fold's tables are
 // built from, and Fold's path for the runes outside them.

@@ -106,6 +106,9 @@ func (d *doc) foldLines() {
 	}
 	buf := make([]byte, 0, size+64) // folding rarely lengthens a line
 	for i, l := range d.lines {
+		if l.Text == "" {
+			continue // a third of the lines: a call saved each
+		}
 		start := len(buf)
 		buf = normalize.AppendFold(buf, l.Text)
 		if len(buf) > start {
