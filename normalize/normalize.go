@@ -245,8 +245,8 @@ func plainWord(x uint64) (folded uint64, n int) {
 	// The high bit of each byte tells its class. With every high bit set, subtracting
 	// k < 0x80 from each byte cannot borrow across bytes, and the high bit of a byte survives
 	// exactly when its low seven bits are >= k; (k - 1) - hx, which is ^(hx - k), tells they
-	// are < k, and the same of hx ^ k with k = 1 that they equal k (the other bits are
-	// dropped once, at the end).
+	// are < k, and with k = 1 and hx ^ c in place of hx, that they equal c (the other bits
+	// are dropped once, at the end).
 	hx := x | swarHigh
 	stop := (0x20*swarLow - 1 - hx) | (swarLow - 1 - (hx ^ 0x60*swarLow)) // control or '`' (beyond ASCII aside)
 	space := swarLow - 1 - (hx ^ 0x20*swarLow)                            // a space, or 0xa0
