@@ -100,6 +100,7 @@ func readSrcBits(rows []uint8, lines []extract.Line, src string) bool {
 	next := -1         // the first of nx's places: most lines end before it
 	at, breaks := 0, 0 // where the next line should open; newlines and form feeds outside lines
 	misses := 0        // lines not found in a row
+	rows = rows[:len(lines)]
 	for i := range lines {
 		t := lines[i].Text
 		o := at
