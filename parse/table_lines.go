@@ -3,6 +3,8 @@ package parse
 import (
 	"strings"
 	"unicode/utf8"
+
+	"minutes/extract"
 )
 
 // The table readers (tableBlocks, flatBlocks, stackBlocks, isTableLine) each walk every line of
@@ -22,19 +24,26 @@ const (
 // lineGap), read on first use; flatRowLines adds its own bits to the same slice later.
 func (d *doc) lineBits() []uint8 {
 	if d.flatMemo == nil {
-		rows := make([]uint8, len(d.lines))
-		for i, l := range d.lines {
-			rows[i] = byteFacts(l.Text)
+		text := ""
+		if d.src != nil {
+			text = d.src.Decoded
 		}
-		d.flatMemo = &flatMemo{rows: rows}
+		d.flatMemo = &flatMemo{rows: readLineBits(d.lines, text)}
 	}
 	return d.flatMemo.rows
 }
 
 // byteFacts reads the byte facts of one line.
 func byteFacts(text string) uint8 {
-	var st uint8
 	tab, pipe, lead, pair := scanLine(text)
+	// Without the lead byte of one of its spaces (0xc2 or 0xe2), hasUnicodeSpace is false.
+	return lineFacts(text, tab, pipe, lead && hasUnicodeSpace(text), pair)
+}
+
+// lineFacts is byteFacts once the bytes of text are read: whether it holds a tab, a pipe, a
+// space of hasUnicodeSpace (uspace) and two neighbouring bytes below '!' (pair).
+func lineFacts(text string, tab, pipe, uspace, pair bool) uint8 {
+	var st uint8
 	if tab {
 		st |= lineTab
 	}
@@ -49,9 +58,8 @@ func byteFacts(text string) uint8 {
 			st |= lineBlank
 		}
 	}
-	// Without the lead byte of one of its spaces (0xc2 or 0xe2), hasUnicodeSpace is false;
-	// without two neighbouring bytes below '!', hasGap is.
-	if lead && hasUnicodeSpace(text) {
+	// Without two neighbouring bytes below '!', hasGap is false.
+	if uspace {
 		st |= lineUspace
 		if _, gap := gapText(text); gap {
 			st |= lineGap
@@ -62,6 +70,173 @@ func byteFacts(text string) uint8 {
 		st |= lineGap
 	}
 	return st
+}
+
+// readLineBits is byteFacts of every line. The lines of a text file are runs of its decoded
+// text (src, extract.Source.Decoded), each parted from the next by a newline or a form feed:
+// the bytes the facts depend on are then looked for over src, where the next of each lies, by
+// strings.IndexByte and strings.Index, rather than line by line (scanLine reads every byte of
+// every line). Only the bytes count: a line is read so where src holds the same bytes at the
+// place found for it (placeLine); any other line (cleaned of control characters, or of a PDF,
+// where src is empty) is read by byteFacts. FuzzReadLineBits checks both agree.
+func readLineBits(lines []extract.Line, src string) []uint8 {
+	rows := make([]uint8, len(lines))
+	if src == "" || !readSrcBits(rows, lines, src) {
+		for i, l := range lines {
+			rows[i] = byteFacts(l.Text)
+		}
+	}
+	return rows
+}
+
+// readSrcBits is readLineBits over src. A gap (hasGap) is two neighbouring gap spaces (' ',
+// '\t', '\n', '\f', '\r'): a line may hold one only where it holds two spaces side by side, a
+// tab or a carriage return, told by where the next of each lies in src, or a newline or a form
+// feed, which the lines of a text file never hold. That is made sure at the end, not line by
+// line: every newline and form feed of src must lie outside the lines found in it; false when
+// one does not, and the rows are then wrong.
+func readSrcBits(rows []uint8, lines []extract.Line, src string) bool {
+	nx := srcNext{tab: -1, pipe: -1, cr: -1, dbl: -1, nbsp: -1, thin: -1}
+	next := -1         // the first of nx's places: most lines end before it
+	at, breaks := 0, 0 // where the next line should open; newlines and form feeds outside lines
+	misses := 0        // lines not found in a row
+	rows = rows[:len(lines)]
+	for i := range lines {
+		t := lines[i].Text
+		o := at
+		if at > len(src) || len(t) > len(src)-at || t != "" && src[at:at+len(t)] != t {
+			if o = placeLine(src, at, t, &misses); o < 0 {
+				rows[i] = byteFacts(t)
+				continue
+			}
+			// The bytes skipped lie in no line (the first line has no byte before it).
+			breaks += countBreaks(src[max(at-1, 0):o])
+		} else if at > 0 {
+			// The byte that parts the line from the one before.
+			if c := src[at-1]; c == '\n' || c == '\f' {
+				breaks++
+			}
+		}
+		e := o + len(t)
+		at = e + 1
+		if next < o {
+			next = nx.from(src, o)
+		}
+		var st uint8
+		if next < e {
+			st = nx.facts(t, e)
+		} else if t == "" {
+			st = lineBlank
+		} else if isFoldSpace(t[0]) || t[0] >= utf8.RuneSelf && spaceLead(t[0]) {
+			// No byte of the line is one of nx's: it may only be blank (see lineFacts).
+			if trimSpace(t) == "" {
+				st = lineBlank
+			}
+		}
+		rows[i] = st
+	}
+	breaks += countBreaks(src[min(max(at-1, 0), len(src)):])
+	return breaks == countBreaks(src)
+}
+
+// srcNext holds where the next of each of the bytes readSrcBits looks for lies in src, at or
+// after the line read (-1 before the first search, len(src) past the last one). Lines come in
+// the order of src, so each place only moves forward.
+type srcNext struct {
+	tab, pipe, cr int // '\t', '|', '\r'
+	dbl           int // two spaces
+	nbsp          int // C2 A0 (U+00A0)
+	thin          int // see nextThinSpace
+}
+
+// from moves the places before o to the next at or after it, and returns the first of all.
+func (nx *srcNext) from(src string, o int) int {
+	if nx.tab < o {
+		nx.tab = indexFrom(src, o, '\t')
+	}
+	if nx.pipe < o {
+		nx.pipe = indexFrom(src, o, '|')
+	}
+	if nx.cr < o {
+		nx.cr = indexFrom(src, o, '\r')
+	}
+	if nx.dbl < o {
+		nx.dbl = len(src)
+		if k := strings.Index(src[o:], "  "); k >= 0 {
+			nx.dbl = o + k
+		}
+	}
+	if nx.nbsp < o {
+		nx.nbsp = len(src)
+		if k := strings.Index(src[o:], "\u00a0"); k >= 0 {
+			nx.nbsp = o + k
+		}
+	}
+	if nx.thin < o {
+		nx.thin = nextThinSpace(src, o)
+	}
+	return min(nx.tab, nx.pipe, nx.cr, nx.dbl, nx.nbsp, nx.thin)
+}
+
+// facts is byteFacts of the line t ending at e in src, its places read (from).
+func (nx *srcNext) facts(t string, e int) uint8 {
+	// hasUnicodeSpace(t): C2 A0, or E2 80 followed by 87, 89 or AF, whole within t.
+	uspace := nx.nbsp+2 <= e || nx.thin+3 <= e
+	return lineFacts(t, nx.tab < e, nx.pipe < e, uspace, nx.dbl < e || nx.tab < e || nx.cr < e)
+}
+
+// countBreaks counts the newlines and form feeds of s.
+func countBreaks(s string) int {
+	return strings.Count(s, "\n") + strings.Count(s, "\f")
+}
+
+// indexFrom returns the first c at or after o in src, len(src) if none.
+func indexFrom(src string, o int, c byte) int {
+	if k := strings.IndexByte(src[o:], c); k >= 0 {
+		return o + k
+	}
+	return len(src)
+}
+
+// nextThinSpace returns where the first E2 80 87, E2 80 89 or E2 80 AF (U+2007, U+2009,
+// U+202F: the spaces of hasUnicodeSpace past C2 A0) at or after o opens in src, len(src) if
+// none.
+func nextThinSpace(src string, o int) int {
+	for p := o; ; p++ {
+		k := strings.IndexByte(src[p:], 0xe2)
+		if k < 0 || p+k+2 >= len(src) {
+			return len(src)
+		}
+		p += k
+		if src[p+1] == 0x80 {
+			if c := src[p+2]; c == 0x87 || c == 0x89 || c == 0xaf {
+				return p
+			}
+		}
+	}
+}
+
+// Bounds of placeLine's search for a line not where the one before it ends: the running
+// headers of a text file (page furniture) are taken out of its lines, and a line cleaned of
+// control characters is nowhere in src.
+const (
+	placeWindow = 1024 // bytes searched past the end of the line before
+	placeMisses = 16   // lines in a row not found before src is given up
+)
+
+// placeLine returns where t lies in src at or after at, when it is not at at: a little
+// further when lines were left out before it; -1 when it is not found there. misses counts
+// the lines not found in a row.
+func placeLine(src string, at int, t string, misses *int) int {
+	if *misses >= placeMisses || at >= len(src) {
+		return -1
+	}
+	if k := strings.Index(src[at:min(len(src), at+len(t)+placeWindow)], t); k >= 0 {
+		*misses = 0
+		return at + k
+	}
+	*misses++
+	return -1
 }
 
 // scanLine reads a line's bytes once for byteFacts: whether it holds a tab, a pipe, a byte
