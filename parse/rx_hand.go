@@ -95,6 +95,11 @@ run:
 		i++
 	}
 	i = skipSpace(s, i)
+	// Most lines that open with a number go on with a word: the tail can match only at its
+	// end, or where a unit, a tax or the final star opens (bareTailOpens).
+	if i < len(s) && !bareTailOpens[s[i]] {
+		return -1
+	}
 	for _, unit := range bareUnits {
 		if !strings.HasPrefix(s[i:], unit) {
 			continue
@@ -163,6 +168,18 @@ var (
 	bareUnits = []string{"", "€", "euros", "euro", "eur", "k€", "%"}
 	bareTaxes = []string{"", "ht", "ttc", "h.t."}
 )
+
+// bareTailOpens marks the first bytes of reBareNumber's tail after the number and its spaces:
+// of a unit, of a tax, or the final '*'. Read from the tables above.
+var bareTailOpens = func() (t [256]bool) {
+	t['*'] = true
+	for _, w := range slices.Concat(bareUnits, bareTaxes) {
+		if w != "" {
+			t[w[0]] = true
+		}
+	}
+	return t
+}()
 
 // subMatch is a hand submatcher's answer: the ints of FindStringSubmatchIndex in m[:n], n == 0
 // when there is no match. A value and not a slice: the vote reader asks whether a line holds a
