@@ -1079,39 +1079,22 @@ func findAmountsIn(out []Match, text string, lean bool, from int, ar *DigitArena
 // bytes eight at a time (amountFlags) and looks only at the flagged ones.
 func nextOpener(text string, i int) int {
 	n := len(text)
-	// Two words a turn while they fit, then one.
-	for ; i+18 <= n; i += 16 {
-		t := text[i : i+18]
-		m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))
-		m2 := amountFlags(load8(t[8:16]), load8(t[9:17]), load8(t[10:18]))
-		if m|m2 == 0 {
-			continue
-		}
-		if m != 0 {
-			if k := firstFlagged(i, m); digitByte(text[k]) {
-				return k // the first flagged byte, a digit: no call
-			}
-			if k := flaggedOpener(text, i, m); k >= 0 {
-				return k
-			}
-		}
-		if m2 != 0 {
-			if k := firstFlagged(i+8, m2); digitByte(text[k]) {
-				return k
-			}
-			if k := flaggedOpener(text, i+8, m2); k >= 0 {
-				return k
-			}
-		}
-	}
+	// One word a turn: most texts are lines of prose, a few words long, and most hold an
+	// opener in their first words.
 	if i+10 <= n {
-		t := text[i : i+10]
-		if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 {
-			if k := flaggedOpener(text, i, m); k >= 0 {
-				return k
+		t := text[i:]
+		for ; len(t) >= 10; t = t[8:] {
+			if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 {
+				i = n - len(t)
+				if k := firstFlagged(i, m); digitByte(text[k]) {
+					return k // the first flagged byte, a digit: no call
+				}
+				if k := flaggedOpener(text, i, m); k >= 0 {
+					return k
+				}
 			}
 		}
-		i += 8
+		i = n - len(t)
 	}
 	if i >= n {
 		return n
@@ -1213,12 +1196,15 @@ func AmountOpener(text string) int {
 // borrow), which amountOpensAt then tells apart.
 func amountFlags(x, y, z uint64) uint64 {
 	const low, high = 0x0101010101010101, 0x8080808080808080
-	hx := x | high
+	// A digit's lane of v is 0 to 9, and no other byte's: with the high bit set, subtracting
+	// 10 leaves it set exactly where the lane is 10 or more (no borrow crosses lanes), and a
+	// byte from 0x80 keeps its own high bit in v.
+	v := x ^ '0'*low
 	e := x ^ 0xE2*low
 	// 'u', 'r' and 'o' have their 0x20 bit set: a lane of x^'u' is 0 or 0x20 where x holds a
 	// "u" or a "U", and clearing that bit reads all three letters regardless of case.
 	u := ((x ^ 'u'*low) | (y ^ 'r'*low) | (z ^ 'o'*low)) &^ (0x20 * low)
-	return ((hx-'0'*low)&^(hx-('9'+1)*low)&^x | (e-low)&^e | (u-low)&^u) & high
+	return (^((v | high) - 10*low | v) | (e-low)&^e | (u-low)&^u) & high
 }
 
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".
