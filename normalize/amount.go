@@ -182,8 +182,13 @@ var opensGroup = [256]bool{' ': true, 0xC2: true, 0xE2: true, '.': true, '\'': t
 // run on into something that is not a number ("01.01.2024", "1.2.3"); end then points past it so
 // that the caller does not restart in the middle.
 func scanNumber(s string, i int, loose bool) (n numSpan, ok bool) {
+	return scanNumberLead(s, i, digitRun(s, i), loose)
+}
+
+// scanNumberLead is scanNumber for a caller that has read the run of digits at s[i]: lead is
+// digitRun(s, i), which is not read again.
+func scanNumberLead(s string, i, lead int, loose bool) (n numSpan, ok bool) {
 	n.start, n.fracStart = i, -1
-	lead := digitRun(s, i)
 	j := i + lead
 	kind := sepNone
 	// A thousands group leader has 1 to 3 digits and no leading zero: "2023 1 200 €" is a year and
@@ -657,14 +662,20 @@ func (a *amountAt) money(s string, lean bool, ar *DigitArena) (Money, error) {
 // plainKnown). Most numbers of prose are no amount, and the finder reads one a few bytes
 // apart: a result of all the fields, zeroed and copied at each, cost more than the test.
 func readAmount(a *amountAt, s string, i, floor int, strict bool) (next int, ok bool) {
-	n, ok := scanNumber(s, i, true)
+	return readAmountLead(a, s, i, digitRun(s, i), floor, strict)
+}
+
+// readAmountLead is readAmount for a caller that has read the run of digits at s[i]: lead is
+// digitRun(s, i).
+func readAmountLead(a *amountAt, s string, i, lead, floor int, strict bool) (next int, ok bool) {
+	n, ok := scanNumberLead(s, i, lead, true)
 	if !ok {
 		a.plain, a.plainOK, a.plainKnown = n, false, !n.loose
 		return n.end, false
 	}
 	cur, mult, end := currencyAfter(s, n.end)
 	if cur == "" && n.loose {
-		if n, ok = scanNumber(s, i, false); !ok {
+		if n, ok = scanNumberLead(s, i, lead, false); !ok {
 			a.plain, a.plainOK, a.plainKnown = n, false, true
 			return n.end, false
 		}
@@ -1025,12 +1036,13 @@ func findAmountsIn(out []Match, text string, lean bool, from int, ar *DigitArena
 			}
 			continue
 		}
+		lead := digitRun(text, i)
 		if alnumBefore(text, i) {
 			// "m3", "A4", "n°2": a digit glued to a word is no amount; skip the run.
-			i += digitRun(text, i)
+			i += lead
 			continue
 		}
-		if lead := digitRun(text, i); lead <= 3 {
+		if lead <= 3 {
 			// "Compte 11 273 769.28 €": the label's number is not a thousands group.
 			if j := i + lead; j < len(text) && opensSpace[text[j]] {
 				if k, w := groupSep(text, j); k == sepSpace && digitRun(text, j+w) == 3 && labelBefore(text, i) {
@@ -1039,13 +1051,13 @@ func findAmountsIn(out []Match, text string, lean bool, from int, ar *DigitArena
 				}
 			}
 		}
-		next, ok := readAmount(&a, text, i, floor, false)
+		next, ok := readAmountLead(&a, text, i, lead, floor, false)
 		if !ok {
 			if a.plainKnown {
 				if a.plainOK {
 					bare = a.plain
 				}
-			} else if n, ok := scanNumber(text, i, false); ok {
+			} else if n, ok := scanNumberLead(text, i, lead, false); ok {
 				bare = n
 			}
 			i = next
