@@ -182,8 +182,13 @@ var opensGroup = [256]bool{' ': true, 0xC2: true, 0xE2: true, '.': true, '\'': t
 // run on into something that is not a number ("01.01.2024", "1.2.3"); end then points past it so
 // that the caller does not restart in the middle.
 func scanNumber(s string, i int, loose bool) (n numSpan, ok bool) {
+	return scanNumberLead(s, i, digitRun(s, i), loose)
+}
+
+// scanNumberLead is scanNumber for a caller that has read the run of digits at s[i]: lead is
+// digitRun(s, i), which is not read again.
+func scanNumberLead(s string, i, lead int, loose bool) (n numSpan, ok bool) {
 	n.start, n.fracStart = i, -1
-	lead := digitRun(s, i)
 	j := i + lead
 	kind := sepNone
 	// A thousands group leader has 1 to 3 digits and no leading zero: "2023 1 200 €" is a year and
@@ -657,14 +662,20 @@ func (a *amountAt) money(s string, lean bool, ar *DigitArena) (Money, error) {
 // plainKnown). Most numbers of prose are no amount, and the finder reads one a few bytes
 // apart: a result of all the fields, zeroed and copied at each, cost more than the test.
 func readAmount(a *amountAt, s string, i, floor int, strict bool) (next int, ok bool) {
-	n, ok := scanNumber(s, i, true)
+	return readAmountLead(a, s, i, digitRun(s, i), floor, strict)
+}
+
+// readAmountLead is readAmount for a caller that has read the run of digits at s[i]: lead is
+// digitRun(s, i).
+func readAmountLead(a *amountAt, s string, i, lead, floor int, strict bool) (next int, ok bool) {
+	n, ok := scanNumberLead(s, i, lead, true)
 	if !ok {
 		a.plain, a.plainOK, a.plainKnown = n, false, !n.loose
 		return n.end, false
 	}
 	cur, mult, end := currencyAfter(s, n.end)
 	if cur == "" && n.loose {
-		if n, ok = scanNumber(s, i, false); !ok {
+		if n, ok = scanNumberLead(s, i, lead, false); !ok {
 			a.plain, a.plainOK, a.plainKnown = n, false, true
 			return n.end, false
 		}
@@ -1025,12 +1036,13 @@ func findAmountsIn(out []Match, text string, lean bool, from int, ar *DigitArena
 			}
 			continue
 		}
+		lead := digitRun(text, i)
 		if alnumBefore(text, i) {
 			// "m3", "A4", "n°2": a digit glued to a word is no amount; skip the run.
-			i += digitRun(text, i)
+			i += lead
 			continue
 		}
-		if lead := digitRun(text, i); lead <= 3 {
+		if lead <= 3 {
 			// "Compte 11 273 769.28 €": the label's number is not a thousands group.
 			if j := i + lead; j < len(text) && opensSpace[text[j]] {
 				if k, w := groupSep(text, j); k == sepSpace && digitRun(text, j+w) == 3 && labelBefore(text, i) {
@@ -1039,13 +1051,13 @@ func findAmountsIn(out []Match, text string, lean bool, from int, ar *DigitArena
 				}
 			}
 		}
-		next, ok := readAmount(&a, text, i, floor, false)
+		next, ok := readAmountLead(&a, text, i, lead, floor, false)
 		if !ok {
 			if a.plainKnown {
 				if a.plainOK {
 					bare = a.plain
 				}
-			} else if n, ok := scanNumber(text, i, false); ok {
+			} else if n, ok := scanNumberLead(text, i, lead, false); ok {
 				bare = n
 			}
 			i = next
@@ -1079,39 +1091,22 @@ func findAmountsIn(out []Match, text string, lean bool, from int, ar *DigitArena
 // bytes eight at a time (amountFlags) and looks only at the flagged ones.
 func nextOpener(text string, i int) int {
 	n := len(text)
-	// Two words a turn while they fit, then one.
-	for ; i+18 <= n; i += 16 {
-		t := text[i : i+18]
-		m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10]))
-		m2 := amountFlags(load8(t[8:16]), load8(t[9:17]), load8(t[10:18]))
-		if m|m2 == 0 {
-			continue
-		}
-		if m != 0 {
-			if k := firstFlagged(i, m); digitByte(text[k]) {
-				return k // the first flagged byte, a digit: no call
-			}
-			if k := flaggedOpener(text, i, m); k >= 0 {
-				return k
-			}
-		}
-		if m2 != 0 {
-			if k := firstFlagged(i+8, m2); digitByte(text[k]) {
-				return k
-			}
-			if k := flaggedOpener(text, i+8, m2); k >= 0 {
-				return k
-			}
-		}
-	}
+	// One word a turn: most texts are lines of prose, a few words long, and most hold an
+	// opener in their first words.
 	if i+10 <= n {
-		t := text[i : i+10]
-		if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 {
-			if k := flaggedOpener(text, i, m); k >= 0 {
-				return k
+		t := text[i:]
+		for ; len(t) >= 10; t = t[8:] {
+			if m := amountFlags(load8(t[0:8]), load8(t[1:9]), load8(t[2:10])); m != 0 {
+				i = n - len(t)
+				if k := firstFlagged(i, m); digitByte(text[k]) {
+					return k // the first flagged byte, a digit: no call
+				}
+				if k := flaggedOpener(text, i, m); k >= 0 {
+					return k
+				}
 			}
 		}
-		i += 8
+		i = n - len(t)
 	}
 	if i >= n {
 		return n
@@ -1213,12 +1208,15 @@ func AmountOpener(text string) int {
 // borrow), which amountOpensAt then tells apart.
 func amountFlags(x, y, z uint64) uint64 {
 	const low, high = 0x0101010101010101, 0x8080808080808080
-	hx := x | high
+	// A digit's lane of v is 0 to 9, and no other byte's: with the high bit set, subtracting
+	// 10 leaves it set exactly where the lane is 10 or more (no borrow crosses lanes), and a
+	// byte from 0x80 keeps its own high bit in v.
+	v := x ^ '0'*low
 	e := x ^ 0xE2*low
 	// 'u', 'r' and 'o' have their 0x20 bit set: a lane of x^'u' is 0 or 0x20 where x holds a
 	// "u" or a "U", and clearing that bit reads all three letters regardless of case.
 	u := ((x ^ 'u'*low) | (y ^ 'r'*low) | (z ^ 'o'*low)) &^ (0x20 * low)
-	return ((hx-'0'*low)&^(hx-('9'+1)*low)&^x | (e-low)&^e | (u-low)&^u) & high
+	return (^((v | high) - 10*low | v) | (e-low)&^e | (u-low)&^u) & high
 }
 
 // amountOpensAt reports whether text[i:] opens with a digit, "€", "uro" or "URO".

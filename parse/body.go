@@ -892,23 +892,23 @@ func (d *doc) sourceSpan(paras []para, bounds []int) (text string, _ []int, ok b
 // amounts collects the money amounts of a section's prose and debate (table rows excluded).
 func (d *doc) amounts(it *Item, paras []para) {
 	cells := d.detachedCells(paras)
-	// Join each paragraph so that an amount wrapped over two lines is read whole; starts map
-	// each match back to its line. A paragraph of several lines that may hold an amount is
+	// Join each paragraph so that an amount wrapped over two lines is read whole; each match
+	// is then mapped back to its line. A paragraph of several lines that may hold an amount is
 	// written into the document's buffer, reused from paragraph to paragraph, and read through
 	// a string view of it; the texts of the amounts found in it are copied out before the
 	// buffer is written again. A paragraph of one line is read as it is, and its amounts'
 	// texts are slices of the line.
 	sc := &d.lm.amounts
-	buf, ts, starts, lines := sc.buf[:0], sc.texts[:0], sc.starts[:0], sc.lines[:0]
+	buf, ts, lines := sc.buf[:0], sc.texts[:0], sc.lines[:0]
 	defer func() {
 		clear(ts)
-		sc.buf, sc.texts, sc.starts, sc.lines = buf[:0], ts[:0], starts[:0], lines[:0]
+		sc.buf, sc.texts, sc.lines = buf[:0], ts[:0], lines[:0]
 	}()
 	for _, p := range paras {
 		if p.table {
 			continue
 		}
-		ts, starts, lines = ts[:0], starts[:0], lines[:0]
+		ts, lines = ts[:0], lines[:0]
 		// first is where the text may first hold an amount (see normalize.AmountOpener): most
 		// paragraphs hold no digit nor currency, and are neither copied nor searched.
 		n, first := 0, -1 // n counts the bytes of the paragraph's text
@@ -919,7 +919,6 @@ func (d *doc) amounts(it *Item, paras []para) {
 			if len(lines) > 0 {
 				n++ // the space joining two lines
 			}
-			starts = append(starts, n)
 			lines = append(lines, i)
 			t := trimLine(untab(d.lines[i].Text))
 			if first < 0 {
@@ -949,12 +948,15 @@ func (d *doc) amounts(it *Item, paras []para) {
 		// each; the list grows once, not amount by amount.
 		sc.matches = normalize.FindAmountDigitsIn(sc.matches, &d.digits, text, first)
 		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))
-		li := 0 // the line of the match: the matches come in order, and so do the lines
+		// The line of the match, and where it starts in text: the matches come in order, and
+		// so do the lines, each one byte (the joining space) after the end of the one before.
+		li, at := 0, 0
 		for _, m := range sc.matches {
-			if starts[li] > m.Start {
-				li = 0
+			if at > m.Start {
+				li, at = 0, 0
 			}
-			for li+1 < len(starts) && starts[li+1] <= m.Start {
+			for li+1 < len(ts) && at+len(ts[li])+1 <= m.Start {
+				at += len(ts[li]) + 1
 				li++
 			}
 			a := Amount{Value: m.Money.Digits, Text: m.Money.Raw, Pos: d.lines[lines[li]].Pos}

@@ -76,25 +76,37 @@ func bareNumberEnd(s string) int {
 		return -1
 	}
 	i++
-run:
 	for i < len(s) {
-		switch c := s[i]; {
-		case '0' <= c && c <= '9' || c == ' ' || c == '.' || c == ',' || c == '\'':
+		c := s[i]
+		switch {
+		case bareRunBytes[c]:
 			i++
 			continue
-		case strings.HasPrefix(s[i:], "\u00a0"):
+		case c == 0xC2 && strings.HasPrefix(s[i:], "\u00a0"):
 			i += len("\u00a0")
 			continue
-		case strings.HasPrefix(s[i:], "\u202f"):
+		case c == 0xE2 && strings.HasPrefix(s[i:], "\u202f"):
 			i += len("\u202f")
 			continue
 		}
-		break run
+		break
 	}
 	if i < len(s) && s[i] == ')' {
 		i++
 	}
 	i = skipSpace(s, i)
+	// Most lines that open with a number go on with a word: the tail can match only at its
+	// end, or where a unit, a tax or the final star opens (bareTailOpens).
+	if i < len(s) && !bareTailOpens[s[i]] {
+		return -1
+	}
+	// The tail is read to the end of the text: a byte of no unit, tax nor white space, and
+	// not the star, leaves no way to match ("13 € le tarif").
+	for k := i; k < len(s); k++ {
+		if !bareTailBytes[s[k]] {
+			return -1
+		}
+	}
 	for _, unit := range bareUnits {
 		if !strings.HasPrefix(s[i:], unit) {
 			continue
@@ -163,6 +175,41 @@ var (
 	bareUnits = []string{"", "€", "euros", "euro", "eur", "k€", "%"}
 	bareTaxes = []string{"", "ht", "ttc", "h.t."}
 )
+
+// bareRunBytes marks the ASCII bytes of reBareNumber's run of digits and separators
+// ([\d \x{00A0}\x{202F}.,']: the two wider spaces are read apart).
+var bareRunBytes = func() (t [256]bool) {
+	for _, c := range []byte("0123456789 .,'") {
+		t[c] = true
+	}
+	return t
+}()
+
+// bareTailBytes marks the bytes that reBareNumber's tail may hold: those of a unit or a tax,
+// white space (\s, isGapSpace), the final '*'. Read from the tables above.
+var bareTailBytes = func() (t [256]bool) {
+	for _, w := range slices.Concat(bareUnits, bareTaxes, []string{"*"}) {
+		for k := 0; k < len(w); k++ {
+			t[w[k]] = true
+		}
+	}
+	for c := range 256 {
+		t[c] = t[c] || isGapSpace(byte(c))
+	}
+	return t
+}()
+
+// bareTailOpens marks the first bytes of reBareNumber's tail after the number and its spaces:
+// of a unit, of a tax, or the final '*'. Read from the tables above.
+var bareTailOpens = func() (t [256]bool) {
+	t['*'] = true
+	for _, w := range slices.Concat(bareUnits, bareTaxes) {
+		if w != "" {
+			t[w[0]] = true
+		}
+	}
+	return t
+}()
 
 // subMatch is a hand submatcher's answer: the ints of FindStringSubmatchIndex in m[:n], n == 0
 // when there is no match. A value and not a slice: the vote reader asks whether a line holds a
