@@ -214,7 +214,11 @@ func (d *doc) lineHead(i int) *lineHeads {
 		var ok bool
 		if fm := d.flatMemo; fm == nil {
 			a, b, ok = plainSpan(raw)
-		} else if fm.rows[i]&lineTab == 0 {
+		} else if st := fm.rows[i]; st&lineBlank != 0 {
+			// A blank line cleans to "", whatever white space it holds (untab moves no
+			// marker into it): its bytes need no reading.
+			ok = true
+		} else if st&lineTab == 0 {
 			a, b, ok = plainSpanUntabbed(raw)
 		}
 		if ok && b <= math.MaxUint16 {
@@ -1113,11 +1117,12 @@ func cleanHeadingText(s string) string {
 	return c
 }
 
-// cleanHeading is cleanHeadingText, telling also whether s was plain: without a tab, '#', '*'
-// or '_', so that only its spaces were removed (and its cleaned text cleans to itself).
+// cleanHeading is cleanHeadingText, telling also whether s was plain: without a tab, a '#'
+// opening it past its spaces, "**" or "__", so that only its spaces were removed (and its
+// cleaned text cleans to itself).
 func cleanHeading(s string) (clean string, plain bool) {
-	if strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '#') < 0 && strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, '_') < 0 {
-		return strings.TrimSpace(s), true // nothing to remove but the spaces (most lines)
+	if a, b, ok := plainSpan(s); ok {
+		return s[a:b], true // nothing to remove but the spaces (most lines)
 	}
 	s = untab(s)
 	s = strings.TrimSpace(s)
@@ -1137,9 +1142,12 @@ func plainSpan(s string) (a, b int, ok bool) {
 }
 
 // plainSpanUntabbed is plainSpan of a line known to hold no tab: the line memo knows it of
-// every line once the table rows are read (lineBits), and spares a search.
+// every line once the table rows are read (lineBits), and spares a search. Without a tab,
+// untab leaves the line as it is, and past TrimSpace a '#' is removed only at the start, a '*'
+// or a '_' only beside another: a line is searched for two bytes, not for three, and a single
+// '*' or '_' (a footnote mark, a name with an underscore) leaves it plain.
 func plainSpanUntabbed(s string) (a, b int, ok bool) {
-	if strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 || len(s) > math.MaxInt32 {
+	if len(s) > math.MaxInt32 || doubled(s, '*') || doubled(s, '_') {
 		return 0, 0, false
 	}
 	b = len(s)
@@ -1157,6 +1165,9 @@ func plainSpanUntabbed(s string) (a, b int, ok bool) {
 		}
 		a += size
 	}
+	if a < b && s[a] == '#' {
+		return 0, 0, false
+	}
 	for b > a {
 		if c := s[b-1]; c < utf8.RuneSelf {
 			if asciiSpace[c] == 0 {
@@ -1172,6 +1183,21 @@ func plainSpanUntabbed(s string) (a, b int, ok bool) {
 		b -= size
 	}
 	return a, b, true
+}
+
+// doubled reports whether s holds the byte c twice in a row.
+func doubled(s string, c byte) bool {
+	for i := strings.IndexByte(s, c); i >= 0; {
+		if i+1 < len(s) && s[i+1] == c {
+			return true
+		}
+		n := strings.IndexByte(s[i+1:], c)
+		if n < 0 {
+			return false
+		}
+		i += n + 1
+	}
+	return false
 }
 
 // untab turns the tab after a list marker into plain text ("1\tSubventions" → "1. Subventions"),
