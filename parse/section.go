@@ -256,8 +256,15 @@ func (m *lineHeads) idem(d *doc, i int) bool {
 	return m.state[i]&headIdem != 0
 }
 
-// cleanAt is cleanHeadingText of line i.
-func (d *doc) cleanAt(i int) string { return d.lineHead(i).cleanOf(d, i) }
+// cleanAt is cleanHeadingText of line i. The readers ask it of most lines several times: a
+// line cleaned already into a span of itself is answered without a call.
+func (d *doc) cleanAt(i int) string {
+	if m := d.heads; m != nil && m.state[i]&(headRead|headOwn) == headRead {
+		sp := m.span[i]
+		return d.lines[i].Text[sp[0]:sp[1]]
+	}
+	return d.lineHead(i).cleanOf(d, i)
+}
 
 // cleanOf is the cleaned text of line i of d, cleaned already.
 func (m *lineHeads) cleanOf(d *doc, i int) string {
