@@ -50,16 +50,27 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 // matchInto is matchCleaned reading into h: the lines that read as no heading (most) cost no
 // copy of one.
 func matchInto(hp *heading, t string, maxRunes int) bool {
+	return matchForms(hp, t, maxRunes, len(headingForms))
+}
+
+// matchForms is matchInto trying only the first forms of headingForms. Behind a bullet, only
+// a deliberation number counts: the forms after the last deliberation form (delibForms) read
+// none, and their reading, if any, is rejected, so that they are not tried there.
+func matchForms(hp *heading, t string, maxRunes, forms int) bool {
 	if t == "" || len(t) > 600 {
 		return false
 	}
-	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
-	if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
-		if h, ok := matchHeadingMax(t[loc[1]:], maxRunes); ok && h.style == "delib" {
-			*hp = h
-			return true
+	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet
+	// (bulletEnd is reBullet's match, read by hand).
+	if bulletMay(t) {
+		if e := bulletEnd(t); e >= 0 && e < len(t) {
+			var h heading
+			if matchForms(&h, cleanHeadingText(t[e:]), maxRunes, delibForms) && h.style == "delib" {
+				*hp = h
+				return true
+			}
+			return false
 		}
-		return false
 	}
 	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
 	digitNear := 0 // 0 unknown, 1 yes, 2 no
@@ -67,8 +78,11 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 	// the forms that open with a number: read once, not once a form (see mayRun).
 	run, gap := -1, 0
 	for _, k := range formsByByte[t[0]] {
-		f := &headingForms[k]
-		if f.bare {
+		if k >= forms {
+			break // (formsByByte lists the forms in their order)
+		}
+		p := &formPlans[k]
+		if p.bare {
 			if digitNear == 0 {
 				digitNear = 2
 				if hasDigit(t[:min(len(t), bareDigitWithin)]) {
@@ -79,26 +93,28 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 				continue
 			}
 		}
-		if l := formLeads[k]; l == nil {
-			// (no lead: the pattern runs)
-		} else if l.class == digits && l.capitals == 0 {
+		switch p.lead {
+		case leadRun:
 			if run < 0 {
 				run = digitRun(t, 0)
 				gap = spaceRunEnd(t, run)
 			}
-			if !l.mayRun(t, run, gap) {
+			if !p.l.mayRun(t, run, gap) {
 				continue
 			}
-		} else if !l.may(t) {
-			continue
+		case leadMay:
+			if !p.l.may(t) {
+				continue
+			}
 		}
+		f := p.f
 		var number, title string
-		if sf := formSeps[k]; sf != nil {
+		if sf := p.sep; sf != nil {
 			var ok bool
 			if number, title, ok = sf.read(t); !ok {
 				continue
 			}
-		} else if hf := formHands[k]; hf != nil {
+		} else if hf := p.hand; hf != nil {
 			var ok bool
 			if number, title, ok = hf(t); !ok {
 				continue
@@ -144,6 +160,54 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 	}
 	return false
 }
+
+// formPlan is how matchForms tries a heading form, gathered in one place: the form, how its
+// lead is asked, and its hand reader if it has one.
+type formPlan struct {
+	f    *headingForm
+	bare bool
+	lead uint8 // leadNone, leadRun or leadMay
+	l    *headingLead
+	sep  *sepForm
+	hand func(string) (number, title string, ok bool)
+}
+
+// How a form's lead is asked: none (the form has no lead), by mayRun (digits without
+// capitals), or by may.
+const (
+	leadNone = iota
+	leadRun
+	leadMay
+)
+
+// formPlans are the plans of headingForms, in their order.
+var formPlans = func() []formPlan {
+	out := make([]formPlan, len(headingForms))
+	for k := range headingForms {
+		p := formPlan{f: &headingForms[k], bare: headingForms[k].bare, l: formLeads[k], sep: formSeps[k], hand: formHands[k]}
+		switch {
+		case p.l == nil:
+		case p.l.class == digits && p.l.capitals == 0:
+			p.lead = leadRun
+		default:
+			p.lead = leadMay
+		}
+		out[k] = p
+	}
+	return out
+}()
+
+// delibForms is how many forms a line behind a bullet may read: up to the last deliberation
+// form (style "delib").
+var delibForms = func() int {
+	n := 0
+	for k, f := range headingForms {
+		if f.style == "delib" {
+			n = k + 1
+		}
+	}
+	return n
+}()
 
 // dottedStyles are the families of dotted numbers by depth: "dotted1" for 6.5, "dotted2" for
 // 6.5.1 (a dotted heading holds one to three dots), made once rather than on every match.

@@ -174,3 +174,147 @@ func FuzzLineMemo(f *testing.F) {
 		checkLineMemo(t, src)
 	})
 }
+
+// matchIntoRef is matchInto before round 13 (formPlans, matchForms): the reference it is
+// checked against.
+func matchIntoRef(hp *heading, t string, maxRunes int) bool {
+	if t == "" || len(t) > 600 {
+		return false
+	}
+	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
+	if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
+		var h heading
+		if ok := matchIntoRef(&h, cleanHeadingText(t[loc[1]:]), maxRunes); ok && h.style == "delib" {
+			*hp = h
+			return true
+		}
+		return false
+	}
+	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
+	digitNear := 0 // 0 unknown, 1 yes, 2 no
+	// The run of digits that opens the line and the white space after it, for the leads of
+	// the forms that open with a number: read once, not once a form (see mayRun).
+	run, gap := -1, 0
+	for _, k := range formsByByte[t[0]] {
+		f := &headingForms[k]
+		if f.bare {
+			if digitNear == 0 {
+				digitNear = 2
+				if hasDigit(t[:min(len(t), bareDigitWithin)]) {
+					digitNear = 1
+				}
+			}
+			if digitNear == 2 {
+				continue
+			}
+		}
+		if l := formLeads[k]; l == nil {
+			// (no lead: the pattern runs)
+		} else if l.class == digits && l.capitals == 0 {
+			if run < 0 {
+				run = digitRun(t, 0)
+				gap = spaceRunEnd(t, run)
+			}
+			if !l.mayRun(t, run, gap) {
+				continue
+			}
+		} else if !l.may(t) {
+			continue
+		}
+		var number, title string
+		if sf := formSeps[k]; sf != nil {
+			var ok bool
+			if number, title, ok = sf.read(t); !ok {
+				continue
+			}
+		} else if hf := formHands[k]; hf != nil {
+			var ok bool
+			if number, title, ok = hf(t); !ok {
+				continue
+			}
+		} else {
+			m := f.re.FindStringSubmatch(t)
+			if m == nil {
+				continue
+			}
+			number = m[1]
+			for _, g := range m[2:] {
+				if g != "" {
+					title = g
+					break
+				}
+			}
+		}
+		h := hp
+		*h = heading{style: f.style, seq: f.seq, number: strings.TrimSpace(number), title: cleanTitle(title)}
+		if f.bare && (!delibNumberOK(h.number) || (h.title != "" && !hasWord(h.title, 3))) {
+			// "E-25-04-042-D": a fragment of an acknowledgement number, not a title.
+			continue
+		}
+		if f.style == "letter" && reInitialsList.MatchString(h.title) {
+			return false
+		}
+		if strings.HasPrefix(f.style, "hyphen") {
+			h.number = strings.Join(strings.Fields(strings.ReplaceAll(h.number, " -", "-")), " ")
+			h.number = strings.ReplaceAll(h.number, "- ", "-")
+		}
+		if !titleShapeOK(*h, maxRunes) {
+			return false
+		}
+		if h.seq == seqDotted && h.style == "dotted" {
+			// Each depth of dotted numbers is its own family: 6.5 and 6.5.1 sit at two levels.
+			h.style = dottedStyle(strings.Count(h.number, "."))
+		}
+		h.ord = ordinal(*h)
+		if h.ord < 0 {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// checkMatchInto compares matchInto with matchIntoRef on t cleaned, under three bounds.
+func checkMatchInto(t *testing.T, s string) {
+	t.Helper()
+	c := cleanHeadingText(s)
+	for _, m := range []int{maxTitleRunes, maxAgendaRunes, math.MaxInt} {
+		var got, want heading
+		gok, wok := matchInto(&got, c, m), matchIntoRef(&want, c, m)
+		if gok != wok || gok && got != want {
+			t.Fatalf("matchInto(%q, %d) = %+v, %v; want %+v, %v", c, m, got, gok, want, wok)
+		}
+	}
+}
+
+// matchSeeds are lines for checkMatchInto: headings of each form, behind bullets (nested, with
+// markup), and near misses.
+var matchSeeds = []string{"1. Budget", "- 2008/1 – Implantation", "- - 2008/1 – Implantation", "- **2008/1 – X**", "• 1. Vote",
+	"- N° 2016.02.16 - Subvention", "- Délibération n° 12 : Tarifs", "- A. Direction", "- I. VIE DU SYNDICAT", "-", "- ", "o 2014/25 – DECISIONS",
+	"DL-061-07-13 - Travaux", "2020-038 SUBVENTION", "2013.04.08 - 1 ADOPTION", "E-25-04-042-D", "A. ORSINI, N. PULICANI", "6.5.1 Ecole",
+	"1-3 A : Relevés", "10) ", "Point n° 1 : Finances", "IV) PERSONNEL", "12/05/2014 - x", "3 - 1,50 €", "- 23-02/001 – Rapport", "— 2014/155 Budget"}
+
+// TestMatchIntoCorpus checks matchInto against matchIntoRef on every line of the corpus's text
+// files and on matchSeeds.
+func TestMatchIntoCorpus(t *testing.T) {
+	for _, s := range matchSeeds {
+		checkMatchInto(t, s)
+	}
+	for _, f := range corpusTexts(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			checkMatchInto(t, l)
+		}
+	}
+}
+
+// FuzzMatchInto checks matchInto against matchIntoRef.
+func FuzzMatchInto(f *testing.F) {
+	for _, s := range matchSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkMatchInto)
+}
