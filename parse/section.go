@@ -1149,9 +1149,19 @@ func moreRunes(s string, n int) bool {
 	// Every byte a rune takes beyond its first is ≥ 0x80 (so is the first), and an invalid
 	// byte counts as one rune: s holds at least as many runes as ASCII bytes, counted here
 	// until they pass n (a long line passes it early).
+	const high = 0x8080808080808080
 	low, i := 0, 0
+	// Thirty-two bytes a step: the high bits of four words, moved apart by a bit each, are
+	// counted at once. The count only grows: told a few words later, the answer is the same.
+	for ; i+32 <= len(s); i += 32 {
+		h := leWord(s[i:i+8])&high | leWord(s[i+8:i+16])&high>>1 | leWord(s[i+16:i+24])&high>>2 | leWord(s[i+24:i+32])&high>>3
+		low += 32 - bits.OnesCount64(h)
+		if low > n {
+			return true
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
-		low += 8 - bits.OnesCount64(binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080)
+		low += 8 - bits.OnesCount64(leWord(s[i:i+8])&high)
 		if low > n {
 			return true
 		}
@@ -1218,7 +1228,11 @@ func plainSpan(s string) (a, b int, ok bool) {
 // or a '_' only beside another: a line is searched for two bytes, not for three, and a single
 // '*' or '_' (a footnote mark, a name with an underscore) leaves it plain.
 func plainSpanUntabbed(s string) (a, b int, ok bool) {
-	if len(s) > math.MaxInt32 || doubled(s, '*') || doubled(s, '_') {
+	// (doubled is called only from the first '*' or '_', which few lines hold.)
+	if k := strings.IndexByte(s, '*'); k >= 0 && doubled(s[k:], '*') || len(s) > math.MaxInt32 {
+		return 0, 0, false
+	}
+	if k := strings.IndexByte(s, '_'); k >= 0 && doubled(s[k:], '_') {
 		return 0, 0, false
 	}
 	b = len(s)

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -317,4 +319,62 @@ func FuzzMatchInto(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkMatchInto)
+}
+
+// moreRunesRef is moreRunes before round 13, eight bytes a step: the reference of FuzzMoreRunesRef.
+func moreRunesRef(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	if len(s) > n*utf8.UTFMax {
+		return true
+	}
+	low, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		low += 8 - bits.OnesCount64(binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080)
+		if low > n {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			low++
+		}
+	}
+	if low > n {
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
+// TestMoreRunesSteps checks moreRunes against moreRunesRef and the rune count on lines of
+// every length up to 140 mixing ASCII, accents and invalid bytes, at every bound around them.
+func TestMoreRunesSteps(t *testing.T) {
+	for _, unit := range []string{"a", "é", "ab€", "\xff", "a\xc3", "aaaaaaaé"} {
+		for size := 0; size <= 140; size++ {
+			s := strings.Repeat(unit, size+1)[:size]
+			for n := max(0, size/4-2); n <= size+1; n++ {
+				got, ref, want := moreRunes(s, n), moreRunesRef(s, n), utf8.RuneCountInString(s) > n
+				if got != want || ref != want {
+					t.Fatalf("moreRunes(%q, %d) = %v (ref %v), want %v", s, n, got, ref, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzMoreRunesRef checks moreRunes against moreRunesRef and the rune count.
+func FuzzMoreRunesRef(f *testing.F) {
+	for _, s := range []string{"", "abc", strings.Repeat("é", 40), strings.Repeat("a", 130), strings.Repeat("aé\xff", 50)} {
+		f.Add(s, 60)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n %= 300
+		if n < 0 {
+			n = -n
+		}
+		if got, ref, want := moreRunes(s, n), moreRunesRef(s, n), utf8.RuneCountInString(s) > n; got != want || ref != want {
+			t.Errorf("moreRunes(%q, %d) = %v (ref %v), want %v", s, n, got, ref, want)
+		}
+	})
 }
