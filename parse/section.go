@@ -951,7 +951,21 @@ func restAfterSpaces(t string, i int) (string, bool) {
 // may reports whether t opens as the lead says.
 func (l *headingLead) may(t string) bool {
 	if l.class == "" {
+		// Most lines fail a word on its first or second letter, told here without a call:
+		// an ASCII byte is its letter only if in its set (a first letter is no space).
 		for _, w := range l.words {
+			if len(t) > 0 && len(w) > 0 {
+				if c := t[0]; c < utf8.RuneSelf && !w[0].many {
+					if w[0].ascii[c>>6]&(1<<(c&63)) == 0 {
+						continue
+					}
+					if len(t) > 1 && len(w) > 1 {
+						if c := t[1]; c < utf8.RuneSelf && w[1].ascii[c>>6]&(1<<(c&63)) == 0 {
+							continue
+						}
+					}
+				}
+			}
 			if wordLead(t, w) {
 				return true
 			}
