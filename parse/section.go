@@ -50,16 +50,27 @@ func matchCleaned(t string, maxRunes int) (h heading, ok bool) {
 // matchInto is matchCleaned reading into h: the lines that read as no heading (most) cost no
 // copy of one.
 func matchInto(hp *heading, t string, maxRunes int) bool {
+	return matchForms(hp, t, maxRunes, len(headingForms))
+}
+
+// matchForms is matchInto trying only the first forms of headingForms. Behind a bullet, only
+// a deliberation number counts: the forms after the last deliberation form (delibForms) read
+// none, and their reading, if any, is rejected, so that they are not tried there.
+func matchForms(hp *heading, t string, maxRunes, forms int) bool {
 	if t == "" || len(t) > 600 {
 		return false
 	}
-	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet.
-	if loc := bulletIndex(t); loc != nil && loc[1] < len(t) {
-		if h, ok := matchHeadingMax(t[loc[1]:], maxRunes); ok && h.style == "delib" {
-			*hp = h
-			return true
+	// "- 2008/1 – Implantation …": a deliberation number may sit behind a dash bullet
+	// (bulletEnd is reBullet's match, read by hand).
+	if bulletMay(t) {
+		if e := bulletEnd(t); e >= 0 && e < len(t) {
+			var h heading
+			if matchForms(&h, cleanHeadingText(t[e:]), maxRunes, delibForms) && h.style == "delib" {
+				*hp = h
+				return true
+			}
+			return false
 		}
-		return false
 	}
 	// Whether a digit opens the line, for the bare forms: asked once, not once a form.
 	digitNear := 0 // 0 unknown, 1 yes, 2 no
@@ -67,8 +78,11 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 	// the forms that open with a number: read once, not once a form (see mayRun).
 	run, gap := -1, 0
 	for _, k := range formsByByte[t[0]] {
-		f := &headingForms[k]
-		if f.bare {
+		if k >= forms {
+			break // (formsByByte lists the forms in their order)
+		}
+		p := &formPlans[k]
+		if p.bare {
 			if digitNear == 0 {
 				digitNear = 2
 				if hasDigit(t[:min(len(t), bareDigitWithin)]) {
@@ -79,26 +93,28 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 				continue
 			}
 		}
-		if l := formLeads[k]; l == nil {
-			// (no lead: the pattern runs)
-		} else if l.class == digits && l.capitals == 0 {
+		switch p.lead {
+		case leadRun:
 			if run < 0 {
 				run = digitRun(t, 0)
 				gap = spaceRunEnd(t, run)
 			}
-			if !l.mayRun(t, run, gap) {
+			if !p.l.mayRun(t, run, gap) {
 				continue
 			}
-		} else if !l.may(t) {
-			continue
+		case leadMay:
+			if !p.l.may(t) {
+				continue
+			}
 		}
+		f := p.f
 		var number, title string
-		if sf := formSeps[k]; sf != nil {
+		if sf := p.sep; sf != nil {
 			var ok bool
 			if number, title, ok = sf.read(t); !ok {
 				continue
 			}
-		} else if hf := formHands[k]; hf != nil {
+		} else if hf := p.hand; hf != nil {
 			var ok bool
 			if number, title, ok = hf(t); !ok {
 				continue
@@ -144,6 +160,54 @@ func matchInto(hp *heading, t string, maxRunes int) bool {
 	}
 	return false
 }
+
+// formPlan is how matchForms tries a heading form, gathered in one place: the form, how its
+// lead is asked, and its hand reader if it has one.
+type formPlan struct {
+	f    *headingForm
+	bare bool
+	lead uint8 // leadNone, leadRun or leadMay
+	l    *headingLead
+	sep  *sepForm
+	hand func(string) (number, title string, ok bool)
+}
+
+// How a form's lead is asked: none (the form has no lead), by mayRun (digits without
+// capitals), or by may.
+const (
+	leadNone = iota
+	leadRun
+	leadMay
+)
+
+// formPlans are the plans of headingForms, in their order.
+var formPlans = func() []formPlan {
+	out := make([]formPlan, len(headingForms))
+	for k := range headingForms {
+		p := formPlan{f: &headingForms[k], bare: headingForms[k].bare, l: formLeads[k], sep: formSeps[k], hand: formHands[k]}
+		switch {
+		case p.l == nil:
+		case p.l.class == digits && p.l.capitals == 0:
+			p.lead = leadRun
+		default:
+			p.lead = leadMay
+		}
+		out[k] = p
+	}
+	return out
+}()
+
+// delibForms is how many forms a line behind a bullet may read: up to the last deliberation
+// form (style "delib").
+var delibForms = func() int {
+	n := 0
+	for k, f := range headingForms {
+		if f.style == "delib" {
+			n = k + 1
+		}
+	}
+	return n
+}()
 
 // dottedStyles are the families of dotted numbers by depth: "dotted1" for 6.5, "dotted2" for
 // 6.5.1 (a dotted heading holds one to three dots), made once rather than on every match.
@@ -214,7 +278,11 @@ func (d *doc) lineHead(i int) *lineHeads {
 		var ok bool
 		if fm := d.flatMemo; fm == nil {
 			a, b, ok = plainSpan(raw)
-		} else if fm.rows[i]&lineTab == 0 {
+		} else if st := fm.rows[i]; st&lineBlank != 0 {
+			// A blank line cleans to "", whatever white space it holds (untab moves no
+			// marker into it): its bytes need no reading.
+			ok = true
+		} else if st&lineTab == 0 {
 			a, b, ok = plainSpanUntabbed(raw)
 		}
 		if ok && b <= math.MaxUint16 {
@@ -252,8 +320,15 @@ func (m *lineHeads) idem(d *doc, i int) bool {
 	return m.state[i]&headIdem != 0
 }
 
-// cleanAt is cleanHeadingText of line i.
-func (d *doc) cleanAt(i int) string { return d.lineHead(i).cleanOf(d, i) }
+// cleanAt is cleanHeadingText of line i. The readers ask it of most lines several times: a
+// line cleaned already into a span of itself is answered without a call.
+func (d *doc) cleanAt(i int) string {
+	if m := d.heads; m != nil && m.state[i]&(headRead|headOwn) == headRead {
+		sp := m.span[i]
+		return d.lines[i].Text[sp[0]:sp[1]]
+	}
+	return d.lineHead(i).cleanOf(d, i)
+}
 
 // cleanOf is the cleaned text of line i of d, cleaned already.
 func (m *lineHeads) cleanOf(d *doc, i int) string {
@@ -876,7 +951,21 @@ func restAfterSpaces(t string, i int) (string, bool) {
 // may reports whether t opens as the lead says.
 func (l *headingLead) may(t string) bool {
 	if l.class == "" {
+		// Most lines fail a word on its first or second letter, told here without a call:
+		// an ASCII byte is its letter only if in its set (a first letter is no space).
 		for _, w := range l.words {
+			if len(t) > 0 && len(w) > 0 {
+				if c := t[0]; c < utf8.RuneSelf && !w[0].many {
+					if w[0].ascii[c>>6]&(1<<(c&63)) == 0 {
+						continue
+					}
+					if len(t) > 1 && len(w) > 1 {
+						if c := t[1]; c < utf8.RuneSelf && w[1].ascii[c>>6]&(1<<(c&63)) == 0 {
+							continue
+						}
+					}
+				}
+			}
 			if wordLead(t, w) {
 				return true
 			}
@@ -1074,9 +1163,19 @@ func moreRunes(s string, n int) bool {
 	// Every byte a rune takes beyond its first is ≥ 0x80 (so is the first), and an invalid
 	// byte counts as one rune: s holds at least as many runes as ASCII bytes, counted here
 	// until they pass n (a long line passes it early).
+	const high = 0x8080808080808080
 	low, i := 0, 0
+	// Thirty-two bytes a step: the high bits of four words, moved apart by a bit each, are
+	// counted at once. The count only grows: told a few words later, the answer is the same.
+	for ; i+32 <= len(s); i += 32 {
+		h := leWord(s[i:i+8])&high | leWord(s[i+8:i+16])&high>>1 | leWord(s[i+16:i+24])&high>>2 | leWord(s[i+24:i+32])&high>>3
+		low += 32 - bits.OnesCount64(h)
+		if low > n {
+			return true
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
-		low += 8 - bits.OnesCount64(binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080)
+		low += 8 - bits.OnesCount64(leWord(s[i:i+8])&high)
 		if low > n {
 			return true
 		}
@@ -1113,11 +1212,12 @@ func cleanHeadingText(s string) string {
 	return c
 }
 
-// cleanHeading is cleanHeadingText, telling also whether s was plain: without a tab, '#', '*'
-// or '_', so that only its spaces were removed (and its cleaned text cleans to itself).
+// cleanHeading is cleanHeadingText, telling also whether s was plain: without a tab, a '#'
+// opening it past its spaces, "**" or "__", so that only its spaces were removed (and its
+// cleaned text cleans to itself).
 func cleanHeading(s string) (clean string, plain bool) {
-	if strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '#') < 0 && strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, '_') < 0 {
-		return strings.TrimSpace(s), true // nothing to remove but the spaces (most lines)
+	if a, b, ok := plainSpan(s); ok {
+		return s[a:b], true // nothing to remove but the spaces (most lines)
 	}
 	s = untab(s)
 	s = strings.TrimSpace(s)
@@ -1137,9 +1237,16 @@ func plainSpan(s string) (a, b int, ok bool) {
 }
 
 // plainSpanUntabbed is plainSpan of a line known to hold no tab: the line memo knows it of
-// every line once the table rows are read (lineBits), and spares a search.
+// every line once the table rows are read (lineBits), and spares a search. Without a tab,
+// untab leaves the line as it is, and past TrimSpace a '#' is removed only at the start, a '*'
+// or a '_' only beside another: a line is searched for two bytes, not for three, and a single
+// '*' or '_' (a footnote mark, a name with an underscore) leaves it plain.
 func plainSpanUntabbed(s string) (a, b int, ok bool) {
-	if strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 || len(s) > math.MaxInt32 {
+	// (doubled is called only from the first '*' or '_', which few lines hold.)
+	if k := strings.IndexByte(s, '*'); k >= 0 && doubled(s[k:], '*') || len(s) > math.MaxInt32 {
+		return 0, 0, false
+	}
+	if k := strings.IndexByte(s, '_'); k >= 0 && doubled(s[k:], '_') {
 		return 0, 0, false
 	}
 	b = len(s)
@@ -1157,6 +1264,9 @@ func plainSpanUntabbed(s string) (a, b int, ok bool) {
 		}
 		a += size
 	}
+	if a < b && s[a] == '#' {
+		return 0, 0, false
+	}
 	for b > a {
 		if c := s[b-1]; c < utf8.RuneSelf {
 			if asciiSpace[c] == 0 {
@@ -1172,6 +1282,21 @@ func plainSpanUntabbed(s string) (a, b int, ok bool) {
 		b -= size
 	}
 	return a, b, true
+}
+
+// doubled reports whether s holds the byte c twice in a row.
+func doubled(s string, c byte) bool {
+	for i := strings.IndexByte(s, c); i >= 0; {
+		if i+1 < len(s) && s[i+1] == c {
+			return true
+		}
+		n := strings.IndexByte(s[i+1:], c)
+		if n < 0 {
+			return false
+		}
+		i += n + 1
+	}
+	return false
 }
 
 // untab turns the tab after a list marker into plain text ("1\tSubventions" → "1. Subventions"),
