@@ -51,7 +51,10 @@ func lineReading(f, raw string, fm uint64, known bool, c *capsOf) trig {
 	// strings.ContainsAny with a non-ASCII set scans the line once per match of the set's lead
 	// byte, and every accented letter shares Ï's: one substring search per mark is far cheaper.
 	// The marks are looked for before the capitals: most lines hold neither mark.
-	if (strings.IndexByte(raw, '?') >= 0 || hasOCRTee(raw)) && c.hasRun() {
+	// A "?" of raw is one of f, folded from it (c.folded): the stems fm of f known, their
+	// stemMark tells a line holding none of it, nor a quotation mark.
+	marks := !known || !c.folded || fm&stemMark != 0
+	if (marks && strings.IndexByte(raw, '?') >= 0 || hasOCRTee(raw)) && c.hasRun() {
 		// OCR reads a capital T as Ï ("A L'UNANIMIÏE, ACCEPÏE") and an I as "?" inside a word in
 		// capitals ("UNANIM?TE"): the line is read again with the letters restored. The capitals
 		// it keeps still make a run: the run holds for the line restored, whose verbs are read
@@ -86,7 +89,8 @@ func lineReading(f, raw string, fm uint64, known bool, c *capsOf) trig {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
-	if strings.IndexByte(f, '"') >= 0 || hasGuillemet(f) {
+	// m holds the marks of f without its "*" (stemMark): those of the line stripped and trimmed.
+	if m&stemMark != 0 && (strings.IndexByte(f, '"') >= 0 || hasGuillemet(f)) {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
 		f = stripQuotes(f)
 		m = scanStems(f)
@@ -181,10 +185,10 @@ func lineVote(f, raw string, m uint64) trig {
 	if !triggerStems.in(m) && !(countStems.in(m) && hasDigit(f)) {
 		other := rejectStems.in(m) || favourableGate&m != 0
 		if !other && !upperVerbStems.in(m) {
-			if !voteMarks(f, raw) || !c.hasRun() {
+			if !voteMarksIn(m, raw) || !c.hasRun() {
 				return trig{}
 			}
-		} else if !c.hasRun() || !other && !voteMarks(f, raw) && !c.hasVerb() {
+		} else if !c.hasRun() || !other && !voteMarksIn(m, raw) && !c.hasVerb() {
 			return trig{}
 		}
 	}
@@ -194,11 +198,14 @@ func lineVote(f, raw string, m uint64) trig {
 	return trig{}
 }
 
-// voteMarks reports whether a line (folded f, original raw) holds a mark that lets its
-// capitals make it trigger: a "?" or a Ï an OCR may have misread, or quotation marks.
-func voteMarks(f, raw string) bool {
-	return strings.IndexByte(raw, '?') >= 0 || hasOCRTee(raw) || strings.IndexByte(f, '"') >= 0 || hasGuillemet(f)
-}
+// voteMarksIn reports whether a line (folded f, original raw) may hold a mark that lets its
+// capitals make it trigger: a "?" or a Ï an OCR may have misread, or quotation marks (see
+// voteMarks, in the tests). The stems m of f (scanStemsSkip(f, '*')) hold stemMark when f
+// holds a quotation mark or a "?", as it does when raw holds a "?" (Fold keeps one): only the
+// Ï of raw, which folds to a plain letter, is searched for. It may say true of a line without
+// these marks (a "?" that Fold made of another rune, a mark that the "*" removed made): lineVote
+// then reads the line whole, which gives the same reading.
+func voteMarksIn(m uint64, raw string) bool { return m&stemMark != 0 || hasOCRTee(raw) }
 
 // ocrTee is the Ï an OCR reads for a capital T.
 const ocrTee = "Ï"
