@@ -61,10 +61,11 @@ func (d *doc) trigAt(i int) trig {
 	return t
 }
 
-// stemsAt is scanStemsSkip(d.folded[i], '*') of folded line i, computed once: the stems of the
-// line without its "*" (scanStems of a line holding none). The vote reader and the clause
-// reader read a line so; only the clause reader's first test asks for the stems of a line
-// with its "*" (see starStemsAt), and a stem holds no "*", so those are among these.
+// stemsAt is scanStemsSkip(d.folded[i], '*') of folded line i, computed once, with stemStar
+// when the line holds a "*": the stems of the line without its "*" (scanStems of a line
+// holding none). The vote reader and the clause reader read a line so; only the clause
+// reader's first test asks for the stems of a line with its "*" (see starStemsAt), and a stem
+// holds no "*", so those are among these.
 func (d *doc) stemsAt(i int) uint64 {
 	if d.bs.stems == nil {
 		d.bs.stems = make([]uint64, len(d.lines))
@@ -75,7 +76,7 @@ func (d *doc) stemsAt(i int) uint64 {
 		if strings.IndexByte(f, '*') < 0 {
 			m = scanStems(f)
 		} else {
-			m = scanStemsSkip(f, '*')
+			m = scanStemsSkip(f, '*') | stemStar
 		}
 		m |= stemsRead
 		d.bs.stems[i] = m
@@ -85,8 +86,8 @@ func (d *doc) stemsAt(i int) uint64 {
 
 // starStemsAt is scanStems of folded line i, "*" and all: stemsAt for a line without a "*".
 func (d *doc) starStemsAt(i int) uint64 {
-	if strings.IndexByte(d.folded[i], '*') < 0 {
-		return d.stemsAt(i)
+	if m := d.stemsAt(i); m&stemStar == 0 {
+		return m
 	}
 	return scanStems(d.folded[i])
 }

@@ -1466,7 +1466,7 @@ func (d *doc) readClauses(p para) []clause {
 		starts = make([]int, 0, max(len(p.lines), 8, 2*cap(starts)))
 	}
 	var f string
-	if len(p.lines) == 1 && strings.IndexByte(d.folded[p.lines[0]], '*') < 0 {
+	if len(p.lines) == 1 && d.stemsAt(p.lines[0])&stemStar == 0 {
 		starts = append(starts, 0)
 		f = strings.TrimSpace(d.folded[p.lines[0]])
 	} else {
@@ -1483,7 +1483,11 @@ func (d *doc) readClauses(p para) []clause {
 				buf = append(buf, ' ')
 			}
 			starts = append(starts, len(buf))
-			buf = appendClauseLine(buf, d.folded[i])
+			if d.stemsAt(i)&stemStar == 0 {
+				buf = append(buf, strings.TrimSpace(d.folded[i])...)
+			} else {
+				buf = appendClauseLine(buf, d.folded[i])
+			}
 		}
 		d.bs.clauseText = buf
 		if len(buf) > 0 {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,4 +74,33 @@ func FuzzStemMarks(f *testing.F) {
 		checkStemMarks(t, s)
 		checkLineVote(t, s)
 	})
+}
+
+// TestStemsAtStar checks stemsAt and starStemsAt on every line of the sample and of the corpus's
+// text files: the stems without the "*", stemStar when the line holds one, and the stems with
+// it.
+func TestStemsAtStar(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	files = append(files, "../testdata/sample/numerian-2023-12-15.txt")
+	stars := 0
+	for _, file := range files {
+		d, _ := decisionFixture(t, file)
+		d.resetDecisionMemo()
+		for i, f := range d.folded {
+			want := scanStemsSkip(f, '*')
+			if strings.Contains(f, "*") {
+				want |= stemStar
+				stars++
+			}
+			if got := d.stemsAt(i); got != want {
+				t.Fatalf("%s line %d: stemsAt = %#x, want %#x", file, i, got, want)
+			}
+			if got, want := d.starStemsAt(i), scanStems(f); got != want {
+				t.Fatalf("%s line %d: starStemsAt = %#x, want %#x", file, i, got, want)
+			}
+		}
+	}
+	if stars == 0 {
+		t.Error("no line holds a \"*\"")
+	}
 }

@@ -26,8 +26,8 @@ var stemIndex struct {
 	overlap int
 }
 
-// newStems registers a set of stems in the index. At most 62 distinct stems fit: the last two
-// bits are stemMark's and stemsRead's.
+// newStems registers a set of stems in the index. At most 61 distinct stems fit: the last three
+// bits are stemStar's, stemMark's and stemsRead's.
 func newStems(list ...string) stemSet {
 	if stemIndex.dfa != nil {
 		panic("parse: newStems after package initialisation")
@@ -42,8 +42,8 @@ func newStems(list ...string) stemSet {
 		k := slices.Index(stemIndex.stems, st)
 		if k < 0 {
 			k = len(stemIndex.stems)
-			if k >= 62 {
-				panic("parse: more than 62 stems")
+			if k >= 61 {
+				panic("parse: more than 61 stems")
 			}
 			stemIndex.stems = append(stemIndex.stems, st)
 		}
@@ -72,6 +72,10 @@ var stemMarks = []string{"?", "\"", "«", "»"}
 
 // stemMark is the bit of the stems of a line that holds one of stemMarks.
 const stemMark = 1 << 62
+
+// stemStar is the bit that stemsAt adds to the stems of a line holding a "*": its readers ask
+// whether the line holds one, which stemsAt has looked for already.
+const stemStar = 1 << 61
 
 func init() {
 	words := append(slices.Clip(stemIndex.stems), stemMarks...)
