@@ -24,8 +24,10 @@ type bodyState struct {
 	clauseLists [][]clause
 	// clauseText is readClauses' scratch buffer for a paragraph's text.
 	clauseText []byte
-	// clauseStarts is readClauses' scratch slice for the offsets of a long paragraph's lines.
+	// clauseStarts is readClauses' scratch slice for the offsets of a long paragraph's lines,
+	// clauseSegs for their stems.
 	clauseStarts []int
+	clauseSegs   []uint64
 	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles), the
 	// trigrams numbered by agDict, which numbers those of the titles matched with them.
 	agGrams []gramSet

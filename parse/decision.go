@@ -1438,9 +1438,10 @@ func (d *doc) readClauses(p para) []clause {
 	// A paragraph is read when a line of it, "*" and all, holds a stem. Those stems are among
 	// the ones of the line without its "*" (stemsAt), which tell most lines apart without
 	// reading a line twice.
+	// (starStemsAt is stemsAt for a line holding no "*", which stemsAt tells.)
 	found := false
 	for _, i := range p.lines {
-		if clauseStems.in(d.stemsAt(i)) && clauseStems.in(d.starStemsAt(i)) {
+		if m := d.stemsAt(i); clauseStems.in(m) && (m&stemStar == 0 || clauseStems.in(scanStems(d.folded[i]))) {
 			found = true
 			break
 		}
@@ -1450,11 +1451,16 @@ func (d *doc) readClauses(p para) []clause {
 	}
 	// pm gathers the stems of the text read, for clauseSubjects. A line with a "*" may hide a
 	// stem its removal reveals: its stems are read without them (stemsAt). The space joining
-	// two lines is in no noun's stem.
+	// two lines is in no noun's stem. segs keeps the stems of each line, for the noun search,
+	// in the document's scratch slice.
 	var pm uint64
+	segs := d.bs.clauseSegs[:0]
 	for _, i := range p.lines {
-		pm |= d.stemsAt(i)
+		m := d.stemsAt(i)
+		pm |= m
+		segs = append(segs, m)
 	}
+	d.bs.clauseSegs = segs
 	// The paragraph's text, its lines joined by spaces; a paragraph of one line without a "*"
 	// (most are) is read in place. Other texts are written in the document's scratch buffer and
 	// read through a string viewing it: nothing read from f outlives this call (a trig holds
@@ -1506,11 +1512,10 @@ func (d *doc) readClauses(p para) []clause {
 	from := 0
 	var lbuf [8][2]int
 	// A noun is looked for in the lines whose stems hold its own (see clauseSubjectsIn).
-	var segStems func(k int) uint64
-	if len(p.lines) > 1 {
-		segStems = func(k int) uint64 { return d.stemsAt(p.lines[k]) }
+	if len(p.lines) == 1 {
+		segs = nil
 	}
-	for _, loc := range clauseSubjectsIn(f, lbuf[:0], pm, starts, segStems) {
+	for _, loc := range clauseSubjectsIn(f, lbuf[:0], pm, starts, segs) {
 		if loc[0] < from {
 			continue
 		}
@@ -1588,10 +1593,10 @@ func clauseSubjects(f string, out [][2]int, m uint64) [][2]int {
 }
 
 // clauseSubjectsIn is clauseSubjects of a text made of lines joined by spaces, each starting at
-// its offset in starts, with segStems(k) the stems of line k (nil for a text read whole). A
+// its offset in starts, with segStems[k] the stems of line k (nil for a text read whole). A
 // noun holding no space lies within one line, and within a line whose stems hold its own: the
 // other lines are not searched, where many lines of a long paragraph name no council.
-func clauseSubjectsIn(f string, out [][2]int, m uint64, starts []int, segStems func(k int) uint64) [][2]int {
+func clauseSubjectsIn(f string, out [][2]int, m uint64, starts []int, segStems []uint64) [][2]int {
 	for k, noun := range clauseNouns {
 		nb := clauseNounStems[k]
 		if m&nb == 0 {
@@ -1602,7 +1607,7 @@ func clauseSubjectsIn(f string, out [][2]int, m uint64, starts []int, segStems f
 			continue
 		}
 		for j, s := range starts {
-			if segStems(j)&nb == 0 {
+			if segStems[j]&nb == 0 {
 				continue
 			}
 			e := len(f)
