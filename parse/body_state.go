@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // bodyState memoizes, for one document, what the body reader computes more than once: the vote
 // reading of a line (asked when splitting paragraphs and when reading decisions) and the person
@@ -11,6 +14,8 @@ type bodyState struct {
 	// integers by line costs less than a reading by line, and the collector skips it.
 	trigOf []int32
 	trigs  []trig
+	// memo holds trigOf and stems, taken together from voteMemoPool (see takeVoteMemo).
+	memo *voteMemo
 	// stems memoizes scanStems of each folded line, with stemsRead set once it is read: the
 	// clause reader and the vote reader both look for stems in the same lines.
 	stems    []uint64
@@ -44,7 +49,7 @@ type bodyState struct {
 // lineVote).
 func (d *doc) trigAt(i int) trig {
 	if d.bs.trigOf == nil {
-		d.bs.trigOf = make([]int32, len(d.lines))
+		d.bs.takeVoteMemo(len(d.lines))
 	}
 	switch k := d.bs.trigOf[i]; k {
 	case 0:
@@ -70,7 +75,7 @@ func (d *doc) trigAt(i int) trig {
 // holds no "*", so those are among these.
 func (d *doc) stemsAt(i int) uint64 {
 	if d.bs.stems == nil {
-		d.bs.stems = make([]uint64, len(d.lines))
+		d.bs.takeVoteMemo(len(d.lines))
 	}
 	m := d.bs.stems[i]
 	if m == 0 {
@@ -97,3 +102,47 @@ func (d *doc) starStemsAt(i int) uint64 {
 // stemsRead marks a line's stems read in bodyState.stems: the last bit, which no stem takes
 // (newStems keeps it free).
 const stemsRead = 1 << 63
+
+// voteMemo holds the memos by line of a document's vote and stems readers (bodyState.trigOf and
+// stems), kept in voteMemoPool between documents: each document needs them over all its lines,
+// some 12 bytes a line, and a batch of documents would allocate them again for each.
+type voteMemo struct {
+	stems  []uint64
+	trigOf []int32
+}
+
+// voteMemoPool keeps the voteMemos of the documents read.
+var voteMemoPool = sync.Pool{New: func() any { return new(voteMemo) }}
+
+// voteMemoKeep is the most lines of a voteMemo put back into voteMemoPool: a rare huge document
+// does not keep its memos alive for the next ones.
+const voteMemoKeep = 1 << 15
+
+// takeVoteMemo sets trigOf and stems to n zeros, from the pool.
+func (b *bodyState) takeVoteMemo(n int) {
+	m := voteMemoPool.Get().(*voteMemo)
+	if cap(m.stems) < n {
+		m.stems = make([]uint64, n)
+	} else {
+		m.stems = m.stems[:n]
+		clear(m.stems)
+	}
+	if cap(m.trigOf) < n {
+		m.trigOf = make([]int32, n)
+	} else {
+		m.trigOf = m.trigOf[:n]
+		clear(m.trigOf)
+	}
+	b.memo, b.stems, b.trigOf = m, m.stems, m.trigOf
+}
+
+// releaseVoteMemo puts trigOf and stems back into the pool once the body is read: no reader
+// asks them after (one that did would read its lines again, into a memo of its own).
+func (b *bodyState) releaseVoteMemo() {
+	m := b.memo
+	b.memo, b.stems, b.trigOf = nil, nil, nil
+	if m == nil || cap(m.stems) > voteMemoKeep {
+		return
+	}
+	voteMemoPool.Put(m)
+}

@@ -1455,6 +1455,9 @@ func (d *doc) readClauses(p para) []clause {
 	// in the document's scratch slice.
 	var pm uint64
 	segs := d.bs.clauseSegs[:0]
+	if cap(segs) < len(p.lines) {
+		segs = make([]uint64, 0, max(len(p.lines), 8, 2*cap(segs)))
+	}
 	for _, i := range p.lines {
 		m := d.stemsAt(i)
 		pm |= m
