@@ -14,7 +14,8 @@ type bodyState struct {
 	// integers by line costs less than a reading by line, and the collector skips it.
 	trigOf []int32
 	trigs  []trig
-	// memo holds trigOf and stems, taken together from voteMemoPool (see takeVoteMemo).
+	// memo holds trigOf, stems and clauseOf, taken together from voteMemoPool (see
+	// takeVoteMemo).
 	memo *voteMemo
 	// stems memoizes scanStems of each folded line, with stemsRead set once it is read: the
 	// clause reader and the vote reader both look for stems in the same lines.
@@ -103,12 +104,13 @@ func (d *doc) starStemsAt(i int) uint64 {
 // (newStems keeps it free).
 const stemsRead = 1 << 63
 
-// voteMemo holds the memos by line of a document's vote and stems readers (bodyState.trigOf and
-// stems), kept in voteMemoPool between documents: each document needs them over all its lines,
+// voteMemo holds the memos by line of a document's vote, stems and clause readers
+// (bodyState.trigOf, stems and clauseOf), kept in voteMemoPool between documents: each document needs them over all its lines,
 // some 12 bytes a line, and a batch of documents would allocate them again for each.
 type voteMemo struct {
-	stems  []uint64
-	trigOf []int32
+	stems    []uint64
+	trigOf   []int32
+	clauseOf []int32
 }
 
 // voteMemoPool keeps the voteMemos of the documents read.
@@ -118,29 +120,32 @@ var voteMemoPool = sync.Pool{New: func() any { return new(voteMemo) }}
 // does not keep its memos alive for the next ones.
 const voteMemoKeep = 1 << 15
 
-// takeVoteMemo sets trigOf and stems to n zeros, from the pool.
+// takeVoteMemo sets trigOf, stems and clauseOf to n zeros, from the pool: the three are set
+// and released together, a memo whose slice is nil is taken again whole (its readers then read
+// their lines again).
 func (b *bodyState) takeVoteMemo(n int) {
 	m := voteMemoPool.Get().(*voteMemo)
-	if cap(m.stems) < n {
-		m.stems = make([]uint64, n)
-	} else {
-		m.stems = m.stems[:n]
-		clear(m.stems)
-	}
-	if cap(m.trigOf) < n {
-		m.trigOf = make([]int32, n)
-	} else {
-		m.trigOf = m.trigOf[:n]
-		clear(m.trigOf)
-	}
-	b.memo, b.stems, b.trigOf = m, m.stems, m.trigOf
+	m.stems = zeros(m.stems, n)
+	m.trigOf = zeros(m.trigOf, n)
+	m.clauseOf = zeros(m.clauseOf, n)
+	b.memo, b.stems, b.trigOf, b.clauseOf = m, m.stems, m.trigOf, m.clauseOf
 }
 
-// releaseVoteMemo puts trigOf and stems back into the pool once the body is read: no reader
-// asks them after (one that did would read its lines again, into a memo of its own).
+// zeros is s cut or grown to n zeros.
+func zeros[T uint64 | int32](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// releaseVoteMemo puts trigOf, stems and clauseOf back into the pool once the body is read: no
+// reader asks them after (one that did would read its lines again, into a memo of its own).
 func (b *bodyState) releaseVoteMemo() {
 	m := b.memo
-	b.memo, b.stems, b.trigOf = nil, nil, nil
+	b.memo, b.stems, b.trigOf, b.clauseOf = nil, nil, nil, nil
 	if m == nil || cap(m.stems) > voteMemoKeep {
 		return
 	}

@@ -1414,7 +1414,7 @@ const maxClauseTail = 320
 // a subject and a verb on two lines, or a unanimity on the line after the verb, count.
 func (d *doc) clauses(p para) []clause {
 	if d.bs.clauseOf == nil {
-		d.bs.clauseOf = make([]int32, len(d.lines))
+		d.bs.takeVoteMemo(len(d.lines))
 	}
 	switch k := d.bs.clauseOf[p.lines[0]]; k {
 	case 0:
