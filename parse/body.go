@@ -33,6 +33,7 @@ func (d *doc) body() {
 	}
 	parents := d.buildItems(heads)
 	d.linkAgenda(parents)
+	d.bs.releaseVoteMemo()
 }
 
 // sections finds the section headings from line start on, in document order, keeping only those

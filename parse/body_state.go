@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // bodyState memoizes, for one document, what the body reader computes more than once: the vote
 // reading of a line (asked when splitting paragraphs and when reading decisions) and the person
@@ -11,6 +14,9 @@ type bodyState struct {
 	// integers by line costs less than a reading by line, and the collector skips it.
 	trigOf []int32
 	trigs  []trig
+	// memo holds trigOf, stems and clauseOf, taken together from voteMemoPool (see
+	// takeVoteMemo).
+	memo *voteMemo
 	// stems memoizes scanStems of each folded line, with stemsRead set once it is read: the
 	// clause reader and the vote reader both look for stems in the same lines.
 	stems    []uint64
@@ -24,8 +30,10 @@ type bodyState struct {
 	clauseLists [][]clause
 	// clauseText is readClauses' scratch buffer for a paragraph's text.
 	clauseText []byte
-	// clauseStarts is readClauses' scratch slice for the offsets of a long paragraph's lines.
+	// clauseStarts is readClauses' scratch slice for the offsets of a long paragraph's lines,
+	// clauseSegs for their stems.
 	clauseStarts []int
+	clauseSegs   []uint64
 	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles), the
 	// trigrams numbered by agDict, which numbers those of the titles matched with them.
 	agGrams []gramSet
@@ -42,7 +50,7 @@ type bodyState struct {
 // lineVote).
 func (d *doc) trigAt(i int) trig {
 	if d.bs.trigOf == nil {
-		d.bs.trigOf = make([]int32, len(d.lines))
+		d.bs.takeVoteMemo(len(d.lines))
 	}
 	switch k := d.bs.trigOf[i]; k {
 	case 0:
@@ -61,13 +69,14 @@ func (d *doc) trigAt(i int) trig {
 	return t
 }
 
-// stemsAt is scanStemsSkip(d.folded[i], '*') of folded line i, computed once: the stems of the
-// line without its "*" (scanStems of a line holding none). The vote reader and the clause
-// reader read a line so; only the clause reader's first test asks for the stems of a line
-// with its "*" (see starStemsAt), and a stem holds no "*", so those are among these.
+// stemsAt is scanStemsSkip(d.folded[i], '*') of folded line i, computed once, with stemStar
+// when the line holds a "*": the stems of the line without its "*" (scanStems of a line
+// holding none). The vote reader and the clause reader read a line so; only the clause
+// reader's first test asks for the stems of a line with its "*" (see starStemsAt), and a stem
+// holds no "*", so those are among these.
 func (d *doc) stemsAt(i int) uint64 {
 	if d.bs.stems == nil {
-		d.bs.stems = make([]uint64, len(d.lines))
+		d.bs.takeVoteMemo(len(d.lines))
 	}
 	m := d.bs.stems[i]
 	if m == 0 {
@@ -75,7 +84,7 @@ func (d *doc) stemsAt(i int) uint64 {
 		if strings.IndexByte(f, '*') < 0 {
 			m = scanStems(f)
 		} else {
-			m = scanStemsSkip(f, '*')
+			m = scanStemsSkip(f, '*') | stemStar
 		}
 		m |= stemsRead
 		d.bs.stems[i] = m
@@ -85,8 +94,8 @@ func (d *doc) stemsAt(i int) uint64 {
 
 // starStemsAt is scanStems of folded line i, "*" and all: stemsAt for a line without a "*".
 func (d *doc) starStemsAt(i int) uint64 {
-	if strings.IndexByte(d.folded[i], '*') < 0 {
-		return d.stemsAt(i)
+	if m := d.stemsAt(i); m&stemStar == 0 {
+		return m
 	}
 	return scanStems(d.folded[i])
 }
@@ -94,3 +103,51 @@ func (d *doc) starStemsAt(i int) uint64 {
 // stemsRead marks a line's stems read in bodyState.stems: the last bit, which no stem takes
 // (newStems keeps it free).
 const stemsRead = 1 << 63
+
+// voteMemo holds the memos by line of a document's vote, stems and clause readers
+// (bodyState.trigOf, stems and clauseOf), kept in voteMemoPool between documents: each document needs them over all its lines,
+// some 12 bytes a line, and a batch of documents would allocate them again for each.
+type voteMemo struct {
+	stems    []uint64
+	trigOf   []int32
+	clauseOf []int32
+}
+
+// voteMemoPool keeps the voteMemos of the documents read.
+var voteMemoPool = sync.Pool{New: func() any { return new(voteMemo) }}
+
+// voteMemoKeep is the most lines of a voteMemo put back into voteMemoPool: a rare huge document
+// does not keep its memos alive for the next ones.
+const voteMemoKeep = 1 << 15
+
+// takeVoteMemo sets trigOf, stems and clauseOf to n zeros, from the pool: the three are set
+// and released together, a memo whose slice is nil is taken again whole (its readers then read
+// their lines again).
+func (b *bodyState) takeVoteMemo(n int) {
+	m := voteMemoPool.Get().(*voteMemo)
+	m.stems = zeros(m.stems, n)
+	m.trigOf = zeros(m.trigOf, n)
+	m.clauseOf = zeros(m.clauseOf, n)
+	b.memo, b.stems, b.trigOf, b.clauseOf = m, m.stems, m.trigOf, m.clauseOf
+}
+
+// zeros is s cut or grown to n zeros.
+func zeros[T uint64 | int32](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// releaseVoteMemo puts trigOf, stems and clauseOf back into the pool once the body is read: no
+// reader asks them after (one that did would read its lines again, into a memo of its own).
+func (b *bodyState) releaseVoteMemo() {
+	m := b.memo
+	b.memo, b.stems, b.trigOf, b.clauseOf = nil, nil, nil, nil
+	if m == nil || cap(m.stems) > voteMemoKeep {
+		return
+	}
+	voteMemoPool.Put(m)
+}

@@ -51,7 +51,10 @@ func lineReading(f, raw string, fm uint64, known bool, c *capsOf) trig {
 	// strings.ContainsAny with a non-ASCII set scans the line once per match of the set's lead
 	// byte, and every accented letter shares Ï's: one substring search per mark is far cheaper.
 	// The marks are looked for before the capitals: most lines hold neither mark.
-	if (strings.IndexByte(raw, '?') >= 0 || hasOCRTee(raw)) && c.hasRun() {
+	// A "?" of raw is one of f, folded from it (c.folded): the stems fm of f known, their
+	// stemMark tells a line holding none of it, nor a quotation mark.
+	marks := !known || !c.folded || fm&stemMark != 0
+	if (marks && strings.IndexByte(raw, '?') >= 0 || hasOCRTee(raw)) && c.hasRun() {
 		// OCR reads a capital T as Ï ("A L'UNANIMIÏE, ACCEPÏE") and an I as "?" inside a word in
 		// capitals ("UNANIM?TE"): the line is read again with the letters restored. The capitals
 		// it keeps still make a run: the run holds for the line restored, whose verbs are read
@@ -86,7 +89,8 @@ func lineReading(f, raw string, fm uint64, known bool, c *capsOf) trig {
 		return t
 	}
 	t.colon = strings.HasSuffix(f, ":")
-	if strings.IndexByte(f, '"') >= 0 || hasGuillemet(f) {
+	// m holds the marks of f without its "*" (stemMark): those of the line stripped and trimmed.
+	if m&stemMark != 0 && (strings.IndexByte(f, '"') >= 0 || hasGuillemet(f)) {
 		// "Par 21 voix « Pour » et 5 « Abstentions »": quotes around the labels.
 		f = stripQuotes(f)
 		m = scanStems(f)
@@ -181,10 +185,10 @@ func lineVote(f, raw string, m uint64) trig {
 	if !triggerStems.in(m) && !(countStems.in(m) && hasDigit(f)) {
 		other := rejectStems.in(m) || favourableGate&m != 0
 		if !other && !upperVerbStems.in(m) {
-			if !voteMarks(f, raw) || !c.hasRun() {
+			if !voteMarksIn(m, raw) || !c.hasRun() {
 				return trig{}
 			}
-		} else if !c.hasRun() || !other && !voteMarks(f, raw) && !c.hasVerb() {
+		} else if !c.hasRun() || !other && !voteMarksIn(m, raw) && !c.hasVerb() {
 			return trig{}
 		}
 	}
@@ -194,11 +198,14 @@ func lineVote(f, raw string, m uint64) trig {
 	return trig{}
 }
 
-// voteMarks reports whether a line (folded f, original raw) holds a mark that lets its
-// capitals make it trigger: a "?" or a Ï an OCR may have misread, or quotation marks.
-func voteMarks(f, raw string) bool {
-	return strings.IndexByte(raw, '?') >= 0 || hasOCRTee(raw) || strings.IndexByte(f, '"') >= 0 || hasGuillemet(f)
-}
+// voteMarksIn reports whether a line (folded f, original raw) may hold a mark that lets its
+// capitals make it trigger: a "?" or a Ï an OCR may have misread, or quotation marks (see
+// voteMarks, in the tests). The stems m of f (scanStemsSkip(f, '*')) hold stemMark when f
+// holds a quotation mark or a "?", as it does when raw holds a "?" (Fold keeps one): only the
+// Ï of raw, which folds to a plain letter, is searched for. It may say true of a line without
+// these marks (a "?" that Fold made of another rune, a mark that the "*" removed made): lineVote
+// then reads the line whole, which gives the same reading.
+func voteMarksIn(m uint64, raw string) bool { return m&stemMark != 0 || hasOCRTee(raw) }
 
 // ocrTee is the Ï an OCR reads for a capital T.
 const ocrTee = "Ï"
@@ -1407,7 +1414,7 @@ const maxClauseTail = 320
 // a subject and a verb on two lines, or a unanimity on the line after the verb, count.
 func (d *doc) clauses(p para) []clause {
 	if d.bs.clauseOf == nil {
-		d.bs.clauseOf = make([]int32, len(d.lines))
+		d.bs.takeVoteMemo(len(d.lines))
 	}
 	switch k := d.bs.clauseOf[p.lines[0]]; k {
 	case 0:
@@ -1431,9 +1438,10 @@ func (d *doc) readClauses(p para) []clause {
 	// A paragraph is read when a line of it, "*" and all, holds a stem. Those stems are among
 	// the ones of the line without its "*" (stemsAt), which tell most lines apart without
 	// reading a line twice.
+	// (starStemsAt is stemsAt for a line holding no "*", which stemsAt tells.)
 	found := false
 	for _, i := range p.lines {
-		if clauseStems.in(d.stemsAt(i)) && clauseStems.in(d.starStemsAt(i)) {
+		if m := d.stemsAt(i); clauseStems.in(m) && (m&stemStar == 0 || clauseStems.in(scanStems(d.folded[i]))) {
 			found = true
 			break
 		}
@@ -1443,11 +1451,19 @@ func (d *doc) readClauses(p para) []clause {
 	}
 	// pm gathers the stems of the text read, for clauseSubjects. A line with a "*" may hide a
 	// stem its removal reveals: its stems are read without them (stemsAt). The space joining
-	// two lines is in no noun's stem.
+	// two lines is in no noun's stem. segs keeps the stems of each line, for the noun search,
+	// in the document's scratch slice.
 	var pm uint64
-	for _, i := range p.lines {
-		pm |= d.stemsAt(i)
+	segs := d.bs.clauseSegs[:0]
+	if cap(segs) < len(p.lines) {
+		segs = make([]uint64, 0, max(len(p.lines), 8, 2*cap(segs)))
 	}
+	for _, i := range p.lines {
+		m := d.stemsAt(i)
+		pm |= m
+		segs = append(segs, m)
+	}
+	d.bs.clauseSegs = segs
 	// The paragraph's text, its lines joined by spaces; a paragraph of one line without a "*"
 	// (most are) is read in place. Other texts are written in the document's scratch buffer and
 	// read through a string viewing it: nothing read from f outlives this call (a trig holds
@@ -1459,7 +1475,7 @@ func (d *doc) readClauses(p para) []clause {
 		starts = make([]int, 0, max(len(p.lines), 8, 2*cap(starts)))
 	}
 	var f string
-	if len(p.lines) == 1 && strings.IndexByte(d.folded[p.lines[0]], '*') < 0 {
+	if len(p.lines) == 1 && d.stemsAt(p.lines[0])&stemStar == 0 {
 		starts = append(starts, 0)
 		f = strings.TrimSpace(d.folded[p.lines[0]])
 	} else {
@@ -1476,7 +1492,11 @@ func (d *doc) readClauses(p para) []clause {
 				buf = append(buf, ' ')
 			}
 			starts = append(starts, len(buf))
-			buf = appendClauseLine(buf, d.folded[i])
+			if d.stemsAt(i)&stemStar == 0 {
+				buf = append(buf, strings.TrimSpace(d.folded[i])...)
+			} else {
+				buf = appendClauseLine(buf, d.folded[i])
+			}
 		}
 		d.bs.clauseText = buf
 		if len(buf) > 0 {
@@ -1495,11 +1515,10 @@ func (d *doc) readClauses(p para) []clause {
 	from := 0
 	var lbuf [8][2]int
 	// A noun is looked for in the lines whose stems hold its own (see clauseSubjectsIn).
-	var segStems func(k int) uint64
-	if len(p.lines) > 1 {
-		segStems = func(k int) uint64 { return d.stemsAt(p.lines[k]) }
+	if len(p.lines) == 1 {
+		segs = nil
 	}
-	for _, loc := range clauseSubjectsIn(f, lbuf[:0], pm, starts, segStems) {
+	for _, loc := range clauseSubjectsIn(f, lbuf[:0], pm, starts, segs) {
 		if loc[0] < from {
 			continue
 		}
@@ -1577,10 +1596,10 @@ func clauseSubjects(f string, out [][2]int, m uint64) [][2]int {
 }
 
 // clauseSubjectsIn is clauseSubjects of a text made of lines joined by spaces, each starting at
-// its offset in starts, with segStems(k) the stems of line k (nil for a text read whole). A
+// its offset in starts, with segStems[k] the stems of line k (nil for a text read whole). A
 // noun holding no space lies within one line, and within a line whose stems hold its own: the
 // other lines are not searched, where many lines of a long paragraph name no council.
-func clauseSubjectsIn(f string, out [][2]int, m uint64, starts []int, segStems func(k int) uint64) [][2]int {
+func clauseSubjectsIn(f string, out [][2]int, m uint64, starts []int, segStems []uint64) [][2]int {
 	for k, noun := range clauseNouns {
 		nb := clauseNounStems[k]
 		if m&nb == 0 {
@@ -1591,7 +1610,7 @@ func clauseSubjectsIn(f string, out [][2]int, m uint64, starts []int, segStems f
 			continue
 		}
 		for j, s := range starts {
-			if segStems(j)&nb == 0 {
+			if segStems[j]&nb == 0 {
 				continue
 			}
 			e := len(f)

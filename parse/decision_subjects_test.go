@@ -35,7 +35,7 @@ func checkClauseSubjectsIn(t *testing.T, ls []string) {
 	t.Helper()
 	f, starts, stems, pm := joinClauseLines(ls)
 	want := clauseSubjects(f, nil, pm)
-	got := clauseSubjectsIn(f, nil, pm, starts, func(k int) uint64 { return stems[k] })
+	got := clauseSubjectsIn(f, nil, pm, starts, stems)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("clauseSubjectsIn(%q) = %v, want %v", ls, got, want)
 	}

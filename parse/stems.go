@@ -26,8 +26,8 @@ var stemIndex struct {
 	overlap int
 }
 
-// newStems registers a set of stems in the index. At most 63 distinct stems fit: the last bit
-// is stemsRead's.
+// newStems registers a set of stems in the index. At most 61 distinct stems fit: the last three
+// bits are stemStar's, stemMark's and stemsRead's.
 func newStems(list ...string) stemSet {
 	if stemIndex.dfa != nil {
 		panic("parse: newStems after package initialisation")
@@ -42,8 +42,8 @@ func newStems(list ...string) stemSet {
 		k := slices.Index(stemIndex.stems, st)
 		if k < 0 {
 			k = len(stemIndex.stems)
-			if k >= 63 {
-				panic("parse: more than 63 stems")
+			if k >= 61 {
+				panic("parse: more than 61 stems")
 			}
 			stemIndex.stems = append(stemIndex.stems, st)
 		}
@@ -64,8 +64,29 @@ func stemBit(st string) uint64 {
 // other than a space.
 func edgeByte(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 
+// stemMarks are the marks whose presence in a line the stems automaton reports too, all by one
+// bit (stemMark), as it reads every byte of the line already: the vote reader lets a line's
+// capitals make it trigger only when it holds one (see voteMarks), and searching the line for
+// each of them cost a search each on most lines. They are no stems: stemSets hold none.
+var stemMarks = []string{"?", "\"", "«", "»"}
+
+// stemMark is the bit of the stems of a line that holds one of stemMarks.
+const stemMark = 1 << 62
+
+// stemStar is the bit that stemsAt adds to the stems of a line holding a "*": its readers ask
+// whether the line holds one, which stemsAt has looked for already.
+const stemStar = 1 << 61
+
 func init() {
-	if stemIndex.dfa = newLitDFA(stemIndex.stems); stemIndex.dfa == nil {
+	words := append(slices.Clip(stemIndex.stems), stemMarks...)
+	outs := make([]uint64, len(words))
+	for k := range outs {
+		outs[k] = 1 << k
+		if k >= len(stemIndex.stems) {
+			outs[k] = stemMark
+		}
+	}
+	if stemIndex.dfa = newLitDFABits(words, outs); stemIndex.dfa == nil {
 		panic("parse: too many stems for the automaton")
 	}
 	for _, st := range stemIndex.stems {
@@ -383,7 +404,11 @@ const litEnds = 1 << 15
 
 // newLitDFA builds the automaton of lits (at most 64, none empty), or returns nil when its
 // table is too large for litEnds.
-func newLitDFA(lits []string) *litDFA {
+func newLitDFA(lits []string) *litDFA { return newLitDFABits(lits, nil) }
+
+// newLitDFABits is newLitDFA where literal k ends with the bits outs[k] rather than 1<<k (when
+// outs is not nil): several literals may share a bit.
+func newLitDFABits(lits []string, outs []uint64) *litDFA {
 	a := &litDFA{lits: lits, width: 1}
 	for _, l := range lits {
 		for i := 0; i < len(l); i++ {
@@ -420,7 +445,11 @@ func newLitDFA(lits []string) *litDFA {
 			}
 			s = int(goTo[s*w+c])
 		}
-		out[s] |= 1 << k
+		if outs != nil {
+			out[s] |= outs[k]
+		} else {
+			out[s] |= 1 << k
+		}
 	}
 	if len(out)*w >= litEnds {
 		return nil
