@@ -316,3 +316,17 @@ func equalOffs(offs []int32, want []int) bool {
 	}
 	return true
 }
+
+// TestPreviousWordsCover: every text gatePrevMinutes lets through holds one of previousWords,
+// so that meetingPrevious, which reads only the lines holding one, misses no match.
+func TestPreviousWordsCover(t *testing.T) {
+	if gatePrevMinutes.lits == nil {
+		t.Fatal("gatePrevMinutes has no literals")
+	}
+	if coveringWordsOf(gatePrevMinutes.lits, previousWords...) == nil {
+		t.Errorf("a literal of %q holds none of %q", gatePrevMinutes.lits, previousWords)
+	}
+	if !tailPaired {
+		t.Error("tailIndex no longer fits its table of moves over two bytes")
+	}
+}
