@@ -298,6 +298,13 @@ func (r *rx) FindStringIndex(s string) []int {
 		}
 		return nil
 	}
+	if r.handSub != nil {
+		// The leftmost match is where its groups' answer starts.
+		if m := r.handSub(s); m.n != 0 {
+			return []int{m.m[0], m.m[1]}
+		}
+		return nil
+	}
 	if !r.may(s) {
 		return nil
 	}

@@ -1,5 +1,7 @@
 package parse
 
+import "strings"
+
 // The French vocabulary of the meeting header: attendance labels, count labels, meeting
 // phrases. Every pattern runs on folded text (normalize.Fold: lower case, no accents, ’ → ').
 
@@ -89,7 +91,7 @@ var (
 	reEndOfMeeting  = mustRx(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
 	// reEndVerb is the closing verb when words separate it from "séance": "La séance du
 	// conseil …, au cours de laquelle …, a été levée à 19h30", "… est close à 22 h".
-	reEndVerb     = mustSpot(`\b(?:est|a ete|fut)\s+(?:levee|close|cloturee|terminee)\s+(?:a|vers)\s`)
+	reEndVerb     = mustRx(endVerbExpr)
 	reNextMeeting = mustRx(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
 	rePrevMinutes = mustRx(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
 	reApproval    = mustRx(`approuv|approbation|adopt|accept|valid|sans observation`)
@@ -175,3 +177,15 @@ var giveProxyOpeners = []string{
 	"qui", "a", "ayant", "avait", "donne", "donnant", "confie", "remis",
 	"est", "represente", "representee", "representes", "representees",
 }
+
+// The parts of reEndVerb, "est levée à", "a été close vers": the auxiliaries, the participles
+// and the words before the time. endVerbIndex reads them as written, in this order; no word of
+// a list is a prefix of another (TestEndVerbWords), so at most one reads at a place.
+var (
+	endVerbAux   = []string{"est", "a ete", "fut"}
+	endVerbForms = []string{"levee", "close", "cloturee", "terminee"}
+	endVerbAt    = []string{"a", "vers"}
+	// endVerbExpr is reEndVerb's source, built from its parts.
+	endVerbExpr = `\b(?:` + strings.Join(endVerbAux, "|") + `)\s+(?:` + strings.Join(endVerbForms, "|") +
+		`)\s+(?:` + strings.Join(endVerbAt, "|") + `)\s`
+)
