@@ -1224,7 +1224,7 @@ func (d *doc) meetingPrevious() {
 		lim = len(d.lines)
 	}
 	for i := d.nextWith(0, lim, hwPrevious, twPrevious, previousWords); i < lim; i = d.nextWith(i+1, lim, hwPrevious, twPrevious, previousWords) {
-		loc := gatePrevMinutes.FindStringIndex(d.folded[i])
+		loc := rePrevMinutes.FindStringIndex(d.folded[i])
 		if loc == nil {
 			continue
 		}

@@ -11,6 +11,10 @@ import (
 	"minutes/normalize"
 )
 
+// gatePrevMinutes is rePrevMinutes' gate, which meetingPrevious ran before the pattern became a
+// spot pattern: the reference of meetingPreviousRef, and the literals previousWords must cover.
+var gatePrevMinutes = newLitGate(rePrevMinutes.rx)
+
 // gatesUnderTest are the gates checked against their patterns.
 var gatesUnderTest = map[string]litGate{
 	"endOfMeeting": gateEndOfMeeting,

@@ -93,7 +93,7 @@ var (
 	// conseil …, au cours de laquelle …, a été levée à 19h30", "… est close à 22 h".
 	reEndVerb     = mustRx(endVerbExpr)
 	reNextMeeting = mustRx(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
-	rePrevMinutes = mustRx(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
+	rePrevMinutes = mustSpot(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
 	reApproval    = mustRx(`approuv|approbation|adopt|accept|valid|sans observation`)
 	reRejection   = mustRx(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
 	// rePlaceVerb is the verb after which the place of the meeting is named.
