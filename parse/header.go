@@ -646,7 +646,7 @@ var placePreps = []string{"a", "au", "en", "dans"}
 var (
 	// rePlacePrep is read by nextPlacePrep; the pattern is its reference.
 	rePlacePrep = mustRx(`(?:^|[\s,])(` + strings.Join(placePreps, "|") + `)\s+`)
-	rePlaceEnd  = mustRx(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
+	rePlaceEnd  = mustSpot(`,|;|\.(?:\s|$)| sous | pour | apres | le \d| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| a \d| conformement| afin| sur convocation| regulierement| dument| legalement| en session| en seance| $`)
 	rePlaceSkip = mustRx(`^(?:session|seance|vertu|application|nombre|presence|exercice|date|public|l'effet|la presence|la date|\d)`)
 )
 
@@ -1212,8 +1212,10 @@ func (d *doc) presidentLine(i int) bool {
 }
 
 // previousWords are words one of which a mention of earlier minutes holds (gatePrevMinutes
-// is looked for only on those lines).
-var previousWords = []string{"compte", "proces", "pv"}
+// is looked for only on those lines): the second words of "compte rendu" and "procès-verbal"
+// rather than the first, which the accounts of a budget session ("compte administratif") hold
+// on many lines. TestPreviousWordsCover checks that every literal of gatePrevMinutes holds one.
+var previousWords = []string{"rendu", "verbal", "pv"}
 
 // meetingPrevious reads the date of the earlier minutes approved in this meeting.
 func (d *doc) meetingPrevious() {
@@ -1222,7 +1224,7 @@ func (d *doc) meetingPrevious() {
 		lim = len(d.lines)
 	}
 	for i := d.nextWith(0, lim, hwPrevious, twPrevious, previousWords); i < lim; i = d.nextWith(i+1, lim, hwPrevious, twPrevious, previousWords) {
-		loc := gatePrevMinutes.FindStringIndex(d.folded[i])
+		loc := rePrevMinutes.FindStringIndex(d.folded[i])
 		if loc == nil {
 			continue
 		}

@@ -294,11 +294,11 @@ func (g allGate) FindStringIndex(s string) []int {
 	return g.re.FindStringIndex(s)
 }
 
-// Gates of the patterns that meetingEndAndNext and meetingPrevious run over the whole document.
+// Gates of the patterns that meetingEndAndNext runs over the whole document. (meetingPrevious
+// runs rePrevMinutes at its words, a spot pattern, on the few lines that hold previousWords.)
 var (
 	gateEndOfMeeting = newLitGate(reEndOfMeeting)
 	gateNextMeeting  = newLitGate(reNextMeeting)
-	gatePrevMinutes  = newLitGate(rePrevMinutes)
 	// gateCountAfter is reCountAfter's: one of its label words.
 	gateCountAfter = newLitGate(reCountAfter.rx)
 	// gateLabelHead is reLabelHead's: the opening word of an attendance label, which

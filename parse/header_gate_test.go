@@ -11,6 +11,10 @@ import (
 	"minutes/normalize"
 )
 
+// gatePrevMinutes is rePrevMinutes' gate, which meetingPrevious ran before the pattern became a
+// spot pattern: the reference of meetingPreviousRef, and the literals previousWords must cover.
+var gatePrevMinutes = newLitGate(rePrevMinutes.rx)
+
 // gatesUnderTest are the gates checked against their patterns.
 var gatesUnderTest = map[string]litGate{
 	"endOfMeeting": gateEndOfMeeting,
@@ -315,4 +319,18 @@ func equalOffs(offs []int32, want []int) bool {
 		}
 	}
 	return true
+}
+
+// TestPreviousWordsCover: every text gatePrevMinutes lets through holds one of previousWords,
+// so that meetingPrevious, which reads only the lines holding one, misses no match.
+func TestPreviousWordsCover(t *testing.T) {
+	if gatePrevMinutes.lits == nil {
+		t.Fatal("gatePrevMinutes has no literals")
+	}
+	if coveringWordsOf(gatePrevMinutes.lits, previousWords...) == nil {
+		t.Errorf("a literal of %q holds none of %q", gatePrevMinutes.lits, previousWords)
+	}
+	if !tailPaired {
+		t.Error("tailIndex no longer fits its table of moves over two bytes")
+	}
 }

@@ -8,7 +8,7 @@ import (
 
 // Past the lines whose header words are remembered (attendanceScanLimit), three readers look
 // for a few words on every line: the end of the meeting and the next one (endIndex's words,
-// from the last line up), the previous minutes ("compte", "proces", "pv", over the first half)
+// from the last line up), the previous minutes ("rendu", "verbal", "pv", over the first half)
 // and, as a last resort, the commune ("commune "). Each used to read every line for its own
 // words. The lines are read once instead, in blocks of end-to-end folded text (see
 // endWordsDown), by one automaton of all those words (tailIndex), and the few lines that hold

@@ -161,10 +161,8 @@ func (d *doc) meetingPreviousRef() {
 	if lim < 200 {
 		lim = len(d.lines)
 	}
+	// Every line is tried: the reference does not lean on previousWords, which it checks.
 	for i := 0; i < lim; i++ {
-		if !d.hdrHas(i, hwPrevious, previousWords...) {
-			continue
-		}
 		loc := gatePrevMinutes.FindStringIndex(d.folded[i])
 		if loc == nil {
 			continue

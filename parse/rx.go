@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -61,6 +62,31 @@ type rxFilter struct {
 	// unknown. A byte loop costs far less than the backtracker trying each position.
 	scan      []bytePrefix
 	scanFirst byteSet
+	// startsBy and scanBy index starts and scan by the first byte of the text: bit k of
+	// startsBy[c] is set when starts[k] allows c as its first byte. A line that opens with a
+	// word of a long alternation then meets only the few prefixes that open alike, where every
+	// prefix was tried in turn. Nil when the prefixes are too few (or too many) to pay for it.
+	startsBy, scanBy *[256]uint32
+}
+
+// minIndexedStarts is the fewest prefixes indexed by first byte (see rxFilter.startsBy).
+const minIndexedStarts = 3
+
+// indexStarts returns the index of the prefixes by their first byte, or nil when they are too
+// few to pay for it or too many for its masks.
+func indexStarts(starts []bytePrefix) *[256]uint32 {
+	if len(starts) < minIndexedStarts || len(starts) > 32 {
+		return nil
+	}
+	by := new([256]uint32)
+	for k, p := range starts {
+		for c := range by {
+			if p.sets[0].has(byte(c)) {
+				by[c] |= 1 << k
+			}
+		}
+	}
+	return by
 }
 
 // maxLits bounds the prefilter: beyond it, the Contains calls would cost more than they save.
@@ -120,12 +146,14 @@ func newRxFilter(expr string) *rxFilter {
 	if set, nullable, ok := firstBytes(tree); ok && !nullable && anchoredAtStart(tree) {
 		r.anchored, r.first = true, set
 		r.starts = usefulStarts(startsOf(tree))
+		r.startsBy = indexStarts(r.starts)
 	}
 	if !r.anchored && r.lits == nil && r.foldLits == nil {
 		if r.scan = usefulStarts(startsOf(tree)); r.scan != nil {
 			for _, p := range r.scan {
 				r.scanFirst.union(p.sets[0])
 			}
+			r.scanBy = indexStarts(r.scan)
 		}
 	}
 	return r
@@ -211,12 +239,12 @@ func (l *lazyRegexp) Split(s string, n int) []string { return l.get().Split(s, n
 // may reports whether s can hold a match.
 func (r *rx) may(s string) bool {
 	f := r.filter.Load()
-	if f.anchored && (s == "" || !f.first.has(s[0]) || f.starts != nil && !startsWith(s, f.starts)) {
+	if f.anchored && (s == "" || !f.first.has(s[0]) || f.starts != nil && !startsWithBy(s, f.starts, f.startsBy)) {
 		return false
 	}
 	if f.scan != nil {
 		for i := 0; i < len(s); i++ {
-			if f.scanFirst.has(s[i]) && startsWith(s[i:], f.scan) {
+			if f.scanFirst.has(s[i]) && startsWithBy(s[i:], f.scan, f.scanBy) {
 				return true
 			}
 		}
@@ -267,6 +295,13 @@ func (r *rx) FindStringIndex(s string) []int {
 	if r.hand != nil {
 		if e := r.hand(s); e >= 0 {
 			return []int{0, e}
+		}
+		return nil
+	}
+	if r.handSub != nil {
+		// The leftmost match is where its groups' answer starts.
+		if m := r.handSub(s); m.n != 0 {
+			return []int{m.m[0], m.m[1]}
 		}
 		return nil
 	}
@@ -739,6 +774,28 @@ next:
 			continue
 		}
 		for k := range p.sets {
+			if !p.sets[k].has(s[k]) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// startsWithBy is startsWith(s, starts) for s not empty, through by, the index of starts by
+// their first byte (indexStarts), when not nil: only the prefixes that allow s[0] are tried.
+func startsWithBy(s string, starts []bytePrefix, by *[256]uint32) bool {
+	if by == nil {
+		return startsWith(s, starts)
+	}
+next:
+	for m := by[s[0]]; m != 0; m &= m - 1 {
+		p := &starts[bits.TrailingZeros32(m)]
+		if len(s) < len(p.sets) {
+			continue
+		}
+		for k := 1; k < len(p.sets); k++ {
 			if !p.sets[k].has(s[k]) {
 				continue next
 			}

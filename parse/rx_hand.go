@@ -239,6 +239,7 @@ var handSubmatchers = map[string]func(string) subMatch{
 	`\b(?:(?:est|sont|sera|seront)\s+|(?:a|ont)\s+(?:donc\s+)?ete\s+)(?:donc\s+)?(?:reporte|ajourne|retire|differe)e?s?\b`: deferredVerbIndex,
 	`\b(?:conseil|assemblee|membres|conseillers|elus|comite|bureau|l'ensemble des)\b|\bdecision\s*:`:                       councilIndex,
 	`^(\s*\d{1,2}(?:\.\d{1,2})*)[.)]?\t+`: numberTabIndex,
+	endVerbExpr:                           endVerbIndex,
 }
 
 // votersTotalLead, votersTotalWhom and votersTotalUnits are the parts of reVotersTotal: its
@@ -955,3 +956,46 @@ func handStemBits(words []string) []uint64 {
 	}
 	return out
 }
+
+// endVerbIndex reads reEndVerb: its leftmost match, as [start, end]. A match opens at a word
+// boundary with an auxiliary of endVerbAux; then come a run of white space, a participle, a
+// run of white space, a word of endVerbAt and one white space. Every word opens with a letter,
+// so a run of white space is taken whole, and at most one word of each list reads: the match
+// at a place is read straight, without giving anything back. A line holding no participle
+// holds no match, and most lines that hold a closing verb hold none ("termine", "clos").
+func endVerbIndex(s string) subMatch {
+	if !containsAnyLit(s, endVerbForms) {
+		return subMatch{}
+	}
+	for p := 0; p < len(s); p++ {
+		if !endVerbAuxFirst.has(s[p]) || p > 0 && isASCIIWord(s[p-1]) {
+			continue
+		}
+		k := prefixEnd(s, p, endVerbAux)
+		if k < 0 {
+			continue
+		}
+		if k = spaceRun(s, k); k < 0 {
+			continue
+		}
+		if k = prefixEnd(s, k, endVerbForms); k < 0 {
+			continue
+		}
+		if k = spaceRun(s, k); k < 0 {
+			continue
+		}
+		if k = prefixEnd(s, k, endVerbAt); k < 0 || k == len(s) || !isGapSpace(s[k]) {
+			continue
+		}
+		return subMatch{[4]int{p, k + 1}, 2}
+	}
+	return subMatch{}
+}
+
+// endVerbAuxFirst holds the first bytes of endVerbAux.
+var endVerbAuxFirst = func() (b byteSet) {
+	for _, w := range endVerbAux {
+		b.add(w[0])
+	}
+	return b
+}()

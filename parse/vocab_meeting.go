@@ -1,5 +1,7 @@
 package parse
 
+import "strings"
+
 // The French vocabulary of the meeting header: attendance labels, count labels, meeting
 // phrases. Every pattern runs on folded text (normalize.Fold: lower case, no accents, ’ → ').
 
@@ -66,13 +68,13 @@ var (
 
 // Meeting phrases (folded).
 var (
-	reAssembly = mustRx(`\b(conseil municipal|conseil syndical|conseil communautaire|conseil metropolitain|conseil d'administration|conseil departemental|conseil regional|comite syndical|bureau communautaire|bureau syndical|bureau municipal|assemblee generale)\b`)
+	reAssembly = mustSpot(`\b(conseil municipal|conseil syndical|conseil communautaire|conseil metropolitain|conseil d'administration|conseil departemental|conseil regional|comite syndical|bureau communautaire|bureau syndical|bureau municipal|assemblee generale)\b`)
 	// reBodyLine is a title line naming the body: "VILLE D'EYBENS", "Commune de CHEMERE (44 680)".
 	reBodyLine = mustRx(`^(?:(?:ville|commune|mairie|communaute(?: de communes| d'agglomeration| urbaine)?|metropole|departement|region|centre communal d'action sociale) (?:de |d'|du |des )|(?:syndicat|sivu|sivom|sictom|smictom|ccas|etablissement public)\b)`)
 	// reBodyPhrase is "le conseil municipal de la commune d'Eybens", "Conseil Municipal de la
 	// Ville de Montpellier", "siège du SYNDICAT MIXTE NUMÉRIAN".
-	reBodyPhrase = mustRx(`(?:conseil municipal|conseil syndical|conseil communautaire|comite syndical|conseil metropolitain) (?:de cette commune|de la (ville|commune) (?:de |d')|du (syndicat|sivu|sivom)|de la (communaute|metropole))`)
-	reSeat       = mustRx(`siege (?:du |de la |de l')`)
+	reBodyPhrase = mustSpot(`(?:conseil municipal|conseil syndical|conseil communautaire|comite syndical|conseil metropolitain) (?:de cette commune|de la (ville|commune) (?:de |d')|du (syndicat|sivu|sivom)|de la (communaute|metropole))`)
+	reSeat       = mustSpot(`siege (?:du |de la |de l')`)
 	// bodyPhraseWords open the phrases of reBodyPhrase and reSeat that name the body: a line
 	// holding none of them (nor ending with bodyPhraseEndings) is not read for them.
 	bodyPhraseWords = []string{"siege", "cette commune", "de la ville", "de la commune", "de la communaute",
@@ -89,9 +91,9 @@ var (
 	reEndOfMeeting  = mustRx(`seance (?:est |a ete )?(?:levee|close|cloturee|terminee)|leve la seance|clot la seance|cloture la seance|cloture de (?:la )?seance|fin de (?:la )?seance|seance se termine|levee de (?:la )?seance`)
 	// reEndVerb is the closing verb when words separate it from "séance": "La séance du
 	// conseil …, au cours de laquelle …, a été levée à 19h30", "… est close à 22 h".
-	reEndVerb     = mustRx(`\b(?:est|a ete|fut)\s+(?:levee|close|cloturee|terminee)\s+(?:a|vers)\s`)
+	reEndVerb     = mustRx(endVerbExpr)
 	reNextMeeting = mustRx(`prochaine? (?:conseil|seance|reunion|assemblee|comite|bureau)|(?:conseil|seance|reunion) suivante?`)
-	rePrevMinutes = mustRx(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
+	rePrevMinutes = mustSpot(`compte[- ]rendu|proces[- ]verbal|\bpv\b`)
 	reApproval    = mustRx(`approuv|approbation|adopt|accept|valid|sans observation`)
 	reRejection   = mustRx(`n'est pas (?:adopte|approuve|valide)|n'a pas ete (?:adopte|approuve)|rejet|pas approuve`)
 	// rePlaceVerb is the verb after which the place of the meeting is named.
@@ -100,10 +102,10 @@ var (
 	rePresident = mustSpot(`(?:sous la )?presidence de |presidee? par |presidence\s*:\s*|president(?:e)? de (?:la )?seance\s*:\s*|par (?:le|la) president(?:e)?,? |^(?:le|la) president(?:e)?\s*:?\s*`)
 	// reSecretaryLabel is "Secrétaire de séance : X", "Secrétaire : X", "A été élue secrétaire
 	// de séance : X": the name follows the match.
-	reSecretaryLabel = mustRx(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)
+	reSecretaryLabel = mustSpot(`secretaire(?: de (?:la )?seance)?(?: (?:elue?|designee?|nommee?)(?:\(e\))?)?\s*(?:[:\-–]|est)\s*`)
 	// reSecretaryNamed is "nomination d'un secrétaire de séance, le conseiller le plus jeune,
 	// à savoir X": the name follows the match, in the same sentence as "secrétaire".
-	reSecretaryNamed = mustRx(`secretaire[^.:;]{0,120}?\b(?:a savoir|en la personne de)\s+`)
+	reSecretaryNamed = mustSpot(`secretaire[^.:;]{0,120}?\b(?:a savoir|en la personne de)\s+`)
 	// reSecretaryDuties is "(élection d'un secrétaire …) Mme X, ayant obtenu la majorité des
 	// suffrages, a été désignée pour remplir ces fonctions": the name comes before.
 	reSecretaryDuties = mustRx(`\s*(?:,\s*ayant [^,]{0,80})?\s*,?\s+(?:est|a ete)\s+(?:designee?|elue?|nommee?)(?:\(e\))?\s+pour (?:remplir|assurer|exercer) (?:ces|les|cette) fonctions?\b`)
@@ -175,3 +177,15 @@ var giveProxyOpeners = []string{
 	"qui", "a", "ayant", "avait", "donne", "donnant", "confie", "remis",
 	"est", "represente", "representee", "representes", "representees",
 }
+
+// The parts of reEndVerb, "est levée à", "a été close vers": the auxiliaries, the participles
+// and the words before the time. endVerbIndex reads them as written, in this order; no word of
+// a list is a prefix of another (TestEndVerbWords), so at most one reads at a place.
+var (
+	endVerbAux   = []string{"est", "a ete", "fut"}
+	endVerbForms = []string{"levee", "close", "cloturee", "terminee"}
+	endVerbAt    = []string{"a", "vers"}
+	// endVerbExpr is reEndVerb's source, built from its parts.
+	endVerbExpr = `\b(?:` + strings.Join(endVerbAux, "|") + `)\s+(?:` + strings.Join(endVerbForms, "|") +
+		`)\s+(?:` + strings.Join(endVerbAt, "|") + `)\s`
+)
