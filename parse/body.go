@@ -724,25 +724,42 @@ func (d *doc) opensBlock(i int) bool {
 }
 
 // tableRow reports whether line i belongs to a table: a row with tabs, or a short caption line
-// ("Situation budget comptable 2023", "Dépenses") directly above the rows.
+// ("Situation budget comptable 2023", "Dépenses") directly above the rows (at most three
+// caption lines, each captionLine). The rows below are looked for first: they are known bits
+// of the lines (isTableLine), and most lines have none below them, where the caption test
+// would trim and count the runes of every line of prose. tableRowRef is the reference.
 func (d *doc) tableRow(i int) bool {
 	if d.isTableLine(i) {
 		return true
 	}
-	for k := i; k < len(d.lines) && k < i+3; k++ {
-		if d.blankAt(k) || d.used[k] {
-			return false
-		}
-		t := trimLine(d.lines[k].Text)
-		// (the two tests of the last byte first: they are cheaper than counting runes)
-		if endsSentence(t) || strings.HasSuffix(t, ":") || moreRunes(t, 60) {
-			return false
-		}
-		if k+1 < len(d.lines) && d.isTableLine(k+1) {
-			return true
+	// k is the caption's last line: the first of i..i+2 with a row after it.
+	n := len(d.lines)
+	k := i
+	for ; k < i+3 && k+1 < n; k++ {
+		if d.isTableLine(k + 1) {
+			break
 		}
 	}
-	return false
+	if k == i+3 || k+1 >= n {
+		return false
+	}
+	for j := i; j <= k; j++ {
+		if !d.captionLine(j) {
+			return false
+		}
+	}
+	return true
+}
+
+// captionLine reports whether line j may be part of a table's caption: not blank, not
+// consumed, short (60 runes at most), and ending neither a sentence nor with a colon.
+func (d *doc) captionLine(j int) bool {
+	if d.blankAt(j) || d.used[j] {
+		return false
+	}
+	t := trimLine(d.lines[j].Text)
+	// (the two tests of the last byte first: they are cheaper than counting runes)
+	return !endsSentence(t) && !strings.HasSuffix(t, ":") && !moreRunes(t, 60)
 }
 
 // paraText joins a paragraph's lines with newlines, as written.
