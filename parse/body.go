@@ -42,15 +42,9 @@ func (d *doc) sections(start int) []heading {
 	var out []heading
 	var spare []frame // the stack of the last trial not kept, reused by the next
 	for i := start; i < len(d.lines); i++ {
-		// A numbered heading is read even on a line the header consumed ("I. DESIGNATION D'UN
-		// SECRETAIRE DE SEANCE" also names the secretary): the outline needs every number.
-		if d.isTableLine(i) {
-			continue
-		}
-		// headingOf(i, line i, maxTitleRunes), without making a heading of every line.
-		lh := d.headingLine(i)
-		if lh == nil || moreRunes(lh.title, maxTitleRunes) {
-			continue
+		var lh *lineHeading
+		if i, lh = d.nextHeadingLine(i); lh == nil {
+			break
 		}
 		h := heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}
 		// Try the outline on a copy: a rejected line must leave it as it was.
@@ -70,6 +64,26 @@ func (d *doc) sections(start int) []heading {
 		i = h.last
 	}
 	return out
+}
+
+// nextHeadingLine is the first line from i on that sections tries and its reading, nil when
+// none is: a line of no table that reads as a heading (headingOf(i, line i, maxTitleRunes), without
+// making a heading of every line). A numbered heading is read even on a line the header
+// consumed ("I. DESIGNATION D'UN SECRETAIRE DE SEANCE" also names the secretary): the outline
+// needs every number. Most lines are no heading: the loop over them is kept apart from
+// sections' own, whose state would be saved and restored around each call.
+//
+//go:noinline
+func (d *doc) nextHeadingLine(i int) (int, *lineHeading) {
+	for ; i < len(d.lines); i++ {
+		if d.isTableLine(i) {
+			continue
+		}
+		if lh := d.headingLine(i); lh != nil && !moreRunes(lh.title, maxTitleRunes) {
+			return i, lh
+		}
+	}
+	return len(d.lines), nil
 }
 
 // tocStart is where the match of reTOCLine in s starts, -1 when there is none: "… page 03"
@@ -639,34 +653,20 @@ func (d *doc) paragraphs(a, b int) []para {
 	if a >= b {
 		return nil
 	}
-	// The paragraphs' lines share one backing array, each capped at its own end so that an
-	// append by a reader cannot run into the next paragraph.
-	idx := make([]int, 0, b-a)
+	idx, rows := d.paraLines(a, b)
 	// The paragraphs are first told by their ends in idx (twice the end, plus one for a
 	// table's), then made at their number: a document without headings has all its body in
 	// one call, and its thousands of paragraphs would otherwise grow the slice many times.
+	// A paragraph ends at a line outside them (a gap in idx), at a change of table-ness (its
+	// first line tells for all), and before a line that opens a block.
 	cuts := d.lm.fill.cuts[:0]
-	first := 0   // where the current paragraph starts in idx
-	tab := false // whether the current paragraph is a table's
-	for i := a; i < b; i++ {
-		if d.outsideParas(i) {
-			if len(idx) > first {
-				cuts = append(cuts, paraCut(len(idx), tab))
-				first = len(idx)
-			}
-			continue
+	for n := 1; n < len(idx); n++ {
+		if i := idx[n]; i != idx[n-1]+1 || rows[n] != rows[n-1] || d.opensBlock(i) {
+			cuts = append(cuts, paraCut(n, rows[n-1]))
 		}
-		// A change of table-ness ends a paragraph, so its first line tells for all.
-		t := d.rowAt(i)
-		if len(idx) > first && (t != tab || d.opensBlock(i)) {
-			cuts = append(cuts, paraCut(len(idx), tab))
-			first = len(idx)
-		}
-		tab = t
-		idx = append(idx, i)
 	}
-	if len(idx) > first {
-		cuts = append(cuts, paraCut(len(idx), tab))
+	if len(idx) > 0 {
+		cuts = append(cuts, paraCut(len(idx), rows[len(idx)-1]))
 	}
 	d.lm.fill.cuts = cuts[:0]
 	out := slices.Grow(d.lm.fill.paras[:0], len(cuts))
@@ -680,6 +680,31 @@ func (d *doc) paragraphs(a, b int) []para {
 	return out
 }
 
+// paraLines returns the lines of a..b-1 (b at most len(d.lines)) that paragraphs are made of,
+// and whether each is a table row (rowAt). The lines are a new array, made at its largest
+// size; the rows are the document's buffer, valid until the next call. Neither loop holds
+// paragraphs' state, which would otherwise be saved and restored around every call of it.
+// Lines outside paragraphs are those consumed, blank, or of the agenda.
+func (d *doc) paraLines(a, b int) ([]int, []bool) {
+	// The paragraphs' lines share one backing array, each capped at its own end so that an
+	// append by a reader cannot run into the next paragraph.
+	idx := make([]int, 0, b-a)
+	// The byte facts (blankAt's) are read once for the document; rowAt only adds bits of
+	// other facts to them.
+	bits, used, agenda := d.lineBits(), d.used, d.bs.agendaLine
+	for i := a; i < b; i++ {
+		if !used[i] && bits[i]&lineBlank == 0 && (agenda == nil || !agenda[i]) {
+			idx = append(idx, i)
+		}
+	}
+	rows := slices.Grow(d.lm.fill.rows[:0], len(idx))[:len(idx)]
+	d.lm.fill.rows = rows
+	for n, i := range idx {
+		rows[n] = d.rowAt(i)
+	}
+	return idx, rows
+}
+
 // paraCut is a paragraph's end in paragraphs' lines, twice over, plus one for a table's.
 func paraCut(end int, table bool) int32 {
 	c := int32(end) << 1
@@ -687,11 +712,6 @@ func paraCut(end int, table bool) int32 {
 		c |= 1
 	}
 	return c
-}
-
-// outsideParas reports whether line i is in no paragraph: consumed, blank, or an agenda line.
-func (d *doc) outsideParas(i int) bool {
-	return d.used[i] || d.blankAt(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i])
 }
 
 // opensBlock reports whether line i starts a new paragraph even without a blank line before it:
