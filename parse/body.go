@@ -653,20 +653,22 @@ func (d *doc) paragraphs(a, b int) []para {
 	if a >= b {
 		return nil
 	}
-	idx, rows := d.paraLines(a, b)
+	idx := d.paraLines(a, b)
 	// The paragraphs are first told by their ends in idx (twice the end, plus one for a
 	// table's), then made at their number: a document without headings has all its body in
 	// one call, and its thousands of paragraphs would otherwise grow the slice many times.
 	// A paragraph ends at a line outside them (a gap in idx), at a change of table-ness (its
-	// first line tells for all), and before a line that opens a block.
+	// first line tells for all: rowAt's answers, read from its memo), and before a line that
+	// opens a block.
+	row := d.lm.row
 	cuts := d.lm.fill.cuts[:0]
 	for n := 1; n < len(idx); n++ {
-		if i := idx[n]; i != idx[n-1]+1 || rows[n] != rows[n-1] || d.opensBlock(i) {
-			cuts = append(cuts, paraCut(n, rows[n-1]))
+		if i := idx[n]; i != idx[n-1]+1 || row[i] != row[idx[n-1]] || d.opensBlock(i) {
+			cuts = append(cuts, paraCut(n, row[idx[n-1]] == 2))
 		}
 	}
 	if len(idx) > 0 {
-		cuts = append(cuts, paraCut(len(idx), rows[len(idx)-1]))
+		cuts = append(cuts, paraCut(len(idx), row[idx[len(idx)-1]] == 2))
 	}
 	d.lm.fill.cuts = cuts[:0]
 	out := slices.Grow(d.lm.fill.paras[:0], len(cuts))
@@ -681,11 +683,11 @@ func (d *doc) paragraphs(a, b int) []para {
 }
 
 // paraLines returns the lines of a..b-1 (b at most len(d.lines)) that paragraphs are made of,
-// and whether each is a table row (rowAt). The lines are a new array, made at its largest
-// size; the rows are the document's buffer, valid until the next call. Neither loop holds
-// paragraphs' state, which would otherwise be saved and restored around every call of it.
-// Lines outside paragraphs are those consumed, blank, or of the agenda.
-func (d *doc) paraLines(a, b int) ([]int, []bool) {
+// a new array made at its largest size, with rowAt read for each (its memo, d.lm.row, then
+// holds their answers). Neither loop holds paragraphs' state, which would otherwise be saved
+// and restored around every call of it. Lines outside paragraphs are those consumed, blank,
+// or of the agenda.
+func (d *doc) paraLines(a, b int) []int {
 	// The paragraphs' lines share one backing array, each capped at its own end so that an
 	// append by a reader cannot run into the next paragraph.
 	idx := make([]int, 0, b-a)
@@ -697,12 +699,10 @@ func (d *doc) paraLines(a, b int) ([]int, []bool) {
 			idx = append(idx, i)
 		}
 	}
-	rows := slices.Grow(d.lm.fill.rows[:0], len(idx))[:len(idx)]
-	d.lm.fill.rows = rows
-	for n, i := range idx {
-		rows[n] = d.rowAt(i)
+	for _, i := range idx {
+		d.rowAt(i)
 	}
-	return idx, rows
+	return idx
 }
 
 // paraCut is a paragraph's end in paragraphs' lines, twice over, plus one for a table's.

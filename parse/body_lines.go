@@ -23,7 +23,6 @@ type lineMemo struct {
 	fill struct {
 		paras  []para  // paragraphs' result
 		cuts   []int32 // paragraphs' ends (see paragraphs)
-		rows   []bool  // paraLines' table rows
 		prose  []para
 		bounds []int
 		debate []bool
