@@ -908,11 +908,13 @@ func (d *doc) sourceSpan(paras []para, bounds []int) (text string, _ []int, ok b
 			if start < 0 {
 				start = o
 			} else {
-				sep := "\n"
+				// One newline within a paragraph, two between paragraphs (o, past them, is
+				// within src).
 				if n == 0 {
-					sep = "\n\n"
-				}
-				if o != end+len(sep) || src[end:o] != sep {
+					if o != end+2 || src[end] != '\n' || src[end+1] != '\n' {
+						return "", bounds, false
+					}
+				} else if o != end+1 || src[end] != '\n' {
 					return "", bounds, false
 				}
 			}

@@ -271,3 +271,18 @@ func FuzzAgenda(f *testing.F) {
 		checkAgenda(t, src)
 	})
 }
+
+// FuzzSourceSpan checks sourceSpan against joinParas on any text (its separators are now read
+// byte by byte).
+func FuzzSourceSpan(f *testing.F) {
+	for _, s := range []string{"Un.\nDeux.\n\nTrois.\n", "a\n\n\nb\nc \nd", "x\r\ny\r\n\r\nz", "\n\n", "Un.\fDeux.\n\n\fTrois."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src, err := extract.Text([]byte(s))
+		if err != nil {
+			return
+		}
+		checkSourceSpan(t, "fuzz", readyDoc(src))
+	})
+}
