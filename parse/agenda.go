@@ -30,10 +30,12 @@ func (d *doc) agenda() int {
 		if d.used[i] {
 			continue
 		}
-		if !agendaMarkerMay(d.folded[i]) {
+		// The pattern's start first, then its words: most lines open with a byte no marker
+		// line does (the right end of the trim moves no start: see agendaMarkerGate).
+		if agendaMarkerGate.rejects(trimLeftSet(d.folded[i], agendaTrim)) || !agendaMarkerMay(d.folded[i]) {
 			continue
 		}
-		f := strings.Trim(d.folded[i], " *#_")
+		f := strings.Trim(d.folded[i], agendaTrim)
 		m := reAgendaMarker.FindStringSubmatch(f)
 		if m == nil {
 			continue
@@ -54,6 +56,30 @@ func (d *doc) agenda() int {
 		return 0
 	}
 	return 0
+}
+
+// agendaTrim is what an agenda marker line is trimmed of before reAgendaMarker reads it.
+const agendaTrim = " *#_"
+
+// agendaMarkerGate is reAgendaMarker's start gate. It is asked of a line trimmed of agendaTrim
+// on its left only: the right trim leaves the first byte, unless it leaves nothing (then so
+// does the left one), and only shortens a text the starts are read from, which can only
+// turn it away.
+var agendaMarkerGate = newStartGate(reAgendaMarker)
+
+// trimLeftSet is strings.TrimLeft(s, set) for a set of ASCII bytes, without building the set.
+func trimLeftSet(s, set string) string {
+next:
+	for s != "" {
+		for k := 0; k < len(set); k++ {
+			if s[0] == set[k] {
+				s = s[1:]
+				continue next
+			}
+		}
+		break
+	}
+	return s
 }
 
 // agendaMarkerMay reports whether a folded line holds one of agendaMarkerWords, asked of the

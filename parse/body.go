@@ -43,15 +43,9 @@ func (d *doc) sections(start int) []heading {
 	var out []heading
 	var spare []frame // the stack of the last trial not kept, reused by the next
 	for i := start; i < len(d.lines); i++ {
-		// A numbered heading is read even on a line the header consumed ("I. DESIGNATION D'UN
-		// SECRETAIRE DE SEANCE" also names the secretary): the outline needs every number.
-		if d.isTableLine(i) {
-			continue
-		}
-		// headingOf(i, line i, maxTitleRunes), without making a heading of every line.
-		lh := d.headingLine(i)
-		if lh == nil || moreRunes(lh.title, maxTitleRunes) {
-			continue
+		var lh *lineHeading
+		if i, lh = d.nextHeadingLine(i); lh == nil {
+			break
 		}
 		h := heading{style: lh.style, seq: lh.seq, number: lh.number, ord: lh.ord, title: lh.title}
 		// Try the outline on a copy: a rejected line must leave it as it was.
@@ -71,6 +65,26 @@ func (d *doc) sections(start int) []heading {
 		i = h.last
 	}
 	return out
+}
+
+// nextHeadingLine is the first line from i on that sections tries and its reading, nil when
+// none is: a line of no table that reads as a heading (headingOf(i, line i, maxTitleRunes), without
+// making a heading of every line). A numbered heading is read even on a line the header
+// consumed ("I. DESIGNATION D'UN SECRETAIRE DE SEANCE" also names the secretary): the outline
+// needs every number. Most lines are no heading: the loop over them is kept apart from
+// sections' own, whose state would be saved and restored around each call.
+//
+//go:noinline
+func (d *doc) nextHeadingLine(i int) (int, *lineHeading) {
+	for ; i < len(d.lines); i++ {
+		if d.isTableLine(i) {
+			continue
+		}
+		if lh := d.headingLine(i); lh != nil && !moreRunes(lh.title, maxTitleRunes) {
+			return i, lh
+		}
+	}
+	return len(d.lines), nil
 }
 
 // tocStart is where the match of reTOCLine in s starts, -1 when there is none: "… page 03"
@@ -640,34 +654,22 @@ func (d *doc) paragraphs(a, b int) []para {
 	if a >= b {
 		return nil
 	}
-	// The paragraphs' lines share one backing array, each capped at its own end so that an
-	// append by a reader cannot run into the next paragraph.
-	idx := make([]int, 0, b-a)
+	idx := d.paraLines(a, b)
 	// The paragraphs are first told by their ends in idx (twice the end, plus one for a
 	// table's), then made at their number: a document without headings has all its body in
 	// one call, and its thousands of paragraphs would otherwise grow the slice many times.
+	// A paragraph ends at a line outside them (a gap in idx), at a change of table-ness (its
+	// first line tells for all: rowAt's answers, read from its memo), and before a line that
+	// opens a block.
+	row := d.lm.row
 	cuts := d.lm.fill.cuts[:0]
-	first := 0   // where the current paragraph starts in idx
-	tab := false // whether the current paragraph is a table's
-	for i := a; i < b; i++ {
-		if d.outsideParas(i) {
-			if len(idx) > first {
-				cuts = append(cuts, paraCut(len(idx), tab))
-				first = len(idx)
-			}
-			continue
+	for n := 1; n < len(idx); n++ {
+		if i := idx[n]; i != idx[n-1]+1 || row[i] != row[idx[n-1]] || d.opensBlock(i) {
+			cuts = append(cuts, paraCut(n, row[idx[n-1]] == 2))
 		}
-		// A change of table-ness ends a paragraph, so its first line tells for all.
-		t := d.rowAt(i)
-		if len(idx) > first && (t != tab || d.opensBlock(i)) {
-			cuts = append(cuts, paraCut(len(idx), tab))
-			first = len(idx)
-		}
-		tab = t
-		idx = append(idx, i)
 	}
-	if len(idx) > first {
-		cuts = append(cuts, paraCut(len(idx), tab))
+	if len(idx) > 0 {
+		cuts = append(cuts, paraCut(len(idx), row[idx[len(idx)-1]] == 2))
 	}
 	d.lm.fill.cuts = cuts[:0]
 	out := slices.Grow(d.lm.fill.paras[:0], len(cuts))
@@ -681,6 +683,29 @@ func (d *doc) paragraphs(a, b int) []para {
 	return out
 }
 
+// paraLines returns the lines of a..b-1 (b at most len(d.lines)) that paragraphs are made of,
+// a new array made at its largest size, with rowAt read for each (its memo, d.lm.row, then
+// holds their answers). Neither loop holds paragraphs' state, which would otherwise be saved
+// and restored around every call of it. Lines outside paragraphs are those consumed, blank,
+// or of the agenda.
+func (d *doc) paraLines(a, b int) []int {
+	// The paragraphs' lines share one backing array, each capped at its own end so that an
+	// append by a reader cannot run into the next paragraph.
+	idx := make([]int, 0, b-a)
+	// The byte facts (blankAt's) are read once for the document; rowAt only adds bits of
+	// other facts to them.
+	bits, used, agenda := d.lineBits(), d.used, d.bs.agendaLine
+	for i := a; i < b; i++ {
+		if !used[i] && bits[i]&lineBlank == 0 && (agenda == nil || !agenda[i]) {
+			idx = append(idx, i)
+		}
+	}
+	for _, i := range idx {
+		d.rowAt(i)
+	}
+	return idx
+}
+
 // paraCut is a paragraph's end in paragraphs' lines, twice over, plus one for a table's.
 func paraCut(end int, table bool) int32 {
 	c := int32(end) << 1
@@ -688,11 +713,6 @@ func paraCut(end int, table bool) int32 {
 		c |= 1
 	}
 	return c
-}
-
-// outsideParas reports whether line i is in no paragraph: consumed, blank, or an agenda line.
-func (d *doc) outsideParas(i int) bool {
-	return d.used[i] || d.blankAt(i) || (d.bs.agendaLine != nil && d.bs.agendaLine[i])
 }
 
 // opensBlock reports whether line i starts a new paragraph even without a blank line before it:
@@ -725,25 +745,42 @@ func (d *doc) opensBlock(i int) bool {
 }
 
 // tableRow reports whether line i belongs to a table: a row with tabs, or a short caption line
-// ("Situation budget comptable 2023", "Dépenses") directly above the rows.
+// ("Situation budget comptable 2023", "Dépenses") directly above the rows (at most three
+// caption lines, each captionLine). The rows below are looked for first: they are known bits
+// of the lines (isTableLine), and most lines have none below them, where the caption test
+// would trim and count the runes of every line of prose. tableRowRef is the reference.
 func (d *doc) tableRow(i int) bool {
 	if d.isTableLine(i) {
 		return true
 	}
-	for k := i; k < len(d.lines) && k < i+3; k++ {
-		if d.blankAt(k) || d.used[k] {
-			return false
-		}
-		t := trimLine(d.lines[k].Text)
-		// (the two tests of the last byte first: they are cheaper than counting runes)
-		if endsSentence(t) || strings.HasSuffix(t, ":") || moreRunes(t, 60) {
-			return false
-		}
-		if k+1 < len(d.lines) && d.isTableLine(k+1) {
-			return true
+	// k is the caption's last line: the first of i..i+2 with a row after it.
+	n := len(d.lines)
+	k := i
+	for ; k < i+3 && k+1 < n; k++ {
+		if d.isTableLine(k + 1) {
+			break
 		}
 	}
-	return false
+	if k == i+3 || k+1 >= n {
+		return false
+	}
+	for j := i; j <= k; j++ {
+		if !d.captionLine(j) {
+			return false
+		}
+	}
+	return true
+}
+
+// captionLine reports whether line j may be part of a table's caption: not blank, not
+// consumed, short (60 runes at most), and ending neither a sentence nor with a colon.
+func (d *doc) captionLine(j int) bool {
+	if d.blankAt(j) || d.used[j] {
+		return false
+	}
+	t := trimLine(d.lines[j].Text)
+	// (the two tests of the last byte first: they are cheaper than counting runes)
+	return !endsSentence(t) && !strings.HasSuffix(t, ":") && !moreRunes(t, 60)
 }
 
 // paraText joins a paragraph's lines with newlines, as written.
@@ -872,11 +909,13 @@ func (d *doc) sourceSpan(paras []para, bounds []int) (text string, _ []int, ok b
 			if start < 0 {
 				start = o
 			} else {
-				sep := "\n"
+				// One newline within a paragraph, two between paragraphs (o, past them, is
+				// within src).
 				if n == 0 {
-					sep = "\n\n"
-				}
-				if o != end+len(sep) || src[end:o] != sep {
+					if o != end+2 || src[end] != '\n' || src[end+1] != '\n' {
+						return "", bounds, false
+					}
+				} else if o != end+1 || src[end] != '\n' {
 					return "", bounds, false
 				}
 			}

@@ -39,8 +39,17 @@ type lineMemo struct {
 	}
 }
 
-// rowAt is tableRow(i), computed once.
+// rowAt is tableRow(i), computed once (readRow); a line known already is answered by a call
+// the compiler inlines.
 func (d *doc) rowAt(i int) bool {
+	if r := d.lm.row; i < len(r) && r[i] != 0 {
+		return r[i] == 2
+	}
+	return d.readRow(i)
+}
+
+// readRow is rowAt the first time.
+func (d *doc) readRow(i int) bool {
 	m := &d.lm
 	if m.row == nil {
 		m.row = make([]int8, len(d.lines))
@@ -54,8 +63,17 @@ func (d *doc) rowAt(i int) bool {
 	return m.row[i] == 2
 }
 
-// markerAt reports whether line i, past its bullets, is a debate marker ("Débat :"), once.
+// markerAt reports whether line i, past its bullets, is a debate marker ("Débat :"), once
+// (readMarker); a line known already is answered by a call the compiler inlines.
 func (d *doc) markerAt(i int) bool {
+	if r := d.lm.marker; i < len(r) && r[i] != 0 {
+		return r[i] == 2
+	}
+	return d.readMarker(i)
+}
+
+// readMarker is markerAt the first time.
+func (d *doc) readMarker(i int) bool {
 	m := &d.lm
 	if m.marker == nil {
 		m.marker = make([]int8, len(d.lines))
@@ -116,12 +134,21 @@ func isSmallInt(s string) bool {
 
 // blankAt reports whether line i is blank (strings.TrimSpace of it is empty), from the byte
 // facts read once for every line (lineBits): the paragraph splitter and the table-row test ask
-// it of every line of the body.
+// it of every line of the body, by a call the compiler inlines.
 func (d *doc) blankAt(i int) bool {
-	if m := d.flatMemo; m != nil {
-		return m.rows[i]&lineBlank != 0
+	m := d.flatMemo
+	if m == nil {
+		m = d.byteMemo()
 	}
-	return d.lineBits()[i]&lineBlank != 0
+	return m.rows[i]&lineBlank != 0
+}
+
+// byteMemo reads the byte facts of the lines (lineBits) and returns the memo holding them.
+//
+//go:noinline
+func (d *doc) byteMemo() *flatMemo {
+	d.lineBits()
+	return d.flatMemo
 }
 
 // trimLine is strings.TrimSpace(s) for the body's lines: ASCII white space is trimmed byte by
@@ -205,10 +232,69 @@ func matchAlphabet(re *syntax.Regexp) (set byteSet, ok bool) {
 // another one (a comma, a digit), and are turned away without the pattern.
 var debateMarkerBytes, debateMarkerWhole = wholeAlphabet(reDebateMarker.String())
 
+// startGate is the anchored start of a pattern's prefilter (rxFilter.first and starts), with
+// the starts sorted by the first byte they accept (startsByFirst): a text it rejects holds no
+// match. Most lines open with a byte no match does, and the rest are tried against the few
+// starts their first byte allows.
+type startGate struct {
+	f  *rxFilter
+	by *[256][]bytePrefix
+	// open tells the first bytes that may open a match (f.first, and a start accepts them),
+	// all of them when the pattern is not anchored.
+	open *[256]bool
+}
+
+// newStartGate derives the start gate of r's prefilter.
+func newStartGate(r *rx) startGate {
+	f := r.prefilter()
+	g := startGate{f, startsByFirst(f.starts), new([256]bool)}
+	for c := range g.open {
+		g.open[c] = !f.anchored || f.first.has(byte(c)) && (f.starts == nil || len(g.by[c]) > 0)
+	}
+	return g
+}
+
+// rejects reports whether s cannot open a match (false when the pattern is not anchored), by
+// a call the compiler inlines for the lines turned away on their first byte.
+func (g startGate) rejects(s string) bool {
+	if s == "" {
+		return g.f.anchored
+	}
+	return !g.open[s[0]] || g.rejectsStart(s)
+}
+
+// rejectsStart is rejects for s whose first byte may open a match: kept out of line, so that
+// rejects is inlined.
+//
+//go:noinline
+func (g startGate) rejectsStart(s string) bool {
+	return g.f.anchored && g.f.starts != nil && !startsWith(s, g.by[s[0]])
+}
+
+// startsByFirst sorts starts by the first bytes they accept: startsWith(s, t[s[0]]) is
+// startsWith(s, starts) for s not empty (a start of no byte accepts every s).
+func startsByFirst(starts []bytePrefix) *[256][]bytePrefix {
+	var t [256][]bytePrefix
+	for _, p := range starts {
+		for c := range t {
+			if len(p.sets) == 0 || p.sets[0].has(byte(c)) {
+				t[c] = append(t[c], p)
+			}
+		}
+	}
+	return &t
+}
+
+// debateMarkerGate is reDebateMarker's start gate, derived once at start-up.
+var debateMarkerGate = newStartGate(reDebateMarker)
+
 // isDebateMarker is reDebateMarker.MatchString(f).
 func isDebateMarker(f string) bool {
-	// The pattern's own prefilter first: it turns most lines away on their first bytes.
-	if !reDebateMarker.may(f) {
+	// The pattern's own start first: it turns most lines away on their first bytes. Its
+	// literals, each looked for in the whole line, come only after the bytes a marker may hold
+	// (MatchString looks for them): prose that opens like a marker ("que le conseil …",
+	// "intervient …") holds a byte no marker does.
+	if debateMarkerGate.rejects(f) {
 		return false
 	}
 	if debateMarkerWhole {
