@@ -1,8 +1,6 @@
 package parse
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -52,26 +50,10 @@ func checkTableRow(t *testing.T, src *extract.Source) {
 	}
 }
 
-// corpusSources extracts every text file of the development corpus (skipping tb without it).
-func corpusSources(tb testing.TB) []*extract.Source {
-	var out []*extract.Source
-	for _, f := range corpusTexts(tb) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		src, err := extract.Bytes(filepath.Base(f), data)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, src)
-	}
-	return out
-}
-
 // TestTableRowCorpus checks tableRow against tableRowRef on every line of the corpus texts.
 func TestTableRowCorpus(t *testing.T) {
-	for _, src := range corpusSources(t) {
+	srcs, _ := corpusSources(t)
+	for _, src := range srcs {
 		checkTableRow(t, src)
 	}
 }
@@ -210,7 +192,8 @@ func checkAgenda(t *testing.T, src *extract.Source) {
 
 // TestAgendaCorpus checks agenda against agendaRef on every corpus text.
 func TestAgendaCorpus(t *testing.T) {
-	for _, src := range corpusSources(t) {
+	srcs, _ := corpusSources(t)
+	for _, src := range srcs {
 		checkAgenda(t, src)
 	}
 }
