@@ -1587,7 +1587,7 @@ func (d *doc) origOffset(s string, fi int) int {
 // inlineLists reads lists opened inside a sentence, each with its count: "25 Conseillers étaient
 // Présents ou Représentés (07 Procurations : ML Castelli, …) et 04 Absents : JT Albertini, …".
 func (d *doc) inlineLists(i int) (end int, ok bool) {
-	if !strings.Contains(d.folded[i], ":") || !reInlineLabel.MatchString(d.folded[i]) {
+	if !inlineLabelAny(d.folded[i]) {
 		return 0, false
 	}
 	// The sentence runs until a line ends with a full stop.
@@ -1665,6 +1665,70 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 	}
 	return end, true
 }
+
+// inlineLabelAny is reInlineLabel.MatchString(f), read backwards from each colon of f: the
+// backtracker tried the pattern from every digit of a line, and every line of the header with
+// a colon and a label word somewhere (a list "Présents : …") passed its prefilter.
+//
+// This is exact. The pattern's words (inlineLabelWords, inlineLabelGroups, inlineLabelVerbs)
+// hold no white space and end with a letter, and white space (\s: ASCII but \v) stands
+// before each: so each is a whole token of f, a maximal run of bytes other than white space,
+// and the label is the token before the colon and the white space before it. Before the
+// label come, a token each, maybe a group word and maybe a verb after it, and first a token
+// ending with a digit, whose last digit (or last three) is the number.
+func inlineLabelAny(f string) bool {
+	for c := 0; ; c++ {
+		k := strings.IndexByte(f[c:], ':')
+		if k < 0 {
+			return false
+		}
+		c += k
+		if inlineLabelEndsAt(f, c) {
+			return true
+		}
+	}
+}
+
+// inlineLabelEndsAt reports whether a match of reInlineLabel holds the colon at f[c].
+func inlineLabelEndsAt(f string, c int) bool {
+	label, p := tokenBefore(f, c)
+	if p == 0 || !slices.Contains(inlineLabelWords, label) {
+		return false
+	}
+	t, p := tokenBefore(f, p)
+	if endsWithDigit(t) {
+		return true
+	}
+	if slices.Contains(inlineLabelVerbs, t) && p > 0 {
+		// A verb counts only after a group word; a group word alone is read below.
+		if g, q := tokenBefore(f, p); q > 0 && slices.Contains(inlineLabelGroups, g) {
+			n, _ := tokenBefore(f, q)
+			if endsWithDigit(n) {
+				return true
+			}
+		}
+	}
+	if p == 0 || !slices.Contains(inlineLabelGroups, t) {
+		return false
+	}
+	n, _ := tokenBefore(f, p)
+	return endsWithDigit(n)
+}
+
+// tokenBefore returns the last token of f[:end] past its white space (\s), and where it starts.
+func tokenBefore(f string, end int) (tok string, start int) {
+	for end > 0 && isRxSpace(f[end-1]) {
+		end--
+	}
+	start = end
+	for start > 0 && !isRxSpace(f[start-1]) {
+		start--
+	}
+	return f[start:end], start
+}
+
+// endsWithDigit reports whether t ends with an ASCII digit.
+func endsWithDigit(t string) bool { return t != "" && '0' <= t[len(t)-1] && t[len(t)-1] <= '9' }
 
 // doubleSpaced reports whether the document's opening lines alternate with blank lines (some
 // HTML and PDF conversions), so that a blank line does not end a list.

@@ -1,0 +1,128 @@
+package parse
+
+import (
+	"os"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"testing"
+
+	"minutes/extract"
+)
+
+// corpusFoldedLines returns the folded lines of the dev corpus (as newDoc folds them); nil when
+// the corpus is absent.
+func corpusFoldedLines(tb testing.TB) []string {
+	var out []string
+	for _, f := range corpusTextFiles() {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		src, err := extract.Bytes(f, data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, newDoc(src).folded...)
+	}
+	return out
+}
+
+// inlineLabelCases are texts for inlineLabelAny: the sentences it reads, each part missing or
+// out of place, white space of every kind, several colons, invalid UTF-8.
+var inlineLabelCases = []string{
+	"", ":", "25 conseillers etaient presents ou representes (07 procurations : ml castelli, jf orsatelli) et 04 absents : jt albertini",
+	"07 procurations : x", "07 procurations:", "07\tprocurations\n:", "7 presents :", "1234 presents :",
+	"presents : m. x", "x presents : y", "a7 presents:", "(07 procurations : x)", "07  pouvoirs \f: x",
+	"12 conseillers presents :", "12 conseillers etaient presents :", "12 membres sont absents :",
+	"12 elus etaient excusees :", "12 etaient presents :", "12 conseillers etaient :", "12 conseillers sont sont presents :",
+	"12 conseillers conseillers presents :", "12 conseiller etaient presente :", "12 elu sont absente :",
+	"12 xpresents :", "12 presentsx :", "12 presents x :", "12 presents\v:", "12\vpresents :", "presents 12 :",
+	"12 conseillers\v etaient presents :", "12 conseillersetaient presents :", "12  membres   etaient   presentes   :  ",
+	"a : b : 3 absents : c", "3 absents", "3 absents ; x : y", "3 pouvoir: :", "3 procuration :", "3 excuse :",
+	"\xff3 presents :", "3 \xffpresents :", "3 presents\xff:", "é3 presents :", "3 présents :", "3 elus\xff presents :",
+}
+
+// TestInlineLabelAny compares inlineLabelAny with reInlineLabel on the cases and on every folded
+// line of the corpus.
+func TestInlineLabelAny(t *testing.T) {
+	texts := append(append([]string{}, inlineLabelCases...), corpusFoldedLines(t)...)
+	matched := 0
+	for _, s := range texts {
+		got, want := inlineLabelAny(s), reInlineLabel.Regexp.MatchString(s)
+		if got != want {
+			t.Errorf("inlineLabelAny(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d texts match: the cases do not try the reader", matched)
+	}
+}
+
+// TestInlineLabelWords checks the word tables of inlineLabelAny against reInlineLabel: the label
+// group, the group words and the verbs are the texts of those parts of the pattern, each word
+// ending with a letter and holding no white space.
+func TestInlineLabelWords(t *testing.T) {
+	tree, err := syntax.Parse(reInlineLabel.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (\d{1,3}) \s+ (?:GROUP \s+ (?:VERB \s+)?)? (LABEL) \s* : \s*
+	if tree.Op != syntax.OpConcat || len(tree.Sub) != 7 || tree.Sub[2].Op != syntax.OpQuest ||
+		tree.Sub[3].Op != syntax.OpCapture || tree.Sub[5].String() != ":" {
+		t.Fatalf("reInlineLabel has another shape: %v", tree)
+	}
+	words := func(re *syntax.Regexp) []string {
+		l, exact, ok := expandLits(re)
+		if !ok || !exact {
+			t.Fatalf("%v is not a finite set of words", re)
+		}
+		slices.Sort(l)
+		return l
+	}
+	same := func(name string, table []string, re *syntax.Regexp) {
+		t.Helper()
+		want := words(re)
+		got := slices.Sorted(slices.Values(table))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s = %q, the pattern's words are %q", name, got, want)
+		}
+		for _, w := range table {
+			if w == "" || strings.ContainsAny(w, " \t\n\f\r\v") || !isASCIIWord(w[len(w)-1]) || w[len(w)-1] <= '9' {
+				t.Errorf("%s: %q must end with a letter and hold no white space", name, w)
+			}
+		}
+	}
+	same("inlineLabelWords", inlineLabelWords, tree.Sub[3])
+	group := tree.Sub[2].Sub[0] // GROUP \s+ (?:VERB \s+)?
+	if group.Op != syntax.OpConcat || len(group.Sub) != 3 || group.Sub[2].Op != syntax.OpQuest {
+		t.Fatalf("reInlineLabel's group has another shape: %v", group)
+	}
+	same("inlineLabelGroups", inlineLabelGroups, group.Sub[0])
+	verbs := group.Sub[2].Sub[0]
+	if verbs.Op != syntax.OpAlternate {
+		t.Fatalf("reInlineLabel's verbs have another shape: %v", verbs)
+	}
+	var vs []*syntax.Regexp
+	for _, v := range verbs.Sub {
+		if v.Op != syntax.OpConcat || len(v.Sub) != 2 || v.Sub[1].Op != syntax.OpPlus {
+			t.Fatalf("a verb of reInlineLabel is not a word and \\s+: %v", v)
+		}
+		vs = append(vs, v.Sub[0])
+	}
+	same("inlineLabelVerbs", inlineLabelVerbs, &syntax.Regexp{Op: syntax.OpAlternate, Sub: vs})
+}
+
+func FuzzInlineLabelAny(f *testing.F) {
+	for _, s := range inlineLabelCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := inlineLabelAny(s), reInlineLabel.Regexp.MatchString(s); got != want {
+			t.Errorf("inlineLabelAny(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
