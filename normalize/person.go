@@ -84,6 +84,28 @@ var civilityKeys = func() (t [17][]civilityKey) {
 	return t
 }()
 
+// civilityLeads marks the ASCII bytes a civility word may open with as written: those that fold
+// to the first byte of a word of civilities, and white space, which the fold of a word beyond
+// ASCII drops at its start. An ASCII byte folds to itself lower-cased ('`' to an apostrophe)
+// wherever it stands, so a word opening with another cannot fold to a civility.
+var civilityLeads = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		f := strings.ToLower(string(rune(c)))
+		if c == '`' {
+			f = "'"
+		}
+		for w := range civilities {
+			if w[0] == f[0] {
+				t[c] = true
+			}
+		}
+		if asciiSpaceByte[c] {
+			t[c] = true
+		}
+	}
+	return t
+}()
+
 // civilityKey is one word of civilities and its civility.
 type civilityKey struct {
 	word string
@@ -107,6 +129,10 @@ func civilityOfKey(w []byte) (Civility, bool) {
 // CivilityOf reads a civility word ("M.", "Mme", "Madame", "MM.", "Messieurs"…).
 func CivilityOf(word string) (Civility, bool) {
 	if len(word) > 16 || word == "" {
+		return Civility{}, false
+	}
+	// Most words are names: their first byte tells they are none (see civilityLeads).
+	if c := word[0]; c < utf8.RuneSelf && !civilityLeads[c] {
 		return Civility{}, false
 	}
 	var buf [16]byte
@@ -712,14 +738,15 @@ func (q *Person) Folded() (given, family string) {
 // person they can only mean. Roles ("le Maire", "la Présidente") are registered for the people
 // who hold them, so that a debate speaker named by role links to them too.
 type People struct {
-	List  []*Person
-	byKey map[string]*Person
+	List []*Person
+	// byKey names, by each key, the place in List of the first person indexed under it.
+	byKey nameIndex
 	roles map[string]*Person
 	// byWord indexes people by folded family name and by folded given name, so that a
 	// mention is compared with the few people it can name, not with everyone. A word names a
 	// lone person by their place in List (>= 0), or several by ^place of their list in shared:
-	// a small value keeps the map's cells small, and most words name one person.
-	byWord map[string]int32
+	// a small value keeps the index's cells small, and most words name one person.
+	byWord nameIndex
 	shared [][]*Person
 	// last remembers the folds of the last name read: a list reader asks Resolve, KeyOf and
 	// Add about one name in a row.
@@ -742,7 +769,7 @@ func (p *People) newPerson(n Name) *Person {
 
 // named returns the people word w (folded) was indexed under, in the order indexed.
 func (p *People) named(w string) []*Person {
-	v, ok := p.byWord[w]
+	v, ok := p.byWord.get(w)
 	switch {
 	case !ok:
 		return nil
@@ -779,39 +806,29 @@ func (p *People) FoldsOf(n Name) (given, family string) {
 // about to add the entries of the first list sizes them once rather than growing them person by
 // person (a map grows by doubling, and each growth copies it).
 func (p *People) Reserve(n int) {
-	if p.byKey == nil {
-		p.byKey = make(map[string]*Person, n)
-	}
-	if p.byWord == nil {
-		p.byWord = make(map[string]int32, 2*n)
-	}
+	p.byKey.reserve(n)
+	p.byWord.reserve(2 * n)
 }
 
 // index records q under its current names.
 func (p *People) index(q *Person) {
-	if p.byKey == nil {
-		p.byKey = map[string]*Person{}
-	}
-	if p.byWord == nil {
-		p.byWord = map[string]int32{}
-	}
 	q.key, q.fg, q.ff = p.foldKey(q.Given, q.Family)
 	q.kg, q.kf = q.Given, q.Family
-	if _, ok := p.byKey[q.key]; !ok {
-		p.byKey[q.key] = q
+	if v, ok := p.byKey.put(q.key); !ok {
+		*v = q.at
 	}
 	for _, w := range [2]string{q.ff, q.fg} {
 		if w == "" {
 			continue
 		}
-		v, ok := p.byWord[w]
-		switch {
+		cell, ok := p.byWord.put(w)
+		switch v := *cell; {
 		case !ok:
-			p.byWord[w] = q.at
+			*cell = q.at
 		case v >= 0:
 			if x := p.List[v]; x != q {
 				p.shared = append(p.shared, []*Person{x, q})
-				p.byWord[w] = ^int32(len(p.shared) - 1)
+				*cell = ^int32(len(p.shared) - 1)
 			}
 		default:
 			l := p.shared[^v]
@@ -876,8 +893,10 @@ func (p *People) merge(old *Person, n Name) {
 func (p *People) Resolve(n Name) (*Person, bool) {
 	k, mg, mf := p.foldKey(n.Given, n.Family)
 	if k != "" {
-		if old, ok := p.byKey[k]; ok && civilityAgrees(old.Civility, n.Civility) {
-			return old, true
+		if at, ok := p.byKey.get(k); ok {
+			if old := p.List[at]; civilityAgrees(old.Civility, n.Civility) {
+				return old, true
+			}
 		}
 	}
 	var found *Person
