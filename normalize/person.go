@@ -34,18 +34,21 @@ func Key(given, family string) string {
 // family, written without that string: foldName squeezes white space and drops it at both
 // ends, so the key is the folded given name, one space and the folded family name.
 func foldKey(given, family string) (key, fg, ff string) {
-	var b strings.Builder
-	b.Grow(len(given) + 1 + len(family))
-	_, ok := foldNameInto(&b, given, false)
-	gl := b.Len()
+	var stack [64]byte
+	buf := stack[:0]
+	if n := len(given) + 1 + len(family); n > len(stack) {
+		buf = make([]byte, 0, n)
+	}
+	buf, _, ok := appendFoldName(buf, given, false)
+	gl := len(buf)
 	if ok {
-		_, ok = foldNameInto(&b, family, b.Len() > 0) // the space between the two names
+		buf, _, ok = appendFoldName(buf, family, len(buf) > 0) // the space between the two names
 	}
 	if !ok {
 		// foldName's own way out, for the whole of each string.
 		return Fold(strings.TrimSpace(given + " " + family)), foldName(given), foldName(family)
 	}
-	key = b.String()
+	key = string(buf)
 	switch {
 	case gl == len(key):
 		return key, key, ""
@@ -234,68 +237,69 @@ var latinFold = func() [0x250]string {
 
 // foldName is Fold for the short texts of names: the same result, faster on Latin letters.
 func foldName(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	if _, ok := foldNameInto(&b, s, false); !ok {
+	var stack [64]byte
+	buf := stack[:0]
+	if len(s) > len(stack) {
+		buf = make([]byte, 0, len(s))
+	}
+	buf, _, ok := appendFoldName(buf, s, false)
+	if !ok {
 		return Fold(s)
 	}
-	return b.String()
+	return string(buf)
 }
 
-// foldNameInto writes the fold of s to b, white space squeezed and dropped at the start of b;
-// space says a space is pending from before s, and the result whether one is pending after it.
-// ok is false at the first rune beyond Latin Extended-B, for which the caller falls back on Fold.
-func foldNameInto(b *strings.Builder, s string, space bool) (pending, ok bool) {
-	for _, r := range s {
-		if r < utf8.RuneSelf { // most letters of names: the cases below for ASCII, without calls
-			c := byte(r)
-			if asciiSpaceByte[c] {
-				space = b.Len() > 0
+// appendFoldName appends the fold of s to dst, white space squeezed and dropped at the start of
+// dst; space says a space is pending from before s, and the result whether one is pending after
+// it. ok is false at the first rune beyond Latin Extended-B, for which the caller falls back on
+// Fold. The names are built on the stack and copied once into their string, rather than written
+// byte by byte to a strings.Builder, which checks itself at each byte (foldNameIntoRef).
+func appendFoldName(dst []byte, s string, space bool) (out []byte, pending, ok bool) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // most letters of names: read by foldASCII
+			i++
+			f := foldASCII[c]
+			if f == foldSpace {
+				space = len(dst) > 0
 				continue
 			}
-			if c == '`' {
-				c = '\''
-			} else if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
 			if space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 				space = false
 			}
-			b.WriteByte(c)
+			dst = append(dst, f)
+			// The letters up to the next space or rune beyond ASCII, without the tests above.
+			for i < len(s) && s[i] < utf8.RuneSelf && foldASCII[s[i]] != foldSpace {
+				dst = append(dst, foldASCII[s[i]])
+				i++
+			}
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r < 0x250 && unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(dst) > 0
 			continue
 		}
 		var f string
 		switch {
-		case r == '`' || r == '’' || r == '‘' || r == 'ʼ':
-			r = '\''
-		case r < 0x80:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
+		case r == '’' || r == '‘' || r == 'ʼ':
+			f = "'"
 		case r < 0x250:
 			f = latinFold[r]
 			if f == "" {
 				continue // a combining mark or a space-like rune Fold drops
 			}
 		default:
-			return space, false
+			return dst, space, false
 		}
 		if space {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		if f != "" {
-			b.WriteString(f)
-		} else {
-			b.WriteRune(r)
-		}
+		dst = append(dst, f...)
 	}
-	return space, true
+	return dst, space, true
 }
 
 // foldNameWord folds one word: lower case for ASCII words (most civilities and particles), Fold

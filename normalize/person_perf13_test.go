@@ -3,6 +3,8 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // civilityOfRef is CivilityOf read the plain way: the word folded, its dot dropped, looked up in
@@ -126,4 +128,100 @@ func FuzzNameIndex(f *testing.F) {
 		f.Add(c, uint8(5))
 	}
 	f.Fuzz(func(t *testing.T, text string, reserve uint8) { checkNameIndex(t, text, int(reserve)) })
+}
+
+// foldNameIntoRef is appendFoldName as it was, written to a strings.Builder byte by byte.
+func foldNameIntoRef(b *strings.Builder, s string, space bool) (pending, ok bool) {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpaceByte[c] {
+				space = b.Len() > 0
+				continue
+			}
+			if c == '`' {
+				c = '\''
+			} else if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			continue
+		}
+		if r < 0x250 && unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		var f string
+		switch {
+		case r == '`' || r == '’' || r == '‘' || r == 'ʼ':
+			r = '\''
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case r < 0x250:
+			f = latinFold[r]
+			if f == "" {
+				continue
+			}
+		default:
+			return space, false
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if f != "" {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return space, true
+}
+
+// checkAppendFoldName compares appendFoldName with foldNameIntoRef on s, after nothing and after
+// a word, with and without a pending space; when both fail, only their failing matters.
+func checkAppendFoldName(t *testing.T, s string) {
+	t.Helper()
+	for _, before := range []string{"", "jean"} {
+		for _, space := range []bool{false, true} {
+			var b strings.Builder
+			b.WriteString(before)
+			wantPending, wantOK := foldNameIntoRef(&b, s, space)
+			got, gotPending, gotOK := appendFoldName([]byte(before), s, space)
+			if gotOK != wantOK || wantOK && (string(got) != b.String() || gotPending != wantPending) {
+				t.Errorf("appendFoldName(%q, %q, %v) = %q, %v, %v, want %q, %v, %v",
+					before, s, space, got, gotPending, gotOK, b.String(), wantPending, wantOK)
+			}
+		}
+	}
+}
+
+// foldNameCases are names for appendFoldName: ASCII, accents, quotes, white space of every kind,
+// runes beyond Latin Extended-B, invalid bytes.
+var foldNameCases = []string{
+	"", " ", "Jean-Luc CHAUMONT", " Jérôme  BERNARD ", "Barac’h", "d`Arc", "O‘Neil", "Aʼa", "x\u00a0y",
+	"\u0085X", "ÆSIR", "Œuvre", "Ελένη", "Jose\u0301", "\xff", "A\u3000B", "\tA\vB\fC\rD\nE", "\x00\x7f",
+	strings.Repeat("Dupont ", 20), "ǄǅǆǇ", "ﬁ", "É\xc3",
+}
+
+func TestAppendFoldName(t *testing.T) {
+	for _, s := range foldNameCases {
+		checkAppendFoldName(t, s)
+	}
+	for r := rune(0); r < 0x2100; r++ {
+		checkAppendFoldName(t, "a"+string(r)+"B é")
+	}
+}
+
+func FuzzAppendFoldName(f *testing.F) {
+	for _, s := range foldNameCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkAppendFoldName)
 }
