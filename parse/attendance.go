@@ -267,27 +267,96 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 var labelLead = normalize.NewTrimSet(" \t+-–•*·>")
 
 // labelHeadRejects reports whether classifyLabel rejects label, a label without parentheses,
-// for the start of its fold: none of gateLabelHead's words opens it. The fold's first
-// labelHeadLen bytes are read (see foldedHead); false when they cannot be told.
+// for the start of its fold: none of gateLabelHead's words opens it. The fold is read as
+// foldedHead reads it, a byte at a time, only until the words that open like it are all left
+// behind, mostly after a byte or two (labelHeadRejectsRef folded the first labelHeadLen bytes
+// first); false when a rune beyond the Latin blocks comes first (Fold may then read the text
+// otherwise). Past that point the fold of the rest cannot change the bytes read: Fold folds
+// each of those runes alone, whatever follows.
 func labelHeadRejects(label string) bool {
-	if gateLabelHead.byFirst == nil || labelHeadLen < labelHeadLongest {
+	if gateLabelHead.byFirst == nil {
 		return false
 	}
-	var buf [labelHeadLen]byte
-	head, complete, known := foldedHead(label, buf[:0])
-	if !known {
-		return false
-	}
-	if len(head) == 0 {
-		return complete // the label folds to nothing, which no label is
-	}
-	for _, l := range gateLabelHead.byFirst[head[0]] {
-		if len(l) <= len(head) && string(head[:len(l)]) == l {
+	var h headReader
+	space := false
+	for _, r := range label {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = h.n > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			if space {
+				if done, rejects := h.next(' '); done {
+					return rejects
+				}
+				space = false
+			}
+			if done, rejects := h.next(c); done {
+				return rejects
+			}
+			continue
+		}
+		if r >= rune(len(latinFold)) {
 			return false
 		}
+		f := latinFold[r]
+		if f == "" {
+			if unicode.IsSpace(r) {
+				space = h.n > 0
+			}
+			continue
+		}
+		if space {
+			if done, rejects := h.next(' '); done {
+				return rejects
+			}
+			space = false
+		}
+		for k := 0; k < len(f); k++ {
+			if done, rejects := h.next(f[k]); done {
+				return rejects
+			}
+		}
 	}
-	// When the fold goes on past the head, a word longer than the head might open it.
-	return complete || len(head) >= labelHeadLongest
+	return true // the fold ends before any word is read whole (or folds to nothing)
+}
+
+// headReader follows the fold of a label against the words of gateLabelHead that open with its
+// first byte (at most 64: a bit of live each).
+type headReader struct {
+	words []string
+	live  uint64 // the words the fold has followed so far
+	n     int    // the bytes of the fold read
+}
+
+// next reads the next byte c of the fold: done when c decides, rejects then whether no word of
+// the gate opens the fold.
+func (h *headReader) next(c byte) (done, rejects bool) {
+	if h.n == 0 {
+		h.words = gateLabelHead.byFirst[c]
+		if len(h.words) > 64 {
+			return true, false // too many to follow: classifyLabel tells
+		}
+		h.live = 1<<len(h.words) - 1
+	}
+	for j, w := range h.words {
+		if h.live&(1<<j) == 0 {
+			continue
+		}
+		if w[h.n] != c {
+			h.live &^= 1 << j
+		} else if len(w) == h.n+1 {
+			return true, false
+		}
+	}
+	h.n++
+	return h.live == 0, true
 }
 
 // labelHeadMatch is reLabelHead.MatchString(f). The pattern is one of finitely many words at the
@@ -326,63 +395,6 @@ var labelHeads = func() *[256][]string {
 	}
 	return t
 }()
-
-// labelHeadLongest is the length of the longest word of gateLabelHead.
-var labelHeadLongest = gateLabelHead.longest()
-
-// labelHeadLen is how many bytes of a label's fold labelHeadRejects reads: more than the
-// longest word of gateLabelHead.
-const labelHeadLen = 24
-
-// foldedHead appends to buf the first cap(buf) bytes of normalize.Fold(s) (or all of it,
-// complete then true), read rune by rune as Fold does for ASCII and the Latin blocks; known
-// is false when a rune beyond those comes first (Fold may then read the text otherwise).
-func foldedHead(s string, buf []byte) (head []byte, complete, known bool) {
-	n := cap(buf)
-	space := false
-	for _, r := range s {
-		if len(buf) >= n {
-			return buf[:n], false, true
-		}
-		if r < utf8.RuneSelf {
-			c := byte(r)
-			if asciiSpace[c] != 0 {
-				space = len(buf) > 0
-				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			} else if c == '`' {
-				c = '\''
-			}
-			if space {
-				buf = append(buf, ' ')
-				space = false
-			}
-			buf = append(buf, c)
-			continue
-		}
-		if r >= rune(len(latinFold)) {
-			return buf, false, false
-		}
-		f := latinFold[r]
-		if f == "" {
-			if unicode.IsSpace(r) {
-				space = len(buf) > 0
-			}
-			continue
-		}
-		if space {
-			buf = append(buf, ' ')
-			space = false
-		}
-		buf = append(buf, f...)
-	}
-	if len(buf) > n {
-		return buf[:n], false, true
-	}
-	return buf, true, true
-}
 
 // firstFoldedByte returns the first byte of normalize.Fold(s) when it can be told from the
 // first letters of s: known is false when s has none, or when its first rune that folds to

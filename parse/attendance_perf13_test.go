@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"minutes/extract"
 )
@@ -125,4 +127,131 @@ func FuzzInlineLabelAny(f *testing.F) {
 			t.Errorf("inlineLabelAny(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// labelHeadLongest is the length of the longest word of gateLabelHead.
+var labelHeadLongest = gateLabelHead.longest()
+
+// labelHeadLen is how many bytes of a label's fold labelHeadRejects reads: more than the
+// longest word of gateLabelHead.
+const labelHeadLen = 24
+
+// foldedHead appends to buf the first cap(buf) bytes of normalize.Fold(s) (or all of it,
+// complete then true), read rune by rune as Fold does for ASCII and the Latin blocks; known
+// is false when a rune beyond those comes first (Fold may then read the text otherwise).
+func foldedHead(s string, buf []byte) (head []byte, complete, known bool) {
+	n := cap(buf)
+	space := false
+	for _, r := range s {
+		if len(buf) >= n {
+			return buf[:n], false, true
+		}
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = len(buf) > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, c)
+			continue
+		}
+		if r >= rune(len(latinFold)) {
+			return buf, false, false
+		}
+		f := latinFold[r]
+		if f == "" {
+			if unicode.IsSpace(r) {
+				space = len(buf) > 0
+			}
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, f...)
+	}
+	if len(buf) > n {
+		return buf[:n], false, true
+	}
+	return buf, true, true
+}
+
+// labelHeadRejectsRef is labelHeadRejects as it was: the first labelHeadLen bytes of the fold
+// read whole (foldedHead), then compared with the words of gateLabelHead.
+func labelHeadRejectsRef(label string) bool {
+	if gateLabelHead.byFirst == nil || labelHeadLen < labelHeadLongest {
+		return false
+	}
+	var buf [labelHeadLen]byte
+	head, complete, known := foldedHead(label, buf[:0])
+	if !known {
+		return false
+	}
+	if len(head) == 0 {
+		return complete
+	}
+	for _, l := range gateLabelHead.byFirst[head[0]] {
+		if len(l) <= len(head) && string(head[:len(l)]) == l {
+			return false
+		}
+	}
+	return complete || len(head) >= labelHeadLongest
+}
+
+// checkLabelHeadRef compares labelHeadRejects with labelHeadRejectsRef: they agree, or the
+// reference could not tell for a rune it does not fold within its head, and classifyLabel
+// rejects the label as labelHeadRejects does (so that labelOf answers alike).
+func checkLabelHeadRef(t *testing.T, s string) {
+	t.Helper()
+	got, want := labelHeadRejects(s), labelHeadRejectsRef(s)
+	if got == want {
+		return
+	}
+	var buf [labelHeadLen]byte
+	_, _, known := foldedHead(s, buf[:0])
+	if !got || known {
+		t.Errorf("labelHeadRejects(%q) = %v, want %v", s, got, want)
+	} else if _, _, ok := classifyLabel(s); ok && !strings.ContainsRune(s, '(') {
+		t.Errorf("labelHeadRejects(%q), but classifyLabel reads it as a label", s)
+	}
+}
+
+// labelHeadCases are labels for checkLabelHeadRef: each word of the gate, cut short, run on,
+// in capitals, behind white space, followed by runes the reference does not fold.
+func labelHeadCases() []string {
+	out := []string{"", " ", "M. Jean DUPONT", "Madame\u0301 X", "Pre\u0301sents", "présents\u3000:", "a", "A", "à",
+		"\u00a0Excusés", "Se  sont excusés", "se\tsont", "sé", "Ελ", "x\u0301", "ab\u0301", "`a", "Œuvre", "\xffpresent"}
+	for _, w := range gateLabelHead.lits {
+		for _, v := range []string{w, strings.ToUpper(w), w[:len(w)-1], w + "s", " " + w, w + "\u0301", w[:len(w)-1] + "\u0301",
+			w[:1] + "x\u0301", strings.Repeat(w, 3), w[:len(w)-1] + "é"} {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func TestLabelHeadRejectsRef(t *testing.T) {
+	for _, s := range labelHeadCases() {
+		checkLabelHeadRef(t, s)
+	}
+	for _, l := range corpusLines() {
+		checkLabelHeadRef(t, l)
+	}
+}
+
+func FuzzLabelHeadRejects(f *testing.F) {
+	for _, s := range labelHeadCases() {
+		f.Add(s)
+	}
+	f.Fuzz(checkLabelHeadRef)
 }
