@@ -772,11 +772,18 @@ func appendItems(out []listItem, s string) []listItem {
 	}
 	for i := 0; i < len(s); {
 		// Most bytes are letters, which no case below reads: they are passed without decoding.
-		if c := s[i]; c < utf8.RuneSelf && !itemByte[c] {
+		for i < len(s) && itemPass[s[i]] {
 			i++
-			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
+		if i >= len(s) {
+			break
+		}
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		// The cases read distinct runes, but that depth > 0 passes every separator; a space
+		// is read by its own three cases, in the order they had among the others.
 		switch {
 		case r == '(':
 			depth++
@@ -785,26 +792,30 @@ func appendItems(out []listItem, s string) []listItem {
 				depth--
 			}
 		case depth > 0:
+		case r == ' ':
+			switch {
+			case (strings.HasPrefix(s[i:], " et") || strings.HasPrefix(s[i:], " ET")) && (i+3 == len(s) || s[i+3] == ' ' || s[i+3] == '\n'):
+				emit(i, i+3)
+				i += 3
+				continue
+			case i+1 < len(s) && 'A' <= s[i+1] && s[i+1] <= 'Z' &&
+				initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
+				// "JF Orsatelli J. Orsatelli": a second name that opens with initials (a
+				// capital, initialNameStartsAt's first test, made before the call).
+				emit(i, i+1)
+			case i > 0 && s[i-1] != ' ' && s[i-1] != '\n' && s[i-1] != ',' &&
+				i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
+				// The family name ends where the space is (no word ends at a separator) and
+				// the civility opens with its M: the cheap tests of civilityStartsAt and
+				// familyEndsAt, made first.
+				// "M. Jean-Charles MANRIQUE M. Brice THIEBAUD": a comma missing between two
+				// names.
+				emit(i, i+1)
+			}
 		case r == ',' || r == ';' || r == '\n':
 			emit(i, i+w)
 		case (r == '-' || r == '–' || r == '—' || r == '/' || r == '&' || r == '•') && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && (i+w >= len(s) || s[i+w] == ' ' || s[i+w] == '\n'):
 			emit(i, i+w)
-		case r == ' ' && (strings.HasPrefix(s[i:], " et") || strings.HasPrefix(s[i:], " ET")) && (i+3 == len(s) || s[i+3] == ' ' || s[i+3] == '\n'):
-			emit(i, i+3)
-			i += 3
-			continue
-		case r == ' ' && depth == 0 && i+1 < len(s) && 'A' <= s[i+1] && s[i+1] <= 'Z' &&
-			initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
-			// "JF Orsatelli J. Orsatelli": a second name that opens with initials (a capital,
-			// initialNameStartsAt's first test, made before the call).
-			emit(i, i+1)
-		case r == ' ' && depth == 0 && i > 0 && s[i-1] != ' ' && s[i-1] != '\n' && s[i-1] != ',' &&
-			i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
-			// The family name ends where the space is (no word ends at a separator) and the
-			// civility opens with its M: the cheap tests of civilityStartsAt and familyEndsAt,
-			// made first.
-			// "M. Jean-Charles MANRIQUE M. Brice THIEBAUD": a comma missing between two names.
-			emit(i, i+1)
 		}
 		i += w
 	}
@@ -815,11 +826,11 @@ func appendItems(out []listItem, s string) []listItem {
 // itemTrim are the marks an entry loses at its ends, after its white space.
 var itemTrim = normalize.NewTrimSet(" .;,")
 
-// itemByte marks the ASCII bytes that appendItems reads: every other ASCII byte is passed, as
-// its cases (parentheses, separators, spaces) all need one of these.
-var itemByte = func() (t [utf8.RuneSelf]bool) {
-	for _, c := range "(),;\n-/& " {
-		t[c] = true
+// itemPass marks the bytes appendItems passes without reading them: the ASCII bytes but those
+// its cases read (parentheses, separators, spaces). The bytes of wider runes are read.
+var itemPass = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !strings.ContainsRune("(),;\n-/& ", rune(c))
 	}
 	return t
 }()
