@@ -7,7 +7,7 @@ import "hash/maphash"
 // cost about three times as much a look-up (its groups and control bytes), and an insertion
 // looked the key up twice (once to ask whether it was there). The zero value is an empty index.
 type nameIndex struct {
-	slots []nameSlot // a power of two of them, at most half full; nil when empty
+	slots []nameSlot // a power of two of them, at most three quarters full; nil when empty
 	n     int
 }
 
@@ -32,7 +32,7 @@ func (x *nameIndex) reserve(n int) {
 		return
 	}
 	size := 8
-	for size < 2*n {
+	for 3*size < 4*n {
 		size *= 2
 	}
 	x.slots = make([]nameSlot, size)
@@ -59,7 +59,7 @@ func (x *nameIndex) get(s string) (int32, bool) {
 // put returns the cell of the value of key s, and whether s was there; a key not there is
 // added with the value 0. The cell is good until the next put.
 func (x *nameIndex) put(s string) (v *int32, found bool) {
-	if 2*(x.n+1) > len(x.slots) {
+	if 4*(x.n+1) > 3*len(x.slots) {
 		x.grow()
 	}
 	h := nameHash(s)
