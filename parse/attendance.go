@@ -1288,17 +1288,18 @@ func foldRuns(s string) (string, []int32) {
 			// folded to itself but a capital: the stretches between capitals are copied whole.
 			j, from := i, i
 			for ; j < len(s); j++ {
-				c := s[j]
-				if c >= utf8.RuneSelf || asciiSpace[c] != 0 {
+				k := foldRunByte[s[j]]
+				if k == foldRunCopy {
+					continue
+				}
+				if k == foldRunEnd {
 					break
 				}
-				if 'A' <= c && c <= 'Z' {
-					if from < j {
-						b.WriteString(s[from:j])
-					}
-					b.WriteByte(c + 'a' - 'A')
-					from = j + 1
+				if from < j {
+					b.WriteString(s[from:j])
 				}
+				b.WriteByte(s[j] + 'a' - 'A')
+				from = j + 1
 			}
 			b.WriteString(s[from:j])
 			i = j
@@ -1340,6 +1341,26 @@ func foldRuns(s string) (string, []int32) {
 	}
 	return b.String(), runs
 }
+
+// The classes of foldRunByte.
+const (
+	foldRunCopy  = iota // a byte that folds to itself
+	foldRunUpper        // a capital, lowered
+	foldRunEnd          // white space or a byte of a wider rune: the stretch ends
+)
+
+// foldRunByte classes the bytes of foldRuns' stretches of ASCII by one look-up a byte.
+var foldRunByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf || asciiSpace[c] != 0:
+			t[c] = foldRunEnd
+		case 'A' <= c && c <= 'Z':
+			t[c] = foldRunUpper
+		}
+	}
+	return t
+}()
 
 // runOffset is foldMap(s)'s offset of byte k of the fold, 0 <= k <= len(f), where f and runs
 // are foldRuns(s).
