@@ -838,7 +838,7 @@ var itemPass = func() (t [256]bool) {
 // initialNameStartsAt reports whether s[i:] opens with an initial followed by a capitalised
 // word ("J. Orsatelli").
 func initialNameStartsAt(s string, i int) bool {
-	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' || !strings.Contains(s[i:min(len(s), i+7)], ".") {
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' || strings.IndexByte(s[i:min(len(s), i+7)], '.') < 0 {
 		return false
 	}
 	rest := s[i:]
