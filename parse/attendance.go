@@ -985,7 +985,9 @@ func parseEntry(s string, proxies bool) listEntry {
 	if proxies || mayHoldProxy(s) {
 		f = normalize.Fold(s)
 	}
-	if f != "" && hasProxyVerb(f) {
+	// Whether f holds a proxy verb, asked once for both tests below unless f is folded anew.
+	verb := f != "" && hasProxyVerb(f)
+	if verb {
 		if m := reInlineProxy.FindStringSubmatchIndex(f); m != nil {
 			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[2], m[3])); ok {
 				e.holder, e.hasHolder, e.proxyOfPrev = n, true, true
@@ -1002,10 +1004,11 @@ func parseEntry(s string, proxies bool) listEntry {
 				e.holder, e.hasHolder = n, true
 			}
 			f = normalize.Fold(giver)
+			verb = hasProxyVerb(f)
 		}
 	}
 	var m []int
-	if hasProxyVerb(f) { // "donne pouvoir", "procuration", "représenté par"
+	if verb { // "donne pouvoir", "procuration", "représenté par"
 		m = giveProxyIndex(f)
 	}
 	if m != nil {
