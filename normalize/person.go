@@ -34,18 +34,21 @@ func Key(given, family string) string {
 // family, written without that string: foldName squeezes white space and drops it at both
 // ends, so the key is the folded given name, one space and the folded family name.
 func foldKey(given, family string) (key, fg, ff string) {
-	var b strings.Builder
-	b.Grow(len(given) + 1 + len(family))
-	_, ok := foldNameInto(&b, given, false)
-	gl := b.Len()
+	var stack [64]byte
+	buf := stack[:0]
+	if n := len(given) + 1 + len(family); n > len(stack) {
+		buf = make([]byte, 0, n)
+	}
+	buf, _, ok := appendFoldName(buf, given, false)
+	gl := len(buf)
 	if ok {
-		_, ok = foldNameInto(&b, family, b.Len() > 0) // the space between the two names
+		buf, _, ok = appendFoldName(buf, family, len(buf) > 0) // the space between the two names
 	}
 	if !ok {
 		// foldName's own way out, for the whole of each string.
 		return Fold(strings.TrimSpace(given + " " + family)), foldName(given), foldName(family)
 	}
-	key = b.String()
+	key = string(buf)
 	switch {
 	case gl == len(key):
 		return key, key, ""
@@ -84,6 +87,28 @@ var civilityKeys = func() (t [17][]civilityKey) {
 	return t
 }()
 
+// civilityLeads marks the ASCII bytes a civility word may open with as written: those that fold
+// to the first byte of a word of civilities, and white space, which the fold of a word beyond
+// ASCII drops at its start. An ASCII byte folds to itself lower-cased ('`' to an apostrophe)
+// wherever it stands, so a word opening with another cannot fold to a civility.
+var civilityLeads = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		f := strings.ToLower(string(rune(c)))
+		if c == '`' {
+			f = "'"
+		}
+		for w := range civilities {
+			if w[0] == f[0] {
+				t[c] = true
+			}
+		}
+		if asciiSpaceByte[c] {
+			t[c] = true
+		}
+	}
+	return t
+}()
+
 // civilityKey is one word of civilities and its civility.
 type civilityKey struct {
 	word string
@@ -107,6 +132,10 @@ func civilityOfKey(w []byte) (Civility, bool) {
 // CivilityOf reads a civility word ("M.", "Mme", "Madame", "MM.", "Messieurs"…).
 func CivilityOf(word string) (Civility, bool) {
 	if len(word) > 16 || word == "" {
+		return Civility{}, false
+	}
+	// Most words are names: their first byte tells they are none (see civilityLeads).
+	if c := word[0]; c < utf8.RuneSelf && !civilityLeads[c] {
 		return Civility{}, false
 	}
 	var buf [16]byte
@@ -208,68 +237,69 @@ var latinFold = func() [0x250]string {
 
 // foldName is Fold for the short texts of names: the same result, faster on Latin letters.
 func foldName(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	if _, ok := foldNameInto(&b, s, false); !ok {
+	var stack [64]byte
+	buf := stack[:0]
+	if len(s) > len(stack) {
+		buf = make([]byte, 0, len(s))
+	}
+	buf, _, ok := appendFoldName(buf, s, false)
+	if !ok {
 		return Fold(s)
 	}
-	return b.String()
+	return string(buf)
 }
 
-// foldNameInto writes the fold of s to b, white space squeezed and dropped at the start of b;
-// space says a space is pending from before s, and the result whether one is pending after it.
-// ok is false at the first rune beyond Latin Extended-B, for which the caller falls back on Fold.
-func foldNameInto(b *strings.Builder, s string, space bool) (pending, ok bool) {
-	for _, r := range s {
-		if r < utf8.RuneSelf { // most letters of names: the cases below for ASCII, without calls
-			c := byte(r)
-			if asciiSpaceByte[c] {
-				space = b.Len() > 0
+// appendFoldName appends the fold of s to dst, white space squeezed and dropped at the start of
+// dst; space says a space is pending from before s, and the result whether one is pending after
+// it. ok is false at the first rune beyond Latin Extended-B, for which the caller falls back on
+// Fold. The names are built on the stack and copied once into their string, rather than written
+// byte by byte to a strings.Builder, which checks itself at each byte (foldNameIntoRef).
+func appendFoldName(dst []byte, s string, space bool) (out []byte, pending, ok bool) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // most letters of names: read by foldASCII
+			i++
+			f := foldASCII[c]
+			if f == foldSpace {
+				space = len(dst) > 0
 				continue
 			}
-			if c == '`' {
-				c = '\''
-			} else if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
 			if space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 				space = false
 			}
-			b.WriteByte(c)
+			dst = append(dst, f)
+			// The letters up to the next space or rune beyond ASCII, without the tests above.
+			for i < len(s) && s[i] < utf8.RuneSelf && foldASCII[s[i]] != foldSpace {
+				dst = append(dst, foldASCII[s[i]])
+				i++
+			}
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r < 0x250 && unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(dst) > 0
 			continue
 		}
 		var f string
 		switch {
-		case r == '`' || r == '’' || r == '‘' || r == 'ʼ':
-			r = '\''
-		case r < 0x80:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
+		case r == '’' || r == '‘' || r == 'ʼ':
+			f = "'"
 		case r < 0x250:
 			f = latinFold[r]
 			if f == "" {
 				continue // a combining mark or a space-like rune Fold drops
 			}
 		default:
-			return space, false
+			return dst, space, false
 		}
 		if space {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		if f != "" {
-			b.WriteString(f)
-		} else {
-			b.WriteRune(r)
-		}
+		dst = append(dst, f...)
 	}
-	return space, true
+	return dst, space, true
 }
 
 // foldNameWord folds one word: lower case for ASCII words (most civilities and particles), Fold
@@ -712,14 +742,15 @@ func (q *Person) Folded() (given, family string) {
 // person they can only mean. Roles ("le Maire", "la Présidente") are registered for the people
 // who hold them, so that a debate speaker named by role links to them too.
 type People struct {
-	List  []*Person
-	byKey map[string]*Person
+	List []*Person
+	// byKey names, by each key, the place in List of the first person indexed under it.
+	byKey nameIndex
 	roles map[string]*Person
 	// byWord indexes people by folded family name and by folded given name, so that a
 	// mention is compared with the few people it can name, not with everyone. A word names a
 	// lone person by their place in List (>= 0), or several by ^place of their list in shared:
-	// a small value keeps the map's cells small, and most words name one person.
-	byWord map[string]int32
+	// a small value keeps the index's cells small, and most words name one person.
+	byWord nameIndex
 	shared [][]*Person
 	// last remembers the folds of the last name read: a list reader asks Resolve, KeyOf and
 	// Add about one name in a row.
@@ -742,7 +773,7 @@ func (p *People) newPerson(n Name) *Person {
 
 // named returns the people word w (folded) was indexed under, in the order indexed.
 func (p *People) named(w string) []*Person {
-	v, ok := p.byWord[w]
+	v, ok := p.byWord.get(w)
 	switch {
 	case !ok:
 		return nil
@@ -779,39 +810,29 @@ func (p *People) FoldsOf(n Name) (given, family string) {
 // about to add the entries of the first list sizes them once rather than growing them person by
 // person (a map grows by doubling, and each growth copies it).
 func (p *People) Reserve(n int) {
-	if p.byKey == nil {
-		p.byKey = make(map[string]*Person, n)
-	}
-	if p.byWord == nil {
-		p.byWord = make(map[string]int32, 2*n)
-	}
+	p.byKey.reserve(n)
+	p.byWord.reserve(2 * n)
 }
 
 // index records q under its current names.
 func (p *People) index(q *Person) {
-	if p.byKey == nil {
-		p.byKey = map[string]*Person{}
-	}
-	if p.byWord == nil {
-		p.byWord = map[string]int32{}
-	}
 	q.key, q.fg, q.ff = p.foldKey(q.Given, q.Family)
 	q.kg, q.kf = q.Given, q.Family
-	if _, ok := p.byKey[q.key]; !ok {
-		p.byKey[q.key] = q
+	if v, ok := p.byKey.put(q.key); !ok {
+		*v = q.at
 	}
 	for _, w := range [2]string{q.ff, q.fg} {
 		if w == "" {
 			continue
 		}
-		v, ok := p.byWord[w]
-		switch {
+		cell, ok := p.byWord.put(w)
+		switch v := *cell; {
 		case !ok:
-			p.byWord[w] = q.at
+			*cell = q.at
 		case v >= 0:
 			if x := p.List[v]; x != q {
 				p.shared = append(p.shared, []*Person{x, q})
-				p.byWord[w] = ^int32(len(p.shared) - 1)
+				*cell = ^int32(len(p.shared) - 1)
 			}
 		default:
 			l := p.shared[^v]
@@ -876,8 +897,10 @@ func (p *People) merge(old *Person, n Name) {
 func (p *People) Resolve(n Name) (*Person, bool) {
 	k, mg, mf := p.foldKey(n.Given, n.Family)
 	if k != "" {
-		if old, ok := p.byKey[k]; ok && civilityAgrees(old.Civility, n.Civility) {
-			return old, true
+		if at, ok := p.byKey.get(k); ok {
+			if old := p.List[at]; civilityAgrees(old.Civility, n.Civility) {
+				return old, true
+			}
 		}
 	}
 	var found *Person

@@ -267,27 +267,96 @@ func (d *doc) labelOf(i int) (status string, proxies bool, rest string, restCol 
 var labelLead = normalize.NewTrimSet(" \t+-–•*·>")
 
 // labelHeadRejects reports whether classifyLabel rejects label, a label without parentheses,
-// for the start of its fold: none of gateLabelHead's words opens it. The fold's first
-// labelHeadLen bytes are read (see foldedHead); false when they cannot be told.
+// for the start of its fold: none of gateLabelHead's words opens it. The fold is read as
+// foldedHead reads it, a byte at a time, only until the words that open like it are all left
+// behind, mostly after a byte or two (labelHeadRejectsRef folded the first labelHeadLen bytes
+// first); false when a rune beyond the Latin blocks comes first (Fold may then read the text
+// otherwise). Past that point the fold of the rest cannot change the bytes read: Fold folds
+// each of those runes alone, whatever follows.
 func labelHeadRejects(label string) bool {
-	if gateLabelHead.byFirst == nil || labelHeadLen < labelHeadLongest {
+	if gateLabelHead.byFirst == nil {
 		return false
 	}
-	var buf [labelHeadLen]byte
-	head, complete, known := foldedHead(label, buf[:0])
-	if !known {
-		return false
-	}
-	if len(head) == 0 {
-		return complete // the label folds to nothing, which no label is
-	}
-	for _, l := range gateLabelHead.byFirst[head[0]] {
-		if len(l) <= len(head) && string(head[:len(l)]) == l {
+	var h headReader
+	space := false
+	for _, r := range label {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpace[c] != 0 {
+				space = h.n > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			if space {
+				if done, rejects := h.next(' '); done {
+					return rejects
+				}
+				space = false
+			}
+			if done, rejects := h.next(c); done {
+				return rejects
+			}
+			continue
+		}
+		if r >= rune(len(latinFold)) {
 			return false
 		}
+		f := latinFold[r]
+		if f == "" {
+			if unicode.IsSpace(r) {
+				space = h.n > 0
+			}
+			continue
+		}
+		if space {
+			if done, rejects := h.next(' '); done {
+				return rejects
+			}
+			space = false
+		}
+		for k := 0; k < len(f); k++ {
+			if done, rejects := h.next(f[k]); done {
+				return rejects
+			}
+		}
 	}
-	// When the fold goes on past the head, a word longer than the head might open it.
-	return complete || len(head) >= labelHeadLongest
+	return true // the fold ends before any word is read whole (or folds to nothing)
+}
+
+// headReader follows the fold of a label against the words of gateLabelHead that open with its
+// first byte (at most 64: a bit of live each).
+type headReader struct {
+	words []string
+	live  uint64 // the words the fold has followed so far
+	n     int    // the bytes of the fold read
+}
+
+// next reads the next byte c of the fold: done when c decides, rejects then whether no word of
+// the gate opens the fold.
+func (h *headReader) next(c byte) (done, rejects bool) {
+	if h.n == 0 {
+		h.words = gateLabelHead.byFirst[c]
+		if len(h.words) > 64 {
+			return true, false // too many to follow: classifyLabel tells
+		}
+		h.live = 1<<len(h.words) - 1
+	}
+	for j, w := range h.words {
+		if h.live&(1<<j) == 0 {
+			continue
+		}
+		if w[h.n] != c {
+			h.live &^= 1 << j
+		} else if len(w) == h.n+1 {
+			return true, false
+		}
+	}
+	h.n++
+	return h.live == 0, true
 }
 
 // labelHeadMatch is reLabelHead.MatchString(f). The pattern is one of finitely many words at the
@@ -326,63 +395,6 @@ var labelHeads = func() *[256][]string {
 	}
 	return t
 }()
-
-// labelHeadLongest is the length of the longest word of gateLabelHead.
-var labelHeadLongest = gateLabelHead.longest()
-
-// labelHeadLen is how many bytes of a label's fold labelHeadRejects reads: more than the
-// longest word of gateLabelHead.
-const labelHeadLen = 24
-
-// foldedHead appends to buf the first cap(buf) bytes of normalize.Fold(s) (or all of it,
-// complete then true), read rune by rune as Fold does for ASCII and the Latin blocks; known
-// is false when a rune beyond those comes first (Fold may then read the text otherwise).
-func foldedHead(s string, buf []byte) (head []byte, complete, known bool) {
-	n := cap(buf)
-	space := false
-	for _, r := range s {
-		if len(buf) >= n {
-			return buf[:n], false, true
-		}
-		if r < utf8.RuneSelf {
-			c := byte(r)
-			if asciiSpace[c] != 0 {
-				space = len(buf) > 0
-				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			} else if c == '`' {
-				c = '\''
-			}
-			if space {
-				buf = append(buf, ' ')
-				space = false
-			}
-			buf = append(buf, c)
-			continue
-		}
-		if r >= rune(len(latinFold)) {
-			return buf, false, false
-		}
-		f := latinFold[r]
-		if f == "" {
-			if unicode.IsSpace(r) {
-				space = len(buf) > 0
-			}
-			continue
-		}
-		if space {
-			buf = append(buf, ' ')
-			space = false
-		}
-		buf = append(buf, f...)
-	}
-	if len(buf) > n {
-		return buf[:n], false, true
-	}
-	return buf, true, true
-}
 
 // firstFoldedByte returns the first byte of normalize.Fold(s) when it can be told from the
 // first letters of s: known is false when s has none, or when its first rune that folds to
@@ -760,11 +772,18 @@ func appendItems(out []listItem, s string) []listItem {
 	}
 	for i := 0; i < len(s); {
 		// Most bytes are letters, which no case below reads: they are passed without decoding.
-		if c := s[i]; c < utf8.RuneSelf && !itemByte[c] {
+		for i < len(s) && itemPass[s[i]] {
 			i++
-			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
+		if i >= len(s) {
+			break
+		}
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		// The cases read distinct runes, but that depth > 0 passes every separator; a space
+		// is read by its own three cases, in the order they had among the others.
 		switch {
 		case r == '(':
 			depth++
@@ -773,26 +792,30 @@ func appendItems(out []listItem, s string) []listItem {
 				depth--
 			}
 		case depth > 0:
+		case r == ' ':
+			switch {
+			case (strings.HasPrefix(s[i:], " et") || strings.HasPrefix(s[i:], " ET")) && (i+3 == len(s) || s[i+3] == ' ' || s[i+3] == '\n'):
+				emit(i, i+3)
+				i += 3
+				continue
+			case i+1 < len(s) && 'A' <= s[i+1] && s[i+1] <= 'Z' &&
+				initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
+				// "JF Orsatelli J. Orsatelli": a second name that opens with initials (a
+				// capital, initialNameStartsAt's first test, made before the call).
+				emit(i, i+1)
+			case i > 0 && s[i-1] != ' ' && s[i-1] != '\n' && s[i-1] != ',' &&
+				i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
+				// The family name ends where the space is (no word ends at a separator) and
+				// the civility opens with its M: the cheap tests of civilityStartsAt and
+				// familyEndsAt, made first.
+				// "M. Jean-Charles MANRIQUE M. Brice THIEBAUD": a comma missing between two
+				// names.
+				emit(i, i+1)
+			}
 		case r == ',' || r == ';' || r == '\n':
 			emit(i, i+w)
 		case (r == '-' || r == '–' || r == '—' || r == '/' || r == '&' || r == '•') && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && (i+w >= len(s) || s[i+w] == ' ' || s[i+w] == '\n'):
 			emit(i, i+w)
-		case r == ' ' && (strings.HasPrefix(s[i:], " et") || strings.HasPrefix(s[i:], " ET")) && (i+3 == len(s) || s[i+3] == ' ' || s[i+3] == '\n'):
-			emit(i, i+3)
-			i += 3
-			continue
-		case r == ' ' && depth == 0 && i+1 < len(s) && 'A' <= s[i+1] && s[i+1] <= 'Z' &&
-			initialNameStartsAt(s, i+1) && fieldCount(s[start:i], 2) >= 2 && !initialEndsAt(s, i):
-			// "JF Orsatelli J. Orsatelli": a second name that opens with initials (a capital,
-			// initialNameStartsAt's first test, made before the call).
-			emit(i, i+1)
-		case r == ' ' && depth == 0 && i > 0 && s[i-1] != ' ' && s[i-1] != '\n' && s[i-1] != ',' &&
-			i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') && civilityStartsAt(s, i+1) && familyEndsAt(s, i):
-			// The family name ends where the space is (no word ends at a separator) and the
-			// civility opens with its M: the cheap tests of civilityStartsAt and familyEndsAt,
-			// made first.
-			// "M. Jean-Charles MANRIQUE M. Brice THIEBAUD": a comma missing between two names.
-			emit(i, i+1)
 		}
 		i += w
 	}
@@ -803,11 +826,11 @@ func appendItems(out []listItem, s string) []listItem {
 // itemTrim are the marks an entry loses at its ends, after its white space.
 var itemTrim = normalize.NewTrimSet(" .;,")
 
-// itemByte marks the ASCII bytes that appendItems reads: every other ASCII byte is passed, as
-// its cases (parentheses, separators, spaces) all need one of these.
-var itemByte = func() (t [utf8.RuneSelf]bool) {
-	for _, c := range "(),;\n-/& " {
-		t[c] = true
+// itemPass marks the bytes appendItems passes without reading them: the ASCII bytes but those
+// its cases read (parentheses, separators, spaces). The bytes of wider runes are read.
+var itemPass = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !strings.ContainsRune("(),;\n-/& ", rune(c))
 	}
 	return t
 }()
@@ -815,7 +838,7 @@ var itemByte = func() (t [utf8.RuneSelf]bool) {
 // initialNameStartsAt reports whether s[i:] opens with an initial followed by a capitalised
 // word ("J. Orsatelli").
 func initialNameStartsAt(s string, i int) bool {
-	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' || !strings.Contains(s[i:min(len(s), i+7)], ".") {
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' || strings.IndexByte(s[i:min(len(s), i+7)], '.') < 0 {
 		return false
 	}
 	rest := s[i:]
@@ -962,7 +985,9 @@ func parseEntry(s string, proxies bool) listEntry {
 	if proxies || mayHoldProxy(s) {
 		f = normalize.Fold(s)
 	}
-	if f != "" && hasProxyVerb(f) {
+	// Whether f holds a proxy verb, asked once for both tests below unless f is folded anew.
+	verb := f != "" && hasProxyVerb(f)
+	if verb {
 		if m := reInlineProxy.FindStringSubmatchIndex(f); m != nil {
 			if n, ok := normalize.PersonName(fm.sliceFolded(s, f, m[2], m[3])); ok {
 				e.holder, e.hasHolder, e.proxyOfPrev = n, true, true
@@ -979,10 +1004,11 @@ func parseEntry(s string, proxies bool) listEntry {
 				e.holder, e.hasHolder = n, true
 			}
 			f = normalize.Fold(giver)
+			verb = hasProxyVerb(f)
 		}
 	}
 	var m []int
-	if hasProxyVerb(f) { // "donne pouvoir", "procuration", "représenté par"
+	if verb { // "donne pouvoir", "procuration", "représenté par"
 		m = giveProxyIndex(f)
 	}
 	if m != nil {
@@ -1265,17 +1291,18 @@ func foldRuns(s string) (string, []int32) {
 			// folded to itself but a capital: the stretches between capitals are copied whole.
 			j, from := i, i
 			for ; j < len(s); j++ {
-				c := s[j]
-				if c >= utf8.RuneSelf || asciiSpace[c] != 0 {
+				k := foldRunByte[s[j]]
+				if k == foldRunCopy {
+					continue
+				}
+				if k == foldRunEnd {
 					break
 				}
-				if 'A' <= c && c <= 'Z' {
-					if from < j {
-						b.WriteString(s[from:j])
-					}
-					b.WriteByte(c + 'a' - 'A')
-					from = j + 1
+				if from < j {
+					b.WriteString(s[from:j])
 				}
+				b.WriteByte(s[j] + 'a' - 'A')
+				from = j + 1
 			}
 			b.WriteString(s[from:j])
 			i = j
@@ -1317,6 +1344,26 @@ func foldRuns(s string) (string, []int32) {
 	}
 	return b.String(), runs
 }
+
+// The classes of foldRunByte.
+const (
+	foldRunCopy  = iota // a byte that folds to itself
+	foldRunUpper        // a capital, lowered
+	foldRunEnd          // white space or a byte of a wider rune: the stretch ends
+)
+
+// foldRunByte classes the bytes of foldRuns' stretches of ASCII by one look-up a byte.
+var foldRunByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf || asciiSpace[c] != 0:
+			t[c] = foldRunEnd
+		case 'A' <= c && c <= 'Z':
+			t[c] = foldRunUpper
+		}
+	}
+	return t
+}()
 
 // runOffset is foldMap(s)'s offset of byte k of the fold, 0 <= k <= len(f), where f and runs
 // are foldRuns(s).
@@ -1587,7 +1634,7 @@ func (d *doc) origOffset(s string, fi int) int {
 // inlineLists reads lists opened inside a sentence, each with its count: "25 Conseillers étaient
 // Présents ou Représentés (07 Procurations : ML Castelli, …) et 04 Absents : JT Albertini, …".
 func (d *doc) inlineLists(i int) (end int, ok bool) {
-	if !strings.Contains(d.folded[i], ":") || !reInlineLabel.MatchString(d.folded[i]) {
+	if !inlineLabelAny(d.folded[i]) {
 		return 0, false
 	}
 	// The sentence runs until a line ends with a full stop.
@@ -1665,6 +1712,70 @@ func (d *doc) inlineLists(i int) (end int, ok bool) {
 	}
 	return end, true
 }
+
+// inlineLabelAny is reInlineLabel.MatchString(f), read backwards from each colon of f: the
+// backtracker tried the pattern from every digit of a line, and every line of the header with
+// a colon and a label word somewhere (a list "Présents : …") passed its prefilter.
+//
+// This is exact. The pattern's words (inlineLabelWords, inlineLabelGroups, inlineLabelVerbs)
+// hold no white space and end with a letter, and white space (\s: ASCII but \v) stands
+// before each: so each is a whole token of f, a maximal run of bytes other than white space,
+// and the label is the token before the colon and the white space before it. Before the
+// label come, a token each, maybe a group word and maybe a verb after it, and first a token
+// ending with a digit, whose last digit (or last three) is the number.
+func inlineLabelAny(f string) bool {
+	for c := 0; ; c++ {
+		k := strings.IndexByte(f[c:], ':')
+		if k < 0 {
+			return false
+		}
+		c += k
+		if inlineLabelEndsAt(f, c) {
+			return true
+		}
+	}
+}
+
+// inlineLabelEndsAt reports whether a match of reInlineLabel holds the colon at f[c].
+func inlineLabelEndsAt(f string, c int) bool {
+	label, p := tokenBefore(f, c)
+	if p == 0 || !slices.Contains(inlineLabelWords, label) {
+		return false
+	}
+	t, p := tokenBefore(f, p)
+	if endsWithDigit(t) {
+		return true
+	}
+	if slices.Contains(inlineLabelVerbs, t) && p > 0 {
+		// A verb counts only after a group word; a group word alone is read below.
+		if g, q := tokenBefore(f, p); q > 0 && slices.Contains(inlineLabelGroups, g) {
+			n, _ := tokenBefore(f, q)
+			if endsWithDigit(n) {
+				return true
+			}
+		}
+	}
+	if p == 0 || !slices.Contains(inlineLabelGroups, t) {
+		return false
+	}
+	n, _ := tokenBefore(f, p)
+	return endsWithDigit(n)
+}
+
+// tokenBefore returns the last token of f[:end] past its white space (\s), and where it starts.
+func tokenBefore(f string, end int) (tok string, start int) {
+	for end > 0 && isRxSpace(f[end-1]) {
+		end--
+	}
+	start = end
+	for start > 0 && !isRxSpace(f[start-1]) {
+		start--
+	}
+	return f[start:end], start
+}
+
+// endsWithDigit reports whether t ends with an ASCII digit.
+func endsWithDigit(t string) bool { return t != "" && '0' <= t[len(t)-1] && t[len(t)-1] <= '9' }
 
 // doubleSpaced reports whether the document's opening lines alternate with blank lines (some
 // HTML and PDF conversions), so that a blank line does not end a list.

@@ -143,6 +143,18 @@ var (
 // Castelli, …) et 04 Absents : JT Albertini, …". Group 1 is the number, 2 the label.
 var reInlineLabel = mustRx(`(\d{1,3})\s+(?:(?:conseillers?|membres?|elus?)\s+(?:etaient\s+|sont\s+)?)?(procurations?|pouvoirs?|absente?s?|excusee?s?|presente?s?)\s*:\s*`)
 
+// The words of reInlineLabel, spelt out for inlineLabelAny, which reads the pattern by hand
+// (TestInlineLabelWords checks them against the pattern): inlineLabelWords are the labels
+// (group 2), inlineLabelGroups the members counted before them ("conseillers", "élus"), and
+// inlineLabelVerbs the verbs that may follow those ("étaient").
+var (
+	inlineLabelWords = []string{"procuration", "procurations", "pouvoir", "pouvoirs",
+		"absent", "absente", "absents", "absentes", "excuse", "excusee", "excuses", "excusees",
+		"present", "presente", "presents", "presentes"}
+	inlineLabelGroups = []string{"conseiller", "conseillers", "membre", "membres", "elu", "elus"}
+	inlineLabelVerbs  = []string{"etaient", "sont"}
+)
+
 // reProxyMark is a mark pairing a proxy's giver and holder across the lists: "(Pr*)",
 // "(Pr**)", "(P1)", "(*)".
 var reProxyMark = mustRx(`^\s*(?:pr|p|pouvoir|procuration)?\s*(\*+|\d{1,2})\s*$`)
