@@ -161,10 +161,7 @@ func (nx *srcNext) from(src string, o int) int {
 		nx.cr = indexFrom(src, o, '\r')
 	}
 	if nx.dbl < o {
-		nx.dbl = len(src)
-		if k := strings.Index(src[o:], "  "); k >= 0 {
-			nx.dbl = o + k
-		}
+		nx.dbl = nextDouble(src, o)
 	}
 	if nx.nbsp < o {
 		nx.nbsp = len(src)
@@ -194,6 +191,37 @@ func countBreaks(s string) int {
 func indexFrom(src string, o int, c byte) int {
 	if k := strings.IndexByte(src[o:], c); k >= 0 {
 		return o + k
+	}
+	return len(src)
+}
+
+// Bounds of nextDouble's first looks. strings.Index of two bytes steps from one space to the
+// next with IndexByte before it compares pairs sixteen bytes a step; in French prose a space
+// comes every few bytes, and that start costs more than the rest of the search when the next
+// two spaces lie a line or two on (the rows of a table). A text of up to 64 bytes
+// (bytealg.MaxBruteForce) goes to the pair compare at once.
+const (
+	doubleWindow = 64 // bytes of a look
+	doubleLooks  = 2  // looks before the rest of src is searched at once
+)
+
+// nextDouble returns where the first two neighbouring spaces at or after o lie in src,
+// len(src) if none: strings.Index(src[o:], "  ") from o, looking first at a few windows of
+// src, each opening on the last byte of the one before so that no pair is cut.
+func nextDouble(src string, o int) int {
+	p := o
+	for range doubleLooks {
+		w := src[p:min(len(src), p+doubleWindow)]
+		if k := strings.Index(w, "  "); k >= 0 {
+			return p + k
+		}
+		if len(w) < doubleWindow {
+			return len(src)
+		}
+		p += doubleWindow - 1
+	}
+	if k := strings.Index(src[p:], "  "); k >= 0 {
+		return p + k
 	}
 	return len(src)
 }
