@@ -227,12 +227,12 @@ func decisionsJSON(t *testing.T, ds []Decision) string {
 	return string(b)
 }
 
-// decisionText is decisionFixture on a text: its document read up to the body, and its prose
-// paragraphs; ok is false when the text cannot be read.
-func decisionText(text string) (*doc, []para, bool) {
-	src, err := extract.Bytes("fuzz.txt", []byte(text))
+// decisionDoc is a document read from data up to its body, and its prose paragraphs: the
+// input of the decision reader (decisionFixture and FuzzDecisionsRef read theirs so).
+func decisionDoc(name string, data []byte) (*doc, []para, error) {
+	src, err := extract.Bytes(name, data)
 	if err != nil {
-		return nil, nil, false
+		return nil, nil, err
 	}
 	d := newDoc(src)
 	d.header()
@@ -244,7 +244,7 @@ func decisionText(text string) (*doc, []para, bool) {
 			prose = append(prose, p)
 		}
 	}
-	return d, slices.Clip(prose), true
+	return d, prose, nil
 }
 
 // TestDecisionsAgreesWithRef checks decisions against decisionsRef on the sample and on every
@@ -270,11 +270,11 @@ func FuzzDecisionsRef(f *testing.F) {
 		if len(text) > 4000 || !strings.Contains(text, "\n") {
 			return
 		}
-		ref, refProse, ok := decisionText(text)
-		if !ok {
+		ref, refProse, err := decisionDoc("fuzz.txt", []byte(text))
+		if err != nil {
 			return
 		}
-		d, prose, _ := decisionText(text)
+		d, prose, _ := decisionDoc("fuzz.txt", []byte(text))
 		decisionWindows(t, "fuzz", ref, refProse, d, prose)
 	})
 }
