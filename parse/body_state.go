@@ -69,6 +69,20 @@ func (d *doc) trigAt(i int) trig {
 	return t
 }
 
+// triggersAt is trigAt(i).trigger, told from the memo without copying a reading.
+func (d *doc) triggersAt(i int) bool {
+	if d.bs.trigOf != nil {
+		switch d.bs.trigOf[i] {
+		case 0:
+		case 1:
+			return false
+		default:
+			return true
+		}
+	}
+	return d.trigAt(i).trigger
+}
+
 // stemsAt is scanStemsSkip(d.folded[i], '*') of folded line i, computed once, with stemStar
 // when the line holds a "*": the stems of the line without its "*" (scanStems of a line
 // holding none). The vote reader and the clause reader read a line so; only the clause

@@ -963,6 +963,18 @@ func (d *doc) decisions(prose []para) []Decision {
 		if inClause != nil && inClause[i-lo] {
 			continue
 		}
+		// Before the first draft only a line that triggers or opens a clause does anything: the
+		// gap and the list state are read beside a draft only, and the first draft starts them
+		// again. The other lines are passed without cleaning them or counting the tables
+		// before them (decisionsRef, in the tests, reads them all).
+		if cur == nil && !d.triggersAt(i) {
+			if len(cls) == 0 {
+				continue
+			}
+			if _, ok := clauseAt(i); !ok {
+				continue
+			}
+		}
 		prev := i
 		if k > 0 {
 			prev = lines[k-1]

@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"minutes/extract"
 )
 
 // decisionFixture is a document read up to its body, and its prose paragraphs: the input of the
@@ -16,19 +14,9 @@ func decisionFixture(tb testing.TB, path string) (*doc, []para) {
 	if err != nil {
 		tb.Skipf("%s: %v", path, err)
 	}
-	src, err := extract.Bytes(filepath.Base(path), data)
+	d, prose, err := decisionDoc(filepath.Base(path), data)
 	if err != nil {
 		tb.Fatal(err)
-	}
-	d := newDoc(src)
-	d.header()
-	d.attendance()
-	d.body()
-	var prose []para
-	for _, p := range d.paragraphs(0, len(d.lines)) {
-		if !p.table {
-			prose = append(prose, p)
-		}
 	}
 	return d, prose
 }
