@@ -15,6 +15,8 @@ import (
 type lineMemo struct {
 	row    []int8 // tableRow: 0 unknown, 1 no, 2 yes
 	marker []int8 // a debate marker after leading bullets (see markerAt): 0 unknown, 1 no, 2 yes
+	// table is flatMemo.rows once isTableLine's answer (lineTable) is read for every line.
+	table []uint8
 	// direct indexes directAt's answers: 0 unknown, -1 no speaker, k the speaker dsp[k-1].
 	direct []int32
 	dsp    []speaker

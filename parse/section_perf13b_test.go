@@ -1,0 +1,91 @@
+package parse
+
+import (
+	"testing"
+
+	"minutes/extract"
+)
+
+// isTableLineRef is isTableLine before every line was read on the first call: each line was
+// read when first asked. The reference.
+func (d *doc) isTableLineRef(i int) bool {
+	rows := d.flatRowLines()
+	st := rows[i]
+	if st&lineRead == 0 {
+		st |= lineRead
+		if untabTableText(d.lines[i].Text) || st&lineRow != 0 {
+			st |= lineTable
+		}
+		rows[i] = st
+	}
+	return st&lineTable != 0
+}
+
+// checkTableLine compares isTableLine with isTableLineRef on every line of src, on two
+// documents so that neither's memo serves the other. isTableLine is first asked of the last
+// line, then of every line twice; the reference of each line once, in order.
+// It returns how many lines are table lines.
+func checkTableLine(t *testing.T, src *extract.Source) (rows int) {
+	t.Helper()
+	d, r := bodyReady(src), bodyReady(src)
+	n := len(d.lines)
+	if n == 0 {
+		return 0
+	}
+	d.isTableLine(n - 1)
+	for i := range n {
+		want := r.isTableLineRef(i)
+		if want {
+			rows++
+		}
+		for range 2 {
+			if got := d.isTableLine(i); got != want {
+				t.Fatalf("%s line %d %q: isTableLine = %v, want %v", src.Name, i, d.lines[i].Text, got, want)
+			}
+		}
+	}
+	return rows
+}
+
+// TestIsTableLineCorpus checks isTableLine against isTableLineRef on every line of the corpus
+// texts.
+func TestIsTableLineCorpus(t *testing.T) {
+	srcs, _ := corpusSources(t)
+	for _, src := range srcs {
+		checkTableLine(t, src)
+	}
+}
+
+// TestIsTableLineCases checks isTableLine against isTableLineRef on short texts with tables,
+// list indents and tabs inside sentences.
+func TestIsTableLineCases(t *testing.T) {
+	cases := append([]string{
+		"1.\tApprobation du procès-verbal\nCompte\tMontant\n611\t1 200,00\ndu 3\tadjoint\n",
+		"a)\tpoint\n-\tpuce\nTotal\t\t\n\tdébut\n",
+	}, tableRowSeeds...)
+	rows := 0
+	for _, s := range cases {
+		src, err := extract.Text([]byte(s))
+		if err != nil {
+			t.Fatalf("extract.Text(%q): %v", s, err)
+		}
+		rows += checkTableLine(t, src)
+	}
+	if rows == 0 {
+		t.Error("no case holds a table line: the cases test only one answer")
+	}
+}
+
+// FuzzIsTableLine checks isTableLine against isTableLineRef on any text.
+func FuzzIsTableLine(f *testing.F) {
+	for _, s := range append(tableRowSeeds, paragraphSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src, err := extract.Text([]byte(s))
+		if err != nil {
+			return
+		}
+		checkTableLine(t, src)
+	})
+}
