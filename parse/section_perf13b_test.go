@@ -89,3 +89,92 @@ func FuzzIsTableLine(f *testing.F) {
 		checkTableLine(t, src)
 	})
 }
+
+// rowAtRef is rowAt before the answer "no" alone was read inline: the reference.
+func (d *doc) rowAtRef(i int) bool {
+	if r := d.lm.row; i < len(r) && r[i] != 0 {
+		return r[i] == 2
+	}
+	return d.readRow(i)
+}
+
+// markerAtRef is markerAt before the answer "no" alone was read inline: the reference.
+func (d *doc) markerAtRef(i int) bool {
+	if r := d.lm.marker; i < len(r) && r[i] != 0 {
+		return r[i] == 2
+	}
+	return d.readMarker(i)
+}
+
+// checkLineMemos compares rowAt and markerAt with their references and with what they
+// remember (tableRow, the debate marker test) on every line of src, asked twice each, on two
+// documents so that neither's memo serves the other. It returns how many lines are rows or
+// markers.
+func checkLineMemos(t *testing.T, src *extract.Source) (yes int) {
+	t.Helper()
+	d, r := bodyReady(src), bodyReady(src)
+	for i := range d.lines {
+		row, marker := r.rowAtRef(i), r.markerAtRef(i)
+		if row != d.tableRow(i) || marker != isDebateMarker(trimBulletMarks(d.folded[i])) {
+			t.Fatalf("%s line %d %q: rowAtRef, markerAtRef = %v, %v: not what they remember", src.Name, i, d.lines[i].Text, row, marker)
+		}
+		for range 2 {
+			if got := d.rowAt(i); got != row {
+				t.Fatalf("%s line %d %q: rowAt = %v, want %v", src.Name, i, d.lines[i].Text, got, row)
+			}
+			if got := d.markerAt(i); got != marker {
+				t.Fatalf("%s line %d %q: markerAt = %v, want %v", src.Name, i, d.lines[i].Text, got, marker)
+			}
+		}
+		if row {
+			yes++
+		}
+		if marker {
+			yes++
+		}
+	}
+	return yes
+}
+
+// TestLineMemosCorpus checks rowAt and markerAt against their references on every line of the
+// corpus texts.
+func TestLineMemosCorpus(t *testing.T) {
+	srcs, _ := corpusSources(t)
+	for _, src := range srcs {
+		checkLineMemos(t, src)
+	}
+}
+
+// TestLineMemosCases checks rowAt and markerAt against their references on short texts with
+// tables and debate markers.
+func TestLineMemosCases(t *testing.T) {
+	cases := append([]string{
+		"Débat :\nM. le Maire rappelle le projet.\n• Débats des élus :\nCompte\tMontant\n",
+		"Situation budget 2023\nCompte\tMontant\n611\t1 200,00\nLe conseil décide.\n",
+	}, tableRowSeeds...)
+	yes := 0
+	for _, s := range cases {
+		src, err := extract.Text([]byte(s))
+		if err != nil {
+			t.Fatalf("extract.Text(%q): %v", s, err)
+		}
+		yes += checkLineMemos(t, src)
+	}
+	if yes == 0 {
+		t.Error("no case holds a row or a marker: the cases test only one answer")
+	}
+}
+
+// FuzzLineMemos checks rowAt and markerAt against their references on any text.
+func FuzzLineMemos(f *testing.F) {
+	for _, s := range append(tableRowSeeds, paragraphSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src, err := extract.Text([]byte(s))
+		if err != nil {
+			return
+		}
+		checkLineMemos(t, src)
+	})
+}
