@@ -47,49 +47,6 @@ func checkTableLine(t *testing.T, src *extract.Source) (rows int) {
 	return rows
 }
 
-// TestIsTableLineCorpus checks isTableLine against isTableLineRef on every line of the corpus
-// texts.
-func TestIsTableLineCorpus(t *testing.T) {
-	srcs, _ := corpusSources(t)
-	for _, src := range srcs {
-		checkTableLine(t, src)
-	}
-}
-
-// TestIsTableLineCases checks isTableLine against isTableLineRef on short texts with tables,
-// list indents and tabs inside sentences.
-func TestIsTableLineCases(t *testing.T) {
-	cases := append([]string{
-		"1.\tApprobation du procès-verbal\nCompte\tMontant\n611\t1 200,00\ndu 3\tadjoint\n",
-		"a)\tpoint\n-\tpuce\nTotal\t\t\n\tdébut\n",
-	}, tableRowSeeds...)
-	rows := 0
-	for _, s := range cases {
-		src, err := extract.Text([]byte(s))
-		if err != nil {
-			t.Fatalf("extract.Text(%q): %v", s, err)
-		}
-		rows += checkTableLine(t, src)
-	}
-	if rows == 0 {
-		t.Error("no case holds a table line: the cases test only one answer")
-	}
-}
-
-// FuzzIsTableLine checks isTableLine against isTableLineRef on any text.
-func FuzzIsTableLine(f *testing.F) {
-	for _, s := range append(tableRowSeeds, paragraphSeeds...) {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		src, err := extract.Text([]byte(s))
-		if err != nil {
-			return
-		}
-		checkTableLine(t, src)
-	})
-}
-
 // rowAtRef is rowAt before the answer "no" alone was read inline: the reference.
 func (d *doc) rowAtRef(i int) bool {
 	if r := d.lm.row; i < len(r) && r[i] != 0 {
@@ -136,37 +93,47 @@ func checkLineMemos(t *testing.T, src *extract.Source) (yes int) {
 	return yes
 }
 
-// TestLineMemosCorpus checks rowAt and markerAt against their references on every line of the
-// corpus texts.
-func TestLineMemosCorpus(t *testing.T) {
+// checkLineAnswers runs checkTableLine and checkLineMemos on src, returning how many answers
+// are "yes".
+func checkLineAnswers(t *testing.T, src *extract.Source) int {
+	t.Helper()
+	return checkTableLine(t, src) + checkLineMemos(t, src)
+}
+
+// TestLineAnswersCorpus checks isTableLine, rowAt and markerAt against their references on
+// every line of the corpus texts.
+func TestLineAnswersCorpus(t *testing.T) {
 	srcs, _ := corpusSources(t)
 	for _, src := range srcs {
-		checkLineMemos(t, src)
+		checkLineAnswers(t, src)
 	}
 }
 
-// TestLineMemosCases checks rowAt and markerAt against their references on short texts with
-// tables and debate markers.
-func TestLineMemosCases(t *testing.T) {
+// TestLineAnswersCases checks isTableLine, rowAt and markerAt against their references on
+// short texts with tables, list indents, tabs inside sentences and debate markers.
+func TestLineAnswersCases(t *testing.T) {
 	cases := append([]string{
+		"1.\tApprobation du procès-verbal\nCompte\tMontant\n611\t1 200,00\ndu 3\tadjoint\n",
+		"a)\tpoint\n-\tpuce\nTotal\t\t\n\tdébut\n",
 		"Débat :\nM. le Maire rappelle le projet.\n• Débats des élus :\nCompte\tMontant\n",
 		"Situation budget 2023\nCompte\tMontant\n611\t1 200,00\nLe conseil décide.\n",
 	}, tableRowSeeds...)
-	yes := 0
+	tables, memos := 0, 0
 	for _, s := range cases {
 		src, err := extract.Text([]byte(s))
 		if err != nil {
 			t.Fatalf("extract.Text(%q): %v", s, err)
 		}
-		yes += checkLineMemos(t, src)
+		tables += checkTableLine(t, src)
+		memos += checkLineMemos(t, src)
 	}
-	if yes == 0 {
-		t.Error("no case holds a row or a marker: the cases test only one answer")
+	if tables == 0 || memos == 0 {
+		t.Errorf("table lines %d, rows and markers %d: the cases test only one answer", tables, memos)
 	}
 }
 
-// FuzzLineMemos checks rowAt and markerAt against their references on any text.
-func FuzzLineMemos(f *testing.F) {
+// FuzzLineAnswers checks isTableLine, rowAt and markerAt against their references on any text.
+func FuzzLineAnswers(f *testing.F) {
 	for _, s := range append(tableRowSeeds, paragraphSeeds...) {
 		f.Add(s)
 	}
@@ -175,6 +142,6 @@ func FuzzLineMemos(f *testing.F) {
 		if err != nil {
 			return
 		}
-		checkLineMemos(t, src)
+		checkLineAnswers(t, src)
 	})
 }
