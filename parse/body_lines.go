@@ -15,6 +15,8 @@ import (
 type lineMemo struct {
 	row    []int8 // tableRow: 0 unknown, 1 no, 2 yes
 	marker []int8 // a debate marker after leading bullets (see markerAt): 0 unknown, 1 no, 2 yes
+	// table is flatMemo.rows once isTableLine's answer (lineTable) is read for every line.
+	table []uint8
 	// direct indexes directAt's answers: 0 unknown, -1 no speaker, k the speaker dsp[k-1].
 	direct []int32
 	dsp    []speaker
@@ -39,16 +41,17 @@ type lineMemo struct {
 	}
 }
 
-// rowAt is tableRow(i), computed once (readRow); a line known already is answered by a call
-// the compiler inlines.
+// rowAt is tableRow(i), computed once (readRow); a line known to be no row, as most are, is
+// answered by a call the compiler inlines (with the answer "yes" too it would not fit the
+// budget). rowAtRef is the reference.
 func (d *doc) rowAt(i int) bool {
-	if r := d.lm.row; i < len(r) && r[i] != 0 {
-		return r[i] == 2
+	if r := d.lm.row; r != nil && r[i] == 1 {
+		return false
 	}
 	return d.readRow(i)
 }
 
-// readRow is rowAt the first time.
+// readRow is rowAt the first time, and for a row.
 func (d *doc) readRow(i int) bool {
 	m := &d.lm
 	if m.row == nil {
@@ -64,15 +67,16 @@ func (d *doc) readRow(i int) bool {
 }
 
 // markerAt reports whether line i, past its bullets, is a debate marker ("Débat :"), once
-// (readMarker); a line known already is answered by a call the compiler inlines.
+// (readMarker); a line known to be none, as most are, is answered by a call the compiler
+// inlines (see rowAt). markerAtRef is the reference.
 func (d *doc) markerAt(i int) bool {
-	if r := d.lm.marker; i < len(r) && r[i] != 0 {
-		return r[i] == 2
+	if r := d.lm.marker; r != nil && r[i] == 1 {
+		return false
 	}
 	return d.readMarker(i)
 }
 
-// readMarker is markerAt the first time.
+// readMarker is markerAt the first time, and for a marker.
 func (d *doc) readMarker(i int) bool {
 	m := &d.lm
 	if m.marker == nil {

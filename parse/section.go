@@ -1434,28 +1434,33 @@ func markerTabMay(s string) bool {
 
 // isTableLine reports whether line i is a table row: it holds a tab that is not a list indent,
 // or it is a row of a table whose columns the extraction flattened (table_flat.go). The body
-// asks for every line, often several times: once the line is read, the answer is in its bits,
-// read by a call the compiler inlines.
+// asks for every line, often several times (tableRow asks up to four lines a call): once every
+// line is read (readTableLine), the answer is in its bits, read by a call the compiler inlines
+// (a test of whether each line is known would not fit its budget).
 func (d *doc) isTableLine(i int) bool {
-	if m := d.flatMemo; m != nil && m.rows[i]&lineRead != 0 {
-		return m.rows[i]&lineTable != 0
+	if rows := d.lm.table; rows != nil {
+		return rows[i]&lineTable != 0
 	}
 	return d.readTableLine(i)
 }
 
-// readTableLine is isTableLine reading the line: a line without a tab is known once the
-// flattened rows are (flatRowLines); a line with tabs is read on first use.
+// readTableLine is isTableLine the first time: it reads every line. A line without a tab is
+// known once the flattened rows are (flatRowLines); a line with tabs is read here, every one
+// of them: the body asks of nearly every line, and of every line with tabs in the corpus.
+// isTableLineRef is the reference.
 func (d *doc) readTableLine(i int) bool {
 	rows := d.flatRowLines()
-	st := rows[i]
-	if st&lineRead == 0 {
-		st |= lineRead
-		if untabTableText(d.lines[i].Text) || st&lineRow != 0 {
-			st |= lineTable
+	for j, st := range rows {
+		if st&lineRead == 0 {
+			st |= lineRead
+			if untabTableText(d.lines[j].Text) || st&lineRow != 0 {
+				st |= lineTable
+			}
+			rows[j] = st
 		}
-		rows[i] = st
 	}
-	return st&lineTable != 0
+	d.lm.table = rows
+	return rows[i]&lineTable != 0
 }
 
 // untabTableText is isTableText(untab(s)) without making untab's string: the list number or
