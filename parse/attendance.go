@@ -20,9 +20,12 @@ type headerState struct {
 	inBlock  personSet // the people of the list readList reads (reset by each call)
 	// lineItems is namesLike's buffer for the entries of a line.
 	lineItems []listItem
-	box       []string // count fields whose numbers come on later lines (scattered box)
-	absent    *int     // "Absents : 6": stated, but not a field of Counts
-	absentAt  Pos
+	// namesAt is namesLike's last answer: a list's first line is asked about twice, once
+	// after its label and again by the loop that gathers the lines.
+	namesAt  lastNames
+	box      []string // count fields whose numbers come on later lines (scattered box)
+	absent   *int     // "Absents : 6": stated, but not a field of Counts
+	absentAt Pos
 	// presentOrRepresented is "25 Conseillers étaient Présents ou Représentés".
 	presentOrRepresented *int
 	started              bool // an attendance list was seen
@@ -731,6 +734,23 @@ func listText(s string) string {
 
 // namesLike reports whether line j reads as a continuation of a list of names.
 func (d *doc) namesLike(j int, proxies bool) bool {
+	// The answer depends on the line's text and proxies alone (parseEntry reads nothing else).
+	if m := &d.hdr.namesAt; m.ok && m.j == j && m.proxies == proxies {
+		return m.names
+	}
+	names := namesLikeItems(d, j, proxies)
+	d.hdr.namesAt = lastNames{j: j, proxies: proxies, names: names, ok: true}
+	return names
+}
+
+// lastNames is one answer of namesLike: names for line j and proxies.
+type lastNames struct {
+	j                  int
+	proxies, names, ok bool
+}
+
+// namesLikeItems is namesLike without its memo.
+func namesLikeItems(d *doc, j int, proxies bool) bool {
 	d.hdr.lineItems = appendItems(d.hdr.lineItems[:0], listText(d.lines[j].Text))
 	items := d.hdr.lineItems
 	names, bad, roles := 0, 0, 0
