@@ -942,6 +942,9 @@ type entryKey struct {
 	proxies bool
 }
 
+// entrySlabSize is the number of entries of a slab of (*doc).parseEntry.
+const entrySlabSize = 8
+
 // parseEntry is parseEntry(s, proxies), remembered for the document when keep is set:
 // namesLike reads the entries of a line to decide whether a list goes on, and readList reads
 // them again. readList does not keep its own: on the corpus no later call asks for them, and a
@@ -958,8 +961,10 @@ func (d *doc) parseEntry(s string, proxies, keep bool) listEntry {
 	if d.hdr.entries == nil {
 		d.hdr.entries = map[entryKey]*listEntry{}
 	}
+	// Slabs of a few entries each: a slab is large (a listEntry holds two names), and most
+	// documents keep a few dozen entries, so a slab that doubled would stand mostly empty.
 	if len(d.hdr.entrySlab) == cap(d.hdr.entrySlab) {
-		d.hdr.entrySlab = make([]listEntry, 0, min(max(8, 2*cap(d.hdr.entrySlab)), 64))
+		d.hdr.entrySlab = make([]listEntry, 0, entrySlabSize)
 	}
 	d.hdr.entrySlab = append(d.hdr.entrySlab, e)
 	d.hdr.entries[k] = &d.hdr.entrySlab[len(d.hdr.entrySlab)-1]
