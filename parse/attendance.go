@@ -20,9 +20,12 @@ type headerState struct {
 	inBlock  personSet // the people of the list readList reads (reset by each call)
 	// lineItems is namesLike's buffer for the entries of a line.
 	lineItems []listItem
-	box       []string // count fields whose numbers come on later lines (scattered box)
-	absent    *int     // "Absents : 6": stated, but not a field of Counts
-	absentAt  Pos
+	// namesAt is namesLike's last answer: a list's first line is asked about twice, once
+	// after its label and again by the loop that gathers the lines.
+	namesAt  lastNames
+	box      []string // count fields whose numbers come on later lines (scattered box)
+	absent   *int     // "Absents : 6": stated, but not a field of Counts
+	absentAt Pos
 	// presentOrRepresented is "25 Conseillers étaient Présents ou Représentés".
 	presentOrRepresented *int
 	started              bool // an attendance list was seen
@@ -731,6 +734,23 @@ func listText(s string) string {
 
 // namesLike reports whether line j reads as a continuation of a list of names.
 func (d *doc) namesLike(j int, proxies bool) bool {
+	// The answer depends on the line's text and proxies alone (parseEntry reads nothing else).
+	if m := &d.hdr.namesAt; m.ok && m.j == j && m.proxies == proxies {
+		return m.names
+	}
+	names := namesLikeItems(d, j, proxies)
+	d.hdr.namesAt = lastNames{j: j, proxies: proxies, names: names, ok: true}
+	return names
+}
+
+// lastNames is one answer of namesLike: names for line j and proxies.
+type lastNames struct {
+	j                  int
+	proxies, names, ok bool
+}
+
+// namesLikeItems is namesLike without its memo.
+func namesLikeItems(d *doc, j int, proxies bool) bool {
 	d.hdr.lineItems = appendItems(d.hdr.lineItems[:0], listText(d.lines[j].Text))
 	items := d.hdr.lineItems
 	names, bad, roles := 0, 0, 0
@@ -922,6 +942,9 @@ type entryKey struct {
 	proxies bool
 }
 
+// entrySlabSize is the number of entries of a slab of (*doc).parseEntry.
+const entrySlabSize = 8
+
 // parseEntry is parseEntry(s, proxies), remembered for the document when keep is set:
 // namesLike reads the entries of a line to decide whether a list goes on, and readList reads
 // them again. readList does not keep its own: on the corpus no later call asks for them, and a
@@ -938,8 +961,10 @@ func (d *doc) parseEntry(s string, proxies, keep bool) listEntry {
 	if d.hdr.entries == nil {
 		d.hdr.entries = map[entryKey]*listEntry{}
 	}
+	// Slabs of a few entries each: a slab is large (a listEntry holds two names), and most
+	// documents keep a few dozen entries, so a slab that doubled would stand mostly empty.
 	if len(d.hdr.entrySlab) == cap(d.hdr.entrySlab) {
-		d.hdr.entrySlab = make([]listEntry, 0, min(max(8, 2*cap(d.hdr.entrySlab)), 64))
+		d.hdr.entrySlab = make([]listEntry, 0, entrySlabSize)
 	}
 	d.hdr.entrySlab = append(d.hdr.entrySlab, e)
 	d.hdr.entries[k] = &d.hdr.entrySlab[len(d.hdr.entrySlab)-1]
@@ -1224,7 +1249,7 @@ var roleItemWords = map[string]bool{
 // normalize.Fold(orig): folding removes accents and changes byte lengths, so spans found by
 // patterns on folded text are mapped back to the text as written.
 func sliceFolded(orig, folded string, a, b int) string {
-	f, runs := foldRuns(orig)
+	f, runs := foldRunsLike(orig, folded)
 	return sliceMapped(orig, folded, f, runs, a, b)
 }
 
@@ -1237,7 +1262,7 @@ type foldMemo struct {
 
 func (m *foldMemo) sliceFolded(orig, folded string, a, b int) string {
 	if !m.ok || m.src != orig {
-		m.f, m.runs = foldRuns(orig)
+		m.f, m.runs = foldRunsLike(orig, folded)
 		m.src, m.ok = orig, true
 	}
 	return sliceMapped(orig, folded, m.f, m.runs, a, b)
@@ -1260,12 +1285,37 @@ func sliceMapped(orig, folded, f string, runs []int32, a, b int) string {
 // space of the fold comes from where the byte after it comes from (foldMap gives it the offset
 // of the rune that ends the white space), and a space is never last. A text beyond the range
 // of int32 has no runs: "" and nil.
-func foldRuns(s string) (string, []int32) {
-	if len(s) > math.MaxInt32 {
-		return "", nil
+func foldRuns(s string) (string, []int32) { return foldRunsLike(s, "") }
+
+// foldRunsLike is foldRuns(s), but returns want itself when the fold equals it. Nearly every
+// caller holds the fold of s already (normalize.Fold, which differs from this fold only in
+// apostrophes and combining marks): the fold is then built in a buffer and compared, and only
+// a fold that differs is copied into a string of its own.
+func foldRunsLike(s, want string) (string, []int32) {
+	var stack [128]byte
+	f, runs, _ := foldRunsInto(stack[:0], s, want)
+	return f, runs
+}
+
+// foldRunsInto is foldRunsLike with the fold built in buf, grown if need be and returned for
+// the next call.
+func foldRunsInto(buf []byte, s, want string) (string, []int32, []byte) {
+	if len(s) > cap(buf) {
+		buf = make([]byte, 0, len(s))
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	buf, runs := appendFoldRuns(buf[:0], s)
+	if string(buf) == want {
+		return want, runs, buf
+	}
+	return string(buf), runs, buf
+}
+
+// appendFoldRuns appends foldRuns(s)'s fold to b and returns it, with the runs.
+func appendFoldRuns(b []byte, s string) ([]byte, []int32) {
+	if len(s) > math.MaxInt32 {
+		return b, nil
+	}
+	base := len(b)
 	// A run mostly starts after a letter of two bytes or more: room for one a rune beyond
 	// ASCII, and a few squeezed spaces.
 	runs := make([]int32, 0, highBytes(s)+8)
@@ -1275,15 +1325,15 @@ func foldRuns(s string) (string, []int32) {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if asciiSpace[c] != 0 {
-				space = b.Len() > 0
+				space = len(b) > base
 				i++
 				continue
 			}
 			if space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				space = false
 			}
-			if k := int32(b.Len()); int32(i)-k != d {
+			if k := int32(len(b) - base); int32(i)-k != d {
 				d = int32(i) - k
 				runs = append(runs, k, d)
 			}
@@ -1299,12 +1349,12 @@ func foldRuns(s string) (string, []int32) {
 					break
 				}
 				if from < j {
-					b.WriteString(s[from:j])
+					b = append(b, s[from:j]...)
 				}
-				b.WriteByte(s[j] + 'a' - 'A')
+				b = append(b, s[j]+'a'-'A')
 				from = j + 1
 			}
-			b.WriteString(s[from:j])
+			b = append(b, s[from:j]...)
 			i = j
 			continue
 		}
@@ -1312,7 +1362,7 @@ func foldRuns(s string) (string, []int32) {
 		start := i
 		i += size
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(b) > base
 			continue
 		}
 		var fr string
@@ -1326,7 +1376,7 @@ func foldRuns(s string) (string, []int32) {
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
 		// Every byte of fr comes from start: each but a space is a run of its own, unless it
@@ -1335,14 +1385,14 @@ func foldRuns(s string) (string, []int32) {
 			if fr[j] == ' ' {
 				continue
 			}
-			if k := int32(b.Len() + j); int32(start)-k != d {
+			if k := int32(len(b) - base + j); int32(start)-k != d {
 				d = int32(start) - k
 				runs = append(runs, k, d)
 			}
 		}
-		b.WriteString(fr)
+		b = append(b, fr...)
 	}
-	return b.String(), runs
+	return b, runs
 }
 
 // The classes of foldRunByte.
@@ -1576,13 +1626,19 @@ func (d *doc) ev(i int) Evidence {
 // would cost the line's length again; and they turn from the meeting sentence to a line of it
 // and back (the body, the place, the president, the secretary).
 func (d *doc) foldMapOf(s string) (string, []int32) {
-	e := d.foldEntry(s)
+	// The text mapped back is mostly the joined meeting sentence, whose fold join keeps.
+	hint := ""
+	if j := &d.hdr.joined; j.ok && s == j.orig {
+		hint = j.folded
+	}
+	e := d.foldEntry(s, hint)
 	return e.folded, e.offs
 }
 
 // foldEntry returns the memo of foldRuns(s), computed when s is none of the strings remembered
-// (it then takes the place of the oldest).
-func (d *doc) foldEntry(s string) *foldMemoEntry {
+// (it then takes the place of the oldest). hint is a string the fold likely equals ("" if none):
+// see foldRunsLike.
+func (d *doc) foldEntry(s, hint string) *foldMemoEntry {
 	fs := &d.hdr.folds
 	for k := range fs.e {
 		if e := &fs.e[k]; e.ok && s == e.src {
@@ -1591,7 +1647,9 @@ func (d *doc) foldEntry(s string) *foldMemoEntry {
 	}
 	e := &fs.e[fs.next]
 	fs.next = (fs.next + 1) % len(fs.e)
-	f, runs := foldRuns(s)
+	var f string
+	var runs []int32
+	f, runs, fs.buf = foldRunsInto(fs.buf, s, hint)
 	*e = foldMemoEntry{src: s, folded: f, offs: runs, ok: true}
 	return e
 }
@@ -1599,7 +1657,8 @@ func (d *doc) foldEntry(s string) *foldMemoEntry {
 // foldMemos holds the foldRuns of the last few strings mapped back (see foldMapOf).
 type foldMemos struct {
 	e    [4]foldMemoEntry
-	next int // the entry to replace next
+	next int    // the entry to replace next
+	buf  []byte // where the folds are built (see foldRunsInto)
 }
 
 // foldMemoEntry is foldRuns(src): folded and offs.
@@ -1615,7 +1674,7 @@ type foldMemoEntry struct {
 // of a line, and comparing it to itself again costs nothing, while comparing two equal copies
 // costs their length each time.
 func (d *doc) sliceFolded(orig, folded string, a, b int) string {
-	e := d.foldEntry(orig)
+	e := d.foldEntry(orig, folded)
 	f := e.folded
 	if folded != "" && folded == e.same {
 		f = folded
