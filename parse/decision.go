@@ -1546,7 +1546,9 @@ func (d *doc) readClauses(p para) []clause {
 		if k := lineOf(s); k-a > 2 {
 			a, ss = k, starts[k]
 		}
-		lines := p.lines[a : z+1]
+		// Capped at its end: a draft grown from the clause appends to these lines, which must
+		// not write over the paragraph's next line number.
+		lines := p.lines[a : z+1 : z+1]
 		triggered := false
 		for _, i := range lines {
 			if d.trigAt(i).trigger {

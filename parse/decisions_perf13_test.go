@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -277,4 +278,31 @@ func FuzzDecisionsRef(f *testing.F) {
 		d, prose, _ := decisionDoc("fuzz.txt", []byte(text))
 		decisionWindows(t, "fuzz", ref, refProse, d, prose)
 	})
+}
+
+// TestDecisionsKeepParagraphs checks that reading decisions leaves the paragraphs' line lists
+// as they were: a draft grown from a clause once appended over the paragraph's next line
+// number (the clause's lines were a slice of the paragraph's), so that a second reading of the
+// same paragraphs found other decisions.
+func TestDecisionsKeepParagraphs(t *testing.T) {
+	files := []string{"../testdata/sample/numerian-2023-12-15.txt"}
+	if _, err := os.Stat("../../shared"); err == nil {
+		files = append(files, corpusTexts(t)...)
+	}
+	for _, f := range files {
+		d, prose := decisionFixture(t, f)
+		before := make([][]int, len(prose))
+		for k, p := range prose {
+			before[k] = slices.Clone(p.lines)
+		}
+		first := d.decisions(prose)
+		for k, p := range prose {
+			if !slices.Equal(p.lines, before[k]) {
+				t.Fatalf("%s: paragraph %d lines %v after decisions, were %v", filepath.Base(f), k, p.lines, before[k])
+			}
+		}
+		if again := d.decisions(prose); !reflect.DeepEqual(again, first) {
+			t.Errorf("%s: a second reading found %d decisions, the first %d", filepath.Base(f), len(again), len(first))
+		}
+	}
 }
