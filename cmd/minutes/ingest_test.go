@@ -222,6 +222,45 @@ func TestIngestArchive(t *testing.T) {
 	}
 }
 
+// TestIngestJobs ingests the same archive with one to five workers, the last of several taking
+// files only while the writer waits: every count must be the same, and no run may hang (an
+// archive of broken files only keeps the writer waiting; one file leaves workers with none).
+func TestIngestJobs(t *testing.T) {
+	a := buildArchive(t, 40)
+	one := filepath.Join(a.dir, "2000", "01", "cr-00000.txt")
+	for _, jobs := range []string{"1", "2", "3", "5"} {
+		for _, c := range []struct {
+			name, path         string
+			added, same, fails int
+		}{
+			{"archive", a.dir, a.unique, a.duplicate, a.broken},
+			{"broken only", filepath.Join(a.dir, "broken"), 0, 0, a.broken},
+			{"one file", one, 1, 0, 0},
+		} {
+			dbPath := filepath.Join(t.TempDir(), "jobs.db")
+			type result struct {
+				code   int
+				stderr string
+			}
+			done := make(chan result, 1)
+			go func() {
+				code, _, stderr := run(t, "ingest", "--quiet", "--jobs", jobs, "--db", dbPath, c.path)
+				done <- result{code, stderr}
+			}()
+			var r result
+			select {
+			case r = <-done:
+			case <-time.After(2 * time.Minute):
+				t.Fatalf("--jobs %s, %s: the ingest did not end", jobs, c.name)
+			}
+			want := fmt.Sprintf("%d added, %d unchanged, 0 replaced, %d failed", c.added, c.same, c.fails)
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("--jobs %s, %s: exit %d, %q, want %q", jobs, c.name, r.code, r.stderr, want)
+			}
+		}
+	}
+}
+
 // TestIngestKilled kills a real ingest process mid-run with SIGKILL, checks the database is
 // consistent, re-runs, and checks the result equals an uninterrupted run.
 func TestIngestKilled(t *testing.T) {
