@@ -45,6 +45,8 @@ type doc struct {
 	heads *lineHeads
 	// digits holds the values of the document's amounts (see amounts), one buffer for all.
 	digits normalize.DigitArena
+	// scratch holds folded, used and the buffers behind them, from scratchPool.
+	scratch *scratch
 }
 
 // Minutes parses one extracted document into a record. It never fails: a part that cannot be
@@ -58,6 +60,7 @@ func Minutes(src *extract.Source) (rec *Record) {
 		}
 		d.finish()
 		rec = d.rec
+		d.release()
 	}()
 	d.header()
 	d.attendance()
@@ -69,15 +72,14 @@ func Minutes(src *extract.Source) (rec *Record) {
 
 func newDoc(src *extract.Source) *doc {
 	d := &doc{
-		src:    src,
-		lines:  src.Lines,
-		folded: make([]string, len(src.Lines)),
-		used:   make([]bool, len(src.Lines)),
+		src:   src,
+		lines: src.Lines,
 		rec: &Record{
 			Schema: Schema,
 			Source: Source{Name: src.Name, SHA256: src.SHA256, Format: src.Format, Pages: src.Pages},
 		},
 	}
+	d.takeScratch(len(src.Lines))
 	d.foldLines()
 	// Pages the extractor could not read cost text without failing the document: say so in
 	// the record rather than let it look complete.
@@ -94,9 +96,9 @@ func newDoc(src *extract.Source) *doc {
 	return d
 }
 
-// foldLines fills d.folded. The lines are folded into one buffer and each folded line is a
-// string viewing its bytes (unsafe.String): one allocation for the document, with no copy. This
-// is safe because a byte of the buffer is never written again once a line ends on it — append
+// foldLines fills d.folded. The lines are folded into one buffer (the scratch's, see scratch)
+// and each folded line is a string viewing its bytes (unsafe.String): no allocation for the
+// document once the pool holds a buffer large enough, and no copy. This is safe because a byte of the buffer is never written again once a line ends on it — append
 // only writes past len, and when it moves the buffer the lines already sliced keep the old
 // array, which nothing writes either.
 func (d *doc) foldLines() {
@@ -104,7 +106,13 @@ func (d *doc) foldLines() {
 	for _, l := range d.lines {
 		size += len(l.Text)
 	}
-	buf := make([]byte, 0, size+64) // folding rarely lengthens a line
+	var buf []byte
+	if d.scratch != nil {
+		buf = d.scratch.fold[:0]
+	}
+	if cap(buf) < size+64 {
+		buf = make([]byte, 0, size+64) // folding rarely lengthens a line
+	}
 	for i, l := range d.lines {
 		if l.Text == "" {
 			continue // a third of the lines: a call saved each
@@ -114,6 +122,9 @@ func (d *doc) foldLines() {
 		if len(buf) > start {
 			d.folded[i] = unsafe.String(&buf[start], len(buf)-start)
 		}
+	}
+	if d.scratch != nil {
+		d.scratch.fold = buf
 	}
 }
 

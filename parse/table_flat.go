@@ -2004,7 +2004,8 @@ func (d *doc) stackColumns(nb []int32, isVal func(int) bool) []stackBlock {
 		for j := 0; j < k; j++ {
 			blk.rows = append(blk.rows, []int{int(nb[p+j]), int(nb[q+j])})
 			blk.labels = append(blk.labels, labels[j])
-			blk.codes = append(blk.codes, code(p+j))
+			// A copy: the code is cut from the folded line, whose buffer the next document reuses.
+			blk.codes = append(blk.codes, strings.Clone(code(p+j)))
 		}
 		// A total just below: its label, then its one amount.
 		if v+1 < len(nb) && !isVal(v) && isVal(v+1) && (v+2 >= len(nb) || !isVal(v+2)) && stackLabel(d.lines[nb[v]].Text) && rowKind(d.lines[nb[v]].Text) != RowLine {

@@ -1,0 +1,82 @@
+package parse
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// scratch holds the buffers of one parse that the record never points into: the folded lines
+// and the per-line memos. They are most of what a parse allocates (the record keeps a fifth of
+// it), and a buffer allocated afresh for each document made the collector run five times as
+// often; scratchPool hands them from one document to the next instead.
+//
+// A buffer belongs here only when nothing of the record can point into it: a string of the
+// record cut from the folded text must be copied (strings.Clone) before the parse ends. The
+// package's tests poison every buffer on release (poisonScratch), so that a record pointing
+// into one shows as a changed output in every golden, equivalence and fuzz test.
+type scratch struct {
+	fold   []byte   // the folded lines' bytes (foldLines)
+	folded []string // doc.folded
+	used   []bool   // doc.used
+}
+
+// scratchPool keeps the scratch of the documents parsed.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// scratchKeep is the most folded bytes of a scratch put back into scratchPool: a rare huge
+// document's buffers go with it rather than stay in the pool.
+const scratchKeep = 1 << 20
+
+// poisonScratch makes release overwrite the buffers it puts back. Only tests set it.
+var poisonScratch atomic.Bool
+
+// takeScratch sets d's folded and used to n empty lines, from the pool.
+func (d *doc) takeScratch(n int) {
+	s := scratchPool.Get().(*scratch)
+	s.folded = cleared(s.folded, n)
+	s.used = cleared(s.used, n)
+	d.scratch, d.folded, d.used = s, s.folded, s.used
+}
+
+// cleared is s cut or grown to n zero values.
+func cleared[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// release puts d's scratch back into the pool once the record is finished: no reader runs
+// after, and the record points into none of it.
+func (d *doc) release() {
+	s := d.scratch
+	d.scratch, d.folded, d.used = nil, nil, nil
+	if s == nil {
+		return
+	}
+	if poisonScratch.Load() {
+		s.poison()
+	}
+	if cap(s.fold) > scratchKeep {
+		return
+	}
+	scratchPool.Put(s)
+}
+
+// poison overwrites every buffer of s with values no parse produces: an invalid UTF-8 byte,
+// a string of it, true. A record that points into s then prints differently.
+func (s *scratch) poison() {
+	const bad = "\xff"
+	b := s.fold[:cap(s.fold)]
+	for i := range b {
+		b[i] = bad[0]
+	}
+	for i := range s.folded {
+		s.folded[i] = bad
+	}
+	for i := range s.used {
+		s.used[i] = true
+	}
+}
