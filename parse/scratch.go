@@ -11,9 +11,11 @@ import (
 // often; scratchPool hands them from one document to the next instead.
 //
 // A buffer belongs here only when nothing of the record can point into it: a string of the
-// record cut from the folded text must be copied (strings.Clone) before the parse ends. The
-// package's tests poison every buffer on release (poisonScratch), so that a record pointing
-// into one shows as a changed output in every golden, equivalence and fuzz test.
+// record cut from the folded text must be copied (strings.Clone) before the parse ends. Every
+// slice reachable from scratch's fields (through structs and slices, not pointers) belongs to
+// it alone. The package's tests poison all of them on release (poisonScratch), so that a record
+// pointing into one, or a reader trusting what a buffer held before it was taken, shows as a
+// changed output in every golden, equivalence and fuzz test.
 type scratch struct {
 	fold   []byte   // the folded lines' bytes (foldLines)
 	folded []string // doc.folded
@@ -27,8 +29,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // document's buffers go with it rather than stay in the pool.
 const scratchKeep = 1 << 20
 
-// poisonScratch makes release overwrite the buffers it puts back. Only tests set it.
-var poisonScratch atomic.Bool
+// poisonScratch, set by the package's tests only, overwrites a scratch on release (see
+// scratch_test.go): a record pointing into one of its buffers then prints differently.
+var poisonScratch atomic.Pointer[func(*scratch)]
 
 // takeScratch sets d's folded and used to n empty lines, from the pool.
 func (d *doc) takeScratch(n int) {
@@ -56,27 +59,11 @@ func (d *doc) release() {
 	if s == nil {
 		return
 	}
-	if poisonScratch.Load() {
-		s.poison()
+	if poison := poisonScratch.Load(); poison != nil {
+		(*poison)(s)
 	}
 	if cap(s.fold) > scratchKeep {
 		return
 	}
 	scratchPool.Put(s)
-}
-
-// poison overwrites every buffer of s with values no parse produces: an invalid UTF-8 byte,
-// a string of it, true. A record that points into s then prints differently.
-func (s *scratch) poison() {
-	const bad = "\xff"
-	b := s.fold[:cap(s.fold)]
-	for i := range b {
-		b[i] = bad[0]
-	}
-	for i := range s.folded {
-		s.folded[i] = bad
-	}
-	for i := range s.used {
-		s.used[i] = true
-	}
 }

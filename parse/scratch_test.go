@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"math"
 	"path/filepath"
+	"reflect"
 	"testing"
+	"unsafe"
 
 	"minutes/extract"
 )
@@ -15,14 +18,79 @@ import (
 // users do.
 func TestMain(m *testing.M) {
 	flag.Parse()
-	poisonScratch.Store(flag.Lookup("test.bench").Value.String() == "")
+	setPoison(flag.Lookup("test.bench").Value.String() == "")
 	os.Exit(m.Run())
+}
+
+// setPoison turns the poisoning of released scratch on or off.
+func setPoison(on bool) {
+	if !on {
+		poisonScratch.Store(nil)
+		return
+	}
+	f := poisonAll
+	poisonScratch.Store(&f)
+}
+
+// poisoned reports whether released scratch is poisoned.
+func poisoned() bool { return poisonScratch.Load() != nil }
+
+// poisonAll overwrites every element, up to its capacity, of every slice of s — in its fields,
+// in structs among them, in the elements of those slices — with values no parse produces: an
+// invalid UTF-8 byte and strings of it, all-ones integers, true, NaN, nil pointers. Every such
+// slice belongs to the scratch (the rule of scratch), so nothing else is written. Reflection
+// cannot set unexported fields; the values are reached through their addresses instead.
+func poisonAll(s *scratch) {
+	poisonValue(reflect.ValueOf(s).Elem(), false)
+}
+
+func poisonValue(v reflect.Value, elem bool) {
+	v = reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem() // settable
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			poisonValue(v.Field(i), elem)
+		}
+	case reflect.Array:
+		for i := range v.Len() {
+			poisonValue(v.Index(i), elem)
+		}
+	case reflect.Slice:
+		all := v.Slice(0, v.Cap())
+		for i := range all.Len() {
+			poisonValue(all.Index(i), true)
+		}
+	case reflect.String:
+		if elem {
+			v.SetString("\xff")
+		}
+	case reflect.Bool:
+		if elem {
+			v.SetBool(true)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if elem {
+			v.SetInt(-1)
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if elem {
+			v.SetUint(math.MaxUint64 >> (64 - v.Type().Bits()))
+		}
+	case reflect.Float32, reflect.Float64:
+		if elem {
+			v.SetFloat(math.NaN())
+		}
+	case reflect.Pointer, reflect.Map, reflect.Interface, reflect.Func, reflect.Chan:
+		if elem {
+			v.SetZero()
+		}
+	}
 }
 
 // TestScratchPoisonShows: the poison reaches a string cut from the folded text, so a record
 // holding one would print differently — the check the other tests rely on.
 func TestScratchPoisonShows(t *testing.T) {
-	if !poisonScratch.Load() {
+	if !poisoned() {
 		t.Skip("benchmark run: no poison")
 	}
 	src, err := extract.Text([]byte("Présents : M. Jean DUPONT\n"))
@@ -69,14 +137,14 @@ func scratchSources(t *testing.T) []*extract.Source {
 // a document read with reused buffers reads as it did first.
 func TestScratchCorpus(t *testing.T) {
 	srcs := scratchSources(t)
-	defer poisonScratch.Store(poisonScratch.Load())
+	defer setPoison(poisoned())
 	recs := make([]*Record, len(srcs))
 	first := make([][]byte, len(srcs))
 	for i, src := range srcs {
-		poisonScratch.Store(false)
+		setPoison(false)
 		recs[i] = Minutes(src)
 		first[i] = mustJSON(t, recs[i])
-		poisonScratch.Store(true)
+		setPoison(true)
 		if got := mustJSON(t, Minutes(src)); string(got) != string(first[i]) {
 			t.Errorf("%s: the record points into a pooled buffer (it changes when they are poisoned)", src.Name)
 		}
@@ -113,10 +181,10 @@ func FuzzScratch(f *testing.F) {
 		if err != nil {
 			return
 		}
-		defer poisonScratch.Store(poisonScratch.Load())
-		poisonScratch.Store(false)
+		defer setPoison(poisoned())
+		setPoison(false)
 		want := mustJSON(t, Minutes(src))
-		poisonScratch.Store(true)
+		setPoison(true)
 		if got := mustJSON(t, Minutes(src)); string(got) != string(want) {
 			t.Errorf("the record points into a pooled buffer:\n%s\nwith poison:\n%s", want, got)
 		}
