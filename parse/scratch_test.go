@@ -3,8 +3,8 @@ package parse
 import (
 	"encoding/json"
 	"flag"
-	"os"
 	"math"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
