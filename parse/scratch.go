@@ -20,6 +20,10 @@ type scratch struct {
 	fold   []byte   // the folded lines' bytes (foldLines)
 	folded []string // doc.folded
 	used   []bool   // doc.used
+	// Each area's buffers, in its own file.
+	sec  secScratch
+	body bodyScratch
+	tab  tabScratch
 }
 
 // scratchPool keeps the scratch of the documents parsed.
@@ -33,12 +37,16 @@ const scratchKeep = 1 << 20
 // scratch_test.go): a record pointing into one of its buffers then prints differently.
 var poisonScratch atomic.Pointer[func(*scratch)]
 
-// takeScratch sets d's folded and used to n empty lines, from the pool.
+// takeScratch sets d's folded and used to n empty lines, from the pool, and readies each
+// area's buffers.
 func (d *doc) takeScratch(n int) {
 	s := scratchPool.Get().(*scratch)
 	s.folded = cleared(s.folded, n)
 	s.used = cleared(s.used, n)
 	d.scratch, d.folded, d.used = s, s.folded, s.used
+	s.sec.take(d, n)
+	s.body.take(d, n)
+	s.tab.take(d, n)
 }
 
 // cleared is s cut or grown to n zero values.
@@ -59,6 +67,9 @@ func (d *doc) release() {
 	if s == nil {
 		return
 	}
+	s.sec.keep(d)
+	s.body.keep(d)
+	s.tab.keep(d)
 	if poison := poisonScratch.Load(); poison != nil {
 		(*poison)(s)
 	}
