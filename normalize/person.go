@@ -756,14 +756,38 @@ type People struct {
 	// Add about one name in a row.
 	last struct{ given, family, key, fg, ff string }
 	// cells holds the people of List in chunks of 8 that are never moved (a pointer into one
-	// stays good), rather than one allocation a person.
-	cells []Person
+	// stays good), rather than one allocation a person. chunks are all the chunks made, kept
+	// through Reset; the next document fills them again from chunks[0] (next is the first
+	// not in use).
+	cells  []Person
+	chunks [][]Person
+	next   int
+}
+
+// Reset empties p for another document and keeps the room its people and indexes took, so that
+// a reader of many documents reuses one People rather than growing one for each (the collector's
+// work grows with the bytes allocated). The people of the last document are overwritten: a caller
+// keeps none of them, nor a pointer into them, past Reset.
+func (p *People) Reset() {
+	clear(p.List)
+	p.List = p.List[:0]
+	p.byKey.reset()
+	p.byWord.reset()
+	clear(p.roles)
+	clear(p.shared)
+	p.shared = p.shared[:0]
+	p.last = struct{ given, family, key, fg, ff string }{}
+	p.cells, p.next = nil, 0
 }
 
 // newPerson adds a person with names n to List.
 func (p *People) newPerson(n Name) *Person {
 	if len(p.cells) == cap(p.cells) {
-		p.cells = make([]Person, 0, 8)
+		if p.next == len(p.chunks) {
+			p.chunks = append(p.chunks, make([]Person, 0, 8))
+		}
+		p.cells = p.chunks[p.next][:0]
+		p.next++
 	}
 	p.cells = append(p.cells, Person{ID: personID(len(p.List) + 1), Name: n, at: int32(len(p.List))})
 	np := &p.cells[len(p.cells)-1]

@@ -28,7 +28,7 @@ func nameHash(s string) uint32 { return uint32(maphash.String(nameSeed, s)) | 1 
 
 // reserve sizes an empty index for n keys.
 func (x *nameIndex) reserve(n int) {
-	if x.slots != nil {
+	if x.n > 0 || 4*n <= 3*len(x.slots) {
 		return
 	}
 	size := 8
@@ -75,6 +75,12 @@ func (x *nameIndex) put(s string) (v *int32, found bool) {
 			return &sl.v, true
 		}
 	}
+}
+
+// reset empties x and keeps its cells.
+func (x *nameIndex) reset() {
+	clear(x.slots)
+	x.n = 0
 }
 
 // grow doubles the table (or makes its first), moving every key to its new cell.

@@ -3,6 +3,8 @@ package parse
 import (
 	"sync"
 	"sync/atomic"
+
+	"minutes/normalize"
 )
 
 // scratch holds the buffers of one parse that the record never points into: the folded lines
@@ -20,6 +22,8 @@ type scratch struct {
 	fold   []byte   // the folded lines' bytes (foldLines)
 	folded []string // doc.folded
 	used   []bool   // doc.used
+	// people is doc.people, Reset for each document: its indexes and people keep their room.
+	people normalize.People
 	// Each area's buffers, in its own file.
 	sec  secScratch
 	body bodyScratch
@@ -44,6 +48,8 @@ func (d *doc) takeScratch(n int) {
 	s.folded = cleared(s.folded, n)
 	s.used = cleared(s.used, n)
 	d.scratch, d.folded, d.used = s, s.folded, s.used
+	s.people.Reset()
+	d.people, s.people = s.people, normalize.People{}
 	s.sec.take(d, n)
 	s.body.take(d, n)
 	s.tab.take(d, n)
@@ -67,6 +73,7 @@ func (d *doc) release() {
 	if s == nil {
 		return
 	}
+	s.people, d.people = d.people, normalize.People{}
 	s.sec.keep(d)
 	s.body.keep(d)
 	s.tab.keep(d)
