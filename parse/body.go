@@ -33,7 +33,6 @@ func (d *doc) body() {
 	}
 	parents := d.buildItems(heads)
 	d.linkAgenda(parents)
-	d.bs.releaseVoteMemo()
 }
 
 // sections finds the section headings from line start on, in document order, keeping only those
@@ -210,7 +209,8 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	if len(ag) == 0 {
 		return heads
 	}
-	inHead := make([]bool, len(d.lines))
+	inHead := cleared(d.lm.heads.inHead, len(d.lines))
+	d.lm.heads.inHead = inHead
 	for _, h := range heads {
 		for i := h.line; i <= h.last; i++ {
 			inHead[i] = true
@@ -531,8 +531,10 @@ func (d *doc) buildItems(heads []heading) []int {
 		items = append(items, it)
 	}
 	heads, items = d.foldSubheadings(heads, items)
-	parents := make([]int, len(heads))
-	var stack []int // indexes of open items by level
+	// parents is the document's buffer (linkAgenda reads it, and drops it); every one is set.
+	hb := &d.lm.heads
+	parents := slices.Grow(hb.parents[:0], len(heads))[:len(heads)]
+	stack := hb.stack[:0] // indexes of open items by level
 	for k, h := range heads {
 		for len(stack) > 0 && heads[stack[len(stack)-1]].level >= h.level {
 			stack = stack[:len(stack)-1]
@@ -543,6 +545,7 @@ func (d *doc) buildItems(heads []heading) []int {
 		}
 		stack = append(stack, k)
 	}
+	hb.parents, hb.stack = parents, stack[:0]
 	// Kinds: a section with a decision is a deliberation; one that only groups others is a heading.
 	for k := range items {
 		it := &items[k]
@@ -684,14 +687,21 @@ func (d *doc) paragraphs(a, b int) []para {
 }
 
 // paraLines returns the lines of a..b-1 (b at most len(d.lines)) that paragraphs are made of,
-// a new array made at its largest size, with rowAt read for each (its memo, d.lm.row, then
-// holds their answers). Neither loop holds paragraphs' state, which would otherwise be saved
-// and restored around every call of it. Lines outside paragraphs are those consumed, blank,
-// or of the agenda.
+// appended to the document's paragraph lines (d.lm.paraIdx), with rowAt read for each (its
+// memo, d.lm.row, then holds their answers). Neither loop holds paragraphs' state, which would
+// otherwise be saved and restored around every call of it. Lines outside paragraphs are those
+// consumed, blank, or of the agenda.
 func (d *doc) paraLines(a, b int) []int {
-	// The paragraphs' lines share one backing array, each capped at its own end so that an
-	// append by a reader cannot run into the next paragraph.
-	idx := make([]int, 0, b-a)
+	// The paragraphs' lines of every call share one backing array, each capped at its own end
+	// so that an append by a reader cannot run into the next paragraph. A call never writes
+	// over an earlier one's lines, which readers keep (a clause holds its lines for the
+	// document): it appends after them, or starts a new array (the document's lines, as the
+	// sections share them out, fit in the first), the old one left to those holding it.
+	ar := d.lm.paraIdx
+	if cap(ar)-len(ar) < b-a {
+		ar = make([]int, 0, max(b-a, len(d.lines), 2*cap(ar)))
+	}
+	idx := ar[len(ar) : len(ar) : len(ar)+b-a]
 	// The byte facts (blankAt's) are read once for the document; rowAt only adds bits of
 	// other facts to them.
 	bits, used, agenda := d.lineBits(), d.used, d.bs.agendaLine
@@ -700,6 +710,7 @@ func (d *doc) paraLines(a, b int) []int {
 			idx = append(idx, i)
 		}
 	}
+	d.lm.paraIdx = ar[:len(ar)+len(idx)]
 	for _, i := range idx {
 		d.rowAt(i)
 	}

@@ -953,7 +953,7 @@ func (d *doc) decisions(prose []para) []Decision {
 			}
 		}
 	}
-	var drafts []*draft
+	drafts := sc.ptrs[:0]
 	// Drafts are taken from the document's chunks, in order: no draft outlives the call.
 	chunk, used := 0, 0
 	var cur *draft
@@ -1083,6 +1083,7 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		out = d.finishDraft(out, dr)
 	}
+	sc.ptrs = drafts[:0]
 	return out
 }
 
@@ -1425,7 +1426,7 @@ const maxClauseTail = 320
 // council as subject, then an operative verb (clauseVerbs). The sentence is read whole, so that
 // a subject and a verb on two lines, or a unanimity on the line after the verb, count.
 func (d *doc) clauses(p para) []clause {
-	if d.bs.clauseOf == nil {
+	if len(d.bs.clauseOf) == 0 {
 		d.bs.takeVoteMemo(len(d.lines))
 	}
 	switch k := d.bs.clauseOf[p.lines[0]]; k {
