@@ -147,7 +147,10 @@ func tocStart(s string) int {
 // opening with a theme in capitals and a dash, standing alone and followed by prose. At least two
 // are needed for the document to count as sectioned this way.
 func (d *doc) unnumberedSections(start int) []heading {
-	var out []heading
+	// The headings are the document's buffer: the body reads them, and drops them, before
+	// the record is finished.
+	out := d.lm.heads.list[:0]
+	defer func() { d.lm.heads.list = out[:0] }()
 	for i := start; i < len(d.lines); i++ {
 		if d.used[i] {
 			continue
@@ -218,7 +221,9 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	}
 	// Candidate lines first, with the cheap tests: most documents have none, and the title
 	// matching below is not needed.
-	var cands []int
+	hb := &d.lm.heads
+	cands := hb.cands[:0]
+	defer func() { hb.cands = cands[:0] }()
 	for i := start; i < len(d.lines); i++ {
 		if d.used[i] || inHead[i] || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
 			continue
@@ -249,14 +254,16 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	}
 	agGrams, agWords := d.agendaTitles()
 	// The candidates' trigrams and words, read together (see trigramsOf).
-	folded := make([]string, len(cands))
+	folded := slices.Grow(hb.strs[:0], len(cands))[:len(cands)]
 	for n, i := range cands {
 		folded[n] = d.folded[i]
 	}
 	candGrams, candWords := d.bs.agDict.setsOf(folded), wordsOf(folded)
+	hb.strs = folded[:0] // (read: the sets and words hold no string of the slice's)
 	taken := make([]bool, len(ag))
 	var headGrams []gramSet // the numbered titles' trigrams, read at the first candidate
-	var added []heading
+	added := hb.added[:0]
+	defer func() { hb.added = added[:0] }()
 	for n, i := range cands {
 		k, s := bestEntryOf(candGrams[n], candWords[n], agGrams, agWords, taken, 0.55)
 		if k < 0 {
@@ -264,16 +271,19 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 		}
 		// An entry a numbered section answers as well is that section's.
 		if headGrams == nil {
-			titles := make([]string, len(heads))
+			// The folded titles are views of the document's buffer, read for their
+			// trigrams only.
+			titles := slices.Grow(hb.strs[:0], len(heads))[:len(heads)]
 			size := 0
 			for _, h := range heads {
 				size += len(h.title)
 			}
-			buf := make([]byte, 0, size+16) // folding rarely lengthens a title
+			buf := slices.Grow(hb.fold[:0], size+16) // folding rarely lengthens a title
 			for n, h := range heads {
 				buf, titles[n] = appendFolded(buf, h.title)
 			}
 			headGrams = d.bs.agDict.setsOf(titles)
+			hb.strs, hb.fold = titles[:0], buf[:0]
 		}
 		if slices.ContainsFunc(headGrams, func(g gramSet) bool { return setDice(g, agGrams[k]) >= s }) {
 			continue
@@ -286,7 +296,9 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	}
 	// Merge in document order; an added heading stands at the top level, after a top-level
 	// section only.
-	out := make([]heading, 0, len(heads)+len(added))
+	// The headings merged are the document's buffer (see unnumberedSections).
+	out := slices.Grow(hb.merged[:0], len(heads)+len(added))
+	defer func() { hb.merged = out[:0] }()
 	paths := map[string]bool{}
 	for _, h := range heads {
 		paths[h.path] = true
@@ -1065,8 +1077,17 @@ func keepAmountTexts(as []Amount) {
 
 // detachedCells finds the table cells that an extraction wrote one per line, column by column:
 // runs of two or more lines that hold a bare number each (blank lines between them allowed). A
-// bare amount alone between labels ("Ski-club" / "200 €") stays prose.
-func (d *doc) detachedCells(paras []para) map[int]bool {
+// bare amount alone between labels ("Ski-club" / "200 €") stays prose. The cells are marked
+// by line in the document's buffer, valid until the next call; nil when there is none.
+func (d *doc) detachedCells(paras []para) []bool {
+	// The marks of the last call are taken back first: a mark by line, set for the few cells
+	// of a section, costs less than a map made for them.
+	sc := &d.lm.amounts
+	for _, i := range sc.marked {
+		sc.cells[i] = false
+	}
+	marked := sc.marked[:0]
+	defer func() { sc.marked = marked }()
 	// bare is written in the amount reader's list of lines, which it fills only after this
 	// returns: one buffer for the document.
 	bare := d.lm.amounts.lines[:0]
@@ -1079,15 +1100,19 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 			}
 		}
 	}
-	var cells map[int]bool // made at the first cell: most sections have none
 	for k, i := range bare {
 		if (k > 0 && d.onlyBlankBetween(bare[k-1], i)) || (k+1 < len(bare) && d.onlyBlankBetween(i, bare[k+1])) {
-			if cells == nil {
-				cells = map[int]bool{}
+			if len(sc.cells) == 0 {
+				sc.cells = cleared(sc.cells, len(d.lines)) // at the first cell: most documents have none
 			}
-			cells[i] = true
+			sc.cells[i] = true
+			marked = append(marked, i)
 		}
 	}
+	if len(marked) == 0 {
+		return nil
+	}
+	cells := sc.cells
 	// A run whose labels above are list items ("o par l'emprunt,", "Budget annexe … :") is a
 	// list with its amounts set aside, which stays prose.
 	for k := 0; k < len(bare); {
@@ -1097,7 +1122,7 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 		}
 		if e-k >= 2 && d.listLabelsAbove(bare[k]) {
 			for _, i := range bare[k:e] {
-				delete(cells, i)
+				cells[i] = false
 			}
 		}
 		k = e

@@ -34,12 +34,17 @@ type lineMemo struct {
 		lines  []int     // decisions' lines
 		drafts [][]draft // decisions' drafts, in chunks that stay in place
 		ptrs   []*draft  // decisions' drafts in order
+		// exchanges gathers debate's exchanges, copied out into the item.
+		exchanges []Exchange
 	}
 	// heads holds the buffers of the readers of headings and items (agendaHeadings,
 	// buildItems).
 	heads struct {
-		inHead         []bool
-		parents, stack []int
+		inHead                []bool
+		parents, stack, cands []int
+		list, added, merged   []heading
+		strs                  []string
+		fold                  []byte
 	}
 	// amounts holds the amount reader's buffers, reused from section to section.
 	amounts struct {
@@ -48,6 +53,9 @@ type lineMemo struct {
 		buf           []byte // the paragraphs' texts joined (see amounts)
 		matches       []normalize.Match
 		codes         []*string // the currency codes of the amounts (see currencyOf)
+		// cells marks the detached cells by line, marked the lines marked (see detachedCells).
+		cells  []bool
+		marked []int
 	}
 }
 

@@ -400,6 +400,9 @@ func (d *doc) knownName(name string) bool {
 func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 	is := append(d.lm.fill.debate[:0], make([]bool, len(paras))...)
 	d.lm.fill.debate = is
+	// The exchanges are gathered in the document's buffer, then copied into the item at their
+	// number: appended one by one, the item's list would leave the arrays it outgrew.
+	exs := d.lm.fill.exchanges[:0]
 	inBlock := false
 	for k, p := range paras {
 		if p.table {
@@ -442,8 +445,13 @@ func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 				}
 			}
 		}
-		it.Exchanges = append(it.Exchanges, ex)
+		exs = append(exs, ex)
 	}
+	if len(exs) > 0 {
+		it.Exchanges = append(it.Exchanges, exs...)
+		clear(exs) // the buffer keeps no text nor speaker of the record
+	}
+	d.lm.fill.exchanges = exs[:0]
 	return is
 }
 

@@ -330,22 +330,33 @@ func ocrCapitals(s string) string {
 	if !ocrMisread(s) {
 		return s // most lines with a "?" or an Ï hold it outside a word in capitals: no copy
 	}
-	r := []rune(s)
+	// Rune by rune, as string([]rune(s)) writes them (an invalid byte as U+FFFD), without the
+	// slice of runes, four bytes a rune: each rune is told by the one before it as changed and
+	// the one after it as written.
+	var b strings.Builder
+	b.Grow(len(s))
 	changed := false
-	for k := 1; k+1 < len(r); k++ {
-		if (r[k] == 'Ï' || r[k] == '?') && unicode.IsUpper(r[k-1]) && unicode.IsUpper(r[k+1]) {
-			if r[k] == 'Ï' {
-				r[k] = 'T'
-			} else {
-				r[k] = 'I'
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == 'Ï' || r == '?') && unicode.IsUpper(prev) && i+n < len(s) {
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsUpper(next) {
+				if r == 'Ï' {
+					r = 'T'
+				} else {
+					r = 'I'
+				}
+				changed = true
 			}
-			changed = true
 		}
+		b.WriteRune(r)
+		prev = r
+		i += n
 	}
 	if !changed {
 		return s
 	}
-	return string(r)
+	return b.String()
 }
 
 // ocrMisread reports whether ocrCapitals changes s: a Ï or a "?" between two capitals. Up to

@@ -63,12 +63,14 @@ func (m *lineMemo) reset() {
 	m.paraIdx = m.paraIdx[:0]
 	f := &m.fill
 	f.paras, f.cuts, f.prose, f.bounds = f.paras[:0], f.cuts[:0], f.prose[:0], f.bounds[:0]
-	f.debate, f.lines, f.ptrs = f.debate[:0], f.lines[:0], f.ptrs[:0]
+	f.debate, f.lines, f.ptrs, f.exchanges = f.debate[:0], f.lines[:0], f.ptrs[:0], f.exchanges[:0]
 	a := &m.amounts
 	a.texts, a.starts, a.lines, a.buf = a.texts[:0], a.starts[:0], a.lines[:0], a.buf[:0]
-	a.matches, a.codes = a.matches[:0], a.codes[:0]
+	a.matches, a.codes, a.cells, a.marked = a.matches[:0], a.codes[:0], a.cells[:0], a.marked[:0]
 	h := &m.heads
-	h.inHead, h.parents, h.stack = h.inHead[:0], h.parents[:0], h.stack[:0]
+	h.inHead, h.parents, h.stack, h.cands = h.inHead[:0], h.parents[:0], h.stack[:0], h.cands[:0]
+	h.list, h.added, h.merged = h.list[:0], h.added[:0], h.merged[:0]
+	h.strs, h.fold = h.strs[:0], h.fold[:0]
 }
 
 // release readies m to be kept in the pool: the table bits go back to flatMemo, and the
@@ -84,6 +86,12 @@ func (m *lineMemo) release() {
 	for _, c := range f.drafts {
 		clear(c)
 	}
+	clear(f.exchanges[:cap(f.exchanges)])
+	h := &m.heads
+	clear(h.list[:cap(h.list)])
+	clear(h.added[:cap(h.added)])
+	clear(h.merged[:cap(h.merged)])
+	clear(h.strs[:cap(h.strs)])
 	a := &m.amounts
 	clear(a.texts[:cap(a.texts)])
 	clear(a.matches[:cap(a.matches)])
