@@ -36,6 +36,9 @@ type lineMemo struct {
 		ptrs   []*draft  // decisions' drafts in order
 		// exchanges gathers debate's exchanges, copied out into the item.
 		exchanges []Exchange
+		clauses   []clause // decisions' clauses
+		inClause  []bool
+		joined    []byte // rewrap's text
 	}
 	// heads holds the buffers of the readers of headings and items (agendaHeadings,
 	// buildItems).

@@ -28,6 +28,8 @@ type bodyState struct {
 	// clauseSegs for their stems.
 	clauseStarts []int
 	clauseSegs   []uint64
+	// clauseRaw is readClauses' scratch buffer for a sentence's raw lines.
+	clauseRaw []byte
 	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles), the
 	// trigrams numbered by agDict, which numbers those of the titles matched with them.
 	agGrams []gramSet

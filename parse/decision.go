@@ -505,7 +505,10 @@ func (t *trig) rewrap(d *doc, i int) {
 	if !(rejectStems.in(m) || deferStems.in(m) || notedStems.in(m)) {
 		return
 	}
-	f := d.folded[i] + " " + next
+	// Joined in the document's buffer: the outcome read keeps nothing of the text.
+	buf := append(append(append(d.lm.fill.joined[:0], d.folded[i]...), ' '), next...)
+	d.lm.fill.joined = buf
+	f := unsafe.String(&buf[0], len(buf))
 	if o, ok := outcomeStems(f, m); ok && o != t.outcome {
 		if o != Noted || !reAdopted.MatchString(d.folded[i]) {
 			t.outcome, t.explicit = o, true
@@ -919,10 +922,11 @@ func (d *doc) decisions(prose []para) []Decision {
 	// Decision sentences no line states alone, by their first line (the last such sentence
 	// stands for a line); inClause marks the other lines they cover, by offset from lo. Most
 	// sections hold none: nothing is allocated for them.
-	var cls []clause
+	cls := sc.clauses[:0]
 	for _, p := range prose {
 		cls = append(cls, d.clauses(p)...)
 	}
+	sc.clauses = cls
 	// A few clauses are looked through; many (a register of deliberations in one section)
 	// are indexed, lest every line scan them all.
 	var clauseIdx map[int]int
@@ -957,7 +961,8 @@ func (d *doc) decisions(prose []para) []Decision {
 		for _, c := range cls {
 			lo, hi = min(lo, slices.Min(c.lines)), max(hi, slices.Max(c.lines))
 		}
-		inClause = make([]bool, hi-lo+1)
+		inClause = cleared(sc.inClause, hi-lo+1)
+		sc.inClause = inClause
 		for _, c := range cls {
 			for _, i := range c.lines[1:] {
 				inClause[i-lo] = true
@@ -1577,12 +1582,13 @@ func (d *doc) readClauses(p para) []clause {
 		if !ok {
 			continue
 		}
-		var raw strings.Builder
+		// The raw lines are joined in the document's buffer: a trig holds no text of its line.
+		raw := d.bs.clauseRaw[:0]
 		for _, i := range lines {
-			raw.WriteString(d.lines[i].Text)
-			raw.WriteByte(' ')
+			raw = append(append(raw, d.lines[i].Text...), ' ')
 		}
-		t := lineTrigger(f[ss:se], raw.String())
+		d.bs.clauseRaw = raw
+		t := lineTrigger(f[ss:se], unsafe.String(&raw[0], len(raw)))
 		if t.outcome == "" || (o != Adopted && t.outcome == Adopted) {
 			t.outcome = o
 		}

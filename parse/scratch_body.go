@@ -17,6 +17,7 @@ type bodyScratch struct {
 	clauseText   []byte
 	clauseStarts []int
 	clauseSegs   []uint64
+	clauseRaw    []byte
 	speakers     map[string]*string
 }
 
@@ -30,6 +31,7 @@ func (s *bodyScratch) take(d *doc, n int) {
 	b.stems, b.trigOf, b.clauseOf = s.stems[:0], s.trigOf[:0], s.clauseOf[:0]
 	b.trigs, b.clauseLists = s.trigs[:0], s.clauseLists[:0]
 	b.clauseText, b.clauseStarts, b.clauseSegs = s.clauseText[:0], s.clauseStarts[:0], s.clauseSegs[:0]
+	b.clauseRaw = s.clauseRaw[:0]
 	clear(s.speakers)
 	b.speakers = s.speakers
 }
@@ -46,12 +48,13 @@ func (s *bodyScratch) keep(d *doc) {
 	clear(b.clauseLists)
 	s.trigs, s.clauseLists = b.trigs[:0], b.clauseLists[:0]
 	s.clauseText, s.clauseStarts, s.clauseSegs = b.clauseText, b.clauseStarts, b.clauseSegs
+	s.clauseRaw = b.clauseRaw
 	s.speakers = b.speakers
 	// d no longer holds them: a reader run after would take other buffers than the next
 	// document's.
 	d.lm = lineMemo{}
 	b.stems, b.trigOf, b.clauseOf, b.trigs, b.clauseLists = nil, nil, nil, nil, nil
-	b.clauseText, b.clauseStarts, b.clauseSegs, b.speakers = nil, nil, nil, nil
+	b.clauseText, b.clauseStarts, b.clauseSegs, b.clauseRaw, b.speakers = nil, nil, nil, nil, nil
 }
 
 // reset cuts every buffer of m to length zero, its capacity kept: a new document's readers
@@ -64,6 +67,7 @@ func (m *lineMemo) reset() {
 	f := &m.fill
 	f.paras, f.cuts, f.prose, f.bounds = f.paras[:0], f.cuts[:0], f.prose[:0], f.bounds[:0]
 	f.debate, f.lines, f.ptrs, f.exchanges = f.debate[:0], f.lines[:0], f.ptrs[:0], f.exchanges[:0]
+	f.clauses, f.inClause, f.joined = f.clauses[:0], f.inClause[:0], f.joined[:0]
 	a := &m.amounts
 	a.texts, a.starts, a.lines, a.buf = a.texts[:0], a.starts[:0], a.lines[:0], a.buf[:0]
 	a.matches, a.codes, a.cells, a.marked = a.matches[:0], a.codes[:0], a.cells[:0], a.marked[:0]
@@ -87,6 +91,7 @@ func (m *lineMemo) release() {
 		clear(c)
 	}
 	clear(f.exchanges[:cap(f.exchanges)])
+	clear(f.clauses[:cap(f.clauses)])
 	h := &m.heads
 	clear(h.list[:cap(h.list)])
 	clear(h.added[:cap(h.added)])
