@@ -901,6 +901,9 @@ type draft struct {
 	split       bool     // each list item is its own deliberation
 	clause      bool     // every trigger is a decision sentence (see clauses)
 	one         [1]int   // the first line, which lines starts on
+	// own is the array lines grows in (see appendLines), kept with content's from one use of
+	// the draft to the next (see decisions): nothing of a decision points into them.
+	own []int
 }
 
 // decisions reads the decisions of a section from its prose paragraphs (debate and tables left
@@ -1048,7 +1051,7 @@ func (d *doc) decisions(prose []para) []Decision {
 			cur.merge(tr, i)
 			cur.clause = cur.clause && isClause
 			if isClause {
-				cur.lines = append(cur.lines, c.lines[1:]...)
+				cur.appendLines(c.lines[1:])
 				cur.last = c.lines[len(c.lines)-1]
 			}
 			gap = 0
@@ -1068,7 +1071,8 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		cur = &sc.drafts[chunk][used]
 		used++
-		*cur = draft{trig: tr, first: i, last: i, clause: isClause}
+		own, content := cur.own, cur.content[:0]
+		*cur = draft{trig: tr, first: i, last: i, clause: isClause, own: own, content: content}
 		cur.one[0] = i
 		cur.lines = cur.one[:1:1]
 		if isClause {
@@ -1198,7 +1202,24 @@ func (dr *draft) merge(t trig, i int) {
 	}
 	dr.colon = t.colon
 	dr.last = i
-	dr.lines = append(dr.lines, i)
+	one := [1]int{i}
+	dr.appendLines(one[:])
+}
+
+// appendLines appends is to the draft's lines, in its own array when they fit there. Its
+// first lines are the one it starts on or a clause's, both capped: an append copies them into
+// a new array, which the draft keeps for its next use.
+func (dr *draft) appendLines(is []int) {
+	if len(is) == 0 {
+		return // (lines may be a clause's, which own must never be)
+	}
+	if n := len(dr.lines) + len(is); n > cap(dr.lines) && n <= cap(dr.own) {
+		dr.lines = append(dr.own[:0], dr.lines...)
+	}
+	dr.lines = append(dr.lines, is...)
+	if cap(dr.lines) > cap(dr.own) {
+		dr.own = dr.lines[:0]
+	}
 }
 
 // finishDraft turns a draft into one decision, or one per délibération its list names, appended

@@ -87,8 +87,13 @@ func (m *lineMemo) release() {
 	clear(f.paras[:cap(f.paras)])
 	clear(f.prose[:cap(f.prose)])
 	clear(f.ptrs[:cap(f.ptrs)])
+	// A draft keeps its arrays (see decisions), not what they held.
 	for _, c := range f.drafts {
-		clear(c)
+		for k := range c {
+			dr := &c[k]
+			clear(dr.content[:cap(dr.content)])
+			*dr = draft{own: dr.own[:0], content: dr.content[:0]}
+		}
 	}
 	clear(f.exchanges[:cap(f.exchanges)])
 	clear(f.clauses[:cap(f.clauses)])
