@@ -15,6 +15,8 @@ type bodyState struct {
 	// clause reader and the vote reader both look for stems in the same lines.
 	stems    []uint64
 	speakers map[string]*string
+	// speakerTexts holds the record's one pointer to each speaker's mention (see speakerText).
+	speakerTexts map[string]*string
 	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
 	agendaLine []bool
 	// clauseOf memoizes the decision sentences of a paragraph, by its first line: 0 when not

@@ -436,8 +436,7 @@ func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 		ex := Exchange{Form: formReported, Text: it.Text[bounds[2*k]:bounds[2*k+1]], Pos: d.lines[p.lines[0]].Pos}
 		if ok {
 			ex.Form = sp.form
-			st := sp.text
-			ex.SpeakerText = &st
+			ex.SpeakerText = d.speakerText(sp.text)
 			ex.Speaker = d.resolveSpeaker(sp, ex.Pos)
 			if sp.form == formDirect {
 				if i := strings.IndexByte(ex.Text, ':'); i >= 0 {
@@ -483,6 +482,22 @@ func (d *doc) resolveSpeaker(sp speaker, pos Pos) *string {
 	}
 	d.bs.speakers[sp.text] = id
 	return id
+}
+
+// speakerText returns the document's one pointer to a speaker's mention: the turns of a
+// speaker share it, as they share the person it links to (see resolveSpeaker), rather than
+// hold a copy each.
+func (d *doc) speakerText(t string) *string {
+	if p, ok := d.bs.speakerTexts[t]; ok {
+		return p
+	}
+	if d.bs.speakerTexts == nil {
+		d.bs.speakerTexts = map[string]*string{}
+	}
+	p := new(string)
+	*p = t
+	d.bs.speakerTexts[t] = p
+	return p
 }
 
 // resolveRole links "Monsieur le Maire", "Madame la Présidente" to the meeting's president.

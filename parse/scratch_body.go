@@ -19,6 +19,7 @@ type bodyScratch struct {
 	clauseSegs   []uint64
 	clauseRaw    []byte
 	speakers     map[string]*string
+	speakerTexts map[string]*string
 }
 
 // take readies the buffers for d, a document of n lines, before any reader runs. Each is
@@ -32,8 +33,7 @@ func (s *bodyScratch) take(d *doc, n int) {
 	b.trigs, b.clauseLists = s.trigs[:0], s.clauseLists[:0]
 	b.clauseText, b.clauseStarts, b.clauseSegs = s.clauseText[:0], s.clauseStarts[:0], s.clauseSegs[:0]
 	b.clauseRaw = s.clauseRaw[:0]
-	clear(s.speakers)
-	b.speakers = s.speakers
+	b.speakers, b.speakerTexts = s.speakers, s.speakerTexts // (emptied by keep)
 }
 
 // keep takes back from d the buffers its parse grew, once the record is finished. The
@@ -49,12 +49,15 @@ func (s *bodyScratch) keep(d *doc) {
 	s.trigs, s.clauseLists = b.trigs[:0], b.clauseLists[:0]
 	s.clauseText, s.clauseStarts, s.clauseSegs = b.clauseText, b.clauseStarts, b.clauseSegs
 	s.clauseRaw = b.clauseRaw
-	s.speakers = b.speakers
+	clear(b.speakers)
+	clear(b.speakerTexts)
+	s.speakers, s.speakerTexts = b.speakers, b.speakerTexts
 	// d no longer holds them: a reader run after would take other buffers than the next
 	// document's.
 	d.lm = lineMemo{}
 	b.stems, b.trigOf, b.clauseOf, b.trigs, b.clauseLists = nil, nil, nil, nil, nil
-	b.clauseText, b.clauseStarts, b.clauseSegs, b.clauseRaw, b.speakers = nil, nil, nil, nil, nil
+	b.clauseText, b.clauseStarts, b.clauseSegs, b.clauseRaw = nil, nil, nil, nil
+	b.speakers, b.speakerTexts = nil, nil
 }
 
 // reset cuts every buffer of m to length zero, its capacity kept: a new document's readers
