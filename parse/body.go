@@ -526,6 +526,15 @@ func (d *doc) buildItems(heads []heading) []int {
 	// lines the header readers left, and the agenda block's own lines that are no entry.
 	d.unplaced(0, first)
 	items := make([]Item, 0, len(heads))
+	// The items' numbers, which the record points to, are one array (made at its size: an
+	// element never moves) rather than a string each.
+	numbered := 0
+	for _, h := range heads {
+		if h.number != "" {
+			numbered++
+		}
+	}
+	numbers := make([]string, 0, numbered)
 	for k, h := range heads {
 		end := len(d.lines) - 1
 		if k+1 < len(heads) {
@@ -533,8 +542,8 @@ func (d *doc) buildItems(heads []heading) []int {
 		}
 		it := Item{Path: h.path, Title: h.title, Level: h.level, Pos: d.lines[h.line].Pos, End: d.lines[h.last].Pos}
 		if h.number != "" {
-			n := h.number
-			it.Number = &n
+			numbers = append(numbers, h.number)
+			it.Number = &numbers[len(numbers)-1]
 		}
 		d.fillItem(&it, h.last+1, end)
 		if h.voted && len(it.Decisions) == 0 {
