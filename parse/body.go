@@ -622,7 +622,23 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 			continue
 		}
 		it := items[k]
+		// The text and lists are grown once, at their size: the folded section's text is
+		// written piece by piece, and an append of each sub-section's would leave the
+		// arrays it outgrew.
+		size, nDec, nEx, nAm := len(it.Text), 0, 0, 0
+		for j := k + 1; j < e; j++ {
+			for i := heads[j].line; i <= heads[j].last; i++ {
+				size += 2 + len(strings.TrimSpace(d.lines[i].Text))
+			}
+			if items[j].Text != "" {
+				size += 2 + len(items[j].Text)
+			}
+			nDec, nEx, nAm = nDec+len(items[j].Decisions), nEx+len(items[j].Exchanges), nAm+len(items[j].Amounts)
+		}
+		it.Decisions, it.Exchanges = slices.Grow(it.Decisions, nDec), slices.Grow(it.Exchanges, nEx)
+		it.Amounts = slices.Grow(it.Amounts, nAm)
 		var b strings.Builder
+		b.Grow(size)
 		b.WriteString(it.Text)
 		for j := k + 1; j < e; j++ {
 			for i := heads[j].line; i <= heads[j].last; i++ {
