@@ -576,7 +576,7 @@ func (d *doc) buildItems(heads []heading) []int {
 			it.Kind = KindDeliberation
 		case hasChild:
 			it.Kind = KindHeading
-		case reProceduralTitle.MatchString(normalize.Fold(it.Title)):
+		case reProceduralTitle.MatchString(d.foldedView(it.Title)):
 			it.Kind = KindOther
 		default:
 			it.Kind = KindInformation
@@ -893,12 +893,23 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	it.Decisions = d.decisions(prose)
 	if len(it.Decisions) == 0 {
 		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.
-		ft := normalize.Fold(it.Title)
+		ft := d.foldedView(it.Title)
 		if o, ok := outcomeOf(ft); ok && o == Deferred || reWithdrawnTitle.MatchString(ft) {
 			it.Decisions = []Decision{{Outcome: Deferred, Text: it.Title, Pos: it.Pos}}
 		}
 	}
 	d.amounts(it, paras)
+}
+
+// foldedView is normalize.Fold(s) written in the document's buffer and read through a string
+// view of it, valid until the next call: for the tests of a title, which keep nothing of it.
+func (d *doc) foldedView(s string) string {
+	b := normalize.AppendFold(d.lm.fill.folded[:0], s)
+	d.lm.fill.folded = b
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // joinParas writes the text of paragraphs: each one's lines joined by newlines, trailing

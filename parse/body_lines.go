@@ -39,6 +39,7 @@ type lineMemo struct {
 		clauses   []clause // decisions' clauses
 		inClause  []bool
 		joined    []byte // rewrap's text
+		folded    []byte // foldedView's
 	}
 	// heads holds the buffers of the readers of headings and items (agendaHeadings,
 	// buildItems).

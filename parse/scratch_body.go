@@ -70,7 +70,7 @@ func (m *lineMemo) reset() {
 	f := &m.fill
 	f.paras, f.cuts, f.prose, f.bounds = f.paras[:0], f.cuts[:0], f.prose[:0], f.bounds[:0]
 	f.debate, f.lines, f.ptrs, f.exchanges = f.debate[:0], f.lines[:0], f.ptrs[:0], f.exchanges[:0]
-	f.clauses, f.inClause, f.joined = f.clauses[:0], f.inClause[:0], f.joined[:0]
+	f.clauses, f.inClause, f.joined, f.folded = f.clauses[:0], f.inClause[:0], f.joined[:0], f.folded[:0]
 	a := &m.amounts
 	a.texts, a.starts, a.lines, a.buf = a.texts[:0], a.starts[:0], a.lines[:0], a.buf[:0]
 	a.matches, a.codes, a.cells, a.marked = a.matches[:0], a.codes[:0], a.cells[:0], a.marked[:0]
