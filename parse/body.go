@@ -997,11 +997,17 @@ func (d *doc) amounts(it *Item, paras []para) {
 	// a string view of it; the texts of the amounts found in it are copied out before the
 	// buffer is written again. A paragraph of one line is read as it is, and its amounts'
 	// texts are slices of the line.
+	// The amounts are gathered in the document's buffer, then copied into the item at their
+	// number: grown paragraph by paragraph, the item's list would leave the arrays it outgrew.
 	sc := &d.lm.amounts
-	buf, ts, lines := sc.buf[:0], sc.texts[:0], sc.lines[:0]
+	buf, ts, lines, found := sc.buf[:0], sc.texts[:0], sc.lines[:0], sc.found[:0]
 	defer func() {
+		if len(found) > 0 {
+			it.Amounts = append(it.Amounts, found...)
+		}
 		clear(ts)
-		sc.buf, sc.texts, sc.lines = buf[:0], ts[:0], lines[:0]
+		clear(found)
+		sc.buf, sc.texts, sc.lines, sc.found = buf[:0], ts[:0], lines[:0], found[:0]
 	}()
 	for _, p := range paras {
 		if p.table {
@@ -1042,11 +1048,10 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			text = unsafe.String(&buf[0], n)
 		}
-		n0 := len(it.Amounts)
+		n0 := len(found)
 		// Digits are the value kept, written in the document's arena rather than a string
-		// each; the list grows once, not amount by amount.
+		// each.
 		sc.matches = normalize.FindAmountDigitsIn(sc.matches, &d.digits, text, first)
-		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))
 		// The line of the match, and where it starts in text: the matches come in order, and
 		// so do the lines, each one byte (the joining space) after the end of the one before.
 		li, at := 0, 0
@@ -1065,10 +1070,10 @@ func (d *doc) amounts(it *Item, paras []para) {
 			if m.Money.Currency != "" {
 				a.Currency = d.currencyOf(m.Money.Currency)
 			}
-			it.Amounts = append(it.Amounts, a)
+			found = append(found, a)
 		}
 		if len(ts) > 1 {
-			keepAmountTexts(it.Amounts[n0:])
+			keepAmountTexts(found[n0:])
 		}
 	}
 }

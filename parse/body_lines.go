@@ -57,6 +57,7 @@ type lineMemo struct {
 		buf           []byte // the paragraphs' texts joined (see amounts)
 		matches       []normalize.Match
 		codes         []*string // the currency codes of the amounts (see currencyOf)
+		found         []Amount  // the section's amounts, copied out into the item
 		// cells marks the detached cells by line, marked the lines marked (see detachedCells).
 		cells  []bool
 		marked []int

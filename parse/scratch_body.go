@@ -74,6 +74,7 @@ func (m *lineMemo) reset() {
 	a := &m.amounts
 	a.texts, a.starts, a.lines, a.buf = a.texts[:0], a.starts[:0], a.lines[:0], a.buf[:0]
 	a.matches, a.codes, a.cells, a.marked = a.matches[:0], a.codes[:0], a.cells[:0], a.marked[:0]
+	a.found = a.found[:0]
 	h := &m.heads
 	h.inHead, h.parents, h.stack, h.cands = h.inHead[:0], h.parents[:0], h.stack[:0], h.cands[:0]
 	h.list, h.added, h.merged = h.list[:0], h.added[:0], h.merged[:0]
@@ -109,4 +110,5 @@ func (m *lineMemo) release() {
 	clear(a.texts[:cap(a.texts)])
 	clear(a.matches[:cap(a.matches)])
 	clear(a.codes[:cap(a.codes)])
+	clear(a.found[:cap(a.found)])
 }
