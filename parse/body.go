@@ -33,7 +33,6 @@ func (d *doc) body() {
 	}
 	parents := d.buildItems(heads)
 	d.linkAgenda(parents)
-	d.bs.releaseVoteMemo()
 }
 
 // sections finds the section headings from line start on, in document order, keeping only those
@@ -148,7 +147,10 @@ func tocStart(s string) int {
 // opening with a theme in capitals and a dash, standing alone and followed by prose. At least two
 // are needed for the document to count as sectioned this way.
 func (d *doc) unnumberedSections(start int) []heading {
-	var out []heading
+	// The headings are the document's buffer: the body reads them, and drops them, before
+	// the record is finished.
+	out := d.lm.heads.list[:0]
+	defer func() { d.lm.heads.list = out[:0] }()
 	for i := start; i < len(d.lines); i++ {
 		if d.used[i] {
 			continue
@@ -210,7 +212,8 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	if len(ag) == 0 {
 		return heads
 	}
-	inHead := make([]bool, len(d.lines))
+	inHead := cleared(d.lm.heads.inHead, len(d.lines))
+	d.lm.heads.inHead = inHead
 	for _, h := range heads {
 		for i := h.line; i <= h.last; i++ {
 			inHead[i] = true
@@ -218,7 +221,9 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	}
 	// Candidate lines first, with the cheap tests: most documents have none, and the title
 	// matching below is not needed.
-	var cands []int
+	hb := &d.lm.heads
+	cands := hb.cands[:0]
+	defer func() { hb.cands = cands[:0] }()
 	for i := start; i < len(d.lines); i++ {
 		if d.used[i] || inHead[i] || (d.bs.agendaLine != nil && d.bs.agendaLine[i]) {
 			continue
@@ -249,14 +254,16 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	}
 	agGrams, agWords := d.agendaTitles()
 	// The candidates' trigrams and words, read together (see trigramsOf).
-	folded := make([]string, len(cands))
+	folded := slices.Grow(hb.strs[:0], len(cands))[:len(cands)]
 	for n, i := range cands {
 		folded[n] = d.folded[i]
 	}
 	candGrams, candWords := d.bs.agDict.setsOf(folded), wordsOf(folded)
+	hb.strs = folded[:0] // (read: the sets and words hold no string of the slice's)
 	taken := make([]bool, len(ag))
 	var headGrams []gramSet // the numbered titles' trigrams, read at the first candidate
-	var added []heading
+	added := hb.added[:0]
+	defer func() { hb.added = added[:0] }()
 	for n, i := range cands {
 		k, s := bestEntryOf(candGrams[n], candWords[n], agGrams, agWords, taken, 0.55)
 		if k < 0 {
@@ -264,16 +271,19 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 		}
 		// An entry a numbered section answers as well is that section's.
 		if headGrams == nil {
-			titles := make([]string, len(heads))
+			// The folded titles are views of the document's buffer, read for their
+			// trigrams only.
+			titles := slices.Grow(hb.strs[:0], len(heads))[:len(heads)]
 			size := 0
 			for _, h := range heads {
 				size += len(h.title)
 			}
-			buf := make([]byte, 0, size+16) // folding rarely lengthens a title
+			buf := slices.Grow(hb.fold[:0], size+16) // folding rarely lengthens a title
 			for n, h := range heads {
 				buf, titles[n] = appendFolded(buf, h.title)
 			}
 			headGrams = d.bs.agDict.setsOf(titles)
+			hb.strs, hb.fold = titles[:0], buf[:0]
 		}
 		if slices.ContainsFunc(headGrams, func(g gramSet) bool { return setDice(g, agGrams[k]) >= s }) {
 			continue
@@ -286,7 +296,9 @@ func (d *doc) agendaHeadings(start int, heads []heading) []heading {
 	}
 	// Merge in document order; an added heading stands at the top level, after a top-level
 	// section only.
-	out := make([]heading, 0, len(heads)+len(added))
+	// The headings merged are the document's buffer (see unnumberedSections).
+	out := slices.Grow(hb.merged[:0], len(heads)+len(added))
+	defer func() { hb.merged = out[:0] }()
 	paths := map[string]bool{}
 	for _, h := range heads {
 		paths[h.path] = true
@@ -514,6 +526,15 @@ func (d *doc) buildItems(heads []heading) []int {
 	// lines the header readers left, and the agenda block's own lines that are no entry.
 	d.unplaced(0, first)
 	items := make([]Item, 0, len(heads))
+	// The items' numbers, which the record points to, are one array (made at its size: an
+	// element never moves) rather than a string each.
+	numbered := 0
+	for _, h := range heads {
+		if h.number != "" {
+			numbered++
+		}
+	}
+	numbers := make([]string, 0, numbered)
 	for k, h := range heads {
 		end := len(d.lines) - 1
 		if k+1 < len(heads) {
@@ -521,8 +542,8 @@ func (d *doc) buildItems(heads []heading) []int {
 		}
 		it := Item{Path: h.path, Title: h.title, Level: h.level, Pos: d.lines[h.line].Pos, End: d.lines[h.last].Pos}
 		if h.number != "" {
-			n := h.number
-			it.Number = &n
+			numbers = append(numbers, h.number)
+			it.Number = &numbers[len(numbers)-1]
 		}
 		d.fillItem(&it, h.last+1, end)
 		if h.voted && len(it.Decisions) == 0 {
@@ -531,8 +552,10 @@ func (d *doc) buildItems(heads []heading) []int {
 		items = append(items, it)
 	}
 	heads, items = d.foldSubheadings(heads, items)
-	parents := make([]int, len(heads))
-	var stack []int // indexes of open items by level
+	// parents is the document's buffer (linkAgenda reads it, and drops it); every one is set.
+	hb := &d.lm.heads
+	parents := slices.Grow(hb.parents[:0], len(heads))[:len(heads)]
+	stack := hb.stack[:0] // indexes of open items by level
 	for k, h := range heads {
 		for len(stack) > 0 && heads[stack[len(stack)-1]].level >= h.level {
 			stack = stack[:len(stack)-1]
@@ -543,6 +566,7 @@ func (d *doc) buildItems(heads []heading) []int {
 		}
 		stack = append(stack, k)
 	}
+	hb.parents, hb.stack = parents, stack[:0]
 	// Kinds: a section with a decision is a deliberation; one that only groups others is a heading.
 	for k := range items {
 		it := &items[k]
@@ -552,7 +576,7 @@ func (d *doc) buildItems(heads []heading) []int {
 			it.Kind = KindDeliberation
 		case hasChild:
 			it.Kind = KindHeading
-		case reProceduralTitle.MatchString(normalize.Fold(it.Title)):
+		case reProceduralTitle.MatchString(d.foldedView(it.Title)):
 			it.Kind = KindOther
 		default:
 			it.Kind = KindInformation
@@ -598,7 +622,23 @@ func (d *doc) foldSubheadings(heads []heading, items []Item) ([]heading, []Item)
 			continue
 		}
 		it := items[k]
+		// The text and lists are grown once, at their size: the folded section's text is
+		// written piece by piece, and an append of each sub-section's would leave the
+		// arrays it outgrew.
+		size, nDec, nEx, nAm := len(it.Text), 0, 0, 0
+		for j := k + 1; j < e; j++ {
+			for i := heads[j].line; i <= heads[j].last; i++ {
+				size += 2 + len(strings.TrimSpace(d.lines[i].Text))
+			}
+			if items[j].Text != "" {
+				size += 2 + len(items[j].Text)
+			}
+			nDec, nEx, nAm = nDec+len(items[j].Decisions), nEx+len(items[j].Exchanges), nAm+len(items[j].Amounts)
+		}
+		it.Decisions, it.Exchanges = slices.Grow(it.Decisions, nDec), slices.Grow(it.Exchanges, nEx)
+		it.Amounts = slices.Grow(it.Amounts, nAm)
 		var b strings.Builder
+		b.Grow(size)
 		b.WriteString(it.Text)
 		for j := k + 1; j < e; j++ {
 			for i := heads[j].line; i <= heads[j].last; i++ {
@@ -684,14 +724,21 @@ func (d *doc) paragraphs(a, b int) []para {
 }
 
 // paraLines returns the lines of a..b-1 (b at most len(d.lines)) that paragraphs are made of,
-// a new array made at its largest size, with rowAt read for each (its memo, d.lm.row, then
-// holds their answers). Neither loop holds paragraphs' state, which would otherwise be saved
-// and restored around every call of it. Lines outside paragraphs are those consumed, blank,
-// or of the agenda.
+// appended to the document's paragraph lines (d.lm.paraIdx), with rowAt read for each (its
+// memo, d.lm.row, then holds their answers). Neither loop holds paragraphs' state, which would
+// otherwise be saved and restored around every call of it. Lines outside paragraphs are those
+// consumed, blank, or of the agenda.
 func (d *doc) paraLines(a, b int) []int {
-	// The paragraphs' lines share one backing array, each capped at its own end so that an
-	// append by a reader cannot run into the next paragraph.
-	idx := make([]int, 0, b-a)
+	// The paragraphs' lines of every call share one backing array, each capped at its own end
+	// so that an append by a reader cannot run into the next paragraph. A call never writes
+	// over an earlier one's lines, which readers keep (a clause holds its lines for the
+	// document): it appends after them, or starts a new array (the document's lines, as the
+	// sections share them out, fit in the first), the old one left to those holding it.
+	ar := d.lm.paraIdx
+	if cap(ar)-len(ar) < b-a {
+		ar = make([]int, 0, max(b-a, len(d.lines), 2*cap(ar)))
+	}
+	idx := ar[len(ar) : len(ar) : len(ar)+b-a]
 	// The byte facts (blankAt's) are read once for the document; rowAt only adds bits of
 	// other facts to them.
 	bits, used, agenda := d.lineBits(), d.used, d.bs.agendaLine
@@ -700,6 +747,7 @@ func (d *doc) paraLines(a, b int) []int {
 			idx = append(idx, i)
 		}
 	}
+	d.lm.paraIdx = ar[:len(ar)+len(idx)]
 	for _, i := range idx {
 		d.rowAt(i)
 	}
@@ -845,12 +893,23 @@ func (d *doc) fillItem(it *Item, a, b int) {
 	it.Decisions = d.decisions(prose)
 	if len(it.Decisions) == 0 {
 		// "AFFAIRE RETIREE", "Point ajourné": the title states the outcome.
-		ft := normalize.Fold(it.Title)
+		ft := d.foldedView(it.Title)
 		if o, ok := outcomeOf(ft); ok && o == Deferred || reWithdrawnTitle.MatchString(ft) {
 			it.Decisions = []Decision{{Outcome: Deferred, Text: it.Title, Pos: it.Pos}}
 		}
 	}
 	d.amounts(it, paras)
+}
+
+// foldedView is normalize.Fold(s) written in the document's buffer and read through a string
+// view of it, valid until the next call: for the tests of a title, which keep nothing of it.
+func (d *doc) foldedView(s string) string {
+	b := normalize.AppendFold(d.lm.fill.folded[:0], s)
+	d.lm.fill.folded = b
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // joinParas writes the text of paragraphs: each one's lines joined by newlines, trailing
@@ -938,11 +997,17 @@ func (d *doc) amounts(it *Item, paras []para) {
 	// a string view of it; the texts of the amounts found in it are copied out before the
 	// buffer is written again. A paragraph of one line is read as it is, and its amounts'
 	// texts are slices of the line.
+	// The amounts are gathered in the document's buffer, then copied into the item at their
+	// number: grown paragraph by paragraph, the item's list would leave the arrays it outgrew.
 	sc := &d.lm.amounts
-	buf, ts, lines := sc.buf[:0], sc.texts[:0], sc.lines[:0]
+	buf, ts, lines, found := sc.buf[:0], sc.texts[:0], sc.lines[:0], sc.found[:0]
 	defer func() {
+		if len(found) > 0 {
+			it.Amounts = append(it.Amounts, found...)
+		}
 		clear(ts)
-		sc.buf, sc.texts, sc.lines = buf[:0], ts[:0], lines[:0]
+		clear(found)
+		sc.buf, sc.texts, sc.lines, sc.found = buf[:0], ts[:0], lines[:0], found[:0]
 	}()
 	for _, p := range paras {
 		if p.table {
@@ -983,11 +1048,10 @@ func (d *doc) amounts(it *Item, paras []para) {
 			}
 			text = unsafe.String(&buf[0], n)
 		}
-		n0 := len(it.Amounts)
+		n0 := len(found)
 		// Digits are the value kept, written in the document's arena rather than a string
-		// each; the list grows once, not amount by amount.
+		// each.
 		sc.matches = normalize.FindAmountDigitsIn(sc.matches, &d.digits, text, first)
-		it.Amounts = slices.Grow(it.Amounts, len(sc.matches))
 		// The line of the match, and where it starts in text: the matches come in order, and
 		// so do the lines, each one byte (the joining space) after the end of the one before.
 		li, at := 0, 0
@@ -1006,10 +1070,10 @@ func (d *doc) amounts(it *Item, paras []para) {
 			if m.Money.Currency != "" {
 				a.Currency = d.currencyOf(m.Money.Currency)
 			}
-			it.Amounts = append(it.Amounts, a)
+			found = append(found, a)
 		}
 		if len(ts) > 1 {
-			keepAmountTexts(it.Amounts[n0:])
+			keepAmountTexts(found[n0:])
 		}
 	}
 }
@@ -1054,8 +1118,17 @@ func keepAmountTexts(as []Amount) {
 
 // detachedCells finds the table cells that an extraction wrote one per line, column by column:
 // runs of two or more lines that hold a bare number each (blank lines between them allowed). A
-// bare amount alone between labels ("Ski-club" / "200 €") stays prose.
-func (d *doc) detachedCells(paras []para) map[int]bool {
+// bare amount alone between labels ("Ski-club" / "200 €") stays prose. The cells are marked
+// by line in the document's buffer, valid until the next call; nil when there is none.
+func (d *doc) detachedCells(paras []para) []bool {
+	// The marks of the last call are taken back first: a mark by line, set for the few cells
+	// of a section, costs less than a map made for them.
+	sc := &d.lm.amounts
+	for _, i := range sc.marked {
+		sc.cells[i] = false
+	}
+	marked := sc.marked[:0]
+	defer func() { sc.marked = marked }()
 	// bare is written in the amount reader's list of lines, which it fills only after this
 	// returns: one buffer for the document.
 	bare := d.lm.amounts.lines[:0]
@@ -1068,15 +1141,19 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 			}
 		}
 	}
-	var cells map[int]bool // made at the first cell: most sections have none
 	for k, i := range bare {
 		if (k > 0 && d.onlyBlankBetween(bare[k-1], i)) || (k+1 < len(bare) && d.onlyBlankBetween(i, bare[k+1])) {
-			if cells == nil {
-				cells = map[int]bool{}
+			if len(sc.cells) == 0 {
+				sc.cells = cleared(sc.cells, len(d.lines)) // at the first cell: most documents have none
 			}
-			cells[i] = true
+			sc.cells[i] = true
+			marked = append(marked, i)
 		}
 	}
+	if len(marked) == 0 {
+		return nil
+	}
+	cells := sc.cells
 	// A run whose labels above are list items ("o par l'emprunt,", "Budget annexe … :") is a
 	// list with its amounts set aside, which stays prose.
 	for k := 0; k < len(bare); {
@@ -1086,7 +1163,7 @@ func (d *doc) detachedCells(paras []para) map[int]bool {
 		}
 		if e-k >= 2 && d.listLabelsAbove(bare[k]) {
 			for _, i := range bare[k:e] {
-				delete(cells, i)
+				cells[i] = false
 			}
 		}
 		k = e

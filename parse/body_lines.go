@@ -20,6 +20,9 @@ type lineMemo struct {
 	// direct indexes directAt's answers: 0 unknown, -1 no speaker, k the speaker dsp[k-1].
 	direct []int32
 	dsp    []speaker
+	// paraIdx holds the lines of the document's paragraphs, appended section after section
+	// (see paraLines).
+	paraIdx []int
 	// fill holds fillItem's buffers, reused from section to section: nothing a section's
 	// record keeps points into them.
 	fill struct {
@@ -30,6 +33,22 @@ type lineMemo struct {
 		debate []bool
 		lines  []int     // decisions' lines
 		drafts [][]draft // decisions' drafts, in chunks that stay in place
+		ptrs   []*draft  // decisions' drafts in order
+		// exchanges gathers debate's exchanges, copied out into the item.
+		exchanges []Exchange
+		clauses   []clause // decisions' clauses
+		inClause  []bool
+		joined    []byte // rewrap's text
+		folded    []byte // foldedView's
+	}
+	// heads holds the buffers of the readers of headings and items (agendaHeadings,
+	// buildItems).
+	heads struct {
+		inHead                []bool
+		parents, stack, cands []int
+		list, added, merged   []heading
+		strs                  []string
+		fold                  []byte
 	}
 	// amounts holds the amount reader's buffers, reused from section to section.
 	amounts struct {
@@ -38,6 +57,10 @@ type lineMemo struct {
 		buf           []byte // the paragraphs' texts joined (see amounts)
 		matches       []normalize.Match
 		codes         []*string // the currency codes of the amounts (see currencyOf)
+		found         []Amount  // the section's amounts, copied out into the item
+		// cells marks the detached cells by line, marked the lines marked (see detachedCells).
+		cells  []bool
+		marked []int
 	}
 }
 
@@ -45,7 +68,7 @@ type lineMemo struct {
 // answered by a call the compiler inlines (with the answer "yes" too it would not fit the
 // budget). rowAtRef is the reference.
 func (d *doc) rowAt(i int) bool {
-	if r := d.lm.row; r != nil && r[i] == 1 {
+	if r := d.lm.row; i < len(r) && r[i] == 1 {
 		return false
 	}
 	return d.readRow(i)
@@ -54,8 +77,8 @@ func (d *doc) rowAt(i int) bool {
 // readRow is rowAt the first time, and for a row.
 func (d *doc) readRow(i int) bool {
 	m := &d.lm
-	if m.row == nil {
-		m.row = make([]int8, len(d.lines))
+	if len(m.row) == 0 {
+		m.row = cleared(m.row, len(d.lines))
 	}
 	if m.row[i] == 0 {
 		m.row[i] = 1
@@ -70,7 +93,7 @@ func (d *doc) readRow(i int) bool {
 // (readMarker); a line known to be none, as most are, is answered by a call the compiler
 // inlines (see rowAt). markerAtRef is the reference.
 func (d *doc) markerAt(i int) bool {
-	if r := d.lm.marker; r != nil && r[i] == 1 {
+	if r := d.lm.marker; i < len(r) && r[i] == 1 {
 		return false
 	}
 	return d.readMarker(i)
@@ -79,8 +102,8 @@ func (d *doc) markerAt(i int) bool {
 // readMarker is markerAt the first time, and for a marker.
 func (d *doc) readMarker(i int) bool {
 	m := &d.lm
-	if m.marker == nil {
-		m.marker = make([]int8, len(d.lines))
+	if len(m.marker) == 0 {
+		m.marker = cleared(m.marker, len(d.lines))
 	}
 	if m.marker[i] == 0 {
 		m.marker[i] = 1
@@ -95,8 +118,8 @@ func (d *doc) readMarker(i int) bool {
 // strict reading depends on the line alone (the loose one also on the people known so far).
 func (d *doc) directAt(i int) (speaker, bool) {
 	m := &d.lm
-	if m.direct == nil {
-		m.direct = make([]int32, len(d.lines))
+	if len(m.direct) == 0 {
+		m.direct = cleared(m.direct, len(d.lines))
 	}
 	if m.direct[i] == 0 {
 		m.direct[i] = -1

@@ -1,9 +1,6 @@
 package parse
 
-import (
-	"strings"
-	"sync"
-)
+import "strings"
 
 // bodyState memoizes, for one document, what the body reader computes more than once: the vote
 // reading of a line (asked when splitting paragraphs and when reading decisions) and the person
@@ -14,13 +11,12 @@ type bodyState struct {
 	// integers by line costs less than a reading by line, and the collector skips it.
 	trigOf []int32
 	trigs  []trig
-	// memo holds trigOf, stems and clauseOf, taken together from voteMemoPool (see
-	// takeVoteMemo).
-	memo *voteMemo
 	// stems memoizes scanStems of each folded line, with stemsRead set once it is read: the
 	// clause reader and the vote reader both look for stems in the same lines.
 	stems    []uint64
 	speakers map[string]*string
+	// speakerTexts holds the record's one pointer to each speaker's mention (see speakerText).
+	speakerTexts map[string]*string
 	// agendaLine marks the lines the agenda was read from (nil when there is no agenda).
 	agendaLine []bool
 	// clauseOf memoizes the decision sentences of a paragraph, by its first line: 0 when not
@@ -34,6 +30,8 @@ type bodyState struct {
 	// clauseSegs for their stems.
 	clauseStarts []int
 	clauseSegs   []uint64
+	// clauseRaw is readClauses' scratch buffer for a sentence's raw lines.
+	clauseRaw []byte
 	// agGrams and agWords are the agenda titles' trigrams and words (see agendaTitles), the
 	// trigrams numbered by agDict, which numbers those of the titles matched with them.
 	agGrams []gramSet
@@ -49,7 +47,7 @@ type bodyState struct {
 // Every reader of trigAt asks a line that does not trigger only whether it does (see
 // lineVote).
 func (d *doc) trigAt(i int) trig {
-	if d.bs.trigOf == nil {
+	if len(d.bs.trigOf) == 0 {
 		d.bs.takeVoteMemo(len(d.lines))
 	}
 	switch k := d.bs.trigOf[i]; k {
@@ -71,7 +69,7 @@ func (d *doc) trigAt(i int) trig {
 
 // triggersAt is trigAt(i).trigger, told from the memo without copying a reading.
 func (d *doc) triggersAt(i int) bool {
-	if d.bs.trigOf != nil {
+	if len(d.bs.trigOf) != 0 {
 		switch d.bs.trigOf[i] {
 		case 0:
 		case 1:
@@ -89,7 +87,7 @@ func (d *doc) triggersAt(i int) bool {
 // reader's first test asks for the stems of a line with its "*" (see starStemsAt), and a stem
 // holds no "*", so those are among these.
 func (d *doc) stemsAt(i int) uint64 {
-	if d.bs.stems == nil {
+	if len(d.bs.stems) == 0 {
 		d.bs.takeVoteMemo(len(d.lines))
 	}
 	m := d.bs.stems[i]
@@ -118,50 +116,9 @@ func (d *doc) starStemsAt(i int) uint64 {
 // (newStems keeps it free).
 const stemsRead = 1 << 63
 
-// voteMemo holds the memos by line of a document's vote, stems and clause readers
-// (bodyState.trigOf, stems and clauseOf), kept in voteMemoPool between documents: each document needs them over all its lines,
-// some 12 bytes a line, and a batch of documents would allocate them again for each.
-type voteMemo struct {
-	stems    []uint64
-	trigOf   []int32
-	clauseOf []int32
-}
-
-// voteMemoPool keeps the voteMemos of the documents read.
-var voteMemoPool = sync.Pool{New: func() any { return new(voteMemo) }}
-
-// voteMemoKeep is the most lines of a voteMemo put back into voteMemoPool: a rare huge document
-// does not keep its memos alive for the next ones.
-const voteMemoKeep = 1 << 15
-
-// takeVoteMemo sets trigOf, stems and clauseOf to n zeros, from the pool: the three are set
-// and released together, a memo whose slice is nil is taken again whole (its readers then read
-// their lines again).
+// takeVoteMemo sets trigOf, stems and clauseOf, given at length zero by the scratch (see
+// bodyScratch), to n zeros: the three are made together, on the first line read, so that a
+// document whose body holds no line does not clear them.
 func (b *bodyState) takeVoteMemo(n int) {
-	m := voteMemoPool.Get().(*voteMemo)
-	m.stems = zeros(m.stems, n)
-	m.trigOf = zeros(m.trigOf, n)
-	m.clauseOf = zeros(m.clauseOf, n)
-	b.memo, b.stems, b.trigOf, b.clauseOf = m, m.stems, m.trigOf, m.clauseOf
-}
-
-// zeros is s cut or grown to n zeros.
-func zeros[T uint64 | int32](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
-// releaseVoteMemo puts trigOf, stems and clauseOf back into the pool once the body is read: no
-// reader asks them after (one that did would read its lines again, into a memo of its own).
-func (b *bodyState) releaseVoteMemo() {
-	m := b.memo
-	b.memo, b.stems, b.trigOf, b.clauseOf = nil, nil, nil, nil
-	if m == nil || cap(m.stems) > voteMemoKeep {
-		return
-	}
-	voteMemoPool.Put(m)
+	b.stems, b.trigOf, b.clauseOf = cleared(b.stems, n), cleared(b.trigOf, n), cleared(b.clauseOf, n)
 }

@@ -400,6 +400,9 @@ func (d *doc) knownName(name string) bool {
 func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 	is := append(d.lm.fill.debate[:0], make([]bool, len(paras))...)
 	d.lm.fill.debate = is
+	// The exchanges are gathered in the document's buffer, then copied into the item at their
+	// number: appended one by one, the item's list would leave the arrays it outgrew.
+	exs := d.lm.fill.exchanges[:0]
 	inBlock := false
 	for k, p := range paras {
 		if p.table {
@@ -433,8 +436,7 @@ func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 		ex := Exchange{Form: formReported, Text: it.Text[bounds[2*k]:bounds[2*k+1]], Pos: d.lines[p.lines[0]].Pos}
 		if ok {
 			ex.Form = sp.form
-			st := sp.text
-			ex.SpeakerText = &st
+			ex.SpeakerText = d.speakerText(sp.text)
 			ex.Speaker = d.resolveSpeaker(sp, ex.Pos)
 			if sp.form == formDirect {
 				if i := strings.IndexByte(ex.Text, ':'); i >= 0 {
@@ -442,8 +444,13 @@ func (d *doc) debate(it *Item, paras []para, bounds []int) []bool {
 				}
 			}
 		}
-		it.Exchanges = append(it.Exchanges, ex)
+		exs = append(exs, ex)
 	}
+	if len(exs) > 0 {
+		it.Exchanges = append(it.Exchanges, exs...)
+		clear(exs) // the buffer keeps no text nor speaker of the record
+	}
+	d.lm.fill.exchanges = exs[:0]
 	return is
 }
 
@@ -475,6 +482,22 @@ func (d *doc) resolveSpeaker(sp speaker, pos Pos) *string {
 	}
 	d.bs.speakers[sp.text] = id
 	return id
+}
+
+// speakerText returns the document's one pointer to a speaker's mention: the turns of a
+// speaker share it, as they share the person it links to (see resolveSpeaker), rather than
+// hold a copy each.
+func (d *doc) speakerText(t string) *string {
+	if p, ok := d.bs.speakerTexts[t]; ok {
+		return p
+	}
+	if d.bs.speakerTexts == nil {
+		d.bs.speakerTexts = map[string]*string{}
+	}
+	p := new(string)
+	*p = t
+	d.bs.speakerTexts[t] = p
+	return p
 }
 
 // resolveRole links "Monsieur le Maire", "Madame la Présidente" to the meeting's president.

@@ -330,22 +330,33 @@ func ocrCapitals(s string) string {
 	if !ocrMisread(s) {
 		return s // most lines with a "?" or an Ï hold it outside a word in capitals: no copy
 	}
-	r := []rune(s)
+	// Rune by rune, as string([]rune(s)) writes them (an invalid byte as U+FFFD), without the
+	// slice of runes, four bytes a rune: each rune is told by the one before it as changed and
+	// the one after it as written.
+	var b strings.Builder
+	b.Grow(len(s))
 	changed := false
-	for k := 1; k+1 < len(r); k++ {
-		if (r[k] == 'Ï' || r[k] == '?') && unicode.IsUpper(r[k-1]) && unicode.IsUpper(r[k+1]) {
-			if r[k] == 'Ï' {
-				r[k] = 'T'
-			} else {
-				r[k] = 'I'
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == 'Ï' || r == '?') && unicode.IsUpper(prev) && i+n < len(s) {
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsUpper(next) {
+				if r == 'Ï' {
+					r = 'T'
+				} else {
+					r = 'I'
+				}
+				changed = true
 			}
-			changed = true
 		}
+		b.WriteRune(r)
+		prev = r
+		i += n
 	}
 	if !changed {
 		return s
 	}
-	return string(r)
+	return b.String()
 }
 
 // ocrMisread reports whether ocrCapitals changes s: a Ï or a "?" between two capitals. Up to
@@ -494,7 +505,10 @@ func (t *trig) rewrap(d *doc, i int) {
 	if !(rejectStems.in(m) || deferStems.in(m) || notedStems.in(m)) {
 		return
 	}
-	f := d.folded[i] + " " + next
+	// Joined in the document's buffer: the outcome read keeps nothing of the text.
+	buf := append(append(append(d.lm.fill.joined[:0], d.folded[i]...), ' '), next...)
+	d.lm.fill.joined = buf
+	f := unsafe.String(&buf[0], len(buf))
 	if o, ok := outcomeStems(f, m); ok && o != t.outcome {
 		if o != Noted || !reAdopted.MatchString(d.folded[i]) {
 			t.outcome, t.explicit = o, true
@@ -887,6 +901,9 @@ type draft struct {
 	split       bool     // each list item is its own deliberation
 	clause      bool     // every trigger is a decision sentence (see clauses)
 	one         [1]int   // the first line, which lines starts on
+	// own is the array lines grows in (see appendLines), kept with content's from one use of
+	// the draft to the next (see decisions): nothing of a decision points into them.
+	own []int
 }
 
 // decisions reads the decisions of a section from its prose paragraphs (debate and tables left
@@ -908,10 +925,11 @@ func (d *doc) decisions(prose []para) []Decision {
 	// Decision sentences no line states alone, by their first line (the last such sentence
 	// stands for a line); inClause marks the other lines they cover, by offset from lo. Most
 	// sections hold none: nothing is allocated for them.
-	var cls []clause
+	cls := sc.clauses[:0]
 	for _, p := range prose {
 		cls = append(cls, d.clauses(p)...)
 	}
+	sc.clauses = cls
 	// A few clauses are looked through; many (a register of deliberations in one section)
 	// are indexed, lest every line scan them all.
 	var clauseIdx map[int]int
@@ -946,14 +964,15 @@ func (d *doc) decisions(prose []para) []Decision {
 		for _, c := range cls {
 			lo, hi = min(lo, slices.Min(c.lines)), max(hi, slices.Max(c.lines))
 		}
-		inClause = make([]bool, hi-lo+1)
+		inClause = cleared(sc.inClause, hi-lo+1)
+		sc.inClause = inClause
 		for _, c := range cls {
 			for _, i := range c.lines[1:] {
 				inClause[i-lo] = true
 			}
 		}
 	}
-	var drafts []*draft
+	drafts := sc.ptrs[:0]
 	// Drafts are taken from the document's chunks, in order: no draft outlives the call.
 	chunk, used := 0, 0
 	var cur *draft
@@ -1032,7 +1051,7 @@ func (d *doc) decisions(prose []para) []Decision {
 			cur.merge(tr, i)
 			cur.clause = cur.clause && isClause
 			if isClause {
-				cur.lines = append(cur.lines, c.lines[1:]...)
+				cur.appendLines(c.lines[1:])
 				cur.last = c.lines[len(c.lines)-1]
 			}
 			gap = 0
@@ -1052,7 +1071,8 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		cur = &sc.drafts[chunk][used]
 		used++
-		*cur = draft{trig: tr, first: i, last: i, clause: isClause}
+		own, content := cur.own, cur.content[:0]
+		*cur = draft{trig: tr, first: i, last: i, clause: isClause, own: own, content: content}
 		cur.one[0] = i
 		cur.lines = cur.one[:1:1]
 		if isClause {
@@ -1083,6 +1103,7 @@ func (d *doc) decisions(prose []para) []Decision {
 		}
 		out = d.finishDraft(out, dr)
 	}
+	sc.ptrs = drafts[:0]
 	return out
 }
 
@@ -1181,7 +1202,24 @@ func (dr *draft) merge(t trig, i int) {
 	}
 	dr.colon = t.colon
 	dr.last = i
-	dr.lines = append(dr.lines, i)
+	one := [1]int{i}
+	dr.appendLines(one[:])
+}
+
+// appendLines appends is to the draft's lines, in its own array when they fit there. Its
+// first lines are the one it starts on or a clause's, both capped: an append copies them into
+// a new array, which the draft keeps for its next use.
+func (dr *draft) appendLines(is []int) {
+	if len(is) == 0 {
+		return // (lines may be a clause's, which own must never be)
+	}
+	if n := len(dr.lines) + len(is); n > cap(dr.lines) && n <= cap(dr.own) {
+		dr.lines = append(dr.own[:0], dr.lines...)
+	}
+	dr.lines = append(dr.lines, is...)
+	if cap(dr.lines) > cap(dr.own) {
+		dr.own = dr.lines[:0]
+	}
 }
 
 // finishDraft turns a draft into one decision, or one per délibération its list names, appended
@@ -1425,7 +1463,7 @@ const maxClauseTail = 320
 // council as subject, then an operative verb (clauseVerbs). The sentence is read whole, so that
 // a subject and a verb on two lines, or a unanimity on the line after the verb, count.
 func (d *doc) clauses(p para) []clause {
-	if d.bs.clauseOf == nil {
+	if len(d.bs.clauseOf) == 0 {
 		d.bs.takeVoteMemo(len(d.lines))
 	}
 	switch k := d.bs.clauseOf[p.lines[0]]; k {
@@ -1565,12 +1603,13 @@ func (d *doc) readClauses(p para) []clause {
 		if !ok {
 			continue
 		}
-		var raw strings.Builder
+		// The raw lines are joined in the document's buffer: a trig holds no text of its line.
+		raw := d.bs.clauseRaw[:0]
 		for _, i := range lines {
-			raw.WriteString(d.lines[i].Text)
-			raw.WriteByte(' ')
+			raw = append(append(raw, d.lines[i].Text...), ' ')
 		}
-		t := lineTrigger(f[ss:se], raw.String())
+		d.bs.clauseRaw = raw
+		t := lineTrigger(f[ss:se], unsafe.String(&raw[0], len(raw)))
 		if t.outcome == "" || (o != Adopted && t.outcome == Adopted) {
 			t.outcome = o
 		}
