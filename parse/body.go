@@ -37,10 +37,14 @@ func (d *doc) body() {
 }
 
 // sections finds the section headings from line start on, in document order, keeping only those
-// that continue the document's running numbering.
+// that continue the document's running numbering. The headings are read into the scratch's
+// array when d has one (body calls sections once a document), which the next document reuses.
 func (d *doc) sections(start int) []heading {
 	var o outline
 	var out []heading
+	if d.scratch != nil {
+		out = d.scratch.sec.out[:0]
+	}
 	var spare []frame // the stack of the last trial not kept, reused by the next
 	for i := start; i < len(d.lines); i++ {
 		var lh *lineHeading
@@ -63,6 +67,9 @@ func (d *doc) sections(start int) []heading {
 		o = trial
 		out = append(out, h)
 		i = h.last
+	}
+	if d.scratch != nil {
+		d.scratch.sec.out = out
 	}
 	return out
 }
