@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -154,6 +155,11 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		}
 		out = nil
 	}
+	if s := d.scratch; s != nil {
+		// Read into the scratch's arrays: the record gets the entries in one allocation of
+		// their size (ownAgenda), and the lines are read once by agenda.
+		out, lines = s.sec.agenda[:0], s.sec.agendaLines[:0]
+	}
 	j := i + 1
 	blankRun := 0
 	for ; j < len(d.lines); j++ {
@@ -285,7 +291,21 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		}
 		break
 	}
-	return out, lines, j
+	return d.ownAgenda(out, lines), lines, j
+}
+
+// ownAgenda is the entries agendaEntries read, in an array of their own when they were read
+// into the scratch's, which it takes back with the lines' array.
+func (d *doc) ownAgenda(out []AgendaItem, lines []int) []AgendaItem {
+	s := d.scratch
+	if s == nil {
+		return out
+	}
+	s.sec.agenda, s.sec.agendaLines = out, lines
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // topLevel counts the level-1 entries of an agenda.

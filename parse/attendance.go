@@ -135,6 +135,12 @@ func (d *doc) attendanceScanLimit() int {
 // counts; from the first list on, it reads the cluster of lists, counts and secretary lines and
 // stops at the first stretch of other text, which is where the body begins.
 func (d *doc) attendance() {
+	if d.scratch != nil {
+		// The entries are read into the scratch's array, grown list after list, and the
+		// record gets them in one allocation of their size (even if a reader fails).
+		d.rec.Attendance = d.scratch.sec.att[:0]
+		defer d.ownAttendance()
+	}
 	h := &d.hdr
 	lim := d.attendanceScanLimit()
 	last := -1 // last line consumed
@@ -184,6 +190,16 @@ func (d *doc) attendance() {
 		d.headerEnd = last + 1
 	}
 	d.linkMentions()
+}
+
+// ownAttendance gives the record its attendance entries, read into the scratch's array, in an
+// array of their own, and the scratch its array back.
+func (d *doc) ownAttendance() {
+	a := d.rec.Attendance
+	d.scratch.sec.att, d.rec.Attendance = a, nil
+	if len(a) > 0 {
+		d.rec.Attendance = slices.Clone(a)
+	}
 }
 
 // linkMentions adds the people that the meeting fields named (president, secretary) now that the

@@ -10,6 +10,12 @@ type secScratch struct {
 	// out is the array of sections' headings: the body reads them into items and forgets
 	// them (every field the record keeps is a string, copied out of the heading).
 	out []heading
+	// att is where attendance reads the record's entries (see ownAttendance).
+	att []Attendance
+	// agenda and agendaLines are where agendaEntries reads the entries and their lines (see
+	// ownAgenda).
+	agenda      []AgendaItem
+	agendaLines []int
 }
 
 // take readies the buffers for d, a document of n lines, before any reader runs.
