@@ -428,12 +428,13 @@ func (d *doc) linkAgenda(parents []int) {
 		return
 	}
 	agGrams, agWords := d.agendaTitles()
-	agParent := make([]string, len(ag))
+	s := d.sec()
+	agParent := carve(&s.titles, len(ag))
 	for k, a := range ag {
 		agParent[k] = parentPath(a.Path)
 	}
 	itGrams, itWords := d.itemTitles(agGrams, agWords)
-	used := make([]bool, len(ag))
+	used := carve(&s.flags, len(ag))
 	pick := entryPicker{ag, agGrams, agWords, agParent}
 	var paths []string
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
@@ -462,8 +463,8 @@ func (d *doc) linkAgenda(parents []int) {
 			}
 		}
 	}
-	// The titles are all matched: the numbers of their trigrams are no longer needed.
-	d.bs.agDict.release()
+	// The titles are all matched: the numbers of their trigrams are no longer needed (the
+	// dictionary stays in the scratch, for the next document).
 	d.bs.agDict = nil
 	if d.bs.agendaPartial {
 		return
@@ -513,22 +514,24 @@ func (d *doc) linkAgenda(parents []int) {
 }
 
 // agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once;
-// the titles matched with them are numbered by d.bs.agDict, which linkAgenda releases.
+// the titles matched with them are numbered by d.bs.agDict, which linkAgenda lets go. The
+// buffers are the scratch's: nothing of them reaches the record.
 func (d *doc) agendaTitles() ([]gramSet, [][]string) {
 	if d.bs.agGrams == nil {
 		ag := d.rec.Agenda
-		folded := make([]string, len(ag))
+		s := d.sec()
+		folded := carve(&s.titles, len(ag))
 		size := 0
 		for _, a := range ag {
 			size += len(a.Title)
 		}
 		// The folded titles view one buffer (see foldLines), not an allocation each.
-		buf := make([]byte, 0, size+16)
+		buf := carve(&s.text, size+16)[:0]
 		for k, a := range ag {
 			buf, folded[k] = appendFolded(buf, a.Title)
 		}
-		d.bs.agDict = gramDictPool.Get().(*gramDict)
-		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = d.bs.agDict.setsOf(folded), wordsOf(folded), folded
+		d.bs.agDict = d.titleDict()
+		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = d.bs.agDict.setsOf(folded), d.wordsOf(folded), folded
 	}
 	return d.bs.agGrams, d.bs.agWords
 }
@@ -543,7 +546,8 @@ func (d *doc) agendaTitles() ([]gramSet, [][]string) {
 // (setDice of a set and one equal to it is exactly 1, shared or not).
 func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]string) {
 	items, ag, agFolded := d.rec.Items, d.rec.Agenda, d.bs.agFolded
-	grams, words := make([]gramSet, len(items)), make([][]string, len(items))
+	s := d.sec()
+	grams, words := carve(&s.grams, len(items)), carve(&s.wordLists, len(items))
 	var rest []string // the folded titles that no entry bears, in item order
 	var restAt []int
 	k := 0 // where the search for the next title starts: sections mostly follow the agenda
@@ -565,7 +569,7 @@ func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]
 				for _, it := range items[i:] {
 					size += len(it.Title)
 				}
-				buf = make([]byte, 0, size+16) // folding rarely lengthens a title
+				buf = carve(&s.text, size+16)[:0] // folding rarely lengthens a title
 			}
 			start := len(buf)
 			var f string
@@ -587,7 +591,7 @@ func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]
 		k = found + 1
 	}
 	if len(rest) > 0 {
-		rg, rw := d.bs.agDict.setsOf(rest), wordsOf(rest)
+		rg, rw := d.bs.agDict.setsOf(rest), d.wordsOf(rest)
 		for n, i := range restAt {
 			grams[i], words[i] = rg[n], rw[n]
 		}

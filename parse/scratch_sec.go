@@ -16,12 +16,47 @@ type secScratch struct {
 	// ownAgenda).
 	agenda      []AgendaItem
 	agendaLines []int
+	// dict numbers the trigrams of the titles matched (see titleDict).
+	dict gramDict
+	// The arenas the title matchers cut their buffers from (see carve): the words of titles
+	// (wordsOf), the folded titles and their bytes, the titles' trigram sets and flags.
+	words     []string
+	wordLists [][]string
+	titles    []string
+	text      []byte
+	grams     []gramSet
+	flags     []bool
 }
 
 // take readies the buffers for d, a document of n lines, before any reader runs.
 func (s *secScratch) take(d *doc, n int) {
 	s.heads.reset()
+	s.words, s.wordLists, s.titles, s.text, s.grams, s.flags = s.words[:0], s.wordLists[:0], s.titles[:0], s.text[:0], s.grams[:0], s.flags[:0]
 }
 
 // keep takes back from d the buffers its parse grew, once the record is finished.
 func (s *secScratch) keep(d *doc) {}
+
+// sec is d's secScratch, or, for a document read without a scratch (some tests), a new one
+// that is not kept.
+func (d *doc) sec() *secScratch {
+	if d.scratch != nil {
+		return &d.scratch.sec
+	}
+	return new(secScratch)
+}
+
+// carve is n zero values cut from the end of the array of arena, which moves to a new array,
+// twice as large at least, when it has no room: the values cut before stay valid, as views of
+// the old array that nothing writes again. A reader carves what it only uses during the
+// parse; the arenas are emptied when the next document takes the scratch.
+func carve[T any](arena *[]T, n int) []T {
+	a := *arena
+	if cap(a)-len(a) < n || a == nil { // (never nil: make of no room allocates nothing)
+		a = make([]T, 0, max(n, 2*cap(a)))
+	}
+	out := a[len(a) : len(a)+n : len(a)+n]
+	clear(out)
+	*arena = a[:len(a)+n]
+	return out
+}
