@@ -26,16 +26,21 @@ type secScratch struct {
 	text      []byte
 	grams     []gramSet
 	flags     []bool
+	// hdrWords is d.hdr.words, the header words of each line (see hdrWords).
+	hdrWords []uint64
 }
 
 // take readies the buffers for d, a document of n lines, before any reader runs.
 func (s *secScratch) take(d *doc, n int) {
 	s.heads.reset()
+	d.hdr.words = s.hdrWords[:0]
 	s.words, s.wordLists, s.titles, s.text, s.grams, s.flags = s.words[:0], s.wordLists[:0], s.titles[:0], s.text[:0], s.grams[:0], s.flags[:0]
 }
 
 // keep takes back from d the buffers its parse grew, once the record is finished.
-func (s *secScratch) keep(d *doc) {}
+func (s *secScratch) keep(d *doc) {
+	s.hdrWords = d.hdr.words
+}
 
 // sec is d's secScratch, or, for a document read without a scratch (some tests), a new one
 // that is not kept.
