@@ -124,8 +124,9 @@ func (g *gramDict) setOf(f string) gramSet {
 	need := (g.ids+len(f))>>6 + 1
 	if cap(g.buf)-len(g.buf) < need {
 		// A new array for the sets to come: room for this one many times over (the next
-		// titles number about as many trigrams).
-		g.buf = make([]uint64, 0, max(8*need, 512))
+		// titles number about as many trigrams), and twice the last one's, so that the array
+		// a dictionary keeps for the next document soon holds all its sets.
+		g.buf = make([]uint64, 0, max(8*need, 512, 2*cap(g.buf)))
 	}
 	set := g.buf[len(g.buf) : len(g.buf)+need]
 	slots, shift := g.slots, g.shift

@@ -958,7 +958,7 @@ type entryKey struct {
 	proxies bool
 }
 
-// entrySlabSize is the number of entries of a slab of (*doc).parseEntry.
+// entrySlabSize is the number of entries of the first slab of (*doc).parseEntry.
 const entrySlabSize = 8
 
 // parseEntry is parseEntry(s, proxies), remembered for the document when keep is set:
@@ -977,10 +977,11 @@ func (d *doc) parseEntry(s string, proxies, keep bool) listEntry {
 	if d.hdr.entries == nil {
 		d.hdr.entries = map[entryKey]*listEntry{}
 	}
-	// Slabs of a few entries each: a slab is large (a listEntry holds two names), and most
-	// documents keep a few dozen entries, so a slab that doubled would stand mostly empty.
+	// A full slab is followed by one twice as large, the entries kept in it staying where they
+	// are: the scratch keeps the last for the next document (secScratch.take), which then
+	// needs no other.
 	if len(d.hdr.entrySlab) == cap(d.hdr.entrySlab) {
-		d.hdr.entrySlab = make([]listEntry, 0, entrySlabSize)
+		d.hdr.entrySlab = make([]listEntry, 0, max(entrySlabSize, 2*cap(d.hdr.entrySlab)))
 	}
 	d.hdr.entrySlab = append(d.hdr.entrySlab, e)
 	d.hdr.entries[k] = &d.hdr.entrySlab[len(d.hdr.entrySlab)-1]

@@ -28,18 +28,32 @@ type secScratch struct {
 	flags     []bool
 	// hdrWords is d.hdr.words, the header words of each line (see hdrWords).
 	hdrWords []uint64
+	// entries and entrySlab are d.hdr's memo of list entries (see doc.parseEntry), the map
+	// emptied; entryKeep bounds the map kept.
+	entries   map[entryKey]*listEntry
+	entrySlab []listEntry
 }
+
+// entryKeep is the most list entries whose map a scratch keeps: clearing a map costs its size,
+// and a rare document with very long lists should not make every later one pay it.
+const entryKeep = 1024
 
 // take readies the buffers for d, a document of n lines, before any reader runs.
 func (s *secScratch) take(d *doc, n int) {
 	s.heads.reset()
 	d.hdr.words = s.hdrWords[:0]
+	d.hdr.entries, d.hdr.entrySlab = s.entries, s.entrySlab[:0]
 	s.words, s.wordLists, s.titles, s.text, s.grams, s.flags = s.words[:0], s.wordLists[:0], s.titles[:0], s.text[:0], s.grams[:0], s.flags[:0]
 }
 
 // keep takes back from d the buffers its parse grew, once the record is finished.
 func (s *secScratch) keep(d *doc) {
 	s.hdrWords = d.hdr.words
+	s.entries, s.entrySlab = nil, d.hdr.entrySlab
+	if m := d.hdr.entries; m != nil && len(m) <= entryKeep {
+		clear(m)
+		s.entries = m
+	}
 }
 
 // sec is d's secScratch, or, for a document read without a scratch (some tests), a new one
