@@ -1495,8 +1495,11 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	}
 	var group *normalize.Civility
 	var prev *normalize.Person
-	// An entry mostly ends at a comma or a line end: room for that many, grown if need be.
-	items := appendItems(make([]listItem, 0, 1+len(block)+strings.Count(text, ",")), text)
+	// An entry mostly ends at a comma or a line end: room for that many, grown if need be, in
+	// the scratch's array (readList reads one list at a time, and keeps none of its items).
+	sc := d.sec()
+	items := appendItems(slices.Grow(sc.listItems[:0], 1+len(block)+strings.Count(text, ",")), text)
+	sc.listItems = items
 	d.people.Reserve(len(items))
 	inBlock := d.hdr.inBlock[:0]
 	defer func() { d.hdr.inBlock = inBlock }()

@@ -32,6 +32,8 @@ type secScratch struct {
 	// emptied; entryKeep bounds the map kept.
 	entries   map[entryKey]*listEntry
 	entrySlab []listEntry
+	// listItems is readList's array of a list's entries.
+	listItems []listItem
 }
 
 // entryKeep is the most list entries whose map a scratch keeps: clearing a map costs its size,
@@ -46,8 +48,18 @@ func (s *secScratch) take(d *doc, n int) {
 	s.words, s.wordLists, s.titles, s.text, s.grams, s.flags = s.words[:0], s.wordLists[:0], s.titles[:0], s.text[:0], s.grams[:0], s.flags[:0]
 }
 
-// keep takes back from d the buffers its parse grew, once the record is finished.
+// keep takes back from d the buffers its parse grew, once the record is finished. The strings
+// the buffers hold are cleared: they would keep the document's text alive in the pool.
 func (s *secScratch) keep(d *doc) {
+	s.heads.drop()
+	clear(s.out)
+	clear(s.att)
+	clear(s.agenda)
+	clear(s.words)
+	clear(s.wordLists)
+	clear(s.titles)
+	clear(s.listItems[:cap(s.listItems)])
+	clear(d.hdr.entrySlab)
 	s.hdrWords = d.hdr.words
 	s.entries, s.entrySlab = nil, d.hdr.entrySlab
 	if m := d.hdr.entries; m != nil && len(m) <= entryKeep {

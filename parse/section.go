@@ -241,6 +241,15 @@ type lineHeads struct {
 	scratch heading
 }
 
+// drop clears the strings m holds, as reset leaves them in the arrays it keeps.
+func (m *lineHeads) drop() {
+	clear(m.own)
+	for k := range m.chunks[:(int(m.nhead)+headChunk-1)/headChunk] {
+		clear(m.chunks[k])
+	}
+	m.scratch = heading{}
+}
+
 // reset empties m for another document, keeping its arrays: lineMemo sizes the per-line
 // slices, and every reading is written before it is read.
 func (m *lineHeads) reset() {
