@@ -2,7 +2,6 @@ package parse
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -302,10 +301,20 @@ func (d *doc) ownAgenda(out []AgendaItem, lines []int) []AgendaItem {
 		return out
 	}
 	s.sec.agenda, s.sec.agendaLines = out, lines
-	if len(out) == 0 {
-		return nil
+	return ownCopy(out)
+}
+
+// linkedSet is an empty set of paths for linkAgenda, sized for n: the scratch's when d has one.
+func (d *doc) linkedSet(n int) map[string]bool {
+	s := d.scratch
+	if s == nil {
+		return make(map[string]bool, n)
 	}
-	return slices.Clone(out)
+	if s.sec.linked == nil {
+		s.sec.linked = make(map[string]bool, n)
+	}
+	clear(s.sec.linked)
+	return s.sec.linked
 }
 
 // topLevel counts the level-1 entries of an agenda.
@@ -485,7 +494,7 @@ func (d *doc) linkAgenda(parents []int) {
 		if linked == nil {
 			// Sized for the entries (the paths linked are mostly theirs); a path met already
 			// has its parents in the set already.
-			linked = make(map[string]bool, len(ag))
+			linked = d.linkedSet(len(ag))
 			for n, e := range ag {
 				if used[n] {
 					for p := e.Path; p != "" && !linked[p]; p = parentPath(p) {

@@ -138,7 +138,7 @@ func (d *doc) attendance() {
 	if d.scratch != nil {
 		// The entries are read into the scratch's array, grown list after list, and the
 		// record gets them in one allocation of their size (even if a reader fails).
-		d.rec.Attendance = d.scratch.sec.att[:0]
+		d.rec.Attendance, d.rec.Proxies = d.scratch.sec.att[:0], d.scratch.sec.proxies[:0]
 		defer d.ownAttendance()
 	}
 	h := &d.hdr
@@ -192,14 +192,20 @@ func (d *doc) attendance() {
 	d.linkMentions()
 }
 
-// ownAttendance gives the record its attendance entries, read into the scratch's array, in an
-// array of their own, and the scratch its array back.
+// ownAttendance gives the record its attendance entries and proxies, read into the scratch's
+// arrays, in arrays of their own, and the scratch its arrays back.
 func (d *doc) ownAttendance() {
-	a := d.rec.Attendance
-	d.scratch.sec.att, d.rec.Attendance = a, nil
-	if len(a) > 0 {
-		d.rec.Attendance = slices.Clone(a)
+	s := &d.scratch.sec
+	s.att, d.rec.Attendance = d.rec.Attendance, ownCopy(d.rec.Attendance)
+	s.proxies, d.rec.Proxies = d.rec.Proxies, ownCopy(d.rec.Proxies)
+}
+
+// ownCopy is a copy of s in an array of its size; nil when s is empty.
+func ownCopy[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
 	}
+	return slices.Clone(s)
 }
 
 // linkMentions adds the people that the meeting fields named (president, secretary) now that the

@@ -42,10 +42,11 @@ func (d *doc) body() {
 func (d *doc) sections(start int) []heading {
 	var o outline
 	var out []heading
-	if d.scratch != nil {
-		out = d.scratch.sec.out[:0]
-	}
 	var spare []frame // the stack of the last trial not kept, reused by the next
+	if sc := d.scratch; sc != nil {
+		// (the two stacks never share an array: a trial copies the outline into spare's)
+		out, o.stack, spare = sc.sec.out[:0], sc.sec.stacks[0][:0], sc.sec.stacks[1][:0]
+	}
 	for i := start; i < len(d.lines); i++ {
 		var lh *lineHeading
 		if i, lh = d.nextHeadingLine(i); lh == nil {
@@ -68,8 +69,8 @@ func (d *doc) sections(start int) []heading {
 		out = append(out, h)
 		i = h.last
 	}
-	if d.scratch != nil {
-		d.scratch.sec.out = out
+	if sc := d.scratch; sc != nil {
+		sc.sec.out, sc.sec.stacks = out, [2][]frame{o.stack, spare}
 	}
 	return out
 }

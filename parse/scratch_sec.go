@@ -10,8 +10,12 @@ type secScratch struct {
 	// out is the array of sections' headings: the body reads them into items and forgets
 	// them (every field the record keeps is a string, copied out of the heading).
 	out []heading
-	// att is where attendance reads the record's entries (see ownAttendance).
-	att []Attendance
+	// stacks are sections' outline and its trial's (see sections).
+	stacks [2][]frame
+	// att and proxies are where attendance reads the record's entries and proxies (see
+	// ownAttendance).
+	att     []Attendance
+	proxies []Proxy
 	// agenda and agendaLines are where agendaEntries reads the entries and their lines (see
 	// ownAgenda).
 	agenda      []AgendaItem
@@ -34,6 +38,8 @@ type secScratch struct {
 	entrySlab []listEntry
 	// listItems is readList's array of a list's entries.
 	listItems []listItem
+	// linked is linkAgenda's set of the paths linked, emptied.
+	linked map[string]bool
 }
 
 // entryKeep is the most list entries whose map a scratch keeps: clearing a map costs its size,
@@ -54,6 +60,9 @@ func (s *secScratch) keep(d *doc) {
 	s.heads.drop()
 	clear(s.out)
 	clear(s.att)
+	clear(s.proxies)
+	clear(s.stacks[0][:cap(s.stacks[0])])
+	clear(s.stacks[1][:cap(s.stacks[1])])
 	clear(s.agenda)
 	clear(s.words)
 	clear(s.wordLists)
@@ -66,6 +75,10 @@ func (s *secScratch) keep(d *doc) {
 		clear(m)
 		s.entries = m
 	}
+	if len(s.linked) > entryKeep {
+		s.linked = nil
+	}
+	clear(s.linked)
 }
 
 // sec is d's secScratch, or, for a document read without a scratch (some tests), a new one
