@@ -46,7 +46,7 @@ func (d *doc) agenda() int {
 			// so unmatched sections say nothing.
 			d.bs.agendaPartial = len(entries) == 1
 			d.rec.Agenda = entries
-			d.bs.agendaLine = make([]bool, len(d.lines))
+			d.bs.agendaLine = cleared(d.sec().agendaLine, len(d.lines))
 			d.bs.agendaLine[i] = true
 			for _, k := range lines {
 				d.bs.agendaLine[k] = true

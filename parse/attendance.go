@@ -531,7 +531,9 @@ func (d *doc) list(i int) (end int, ok bool) {
 	if !ok {
 		return 0, false
 	}
-	var block []blockLine
+	// The lines are gathered in the scratch's array: readList reads them and keeps none.
+	sc := d.sec()
+	block := sc.block[:0]
 	if strings.TrimSpace(rest) != "" {
 		first, more := splitLabels(rest)
 		if len(more) > 0 {
@@ -597,6 +599,7 @@ func (d *doc) list(i int) (end int, ok bool) {
 		d.used[j] = true
 		end = j
 	}
+	sc.block = block
 	d.readList(block, status, proxies)
 	return end, true
 }
@@ -1640,11 +1643,24 @@ func (d *doc) ev(i int) Evidence {
 			t = strings.Join(strings.Fields(t), " ")
 		}
 		if d.evText == nil {
-			d.evText = map[int]string{}
+			d.evText = d.evTexts()
 		}
 		d.evText[i] = t
 	}
 	return Evidence{Pos: d.lines[i].Pos, Text: t}
+}
+
+// evTexts is an empty map for d.evText: the scratch's when d has one.
+func (d *doc) evTexts() map[int]string {
+	s := d.scratch
+	if s == nil {
+		return map[int]string{}
+	}
+	if s.sec.evText == nil {
+		s.sec.evText = map[int]string{}
+	}
+	clear(s.sec.evText)
+	return s.sec.evText
 }
 
 // foldMapOf is foldRuns(s), remembered for the last few strings asked: the header readers map

@@ -40,6 +40,12 @@ type secScratch struct {
 	listItems []listItem
 	// linked is linkAgenda's set of the paths linked, emptied.
 	linked map[string]bool
+	// block is list's array of a list's lines.
+	block []blockLine
+	// agendaLine is the array of d.bs.agendaLine, the agenda's lines (see agenda).
+	agendaLine []bool
+	// evText is d.evText, the evidence texts of lines (see ev), emptied.
+	evText map[int]string
 }
 
 // entryKeep is the most list entries whose map a scratch keeps: clearing a map costs its size,
@@ -68,6 +74,10 @@ func (s *secScratch) keep(d *doc) {
 	clear(s.wordLists)
 	clear(s.titles)
 	clear(s.listItems[:cap(s.listItems)])
+	clear(s.block[:cap(s.block)])
+	if d.bs.agendaLine != nil {
+		s.agendaLine = d.bs.agendaLine
+	}
 	clear(d.hdr.entrySlab)
 	s.hdrWords = d.hdr.words
 	s.entries, s.entrySlab = nil, d.hdr.entrySlab
@@ -79,6 +89,10 @@ func (s *secScratch) keep(d *doc) {
 		s.linked = nil
 	}
 	clear(s.linked)
+	if len(s.evText) > entryKeep {
+		s.evText = nil
+	}
+	clear(s.evText)
 }
 
 // sec is d's secScratch, or, for a document read without a scratch (some tests), a new one
