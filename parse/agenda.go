@@ -157,7 +157,7 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 	if s := d.scratch; s != nil {
 		// Read into the scratch's arrays: the record gets the entries in one allocation of
 		// their size (ownAgenda), and the lines are read once by agenda.
-		out, lines = s.sec.agenda[:0], s.sec.agendaLines[:0]
+		out, lines, o.stack = s.sec.agenda[:0], s.sec.agendaLines[:0], s.sec.agendaStack[:0]
 	}
 	j := i + 1
 	blankRun := 0
@@ -289,6 +289,9 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			continue
 		}
 		break
+	}
+	if s := d.scratch; s != nil {
+		s.sec.agendaStack = o.stack
 	}
 	return d.ownAgenda(out, lines), lines, j
 }

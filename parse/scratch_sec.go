@@ -20,6 +20,7 @@ type secScratch struct {
 	// ownAgenda).
 	agenda      []AgendaItem
 	agendaLines []int
+	agendaStack []frame // agendaEntries' outline
 	// dict numbers the trigrams of the titles matched (see titleDict).
 	dict gramDict
 	// The arenas the title matchers cut their buffers from (see carve): the words of titles
@@ -46,6 +47,9 @@ type secScratch struct {
 	agendaLine []bool
 	// evText is d.evText, the evidence texts of lines (see ev), emptied.
 	evText map[int]string
+	// foldBuf is d.hdr.folds.buf, where the header readers' folds are built (foldRunsInto
+	// copies each out of it).
+	foldBuf []byte
 }
 
 // entryKeep is the most list entries whose map a scratch keeps: clearing a map costs its size,
@@ -57,6 +61,7 @@ func (s *secScratch) take(d *doc, n int) {
 	s.heads.reset()
 	d.hdr.words = s.hdrWords[:0]
 	d.hdr.entries, d.hdr.entrySlab = s.entries, s.entrySlab[:0]
+	d.hdr.folds.buf = s.foldBuf[:0]
 	s.words, s.wordLists, s.titles, s.text, s.grams, s.flags = s.words[:0], s.wordLists[:0], s.titles[:0], s.text[:0], s.grams[:0], s.flags[:0]
 }
 
@@ -70,6 +75,7 @@ func (s *secScratch) keep(d *doc) {
 	clear(s.stacks[0][:cap(s.stacks[0])])
 	clear(s.stacks[1][:cap(s.stacks[1])])
 	clear(s.agenda)
+	clear(s.agendaStack[:cap(s.agendaStack)])
 	clear(s.words)
 	clear(s.wordLists)
 	clear(s.titles)
@@ -80,6 +86,7 @@ func (s *secScratch) keep(d *doc) {
 	}
 	clear(d.hdr.entrySlab)
 	s.hdrWords = d.hdr.words
+	s.foldBuf = d.hdr.folds.buf
 	s.entries, s.entrySlab = nil, d.hdr.entrySlab
 	if m := d.hdr.entries; m != nil && len(m) <= entryKeep {
 		clear(m)
