@@ -50,6 +50,8 @@ type secScratch struct {
 	// foldBuf is d.hdr.folds.buf, where the header readers' folds are built (foldRunsInto
 	// copies each out of it).
 	foldBuf []byte
+	// listed and inBlock are the arrays of d.hdr's sets of people (see personSet).
+	listed, inBlock personSet
 }
 
 // entryKeep is the most list entries whose map a scratch keeps: clearing a map costs its size,
@@ -62,6 +64,7 @@ func (s *secScratch) take(d *doc, n int) {
 	d.hdr.words = s.hdrWords[:0]
 	d.hdr.entries, d.hdr.entrySlab = s.entries, s.entrySlab[:0]
 	d.hdr.folds.buf = s.foldBuf[:0]
+	d.hdr.listed, d.hdr.inBlock = s.listed[:0], s.inBlock[:0]
 	s.words, s.wordLists, s.titles, s.text, s.grams, s.flags = s.words[:0], s.wordLists[:0], s.titles[:0], s.text[:0], s.grams[:0], s.flags[:0]
 }
 
@@ -87,6 +90,7 @@ func (s *secScratch) keep(d *doc) {
 	clear(d.hdr.entrySlab)
 	s.hdrWords = d.hdr.words
 	s.foldBuf = d.hdr.folds.buf
+	s.listed, s.inBlock = d.hdr.listed, d.hdr.inBlock
 	s.entries, s.entrySlab = nil, d.hdr.entrySlab
 	if m := d.hdr.entries; m != nil && len(m) <= entryKeep {
 		clear(m)
