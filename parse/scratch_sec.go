@@ -52,6 +52,8 @@ type secScratch struct {
 	foldBuf []byte
 	// listed and inBlock are the arrays of d.hdr's sets of people (see personSet).
 	listed, inBlock personSet
+	// tail is the array of d.hdr.tail, the lines past the header's that hold its words.
+	tail []lineWords
 }
 
 // entryKeep is the most list entries whose map a scratch keeps: clearing a map costs its size,
