@@ -1,8 +1,9 @@
 package parse
 
 // secScratch holds the buffers of the section and heading readers (section.go, agenda*.go,
-// header*.go, attendance.go, body_match.go) that scratchPool keeps between documents (see
-// scratch for the rule they follow).
+// header*.go, attendance.go, body_match.go, and sections in body.go) that scratchPool keeps
+// between documents (see scratch for the rule they follow). The record's attendance, proxies
+// and agenda are read into its arrays too, and copied out at their size when complete.
 type secScratch struct {
 	// heads is d.heads, the memo of each line's cleaned text and heading (section.go): made
 	// on first use by lineMemo, which sizes its slices to the document.
