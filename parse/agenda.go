@@ -46,7 +46,7 @@ func (d *doc) agenda() int {
 			// so unmatched sections say nothing.
 			d.bs.agendaPartial = len(entries) == 1
 			d.rec.Agenda = entries
-			d.bs.agendaLine = make([]bool, len(d.lines))
+			d.bs.agendaLine = cleared(d.sec().agendaLine, len(d.lines))
 			d.bs.agendaLine[i] = true
 			for _, k := range lines {
 				d.bs.agendaLine[k] = true
@@ -153,6 +153,11 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 			return out, nil, i + 1
 		}
 		out = nil
+	}
+	if s := d.scratch; s != nil {
+		// Read into the scratch's arrays: the record gets the entries in one allocation of
+		// their size (ownAgenda), and the lines are read once by agenda.
+		out, lines, o.stack = s.sec.agenda[:0], s.sec.agendaLines[:0], s.sec.agendaStack[:0]
 	}
 	j := i + 1
 	blankRun := 0
@@ -285,7 +290,34 @@ func (d *doc) agendaEntries(i int, inline string) ([]AgendaItem, []int, int) {
 		}
 		break
 	}
-	return out, lines, j
+	if s := d.scratch; s != nil {
+		s.sec.agendaStack = o.stack
+	}
+	return d.ownAgenda(out, lines), lines, j
+}
+
+// ownAgenda is the entries agendaEntries read, in an array of their own when they were read
+// into the scratch's, which it takes back with the lines' array.
+func (d *doc) ownAgenda(out []AgendaItem, lines []int) []AgendaItem {
+	s := d.scratch
+	if s == nil {
+		return out
+	}
+	s.sec.agenda, s.sec.agendaLines = out, lines
+	return ownCopy(out)
+}
+
+// linkedSet is an empty set of paths for linkAgenda, sized for n: the scratch's when d has one.
+func (d *doc) linkedSet(n int) map[string]bool {
+	s := d.scratch
+	if s == nil {
+		return make(map[string]bool, n)
+	}
+	if s.sec.linked == nil {
+		s.sec.linked = make(map[string]bool, n)
+	}
+	clear(s.sec.linked)
+	return s.sec.linked
 }
 
 // topLevel counts the level-1 entries of an agenda.
@@ -408,12 +440,13 @@ func (d *doc) linkAgenda(parents []int) {
 		return
 	}
 	agGrams, agWords := d.agendaTitles()
-	agParent := make([]string, len(ag))
+	s := d.sec()
+	agParent := carve(&s.titles, len(ag))
 	for k, a := range ag {
 		agParent[k] = parentPath(a.Path)
 	}
 	itGrams, itWords := d.itemTitles(agGrams, agWords)
-	used := make([]bool, len(ag))
+	used := carve(&s.flags, len(ag))
 	pick := entryPicker{ag, agGrams, agWords, agParent}
 	var paths []string
 	// Two passes: near-certain links first (the same title, give or take a typo), so that a
@@ -442,8 +475,8 @@ func (d *doc) linkAgenda(parents []int) {
 			}
 		}
 	}
-	// The titles are all matched: the numbers of their trigrams are no longer needed.
-	d.bs.agDict.release()
+	// The titles are all matched: the numbers of their trigrams are no longer needed (the
+	// dictionary stays in the scratch, for the next document).
 	d.bs.agDict = nil
 	if d.bs.agendaPartial {
 		return
@@ -464,7 +497,7 @@ func (d *doc) linkAgenda(parents []int) {
 		if linked == nil {
 			// Sized for the entries (the paths linked are mostly theirs); a path met already
 			// has its parents in the set already.
-			linked = make(map[string]bool, len(ag))
+			linked = d.linkedSet(len(ag))
 			for n, e := range ag {
 				if used[n] {
 					for p := e.Path; p != "" && !linked[p]; p = parentPath(p) {
@@ -493,22 +526,24 @@ func (d *doc) linkAgenda(parents []int) {
 }
 
 // agendaTitles is the trigrams and the words of each agenda entry's folded title, computed once;
-// the titles matched with them are numbered by d.bs.agDict, which linkAgenda releases.
+// the titles matched with them are numbered by d.bs.agDict, which linkAgenda lets go. The
+// buffers are the scratch's: nothing of them reaches the record.
 func (d *doc) agendaTitles() ([]gramSet, [][]string) {
 	if d.bs.agGrams == nil {
 		ag := d.rec.Agenda
-		folded := make([]string, len(ag))
+		s := d.sec()
+		folded := carve(&s.titles, len(ag))
 		size := 0
 		for _, a := range ag {
 			size += len(a.Title)
 		}
 		// The folded titles view one buffer (see foldLines), not an allocation each.
-		buf := make([]byte, 0, size+16)
+		buf := carve(&s.text, size+16)[:0]
 		for k, a := range ag {
 			buf, folded[k] = appendFolded(buf, a.Title)
 		}
-		d.bs.agDict = gramDictPool.Get().(*gramDict)
-		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = d.bs.agDict.setsOf(folded), wordsOf(folded), folded
+		d.bs.agDict = d.titleDict()
+		d.bs.agGrams, d.bs.agWords, d.bs.agFolded = d.bs.agDict.setsOf(folded), d.wordsOf(folded), folded
 	}
 	return d.bs.agGrams, d.bs.agWords
 }
@@ -523,7 +558,8 @@ func (d *doc) agendaTitles() ([]gramSet, [][]string) {
 // (setDice of a set and one equal to it is exactly 1, shared or not).
 func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]string) {
 	items, ag, agFolded := d.rec.Items, d.rec.Agenda, d.bs.agFolded
-	grams, words := make([]gramSet, len(items)), make([][]string, len(items))
+	s := d.sec()
+	grams, words := carve(&s.grams, len(items)), carve(&s.wordLists, len(items))
 	var rest []string // the folded titles that no entry bears, in item order
 	var restAt []int
 	k := 0 // where the search for the next title starts: sections mostly follow the agenda
@@ -545,7 +581,7 @@ func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]
 				for _, it := range items[i:] {
 					size += len(it.Title)
 				}
-				buf = make([]byte, 0, size+16) // folding rarely lengthens a title
+				buf = carve(&s.text, size+16)[:0] // folding rarely lengthens a title
 			}
 			start := len(buf)
 			var f string
@@ -567,7 +603,7 @@ func (d *doc) itemTitles(agGrams []gramSet, agWords [][]string) ([]gramSet, [][]
 		k = found + 1
 	}
 	if len(rest) > 0 {
-		rg, rw := d.bs.agDict.setsOf(rest), wordsOf(rest)
+		rg, rw := d.bs.agDict.setsOf(rest), d.wordsOf(rest)
 		for n, i := range restAt {
 			grams[i], words[i] = rg[n], rw[n]
 		}

@@ -1,9 +1,6 @@
 package parse
 
-import (
-	"math/bits"
-	"sync"
-)
+import "math/bits"
 
 // gramSet is the set of character trigrams of a folded title (the trigrams of its words joined
 // by one space and framed by spaces, see setOf): the unit of the fuzzy title match, robust to
@@ -26,35 +23,47 @@ type gramDict struct {
 	ids   int      // the numbers given so far
 	// buf is the array the sets are cut from, one after the other: a set takes at most the
 	// words of the numbers given before its title plus one a byte of it (a title of n bytes
-	// has at most n trigrams), and gives back what it does not use.
+	// has at most n trigrams), and gives back what it does not use. Its words past len are
+	// zero.
 	buf []uint64
+	// sets is the arena setsOf cuts its lists from (see carve).
+	sets []gramSet
 }
 
 // gramDictSlots is the size of a new dictionary's table; it doubles when half full. Half full
 // is some 4000 trigrams: the agenda of a long council (forty entries and their sections).
 const gramDictSlots = 1 << 13
 
-// gramDictKeep is the largest table put back into gramDictPool: a rare document with a huge
-// agenda does not keep its table alive for the next ones.
+// gramDictKeep is the largest table a dictionary keeps for the next document (see reset): a
+// rare document with a huge agenda does not keep its table alive for the next ones.
 const gramDictKeep = 1 << 15
-
-// gramDictPool keeps the dictionaries' tables between documents: the body of a document
-// numbers its titles' trigrams, matches them, and forgets them.
-var gramDictPool = sync.Pool{New: func() any { return newGramDict(gramDictSlots) }}
 
 func newGramDict(slots int) *gramDict {
 	return &gramDict{slots: make([]uint64, slots), shift: uint32(32 - bits.TrailingZeros(uint(slots)))}
 }
 
-// release clears the dictionary and puts it back into the pool; the sets it made stay valid
-// (they hold only their bits), but no set made after it compares with them.
-func (g *gramDict) release() {
-	if len(g.slots) > gramDictKeep {
-		return
+// reset empties g for the titles of another document, keeping its arrays (the table, when it
+// is not too large, and the sets' arrays): the sets made before are no longer compared.
+func (g *gramDict) reset() {
+	if g.slots == nil || len(g.slots) > gramDictKeep {
+		g.slots, g.shift = make([]uint64, gramDictSlots), uint32(32-bits.TrailingZeros(gramDictSlots))
+	} else {
+		clear(g.slots)
 	}
-	clear(g.slots)
-	g.ids, g.buf = 0, nil
-	gramDictPool.Put(g)
+	g.ids = 0
+	g.buf, g.sets = g.buf[:0], g.sets[:0]
+	clear(g.buf[:cap(g.buf)])
+}
+
+// titleDict is the dictionary that numbers the trigrams of d's titles: its scratch's, emptied,
+// when d has one.
+func (d *doc) titleDict() *gramDict {
+	if d.scratch == nil {
+		return newGramDict(gramDictSlots)
+	}
+	g := &d.scratch.sec.dict
+	g.reset()
+	return g
 }
 
 // id is the number of trigram w, given now when w is new (setOf looks its trigrams up itself,
@@ -101,7 +110,7 @@ func (g *gramDict) grow() {
 
 // setsOf is setOf of each folded title.
 func (g *gramDict) setsOf(fs []string) []gramSet {
-	out := make([]gramSet, len(fs))
+	out := carve(&g.sets, len(fs))
 	for k, f := range fs {
 		out[k] = g.setOf(f)
 	}
@@ -115,8 +124,9 @@ func (g *gramDict) setOf(f string) gramSet {
 	need := (g.ids+len(f))>>6 + 1
 	if cap(g.buf)-len(g.buf) < need {
 		// A new array for the sets to come: room for this one many times over (the next
-		// titles number about as many trigrams).
-		g.buf = make([]uint64, 0, max(8*need, 512))
+		// titles number about as many trigrams), and twice the last one's, so that the array
+		// a dictionary keeps for the next document soon holds all its sets.
+		g.buf = make([]uint64, 0, max(8*need, 512, 2*cap(g.buf)))
 	}
 	set := g.buf[len(g.buf) : len(g.buf)+need]
 	slots, shift := g.slots, g.shift

@@ -81,7 +81,6 @@ func TestGramSetsCorpus(t *testing.T) {
 				}
 			}
 		}
-		dict.release()
 	}
 }
 

@@ -61,7 +61,6 @@ func checkItemTitles(t *testing.T, name string, ag []AgendaItem, items []Item) {
 			t.Errorf("%s: itemTitles(%q) = %d trigrams %q, want %d %q", name, items[i].Title, g[i].n, w[i], rg[i].n, rw[i])
 		}
 	}
-	d.bs.agDict.release()
 }
 
 // TestItemTitlesCorpus checks itemTitles against its reference on each corpus document with

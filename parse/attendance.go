@@ -135,6 +135,12 @@ func (d *doc) attendanceScanLimit() int {
 // counts; from the first list on, it reads the cluster of lists, counts and secretary lines and
 // stops at the first stretch of other text, which is where the body begins.
 func (d *doc) attendance() {
+	if d.scratch != nil {
+		// The entries are read into the scratch's array, grown list after list, and the
+		// record gets them in one allocation of their size (even if a reader fails).
+		d.rec.Attendance, d.rec.Proxies = d.scratch.sec.att[:0], d.scratch.sec.proxies[:0]
+		defer d.ownAttendance()
+	}
 	h := &d.hdr
 	lim := d.attendanceScanLimit()
 	last := -1 // last line consumed
@@ -184,6 +190,22 @@ func (d *doc) attendance() {
 		d.headerEnd = last + 1
 	}
 	d.linkMentions()
+}
+
+// ownAttendance gives the record its attendance entries and proxies, read into the scratch's
+// arrays, in arrays of their own, and the scratch its arrays back.
+func (d *doc) ownAttendance() {
+	s := &d.scratch.sec
+	s.att, d.rec.Attendance = d.rec.Attendance, ownCopy(d.rec.Attendance)
+	s.proxies, d.rec.Proxies = d.rec.Proxies, ownCopy(d.rec.Proxies)
+}
+
+// ownCopy is a copy of s in an array of its size; nil when s is empty.
+func ownCopy[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }
 
 // linkMentions adds the people that the meeting fields named (president, secretary) now that the
@@ -509,7 +531,9 @@ func (d *doc) list(i int) (end int, ok bool) {
 	if !ok {
 		return 0, false
 	}
-	var block []blockLine
+	// The lines are gathered in the scratch's array: readList reads them and keeps none.
+	sc := d.sec()
+	block := sc.block[:0]
 	if strings.TrimSpace(rest) != "" {
 		first, more := splitLabels(rest)
 		if len(more) > 0 {
@@ -575,6 +599,7 @@ func (d *doc) list(i int) (end int, ok bool) {
 		d.used[j] = true
 		end = j
 	}
+	sc.block = block
 	d.readList(block, status, proxies)
 	return end, true
 }
@@ -942,7 +967,7 @@ type entryKey struct {
 	proxies bool
 }
 
-// entrySlabSize is the number of entries of a slab of (*doc).parseEntry.
+// entrySlabSize is the number of entries of the first slab of (*doc).parseEntry.
 const entrySlabSize = 8
 
 // parseEntry is parseEntry(s, proxies), remembered for the document when keep is set:
@@ -961,10 +986,11 @@ func (d *doc) parseEntry(s string, proxies, keep bool) listEntry {
 	if d.hdr.entries == nil {
 		d.hdr.entries = map[entryKey]*listEntry{}
 	}
-	// Slabs of a few entries each: a slab is large (a listEntry holds two names), and most
-	// documents keep a few dozen entries, so a slab that doubled would stand mostly empty.
+	// A full slab is followed by one twice as large, the entries kept in it staying where they
+	// are: the scratch keeps the last for the next document (secScratch.take), which then
+	// needs no other.
 	if len(d.hdr.entrySlab) == cap(d.hdr.entrySlab) {
-		d.hdr.entrySlab = make([]listEntry, 0, entrySlabSize)
+		d.hdr.entrySlab = make([]listEntry, 0, max(entrySlabSize, 2*cap(d.hdr.entrySlab)))
 	}
 	d.hdr.entrySlab = append(d.hdr.entrySlab, e)
 	d.hdr.entries[k] = &d.hdr.entrySlab[len(d.hdr.entrySlab)-1]
@@ -1478,8 +1504,11 @@ func (d *doc) readList(block []blockLine, status string, proxies bool) {
 	}
 	var group *normalize.Civility
 	var prev *normalize.Person
-	// An entry mostly ends at a comma or a line end: room for that many, grown if need be.
-	items := appendItems(make([]listItem, 0, 1+len(block)+strings.Count(text, ",")), text)
+	// An entry mostly ends at a comma or a line end: room for that many, grown if need be, in
+	// the scratch's array (readList reads one list at a time, and keeps none of its items).
+	sc := d.sec()
+	items := appendItems(slices.Grow(sc.listItems[:0], 1+len(block)+strings.Count(text, ",")), text)
+	sc.listItems = items
 	d.people.Reserve(len(items))
 	inBlock := d.hdr.inBlock[:0]
 	defer func() { d.hdr.inBlock = inBlock }()
@@ -1614,11 +1643,24 @@ func (d *doc) ev(i int) Evidence {
 			t = strings.Join(strings.Fields(t), " ")
 		}
 		if d.evText == nil {
-			d.evText = map[int]string{}
+			d.evText = d.evTexts()
 		}
 		d.evText[i] = t
 	}
 	return Evidence{Pos: d.lines[i].Pos, Text: t}
+}
+
+// evTexts is an empty map for d.evText: the scratch's when d has one.
+func (d *doc) evTexts() map[int]string {
+	s := d.scratch
+	if s == nil {
+		return map[int]string{}
+	}
+	if s.sec.evText == nil {
+		s.sec.evText = map[int]string{}
+	}
+	clear(s.sec.evText)
+	return s.sec.evText
 }
 
 // foldMapOf is foldRuns(s), remembered for the last few strings asked: the header readers map

@@ -36,11 +36,16 @@ func (d *doc) body() {
 }
 
 // sections finds the section headings from line start on, in document order, keeping only those
-// that continue the document's running numbering.
+// that continue the document's running numbering. The headings are read into the scratch's
+// array when d has one (body calls sections once a document), which the next document reuses.
 func (d *doc) sections(start int) []heading {
 	var o outline
 	var out []heading
 	var spare []frame // the stack of the last trial not kept, reused by the next
+	if sc := d.scratch; sc != nil {
+		// (the two stacks never share an array: a trial copies the outline into spare's)
+		out, o.stack, spare = sc.sec.out[:0], sc.sec.stacks[0][:0], sc.sec.stacks[1][:0]
+	}
 	for i := start; i < len(d.lines); i++ {
 		var lh *lineHeading
 		if i, lh = d.nextHeadingLine(i); lh == nil {
@@ -62,6 +67,9 @@ func (d *doc) sections(start int) []heading {
 		o = trial
 		out = append(out, h)
 		i = h.last
+	}
+	if sc := d.scratch; sc != nil {
+		sc.sec.out, sc.sec.stacks = out, [2][]frame{o.stack, spare}
 	}
 	return out
 }

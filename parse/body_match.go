@@ -83,12 +83,26 @@ func foldedWords(f string) []string {
 // byte: a byte of a multi-byte or invalid sequence is 0x80 or more, as is the rune
 // FieldsFunc reads there, so only ASCII bytes part words.
 func wordsOf(fs []string) [][]string {
+	var words []string
+	var lists [][]string
+	return wordsInto(&words, &lists, fs)
+}
+
+// wordsOf is wordsOf reading into the arrays of d's scratch (see carve), which the next
+// document reuses: the words are only compared, never kept by the record.
+func (d *doc) wordsOf(fs []string) [][]string {
+	s := d.sec()
+	return wordsInto(&s.words, &s.wordLists, fs)
+}
+
+// wordsInto is wordsOf with the words and their lists cut from the arenas words and lists.
+func wordsInto(words *[]string, lists *[][]string, fs []string) [][]string {
 	size := 0
 	for _, f := range fs {
 		size += wordCount(f)
 	}
-	buf := make([]string, 0, size)
-	out := make([][]string, len(fs))
+	buf := carve(words, size)[:0]
+	out := carve(lists, len(fs))
 	for k, f := range fs {
 		start, from := len(buf), -1
 		i := 0

@@ -1217,6 +1217,19 @@ func (d *doc) presidentLine(i int) bool {
 // on many lines. TestPreviousWordsCover checks that every literal of gatePrevMinutes holds one.
 var previousWords = []string{"rendu", "verbal", "pv"}
 
+// previousContext is f, the joined text of line i, and the next four non-blank lines after
+// line i, folded, joined by spaces: where meetingPrevious looks for the approval.
+func (d *doc) previousContext(f string, i int) string {
+	ctx := f
+	for k, j := 0, i; k < 4; k++ {
+		if j = d.nextNonBlank(j+1, 2); j < 0 {
+			break
+		}
+		ctx += " " + d.folded[j]
+	}
+	return ctx
+}
+
 // meetingPrevious reads the date of the earlier minutes approved in this meeting.
 func (d *doc) meetingPrevious() {
 	lim := len(d.lines) / 2
@@ -1241,17 +1254,12 @@ func (d *doc) meetingPrevious() {
 		if iso == "" {
 			continue
 		}
-		ctx := f
-		for k, j := 0, i; k < 4; k++ {
-			if j = d.nextNonBlank(j+1, 2); j < 0 {
-				break
-			}
-			ctx += " " + d.folded[j]
-		}
 		if reRejection.MatchString(f) {
 			continue
 		}
-		if !reApproval.MatchString(ctx) {
+		// The approval may be stated on the next lines; the pattern holds no anchor, so a
+		// match in f is one in the joined text, which is built only when f has none.
+		if !reApproval.MatchString(f) && !reApproval.MatchString(d.previousContext(f, i)) {
 			continue
 		}
 		d.rec.Meeting.PreviousMinutesDate = &iso

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"math/bits"
-	"slices"
 	"unsafe"
 )
 
@@ -58,9 +57,9 @@ func (d *doc) tailWords() []lineWords {
 	d.hdr.tailRead = true
 	var buf [64]endHit
 	hits := buf[:0]
-	// The lines found go to the stack first, and to the document in one allocation.
-	var found [64]lineWords
-	out := found[:0]
+	// The lines found go to the scratch's array, which the next document reuses.
+	sc := d.sec()
+	out := sc.tail[:0]
 	var pairs *pairTable
 	if tailPaired {
 		pairs = &tailPairs
@@ -72,9 +71,7 @@ func (d *doc) tailWords() []lineWords {
 		}
 		k, hits, out = d.blockWords(&tailIndex, &tailTable, pairs, k, n, tailBlock, hits, out)
 	}
-	if len(out) > 0 {
-		d.hdr.tail = slices.Clone(out)
-	}
+	sc.tail, d.hdr.tail = out, out
 	return d.hdr.tail
 }
 

@@ -139,8 +139,8 @@ func (x *wordIndex) scan(f string) uint64 { return scanParts(x.dfa, x.overlap, f
 // hdrWords is hdrWordsOf(d.folded[i]), remembered for the lines the header readers scan
 // (attendanceScanLimit); a line beyond, asked seldom, is read again when asked.
 func (d *doc) hdrWords(i int) uint64 {
-	if d.hdr.words == nil {
-		d.hdr.words = make([]uint64, d.attendanceScanLimit())
+	if len(d.hdr.words) == 0 {
+		d.makeHdrWords()
 	}
 	if i >= len(d.hdr.words) {
 		return hdrWordsOf(d.folded[i])
@@ -151,6 +151,12 @@ func (d *doc) hdrWords(i int) uint64 {
 		w = d.hdr.words[i]
 	}
 	return w &^ hdrKnown
+}
+
+// makeHdrWords sizes d.hdr.words to the lines the header readers scan, all unknown, on first
+// use: in the array the scratch gave it (secScratch.take), when it is large enough.
+func (d *doc) makeHdrWords() {
+	d.hdr.words = cleared(d.hdr.words, d.attendanceScanLimit())
 }
 
 // hdrBlockSize is the most bytes of lines hdrBlock reads at once: the readers ask for the lines
@@ -184,8 +190,8 @@ var hdrTable [1 << 16]uint16
 // remembered words, or, past the remembered lines, with a look-up of each word, which costs
 // less than reading all the words of the line for one question.
 func (d *doc) hdrHas(i int, set uint64, words ...string) bool {
-	if d.hdr.words == nil {
-		d.hdr.words = make([]uint64, d.attendanceScanLimit())
+	if len(d.hdr.words) == 0 {
+		d.makeHdrWords()
 	}
 	if i < len(d.hdr.words) {
 		return d.hdrWords(i)&set != 0

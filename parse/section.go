@@ -228,15 +228,33 @@ type lineHeads struct {
 	// cleanHeadingText of the line: the bytes span[i][0]:span[i][1] of a plain line (see
 	// cleanHeading) of up to 64 KB, own[ownIndex(span[i])] for the others, which are few:
 	// two uint16 a line rather than a string header of 16 bytes.
-	span  [][2]uint16
-	own   []string
-	at    []int32         // 1 + the index in heads of the line's heading; 0 when it is none
-	heads []lineHeading   // read with no bound on the title (see headingAt), in chunks of headChunk
-	full  [][]lineHeading // the chunks of heads filled already: heads grows without being copied
-	nhead int32           // how many headings heads and full hold
+	span [][2]uint16
+	own  []string
+	at   []int32 // 1 + the index in chunks of the line's heading; 0 when it is none
+	// chunks hold the headings read (with no bound on the title, see headingAt), headChunk a
+	// chunk: a pointer handed out stays valid, as no chunk moves; nhead is how many of them
+	// the document read. A pooled memo keeps its chunks for the next document.
+	chunks [][]lineHeading
+	nhead  int32
 	// scratch is where headingLine reads a line: a line that reads as no heading (most)
 	// leaves it as it was, so that no heading is cleared for each line.
 	scratch heading
+}
+
+// drop clears the strings m holds, as reset leaves them in the arrays it keeps.
+func (m *lineHeads) drop() {
+	clear(m.own)
+	for k := range m.chunks[:(int(m.nhead)+headChunk-1)/headChunk] {
+		clear(m.chunks[k])
+	}
+	m.scratch = heading{}
+}
+
+// reset empties m for another document, keeping its arrays: lineMemo sizes the per-line
+// slices, and every reading is written before it is read.
+func (m *lineHeads) reset() {
+	m.state, m.span, m.at, m.own = m.state[:0], m.span[:0], m.at[:0], m.own[:0]
+	m.nhead, m.scratch = 0, heading{}
 }
 
 // lineHeading is what matchCleaned reads off a line: the fields of a heading that do not
@@ -247,7 +265,7 @@ type lineHeading struct {
 	seq                  seqKind
 }
 
-// headChunk is the size of a chunk of lineHeads.heads.
+// headChunk is the size of a chunk of lineHeads.chunks.
 const headChunk = 16
 
 const (
@@ -262,7 +280,15 @@ const (
 func (d *doc) lineMemo() *lineHeads {
 	m := d.heads
 	if m == nil {
-		m = &lineHeads{state: make([]uint8, len(d.lines)), span: make([][2]uint16, len(d.lines)), at: make([]int32, len(d.lines))}
+		// The scratch's memo when the document has one (taken and reset with it), else a
+		// memo of its own.
+		if d.scratch != nil {
+			m = &d.scratch.sec.heads
+		} else {
+			m = new(lineHeads)
+		}
+		n := len(d.lines)
+		m.state, m.span, m.at = cleared(m.state, n), cleared(m.span, n), cleared(m.at, n)
 		d.heads = m
 	}
 	return m
@@ -362,13 +388,11 @@ func (d *doc) headingLine(i int) *lineHeading {
 	if m.state[i]&headMatch == 0 {
 		m.state[i] |= headMatch
 		if h := &m.scratch; matchInto(h, m.cleanOf(d, i), math.MaxInt) {
-			if len(m.heads) == headChunk {
-				m.full, m.heads = append(m.full, m.heads), nil
+			k := int(m.nhead)
+			if k/headChunk == len(m.chunks) {
+				m.chunks = append(m.chunks, make([]lineHeading, headChunk))
 			}
-			if m.heads == nil {
-				m.heads = make([]lineHeading, 0, headChunk)
-			}
-			m.heads = append(m.heads, lineHeading{style: h.style, number: h.number, title: h.title, ord: h.ord, seq: h.seq})
+			m.chunks[k/headChunk][k%headChunk] = lineHeading{style: h.style, number: h.number, title: h.title, ord: h.ord, seq: h.seq}
 			m.nhead++
 			m.at[i] = m.nhead
 		}
@@ -376,10 +400,8 @@ func (d *doc) headingLine(i int) *lineHeading {
 	if m.at[i] == 0 {
 		return nil
 	}
-	if k := int(m.at[i] - 1); k/headChunk < len(m.full) {
-		return &m.full[k/headChunk][k%headChunk]
-	}
-	return &m.heads[int(m.at[i]-1)%headChunk]
+	k := int(m.at[i] - 1)
+	return &m.chunks[k/headChunk][k%headChunk]
 }
 
 // headingOf is headingAt, reading text itself when the memo does not apply.
