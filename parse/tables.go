@@ -51,7 +51,8 @@ type tableLine struct {
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
 	var last carried
-	cc := newCellCache(d.cellHint(d.lineBits()))
+	cc := &d.tabs().cells
+	cc.reset(d.cellHint(d.lineBits()))
 	for _, blk := range d.tableBlocks(cc) {
 		tables, c := d.readBlock(blk, last, cc)
 		d.rec.Tables = append(d.rec.Tables, tables...)
