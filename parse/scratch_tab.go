@@ -19,6 +19,8 @@ type tabScratch struct {
 	rows []pendingRow // rd's rowBuf, whole
 	// ints is the row lengths and label places of an entry (layout).
 	ints []int
+	// fixed holds the values of one table at a time as tableFixed reads them (checkTable).
+	fixed fixedBuf
 	// flatSc holds the buffers flatBlocks and stackBlocks use while they run.
 	flatSc flatScratch
 }

@@ -122,9 +122,12 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 	sure = true
 	var unread []Diagnostic
 	defer func() { d.rec.Diagnostics = append(d.rec.Diagnostics, unread...) }()
-	// The row lengths and label places share one array; the rows are known in number.
+	// The row lengths and label places share one array, the scratch's; the rows are known in
+	// number.
 	nr := len(e.rows)
-	slab := make([]int, 2*nr)
+	ts := d.tabs()
+	ts.ints = grownTo(ts.ints, 2*nr)
+	slab := ts.ints[:2*nr]
 	lens, lis := slab[:0:nr], slab[nr:nr]
 	for _, p := range e.rows {
 		if p.shape != shapeData {
