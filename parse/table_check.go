@@ -361,9 +361,11 @@ func relationChecks[N number[N]](out []sumCheck[N], t *Table, vals [][]*N) []sum
 	if n < 3 {
 		return out
 	}
-	// One buffer of each for every triple of columns: out copies what it keeps.
-	var holds []int
-	var fails []sumCheck[N]
+	// One buffer of each for every triple of columns, on the stack for most tables: out copies
+	// what it keeps. A triple stops at its second failure.
+	var holdBuf [64]int
+	var failBuf [2]sumCheck[N]
+	holds, fails := holdBuf[:0], failBuf[:0]
 	for tc := 0; tc < n; tc++ {
 		if columnIsRate(t, tc) {
 			continue

@@ -187,7 +187,8 @@ func (d *doc) findFlatRows() []uint8 {
 	rows := d.lineBits()
 	if !d.flatMemo.found {
 		d.flatMemo.found = true
-		d.flatMemo.blocks = d.flatBlocks()
+		m := d.flatMemo
+		m.blocks, m.lines = d.flatBlocksInto(m.blocks[:0], m.lines[:0])
 		for _, b := range d.flatMemo.blocks {
 			for _, l := range b {
 				if l.kind == flatData || l.kind == flatOpen || l.kind == flatText || l.kind == flatHead {
@@ -255,6 +256,7 @@ const (
 // flatMemo holds the flattened tables found in a document.
 type flatMemo struct {
 	blocks [][]flatLine
+	lines  []flatLine // the lines of blocks, one block after the other (flatBlocksInto)
 	stacks []stackBlock
 	rows   []uint8 // the line* bits of each line
 	found  bool    // blocks, stacks and the lineRow bits are read
@@ -953,6 +955,15 @@ func allColumnWords(words []string) bool {
 
 // flatBlocks finds the runs of flattened rows, with the header lines just above them.
 func (d *doc) flatBlocks() [][]flatLine {
+	out, _ := d.flatBlocksInto(nil, nil)
+	return out
+}
+
+// flatBlocksInto is flatBlocks appending the blocks to out and their lines to lines, from
+// which each block is cut; it returns both. The document's memo (flatMemo) keeps the two
+// buffers of the scratch: a block of its own for each run would be garbage once the tables
+// are read.
+func (d *doc) flatBlocksInto(out [][]flatLine, lines []flatLine) ([][]flatLine, []flatLine) {
 	// A run starts at a row (flatData or flatOpen); only the lines flatMay passes can be one.
 	// The kinds of the other lines are read when a run reaches them, so that most lines of
 	// prose are never read. Only the kinds are kept: most runs are a row or two of prose that
@@ -973,7 +984,6 @@ func (d *doc) flatBlocks() [][]flatLine {
 		}
 		return kinds[i]
 	}
-	var out [][]flatLine
 	for i := 0; i < len(kinds); {
 		// Most lines are told by their first and last bytes, without a call (flatEdge).
 		if t := d.lines[i].Text; t == "" || flatEdge[t[len(t)-1]]&flatEdgeLast != 0 && flatEdge[t[0]]&flatEdgeFirst != 0 || !flatMay(t) {
@@ -1025,7 +1035,10 @@ func (d *doc) flatBlocks() [][]flatLine {
 			}
 		}
 		if rows >= 3 {
-			blk := make([]flatLine, end-start+1)
+			// Every line of the block is written; a block that is no table gives its room back.
+			at, n := len(lines), end-start+1
+			lines = slices.Grow(lines, n)[:at+n]
+			blk := lines[at : at+n : at+n]
 			for j := range blk {
 				if k := start + j; kinds[k] == flatOther {
 					blk[j] = flatLine{idx: k}
@@ -1035,11 +1048,13 @@ func (d *doc) flatBlocks() [][]flatLine {
 			}
 			if flatIsTable(blk) {
 				out = append(out, blk)
+			} else {
+				lines = lines[:at]
 			}
 		}
 		i = max(end+1, i+1)
 	}
-	return out
+	return out, lines
 }
 
 // flatScratch holds the buffers flatBlocks and stackBlocks use only while they run (the kind
