@@ -17,6 +17,9 @@ type tabScratch struct {
 	// rd reads one block at a time (readBlock): its buffers serve every block.
 	rd   blockReader
 	rows []pendingRow // rd's rowBuf, whole
+	// tables holds the tables read, before they are copied into the record (tables). They
+	// point into the record's rows: keep clears them before the scratch is pooled.
+	tables []Table
 	// ints is the row lengths and label places of an entry (layout).
 	ints []int
 	// fixed holds the values of one table at a time as tableFixed reads them (checkTable).
@@ -34,6 +37,8 @@ func (s *tabScratch) take(d *doc, n int) {}
 // grow them in place; only the block reader's pointers into the document are dropped, so that
 // the pool does not keep the last document alive.
 func (s *tabScratch) keep(d *doc) {
+	clear(s.tables[:cap(s.tables)])
+	s.tables = s.tables[:0]
 	r := &s.rd
 	clear(r.entries[:cap(r.entries)])
 	*r = blockReader{shapes: r.shapes, next: r.next, lens: r.lens, entries: r.entries[:0]}

@@ -1198,14 +1198,13 @@ func digitsOnly(r rune) rune {
 	return -1
 }
 
-// flatTables turns the flattened runs into table entries.
-func (d *doc) flatTables() []Table {
+// flatTables turns the flattened runs into table entries, appended to dst.
+func (d *doc) flatTables(dst []Table) []Table {
 	d.flatRowLines()
-	var out []Table
 	for _, blk := range d.flatMemo.blocks {
-		out = append(out, d.readFlatBlock(blk)...)
+		dst = d.readFlatBlock(dst, blk)
 	}
-	return append(out, d.stackTables()...)
+	return d.stackTables(dst)
 }
 
 // flatEntry is a table entry of a flattened run being read.
@@ -1217,10 +1216,10 @@ type flatEntry struct {
 	empty []bool     // rows without values
 }
 
-// readFlatBlock reads one run into entries: a section line opens a new entry; wrapped labels
+// readFlatBlock reads one run into entries, appended to dst: a section line opens a new entry; wrapped labels
 // join their row; a short line that neither continues nor opens a label is a row without
 // values.
-func (d *doc) readFlatBlock(blk []flatLine) []Table {
+func (d *doc) readFlatBlock(dst []Table, blk []flatLine) []Table {
 	var entries []*flatEntry
 	var cur *flatEntry
 	var cols []string
@@ -1302,16 +1301,15 @@ func (d *doc) readFlatBlock(blk []flatLine) []Table {
 		}
 	}
 	flushPending()
-	var out []Table
 	for _, e := range entries {
 		if len(e.rows) == 0 {
 			continue
 		}
 		d.layoutFlat(e)
 		e.t.ItemPath = d.itemPathAt(e.t.Pos)
-		out = append(out, e.t)
+		dst = append(dst, e.t)
 	}
-	return out
+	return dst
 }
 
 // layoutFlat places the amounts of each row in the entry's columns. A row with as many amounts
@@ -1855,9 +1853,8 @@ func (d *doc) stackTable(start int, nb []int32, rows [][]int) (stackBlock, bool)
 	return blk, k >= 2 || total || blk.header >= 0
 }
 
-// stackTables turns the runs of stacked rows into tables.
-func (d *doc) stackTables() []Table {
-	var out []Table
+// stackTables turns the runs of stacked rows into tables, appended to dst.
+func (d *doc) stackTables(dst []Table) []Table {
 	for _, blk := range d.flatMemo.stacks {
 		k := len(blk.rows[0]) - 1
 		t := Table{Columns: make([]string, k), Pos: d.lines[blk.rows[0][0]].Pos}
@@ -1890,9 +1887,9 @@ func (d *doc) stackTables() []Table {
 		t.ItemPath = d.itemPathAt(t.Pos)
 		t.Units = columnUnits(&t)
 		d.checkTable(&t)
-		out = append(out, t)
+		dst = append(dst, t)
 	}
-	return out
+	return dst
 }
 
 // Stacked columns: a PDF extraction that reads a table column by column writes the codes, then

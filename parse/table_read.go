@@ -147,10 +147,10 @@ type blockReader struct {
 	lens   []int // the widths of the data rows (readBlock)
 }
 
-// readBlock turns one block into table entries, or none when the block is not a table. A
-// block without a header of its own, just below a table whose rows have its width, carries on
-// that table: it takes its header and title.
-func (d *doc) readBlock(blk []tableLine, prev carried, cc cellCache) ([]Table, carried) {
+// readBlock turns one block into table entries appended to dst, or none when the block is not
+// a table. A block without a header of its own, just below a table whose rows have its width,
+// carries on that table: it takes its header and title.
+func (d *doc) readBlock(dst []Table, blk []tableLine, prev carried, cc cellCache) ([]Table, carried) {
 	// The reader and its buffers are the scratch's, reset for each block: the entries of a
 	// block are laid out (build) before the next block is read, and nothing of them but the
 	// tables, made apart, outlives the block.
@@ -182,11 +182,12 @@ func (d *doc) readBlock(blk []tableLine, prev carried, cc cellCache) ([]Table, c
 		r.header = prev.header
 		r.title = prev.title
 	}
-	tables := r.read(inherit)
-	if len(tables) == 0 {
-		return nil, carried{}
+	n := len(dst)
+	dst = r.read(dst, inherit)
+	if len(dst) == n {
+		return dst, carried{}
 	}
-	return tables, carried{header: r.header, title: r.title, end: blk[len(blk)-1].idx}
+	return dst, carried{header: r.header, title: r.title, end: blk[len(blk)-1].idx}
 }
 
 // ownHeader reports whether the block has a header row before its first data row.
@@ -204,7 +205,7 @@ func (r *blockReader) ownHeader() bool {
 
 // read reads the lines of the block; with inherit, the title and header came from the table
 // above and the block's first lines are rows or heading rows, not a caption.
-func (r *blockReader) read(inherit bool) []Table {
+func (r *blockReader) read(dst []Table, inherit bool) []Table {
 	d, blk := r.d, r.blk
 	start := 0
 	// The title: a lone cell of words at the top of the block, or else the line just above the
@@ -242,7 +243,7 @@ func (r *blockReader) read(inherit bool) []Table {
 		}
 	}
 	r.flushPre()
-	return r.build()
+	return r.build(dst)
 }
 
 // addRow adds a row to the entry in progress, in the block's buffer of rows.

@@ -51,15 +51,20 @@ type tableLine struct {
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
 	var last carried
-	cc := &d.tabs().cells
+	ts := d.tabs()
+	cc := &ts.cells
 	cc.reset(d.cellHint(d.lineBits()))
+	// The tables are read into the scratch's buffer and copied into the record at once: the
+	// record's array is then made once, at its size, rather than grown block by block.
+	buf := ts.tables[:0]
 	for _, blk := range d.tableBlocks(cc) {
-		tables, c := d.readBlock(blk, last, cc)
-		d.rec.Tables = append(d.rec.Tables, tables...)
-		last = c
+		buf, last = d.readBlock(buf, blk, last, cc)
 	}
-	if flat := d.flatTables(); len(flat) > 0 {
-		d.rec.Tables = append(d.rec.Tables, flat...)
+	n := len(buf)
+	buf = d.flatTables(buf)
+	ts.tables = buf
+	d.rec.Tables = append(d.rec.Tables, buf...)
+	if len(buf) > n {
 		sort.SliceStable(d.rec.Tables, func(a, b int) bool {
 			pa, pb := d.rec.Tables[a].Pos, d.rec.Tables[b].Pos
 			return pa.Page < pb.Page || pa.Page == pb.Page && pa.Line < pb.Line
