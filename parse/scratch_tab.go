@@ -24,8 +24,12 @@ type tabScratch struct {
 	ints []int
 	// fixed holds the values of one table at a time as tableFixed reads them (checkTable).
 	fixed fixedBuf
-	// flatSc holds the buffers flatBlocks and stackBlocks use while they run.
-	flatSc flatScratch
+	// flatRows, flatEmpty and flatEntries hold the rows and entries of one flattened block
+	// at a time (readFlatBlock). The entries' tables point into the record's rows: keep clears
+	// them before the scratch is pooled.
+	flatRows    []flatLine
+	flatEmpty   []bool
+	flatEntries []flatEntry
 }
 
 // take readies the buffers for d, a document of n lines, before any reader runs. Each reader
@@ -39,6 +43,8 @@ func (s *tabScratch) take(d *doc, n int) {}
 func (s *tabScratch) keep(d *doc) {
 	clear(s.tables[:cap(s.tables)])
 	s.tables = s.tables[:0]
+	clear(s.flatEntries[:cap(s.flatEntries)])
+	s.flatEntries = s.flatEntries[:0]
 	r := &s.rd
 	clear(r.entries[:cap(r.entries)])
 	*r = blockReader{shapes: r.shapes, next: r.next, lens: r.lens, entries: r.entries[:0]}

@@ -1220,12 +1220,25 @@ type flatEntry struct {
 // join their row; a short line that neither continues nor opens a label is a row without
 // values.
 func (d *doc) readFlatBlock(dst []Table, blk []flatLine) []Table {
-	var entries []*flatEntry
+	// The entries and their rows live in the scratch's buffers, sized for the block: a line
+	// adds a row at most, so the entries' rows, one entry after the other, fit in len(blk); a
+	// line opens two entries at most (flushPending's and its own), and the end one more, so the
+	// entries fit in 2*len(blk)+1 and are never moved (cur points to the last).
+	ts := d.tabs()
+	n := len(blk)
+	ts.flatRows, ts.flatEmpty = grownTo(ts.flatRows, n), grownTo(ts.flatEmpty, n)
+	ts.flatEntries = grownTo(ts.flatEntries, 2*n+1)
+	rowBuf, emptyBuf, entries := ts.flatRows[:n], ts.flatEmpty[:n], ts.flatEntries
+	used := 0 // the rows of the entries before cur
 	var cur *flatEntry
 	var cols []string
 	title := d.flatCaption(blk[0].idx)
 	open := func(idx int, section string) {
-		cur = &flatEntry{cols: cols}
+		if cur != nil {
+			used = min(used+len(cur.rows), n)
+		}
+		entries = append(entries, flatEntry{cols: cols, rows: rowBuf[used:used:n], empty: emptyBuf[used:used:n]})
+		cur = &entries[len(entries)-1]
 		cur.t.Pos = d.lines[idx].Pos
 		if section != "" {
 			s := section
@@ -1235,9 +1248,9 @@ func (d *doc) readFlatBlock(dst []Table, blk []flatLine) []Table {
 			t := title
 			cur.t.Title = &t
 		}
-		entries = append(entries, cur)
 	}
-	var pending *flatLine // a code line or label lines waiting for their amounts
+	var pending *flatLine // a code line or label lines waiting for their amounts (pend)
+	var pend flatLine
 	flushPending := func() {
 		if pending != nil {
 			if cur == nil {
@@ -1261,8 +1274,8 @@ func (d *doc) readFlatBlock(dst []Table, blk []flatLine) []Table {
 			cur.cols = cols
 		case flatOpen:
 			flushPending()
-			p := l
-			pending = &p
+			pend = l
+			pending = &pend
 		case flatText:
 			switch {
 			case pending != nil:
@@ -1273,7 +1286,8 @@ func (d *doc) readFlatBlock(dst []Table, blk []flatLine) []Table {
 			default:
 				p := l
 				if k+1 < len(blk) && blk[k+1].kind == flatData && blk[k+1].code == "" && continues(l.label, blk[k+1].label) {
-					pending = &p
+					pend = p
+					pending = &pend
 				} else {
 					p.kind = flatData
 					if cur == nil {
@@ -1301,7 +1315,9 @@ func (d *doc) readFlatBlock(dst []Table, blk []flatLine) []Table {
 		}
 	}
 	flushPending()
-	for _, e := range entries {
+	ts.flatEntries = entries
+	for i := range entries {
+		e := &entries[i]
 		if len(e.rows) == 0 {
 			continue
 		}
