@@ -86,13 +86,21 @@ func (m *cellMemo) put(s string, r cellRead) {
 	}
 }
 
-// grow doubles the table (at first, makes it room for the hint at three quarters full) and
-// puts its cells back.
+// maxSpareSlots bounds the first size a spare gives the table (40 KB of slots): a document of
+// few cells after one of many clears no more than that.
+const maxSpareSlots = 1 << 10
+
+// grow doubles the table (at first, makes it room for the hint at three quarters full, or
+// the whole spare when it is larger: the table's size changes no answer, and a table grown
+// from the spare leaves a new array behind each time) and puts its cells back.
 func (m *cellMemo) grow() {
 	size := 2 * len(m.slots)
 	if size == 0 {
 		size = 16
 		for size*3 < m.hint*4 {
+			size *= 2
+		}
+		for c := min(cap(m.spare), maxSpareSlots); size*2 <= c; {
 			size *= 2
 		}
 	}
