@@ -340,8 +340,10 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 		}
 		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts);
 		// its groups are only read for a label of words. They are read into a buffer on the
-		// stack: only the amounts they make are kept.
-		var buf [8]spannedGroup
+		// stack: only the amounts they make are kept. A group is a token of the tail, and a
+		// row of a few amounts written with spaced thousands ("1 051 236,00") holds more than
+		// eight.
+		var buf [16]spannedGroup
 		var sq string
 		var gs []spannedGroup
 		ok := false
