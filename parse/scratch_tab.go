@@ -11,9 +11,10 @@ type tabScratch struct {
 	// cells is the document's cell cache (tables).
 	cells cellMemo
 	// lines holds the lines of every block of tableBlocks one after the other, blocks the
-	// blocks cut from it.
+	// blocks cut from it, strs the lines' cells.
 	lines  []tableLine
 	blocks [][]tableLine
+	strs   []string
 	// rd reads one block at a time (readBlock): its buffers serve every block.
 	rd   blockReader
 	rows []pendingRow // rd's rowBuf, whole

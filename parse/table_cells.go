@@ -734,6 +734,19 @@ func splitTabs(line string) []string {
 	return cells
 }
 
+// appendTabs is splitTabs appending the cells to dst: the blocks of a document cut their cells
+// from one buffer (tableBlocks).
+func appendTabs(dst []string, line string) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(dst, trimSpace(line))
+		}
+		dst = append(dst, trimSpace(line[:i]))
+		line = line[i+1:]
+	}
+}
+
 // splitSpaces splits a line of PDF or OCR text on runs of two or more spaces, the only column
 // separator such text keeps. It reports false when the line does not look like a table row:
 // a bulleted line, a single cell, or cells after the label that are not all numbers (justified

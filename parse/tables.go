@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -109,6 +108,9 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 	ts := d.tabs()
 	blocks, lines := ts.blocks[:0], ts.lines[:0]
 	start := 0
+	// The lines' cells are cut from one buffer too: each line's are appended to it, then cut.
+	strs := ts.strs[:0]
+	cut := func(at int) []string { return strs[at:len(strs):len(strs)] }
 	flush := func() {
 		if len(lines) > start {
 			blocks = append(blocks, lines[start:len(lines):len(lines)])
@@ -128,9 +130,13 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 			// The rule under the header of a Markdown table (OCR output).
 			continue
 		case st&linePipe != 0 && markdownPipes(text): // markdownRow
-			lines = append(lines, tableLine{idx: i, cells: splitPipes(text), tabs: true})
+			at := len(strs)
+			strs = appendPipes(strs, text)
+			lines = append(lines, tableLine{idx: i, cells: cut(at), tabs: true})
 		case st&lineTab != 0 && !cc.numbered(text):
-			lines = append(lines, tableLine{idx: i, cells: splitTabs(text), tabs: true})
+			at := len(strs)
+			strs = appendTabs(strs, text)
+			lines = append(lines, tableLine{idx: i, cells: cut(at), tabs: true})
 		default:
 			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
 			// cells read through the cache that reads the blocks next.
@@ -140,13 +146,17 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 				var buf [maxStackCells]string
 				cells := splitGapsInto(buf[:0], s)
 				if spaceRow(cells, cc) {
-					lines = append(lines, tableLine{idx: i, cells: slices.Clone(cells)})
+					at := len(strs)
+					strs = append(strs, cells...)
+					lines = append(lines, tableLine{idx: i, cells: cut(at)})
 					continue
 				}
 				// A header of space-aligned columns is kept when a row follows it.
 				if headerRow(cells, cc) && i+1 < len(d.lines) {
 					if _, next := splitSpaces(d.lines[i+1].Text); next {
-						lines = append(lines, tableLine{idx: i, cells: slices.Clone(cells)})
+						at := len(strs)
+						strs = append(strs, cells...)
+						lines = append(lines, tableLine{idx: i, cells: cut(at)})
 						continue
 					}
 				}
@@ -159,14 +169,15 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 			// Inside a block, a short line without columns is a label or header wrapped over
 			// two lines, or a heading row (Recettes) whose cells the extraction merged.
 			if open && d.wrappedCell(i) {
-				lines = append(lines, tableLine{idx: i, cells: []string{trimSpace(text)}, tabs: lines[start].tabs})
+				strs = append(strs, trimSpace(text))
+				lines = append(lines, tableLine{idx: i, cells: cut(len(strs) - 1), tabs: lines[start].tabs})
 				continue
 			}
 			flush()
 		}
 	}
 	flush()
-	ts.blocks, ts.lines = blocks, lines
+	ts.blocks, ts.lines, ts.strs = blocks, lines, strs
 	return blocks
 }
 
@@ -206,14 +217,20 @@ func markdownPipes(s string) bool {
 }
 
 // splitPipes splits a Markdown table row into trimmed cells, without the outer pipes.
-func splitPipes(line string) []string {
+func splitPipes(line string) []string { return appendPipes(nil, line) }
+
+// appendPipes is splitPipes appending the cells to dst.
+func appendPipes(dst []string, line string) []string {
 	s := trimSpace(line)
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "|"), "|")
-	cells := strings.Split(s, "|")
-	for i, c := range cells {
-		cells[i] = trimSpace(c)
+	for {
+		i := strings.IndexByte(s, '|')
+		if i < 0 {
+			return append(dst, trimSpace(s))
+		}
+		dst = append(dst, trimSpace(s[:i]))
+		s = s[i+1:]
 	}
-	return cells
 }
 
 // reNumbering is the number or bullet of a heading or a list item ("6.5.2", "1.", "II", "a)",
