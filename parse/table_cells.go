@@ -736,14 +736,18 @@ func splitTabs(line string) []string {
 
 // appendTabs is splitTabs appending the cells to dst: the blocks of a document cut their cells
 // from one buffer (tableBlocks).
-func appendTabs(dst []string, line string) []string {
+func appendTabs(dst []string, line string) []string { return appendCells(dst, line, '\t') }
+
+// appendCells appends the pieces of s between the bytes sep, trimmed, to dst (as many as
+// strings.Split gives).
+func appendCells(dst []string, s string, sep byte) []string {
 	for {
-		i := strings.IndexByte(line, '\t')
+		i := strings.IndexByte(s, sep)
 		if i < 0 {
-			return append(dst, trimSpace(line))
+			return append(dst, trimSpace(s))
 		}
-		dst = append(dst, trimSpace(line[:i]))
-		line = line[i+1:]
+		dst = append(dst, trimSpace(s[:i]))
+		s = s[i+1:]
 	}
 }
 

@@ -223,14 +223,7 @@ func splitPipes(line string) []string { return appendPipes(nil, line) }
 func appendPipes(dst []string, line string) []string {
 	s := trimSpace(line)
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "|"), "|")
-	for {
-		i := strings.IndexByte(s, '|')
-		if i < 0 {
-			return append(dst, trimSpace(s))
-		}
-		dst = append(dst, trimSpace(s[:i]))
-		s = s[i+1:]
-	}
+	return appendCells(dst, s, '|')
 }
 
 // reNumbering is the number or bullet of a heading or a list item ("6.5.2", "1.", "II", "a)",
