@@ -196,7 +196,9 @@ func (d *doc) findFlatRows() []uint8 {
 				}
 			}
 		}
-		for _, b := range d.stackBlocks() {
+		var stacks []stackBlock
+		stacks, m.ints = d.stackBlocksInto(m.ints[:0])
+		for _, b := range stacks {
 			taken := false
 			for _, r := range b.rows {
 				for _, i := range r {
@@ -257,6 +259,7 @@ const (
 type flatMemo struct {
 	blocks [][]flatLine
 	lines  []flatLine // the lines of blocks, one block after the other (flatBlocksInto)
+	ints   []int      // the rows of stacked runs (stackBlocksInto)
 	stacks []stackBlock
 	rows   []uint8 // the line* bits of each line
 	found  bool    // blocks, stacks and the lineRow bits are read
@@ -1777,6 +1780,14 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
+	out, _ := d.stackBlocksInto(nil)
+	return out
+}
+
+// stackBlocksInto is stackBlocks cutting the rows of its runs from the buffer ints, which it
+// returns grown: most runs are no table, and their rows are garbage at once (the document's
+// memo, flatMemo, keeps the buffer).
+func (d *doc) stackBlocksInto(ints []int) ([]stackBlock, []int) {
 	// The non-blank lines, as int32 (a third of a document's lines are blank), in a buffer
 	// kept for the next document.
 	sc := flatScratchPool.Get().(*flatScratch)
@@ -1821,23 +1832,29 @@ func (d *doc) stackBlocks() []stackBlock {
 		}
 		start := p
 		var rows [][]int
+		at := len(ints)
 		for p+1 < len(nb) && !isVal(p) && isVal(p+1) && stackLabel(d.lines[nb[p]].Text) {
-			row := []int{int(nb[p])}
+			r := len(ints)
+			ints = append(ints, int(nb[p]))
 			p++
 			for p < len(nb) && isVal(p) {
-				row = append(row, int(nb[p]))
+				ints = append(ints, int(nb[p]))
 				p++
 			}
-			rows = append(rows, row)
+			rows = append(rows, ints[r:len(ints):len(ints)])
 		}
 		if blk, ok := d.stackTable(start, nb, rows); ok {
 			out = append(out, blk)
+		} else {
+			// A row once cut stays where it is (a grown buffer leaves it in the old array):
+			// only the rows of a run that is no table are written over.
+			ints = ints[:at]
 		}
 		if p == start {
 			p++
 		}
 	}
-	return append(out, d.stackColumns(nb, isVal)...)
+	return append(out, d.stackColumns(nb, isVal)...), ints
 }
 
 // The states of a line read as a stacked value.
