@@ -33,14 +33,16 @@ type tabScratch struct {
 	flatEntries []flatEntry
 }
 
-// take readies the buffers for d, a document of n lines, before any reader runs. Each reader
-// resets the buffers it uses where it starts (flatMemoOf, cellCacheOf, readBlock…), so that a
-// document parsed without a scratch (tests build some docs by hand) reads the same way.
+// take readies the buffers for d, a document of n lines, before any reader runs: nothing to
+// do, each reader resets the buffers it uses where it starts (lineBits, tables, readBlock,
+// readFlatBlock…), so that a doc built without a scratch (d.tabs gives it fresh buffers) reads
+// the same way.
 func (s *tabScratch) take(d *doc, n int) {}
 
-// keep takes back from d the buffers its parse grew, once the record is finished. The readers
-// grow them in place; only the block reader's pointers into the document are dropped, so that
-// the pool does not keep the last document alive.
+// keep takes back from d the buffers its parse grew, once the record is finished: the readers
+// grow them in place, in the scratch. What points into the record (the tables read, the
+// flattened entries) or into the document (the block reader) is dropped, so that no poison
+// reaches the record and the pool does not keep the last document alive.
 func (s *tabScratch) keep(d *doc) {
 	clear(s.tables[:cap(s.tables)])
 	s.tables = s.tables[:0]

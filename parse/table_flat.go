@@ -267,6 +267,13 @@ type flatMemo struct {
 	checks []sumCheck[fixed]
 }
 
+// reset empties m for a new document, its buffers keeping their room (a field left out here
+// would start empty, never with the last document's state).
+func (m *flatMemo) reset() {
+	*m = flatMemo{rows: m.rows[:0], blocks: m.blocks[:0], lines: m.lines[:0], ints: m.ints[:0],
+		stacks: m.stacks[:0], checks: m.checks[:0]}
+}
+
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
 // line ends in a digit (or a currency or percent sign after one).
 func readFlat(idx int, text string) flatLine {
@@ -1221,9 +1228,9 @@ type flatEntry struct {
 	empty []bool     // rows without values
 }
 
-// readFlatBlock reads one run into entries, appended to dst: a section line opens a new entry; wrapped labels
-// join their row; a short line that neither continues nor opens a label is a row without
-// values.
+// readFlatBlock reads one run into entries, appended to dst: a section line opens a new
+// entry; wrapped labels join their row; a short line that neither continues nor opens a label
+// is a row without values.
 func (d *doc) readFlatBlock(dst []Table, blk []flatLine) []Table {
 	// The entries and their rows live in the scratch's buffers, sized for the block: a line
 	// adds a row at most, so the entries' rows, one entry after the other, fit in len(blk); a

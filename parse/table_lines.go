@@ -30,7 +30,7 @@ func (d *doc) lineBits() []uint8 {
 		}
 		// The memo is the scratch's (its buffers sized by earlier documents), emptied here.
 		m := &d.tabs().flat
-		*m = flatMemo{rows: m.rows, blocks: m.blocks[:0], lines: m.lines[:0], ints: m.ints[:0], stacks: m.stacks[:0], checks: m.checks[:0]}
+		m.reset()
 		m.rows = readLineBitsInto(m.rows, d.lines, text)
 		d.flatMemo = m
 	}
