@@ -12,6 +12,9 @@ type cellMemo struct {
 	n     int        // cells held
 	shift uint       // 64 - log2(len(slots)): a hash's top bits index the table
 	hint  int        // the cells expected, for the first size
+	// spare is the table of an earlier document (tabScratch), taken by the first grow that
+	// fits in it: a document's cells cost no allocation once the pool holds a table as large.
+	spare []cellSlot
 }
 
 // cellSlot is one place of a cellMemo; key is "" in a free one (no cell read is empty).
@@ -22,6 +25,16 @@ type cellSlot struct {
 
 // newCellCache returns an empty cache expecting hint cells.
 func newCellCache(hint int) *cellMemo { return &cellMemo{hint: hint} }
+
+// reset empties m for a new document expecting hint cells, keeping its largest table as the
+// spare.
+func (m *cellMemo) reset(hint int) {
+	spare := m.slots
+	if cap(m.spare) > cap(spare) {
+		spare = m.spare
+	}
+	*m = cellMemo{hint: hint, spare: spare[:0]}
+}
 
 // cellHash mixes the length and the outer bytes of s.
 func cellHash(s string) uint64 {
@@ -73,8 +86,13 @@ func (m *cellMemo) put(s string, r cellRead) {
 	}
 }
 
-// grow doubles the table (at first, makes it room for the hint at three quarters full) and
-// puts its cells back.
+// maxSpareSlots bounds the first size a spare gives the table (40 KB of slots): a document of
+// few cells after one of many clears no more than that.
+const maxSpareSlots = 1 << 10
+
+// grow doubles the table (at first, makes it room for the hint at three quarters full, or
+// the whole spare when it is larger: the table's size changes no answer, and a table grown
+// from the spare leaves a new array behind each time) and puts its cells back.
 func (m *cellMemo) grow() {
 	size := 2 * len(m.slots)
 	if size == 0 {
@@ -82,9 +100,16 @@ func (m *cellMemo) grow() {
 		for size*3 < m.hint*4 {
 			size *= 2
 		}
+		for c := min(cap(m.spare), maxSpareSlots); size*2 <= c; {
+			size *= 2
+		}
 	}
 	old := m.slots
-	m.slots = make([]cellSlot, size)
+	if cap(m.spare) >= size {
+		m.slots, m.spare = cleared(m.spare, size), nil
+	} else {
+		m.slots = make([]cellSlot, size)
+	}
 	m.shift = uint(64 - bits.TrailingZeros(uint(size)))
 	m.n = 0
 	for _, sl := range old {

@@ -734,6 +734,23 @@ func splitTabs(line string) []string {
 	return cells
 }
 
+// appendTabs is splitTabs appending the cells to dst: the blocks of a document cut their cells
+// from one buffer (tableBlocks).
+func appendTabs(dst []string, line string) []string { return appendCells(dst, line, '\t') }
+
+// appendCells appends the pieces of s between the bytes sep, trimmed, to dst (as many as
+// strings.Split gives).
+func appendCells(dst []string, s string, sep byte) []string {
+	for {
+		i := strings.IndexByte(s, sep)
+		if i < 0 {
+			return append(dst, trimSpace(s))
+		}
+		dst = append(dst, trimSpace(s[:i]))
+		s = s[i+1:]
+	}
+}
+
 // splitSpaces splits a line of PDF or OCR text on runs of two or more spaces, the only column
 // separator such text keeps. It reports false when the line does not look like a table row:
 // a bulleted line, a single cell, or cells after the label that are not all numbers (justified

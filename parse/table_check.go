@@ -62,7 +62,7 @@ const (
 // with every column where it fails. Tables whose values are plain decimals of a few digits (all
 // of them in practice) are checked in integers; the others with decimal.Decimal.
 func (d *doc) checkTable(t *Table) {
-	if vals, scale, ok := tableFixed(t); ok {
+	if vals, scale, ok := d.tabs().fixed.read(t); ok {
 		// The checks of one table are done with once it is reported: the document's tables
 		// share one buffer of them.
 		var buf []sumCheck[fixed]
@@ -209,14 +209,28 @@ func readFixed(s string) (v int64, frac int, ok bool) {
 // value; nil where a cell is empty. False when a value is not a plain decimal (readFixed), when
 // the scale or a scaled value or the rows pass the bounds that keep the sums exact: the caller
 // then reads the table as decimals.
-func tableFixed(t *Table) ([][]*fixed, int, bool) {
+func tableFixed(t *Table) ([][]*fixed, int, bool) { return new(fixedBuf).read(t) }
+
+// fixedBuf holds the arrays tableFixed reads a table into. The values are read by the checks
+// of the table and done with once it is reported (checkTable): a document's tables share one
+// (tabScratch).
+type fixedBuf struct {
+	back []fixed
+	ptrs []*fixed
+	out  [][]*fixed
+}
+
+// read is tableFixed in b's arrays, which it overwrites.
+func (b *fixedBuf) read(t *Table) ([][]*fixed, int, bool) {
 	if len(t.Rows) > maxFixedRows {
 		return nil, 0, false
 	}
 	// Each value is read once: the first pass keeps it, unscaled, and its decimals (on the
 	// stack for most tables), the second scales it in place.
 	scale := 0
-	back := make([]fixed, 0, len(t.Rows)*len(t.Columns))
+	// back is never grown past its room: out points into it.
+	back := grownTo(b.back, len(t.Rows)*len(t.Columns))
+	b.back = back
 	var fracBuf [256]uint8
 	fracs := fracBuf[:0]
 	for _, r := range t.Rows {
@@ -236,8 +250,9 @@ func tableFixed(t *Table) ([][]*fixed, int, bool) {
 	if scale > maxFixedScale {
 		return nil, 0, false
 	}
-	out := make([][]*fixed, len(t.Rows))
-	ptrs := make([]*fixed, len(t.Rows)*len(t.Columns))
+	out := grownTo(b.out, len(t.Rows))[:len(t.Rows)]
+	ptrs := cleared(b.ptrs, len(t.Rows)*len(t.Columns))
+	b.out, b.ptrs = out, ptrs
 	k := 0
 	for i, r := range t.Rows {
 		out[i] = ptrs[i*len(t.Columns) : (i+1)*len(t.Columns) : (i+1)*len(t.Columns)]
@@ -346,9 +361,11 @@ func relationChecks[N number[N]](out []sumCheck[N], t *Table, vals [][]*N) []sum
 	if n < 3 {
 		return out
 	}
-	// One buffer of each for every triple of columns: out copies what it keeps.
-	var holds []int
-	var fails []sumCheck[N]
+	// One buffer of each for every triple of columns, on the stack for most tables: out copies
+	// what it keeps. A triple stops at its second failure.
+	var holdBuf [64]int
+	var failBuf [2]sumCheck[N]
+	holds, fails := holdBuf[:0], failBuf[:0]
 	for tc := 0; tc < n; tc++ {
 		if columnIsRate(t, tc) {
 			continue

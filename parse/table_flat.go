@@ -187,7 +187,8 @@ func (d *doc) findFlatRows() []uint8 {
 	rows := d.lineBits()
 	if !d.flatMemo.found {
 		d.flatMemo.found = true
-		d.flatMemo.blocks = d.flatBlocks()
+		m := d.flatMemo
+		m.blocks, m.lines = d.flatBlocksInto(m.blocks[:0], m.lines[:0])
 		for _, b := range d.flatMemo.blocks {
 			for _, l := range b {
 				if l.kind == flatData || l.kind == flatOpen || l.kind == flatText || l.kind == flatHead {
@@ -195,7 +196,9 @@ func (d *doc) findFlatRows() []uint8 {
 				}
 			}
 		}
-		for _, b := range d.stackBlocks() {
+		var stacks []stackBlock
+		stacks, m.ints = d.stackBlocksInto(m.ints[:0])
+		for _, b := range stacks {
 			taken := false
 			for _, r := range b.rows {
 				for _, i := range r {
@@ -255,11 +258,20 @@ const (
 // flatMemo holds the flattened tables found in a document.
 type flatMemo struct {
 	blocks [][]flatLine
+	lines  []flatLine // the lines of blocks, one block after the other (flatBlocksInto)
+	ints   []int      // the rows of stacked runs (stackBlocksInto)
 	stacks []stackBlock
 	rows   []uint8 // the line* bits of each line
 	found  bool    // blocks, stacks and the lineRow bits are read
 	// checks is the buffer the arithmetic checks of the document's tables share (checkTable).
 	checks []sumCheck[fixed]
+}
+
+// reset empties m for a new document, its buffers keeping their room (a field left out here
+// would start empty, never with the last document's state).
+func (m *flatMemo) reset() {
+	*m = flatMemo{rows: m.rows[:0], blocks: m.blocks[:0], lines: m.lines[:0], ints: m.ints[:0],
+		stacks: m.stacks[:0], checks: m.checks[:0]}
 }
 
 // readFlat classifies one line. It is cheap for prose: the amount tail is only parsed when the
@@ -338,8 +350,10 @@ func readFlatBits(idx int, text string, st uint8, kindOnly bool) flatLine {
 		}
 		// The tail must be made of numbers ("2014-25" and "1/2" are references, not amounts);
 		// its groups are only read for a label of words. They are read into a buffer on the
-		// stack: only the amounts they make are kept.
-		var buf [8]spannedGroup
+		// stack: only the amounts they make are kept. A group is a token of the tail, and a
+		// row of a few amounts written with spaced thousands ("1 051 236,00") holds more than
+		// eight.
+		var buf [16]spannedGroup
 		var sq string
 		var gs []spannedGroup
 		ok := false
@@ -953,6 +967,15 @@ func allColumnWords(words []string) bool {
 
 // flatBlocks finds the runs of flattened rows, with the header lines just above them.
 func (d *doc) flatBlocks() [][]flatLine {
+	out, _ := d.flatBlocksInto(nil, nil)
+	return out
+}
+
+// flatBlocksInto is flatBlocks appending the blocks to out and their lines to lines, from
+// which each block is cut; it returns both. The document's memo (flatMemo) keeps the two
+// buffers of the scratch: a block of its own for each run would be garbage once the tables
+// are read.
+func (d *doc) flatBlocksInto(out [][]flatLine, lines []flatLine) ([][]flatLine, []flatLine) {
 	// A run starts at a row (flatData or flatOpen); only the lines flatMay passes can be one.
 	// The kinds of the other lines are read when a run reaches them, so that most lines of
 	// prose are never read. Only the kinds are kept: most runs are a row or two of prose that
@@ -973,7 +996,6 @@ func (d *doc) flatBlocks() [][]flatLine {
 		}
 		return kinds[i]
 	}
-	var out [][]flatLine
 	for i := 0; i < len(kinds); {
 		// Most lines are told by their first and last bytes, without a call (flatEdge).
 		if t := d.lines[i].Text; t == "" || flatEdge[t[len(t)-1]]&flatEdgeLast != 0 && flatEdge[t[0]]&flatEdgeFirst != 0 || !flatMay(t) {
@@ -1025,7 +1047,10 @@ func (d *doc) flatBlocks() [][]flatLine {
 			}
 		}
 		if rows >= 3 {
-			blk := make([]flatLine, end-start+1)
+			// Every line of the block is written; a block that is no table gives its room back.
+			at, n := len(lines), end-start+1
+			lines = slices.Grow(lines, n)[:at+n]
+			blk := lines[at : at+n : at+n]
 			for j := range blk {
 				if k := start + j; kinds[k] == flatOther {
 					blk[j] = flatLine{idx: k}
@@ -1035,11 +1060,13 @@ func (d *doc) flatBlocks() [][]flatLine {
 			}
 			if flatIsTable(blk) {
 				out = append(out, blk)
+			} else {
+				lines = lines[:at]
 			}
 		}
 		i = max(end+1, i+1)
 	}
-	return out
+	return out, lines
 }
 
 // flatScratch holds the buffers flatBlocks and stackBlocks use only while they run (the kind
@@ -1183,14 +1210,13 @@ func digitsOnly(r rune) rune {
 	return -1
 }
 
-// flatTables turns the flattened runs into table entries.
-func (d *doc) flatTables() []Table {
+// flatTables turns the flattened runs into table entries, appended to dst.
+func (d *doc) flatTables(dst []Table) []Table {
 	d.flatRowLines()
-	var out []Table
 	for _, blk := range d.flatMemo.blocks {
-		out = append(out, d.readFlatBlock(blk)...)
+		dst = d.readFlatBlock(dst, blk)
 	}
-	return append(out, d.stackTables()...)
+	return d.stackTables(dst)
 }
 
 // flatEntry is a table entry of a flattened run being read.
@@ -1202,16 +1228,29 @@ type flatEntry struct {
 	empty []bool     // rows without values
 }
 
-// readFlatBlock reads one run into entries: a section line opens a new entry; wrapped labels
-// join their row; a short line that neither continues nor opens a label is a row without
-// values.
-func (d *doc) readFlatBlock(blk []flatLine) []Table {
-	var entries []*flatEntry
+// readFlatBlock reads one run into entries, appended to dst: a section line opens a new
+// entry; wrapped labels join their row; a short line that neither continues nor opens a label
+// is a row without values.
+func (d *doc) readFlatBlock(dst []Table, blk []flatLine) []Table {
+	// The entries and their rows live in the scratch's buffers, sized for the block: a line
+	// adds a row at most, so the entries' rows, one entry after the other, fit in len(blk); a
+	// line opens two entries at most (flushPending's and its own), and the end one more, so the
+	// entries fit in 2*len(blk)+1 and are never moved (cur points to the last).
+	ts := d.tabs()
+	n := len(blk)
+	ts.flatRows, ts.flatEmpty = grownTo(ts.flatRows, n), grownTo(ts.flatEmpty, n)
+	ts.flatEntries = grownTo(ts.flatEntries, 2*n+1)
+	rowBuf, emptyBuf, entries := ts.flatRows[:n], ts.flatEmpty[:n], ts.flatEntries
+	used := 0 // the rows of the entries before cur
 	var cur *flatEntry
 	var cols []string
 	title := d.flatCaption(blk[0].idx)
 	open := func(idx int, section string) {
-		cur = &flatEntry{cols: cols}
+		if cur != nil {
+			used = min(used+len(cur.rows), n)
+		}
+		entries = append(entries, flatEntry{cols: cols, rows: rowBuf[used:used:n], empty: emptyBuf[used:used:n]})
+		cur = &entries[len(entries)-1]
 		cur.t.Pos = d.lines[idx].Pos
 		if section != "" {
 			s := section
@@ -1221,9 +1260,9 @@ func (d *doc) readFlatBlock(blk []flatLine) []Table {
 			t := title
 			cur.t.Title = &t
 		}
-		entries = append(entries, cur)
 	}
-	var pending *flatLine // a code line or label lines waiting for their amounts
+	var pending *flatLine // a code line or label lines waiting for their amounts (pend)
+	var pend flatLine
 	flushPending := func() {
 		if pending != nil {
 			if cur == nil {
@@ -1247,8 +1286,8 @@ func (d *doc) readFlatBlock(blk []flatLine) []Table {
 			cur.cols = cols
 		case flatOpen:
 			flushPending()
-			p := l
-			pending = &p
+			pend = l
+			pending = &pend
 		case flatText:
 			switch {
 			case pending != nil:
@@ -1259,7 +1298,8 @@ func (d *doc) readFlatBlock(blk []flatLine) []Table {
 			default:
 				p := l
 				if k+1 < len(blk) && blk[k+1].kind == flatData && blk[k+1].code == "" && continues(l.label, blk[k+1].label) {
-					pending = &p
+					pend = p
+					pending = &pend
 				} else {
 					p.kind = flatData
 					if cur == nil {
@@ -1287,16 +1327,17 @@ func (d *doc) readFlatBlock(blk []flatLine) []Table {
 		}
 	}
 	flushPending()
-	var out []Table
-	for _, e := range entries {
+	ts.flatEntries = entries
+	for i := range entries {
+		e := &entries[i]
 		if len(e.rows) == 0 {
 			continue
 		}
 		d.layoutFlat(e)
 		e.t.ItemPath = d.itemPathAt(e.t.Pos)
-		out = append(out, e.t)
+		dst = append(dst, e.t)
 	}
-	return out
+	return dst
 }
 
 // layoutFlat places the amounts of each row in the entry's columns. A row with as many amounts
@@ -1746,6 +1787,14 @@ func stackLabel(s string) bool {
 
 // stackBlocks finds the runs of stacked rows.
 func (d *doc) stackBlocks() []stackBlock {
+	out, _ := d.stackBlocksInto(nil)
+	return out
+}
+
+// stackBlocksInto is stackBlocks cutting the rows of its runs from the buffer ints, which it
+// returns grown: most runs are no table, and their rows are garbage at once (the document's
+// memo, flatMemo, keeps the buffer).
+func (d *doc) stackBlocksInto(ints []int) ([]stackBlock, []int) {
 	// The non-blank lines, as int32 (a third of a document's lines are blank), in a buffer
 	// kept for the next document.
 	sc := flatScratchPool.Get().(*flatScratch)
@@ -1790,23 +1839,29 @@ func (d *doc) stackBlocks() []stackBlock {
 		}
 		start := p
 		var rows [][]int
+		at := len(ints)
 		for p+1 < len(nb) && !isVal(p) && isVal(p+1) && stackLabel(d.lines[nb[p]].Text) {
-			row := []int{int(nb[p])}
+			r := len(ints)
+			ints = append(ints, int(nb[p]))
 			p++
 			for p < len(nb) && isVal(p) {
-				row = append(row, int(nb[p]))
+				ints = append(ints, int(nb[p]))
 				p++
 			}
-			rows = append(rows, row)
+			rows = append(rows, ints[r:len(ints):len(ints)])
 		}
 		if blk, ok := d.stackTable(start, nb, rows); ok {
 			out = append(out, blk)
+		} else {
+			// A row once cut stays where it is (a grown buffer leaves it in the old array):
+			// only the rows of a run that is no table are written over.
+			ints = ints[:at]
 		}
 		if p == start {
 			p++
 		}
 	}
-	return append(out, d.stackColumns(nb, isVal)...)
+	return append(out, d.stackColumns(nb, isVal)...), ints
 }
 
 // The states of a line read as a stacked value.
@@ -1840,9 +1895,8 @@ func (d *doc) stackTable(start int, nb []int32, rows [][]int) (stackBlock, bool)
 	return blk, k >= 2 || total || blk.header >= 0
 }
 
-// stackTables turns the runs of stacked rows into tables.
-func (d *doc) stackTables() []Table {
-	var out []Table
+// stackTables turns the runs of stacked rows into tables, appended to dst.
+func (d *doc) stackTables(dst []Table) []Table {
 	for _, blk := range d.flatMemo.stacks {
 		k := len(blk.rows[0]) - 1
 		t := Table{Columns: make([]string, k), Pos: d.lines[blk.rows[0][0]].Pos}
@@ -1875,9 +1929,9 @@ func (d *doc) stackTables() []Table {
 		t.ItemPath = d.itemPathAt(t.Pos)
 		t.Units = columnUnits(&t)
 		d.checkTable(&t)
-		out = append(out, t)
+		dst = append(dst, t)
 	}
-	return out
+	return dst
 }
 
 // Stacked columns: a PDF extraction that reads a table column by column writes the codes, then

@@ -9,9 +9,9 @@ import (
 	"minutes/normalize"
 )
 
-// build lays the rows of each entry out in columns and returns the table entries, or nil when
-// the block is not a table after all.
-func (r *blockReader) build() []Table {
+// build lays the rows of each entry out in columns and appends the table entries to dst, or
+// none when the block is not a table after all.
+func (r *blockReader) build(dst []Table) []Table {
 	numbered, hasHeader, hasCode, maxLabel, bullets := 0, false, false, 0, 0
 	numbers, words := 0, 0
 	for _, e := range r.entries {
@@ -44,19 +44,18 @@ func (r *blockReader) build() []Table {
 	// A table holds numbers: a block whose value cells are mostly words (a list of names
 	// with a count here and there) is a layout of text.
 	if numbered == 0 || words > numbers {
-		return nil
+		return dst
 	}
 	// Rows labelled as list items (a., b., -, •) are an enumeration in prose.
 	if 2*bullets > numbered {
-		return nil
+		return dst
 	}
 	// Without a header row or a code column, a block is a table only when its cells are
 	// tab-separated (a bordered table) with short labels and two rows or more: a bulleted list,
 	// a list of subsidies or a sentence ending in an amount is prose.
 	if !hasHeader && !hasCode && (!r.blk[0].tabs || numbered < 2 || maxLabel > 60 || bullets > 0) {
-		return nil
+		return dst
 	}
-	var out []Table
 	for n, e := range r.entries {
 		if len(e.rows) == 0 {
 			continue
@@ -72,9 +71,9 @@ func (r *blockReader) build() []Table {
 		if sure := r.d.layout(&t, e, r.cc); sure {
 			r.d.checkTable(&t)
 		}
-		out = append(out, t)
+		dst = append(dst, t)
 	}
-	return out
+	return dst
 }
 
 // trimCells drops the empty cells at the end of a line.
@@ -122,9 +121,12 @@ func (d *doc) layout(t *Table, e *entry, cc cellCache) (sure bool) {
 	sure = true
 	var unread []Diagnostic
 	defer func() { d.rec.Diagnostics = append(d.rec.Diagnostics, unread...) }()
-	// The row lengths and label places share one array; the rows are known in number.
+	// The row lengths and label places share one array, the scratch's; the rows are known in
+	// number.
 	nr := len(e.rows)
-	slab := make([]int, 2*nr)
+	ts := d.tabs()
+	ts.ints = grownTo(ts.ints, 2*nr)
+	slab := ts.ints[:2*nr]
 	lens, lis := slab[:0:nr], slab[nr:nr]
 	for _, p := range e.rows {
 		if p.shape != shapeData {

@@ -28,7 +28,11 @@ func (d *doc) lineBits() []uint8 {
 		if d.src != nil {
 			text = d.src.Decoded
 		}
-		d.flatMemo = &flatMemo{rows: readLineBits(d.lines, text)}
+		// The memo is the scratch's (its buffers sized by earlier documents), emptied here.
+		m := &d.tabs().flat
+		m.reset()
+		m.rows = readLineBitsInto(m.rows, d.lines, text)
+		d.flatMemo = m
 	}
 	return d.flatMemo.rows
 }
@@ -80,7 +84,12 @@ func lineFacts(text string, tab, pipe, uspace, pair bool) uint8 {
 // place found for it (placeLine); any other line (cleaned of control characters, or of a PDF,
 // where src is empty) is read by byteFacts. FuzzReadLineBits checks both agree.
 func readLineBits(lines []extract.Line, src string) []uint8 {
-	rows := make([]uint8, len(lines))
+	return readLineBitsInto(nil, lines, src)
+}
+
+// readLineBitsInto is readLineBits in buf, grown to the lines when it has not room for them.
+func readLineBitsInto(buf []uint8, lines []extract.Line, src string) []uint8 {
+	rows := cleared(buf, len(lines))
 	if src == "" || !readSrcBits(rows, lines, src) {
 		for i, l := range lines {
 			rows[i] = byteFacts(l.Text)

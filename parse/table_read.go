@@ -144,14 +144,21 @@ type blockReader struct {
 	// once for the block; rowEnd is where the next row goes.
 	rowBuf []pendingRow
 	rowEnd int
+	lens   []int // the widths of the data rows (readBlock)
 }
 
-// readBlock turns one block into table entries, or none when the block is not a table. A
-// block without a header of its own, just below a table whose rows have its width, carries on
-// that table: it takes its header and title.
-func (d *doc) readBlock(blk []tableLine, prev carried, cc cellCache) ([]Table, carried) {
-	r := &blockReader{d: d, blk: blk, lastHdr: -2, shapes: make([]rowShape, len(blk)), cc: cc}
-	var lens []int
+// readBlock turns one block into table entries appended to dst, or none when the block is not
+// a table. A block without a header of its own, just below a table whose rows have its width,
+// carries on that table: it takes its header and title.
+func (d *doc) readBlock(dst []Table, blk []tableLine, prev carried, cc cellCache) ([]Table, carried) {
+	// The reader and its buffers are the scratch's, reset for each block: the entries of a
+	// block are laid out (build) before the next block is read, and nothing of them but the
+	// tables, made apart, outlives the block.
+	ts := d.tabs()
+	r := &ts.rd
+	*r = blockReader{d: d, blk: blk, lastHdr: -2, shapes: cleared(r.shapes, len(blk)), cc: cc,
+		next: r.next[:0], lens: r.lens[:0], entries: r.entries[:0]}
+	lens := r.lens
 	// The lines that may become rows: data rows, and rows without numbers below one (text
 	// adds a row only to an entry that has one).
 	rows := 0
@@ -164,18 +171,23 @@ func (d *doc) readBlock(blk []tableLine, prev carried, cc cellCache) ([]Table, c
 			rows++
 		}
 	}
-	r.rowBuf = make([]pendingRow, 0, rows)
+	r.lens = lens
+	// The rows' buffer is capped at the block's rows (the guard of addRow), the whole of it
+	// kept for the next block.
+	ts.rows = grownTo(ts.rows, rows)
+	r.rowBuf = ts.rows[:0:rows]
 	inherit := prev.end > 0 && blk[0].idx-prev.end <= maxCarry && d.sameTable(prev.end, blk[0].idx) && len(lens) > 0 &&
 		mode(lens, 0) == len(trimCells(prev.header)) && !r.ownHeader()
 	if inherit {
 		r.header = prev.header
 		r.title = prev.title
 	}
-	tables := r.read(inherit)
-	if len(tables) == 0 {
-		return nil, carried{}
+	n := len(dst)
+	dst = r.read(dst, inherit)
+	if len(dst) == n {
+		return dst, carried{}
 	}
-	return tables, carried{header: r.header, title: r.title, end: blk[len(blk)-1].idx}
+	return dst, carried{header: r.header, title: r.title, end: blk[len(blk)-1].idx}
 }
 
 // ownHeader reports whether the block has a header row before its first data row.
@@ -193,7 +205,7 @@ func (r *blockReader) ownHeader() bool {
 
 // read reads the lines of the block; with inherit, the title and header came from the table
 // above and the block's first lines are rows or heading rows, not a caption.
-func (r *blockReader) read(inherit bool) []Table {
+func (r *blockReader) read(dst []Table, inherit bool) []Table {
 	d, blk := r.d, r.blk
 	start := 0
 	// The title: a lone cell of words at the top of the block, or else the line just above the
@@ -231,7 +243,7 @@ func (r *blockReader) read(inherit bool) []Table {
 		}
 	}
 	r.flushPre()
-	return r.build()
+	return r.build(dst)
 }
 
 // addRow adds a row to the entry in progress, in the block's buffer of rows.
@@ -408,8 +420,8 @@ func joinHeader(a, b []string) []string {
 // cell, when it is a data row; -1 otherwise. The answers are computed once per block, from the
 // end, so that a long run of lone cells costs linear time.
 func (r *blockReader) nextRow(k int) int {
-	if r.next == nil {
-		r.next = make([]int, len(r.blk))
+	if len(r.next) == 0 {
+		r.next = grownTo(r.next, len(r.blk))[:len(r.blk)]
 		after := -1
 		for j := len(r.blk) - 1; j >= 0; j-- {
 			r.next[j] = after

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -51,14 +50,20 @@ type tableLine struct {
 // tables reads the tables of the document (budget and other).
 func (d *doc) tables() {
 	var last carried
-	cc := newCellCache(d.cellHint(d.lineBits()))
+	ts := d.tabs()
+	cc := &ts.cells
+	cc.reset(d.cellHint(d.lineBits()))
+	// The tables are read into the scratch's buffer and copied into the record at once: the
+	// record's array is then made once, at its size, rather than grown block by block.
+	buf := ts.tables[:0]
 	for _, blk := range d.tableBlocks(cc) {
-		tables, c := d.readBlock(blk, last, cc)
-		d.rec.Tables = append(d.rec.Tables, tables...)
-		last = c
+		buf, last = d.readBlock(buf, blk, last, cc)
 	}
-	if flat := d.flatTables(); len(flat) > 0 {
-		d.rec.Tables = append(d.rec.Tables, flat...)
+	n := len(buf)
+	buf = d.flatTables(buf)
+	ts.tables = buf
+	d.rec.Tables = append(d.rec.Tables, buf...)
+	if len(buf) > n {
 		sort.SliceStable(d.rec.Tables, func(a, b int) bool {
 			pa, pb := d.rec.Tables[a].Pos, d.rec.Tables[b].Pos
 			return pa.Page < pb.Page || pa.Page == pb.Page && pa.Line < pb.Line
@@ -97,29 +102,41 @@ const maxCarry = 4
 // tableBlocks finds the runs of consecutive tabular lines. A blank line or a line of prose
 // ends a block, so a table never swallows the paragraph that follows it.
 func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
-	var blocks [][]tableLine
-	var cur []tableLine
+	// The blocks' lines go one after the other into the scratch's buffer (one block is open at
+	// a time), each block cut from it when it ends: a block grown line by line would leave
+	// behind every array it outgrew. The lines of the block open are lines[start:].
+	ts := d.tabs()
+	blocks, lines := ts.blocks[:0], ts.lines[:0]
+	start := 0
+	// The lines' cells are cut from one buffer too: each line's are appended to it, then cut.
+	strs := ts.strs[:0]
+	cut := func(at int) []string { return strs[at:len(strs):len(strs)] }
 	flush := func() {
-		if len(cur) > 0 {
-			blocks = append(blocks, cur)
+		if len(lines) > start {
+			blocks = append(blocks, lines[start:len(lines):len(lines)])
 		}
-		cur = nil
+		start = len(lines)
 	}
 	bits := d.lineBits()
 	for i, st := range bits {
-		if len(cur) == 0 && st&(lineTab|linePipe|lineGap) == 0 {
+		open := len(lines) > start
+		if !open && st&(lineTab|linePipe|lineGap) == 0 {
 			// No block open and no columns: every case below passes the line (most lines).
 			continue
 		}
 		text := d.lines[i].Text
 		switch {
-		case len(cur) > 0 && strings.Contains(text, "---") && reMarkdownRule.MatchString(text):
+		case open && strings.Contains(text, "---") && reMarkdownRule.MatchString(text):
 			// The rule under the header of a Markdown table (OCR output).
 			continue
 		case st&linePipe != 0 && markdownPipes(text): // markdownRow
-			cur = append(blockRoom(cur, bits, i, linePipe), tableLine{idx: i, cells: splitPipes(text), tabs: true})
+			at := len(strs)
+			strs = appendPipes(strs, text)
+			lines = append(lines, tableLine{idx: i, cells: cut(at), tabs: true})
 		case st&lineTab != 0 && !cc.numbered(text):
-			cur = append(blockRoom(cur, bits, i, lineTab), tableLine{idx: i, cells: splitTabs(text), tabs: true})
+			at := len(strs)
+			strs = appendTabs(strs, text)
+			lines = append(lines, tableLine{idx: i, cells: cut(at), tabs: true})
 		default:
 			// The line is split once for both readings (splitSpaces, splitHeaderSpaces), its
 			// cells read through the cache that reads the blocks next.
@@ -129,50 +146,39 @@ func (d *doc) tableBlocks(cc cellCache) [][]tableLine {
 				var buf [maxStackCells]string
 				cells := splitGapsInto(buf[:0], s)
 				if spaceRow(cells, cc) {
-					cur = append(cur, tableLine{idx: i, cells: slices.Clone(cells)})
+					at := len(strs)
+					strs = append(strs, cells...)
+					lines = append(lines, tableLine{idx: i, cells: cut(at)})
 					continue
 				}
 				// A header of space-aligned columns is kept when a row follows it.
 				if headerRow(cells, cc) && i+1 < len(d.lines) {
 					if _, next := splitSpaces(d.lines[i+1].Text); next {
-						cur = append(cur, tableLine{idx: i, cells: slices.Clone(cells)})
+						at := len(strs)
+						strs = append(strs, cells...)
+						lines = append(lines, tableLine{idx: i, cells: cut(at)})
 						continue
 					}
 				}
 			}
 			// A blank line between two rows of the same width (a row the extraction merged
 			// from a wrapped cell leaves one) does not end the block.
-			if len(cur) > 0 && st&lineBlank != 0 && d.rowGap(i, cur[len(cur)-1]) {
+			if open && st&lineBlank != 0 && d.rowGap(i, lines[len(lines)-1]) {
 				continue
 			}
 			// Inside a block, a short line without columns is a label or header wrapped over
 			// two lines, or a heading row (Recettes) whose cells the extraction merged.
-			if len(cur) > 0 && d.wrappedCell(i) {
-				cur = append(cur, tableLine{idx: i, cells: []string{trimSpace(text)}, tabs: cur[0].tabs})
+			if open && d.wrappedCell(i) {
+				strs = append(strs, trimSpace(text))
+				lines = append(lines, tableLine{idx: i, cells: cut(len(strs) - 1), tabs: lines[start].tabs})
 				continue
 			}
 			flush()
 		}
 	}
 	flush()
+	ts.blocks, ts.lines, ts.strs = blocks, lines, strs
 	return blocks
-}
-
-// maxBlockRoom bounds the room blockRoom gives a block: a longer block grows as it goes.
-const maxBlockRoom = 128
-
-// blockRoom is cur, or when no block is open, an empty block with room for the run of lines
-// from i that hold the byte fact bit (tabs, pipes): a block grown line by line leaves behind
-// every array it outgrew.
-func blockRoom(cur []tableLine, bits []uint8, i int, bit uint8) []tableLine {
-	if cur != nil {
-		return cur
-	}
-	n := 1
-	for j := i + 1; j < len(bits) && n < maxBlockRoom && bits[j]&bit != 0; j++ {
-		n++
-	}
-	return make([]tableLine, 0, n)
 }
 
 // Markdown tables, as OCR tools write them: "| Chapitre | Libellé | Montant |" rows and a
@@ -211,14 +217,13 @@ func markdownPipes(s string) bool {
 }
 
 // splitPipes splits a Markdown table row into trimmed cells, without the outer pipes.
-func splitPipes(line string) []string {
+func splitPipes(line string) []string { return appendPipes(nil, line) }
+
+// appendPipes is splitPipes appending the cells to dst.
+func appendPipes(dst []string, line string) []string {
 	s := trimSpace(line)
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "|"), "|")
-	cells := strings.Split(s, "|")
-	for i, c := range cells {
-		cells[i] = trimSpace(c)
-	}
-	return cells
+	return appendCells(dst, s, '|')
 }
 
 // reNumbering is the number or bullet of a heading or a list item ("6.5.2", "1.", "II", "a)",
