@@ -70,7 +70,13 @@ func Minutes(src *extract.Source) (rec *Record) {
 	return d.rec
 }
 
+// newDoc readies the parse of src, with buffers from scratchPool.
 func newDoc(src *extract.Source) *doc {
+	return newDocIn(src, scratchPool.Get().(*scratch))
+}
+
+// newDocIn is newDoc with the buffers of s, which a test may want fresh.
+func newDocIn(src *extract.Source, s *scratch) *doc {
 	d := &doc{
 		src:   src,
 		lines: src.Lines,
@@ -79,7 +85,7 @@ func newDoc(src *extract.Source) *doc {
 			Source: Source{Name: src.Name, SHA256: src.SHA256, Format: src.Format, Pages: src.Pages},
 		},
 	}
-	d.takeScratch(len(src.Lines))
+	d.takeScratch(s, len(src.Lines))
 	d.foldLines()
 	// Pages the extractor could not read cost text without failing the document: say so in
 	// the record rather than let it look complete.

@@ -41,10 +41,9 @@ const scratchKeep = 1 << 20
 // scratch_test.go): a record pointing into one of its buffers then prints differently.
 var poisonScratch atomic.Pointer[func(*scratch)]
 
-// takeScratch sets d's folded and used to n empty lines, from the pool, and readies each
+// takeScratch sets d's folded and used to n empty lines, from s, and readies each
 // area's buffers.
-func (d *doc) takeScratch(n int) {
-	s := scratchPool.Get().(*scratch)
+func (d *doc) takeScratch(s *scratch, n int) {
 	s.folded = cleared(s.folded, n)
 	s.used = cleared(s.used, n)
 	d.scratch, d.folded, d.used = s, s.folded, s.used
