@@ -88,12 +88,14 @@ func (d *doc) blockWords(x *wordIndex, t *[1 << 16]uint16, p *pairTable, k, lim,
 	start := uintptr(unsafe.Pointer(first))
 	end := start + uintptr(len(lines[0]))
 	n := 1
-	for ; n < len(lines) && end-start < uintptr(size); n++ {
+	// Lines are read as one string only within the folded lines' buffer: two strings that
+	// merely meet in memory may be two allocations, which no string may span.
+	for inBuf := d.foldLo <= start && end <= d.foldHi; inBuf && n < len(lines) && end-start < uintptr(size); n++ {
 		f := lines[n]
 		if f == "" {
 			continue
 		}
-		if uintptr(unsafe.Pointer(unsafe.StringData(f))) != end {
+		if uintptr(unsafe.Pointer(unsafe.StringData(f))) != end || end+uintptr(len(f)) > d.foldHi {
 			break
 		}
 		end += uintptr(len(f))

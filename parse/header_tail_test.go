@@ -83,13 +83,15 @@ func (d *doc) endWordsDownRef(visit func(i int, w uint64) bool) {
 		start := uintptr(unsafe.Pointer(first))
 		end := start + uintptr(len(d.folded[k]))
 		lo := k
-		for j := k - 1; j >= nh && end-start < endBlock; j-- {
+		// Within the folded lines' buffer only: strings that meet in memory may be two
+		// allocations (see blockWords).
+		for j := k - 1; d.foldLo <= start && end <= d.foldHi && j >= nh && end-start < endBlock; j-- {
 			f := d.folded[j]
 			if f == "" {
 				continue
 			}
 			p := unsafe.StringData(f)
-			if uintptr(unsafe.Pointer(p))+uintptr(len(f)) != start {
+			if uintptr(unsafe.Pointer(p))+uintptr(len(f)) != start || uintptr(unsafe.Pointer(p)) < d.foldLo {
 				break
 			}
 			first, start, lo = p, uintptr(unsafe.Pointer(p)), j

@@ -24,6 +24,11 @@ type doc struct {
 	src    *extract.Source
 	lines  []extract.Line
 	folded []string // normalize.Fold of each line, computed once
+	// foldLo and foldHi bound the bytes of the buffer the folded lines were written to (see
+	// foldLines): a reader that takes lines lying end to end there as one string (blockWords)
+	// must keep within one allocation, and a line moved elsewhere (a test's copy, a line
+	// folded before the buffer grew) lies outside.
+	foldLo, foldHi uintptr
 	rec    *Record
 	people normalize.People
 	// used marks lines consumed by the header and attendance segmenters, so that the body does
@@ -131,6 +136,10 @@ func (d *doc) foldLines() {
 	}
 	if d.scratch != nil {
 		d.scratch.fold = buf
+	}
+	if len(buf) > 0 {
+		d.foldLo = uintptr(unsafe.Pointer(&buf[0]))
+		d.foldHi = d.foldLo + uintptr(len(buf))
 	}
 }
 
