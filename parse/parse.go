@@ -29,8 +29,8 @@ type doc struct {
 	// must keep within one allocation, and a line moved elsewhere (a test's copy, a line
 	// folded before the buffer grew) lies outside.
 	foldLo, foldHi uintptr
-	rec    *Record
-	people normalize.People
+	rec            *Record
+	people         normalize.People
 	// used marks lines consumed by the header and attendance segmenters, so that the body does
 	// not read them again as prose.
 	used []bool
