@@ -200,14 +200,6 @@ func (d *doc) ownAttendance() {
 	s.proxies, d.rec.Proxies = d.rec.Proxies, ownCopy(d.rec.Proxies)
 }
 
-// ownCopy is a copy of s in an array of its size; nil when s is empty.
-func ownCopy[T any](s []T) []T {
-	if len(s) == 0 {
-		return nil
-	}
-	return slices.Clone(s)
-}
-
 // linkMentions adds the people that the meeting fields named (president, secretary) now that the
 // lists have given everyone their ids, so that the president listed third keeps id p3.
 func (d *doc) linkMentions() {

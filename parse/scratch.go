@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -54,6 +55,8 @@ func (d *doc) takeScratch(s *scratch, n int) {
 	s.tab.take(d, n)
 }
 
+// The helpers below hand out buffers from the scratch's arrays, for every area.
+
 // cleared is s cut or grown to n zero values.
 func cleared[T any](s []T, n int) []T {
 	if cap(s) < n {
@@ -62,6 +65,40 @@ func cleared[T any](s []T, n int) []T {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// grownTo is s emptied with room for n elements at least; its elements are not cleared (the
+// caller writes each before reading it).
+func grownTo[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
+
+// carve is n zero values cut from the end of the array of arena, which moves to a new array,
+// twice as large at least, when it has no room: the values cut before stay valid, as views of
+// the old array that nothing writes again. A reader carves what it only uses during the
+// parse; the arenas are emptied when the next document takes the scratch.
+func carve[T any](arena *[]T, n int) []T {
+	a := *arena
+	// A nil arena is made too, so that even n == 0 gives a non-nil slice (a make with no
+	// room allocates nothing).
+	if cap(a)-len(a) < n || a == nil {
+		a = make([]T, 0, max(n, 2*cap(a)))
+	}
+	out := a[len(a) : len(a)+n : len(a)+n]
+	clear(out)
+	*arena = a[:len(a)+n]
+	return out
+}
+
+// ownCopy is a copy of s in an array of its size; nil when s is empty.
+func ownCopy[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }
 
 // release puts d's scratch back into the pool once the record is finished: no reader runs

@@ -117,18 +117,3 @@ func (d *doc) sec() *secScratch {
 	}
 	return new(secScratch)
 }
-
-// carve is n zero values cut from the end of the array of arena, which moves to a new array,
-// twice as large at least, when it has no room: the values cut before stay valid, as views of
-// the old array that nothing writes again. A reader carves what it only uses during the
-// parse; the arenas are emptied when the next document takes the scratch.
-func carve[T any](arena *[]T, n int) []T {
-	a := *arena
-	if cap(a)-len(a) < n || a == nil { // (never nil: make of no room allocates nothing)
-		a = make([]T, 0, max(n, 2*cap(a)))
-	}
-	out := a[len(a) : len(a)+n : len(a)+n]
-	clear(out)
-	*arena = a[:len(a)+n]
-	return out
-}

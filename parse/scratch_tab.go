@@ -60,12 +60,3 @@ func (d *doc) tabs() *tabScratch {
 	}
 	return new(tabScratch)
 }
-
-// grownTo is s emptied with room for n elements at least; its elements are not cleared (the
-// caller writes each before reading it).
-func grownTo[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, 0, n)
-	}
-	return s[:0]
-}
